@@ -1,0 +1,102 @@
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import type { Container } from "./container";
+import { clientIp } from "./http/client-ip";
+import { docsRoutes } from "./http/docs";
+import { healthRoutes } from "./http/health";
+import { openApiDocument, restBasePath } from "./http/openapi";
+import { requestLog } from "./http/request-log";
+import { mountWebApp } from "./http/static-web";
+import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
+import { createContext } from "./trpc/context";
+import { appRouter } from "./trpc/root";
+
+export function createApp(container: Container): Hono {
+  const { env, logger } = container;
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (env.allowedOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ["content-type", "authorization", "trpc-accept", "x-trpc-source"],
+      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+      maxAge: 600,
+    }),
+  );
+
+  app.route("/", healthRoutes(container));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(env.publicUrl)));
+  app.route("/docs", docsRoutes());
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: (opts, c) =>
+        createContext(
+          container,
+          {
+            url: opts.req.url,
+            headers: opts.req.headers,
+            ip: clientIp(c, env.trustProxy),
+            requestId: c.get("requestId"),
+          },
+          (cookie) => opts.resHeaders.append("set-cookie", cookie),
+        ) as unknown as Promise<Record<string, unknown>>,
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    }),
+  );
+
+  // raw routes under the REST prefix (files, not JSON) go before the generated REST handler
+  app.route(restBasePath, contactsExportRoutes(container));
+
+  app.all(`${restBasePath}/*`, (c) =>
+    createOpenApiFetchHandler({
+      endpoint: restBasePath,
+      router: appRouter,
+      req: c.req.raw,
+      // trpc-to-openapi hands a node-style `res`; cookies must be set as one array
+      createContext: (opts) => {
+        const { res } = opts as unknown as { res: { setHeader(key: string, value: string[]): void } };
+        const cookies: string[] = [];
+        return createContext(
+          container,
+          {
+            url: c.req.url,
+            headers: c.req.raw.headers,
+            ip: clientIp(c, env.trustProxy),
+            requestId: c.get("requestId"),
+          },
+          (cookie) => {
+            cookies.push(cookie);
+            res.setHeader("set-cookie", [...cookies]);
+          },
+        );
+      },
+      onError: ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ err: error.cause ?? error, path }, "REST call failed");
+      },
+    }),
+  );
+
+  if (env.webDistDir) mountWebApp(app, env.webDistDir);
+
+  app.notFound((c) => c.json({ message: "Not found", code: "NOT_FOUND" }, 404));
+  app.onError((error, c) => {
+    logger.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
+    return c.json({ message: "Internal error", code: "INTERNAL_SERVER_ERROR" }, 500);
+  });
+  return app;
+}

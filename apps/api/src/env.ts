@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  REDIS_URL: optionalUrl,
+  DATA_DIR: z.string().default("./.data"),
+  PUBLIC_URL: z.url().optional().describe("Where this API is reached from outside, for webhook URLs"),
+  APP_URL: z.url().optional().describe("Where the web app runs, for links in emails"),
+  CORS_ORIGINS: z.string().default(""),
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  ENCRYPTION_KEY: z.string().optional(),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("CRM Manager <no-reply@localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_DIST_DIR: z.string().optional(),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = ReturnType<typeof loadEnv>;
+
+/** Docker secrets: DATABASE_URL_FILE=/run/secrets/database_url stands for DATABASE_URL (our variables only). */
+function withFileSecrets(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = { ...source };
+  for (const name of Object.keys(schema.shape)) {
+    const file = source[`${name}_FILE`];
+    if (file) out[name] = readFileSync(file, "utf8").trim();
+  }
+  return out;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(withFileSecrets(source));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const appUrl = (env.APP_URL ?? publicUrl).replace(/\/$/, "");
+  return {
+    ...env,
+    // relative to where `npm start` was typed (npm runs the workspace script inside apps/api)
+    DATA_DIR: resolve(source.INIT_CWD ?? process.cwd(), env.DATA_DIR),
+    publicUrl,
+    appUrl,
+    allowedOrigins: [
+      new URL(publicUrl).origin,
+      new URL(appUrl).origin,
+      ...env.CORS_ORIGINS.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
+    trustProxy: env.TRUST_PROXY === "true",
+    seedDemo: env.SEED_DEMO === "true",
+    webDistDir: env.WEB_DIST_DIR
+      ? resolve(env.WEB_DIST_DIR)
+      : fileURLToPath(new URL("../../web/dist", import.meta.url)),
+    /** Without Redis there is no separate worker to take jobs, so this process runs them. */
+    embeddedWorker: env.EMBEDDED_WORKER ? env.EMBEDDED_WORKER === "true" : !env.REDIS_URL,
+  };
+}

@@ -1,0 +1,43 @@
+import { migrateToLatest } from "@crm/db";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { createContainer } from "./container";
+import { seedDemoOrganization } from "./embedded/seed-demo";
+import { loadEnv } from "./env";
+import { createLogger } from "./logger";
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const container = await createContainer(env, logger);
+const { applied } = await migrateToLatest(container.db.db);
+if (applied.length > 0) logger.info({ applied }, "database migrated");
+if (env.seedDemo) await seedDemoOrganization(container);
+
+const app = createApp(container);
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info(
+    {
+      port: info.port,
+      database: container.db.kind,
+      redis: Boolean(env.REDIS_URL),
+      worker: env.embeddedWorker,
+    },
+    `CRM Manager listening on ${env.publicUrl}`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  server.close();
+  await container.close();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

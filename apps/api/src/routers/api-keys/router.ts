@@ -1,0 +1,10 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { createApiKey } from "./create-api-key";
+import { listApiKeys } from "./list-api-keys";
+import { revokeApiKey } from "./revoke-api-key";
+
+export const apiKeysRouter = {
+  list: listApiKeys,
+  create: createApiKey,
+  revoke: revokeApiKey,
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,24 @@
+import { forgotPasswordInput, okOutput } from "@crm/contracts";
+import { requestPasswordReset } from "@crm/domain";
+import { publicProcedure } from "../../trpc/init";
+import { enforceRateLimit, perIp } from "../../trpc/rate-limit";
+
+export const forgotPassword = publicProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/forgot-password",
+      tags: ["auth"],
+      summary: "Email a password reset link (answers ok whether or not the account exists)",
+    },
+  })
+  .input(forgotPasswordInput)
+  .output(okOutput)
+  .mutation(async ({ ctx, input }) => {
+    await enforceRateLimit(ctx, [
+      perIp(ctx, "forgot"),
+      { key: `forgot:email:${input.email.trim().toLowerCase()}`, limit: 3, windowSeconds: 3600 },
+    ]);
+    await requestPasswordReset(ctx.container.auth, input);
+    return { ok: true as const };
+  });

@@ -1,0 +1,54 @@
+import type { DealActivity, DealView, Pipeline, Stage } from "@crm/domain";
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+export const toStageDto = (s: Stage) => ({
+  id: s.id,
+  name: s.name,
+  order: s.order,
+  color: s.color,
+  probability: s.probability,
+  rottingDays: s.rottingDays,
+});
+
+export const toPipelineDto = (p: Pipeline) => ({
+  id: p.id,
+  name: p.name,
+  stages: p.stages.map(toStageDto),
+  winOnPayment: p.winOnPayment,
+  createdAt: iso(p.createdAt),
+  updatedAt: iso(p.updatedAt),
+});
+
+export const toDealDto = (d: DealView) => ({
+  id: d.id,
+  title: d.title,
+  contactId: d.contactId,
+  pipelineId: d.pipelineId,
+  stage: d.stageId,
+  status: d.status,
+  value: { amount: d.value.amount, currency: d.value.currency },
+  assigneeId: d.assigneeId,
+  expectedCloseDate: d.expectedCloseDate,
+  lostReason: d.lostReason,
+  rotting: d.rotting,
+  stageEnteredAt: iso(d.stageEnteredAt),
+  wonAt: isoOrNull(d.wonAt),
+  lostAt: isoOrNull(d.lostAt),
+  createdAt: iso(d.createdAt),
+  updatedAt: iso(d.updatedAt),
+});
+
+export const toDealActivityDto = (a: DealActivity) => ({
+  id: a.id,
+  dealId: a.dealId,
+  type: a.type,
+  content: a.content,
+  data: a.data,
+  dueAt: isoOrNull(a.dueAt),
+  done: a.doneAt !== null,
+  doneAt: isoOrNull(a.doneAt),
+  actorId: a.actorId,
+  createdAt: iso(a.createdAt),
+});

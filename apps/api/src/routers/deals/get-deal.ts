@@ -1,0 +1,10 @@
+import { deal, idInput } from "@crm/contracts";
+import { getDeal as get } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toDealDto } from "./dto";
+
+export const getDeal = permission("deals:read")
+  .meta({ openapi: { method: "GET", path: "/deals/{id}", tags: ["deals"], summary: "Get a deal" } })
+  .input(idInput)
+  .output(deal)
+  .query(async ({ ctx, input }) => toDealDto(await get(ctx.container.deals, ctx.actor, input.id)));

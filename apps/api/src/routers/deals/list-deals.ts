@@ -1,0 +1,20 @@
+import { dealPage, listDealsInput } from "@crm/contracts";
+import { listDeals as list } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toDealDto } from "./dto";
+
+export const listDeals = permission("deals:read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/deals",
+      tags: ["deals"],
+      summary: "List deals, newest first, by pipeline, stage, status, assignee, contact, value or rotting",
+    },
+  })
+  .input(listDealsInput)
+  .output(dealPage)
+  .query(async ({ ctx, input }) => {
+    const page = await list(ctx.container.deals, ctx.actor, input);
+    return { items: page.items.map(toDealDto), nextCursor: page.nextCursor };
+  });

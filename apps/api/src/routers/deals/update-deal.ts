@@ -1,0 +1,23 @@
+import { deal, updateDealInput } from "@crm/contracts";
+import { updateDeal as update } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toDealDto } from "./dto";
+
+export const updateDeal = permission("deals:write")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/deals/{id}",
+      tags: ["deals"],
+      summary: "Edit, move, win, lose or reopen a deal",
+      description:
+        '`{ stage }` moves the deal (a `stage_changed` activity); `{ status: "won" }` wins it; ' +
+        '`{ status: "lost", lostReason }` loses it; `{ status: "open" }` reopens it.',
+    },
+  })
+  .input(updateDealInput)
+  .output(deal)
+  .mutation(async ({ ctx, input }) => {
+    const { id, ...patch } = input;
+    return toDealDto(await update(ctx.container.deals, ctx.actor, id, patch));
+  });

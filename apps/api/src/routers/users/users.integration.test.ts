@@ -1,0 +1,269 @@
+import { linkToken } from "@crm/worker/testing/smtp-sink";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { expectTenantIsolation } from "../../testing/tenant-isolation";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 10)}@example.com`;
+
+describe("invitations", () => {
+  it("invites by email; the invitee accepts with a name and password and joins with the invited role", async () => {
+    const owner = await api.register();
+    const invitee = email("agent");
+    const invited = await api.rest<{ id: string; role: string }>("POST", "/users", {
+      token: owner.token,
+      body: { email: invitee, role: "agent" },
+    });
+    expect(invited.status).toBe(200);
+    expect(invited.body.role).toBe("agent");
+
+    const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
+    const accepted = await api.rest<{ token: string; user: { role: string; organizationId: string } }>(
+      "POST",
+      "/auth/accept-invitation",
+      { body: { token, name: "João Souza", password: "correct horse battery" } },
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user).toMatchObject({ role: "agent", organizationId: owner.organization.id });
+
+    const again = await api.rest("POST", "/auth/accept-invitation", {
+      body: { token, name: "Twice", password: "correct horse battery" },
+    });
+    expect(again.status).toBe(400);
+
+    const users = await api.rest<{ items: Array<{ email: string }> }>("GET", "/users", {
+      token: owner.token,
+    });
+    expect(users.body.items.map((u) => u.email)).toContain(invitee);
+  });
+
+  it("a revoked invitation can no longer be accepted", async () => {
+    const owner = await api.register();
+    const invitee = email("revoked");
+    const invited = await api.rest<{ id: string }>("POST", "/users", {
+      token: owner.token,
+      body: { email: invitee, role: "viewer" },
+    });
+    const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
+    expect((await api.rest("DELETE", `/invitations/${invited.body.id}`, { token: owner.token })).status).toBe(
+      200,
+    );
+    const res = await api.rest("POST", "/auth/accept-invitation", {
+      body: { token, name: "Late", password: "correct horse battery" },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it("refuses to invite an email that already has an account", async () => {
+    const owner = await api.register();
+    const other = await api.register();
+    const res = await api.rest("POST", "/users", {
+      token: owner.token,
+      body: { email: other.user.email, role: "agent" },
+    });
+    expect(res.status).toBe(409);
+  });
+
+  it("a viewer cannot invite (403); an admin cannot invite an owner (403)", async () => {
+    const owner = await api.register();
+    const viewer = await api.member(owner.token, "viewer");
+    expect(
+      (await api.rest("POST", "/users", { token: viewer.token, body: { email: email("x"), role: "agent" } }))
+        .status,
+    ).toBe(403);
+    const admin = await api.member(owner.token, "admin");
+    expect(
+      (await api.rest("POST", "/users", { token: admin.token, body: { email: email("y"), role: "owner" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await api.rest("POST", "/users", { token: admin.token, body: { email: email("z"), role: "agent" } }))
+        .status,
+    ).toBe(200);
+  });
+});
+
+describe("roles and removal", () => {
+  it("an admin changes an agent's role; the change applies at once (the agent signs in again)", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const agent = await api.member(owner.token, "agent");
+    const res = await api.rest<{ role: string }>("PATCH", `/users/${agent.user.id}`, {
+      token: admin.token,
+      body: { role: "viewer" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.role).toBe("viewer");
+    expect((await api.rest("GET", "/auth/me", { token: agent.token })).status).toBe(401);
+  });
+
+  it("the last owner can be neither demoted nor removed; with a second owner both work", async () => {
+    const owner = await api.register();
+    const demote = await api.rest("PATCH", `/users/${owner.user.id}`, {
+      token: owner.token,
+      body: { role: "admin" },
+    });
+    expect(demote.status).toBe(412);
+    const remove = await api.rest("DELETE", `/users/${owner.user.id}`, { token: owner.token });
+    expect(remove.status).toBe(412);
+
+    const second = await api.member(owner.token, "owner");
+    expect((await api.rest("DELETE", `/users/${owner.user.id}`, { token: second.token })).status).toBe(200);
+    expect((await api.rest("GET", `/users/${owner.user.id}`, { token: second.token })).status).toBe(404);
+  });
+
+  it("only an owner removes users", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const agent = await api.member(owner.token, "agent");
+    expect((await api.rest("DELETE", `/users/${agent.user.id}`, { token: admin.token })).status).toBe(403);
+    expect((await api.rest("DELETE", `/users/${agent.user.id}`, { token: owner.token })).status).toBe(200);
+  });
+
+  it("an admin cannot change an owner's role", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    expect(
+      (await api.rest("PATCH", `/users/${owner.user.id}`, { token: admin.token, body: { role: "agent" } }))
+        .status,
+    ).toBe(403);
+  });
+});
+
+describe("listing users", () => {
+  it("pages with a cursor and filters by role and search", async () => {
+    const owner = await api.register();
+    for (const role of ["agent", "agent", "viewer"] as const) await api.member(owner.token, role);
+    const first = await api.rest<{ items: Array<{ id: string }>; nextCursor: string | null }>(
+      "GET",
+      "/users?limit=2",
+      { token: owner.token },
+    );
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toBeTruthy();
+    const second = await api.rest<{ items: Array<{ id: string }>; nextCursor: string | null }>(
+      "GET",
+      `/users?limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? "")}`,
+      { token: owner.token },
+    );
+    expect(second.body.items).toHaveLength(2);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((u) => u.id);
+    expect(new Set(ids).size).toBe(4);
+
+    const agents = await api.rest<{ items: Array<{ role: string }> }>("GET", "/users?role=agent", {
+      token: owner.token,
+    });
+    expect(agents.body.items.map((u) => u.role)).toEqual(["agent", "agent"]);
+    const search = await api.rest<{ items: Array<{ name: string }> }>("GET", "/users?search=owner", {
+      token: owner.token,
+    });
+    expect(search.body.items).toHaveLength(1);
+  });
+
+  it("answers 400 for a malformed cursor or an out-of-range limit", async () => {
+    const owner = await api.register();
+    expect((await api.rest("GET", "/users?cursor=garbage", { token: owner.token })).status).toBe(400);
+    expect((await api.rest("GET", "/users?limit=1000", { token: owner.token })).status).toBe(400);
+  });
+});
+
+describe("organization settings", () => {
+  it("updates name, slug, currency, timezone, retention and language; rejects bad values with field errors", async () => {
+    const owner = await api.register();
+    const ok = await api.rest<Record<string, unknown>>("PATCH", "/organizations/current", {
+      token: owner.token,
+      body: {
+        name: "Loja Nova",
+        slug: `loja-${Date.now()}`,
+        defaultCurrency: "USD",
+        timezone: "America/Manaus",
+        dataRetentionDays: 365,
+        locale: "en",
+      },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      name: "Loja Nova",
+      defaultCurrency: "USD",
+      timezone: "America/Manaus",
+      dataRetentionDays: 365,
+      locale: "en",
+    });
+
+    for (const body of [
+      { timezone: "Mars/Olympus" },
+      { dataRetentionDays: 5 },
+      { slug: "Bad Slug!" },
+      { defaultCurrency: "XYZ" },
+    ]) {
+      const bad = await api.rest<{ data: { fieldErrors: Record<string, string[]> } }>(
+        "PATCH",
+        "/organizations/current",
+        {
+          token: owner.token,
+          body,
+        },
+      );
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(bad.body.data.fieldErrors)).toEqual(Object.keys(body));
+    }
+  });
+
+  it("refuses a slug another organization uses (409) and lets agents read but not write", async () => {
+    const owner = await api.register();
+    const other = await api.register();
+    const taken = await api.rest<{ slug: string }>("GET", "/organizations/current", { token: other.token });
+    expect(
+      (
+        await api.rest("PATCH", "/organizations/current", {
+          token: owner.token,
+          body: { slug: taken.body.slug },
+        })
+      ).status,
+    ).toBe(409);
+    const agent = await api.member(owner.token, "agent");
+    expect((await api.rest("GET", "/organizations/current", { token: agent.token })).status).toBe(200);
+    expect(
+      (await api.rest("PATCH", "/organizations/current", { token: agent.token, body: { name: "x" } })).status,
+    ).toBe(403);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("another organization's users, invitations and API keys answer 404", async () => {
+    await expectTenantIsolation(api, async (token) => (await api.member(token, "agent")).user.id, [
+      { name: "GET /users/{id}", call: (token, id) => api.rest("GET", `/users/${id}`, { token }) },
+      {
+        name: "PATCH /users/{id}",
+        call: (token, id) => api.rest("PATCH", `/users/${id}`, { token, body: { name: "Hijacked" } }),
+      },
+      { name: "DELETE /users/{id}", call: (token, id) => api.rest("DELETE", `/users/${id}`, { token }) },
+    ]);
+    await expectTenantIsolation(
+      api,
+      async (token) => (await api.trpc(token).users.invite.mutate({ email: email("iso"), role: "agent" })).id,
+      [
+        {
+          name: "DELETE /invitations/{id}",
+          call: (token, id) => api.rest("DELETE", `/invitations/${id}`, { token }),
+        },
+      ],
+    );
+    await expectTenantIsolation(
+      api,
+      async (token) => (await api.trpc(token).apiKeys.create.mutate({ name: "k", role: "agent" })).apiKey.id,
+      [
+        {
+          name: "DELETE /api-keys/{id}",
+          call: (token, id) => api.rest("DELETE", `/api-keys/${id}`, { token }),
+        },
+      ],
+    );
+  });
+});

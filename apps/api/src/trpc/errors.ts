@@ -1,0 +1,36 @@
+import { DomainError, errorTable, type FieldErrors } from "@crm/domain";
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+
+/** The one place a domain error becomes a protocol error; both tRPC and REST answer from it. */
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: errorTable[error.code].trpc, message: error.message, cause: error });
+}
+
+export interface ErrorData {
+  appCode: string | null;
+  fieldErrors: FieldErrors | null;
+  retryAfterSeconds: number | null;
+  existingId: string | null;
+}
+
+export function errorData(error: TRPCError): ErrorData {
+  const cause = error.cause;
+  if (cause instanceof DomainError) {
+    return {
+      appCode: cause.code,
+      fieldErrors: cause.details?.fieldErrors ?? null,
+      retryAfterSeconds: cause.details?.retryAfterSeconds ?? null,
+      existingId: cause.details?.existingId ?? null,
+    };
+  }
+  if (cause instanceof ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
+    return { appCode: "VALIDATION_FAILED", fieldErrors, retryAfterSeconds: null, existingId: null };
+  }
+  return { appCode: null, fieldErrors: null, retryAfterSeconds: null, existingId: null };
+}

@@ -1,0 +1,84 @@
+import { type Actor, can, DomainError, type Permission } from "@crm/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import type { Context } from "./context";
+import { errorData, toTRPCError } from "./errors";
+
+/** Every procedure declares who may call it; one without a declaration refuses to run. */
+export type Access = Permission | "public" | "authenticated";
+
+export type Meta = OpenApiMeta<{ access?: Access; userOnly?: boolean }>;
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, data: { ...data, ...errorData(error) } };
+    },
+  });
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+function declaredAccess(meta: Meta | undefined): Access {
+  if (!meta?.access) {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Procedure declares no access rule" });
+  }
+  return meta.access;
+}
+
+const publicAccess = t.middleware(async ({ ctx, meta, type, next }) => {
+  declaredAccess(meta);
+  if (type === "mutation") assertAllowedOrigin(ctx);
+  return next();
+});
+
+const authorizedAccess = t.middleware(async ({ ctx, meta, type, next }) => {
+  const declared = declaredAccess(meta);
+  if (type === "mutation") assertAllowedOrigin(ctx);
+  const actor = ctx.actor;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (meta?.userOnly && actor.kind !== "user") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This action needs a signed-in user, not an API key" });
+  }
+  if (declared !== "authenticated" && declared !== "public" && !can(actor.role, declared)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your role (${actor.role}) cannot do this (${declared})`,
+    });
+  }
+  return next({ ctx: { ...ctx, actor } });
+});
+
+/**
+ * CSRF: a browser always names the Origin of a cross-site mutation. Cookie-authenticated mutations must
+ * name an allowed one; bearer clients (no cookie) are not browsers riding a session and may omit it.
+ */
+function assertAllowedOrigin(ctx: Context): void {
+  const origin = ctx.client.origin;
+  if (origin === undefined && ctx.authVia !== "cookie") return;
+  if (!origin || (origin !== ctx.client.selfOrigin && !ctx.container.env.allowedOrigins.includes(origin))) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Request origin not allowed" });
+  }
+}
+
+const base = t.procedure.use(domainErrors);
+
+export const publicProcedure = base.meta({ access: "public" }).use(publicAccess);
+
+/** Signed in (user or API key) with no particular permission: profile, sign out. */
+export const authenticatedProcedure = base.meta({ access: "authenticated" }).use(authorizedAccess);
+
+/** The permission middleware: `permission("deals:write")`. */
+export const permission = (required: Permission) => base.meta({ access: required }).use(authorizedAccess);
+
+export type AuthedContext = Context & { actor: Actor };

@@ -1,0 +1,33 @@
+import { apiKeysRouter } from "../routers/api-keys/router";
+import { authRouter } from "../routers/auth/router";
+import { companiesRouter } from "../routers/companies/router";
+import { contactsRouter } from "../routers/contacts/router";
+import { conversationsRouter } from "../routers/conversations/router";
+import { customFieldsRouter } from "../routers/custom-fields/router";
+import { dealsRouter } from "../routers/deals/router";
+import { messagesRouter } from "../routers/messages/router";
+import { organizationsRouter } from "../routers/organizations/router";
+import { pipelinesRouter } from "../routers/pipelines/router";
+import { tagsRouter } from "../routers/tags/router";
+import { invitationsRouter, usersRouter } from "../routers/users/router";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  invitations: invitationsRouter,
+  organizations: organizationsRouter,
+  apiKeys: apiKeysRouter,
+  contacts: contactsRouter,
+  companies: companiesRouter,
+  tags: tagsRouter,
+  customFields: customFieldsRouter,
+  pipelines: pipelinesRouter,
+  deals: dealsRouter,
+  conversations: conversationsRouter,
+  messages: messagesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, readEnv } from "./env";
+
+const minimal = { REDIS_URL: "redis://127.0.0.1:6379" };
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    readEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected readEnv to throw");
+}
+
+describe("worker env", () => {
+  it("applies the defaults when only REDIS_URL is set", () => {
+    expect(readEnv(minimal)).toEqual({
+      redisUrl: "redis://127.0.0.1:6379",
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: "CRM Manager <no-reply@localhost>",
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    expect(
+      readEnv({
+        REDIS_URL: "rediss://:secret@redis.internal:6380",
+        DATABASE_URL: "postgres://crm@db:5432/crm",
+        SMTP_URL: "smtps://user:pass@smtp.example.com:465",
+        MAIL_FROM: "Acme CRM <crm@acme.com.br>",
+        LOG_LEVEL: "debug",
+      }),
+    ).toEqual({
+      redisUrl: "rediss://:secret@redis.internal:6380",
+      databaseUrl: "postgres://crm@db:5432/crm",
+      smtpUrl: "smtps://user:pass@smtp.example.com:465",
+      mailFrom: "Acme CRM <crm@acme.com.br>",
+      logLevel: "debug",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(readEnv({ ...minimal, SMTP_URL: "", LOG_LEVEL: " " })).toMatchObject({
+      smtpUrl: undefined,
+      logLevel: "info",
+    });
+  });
+
+  it("requires REDIS_URL and says how to run without Redis", () => {
+    const [problem] = problemsOf({});
+    expect(problem).toContain("REDIS_URL is required");
+    expect(problem).toContain("run the API alone");
+  });
+
+  it("reports every invalid variable at once without echoing their values", () => {
+    const problems = problemsOf({
+      REDIS_URL: "http://user:hunter2@redis",
+      DATABASE_URL: "mysql://db",
+      SMTP_URL: "not a url",
+      MAIL_FROM: "nobody",
+      LOG_LEVEL: "loud",
+    });
+
+    expect(problems.map((problem) => problem.split(" ")[0])).toEqual([
+      "REDIS_URL",
+      "DATABASE_URL",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "LOG_LEVEL",
+    ]);
+    expect(problems.join("\n")).not.toContain("hunter2");
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface WorkerEnv {
+  redisUrl: string;
+  /** Not used by any job yet; jobs that touch data will need it. */
+  databaseUrl: string | undefined;
+  /** Without it, emails are written to the log instead of being sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: LogLevel;
+}
+
+export class EnvError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid worker environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+    this.problems = problems;
+  }
+}
+
+const DEFAULT_MAIL_FROM = "CRM Manager <no-reply@localhost>";
+
+/** The only reader of process.env in the worker. Values are never echoed back: URLs may hold passwords. */
+export function readEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
+  const source = withFileSecrets(env);
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const raw = source[name]?.trim();
+    return raw === "" ? undefined : raw;
+  };
+  const url = (name: string, protocols: string[], example: string) => {
+    const raw = value(name);
+    if (raw === undefined) return undefined;
+    if (!URL.canParse(raw) || !protocols.includes(new URL(raw).protocol)) {
+      problems.push(`${name} must be a ${protocols.join(" or ")}// URL, e.g. ${example}`);
+    }
+    return raw;
+  };
+
+  const redisUrl = url("REDIS_URL", ["redis:", "rediss:"], "redis://127.0.0.1:6379");
+  if (redisUrl === undefined) {
+    problems.push(
+      "REDIS_URL is required: the standalone worker takes its jobs from Redis (e.g. redis://127.0.0.1:6379). " +
+        "Without Redis, run the API alone: it processes jobs in-process.",
+    );
+  }
+  const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"], "postgres://user@127.0.0.1:5432/crm");
+  const smtpUrl = url("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587");
+  const mailFrom = value("MAIL_FROM") ?? DEFAULT_MAIL_FROM;
+  if (!mailFrom.includes("@"))
+    problems.push('MAIL_FROM must contain an email address, e.g. "CRM <crm@example.com>"');
+  const logLevel = value("LOG_LEVEL") ?? "info";
+  if (!isLogLevel(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+
+  if (problems.length > 0 || redisUrl === undefined || !isLogLevel(logLevel)) throw new EnvError(problems);
+  return { redisUrl, databaseUrl, smtpUrl, mailFrom, logLevel };
+}
+
+function isLogLevel(level: string): level is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(level);
+}
+
+const secretNames = ["REDIS_URL", "DATABASE_URL", "SMTP_URL", "ENCRYPTION_KEY"];
+
+/** Docker secrets: REDIS_URL_FILE=/run/secrets/redis_url stands for REDIS_URL (our variables only). */
+function withFileSecrets(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...source };
+  for (const name of secretNames) {
+    const file = source[`${name}_FILE`];
+    if (file) out[name] = readFileSync(file, "utf8").trim();
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { timestamp } from "../shared/common";
+import { organization } from "./organization";
+import { user } from "./user";
+
+export const password = z.string().max(256).describe("At least 10 characters");
+
+export const registerInput = z.object({
+  organizationName: z.string().max(200).describe("Your company's name"),
+  name: z.string().max(200).describe("Your name"),
+  email: z.string().max(320),
+  password,
+});
+
+export const loginInput = z.object({ email: z.string().max(320), password: z.string().max(256) });
+
+export const signedIn = z.object({
+  token: z
+    .string()
+    .describe("Session token: send as Authorization: Bearer <token>. Also set as an httpOnly cookie."),
+  expiresAt: timestamp,
+  user,
+  organization,
+});
+
+export const me = z.object({ user, organization });
+export const refreshed = z.object({ token: z.string(), expiresAt: timestamp });
+export const forgotPasswordInput = z.object({ email: z.string().max(320) });
+export const resetPasswordInput = z.object({
+  token: z.string().min(1).max(200).describe("The token from the reset link"),
+  password,
+});
+export const acceptInvitationInput = z.object({
+  token: z.string().min(1).max(200).describe("The token from the invitation link"),
+  name: z.string().max(200),
+  password,
+});

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+
+export const userDealActivityType = z
+  .enum(["note", "call", "meeting", "task"])
+  .describe("What a user records on a deal");
+
+export const dealActivityType = z
+  .enum(["note", "call", "meeting", "task", "created", "stage_changed", "won", "lost", "reopened"])
+  .describe(
+    "User activities (note, call, meeting, task) or system ones written with the change they describe",
+  );
+
+export const dealActivity = z.object({
+  id,
+  dealId: id,
+  type: dealActivityType,
+  content: z.string().nullable().describe("The user's text; null for system activities"),
+  data: z
+    .record(z.string(), z.unknown())
+    .describe("Facts of a system activity, e.g. from/to stages of a move, named as they were then"),
+  dueAt: timestamp.nullable(),
+  done: z.boolean(),
+  doneAt: timestamp.nullable(),
+  actorId: id.nullable().describe("The user who did it; null for API keys and the system"),
+  createdAt: timestamp,
+});
+export const dealActivityPage = pageOf(dealActivity);
+
+export const addDealActivityInput = z.object({
+  id: id.describe("The deal"),
+  type: userDealActivityType,
+  content: z.string().max(10_000),
+  dueAt: timestamp.nullable().describe("For tasks, calls and meetings").optional(),
+});
+
+export const listDealActivitiesInput = z.object({ id: id.describe("The deal"), ...pageInput });
+
+export const updateDealActivityInput = z.object({
+  id: id.describe("The deal"),
+  activityId: id,
+  done: z.boolean().describe("Marks a task, call or meeting done, or not done again"),
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { id } from "../shared/common";
+import { deal, dealFilters, dealStatus, dealValue } from "./deal";
+import { pipeline, stage } from "./pipeline";
+
+export const dealBoardInput = z.object({
+  pipelineId: id,
+  stageId: id.describe("Only this stage's column, e.g. to load its next page").optional(),
+  cursor: z.string().max(500).describe("A column's nextCursor; pass its stageId too").optional(),
+  limit: z.coerce.number().int().min(1).max(100).describe("Deals per column, 1-100 (default 25)").optional(),
+  ...dealFilters,
+  status: dealStatus.describe("open (default), won or lost").optional(),
+});
+
+export const dealBoardColumn = z.object({
+  stage,
+  count: z.number().int().describe("Every matching deal of the stage, not only this page"),
+  totals: z.array(dealValue).describe("Sum of the values per currency; currencies are never added together"),
+  deals: z.array(deal).describe("Most recently entered first"),
+  nextCursor: z.string().nullable().describe("Pass with stageId as cursor for the column's next page"),
+});
+
+export const dealBoard = z.object({
+  pipeline,
+  columns: z.array(dealBoardColumn),
+});

@@ -1,0 +1,90 @@
+import { type InvitationRepository, pageSize } from "@crm/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
+import { invitationColumns, toInvitation } from "./rows";
+
+export function createInvitationRepository(db: Kysely<Database>): InvitationRepository {
+  return {
+    async create(input) {
+      const row = await db
+        .insertInto("invitations")
+        .values({
+          organization_id: input.organizationId,
+          email: input.email,
+          role: input.role,
+          token_hash: input.tokenHash,
+          invited_by: input.invitedBy,
+          expires_at: input.expiresAt,
+        })
+        .returning(invitationColumns)
+        .executeTakeFirstOrThrow();
+      return toInvitation(row);
+    },
+
+    async findByTokenHash(tokenHash) {
+      const row = await db
+        .selectFrom("invitations")
+        .select(invitationColumns)
+        .where("token_hash", "=", tokenHash)
+        .executeTakeFirst();
+      return row ? toInvitation(row) : undefined;
+    },
+
+    async list(organizationId, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("invitations")
+        .select(invitationColumns)
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toInvitation);
+    },
+
+    async revoke(organizationId, id, at) {
+      const row = await db
+        .updateTable("invitations")
+        .set({ revoked_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("accepted_at", "is", null)
+        .where("revoked_at", "is", null)
+        .returning(invitationColumns)
+        .executeTakeFirst();
+      return row ? toInvitation(row) : undefined;
+    },
+
+    async revokePendingForEmail(organizationId, email, at) {
+      await db
+        .updateTable("invitations")
+        .set({ revoked_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("email", "=", email)
+        .where("accepted_at", "is", null)
+        .where("revoked_at", "is", null)
+        .execute();
+    },
+
+    async markAccepted(id, at) {
+      const result = await db
+        .updateTable("invitations")
+        .set({ accepted_at: at })
+        .where("id", "=", id)
+        .where("accepted_at", "is", null)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { SessionRepository } from "@crm/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+
+export function createSessionRepository(db: Kysely<Database>): SessionRepository {
+  return {
+    async create(session) {
+      await db
+        .insertInto("sessions")
+        .values({
+          id: session.id,
+          user_id: session.userId,
+          organization_id: session.organizationId,
+          expires_at: session.expiresAt,
+          user_agent: session.userAgent?.slice(0, 500) ?? null,
+          ip: session.ip ?? null,
+        })
+        .execute();
+    },
+
+    async findById(id) {
+      const row = await db
+        .selectFrom("sessions")
+        .select(["id", "user_id", "organization_id", "expires_at"])
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row
+        ? { id: row.id, userId: row.user_id, organizationId: row.organization_id, expiresAt: row.expires_at }
+        : undefined;
+    },
+
+    async extend(id, expiresAt, usedAt) {
+      await db
+        .updateTable("sessions")
+        .set({ expires_at: expiresAt, last_used_at: usedAt })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async remove(id) {
+      await db.deleteFrom("sessions").where("id", "=", id).execute();
+    },
+
+    async removeForUser(userId) {
+      await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    },
+  };
+}

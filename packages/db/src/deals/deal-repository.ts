@@ -1,0 +1,209 @@
+import {
+  type DealFilter,
+  type DealPatch,
+  type DealRepository,
+  type PageRequest,
+  pageSize,
+  type StageTotals,
+  storedDealValue,
+} from "@crm/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, encodeCursor, toPage } from "../shared/cursor";
+import { dealConditions } from "./deal-conditions";
+import { dealColumns, toDeal } from "./rows";
+
+export function createDealRepository(db: Kysely<Database>): DealRepository {
+  return {
+    async create(organizationId, input, at) {
+      const row = await db
+        .insertInto("deals")
+        .values({
+          organization_id: organizationId,
+          title: input.title,
+          contact_id: input.contactId,
+          pipeline_id: input.pipelineId,
+          stage: input.stageId,
+          value: input.value.amount,
+          currency: input.value.currency,
+          assigned_to: input.assigneeId,
+          expected_close_date: input.expectedCloseDate,
+          stage_entered_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning(dealColumns)
+        .executeTakeFirstOrThrow();
+      return toDeal(row);
+    },
+
+    async findById(organizationId, id, lock) {
+      const query = db
+        .selectFrom("deals")
+        .select(dealColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id);
+      const locked = lock === "update" ? query.forUpdate() : lock === "share" ? query.forShare() : query;
+      const row = await locked.executeTakeFirst();
+      return row ? toDeal(row) : undefined;
+    },
+
+    async list(organizationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("deals")
+        .select(dealColumns)
+        .where("organization_id", "=", organizationId)
+        .where((eb) => eb.and(dealConditions(eb, filter)))
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toDeal);
+    },
+
+    async update(organizationId, id, patch, at) {
+      return toDeal(
+        await db
+          .updateTable("deals")
+          .set({ ...dealPatchColumns(patch), updated_at: at })
+          .where("organization_id", "=", organizationId)
+          .where("id", "=", id)
+          .returning(dealColumns)
+          .executeTakeFirstOrThrow(),
+      );
+    },
+
+    async remove(organizationId, id) {
+      const result = await db
+        .deleteFrom("deals")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async countInPipeline(organizationId, pipelineId, stageIds) {
+      if (stageIds?.length === 0) return 0;
+      let query = db
+        .selectFrom("deals")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .where("organization_id", "=", organizationId)
+        .where("pipeline_id", "=", pipelineId);
+      if (stageIds) query = query.where("stage", "in", stageIds);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async moveAll(organizationId, from, to, at) {
+      if (from.stageIds?.length === 0) return [];
+      const rows = await db
+        .with("moved", (qb) => {
+          let query = qb
+            .selectFrom("deals")
+            .select(["id", "stage"])
+            .where("organization_id", "=", organizationId)
+            .where("pipeline_id", "=", from.pipelineId);
+          if (from.stageIds) query = query.where("stage", "in", from.stageIds);
+          return query.forUpdate();
+        })
+        .updateTable("deals")
+        .from("moved")
+        .set({ pipeline_id: to.pipelineId, stage: to.stageId, stage_entered_at: at, updated_at: at })
+        .whereRef("deals.id", "=", "moved.id")
+        .returning(["deals.id", "moved.stage as from_stage", "deals.status"])
+        .execute();
+      return rows.map((row) => ({ id: row.id, fromStageId: row.from_stage, status: row.status }));
+    },
+
+    async stageColumn(organizationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const rows = await stageColumnQuery(db, organizationId, filter, page).execute();
+      const hasMore = rows.length > limit;
+      const pageRows = hasMore ? rows.slice(0, limit) : rows;
+      const last = pageRows.at(-1);
+      return {
+        items: pageRows.map(toDeal),
+        nextCursor: hasMore && last ? encodeCursor(last.stage_entered_at, last.id) : null,
+      };
+    },
+
+    async stageTotals(organizationId, filter) {
+      const rows = await db
+        .selectFrom("deals")
+        .select((eb) => [
+          "stage",
+          "currency",
+          eb.fn.countAll<string>().as("count"),
+          eb.fn.sum<string>("value").as("total"),
+        ])
+        .where("organization_id", "=", organizationId)
+        .where((eb) => eb.and(dealConditions(eb, filter)))
+        .groupBy(["stage", "currency"])
+        .orderBy("stage")
+        .orderBy("currency")
+        .execute();
+      const byStage = new Map<string, StageTotals>();
+      for (const row of rows) {
+        const totals = byStage.get(row.stage) ?? { stageId: row.stage, count: 0, totals: [] };
+        totals.count += Number(row.count);
+        totals.totals.push(storedDealValue(String(row.total), row.currency));
+        byStage.set(row.stage, totals);
+      }
+      return [...byStage.values()];
+    },
+  };
+}
+
+/** One board column's page: a range of idx_deals_board, most recently entered first. */
+export function stageColumnQuery(
+  db: Kysely<Database>,
+  organizationId: string,
+  filter: DealFilter & { pipelineId: string; stageId: string },
+  page: PageRequest,
+) {
+  const limit = pageSize(page.limit);
+  const cursor = decodeCursor(page.cursor);
+  let query = db
+    .selectFrom("deals")
+    .select(dealColumns)
+    .where("organization_id", "=", organizationId)
+    .where((eb) => eb.and(dealConditions(eb, filter)))
+    .orderBy("stage_entered_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("stage_entered_at", "<", new Date(cursor.at)),
+        eb.and([eb("stage_entered_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+      ]),
+    );
+  }
+  return query;
+}
+
+function dealPatchColumns(patch: DealPatch) {
+  return {
+    ...(patch.title !== undefined && { title: patch.title }),
+    ...(patch.contactId !== undefined && { contact_id: patch.contactId }),
+    ...(patch.pipelineId !== undefined && { pipeline_id: patch.pipelineId }),
+    ...(patch.stageId !== undefined && { stage: patch.stageId }),
+    ...(patch.stageEnteredAt !== undefined && { stage_entered_at: patch.stageEnteredAt }),
+    ...(patch.value !== undefined && { value: patch.value.amount, currency: patch.value.currency }),
+    ...(patch.assigneeId !== undefined && { assigned_to: patch.assigneeId }),
+    ...(patch.expectedCloseDate !== undefined && { expected_close_date: patch.expectedCloseDate }),
+    ...(patch.status !== undefined && { status: patch.status }),
+    ...(patch.lostReason !== undefined && { lost_reason: patch.lostReason }),
+    ...(patch.wonAt !== undefined && { won_at: patch.wonAt }),
+    ...(patch.lostAt !== undefined && { lost_at: patch.lostAt }),
+  };
+}

@@ -1,0 +1,22 @@
+import type { Migration } from "kysely/migration";
+import * as m0001 from "../migrations/0001_initial";
+import * as m0002 from "../migrations/0002_contacts";
+import * as m0003 from "../migrations/0003_deals";
+import * as m0004 from "../migrations/0004_conversations";
+import * as m0005 from "../migrations/0005_conversations_api";
+import * as m0006 from "../migrations/0006_ingestion";
+import * as m0007 from "../migrations/0007_realtime";
+
+/**
+ * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
+ * `tsx` resolve them like any import. Add a line per new migration.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+  "0002_contacts": m0002,
+  "0003_deals": m0003,
+  "0004_conversations": m0004,
+  "0005_conversations_api": m0005,
+  "0006_ingestion": m0006,
+  "0007_realtime": m0007,
+};

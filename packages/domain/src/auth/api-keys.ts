@@ -1,0 +1,45 @@
+import { DomainError, notFound } from "../shared/errors";
+import type { Role } from "../shared/permissions";
+import { assertMayGrant } from "./invitations";
+import type { Actor, ApiKey } from "./model";
+import type { AuthDeps } from "./ports";
+import { requireText } from "./register";
+
+export const apiKeyPrefix = "crm_";
+
+export const looksLikeApiKey = (token: string) => token.startsWith(apiKeyPrefix);
+
+/** The secret is returned once; only its hash is kept. */
+export async function createApiKey(
+  deps: AuthDeps,
+  actor: Actor,
+  input: { name: string; role: Role },
+): Promise<{ apiKey: ApiKey; secret: string }> {
+  const name = requireText(input.name, "name", 100);
+  assertMayGrant(actor, input.role);
+  const secret = `${apiKeyPrefix}${deps.tokens.generate()}`;
+  const apiKey = await deps.store.apiKeys.create({
+    organizationId: actor.organizationId,
+    name,
+    role: input.role,
+    keyHash: deps.tokens.hash(secret),
+    prefix: secret.slice(0, 12),
+    createdBy: actor.kind === "user" ? actor.userId : null,
+  });
+  return { apiKey, secret };
+}
+
+export async function revokeApiKey(deps: AuthDeps, actor: Actor, id: string): Promise<ApiKey> {
+  const revoked = await deps.store.apiKeys.revoke(actor.organizationId, id, deps.clock.now());
+  if (!revoked) throw notFound("API key");
+  return revoked;
+}
+
+export async function authenticateApiKey(deps: AuthDeps, secret: string): Promise<Actor | undefined> {
+  const apiKey = await deps.store.apiKeys.findActiveByHash(deps.tokens.hash(secret));
+  if (!apiKey) return undefined;
+  await deps.store.apiKeys.touch(apiKey.id, deps.clock.now());
+  return { kind: "apiKey", apiKeyId: apiKey.id, organizationId: apiKey.organizationId, role: apiKey.role };
+}
+
+export const apiKeyCannotDoThis = () => new DomainError("FORBIDDEN", "This action needs a signed-in user");

@@ -1,0 +1,93 @@
+import { parseEmail } from "../shared/email";
+import { DomainError, notFound } from "../shared/errors";
+import { canGrantRole, type Role } from "../shared/permissions";
+import type { Actor, Invitation } from "./model";
+import { assertPasswordStrength, invitationLifetimeMs } from "./policy";
+import type { AuthDeps } from "./ports";
+import { emailTaken, requireText, type SignedIn } from "./register";
+import { type ClientInfo, issueSession } from "./sessions";
+
+/** Invites someone by email; inviting the same address again replaces the pending invitation. */
+export async function inviteUser(
+  deps: AuthDeps,
+  actor: Actor,
+  input: { email: string; role: Role },
+): Promise<Invitation> {
+  const email = parseEmail(input.email);
+  assertMayGrant(actor, input.role);
+  const existing = await deps.store.users.findByEmailWithPassword(email);
+  if (existing) throw emailTaken();
+
+  const token = deps.tokens.generate();
+  const now = deps.clock.now();
+  const invitation = await deps.store.transaction(async (repos) => {
+    await repos.invitations.revokePendingForEmail(actor.organizationId, email, now);
+    return repos.invitations.create({
+      organizationId: actor.organizationId,
+      email,
+      role: input.role,
+      tokenHash: deps.tokens.hash(token),
+      invitedBy: actor.kind === "user" ? actor.userId : null,
+      expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+    });
+  });
+  const organization = await deps.store.organizations.findById(actor.organizationId);
+  await deps.queue.enqueue("email", {
+    to: email,
+    subject: `You are invited to ${organization?.name ?? "CRM Manager"}`,
+    text: `You were invited to join ${organization?.name ?? "a team"} on CRM Manager as ${input.role}.\n\nAccept within 7 days:\n${deps.links.acceptInvitation(token)}`,
+  });
+  return invitation;
+}
+
+export const invalidInvitation = () =>
+  new DomainError("INVALID_TOKEN", "This invitation is invalid, expired or already used", {
+    fieldErrors: { token: ["This invitation is invalid, expired or already used"] },
+  });
+
+export async function acceptInvitation(
+  deps: AuthDeps,
+  input: { token: string; name: string; password: string },
+  client: ClientInfo = {},
+): Promise<SignedIn> {
+  const name = requireText(input.name, "name");
+  assertPasswordStrength(input.password);
+  const invitation = await deps.store.invitations.findByTokenHash(deps.tokens.hash(input.token));
+  const now = deps.clock.now();
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
+    throw invalidInvitation();
+  }
+  const passwordHash = await deps.passwords.hash(input.password);
+  const signedIn = await deps.store.transaction(async (repos) => {
+    if (!(await repos.invitations.markAccepted(invitation.id, now))) throw invalidInvitation();
+    const user = await repos.users.create(invitation.organizationId, {
+      email: invitation.email,
+      name,
+      role: invitation.role,
+      passwordHash,
+    });
+    await repos.users.recordLogin(user.id, now);
+    const issued = await issueSession(
+      deps,
+      repos,
+      { userId: user.id, organizationId: user.organizationId },
+      client,
+    );
+    return { ...issued, user: { ...user, lastLoginAt: now } };
+  });
+  const organization = await deps.store.organizations.findById(invitation.organizationId);
+  if (!organization) throw notFound("Organization");
+  return { token: signedIn.token, expiresAt: signedIn.session.expiresAt, user: signedIn.user, organization };
+}
+
+export async function revokeInvitation(deps: AuthDeps, actor: Actor, id: string): Promise<Invitation> {
+  const revoked = await deps.store.invitations.revoke(actor.organizationId, id, deps.clock.now());
+  if (!revoked) throw notFound("Invitation");
+  return revoked;
+}
+
+export function assertMayGrant(actor: Actor, role: Role): void {
+  if (!canGrantRole(actor.role, role)) {
+    throw new DomainError("FORBIDDEN", `A ${actor.role} cannot grant the ${role} role`);
+  }
+}

@@ -1,0 +1,46 @@
+import { DomainError } from "../shared/errors";
+import { assertPasswordStrength, resetTokenLifetimeMs } from "./policy";
+import type { AuthDeps } from "./ports";
+
+/** Always succeeds from the caller's view, so it cannot be used to probe which emails have accounts. */
+export async function requestPasswordReset(deps: AuthDeps, input: { email: string }): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  const user = await deps.store.users.findByEmailWithPassword(email);
+  if (!user) return;
+  const token = deps.tokens.generate();
+  const now = deps.clock.now();
+  await deps.store.resetTokens.create({
+    userId: user.id,
+    tokenHash: deps.tokens.hash(token),
+    expiresAt: new Date(now.getTime() + resetTokenLifetimeMs),
+  });
+  const link = deps.links.resetPassword(token);
+  await deps.queue.enqueue("email", {
+    to: user.email,
+    subject: "Reset your CRM Manager password",
+    text: `Hello ${user.name},\n\nOpen this link within one hour to choose a new password:\n${link}\n\nIf you did not ask for this, ignore this email.`,
+  });
+}
+
+export const invalidResetToken = () =>
+  new DomainError("INVALID_TOKEN", "This reset link is invalid, expired or already used", {
+    fieldErrors: { token: ["This reset link is invalid, expired or already used"] },
+  });
+
+/** Sets the new password, burns the token and signs the user out everywhere. */
+export async function resetPassword(
+  deps: AuthDeps,
+  input: { token: string; password: string },
+): Promise<void> {
+  assertPasswordStrength(input.password);
+  const found = await deps.store.resetTokens.findByTokenHash(deps.tokens.hash(input.token));
+  const now = deps.clock.now();
+  if (!found || found.usedAt || found.expiresAt.getTime() <= now.getTime()) throw invalidResetToken();
+  const passwordHash = await deps.passwords.hash(input.password);
+  await deps.store.transaction(async (repos) => {
+    if (!(await repos.resetTokens.markUsed(found.id, now))) throw invalidResetToken();
+    await repos.users.setPassword(found.userId, passwordHash);
+    await repos.resetTokens.invalidateForUser(found.userId, now);
+    await repos.sessions.removeForUser(found.userId);
+  });
+}

@@ -1,0 +1,152 @@
+import type { JobQueue } from "../shared/jobs";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Role } from "../shared/permissions";
+import type { Transactional } from "../shared/transaction";
+import type {
+  ApiKey,
+  Invitation,
+  Organization,
+  PasswordResetToken,
+  Session,
+  User,
+  UserWithPassword,
+} from "./model";
+
+export interface OrganizationSettingsPatch {
+  name?: string;
+  slug?: string;
+  dataRetentionDays?: number;
+  defaultCurrency?: string;
+  timezone?: string;
+  locale?: string;
+}
+
+export interface OrganizationRepository {
+  create(input: { name: string; slug: string; locale?: string }): Promise<Organization>;
+  findById(id: string): Promise<Organization | undefined>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  /** Throws CONFLICT when the slug is taken. */
+  update(id: string, patch: OrganizationSettingsPatch): Promise<Organization>;
+}
+
+export interface UserFilter {
+  role?: Role | undefined;
+  search?: string | undefined;
+}
+
+export interface UserRepository {
+  /** Throws CONFLICT when the email is already registered. */
+  create(
+    organizationId: string,
+    input: { email: string; name: string; role: Role; passwordHash: string },
+  ): Promise<User>;
+  findById(organizationId: string, id: string): Promise<User | undefined>;
+  /** Emails are unique across organizations: login does not know the tenant yet. */
+  findByEmailWithPassword(email: string): Promise<UserWithPassword | undefined>;
+  findByIdAnyOrganization(id: string): Promise<User | undefined>;
+  list(organizationId: string, filter: UserFilter, page: PageRequest): Promise<Page<User>>;
+  update(
+    organizationId: string,
+    id: string,
+    patch: { name?: string; role?: Role },
+  ): Promise<User | undefined>;
+  setPassword(userId: string, passwordHash: string): Promise<void>;
+  recordLogin(userId: string, at: Date): Promise<void>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+  /** Locks the organization's owners for the rest of the transaction and returns their ids. */
+  lockOwners(organizationId: string): Promise<string[]>;
+}
+
+export interface SessionRepository {
+  create(session: Session & { userAgent?: string | undefined; ip?: string | undefined }): Promise<void>;
+  findById(id: string): Promise<Session | undefined>;
+  extend(id: string, expiresAt: Date, usedAt: Date): Promise<void>;
+  remove(id: string): Promise<void>;
+  removeForUser(userId: string): Promise<void>;
+}
+
+export interface ApiKeyRepository {
+  create(input: {
+    organizationId: string;
+    name: string;
+    role: Role;
+    keyHash: string;
+    prefix: string;
+    createdBy: string | null;
+  }): Promise<ApiKey>;
+  findActiveByHash(keyHash: string): Promise<ApiKey | undefined>;
+  list(organizationId: string, page: PageRequest): Promise<Page<ApiKey>>;
+  revoke(organizationId: string, id: string, at: Date): Promise<ApiKey | undefined>;
+  touch(id: string, at: Date): Promise<void>;
+}
+
+export interface InvitationRepository {
+  create(input: {
+    organizationId: string;
+    email: string;
+    role: Role;
+    tokenHash: string;
+    invitedBy: string | null;
+    expiresAt: Date;
+  }): Promise<Invitation>;
+  findByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
+  list(organizationId: string, page: PageRequest): Promise<Page<Invitation>>;
+  /** Revokes a pending invitation; undefined when it does not exist in this organization. */
+  revoke(organizationId: string, id: string, at: Date): Promise<Invitation | undefined>;
+  revokePendingForEmail(organizationId: string, email: string, at: Date): Promise<void>;
+  /** Atomic: false when it was accepted or revoked meanwhile. */
+  markAccepted(id: string, at: Date): Promise<boolean>;
+}
+
+export interface PasswordResetTokenRepository {
+  create(input: { userId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<PasswordResetToken | undefined>;
+  /** Atomic: false when the token was used meanwhile. */
+  markUsed(id: string, at: Date): Promise<boolean>;
+  invalidateForUser(userId: string, at: Date): Promise<void>;
+}
+
+export interface AuthRepos {
+  organizations: OrganizationRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiKeys: ApiKeyRepository;
+  invitations: InvitationRepository;
+  resetTokens: PasswordResetTokenRepository;
+  onboarding: OnboardingPort;
+}
+
+/** What a new organization starts with (e.g. its first pipeline), written in the registration's transaction. */
+export interface OnboardingPort {
+  seedOrganization(organizationId: string, locale: string): Promise<void>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface SecretTokens {
+  /** A new random token with enough entropy to be unguessable. */
+  generate(): string;
+  /** The one-way hash stored in place of the token. */
+  hash(token: string): string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AuthLinks {
+  resetPassword(token: string): string;
+  acceptInvitation(token: string): string;
+}
+
+export interface AuthDeps {
+  store: Transactional<AuthRepos> & AuthRepos;
+  passwords: PasswordHasher;
+  tokens: SecretTokens;
+  clock: Clock;
+  queue: JobQueue;
+  links: AuthLinks;
+}

@@ -1,0 +1,68 @@
+import { DomainError } from "../shared/errors";
+import type { Actor, Session } from "./model";
+import { sessionLifetimeMs, sessionRenewThresholdMs } from "./policy";
+import type { AuthDeps, AuthRepos } from "./ports";
+
+export interface ClientInfo {
+  userAgent?: string | undefined;
+  ip?: string | undefined;
+}
+
+export interface IssuedSession {
+  token: string;
+  session: Session;
+}
+
+export async function issueSession(
+  deps: Pick<AuthDeps, "tokens" | "clock">,
+  repos: Pick<AuthRepos, "sessions">,
+  owner: { userId: string; organizationId: string },
+  client: ClientInfo = {},
+): Promise<IssuedSession> {
+  const token = deps.tokens.generate();
+  const session: Session = {
+    id: deps.tokens.hash(token),
+    userId: owner.userId,
+    organizationId: owner.organizationId,
+    expiresAt: new Date(deps.clock.now().getTime() + sessionLifetimeMs),
+  };
+  await repos.sessions.create({ ...session, ...client });
+  return { token, session };
+}
+
+/** Resolves a session token to its actor, sliding the expiry forward when the session is half used. */
+export async function authenticateSession(deps: AuthDeps, token: string): Promise<Actor | undefined> {
+  const sessionId = deps.tokens.hash(token);
+  const session = await deps.store.sessions.findById(sessionId);
+  if (!session) return undefined;
+  const now = deps.clock.now();
+  if (session.expiresAt.getTime() <= now.getTime()) {
+    await deps.store.sessions.remove(sessionId);
+    return undefined;
+  }
+  const user = await deps.store.users.findById(session.organizationId, session.userId);
+  if (!user) return undefined;
+  if (session.expiresAt.getTime() - now.getTime() < sessionRenewThresholdMs) {
+    await deps.store.sessions.extend(sessionId, new Date(now.getTime() + sessionLifetimeMs), now);
+  }
+  return { kind: "user", userId: user.id, organizationId: user.organizationId, role: user.role, sessionId };
+}
+
+/** Replaces the current session by a new one (new token, full lifetime); the old token stops working. */
+export async function refreshSession(
+  deps: AuthDeps,
+  actor: Actor,
+  client: ClientInfo = {},
+): Promise<IssuedSession> {
+  if (actor.kind !== "user") {
+    throw new DomainError("FORBIDDEN", "API keys have no session to refresh");
+  }
+  return deps.store.transaction(async (repos) => {
+    await repos.sessions.remove(actor.sessionId);
+    return issueSession(deps, repos, actor, client);
+  });
+}
+
+export async function logout(deps: AuthDeps, actor: Actor): Promise<void> {
+  if (actor.kind === "user") await deps.store.sessions.remove(actor.sessionId);
+}

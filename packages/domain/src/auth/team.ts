@@ -1,0 +1,58 @@
+import { DomainError, notFound } from "../shared/errors";
+import type { Role } from "../shared/permissions";
+import { assertMayGrant } from "./invitations";
+import type { Actor, User } from "./model";
+import type { AuthDeps, AuthRepos } from "./ports";
+import { requireText } from "./register";
+
+const lastOwner = () =>
+  new DomainError("PRECONDITION_FAILED", "The organization must keep at least one owner");
+
+export async function updateUser(
+  deps: AuthDeps,
+  actor: Actor,
+  id: string,
+  patch: { name?: string | undefined; role?: Role | undefined },
+): Promise<User> {
+  return deps.store.transaction(async (repos) => {
+    const target = await repos.users.findById(actor.organizationId, id);
+    if (!target) throw notFound("User");
+    const name = patch.name === undefined ? undefined : requireText(patch.name, "name");
+    if (patch.role !== undefined && patch.role !== target.role) {
+      assertMayGrant(actor, patch.role);
+      if (target.role === "owner") {
+        if (actor.role !== "owner")
+          throw new DomainError("FORBIDDEN", "Only an owner can change an owner's role");
+        await assertNotLastOwner(repos, actor.organizationId, target.id);
+      }
+    }
+    const updated = await repos.users.update(actor.organizationId, id, {
+      ...(name === undefined ? {} : { name }),
+      ...(patch.role === undefined ? {} : { role: patch.role }),
+    });
+    if (!updated) throw notFound("User");
+    if (patch.role !== undefined && patch.role !== target.role) {
+      // a new role takes effect at once: the user signs in again under it
+      await repos.sessions.removeForUser(target.id);
+    }
+    return updated;
+  });
+}
+
+export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const target = await repos.users.findById(actor.organizationId, id);
+    if (!target) throw notFound("User");
+    if (target.role === "owner") await assertNotLastOwner(repos, actor.organizationId, target.id);
+    await repos.users.remove(actor.organizationId, id);
+  });
+}
+
+async function assertNotLastOwner(
+  repos: AuthRepos,
+  organizationId: string,
+  leavingId: string,
+): Promise<void> {
+  const owners = await repos.users.lockOwners(organizationId);
+  if (owners.filter((ownerId) => ownerId !== leavingId).length === 0) throw lastOwner();
+}

@@ -1,0 +1,75 @@
+import type { Actor } from "../auth/model";
+import { notFound, validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import type { Money } from "../shared/money";
+import { unknownStage } from "./create-deal";
+import { type DealFilterInput, parseDealFilter } from "./deal-filter";
+import { dealView } from "./deal-view";
+import type { DealView, Pipeline, Stage } from "./model";
+import type { DealsDeps } from "./ports";
+import { findStage } from "./stage";
+
+export interface BoardQuery extends Omit<DealFilterInput, "pipelineId" | "stage"> {
+  pipelineId: string;
+  /** only this stage's column, e.g. to load its next page */
+  stageId?: string | undefined;
+  /** a column's nextCursor; needs its stageId */
+  cursor?: string | undefined;
+  /** deals per column */
+  limit?: number | undefined;
+}
+
+export interface BoardColumn {
+  stage: Stage;
+  /** every matching deal of the stage, not only this page */
+  count: number;
+  /** one total per currency */
+  totals: Money[];
+  deals: DealView[];
+  nextCursor: string | null;
+}
+
+export interface Board {
+  pipeline: Pipeline;
+  columns: BoardColumn[];
+}
+
+/** The kanban: per stage, the first deals (most recently entered first), the count and value totals. */
+export async function dealBoard(deps: DealsDeps, actor: Actor, query: BoardQuery): Promise<Board> {
+  const { pipelineId, stageId, cursor, limit, ...filterInput } = query;
+  const organizationId = actor.organizationId;
+  if (cursor !== undefined && stageId === undefined) {
+    throw validationFailed("stageId", "A cursor belongs to one stage's column: pass that stageId too");
+  }
+  const pipeline = await deps.store.pipelines.findById(organizationId, parseId(pipelineId, "pipelineId"));
+  if (!pipeline) throw notFound("Pipeline");
+  const only = stageId === undefined ? undefined : findStage(pipeline.stages, stageId);
+  if (stageId !== undefined && !only) throw unknownStage();
+  const stages = only ? [only] : pipeline.stages;
+
+  const now = deps.clock.now();
+  const filter = {
+    ...parseDealFilter({ ...filterInput, status: filterInput.status ?? "open" }, [pipeline], now),
+    pipelineId: pipeline.id,
+    stageId: only?.id,
+  };
+  const totals = new Map(
+    (await deps.store.deals.stageTotals(organizationId, filter)).map((row) => [row.stageId, row]),
+  );
+  const columns: BoardColumn[] = [];
+  for (const stage of stages) {
+    const page = await deps.store.deals.stageColumn(
+      organizationId,
+      { ...filter, stageId: stage.id },
+      { cursor, limit },
+    );
+    columns.push({
+      stage,
+      count: totals.get(stage.id)?.count ?? 0,
+      totals: totals.get(stage.id)?.totals ?? [],
+      deals: page.items.map((deal) => dealView(deal, pipeline, now)),
+      nextCursor: page.nextCursor,
+    });
+  }
+  return { pipeline, columns };
+}

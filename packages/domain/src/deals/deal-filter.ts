@@ -1,0 +1,54 @@
+import { validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import { compareMoney, parseCurrency, parseMoney } from "../shared/money";
+import { dealValueIntegerDigits } from "./deal-input";
+import type { DealStatus, Pipeline } from "./model";
+import type { DealFilter } from "./ports";
+import { rottingCutoffs } from "./rotting";
+
+export interface DealFilterInput {
+  pipelineId?: string | undefined;
+  /** a stage id */
+  stage?: string | undefined;
+  status?: DealStatus | undefined;
+  assigneeId?: string | undefined;
+  contactId?: string | undefined;
+  currency?: string | undefined;
+  /** decimal strings, inclusive; they need `currency` */
+  valueMin?: string | undefined;
+  valueMax?: string | undefined;
+  rotting?: boolean | undefined;
+}
+
+/** Validates list filters; `pipelines` are those whose stages decide what rotting means here. */
+export function parseDealFilter(
+  input: DealFilterInput,
+  pipelines: readonly Pipeline[],
+  now: Date,
+): DealFilter {
+  const currency = input.currency === undefined ? undefined : parseCurrency(input.currency, "currency");
+  const bound = (value: string | undefined, field: "valueMin" | "valueMax") => {
+    if (value === undefined) return undefined;
+    if (!currency) throw validationFailed("currency", `${field} needs the currency it is in`);
+    return parseMoney(value, currency, field, { maxIntegerDigits: dealValueIntegerDigits });
+  };
+  const valueMin = bound(input.valueMin, "valueMin");
+  const valueMax = bound(input.valueMax, "valueMax");
+  if (valueMin && valueMax && compareMoney(valueMin, valueMax) > 0) {
+    throw validationFailed("valueMax", "valueMax must not be below valueMin");
+  }
+  return {
+    pipelineId: input.pipelineId === undefined ? undefined : parseId(input.pipelineId, "pipelineId"),
+    stageId: input.stage === undefined ? undefined : parseId(input.stage, "stage"),
+    status: input.status,
+    assigneeId: input.assigneeId === undefined ? undefined : parseId(input.assigneeId, "assigneeId"),
+    contactId: input.contactId === undefined ? undefined : parseId(input.contactId, "contactId"),
+    currency,
+    valueMin: valueMin?.amount,
+    valueMax: valueMax?.amount,
+    rotting:
+      input.rotting === undefined
+        ? undefined
+        : { rotting: input.rotting, cutoffs: pipelines.flatMap((p) => rottingCutoffs(p.stages, now)) },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Money } from "../shared/money";
+
+export const dealStatuses = ["open", "won", "lost"] as const;
+export type DealStatus = (typeof dealStatuses)[number];
+
+/** A column of a pipeline. Its id is ours (a UUID) and survives renames and reorders. */
+export interface Stage {
+  id: string;
+  name: string;
+  /** 0-based position in the pipeline */
+  order: number;
+  /** "#rrggbb" */
+  color: string;
+  /** chance of winning a deal in this stage, 0-100 */
+  probability: number;
+  /** a deal open in this stage for more days than this is rotting; null: never */
+  rottingDays: number | null;
+}
+
+export interface Pipeline {
+  id: string;
+  organizationId: string;
+  name: string;
+  stages: Stage[];
+  /** a paid payment link wins its deal */
+  winOnPayment: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Deal {
+  id: string;
+  organizationId: string;
+  title: string;
+  contactId: string | null;
+  pipelineId: string;
+  stageId: string;
+  status: DealStatus;
+  value: Money;
+  assigneeId: string | null;
+  /** calendar date "YYYY-MM-DD" */
+  expectedCloseDate: string | null;
+  lostReason: string | null;
+  stageEnteredAt: Date;
+  wonAt: Date | null;
+  lostAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A deal as clients see it: with whether it has stayed too long in its stage. */
+export interface DealView extends Deal {
+  rotting: boolean;
+}
+
+export const userActivityTypes = ["note", "call", "meeting", "task"] as const;
+export type UserActivityType = (typeof userActivityTypes)[number];
+
+/** Written by the system in the same transaction as the change they describe. */
+export const systemActivityTypes = ["created", "stage_changed", "won", "lost", "reopened"] as const;
+export type SystemActivityType = (typeof systemActivityTypes)[number];
+
+export type DealActivityType = UserActivityType | SystemActivityType;
+
+export interface DealActivity {
+  id: string;
+  organizationId: string;
+  dealId: string;
+  type: DealActivityType;
+  content: string | null;
+  /** facts of a system activity, e.g. the stages of a move, as they were named then */
+  data: Record<string, unknown>;
+  dueAt: Date | null;
+  doneAt: Date | null;
+  /** the user who did it; null for API keys and the system */
+  actorId: string | null;
+  createdAt: Date;
+}

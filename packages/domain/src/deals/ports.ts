@@ -1,0 +1,150 @@
+import type { EventBus } from "../shared/events";
+import type { CurrencyCode, Money } from "../shared/money";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Transactional } from "../shared/transaction";
+import type { Deal, DealActivity, DealActivityType, DealStatus, Pipeline, Stage } from "./model";
+import type { RottingCutoff } from "./rotting";
+
+/** "share" blocks edits of the row until commit; "update" takes it for writing. */
+export type DealsRowLock = "share" | "update";
+
+export interface PipelinePatch {
+  name?: string;
+  stages?: Stage[];
+  winOnPayment?: boolean;
+}
+
+export interface PipelineRepository {
+  create(
+    organizationId: string,
+    input: { name: string; stages: Stage[]; winOnPayment: boolean },
+  ): Promise<Pipeline>;
+  findById(organizationId: string, id: string, lock?: DealsRowLock): Promise<Pipeline | undefined>;
+  /** The pipeline holding this stage (stage ids are unique). */
+  findByStageId(organizationId: string, stageId: string, lock?: DealsRowLock): Promise<Pipeline | undefined>;
+  /** Oldest first. */
+  list(organizationId: string, page: PageRequest): Promise<Page<Pipeline>>;
+  /** Every pipeline of the organization (a handful), for rules spanning them such as rotting. */
+  listAll(organizationId: string): Promise<Pipeline[]>;
+  update(organizationId: string, id: string, patch: PipelinePatch, at: Date): Promise<Pipeline | undefined>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+}
+
+export interface DealFilter {
+  pipelineId?: string | undefined;
+  stageId?: string | undefined;
+  status?: DealStatus | undefined;
+  assigneeId?: string | undefined;
+  contactId?: string | undefined;
+  currency?: CurrencyCode | undefined;
+  /** inclusive bounds, compared within `currency` */
+  valueMin?: string | undefined;
+  valueMax?: string | undefined;
+  /** rotting or not, by the cutoffs of every stage that rots */
+  rotting?: { rotting: boolean; cutoffs: RottingCutoff[] } | undefined;
+}
+
+export interface NewDeal {
+  title: string;
+  contactId: string;
+  pipelineId: string;
+  stageId: string;
+  value: Money;
+  assigneeId: string | null;
+  expectedCloseDate: string | null;
+}
+
+export interface DealPatch {
+  title?: string;
+  contactId?: string;
+  pipelineId?: string;
+  stageId?: string;
+  stageEnteredAt?: Date;
+  value?: Money;
+  assigneeId?: string | null;
+  expectedCloseDate?: string | null;
+  status?: DealStatus;
+  lostReason?: string | null;
+  wonAt?: Date | null;
+  lostAt?: Date | null;
+}
+
+export interface MovedDeal {
+  id: string;
+  fromStageId: string;
+  status: DealStatus;
+}
+
+export interface StageTotals {
+  stageId: string;
+  count: number;
+  /** one per currency, never added across currencies */
+  totals: Money[];
+}
+
+export interface DealRepository {
+  create(organizationId: string, input: NewDeal, at: Date): Promise<Deal>;
+  findById(organizationId: string, id: string, lock?: DealsRowLock): Promise<Deal | undefined>;
+  /** Newest first. */
+  list(organizationId: string, filter: DealFilter, page: PageRequest): Promise<Page<Deal>>;
+  update(organizationId: string, id: string, patch: DealPatch, at: Date): Promise<Deal>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+  /** Deals of the pipeline in any status; only in `stageIds` when given. */
+  countInPipeline(organizationId: string, pipelineId: string, stageIds?: string[]): Promise<number>;
+  /** Moves every deal of the pipeline (only of `stageIds` when given) to the target stage, entering it at `at`. */
+  moveAll(
+    organizationId: string,
+    from: { pipelineId: string; stageIds?: string[] | undefined },
+    to: { pipelineId: string; stageId: string },
+    at: Date,
+  ): Promise<MovedDeal[]>;
+  /** One stage's deals, most recently entered first. The filter carries the pipeline and the stage. */
+  stageColumn(
+    organizationId: string,
+    filter: DealFilter & { pipelineId: string; stageId: string },
+    page: PageRequest,
+  ): Promise<Page<Deal>>;
+  /** Count and per-currency totals of every stage of the pipeline that has matching deals. */
+  stageTotals(organizationId: string, filter: DealFilter & { pipelineId: string }): Promise<StageTotals[]>;
+}
+
+export interface NewDealActivity {
+  dealId: string;
+  type: DealActivityType;
+  content: string | null;
+  data: Record<string, unknown>;
+  dueAt: Date | null;
+  actorId: string | null;
+  createdAt: Date;
+}
+
+export interface DealActivityRepository {
+  create(organizationId: string, input: NewDealActivity): Promise<DealActivity>;
+  createMany(organizationId: string, inputs: NewDealActivity[]): Promise<void>;
+  findById(organizationId: string, dealId: string, id: string): Promise<DealActivity | undefined>;
+  /** Newest first. */
+  list(organizationId: string, dealId: string, page: PageRequest): Promise<Page<DealActivity>>;
+  setDone(organizationId: string, dealId: string, id: string, doneAt: Date | null): Promise<DealActivity>;
+}
+
+/** What deals refer to in other contexts, read inside the same transaction. */
+export interface DealReferences {
+  contactExists(organizationId: string, contactId: string): Promise<boolean>;
+  userExists(organizationId: string, userId: string): Promise<boolean>;
+  defaultCurrency(organizationId: string): Promise<string>;
+}
+
+export interface DealsRepos {
+  pipelines: PipelineRepository;
+  deals: DealRepository;
+  activities: DealActivityRepository;
+  references: DealReferences;
+}
+
+export interface DealsDeps {
+  store: Transactional<DealsRepos> & DealsRepos;
+  clock: { now(): Date };
+  events: EventBus;
+  /** A new UUID, for stages (their ids are ours, not the database's). */
+  newId(): string;
+}

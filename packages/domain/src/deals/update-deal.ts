@@ -1,0 +1,188 @@
+import type { Actor } from "../auth/model";
+import { notFound, validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import type { Money } from "../shared/money";
+import { actingUserId } from "./actor";
+import { assertReferences, unknownStage } from "./create-deal";
+import {
+  type DealValueInput,
+  maxDealTitleLength,
+  parseCalendarDate,
+  parseDealValue,
+  requiredText,
+} from "./deal-input";
+import { dealView } from "./deal-view";
+import { type DealChange, publishDealUpdated } from "./events";
+import type { Deal, DealStatus, DealView, Pipeline } from "./model";
+import type { DealPatch, DealsDeps, DealsRepos, NewDealActivity } from "./ports";
+import { findStage } from "./stage";
+import { changeDealStatus } from "./status";
+
+export interface UpdateDealInput {
+  title?: string | undefined;
+  contactId?: string | undefined;
+  /** moving to another pipeline needs `stage` too */
+  pipelineId?: string | undefined;
+  /** the id of the stage to move the deal to */
+  stage?: string | undefined;
+  /** without a currency, the deal keeps its currency */
+  value?: DealValueInput | undefined;
+  assigneeId?: string | null | undefined;
+  expectedCloseDate?: string | null | undefined;
+  status?: DealStatus | undefined;
+  /** required when the deal becomes lost */
+  lostReason?: string | undefined;
+}
+
+interface Edits {
+  patch: DealPatch;
+  changes: DealChange[];
+  /** system activities, as type and data */
+  activities: Array<Pick<NewDealActivity, "type" | "data">>;
+}
+
+/**
+ * Edits, moves, wins, loses or reopens a deal. A move and a status change each write their system
+ * activity in the same transaction; `deal_updated` says what changed, after commit.
+ */
+export async function updateDeal(
+  deps: DealsDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateDealInput,
+): Promise<DealView> {
+  const organizationId = actor.organizationId;
+  const fields = parseFields(input);
+  const now = deps.clock.now();
+
+  const { deal, pipeline, changes } = await deps.store.transaction(async (repos) => {
+    const deal = await repos.deals.findById(organizationId, id, "update");
+    if (!deal) throw notFound("Deal");
+    const edits: Edits = { patch: {}, changes: [], activities: [] };
+    const pipeline = await move(repos, organizationId, deal, input, edits, now);
+    await assertReferences(repos, organizationId, fields);
+    editFields(deal, { ...fields, value: input.value }, edits);
+    const status = changeDealStatus(deal, input.status, input.lostReason, now);
+    if (status) {
+      const { activity, ...statusFields } = status;
+      Object.assign(edits.patch, statusFields);
+      edits.changes.push(activity ? "status" : "lostReason");
+      if (activity) {
+        edits.activities.push({
+          type: activity,
+          data: activity === "lost" ? { lostReason: status.lostReason } : {},
+        });
+      }
+    }
+
+    if (edits.changes.length === 0) return { deal, pipeline, changes: edits.changes };
+    const updated = await repos.deals.update(organizationId, id, edits.patch, now);
+    await repos.activities.createMany(
+      organizationId,
+      edits.activities.map((activity) => ({
+        ...activity,
+        dealId: deal.id,
+        content: null,
+        dueAt: null,
+        actorId: actingUserId(actor),
+        createdAt: now,
+      })),
+    );
+    return { deal: updated, pipeline, changes: edits.changes };
+  });
+
+  if (changes.length > 0) {
+    await publishDealUpdated(
+      deps.events,
+      organizationId,
+      { dealId: deal.id, pipelineId: deal.pipelineId, stage: deal.stageId, status: deal.status, changes },
+      now,
+    );
+  }
+  return dealView(deal, pipeline, now);
+}
+
+function parseFields(input: UpdateDealInput) {
+  const { title, contactId, assigneeId, expectedCloseDate } = input;
+  return {
+    title: title === undefined ? undefined : requiredText(title, "title", maxDealTitleLength),
+    contactId: contactId === undefined ? undefined : parseId(contactId, "contactId"),
+    assigneeId: assigneeId ? parseId(assigneeId, "assigneeId") : assigneeId,
+    expectedCloseDate: expectedCloseDate
+      ? parseCalendarDate(expectedCloseDate, "expectedCloseDate")
+      : expectedCloseDate,
+  };
+}
+
+/** Resolves the target stage (locking its pipeline against stage edits) and records a move; returns the deal's pipeline after it. */
+async function move(
+  repos: DealsRepos,
+  organizationId: string,
+  deal: Deal,
+  input: Pick<UpdateDealInput, "pipelineId" | "stage">,
+  edits: Edits,
+  now: Date,
+): Promise<Pipeline | undefined> {
+  const current = await repos.pipelines.findById(organizationId, deal.pipelineId, "share");
+  const pipelineId =
+    input.pipelineId === undefined ? deal.pipelineId : parseId(input.pipelineId, "pipelineId");
+  let pipeline = current;
+  if (pipelineId !== deal.pipelineId) {
+    pipeline = await repos.pipelines.findById(organizationId, pipelineId, "share");
+    if (!pipeline) throw notFound("Pipeline");
+    if (input.stage === undefined) {
+      throw validationFailed("stage", "Moving a deal to another pipeline needs the stage to put it in");
+    }
+  }
+  if (input.stage === undefined) return pipeline;
+  const stage = pipeline && findStage(pipeline.stages, input.stage);
+  if (!pipeline || !stage) throw unknownStage();
+  if (stage.id === deal.stageId && pipeline.id === deal.pipelineId) return pipeline;
+
+  Object.assign(edits.patch, { pipelineId: pipeline.id, stageId: stage.id, stageEnteredAt: now });
+  if (pipeline.id !== deal.pipelineId) edits.changes.push("pipeline");
+  edits.changes.push("stage");
+  const from = current && findStage(current.stages, deal.stageId);
+  edits.activities.push({
+    type: "stage_changed",
+    data: {
+      from: { pipelineId: deal.pipelineId, stageId: deal.stageId, stageName: from?.name ?? null },
+      to: { pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name },
+    },
+  });
+  return pipeline;
+}
+
+/** Records the plain field edits that change something. */
+function editFields(
+  deal: Deal,
+  fields: ReturnType<typeof parseFields> & { value: DealValueInput | undefined },
+  edits: Edits,
+): void {
+  const { patch, changes } = edits;
+  if (fields.title !== undefined && fields.title !== deal.title) {
+    patch.title = fields.title;
+    changes.push("title");
+  }
+  if (fields.contactId !== undefined && fields.contactId !== deal.contactId) {
+    patch.contactId = fields.contactId;
+    changes.push("contact");
+  }
+  if (fields.assigneeId !== undefined && fields.assigneeId !== deal.assigneeId) {
+    patch.assigneeId = fields.assigneeId;
+    changes.push("assignee");
+  }
+  if (fields.expectedCloseDate !== undefined && fields.expectedCloseDate !== deal.expectedCloseDate) {
+    patch.expectedCloseDate = fields.expectedCloseDate;
+    changes.push("expectedCloseDate");
+  }
+  if (fields.value !== undefined) {
+    const value = parseDealValue(fields.value, deal.value.currency);
+    if (!sameMoney(value, deal.value)) {
+      patch.value = value;
+      changes.push("value");
+    }
+  }
+}
+
+const sameMoney = (a: Money, b: Money) => a.amount === b.amount && a.currency === b.currency;

@@ -1,0 +1,45 @@
+/** The closed set of application error codes. Each maps to exactly one tRPC code and HTTP status. */
+export const errorTable = {
+  VALIDATION_FAILED: { trpc: "BAD_REQUEST", http: 400 },
+  INVALID_TOKEN: { trpc: "BAD_REQUEST", http: 400 },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", http: 401 },
+  INVALID_CREDENTIALS: { trpc: "UNAUTHORIZED", http: 401 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  CONFLICT: { trpc: "CONFLICT", http: 409 },
+  PRECONDITION_FAILED: { trpc: "PRECONDITION_FAILED", http: 412 },
+  UNPROCESSABLE: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  PROVIDER_ERROR: { trpc: "BAD_GATEWAY", http: 502 },
+} as const;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface ErrorDetails {
+  fieldErrors?: FieldErrors;
+  /** e.g. the id of the record a CONFLICT collided with */
+  existingId?: string;
+  retryAfterSeconds?: number;
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
+
+export const validationFailed = (field: string, message: string) =>
+  new DomainError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

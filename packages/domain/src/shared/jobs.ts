@@ -1,0 +1,78 @@
+/** Payloads of every background job, by queue name. A job only points at durable state or carries a message. */
+export interface JobPayloads {
+  email: EmailJob;
+  "contacts-import": ContactImportJob;
+  "webhook-process": WebhookProcessJob;
+  "media-download": MediaDownloadJob;
+  "webhook-sweep": WebhookSweepJob;
+  "message-send": MessageSendJob;
+  retention: RetentionJob;
+}
+
+export interface EmailJob {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Sends one outbound message; enqueued with `jobId` = the message's id (a retry gets an id of its own). */
+export interface MessageSendJob {
+  messageId: string;
+}
+
+/** The daily clean-up of expired messages and webhook logs; it reads everything it needs from the database. */
+export type RetentionJob = Record<string, never>;
+
+/** The CSV itself stays in the import's row; the job resumes from the import's `processed` count. */
+export interface ContactImportJob {
+  importId: string;
+}
+
+/**
+ * Processes a stored webhook (`webhook_logs` row). Enqueue it with `jobId` = the log's id, so the sweeper's
+ * re-enqueue never doubles it, and `attempts: webhookProcessAttempts`: the log turns `failed` on the last one.
+ */
+export interface WebhookProcessJob {
+  webhookLogId: string;
+}
+
+export const webhookProcessAttempts = 5;
+
+/** Downloads an inbound message's media from the provider into storage. */
+export interface MediaDownloadJob {
+  messageId: string;
+}
+
+/** Repeatable: re-enqueues webhooks and media whose jobs were lost. */
+export type WebhookSweepJob = Record<string, never>;
+
+export type QueueName = keyof JobPayloads;
+
+export interface EnqueueOptions {
+  /** dedupes while the job is still queued; must not contain ":" nor be an integer like "42" (BullMQ rules) */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+}
+
+export interface JobQueue {
+  enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options?: EnqueueOptions): Promise<void>;
+}
+
+export interface JobContext {
+  id: string;
+  attempt: number;
+}
+
+export type JobHandler<Q extends QueueName> = (payload: JobPayloads[Q], job: JobContext) => Promise<void>;
+
+export interface ProcessOptions {
+  concurrency?: number;
+}
+
+/** Runs handlers for queues; BullMQ workers in production, the in-process queue in embedded mode. */
+export interface JobProcessorHost {
+  process<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options?: ProcessOptions): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,74 @@
+import type { EventBus } from "@crm/domain/shared/events";
+import type { Logger } from "@crm/domain/shared/logger";
+import { Redis } from "ioredis";
+import { deliver, type EventHandler, isDomainEvent } from "./deliver";
+
+export interface RedisEventBusOptions {
+  url: string;
+  /** Pub/sub channel every instance shares; default "crm:events". */
+  channel?: string;
+  logger: Logger;
+}
+
+export interface RedisEventBus extends EventBus {
+  /** Resolves once this instance receives the channel's messages; events published before are not seen. */
+  ready(): Promise<void>;
+}
+
+export const DEFAULT_EVENT_CHANNEL = "crm:events";
+
+/** Fan-out between replicas: every instance receives every event published by any instance (itself included). */
+export function createRedisEventBus(options: RedisEventBusOptions): RedisEventBus {
+  const { logger } = options;
+  const channel = options.channel ?? DEFAULT_EVENT_CHANNEL;
+  // a connection in subscriber mode cannot publish, hence two
+  const publisher = new Redis(options.url, { connectionName: "crm-events-pub" });
+  const subscriber = new Redis(options.url, { connectionName: "crm-events-sub" });
+  const handlers = new Set<EventHandler>();
+
+  for (const connection of [publisher, subscriber]) {
+    connection.on("error", (err) => logger.error({ err, channel }, "event bus Redis connection error"));
+  }
+
+  subscriber.on("message", (from: string, message: string) => {
+    if (from !== channel) return;
+    let event: unknown;
+    try {
+      event = JSON.parse(message);
+    } catch (err) {
+      logger.warn({ err, channel }, "ignored an event that is not JSON");
+      return;
+    }
+    if (!isDomainEvent(event)) {
+      logger.warn({ channel }, "ignored a message that is not a domain event");
+      return;
+    }
+    deliver([...handlers], event, logger);
+  });
+
+  const subscribed = subscriber.subscribe(channel);
+  subscribed.catch((err: unknown) => logger.error({ err, channel }, "event bus could not subscribe"));
+
+  return {
+    async ready() {
+      await subscribed;
+    },
+
+    async publish(event) {
+      await publisher.publish(channel, JSON.stringify(event));
+    },
+
+    subscribe(handler) {
+      const entry: EventHandler = (event) => handler(event);
+      handlers.add(entry);
+      return () => {
+        handlers.delete(entry);
+      };
+    },
+
+    async close() {
+      handlers.clear();
+      await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryRateLimiter } from "./memory-rate-limiter";
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe("memory rate limiter", () => {
+  it("allows `limit` hits per window, then answers how long to wait", async () => {
+    const time = clock();
+    const limiter = createMemoryRateLimiter({ now: time.now });
+
+    const hits = [];
+    for (let i = 0; i < 4; i += 1) hits.push(await limiter.consume("login:ana", 3, 60));
+
+    expect(hits).toEqual([
+      { allowed: true, remaining: 2, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 1, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 0, retryAfterSeconds: 0 },
+      { allowed: false, remaining: 0, retryAfterSeconds: 60 },
+    ]);
+
+    time.advance(30_500);
+    expect(await limiter.consume("login:ana", 3, 60)).toEqual({
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it("starts a fresh window once the previous one ended", async () => {
+    const time = clock();
+    const limiter = createMemoryRateLimiter({ now: time.now });
+    await limiter.consume("login:ana", 1, 60);
+    expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(false);
+
+    time.advance(60_000);
+
+    expect(await limiter.consume("login:ana", 1, 60)).toEqual({
+      allowed: true,
+      remaining: 0,
+      retryAfterSeconds: 0,
+    });
+  });
+
+  it("counts each key separately", async () => {
+    const limiter = createMemoryRateLimiter({ now: clock().now });
+    await limiter.consume("login:ana", 1, 60);
+
+    expect((await limiter.consume("login:bia", 1, 60)).allowed).toBe(true);
+    expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(false);
+  });
+
+  it("rejects a window that is not a whole number of seconds", async () => {
+    const limiter = createMemoryRateLimiter();
+    await expect(limiter.consume("k", 1, 0.5)).rejects.toThrow("windowSeconds");
+  });
+});
