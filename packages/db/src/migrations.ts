@@ -6,6 +6,7 @@ import * as m0004 from "../migrations/0004_conversations";
 import * as m0005 from "../migrations/0005_conversations_api";
 import * as m0006 from "../migrations/0006_ingestion";
 import * as m0007 from "../migrations/0007_realtime";
+import * as m0008 from "../migrations/0008_payments";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_conversations_api": m0005,
   "0006_ingestion": m0006,
   "0007_realtime": m0007,
+  "0008_payments": m0008,
 };

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import {
+  allPages,
+  type ContactDto,
+  countRows,
+  createContact,
+  createResource,
+  type ImportDto,
+  type ImportRowDto,
+  mobile,
+  waitForImport,
+} from "./contact-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+async function startImport(token: string, csv: string, onDuplicate: "skip" | "update" = "skip") {
+  const res = await api.rest<ImportDto>("POST", "/contacts/imports", { token, body: { csv, onDuplicate } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.status).toBe("queued");
+  return res.body;
+}
+
+describe("CSV import", () => {
+  // minutes on a busy machine with an embedded PGlite; seconds on an idle Postgres
+  it("imports 10,000 rows in one go, with a per-row report", { timeout: 300_000 }, async () => {
+    const owner = await api.register();
+    const lines = ["name,email,phone,company,tags"];
+    for (let n = 0; n < 10_000; n++) {
+      lines.push(
+        `Contact ${n},contact${n}@example.com,${mobile(n)},Company ${n % 10},${n % 2 ? "odd" : "even"};bulk`,
+      );
+    }
+    const started = await startImport(owner.token, lines.join("\n"));
+    const done = await waitForImport(api, owner.token, started.id, 280_000);
+    expect(done).toMatchObject({
+      status: "completed",
+      total: 10_000,
+      processed: 10_000,
+      created: 10_000,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+      error: null,
+    });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(10_000);
+    expect(await countRows(api, "companies", owner.organization.id)).toBe(10);
+    expect(await countRows(api, "tags", owner.organization.id)).toBe(3);
+    expect(await countRows(api, "contact_tags", owner.organization.id)).toBe(20_000);
+
+    const rows = await allPages<ImportRowDto>(
+      api,
+      owner.token,
+      `/contacts/imports/${started.id}/rows?limit=100`,
+    );
+    expect(rows).toHaveLength(10_000);
+    expect(rows.map((row) => row.rowNumber)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+    expect(rows.every((row) => row.outcome === "created" && row.contactId !== null)).toBe(true);
+
+    const last = rows.at(-1);
+    const contact = await api.rest<ContactDto>("GET", `/contacts/${last?.contactId}`, { token: owner.token });
+    expect(contact.body).toMatchObject({
+      name: "Contact 9999",
+      email: "contact9999@example.com",
+      phone: mobile(9999),
+      company: { name: "Company 9" },
+    });
+    expect(contact.body.tags.map((tag) => tag.name).sort()).toEqual(["bulk", "odd"]);
+  });
+
+  it("reports broken rows with their reason, writes nothing of them, and goes on with the rest", async () => {
+    const owner = await api.register();
+    await createResource(api, owner.token, "/custom-fields", {
+      key: "plan",
+      label: "Plan",
+      type: "single_select",
+      options: ["free", "pro"],
+    });
+    const csv = [
+      "name,email,phone,plan,notes",
+      "Ana,ana@example.com,(11) 98765-4321,pro,ignored column",
+      "Bia,not-an-email,,free,",
+      "Caio,caio@example.com,123,,",
+      "Duda,duda@example.com,,gold,",
+      "Edu,edu@example.com",
+      ",nameless@example.com,,,",
+      'Fabi "the" best,fabi@example.com,,,',
+      "Gil,gil@example.com,,free,",
+      'Hugo,"hugo@example.com,,,',
+    ].join("\n");
+    const started = await startImport(owner.token, csv);
+    const done = await waitForImport(api, owner.token, started.id);
+    expect(done).toMatchObject({
+      status: "completed",
+      total: 9,
+      processed: 9,
+      created: 3,
+      failed: 6,
+      skipped: 0,
+    });
+
+    const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${started.id}/rows`);
+    const byRow = new Map(rows.map((row) => [row.rowNumber, row]));
+    expect(byRow.get(1)?.outcome).toBe("created");
+    expect(byRow.get(2)).toMatchObject({
+      outcome: "error",
+      reason: "email: Invalid email address",
+      contactId: null,
+    });
+    expect(byRow.get(3)?.reason).toBe("phone: Invalid phone number");
+    expect(byRow.get(4)?.reason).toBe("metadata.plan: Plan must be one of free, pro");
+    expect(byRow.get(5)?.reason).toBe("The row has 2 values but the header has 5 columns");
+    expect(byRow.get(6)?.reason).toBe("name: A name is required to create a contact");
+    expect(byRow.get(7)?.outcome).toBe("created");
+    expect(byRow.get(8)?.outcome).toBe("created");
+    expect(byRow.get(9)).toMatchObject({ outcome: "error", reason: expect.stringContaining("never closed") });
+
+    const contacts = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
+    expect(contacts.map((c) => c.name)).toEqual(["Ana", 'Fabi "the" best', "Gil"]);
+    expect(contacts[0]).toMatchObject({ phone: "+5511987654321", metadata: { plan: "pro" } });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(3);
+  });
+
+  it("skips or updates duplicates by phone or email, within the file too", async () => {
+    const owner = await api.register();
+    const existing = await createContact(api, owner.token, {
+      name: "Old Name",
+      email: "ana@example.com",
+      tagIds: [],
+    });
+    const csv = [
+      "name,email,phone,tags",
+      `Ana Silva,ANA@example.com,${mobile(1)},vip`,
+      `Bruno,bruno@example.com,${mobile(2)},`,
+      `Bruno Again,,${mobile(2)},lead`,
+    ].join("\n");
+
+    const skipped = await waitForImport(api, owner.token, (await startImport(owner.token, csv, "skip")).id);
+    expect(skipped).toMatchObject({ created: 1, skipped: 2, updated: 0, failed: 0 });
+    const untouched = await api.rest<ContactDto>("GET", `/contacts/${existing.id}`, { token: owner.token });
+    expect(untouched.body).toMatchObject({ name: "Old Name", phone: null, tags: [] });
+
+    const updated = await waitForImport(api, owner.token, (await startImport(owner.token, csv, "update")).id);
+    expect(updated).toMatchObject({ created: 0, updated: 3, skipped: 0, failed: 0 });
+    const ana = await api.rest<ContactDto>("GET", `/contacts/${existing.id}`, { token: owner.token });
+    expect(ana.body).toMatchObject({ name: "Ana Silva", email: "ana@example.com", phone: mobile(1) });
+    expect(ana.body.tags.map((tag) => tag.name)).toEqual(["vip"]);
+    const brunos = await allPages<ContactDto>(
+      api,
+      owner.token,
+      `/contacts?search=${encodeURIComponent(mobile(2))}`,
+    );
+    expect(brunos).toHaveLength(1);
+    expect(brunos[0]).toMatchObject({ name: "Bruno Again", email: "bruno@example.com" });
+    expect(brunos[0]?.tags.map((tag) => tag.name)).toEqual(["lead"]);
+  });
+
+  it("fails an import whose header names no known column, and refuses an empty file", async () => {
+    const owner = await api.register();
+    const started = await startImport(owner.token, "first,second\na,b\n");
+    const done = await waitForImport(api, owner.token, started.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatch(/header/);
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+
+    const empty = await api.rest<{ data: { fieldErrors: Record<string, string[]> } }>(
+      "POST",
+      "/contacts/imports",
+      {
+        token: owner.token,
+        body: { csv: "  \n" },
+      },
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body.data.fieldErrors).toEqual({ csv: ["The CSV is empty"] });
+  });
+
+  it("running the job again changes nothing: a finished import is not imported twice", async () => {
+    const owner = await api.register();
+    const started = await startImport(owner.token, `name,phone\nAna,${mobile(7)}\nBia,${mobile(8)}\n`);
+    await waitForImport(api, owner.token, started.id);
+    await api.container.queue.enqueue("contacts-import", { importId: started.id });
+    await api.container.queue.enqueue("contacts-import", { importId: started.id });
+    const again = await waitForImport(api, owner.token, started.id);
+    expect(again).toMatchObject({ status: "completed", processed: 2, created: 2 });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(2);
+  });
+
+  it("a viewer cannot import; another organization's import answers 404", async () => {
+    const owner = await api.register();
+    const viewer = await api.member(owner.token, "viewer");
+    const refused = await api.rest("POST", "/contacts/imports", {
+      token: viewer.token,
+      body: { csv: "name\nAna\n" },
+    });
+    expect(refused.status).toBe(403);
+    const started = await startImport(owner.token, "name\nAna\n");
+    const stranger = await api.register();
+    expect((await api.rest("GET", `/contacts/imports/${started.id}`, { token: stranger.token })).status).toBe(
+      404,
+    );
+    expect(
+      (await api.rest("GET", `/contacts/imports/${started.id}/rows`, { token: stranger.token })).status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import {
+  type ContactDto,
+  createContact,
+  createResource,
+  type ErrorDto,
+  mobile,
+  type PageDto,
+} from "./contact-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+async function seedDeal(organizationId: string, contactId: string, title: string) {
+  const { db } = api.container.db;
+  const pipeline = await db
+    .insertInto("pipelines")
+    .values({ organization_id: organizationId, name: "Sales", stages: JSON.stringify([]) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("deals")
+    .values({
+      organization_id: organizationId,
+      contact_id: contactId,
+      pipeline_id: pipeline.id,
+      stage: "new",
+      title,
+      value: "1500.00",
+    })
+    .execute();
+}
+
+describe("merging contacts", () => {
+  it("moves conversations, deals, tags and custom field values to the survivor, deletes the source, audits it", async () => {
+    const owner = await api.register();
+    const orgId = owner.organization.id;
+    const { db } = api.container.db;
+    await createResource(api, owner.token, "/custom-fields", { key: "plan", label: "Plan", type: "text" });
+    await createResource(api, owner.token, "/custom-fields", { key: "city", label: "City", type: "text" });
+    const vip = await createResource(api, owner.token, "/tags", { name: "vip" });
+    const lead = await createResource(api, owner.token, "/tags", { name: "lead" });
+    const company = await createResource(api, owner.token, "/companies", { name: "Acme" });
+    const survivor = await createContact(api, owner.token, {
+      name: "Ana (WhatsApp)",
+      phone: mobile(1),
+      tagIds: [vip.id],
+      metadata: { plan: "pro" },
+    });
+    const source = await createContact(api, owner.token, {
+      name: "Ana Souza",
+      email: "ana@example.com",
+      phone: mobile(2),
+      companyId: company.id,
+      tagIds: [vip.id, lead.id],
+      metadata: { plan: "free", city: "Recife" },
+    });
+    await db
+      .insertInto("conversations")
+      .values([
+        { organization_id: orgId, contact_id: source.id, channel: "telegram" },
+        { organization_id: orgId, contact_id: survivor.id, channel: "whatsapp" },
+      ])
+      .execute();
+    await seedDeal(orgId, source.id, "Big order");
+
+    const res = await api.rest<ContactDto>("POST", `/contacts/${survivor.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: source.id },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      id: survivor.id,
+      name: "Ana (WhatsApp)",
+      phone: mobile(1),
+      email: "ana@example.com",
+      company: { id: company.id, name: "Acme" },
+      metadata: { plan: "pro", city: "Recife" },
+    });
+    expect(res.body.tags.map((t) => t.name).sort()).toEqual(["lead", "vip"]);
+    expect((await api.rest("GET", `/contacts/${source.id}`, { token: owner.token })).status).toBe(404);
+
+    const conversations = await api.rest<PageDto<{ channel: string }>>(
+      "GET",
+      `/contacts/${survivor.id}/conversations`,
+      { token: owner.token },
+    );
+    expect(conversations.body.items.map((c) => c.channel).sort()).toEqual(["telegram", "whatsapp"]);
+    const deals = await api.rest<PageDto<{ title: string; value: string }>>(
+      "GET",
+      `/contacts/${survivor.id}/deals`,
+      {
+        token: owner.token,
+      },
+    );
+    expect(deals.body.items).toMatchObject([{ title: "Big order", value: "1500.00" }]);
+
+    const audit = await db
+      .selectFrom("audit_logs")
+      .select(["action", "entity_type", "entity_id", "actor_type", "actor_id", "data"])
+      .where("organization_id", "=", orgId)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: "contact.merged",
+        entity_type: "contact",
+        entity_id: survivor.id,
+        actor_type: "user",
+        actor_id: owner.user.id,
+        data: expect.objectContaining({
+          sourceId: source.id,
+          moved: { conversations: 1, deals: 1, tags: 1 },
+          filled: ["email", "companyId"],
+        }),
+      },
+    ]);
+  });
+
+  it("refuses to merge a contact into itself or an unknown one, and changes nothing", async () => {
+    const owner = await api.register();
+    const contact = await createContact(api, owner.token, { name: "Solo", phone: mobile(9) });
+    const self = await api.rest<ErrorDto>("POST", `/contacts/${contact.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: contact.id },
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.data.fieldErrors).toHaveProperty("sourceId");
+    const unknown = await api.rest("POST", `/contacts/${contact.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await api.rest("GET", `/contacts/${contact.id}`, { token: owner.token })).status).toBe(200);
+    const audit = await api.container.db.db
+      .selectFrom("audit_logs")
+      .select("id")
+      .where("organization_id", "=", owner.organization.id)
+      .execute();
+    expect(audit).toEqual([]);
+  });
+
+  it("a viewer cannot merge", async () => {
+    const owner = await api.register();
+    const a = await createContact(api, owner.token, { name: "A" });
+    const b = await createContact(api, owner.token, { name: "B" });
+    const viewer = await api.member(owner.token, "viewer");
+    const res = await api.rest("POST", `/contacts/${a.id}/merge`, {
+      token: viewer.token,
+      body: { sourceId: b.id },
+    });
+    expect(res.status).toBe(403);
+  });
+});

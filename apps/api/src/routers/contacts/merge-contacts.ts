@@ -1,0 +1,21 @@
+import { contact, mergeContactsInput } from "@crm/contracts";
+import { mergeContacts as merge } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toContactDto } from "./dto";
+
+export const mergeContacts = permission("contacts:write")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/contacts/{id}/merge",
+      tags: ["contacts"],
+      summary:
+        "Merge sourceId into this contact: conversations, deals, tags and custom field values move here, " +
+        "empty email/phone are filled from the source, the source is deleted, an audit row is written",
+    },
+  })
+  .input(mergeContactsInput)
+  .output(contact)
+  .mutation(async ({ ctx, input }) =>
+    toContactDto(await merge(ctx.container.contacts, ctx.actor, input.id, input.sourceId)),
+  );

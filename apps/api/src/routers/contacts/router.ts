@@ -1,0 +1,30 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { createContact } from "./create-contact";
+import { deleteContact } from "./delete-contact";
+import { getContact } from "./get-contact";
+import { getContactImport } from "./get-contact-import";
+import { listContactConversations } from "./list-contact-conversations";
+import { listContactDeals } from "./list-contact-deals";
+import { listContactImportRows } from "./list-contact-import-rows";
+import { listContacts } from "./list-contacts";
+import { mergeContacts } from "./merge-contacts";
+import { startContactImport } from "./start-contact-import";
+import { tagContact } from "./tag-contact";
+import { untagContact } from "./untag-contact";
+import { updateContact } from "./update-contact";
+
+export const contactsRouter = {
+  list: listContacts,
+  get: getContact,
+  create: createContact,
+  update: updateContact,
+  remove: deleteContact,
+  conversations: listContactConversations,
+  deals: listContactDeals,
+  addTag: tagContact,
+  removeTag: untagContact,
+  merge: mergeContacts,
+  startImport: startContactImport,
+  getImport: getContactImport,
+  importRows: listContactImportRows,
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { expectTenantIsolation } from "../../testing/tenant-isolation";
+import {
+  allPages,
+  type ContactDto,
+  createContact,
+  createResource,
+  type ErrorDto,
+} from "../contacts/contact-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+interface FieldDto {
+  id: string;
+  key: string;
+  label: string;
+  type: string;
+  options: string[];
+  required: boolean;
+}
+
+describe("custom fields", () => {
+  it("defines fields of each type and lists them in creation order", async () => {
+    const owner = await api.register();
+    for (const body of [
+      { key: "notes", label: "Notes", type: "text" },
+      { key: "employees", label: "Employees", type: "number" },
+      { key: "birthday", label: "Birthday", type: "date" },
+      { key: "vip", label: "VIP", type: "boolean", required: true },
+      { key: "plan", label: "Plan", type: "single_select", options: ["free", "pro"] },
+      { key: "interests", label: "Interests", type: "multi_select", options: ["a", "b"] },
+    ]) {
+      await createResource(api, owner.token, "/custom-fields", body);
+    }
+    const fields = await allPages<FieldDto>(api, owner.token, "/custom-fields?limit=4");
+    expect(fields.map((f) => [f.key, f.type, f.required])).toEqual([
+      ["notes", "text", false],
+      ["employees", "number", false],
+      ["birthday", "date", false],
+      ["vip", "boolean", true],
+      ["plan", "single_select", false],
+      ["interests", "multi_select", false],
+    ]);
+  });
+
+  it.each([
+    [{ key: "Bad Key", label: "x", type: "text" }, "key"],
+    [{ key: "phone", label: "x", type: "text" }, "key"],
+    [{ key: "ok", label: "", type: "text" }, "label"],
+    [{ key: "ok", label: "x", type: "color" }, "type"],
+    [{ key: "ok", label: "x", type: "single_select" }, "options"],
+    [{ key: "ok", label: "x", type: "multi_select", options: ["a", "a"] }, "options"],
+    [{ key: "ok", label: "x", type: "text", options: ["a"] }, "options"],
+  ])("POST /custom-fields %j answers 400 naming %s", async (body, field) => {
+    const owner = await api.register();
+    const res = await api.rest<ErrorDto>("POST", "/custom-fields", { token: owner.token, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(Object.keys(res.body.data.fieldErrors ?? {})).toEqual([field]);
+  });
+
+  it("a key is unique (409 with existingId)", async () => {
+    const owner = await api.register();
+    const plan = await createResource(api, owner.token, "/custom-fields", {
+      key: "plan",
+      label: "Plan",
+      type: "text",
+    });
+    const dup = await api.rest<ErrorDto>("POST", "/custom-fields", {
+      token: owner.token,
+      body: { key: "plan", label: "Other", type: "number" },
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.data.existingId).toBe(plan.id);
+  });
+
+  it("changes label, options and required; key and type stay", async () => {
+    const owner = await api.register();
+    const plan = await createResource(api, owner.token, "/custom-fields", {
+      key: "plan",
+      label: "Plan",
+      type: "single_select",
+      options: ["free"],
+    });
+    const res = await api.rest<FieldDto>("PATCH", `/custom-fields/${plan.id}`, {
+      token: owner.token,
+      body: { label: "Subscription", options: ["free", "pro"], required: true },
+    });
+    expect(res.body).toMatchObject({
+      key: "plan",
+      type: "single_select",
+      label: "Subscription",
+      options: ["free", "pro"],
+      required: true,
+    });
+    const bad = await api.rest<ErrorDto>("PATCH", `/custom-fields/${plan.id}`, {
+      token: owner.token,
+      body: { options: [] },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("deleting a field removes its values from every contact", async () => {
+    const owner = await api.register();
+    const plan = await createResource(api, owner.token, "/custom-fields", {
+      key: "plan",
+      label: "Plan",
+      type: "text",
+    });
+    await createResource(api, owner.token, "/custom-fields", { key: "city", label: "City", type: "text" });
+    const contact = await createContact(api, owner.token, {
+      name: "Ana",
+      metadata: { plan: "pro", city: "Natal" },
+    });
+    expect((await api.rest("DELETE", `/custom-fields/${plan.id}`, { token: owner.token })).status).toBe(200);
+    const reread = await api.rest<ContactDto>("GET", `/contacts/${contact.id}`, { token: owner.token });
+    expect(reread.body.metadata).toEqual({ city: "Natal" });
+    const now = await api.rest<ErrorDto>("PATCH", `/contacts/${contact.id}`, {
+      token: owner.token,
+      body: { metadata: { plan: "pro" } },
+    });
+    expect(now.status).toBe(400);
+    expect(now.body.data.fieldErrors).toEqual({ "metadata.plan": ['Unknown custom field "plan"'] });
+  });
+
+  it("viewers cannot define fields; agents cannot delete them", async () => {
+    const owner = await api.register();
+    const viewer = await api.member(owner.token, "viewer");
+    const agent = await api.member(owner.token, "agent");
+    const body = { key: "k", label: "K", type: "text" };
+    expect((await api.rest("POST", "/custom-fields", { token: viewer.token, body })).status).toBe(403);
+    const field = await createResource(api, agent.token, "/custom-fields", body);
+    expect((await api.rest("DELETE", `/custom-fields/${field.id}`, { token: agent.token })).status).toBe(403);
+  });
+
+  it("another organization's custom field ids answer 404", async () => {
+    await expectTenantIsolation(
+      api,
+      async (token) =>
+        (
+          await createResource(api, token, "/custom-fields", {
+            key: `f${Date.now()}`,
+            label: "F",
+            type: "text",
+          })
+        ).id,
+      [
+        {
+          name: "PATCH /custom-fields/{id}",
+          call: (token, id) =>
+            api.rest("PATCH", `/custom-fields/${id}`, { token, body: { label: "Mine now" } }),
+        },
+        {
+          name: "DELETE /custom-fields/{id}",
+          call: (token, id) => api.rest("DELETE", `/custom-fields/${id}`, { token }),
+        },
+      ],
+    );
+  });
+});

@@ -1,0 +1,12 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { createTag } from "./create-tag";
+import { deleteTag } from "./delete-tag";
+import { listTags } from "./list-tags";
+import { updateTag } from "./update-tag";
+
+export const tagsRouter = {
+  list: listTags,
+  create: createTag,
+  update: updateTag,
+  remove: deleteTag,
+} satisfies TRPCRouterRecord;

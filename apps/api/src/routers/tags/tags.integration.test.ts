@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { expectTenantIsolation } from "../../testing/tenant-isolation";
+import {
+  allPages,
+  type ContactDto,
+  createContact,
+  createResource,
+  type ErrorDto,
+} from "../contacts/contact-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+interface TagDto {
+  id: string;
+  name: string;
+  color: string;
+}
+
+describe("tags", () => {
+  it("creates with a default color, renames, recolors, and deleting detaches it from contacts", async () => {
+    const owner = await api.register();
+    const tag = await api.rest<TagDto>("POST", "/tags", { token: owner.token, body: { name: " Cliente " } });
+    expect(tag.body).toMatchObject({ name: "Cliente", color: "#64748b" });
+    const contact = await createContact(api, owner.token, { name: "Tagged", tagIds: [tag.body.id] });
+    const updated = await api.rest<TagDto>("PATCH", `/tags/${tag.body.id}`, {
+      token: owner.token,
+      body: { name: "Customer", color: "#EF4444" },
+    });
+    expect(updated.body).toMatchObject({ name: "Customer", color: "#ef4444" });
+    const reread = await api.rest<ContactDto>("GET", `/contacts/${contact.id}`, { token: owner.token });
+    expect(reread.body.tags).toEqual([{ id: tag.body.id, name: "Customer", color: "#ef4444" }]);
+
+    expect(await allPages<TagDto>(api, owner.token, "/tags")).toHaveLength(1);
+    expect((await api.rest("DELETE", `/tags/${tag.body.id}`, { token: owner.token })).status).toBe(200);
+    const untagged = await api.rest<ContactDto>("GET", `/contacts/${contact.id}`, { token: owner.token });
+    expect(untagged.body.tags).toEqual([]);
+    expect(await allPages<TagDto>(api, owner.token, "/tags")).toEqual([]);
+  });
+
+  it.each([
+    [{ name: "" }, "name"],
+    [{ name: "x".repeat(51) }, "name"],
+    [{ name: "a;b" }, "name"],
+    [{ name: "ok", color: "red" }, "color"],
+    [{ name: "ok", color: "#12345" }, "color"],
+  ])("POST /tags %j answers 400 naming %s", async (body, field) => {
+    const owner = await api.register();
+    const res = await api.rest<ErrorDto>("POST", "/tags", { token: owner.token, body });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.data.fieldErrors ?? {})).toEqual([field]);
+  });
+
+  it("a name is unique whatever its letter case (409 with existingId)", async () => {
+    const owner = await api.register();
+    const vip = await createResource(api, owner.token, "/tags", { name: "VIP" });
+    const dup = await api.rest<ErrorDto>("POST", "/tags", { token: owner.token, body: { name: "vip" } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.data.existingId).toBe(vip.id);
+    const other = await createResource(api, owner.token, "/tags", { name: "lead" });
+    const rename = await api.rest<ErrorDto>("PATCH", `/tags/${other.id}`, {
+      token: owner.token,
+      body: { name: "Vip" },
+    });
+    expect(rename.status).toBe(409);
+    expect(rename.body.data.existingId).toBe(vip.id);
+  });
+
+  it("agents create tags but cannot delete them", async () => {
+    const owner = await api.register();
+    const agent = await api.member(owner.token, "agent");
+    const tag = await createResource(api, agent.token, "/tags", { name: "by agent" });
+    expect((await api.rest("DELETE", `/tags/${tag.id}`, { token: agent.token })).status).toBe(403);
+  });
+
+  it("another organization's tag ids answer 404", async () => {
+    await expectTenantIsolation(
+      api,
+      async (token) => (await createResource(api, token, "/tags", { name: `t ${Math.random()}` })).id,
+      [
+        {
+          name: "PATCH /tags/{id}",
+          call: (token, id) => api.rest("PATCH", `/tags/${id}`, { token, body: { color: "#000000" } }),
+        },
+        { name: "DELETE /tags/{id}", call: (token, id) => api.rest("DELETE", `/tags/${id}`, { token }) },
+      ],
+    );
+  });
+});

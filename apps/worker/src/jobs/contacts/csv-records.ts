@@ -1,0 +1,41 @@
+import { type CsvError, parse } from "csv-parse";
+
+/*
+ * Lenient on purpose: a stray quote or a row with too many or too few values is one bad row that the
+ * import reports, not a reason to stop. What is left is a quote still open at the end of the file: the
+ * parser skips that last record (reporting it) instead of failing, which would drop the records before it.
+ */
+const options = {
+  bom: true,
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  skip_records_with_error: true,
+} as const;
+
+export type CsvItem = { values: string[] } | { unreadable: string };
+
+/** Streams the file's records, the header first; a record the parser gave up on comes last, as unreadable. */
+export async function* readCsv(text: string): AsyncGenerator<CsvItem> {
+  const parser = parse(text, options);
+  let skipped: CsvError | undefined;
+  parser.on("skip", (error: CsvError) => {
+    skipped ??= error;
+  });
+  for await (const record of parser as AsyncIterable<string[]>) yield { values: record };
+  if (skipped) {
+    yield {
+      unreadable:
+        skipped.code === "CSV_QUOTE_NOT_CLOSED"
+          ? `A quote opened here is never closed, so the rest of the file cannot be read (${skipped.message})`
+          : `This part of the file cannot be read (${skipped.message})`,
+    };
+  }
+}
+
+/** Data rows of the file: how many the import will report on. */
+export async function countCsvRecords(text: string): Promise<number> {
+  let count = 0;
+  for await (const _ of readCsv(text)) count += 1;
+  return Math.max(count - 1, 0);
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { DatabaseHandle } from "@crm/db";
+import { createContactsStore } from "@crm/db/contacts/contacts-store";
+import { createTestDatabase } from "@crm/db/testing/test-database";
+import type { ContactsDeps, DomainEvent } from "@crm/domain";
+import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBatchSize, importContacts } from "./import-contacts";
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const rowsOfCsv = (count: number) =>
+  [
+    "name,phone",
+    ...Array.from({ length: count }, (_, n) => `Person ${n},+55119${String(70_000_000 + n)}`),
+  ].join("\n");
+
+async function setup(csv: string) {
+  const { db } = database;
+  const organization = await db
+    .insertInto("organizations")
+    .values({ name: "Import Co", slug: `import-${randomUUID().slice(0, 8)}` })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const events: DomainEvent[] = [];
+  const deps: ContactsDeps = {
+    store: createContactsStore(db),
+    clock: { now: () => new Date() },
+    queue: { enqueue: async () => {} },
+    events: { publish: async (event) => void events.push(event) },
+    newId: randomUUID,
+  };
+  const started = await deps.store.imports.create({
+    organizationId: organization.id,
+    csv,
+    onDuplicate: "skip",
+    createdBy: null,
+  });
+  const count = async (table: "contacts" | "contact_import_rows") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("organization_id", "=", organization.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { deps, importId: started.id, organizationId: organization.id, events, count };
+}
+
+const job = (attempt: number) => ({ id: "job", attempt });
+
+describe("the contacts-import job", () => {
+  it("resumes after the last committed batch when a run dies halfway, writing no row twice", async () => {
+    const total = importBatchSize * 2 + 17;
+    const { deps, importId, count, events } = await setup(rowsOfCsv(total));
+    let transactions = 0;
+    const crashing: ContactsDeps = {
+      ...deps,
+      store: {
+        ...deps.store,
+        transaction: (work) => {
+          transactions += 1;
+          if (transactions === 2) throw new Error("worker killed");
+          return deps.store.transaction(work);
+        },
+      },
+    };
+    const logger = createRecordingLogger();
+    await expect(importContacts({ contacts: crashing, logger }, { importId }, job(1))).rejects.toThrow(
+      "worker killed",
+    );
+    const halfway = await deps.store.imports.findByIdAnyOrganization(importId);
+    expect(halfway).toMatchObject({ status: "running", processed: importBatchSize, total });
+    expect(await count("contacts")).toBe(importBatchSize);
+
+    await importContacts({ contacts: deps, logger }, { importId }, job(2));
+    const done = await deps.store.imports.findByIdAnyOrganization(importId);
+    expect(done).toMatchObject({ status: "completed", processed: total, created: total, failed: 0 });
+    expect(await count("contacts")).toBe(total);
+    expect(await count("contact_import_rows")).toBe(total);
+    expect(new Set(events.map((e) => (e.payload as { contactId: string }).contactId)).size).toBe(total);
+
+    // a third run (a redelivered job) finds the import finished and does nothing
+    await importContacts({ contacts: deps, logger }, { importId }, job(3));
+    expect(await count("contacts")).toBe(total);
+    expect(await deps.store.imports.csv(importId)).toBeUndefined();
+  });
+
+  it("two runs of the same import at once still import each row once", async () => {
+    const total = importBatchSize * 3;
+    const { deps, importId, count } = await setup(rowsOfCsv(total));
+    const logger = createRecordingLogger();
+    await Promise.all([
+      importContacts({ contacts: deps, logger }, { importId }, job(1)),
+      importContacts({ contacts: deps, logger }, { importId }, job(1)),
+    ]);
+    expect(await deps.store.imports.findByIdAnyOrganization(importId)).toMatchObject({
+      status: "completed",
+      processed: total,
+      created: total,
+    });
+    expect(await count("contacts")).toBe(total);
+    expect(await count("contact_import_rows")).toBe(total);
+  });
+});

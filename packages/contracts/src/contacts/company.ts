@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+
+/** The company a contact works for (not the tenant, which is the organization). */
+export const company = z.object({ id, name: z.string(), createdAt: timestamp, updatedAt: timestamp });
+export const companyPage = pageOf(company);
+
+export const listCompaniesInput = z.object({
+  ...pageInput,
+  search: z.string().max(100).optional().describe("Part of the name"),
+});
+
+const name = z.string().max(500).describe("Unique in the organization, whatever the letter case");
+export const createCompanyInput = z.object({ name });
+export const updateCompanyInput = z.object({ id, name });

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+import { tagRef } from "./tag";
+
+/** "true"/"false" in a query string, a boolean over tRPC. */
+const booleanParam = z
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .transform((value) => value === true || value === "true");
+
+export const customFieldValue = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.string())])
+  .describe("Text, number, true/false, a date as YYYY-MM-DD, an option, or a list of options");
+
+export const contact = z.object({
+  id,
+  name: z.string(),
+  email: z.string().nullable().describe("Lower-cased"),
+  phone: z.string().nullable().describe("E.164, e.g. +5511987654321"),
+  companyId: id.nullable(),
+  company: z.object({ id, name: z.string() }).nullable(),
+  tags: z.array(tagRef),
+  metadata: z.record(z.string(), customFieldValue).describe("Custom field values by key"),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const contactPage = pageOf(contact);
+
+const email = z
+  .string()
+  .max(320)
+  .nullable()
+  .optional()
+  .describe("Stored lower-cased; null or empty clears it");
+const phone = z
+  .string()
+  .max(64)
+  .nullable()
+  .optional()
+  .describe("Any usual format; numbers without a country code are read as Brazilian. Stored as E.164");
+const metadataInput = z
+  .record(z.string().max(50), customFieldValue.nullable())
+  .describe("Custom field values by key, checked against the custom field definitions; null clears one");
+
+export const createContactInput = z.object({
+  name: z.string().max(500),
+  email,
+  phone,
+  companyId: id.nullable().optional(),
+  metadata: metadataInput.optional(),
+  tagIds: z.array(id).max(50).optional().describe("Tags to attach"),
+});
+
+export const updateContactInput = z.object({
+  id,
+  name: z.string().max(500).optional(),
+  email,
+  phone,
+  companyId: id.nullable().optional().describe("null unlinks the company"),
+  metadata: metadataInput.optional().describe("Only the keys given change; null clears one"),
+});
+
+/** The list's filters, shared by the list and the CSV export. */
+export const contactFilters = {
+  tagId: id.optional().describe("Only contacts with this tag"),
+  companyId: id.optional().describe("Only contacts of this company"),
+  hasPhone: booleanParam.optional().describe("Only contacts with (true) or without (false) a phone"),
+  hasEmail: booleanParam.optional().describe("Only contacts with (true) or without (false) an email"),
+  createdFrom: timestamp.optional().describe("Created at or after"),
+  createdTo: timestamp.optional().describe("Created at or before"),
+  field: z.string().max(50).optional().describe("A custom field key; use with value"),
+  value: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe("The custom field's value (for a multi-select: one option)"),
+  search: z.string().max(100).optional().describe("Part of the name, the email or the phone number"),
+  sort: z.enum(["createdAt", "name"]).optional().describe("createdAt (newest first, default) or name (A-Z)"),
+};
+
+export const listContactsInput = z.object({ ...pageInput, ...contactFilters });
+
+export const contactPageInput = z.object({ id, ...pageInput });
+
+export const contactConversation = z.object({
+  id,
+  channel: z.string(),
+  status: z.string(),
+  assignedTo: id.nullable(),
+  lastMessageAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export const contactConversationPage = pageOf(contactConversation);
+
+export const contactDeal = z.object({
+  id,
+  title: z.string(),
+  value: z.string().nullable().describe("Decimal string, e.g. 1500.00"),
+  currency: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  pipelineId: id.nullable(),
+  createdAt: timestamp,
+});
+export const contactDealPage = pageOf(contactDeal);
+
+export const contactTagInput = z.object({ id, tagId: id });
+
+export const mergeContactsInput = z.object({
+  id: id.describe("The contact that survives"),
+  sourceId: id.describe("The contact merged into it and then deleted"),
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+
+const color = z.string().max(20).describe("Hex color, e.g. #22c55e");
+
+export const tagRef = z.object({ id, name: z.string(), color: z.string() });
+
+export const tag = z.object({
+  id,
+  name: z.string(),
+  color: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const tagPage = pageOf(tag);
+export const listTagsInput = z.object({ ...pageInput });
+
+export const createTagInput = z.object({
+  name: z.string().max(200).describe("Unique in the organization, whatever the letter case"),
+  color: color.optional().describe("Hex color, default #64748b"),
+});
+
+export const updateTagInput = z.object({ id, name: z.string().max(200).optional(), color: color.optional() });

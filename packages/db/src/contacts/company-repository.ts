@@ -1,0 +1,108 @@
+import { type CompanyRepository, DomainError, pageSize } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import { escapeLike } from "../auth/user-repository";
+import type { Database } from "../database.gen";
+import { isUniqueViolation } from "../errors";
+import { decodeCursor, toPage } from "../shared/cursor";
+import { findOrCreateByNames } from "./named-rows";
+import { toCompany } from "./rows";
+
+const nameTaken = (existingId?: string) =>
+  new DomainError("CONFLICT", "A company with this name already exists", {
+    fieldErrors: { name: ["A company with this name already exists"] },
+    ...(existingId === undefined ? {} : { existingId }),
+  });
+
+export function createCompanyRepository(db: Kysely<Database>): CompanyRepository {
+  const findByName: CompanyRepository["findByName"] = async (organizationId, name) => {
+    const row = await db
+      .selectFrom("companies")
+      .selectAll()
+      .where("organization_id", "=", organizationId)
+      .where(sql<string>`lower(name)`, "=", sql<string>`lower(${name})`)
+      .executeTakeFirst();
+    return row ? toCompany(row) : undefined;
+  };
+
+  return {
+    async create(organizationId, name) {
+      const row = await db
+        .insertInto("companies")
+        .values({ organization_id: organizationId, name })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return toCompany(row);
+      throw nameTaken((await findByName(organizationId, name))?.id);
+    },
+
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom("companies")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toCompany(row) : undefined;
+    },
+
+    findByName,
+
+    findOrCreateByNames: (organizationId, names) =>
+      findOrCreateByNames(db, "companies", organizationId, names),
+
+    async list(organizationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("companies")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      const search = filter.search?.trim();
+      if (search) query = query.where("name", "ilike", `%${escapeLike(search)}%`);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
+        );
+      }
+      return toPage(await query.execute(), limit, toCompany);
+    },
+
+    async update(organizationId, id, patch) {
+      const taken = await findByName(organizationId, patch.name);
+      if (taken && taken.id !== id) throw nameTaken(taken.id);
+      try {
+        const row = await db
+          .updateTable("companies")
+          .set({ name: patch.name, updated_at: new Date() })
+          .where("organization_id", "=", organizationId)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirst();
+        return row ? toCompany(row) : undefined;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken();
+        throw error;
+      }
+    },
+
+    async remove(organizationId, id) {
+      const unlinked = await db
+        .updateTable("contacts")
+        .set({ company_id: null, updated_at: new Date() })
+        .where("organization_id", "=", organizationId)
+        .where("company_id", "=", id)
+        .returning("id")
+        .execute();
+      const result = await db
+        .deleteFrom("companies")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n ? unlinked.map((row) => row.id) : undefined;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { type ContactRepository, pageSize } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
+
+type Links = Pick<ContactRepository, "conversations" | "deals" | "moveRelations">;
+
+/** A contact's conversations and deals: tables of other contexts, read through the columns of 0001 only. */
+export function contactLinks(db: Kysely<Database>): Links {
+  return {
+    async conversations(organizationId, contactId, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("conversations")
+        .select(["id", "channel", "status", "assigned_to", "last_message_at", "created_at"])
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", contactId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
+        );
+      }
+      return toPage(await query.execute(), limit, (row) => ({
+        id: row.id,
+        channel: row.channel,
+        status: row.status,
+        assignedTo: row.assigned_to,
+        lastMessageAt: row.last_message_at,
+        createdAt: row.created_at,
+      }));
+    },
+
+    async deals(organizationId, contactId, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("deals")
+        .select(["id", "title", "value", "currency", "status", "stage", "pipeline_id", "created_at"])
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", contactId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
+        );
+      }
+      return toPage(await query.execute(), limit, (row) => ({
+        id: row.id,
+        title: row.title,
+        value: row.value,
+        currency: row.currency,
+        status: row.status,
+        stage: row.stage,
+        pipelineId: row.pipeline_id,
+        createdAt: row.created_at,
+      }));
+    },
+
+    async moveRelations(organizationId, fromId, toId) {
+      const now = new Date();
+      const conversations = await db
+        .updateTable("conversations")
+        .set({ contact_id: toId, updated_at: now })
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", fromId)
+        .executeTakeFirst();
+      const deals = await db
+        .updateTable("deals")
+        .set({ contact_id: toId, updated_at: now })
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", fromId)
+        .executeTakeFirst();
+      const tags = await db
+        .insertInto("contact_tags")
+        .columns(["contact_id", "tag_id", "organization_id"])
+        .expression((eb) =>
+          eb
+            .selectFrom("contact_tags")
+            .select([sql<string>`${toId}::uuid`.as("contact_id"), "tag_id", "organization_id"])
+            .where("organization_id", "=", organizationId)
+            .where("contact_id", "=", fromId),
+        )
+        .onConflict((oc) => oc.columns(["contact_id", "tag_id"]).doNothing())
+        .executeTakeFirst();
+      return {
+        conversations: Number(conversations.numUpdatedRows),
+        deals: Number(deals.numUpdatedRows),
+        tags: Number(tags.numInsertedOrUpdatedRows ?? 0n),
+      };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { type Contact, type ContactFilter, type ContactPageRequest, type Page, pageSize } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import { escapeLike } from "../auth/user-repository";
+import type { Database } from "../database.gen";
+import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
+import { selectContacts, withTags } from "./contact-queries";
+
+const phoneLike = /^[\d\s+().-]+$/;
+const minPhoneDigits = 3;
+
+/**
+ * One page of the organization's contacts, newest first or by name, keyset-paginated. Every filter is an
+ * index condition: trigram GIN indexes serve the search, the jsonb_path_ops index the custom field.
+ */
+export async function listContacts(
+  db: Kysely<Database>,
+  organizationId: string,
+  filter: ContactFilter,
+  page: ContactPageRequest,
+): Promise<Page<Contact>> {
+  const sort = page.sort ?? "createdAt";
+  const limit = pageSize(page.limit);
+  const cursor = decodeContactCursor(page.cursor, sort);
+  let query = selectContacts(db, organizationId).select(sql<string>`lower(c.name)`.as("sort_name"));
+
+  if (filter.companyId) query = query.where("c.company_id", "=", filter.companyId);
+  if (filter.tagId) {
+    const tagId = filter.tagId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("contact_tags as ct")
+          .select("ct.tag_id")
+          .whereRef("ct.contact_id", "=", "c.id")
+          .where("ct.tag_id", "=", tagId),
+      ),
+    );
+  }
+  if (filter.hasPhone !== undefined) query = query.where("c.phone", filter.hasPhone ? "is not" : "is", null);
+  if (filter.hasEmail !== undefined) query = query.where("c.email", filter.hasEmail ? "is not" : "is", null);
+  if (filter.createdFrom) query = query.where("c.created_at", ">=", filter.createdFrom);
+  if (filter.createdTo) query = query.where("c.created_at", "<=", filter.createdTo);
+  if (filter.customField) {
+    const { key, value } = filter.customField;
+    // a multi-select holds an array: containment matches contacts having every given option
+    const contained = JSON.stringify({ [key]: value });
+    query = query.where(sql<boolean>`c.metadata @> ${contained}::jsonb`);
+  }
+  if (filter.search) {
+    const pattern = `%${escapeLike(filter.search)}%`;
+    const digits = filter.search.replace(/\D/g, "");
+    const byPhone = phoneLike.test(filter.search) && digits.length >= minPhoneDigits;
+    query = query.where((eb) =>
+      eb.or([
+        eb("c.name", "ilike", pattern),
+        eb("c.email", "ilike", pattern),
+        ...(byPhone ? [eb("c.phone", "like", `%${digits}%`)] : []),
+      ]),
+    );
+  }
+
+  if (sort === "name") {
+    if (cursor)
+      query = query.where(sql<boolean>`(lower(c.name), c.id) > (${cursor.key}, ${cursor.id}::uuid)`);
+    query = query.orderBy(sql`lower(c.name)`, "asc").orderBy("c.id", "asc");
+  } else {
+    if (cursor)
+      query = query.where(sql<boolean>`(c.created_at, c.id) < (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
+    query = query.orderBy("c.created_at", "desc").orderBy("c.id", "desc");
+  }
+
+  const rows = await query.limit(limit + 1).execute();
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeContactCursor({
+          sort,
+          key: sort === "name" ? last.sort_name : last.created_at.toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { items: await withTags(db, organizationId, pageRows), nextCursor };
+}

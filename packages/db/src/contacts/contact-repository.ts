@@ -1,0 +1,214 @@
+import { type ContactPatch, type ContactRepository, duplicateContact } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+import { uniqueViolationConstraint } from "../errors";
+import { contactLinks } from "./contact-links";
+import { listContacts } from "./contact-list";
+import { selectContacts, withTags } from "./contact-queries";
+import { chunks } from "./named-rows";
+import { type ContactRow, contactTableColumns } from "./rows";
+
+const duplicateField = (constraint: string | undefined) =>
+  constraint === "idx_contacts_org_phone_unique"
+    ? "phone"
+    : constraint === "idx_contacts_org_email_unique"
+      ? "email"
+      : undefined;
+
+export function createContactRepository(db: Kysely<Database>): ContactRepository {
+  const findRow = (organizationId: string, id: string) =>
+    selectContacts(db, organizationId).where("c.id", "=", id).executeTakeFirst();
+
+  const findById: ContactRepository["findById"] = async (organizationId, id) => {
+    const row = await findRow(organizationId, id);
+    if (!row) return undefined;
+    const [contact] = await withTags(db, organizationId, [row]);
+    return contact;
+  };
+
+  const findByIdentities: ContactRepository["findByIdentities"] = async (
+    organizationId,
+    identities,
+    exceptId,
+  ) => {
+    const { phones, emails } = identities;
+    if (phones.length === 0 && emails.length === 0) return [];
+    let query = db
+      .selectFrom("contacts")
+      .select(["id", "phone", "email"])
+      .where("organization_id", "=", organizationId)
+      .where((eb) =>
+        eb.or([
+          ...(phones.length > 0 ? [eb("phone", "in", phones)] : []),
+          ...(emails.length > 0 ? [eb("email", "in", emails)] : []),
+        ]),
+      );
+    if (exceptId) query = query.where("id", "!=", exceptId);
+    return query.execute();
+  };
+
+  const withCompanyName = (row: Omit<ContactRow, "company_name">) =>
+    row.company_id === null
+      ? Promise.resolve({ ...row, company_name: null })
+      : db
+          .selectFrom("companies")
+          .select("name")
+          .where("id", "=", row.company_id)
+          .executeTakeFirst()
+          .then((company) => ({ ...row, company_name: company?.name ?? null }));
+
+  return {
+    async create(organizationId, draft) {
+      // DO NOTHING instead of an error keeps the transaction usable to name the contact we collided with
+      const row = await db
+        .insertInto("contacts")
+        .values({
+          organization_id: organizationId,
+          name: draft.name,
+          email: draft.email,
+          phone: draft.phone,
+          company_id: draft.companyId,
+          metadata: JSON.stringify(draft.metadata),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning(contactTableColumns)
+        .executeTakeFirst();
+      if (!row) {
+        const [existing] = await findByIdentities(organizationId, {
+          phones: draft.phone ? [draft.phone] : [],
+          emails: draft.email ? [draft.email] : [],
+        });
+        throw duplicateContact(existing && existing.phone === draft.phone ? "phone" : "email", existing?.id);
+      }
+      const [contact] = await withTags(db, organizationId, [await withCompanyName(row)]);
+      if (!contact) throw new Error("unreachable: a created contact maps to a contact");
+      return contact;
+    },
+
+    async createMany(organizationId, drafts) {
+      const created: string[] = [];
+      for (const chunk of chunks(drafts)) {
+        const rows = await db
+          .insertInto("contacts")
+          .values(
+            chunk.map((draft) => ({
+              id: draft.id,
+              organization_id: organizationId,
+              name: draft.name,
+              email: draft.email,
+              phone: draft.phone,
+              company_id: draft.companyId,
+              metadata: JSON.stringify(draft.metadata),
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .returning("id")
+          .execute();
+        created.push(...rows.map((row) => row.id));
+      }
+      return created;
+    },
+
+    findById,
+
+    async lockById(organizationId, id) {
+      const locked = await db
+        .selectFrom("contacts")
+        .select("id")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return locked ? findById(organizationId, id) : undefined;
+    },
+
+    findByIdentities,
+
+    async update(organizationId, id, patch: ContactPatch) {
+      try {
+        const row = await db
+          .updateTable("contacts")
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.email !== undefined && { email: patch.email }),
+            ...(patch.phone !== undefined && { phone: patch.phone }),
+            ...(patch.companyId !== undefined && { company_id: patch.companyId }),
+            ...(patch.metadata !== undefined && { metadata: JSON.stringify(patch.metadata) }),
+            updated_at: new Date(),
+          })
+          .where("organization_id", "=", organizationId)
+          .where("id", "=", id)
+          .returning(contactTableColumns)
+          .executeTakeFirst();
+        if (!row) return undefined;
+        const [contact] = await withTags(db, organizationId, [await withCompanyName(row)]);
+        return contact;
+      } catch (error) {
+        const field = duplicateField(uniqueViolationConstraint(error));
+        if (field) throw duplicateContact(field);
+        throw error;
+      }
+    },
+
+    async remove(organizationId, id) {
+      const result = await db
+        .deleteFrom("contacts")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    list: (organizationId, filter, page) => listContacts(db, organizationId, filter, page),
+
+    async addTags(organizationId, contactId, tagIds) {
+      if (tagIds.length === 0) return;
+      await db
+        .insertInto("contact_tags")
+        .values(
+          tagIds.map((tagId) => ({ contact_id: contactId, tag_id: tagId, organization_id: organizationId })),
+        )
+        .onConflict((oc) => oc.columns(["contact_id", "tag_id"]).doNothing())
+        .execute();
+    },
+
+    async addTagLinks(organizationId, links) {
+      for (const chunk of chunks(links)) {
+        await db
+          .insertInto("contact_tags")
+          .values(
+            chunk.map((link) => ({
+              contact_id: link.contactId,
+              tag_id: link.tagId,
+              organization_id: organizationId,
+            })),
+          )
+          .onConflict((oc) => oc.columns(["contact_id", "tag_id"]).doNothing())
+          .execute();
+      }
+    },
+
+    async removeTag(organizationId, contactId, tagId) {
+      const result = await db
+        .deleteFrom("contact_tags")
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", contactId)
+        .where("tag_id", "=", tagId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    ...contactLinks(db),
+
+    async removeMetadataKey(organizationId, key) {
+      const rows = await db
+        .updateTable("contacts")
+        .set({ metadata: sql`metadata - ${key}::text`, updated_at: new Date() })
+        .where("organization_id", "=", organizationId)
+        .where(sql<boolean>`metadata ? ${key}`)
+        .returning("id")
+        .execute();
+      return rows.map((row) => row.id);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { type ContactImportRepository, pageSize } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
+import { chunks } from "./named-rows";
+import { importColumns, toContactImport } from "./rows";
+
+export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {
+  return {
+    async create(input) {
+      const row = await db
+        .insertInto("contact_imports")
+        .values({
+          organization_id: input.organizationId,
+          csv: input.csv,
+          on_duplicate: input.onDuplicate,
+          created_by: input.createdBy,
+        })
+        .returning(importColumns)
+        .executeTakeFirstOrThrow();
+      return toContactImport(row);
+    },
+
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom("contact_imports")
+        .select(importColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toContactImport(row) : undefined;
+    },
+
+    async findByIdAnyOrganization(id) {
+      const row = await db
+        .selectFrom("contact_imports")
+        .select(importColumns)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toContactImport(row) : undefined;
+    },
+
+    async csv(id) {
+      const row = await db
+        .selectFrom("contact_imports")
+        .select("csv")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row?.csv ?? undefined;
+    },
+
+    async lock(id) {
+      const row = await db
+        .selectFrom("contact_imports")
+        .select(importColumns)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? toContactImport(row) : undefined;
+    },
+
+    async markRunning(id, total, at) {
+      await db
+        .updateTable("contact_imports")
+        .set({ status: "running", total, started_at: sql`coalesce(started_at, ${at})`, updated_at: at })
+        .where("id", "=", id)
+        .where("status", "in", ["queued", "running"])
+        .execute();
+    },
+
+    async addProgress(id, counts) {
+      await db
+        .updateTable("contact_imports")
+        .set((eb) => ({
+          processed: eb("processed", "+", counts.processed),
+          created: eb("created", "+", counts.created),
+          updated: eb("updated", "+", counts.updated),
+          skipped: eb("skipped", "+", counts.skipped),
+          failed: eb("failed", "+", counts.failed),
+          updated_at: new Date(),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async finish(id, status, error, at) {
+      // the file is not needed once the import ends, and it can weigh megabytes
+      await db
+        .updateTable("contact_imports")
+        .set({ status, error, finished_at: at, updated_at: at, csv: null })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async addRows(organizationId, importId, rows) {
+      for (const chunk of chunks(rows)) {
+        await db
+          .insertInto("contact_import_rows")
+          .values(
+            chunk.map((row) => ({
+              import_id: importId,
+              organization_id: organizationId,
+              row_number: row.rowNumber,
+              outcome: row.outcome,
+              reason: row.reason,
+              contact_id: row.contactId,
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async listRows(organizationId, importId, page) {
+      const limit = pageSize(page.limit);
+      const after = decodeRowCursor(page.cursor);
+      const rows = await db
+        .selectFrom("contact_import_rows")
+        .select(["row_number", "outcome", "reason", "contact_id"])
+        .where("organization_id", "=", organizationId)
+        .where("import_id", "=", importId)
+        .where("row_number", ">", after)
+        .orderBy("row_number", "asc")
+        .limit(limit + 1)
+        .execute();
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      return {
+        items: pageRows.map((row) => ({
+          rowNumber: row.row_number,
+          outcome: row.outcome,
+          reason: row.reason,
+          contactId: row.contact_id,
+        })),
+        nextCursor: rows.length > limit && last ? encodeRowCursor(last.row_number) : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type {
+  Company,
+  Contact,
+  ContactImport,
+  ContactMetadata,
+  CustomFieldDefinition,
+  CustomFieldValue,
+  Email,
+  Phone,
+  Tag,
+} from "@crm/domain";
+import type { Selectable } from "kysely";
+import type { JsonValue } from "../column-types";
+import type { Companies, ContactImports, CustomFieldDefinitions, Tags } from "../database.gen";
+
+const isFieldValue = (value: JsonValue): value is CustomFieldValue =>
+  typeof value === "string" ||
+  typeof value === "number" ||
+  typeof value === "boolean" ||
+  (Array.isArray(value) && value.every((item) => typeof item === "string"));
+
+/** The stored JSON object, keeping only values of the shapes custom fields write. */
+export function toMetadata(value: JsonValue): ContactMetadata {
+  const metadata: ContactMetadata = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return metadata;
+  for (const [key, item] of Object.entries(value)) {
+    if (isFieldValue(item)) metadata[key] = item;
+  }
+  return metadata;
+}
+
+const toStrings = (value: JsonValue): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+/** A contact's own columns, for INSERT and UPDATE ... RETURNING. */
+export const contactTableColumns = [
+  "id",
+  "organization_id",
+  "name",
+  "email",
+  "phone",
+  "company_id",
+  "metadata",
+  "created_at",
+  "updated_at",
+] as const;
+
+/** The same, qualified for reads joining the company (`contacts as c`). */
+export const contactColumns = contactTableColumns.map((column) => `c.${column}` as const);
+
+export interface ContactRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company_id: string | null;
+  company_name: string | null;
+  metadata: JsonValue;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TagRow {
+  contact_id: string;
+  id: string;
+  name: string;
+  color: string;
+}
+
+export const toContact = (row: ContactRow, tags: readonly TagRow[]): Contact => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  name: row.name,
+  // written only through parseEmail / parsePhone
+  email: row.email as Email | null,
+  phone: row.phone as Phone | null,
+  company:
+    row.company_id && row.company_name !== null ? { id: row.company_id, name: row.company_name } : null,
+  metadata: toMetadata(row.metadata),
+  tags: tags.filter((tag) => tag.contact_id === row.id).map(({ id, name, color }) => ({ id, name, color })),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toCompany = (row: Selectable<Companies>): Company => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  name: row.name,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toTag = (row: Selectable<Tags>): Tag => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  name: row.name,
+  color: row.color,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const toCustomFieldDefinition = (row: Selectable<CustomFieldDefinitions>): CustomFieldDefinition => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  key: row.key,
+  label: row.label,
+  type: row.type,
+  options: toStrings(row.options),
+  required: row.required,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const importColumns = [
+  "id",
+  "organization_id",
+  "status",
+  "on_duplicate",
+  "total",
+  "processed",
+  "created",
+  "updated",
+  "skipped",
+  "failed",
+  "error",
+  "created_by",
+  "created_at",
+  "started_at",
+  "finished_at",
+] as const;
+
+export const toContactImport = (
+  row: Pick<Selectable<ContactImports>, (typeof importColumns)[number]>,
+): ContactImport => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  status: row.status,
+  onDuplicate: row.on_duplicate,
+  total: row.total,
+  processed: row.processed,
+  created: row.created,
+  updated: row.updated,
+  skipped: row.skipped,
+  failed: row.failed,
+  error: row.error,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+});

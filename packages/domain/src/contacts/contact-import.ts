@@ -1,0 +1,232 @@
+import type { Actor } from "../auth/model";
+import { DomainError, notFound, validationFailed } from "../shared/errors";
+import type { Page, PageRequest } from "../shared/pagination";
+import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
+import { applyMetadataPatch } from "./custom-fields";
+import { type ContactUpdatedPayload, publishContactChanges } from "./events";
+import { failPlannedContact, type ImportPlan, type PlannedWrite, planImportBatch } from "./import-plan";
+import type {
+  ContactImport,
+  CustomFieldDefinition,
+  ImportCounts,
+  ImportRowResult,
+  OnDuplicate,
+} from "./model";
+import type { ContactsDeps, ContactsTransactionRepos } from "./ports";
+
+/** 20 MiB of text, as the API accepts it. */
+export const maxImportCsvLength = 20 * 1024 * 1024;
+export const contactImportQueue = "contacts-import";
+
+export async function startContactImport(
+  deps: ContactsDeps,
+  actor: Actor,
+  input: { csv: string; onDuplicate: OnDuplicate },
+): Promise<ContactImport> {
+  if (input.csv.trim() === "") throw validationFailed("csv", "The CSV is empty");
+  if (input.csv.length > maxImportCsvLength)
+    throw validationFailed("csv", `The CSV must have at most ${maxImportCsvLength} characters`);
+  const created = await deps.store.imports.create({
+    organizationId: actor.organizationId,
+    csv: input.csv,
+    onDuplicate: input.onDuplicate,
+    createdBy: actor.kind === "user" ? actor.userId : null,
+  });
+  await deps.queue.enqueue(
+    contactImportQueue,
+    { importId: created.id },
+    { jobId: `contacts-import-${created.id}` },
+  );
+  return created;
+}
+
+export async function getContactImport(deps: ContactsDeps, actor: Actor, id: string): Promise<ContactImport> {
+  const found = await deps.store.imports.findById(actor.organizationId, id);
+  if (!found) throw notFound("Import");
+  return found;
+}
+
+export async function listContactImportRows(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  page: PageRequest,
+): Promise<Page<ImportRowResult>> {
+  await getContactImport(deps, actor, id);
+  return deps.store.imports.listRows(actor.organizationId, id, page);
+}
+
+export interface ImportRun {
+  contactImport: ContactImport;
+  csv: string;
+  definitions: CustomFieldDefinition[];
+}
+
+/** Loads an import for its job; undefined when there is nothing (left) to do. */
+export async function openImportRun(deps: ContactsDeps, importId: string): Promise<ImportRun | undefined> {
+  const contactImport = await deps.store.imports.findByIdAnyOrganization(importId);
+  if (!contactImport || contactImport.status === "completed" || contactImport.status === "failed")
+    return undefined;
+  const csv = await deps.store.imports.csv(importId);
+  if (csv === undefined) return undefined;
+  const definitions = await deps.store.customFields.listAll(contactImport.organizationId);
+  return { contactImport, csv, definitions };
+}
+
+export async function markImportRunning(deps: ContactsDeps, importId: string, total: number): Promise<void> {
+  await deps.store.imports.markRunning(importId, total, deps.clock.now());
+}
+
+export async function finishImport(
+  deps: ContactsDeps,
+  importId: string,
+  outcome: { status: "completed" } | { status: "failed"; error: string },
+): Promise<void> {
+  await deps.store.imports.finish(
+    importId,
+    outcome.status,
+    outcome.status === "failed" ? outcome.error : null,
+    deps.clock.now(),
+  );
+}
+
+export interface CsvRecord {
+  rowNumber: number;
+  /** The parsed values, or why the file could not be read at this row. */
+  values: string[] | { unreadable: string };
+}
+
+/** Another run of the same import is ahead of this one: this run stops and leaves it the work. */
+export const importMovedOn = () =>
+  new DomainError("PRECONDITION_FAILED", "The import was processed further by another run");
+
+/**
+ * Imports consecutive rows in one transaction and moves the import's progress forward in the same
+ * transaction: a run that stops halfway resumes after the last committed batch, and no row is written
+ * twice. Rows are decided in memory first, then written with a few statements per batch.
+ */
+export async function importContactBatch(
+  deps: ContactsDeps,
+  run: ImportRun,
+  columns: CsvColumns,
+  records: readonly CsvRecord[],
+): Promise<ImportCounts> {
+  const first = records[0];
+  if (!first) return { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
+  const { contactImport, definitions } = run;
+  const organizationId = contactImport.organizationId;
+  const results = await deps.store.transaction(async (repos) => {
+    const locked = await repos.imports.lock(contactImport.id);
+    if (locked?.status !== "running" || locked.processed !== first.rowNumber - 1) throw importMovedOn();
+    const mapped = records.map((record) => ({
+      rowNumber: record.rowNumber,
+      mapping: Array.isArray(record.values)
+        ? mapCsvRow(columns, record.values)
+        : { ok: false as const, reason: record.values.unreadable },
+    }));
+    const phones: string[] = [];
+    const emails: string[] = [];
+    for (const { mapping } of mapped) {
+      if (mapping.ok && mapping.contact.phone) phones.push(mapping.contact.phone);
+      if (mapping.ok && mapping.contact.email) emails.push(mapping.contact.email);
+    }
+    const known = await repos.contacts.findByIdentities(organizationId, { phones, emails });
+    const plan = planImportBatch(mapped, known, definitions, contactImport.onDuplicate, deps.newId);
+    await writeImportPlan(repos, organizationId, definitions, plan);
+    await repos.imports.addRows(organizationId, contactImport.id, plan.results);
+    await repos.imports.addProgress(contactImport.id, countRows(plan.results));
+    return plan.results;
+  });
+  await publishContactChanges(deps, organizationId, [
+    ...new Map(results.flatMap((row) => changeOf(row))).values(),
+  ]);
+  return countRows(results);
+}
+
+const changeOf = (row: ImportRowResult): Array<[string, ContactUpdatedPayload]> =>
+  row.contactId && (row.outcome === "created" || row.outcome === "updated")
+    ? [[row.contactId, { contactId: row.contactId, change: row.outcome }]]
+    : [];
+
+async function writeImportPlan(
+  repos: ContactsTransactionRepos,
+  organizationId: string,
+  definitions: readonly CustomFieldDefinition[],
+  plan: ImportPlan,
+): Promise<void> {
+  const writes = [...plan.creates.values(), ...plan.updates.values()];
+  const companyNames = writes.flatMap((write) =>
+    write.companyName === undefined ? [] : [write.companyName],
+  );
+  const companies = await repos.companies.findOrCreateByNames(organizationId, companyNames);
+  const tags = await repos.tags.findOrCreateByNames(
+    organizationId,
+    writes.flatMap((write) => write.tagNames),
+  );
+  const companyId = (write: PlannedWrite) =>
+    write.companyName === undefined ? undefined : companies.get(write.companyName.toLowerCase());
+
+  const created = new Set(
+    await repos.contacts.createMany(
+      organizationId,
+      [...plan.creates.values()].map((create) => ({
+        id: create.contactId,
+        name: create.name,
+        email: create.email ?? null,
+        phone: create.phone ?? null,
+        companyId: companyId(create) ?? null,
+        metadata: create.metadata,
+      })),
+    ),
+  );
+  const written = new Set<PlannedWrite>();
+  for (const create of plan.creates.values()) {
+    if (created.has(create.contactId)) written.add(create);
+    else
+      failPlannedContact(
+        plan.results,
+        create.contactId,
+        "A contact with this phone or email was created meanwhile",
+      );
+  }
+  for (const update of plan.updates.values()) {
+    try {
+      await repos.savepoint(async () => {
+        const current = await repos.contacts.lockById(organizationId, update.contactId);
+        if (!current) throw new DomainError("NOT_FOUND", "The matching contact was deleted meanwhile");
+        const company = companyId(update);
+        await repos.contacts.update(organizationId, update.contactId, {
+          ...(update.name === undefined ? {} : { name: update.name }),
+          ...(update.email === undefined ? {} : { email: update.email }),
+          ...(update.phone === undefined ? {} : { phone: update.phone }),
+          ...(company === undefined ? {} : { companyId: company }),
+          metadata: applyMetadataPatch(definitions, current.metadata, update.metadata, { requireAll: false }),
+        });
+      });
+      written.add(update);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      failPlannedContact(plan.results, update.contactId, describeError(error));
+    }
+  }
+  await repos.contacts.addTagLinks(
+    organizationId,
+    [...written].flatMap((write) =>
+      write.tagNames.flatMap((name) => {
+        const tagId = tags.get(name.toLowerCase());
+        return tagId ? [{ contactId: write.contactId, tagId }] : [];
+      }),
+    ),
+  );
+}
+
+export function countRows(rows: readonly ImportRowResult[]): ImportCounts {
+  const counts: ImportCounts = { processed: rows.length, created: 0, updated: 0, skipped: 0, failed: 0 };
+  for (const row of rows) {
+    if (row.outcome === "created") counts.created += 1;
+    else if (row.outcome === "updated") counts.updated += 1;
+    else if (row.outcome === "skipped") counts.skipped += 1;
+    else counts.failed += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,199 @@
+import type { Actor } from "../auth/model";
+import { DomainError, notFound, validationFailed } from "../shared/errors";
+import type { Page, PageRequest } from "../shared/pagination";
+import { parseContactFields } from "./contact-input";
+import { applyMetadataPatch } from "./custom-fields";
+import { assertNoDuplicate, withDuplicateId } from "./duplicates";
+import { auditActor, publishContactChanges } from "./events";
+import type { Contact, ContactConversation, ContactDeal } from "./model";
+import type { ContactsDeps, ContactsRepos } from "./ports";
+
+export interface CreateContactInput {
+  name: string;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  companyId?: string | null | undefined;
+  metadata?: Record<string, unknown> | undefined;
+  tagIds?: string[] | undefined;
+}
+
+export interface UpdateContactInput {
+  name?: string | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  companyId?: string | null | undefined;
+  /** Custom field values to set; null clears one. Keys not named keep their value. */
+  metadata?: Record<string, unknown> | undefined;
+}
+
+export async function assertCompanyExists(
+  repos: Pick<ContactsRepos, "companies">,
+  organizationId: string,
+  companyId: string | null | undefined,
+): Promise<void> {
+  if (companyId && !(await repos.companies.findById(organizationId, companyId))) {
+    throw validationFailed("companyId", "Company not found");
+  }
+}
+
+async function assertTagsExist(
+  repos: Pick<ContactsRepos, "tags">,
+  organizationId: string,
+  tagIds: readonly string[],
+): Promise<void> {
+  for (const tagId of tagIds) {
+    if (!(await repos.tags.findById(organizationId, tagId)))
+      throw validationFailed("tagIds", "Tag not found");
+  }
+}
+
+export async function createContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  input: CreateContactInput,
+): Promise<Contact> {
+  const organizationId = actor.organizationId;
+  const fields = parseContactFields({ ...input, name: input.name });
+  const candidate = { phone: fields.phone ?? null, email: fields.email ?? null };
+  const tagIds = [...new Set(input.tagIds ?? [])];
+  const contact = await withDuplicateId(deps.store.contacts, organizationId, candidate, undefined, () =>
+    deps.store.transaction(async (repos) => {
+      await assertCompanyExists(repos, organizationId, fields.companyId);
+      await assertTagsExist(repos, organizationId, tagIds);
+      const definitions = await repos.customFields.listAll(organizationId);
+      const metadata = applyMetadataPatch(definitions, {}, input.metadata ?? {}, { requireAll: true });
+      await assertNoDuplicate(repos.contacts, organizationId, candidate);
+      const created = await repos.contacts.create(organizationId, {
+        name: fields.name ?? input.name,
+        ...candidate,
+        companyId: fields.companyId ?? null,
+        metadata,
+      });
+      if (tagIds.length === 0) return created;
+      await repos.contacts.addTags(organizationId, created.id, tagIds);
+      return (await repos.contacts.findById(organizationId, created.id)) ?? created;
+    }),
+  );
+  await publishContactChanges(deps, organizationId, [{ contactId: contact.id, change: "created" }]);
+  return contact;
+}
+
+export async function updateContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateContactInput,
+): Promise<Contact> {
+  const organizationId = actor.organizationId;
+  const fields = parseContactFields(input);
+  const candidate = { phone: fields.phone ?? null, email: fields.email ?? null };
+  const contact = await withDuplicateId(deps.store.contacts, organizationId, candidate, id, () =>
+    deps.store.transaction(async (repos) => {
+      const current = await repos.contacts.lockById(organizationId, id);
+      if (!current) throw notFound("Contact");
+      await assertCompanyExists(repos, organizationId, fields.companyId);
+      const metadata =
+        input.metadata === undefined
+          ? undefined
+          : applyMetadataPatch(
+              await repos.customFields.listAll(organizationId),
+              current.metadata,
+              input.metadata,
+              {
+                requireAll: false,
+              },
+            );
+      await assertNoDuplicate(repos.contacts, organizationId, candidate, id);
+      const updated = await repos.contacts.update(organizationId, id, {
+        ...fields,
+        ...(metadata === undefined ? {} : { metadata }),
+      });
+      if (!updated) throw notFound("Contact");
+      return updated;
+    }),
+  );
+  await publishContactChanges(deps, organizationId, [{ contactId: contact.id, change: "updated" }]);
+  return contact;
+}
+
+export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
+  const organizationId = actor.organizationId;
+  await deps.store.transaction(async (repos) => {
+    const contact = await repos.contacts.lockById(organizationId, id);
+    if (!contact) throw notFound("Contact");
+    await repos.contacts.remove(organizationId, id);
+    await repos.auditLogs.record({
+      organizationId,
+      ...auditActor(actor),
+      action: "contact.deleted",
+      entityType: "contact",
+      entityId: id,
+      // no personal data: a deleted contact must not live on in the audit log
+      data: { tags: contact.tags.length, hadEmail: contact.email !== null, hadPhone: contact.phone !== null },
+    });
+  });
+  await publishContactChanges(deps, organizationId, [{ contactId: id, change: "deleted" }]);
+}
+
+export async function getContact(deps: ContactsDeps, actor: Actor, id: string): Promise<Contact> {
+  const contact = await deps.store.contacts.findById(actor.organizationId, id);
+  if (!contact) throw notFound("Contact");
+  return contact;
+}
+
+export async function listContactConversations(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  page: PageRequest,
+): Promise<Page<ContactConversation>> {
+  await getContact(deps, actor, id);
+  return deps.store.contacts.conversations(actor.organizationId, id, page);
+}
+
+export async function listContactDeals(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  page: PageRequest,
+): Promise<Page<ContactDeal>> {
+  await getContact(deps, actor, id);
+  return deps.store.contacts.deals(actor.organizationId, id, page);
+}
+
+export async function tagContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  tagId: string,
+): Promise<Contact> {
+  const organizationId = actor.organizationId;
+  const contact = await deps.store.transaction(async (repos) => {
+    if (!(await repos.contacts.lockById(organizationId, id))) throw notFound("Contact");
+    if (!(await repos.tags.findById(organizationId, tagId))) throw notFound("Tag");
+    await repos.contacts.addTags(organizationId, id, [tagId]);
+    return repos.contacts.findById(organizationId, id);
+  });
+  if (!contact) throw notFound("Contact");
+  await publishContactChanges(deps, organizationId, [{ contactId: id, change: "updated" }]);
+  return contact;
+}
+
+export async function untagContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  tagId: string,
+): Promise<Contact> {
+  const organizationId = actor.organizationId;
+  const contact = await deps.store.transaction(async (repos) => {
+    if (!(await repos.contacts.lockById(organizationId, id))) throw notFound("Contact");
+    if (!(await repos.contacts.removeTag(organizationId, id, tagId))) {
+      throw new DomainError("NOT_FOUND", "This tag is not attached to the contact");
+    }
+    return repos.contacts.findById(organizationId, id);
+  });
+  if (!contact) throw notFound("Contact");
+  await publishContactChanges(deps, organizationId, [{ contactId: id, change: "updated" }]);
+  return contact;
+}

@@ -1,0 +1,209 @@
+import { requireText } from "../auth/register";
+import { DomainError, type FieldErrors } from "../shared/errors";
+import {
+  type ContactMetadata,
+  type CustomFieldDefinition,
+  type CustomFieldType,
+  type CustomFieldValue,
+  customFieldTypes,
+} from "./model";
+
+/** Keys become JSON keys and CSV headers, so they are short identifiers and never a built-in column name. */
+export const customFieldKeyPattern = /^[a-z][a-z0-9_]{0,49}$/;
+export const reservedFieldKeys = ["id", "name", "email", "phone", "company", "tags", "created_at"] as const;
+const maxTextLength = 2000;
+const maxOptions = 100;
+const maxOptionLength = 100;
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface CustomFieldDefinitionInput {
+  key: string;
+  label: string;
+  type: string;
+  options?: string[] | undefined;
+  required?: boolean | undefined;
+}
+
+export type CustomFieldDefinitionDraft = Pick<
+  CustomFieldDefinition,
+  "key" | "label" | "type" | "options" | "required"
+>;
+
+const isSelect = (type: CustomFieldType) => type === "single_select" || type === "multi_select";
+
+const invalid = (fieldErrors: FieldErrors) =>
+  new DomainError("VALIDATION_FAILED", Object.values(fieldErrors).flat().join("; "), { fieldErrors });
+
+export function parseCustomFieldType(type: string): CustomFieldType {
+  const found = customFieldTypes.find((t) => t === type);
+  if (!found) throw invalid({ type: [`type must be one of ${customFieldTypes.join(", ")}`] });
+  return found;
+}
+
+/** Options of a select: trimmed, non-empty, unique, at least one. Other types take none. */
+export function parseOptions(type: CustomFieldType, options: string[] | undefined): string[] {
+  if (!isSelect(type)) {
+    if (options && options.length > 0) throw invalid({ options: [`A ${type} field has no options`] });
+    return [];
+  }
+  const cleaned = (options ?? []).map((option) => option.trim());
+  const problems: string[] = [];
+  if (cleaned.length === 0) problems.push("A select field needs at least one option");
+  if (cleaned.length > maxOptions) problems.push(`At most ${maxOptions} options`);
+  if (cleaned.some((option) => option.length === 0 || option.length > maxOptionLength))
+    problems.push(`Options must have 1 to ${maxOptionLength} characters`);
+  if (new Set(cleaned).size !== cleaned.length) problems.push("Options must be unique");
+  if (cleaned.some((option) => option.includes(";")))
+    problems.push('Options cannot contain ";" (it separates values in CSV files)');
+  if (problems.length > 0) throw invalid({ options: problems });
+  return cleaned;
+}
+
+export function parseCustomFieldKey(key: string): string {
+  if (!customFieldKeyPattern.test(key)) {
+    throw invalid({
+      key: ["key must start with a lower-case letter and use only a-z, 0-9 and _ (at most 50 characters)"],
+    });
+  }
+  if ((reservedFieldKeys as readonly string[]).includes(key)) {
+    throw invalid({ key: [`"${key}" is a built-in contact field`] });
+  }
+  return key;
+}
+
+export function parseCustomFieldDefinition(input: CustomFieldDefinitionInput): CustomFieldDefinitionDraft {
+  const type = parseCustomFieldType(input.type);
+  return {
+    key: parseCustomFieldKey(input.key),
+    label: requireText(input.label, "label", 100),
+    type,
+    options: parseOptions(type, input.options),
+    required: input.required ?? false,
+  };
+}
+
+const isValidDate = (value: string): boolean => {
+  const match = value.match(datePattern);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+
+/** Checks one value against its definition; returns the value to store or the problem. */
+export function checkCustomFieldValue(
+  definition: Pick<CustomFieldDefinition, "type" | "options">,
+  value: unknown,
+): { ok: true; value: CustomFieldValue } | { ok: false; problem: string } {
+  switch (definition.type) {
+    case "text":
+      if (typeof value !== "string") return { ok: false, problem: "must be text" };
+      if (value.length > maxTextLength)
+        return { ok: false, problem: `must have at most ${maxTextLength} characters` };
+      return { ok: true, value };
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value))
+        return { ok: false, problem: "must be a number" };
+      return { ok: true, value };
+    case "boolean":
+      if (typeof value !== "boolean") return { ok: false, problem: "must be true or false" };
+      return { ok: true, value };
+    case "date":
+      if (typeof value !== "string" || !isValidDate(value))
+        return { ok: false, problem: "must be a date as YYYY-MM-DD" };
+      return { ok: true, value };
+    case "single_select":
+      if (typeof value !== "string" || !definition.options.includes(value))
+        return { ok: false, problem: `must be one of ${definition.options.join(", ")}` };
+      return { ok: true, value };
+    case "multi_select": {
+      if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
+        return { ok: false, problem: "must be a list of options" };
+      const unknown = (value as string[]).filter((item) => !definition.options.includes(item));
+      if (unknown.length > 0)
+        return {
+          ok: false,
+          problem: `has unknown option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: ${definition.options.join(", ")})`,
+        };
+      return { ok: true, value: [...new Set(value as string[])] };
+    }
+  }
+}
+
+export interface MetadataCheck {
+  /** Required fields must end up with a value (on create); on update only a patch may not clear them. */
+  requireAll: boolean;
+}
+
+/**
+ * Applies a patch of custom field values (null clears a key) to `current` and validates every key the
+ * patch touches. Errors name the field as `metadata.<key>`; all problems are reported at once.
+ */
+export function applyMetadataPatch(
+  definitions: readonly CustomFieldDefinition[],
+  current: ContactMetadata,
+  patch: Record<string, unknown>,
+  check: MetadataCheck,
+): ContactMetadata {
+  const byKey = new Map(definitions.map((definition) => [definition.key, definition]));
+  const fieldErrors: FieldErrors = {};
+  const next: ContactMetadata = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    const definition = byKey.get(key);
+    const field = `metadata.${key}`;
+    if (!definition) {
+      fieldErrors[field] = [`Unknown custom field "${key}"`];
+      continue;
+    }
+    if (value === null || value === undefined || value === "") {
+      if (definition.required) fieldErrors[field] = [`${definition.label} is required`];
+      delete next[key];
+      continue;
+    }
+    const checked = checkCustomFieldValue(definition, value);
+    if (checked.ok) next[key] = checked.value;
+    else fieldErrors[field] = [`${definition.label} ${checked.problem}`];
+  }
+  if (check.requireAll) {
+    for (const definition of definitions) {
+      const field = `metadata.${definition.key}`;
+      if (definition.required && next[definition.key] === undefined && !fieldErrors[field]) {
+        fieldErrors[field] = [`${definition.label} is required`];
+      }
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) throw invalid(fieldErrors);
+  return next;
+}
+
+const trueWords = new Set(["true", "yes", "y", "1", "sim", "s", "verdadeiro"]);
+const falseWords = new Set(["false", "no", "n", "0", "não", "nao", "falso"]);
+
+/**
+ * Reads a value typed as text (a CSV cell, a query parameter) as the definition's type. Anything that does
+ * not fit stays a string, so `checkCustomFieldValue` reports it with the usual message.
+ */
+export function customFieldValueFromText(
+  definition: Pick<CustomFieldDefinition, "type">,
+  text: string,
+): unknown {
+  const trimmed = text.trim();
+  switch (definition.type) {
+    case "number": {
+      const normalized = trimmed.replace(",", ".");
+      return /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : trimmed;
+    }
+    case "boolean": {
+      const word = trimmed.toLowerCase();
+      if (trueWords.has(word)) return true;
+      if (falseWords.has(word)) return false;
+      return trimmed;
+    }
+    case "multi_select":
+      return trimmed
+        .split(";")
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+    default:
+      return trimmed;
+  }
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import type { Email } from "../shared/email";
+import type { Phone } from "../shared/phone";
+import type { ImportedContact, RowMapping } from "./csv-mapping";
+import { decideImportRow, failPlannedContact, planImportBatch } from "./import-plan";
+import type { CustomFieldDefinition } from "./model";
+
+const phone = "+5511987654321" as Phone;
+const email = "ana@example.com" as Email;
+
+describe("what an imported row does", () => {
+  it("creates a contact nobody holds the phone or email of", () => {
+    expect(decideImportRow({ name: "Ana", phone, email }, [], "skip")).toEqual({ action: "create" });
+  });
+
+  it("cannot create a contact without a name", () => {
+    expect(decideImportRow({ phone }, [], "update")).toMatchObject({ action: "error" });
+  });
+
+  it("skips or updates the contact holding the same phone or email", () => {
+    const known = [{ id: "c1", phone: null, email }];
+    expect(decideImportRow({ name: "Ana", phone, email }, known, "skip")).toEqual({
+      action: "skip",
+      contactId: "c1",
+      reason: "Duplicate of an existing contact (same email)",
+    });
+    expect(decideImportRow({ phone, email }, known, "update")).toEqual({ action: "update", contactId: "c1" });
+  });
+
+  it("refuses a row whose phone and email belong to two different contacts", () => {
+    const known = [
+      { id: "c1", phone, email: null },
+      { id: "c2", phone: null, email },
+    ];
+    expect(decideImportRow({ name: "Ana", phone, email }, known, "update")).toMatchObject({
+      action: "error",
+      reason: expect.stringContaining("c1"),
+    });
+  });
+});
+
+const ok = (contact: Partial<ImportedContact>): RowMapping => ({
+  ok: true,
+  contact: { tagNames: [], metadata: {}, ...contact },
+});
+const ids = () => {
+  let n = 0;
+  return () => `new-${++n}`;
+};
+const required: CustomFieldDefinition = {
+  id: "f1",
+  organizationId: "org",
+  key: "cpf",
+  label: "CPF",
+  type: "text",
+  options: [],
+  required: true,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
+
+describe("planning a batch", () => {
+  it("creates new contacts with ids chosen up front and reports every row in order", () => {
+    const plan = planImportBatch(
+      [
+        { rowNumber: 1, mapping: ok({ name: "Ana", phone, tagNames: ["vip"] }) },
+        { rowNumber: 2, mapping: { ok: false, reason: "email: Invalid email address" } },
+        { rowNumber: 3, mapping: ok({ name: "Bia", email }) },
+      ],
+      [],
+      [],
+      "skip",
+      ids(),
+    );
+    expect([...plan.creates.keys()]).toEqual(["new-1", "new-2"]);
+    expect(plan.creates.get("new-1")).toMatchObject({
+      name: "Ana",
+      phone,
+      tagNames: ["vip"],
+      rowNumbers: [1],
+    });
+    expect(plan.results).toEqual([
+      { rowNumber: 1, outcome: "created", reason: null, contactId: "new-1" },
+      { rowNumber: 2, outcome: "error", reason: "email: Invalid email address", contactId: null },
+      { rowNumber: 3, outcome: "created", reason: null, contactId: "new-2" },
+    ]);
+  });
+
+  it("a later row with the same phone updates (or skips) the contact an earlier row creates", () => {
+    const rows = [
+      { rowNumber: 1, mapping: ok({ name: "Ana", phone, tagNames: ["vip"] }) },
+      { rowNumber: 2, mapping: ok({ name: "Ana Silva", phone, email, tagNames: ["VIP", "lead"] }) },
+    ];
+    const updated = planImportBatch(rows, [], [], "update", ids());
+    expect(updated.creates.size).toBe(1);
+    expect(updated.creates.get("new-1")).toMatchObject({
+      name: "Ana Silva",
+      email,
+      tagNames: ["vip", "lead"],
+      rowNumbers: [1, 2],
+    });
+    expect(updated.results.map((r) => [r.outcome, r.contactId])).toEqual([
+      ["created", "new-1"],
+      ["updated", "new-1"],
+    ]);
+
+    const skipped = planImportBatch(rows, [], [], "skip", ids());
+    expect(skipped.results.map((r) => [r.outcome, r.contactId])).toEqual([
+      ["created", "new-1"],
+      ["skipped", "new-1"],
+    ]);
+  });
+
+  it("gathers the rows updating one stored contact, and requires required fields only to create", () => {
+    const plan = planImportBatch(
+      [
+        { rowNumber: 1, mapping: ok({ email, metadata: { cpf: "1" } }) },
+        { rowNumber: 2, mapping: ok({ email, name: "Ana" }) },
+        { rowNumber: 3, mapping: ok({ name: "Bia", phone }) },
+      ],
+      [{ id: "stored", phone: null, email }],
+      [required],
+      "update",
+      ids(),
+    );
+    expect(plan.updates.get("stored")).toMatchObject({
+      name: "Ana",
+      metadata: { cpf: "1" },
+      rowNumbers: [1, 2],
+    });
+    expect(plan.results[2]).toEqual({
+      rowNumber: 3,
+      outcome: "error",
+      reason: "metadata.cpf: CPF is required",
+      contactId: null,
+    });
+  });
+
+  it("turns every row of a contact that could not be written into an error", () => {
+    const plan = planImportBatch(
+      [
+        { rowNumber: 1, mapping: ok({ name: "Ana", phone }) },
+        { rowNumber: 2, mapping: ok({ name: "Ana", phone }) },
+      ],
+      [],
+      [],
+      "skip",
+      ids(),
+    );
+    failPlannedContact(plan.results, "new-1", "taken meanwhile");
+    expect(plan.results.map((r) => [r.outcome, r.reason, r.contactId])).toEqual([
+      ["error", "taken meanwhile", null],
+      ["error", "taken meanwhile", null],
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+import type { Email } from "../shared/email";
+import type { Phone } from "../shared/phone";
+import { describeError, type ImportedContact, type RowMapping } from "./csv-mapping";
+import { applyMetadataPatch } from "./custom-fields";
+import type { ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
+import type { ContactIdentity } from "./ports";
+
+export type RowDecision =
+  | { action: "create" }
+  | { action: "update"; contactId: string }
+  | { action: "skip"; contactId: string; reason: string }
+  | { action: "error"; reason: string };
+
+/** What to do with an imported row, given the contacts that already hold its phone or email. */
+export function decideImportRow(
+  contact: Pick<ImportedContact, "name" | "phone" | "email">,
+  known: readonly ContactIdentity[],
+  onDuplicate: OnDuplicate,
+): RowDecision {
+  const byPhone = contact.phone ? known.find((c) => c.phone === contact.phone) : undefined;
+  const byEmail = contact.email ? known.find((c) => c.email === contact.email) : undefined;
+  if (byPhone && byEmail && byPhone.id !== byEmail.id) {
+    return {
+      action: "error",
+      reason: `The phone belongs to contact ${byPhone.id} and the email to another contact, ${byEmail.id}`,
+    };
+  }
+  const existing = byPhone ?? byEmail;
+  if (!existing) {
+    return contact.name
+      ? { action: "create" }
+      : { action: "error", reason: "name: A name is required to create a contact" };
+  }
+  if (onDuplicate === "skip") {
+    return {
+      action: "skip",
+      contactId: existing.id,
+      reason: `Duplicate of an existing contact (same ${byPhone ? "phone" : "email"})`,
+    };
+  }
+  return { action: "update", contactId: existing.id };
+}
+
+/** A contact to create or update, gathering every row of the batch that concerns it. */
+export interface PlannedWrite {
+  contactId: string;
+  rowNumbers: number[];
+  name?: string;
+  email?: Email;
+  phone?: Phone;
+  companyName?: string;
+  tagNames: string[];
+  /** For a create, every value; for an update, the values to set. */
+  metadata: ContactMetadata;
+}
+
+export interface ImportPlan {
+  creates: Map<string, PlannedWrite & { name: string }>;
+  updates: Map<string, PlannedWrite>;
+  /** One per row, in file order; rows to create or update already carry their contact's id. */
+  results: ImportRowResult[];
+}
+
+function absorb(
+  target: PlannedWrite,
+  contact: ImportedContact,
+  metadata: ContactMetadata,
+  rowNumber: number,
+) {
+  target.rowNumbers.push(rowNumber);
+  if (contact.name !== undefined) target.name = contact.name;
+  if (contact.email !== undefined) target.email = contact.email;
+  if (contact.phone !== undefined) target.phone = contact.phone;
+  if (contact.companyName !== undefined) target.companyName = contact.companyName;
+  for (const tag of contact.tagNames) {
+    if (!target.tagNames.some((name) => name.toLowerCase() === tag.toLowerCase())) target.tagNames.push(tag);
+  }
+  target.metadata = { ...target.metadata, ...metadata };
+}
+
+/**
+ * Decides every row of a batch without writing: which contacts to create (with ids chosen here, so later
+ * rows can point at them), which to update, and what to report. A row that matches a contact created or
+ * updated by an earlier row of the batch updates (or skips) that contact, as it would one already stored.
+ * `known` must hold the stored contacts with the batch's phones and emails; it gains the planned ones.
+ */
+export function planImportBatch(
+  rows: ReadonlyArray<{ rowNumber: number; mapping: RowMapping }>,
+  known: ContactIdentity[],
+  definitions: readonly CustomFieldDefinition[],
+  onDuplicate: OnDuplicate,
+  newId: () => string,
+): ImportPlan {
+  const plan: ImportPlan = { creates: new Map(), updates: new Map(), results: [] };
+  for (const { rowNumber, mapping } of rows) {
+    const error = (reason: string) =>
+      plan.results.push({ rowNumber, outcome: "error", reason, contactId: null });
+    if (!mapping.ok) {
+      error(mapping.reason);
+      continue;
+    }
+    const contact = mapping.contact;
+    const decision = decideImportRow(contact, known, onDuplicate);
+    if (decision.action === "error") {
+      error(decision.reason);
+    } else if (decision.action === "skip") {
+      plan.results.push({
+        rowNumber,
+        outcome: "skipped",
+        reason: decision.reason,
+        contactId: decision.contactId,
+      });
+    } else if (decision.action === "create") {
+      let metadata: ContactMetadata;
+      try {
+        metadata = applyMetadataPatch(definitions, {}, contact.metadata, { requireAll: true });
+      } catch (problem) {
+        error(describeError(problem));
+        continue;
+      }
+      const contactId = newId();
+      const create = { contactId, rowNumbers: [], name: contact.name ?? "", tagNames: [], metadata: {} };
+      absorb(create, contact, metadata, rowNumber);
+      plan.creates.set(contactId, create);
+      known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
+      plan.results.push({ rowNumber, outcome: "created", reason: null, contactId });
+    } else {
+      const contactId = decision.contactId;
+      const target = plan.creates.get(contactId) ?? plan.updates.get(contactId);
+      if (target) absorb(target, contact, contact.metadata, rowNumber);
+      else {
+        const update: PlannedWrite = { contactId, rowNumbers: [], tagNames: [], metadata: {} };
+        absorb(update, contact, contact.metadata, rowNumber);
+        plan.updates.set(contactId, update);
+      }
+      const entry = known.find((c) => c.id === contactId);
+      if (entry) {
+        entry.phone = contact.phone ?? entry.phone;
+        entry.email = contact.email ?? entry.email;
+      }
+      plan.results.push({ rowNumber, outcome: "updated", reason: null, contactId });
+    }
+  }
+  return plan;
+}
+
+/** Rows whose contact could not be written become errors, and so do the rows that pointed at it. */
+export function failPlannedContact(results: ImportRowResult[], contactId: string, reason: string): void {
+  for (const [index, row] of results.entries()) {
+    if (row.contactId === contactId) results[index] = { ...row, outcome: "error", reason, contactId: null };
+  }
+}

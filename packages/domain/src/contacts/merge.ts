@@ -1,0 +1,87 @@
+import type { Actor } from "../auth/model";
+import { notFound, validationFailed } from "../shared/errors";
+import { auditActor, publishContactChanges } from "./events";
+import type { Contact, ContactPatch } from "./model";
+import type { ContactsDeps } from "./ports";
+
+/**
+ * What the survivor of a merge becomes: its own values win; an empty email, phone or company is filled from
+ * the source; custom field values are united, the survivor's winning on a shared key.
+ */
+export function mergeContactFields(
+  survivor: Pick<Contact, "email" | "phone" | "company" | "metadata">,
+  source: Pick<Contact, "email" | "phone" | "company" | "metadata">,
+): { patch: ContactPatch; filled: Array<"email" | "phone" | "companyId"> } {
+  const patch: ContactPatch = { metadata: { ...source.metadata, ...survivor.metadata } };
+  const filled: Array<"email" | "phone" | "companyId"> = [];
+  if (survivor.email === null && source.email !== null) {
+    patch.email = source.email;
+    filled.push("email");
+  }
+  if (survivor.phone === null && source.phone !== null) {
+    patch.phone = source.phone;
+    filled.push("phone");
+  }
+  if (survivor.company === null && source.company !== null) {
+    patch.companyId = source.company.id;
+    filled.push("companyId");
+  }
+  return { patch, filled };
+}
+
+/**
+ * Merges `sourceId` into `survivorId` in one transaction: the source's conversations, deals and tags move to
+ * the survivor, its values fill the survivor's gaps, it is deleted, and an audit row records the merge.
+ */
+export async function mergeContacts(
+  deps: ContactsDeps,
+  actor: Actor,
+  survivorId: string,
+  sourceId: string,
+): Promise<Contact> {
+  if (survivorId === sourceId) throw validationFailed("sourceId", "A contact cannot be merged into itself");
+  const organizationId = actor.organizationId;
+  const merged = await deps.store.transaction(async (repos) => {
+    // lock in id order, so two opposite merges cannot deadlock
+    const locked = new Map<string, Contact | undefined>();
+    for (const id of [survivorId, sourceId].sort())
+      locked.set(id, await repos.contacts.lockById(organizationId, id));
+    const survivor = locked.get(survivorId);
+    const source = locked.get(sourceId);
+    if (!survivor) throw notFound("Contact");
+    if (!source) throw notFound("Source contact");
+
+    const { patch, filled } = mergeContactFields(survivor, source);
+    const moved = await repos.contacts.moveRelations(organizationId, sourceId, survivorId);
+    // the source goes first: its email and phone are unique and may pass to the survivor
+    await repos.contacts.remove(organizationId, sourceId);
+    const updated = await repos.contacts.update(organizationId, survivorId, patch);
+    if (!updated) throw notFound("Contact");
+    await repos.auditLogs.record({
+      organizationId,
+      ...auditActor(actor),
+      action: "contact.merged",
+      entityType: "contact",
+      entityId: survivorId,
+      data: {
+        sourceId,
+        source: {
+          name: source.name,
+          email: source.email,
+          phone: source.phone,
+          companyId: source.company?.id ?? null,
+          metadata: source.metadata,
+          tagIds: source.tags.map((tag) => tag.id),
+        },
+        moved,
+        filled,
+      },
+    });
+    return updated;
+  });
+  await publishContactChanges(deps, organizationId, [
+    { contactId: survivorId, change: "merged", mergedFromId: sourceId },
+    { contactId: sourceId, change: "deleted" },
+  ]);
+  return merged;
+}

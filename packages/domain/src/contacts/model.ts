@@ -1,0 +1,152 @@
+import type { Email } from "../shared/email";
+import type { Phone } from "../shared/phone";
+
+export const customFieldTypes = [
+  "text",
+  "number",
+  "date",
+  "boolean",
+  "single_select",
+  "multi_select",
+] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+
+/** A stored custom field value: dates are "YYYY-MM-DD", multi-selects arrays of options. */
+export type CustomFieldValue = string | number | boolean | string[];
+
+export type ContactMetadata = Record<string, CustomFieldValue>;
+
+export interface CustomFieldDefinition {
+  id: string;
+  organizationId: string;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  /** The allowed values of a select; empty for other types. */
+  options: string[];
+  required: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Company {
+  id: string;
+  organizationId: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Tag {
+  id: string;
+  organizationId: string;
+  name: string;
+  color: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TagRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface Contact {
+  id: string;
+  organizationId: string;
+  name: string;
+  email: Email | null;
+  phone: Phone | null;
+  company: { id: string; name: string } | null;
+  metadata: ContactMetadata;
+  tags: TagRef[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A contact's own columns, validated and normalized, as written to the store. */
+export interface ContactDraft {
+  name: string;
+  email: Email | null;
+  phone: Phone | null;
+  companyId: string | null;
+  metadata: ContactMetadata;
+}
+
+export type ContactPatch = Partial<ContactDraft>;
+
+export type ContactSort = "createdAt" | "name";
+
+export interface ContactFilter {
+  tagId?: string | undefined;
+  companyId?: string | undefined;
+  hasPhone?: boolean | undefined;
+  hasEmail?: boolean | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  /** Contacts whose custom field `key` holds (or, for a multi-select, includes) `value`. */
+  customField?: { key: string; value: CustomFieldValue } | undefined;
+  /** A fragment of the name, the email or the phone's digits. */
+  search?: string | undefined;
+}
+
+export interface ContactConversation {
+  id: string;
+  channel: string;
+  status: string;
+  assignedTo: string | null;
+  lastMessageAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ContactDeal {
+  id: string;
+  title: string;
+  /** Decimal string, as Postgres prints DECIMAL; null when the deal has no value. */
+  value: string | null;
+  currency: string;
+  status: string;
+  stage: string;
+  pipelineId: string | null;
+  createdAt: Date;
+}
+
+export const importStatuses = ["queued", "running", "completed", "failed"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export type OnDuplicate = "skip" | "update";
+
+export interface ImportCounts {
+  processed: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface ContactImport extends ImportCounts {
+  id: string;
+  organizationId: string;
+  status: ImportStatus;
+  onDuplicate: OnDuplicate;
+  /** Data rows in the file; null until the job has read it once. */
+  total: number | null;
+  /** Why the whole import failed (unreadable header, broken file). */
+  error: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export type ImportRowOutcome = "created" | "updated" | "skipped" | "error";
+
+export interface ImportRowResult {
+  /** 1 for the first data row after the header. */
+  rowNumber: number;
+  outcome: ImportRowOutcome;
+  reason: string | null;
+  contactId: string | null;
+}
+
+export type ContactChangeKind = "created" | "updated" | "deleted" | "merged";

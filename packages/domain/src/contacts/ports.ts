@@ -1,0 +1,185 @@
+import type { Clock } from "../auth/ports";
+import type { EventBus } from "../shared/events";
+import type { JobQueue } from "../shared/jobs";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Transactional } from "../shared/transaction";
+import type { CustomFieldDefinitionDraft } from "./custom-fields";
+import type {
+  Company,
+  Contact,
+  ContactConversation,
+  ContactDeal,
+  ContactDraft,
+  ContactFilter,
+  ContactImport,
+  ContactPatch,
+  ContactSort,
+  CustomFieldDefinition,
+  ImportCounts,
+  ImportRowResult,
+  ImportStatus,
+  OnDuplicate,
+  Tag,
+} from "./model";
+
+export interface ContactPageRequest extends PageRequest {
+  sort?: ContactSort | undefined;
+}
+
+/** The contact holding a phone or an email, for duplicate checks. */
+export interface ContactIdentity {
+  id: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ContactRepository {
+  /** Throws CONFLICT with `existingId` when the phone or email is already taken in the organization. */
+  create(organizationId: string, draft: ContactDraft): Promise<Contact>;
+  /** Creates contacts with the given ids; one whose phone or email is taken is left out. Returns the ids created. */
+  createMany(organizationId: string, drafts: Array<ContactDraft & { id: string }>): Promise<string[]>;
+  findById(organizationId: string, id: string): Promise<Contact | undefined>;
+  /** Locks the contact's row for the rest of the transaction. */
+  lockById(organizationId: string, id: string): Promise<Contact | undefined>;
+  /** Contacts (other than `exceptId`) holding any of these phones or emails. */
+  findByIdentities(
+    organizationId: string,
+    identities: { phones: string[]; emails: string[] },
+    exceptId?: string,
+  ): Promise<ContactIdentity[]>;
+  /** Throws CONFLICT (without `existingId`: the transaction is aborted) on a duplicate phone or email. */
+  update(organizationId: string, id: string, patch: ContactPatch): Promise<Contact | undefined>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+  list(organizationId: string, filter: ContactFilter, page: ContactPageRequest): Promise<Page<Contact>>;
+  /** Attaching a tag twice changes nothing. */
+  addTags(organizationId: string, contactId: string, tagIds: string[]): Promise<void>;
+  addTagLinks(organizationId: string, links: Array<{ contactId: string; tagId: string }>): Promise<void>;
+  removeTag(organizationId: string, contactId: string, tagId: string): Promise<boolean>;
+  conversations(
+    organizationId: string,
+    contactId: string,
+    page: PageRequest,
+  ): Promise<Page<ContactConversation>>;
+  deals(organizationId: string, contactId: string, page: PageRequest): Promise<Page<ContactDeal>>;
+  /** Points the source's conversations, deals and tags at the target; returns how many moved. */
+  moveRelations(
+    organizationId: string,
+    fromId: string,
+    toId: string,
+  ): Promise<{ conversations: number; deals: number; tags: number }>;
+  /** Removes a custom field's values from every contact; returns the ids of the contacts changed. */
+  removeMetadataKey(organizationId: string, key: string): Promise<string[]>;
+}
+
+export interface CompanyRepository {
+  /** Throws CONFLICT with `existingId` when a company of that name exists (case-insensitive). */
+  create(organizationId: string, name: string): Promise<Company>;
+  findById(organizationId: string, id: string): Promise<Company | undefined>;
+  findByName(organizationId: string, name: string): Promise<Company | undefined>;
+  /** The ids of companies with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
+  findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
+  list(
+    organizationId: string,
+    filter: { search?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<Company>>;
+  update(organizationId: string, id: string, patch: { name: string }): Promise<Company | undefined>;
+  /** Unlinks its contacts; returns their ids, or undefined when the company does not exist. */
+  remove(organizationId: string, id: string): Promise<string[] | undefined>;
+}
+
+export interface TagRepository {
+  /** Throws CONFLICT with `existingId` when a tag of that name exists (case-insensitive). */
+  create(organizationId: string, input: { name: string; color: string }): Promise<Tag>;
+  findById(organizationId: string, id: string): Promise<Tag | undefined>;
+  findByNames(organizationId: string, names: string[]): Promise<Tag[]>;
+  /** The ids of tags with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
+  findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
+  list(organizationId: string, page: PageRequest): Promise<Page<Tag>>;
+  update(
+    organizationId: string,
+    id: string,
+    patch: { name?: string; color?: string },
+  ): Promise<Tag | undefined>;
+  /** Detaches it from its contacts; returns their ids, or undefined when the tag does not exist. */
+  remove(organizationId: string, id: string): Promise<string[] | undefined>;
+}
+
+export interface CustomFieldRepository {
+  /** Throws CONFLICT with `existingId` when the key is taken. */
+  create(organizationId: string, draft: CustomFieldDefinitionDraft): Promise<CustomFieldDefinition>;
+  findById(organizationId: string, id: string): Promise<CustomFieldDefinition | undefined>;
+  /** Every definition of the organization, oldest first (there are few). */
+  listAll(organizationId: string): Promise<CustomFieldDefinition[]>;
+  list(organizationId: string, page: PageRequest): Promise<Page<CustomFieldDefinition>>;
+  update(
+    organizationId: string,
+    id: string,
+    patch: Partial<Pick<CustomFieldDefinition, "label" | "options" | "required">>,
+  ): Promise<CustomFieldDefinition | undefined>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+}
+
+export interface ContactImportRepository {
+  create(input: {
+    organizationId: string;
+    csv: string;
+    onDuplicate: OnDuplicate;
+    createdBy: string | null;
+  }): Promise<ContactImport>;
+  findById(organizationId: string, id: string): Promise<ContactImport | undefined>;
+  /** For the job, which knows only the import's id. */
+  findByIdAnyOrganization(id: string): Promise<ContactImport | undefined>;
+  /** The file, while the import is not finished (it is dropped when the import ends). */
+  csv(id: string): Promise<string | undefined>;
+  /** Locks the import's row for the rest of the transaction. */
+  lock(id: string): Promise<ContactImport | undefined>;
+  markRunning(id: string, total: number, at: Date): Promise<void>;
+  /** Adds a batch's counts to the totals. */
+  addProgress(id: string, counts: ImportCounts): Promise<void>;
+  finish(
+    id: string,
+    status: Extract<ImportStatus, "completed" | "failed">,
+    error: string | null,
+    at: Date,
+  ): Promise<void>;
+  addRows(organizationId: string, importId: string, rows: ImportRowResult[]): Promise<void>;
+  listRows(organizationId: string, importId: string, page: PageRequest): Promise<Page<ImportRowResult>>;
+}
+
+export interface AuditLogEntry {
+  organizationId: string;
+  actorType: "user" | "api_key" | "system";
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: Record<string, unknown>;
+}
+
+export interface AuditLogRepository {
+  record(entry: AuditLogEntry): Promise<void>;
+}
+
+export interface ContactsRepos {
+  contacts: ContactRepository;
+  companies: CompanyRepository;
+  tags: TagRepository;
+  customFields: CustomFieldRepository;
+  imports: ContactImportRepository;
+  auditLogs: AuditLogRepository;
+}
+
+export interface ContactsTransactionRepos extends ContactsRepos {
+  /** Runs `work` so that, if it throws, only its own writes are undone and the transaction goes on. */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export interface ContactsDeps {
+  store: Transactional<ContactsTransactionRepos> & ContactsRepos;
+  clock: Clock;
+  queue: JobQueue;
+  events: Pick<EventBus, "publish">;
+  /** Ids for contacts an import creates, known before they are written. */
+  newId(): string;
+}

@@ -1,0 +1,60 @@
+import type { Actor } from "../auth/model";
+import { requireText } from "../auth/register";
+import { notFound, validationFailed } from "../shared/errors";
+import { publishContactChanges } from "./events";
+import type { Tag } from "./model";
+import type { ContactsDeps } from "./ports";
+
+export const defaultTagColor = "#64748b";
+export const maxTagNameLength = 50;
+const colorPattern = /^#[0-9a-f]{6}$/;
+
+export function parseTagName(name: string): string {
+  const trimmed = requireText(name, "name", maxTagNameLength);
+  if (trimmed.includes(";"))
+    throw validationFailed("name", 'A tag name cannot contain ";" (it separates tags in CSV files)');
+  return trimmed;
+}
+
+export function parseTagColor(color: string): string {
+  const normalized = color.trim().toLowerCase();
+  if (!colorPattern.test(normalized))
+    throw validationFailed("color", "color must be a hex color such as #22c55e");
+  return normalized;
+}
+
+export async function createTag(
+  deps: ContactsDeps,
+  actor: Actor,
+  input: { name: string; color?: string | undefined },
+): Promise<Tag> {
+  const name = parseTagName(input.name);
+  const color = input.color === undefined ? defaultTagColor : parseTagColor(input.color);
+  return deps.store.tags.create(actor.organizationId, { name, color });
+}
+
+/** Renames or recolors a tag. */
+export async function updateTag(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  input: { name?: string | undefined; color?: string | undefined },
+): Promise<Tag> {
+  const patch = {
+    ...(input.name === undefined ? {} : { name: parseTagName(input.name) }),
+    ...(input.color === undefined ? {} : { color: parseTagColor(input.color) }),
+  };
+  const tag = await deps.store.tags.update(actor.organizationId, id, patch);
+  if (!tag) throw notFound("Tag");
+  return tag;
+}
+
+export async function deleteTag(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
+  const detached = await deps.store.transaction((repos) => repos.tags.remove(actor.organizationId, id));
+  if (!detached) throw notFound("Tag");
+  await publishContactChanges(
+    deps,
+    actor.organizationId,
+    detached.map((contactId) => ({ contactId, change: "updated" as const })),
+  );
+}
