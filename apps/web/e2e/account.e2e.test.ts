@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  launchBrowser,
+  newContext,
+  type RunningApi,
+  screenshot,
+  seriousA11yProblems,
+  startApi,
+} from "./harness";
+
+let api: RunningApi;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  api = await startApi();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const url = (path: string) => `${api.baseUrl}${path}`;
+
+async function expectAccessible(name: string) {
+  await screenshot(page, name);
+  expect(await seriousA11yProblems(page), `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+const owner = {
+  organizationName: "Padaria Pão Quente",
+  name: "Maria Souza",
+  email: `maria.${Date.now()}@example.com`,
+  password: "correct horse battery",
+};
+
+describe("an owner's first visit", () => {
+  it("signs up, edits the organization, invites a teammate, logs out and logs back in", async () => {
+    await page.goto(url("/signup"));
+    await page.getByRole("heading", { name: "Create your account" }).waitFor();
+    await expectAccessible("01-signup");
+
+    await page.getByLabel("Company name").fill(owner.organizationName);
+    await page.getByLabel("Your name").fill(owner.name);
+    await page.getByLabel("Work email").fill(owner.email);
+    await page.getByLabel("Password", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    await page.waitForURL("**/inbox");
+    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    await expectAccessible("02-inbox");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.waitForURL("**/settings/organization");
+    const name = page.getByLabel("Organization name");
+    expect(await name.inputValue()).toBe(owner.organizationName);
+    await expectAccessible("03-settings-organization");
+
+    await name.fill("Padaria Pão Quente Ltda");
+    await page.getByLabel("Default currency").selectOption("USD");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Changes saved.").waitFor();
+
+    await page.reload();
+    await page.getByLabel("Organization name").waitFor();
+    expect(await page.getByLabel("Organization name").inputValue()).toBe("Padaria Pão Quente Ltda");
+    expect(await page.getByLabel("Default currency").inputValue()).toBe("USD");
+
+    await page.getByRole("link", { name: "Team" }).click();
+    await page.waitForURL("**/settings/team");
+    await page.getByRole("cell", { name: owner.email }).waitFor();
+    await page.getByLabel("Email").fill("joao.agent@example.com");
+    await page.getByLabel("Role", { exact: true }).selectOption("agent");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByText("Invitation sent to joao.agent@example.com.").waitFor();
+    await page
+      .getByRole("table", { name: "Pending invitations" })
+      .getByText("joao.agent@example.com")
+      .waitFor();
+    await expectAccessible("04-settings-team");
+
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Website");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const secret = await page.getByLabel("Secret key").inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await expectAccessible("05-settings-api-keys-secret");
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("table", { name: "API keys" }).getByText("Website").waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    await page.getByRole("button", { name: `Account menu: ${owner.name}` }).click();
+    await page.getByRole("menuitem", { name: "Log out" }).click();
+    await page.waitForURL("**/login");
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await expectAccessible("06-login");
+
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Password", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL("**/inbox");
+    await page.getByText("Padaria Pão Quente Ltda").first().waitFor();
+  });
+
+  it("sends a visitor without a session to login and back to the page they asked for", async () => {
+    await page.goto(url("/settings/team"));
+    await page.waitForURL(/\/login\?redirect=/);
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Password", { exact: true }).fill("wrong password!");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("alert").getByText("The email or password is incorrect.").waitFor();
+
+    await page.getByLabel("Password", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL("**/settings/team");
+    await page.getByRole("heading", { name: "Members" }).waitFor();
+  });
+});
+
+describe("language", () => {
+  it("greets a Brazilian browser in Portuguese and remembers a switch to English", async () => {
+    await context.close();
+    context = await newContext(browser, "pt-BR");
+    page = await context.newPage();
+
+    await page.goto(url("/login"));
+    await page.getByRole("heading", { name: "Entrar" }).waitFor();
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.getByText("Este campo é obrigatório.").first().waitFor();
+    await expectAccessible("07-login-pt-br-errors");
+
+    await page.getByLabel("Idioma").selectOption("en");
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+  });
+});

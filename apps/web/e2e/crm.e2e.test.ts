@@ -1,0 +1,243 @@
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  launchBrowser,
+  newContext,
+  type RunningApi,
+  screenshot,
+  seriousA11yProblems,
+  startApi,
+} from "./harness";
+
+let api: RunningApi;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  api = await startApi();
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await api?.stop();
+});
+
+const url = (path: string) => `${api.baseUrl}${path}`;
+
+async function expectAccessible(name: string) {
+  await screenshot(page, name);
+  expect(await seriousA11yProblems(page), `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+/** Drags with real pointer events in small steps, as a person's mouse would. */
+async function drag(from: Locator, to: Locator) {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error("drag: element not visible");
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 80, { steps: 20 });
+  await page.mouse.up();
+}
+
+const owner = {
+  organizationName: "Torrefação Grão Nobre",
+  name: "Rafael Mendes",
+  email: `rafael.${Date.now()}@example.com`,
+  password: "correct horse battery",
+};
+
+const importCsv = [
+  "name,email,phone,company,tags,plan",
+  "Bruno Costa,bruno@example.com,+5511912345678,Padaria Central,Wholesale,Basic",
+  "Carla Dias,carla@example.com,,,VIP;Wholesale,",
+  ",nobody@example.com,,,,",
+  "Ana Lima (copy),ana.lima@example.com,,,,",
+].join("\n");
+
+const dealTitle = "50 boxes of coffee beans";
+
+describe("a sales team's day with contacts and deals", () => {
+  it("signs up and defines a custom field", async () => {
+    await page.goto(url("/signup"));
+    await page.getByLabel("Company name").fill(owner.organizationName);
+    await page.getByLabel("Your name").fill(owner.name);
+    await page.getByLabel("Work email").fill(owner.email);
+    await page.getByLabel("Password", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/inbox");
+
+    await page.goto(url("/settings/custom-fields"));
+    await page.getByRole("heading", { name: "No custom fields yet" }).waitFor();
+    await page.getByRole("button", { name: "Add field" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Label").fill("Plan");
+    expect(await dialog.getByLabel("Key").inputValue()).toBe("plan");
+    await dialog.getByLabel("Type").selectOption("single_select");
+    await dialog.getByLabel("Options").fill("Basic\nPro");
+    await dialog.getByRole("button", { name: "Add field" }).click();
+    await page.getByRole("table", { name: "Custom fields" }).getByText("Plan", { exact: true }).waitFor();
+    await expectAccessible("10-settings-custom-fields");
+  });
+
+  it("creates a contact with a custom field and a tag, then finds it by search", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+    await page.getByRole("heading", { name: "Add your first contact" }).waitFor();
+    await expectAccessible("11-contacts-empty");
+
+    await page.getByRole("button", { name: "New contact" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Ana Lima");
+    await dialog.getByLabel("Email").fill("ana.lima@example.com");
+    await dialog.getByLabel("Phone").fill("+55 11 98765-4321");
+    await dialog.getByLabel("Company").fill("Café Aroma");
+    await dialog.getByLabel("Plan").selectOption("Pro");
+    await dialog.getByLabel("Tags").fill("VIP");
+    await dialog.getByLabel("Tags").press("Enter");
+    await dialog.getByRole("button", { name: "Remove tag VIP" }).waitFor();
+    await expectAccessible("11a-contact-form");
+    await dialog.getByRole("button", { name: "Create contact" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const table = page.getByRole("table", { name: "Contacts" });
+    await table.getByRole("link", { name: "Ana Lima" }).waitFor();
+    await page.getByRole("button", { name: "New contact" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Marcos Prado");
+    await page.getByRole("dialog").getByRole("button", { name: "Create contact" }).click();
+    await table.getByRole("link", { name: "Marcos Prado" }).waitFor();
+
+    await page.getByLabel("Search contacts").fill("98765");
+    await page.waitForURL(/q=/);
+    await table.getByRole("link", { name: "Ana Lima" }).waitFor();
+    await expect.poll(() => table.getByRole("link", { name: "Marcos Prado" }).count()).toBe(0);
+    await page.getByLabel("Filter by tag").selectOption({ label: "VIP" });
+    await table.getByText("Café Aroma").waitFor();
+    const exportLink = page.getByRole("link", { name: "Export filtered" });
+    expect(await exportLink.getAttribute("href")).toMatch(
+      /\/api\/v1\/contacts\/export\.csv\?search=98765&tagId=/,
+    );
+    await expectAccessible("12-contacts-search");
+  });
+
+  it("imports a CSV file and shows what happened to each row", async () => {
+    await page.getByRole("link", { name: "Import CSV" }).click();
+    await page.getByRole("heading", { name: "Import contacts" }).waitFor();
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "contacts.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(importCsv, "utf8"),
+    });
+    await page.getByRole("radio", { name: /Skip the row/ }).check();
+    await expectAccessible("13-contacts-import-form");
+    await page.getByRole("button", { name: "Start import" }).click();
+
+    await page.getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 });
+    const report = page.getByRole("table", { name: "Row by row" });
+    await report.getByRole("row").nth(4).waitFor();
+    const outcomes = await report
+      .getByRole("row")
+      .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""));
+    expect(outcomes).toEqual(["Created", "Created", "Errors", "Skipped"]);
+    await report.getByRole("row").nth(3).getByText(/name/i).waitFor();
+    await expect.poll(() => page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
+    await expectAccessible("14-contacts-import-report");
+  });
+
+  it("opens the contact and creates a deal for it", async () => {
+    await page.getByRole("link", { name: "Go to contacts" }).click();
+    await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Bruno Costa" }).waitFor();
+    await page
+      .getByRole("table", { name: "Contacts" })
+      .getByRole("link", { name: "Ana Lima", exact: true })
+      .click();
+    await page.getByRole("heading", { name: "Ana Lima", level: 1 }).waitFor();
+    await page.getByText("Pro", { exact: true }).waitFor();
+    await page.getByText("Nothing here yet").waitFor();
+
+    await page.getByRole("button", { name: "New deal" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Ana Lima").waitFor();
+    await dialog.getByLabel("Title").fill(dealTitle);
+    await dialog.getByLabel("Value").fill("1500.50");
+    await expectAccessible("15a-create-deal");
+    await dialog.getByRole("button", { name: "Create deal" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: dealTitle }).waitFor();
+    await expectAccessible("15-contact-page");
+  });
+
+  it("drags the deal to another stage, keeps it there after a reload, and moves it by keyboard", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals" }).click();
+    const newLead = page.getByRole("region", { name: "Novo lead" });
+    const proposal = page.getByRole("region", { name: "Proposta" });
+    const card = newLead.getByRole("listitem").filter({ hasText: dealTitle });
+    await card.waitFor();
+    await newLead
+      .getByText(/1,500\.50/)
+      .first()
+      .waitFor();
+
+    const saved = page.waitForResponse(
+      (response) => response.url().includes("deals.update") && response.ok(),
+    );
+    await drag(card.getByText("Ana Lima"), proposal);
+    await proposal.getByRole("listitem").filter({ hasText: dealTitle }).waitFor();
+    await saved;
+    await page.reload();
+    await proposal.getByRole("listitem").filter({ hasText: dealTitle }).waitFor();
+    expect(await newLead.getByRole("listitem").filter({ hasText: dealTitle }).count()).toBe(0);
+    await proposal
+      .getByText(/1,500\.50/)
+      .first()
+      .waitFor();
+    await expectAccessible("16-deals-board");
+
+    await proposal.getByRole("button", { name: `Actions for ${dealTitle}` }).click();
+    await page.getByRole("menuitem", { name: "Negociação" }).click();
+    await page
+      .getByRole("region", { name: "Negociação" })
+      .getByRole("listitem")
+      .filter({ hasText: dealTitle })
+      .waitFor();
+  });
+
+  it("marks the deal won and shows its activity timeline", async () => {
+    await page.getByRole("link", { name: dealTitle }).click();
+    await page.getByRole("heading", { name: dealTitle, level: 1 }).waitFor();
+    await page.getByText("Task", { exact: true }).click();
+    expect(await page.getByRole("radio", { name: "Task" }).isChecked()).toBe(true);
+    await page.getByLabel("What needs to be done").fill("Send the invoice");
+    await page.getByRole("button", { name: "Schedule" }).click();
+    await page.getByRole("checkbox", { name: "Done: Send the invoice" }).check();
+    await expect
+      .poll(() => page.getByRole("checkbox", { name: "Done: Send the invoice" }).isChecked())
+      .toBe(true);
+
+    await page.getByRole("button", { name: "Mark as won" }).click();
+    await page.getByRole("button", { name: "Reopen" }).waitFor();
+    const timeline = page.getByRole("list", { name: "Activity" });
+    await timeline.getByText("Marked as won").waitFor();
+    await timeline.getByText("Moved from Novo lead to Proposta").waitFor();
+    await timeline.getByText("Moved from Proposta to Negociação").waitFor();
+    await timeline.getByText("Deal created in Novo lead").waitFor();
+    await expectAccessible("17-deal-page");
+  });
+
+  it("shows the pipeline editor", async () => {
+    await page.goto(url("/settings/pipelines"));
+    await page.getByLabel("Pipeline name").waitFor();
+    expect(await page.getByLabel("Name of stage 2").inputValue()).toBe("Qualificado");
+    await page.getByRole("button", { name: "Move Qualificado down" }).click();
+    expect(await page.getByLabel("Name of stage 3").inputValue()).toBe("Qualificado");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Changes saved.").waitFor();
+    await expectAccessible("18-settings-pipelines");
+  });
+});

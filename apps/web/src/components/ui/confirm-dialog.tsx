@@ -1,0 +1,45 @@
+import { useI18n } from "../../i18n/i18n-provider";
+import type { ErrorMessageOverrides } from "../../lib/errors";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+import { ErrorAlert } from "./error-alert";
+
+interface ConfirmDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending: boolean;
+  error: unknown;
+  errorOverrides?: ErrorMessageOverrides;
+}
+
+/** Asks before a destructive action; stays open and shows the error when the action fails. */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+  errorOverrides,
+}: ConfirmDialogProps) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      {error ? <ErrorAlert error={error} overrides={errorOverrides} className="mb-4" /> : null}
+      <div className="flex justify-end gap-3">
+        <Button variant="secondary" onClick={() => onOpenChange(false)}>
+          {t("common.cancel")}
+        </Button>
+        <Button variant="danger" loading={pending} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

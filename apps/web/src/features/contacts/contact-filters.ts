@@ -1,0 +1,57 @@
+import type { RouterInputs } from "../../lib/api-types";
+
+export type Presence = "with" | "without";
+
+/** The contact list's filters as they live in the URL, so a filtered list can be shared and reloaded. */
+export interface ContactFilters {
+  q?: string | undefined;
+  tagId?: string | undefined;
+  companyId?: string | undefined;
+  phone?: Presence | undefined;
+  email?: Presence | undefined;
+}
+
+type ListInput = Omit<RouterInputs["contacts"]["list"], "cursor" | "limit">;
+
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
+/** The router parses `?q=123` as a number: a search for digits (a phone) is still text. */
+const searchText = (value: unknown): string | undefined =>
+  typeof value === "number" ? String(value) : text(value);
+const presence = (value: unknown): Presence | undefined =>
+  value === "with" || value === "without" ? value : undefined;
+
+export function parseContactFilters(search: Record<string, unknown>): ContactFilters {
+  return {
+    q: searchText(search.q),
+    tagId: text(search.tagId),
+    companyId: text(search.companyId),
+    phone: presence(search.phone),
+    email: presence(search.email),
+  };
+}
+
+export const hasActiveFilters = (filters: ContactFilters): boolean =>
+  Object.values(filters).some((value) => value !== undefined);
+
+/** The list procedure's filters; the export route takes the same names as query parameters. */
+export function toListFilters(filters: ContactFilters): ListInput {
+  const input: ListInput = {};
+  const search = filters.q?.trim();
+  if (search) input.search = search;
+  if (filters.tagId) input.tagId = filters.tagId;
+  if (filters.companyId) input.companyId = filters.companyId;
+  if (filters.phone) input.hasPhone = filters.phone === "with";
+  if (filters.email) input.hasEmail = filters.email === "with";
+  return input;
+}
+
+/** A plain link to the CSV export of the filtered list; the session cookie authenticates the download. */
+export function exportHref(apiBaseUrl: string, filters: ContactFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(toListFilters(filters))) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const query = params.toString();
+  return `${apiBaseUrl}/api/v1/contacts/export.csv${query ? `?${query}` : ""}`;
+}

@@ -1,0 +1,62 @@
+import { Link } from "@tanstack/react-router";
+import { Avatar } from "../../components/ui/avatar";
+import { Table, Td, Th } from "../../components/ui/table";
+import { TagChip } from "../../components/ui/tag-chip";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatDate } from "../../lib/format";
+import type { Contact } from "./use-save-contact";
+
+const visibleTags = 3;
+
+export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Table
+      caption={t("contacts.title")}
+      head={
+        <>
+          <Th>{t("contacts.name")}</Th>
+          <Th>{t("contacts.phone")}</Th>
+          <Th>{t("contacts.company")}</Th>
+          <Th>{t("contacts.tags")}</Th>
+          <Th>{t("contacts.createdAt")}</Th>
+        </>
+      }
+    >
+      {contacts.map((contact) => (
+        <tr key={contact.id} className="group hover:bg-slate-50">
+          <Td>
+            <div className="flex items-center gap-3">
+              <Avatar name={contact.name} />
+              <div className="min-w-0">
+                <Link
+                  to="/contacts/$contactId"
+                  params={{ contactId: contact.id }}
+                  className="block truncate font-medium text-slate-900 hover:text-indigo-600"
+                >
+                  {contact.name}
+                </Link>
+                <div className="truncate text-slate-500">{contact.email ?? "—"}</div>
+              </div>
+            </div>
+          </Td>
+          <Td className="whitespace-nowrap text-slate-600 tabular-nums">{contact.phone ?? "—"}</Td>
+          <Td className="text-slate-600">{contact.company?.name ?? "—"}</Td>
+          <Td>
+            <div className="flex flex-wrap gap-1">
+              {contact.tags.slice(0, visibleTags).map((tag) => (
+                <TagChip key={tag.id} name={tag.name} color={tag.color} />
+              ))}
+              {contact.tags.length > visibleTags && (
+                <span className="text-xs text-slate-500">
+                  {t("contacts.moreTags", { count: contact.tags.length - visibleTags })}
+                </span>
+              )}
+            </div>
+          </Td>
+          <Td className="whitespace-nowrap text-slate-500">{formatDate(contact.createdAt, locale)}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

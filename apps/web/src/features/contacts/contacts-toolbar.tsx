@@ -1,0 +1,99 @@
+import { X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Button } from "../../components/ui/button";
+import { FilterSelect } from "../../components/ui/filter-select";
+import { SearchInput } from "../../components/ui/search-input";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { type ContactFilters, hasActiveFilters, type Presence } from "./contact-filters";
+import { useCompanies, useTags } from "./use-contact-options";
+
+interface ContactsToolbarProps {
+  filters: ContactFilters;
+  onChange: (filters: ContactFilters) => void;
+}
+
+const asPresence = (value: string): Presence | undefined =>
+  value === "with" || value === "without" ? value : undefined;
+
+export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
+  const { t } = useI18n();
+  const tags = useTags().data?.items ?? [];
+  const companies = useCompanies().data?.items ?? [];
+  const [text, setText] = useState(filters.q ?? "");
+  const settled = useDebouncedValue(text);
+
+  // The URL follows the search box once typing pauses; the box follows the URL (back button, "clear").
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled edit should write the URL
+  useEffect(() => {
+    const q = settled.trim() === "" ? undefined : settled;
+    if (q !== filters.q) onChange({ ...filters, q });
+  }, [settled]);
+  useEffect(() => {
+    setText((current) => (current.trim() === (filters.q ?? "") ? current : (filters.q ?? "")));
+  }, [filters.q]);
+
+  const presenceOptions = (any: string, withLabel: string, withoutLabel: string) => [
+    { value: "", label: any },
+    { value: "with", label: withLabel },
+    { value: "without", label: withoutLabel },
+  ];
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <SearchInput
+        label={t("contacts.search")}
+        placeholder={t("contacts.searchPlaceholder")}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        className="w-full min-w-48 sm:w-auto sm:flex-1"
+      />
+      <div className="contents">
+        <FilterSelect
+          label={t("contacts.filter.tag")}
+          value={filters.tagId ?? ""}
+          onChange={(event) => onChange({ ...filters, tagId: event.target.value || undefined })}
+          options={[
+            { value: "", label: t("contacts.filter.anyTag") },
+            ...tags.map((tag) => ({ value: tag.id, label: tag.name })),
+          ]}
+        />
+        <FilterSelect
+          label={t("contacts.filter.company")}
+          value={filters.companyId ?? ""}
+          onChange={(event) => onChange({ ...filters, companyId: event.target.value || undefined })}
+          options={[
+            { value: "", label: t("contacts.filter.anyCompany") },
+            ...companies.map((company) => ({ value: company.id, label: company.name })),
+          ]}
+        />
+        <FilterSelect
+          label={t("contacts.filter.phone")}
+          value={filters.phone ?? ""}
+          onChange={(event) => onChange({ ...filters, phone: asPresence(event.target.value) })}
+          options={presenceOptions(
+            t("contacts.filter.anyPhone"),
+            t("contacts.filter.withPhone"),
+            t("contacts.filter.withoutPhone"),
+          )}
+        />
+        <FilterSelect
+          label={t("contacts.filter.email")}
+          value={filters.email ?? ""}
+          onChange={(event) => onChange({ ...filters, email: asPresence(event.target.value) })}
+          options={presenceOptions(
+            t("contacts.filter.anyEmail"),
+            t("contacts.filter.withEmail"),
+            t("contacts.filter.withoutEmail"),
+          )}
+        />
+        {hasActiveFilters(filters) && (
+          <Button variant="ghost" size="sm" onClick={() => onChange({})}>
+            <X aria-hidden="true" className="size-4" />
+            {t("contacts.filter.clear")}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { type CustomFieldDefinition, draftsFromMetadata, metadataFromDrafts } from "./custom-field-drafts";
+
+const field = (
+  key: string,
+  type: CustomFieldDefinition["type"],
+  extra: Partial<CustomFieldDefinition> = {},
+) => ({
+  id: `00000000-0000-4000-8000-00000000000${key.length}`,
+  key,
+  label: key,
+  type,
+  options: [],
+  required: false,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
+  ...extra,
+});
+
+const definitions = [
+  field("plan", "single_select", { options: ["basic", "pro"] }),
+  field("seats", "number"),
+  field("renewal", "date"),
+  field("vip", "boolean"),
+  field("channels", "multi_select", { options: ["email", "whatsapp"] }),
+  field("notes", "text"),
+];
+
+describe("custom field values", () => {
+  it("turns the inputs into typed values and leaves empty ones out of a new contact", () => {
+    const result = metadataFromDrafts(
+      definitions,
+      { plan: "pro", seats: "12,5", renewal: "2025-12-31", vip: true, channels: ["whatsapp"], notes: "  " },
+      "create",
+    );
+    expect(result.problems).toEqual({});
+    expect(result.metadata).toEqual({
+      plan: "pro",
+      seats: 12.5,
+      renewal: "2025-12-31",
+      vip: true,
+      channels: ["whatsapp"],
+    });
+  });
+
+  it("clears emptied values with null when a contact is updated", () => {
+    const { metadata } = metadataFromDrafts(definitions, { plan: "", seats: "", channels: [] }, "update");
+    expect(metadata).toMatchObject({ plan: null, seats: null, channels: null, vip: false, notes: null });
+  });
+
+  it("says which values are wrong before anything is sent", () => {
+    const required = [field("cpf", "text", { required: true }), ...definitions];
+    const { problems } = metadataFromDrafts(required, { seats: "many", plan: "enterprise" }, "create");
+    expect(problems).toEqual({
+      cpf: "errors.field.required",
+      seats: "errors.field.number",
+      plan: "errors.field.option",
+    });
+  });
+
+  it("fills the inputs from a stored contact", () => {
+    expect(draftsFromMetadata(definitions, { seats: 3, vip: true, channels: ["email"] })).toEqual({
+      plan: "",
+      seats: "3",
+      renewal: "",
+      vip: true,
+      channels: ["email"],
+      notes: "",
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import type { PlainMessageKey } from "../../i18n/translate";
+import type { RouterOutputs } from "../../lib/api-types";
+
+export type CustomFieldDefinition = RouterOutputs["customFields"]["list"]["items"][number];
+type StoredValue = RouterOutputs["contacts"]["get"]["metadata"][string];
+
+/** What a custom field's input holds while the user edits it. */
+export type CustomFieldDraft = string | boolean | readonly string[];
+export type CustomFieldDrafts = Record<string, CustomFieldDraft>;
+
+export function emptyDraft(definition: CustomFieldDefinition): CustomFieldDraft {
+  if (definition.type === "boolean") return false;
+  if (definition.type === "multi_select") return [];
+  return "";
+}
+
+export function draftFromValue(
+  definition: CustomFieldDefinition,
+  value: StoredValue | undefined,
+): CustomFieldDraft {
+  if (value === undefined) return emptyDraft(definition);
+  if (definition.type === "boolean") return value === true;
+  if (definition.type === "multi_select") return Array.isArray(value) ? value : [String(value)];
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+export const draftsFromMetadata = (
+  definitions: readonly CustomFieldDefinition[],
+  metadata: Record<string, StoredValue>,
+): CustomFieldDrafts =>
+  Object.fromEntries(
+    definitions.map((definition) => [definition.key, draftFromValue(definition, metadata[definition.key])]),
+  );
+
+type Parsed = { ok: true; value: StoredValue | null } | { ok: false; problem: PlainMessageKey };
+
+/** Reads "1234,5" and "1234.5" alike: people type the decimal comma they are used to. */
+function parseNumber(text: string): number | null {
+  const normalized = /^-?\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
+  const value = Number(normalized);
+  return normalized !== "" && Number.isFinite(value) ? value : null;
+}
+
+export function valueFromDraft(definition: CustomFieldDefinition, draft: CustomFieldDraft): Parsed {
+  if (definition.type === "boolean") return { ok: true, value: draft === true };
+  if (definition.type === "multi_select") {
+    const chosen = Array.isArray(draft) ? draft.filter((option) => definition.options.includes(option)) : [];
+    if (chosen.length === 0)
+      return definition.required
+        ? { ok: false, problem: "errors.field.required" }
+        : { ok: true, value: null };
+    return { ok: true, value: chosen };
+  }
+  const text = typeof draft === "string" ? draft.trim() : "";
+  if (text === "")
+    return definition.required ? { ok: false, problem: "errors.field.required" } : { ok: true, value: null };
+  if (definition.type === "number") {
+    const value = parseNumber(text);
+    return value === null ? { ok: false, problem: "errors.field.number" } : { ok: true, value };
+  }
+  if (definition.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text))
+    return { ok: false, problem: "errors.field.date" };
+  if (definition.type === "single_select" && !definition.options.includes(text)) {
+    return { ok: false, problem: "errors.field.option" };
+  }
+  return { ok: true, value: text };
+}
+
+export interface MetadataResult {
+  metadata: Record<string, StoredValue | null>;
+  problems: Record<string, PlainMessageKey>;
+}
+
+/**
+ * The metadata to send: on create only the filled values; on update every field, with null clearing the
+ * ones the user emptied.
+ */
+export function metadataFromDrafts(
+  definitions: readonly CustomFieldDefinition[],
+  drafts: CustomFieldDrafts,
+  mode: "create" | "update",
+): MetadataResult {
+  const metadata: Record<string, StoredValue | null> = {};
+  const problems: Record<string, PlainMessageKey> = {};
+  for (const definition of definitions) {
+    const parsed = valueFromDraft(definition, drafts[definition.key] ?? emptyDraft(definition));
+    if (!parsed.ok) problems[definition.key] = parsed.problem;
+    else if (parsed.value !== null || mode === "update") metadata[definition.key] = parsed.value;
+  }
+  return { metadata, problems };
+}

@@ -1,0 +1,145 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ListPlus, Pencil, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { EmptyState } from "../../components/ui/empty-state";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { Table, Td, Th } from "../../components/ui/table";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useTRPC } from "../../lib/trpc";
+import { CustomFieldDialog } from "./custom-field-dialog";
+import type { CustomFieldDefinition } from "./custom-field-drafts";
+import { customFieldTypeLabels } from "./custom-field-types";
+import { useCustomFields } from "./use-contact-options";
+
+/** Owners and admins define the extra fields every contact can have. */
+export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fields = useCustomFields();
+  const [editing, setEditing] = useState<CustomFieldDefinition | "new" | null>(null);
+  const [removing, setRemoving] = useState<CustomFieldDefinition | null>(null);
+  const remove = useMutation(
+    trpc.customFields.remove.mutationOptions({
+      onSuccess: async () => {
+        setRemoving(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.customFields.list.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+      },
+    }),
+  );
+  const items = fields.data?.items ?? [];
+  const addButton = canManage && (
+    <Button size="sm" onClick={() => setEditing("new")}>
+      <Plus aria-hidden="true" className="size-4" />
+      {t("customFields.create.open")}
+    </Button>
+  );
+
+  return (
+    <Card
+      title={t("customFields.title")}
+      description={t("customFields.description")}
+      actions={items.length > 0 && addButton}
+    >
+      {fields.isPending ? (
+        <Loading />
+      ) : fields.isError ? (
+        <QueryError error={fields.error} onRetry={() => void fields.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={ListPlus}
+          title={t("customFields.empty.title")}
+          description={t("customFields.empty.description")}
+        >
+          {addButton}
+        </EmptyState>
+      ) : (
+        <Table
+          caption={t("customFields.title")}
+          head={
+            <>
+              <Th>{t("customFields.label")}</Th>
+              <Th>{t("customFields.key")}</Th>
+              <Th>{t("customFields.type")}</Th>
+              <Th>
+                <span className="sr-only">{t("common.actions")}</span>
+              </Th>
+            </>
+          }
+        >
+          {items.map((field) => (
+            <tr key={field.id}>
+              <Td>
+                <span className="font-medium text-slate-900">{field.label}</span>
+                {field.required && (
+                  <span className="ml-2">
+                    <Badge tone="warning">{t("customFields.requiredBadge")}</Badge>
+                  </span>
+                )}
+                {field.options.length > 0 && (
+                  <p className="mt-0.5 max-w-xs truncate text-xs text-slate-500">
+                    {field.options.join(", ")}
+                  </p>
+                )}
+              </Td>
+              <Td className="font-mono text-xs text-slate-600">{field.key}</Td>
+              <Td className="text-slate-600">{t(customFieldTypeLabels[field.type])}</Td>
+              <Td className="text-right whitespace-nowrap">
+                {canManage && (
+                  <>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={t("customFields.editLabel", { label: field.label })}
+                      onClick={() => setEditing(field)}
+                    >
+                      <Pencil aria-hidden="true" className="size-4" />
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={t("customFields.removeLabel", { label: field.label })}
+                      onClick={() => {
+                        remove.reset();
+                        setRemoving(field);
+                      }}
+                    >
+                      <Trash2 aria-hidden="true" className="size-4" />
+                    </Button>
+                  </>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <CustomFieldDialog
+        open={editing !== null}
+        onOpenChange={(open) => {
+          if (!open) setEditing(null);
+        }}
+        definition={editing === "new" || editing === null ? undefined : editing}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        title={t("customFields.remove.title")}
+        description={t("customFields.remove.description", { label: removing?.label ?? "" })}
+        confirmLabel={t("customFields.remove.confirm")}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => {
+          if (removing) remove.mutate({ id: removing.id });
+        }}
+      />
+    </Card>
+  );
+}

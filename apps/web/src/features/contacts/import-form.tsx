@@ -1,0 +1,124 @@
+import { useMutation } from "@tanstack/react-query";
+import { FileSpreadsheet } from "lucide-react";
+import { type FormEvent, useId, useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { textLinkClasses } from "../../components/ui/text-link";
+import { useI18n } from "../../i18n/i18n-provider";
+import type { PlainMessageKey } from "../../i18n/translate";
+import { useTRPC } from "../../lib/trpc";
+import { checkImportFile } from "./import-state";
+import { useCustomFields } from "./use-contact-options";
+
+type OnDuplicate = "skip" | "update";
+
+const baseColumns = ["name", "email", "phone", "company", "tags"];
+
+export function ImportForm({ onStarted }: { onStarted: (importId: string) => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const fileId = useId();
+  const definitions = useCustomFields().data?.items ?? [];
+  const [file, setFile] = useState<File | null>(null);
+  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>("skip");
+  const [problem, setProblem] = useState<PlainMessageKey | null>(null);
+  const start = useMutation(
+    trpc.contacts.startImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
+  );
+  const columns = [...baseColumns, ...definitions.map((definition) => definition.key)];
+  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(`${columns.join(",")}\n`)}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkImportFile(file);
+    setProblem(found);
+    if (found || !file) return;
+    start.mutate({ csv: await file.text(), onDuplicate });
+  };
+
+  return (
+    <Card title={t("contacts.import.formTitle")} description={t("contacts.import.formDescription")}>
+      <form noValidate className="space-y-6" onSubmit={(event) => void submit(event)}>
+        <div className="space-y-1.5">
+          <label htmlFor={fileId} className="block text-sm font-medium text-slate-700">
+            {t("contacts.import.file")}
+          </label>
+          <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-slate-300 bg-slate-50 px-6 py-8 text-center">
+            <FileSpreadsheet aria-hidden="true" className="size-8 text-indigo-500" />
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,text/csv"
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${fileId}-error` : `${fileId}-hint`}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setProblem(null);
+                start.reset();
+              }}
+              className="block max-w-full text-sm text-slate-600 file:mr-4 file:cursor-pointer file:rounded-lg file:border-0 file:bg-indigo-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-indigo-500"
+            />
+            <p id={`${fileId}-hint`} className="text-xs text-slate-500">
+              {t("contacts.import.fileHint")}
+            </p>
+          </div>
+          {problem && (
+            <p id={`${fileId}-error`} className="text-xs font-medium text-red-600">
+              {t(problem)}
+            </p>
+          )}
+        </div>
+
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t("contacts.import.duplicates")}</legend>
+          <p className="mt-1 text-xs text-slate-500">{t("contacts.import.duplicatesHint")}</p>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            {(["skip", "update"] as const).map((policy) => (
+              <label
+                key={policy}
+                className="flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-slate-200 ring-inset has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600"
+              >
+                <input
+                  type="radio"
+                  name="onDuplicate"
+                  value={policy}
+                  checked={onDuplicate === policy}
+                  onChange={() => setOnDuplicate(policy)}
+                  className="mt-0.5 accent-indigo-600"
+                />
+                <span>
+                  <span className="block text-sm font-medium text-slate-900">
+                    {t(`contacts.import.policy.${policy}`)}
+                  </span>
+                  <span className="block text-xs text-slate-600">
+                    {t(`contacts.import.policy.${policy}Hint`)}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <Alert tone="info">
+          <p>{t("contacts.import.columns", { columns: columns.join(", ") })}</p>
+          <a
+            href={template}
+            download="contacts-template.csv"
+            className={`${textLinkClasses} mt-1 inline-block`}
+          >
+            {t("contacts.import.template")}
+          </a>
+        </Alert>
+
+        <ErrorAlert error={start.error} />
+        <div className="flex justify-end">
+          <Button type="submit" loading={start.isPending}>
+            {t("contacts.import.start")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,167 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Badge } from "../../components/ui/badge";
+import { Button, buttonClasses } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { ProgressBar } from "../../components/ui/progress-bar";
+import { QueryError } from "../../components/ui/query-error";
+import { Table, Td, Th } from "../../components/ui/table";
+import { textLinkClasses } from "../../components/ui/text-link";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useTRPC } from "../../lib/trpc";
+import {
+  type ContactImport,
+  importPollInterval,
+  importProgress,
+  importStatusLabels,
+  isImportFinished,
+  outcomeLabels,
+  outcomeTones,
+} from "./import-state";
+
+const rowsPageSize = 100;
+
+export function ImportProgress({ importId, onRestart }: { importId: string; onRestart: () => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const job = useQuery({
+    ...trpc.contacts.getImport.queryOptions({ id: importId }),
+    refetchInterval: (query) => importPollInterval(query.state.data),
+  });
+  const finished = job.data ? isImportFinished(job.data) : false;
+
+  // New contacts exist once the job is done: lists must not show the old page.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
+  }, [finished, queryClient, trpc]);
+
+  if (job.isPending) return <Loading />;
+  if (job.isError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
+  const data = job.data;
+
+  return (
+    <div className="space-y-6">
+      <Card
+        title={t("contacts.import.progressTitle")}
+        actions={<Badge tone={statusTone(data.status)}>{t(importStatusLabels[data.status])}</Badge>}
+      >
+        <div className="space-y-4">
+          <ProgressBar
+            label={t("contacts.import.progressLabel")}
+            value={importProgress(data)}
+            tone={data.status === "failed" ? "danger" : data.status === "completed" ? "success" : "accent"}
+          />
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {data.total === null
+              ? t("contacts.import.reading")
+              : t("contacts.import.processed", { processed: data.processed, total: data.total })}
+          </p>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <Count
+              label={t("contacts.import.outcome.created")}
+              value={data.created}
+              tone="text-emerald-600"
+            />
+            <Count label={t("contacts.import.outcome.updated")} value={data.updated} tone="text-indigo-600" />
+            <Count label={t("contacts.import.outcome.skipped")} value={data.skipped} tone="text-slate-600" />
+            <Count label={t("contacts.import.outcome.error")} value={data.failed} tone="text-red-600" />
+          </dl>
+          {data.status === "failed" && <Alert tone="error">{t("contacts.import.failed")}</Alert>}
+        </div>
+        {finished && (
+          <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-5">
+            <Button variant="secondary" onClick={onRestart}>
+              {t("contacts.import.another")}
+            </Button>
+            <Link to="/contacts" className={buttonClasses("primary")}>
+              {t("contacts.import.toContacts")}
+            </Link>
+          </div>
+        )}
+      </Card>
+      {finished && data.status === "completed" && <ImportReport importId={importId} job={data} />}
+    </div>
+  );
+}
+
+function statusTone(status: ContactImport["status"]) {
+  if (status === "completed") return "success";
+  if (status === "failed") return "danger";
+  return "accent";
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
+  return (
+    <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone}`}>{value}</dd>
+    </div>
+  );
+}
+
+function ImportReport({ importId, job }: { importId: string; job: ContactImport }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const rows = useInfiniteQuery(
+    trpc.contacts.importRows.infiniteQueryOptions(
+      { id: importId, limit: rowsPageSize },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Card
+      title={t("contacts.import.reportTitle")}
+      description={t("contacts.import.reportDescription", { total: job.total ?? items.length })}
+    >
+      {rows.isPending ? (
+        <Loading />
+      ) : rows.isError ? (
+        <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
+      ) : (
+        <>
+          <Table
+            caption={t("contacts.import.reportTitle")}
+            head={
+              <>
+                <Th>{t("contacts.import.row")}</Th>
+                <Th>{t("contacts.import.result")}</Th>
+                <Th>{t("contacts.import.reason")}</Th>
+                <Th>
+                  <span className="sr-only">{t("contacts.import.contact")}</span>
+                </Th>
+              </>
+            }
+          >
+            {items.map((row) => (
+              <tr key={row.rowNumber}>
+                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
+                <Td className="w-32">
+                  <Badge tone={outcomeTones[row.outcome]}>{t(outcomeLabels[row.outcome])}</Badge>
+                </Td>
+                <Td className="text-slate-600">{row.reason ?? "—"}</Td>
+                <Td className="text-right whitespace-nowrap">
+                  {row.contactId && (
+                    <Link
+                      to="/contacts/$contactId"
+                      params={{ contactId: row.contactId }}
+                      className={textLinkClasses}
+                    >
+                      {t("contacts.import.openContact")}
+                    </Link>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          <LoadMore {...rows} />
+        </>
+      )}
+    </Card>
+  );
+}

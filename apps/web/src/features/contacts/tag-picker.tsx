@@ -1,0 +1,150 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useId, useState } from "react";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { controlClasses } from "../../components/ui/field";
+import { TagChip } from "../../components/ui/tag-chip";
+import { useI18n } from "../../i18n/i18n-provider";
+import { existingIdOf } from "../../lib/errors";
+import { useTRPC } from "../../lib/trpc";
+import { colorForName } from "./tag-colors";
+import { useTags } from "./use-contact-options";
+
+export interface TagRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+interface TagPickerProps {
+  selected: readonly TagRef[];
+  onAdd: (tag: TagRef) => void;
+  onRemove: (tag: TagRef) => void;
+  disabled?: boolean;
+  /** Whether the user may create tags that do not exist yet. */
+  canCreate: boolean;
+}
+
+const suggestionLimit = 6;
+
+/** Chosen tags as chips, and a box to find a tag or create it on the spot. */
+export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCreate }: TagPickerProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tags = useTags();
+  const [text, setText] = useState("");
+  const create = useMutation(
+    trpc.tags.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tags.list.pathKey() }),
+    }),
+  );
+
+  const chosen = new Set(selected.map((tag) => tag.id));
+  const query = text.trim().toLowerCase();
+  const all = tags.data?.items ?? [];
+  const available = all.filter((tag) => !chosen.has(tag.id));
+  const suggestions = available
+    .filter((tag) => query === "" || tag.name.toLowerCase().includes(query))
+    .slice(0, suggestionLimit);
+  const exact = all.find((tag) => tag.name.toLowerCase() === query);
+
+  const pick = (tag: TagRef) => {
+    if (!chosen.has(tag.id)) onAdd(tag);
+    setText("");
+  };
+
+  const createTag = () => {
+    const name = text.trim();
+    if (!name) return;
+    create.mutate(
+      { name, color: colorForName(name) },
+      {
+        onSuccess: (tag) => pick(tag),
+        onError: (error) => {
+          // someone created it meanwhile: use theirs
+          const existing = all.find((tag) => tag.id === existingIdOf(error));
+          if (existing) pick(existing);
+        },
+      },
+    );
+  };
+
+  const submit = () => {
+    if (exact) pick(exact);
+    else if (canCreate) createTag();
+  };
+
+  return (
+    <div className="space-y-2">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {t("contacts.tags")}
+      </label>
+      {selected.length > 0 && (
+        <ul className="flex flex-wrap gap-1.5" aria-label={t("contacts.tags.chosen")}>
+          {selected.map((tag) => (
+            <li key={tag.id}>
+              <TagChip
+                name={tag.name}
+                color={tag.color}
+                disabled={disabled}
+                removeLabel={t("contacts.tags.remove", { name: tag.name })}
+                onRemove={() => onRemove(tag)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        value={text}
+        disabled={disabled}
+        placeholder={canCreate ? t("contacts.tags.placeholder") : t("contacts.tags.placeholderFind")}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            submit();
+          }
+        }}
+        className={controlClasses}
+      />
+      {(suggestions.length > 0 || (canCreate && query !== "" && !exact)) && (
+        <div className="flex flex-wrap gap-1.5">
+          {suggestions.map((tag) => (
+            <button
+              key={tag.id}
+              type="button"
+              disabled={disabled}
+              onClick={() => pick(tag)}
+              aria-label={t("contacts.tags.add", { name: tag.name })}
+              className="inline-flex items-center gap-1.5 rounded-full border border-dashed border-slate-300 px-2 py-0.5 text-xs text-slate-600 hover:border-indigo-400 hover:bg-indigo-50 hover:text-indigo-700"
+            >
+              <span
+                aria-hidden="true"
+                className="size-2 rounded-full"
+                style={{ backgroundColor: tag.color }}
+              />
+              {tag.name}
+            </button>
+          ))}
+          {canCreate && query !== "" && !exact && (
+            <button
+              type="button"
+              disabled={disabled || create.isPending}
+              onClick={createTag}
+              className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-100"
+            >
+              <Plus aria-hidden="true" className="size-3" />
+              {t("contacts.tags.create", { name: text.trim() })}
+            </button>
+          )}
+        </div>
+      )}
+      {create.error && !existingIdOf(create.error) ? <ErrorAlert error={create.error} /> : null}
+    </div>
+  );
+}

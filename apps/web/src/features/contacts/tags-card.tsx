@@ -1,0 +1,124 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Pencil, Plus, Tag, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { EmptyState } from "../../components/ui/empty-state";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { Table, Td, Th } from "../../components/ui/table";
+import { TagChip } from "../../components/ui/tag-chip";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatDate } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { TagDialog } from "./tag-dialog";
+import type { TagRef } from "./tag-picker";
+import { useTags } from "./use-contact-options";
+
+export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tags = useTags();
+  const [editing, setEditing] = useState<TagRef | "new" | null>(null);
+  const [removing, setRemoving] = useState<TagRef | null>(null);
+  const remove = useMutation(
+    trpc.tags.remove.mutationOptions({
+      onSuccess: async () => {
+        setRemoving(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.tags.list.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.contacts.pathKey() });
+      },
+    }),
+  );
+  const items = tags.data?.items ?? [];
+  const addButton = canEdit && (
+    <Button size="sm" onClick={() => setEditing("new")}>
+      <Plus aria-hidden="true" className="size-4" />
+      {t("tags.create.open")}
+    </Button>
+  );
+
+  return (
+    <Card title={t("tags.title")} description={t("tags.description")} actions={items.length > 0 && addButton}>
+      {tags.isPending ? (
+        <Loading />
+      ) : tags.isError ? (
+        <QueryError error={tags.error} onRetry={() => void tags.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState icon={Tag} title={t("tags.empty.title")} description={t("tags.empty.description")}>
+          {addButton}
+        </EmptyState>
+      ) : (
+        <Table
+          caption={t("tags.title")}
+          head={
+            <>
+              <Th>{t("tags.name")}</Th>
+              <Th>{t("tags.createdAt")}</Th>
+              <Th>
+                <span className="sr-only">{t("common.actions")}</span>
+              </Th>
+            </>
+          }
+        >
+          {items.map((tag) => (
+            <tr key={tag.id}>
+              <Td>
+                <TagChip name={tag.name} color={tag.color} />
+              </Td>
+              <Td className="text-slate-500">{formatDate(tag.createdAt, locale)}</Td>
+              <Td className="text-right whitespace-nowrap">
+                {canEdit && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={t("tags.editLabel", { name: tag.name })}
+                    onClick={() => setEditing(tag)}
+                  >
+                    <Pencil aria-hidden="true" className="size-4" />
+                  </Button>
+                )}
+                {canDelete && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={t("tags.removeLabel", { name: tag.name })}
+                    onClick={() => {
+                      remove.reset();
+                      setRemoving(tag);
+                    }}
+                  >
+                    <Trash2 aria-hidden="true" className="size-4" />
+                  </Button>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <TagDialog
+        open={editing !== null}
+        onOpenChange={(open) => {
+          if (!open) setEditing(null);
+        }}
+        tag={editing === "new" || editing === null ? undefined : editing}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        title={t("tags.remove.title")}
+        description={t("tags.remove.description", { name: removing?.name ?? "" })}
+        confirmLabel={t("tags.remove.confirm")}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => {
+          if (removing) remove.mutate({ id: removing.id });
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,185 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  ArrowRightLeft,
+  CalendarClock,
+  CircleDot,
+  type LucideIcon,
+  Phone,
+  RotateCcw,
+  SquareCheckBig,
+  StickyNote,
+  ThumbsDown,
+  Trophy,
+  Users,
+} from "lucide-react";
+import { checkboxClasses } from "../../components/ui/checkbox-field";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { useI18n } from "../../i18n/i18n-provider";
+import { cx } from "../../lib/cx";
+import { formatDateTime, formatRelative } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { activityTypeLabels } from "./activity-labels";
+import { type DealActivity, describeSystemActivity, isOverdue, schedulableTypes } from "./activity-view";
+import { useMemberNames } from "./use-deal-options";
+
+const pageSize = 30;
+
+const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = {
+  note: { icon: StickyNote, tone: "bg-amber-50 text-amber-600" },
+  task: { icon: SquareCheckBig, tone: "bg-sky-50 text-sky-600" },
+  call: { icon: Phone, tone: "bg-sky-50 text-sky-600" },
+  meeting: { icon: Users, tone: "bg-sky-50 text-sky-600" },
+  created: { icon: CircleDot, tone: "bg-slate-100 text-slate-500" },
+  stage_changed: { icon: ArrowRightLeft, tone: "bg-indigo-50 text-indigo-600" },
+  won: { icon: Trophy, tone: "bg-emerald-50 text-emerald-600" },
+  lost: { icon: ThumbsDown, tone: "bg-red-50 text-red-600" },
+  reopened: { icon: RotateCcw, tone: "bg-slate-100 text-slate-500" },
+};
+
+export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const activities = useInfiniteQuery(
+    trpc.deals.activities.infiniteQueryOptions(
+      { id: dealId, limit: pageSize },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  if (activities.isPending) return <Loading />;
+  if (activities.isError)
+    return <QueryError error={activities.error} onRetry={() => void activities.refetch()} />;
+  const items = activities.data.pages.flatMap((page) => page.items);
+  if (items.length === 0)
+    return <p className="py-6 text-center text-sm text-slate-500">{t("deals.activity.empty")}</p>;
+  return (
+    <>
+      <ol
+        aria-label={t("deals.activity.title")}
+        className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-4 before:w-px before:bg-slate-200"
+      >
+        {items.map((activity) => (
+          <ActivityItem key={activity.id} activity={activity} dealId={dealId} canEdit={canEdit} />
+        ))}
+      </ol>
+      <LoadMore {...activities} />
+    </>
+  );
+}
+
+function ActivityItem({
+  activity,
+  dealId,
+  canEdit,
+}: {
+  activity: DealActivity;
+  dealId: string;
+  canEdit: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const names = useMemberNames();
+  const { icon: Icon, tone } = icons[activity.type];
+  const system = describeSystemActivity(activity, t);
+  const actor = activity.actorId ? (names.get(activity.actorId) ?? null) : null;
+  const meta = (
+    <p className="mt-1 text-xs text-slate-500">
+      {actor && <span>{actor} · </span>}
+      <time dateTime={activity.createdAt} title={formatDateTime(activity.createdAt, locale)}>
+        {formatRelative(activity.createdAt, locale)}
+      </time>
+    </p>
+  );
+  return (
+    <li className="relative flex gap-4">
+      <span
+        className={cx(
+          "relative z-10 flex size-8 shrink-0 items-center justify-center rounded-full ring-4 ring-white",
+          tone,
+        )}
+      >
+        <Icon aria-hidden="true" className="size-4" />
+      </span>
+      <div className="min-w-0 flex-1 pt-1.5">
+        {system !== null ? (
+          <p className="text-sm text-slate-700">{system}</p>
+        ) : schedulableTypes.includes(activity.type) ? (
+          <TodoBody activity={activity} dealId={dealId} canEdit={canEdit} />
+        ) : (
+          <>
+            <p className="text-xs font-medium text-slate-500">{t("deals.activity.type.note")}</p>
+            <p className="mt-1 rounded-lg bg-white p-3 text-sm whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
+              {activity.content}
+            </p>
+          </>
+        )}
+        {meta}
+      </div>
+    </li>
+  );
+}
+
+function TodoBody({
+  activity,
+  dealId,
+  canEdit,
+}: {
+  activity: DealActivity;
+  dealId: string;
+  canEdit: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toggle = useMutation(
+    trpc.deals.updateActivity.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.deals.activities.infiniteQueryKey({ id: dealId }) }),
+    }),
+  );
+  const type = activity.type === "call" || activity.type === "meeting" ? activity.type : "task";
+  const overdue = isOverdue(activity);
+  const done = toggle.isPending ? (toggle.variables.done ?? activity.done) : activity.done;
+  return (
+    <div>
+      <div className="flex items-start gap-2.5">
+        <input
+          type="checkbox"
+          className={cx(checkboxClasses, "mt-0.5")}
+          checked={done}
+          disabled={!canEdit || toggle.isPending}
+          aria-label={t("deals.activity.markDone", { content: activity.content ?? "" })}
+          onChange={(event) =>
+            toggle.mutate({ id: dealId, activityId: activity.id, done: event.target.checked })
+          }
+        />
+        <div className="min-w-0">
+          <p className="text-xs font-medium text-slate-500">{t(activityTypeLabels[type])}</p>
+          <p
+            className={cx(
+              "text-sm whitespace-pre-wrap",
+              done ? "text-slate-500 line-through" : "text-slate-800",
+            )}
+          >
+            {activity.content}
+          </p>
+          {activity.dueAt && (
+            <p
+              className={cx(
+                "mt-1 flex items-center gap-1 text-xs",
+                overdue ? "font-medium text-red-600" : "text-slate-500",
+              )}
+            >
+              <CalendarClock aria-hidden="true" className="size-3.5" />
+              {overdue
+                ? t("deals.activity.overdue", { date: formatDateTime(activity.dueAt, locale) })
+                : t("deals.activity.due", { date: formatDateTime(activity.dueAt, locale) })}
+            </p>
+          )}
+        </div>
+      </div>
+      <ErrorAlert error={toggle.error} className="mt-2" />
+    </div>
+  );
+}

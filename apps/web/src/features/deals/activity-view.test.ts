@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../i18n/en";
+import { type Translate, translate } from "../../i18n/translate";
+import { describeSystemActivity, isOverdue } from "./activity-view";
+
+const t = ((key: keyof typeof en, params?: Record<string, string | number>) =>
+  translate(en, key, params)) as Translate;
+
+describe("describeSystemActivity", () => {
+  it("tells where a deal started and where it moved, with the stage names of the time", () => {
+    expect(describeSystemActivity({ type: "created", data: { stageName: "New lead" } }, t)).toBe(
+      "Deal created in New lead",
+    );
+    expect(
+      describeSystemActivity(
+        { type: "stage_changed", data: { from: { stageName: "New lead" }, to: { stageName: "Proposal" } } },
+        t,
+      ),
+    ).toBe("Moved from New lead to Proposal");
+  });
+
+  it("explains moves made by removing a stage", () => {
+    const data = { from: { stageName: "Old" }, to: { stageName: "Proposal" }, reason: "stage_removed" };
+    expect(describeSystemActivity({ type: "stage_changed", data }, t)).toContain("was removed");
+  });
+
+  it("says won, lost with the reason, and reopened", () => {
+    expect(describeSystemActivity({ type: "won", data: {} }, t)).toBe("Marked as won");
+    expect(describeSystemActivity({ type: "lost", data: { lostReason: "Too expensive" } }, t)).toBe(
+      "Marked as lost: Too expensive",
+    );
+    expect(describeSystemActivity({ type: "reopened", data: {} }, t)).toBe("Reopened");
+  });
+
+  it("survives data it does not recognize", () => {
+    expect(describeSystemActivity({ type: "stage_changed", data: { from: 3 } }, t)).toBe(
+      "Moved from a removed stage to a removed stage",
+    );
+    expect(describeSystemActivity({ type: "note", data: {} }, t)).toBeNull();
+  });
+});
+
+describe("isOverdue", () => {
+  const now = new Date("2025-06-10T12:00:00Z");
+  it("flags open tasks past their due time only", () => {
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: false }, now)).toBe(true);
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: true }, now)).toBe(false);
+    expect(isOverdue({ dueAt: "2025-06-11T11:00:00Z", done: false }, now)).toBe(false);
+    expect(isOverdue({ dueAt: null, done: false }, now)).toBe(false);
+  });
+});

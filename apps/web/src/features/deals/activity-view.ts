@@ -1,0 +1,50 @@
+import type { Translate } from "../../i18n/translate";
+import type { RouterOutputs } from "../../lib/api-types";
+
+export type DealActivity = RouterOutputs["deals"]["activities"]["items"][number];
+export type UserActivityType = "note" | "call" | "meeting" | "task";
+
+export const userActivityTypes: readonly UserActivityType[] = ["note", "task", "call", "meeting"];
+/** Kinds that happen at a time and can be ticked off; a note just is. */
+export const schedulableTypes: readonly string[] = ["task", "call", "meeting"];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/** A stage name written into a system activity, as it was named then. */
+function stageName(value: unknown, fallback: string): string {
+  return isRecord(value) && typeof value.stageName === "string" ? value.stageName : fallback;
+}
+
+/** The sentence that says what a system activity recorded; null for the user's own notes and tasks. */
+export function describeSystemActivity(
+  activity: Pick<DealActivity, "type" | "data">,
+  t: Translate,
+): string | null {
+  const { data } = activity;
+  const unknownStage = t("deals.activity.unknownStage");
+  switch (activity.type) {
+    case "created":
+      return t("deals.activity.created", { stage: stageName(data, unknownStage) });
+    case "stage_changed": {
+      const params = { from: stageName(data.from, unknownStage), to: stageName(data.to, unknownStage) };
+      if (data.reason === "stage_removed") return t("deals.activity.movedStageRemoved", params);
+      if (data.reason === "pipeline_removed") return t("deals.activity.movedPipelineRemoved", params);
+      return t("deals.activity.moved", params);
+    }
+    case "won":
+      return t("deals.activity.won");
+    case "lost":
+      return typeof data.lostReason === "string" && data.lostReason !== ""
+        ? t("deals.activity.lostBecause", { reason: data.lostReason })
+        : t("deals.activity.lost");
+    case "reopened":
+      return t("deals.activity.reopened");
+    default:
+      return null;
+  }
+}
+
+/** A task (call, meeting) still open whose due time has passed. */
+export const isOverdue = (activity: Pick<DealActivity, "dueAt" | "done">, now: Date = new Date()): boolean =>
+  activity.dueAt !== null && !activity.done && Date.parse(activity.dueAt) < now.getTime();

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import {
+  appendColumnPage,
+  type Board,
+  type BoardDeal,
+  findDeal,
+  moveDealOnBoard,
+  removeDeal,
+  replaceDeal,
+  restoreDeal,
+} from "./board-state";
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const [pipelineId, lead, proposal, won] = [uuid(1), uuid(2), uuid(3), uuid(4)];
+
+const deal = (
+  n: number,
+  stage: string,
+  amount: string,
+  currency = "BRL",
+  extra: Partial<BoardDeal> = {},
+): BoardDeal => ({
+  id: uuid(100 + n),
+  title: `Deal ${n}`,
+  contactId: null,
+  pipelineId,
+  stage,
+  status: "open",
+  value: { amount, currency },
+  assigneeId: null,
+  expectedCloseDate: null,
+  lostReason: null,
+  rotting: false,
+  stageEnteredAt: "2025-01-01T00:00:00.000Z",
+  wonAt: null,
+  lostAt: null,
+  createdAt: "2025-01-01T00:00:00.000Z",
+  updatedAt: "2025-01-01T00:00:00.000Z",
+  ...extra,
+});
+
+const stage = (id: string, order: number) => ({
+  id,
+  name: `Stage ${order}`,
+  order,
+  color: "#3b82f6",
+  probability: 10,
+  rottingDays: 7,
+});
+
+function board(): Board {
+  return {
+    pipeline: {
+      id: pipelineId,
+      name: "Sales",
+      stages: [stage(lead, 0), stage(proposal, 1), stage(won, 2)],
+      winOnPayment: true,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+    },
+    columns: [
+      {
+        stage: stage(lead, 0),
+        count: 5,
+        totals: [
+          { amount: "300.00", currency: "BRL" },
+          { amount: "40.00", currency: "USD" },
+        ],
+        deals: [
+          deal(1, lead, "100.00", "BRL", { rotting: true }),
+          deal(2, lead, "40.00", "USD"),
+          deal(3, lead, "200.00"),
+        ],
+        nextCursor: "cursor-lead",
+      },
+      {
+        stage: stage(proposal, 1),
+        count: 1,
+        totals: [{ amount: "1000.00", currency: "BRL" }],
+        deals: [deal(4, proposal, "1000.00")],
+        nextCursor: null,
+      },
+      { stage: stage(won, 2), count: 0, totals: [], deals: [], nextCursor: null },
+    ],
+  };
+}
+
+const column = (b: Board, id: string) => {
+  const found = b.columns.find((item) => item.stage.id === id);
+  if (!found) throw new Error("no column");
+  return found;
+};
+
+describe("optimistic board moves", () => {
+  it("moves a card at once to the top of its new column with counts and per-currency totals", () => {
+    const before = board();
+    const after = moveDealOnBoard(before, uuid(102), proposal, "2025-02-01T00:00:00.000Z");
+    expect(column(after, lead).deals.map((item) => item.id)).toEqual([uuid(101), uuid(103)]);
+    expect(column(after, lead).count).toBe(4);
+    expect(column(after, lead).totals).toEqual([{ amount: "300.00", currency: "BRL" }]);
+    expect(column(after, proposal).deals[0]).toMatchObject({
+      id: uuid(102),
+      stage: proposal,
+      stageEnteredAt: "2025-02-01T00:00:00.000Z",
+    });
+    expect(column(after, proposal).count).toBe(2);
+    expect(column(after, proposal).totals).toEqual([
+      { amount: "1000.00", currency: "BRL" },
+      { amount: "40.00", currency: "USD" },
+    ]);
+    expect(column(before, lead).count).toBe(5);
+  });
+
+  it("clears the rotting flag: the deal has just entered its stage", () => {
+    const after = moveDealOnBoard(board(), uuid(101), won, "2025-02-01T00:00:00.000Z");
+    expect(column(after, won).deals[0]?.rotting).toBe(false);
+    expect(column(after, won).totals).toEqual([{ amount: "100.00", currency: "BRL" }]);
+  });
+
+  it("changes nothing for a drop on the same column or an unknown card", () => {
+    const before = board();
+    expect(moveDealOnBoard(before, uuid(101), lead, "2025-02-01T00:00:00.000Z")).toBe(before);
+    expect(moveDealOnBoard(before, uuid(999), won, "2025-02-01T00:00:00.000Z")).toBe(before);
+  });
+
+  it("rolls a refused move back to the same column, position, fields and totals", () => {
+    const before = board();
+    const placement = findDeal(before, uuid(102));
+    if (!placement) throw new Error("missing");
+    const moved = moveDealOnBoard(before, uuid(102), won, "2025-02-01T00:00:00.000Z");
+    const rolledBack = restoreDeal(moved, placement);
+    expect(rolledBack.columns).toEqual(before.columns);
+  });
+
+  it("rolls back correctly even when another page was loaded meanwhile", () => {
+    const before = board();
+    const placement = findDeal(before, uuid(101));
+    if (!placement) throw new Error("missing");
+    const moved = moveDealOnBoard(before, uuid(101), proposal, "2025-02-01T00:00:00.000Z");
+    const more = appendColumnPage(moved, lead, { deals: [deal(5, lead, "1.00")], nextCursor: null });
+    const rolledBack = restoreDeal(more, placement);
+    expect(column(rolledBack, lead).deals.map((item) => item.id)).toEqual([
+      uuid(101),
+      uuid(102),
+      uuid(103),
+      uuid(105),
+    ]);
+    expect(column(rolledBack, lead).totals).toEqual(column(before, lead).totals);
+    expect(column(rolledBack, proposal)).toEqual(column(before, proposal));
+  });
+
+  it("takes the server's version of the card after the move succeeds", () => {
+    const moved = moveDealOnBoard(board(), uuid(101), proposal, "2025-02-01T00:00:00.000Z");
+    const server = deal(1, proposal, "100.00", "BRL", { stageEnteredAt: "2025-02-01T00:00:01.000Z" });
+    expect(column(replaceDeal(moved, server), proposal).deals[0]).toEqual(server);
+  });
+});
+
+describe("board columns", () => {
+  it("appends a column's next page without duplicating cards already shown", () => {
+    const after = appendColumnPage(board(), lead, {
+      deals: [deal(3, lead, "200.00"), deal(6, lead, "5.00")],
+      nextCursor: null,
+    });
+    expect(column(after, lead).deals.map((item) => item.id)).toEqual([
+      uuid(101),
+      uuid(102),
+      uuid(103),
+      uuid(106),
+    ]);
+    expect(column(after, lead).nextCursor).toBeNull();
+    expect(column(after, lead).count).toBe(5);
+  });
+
+  it("removes a won or lost card with its value", () => {
+    const after = removeDeal(board(), uuid(104));
+    expect(column(after, proposal)).toMatchObject({ deals: [], count: 0, totals: [] });
+  });
+});

@@ -1,0 +1,189 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { Pencil } from "lucide-react";
+import { type ReactNode, useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { SelectField } from "../../components/ui/select-field";
+import { TextField } from "../../components/ui/text-field";
+import { textLinkClasses } from "../../components/ui/text-link";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatCalendarDate, formatDate, formatDateTime } from "../../lib/format";
+import { amountForInput, formatMoney, parseAmountInput } from "../../lib/money";
+import { useTRPC } from "../../lib/trpc";
+import { useForm } from "../../lib/use-form";
+import { type Rule, required } from "../../lib/validation";
+import { currencyOptions } from "../settings/organization-options";
+import { type Deal, useDealSaved } from "./use-deal-cache";
+import { type Pipeline, useMemberNames, useMembers } from "./use-deal-options";
+
+interface DealDetailsCardProps {
+  deal: Deal;
+  pipeline: Pipeline | undefined;
+  canEdit: boolean;
+}
+
+export function DealDetailsCard({ deal, pipeline, canEdit }: DealDetailsCardProps) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  return (
+    <Card
+      title={t("deals.details")}
+      actions={
+        canEdit &&
+        !editing && (
+          <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
+            <Pencil aria-hidden="true" className="size-4" />
+            {t("common.edit")}
+          </Button>
+        )
+      }
+    >
+      {editing ? (
+        <DealEditForm deal={deal} pipeline={pipeline} onDone={() => setEditing(false)} />
+      ) : (
+        <DealFacts deal={deal} pipeline={pipeline} />
+      )}
+    </Card>
+  );
+}
+
+function DealFacts({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefined }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const names = useMemberNames();
+  const contact = useQuery({
+    ...trpc.contacts.get.queryOptions({ id: deal.contactId ?? "" }),
+    enabled: deal.contactId !== null,
+  });
+  const stage = pipeline?.stages.find((item) => item.id === deal.stage);
+  return (
+    <dl className="space-y-4 text-sm">
+      <Fact label={t("deals.fields.value")}>
+        <span className="font-semibold tabular-nums">{formatMoney(deal.value, locale)}</span>
+      </Fact>
+      <Fact label={t("deals.fields.contact")}>
+        {deal.contactId && contact.data ? (
+          <Link to="/contacts/$contactId" params={{ contactId: deal.contactId }} className={textLinkClasses}>
+            {contact.data.name}
+          </Link>
+        ) : null}
+      </Fact>
+      <Fact label={t("deals.pipeline")}>{pipeline?.name}</Fact>
+      <Fact label={t("deals.fields.stage")}>{stage?.name}</Fact>
+      <Fact label={t("deals.fields.assignee")}>{deal.assigneeId ? names.get(deal.assigneeId) : null}</Fact>
+      <Fact label={t("deals.fields.expectedClose")}>
+        {deal.expectedCloseDate ? formatCalendarDate(deal.expectedCloseDate, locale) : null}
+      </Fact>
+      <Fact label={t("deals.fields.createdAt")}>{formatDate(deal.createdAt, locale)}</Fact>
+      {deal.wonAt && <Fact label={t("deals.fields.wonAt")}>{formatDateTime(deal.wonAt, locale)}</Fact>}
+      {deal.lostAt && <Fact label={t("deals.fields.lostAt")}>{formatDateTime(deal.lostAt, locale)}</Fact>}
+      {deal.lostReason && <Fact label={t("deals.lost.reason")}>{deal.lostReason}</Fact>}
+    </dl>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-5 gap-3">
+      <dt className="col-span-2 text-slate-500">{label}</dt>
+      <dd className="col-span-3 min-w-0 break-words text-slate-900">
+        {children ?? <span className="text-slate-500">—</span>}
+      </dd>
+    </div>
+  );
+}
+
+function DealEditForm({
+  deal,
+  pipeline,
+  onDone,
+}: {
+  deal: Deal;
+  pipeline: Pipeline | undefined;
+  onDone: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const onSaved = useDealSaved();
+  const members = useMembers().data?.items ?? [];
+  const update = useMutation(
+    trpc.deals.update.mutationOptions({
+      onSuccess: async (saved) => {
+        onDone();
+        await onSaved(saved);
+      },
+    }),
+  );
+  const amount: Rule = (value) => (parseAmountInput(value, locale) === null ? "errors.field.amount" : null);
+  const form = useForm({
+    initial: {
+      title: deal.title,
+      amount: amountForInput(deal.value.amount, locale),
+      currency: deal.value.currency,
+      stage: deal.stage,
+      expectedCloseDate: deal.expectedCloseDate ?? "",
+      assigneeId: deal.assigneeId ?? "",
+    },
+    rules: { title: [required], amount: [required, amount] },
+    error: update.error,
+  });
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      className="space-y-4"
+      onSubmit={form.onSubmit((values) => {
+        const parsed = parseAmountInput(values.amount, locale);
+        if (parsed === null) return;
+        update.mutate({
+          id: deal.id,
+          title: values.title.trim(),
+          value: { amount: parsed, currency: values.currency },
+          stage: values.stage,
+          expectedCloseDate: values.expectedCloseDate || null,
+          assigneeId: values.assigneeId || null,
+        });
+      })}
+    >
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <TextField label={t("deals.fields.title")} autoComplete="off" {...form.field("title")} />
+      <div className="grid grid-cols-2 gap-4">
+        <TextField
+          label={t("deals.fields.value")}
+          inputMode="decimal"
+          autoComplete="off"
+          {...form.field("amount")}
+        />
+        <SelectField
+          label={t("deals.fields.currency")}
+          options={currencyOptions(locale, deal.value.currency)}
+          {...form.field("currency")}
+        />
+      </div>
+      <SelectField
+        label={t("deals.fields.stage")}
+        options={(pipeline?.stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }))}
+        {...form.field("stage")}
+      />
+      <TextField label={t("deals.fields.expectedClose")} type="date" {...form.field("expectedCloseDate")} />
+      <SelectField
+        label={t("deals.fields.assignee")}
+        options={[
+          { value: "", label: t("deals.fields.unassigned") },
+          ...members.map((member) => ({ value: member.id, label: member.name })),
+        ]}
+        {...form.field("assigneeId")}
+      />
+      <div className="flex justify-end gap-3 pt-2">
+        <Button variant="secondary" onClick={onDone}>
+          {t("common.cancel")}
+        </Button>
+        <Button type="submit" loading={update.isPending}>
+          {t("common.saveChanges")}
+        </Button>
+      </div>
+    </form>
+  );
+}

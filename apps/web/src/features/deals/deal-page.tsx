@@ -1,0 +1,84 @@
+import { can } from "@crm/domain/shared/permissions";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ArrowLeft, Clock } from "lucide-react";
+import { Badge } from "../../components/ui/badge";
+import { Card } from "../../components/ui/card";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatMoney } from "../../lib/money";
+import { useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useSession } from "../auth/use-session";
+import { ActivityComposer } from "./activity-composer";
+import { ActivityTimeline } from "./activity-timeline";
+import { DealDetailsCard } from "./deal-details-card";
+import { DealStatusBadge } from "./deal-status";
+import { DealStatusActions } from "./deal-status-actions";
+import { StageProgress } from "./stage-progress";
+
+export function DealPage({ dealId }: { dealId: string }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const { user } = useSession();
+  const { data: deal } = useSuspenseQuery(trpc.deals.get.queryOptions({ id: dealId }));
+  const pipeline = useQuery(trpc.pipelines.get.queryOptions({ id: deal.pipelineId })).data;
+  const contact = useQuery({
+    ...trpc.contacts.get.queryOptions({ id: deal.contactId ?? "" }),
+    enabled: deal.contactId !== null,
+  }).data;
+  useDocumentTitle(deal.title);
+  const mayWrite = can(user.role, "deals:write");
+
+  return (
+    <>
+      <Link
+        to="/deals"
+        search={{ pipeline: deal.pipelineId }}
+        className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-500 hover:text-slate-800"
+      >
+        <ArrowLeft aria-hidden="true" className="size-4" />
+        {t("deals.backToBoard")}
+      </Link>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{deal.title}</h1>
+            <DealStatusBadge status={deal.status} />
+            {deal.rotting && (
+              <Badge tone="warning">
+                <Clock aria-hidden="true" className="mr-1 size-3" />
+                {t("deals.card.rotting")}
+              </Badge>
+            )}
+          </div>
+          <p className="mt-1 text-sm text-slate-500">
+            <span className="font-semibold text-slate-800 tabular-nums">
+              {formatMoney(deal.value, locale)}
+            </span>
+            {contact && <> · {contact.name}</>}
+            {pipeline && <> · {pipeline.name}</>}
+          </p>
+        </div>
+        {mayWrite && <DealStatusActions deal={deal} />}
+      </div>
+
+      {pipeline && deal.status === "open" && (
+        <StageProgress deal={deal} stages={pipeline.stages} canMove={mayWrite} />
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="lg:col-span-2">
+          <DealDetailsCard deal={deal} pipeline={pipeline} canEdit={mayWrite} />
+        </div>
+        <div className="lg:col-span-3">
+          <Card title={t("deals.activity.title")} description={t("deals.activity.description")}>
+            <div className="space-y-6">
+              {mayWrite && <ActivityComposer dealId={deal.id} />}
+              <ActivityTimeline dealId={deal.id} canEdit={mayWrite} />
+            </div>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

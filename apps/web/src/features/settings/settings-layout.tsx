@@ -1,0 +1,50 @@
+import { Link, Outlet } from "@tanstack/react-router";
+import { PageHeader } from "../../components/ui/page-header";
+import { useI18n } from "../../i18n/i18n-provider";
+import type { PlainMessageKey } from "../../i18n/translate";
+
+const tabs: ReadonlyArray<{
+  to:
+    | "/settings/organization"
+    | "/settings/team"
+    | "/settings/pipelines"
+    | "/settings/custom-fields"
+    | "/settings/tags"
+    | "/settings/api-keys";
+  label: PlainMessageKey;
+}> = [
+  { to: "/settings/organization", label: "settings.tabs.organization" },
+  { to: "/settings/team", label: "settings.tabs.team" },
+  { to: "/settings/pipelines", label: "settings.tabs.pipelines" },
+  { to: "/settings/custom-fields", label: "settings.tabs.customFields" },
+  { to: "/settings/tags", label: "settings.tabs.tags" },
+  { to: "/settings/api-keys", label: "settings.tabs.apiKeys" },
+];
+
+export function SettingsLayout() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader title={t("settings.title")} description={t("settings.description")} />
+      <nav aria-label={t("settings.tabs.label")} className="mb-8 border-b border-slate-200">
+        <ul className="-mb-px flex gap-6 overflow-x-auto">
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <Link
+                to={tab.to}
+                className="block border-b-2 px-1 pb-3 text-sm font-medium whitespace-nowrap"
+                activeProps={{ className: "border-indigo-600 text-indigo-700", "aria-current": "page" }}
+                inactiveProps={{
+                  className: "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                }}
+              >
+                {t(tab.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { CreditCard, Handshake, Inbox, type LucideIcon, Settings, Users } from "lucide-react";
+import type { PlainMessageKey } from "../../i18n/translate";
+
+export interface NavItem {
+  to: "/inbox" | "/contacts" | "/deals" | "/payments" | "/settings";
+  label: PlainMessageKey;
+  icon: LucideIcon;
+}
+
+export const navItems: readonly NavItem[] = [
+  { to: "/inbox", label: "nav.inbox", icon: Inbox },
+  { to: "/contacts", label: "nav.contacts", icon: Users },
+  { to: "/deals", label: "nav.deals", icon: Handshake },
+  { to: "/payments", label: "nav.payments", icon: CreditCard },
+  { to: "/settings", label: "nav.settings", icon: Settings },
+];

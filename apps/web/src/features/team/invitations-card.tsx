@@ -1,0 +1,125 @@
+import { can, type Role } from "@crm/domain/shared/permissions";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { Table, Td, Th } from "../../components/ui/table";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatDate, isPast } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { roleLabels, roleTones } from "./roles";
+
+interface PendingInvitation {
+  id: string;
+  email: string;
+}
+
+export function InvitationsCard({ actorRole }: { actorRole: Role }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
+  const invitations = useInfiniteQuery(
+    trpc.invitations.list.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const revoke = useMutation(
+    trpc.invitations.revoke.mutationOptions({
+      onSuccess: async () => {
+        setRevoking(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.list.pathKey() });
+      },
+    }),
+  );
+  const mayRevoke = can(actorRole, "users:invite");
+  // Accepted invitations already show up as members.
+  const items = (invitations.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (item) => !item.acceptedAt,
+  );
+
+  return (
+    <Card title={t("team.invitations.title")} description={t("team.invitations.description")}>
+      {invitations.isPending ? (
+        <Loading />
+      ) : invitations.isError ? (
+        <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("team.invitations.empty")}</p>
+      ) : (
+        <>
+          <Table
+            caption={t("team.invitations.title")}
+            head={
+              <>
+                <Th>{t("auth.email")}</Th>
+                <Th>{t("team.role")}</Th>
+                <Th>{t("team.invitations.status")}</Th>
+                <Th>
+                  <span className="sr-only">{t("common.actions")}</span>
+                </Th>
+              </>
+            }
+          >
+            {items.map((invitation) => {
+              const expired = isPast(invitation.expiresAt);
+              return (
+                <tr key={invitation.id}>
+                  <Td className="font-medium text-slate-900">{invitation.email}</Td>
+                  <Td>
+                    <Badge tone={roleTones[invitation.role]}>{t(roleLabels[invitation.role])}</Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {expired ? (
+                      <Badge tone="warning">{t("team.invitations.expired")}</Badge>
+                    ) : (
+                      <span className="text-slate-600">
+                        {t("team.invitations.expires", { date: formatDate(invitation.expiresAt, locale) })}
+                      </span>
+                    )}
+                  </Td>
+                  <Td className="text-right">
+                    {mayRevoke && (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t("team.invitations.revokeLabel", { email: invitation.email })}
+                        onClick={() => {
+                          revoke.reset();
+                          setRevoking(invitation);
+                        }}
+                      >
+                        {t("team.invitations.revoke")}
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+          <LoadMore {...invitations} />
+        </>
+      )}
+      <ConfirmDialog
+        open={revoking !== null}
+        onOpenChange={(open) => {
+          if (!open) setRevoking(null);
+        }}
+        title={t("team.invitations.revokeTitle")}
+        description={t("team.invitations.revokeDescription", { email: revoking?.email ?? "" })}
+        confirmLabel={t("team.invitations.revoke")}
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => {
+          if (revoking) revoke.mutate({ id: revoking.id });
+        }}
+      />
+    </Card>
+  );
+}

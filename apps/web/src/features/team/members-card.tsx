@@ -1,0 +1,187 @@
+import { can, isRole, type Role } from "@crm/domain/shared/permissions";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ChevronDown, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { Table, Td, Th } from "../../components/ui/table";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatDateTime } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { grantableRoles, roleLabels, roleTones } from "./roles";
+
+interface Actor {
+  id: string;
+  role: Role;
+}
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  lastLoginAt: string | null;
+}
+
+export function MembersCard({ actor }: { actor: Actor }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const members = useInfiniteQuery(
+    trpc.users.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
+  );
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
+  const changeRole = useMutation(trpc.users.update.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(
+    trpc.users.remove.mutationOptions({
+      onSuccess: async () => {
+        setRemoving(null);
+        await refresh();
+      },
+    }),
+  );
+
+  const mayChangeRoles = can(actor.role, "users:update");
+  const mayRemove = can(actor.role, "users:remove");
+  const roleOptions = grantableRoles(actor.role);
+  const items = members.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Card title={t("team.members.title")} description={t("team.members.description")}>
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <QueryError error={members.error} onRetry={() => void members.refetch()} />
+      ) : (
+        <>
+          {changeRole.error ? (
+            <ErrorAlert
+              error={changeRole.error}
+              overrides={{ PRECONDITION_FAILED: "errors.lastOwner" }}
+              className="mb-4"
+            />
+          ) : null}
+          <Table
+            caption={t("team.members.title")}
+            head={
+              <>
+                <Th>{t("team.name")}</Th>
+                <Th>{t("team.role")}</Th>
+                <Th>{t("team.lastActive")}</Th>
+                <Th>
+                  <span className="sr-only">{t("common.actions")}</span>
+                </Th>
+              </>
+            }
+          >
+            {items.map((member) => {
+              const isSelf = member.id === actor.id;
+              // Admins cannot touch owners; nobody edits their own role here (it would end their session).
+              const editable = mayChangeRoles && !isSelf && roleOptions.includes(member.role);
+              return (
+                <tr key={member.id}>
+                  <Td>
+                    <div className="font-medium text-slate-900">
+                      {member.name}
+                      {isSelf && (
+                        <span className="ml-2 text-xs font-normal text-slate-500">{t("team.you")}</span>
+                      )}
+                    </div>
+                    <div className="text-slate-500">{member.email}</div>
+                  </Td>
+                  <Td>
+                    {editable ? (
+                      <RoleSelect
+                        member={member}
+                        options={roleOptions}
+                        disabled={changeRole.isPending}
+                        onChange={(role) => changeRole.mutate({ id: member.id, role })}
+                      />
+                    ) : (
+                      <Badge tone={roleTones[member.role]}>{t(roleLabels[member.role])}</Badge>
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-600">
+                    {member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : t("team.never")}
+                  </Td>
+                  <Td className="text-right">
+                    {mayRemove && !isSelf && (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={t("team.remove.label", { name: member.name })}
+                        onClick={() => {
+                          remove.reset();
+                          setRemoving(member);
+                        }}
+                      >
+                        <Trash2 aria-hidden="true" className="size-4" />
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </Table>
+          <LoadMore {...members} />
+        </>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        title={t("team.remove.title")}
+        description={t("team.remove.description", { name: removing?.name ?? "" })}
+        confirmLabel={t("team.remove.confirm")}
+        pending={remove.isPending}
+        error={remove.error}
+        errorOverrides={{ PRECONDITION_FAILED: "errors.lastOwner" }}
+        onConfirm={() => {
+          if (removing) remove.mutate({ id: removing.id });
+        }}
+      />
+    </Card>
+  );
+}
+
+interface RoleSelectProps {
+  member: Member;
+  options: readonly Role[];
+  disabled: boolean;
+  onChange: (role: Role) => void;
+}
+
+function RoleSelect({ member, options, disabled, onChange }: RoleSelectProps) {
+  const { t } = useI18n();
+  return (
+    <div className="relative inline-block">
+      <select
+        aria-label={t("team.roleOf", { name: member.name })}
+        value={member.role}
+        disabled={disabled}
+        onChange={(event) => {
+          if (isRole(event.target.value)) onChange(event.target.value);
+        }}
+        className="appearance-none rounded-md border-0 bg-white py-1 pr-8 pl-2.5 text-sm text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:ring-slate-400 focus:ring-2 focus:ring-indigo-600 disabled:opacity-60"
+      >
+        {options.map((role) => (
+          <option key={role} value={role}>
+            {t(roleLabels[role])}
+          </option>
+        ))}
+      </select>
+      <ChevronDown
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-2 size-4 -translate-y-1/2 text-slate-500"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { ErrorCode } from "@crm/domain/shared/errors";
+import type { PlainMessageKey } from "../i18n/translate";
+
+/** What the API puts in a TRPCClientError's `data` (see the API's error formatter). */
+interface ApiErrorData {
+  code?: string;
+  httpStatus?: number;
+  appCode?: string | null;
+  fieldErrors?: Record<string, string[]> | null;
+  /** On a CONFLICT about a duplicate: the record that already has the value. */
+  existingId?: string | null;
+}
+
+export interface ErrorView {
+  /** A sentence for the whole form or screen. */
+  message: PlainMessageKey;
+  /** One sentence per field the server rejected, keyed by the input's field name. */
+  fieldErrors: Record<string, PlainMessageKey>;
+}
+
+export type ErrorMessageOverrides = Partial<Record<ErrorCode, PlainMessageKey>>;
+
+const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
+  VALIDATION_FAILED: "errors.validationFailed",
+  INVALID_TOKEN: "errors.invalidToken",
+  UNAUTHENTICATED: "errors.unauthenticated",
+  INVALID_CREDENTIALS: "errors.invalidCredentials",
+  FORBIDDEN: "errors.forbidden",
+  NOT_FOUND: "errors.notFound",
+  CONFLICT: "errors.conflict",
+  PRECONDITION_FAILED: "errors.preconditionFailed",
+  UNPROCESSABLE: "errors.unprocessable",
+  RATE_LIMITED: "errors.rateLimited",
+  PROVIDER_ERROR: "errors.providerError",
+};
+
+/** When the server sent no appCode (e.g. its own input validation), its tRPC code still says what happened. */
+const trpcCodeToAppCode: Record<string, ErrorCode> = {
+  BAD_REQUEST: "VALIDATION_FAILED",
+  PARSE_ERROR: "VALIDATION_FAILED",
+  UNAUTHORIZED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE",
+  TOO_MANY_REQUESTS: "RATE_LIMITED",
+  BAD_GATEWAY: "PROVIDER_ERROR",
+};
+
+/** Server messages are English developer text, so each field gets a translated sentence by its name. */
+const fieldMessages: Record<string, PlainMessageKey> = {
+  email: "errors.field.email",
+  password: "errors.field.password",
+  name: "errors.field.required",
+  organizationName: "errors.field.required",
+  slug: "errors.field.slug",
+  dataRetentionDays: "errors.field.retentionDays",
+  defaultCurrency: "errors.field.option",
+  timezone: "errors.field.option",
+  locale: "errors.field.option",
+  role: "errors.field.option",
+  token: "errors.invalidToken",
+  phone: "errors.field.phone",
+  title: "errors.field.required",
+  content: "errors.field.required",
+  label: "errors.field.required",
+  key: "errors.field.customFieldKey",
+  options: "errors.field.options",
+  "value.amount": "errors.field.amount",
+  "value.currency": "errors.field.option",
+  expectedCloseDate: "errors.field.date",
+  lostReason: "errors.field.required",
+  csv: "errors.field.csv",
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+function readData(error: unknown): ApiErrorData | null {
+  if (!isRecord(error) || !isRecord(error.data)) return null;
+  return error.data as ApiErrorData;
+}
+
+export function errorCodeOf(error: unknown): ErrorCode | null {
+  const data = readData(error);
+  if (!data) return null;
+  if (typeof data.appCode === "string" && data.appCode in appCodeMessages) return data.appCode as ErrorCode;
+  return (typeof data.code === "string" && trpcCodeToAppCode[data.code]) || null;
+}
+
+/** The id of the record a CONFLICT collided with, when the server says which one. */
+export function existingIdOf(error: unknown): string | null {
+  const data = readData(error);
+  return typeof data?.existingId === "string" ? data.existingId : null;
+}
+
+export const isUnauthenticated = (error: unknown): boolean => errorCodeOf(error) === "UNAUTHENTICATED";
+
+/** Turns anything a tRPC call can throw into message keys the UI can translate. */
+export function toErrorView(error: unknown, overrides: ErrorMessageOverrides = {}): ErrorView {
+  const data = readData(error);
+  if (!data) {
+    // A TRPCClientError without data means no answer reached us from the API (offline, proxy down).
+    const reachedNoServer = isRecord(error) && error.name === "TRPCClientError";
+    return { message: reachedNoServer ? "errors.network" : "errors.unexpected", fieldErrors: {} };
+  }
+  const code = errorCodeOf(error);
+  const fieldErrors: Record<string, PlainMessageKey> = {};
+  for (const [field, problems] of Object.entries(data.fieldErrors ?? {})) {
+    if (problems.length === 0) continue;
+    fieldErrors[field] =
+      code === "CONFLICT" ? (overrides.CONFLICT ?? "errors.conflict") : fieldMessage(field);
+  }
+  const message = code === null ? "errors.unexpected" : (overrides[code] ?? appCodeMessages[code]);
+  return { message, fieldErrors };
+}
+
+function fieldMessage(field: string): PlainMessageKey {
+  return fieldMessages[field] ?? "errors.field.invalid";
+}

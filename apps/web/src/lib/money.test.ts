@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+  addToTotals,
+  amountForInput,
+  formatMoney,
+  parseAmountInput,
+  removeFromTotals,
+  totalsByCurrency,
+} from "./money";
+
+// Intl puts a non-breaking space between the symbol and the number; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+describe("formatMoney", () => {
+  it("writes reais the Brazilian way in pt-BR", () => {
+    expect(plain(formatMoney({ amount: "1234.56", currency: "BRL" }, "pt-BR"))).toBe("R$ 1.234,56");
+  });
+
+  it("writes dollars the English way in en, and other currencies with their own symbol", () => {
+    expect(formatMoney({ amount: "1234.56", currency: "USD" }, "en")).toBe("$1,234.56");
+    expect(plain(formatMoney({ amount: "10", currency: "EUR" }, "pt-BR"))).toBe("€ 10,00");
+  });
+
+  it("keeps every cent of a large amount", () => {
+    expect(formatMoney({ amount: "9999999999999.99", currency: "USD" }, "en")).toBe("$9,999,999,999,999.99");
+  });
+
+  it("falls back to the raw amount for a currency code Intl does not accept", () => {
+    expect(formatMoney({ amount: "5.00", currency: "??" }, "en")).toBe("5.00 ??");
+  });
+});
+
+describe("totals per currency", () => {
+  it("adds values of the same currency and keeps other currencies apart", () => {
+    const totals = totalsByCurrency([
+      { amount: "100.10", currency: "BRL" },
+      { amount: "50.00", currency: "USD" },
+      { amount: "0.20", currency: "BRL" },
+    ]);
+    expect(totals).toEqual([
+      { amount: "100.30", currency: "BRL" },
+      { amount: "50.00", currency: "USD" },
+    ]);
+  });
+
+  it("drops a currency whose total falls to zero", () => {
+    const totals = [
+      { amount: "150.00", currency: "BRL" },
+      { amount: "50.00", currency: "USD" },
+    ];
+    expect(removeFromTotals(totals, { amount: "50.00", currency: "USD" })).toEqual([
+      { amount: "150.00", currency: "BRL" },
+    ]);
+    expect(removeFromTotals(totals, { amount: "0.50", currency: "BRL" })).toEqual([
+      { amount: "149.50", currency: "BRL" },
+      { amount: "50.00", currency: "USD" },
+    ]);
+  });
+
+  it("starts a new currency's total when the first deal in it arrives", () => {
+    expect(addToTotals([], { amount: "7.00", currency: "EUR" })).toEqual([
+      { amount: "7.00", currency: "EUR" },
+    ]);
+  });
+});
+
+describe("parseAmountInput", () => {
+  it("reads Brazilian and English writing", () => {
+    expect(parseAmountInput("1.234,56", "pt-BR")).toBe("1234.56");
+    expect(parseAmountInput("1,234.56", "en")).toBe("1234.56");
+    expect(parseAmountInput("1500", "pt-BR")).toBe("1500");
+    expect(parseAmountInput("0,5", "pt-BR")).toBe("0.5");
+  });
+
+  it("reads a lone dot with cents as a decimal point even in pt-BR", () => {
+    expect(parseAmountInput("1234.56", "pt-BR")).toBe("1234.56");
+    expect(parseAmountInput("1.234", "pt-BR")).toBe("1234");
+  });
+
+  it("rejects negative numbers, words, three decimals and more than 13 integer digits", () => {
+    expect(parseAmountInput("-5", "en")).toBeNull();
+    expect(parseAmountInput("ten", "en")).toBeNull();
+    expect(parseAmountInput("1.2345", "en")).toBeNull();
+    expect(parseAmountInput("12345678901234", "en")).toBeNull();
+    expect(parseAmountInput("   ", "en")).toBeNull();
+  });
+
+  it("gives back what amountForInput wrote", () => {
+    expect(amountForInput("1234.56", "pt-BR")).toBe("1234,56");
+    expect(parseAmountInput(amountForInput("1234.56", "pt-BR"), "pt-BR")).toBe("1234.56");
+  });
+});

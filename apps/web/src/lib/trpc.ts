@@ -1,0 +1,52 @@
+import type { AppRouter } from "@crm/api/trpc/root";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { errorCodeOf, isUnauthenticated } from "./errors";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** Query/mutation meta flag for callers that deal with a missing session themselves (the route guard). */
+export const handlesUnauthenticated = "handlesUnauthenticated";
+
+interface ApiOptions {
+  /** "" for same origin, or the API's absolute URL. */
+  baseUrl: string;
+  /** Called when any request learns that the session is gone (expired, revoked, role changed). */
+  onUnauthenticated: () => void;
+}
+
+export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
+  const handleError = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (isUnauthenticated(error) && !meta?.[handlesUnauthenticated]) onUnauthenticated();
+  };
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => handleError(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => handleError(error, mutation.meta),
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // An answer from our API (4xx) will not change by asking again; network and 5xx failures might.
+        retry: (failureCount, error) => errorCodeOf(error) === null && failureCount < 2,
+      },
+    },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${baseUrl}/trpc`,
+        // Screens that look up many records at once (contacts on deal cards) split into several GETs.
+        maxURLLength: 6000,
+        // The session is an httpOnly cookie; cross-origin deployments need it sent explicitly.
+        fetch: (url, init) => fetch(url, { ...init, credentials: "include" }),
+      }),
+    ],
+  });
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  return { queryClient, trpcClient, trpc };
+}
+
+export type Api = ReturnType<typeof createApi>;
+export type Trpc = Api["trpc"];

@@ -1,0 +1,39 @@
+import { createFileRoute, Link } from "@tanstack/react-router";
+import { textLinkClasses } from "../../components/ui/text-link";
+import { AuthCard } from "../../features/auth/auth-card";
+import { LoginForm } from "../../features/auth/login-form";
+import { redirectIfSignedIn } from "../../features/auth/probe-session";
+import { useI18n } from "../../i18n/i18n-provider";
+import { safeRedirect } from "../../lib/redirect";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+export const Route = createFileRoute("/_auth/login")({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  beforeLoad: redirectIfSignedIn,
+  component: LoginPage,
+});
+
+function LoginPage() {
+  const { t } = useI18n();
+  const { redirect } = Route.useSearch();
+  useDocumentTitle(t("auth.login.title"));
+  return (
+    <AuthCard
+      title={t("auth.login.title")}
+      description={t("auth.login.description")}
+      footer={
+        <>
+          {t("auth.login.noAccount")}{" "}
+          <Link to="/signup" className={textLinkClasses}>
+            {t("auth.login.toSignup")}
+          </Link>
+        </>
+      }
+    >
+      <LoginForm redirectTo={redirect} />
+    </AuthCard>
+  );
+}
