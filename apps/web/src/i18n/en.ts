@@ -95,7 +95,7 @@ export const en = {
     "Payment links with Stripe and Mercado Pago will be tracked here. This screen is not available yet.",
 
   "settings.title": "Settings",
-  "settings.description": "Manage your organization, your team and access for integrations.",
+  "settings.description": "Manage your organization, team, sales pipelines, contact fields and integrations.",
   "settings.tabs.label": "Settings sections",
   "settings.tabs.organization": "Organization",
   "settings.tabs.team": "Team",

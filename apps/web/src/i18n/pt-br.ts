@@ -93,7 +93,8 @@ export const ptBR: Messages = {
     "Os links de pagamento do Stripe e do Mercado Pago serão acompanhados aqui. Esta tela ainda não está disponível.",
 
   "settings.title": "Configurações",
-  "settings.description": "Gerencie sua organização, sua equipe e o acesso de integrações.",
+  "settings.description":
+    "Gerencie sua organização, equipe, funis de venda, campos de contato e integrações.",
   "settings.tabs.label": "Seções das configurações",
   "settings.tabs.organization": "Organização",
   "settings.tabs.team": "Equipe",

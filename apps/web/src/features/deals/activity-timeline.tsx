@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   ArrowRightLeft,
+  Banknote,
   CalendarClock,
   CircleDot,
   type LucideIcon,
@@ -10,6 +11,7 @@ import {
   StickyNote,
   ThumbsDown,
   Trophy,
+  Undo2,
   Users,
 } from "lucide-react";
 import { checkboxClasses } from "../../components/ui/checkbox-field";
@@ -37,6 +39,8 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   won: { icon: Trophy, tone: "bg-emerald-50 text-emerald-600" },
   lost: { icon: ThumbsDown, tone: "bg-red-50 text-red-600" },
   reopened: { icon: RotateCcw, tone: "bg-slate-100 text-slate-500" },
+  payment_paid: { icon: Banknote, tone: "bg-emerald-50 text-emerald-600" },
+  payment_refunded: { icon: Undo2, tone: "bg-amber-50 text-amber-600" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {
@@ -81,7 +85,7 @@ function ActivityItem({
   const { t, locale } = useI18n();
   const names = useMemberNames();
   const { icon: Icon, tone } = icons[activity.type];
-  const system = describeSystemActivity(activity, t);
+  const system = describeSystemActivity(activity, t, locale);
   const actor = activity.actorId ? (names.get(activity.actorId) ?? null) : null;
   const meta = (
     <p className="mt-1 text-xs text-slate-500">

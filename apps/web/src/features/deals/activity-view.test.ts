@@ -8,35 +8,56 @@ const t = ((key: keyof typeof en, params?: Record<string, string | number>) =>
 
 describe("describeSystemActivity", () => {
   it("tells where a deal started and where it moved, with the stage names of the time", () => {
-    expect(describeSystemActivity({ type: "created", data: { stageName: "New lead" } }, t)).toBe(
+    expect(describeSystemActivity({ type: "created", data: { stageName: "New lead" } }, t, "en")).toBe(
       "Deal created in New lead",
     );
     expect(
       describeSystemActivity(
         { type: "stage_changed", data: { from: { stageName: "New lead" }, to: { stageName: "Proposal" } } },
         t,
+        "en",
       ),
     ).toBe("Moved from New lead to Proposal");
   });
 
   it("explains moves made by removing a stage", () => {
     const data = { from: { stageName: "Old" }, to: { stageName: "Proposal" }, reason: "stage_removed" };
-    expect(describeSystemActivity({ type: "stage_changed", data }, t)).toContain("was removed");
+    expect(describeSystemActivity({ type: "stage_changed", data }, t, "en")).toContain("was removed");
   });
 
   it("says won, lost with the reason, and reopened", () => {
-    expect(describeSystemActivity({ type: "won", data: {} }, t)).toBe("Marked as won");
-    expect(describeSystemActivity({ type: "lost", data: { lostReason: "Too expensive" } }, t)).toBe(
+    expect(describeSystemActivity({ type: "won", data: {} }, t, "en")).toBe("Marked as won");
+    expect(describeSystemActivity({ type: "lost", data: { lostReason: "Too expensive" } }, t, "en")).toBe(
       "Marked as lost: Too expensive",
     );
-    expect(describeSystemActivity({ type: "reopened", data: {} }, t)).toBe("Reopened");
+    expect(describeSystemActivity({ type: "reopened", data: {} }, t, "en")).toBe("Reopened");
+  });
+
+  it("tells about payments received and refunded, in the payment's currency", () => {
+    expect(
+      describeSystemActivity(
+        { type: "payment_paid", data: { provider: "mercadopago", amount: "1500.00", currency: "BRL" } },
+        t,
+        "en",
+      ),
+    ).toBe("Payment of R$1,500.00 received via Mercado Pago");
+    expect(
+      describeSystemActivity(
+        { type: "payment_refunded", data: { provider: "stripe", amount: "20.00", currency: "USD" } },
+        t,
+        "en",
+      ),
+    ).toBe("$20.00 refunded via Stripe");
+    expect(describeSystemActivity({ type: "won", data: { paymentId: "p1" } }, t, "en")).toBe(
+      "Marked as won when the payment was received",
+    );
   });
 
   it("survives data it does not recognize", () => {
-    expect(describeSystemActivity({ type: "stage_changed", data: { from: 3 } }, t)).toBe(
+    expect(describeSystemActivity({ type: "stage_changed", data: { from: 3 } }, t, "en")).toBe(
       "Moved from a removed stage to a removed stage",
     );
-    expect(describeSystemActivity({ type: "note", data: {} }, t)).toBeNull();
+    expect(describeSystemActivity({ type: "note", data: {} }, t, "en")).toBeNull();
   });
 });
 

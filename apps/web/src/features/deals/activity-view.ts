@@ -1,5 +1,7 @@
+import type { Locale } from "../../i18n/locale";
 import type { Translate } from "../../i18n/translate";
 import type { RouterOutputs } from "../../lib/api-types";
+import { formatMoney } from "../../lib/money";
 
 export type DealActivity = RouterOutputs["deals"]["activities"]["items"][number];
 export type UserActivityType = "note" | "call" | "meeting" | "task";
@@ -16,10 +18,23 @@ function stageName(value: unknown, fallback: string): string {
   return isRecord(value) && typeof value.stageName === "string" ? value.stageName : fallback;
 }
 
+const providerNames: Record<string, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
+
+/** "R$ 1.500,00" and "Stripe" from a payment activity's facts; what is missing is left empty. */
+function paymentParams(data: Record<string, unknown>, locale: Locale) {
+  const amount =
+    typeof data.amount === "string" && typeof data.currency === "string"
+      ? formatMoney({ amount: data.amount, currency: data.currency }, locale)
+      : "";
+  const provider = typeof data.provider === "string" ? (providerNames[data.provider] ?? data.provider) : "";
+  return { amount, provider };
+}
+
 /** The sentence that says what a system activity recorded; null for the user's own notes and tasks. */
 export function describeSystemActivity(
   activity: Pick<DealActivity, "type" | "data">,
   t: Translate,
+  locale: Locale,
 ): string | null {
   const { data } = activity;
   const unknownStage = t("deals.activity.unknownStage");
@@ -33,13 +48,17 @@ export function describeSystemActivity(
       return t("deals.activity.moved", params);
     }
     case "won":
-      return t("deals.activity.won");
+      return typeof data.paymentId === "string" ? t("deals.activity.wonByPayment") : t("deals.activity.won");
     case "lost":
       return typeof data.lostReason === "string" && data.lostReason !== ""
         ? t("deals.activity.lostBecause", { reason: data.lostReason })
         : t("deals.activity.lost");
     case "reopened":
       return t("deals.activity.reopened");
+    case "payment_paid":
+      return t("deals.activity.paymentPaid", paymentParams(data, locale));
+    case "payment_refunded":
+      return t("deals.activity.paymentRefunded", paymentParams(data, locale));
     default:
       return null;
   }

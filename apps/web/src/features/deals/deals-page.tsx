@@ -53,7 +53,7 @@ export function DealsPage({ pipelineId, onPipelineChange }: DealsPageProps) {
                   className="w-56"
                 />
               )}
-              {can(user.role, "organizations:write") && (
+              {mayWrite && (
                 <Link to="/settings/pipelines" className={buttonClasses("secondary")}>
                   <Settings2 aria-hidden="true" className="size-4" />
                   {t("deals.editPipeline")}
