@@ -13,6 +13,11 @@ import { mountWebApp } from "./http/static-web";
 import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
 import { createContext } from "./trpc/context";
 import { appRouter } from "./trpc/root";
+import { boundedQueue } from "./webhooks/bounded-queue";
+import { webhookRoutes } from "./webhooks/routes";
+
+/** How long a webhook waits for the queue before answering anyway (its row is stored; the sweeper catches up). */
+const webhookEnqueueTimeoutMs = 2000;
 
 export function createApp(container: Container): Hono {
   const { env, logger } = container;
@@ -32,6 +37,16 @@ export function createApp(container: Container): Hono {
   );
 
   app.route("/", healthRoutes(container));
+  app.route(
+    "/webhooks",
+    webhookRoutes(
+      {
+        ...container.integrations,
+        queue: boundedQueue(container.queue, webhookEnqueueTimeoutMs, logger),
+      },
+      container.payments,
+    ),
+  );
   app.get("/openapi.json", (c) => c.json(openApiDocument(env.publicUrl)));
   app.route("/docs", docsRoutes());
 

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultChannelApiBases } from "@crm/integrations/adapters";
+import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import { z } from "zod";
-
 
 const optionalUrl = z
   .string()
@@ -32,6 +33,14 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),
+  WHATSAPP_API_BASE: z.url().default(defaultChannelApiBases.whatsapp),
+  TELEGRAM_API_BASE: z.url().default(defaultChannelApiBases.telegram),
+  SLACK_API_BASE: z.url().default(defaultChannelApiBases.slack),
+  DISCORD_API_BASE: z.url().default(defaultChannelApiBases.discord),
+  STRIPE_API_BASE: z.url().default(defaultPaymentApiBases.stripe),
+  MERCADOPAGO_API_BASE: z.url().default(defaultPaymentApiBases.mercadopago),
+  DISCORD_GATEWAY_URL: optionalUrl,
+  DISCORD_GATEWAY: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -76,5 +85,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
       : fileURLToPath(new URL("../../web/dist", import.meta.url)),
     /** Without Redis there is no separate worker to take jobs, so this process runs them. */
     embeddedWorker: env.EMBEDDED_WORKER ? env.EMBEDDED_WORKER === "true" : !env.REDIS_URL,
+    channelApiBases: {
+      whatsapp: env.WHATSAPP_API_BASE,
+      telegram: env.TELEGRAM_API_BASE,
+      slack: env.SLACK_API_BASE,
+      discord: env.DISCORD_API_BASE,
+    },
+    paymentApiBases: { stripe: env.STRIPE_API_BASE, mercadopago: env.MERCADOPAGO_API_BASE },
+    /** Discord messages come through the Gateway: held where the jobs run, never in tests unless asked. */
+    discordGateway: env.DISCORD_GATEWAY
+      ? env.DISCORD_GATEWAY === "true"
+      : (env.EMBEDDED_WORKER ? env.EMBEDDED_WORKER === "true" : !env.REDIS_URL) && env.NODE_ENV !== "test",
   };
 }

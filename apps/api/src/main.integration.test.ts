@@ -25,9 +25,18 @@ describe("the embedded product", () => {
   it("starts with nothing configured, seeds a demo login, and stops cleanly on SIGTERM", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "crm-embedded-"));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "info",
+    };
     const main = fileURLToPath(new URL("./main.ts", import.meta.url));
-    const proc = spawn(process.execPath, ["--import", "tsx", main], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["--import", "tsx", main], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child = proc;
     let output = "";
     proc.stdout?.on("data", (chunk: Buffer) => {
@@ -40,7 +49,10 @@ describe("the embedded product", () => {
     const deadline = Date.now() + 60_000;
     let healthy = false;
     while (!healthy && Date.now() < deadline) {
-      healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!healthy) await new Promise((r) => setTimeout(r, 250));
     }
     expect(healthy, output).toBe(true);

@@ -5,6 +5,7 @@ import { createContainer } from "./container";
 import { seedDemoOrganization } from "./embedded/seed-demo";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
+import { attachRealtimeServer } from "./realtime/ws-server";
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -26,6 +27,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
     `CRM Manager listening on ${env.publicUrl}`,
   );
 });
+const realtime = attachRealtimeServer(server, container);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -34,6 +36,10 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
+  // clients reconnect (to another replica) and resume from their last event id
+  realtime.broadcastReconnect();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await realtime.close();
   server.close();
   await container.close();
   logger.info("stopped");

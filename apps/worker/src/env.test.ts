@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, readEnv } from "./env";
 
@@ -21,6 +22,11 @@ describe("worker env", () => {
       smtpUrl: undefined,
       mailFrom: "CRM Manager <no-reply@localhost>",
       logLevel: "info",
+      dataDir: resolve("./.data"),
+      encryptionKey: undefined,
+      channelApiBases: {},
+      discordGateway: true,
+      discordGatewayUrl: undefined,
     });
   });
 
@@ -32,6 +38,11 @@ describe("worker env", () => {
         SMTP_URL: "smtps://user:pass@smtp.example.com:465",
         MAIL_FROM: "Acme CRM <crm@acme.com.br>",
         LOG_LEVEL: "debug",
+        DATA_DIR: "/var/lib/crm",
+        ENCRYPTION_KEY: "a-key",
+        WHATSAPP_API_BASE: "http://127.0.0.1:4010/v21.0",
+        DISCORD_GATEWAY: "false",
+        DISCORD_GATEWAY_URL: "ws://127.0.0.1:4011/gateway",
       }),
     ).toEqual({
       redisUrl: "rediss://:secret@redis.internal:6380",
@@ -39,6 +50,11 @@ describe("worker env", () => {
       smtpUrl: "smtps://user:pass@smtp.example.com:465",
       mailFrom: "Acme CRM <crm@acme.com.br>",
       logLevel: "debug",
+      dataDir: "/var/lib/crm",
+      encryptionKey: "a-key",
+      channelApiBases: { whatsapp: "http://127.0.0.1:4010/v21.0" },
+      discordGateway: false,
+      discordGatewayUrl: "ws://127.0.0.1:4011/gateway",
     });
   });
 

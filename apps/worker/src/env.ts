@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -10,6 +11,19 @@ export interface WorkerEnv {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: LogLevel;
+  /** Files kept by the worker (downloaded media under `media/`); a volume shared with the API. */
+  dataDir: string;
+  /** Decrypts integration credentials; must be the API's. Unset: the key file in `dataDir`, if any. */
+  encryptionKey: string | undefined;
+  /** Provider API base URLs that differ from the real ones (tests point them at local fakes). */
+  channelApiBases: Partial<Record<"whatsapp" | "telegram" | "slack" | "discord", string>>;
+  /** STRIPE_API_BASE / MERCADOPAGO_API_BASE: payment provider APIs that differ from the real ones. */
+  stripeApiBase?: string | undefined;
+  mercadopagoApiBase?: string | undefined;
+  /** Hold the Discord Gateway connections (DISCORD_GATEWAY, default true). */
+  discordGateway: boolean;
+  /** DISCORD_GATEWAY_URL: where to connect instead of asking GET /gateway/bot. */
+  discordGatewayUrl: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -56,8 +70,39 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   const logLevel = value("LOG_LEVEL") ?? "info";
   if (!isLogLevel(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
 
+  const channelApiBases: WorkerEnv["channelApiBases"] = {};
+  for (const channel of ["whatsapp", "telegram", "slack", "discord"] as const) {
+    const base = url(
+      `${channel.toUpperCase()}_API_BASE`,
+      ["http:", "https:"],
+      "https://graph.facebook.com/v21.0",
+    );
+    if (base !== undefined) channelApiBases[channel] = base;
+  }
+
+  const stripeApiBase = url("STRIPE_API_BASE", ["http:", "https:"], "https://api.stripe.com");
+  const mercadopagoApiBase = url("MERCADOPAGO_API_BASE", ["http:", "https:"], "https://api.mercadopago.com");
+
+  const discordGatewayUrl = url("DISCORD_GATEWAY_URL", ["wss:", "ws:"], "wss://gateway.discord.gg");
+  const discordGateway = value("DISCORD_GATEWAY") ?? "true";
+  if (discordGateway !== "true" && discordGateway !== "false")
+    problems.push("DISCORD_GATEWAY must be true or false");
+
   if (problems.length > 0 || redisUrl === undefined || !isLogLevel(logLevel)) throw new EnvError(problems);
-  return { redisUrl, databaseUrl, smtpUrl, mailFrom, logLevel };
+  return {
+    redisUrl,
+    databaseUrl,
+    smtpUrl,
+    mailFrom,
+    logLevel,
+    dataDir: resolve(value("DATA_DIR") ?? "./.data"),
+    encryptionKey: value("ENCRYPTION_KEY"),
+    channelApiBases,
+    stripeApiBase,
+    mercadopagoApiBase,
+    discordGateway: discordGateway === "true",
+    discordGatewayUrl,
+  };
 }
 
 function isLogLevel(level: string): level is LogLevel {

@@ -150,7 +150,7 @@ export interface DealActivities {
   due_at: Timestamp | null;
   id: Generated<string>;
   organization_id: string;
-  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened";
+  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded";
 }
 
 export interface Deals {
@@ -222,6 +222,7 @@ export interface Messages {
   metadata: Generated<Jsonb>;
   organization_id: string;
   reply_to_channel_message_id: string | null;
+  search_vector: Generated<string | null>;
   sender_id: string | null;
   sender_type: "contact" | "agent" | "bot";
   sent_at: Generated<Timestamp>;
@@ -261,17 +262,31 @@ export interface PasswordResetTokens {
   user_id: string;
 }
 
+export interface PaymentEvents {
+  created_at: Generated<Timestamp>;
+  event_id: string;
+  organization_id: string;
+  payment_id: string;
+  provider: "mercadopago" | "stripe";
+  type: string;
+}
+
 export interface Payments {
   amount: Decimal;
   created_at: Generated<Timestamp>;
   currency: Generated<string>;
   deal_id: string | null;
+  description: string | null;
+  expires_at: Timestamp | null;
   id: Generated<string>;
+  integration_id: string | null;
   organization_id: string;
   paid_at: Timestamp | null;
   payment_link: string | null;
   provider: "mercadopago" | "stripe";
   provider_payment_id: string | null;
+  provider_reference: string | null;
+  refunded_amount: Generated<Decimal>;
   status: Generated<"pending" | "paid" | "failed" | "refunded" | "expired">;
   updated_at: Generated<Timestamp>;
 }
@@ -355,6 +370,7 @@ export interface Database {
   notifications: Notifications;
   organizations: Organizations;
   password_reset_tokens: PasswordResetTokens;
+  payment_events: PaymentEvents;
   payments: Payments;
   pipelines: Pipelines;
   sessions: Sessions;

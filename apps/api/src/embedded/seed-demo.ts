@@ -18,5 +18,7 @@ export async function seedDemoOrganization(container: Container): Promise<void> 
     password: demoLogin.password,
     locale: "pt-BR",
   });
-  container.logger.info(`demo organization created: sign in as ${demoLogin.email} with password ${demoLogin.password}`);
+  container.logger.info(
+    `demo organization created: sign in as ${demoLogin.email} with password ${demoLogin.password}`,
+  );
 }

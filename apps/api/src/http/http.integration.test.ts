@@ -48,7 +48,9 @@ describe("operational endpoints", () => {
 
 describe("OpenAPI", () => {
   it("lists every auth, users and organizations path of the spec", async () => {
-    const doc = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const expected: Array<[string, string]> = [
       ["/auth/register", "post"],
       ["/auth/login", "post"],
@@ -64,7 +66,8 @@ describe("OpenAPI", () => {
       ["/organizations/current", "get"],
       ["/organizations/current", "patch"],
     ];
-    for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    for (const [path, method] of expected)
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 
   it("serves interactive docs without any CDN", async () => {

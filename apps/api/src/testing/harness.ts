@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "@crm/db/testing/test-database";
+import { startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createApp } from "../app";
@@ -8,7 +9,6 @@ import { type Container, createContainer } from "../container";
 import { loadEnv } from "../env";
 import { createLogger } from "../logger";
 import type { AppRouter } from "../trpc/root";
-import { startSmtpSink } from "@crm/worker/testing/smtp-sink";
 
 export interface RestResponse<T = unknown> {
   status: number;

@@ -6,15 +6,25 @@ import { z } from "zod";
 import { errorData, toTRPCError } from "./errors";
 
 describe("the one error table", () => {
-  it.each(Object.keys(errorTable) as ErrorCode[])("%s answers the same HTTP status over tRPC and REST", (code) => {
-    const error = toTRPCError(new DomainError(code, "x"));
-    expect(error.code).toBe(errorTable[code].trpc);
-    expect(getHTTPStatusCodeFromError(error)).toBe(errorTable[code].http);
-  });
+  it.each(Object.keys(errorTable) as ErrorCode[])(
+    "%s answers the same HTTP status over tRPC and REST",
+    (code) => {
+      const error = toTRPCError(new DomainError(code, "x"));
+      expect(error.code).toBe(errorTable[code].trpc);
+      expect(getHTTPStatusCodeFromError(error)).toBe(errorTable[code].http);
+    },
+  );
 
   it("carries the domain code and field errors to clients", () => {
-    const error = toTRPCError(new DomainError("CONFLICT", "taken", { fieldErrors: { email: ["taken"] }, existingId: "c1" }));
-    expect(errorData(error)).toEqual({ appCode: "CONFLICT", fieldErrors: { email: ["taken"] }, retryAfterSeconds: null, existingId: "c1" });
+    const error = toTRPCError(
+      new DomainError("CONFLICT", "taken", { fieldErrors: { email: ["taken"] }, existingId: "c1" }),
+    );
+    expect(errorData(error)).toEqual({
+      appCode: "CONFLICT",
+      fieldErrors: { email: ["taken"] },
+      retryAfterSeconds: null,
+      existingId: "c1",
+    });
   });
 
   it("turns schema failures into field errors", () => {

@@ -5,10 +5,15 @@ import { contactsRouter } from "../routers/contacts/router";
 import { conversationsRouter } from "../routers/conversations/router";
 import { customFieldsRouter } from "../routers/custom-fields/router";
 import { dealsRouter } from "../routers/deals/router";
+import { integrationsRouter } from "../routers/integrations/router";
 import { messagesRouter } from "../routers/messages/router";
+import { notificationsRouter } from "../routers/notifications/router";
 import { organizationsRouter } from "../routers/organizations/router";
+import { paymentsRouter } from "../routers/payments/router";
 import { pipelinesRouter } from "../routers/pipelines/router";
+import { realtimeRouter } from "../routers/realtime/router";
 import { tagsRouter } from "../routers/tags/router";
+import { typingRouter } from "../routers/typing/router";
 import { invitationsRouter, usersRouter } from "../routers/users/router";
 import { createCallerFactory, router } from "./init";
 
@@ -24,8 +29,13 @@ export const appRouter = router({
   customFields: customFieldsRouter,
   pipelines: pipelinesRouter,
   deals: dealsRouter,
+  integrations: integrationsRouter,
+  payments: paymentsRouter,
   conversations: conversationsRouter,
   messages: messagesRouter,
+  realtime: realtimeRouter,
+  typing: typingRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ export const registerInput = z.object({
   name: z.string().max(200).describe("Your name"),
   email: z.string().max(320),
   password,
+  locale: z.enum(["pt-BR", "en"]).optional().describe("Language of the new organization (default pt-BR)"),
 });
 
 export const loginInput = z.object({ email: z.string().max(320), password: z.string().max(256) });

@@ -7,7 +7,19 @@ export const userDealActivityType = z
   .describe("What a user records on a deal");
 
 export const dealActivityType = z
-  .enum(["note", "call", "meeting", "task", "created", "stage_changed", "won", "lost", "reopened"])
+  .enum([
+    "note",
+    "call",
+    "meeting",
+    "task",
+    "created",
+    "stage_changed",
+    "won",
+    "lost",
+    "reopened",
+    "payment_paid",
+    "payment_refunded",
+  ])
   .describe(
     "User activities (note, call, meeting, task) or system ones written with the change they describe",
   );

@@ -57,7 +57,15 @@ export const userActivityTypes = ["note", "call", "meeting", "task"] as const;
 export type UserActivityType = (typeof userActivityTypes)[number];
 
 /** Written by the system in the same transaction as the change they describe. */
-export const systemActivityTypes = ["created", "stage_changed", "won", "lost", "reopened"] as const;
+export const systemActivityTypes = [
+  "created",
+  "stage_changed",
+  "won",
+  "lost",
+  "reopened",
+  "payment_paid",
+  "payment_refunded",
+] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 
 export type DealActivityType = UserActivityType | SystemActivityType;

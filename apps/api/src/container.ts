@@ -1,0 +1,258 @@
+import { randomUUID } from "node:crypto";
+import { createAuthStore, createDatabase, type DatabaseHandle } from "@crm/db";
+import { createContactsStore } from "@crm/db/contacts/contacts-store";
+import { createConversationsStore } from "@crm/db/conversations/conversations-store";
+import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
+import { createDealsStore } from "@crm/db/deals/deals-store";
+import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
+import { createPaymentsStore } from "@crm/db/payments/payments-store";
+import type {
+  AuthDeps,
+  Channels,
+  ContactsDeps,
+  ConversationsDeps,
+  DealsDeps,
+  EventBus,
+  IntegrationsDeps,
+  JobProcessorHost,
+  JobQueue,
+  PaymentsDeps,
+  RateLimiter,
+} from "@crm/domain";
+import { sendMessage } from "@crm/domain/conversations/send-message";
+import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
+import { createPaymentProviders } from "@crm/integrations/payment-providers";
+import {
+  createBullmqProcessorHost,
+  createBullmqQueue,
+  createInProcessQueue,
+  createMemoryRateLimiter,
+  createRedisConnection,
+  createRedisRateLimiter,
+  type JobScheduler,
+} from "@crm/runtime";
+import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realtime";
+import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
+import { createIngestionDeps } from "@crm/worker/jobs/conversations/ingestion-deps";
+import { scheduleRetention } from "@crm/worker/jobs/conversations/retention";
+import { scheduleWebhookSweep } from "@crm/worker/jobs/conversations/sweep-webhooks";
+import { startDiscordGateways } from "@crm/worker/jobs/integrations/discord-gateways";
+import { createMailer } from "@crm/worker/mail/mailer";
+import { registerProcessors } from "@crm/worker/processors";
+import type { Redis } from "ioredis";
+import { argon2Hasher } from "./auth/password-hasher";
+import { secretTokens } from "./auth/secret-tokens";
+import type { Env } from "./env";
+import type { AppLogger } from "./logger";
+import { createRealtimeServices, type RealtimeServices } from "./realtime/services";
+
+export interface Container {
+  env: Env;
+  logger: AppLogger;
+  db: DatabaseHandle;
+  redis: Redis | undefined;
+  queue: JobQueue;
+  events: EventBus;
+  /** WebSocket delivery with replay, typing, per-user read state, notifications. */
+  realtime: RealtimeServices;
+  rateLimiter: RateLimiter;
+  auth: AuthDeps & { dummyPasswordHash: string };
+  deals: DealsDeps;
+  contacts: ContactsDeps;
+  conversations: ConversationsDeps;
+  integrations: IntegrationsDeps;
+  payments: PaymentsDeps;
+  /** Channel adapters and decrypted credentials, for sending and ingesting. */
+  channels: Channels;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  /** Tests pass an isolated database; otherwise one is opened from the environment. */
+  database?: DatabaseHandle;
+  /** Namespaces every Redis key, queue and channel, so parallel test runs on one Redis never meet. */
+  redisPrefix?: string;
+}
+
+/** The composition root: every adapter is chosen and wired here, and nowhere else. */
+export async function createContainer(
+  env: Env,
+  logger: AppLogger,
+  options: ContainerOptions = {},
+): Promise<Container> {
+  // before anything opens: a missing key in production stops the start with a clear message
+  const encryption = resolveEncryptionKey({
+    configured: env.ENCRYPTION_KEY,
+    dataDir: env.DATA_DIR,
+    generate: !(env.NODE_ENV === "production" && env.DATABASE_URL),
+  });
+  if (encryption.source === "generated") {
+    logger.warn(
+      { dataDir: env.DATA_DIR },
+      "ENCRYPTION_KEY is not set: generated one in DATA_DIR/encryption.key. Set ENCRYPTION_KEY in production; the worker needs the same key",
+    );
+  }
+  const cipher = createCredentialCipher(encryption.key);
+
+  const db =
+    options.database ??
+    (await createDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      poolMax: env.DATABASE_POOL_MAX,
+    }));
+
+  const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL) : undefined;
+  const closers: Array<() => Promise<unknown>> = [];
+
+  let queue: JobQueue;
+  let processorHost: JobProcessorHost | undefined;
+  /** Repeatable jobs are registered only where jobs are processed (the worker, or here when embedded). */
+  let scheduler: JobScheduler | undefined;
+  if (redis) {
+    const prefix = options.redisPrefix ? `${options.redisPrefix}bull` : undefined;
+    const bullQueue = createBullmqQueue({ connection: redis, logger, prefix });
+    queue = bullQueue;
+    closers.push(() => bullQueue.close());
+    if (env.embeddedWorker) {
+      processorHost = createBullmqProcessorHost({ connection: redis, logger, prefix });
+      scheduler = bullQueue;
+    }
+  } else {
+    const inProcess = createInProcessQueue({ logger });
+    queue = inProcess;
+    processorHost = inProcess;
+    scheduler = inProcess;
+  }
+
+  const redisPrefix = options.redisPrefix ?? "";
+  // every publish also appends the event to the realtime log (replay after reconnect), exactly once
+  const realtimeBus = env.REDIS_URL
+    ? createRedisRealtime({ url: env.REDIS_URL, logger, prefix: redisPrefix })
+    : createInProcessRealtime({ logger });
+  const events = realtimeBus.events;
+  const contacts: ContactsDeps = {
+    store: createContactsStore(db.db),
+    clock: { now: () => new Date() },
+    queue,
+    events,
+    newId: randomUUID,
+  };
+  const conversations: ConversationsDeps = {
+    store: createConversationsStore(db.db),
+    clock: { now: () => new Date() },
+    queue,
+    events,
+  };
+
+  const integrationsStore = createIntegrationsStore(db.db);
+  const channels: Channels = {
+    adapters: createChannelAdapters(env.channelApiBases),
+    credentials: createChannelCredentials({ integrations: integrationsStore.integrations, cipher }),
+  };
+  const integrations: IntegrationsDeps = {
+    store: integrationsStore,
+    cipher,
+    adapters: channels.adapters,
+    queue,
+    logger,
+    clock: { now: () => new Date() },
+  };
+
+  const payments: PaymentsDeps = {
+    store: createPaymentsStore(db.db),
+    providers: createPaymentProviders(env.paymentApiBases),
+    cipher,
+    clock: { now: () => new Date() },
+    events,
+    logger,
+    links: {
+      returnUrl: (paymentId) => `${env.appUrl}/payments/${paymentId}`,
+      webhookUrl: (provider, integrationId) => `${env.publicUrl}/webhooks/${provider}/${integrationId}`,
+    },
+    newId: randomUUID,
+    sendMessage: (actor, conversationId, text) => sendMessage(conversations, actor, conversationId, { text }),
+  };
+
+  if (env.discordGateway) {
+    const gateways = startDiscordGateways({
+      integrations: integrationsStore.integrations,
+      webhookLogs: integrationsStore.webhookLogs,
+      cipher,
+      queue,
+      logger,
+      apiBase: env.channelApiBases.discord,
+      gatewayUrl: env.DISCORD_GATEWAY_URL,
+    });
+    closers.unshift(() => gateways.close());
+  }
+
+  if (processorHost) {
+    const host = processorHost;
+    registerProcessors(host, {
+      mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }),
+      logger,
+      contacts,
+      delivery: { ...conversations, channels },
+      ingestion: createIngestionDeps({ db: db.db, channels, dataDir: env.DATA_DIR, queue, events, logger }),
+      retention: { retention: createRetentionRepository(db.db), clock: { now: () => new Date() } },
+      payments,
+    });
+    closers.unshift(() => host.close());
+  }
+  if (scheduler) await scheduleRetention(scheduler);
+  if (scheduler) await scheduleWebhookSweep(scheduler);
+
+  const rateLimiter = redis
+    ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })
+    : createMemoryRateLimiter();
+
+  const auth = {
+    store: createAuthStore(db.db),
+    passwords: argon2Hasher,
+    tokens: secretTokens,
+    clock: { now: () => new Date() },
+    queue,
+    links: {
+      resetPassword: (token: string) => `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+      acceptInvitation: (token: string) =>
+        `${env.appUrl}/accept-invitation?token=${encodeURIComponent(token)}`,
+    },
+    dummyPasswordHash: await argon2Hasher.hash("a password nobody has, for timing parity"),
+  };
+
+  const deals: DealsDeps = {
+    store: createDealsStore(db.db),
+    clock: { now: () => new Date() },
+    events,
+    newId: randomUUID,
+  };
+
+  const realtime = createRealtimeServices({ db: db.db, events, feed: realtimeBus.feed, logger });
+
+  return {
+    env,
+    logger,
+    db,
+    redis,
+    queue,
+    events,
+    realtime,
+    rateLimiter,
+    auth,
+    deals,
+    contacts,
+    conversations,
+    integrations,
+    payments,
+    channels,
+    async close() {
+      for (const close of closers) await close();
+      realtime.close();
+      await realtimeBus.close();
+      redis?.disconnect();
+      if (!options.database) await db.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { insertConversation, insertMessage, publish } from "./testing/fixtures";
+import { useRealtimeTestApi } from "./testing/realtime-test-api";
+
+const rt = useRealtimeTestApi();
+
+describe("notifications", () => {
+  it("tells an agent, and only them, that a conversation was assigned to them; once per assignment", async () => {
+    const owner = await rt.api.register();
+    const agent = await rt.api.member(owner.token, "agent");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, agent.user.id);
+    const agentClient = await rt.connect({ token: agent.token });
+    const ownerClient = await rt.connect({ token: owner.token });
+    const assigned = {
+      type: "conversation_assigned",
+      organizationId,
+      payload: { conversationId, assignedTo: agent.user.id, previousAssignee: null },
+      occurredAt: new Date().toISOString(),
+    };
+
+    await rt.api.container.events.publish(assigned);
+    await rt.api.container.events.publish(assigned);
+    await agentClient.waitFor((r) => r.some((e) => e.event.type === "notification"));
+    const list = await rt.api.trpc(agent.token).notifications.list.query({});
+    expect(list.unreadCount).toBe(1);
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        type: "assignment",
+        data: { conversationId, previousAssignee: null },
+        readAt: null,
+      }),
+    ]);
+    const notice = agentClient.received.find((e) => e.event.type === "notification");
+    expect(notice?.event.payload).toMatchObject({ id: list.items[0]?.id, userId: agent.user.id });
+
+    await publish(rt.api.container, organizationId, "message_updated", {
+      conversationId,
+      messageId: crypto.randomUUID(),
+      deleted: false,
+    });
+    await ownerClient.waitFor((r) => r.some((e) => e.event.type === "message_updated"));
+    expect(ownerClient.received.map((e) => e.event.type)).not.toContain("notification");
+    expect((await rt.api.trpc(owner.token).notifications.list.query({})).items).toEqual([]);
+  });
+
+  it("tells a user mentioned in a private note, with cursor pages and read state", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    const adminClient = await rt.connect({ token: admin.token });
+    for (const text of ["first", "second", "third"]) {
+      const messageId = await insertMessage(rt.api.container, organizationId, conversationId, {
+        direction: "outbound",
+        isPrivate: true,
+        senderId: owner.user.id,
+        content: `@${admin.user.email} ${text} look at this`,
+      });
+      await publish(rt.api.container, organizationId, "new_message", {
+        conversationId,
+        messageId,
+        direction: "outbound",
+        isPrivate: true,
+      });
+    }
+    await adminClient.waitFor((r) => r.filter((e) => e.event.type === "notification").length === 3);
+
+    const notifications = rt.api.trpc(admin.token).notifications;
+    const page1 = await notifications.list.query({ limit: 2 });
+    expect(page1.items.map((n) => n.type)).toEqual(["mention", "mention"]);
+    expect(page1.items[0]?.data).toMatchObject({
+      excerpt: expect.stringContaining("third"),
+      authorId: owner.user.id,
+    });
+    const page2 = await notifications.list.query({ limit: 2, cursor: page1.nextCursor ?? "" });
+    expect(page2.items).toHaveLength(1);
+    expect(page2.nextCursor).toBeNull();
+
+    const firstId = page1.items[0]?.id ?? "";
+    expect(await notifications.markRead.mutate({ ids: [firstId] })).toEqual({ updated: 1 });
+    const unread = await notifications.list.query({ unreadOnly: true });
+    expect(unread.items.map((n) => n.id)).not.toContain(firstId);
+    expect(unread.unreadCount).toBe(2);
+    expect(await notifications.markRead.mutate({ all: true })).toEqual({ updated: 2 });
+    expect((await notifications.list.query({})).unreadCount).toBe(0);
+  });
+
+  it("serves notifications over REST with the unread filter", async () => {
+    const owner = await rt.api.register();
+    const response = await rt.api.rest<{ items: unknown[]; unreadCount: number }>(
+      "GET",
+      "/notifications?unreadOnly=true",
+      {
+        token: owner.token,
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
+  });
+});

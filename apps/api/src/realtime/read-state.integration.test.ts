@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { expectTenantIsolation } from "../testing/tenant-isolation";
+import { insertConversation, insertMessage, publish } from "./testing/fixtures";
+import { useRealtimeTestApi } from "./testing/realtime-test-api";
+
+const rt = useRealtimeTestApi();
+
+describe("per-user read state", () => {
+  it("counts each user's unread inbound messages; marking read clears only the reader's", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    for (let i = 0; i < 3; i += 1)
+      await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    await insertMessage(rt.api.container, organizationId, conversationId, { direction: "outbound" });
+    const ownerApi = rt.api.trpc(owner.token).realtime;
+    const adminApi = rt.api.trpc(admin.token).realtime;
+
+    expect(await ownerApi.unreadCounts.query({ conversationIds: [conversationId] })).toEqual([
+      { conversationId, unread: 3 },
+    ]);
+    const read = await ownerApi.markAsRead.mutate({ conversationId });
+    expect(read).toMatchObject({ conversationId, unread: 0 });
+    expect(await ownerApi.unreadCounts.query({ conversationIds: [conversationId] })).toEqual([
+      { conversationId, unread: 0 },
+    ]);
+    expect(await adminApi.unreadCounts.query({ conversationIds: [conversationId] })).toEqual([
+      { conversationId, unread: 3 },
+    ]);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    expect(await ownerApi.unreadCounts.query({ conversationIds: [conversationId] })).toEqual([
+      { conversationId, unread: 1 },
+    ]);
+  });
+
+  it("puts the receiving user's unread count in conversation_updated", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    for (let i = 0; i < 2; i += 1)
+      await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    await rt.api.trpc(owner.token).realtime.markAsRead.mutate({ conversationId });
+    const ownerClient = await rt.connect({ token: owner.token });
+    const adminClient = await rt.connect({ token: admin.token });
+
+    await publish(rt.api.container, organizationId, "conversation_updated", {
+      conversationId,
+      status: "open",
+      assignedTo: null,
+      lastMessageAt: new Date().toISOString(),
+    });
+
+    await ownerClient.waitFor((r) => r.length === 1);
+    await adminClient.waitFor((r) => r.length === 1);
+    expect(ownerClient.received[0]?.event.payload).toMatchObject({ conversationId, unread: 0 });
+    expect(adminClient.received[0]?.event.payload).toMatchObject({ conversationId, unread: 2 });
+  });
+
+  it("keeps an agent to the conversations they may see", async () => {
+    const owner = await rt.api.register();
+    const agent = await rt.api.member(owner.token, "agent");
+    const organizationId = owner.user.organizationId;
+    const theirs = await insertConversation(rt.api.container, organizationId, owner.user.id);
+    const open = await insertConversation(rt.api.container, organizationId, null);
+    const agentApi = rt.api.trpc(agent.token).realtime;
+
+    await expect(agentApi.markAsRead.mutate({ conversationId: theirs })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+    expect(await agentApi.unreadCounts.query({ conversationIds: [theirs, open] })).toEqual([
+      { conversationId: open, unread: 0 },
+    ]);
+  });
+
+  it("answers 404 to another organization marking a conversation read over REST", async () => {
+    await expectTenantIsolation(
+      rt.api,
+      async (ownerToken) => {
+        const me = await rt.api.trpc(ownerToken).auth.me.query();
+        return insertConversation(rt.api.container, me.user.organizationId, null);
+      },
+      [
+        {
+          name: "POST /conversations/{id}/mark-as-read",
+          call: (token, id) => rt.api.rest("POST", `/conversations/${id}/mark-as-read`, { token, body: {} }),
+        },
+      ],
+    );
+  });
+});

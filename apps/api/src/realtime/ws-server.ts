@@ -1,0 +1,80 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { applyWSSHandler } from "@trpc/server/adapters/ws";
+import { WebSocketServer } from "ws";
+import type { Container } from "../container";
+import { appRouter } from "../trpc/root";
+import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
+
+export const realtimePath = "/trpc-ws";
+
+export interface RealtimeServer {
+  /** Tells every client to reconnect (to another replica), before this one stops. */
+  broadcastReconnect(): void;
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+function reject(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * Cross-site WebSocket hijacking: a browser sends the session cookie with any page's WebSocket, so a
+ * handshake that names an Origin must name ours or an allowed one. Clients outside browsers send none.
+ */
+function originAllowed(req: IncomingMessage, container: Container): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const self = new URL(upgradeRequestInfo(req, container.env.trustProxy).url).origin;
+  return origin === self || container.env.allowedOrigins.includes(origin);
+}
+
+type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** The node HTTP server `@hono/node-server` returns, as far as upgrades go. */
+export interface UpgradeSource {
+  on(event: "upgrade", listener: UpgradeListener): unknown;
+  off(event: "upgrade", listener: UpgradeListener): unknown;
+}
+
+/** tRPC over WebSocket on the API's own HTTP server, at `/trpc-ws` only. */
+export function attachRealtimeServer(server: UpgradeSource, container: Container): RealtimeServer {
+  const { logger } = container;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: createWsContextFactory(container),
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        logger.error({ err: error.cause ?? error, path }, "realtime procedure failed");
+    },
+  });
+
+  const onUpgrade: UpgradeListener = (req, socket, head) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== realtimePath) {
+      socket.destroy();
+      return;
+    }
+    if (!originAllowed(req, container)) {
+      reject(socket, 403, "Forbidden");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit("connection", client, req));
+  };
+  server.on("upgrade", onUpgrade);
+
+  return {
+    broadcastReconnect: () => handler.broadcastReconnectNotification(),
+    connectionCount: () => wss.clients.size,
+    async close() {
+      server.off("upgrade", onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { idInput, okOutput } from "@crm/contracts";
+import { deleteConversation as remove } from "@crm/domain";
+import { permission } from "../../trpc/init";
+
+/** Destroys the customer's history, so it is for owners and admins: the matrix's conversations:assign. */
+export const deleteConversation = permission("conversations:assign")
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/conversations/{id}",
+      tags: ["conversations"],
+      summary: "Delete a conversation with its messages (owners and admins)",
+    },
+  })
+  .input(idInput)
+  .output(okOutput)
+  .mutation(async ({ ctx, input }) => {
+    await remove(ctx.container.conversations, ctx.actor, input.id);
+    return { ok: true as const };
+  });

@@ -1,0 +1,19 @@
+import { conversation, idInput } from "@crm/contracts";
+import { getConversation as get } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toConversationDto } from "./dto";
+
+export const getConversation = permission("conversations:read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/conversations/{id}",
+      tags: ["conversations"],
+      summary: "Get a conversation",
+    },
+  })
+  .input(idInput)
+  .output(conversation)
+  .query(async ({ ctx, input }) =>
+    toConversationDto(await get(ctx.container.conversations, ctx.actor, input.id)),
+  );

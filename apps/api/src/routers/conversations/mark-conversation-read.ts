@@ -1,0 +1,19 @@
+import { conversation, idInput } from "@crm/contracts";
+import { markConversationRead as markRead } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toConversationDto } from "./dto";
+
+export const markConversationRead = permission("conversations:write")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/conversations/{id}/read",
+      tags: ["conversations"],
+      summary: "Mark a conversation as read (its unread count becomes 0)",
+    },
+  })
+  .input(idInput)
+  .output(conversation)
+  .mutation(async ({ ctx, input }) =>
+    toConversationDto(await markRead(ctx.container.conversations, ctx.actor, input.id)),
+  );

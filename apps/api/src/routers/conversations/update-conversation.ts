@@ -1,0 +1,28 @@
+import { conversation, updateConversationInput } from "@crm/contracts";
+import { updateConversation as update } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toConversationDto } from "./dto";
+
+export const updateConversation = permission("conversations:write")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/conversations/{id}",
+      tags: ["conversations"],
+      summary: "Change a conversation's status or assignee",
+      description:
+        '`{ status: "snoozed", snoozedUntil }` snoozes it (snoozedUntil is required); `{ assignedTo }` ' +
+        "assigns it and needs conversations:assign (owners and admins).",
+    },
+  })
+  .input(updateConversationInput)
+  .output(conversation)
+  .mutation(async ({ ctx, input }) => {
+    const { id, snoozedUntil, ...patch } = input;
+    return toConversationDto(
+      await update(ctx.container.conversations, ctx.actor, id, {
+        ...patch,
+        snoozedUntil: snoozedUntil === undefined ? undefined : new Date(snoozedUntil),
+      }),
+    );
+  });

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { expectTenantIsolation } from "../../testing/tenant-isolation";
+import {
+  type ConversationDto,
+  type ErrorDto,
+  insertConversation,
+  insertIntegration,
+  insertMessage,
+  type MessageDto,
+  type PageDto,
+  recordEvents,
+  type SearchHitDto,
+} from "../conversations/conversation-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const messageCount = async (conversationId: string) =>
+  Number(
+    (
+      await api.container.db.db
+        .selectFrom("messages")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("conversation_id", "=", conversationId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const send = (token: string, conversationId: string, body: unknown) =>
+  api.rest<MessageDto & ErrorDto>("POST", `/conversations/${conversationId}/messages`, { token, body });
+
+const search = (token: string, query: string) =>
+  api.rest<PageDto<SearchHitDto>>("GET", `/messages?${query}`, { token });
+
+describe("writing in a conversation", () => {
+  it("keeps a private note for the team without sending it or touching the inbox line", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id, {
+      lastInboundMinutesAgo: 3 * 24 * 60,
+      preview: "Olá",
+    });
+    const recorder = recordEvents(api, owner.organization.id, ["new_message"]);
+    const res = await send(owner.token, conversationId, {
+      text: "Cliente VIP, oferecer frete grátis",
+      isPrivate: true,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      direction: "outbound",
+      senderType: "agent",
+      senderId: owner.user.id,
+      isPrivate: true,
+      status: null,
+      content: "Cliente VIP, oferecer frete grátis",
+    });
+    await recorder.expectEvent("new_message", { conversationId, messageId: res.body.id, isPrivate: true });
+    const conversation = await api.rest<ConversationDto>("GET", `/conversations/${conversationId}`, {
+      token: owner.token,
+    });
+    expect(conversation.body.lastMessagePreview).toBe("Olá");
+    recorder.stop();
+  });
+
+  it("refuses free text on WhatsApp 24 hours after the customer's last message, storing nothing", async () => {
+    const owner = await api.register();
+    const stale = await insertConversation(api, owner.organization.id, {
+      lastInboundMinutesAgo: 24 * 60 + 1,
+    });
+    const never = await insertConversation(api, owner.organization.id, { lastInboundMinutesAgo: null });
+    for (const conversationId of [stale, never]) {
+      const res = await send(owner.token, conversationId, { text: "Oi, tudo bem?" });
+      expect(res.status).toBe(422);
+      expect(res.body.message).toMatch(/24 hours/);
+      expect(await messageCount(conversationId)).toBe(0);
+    }
+  });
+
+  it("refuses to send through an inactive or a removed integration", async () => {
+    const owner = await api.register();
+    const organizationId = owner.organization.id;
+    const inactive = await insertConversation(api, organizationId, {
+      channel: "telegram",
+      integrationId: await insertIntegration(api, organizationId, "telegram", false),
+    });
+    const removed = await insertConversation(api, organizationId, {
+      channel: "telegram",
+      integrationId: null,
+    });
+    const off = await send(owner.token, inactive, { text: "Olá" });
+    expect(off.status).toBe(422);
+    expect(off.body.message).toMatch(/inactive/);
+    const gone = await send(owner.token, removed, { text: "Olá" });
+    expect(gone.status).toBe(422);
+    expect(gone.body.message).toMatch(/no telegram integration/);
+    expect(await messageCount(inactive)).toBe(0);
+    expect(await messageCount(removed)).toBe(0);
+    // notes need no channel
+    expect((await send(owner.token, removed, { text: "Ligar amanhã", isPrivate: true })).status).toBe(200);
+  });
+
+  it("refuses blank text and text over the channel's limit", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id, { channel: "discord" });
+    expect((await send(owner.token, conversationId, { text: "   " })).status).toBe(400);
+    const long = await send(owner.token, conversationId, { text: "a".repeat(2001) });
+    expect(long.status).toBe(400);
+    expect(long.body.data.fieldErrors).toHaveProperty("text");
+  });
+
+  it("is not for viewers", async () => {
+    const owner = await api.register();
+    const viewer = await api.member(owner.token, "viewer");
+    const conversationId = await insertConversation(api, owner.organization.id);
+    expect((await send(viewer.token, conversationId, { text: "Oi", isPrivate: true })).status).toBe(403);
+  });
+});
+
+describe("reading a conversation", () => {
+  it("answers its messages newest first, page by page", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id);
+    const contents = ["um", "dois", "três", "quatro", "cinco"];
+    for (const [index, content] of contents.entries()) {
+      await insertMessage(api, conversationId, { content, minutesAgo: 10 - index });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const res = await api.rest<PageDto<MessageDto>>(
+        "GET",
+        `/conversations/${conversationId}/messages?limit=2${query}`,
+        {
+          token: owner.token,
+        },
+      );
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((m) => m.content));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...contents].reverse());
+  });
+});
+
+describe("deleting a message", () => {
+  it("erases its content, media and metadata, keeps it as deleted, and fixes the inbox line", async () => {
+    const owner = await api.register();
+    const organizationId = owner.organization.id;
+    const conversationId = await insertConversation(api, organizationId, {
+      preview: "Meu CPF é 123.456.789-00",
+    });
+    await insertMessage(api, conversationId, { content: "Bom dia", minutesAgo: 5 });
+    const messageId = await insertMessage(api, conversationId, {
+      content: "Meu CPF é 123.456.789-00",
+      minutesAgo: 1,
+      mediaUrl: "https://files.example.com/cpf.jpg",
+    });
+    const recorder = recordEvents(api, organizationId, ["message_updated"]);
+
+    const res = await api.rest<MessageDto>("DELETE", `/messages/${messageId}`, { token: owner.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: messageId, content: "", media: null });
+    expect(res.body.deletedAt).toEqual(expect.any(String));
+    await recorder.expectEvent("message_updated", { conversationId, messageId, deleted: true });
+
+    const row = await api.container.db.db
+      .selectFrom("messages")
+      .select(["content", "media_url", "metadata", "deleted_at"])
+      .where("id", "=", messageId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ content: "", media_url: null, metadata: {} });
+    const conversation = await api.rest<ConversationDto>("GET", `/conversations/${conversationId}`, {
+      token: owner.token,
+    });
+    expect(conversation.body.lastMessagePreview).toBe("Bom dia");
+    const again = await api.rest<MessageDto>("GET", `/messages/${messageId}`, { token: owner.token });
+    expect(again.body.content).toBe("");
+    expect((await search(owner.token, "q=CPF")).body.items).toEqual([]);
+    recorder.stop();
+  });
+});
+
+describe("searching messages", () => {
+  it("finds Portuguese words by their stem, most relevant first, with highlighted snippets", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id);
+    const deal = await insertMessage(api, conversationId, {
+      content: "Podemos fechar a negociação do contrato amanhã de manhã?",
+    });
+    const plural = await insertMessage(api, conversationId, {
+      content: "As negociações com a Silva & Filhos avançaram: preço < R$ 100",
+    });
+    await insertMessage(api, conversationId, { content: "Obrigado pelo atendimento, até logo" });
+
+    const res = await search(owner.token, "q=negociações");
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((hit) => hit.message.id).sort()).toEqual([deal, plural].sort());
+    const hit = res.body.items.find((item) => item.message.id === plural);
+    expect(hit?.snippet).toContain("<b>negociações</b>");
+    // the message's own text is escaped, only the highlight is markup
+    expect(hit?.snippet).toContain("Silva &amp; Filhos avançaram: preço &lt; R$ 100");
+    expect(hit?.contact?.name).toBe("Maria Souza");
+
+    // Portuguese stemming, not accent folding: the index is to_tsvector('portuguese', content), without unaccent
+    expect((await search(owner.token, "q=negociacao")).body.items).toEqual([]);
+    const phrase = await search(owner.token, `q=${encodeURIComponent('"fechar a negociação" -silva')}`);
+    expect(phrase.body.items.map((item) => item.message.id)).toEqual([deal]);
+  });
+
+  it("ranks the better match first and pages through the results", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id);
+    const best = await insertMessage(api, conversationId, {
+      content: "Orçamento aprovado: o orçamento final e o orçamento revisado seguem anexos",
+    });
+    const others = [];
+    for (let i = 0; i < 4; i += 1) {
+      others.push(
+        await insertMessage(api, conversationId, {
+          content: `Recebi o orçamento número ${i} e vou analisar com calma durante a semana que vem`,
+          minutesAgo: 10 + i,
+        }),
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+      const res = await search(owner.token, `q=orçamentos&limit=2${after}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((hit) => hit.message.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen[0]).toBe(best);
+    expect(seen.slice(1)).toEqual(others);
+  });
+
+  it("searches only what the user may see: their conversations, the team's notes, never deleted messages", async () => {
+    const owner = await api.register();
+    const organizationId = owner.organization.id;
+    const agent = await api.member(owner.token, "agent");
+    const otherAgent = await api.member(owner.token, "agent");
+    const mine = await insertConversation(api, organizationId, { assignedTo: agent.user.id });
+    const theirs = await insertConversation(api, organizationId, { assignedTo: otherAgent.user.id });
+    const visible = await insertMessage(api, mine, { content: "Quando chega a entrega?" });
+    const note = await insertMessage(api, mine, {
+      content: "Entrega atrasada pela transportadora",
+      direction: "outbound",
+      isPrivate: true,
+    });
+    const hidden = await insertMessage(api, theirs, { content: "A entrega chegou quebrada" });
+    const deleted = await insertMessage(api, mine, { content: "Entrega no endereço antigo" });
+    expect((await api.rest("DELETE", `/messages/${deleted}`, { token: owner.token })).status).toBe(200);
+
+    const found = async (token: string) =>
+      (await search(token, "q=entregas")).body.items.map((hit) => hit.message.id).sort();
+    expect(await found(agent.token)).toEqual([visible, note].sort());
+    expect(await found(owner.token)).toEqual([visible, note, hidden].sort());
+    const other = await api.register();
+    expect(await found(other.token)).toEqual([]);
+  });
+
+  it("refuses an empty query", async () => {
+    const owner = await api.register();
+    expect((await search(owner.token, "q=")).status).toBe(400);
+    expect((await search(owner.token, "q=%20%20")).status).toBe(400);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("answers 404 to another organization on every message procedure", async () => {
+    await expectTenantIsolation(
+      api,
+      async (token) => {
+        const organization = await api.rest<{ id: string }>("GET", "/organizations/current", { token });
+        const conversationId = await insertConversation(api, organization.body.id);
+        return insertMessage(api, conversationId, { content: "Olá" });
+      },
+      [
+        { name: "get", call: (token, id) => api.rest("GET", `/messages/${id}`, { token }) },
+        { name: "delete", call: (token, id) => api.rest("DELETE", `/messages/${id}`, { token }) },
+        {
+          name: "retry",
+          call: (token, id) => api.rest("POST", `/messages/${id}/retry`, { token, body: {} }),
+        },
+      ],
+    );
+  });
+});

@@ -1,0 +1,24 @@
+import { messageSearchPage, searchMessagesInput } from "@crm/contracts";
+import { searchMessages as search } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toSearchHitDto } from "../conversations/dto";
+
+export const searchMessages = permission("conversations:read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/messages",
+      tags: ["messages"],
+      summary: "Search messages (Portuguese full text), most relevant first",
+      description:
+        "Portuguese stemming: `orçamentos` finds `orçamento`; accents count (`negociacao` does not find " +
+        '`negociação`). Web-search syntax: `"a phrase"`, `-excluded`, `or`. Private notes are included; ' +
+        "deleted messages never are; agents search only the conversations they may see.",
+    },
+  })
+  .input(searchMessagesInput)
+  .output(messageSearchPage)
+  .query(async ({ ctx, input }) => {
+    const page = await search(ctx.container.conversations, ctx.actor, input);
+    return { items: page.items.map(toSearchHitDto), nextCursor: page.nextCursor };
+  });

@@ -1,0 +1,24 @@
+import { createPaymentInput, payment } from "@crm/contracts";
+import { createPayment as create, sendPaymentLink } from "@crm/domain";
+import { permission } from "../../trpc/init";
+import { toPaymentDto } from "./dto";
+
+export const createPayment = permission("payments:write")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/payments",
+      tags: ["payments"],
+      summary: "Create a payment link for a deal (Stripe Checkout or Mercado Pago Checkout Pro)",
+    },
+  })
+  .input(createPaymentInput)
+  .output(payment)
+  .mutation(async ({ ctx, input }) => {
+    const { sendToConversationId, ...fields } = input;
+    const created = await create(ctx.container.payments, ctx.actor, fields);
+    if (sendToConversationId) {
+      await sendPaymentLink(ctx.container.payments, ctx.actor, created.id, sendToConversationId);
+    }
+    return toPaymentDto(created);
+  });

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { createDatabase } from "@crm/db";
+import { createContactsStore } from "@crm/db/contacts/contacts-store";
+import { createConversationsStore } from "@crm/db/conversations/conversations-store";
+import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
+import { createIntegrationRepository } from "@crm/db/integrations/integration-repository";
+import { createWebhookLogRepository } from "@crm/db/integrations/webhook-log-repository";
+import { createPaymentsStore } from "@crm/db/payments/payments-store";
+import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import type { Logger } from "@crm/domain/shared/logger";
+import {
+  createChannelAdapters,
+  createCredentialCipher,
+  defaultChannelApiBases,
+  EncryptionKeyError,
+  resolveEncryptionKey,
+} from "@crm/integrations";
+import { createPaymentProviders, defaultPaymentApiBases } from "@crm/integrations/payment-providers";
+import {
+  createBullmqProcessorHost,
+  createBullmqQueue,
+  createRedisConnection,
+  createRedisEventBus,
+} from "@crm/runtime";
+import type { WorkerDeps } from "./deps";
+import { EnvError, type WorkerEnv } from "./env";
+import { createIngestionDeps } from "./jobs/conversations/ingestion-deps";
+import { scheduleRetention } from "./jobs/conversations/retention";
+import { scheduleWebhookSweep } from "./jobs/conversations/sweep-webhooks";
+import { startDiscordGateways } from "./jobs/integrations/discord-gateways";
+import { createMailer } from "./mail/mailer";
+import { registerProcessors } from "./processors";
+
+export interface WorkerContainer {
+  /** Stops taking jobs, waits for the running ones, then closes the Redis and database connections. */
+  close(): Promise<void>;
+}
+
+/** The worker's composition root: builds the adapters and starts the processors (BullMQ workers start at once). */
+export async function createContainer(env: WorkerEnv, logger: Logger): Promise<WorkerContainer> {
+  // jobs that touch data (contact imports) need the API's database; an embedded PGlite would be another one
+  if (!env.databaseUrl) {
+    throw new EnvError([
+      "DATABASE_URL is required: the worker's jobs read and write the same PostgreSQL as the API " +
+        "(e.g. postgres://user@127.0.0.1:5432/crm)",
+    ]);
+  }
+  const cipher = createCredentialCipher(encryptionKeyOf(env));
+  // webhook, media and import jobs each hold a connection while they run
+  const database = await createDatabase({ databaseUrl: env.databaseUrl, logger, poolMax: 20 });
+  const connection = createRedisConnection(env.redisUrl, { connectionName: "crm-worker" });
+  connection.on("error", (err) => logger.error({ err }, "Redis connection error"));
+  const host = createBullmqProcessorHost({ connection, logger });
+  const queue = createBullmqQueue({ connection, logger });
+  const events = createRedisEventBus({ url: env.redisUrl, logger });
+  const clock = { now: () => new Date() };
+  const channels = {
+    adapters: createChannelAdapters({ ...defaultChannelApiBases, ...env.channelApiBases }),
+    credentials: createChannelCredentials({ integrations: createIntegrationRepository(database.db), cipher }),
+  };
+  const deps: WorkerDeps = {
+    mailer: createMailer({ smtpUrl: env.smtpUrl, from: env.mailFrom, logger }),
+    logger,
+    contacts: {
+      store: createContactsStore(database.db),
+      clock: { now: () => new Date() },
+      queue,
+      events,
+      newId: randomUUID,
+    },
+    ingestion: createIngestionDeps({
+      db: database.db,
+      channels,
+      dataDir: env.dataDir,
+      queue,
+      events,
+      logger,
+    }),
+    delivery: { store: createConversationsStore(database.db), clock, queue, events, channels },
+    retention: { retention: createRetentionRepository(database.db), clock },
+    payments: {
+      store: createPaymentsStore(database.db),
+      providers: createPaymentProviders({
+        stripe: env.stripeApiBase ?? defaultPaymentApiBases.stripe,
+        mercadopago: env.mercadopagoApiBase ?? defaultPaymentApiBases.mercadopago,
+      }),
+      cipher,
+      clock,
+      events,
+      logger,
+      // the worker only applies provider notifications: it creates no links and sends no messages
+      links: {
+        returnUrl: (paymentId) => `/payments/${paymentId}`,
+        webhookUrl: (provider, integrationId) => `/webhooks/${provider}/${integrationId}`,
+      },
+      newId: randomUUID,
+    },
+  };
+  registerProcessors(host, deps);
+  await scheduleWebhookSweep(queue);
+  // a Redis that restarted empty forgot the schedule: register it again on every reconnect
+  connection.on("ready", () => {
+    scheduleWebhookSweep(queue).catch((err: unknown) =>
+      logger.warn({ err }, "webhook sweep not rescheduled"),
+    );
+  });
+  await scheduleRetention(queue);
+  const discordGateways = env.discordGateway
+    ? startDiscordGateways({
+        integrations: createIntegrationRepository(database.db),
+        webhookLogs: createWebhookLogRepository(database.db),
+        cipher,
+        queue,
+        logger,
+        apiBase: env.channelApiBases.discord ?? defaultChannelApiBases.discord,
+        gatewayUrl: env.discordGatewayUrl,
+      })
+    : undefined;
+
+  return {
+    async close() {
+      await discordGateways?.close();
+      await host.close();
+      await queue.close();
+      await events.close();
+      await connection.quit();
+      await database.close();
+    },
+  };
+}
+
+/** The API's key: ENCRYPTION_KEY, or the key file the API generated in a shared DATA_DIR. */
+function encryptionKeyOf(env: WorkerEnv): Buffer {
+  try {
+    return resolveEncryptionKey({ configured: env.encryptionKey, dataDir: env.dataDir, generate: false }).key;
+  } catch (error) {
+    if (error instanceof EncryptionKeyError) throw new EnvError([error.message]);
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { ContactsDeps } from "@crm/domain/contacts/ports";
+import type { IngestionDeps } from "@crm/domain/conversations/ingestion-ports";
+import type { DeliveryDeps, RetentionDeps } from "@crm/domain/conversations/ports";
+import type { PaymentsDeps } from "@crm/domain/payments/ports";
+import type { Logger } from "@crm/domain/shared/logger";
+import type { Mailer } from "./mail/mailer";
+
+/** What the job processors need; wired by the worker's container, or by the API's in embedded mode. */
+export interface WorkerDeps {
+  mailer: Mailer;
+  logger: Logger;
+  /** The contacts context, for CSV imports; without it (tests of other jobs) their processor is not registered. */
+  contacts?: ContactsDeps;
+  /** The inbound pipeline (webhooks, media, sweeper); registered only when wired. */
+  ingestion?: IngestionDeps;
+  /** Outbound messages: the inbox with the channel adapters and credentials; `message-send` only when wired. */
+  delivery?: DeliveryDeps;
+  /** The daily clean-up of expired messages and webhook logs; `retention` only when wired. */
+  retention?: RetentionDeps;
+  /** Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired. */
+  payments?: PaymentsDeps;
+}

@@ -1,0 +1,54 @@
+import type { JobProcessorHost } from "@crm/domain/shared/jobs";
+import type { WorkerDeps } from "./deps";
+import { importContacts } from "./jobs/contacts/import-contacts";
+import { downloadMediaJob } from "./jobs/conversations/download-media";
+import { processWebhookJob } from "./jobs/conversations/process-webhook";
+import { retentionJob } from "./jobs/conversations/retention";
+import { sendMessageJob } from "./jobs/conversations/send-message";
+import { sweepWebhooksJob } from "./jobs/conversations/sweep-webhooks";
+import { sendEmail } from "./jobs/notifications/send-email";
+import { processPaymentWebhookJob } from "./jobs/payments/process-payment-webhook";
+
+/**
+ * Registers every job processor. Shared by the standalone worker (BullMQ) and the API in embedded mode
+ * (in-process queue), so it reads no environment and starts nothing by itself.
+ */
+export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): void {
+  host.process("email", (mail, job) => sendEmail(deps, mail, job), { concurrency: 5 });
+  const contacts = deps.contacts;
+  if (contacts) {
+    host.process("contacts-import", (payload, job) => importContacts({ ...deps, contacts }, payload, job), {
+      concurrency: 2,
+    });
+  }
+  const ingestion = deps.ingestion;
+  if (ingestion) {
+    // each webhook holds one database connection for its transaction: keep below the pool size
+    const payments = deps.payments;
+    host.process(
+      "webhook-process",
+      async (payload, job) => {
+        // a payment provider's log is the payments context's; every other one is a channel's
+        if (payments && (await processPaymentWebhookJob(payments, payload, job))) return;
+        await processWebhookJob(ingestion, payload, job);
+      },
+      { concurrency: 8 },
+    );
+    host.process("media-download", (payload, job) => downloadMediaJob(ingestion, payload, job), {
+      concurrency: 4,
+    });
+    host.process("webhook-sweep", () => sweepWebhooksJob(ingestion));
+  }
+  const delivery = deps.delivery;
+  if (delivery) {
+    host.process(
+      "message-send",
+      (payload, job) => sendMessageJob({ ...delivery, logger: deps.logger }, payload, job),
+      {
+        concurrency: 8,
+      },
+    );
+  }
+  const retention = deps.retention;
+  if (retention) host.process("retention", () => retentionJob({ ...retention, logger: deps.logger }));
+}

@@ -1,0 +1,333 @@
+/**
+ * Realtime benchmark: 1,000 WebSocket clients of one organization subscribed to `realtime.events` while
+ * signed Telegram webhooks arrive at 100 per second for 30 seconds. Reports the fraction of new_message
+ * events delivered to every client (must be 100%) and the latency from "webhook accepted" (its 200) to
+ * "event received", then the same payload broadcast by a bare `ws` server to as many clients at the same
+ * rate, and the ratio of the two.
+ *
+ *   npm run bench:realtime                         embedded (PGlite, in-process bus and worker)
+ *   DATABASE_URL=... REDIS_URL=... npm run bench:realtime     Postgres + Redis, API and worker processes
+ *
+ * BENCH_CLIENTS, BENCH_RATE (webhooks/s) and BENCH_SECONDS change the load.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type ApiProcess, startApiProcess } from "@crm/api/realtime/testing/api-process";
+import { createFromTemplate, dropDatabase, ensureTemplate } from "@crm/db/testing/postgres-template";
+import { postWebhook, startFakeTelegram, telegramTextUpdate } from "@crm/integrations/testing";
+import type WebSocket from "ws";
+import { openBareClient, openMany, openRealtimeClient } from "./clients";
+import { type Spawned, spawnScript } from "./processes";
+import { latencyOf, ms } from "./stats";
+
+const settings: Record<string, string | undefined> = process.env;
+const clientCount = Number(settings.BENCH_CLIENTS ?? 1000);
+const rate = Number(settings.BENCH_RATE ?? 100);
+const seconds = Number(settings.BENCH_SECONDS ?? 30);
+const chats = 10;
+/** After the last webhook, wait for deliveries while they keep coming, at most this long without one. */
+const quietTimeoutMs = 30_000;
+const databaseUrl = settings.DATABASE_URL;
+const redisUrl = settings.REDIS_URL;
+const services = Boolean(databaseUrl && redisUrl);
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Sends `total` at `perSecond`, on schedule (not waiting for answers), and waits for the last answer. */
+async function paced(
+  total: number,
+  perSecond: number,
+  send: (index: number) => Promise<void>,
+): Promise<void> {
+  const started = performance.now();
+  const pending: Array<Promise<void>> = [];
+  for (let index = 0; index < total; index += 1) {
+    const due = started + (index * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    pending.push(send(index));
+  }
+  await Promise.all(pending);
+}
+
+/** Waits until `done`, or until `progress()` has not changed for `quietMs`. */
+async function waitUntil(done: () => boolean, progress: () => number, quietMs: number): Promise<void> {
+  let last = progress();
+  let lastChange = Date.now();
+  while (!done() && Date.now() - lastChange < quietMs) {
+    await sleep(100);
+    const now = progress();
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    }
+  }
+}
+
+async function closeAll(sockets: WebSocket[]): Promise<void> {
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === socket.CLOSED) return resolve();
+          socket.once("close", () => resolve());
+          socket.close();
+        }),
+    ),
+  );
+}
+
+async function json<T>(response: Response): Promise<T> {
+  const body = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function benchRealtime() {
+  const telegram = await startFakeTelegram();
+  const dataDir = await mkdtemp(join(tmpdir(), "crm-bench-realtime-"));
+  const sockets: WebSocket[] = [];
+  let database: { name: string; url: string } | undefined;
+  let api: ApiProcess | undefined;
+  let worker: Spawned | undefined;
+  try {
+    if (services) {
+      await ensureTemplate(databaseUrl ?? "");
+      database = await createFromTemplate(databaseUrl ?? "");
+    }
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      SEED_DEMO: "false",
+      LOG_LEVEL: "warn",
+      WEB_DIST_DIR: "/nonexistent",
+      TELEGRAM_API_BASE: telegram.apiBase,
+      AUTH_RATE_LIMIT_PER_IP: "100000",
+      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      ...(database
+        ? { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? "", EMBEDDED_WORKER: "false" }
+        : {}),
+    };
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
+    api = await startApiProcess(env, settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
+    const apiUrl = api.baseUrl;
+    // with Redis the webhooks are ingested by the standalone worker, as in production
+    if (database) {
+      worker = await spawnScript(
+        here("../../apps/worker/src/main.ts"),
+        { ...env, LOG_LEVEL: "info" },
+        /worker started/,
+      );
+    }
+    const rest = (method: string, path: string, token: string | undefined, body?: unknown) =>
+      fetch(`${apiUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const owner = await json<{ token: string }>(
+      await rest("POST", "/auth/register", undefined, {
+        organizationName: "Bench realtime",
+        name: "Owner",
+        email: `bench-${Date.now()}@example.com`,
+        password: "correct horse battery",
+      }),
+    );
+    const integration = await json<{ id: string }>(
+      await rest("POST", "/integrations", owner.token, {
+        channel: "telegram",
+        name: "Telegram",
+        config: telegram.config,
+      }),
+    );
+
+    // receive times per new_message, one slot per client
+    const received = new Map<string, Float64Array>();
+    let duplicates = 0;
+    let frames = 0;
+    let sample = "";
+    const wsUrl = apiUrl.replace(/^http/, "ws");
+    sockets.push(
+      ...(await openMany(clientCount, 50, (client) =>
+        openRealtimeClient(wsUrl, owner.token, (text) => {
+          frames += 1;
+          if (!text.includes('"new_message"')) return;
+          const at = performance.now();
+          const frame = JSON.parse(text) as {
+            result?: { data?: { data?: { payload?: { messageId?: string } } } };
+          };
+          const messageId = frame.result?.data?.data?.payload?.messageId;
+          if (!messageId) return;
+          if (!sample) sample = text;
+          let times = received.get(messageId);
+          if (!times) {
+            times = new Float64Array(clientCount).fill(Number.NaN);
+            received.set(messageId, times);
+          }
+          if (!Number.isNaN(times[client] ?? Number.NaN)) duplicates += 1;
+          times[client] = at;
+        }),
+      )),
+    );
+
+    const total = rate * seconds;
+    const acceptedAt = new Map<string, number>();
+    let rejected = 0;
+    const started = performance.now();
+    await paced(total, rate, async (index) => {
+      const chatId = 5_000 + (index % chats);
+      const messageId = Math.floor(index / chats) + 1;
+      const update = telegramTextUpdate({ chatId, messageId, text: `Mensagem ${index}` });
+      try {
+        const response = await postWebhook(
+          `${apiUrl}/webhooks/telegram/${integration.id}`,
+          telegram.signedWebhook(update),
+        );
+        await response.arrayBuffer();
+        if (response.status === 200) acceptedAt.set(`${chatId}:${messageId}`, performance.now());
+        else rejected += 1;
+      } catch {
+        rejected += 1;
+      }
+    });
+    const sendSeconds = (performance.now() - started) / 1000;
+    const complete = () =>
+      received.size >= acceptedAt.size &&
+      [...received.values()].every((times) => times.every((t) => !Number.isNaN(t)));
+    await waitUntil(complete, () => frames, quietTimeoutMs);
+
+    // which message each accepted webhook became
+    const conversations = await json<{ items: Array<{ id: string }> }>(
+      await rest("GET", "/conversations?limit=100", owner.token),
+    );
+    const acceptedByMessageId = new Map<string, number>();
+    for (const conversation of conversations.items) {
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+        const page: {
+          items: Array<{ id: string; channelMessageId: string | null }>;
+          nextCursor: string | null;
+        } = await json(
+          await rest("GET", `/conversations/${conversation.id}/messages?limit=100${query}`, owner.token),
+        );
+        for (const message of page.items) {
+          const at = message.channelMessageId ? acceptedAt.get(message.channelMessageId) : undefined;
+          if (at !== undefined) acceptedByMessageId.set(message.id, at);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+
+    const latencies: number[] = [];
+    let delivered = 0;
+    for (const [messageId, accepted] of acceptedByMessageId) {
+      const times = received.get(messageId);
+      if (!times) continue;
+      for (const at of times) {
+        if (Number.isNaN(at)) continue;
+        delivered += 1;
+        latencies.push(at - accepted);
+      }
+    }
+    const expectedIngested = acceptedByMessageId.size * clientCount;
+    return {
+      expectedIngested,
+      mode: services ? "Postgres + Redis, API and worker processes" : "embedded (PGlite, in-process)",
+      accepted: acceptedAt.size,
+      rejected,
+      ingested: acceptedByMessageId.size,
+      expected: acceptedAt.size * clientCount,
+      delivered,
+      duplicates,
+      frames,
+      sendSeconds,
+      latency: latencyOf(Float64Array.from(latencies)),
+      sample,
+    };
+  } finally {
+    await closeAll(sockets);
+    await api?.stop();
+    await worker?.stop();
+    await telegram.close();
+    if (database) await dropDatabase(databaseUrl ?? "", database.name);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The same frame, `total` times at `perSecond`, through a bare ws server to as many clients. */
+async function benchBareBroadcast(payload: string) {
+  const server = await spawnScript(here("./bare-broadcast-server.ts"), { PORT: "0" }, /listening (\d+)/);
+  const url = `ws://127.0.0.1:${server.match[1]}`;
+  const sockets: WebSocket[] = [];
+  try {
+    const total = rate * seconds;
+    const sentAt = new Float64Array(total);
+    const latencies = new Float64Array(total * clientCount).fill(Number.NaN);
+    let delivered = 0;
+    sockets.push(
+      ...(await openMany(clientCount, 50, (client) =>
+        openBareClient(url, (text) => {
+          const at = performance.now();
+          const seq = Number(text.slice(0, text.indexOf("|")));
+          latencies[seq * clientCount + client] = at - (sentAt[seq] ?? at);
+          delivered += 1;
+        }),
+      )),
+    );
+    const publisher = await openBareClient(url, () => {});
+    sockets.push(publisher);
+    publisher.send("publisher");
+    await sleep(200);
+    await paced(total, rate, async (seq) => {
+      sentAt[seq] = performance.now();
+      publisher.send(`${seq}|${payload}`);
+    });
+    await waitUntil(
+      () => delivered >= total * clientCount,
+      () => delivered,
+      quietTimeoutMs,
+    );
+    return {
+      expected: total * clientCount,
+      delivered,
+      latency: latencyOf(latencies.filter((value) => !Number.isNaN(value))),
+    };
+  } finally {
+    await closeAll(sockets);
+    await server.stop();
+  }
+}
+
+const realtime = await benchRealtime();
+const bare = await benchBareBroadcast(realtime.sample || JSON.stringify({ type: "new_message" }));
+const fraction = realtime.expected === 0 ? 0 : realtime.delivered / realtime.expected;
+
+console.log(
+  `\nrealtime benchmark: ${clientCount} clients, ${rate} webhooks/s for ${seconds} s (${realtime.mode})`,
+);
+console.log(
+  `  webhooks accepted ${realtime.accepted} (rejected ${realtime.rejected}) in ${realtime.sendSeconds.toFixed(1)} s, ingested ${realtime.ingested}`,
+);
+console.log(
+  `  new_message delivered ${realtime.delivered}/${realtime.expected} = ${(fraction * 100).toFixed(3)}% of accepted x clients (${realtime.delivered}/${realtime.expectedIngested} of ingested), duplicates ${realtime.duplicates}, frames received ${realtime.frames}`,
+);
+console.log(
+  `  accepted -> received   p50 ${ms(realtime.latency.p50)}  p99 ${ms(realtime.latency.p99)}  max ${ms(realtime.latency.max)}`,
+);
+console.log(
+  `  bare ws broadcast      p50 ${ms(bare.latency.p50)}  p99 ${ms(bare.latency.p99)}  max ${ms(bare.latency.max)}  (delivered ${bare.delivered}/${bare.expected})`,
+);
+console.log(
+  `  ratio realtime / bare  p50 ${(realtime.latency.p50 / bare.latency.p50).toFixed(1)}x  p99 ${(realtime.latency.p99 / bare.latency.p99).toFixed(1)}x`,
+);
+if (fraction < 1 || realtime.duplicates > 0) {
+  console.error("FAIL: every client must receive every event exactly once");
+  process.exitCode = 1;
+}

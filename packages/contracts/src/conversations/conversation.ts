@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { booleanParam } from "../deals/deal";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+
+export const conversationChannel = z
+  .enum(["whatsapp", "telegram", "slack", "discord"])
+  .describe("The messaging channel: whatsapp, telegram, slack or discord");
+
+export const conversationStatus = z
+  .enum(["open", "pending", "snoozed", "closed"])
+  .describe("open, pending (waiting on the customer), snoozed (until snoozedUntil) or closed");
+
+export const contactSummary = z
+  .object({
+    id,
+    name: z.string(),
+    phone: z.string().nullable().describe("E.164"),
+    email: z.string().nullable(),
+  })
+  .describe("Who the conversation is with");
+
+export const conversation = z.object({
+  id,
+  channel: conversationChannel,
+  status: conversationStatus,
+  snoozedUntil: timestamp.nullable().describe("When a snoozed conversation wakes up; null unless snoozed"),
+  contact: contactSummary.nullable(),
+  assignee: z
+    .object({ id, name: z.string() })
+    .nullable()
+    .describe("The user handling it; null when unassigned"),
+  integrationId: id.nullable().describe("The channel integration messages are sent through"),
+  unreadCount: z.number().int().describe("Customer messages not read by the team yet"),
+  lastMessageAt: timestamp
+    .nullable()
+    .describe("Newest message (either direction); null before the first one"),
+  lastInboundAt: timestamp
+    .nullable()
+    .describe("The customer's newest message; on WhatsApp, free text is allowed for 24 hours after it"),
+  lastMessagePreview: z.string().nullable().describe("One line of the newest message"),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const conversationPage = pageOf(conversation);
+
+export const listConversationsInput = z.object({
+  ...pageInput,
+  status: conversationStatus.optional(),
+  assignee: z.string().max(36).describe('"me", "unassigned" or a user id').optional(),
+  channel: conversationChannel.optional(),
+  contactId: id.describe("Only this contact's conversations").optional(),
+  unread: booleanParam
+    .describe("Only conversations with unread messages (true) or without (false)")
+    .optional(),
+});
+
+export const createConversationInput = z.object({
+  contactId: id.describe("The contact to write to"),
+  integrationId: id.describe("An active WhatsApp, Telegram or Slack integration to write through"),
+  assignedTo: id.nullable().describe("Assign it at once (needs conversations:assign)").optional(),
+});
+
+export const updateConversationInput = z.object({
+  id,
+  status: conversationStatus.optional(),
+  snoozedUntil: timestamp.describe('Required with status "snoozed"; must be in the future').optional(),
+  assignedTo: id
+    .nullable()
+    .describe("A user who can answer conversations, or null to unassign (needs conversations:assign)")
+    .optional(),
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { conversationStatus } from "./conversation";
+import { deliveryStatus } from "./message";
+
+/** The realtime `new_message` event: a message was received, sent or noted. */
+export const newMessagePayload = z.object({
+  conversationId: id,
+  messageId: id,
+  direction: z.enum(["inbound", "outbound"]),
+  isPrivate: z.boolean(),
+});
+
+/** The realtime `message_updated` event: a message was edited or deleted. */
+export const messageUpdatedPayload = z.object({ conversationId: id, messageId: id, deleted: z.boolean() });
+
+/** The realtime `message_status` event: an outbound message's delivery moved on. */
+export const messageStatusPayload = z.object({
+  conversationId: id,
+  messageId: id,
+  status: deliveryStatus,
+  error: z.string().nullable(),
+});
+
+/** The realtime `conversation_updated` event: status, assignee, last message or unread count changed. */
+export const conversationUpdatedPayload = z.object({
+  conversationId: id,
+  status: conversationStatus,
+  assignedTo: id.nullable(),
+  lastMessageAt: timestamp.nullable(),
+  deleted: z.boolean().describe("true when the conversation was deleted").optional(),
+});
+
+/** The realtime `conversation_assigned` event. */
+export const conversationAssignedPayload = z.object({
+  conversationId: id,
+  assignedTo: id.nullable(),
+  previousAssignee: id.nullable(),
+});

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { id, timestamp } from "../shared/common";
+import { pageInput, pageOf } from "../shared/pagination";
+
+export const paymentProvider = z.enum(["stripe", "mercadopago"]).describe("The payment provider");
+export const paymentStatus = z
+  .enum(["pending", "paid", "failed", "refunded", "expired"])
+  .describe("pending until the provider says otherwise; statuses only move forward");
+
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, "A decimal amount such as 1234.56")
+  .describe('Decimal string, e.g. "1234.56" (never a float)');
+const currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "An ISO 4217 code such as BRL")
+  .describe("ISO 4217 code, e.g. BRL");
+
+export const payment = z.object({
+  id,
+  dealId: id.nullable(),
+  integrationId: id.nullable().describe("The Stripe or Mercado Pago integration charged through"),
+  provider: paymentProvider,
+  status: paymentStatus,
+  amount: z.string().describe('Decimal string, e.g. "1234.56"'),
+  refundedAmount: z.string().describe("Refunded so far (partial refunds add up)"),
+  currency: z.string().describe("ISO 4217 code"),
+  description: z.string().nullable(),
+  paymentLink: z.string().nullable().describe("The checkout URL to send the customer"),
+  providerPaymentId: z
+    .string()
+    .nullable()
+    .describe("The provider's payment (Stripe PaymentIntent, Mercado Pago payment), once paid"),
+  providerReference: z
+    .string()
+    .nullable()
+    .describe("Stripe Checkout Session id or Mercado Pago preference id"),
+  expiresAt: timestamp.nullable(),
+  paidAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const paymentPage = pageOf(payment);
+
+export const listPaymentsInput = z.object({
+  ...pageInput,
+  status: paymentStatus.optional(),
+  dealId: id.optional(),
+  provider: paymentProvider.optional(),
+});
+
+export const createPaymentInput = z.object({
+  dealId: id.describe("The deal this payment closes"),
+  provider: paymentProvider
+    .optional()
+    .describe("Defaults to the organization's only active payment integration"),
+  amount: decimal.optional().describe("Defaults to the deal's value"),
+  currency: currency.optional().describe("Defaults to the deal's currency"),
+  description: z
+    .string()
+    .max(500)
+    .optional()
+    .describe("Shown on the checkout page; defaults to the deal's title"),
+  sendToConversationId: id
+    .optional()
+    .describe("Also send the link into this conversation with the deal's contact"),
+});
+
+export const refundPaymentInput = z.object({
+  id,
+  amount: decimal.optional().describe("Part of the payment to refund; all that is left when omitted"),
+});
+
+export const sendPaymentLinkInput = z.object({
+  id,
+  conversationId: id.describe("A conversation with the deal's contact"),
+});
+
+export const sentPaymentLink = z.object({
+  payment,
+  messageId: id.describe("The outbound message carrying the link"),
+});

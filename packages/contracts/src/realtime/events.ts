@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { contactUpdatedPayload } from "../contacts/events";
+import {
+  conversationAssignedPayload,
+  conversationUpdatedPayload,
+  messageStatusPayload,
+  messageUpdatedPayload,
+  newMessagePayload,
+} from "../conversations/events";
+import { dealUpdatedPayload } from "../deals/events";
+import { paymentProvider, paymentStatus } from "../payments/payment";
+import { id, timestamp } from "../shared/common";
+import { notificationEventPayload } from "./notification";
+import { userTypingPayload } from "./typing";
+
+/** The realtime `payment_status` event: a payment moved on (paid, failed, expired, refunded). */
+export const paymentStatusEventPayload = z.object({
+  paymentId: id,
+  dealId: id.nullable().describe("The deal the payment link was sent for"),
+  provider: paymentProvider,
+  status: paymentStatus,
+  amount: z.string().describe('Decimal string: "1234.56"'),
+  refundedAmount: z.string().describe("Decimal string; 0 unless refunded"),
+  currency: z.string().describe("ISO 4217 code"),
+});
+
+export const resyncRequiredPayload = z.object({
+  reason: z
+    .enum(["expired", "overflow"])
+    .describe(
+      "expired: the last event id is unknown or older than the replay window; overflow: too far behind",
+    ),
+});
+
+const serverEvent = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ type: z.literal(type), occurredAt: timestamp, payload });
+
+/**
+ * Every server event of the `realtime.events` subscription, discriminated by `type`. The client must refetch
+ * what it shows after `resync_required`: events were missed.
+ */
+export const realtimeEvent = z.discriminatedUnion("type", [
+  serverEvent("new_message", newMessagePayload),
+  serverEvent("message_updated", messageUpdatedPayload),
+  serverEvent("message_status", messageStatusPayload),
+  serverEvent(
+    "conversation_updated",
+    conversationUpdatedPayload.extend({
+      unread: z.number().int().min(0).describe("The receiving user's unread messages in it").optional(),
+    }),
+  ),
+  serverEvent("conversation_assigned", conversationAssignedPayload),
+  serverEvent("deal_updated", dealUpdatedPayload),
+  serverEvent("contact_updated", contactUpdatedPayload),
+  serverEvent("payment_status", paymentStatusEventPayload),
+  serverEvent("user_typing", userTypingPayload),
+  serverEvent("notification", notificationEventPayload),
+  serverEvent("resync_required", resyncRequiredPayload),
+]);
+
+export type RealtimeEvent = z.infer<typeof realtimeEvent>;
+export type RealtimeEventType = RealtimeEvent["type"];
+
+export const realtimeEventsInput = z
+  .object({
+    lastEventId: z
+      .string()
+      .max(40)
+      .nullish()
+      .describe(
+        "Resume after this event id (wsLink sends it on reconnect): missed events are replayed first",
+      ),
+  })
+  .optional();

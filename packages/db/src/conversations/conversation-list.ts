@@ -1,0 +1,108 @@
+import {
+  type ConversationFilter,
+  type ConversationScope,
+  type ConversationView,
+  type Page,
+  type PageRequest,
+  pageSize,
+} from "@crm/domain";
+import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
+import { conversationColumns, summaryColumns, toConversationView } from "./rows";
+
+/** Where the previous page ended; `at` is null among conversations that have no message yet (listed last). */
+interface InboxPosition {
+  at: string | null;
+  id: string;
+}
+
+const readPosition = (value: Record<string, unknown>): InboxPosition | undefined =>
+  (value.at === null || isTimestampValue(value.at)) && isUuidValue(value.id)
+    ? { at: value.at, id: value.id }
+    : undefined;
+
+export function conversationViews(db: Kysely<Database>) {
+  return db
+    .selectFrom("conversations")
+    .leftJoin("contacts", "contacts.id", "conversations.contact_id")
+    .leftJoin("users", "users.id", "conversations.assigned_to")
+    .select([...conversationColumns, ...summaryColumns]);
+}
+
+type ConversationsEb = ExpressionBuilder<Database, "conversations">;
+
+export function inboxConditions(eb: ConversationsEb, scope: ConversationScope, filter: ConversationFilter) {
+  const conditions = [];
+  if (scope.kind === "assignedOrUnassigned") {
+    conditions.push(
+      scope.userId === null
+        ? eb("conversations.assigned_to", "is", null)
+        : eb.or([
+            eb("conversations.assigned_to", "=", scope.userId),
+            eb("conversations.assigned_to", "is", null),
+          ]),
+    );
+  }
+  if (filter.status) conditions.push(eb("conversations.status", "=", filter.status));
+  if (filter.channel) conditions.push(eb("conversations.channel", "=", filter.channel));
+  if (filter.contactId) conditions.push(eb("conversations.contact_id", "=", filter.contactId));
+  if (filter.unread !== undefined) {
+    conditions.push(eb("conversations.unread_count", filter.unread ? ">" : "=", 0));
+  }
+  if (filter.assignee === "unassigned") conditions.push(eb("conversations.assigned_to", "is", null));
+  else if (filter.assignee) conditions.push(eb("conversations.assigned_to", "=", filter.assignee.userId));
+  return conditions;
+}
+
+/**
+ * The inbox, newest activity first: conversations with messages by (last_message_at, id) descending, then
+ * those without any by id. Two keyset range scans of idx_conversations_inbox, so a deep page costs what
+ * the first one does (an OR across the null boundary would make Postgres filter from the top instead).
+ */
+export async function listInbox(
+  db: Kysely<Database>,
+  organizationId: string,
+  scope: ConversationScope,
+  filter: ConversationFilter,
+  page: PageRequest,
+): Promise<Page<ConversationView>> {
+  const limit = pageSize(page.limit);
+  const after = decodeKeyset(page.cursor, readPosition);
+  const base = conversationViews(db)
+    .where("conversations.organization_id", "=", organizationId)
+    .where((eb) => eb.and(inboxConditions(eb, scope, filter)));
+
+  let rows: Array<Parameters<typeof toConversationView>[0]> = [];
+  if (after?.at !== null) {
+    let active = base
+      .where("conversations.last_message_at", "is not", null)
+      .orderBy("conversations.last_message_at", (ob) => ob.desc().nullsLast())
+      .orderBy("conversations.id", "desc")
+      .limit(limit + 1);
+    if (after?.at) {
+      const at = new Date(after.at);
+      active = active.where((eb) =>
+        eb(eb.refTuple("conversations.last_message_at", "conversations.id"), "<", eb.tuple(at, after.id)),
+      );
+    }
+    rows = await active.execute();
+  }
+  if (rows.length <= limit) {
+    let quiet = base
+      .where("conversations.last_message_at", "is", null)
+      .orderBy("conversations.id", "desc")
+      .limit(limit + 1 - rows.length);
+    if (after?.at === null) quiet = quiet.where("conversations.id", "<", after.id);
+    rows = rows.concat(await quiet.execute());
+  }
+
+  const hasMore = rows.length > limit;
+  const items = rows.slice(0, limit).map(toConversationView);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      hasMore && last ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }) : null,
+  };
+}

@@ -1,0 +1,102 @@
+import { type ConversationPatch, type ConversationRepository, DomainError } from "@crm/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { isUniqueViolation } from "../errors";
+import { conversationViews, listInbox } from "./conversation-list";
+import { conversationColumns, toConversation, toConversationView } from "./rows";
+
+export function createConversationRepository(db: Kysely<Database>): ConversationRepository {
+  const byId = (organizationId: string, id: string) =>
+    db
+      .selectFrom("conversations")
+      .select(conversationColumns)
+      .where("organization_id", "=", organizationId)
+      .where("id", "=", id);
+
+  return {
+    list: (organizationId, scope, filter, page) => listInbox(db, organizationId, scope, filter, page),
+
+    async findById(organizationId, id, lock) {
+      const query = byId(organizationId, id);
+      const row = await (lock === "update" ? query.forUpdate() : query).executeTakeFirst();
+      return row ? toConversation(row) : undefined;
+    },
+
+    async findView(organizationId, id) {
+      const row = await conversationViews(db)
+        .where("conversations.organization_id", "=", organizationId)
+        .where("conversations.id", "=", id)
+        .executeTakeFirst();
+      return row ? toConversationView(row) : undefined;
+    },
+
+    async findByThread(organizationId, channel, channelThreadId) {
+      const row = await db
+        .selectFrom("conversations")
+        .select(conversationColumns)
+        .where("organization_id", "=", organizationId)
+        .where("channel", "=", channel)
+        .where("channel_thread_id", "=", channelThreadId)
+        .executeTakeFirst();
+      return row ? toConversation(row) : undefined;
+    },
+
+    async create(organizationId, input, at) {
+      try {
+        const row = await db
+          .insertInto("conversations")
+          .values({
+            organization_id: organizationId,
+            contact_id: input.contactId,
+            channel: input.channel,
+            channel_thread_id: input.channelThreadId,
+            integration_id: input.integrationId,
+            assigned_to: input.assignedTo,
+            status: "open",
+            created_at: at,
+            updated_at: at,
+          })
+          .returning(conversationColumns)
+          .executeTakeFirstOrThrow();
+        return toConversation(row);
+      } catch (error) {
+        // a concurrent start won the race; the transaction is aborted, so the winner cannot be read here
+        if (isUniqueViolation(error)) {
+          throw new DomainError("CONFLICT", "This contact already has a conversation on that channel");
+        }
+        throw error;
+      }
+    },
+
+    async update(organizationId, id, patch, at) {
+      const row = await db
+        .updateTable("conversations")
+        .set({ ...patchColumns(patch), updated_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .returning(conversationColumns)
+        .executeTakeFirstOrThrow();
+      return toConversation(row);
+    },
+
+    async remove(organizationId, id) {
+      const result = await db
+        .deleteFrom("conversations")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}
+
+function patchColumns(patch: ConversationPatch) {
+  return {
+    ...(patch.status !== undefined && { status: patch.status }),
+    ...(patch.snoozedUntil !== undefined && { snoozed_until: patch.snoozedUntil }),
+    ...(patch.assignedTo !== undefined && { assigned_to: patch.assignedTo }),
+    ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
+    ...(patch.lastMessagePreview !== undefined && { last_message_preview: patch.lastMessagePreview }),
+    ...(patch.unreadCount !== undefined && { unread_count: patch.unreadCount }),
+  };
+}

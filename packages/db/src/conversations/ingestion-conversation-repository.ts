@@ -1,0 +1,80 @@
+import type {
+  InboundConversation,
+  InboundConversationRepository,
+} from "@crm/domain/conversations/ingestion-ports";
+import type { Kysely, Selectable } from "kysely";
+import type { Database } from "../database.gen";
+
+const columns = [
+  "id",
+  "status",
+  "assigned_to",
+  "snoozed_until",
+  "last_message_at",
+  "last_inbound_at",
+  "unread_count",
+  "last_message_preview",
+] as const;
+
+type Row = Pick<Selectable<Database["conversations"]>, (typeof columns)[number]>;
+
+const toInboundConversation = (row: Row): InboundConversation => ({
+  id: row.id,
+  status: row.status,
+  assignedTo: row.assigned_to,
+  snoozedUntil: row.snoozed_until,
+  lastMessageAt: row.last_message_at,
+  lastInboundAt: row.last_inbound_at,
+  unreadCount: row.unread_count,
+  lastMessagePreview: row.last_message_preview,
+});
+
+export function createIngestionConversationRepository(db: Kysely<Database>): InboundConversationRepository {
+  return {
+    async lockByThread(organizationId, channel, threadId) {
+      const row = await db
+        .selectFrom("conversations")
+        .select(columns)
+        .where("organization_id", "=", organizationId)
+        .where("channel", "=", channel)
+        .where("channel_thread_id", "=", threadId)
+        .forUpdate()
+        .executeTakeFirst();
+      return row && toInboundConversation(row);
+    },
+
+    async open(organizationId, thread) {
+      // DO NOTHING keeps the transaction usable when a concurrent one opened the thread first
+      const row = await db
+        .insertInto("conversations")
+        .values({
+          organization_id: organizationId,
+          contact_id: thread.contactId,
+          channel: thread.channel,
+          channel_thread_id: thread.threadId,
+          integration_id: thread.integrationId,
+        })
+        .onConflict((oc) => oc.constraint("conversations_channel_thread_unique").doNothing())
+        .returning(columns)
+        .executeTakeFirst();
+      return row && toInboundConversation(row);
+    },
+
+    async update(organizationId, id, patch, at) {
+      await db
+        .updateTable("conversations")
+        .set({
+          ...(patch.status !== undefined && { status: patch.status }),
+          ...(patch.snoozedUntil !== undefined && { snoozed_until: patch.snoozedUntil }),
+          ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
+          ...(patch.lastInboundAt !== undefined && { last_inbound_at: patch.lastInboundAt }),
+          ...(patch.unreadCount !== undefined && { unread_count: patch.unreadCount }),
+          ...(patch.lastMessagePreview !== undefined && { last_message_preview: patch.lastMessagePreview }),
+          updated_at: at,
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .execute();
+    },
+  };
+}

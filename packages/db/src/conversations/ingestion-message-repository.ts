@@ -1,0 +1,124 @@
+import type { InboundMessageRepository } from "@crm/domain/conversations/ingestion-ports";
+import { isUuid } from "@crm/domain/shared/ids";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+
+export function createIngestionMessageRepository(db: Kysely<Database>): InboundMessageRepository {
+  return {
+    async insertInbound(organizationId, draft) {
+      const row = await db
+        .insertInto("messages")
+        .values({
+          organization_id: organizationId,
+          conversation_id: draft.conversationId,
+          channel: draft.channel,
+          sender_type: "contact",
+          direction: "inbound",
+          content: draft.content,
+          content_type: draft.contentType,
+          channel_message_id: draft.channelMessageId,
+          sent_at: draft.sentAt,
+          reply_to_channel_message_id: draft.replyToChannelMessageId,
+          ...(draft.media && {
+            media_status: "pending" as const,
+            media_provider_id: draft.media.providerMediaId,
+            media_mime_type: draft.media.mimeType,
+            media_file_name: draft.media.fileName,
+          }),
+        })
+        .onConflict((oc) => oc.constraint("messages_channel_message_unique").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async lockDelivery(organizationId, channel, channelMessageId) {
+      const row = await db
+        .selectFrom("messages")
+        .select(["id", "conversation_id", "status"])
+        .where("organization_id", "=", organizationId)
+        .where("channel", "=", channel)
+        .where("channel_message_id", "=", channelMessageId)
+        .forUpdate()
+        .executeTakeFirst();
+      return row && { id: row.id, conversationId: row.conversation_id, status: row.status };
+    },
+
+    async updateDelivery(organizationId, id, delivery) {
+      await db
+        .updateTable("messages")
+        .set({ status: delivery.status, status_at: delivery.at, error_message: delivery.error })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async findMedia(messageId) {
+      if (!isUuid(messageId)) return undefined;
+      const row = await db
+        .selectFrom("messages as m")
+        .innerJoin("conversations as c", "c.id", "m.conversation_id")
+        .select([
+          "m.id",
+          "m.organization_id",
+          "m.conversation_id",
+          "c.integration_id",
+          "m.media_provider_id",
+          "m.media_mime_type",
+          "m.media_file_name",
+          "m.media_status",
+        ])
+        .where("m.id", "=", messageId)
+        .where("m.deleted_at", "is", null)
+        .executeTakeFirst();
+      if (!row?.media_status || !row.media_provider_id) return undefined;
+      return {
+        messageId: row.id,
+        organizationId: row.organization_id,
+        conversationId: row.conversation_id,
+        integrationId: row.integration_id,
+        providerMediaId: row.media_provider_id,
+        mimeType: row.media_mime_type,
+        fileName: row.media_file_name,
+        status: row.media_status,
+      };
+    },
+
+    async markMediaStored(organizationId, messageId, stored) {
+      const result = await db
+        .updateTable("messages")
+        .set({ media_status: "stored", media_url: stored.url, media_mime_type: stored.mimeType })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", messageId)
+        .where("media_status", "=", "pending")
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async markMediaFailed(organizationId, messageId, error) {
+      const result = await db
+        .updateTable("messages")
+        .set({
+          media_status: "failed",
+          metadata: sql`metadata || jsonb_build_object('mediaError', ${error}::text)`,
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", messageId)
+        .where("media_status", "=", "pending")
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async findStalePendingMedia(before, limit) {
+      const rows = await db
+        .selectFrom("messages")
+        .select("id")
+        .where("media_status", "=", "pending")
+        .where("created_at", "<", before)
+        .orderBy("created_at")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { DomainError } from "@crm/domain";
+
+/** Opaque cursors for orderings the shared (created_at, id) cursor does not cover. */
+export const encodeKeyset = (position: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify(position)).toString("base64url");
+
+export function decodeKeyset<T>(
+  cursor: string | undefined,
+  read: (value: Record<string, unknown>) => T | undefined,
+): T | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  let decoded: T | undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      decoded = read(parsed as Record<string, unknown>);
+    }
+  } catch {
+    // an unreadable cursor is answered below like a malformed one
+  }
+  if (decoded === undefined) {
+    throw new DomainError("VALIDATION_FAILED", "Invalid cursor", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
+  }
+  return decoded;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuidValue = (value: unknown): value is string =>
+  typeof value === "string" && uuidPattern.test(value);
+
+export const isTimestampValue = (value: unknown): value is string =>
+  typeof value === "string" && !Number.isNaN(Date.parse(value));

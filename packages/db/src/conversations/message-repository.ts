@@ -1,0 +1,134 @@
+import { type MessageRepository, pageSize } from "@crm/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { searchMessages } from "./message-search";
+import { conversationColumns, messageColumns, toConversation, toMessage } from "./rows";
+
+export function createMessageRepository(db: Kysely<Database>): MessageRepository {
+  return {
+    async listInConversation(organizationId, conversationId, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("messages")
+        .select(messageColumns)
+        .where("organization_id", "=", organizationId)
+        .where("conversation_id", "=", conversationId)
+        .orderBy("sent_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        const at = new Date(cursor.at);
+        query = query.where((eb) => eb(eb.refTuple("sent_at", "id"), "<", eb.tuple(at, cursor.id)));
+      }
+      const rows = await query.execute();
+      const hasMore = rows.length > limit;
+      const items = rows.slice(0, limit).map(toMessage);
+      const last = items.at(-1);
+      return { items, nextCursor: hasMore && last ? encodeCursor(last.sentAt, last.id) : null };
+    },
+
+    async findById(organizationId, id, lock) {
+      const query = db
+        .selectFrom("messages")
+        .select(messageColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id);
+      const row = await (lock === "update" ? query.forUpdate() : query).executeTakeFirst();
+      return row ? toMessage(row) : undefined;
+    },
+
+    async findDeliveryTarget(id) {
+      const message = await db
+        .selectFrom("messages")
+        .select(messageColumns)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!message) return undefined;
+      const conversation = await db
+        .selectFrom("conversations")
+        .select(conversationColumns)
+        .where("organization_id", "=", message.organization_id)
+        .where("id", "=", message.conversation_id)
+        .executeTakeFirst();
+      return conversation && { message: toMessage(message), conversation: toConversation(conversation) };
+    },
+
+    async create(organizationId, input) {
+      const row = await db
+        .insertInto("messages")
+        .values({
+          organization_id: organizationId,
+          conversation_id: input.conversationId,
+          channel: input.channel,
+          direction: "outbound",
+          sender_type: input.senderType,
+          sender_id: input.senderId,
+          content: input.content,
+          content_type: "text",
+          is_private: input.isPrivate,
+          status: input.status,
+          status_at: input.status === null ? null : input.sentAt,
+          sent_at: input.sentAt,
+          created_at: input.sentAt,
+        })
+        .returning(messageColumns)
+        .executeTakeFirstOrThrow();
+      return toMessage(row);
+    },
+
+    async setDelivery(organizationId, id, update) {
+      const row = await db
+        .updateTable("messages")
+        .set({
+          status: update.status,
+          status_at: update.at,
+          ...(update.error !== undefined && { error_message: update.error }),
+          ...(update.channelMessageId !== undefined && { channel_message_id: update.channelMessageId }),
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .returning(messageColumns)
+        .executeTakeFirstOrThrow();
+      return toMessage(row);
+    },
+
+    async redact(organizationId, id, at) {
+      const row = await db
+        .updateTable("messages")
+        .set({
+          content: "",
+          metadata: "{}",
+          media_url: null,
+          media_status: null,
+          media_mime_type: null,
+          media_file_name: null,
+          media_provider_id: null,
+          deleted_at: at,
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .returning(messageColumns)
+        .executeTakeFirstOrThrow();
+      return toMessage(row);
+    },
+
+    async latestVisible(organizationId, conversationId) {
+      const row = await db
+        .selectFrom("messages")
+        .select(messageColumns)
+        .where("organization_id", "=", organizationId)
+        .where("conversation_id", "=", conversationId)
+        .where("deleted_at", "is", null)
+        .where("is_private", "=", false)
+        .orderBy("sent_at", "desc")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toMessage(row) : undefined;
+    },
+
+    search: (organizationId, scope, search, page) => searchMessages(db, organizationId, scope, search, page),
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import { purgeExpiredData } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client";
+import type { Database } from "../database.gen";
+import { createTestDatabase } from "../testing/test-database";
+import { createRetentionRepository } from "./retention-repository";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
+
+async function organization(db: Kysely<Database>, dataRetentionDays: number) {
+  return (
+    await db
+      .insertInto("organizations")
+      .values({
+        name: "Loja",
+        slug: `loja-${randomUUID().slice(0, 8)}`,
+        data_retention_days: dataRetentionDays,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+/** A conversation whose messages were sent the given numbers of days ago; its preview quotes the newest. */
+async function conversationWithMessages(db: Kysely<Database>, organizationId: string, ages: number[]) {
+  const newest = Math.min(...ages);
+  const conversation = await db
+    .insertInto("conversations")
+    .values({
+      organization_id: organizationId,
+      channel: "telegram",
+      channel_thread_id: randomUUID(),
+      last_message_at: daysAgo(newest),
+      last_message_preview: `sent ${newest} days ago`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const age of ages) {
+    await db
+      .insertInto("messages")
+      .values({
+        organization_id: organizationId,
+        conversation_id: conversation.id,
+        channel: "telegram",
+        direction: "inbound",
+        sender_type: "contact",
+        content: `sent ${age} days ago`,
+        sent_at: daysAgo(age),
+      })
+      .execute();
+  }
+  return conversation.id;
+}
+
+const contents = async (db: Kysely<Database>, conversationId: string) =>
+  (
+    await db
+      .selectFrom("messages")
+      .select("content")
+      .where("conversation_id", "=", conversationId)
+      .orderBy("sent_at", "desc")
+      .execute()
+  ).map((row) => row.content);
+
+describe("data retention", () => {
+  it("deletes each organization's messages older than its retention, in batches, and old webhook logs", async () => {
+    const { db } = handle;
+    const shortLived = await organization(db, 30);
+    const longLived = await organization(db, 730);
+    const expiring = await conversationWithMessages(db, shortLived, [1, 29, 31, 45, 60, 90, 400]);
+    const expired = await conversationWithMessages(db, shortLived, [40, 50]);
+    const kept = await conversationWithMessages(db, longLived, [1, 31, 400, 729]);
+    const beyond = await conversationWithMessages(db, longLived, [731]);
+    for (const [age, organizationId] of [
+      [29, shortLived],
+      [31, shortLived],
+      [45, longLived],
+    ] as const) {
+      await db
+        .insertInto("webhook_logs")
+        .values({
+          organization_id: organizationId,
+          channel: "telegram",
+          event_id: randomUUID(),
+          payload: JSON.stringify({ age }),
+          created_at: daysAgo(age),
+        })
+        .execute();
+    }
+
+    const report = await purgeExpiredData(
+      { retention: createRetentionRepository(db), clock: { now: () => new Date() } },
+      2,
+    );
+
+    expect(await contents(db, expiring)).toEqual(["sent 1 days ago", "sent 29 days ago"]);
+    expect(await contents(db, expired)).toEqual([]);
+    expect(await contents(db, kept)).toEqual([
+      "sent 1 days ago",
+      "sent 31 days ago",
+      "sent 400 days ago",
+      "sent 729 days ago",
+    ]);
+    expect(await contents(db, beyond)).toEqual([]);
+    const previews = await db
+      .selectFrom("conversations")
+      .select(["id", "last_message_preview"])
+      .where("id", "in", [expiring, expired, kept, beyond])
+      .execute();
+    expect(Object.fromEntries(previews.map((row) => [row.id, row.last_message_preview]))).toEqual({
+      [expiring]: "sent 1 days ago",
+      [expired]: null,
+      [kept]: "sent 1 days ago",
+      [beyond]: null,
+    });
+    const logs = await db.selectFrom("webhook_logs").select("payload").execute();
+    expect(logs.map((row) => row.payload)).toEqual([{ age: 29 }]);
+    expect(report).toMatchObject({ messagesDeleted: 8, previewsCleared: 2, webhookLogsDeleted: 2 });
+    expect(report.organizations).toBeGreaterThanOrEqual(2);
+  });
+});

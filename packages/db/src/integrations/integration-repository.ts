@@ -1,0 +1,144 @@
+import { channels, type IntegrationRepository, pageSize } from "@crm/domain";
+import { isUuid } from "@crm/domain/shared/ids";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
+import { integrationColumns, toStoredIntegration } from "./rows";
+
+/** Stripe, Mercado Pago and Trello rows share the table; these repositories see the messaging channels only. */
+export function createIntegrationRepository(db: Kysely<Database>): IntegrationRepository {
+  const messaging = () =>
+    db.selectFrom("integrations").select(integrationColumns).where("channel", "in", channels);
+
+  return {
+    async create(organizationId, input) {
+      const row = await db
+        .insertInto("integrations")
+        .values({
+          organization_id: organizationId,
+          channel: input.channel,
+          name: input.name,
+          config: JSON.stringify(input.sealedConfig),
+          external_id: input.externalId,
+          verify_token_hash: input.verifyTokenHash,
+        })
+        .returning(integrationColumns)
+        .executeTakeFirstOrThrow();
+      return toStoredIntegration(row);
+    },
+
+    async findById(organizationId, id) {
+      if (!isUuid(id)) return undefined;
+      const row = await messaging()
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toStoredIntegration(row) : undefined;
+    },
+
+    async list(organizationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = messaging()
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (filter.channel) query = query.where("channel", "=", filter.channel);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toStoredIntegration);
+    },
+
+    async update(organizationId, id, patch) {
+      if (!isUuid(id)) return undefined;
+      const row = await db
+        .updateTable("integrations")
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.isActive !== undefined && { is_active: patch.isActive }),
+          ...(patch.sealedConfig !== undefined && { config: JSON.stringify(patch.sealedConfig) }),
+          ...(patch.externalId !== undefined && { external_id: patch.externalId }),
+          ...(patch.verifyTokenHash !== undefined && { verify_token_hash: patch.verifyTokenHash }),
+          updated_at: new Date(),
+        })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("channel", "in", channels)
+        .returning(integrationColumns)
+        .executeTakeFirst();
+      return row ? toStoredIntegration(row) : undefined;
+    },
+
+    async recordTest(organizationId, id, result) {
+      await db
+        .updateTable("integrations")
+        .set({ last_tested_at: result.at, last_test_error: result.error })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async remove(organizationId, id) {
+      if (!isUuid(id)) return false;
+      const deleted = await db
+        .deleteFrom("integrations")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("channel", "in", channels)
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
+    },
+
+    async isExternalIdTaken(channel, externalId, exceptId) {
+      let query = db
+        .selectFrom("integrations")
+        .select("id")
+        .where("channel", "=", channel)
+        .where("external_id", "=", externalId);
+      if (exceptId !== undefined) query = query.where("id", "<>", exceptId);
+      return (await query.limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    async findByIdAnyOrganization(id) {
+      if (!isUuid(id)) return undefined;
+      const row = await messaging().where("id", "=", id).executeTakeFirst();
+      return row ? toStoredIntegration(row) : undefined;
+    },
+
+    async findByExternalId(channel, externalId) {
+      const rows = await messaging()
+        .where("channel", "=", channel)
+        .where("external_id", "=", externalId)
+        .orderBy("created_at")
+        .execute();
+      return rows.map(toStoredIntegration);
+    },
+
+    async hasVerifyTokenHash(channel, verifyTokenHash) {
+      const row = await db
+        .selectFrom("integrations")
+        .select("id")
+        .where("verify_token_hash", "=", verifyTokenHash)
+        .where("channel", "=", channel)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async listActive(channel) {
+      const rows = await messaging()
+        .where("channel", "=", channel)
+        .where("is_active", "=", true)
+        .orderBy("created_at")
+        .execute();
+      return rows.map(toStoredIntegration);
+    },
+  };
+}

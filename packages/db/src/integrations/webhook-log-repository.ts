@@ -1,0 +1,80 @@
+import { pageSize, type WebhookLogRepository } from "@crm/domain";
+import { isUuid } from "@crm/domain/shared/ids";
+import type { Kysely } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
+import { toWebhookLog, webhookLogColumns } from "./rows";
+
+/** Intake and the integration's log view; processing them belongs to the conversations' ingestion. */
+export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepository {
+  return {
+    async insert(log) {
+      const row = await db
+        .insertInto("webhook_logs")
+        .values({
+          organization_id: log.organizationId,
+          integration_id: log.integrationId,
+          channel: log.channel,
+          source: log.source,
+          event_id: log.eventId,
+          payload: log.payload === null || log.payload === undefined ? null : JSON.stringify(log.payload),
+          raw_body: log.rawBody,
+          status: log.status,
+          error_message: log.errorMessage,
+          ...(log.status === "failed" && { processed_at: new Date() }),
+        })
+        // a redelivered event (same provider event id) is already stored
+        .onConflict((oc) => oc.constraint("webhook_logs_event_unique").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      return row;
+    },
+
+    async findById(organizationId, id) {
+      if (!isUuid(id)) return undefined;
+      const row = await db
+        .selectFrom("webhook_logs")
+        .select(webhookLogColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toWebhookLog(row) : undefined;
+    },
+
+    async list(organizationId, integrationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("webhook_logs")
+        .select(webhookLogColumns)
+        .where("organization_id", "=", organizationId)
+        .where("integration_id", "=", integrationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (filter.status) query = query.where("status", "=", filter.status);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toWebhookLog);
+    },
+
+    async markRetrying(organizationId, id) {
+      if (!isUuid(id)) return undefined;
+      // processed_at back to null: the sweeper re-queues it if this job is lost too
+      const row = await db
+        .updateTable("webhook_logs")
+        .set({ status: "retrying", processed_at: null })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .returning(webhookLogColumns)
+        .executeTakeFirst();
+      return row ? toWebhookLog(row) : undefined;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { type PaymentPatch, type PaymentRepository, pageSize } from "@crm/domain";
+import { isUuid } from "@crm/domain/shared/ids";
+import type { Kysely, Updateable } from "kysely";
+import type { Database, Payments } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
+import { paymentColumns, toPayment } from "./rows";
+
+const patchColumns = (patch: PaymentPatch): Updateable<Payments> => ({
+  ...(patch.status !== undefined && { status: patch.status }),
+  ...(patch.refundedAmount !== undefined && { refunded_amount: patch.refundedAmount.amount }),
+  ...(patch.providerPaymentId !== undefined && { provider_payment_id: patch.providerPaymentId }),
+  ...(patch.paidAt !== undefined && { paid_at: patch.paidAt }),
+});
+
+export function createPaymentRepository(db: Kysely<Database>): PaymentRepository {
+  return {
+    async create(organizationId, input, at) {
+      const row = await db
+        .insertInto("payments")
+        .values({
+          id: input.id,
+          organization_id: organizationId,
+          deal_id: input.dealId,
+          integration_id: input.integrationId,
+          provider: input.provider,
+          amount: input.amount.amount,
+          currency: input.amount.currency,
+          description: input.description,
+          provider_reference: input.providerReference,
+          payment_link: input.paymentLink,
+          expires_at: input.expiresAt,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning(paymentColumns)
+        .executeTakeFirstOrThrow();
+      return toPayment(row);
+    },
+
+    async findById(organizationId, id, lock) {
+      if (!isUuid(id)) return undefined;
+      const query = db
+        .selectFrom("payments")
+        .select(paymentColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id);
+      const row = await (lock === "update" ? query.forUpdate() : query).executeTakeFirst();
+      return row ? toPayment(row) : undefined;
+    },
+
+    async findForUpdate(organizationId, provider, lookup) {
+      const by = [
+        lookup.paymentId && isUuid(lookup.paymentId) ? (["id", lookup.paymentId] as const) : undefined,
+        lookup.providerReference ? (["provider_reference", lookup.providerReference] as const) : undefined,
+        lookup.providerPaymentId ? (["provider_payment_id", lookup.providerPaymentId] as const) : undefined,
+      ];
+      for (const criterion of by) {
+        if (!criterion) continue;
+        const row = await db
+          .selectFrom("payments")
+          .select(paymentColumns)
+          .where("organization_id", "=", organizationId)
+          .where("provider", "=", provider)
+          .where(criterion[0], "=", criterion[1])
+          .forUpdate()
+          .executeTakeFirst();
+        if (row) return toPayment(row);
+      }
+      return undefined;
+    },
+
+    async list(organizationId, filter, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor);
+      let query = db
+        .selectFrom("payments")
+        .select(paymentColumns)
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (filter.status) query = query.where("status", "=", filter.status);
+      if (filter.provider) query = query.where("provider", "=", filter.provider);
+      if (filter.dealId) {
+        if (!isUuid(filter.dealId)) return { items: [], nextCursor: null };
+        query = query.where("deal_id", "=", filter.dealId);
+      }
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toPayment);
+    },
+
+    async update(organizationId, id, patch, at) {
+      const row = await db
+        .updateTable("payments")
+        .set({ ...patchColumns(patch), updated_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .returning(paymentColumns)
+        .executeTakeFirstOrThrow();
+      return toPayment(row);
+    },
+
+    async recordEvent(organizationId, event) {
+      const row = await db
+        .insertInto("payment_events")
+        .values({
+          organization_id: organizationId,
+          payment_id: event.paymentId,
+          provider: event.provider,
+          event_id: event.eventId,
+          type: event.type,
+        })
+        .onConflict((oc) => oc.columns(["organization_id", "provider", "event_id"]).doNothing())
+        .returning("event_id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}

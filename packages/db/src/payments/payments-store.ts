@@ -1,0 +1,26 @@
+import type { PaymentsRepos, Transactional } from "@crm/domain";
+import type { Kysely } from "kysely";
+import { createIngestionWebhookLogRepository } from "../conversations/ingestion-webhook-log-repository";
+import type { Database } from "../database.gen";
+import { createDealActivityRepository } from "../deals/deal-activity-repository";
+import { createDealRepository } from "../deals/deal-repository";
+import { createPipelineRepository } from "../deals/pipeline-repository";
+import { createPaymentIntegrationRepository } from "./payment-integration-repository";
+import { createPaymentRepository } from "./payment-repository";
+
+const paymentsRepos = (db: Kysely<Database>): PaymentsRepos => ({
+  payments: createPaymentRepository(db),
+  integrations: createPaymentIntegrationRepository(db),
+  deals: createDealRepository(db),
+  pipelines: createPipelineRepository(db),
+  activities: createDealActivityRepository(db),
+  webhookLogs: createIngestionWebhookLogRepository(db),
+});
+
+/** Payments with the deal repositories, so a paid payment and its won deal commit together. */
+export function createPaymentsStore(db: Kysely<Database>): Transactional<PaymentsRepos> & PaymentsRepos {
+  return {
+    ...paymentsRepos(db),
+    transaction: (work) => db.transaction().execute((trx) => work(paymentsRepos(trx))),
+  };
+}

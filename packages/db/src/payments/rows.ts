@@ -1,0 +1,82 @@
+import { type Payment, type PaymentIntegration, parseMoney, type SealedSecret } from "@crm/domain";
+import type { Selectable } from "kysely";
+import type { Integrations, Payments } from "../database.gen";
+
+export const paymentColumns = [
+  "id",
+  "organization_id",
+  "deal_id",
+  "integration_id",
+  "provider",
+  "amount",
+  "refunded_amount",
+  "currency",
+  "status",
+  "description",
+  "provider_payment_id",
+  "provider_reference",
+  "payment_link",
+  "expires_at",
+  "paid_at",
+  "created_at",
+  "updated_at",
+] as const;
+
+type PaymentRow = Pick<Selectable<Payments>, (typeof paymentColumns)[number]>;
+
+/** DECIMAL(15,2) prints every currency with two decimals ("500.00" JPY). */
+const storedMoney = (amount: string, currency: string) =>
+  parseMoney(amount, currency, "amount", { allowZeroPadding: true });
+
+export const toPayment = (row: PaymentRow): Payment => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  dealId: row.deal_id,
+  integrationId: row.integration_id,
+  provider: row.provider,
+  amount: storedMoney(row.amount, row.currency),
+  refundedAmount: storedMoney(row.refunded_amount, row.currency),
+  status: row.status,
+  description: row.description,
+  providerPaymentId: row.provider_payment_id,
+  providerReference: row.provider_reference,
+  paymentLink: row.payment_link,
+  expiresAt: row.expires_at,
+  paidAt: row.paid_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export const paymentIntegrationColumns = [
+  "id",
+  "organization_id",
+  "channel",
+  "is_active",
+  "config",
+  "created_at",
+] as const;
+
+type PaymentIntegrationRow = Pick<Selectable<Integrations>, (typeof paymentIntegrationColumns)[number]>;
+
+function toSealedSecret(value: unknown): SealedSecret {
+  const sealed = value as Partial<Record<keyof SealedSecret, unknown>> | null;
+  if (
+    sealed?.v === 1 &&
+    typeof sealed.iv === "string" &&
+    typeof sealed.tag === "string" &&
+    typeof sealed.data === "string"
+  ) {
+    return { v: 1, iv: sealed.iv, tag: sealed.tag, data: sealed.data };
+  }
+  throw new Error("integrations.config does not hold sealed credentials");
+}
+
+export const toPaymentIntegration = (row: PaymentIntegrationRow): PaymentIntegration => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  // the repository selects payment providers only
+  provider: row.channel as PaymentIntegration["provider"],
+  isActive: row.is_active,
+  sealedConfig: toSealedSecret(row.config),
+  createdAt: row.created_at,
+});

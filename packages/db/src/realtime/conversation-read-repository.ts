@@ -1,0 +1,106 @@
+import type { ConversationAccess, ConversationReadRepository } from "@crm/domain/realtime/ports";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+
+/**
+ * Per-user read positions. Unread = inbound messages (not deleted) stored after the user's last read; the
+ * messages index (organization_id, conversation_id, created_at) answers it without touching other rows.
+ */
+export function createConversationReadRepository(db: Kysely<Database>): ConversationReadRepository {
+  const unreadQuery = (organizationId: string) =>
+    db
+      .selectFrom("conversations as c")
+      .innerJoin("messages as m", (join) =>
+        join
+          .onRef("m.conversation_id", "=", "c.id")
+          .onRef("m.organization_id", "=", "c.organization_id")
+          .on("m.direction", "=", "inbound")
+          .on("m.deleted_at", "is", null),
+      )
+      .where("c.organization_id", "=", organizationId);
+
+  return {
+    async findAccess(organizationId, conversationIds) {
+      const found = new Map<string, ConversationAccess>();
+      if (conversationIds.length === 0) return found;
+      const rows = await db
+        .selectFrom("conversations")
+        .select(["id", "assigned_to"])
+        .where("organization_id", "=", organizationId)
+        .where("id", "in", conversationIds)
+        .execute();
+      for (const row of rows) found.set(row.id, { assignedTo: row.assigned_to });
+      return found;
+    },
+
+    async markRead(organizationId, conversationId, userId, at) {
+      await db
+        .insertInto("conversation_reads")
+        .values({
+          organization_id: organizationId,
+          conversation_id: conversationId,
+          user_id: userId,
+          last_read_at: at,
+        })
+        .onConflict((oc) =>
+          oc.columns(["organization_id", "conversation_id", "user_id"]).doUpdateSet({
+            last_read_at: sql`greatest(conversation_reads.last_read_at, excluded.last_read_at)`,
+          }),
+        )
+        .execute();
+    },
+
+    async unreadCounts(organizationId, userId, conversationIds) {
+      if (conversationIds.length === 0) return [];
+      const rows = await unreadQuery(organizationId)
+        .leftJoin("conversation_reads as r", (join) =>
+          join
+            .onRef("r.conversation_id", "=", "c.id")
+            .onRef("r.organization_id", "=", "c.organization_id")
+            .on("r.user_id", "=", userId),
+        )
+        .where("c.id", "in", conversationIds)
+        .where((eb) =>
+          eb.or([eb("r.last_read_at", "is", null), eb("m.created_at", ">", eb.ref("r.last_read_at"))]),
+        )
+        .select(["c.id as conversationId", (eb) => eb.fn.countAll<string>().as("unread")])
+        .groupBy("c.id")
+        .execute();
+      const counts = new Map(rows.map((row) => [row.conversationId, Number(row.unread)]));
+      return conversationIds.map((conversationId) => ({
+        conversationId,
+        unread: counts.get(conversationId) ?? 0,
+      }));
+    },
+
+    async unreadByUser(organizationId, conversationId, userIds) {
+      const counts = new Map<string, number>(userIds.map((userId) => [userId, 0]));
+      if (userIds.length === 0) return counts;
+      const rows = await db
+        .selectFrom("users as u")
+        .leftJoin("conversation_reads as r", (join) =>
+          join
+            .onRef("r.user_id", "=", "u.id")
+            .on("r.organization_id", "=", organizationId)
+            .on("r.conversation_id", "=", conversationId),
+        )
+        .innerJoin("messages as m", (join) =>
+          join
+            .on("m.organization_id", "=", organizationId)
+            .on("m.conversation_id", "=", conversationId)
+            .on("m.direction", "=", "inbound")
+            .on("m.deleted_at", "is", null),
+        )
+        .where("u.organization_id", "=", organizationId)
+        .where("u.id", "in", userIds)
+        .where((eb) =>
+          eb.or([eb("r.last_read_at", "is", null), eb("m.created_at", ">", eb.ref("r.last_read_at"))]),
+        )
+        .select(["u.id as userId", (eb) => eb.fn.countAll<string>().as("unread")])
+        .groupBy("u.id")
+        .execute();
+      for (const row of rows) counts.set(row.userId, Number(row.unread));
+      return counts;
+    },
+  };
+}

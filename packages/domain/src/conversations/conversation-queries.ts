@@ -1,0 +1,71 @@
+import type { Actor } from "../auth/model";
+import type { Channel } from "../integrations/channel";
+import { notFound, validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { ConversationStatus, ConversationView } from "./model";
+import type { ConversationFilter, ConversationsDeps } from "./ports";
+import { conversationScope, visibleOrNotFound } from "./visibility";
+
+export interface ConversationListQuery extends PageRequest {
+  status?: ConversationStatus | undefined;
+  /** "me", "unassigned" or a user id */
+  assignee?: string | undefined;
+  channel?: Channel | undefined;
+  contactId?: string | undefined;
+  unread?: boolean | undefined;
+}
+
+/** The inbox: newest activity first; agents only get theirs and the unassigned ones. */
+export async function listConversations(
+  deps: ConversationsDeps,
+  actor: Actor,
+  query: ConversationListQuery,
+): Promise<Page<ConversationView>> {
+  const { cursor, limit, ...filter } = query;
+  return deps.store.conversations.list(
+    actor.organizationId,
+    conversationScope(actor),
+    parseConversationFilter(actor, filter),
+    { cursor, limit },
+  );
+}
+
+export async function getConversation(
+  deps: ConversationsDeps,
+  actor: Actor,
+  id: string,
+): Promise<ConversationView> {
+  return visibleOrNotFound(actor, await deps.store.conversations.findView(actor.organizationId, id));
+}
+
+function parseConversationFilter(
+  actor: Actor,
+  filter: Omit<ConversationListQuery, "cursor" | "limit">,
+): ConversationFilter {
+  return {
+    status: filter.status,
+    channel: filter.channel,
+    unread: filter.unread,
+    contactId: filter.contactId === undefined ? undefined : parseId(filter.contactId, "contactId"),
+    assignee: parseAssignee(actor, filter.assignee),
+  };
+}
+
+function parseAssignee(actor: Actor, assignee: string | undefined): ConversationFilter["assignee"] {
+  if (assignee === undefined || assignee === "unassigned") return assignee;
+  if (assignee === "me") {
+    if (actor.kind !== "user") {
+      throw validationFailed("assignee", '"me" means a signed-in user; an API key is nobody');
+    }
+    return { userId: actor.userId };
+  }
+  return { userId: parseId(assignee, "assignee") };
+}
+
+/** Loads a conversation the actor may see, or answers 404. */
+export async function visibleConversation(deps: ConversationsDeps, actor: Actor, id: string) {
+  const conversation = await deps.store.conversations.findById(actor.organizationId, id);
+  if (!conversation) throw notFound("Conversation");
+  return visibleOrNotFound(actor, conversation);
+}

@@ -1,0 +1,52 @@
+import type { Actor } from "../auth/model";
+import { messagePreview } from "./ingest-conversation";
+import { visibleMessage } from "./message-queries";
+import type { Message } from "./model";
+import type { ConversationsDeps } from "./ports";
+import { conversationUpdated, publishConversationEvent } from "./publish";
+
+/**
+ * Deletes a message here (not at the provider): its content is replaced, its media and metadata are
+ * cleared, and it stays in the thread as deleted. The conversation's preview forgets it too.
+ * Deleting a deleted message changes nothing.
+ */
+export async function deleteMessage(deps: ConversationsDeps, actor: Actor, id: string): Promise<Message> {
+  const organizationId = actor.organizationId;
+  const now = deps.clock.now();
+  const result = await deps.store.transaction(async (repos) => {
+    const { message, conversation } = await visibleMessage(repos, actor, id, "update");
+    if (message.deletedAt) return { message, conversation: undefined, changed: false };
+    const redacted = await repos.messages.redact(organizationId, id, now);
+    if (message.isPrivate) return { message: redacted, conversation: undefined, changed: true };
+    const latest = await repos.messages.latestVisible(organizationId, conversation.id);
+    const preview = latest ? messagePreview({ text: latest.content, contentType: latest.contentType }) : null;
+    const updated =
+      preview === conversation.lastMessagePreview
+        ? undefined
+        : await repos.conversations.update(
+            organizationId,
+            conversation.id,
+            { lastMessagePreview: preview },
+            now,
+          );
+    return { message: redacted, conversation: updated, changed: true };
+  });
+  if (!result.changed) return result.message;
+  await publishConversationEvent(
+    deps.events,
+    organizationId,
+    "message_updated",
+    { conversationId: result.message.conversationId, messageId: id, deleted: true },
+    now,
+  );
+  if (result.conversation) {
+    await publishConversationEvent(
+      deps.events,
+      organizationId,
+      "conversation_updated",
+      conversationUpdated(result.conversation),
+      now,
+    );
+  }
+  return result.message;
+}

@@ -1,0 +1,28 @@
+import type { DeliveryStatus } from "../integrations/channel";
+
+/** Payloads of the inbox's domain events; the realtime layer delivers them to browsers. */
+export interface ConversationEventPayloads {
+  new_message: {
+    conversationId: string;
+    messageId: string;
+    direction: "inbound" | "outbound";
+    isPrivate: boolean;
+  };
+  message_updated: { conversationId: string; messageId: string; deleted: boolean };
+  message_status: { conversationId: string; messageId: string; status: DeliveryStatus; error: string | null };
+  conversation_updated: {
+    conversationId: string;
+    status: "open" | "pending" | "snoozed" | "closed";
+    assignedTo: string | null;
+    lastMessageAt: string | null;
+    /** true when the conversation was deleted with its messages */
+    deleted?: boolean;
+  };
+  conversation_assigned: {
+    conversationId: string;
+    assignedTo: string | null;
+    previousAssignee: string | null;
+  };
+}
+
+export type ConversationEventType = keyof ConversationEventPayloads;

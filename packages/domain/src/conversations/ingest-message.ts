@@ -1,0 +1,67 @@
+import type { Channel, InboundMessage } from "../integrations";
+import type { IngestionChanges } from "./ingest-changes";
+import { recordInbound } from "./ingest-conversation";
+import { resolveSender } from "./ingest-sender";
+import type { IngestionRepos } from "./ingestion-ports";
+
+export interface IngestionSource {
+  organizationId: string;
+  integrationId: string | null;
+  channel: Channel;
+  /** When the webhook is processed: the conversation's updated_at. */
+  now: Date;
+}
+
+/**
+ * Stores one inbound message inside the webhook's transaction: its sender's contact, its conversation
+ * (opened if new), the message itself unless already stored (the idempotency key), and the conversation's
+ * counters. A redelivered message changes nothing.
+ */
+export async function ingestMessage(
+  repos: IngestionRepos,
+  source: IngestionSource,
+  message: InboundMessage,
+  changes: IngestionChanges,
+): Promise<void> {
+  const { organizationId, channel } = source;
+  const sender = await resolveSender(repos.senders, organizationId, channel, message.sender);
+  if (sender.created) changes.createdContactIds.push(sender.contactId);
+
+  const thread = { channel, threadId: message.threadId };
+  // the common case is one locking read; opening races are settled by the thread's unique constraint
+  const conversation =
+    (await repos.conversations.lockByThread(organizationId, channel, thread.threadId)) ??
+    (await repos.conversations.open(organizationId, {
+      ...thread,
+      contactId: sender.contactId,
+      integrationId: source.integrationId,
+    })) ??
+    (await repos.conversations.lockByThread(organizationId, channel, thread.threadId));
+  if (!conversation) throw new Error(`The conversation of thread ${thread.threadId} could not be opened`);
+  const messageId = await repos.messages.insertInbound(organizationId, {
+    conversationId: conversation.id,
+    channel,
+    channelMessageId: message.channelMessageId,
+    contentType: message.contentType,
+    content: message.text,
+    sentAt: message.sentAt,
+    replyToChannelMessageId: message.replyToChannelMessageId ?? null,
+    media: message.media
+      ? {
+          providerMediaId: message.media.providerMediaId,
+          mimeType: message.media.mimeType ?? null,
+          fileName: message.media.fileName ?? null,
+        }
+      : null,
+  });
+  if (!messageId) return;
+
+  const { patch } = recordInbound(conversation, message);
+  await repos.conversations.update(organizationId, conversation.id, patch, source.now);
+  changes.newMessages.push({
+    conversationId: conversation.id,
+    messageId,
+    hasMedia: message.media !== undefined,
+  });
+  changes.conversations.set(conversation.id, { ...conversation, ...patch });
+}

@@ -1,0 +1,176 @@
+import type { Clock } from "../auth/ports";
+import type { Channel, ChannelAdapters, ChannelCredentials, DeliveryStatus } from "../integrations";
+import type { EventBus } from "../shared/events";
+import type { JobQueue } from "../shared/jobs";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Role } from "../shared/permissions";
+import type { Transactional } from "../shared/transaction";
+import type {
+  ContactSummary,
+  Conversation,
+  ConversationStatus,
+  ConversationView,
+  Message,
+  MessageSearchHit,
+  SenderType,
+} from "./model";
+import type { ConversationScope } from "./visibility";
+
+export interface ConversationFilter {
+  status?: ConversationStatus | undefined;
+  /** "unassigned", or the id of the user they are assigned to */
+  assignee?: "unassigned" | { userId: string } | undefined;
+  channel?: Channel | undefined;
+  contactId?: string | undefined;
+  /** only those with unread messages (true) or only those without (false) */
+  unread?: boolean | undefined;
+}
+
+export interface NewConversation {
+  contactId: string;
+  channel: Channel;
+  channelThreadId: string;
+  integrationId: string;
+  assignedTo: string | null;
+}
+
+export interface ConversationPatch {
+  status?: ConversationStatus;
+  snoozedUntil?: Date | null;
+  assignedTo?: string | null;
+  lastMessageAt?: Date;
+  lastMessagePreview?: string | null;
+  unreadCount?: number;
+}
+
+export interface ConversationRepository {
+  /** Newest activity first (last_message_at desc, conversations without messages last), then by id. */
+  list(
+    organizationId: string,
+    scope: ConversationScope,
+    filter: ConversationFilter,
+    page: PageRequest,
+  ): Promise<Page<ConversationView>>;
+  /** `lock` takes the row for writing until the transaction ends. */
+  findById(organizationId: string, id: string, lock?: "update"): Promise<Conversation | undefined>;
+  findView(organizationId: string, id: string): Promise<ConversationView | undefined>;
+  findByThread(
+    organizationId: string,
+    channel: Channel,
+    channelThreadId: string,
+  ): Promise<Conversation | undefined>;
+  /** Throws CONFLICT with `existingId` when the contact's thread on that channel already has a conversation. */
+  create(organizationId: string, input: NewConversation, at: Date): Promise<Conversation>;
+  update(organizationId: string, id: string, patch: ConversationPatch, at: Date): Promise<Conversation>;
+  /** Deletes the conversation with its messages. */
+  remove(organizationId: string, id: string): Promise<boolean>;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  channel: Channel;
+  senderType: SenderType;
+  senderId: string | null;
+  content: string;
+  isPrivate: boolean;
+  status: DeliveryStatus | null;
+  sentAt: Date;
+}
+
+export interface DeliveryUpdate {
+  status: DeliveryStatus;
+  at: Date;
+  error?: string | null;
+  channelMessageId?: string;
+}
+
+export interface MessageSearch {
+  query: string;
+  conversationId?: string | undefined;
+}
+
+/** An outbound message with what sending it needs. */
+export interface DeliveryTarget {
+  message: Message;
+  conversation: Conversation;
+}
+
+export interface MessageRepository {
+  /** A conversation's messages, newest first (sent_at desc, id desc). */
+  listInConversation(
+    organizationId: string,
+    conversationId: string,
+    page: PageRequest,
+  ): Promise<Page<Message>>;
+  findById(organizationId: string, id: string, lock?: "update"): Promise<Message | undefined>;
+  /** For the send job, which only knows the message id. */
+  findDeliveryTarget(id: string): Promise<DeliveryTarget | undefined>;
+  create(organizationId: string, input: NewMessage): Promise<Message>;
+  setDelivery(organizationId: string, id: string, update: DeliveryUpdate): Promise<Message>;
+  /** Clears content, media and metadata and marks it deleted. */
+  redact(organizationId: string, id: string, at: Date): Promise<Message>;
+  /** The newest message of the conversation the customer could see (not deleted, not private). */
+  latestVisible(organizationId: string, conversationId: string): Promise<Message | undefined>;
+  /** Ranked by relevance, then newest first; deleted messages never match. */
+  search(
+    organizationId: string,
+    scope: ConversationScope,
+    search: MessageSearch,
+    page: PageRequest,
+  ): Promise<Page<MessageSearchHit>>;
+}
+
+export interface ConnectedIntegration {
+  id: string;
+  channel: string;
+  name: string;
+  isActive: boolean;
+}
+
+/** What conversations refer to in other contexts, read inside the same transaction. */
+export interface ConversationReferences {
+  contact(organizationId: string, contactId: string): Promise<ContactSummary | undefined>;
+  /** The contact's user id on the channel (e.g. a Telegram chat id), if they ever wrote there. */
+  channelUserId(organizationId: string, contactId: string, channel: Channel): Promise<string | undefined>;
+  integration(organizationId: string, integrationId: string): Promise<ConnectedIntegration | undefined>;
+  member(organizationId: string, userId: string): Promise<{ id: string; role: Role } | undefined>;
+}
+
+export interface ConversationsRepos {
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  references: ConversationReferences;
+}
+
+export interface ConversationsDeps {
+  store: Transactional<ConversationsRepos> & ConversationsRepos;
+  clock: Clock;
+  queue: JobQueue;
+  events: EventBus;
+}
+
+/** The send job: the inbox plus the channel adapters and the integrations' decrypted credentials. */
+export interface DeliveryDeps extends ConversationsDeps {
+  channels: { adapters: ChannelAdapters; credentials: ChannelCredentials };
+}
+
+export interface RetentionPolicy {
+  organizationId: string;
+  dataRetentionDays: number;
+}
+
+export interface RetentionRepository {
+  /** Every organization's retention, ordered by id, `limit` at a time after `afterId`. */
+  policies(afterId: string | undefined, limit: number): Promise<RetentionPolicy[]>;
+  /** Deletes up to `limit` messages sent before `cutoff`; returns how many. */
+  deleteMessagesBefore(organizationId: string, cutoff: Date, limit: number): Promise<number>;
+  /** Forgets the preview of conversations whose last message is older than `cutoff` (the message is gone). */
+  clearPreviewsBefore(organizationId: string, cutoff: Date): Promise<number>;
+  /** Deletes up to `limit` webhook logs (of any organization) received before `cutoff`. */
+  deleteWebhookLogsBefore(cutoff: Date, limit: number): Promise<number>;
+}
+
+export interface RetentionDeps {
+  retention: RetentionRepository;
+  clock: Clock;
+}

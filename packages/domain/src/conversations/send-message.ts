@@ -1,0 +1,103 @@
+import type { Actor } from "../auth/model";
+import { messagePreview } from "./ingest-conversation";
+import { parseMessageText } from "./message-rules";
+import type { Message } from "./model";
+import type { ConversationPatch, ConversationsDeps } from "./ports";
+import { conversationUpdated, publishConversationEvent } from "./publish";
+import { assertCanSend, messageSendAttempts } from "./sending";
+import { visibleOrNotFound } from "./visibility";
+
+export interface SendMessageInput {
+  text: string;
+  /** A note for the team: stored, never sent. */
+  isPrivate?: boolean | undefined;
+}
+
+/**
+ * Writes in a conversation. A private note is only stored. A message to the customer is checked (active
+ * integration, WhatsApp's 24-hour window) before anything is stored, stored `pending`, and handed to the
+ * `message-send` job, which makes it `sent` or `failed`.
+ */
+export async function sendMessage(
+  deps: ConversationsDeps,
+  actor: Actor,
+  conversationId: string,
+  input: SendMessageInput,
+): Promise<Message> {
+  const organizationId = actor.organizationId;
+  const isPrivate = input.isPrivate ?? false;
+  const now = deps.clock.now();
+
+  const { message, conversation } = await deps.store.transaction(async (repos) => {
+    const conversation = visibleOrNotFound(
+      actor,
+      await repos.conversations.findById(organizationId, conversationId, "update"),
+    );
+    const text = parseMessageText(input.text, conversation.channel, isPrivate);
+    if (!isPrivate) await assertCanSend(repos, conversation, now);
+    const message = await repos.messages.create(organizationId, {
+      conversationId,
+      channel: conversation.channel,
+      senderType: actor.kind === "user" ? "agent" : "bot",
+      senderId: actor.kind === "user" ? actor.userId : null,
+      content: text,
+      isPrivate,
+      status: isPrivate ? null : "pending",
+      sentAt: now,
+    });
+    if (isPrivate) return { message, conversation: undefined };
+    // replying means the agent has read the conversation
+    const patch: ConversationPatch = { unreadCount: 0 };
+    if (!conversation.lastMessageAt || conversation.lastMessageAt <= now) {
+      Object.assign(patch, {
+        lastMessageAt: now,
+        lastMessagePreview: messagePreview({ text, contentType: "text" }),
+      });
+    }
+    return {
+      message,
+      conversation: await repos.conversations.update(organizationId, conversationId, patch, now),
+    };
+  });
+
+  const stored = isPrivate ? message : await enqueueSend(deps, message);
+  await publishConversationEvent(
+    deps.events,
+    organizationId,
+    "new_message",
+    { conversationId, messageId: message.id, direction: "outbound", isPrivate },
+    now,
+  );
+  if (conversation) {
+    await publishConversationEvent(
+      deps.events,
+      organizationId,
+      "conversation_updated",
+      conversationUpdated(conversation),
+      now,
+    );
+  }
+  return stored;
+}
+
+/** Hands the message to the send job; if the queue refuses it, the message fails at once, ready for a retry. */
+export async function enqueueSend(
+  deps: ConversationsDeps,
+  message: Message,
+  jobId = message.id,
+): Promise<Message> {
+  try {
+    await deps.queue.enqueue(
+      "message-send",
+      { messageId: message.id },
+      { jobId, attempts: messageSendAttempts },
+    );
+    return message;
+  } catch {
+    return deps.store.messages.setDelivery(message.organizationId, message.id, {
+      status: "failed",
+      at: deps.clock.now(),
+      error: "The message could not be queued for sending; retry it",
+    });
+  }
+}

@@ -1,0 +1,140 @@
+/** The messaging channels customers write on. */
+export const channels = ["whatsapp", "telegram", "slack", "discord"] as const;
+export type Channel = (typeof channels)[number];
+
+export interface WhatsAppConfig {
+  phoneNumberId: string;
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+}
+export interface TelegramConfig {
+  botToken: string;
+  secretToken: string;
+}
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+}
+export interface DiscordConfig {
+  applicationId: string;
+  publicKey: string;
+  botToken: string;
+}
+
+export interface ChannelConfigs {
+  whatsapp: WhatsAppConfig;
+  telegram: TelegramConfig;
+  slack: SlackConfig;
+  discord: DiscordConfig;
+}
+
+export type MessageContentType =
+  | "text"
+  | "image"
+  | "video"
+  | "audio"
+  | "file"
+  | "sticker"
+  | "location"
+  | "unsupported";
+
+export interface InboundMedia {
+  /** The provider's handle for downloading it later (WhatsApp media id, Telegram file_id, Slack/Discord URL). */
+  providerMediaId: string;
+  mimeType?: string;
+  fileName?: string;
+  sizeBytes?: number;
+}
+
+/** One customer message, normalized from any channel's webhook or gateway event. */
+export interface InboundMessage {
+  /** The provider's message id: with the channel and organization, the idempotency key. */
+  channelMessageId: string;
+  /** The provider's conversation: WhatsApp sender wa_id, Telegram chat id, Slack channel, Discord channel. */
+  threadId: string;
+  sender: {
+    /** Stable provider user id (WhatsApp wa_id or BSUID, Telegram user id, Slack user, Discord user). */
+    channelUserId: string;
+    name?: string;
+    /** E.164 when the channel knows it (WhatsApp). */
+    phone?: string;
+    username?: string;
+  };
+  /** The provider's timestamp: messages are ordered by it, not by arrival. */
+  sentAt: Date;
+  contentType: MessageContentType;
+  /** Body or caption; empty string when the message has none. */
+  text: string;
+  media?: InboundMedia;
+  /** Provider message this one replies to, if any. */
+  replyToChannelMessageId?: string;
+}
+
+export const deliveryStatuses = ["pending", "sent", "delivered", "read", "failed"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export interface StatusUpdate {
+  channelMessageId: string;
+  status: Exclude<DeliveryStatus, "pending">;
+  at: Date;
+  error?: string;
+}
+
+export interface ParsedWebhook {
+  messages: InboundMessage[];
+  statuses: StatusUpdate[];
+}
+
+export interface OutboundMessage {
+  /** The thread to write in (same meaning as InboundMessage.threadId). */
+  threadId: string;
+  text: string;
+  replyToChannelMessageId?: string;
+}
+
+export type SendResult =
+  | { ok: true; channelMessageId: string }
+  | { ok: false; error: string; retryable: boolean };
+
+export type IdentityResult = { ok: true; identity: string } | { ok: false; error: string };
+
+export interface WebhookRequest {
+  rawBody: Uint8Array;
+  /** Header names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  /** Seconds since the epoch, for replay windows. */
+  now: number;
+}
+
+/** A JSON body to answer a webhook with, when the provider expects more than an empty 200. */
+export interface WebhookReply {
+  body: unknown;
+}
+
+/** One per channel (the spec's strategy pattern). Adapters return results; they do not throw for provider errors. */
+export interface ChannelAdapter<C extends Channel = Channel> {
+  channel: C;
+  /** Signature check over the raw bytes, in constant time. */
+  verify(request: WebhookRequest, config: ChannelConfigs[C]): boolean;
+  /**
+   * The answer to a verified request that is a handshake, not an event (Slack `url_verification`, Discord
+   * PING): it is answered at once and not stored. undefined for every other payload.
+   */
+  handshake?(payload: unknown): WebhookReply | undefined;
+  /** The body to answer a stored event with, when the provider requires one (Discord interactions). */
+  acknowledge?(payload: unknown): WebhookReply | undefined;
+  /** The provider's id of this delivery (Telegram update_id, Slack event_id, ...), to drop redeliveries. */
+  eventId?(payload: unknown): string | undefined;
+  /** Every entry, change, message and status of the payload, not just the first. */
+  parse(payload: unknown): ParsedWebhook;
+  send(config: ChannelConfigs[C], message: OutboundMessage): Promise<SendResult>;
+  /** Asks the provider who these credentials belong to (the integration test button). */
+  whoAmI(config: ChannelConfigs[C]): Promise<IdentityResult>;
+  downloadMedia(
+    config: ChannelConfigs[C],
+    media: InboundMedia,
+  ): Promise<
+    { ok: true; bytes: Uint8Array; mimeType: string } | { ok: false; error: string; retryable: boolean }
+  >;
+}

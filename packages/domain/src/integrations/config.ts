@@ -1,0 +1,102 @@
+import { DomainError, type FieldErrors } from "../shared/errors";
+import type { Channel, ChannelConfigs } from "./channel";
+
+type FieldKind = "public" | "secret";
+
+interface FieldSpec {
+  kind: FieldKind;
+  pattern?: RegExp;
+  hint?: string;
+}
+
+const token: FieldSpec = { kind: "secret", pattern: /^\S{8,512}$/, hint: "8-512 characters, no spaces" };
+const digits: FieldSpec = { kind: "public", pattern: /^\d{1,30}$/, hint: "digits only" };
+
+/**
+ * Every channel's credential fields: which are secret (masked in output, never logged) and their format.
+ * A new kind of integration (Stripe, Mercado Pago) adds its entry here and to `ChannelConfigs`.
+ */
+export const channelConfigFields: { [C in Channel]: { [K in keyof ChannelConfigs[C]]-?: FieldSpec } } = {
+  whatsapp: { phoneNumberId: digits, accessToken: token, appSecret: token, verifyToken: token },
+  telegram: {
+    botToken: {
+      kind: "secret",
+      pattern: /^\d+:[\w-]{20,}$/,
+      hint: "the token BotFather gave, e.g. 123456:ABC-...",
+    },
+    // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in the secret_token of setWebhook
+    secretToken: {
+      kind: "secret",
+      pattern: /^[\w-]{16,256}$/,
+      hint: "16-256 characters A-Z, a-z, 0-9, _ or -",
+    },
+  },
+  slack: { botToken: token, signingSecret: token },
+  discord: {
+    applicationId: digits,
+    publicKey: { kind: "public", pattern: /^[0-9a-fA-F]{64}$/, hint: "64 hexadecimal characters" },
+    botToken: token,
+  },
+};
+
+const fieldsOf = (channel: Channel): Record<string, FieldSpec> => channelConfigFields[channel];
+
+/** The full credentials of a channel, checked field by field; errors are keyed `config.<field>`. */
+export function parseChannelConfig<C extends Channel>(channel: C, settings: object): ChannelConfigs[C] {
+  const input = settings as Record<string, unknown>;
+  const fields = fieldsOf(channel);
+  const fieldErrors: FieldErrors = {};
+  const config: Record<string, string> = {};
+  for (const key of Object.keys(input)) {
+    if (!(key in fields)) fieldErrors[`config.${key}`] = [`${key} is not a ${channel} setting`];
+  }
+  for (const [key, spec] of Object.entries(fields)) {
+    const raw = input[key];
+    const value = typeof raw === "string" ? raw.trim() : "";
+    if (value === "") fieldErrors[`config.${key}`] = [`${key} is required`];
+    else if (spec.pattern && !spec.pattern.test(value))
+      fieldErrors[`config.${key}`] = [`${key} is invalid${spec.hint ? `: ${spec.hint}` : ""}`];
+    else config[key] = value;
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new DomainError("VALIDATION_FAILED", `Invalid ${channel} settings`, { fieldErrors });
+  }
+  // every field of ChannelConfigs[C] was checked above
+  return config as unknown as ChannelConfigs[C];
+}
+
+/** PATCH semantics: the given fields replace the stored ones, the others stay. */
+export function mergeChannelConfig<C extends Channel>(
+  channel: C,
+  current: ChannelConfigs[C],
+  patch: object,
+): ChannelConfigs[C] {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  return parseChannelConfig(channel, { ...current, ...defined });
+}
+
+const visibleTail = 4;
+const minLengthToShowTail = 16;
+
+/** "••••" plus the last characters of long secrets, so people can tell two keys apart without reading them. */
+export const maskSecret = (secret: string): string =>
+  secret.length >= minLengthToShowTail ? `••••${secret.slice(-visibleTail)}` : "••••";
+
+export function maskChannelConfig(channel: Channel, config: object): Record<string, string> {
+  const values = config as Record<string, unknown>;
+  const masked: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(fieldsOf(channel))) {
+    const value = values[key];
+    if (typeof value !== "string") continue;
+    masked[key] = spec.kind === "secret" ? maskSecret(value) : value;
+  }
+  return masked;
+}
+
+/** The id webhooks are routed by, when the provider names it in the payload. */
+export function externalIdOf(channel: Channel, config: object): string | null {
+  const values = config as Record<string, unknown>;
+  const id =
+    channel === "whatsapp" ? values.phoneNumberId : channel === "discord" ? values.applicationId : undefined;
+  return typeof id === "string" ? id : null;
+}

@@ -1,0 +1,141 @@
+import type { Actor } from "../auth/model";
+import { requireText } from "../auth/register";
+import { DomainError, notFound, validationFailed } from "../shared/errors";
+import type { Page, PageRequest } from "../shared/pagination";
+import { type Channel, channels } from "./channel";
+import { mergeChannelConfig, parseChannelConfig } from "./config";
+import { openConfig, presentIntegration, routingOf, sealConfig } from "./credentials";
+import type { Integration } from "./model";
+import type { IntegrationFilter, IntegrationRepository, IntegrationsDeps } from "./ports";
+
+export const maxIntegrationNameLength = 100;
+
+export const isChannel = (value: string): value is Channel => (channels as readonly string[]).includes(value);
+
+function requireChannel(value: string): Channel {
+  if (!isChannel(value)) throw validationFailed("channel", `channel must be one of ${channels.join(", ")}`);
+  return value;
+}
+
+/** One WhatsApp number answers to one integration: its webhooks are routed by the number's id. */
+async function assertRoutable(
+  integrations: IntegrationRepository,
+  channel: Channel,
+  externalId: string | null,
+  exceptId?: string,
+): Promise<void> {
+  if (channel !== "whatsapp" || externalId === null) return;
+  if (await integrations.isExternalIdTaken(channel, externalId, exceptId)) {
+    throw new DomainError("CONFLICT", "This WhatsApp phone number is already connected", {
+      fieldErrors: { "config.phoneNumberId": ["This phone number is already connected"] },
+    });
+  }
+}
+
+export async function createIntegration(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  input: { channel: string; name: string; config: object },
+): Promise<Integration> {
+  const channel = requireChannel(input.channel);
+  const name = requireText(input.name, "name", maxIntegrationNameLength);
+  const config = parseChannelConfig(channel, input.config);
+  const routing = routingOf(deps.cipher, channel, config);
+  return deps.store.transaction(async (repos) => {
+    await assertRoutable(repos.integrations, channel, routing.externalId);
+    const stored = await repos.integrations.create(actor.organizationId, {
+      channel,
+      name,
+      sealedConfig: sealConfig(deps.cipher, actor.organizationId, config),
+      ...routing,
+    });
+    return presentIntegration(stored, config);
+  });
+}
+
+export async function getIntegration(deps: IntegrationsDeps, actor: Actor, id: string): Promise<Integration> {
+  const stored = await deps.store.integrations.findById(actor.organizationId, id);
+  if (!stored) throw notFound("Integration");
+  return presentIntegration(stored, openConfig(deps.cipher, stored));
+}
+
+export async function listIntegrations(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  filter: IntegrationFilter,
+  page: PageRequest,
+): Promise<Page<Integration>> {
+  const stored = await deps.store.integrations.list(actor.organizationId, filter, page);
+  return {
+    items: stored.items.map((item) => presentIntegration(item, openConfig(deps.cipher, item))),
+    nextCursor: stored.nextCursor,
+  };
+}
+
+export async function updateIntegration(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  id: string,
+  input: {
+    name?: string | undefined;
+    isActive?: boolean | undefined;
+    config?: object | undefined;
+  },
+): Promise<Integration> {
+  const name =
+    input.name === undefined ? undefined : requireText(input.name, "name", maxIntegrationNameLength);
+  return deps.store.transaction(async (repos) => {
+    const stored = await repos.integrations.findById(actor.organizationId, id);
+    if (!stored) throw notFound("Integration");
+    let config = openConfig(deps.cipher, stored);
+    let configChanges = {};
+    if (input.config !== undefined) {
+      config = mergeChannelConfig(stored.channel, config, input.config);
+      const routing = routingOf(deps.cipher, stored.channel, config);
+      await assertRoutable(repos.integrations, stored.channel, routing.externalId, stored.id);
+      configChanges = { sealedConfig: sealConfig(deps.cipher, actor.organizationId, config), ...routing };
+    }
+    const updated = await repos.integrations.update(actor.organizationId, id, {
+      ...(name !== undefined && { name }),
+      ...(input.isActive !== undefined && { isActive: input.isActive }),
+      ...configChanges,
+    });
+    if (!updated) throw notFound("Integration");
+    return presentIntegration(updated, config);
+  });
+}
+
+/** Its webhook logs and conversations stay, no longer linked to it. */
+export async function deleteIntegration(deps: IntegrationsDeps, actor: Actor, id: string): Promise<void> {
+  if (!(await deps.store.integrations.remove(actor.organizationId, id))) throw notFound("Integration");
+}
+
+export interface IntegrationTestResult {
+  ok: boolean;
+  /** Who the credentials belong to, as the provider says (bot name, phone number). */
+  identity: string | null;
+  /** The provider's answer when it refused the credentials or could not be reached. */
+  error: string | null;
+  integration: Integration;
+}
+
+/** Asks the provider who the credentials belong to, and keeps the outcome on the integration. */
+export async function testIntegration(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  id: string,
+): Promise<IntegrationTestResult> {
+  const stored = await deps.store.integrations.findById(actor.organizationId, id);
+  if (!stored) throw notFound("Integration");
+  const config = openConfig(deps.cipher, stored);
+  const result = await deps.adapters.get(stored.channel).whoAmI(config);
+  const at = deps.clock.now();
+  const error = result.ok ? null : result.error;
+  await deps.store.integrations.recordTest(actor.organizationId, id, { at, error });
+  return {
+    ok: result.ok,
+    identity: result.ok ? result.identity : null,
+    error,
+    integration: presentIntegration({ ...stored, lastTestedAt: at, lastTestError: error }, config),
+  };
+}

@@ -1,0 +1,121 @@
+import type { Clock } from "../auth/ports";
+import type { JobQueue } from "../shared/jobs";
+import type { Logger } from "../shared/logger";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Transactional } from "../shared/transaction";
+import type { Channel, ChannelAdapter, ChannelConfigs } from "./channel";
+import type { NewWebhookLog, SealedSecret, StoredIntegration, WebhookLog, WebhookLogStatus } from "./model";
+
+/** A channel integration with its credentials decrypted: only for adapters, never for API output or logs. */
+export type ConnectedChannel = {
+  [C in Channel]: {
+    integrationId: string;
+    organizationId: string;
+    channel: C;
+    isActive: boolean;
+    config: ChannelConfigs[C];
+  };
+}[Channel];
+
+export interface ChannelCredentials {
+  /** undefined when the integration does not exist in this organization or is not a messaging channel. */
+  get(organizationId: string, integrationId: string): Promise<ConnectedChannel | undefined>;
+}
+
+export interface ChannelAdapters {
+  get<C extends Channel>(channel: C): ChannelAdapter<C>;
+}
+
+/** What sending, testing and ingesting need of the channels: the adapters and the decrypted credentials. */
+export interface Channels {
+  adapters: ChannelAdapters;
+  credentials: ChannelCredentials;
+}
+
+/** Encrypts integration credentials at rest (AES-256-GCM in production). */
+export interface CredentialCipher {
+  /** `context` (the organization id) is bound to the ciphertext: a sealed value copied to another row does not open. */
+  seal(plaintext: string, context: string): SealedSecret;
+  /** Throws when the value was tampered with, sealed for another context or with another key. */
+  open(sealed: SealedSecret, context: string): string;
+  /** A keyed one-way hash for lookups by a secret (the WhatsApp verify token) without storing it. */
+  fingerprint(value: string): string;
+}
+
+export interface NewIntegration {
+  channel: Channel;
+  name: string;
+  sealedConfig: SealedSecret;
+  externalId: string | null;
+  verifyTokenHash: string | null;
+}
+
+export interface IntegrationPatch {
+  name?: string;
+  isActive?: boolean;
+  sealedConfig?: SealedSecret;
+  externalId?: string | null;
+  verifyTokenHash?: string | null;
+}
+
+export interface IntegrationFilter {
+  channel?: Channel | undefined;
+}
+
+export interface IntegrationRepository {
+  create(organizationId: string, input: NewIntegration): Promise<StoredIntegration>;
+  findById(organizationId: string, id: string): Promise<StoredIntegration | undefined>;
+  list(
+    organizationId: string,
+    filter: IntegrationFilter,
+    page: PageRequest,
+  ): Promise<Page<StoredIntegration>>;
+  update(organizationId: string, id: string, patch: IntegrationPatch): Promise<StoredIntegration | undefined>;
+  recordTest(organizationId: string, id: string, result: { at: Date; error: string | null }): Promise<void>;
+  remove(organizationId: string, id: string): Promise<boolean>;
+  /** Another integration of any organization already routed by this id (one phone number, one tenant). */
+  isExternalIdTaken(channel: Channel, externalId: string, exceptId?: string): Promise<boolean>;
+  // Webhooks do not know the tenant yet: these look across organizations.
+  findByIdAnyOrganization(id: string): Promise<StoredIntegration | undefined>;
+  findByExternalId(channel: Channel, externalId: string): Promise<StoredIntegration[]>;
+  hasVerifyTokenHash(channel: Channel, verifyTokenHash: string): Promise<boolean>;
+  /** Every active integration of a channel, in every organization (the Discord gateway holds one connection each). */
+  listActive(channel: Channel): Promise<StoredIntegration[]>;
+}
+
+export interface WebhookLogFilter {
+  status?: WebhookLogStatus | undefined;
+}
+
+export interface WebhookLogRepository {
+  /** undefined when a log with the same event id exists already (a redelivery). */
+  insert(log: NewWebhookLog): Promise<{ id: string } | undefined>;
+  findById(organizationId: string, id: string): Promise<WebhookLog | undefined>;
+  list(
+    organizationId: string,
+    integrationId: string,
+    filter: WebhookLogFilter,
+    page: PageRequest,
+  ): Promise<Page<WebhookLog>>;
+  /** Marks a log to be processed again; undefined when it does not exist in this organization. */
+  markRetrying(organizationId: string, id: string): Promise<WebhookLog | undefined>;
+}
+
+export interface IntegrationsRepos {
+  integrations: IntegrationRepository;
+  webhookLogs: WebhookLogRepository;
+}
+
+/** What webhook intake needs: store first, then enqueue; the log's row is the durable part. */
+export interface WebhookIntakeDeps {
+  store: IntegrationsRepos;
+  cipher: CredentialCipher;
+  adapters: ChannelAdapters;
+  queue: JobQueue;
+  logger: Logger;
+}
+
+export interface IntegrationsDeps extends WebhookIntakeDeps {
+  store: Transactional<IntegrationsRepos> & IntegrationsRepos;
+  clock: Clock;
+}

@@ -1,0 +1,122 @@
+import { type JobQueue, webhookProcessAttempts } from "../shared/jobs";
+import type { Logger } from "../shared/logger";
+import type { WebhookReply, WebhookRequest } from "./channel";
+import { connectChannel } from "./credentials";
+import type { NewWebhookLog, StoredIntegration } from "./model";
+import type { IntegrationsRepos, WebhookIntakeDeps } from "./ports";
+
+const maxRawBodyLength = 64 * 1024;
+
+export type WebhookOutcome =
+  /** The signature is missing or wrong: nothing stored. */
+  | { kind: "unauthorized" }
+  /** Verified, but the integration is switched off: answered so the provider stops retrying, nothing stored. */
+  | { kind: "ignored" }
+  /** A handshake (Slack url_verification, Discord PING): answered, not stored. */
+  | { kind: "handshake"; reply: WebhookReply }
+  /** Stored and queued; a redelivery of an event already stored has `logId` null. */
+  | { kind: "accepted"; logId: string | null; reply: WebhookReply | undefined }
+  /** Verified but not JSON: stored as failed with the reason. */
+  | { kind: "malformed"; logId: string | null };
+
+/**
+ * Writes the event before anything else happens to it, then queues its processing. The queue is best
+ * effort: when it is down the row stays pending and the sweeper queues it later.
+ */
+export async function recordWebhookEvent(
+  deps: { store: Pick<IntegrationsRepos, "webhookLogs">; queue: JobQueue; logger: Logger },
+  log: NewWebhookLog,
+): Promise<{ id: string } | undefined> {
+  const inserted = await deps.store.webhookLogs.insert(log);
+  if (!inserted) {
+    deps.logger.info(
+      { channel: log.channel, integrationId: log.integrationId, eventId: log.eventId },
+      "event already received; skipped",
+    );
+    return undefined;
+  }
+  if (log.status === "pending") {
+    try {
+      await deps.queue.enqueue(
+        "webhook-process",
+        { webhookLogId: inserted.id },
+        { jobId: inserted.id, attempts: webhookProcessAttempts },
+      );
+    } catch (err) {
+      deps.logger.error(
+        { err, webhookLogId: inserted.id, channel: log.channel },
+        "could not queue the webhook; the sweeper will",
+      );
+    }
+  }
+  return inserted;
+}
+
+/** Provider event ids are unique per app or bot, not per organization: scoped by the integration. */
+export const scopedEventId = (integrationId: string, eventId: string | undefined): string | null =>
+  eventId === undefined ? null : `${integrationId}:${eventId}`;
+
+/** The body as the caller decoded it: JSON, or text that is not JSON (with the parser's reason). */
+export type WebhookBody = { ok: true; payload: unknown } | { ok: false; text: string; reason: string };
+
+/**
+ * One webhook for one integration: verify over the raw bytes -> answer handshakes -> store -> queue.
+ * The signature is checked over `request.rawBody`; `body` is that body decoded (WhatsApp passes only the
+ * part of a batch that belongs to this integration).
+ */
+export async function receiveWebhook(
+  deps: WebhookIntakeDeps,
+  stored: StoredIntegration,
+  request: WebhookRequest,
+  body: WebhookBody,
+): Promise<WebhookOutcome> {
+  const integration = connectChannel(deps.cipher, stored);
+  const adapter = deps.adapters.get(integration.channel);
+  const where = {
+    channel: integration.channel,
+    integrationId: integration.integrationId,
+    organizationId: integration.organizationId,
+  };
+  if (!adapter.verify(request, integration.config)) {
+    deps.logger.warn(where, "webhook signature missing or invalid; rejected");
+    return { kind: "unauthorized" };
+  }
+  if (!integration.isActive) {
+    deps.logger.info(where, "webhook for an inactive integration; ignored");
+    return { kind: "ignored" };
+  }
+  const base = {
+    organizationId: integration.organizationId,
+    integrationId: integration.integrationId,
+    channel: integration.channel,
+    source: "webhook",
+  } as const;
+
+  if (!body.ok) {
+    deps.logger.warn({ ...where, reason: body.reason }, "webhook body is not JSON; stored as failed");
+    const log = await recordWebhookEvent(deps, {
+      ...base,
+      eventId: null,
+      payload: null,
+      // Postgres text cannot hold NUL
+      rawBody: body.text.slice(0, maxRawBodyLength).replaceAll("\u0000", ""),
+      status: "failed",
+      errorMessage: `Malformed JSON: ${body.reason}`,
+    });
+    return { kind: "malformed", logId: log?.id ?? null };
+  }
+
+  const payload = body.payload;
+  const handshake = adapter.handshake?.(payload);
+  if (handshake) return { kind: "handshake", reply: handshake };
+
+  const log = await recordWebhookEvent(deps, {
+    ...base,
+    eventId: scopedEventId(integration.integrationId, adapter.eventId?.(payload)),
+    payload,
+    rawBody: null,
+    status: "pending",
+    errorMessage: null,
+  });
+  return { kind: "accepted", logId: log?.id ?? null, reply: adapter.acknowledge?.(payload) };
+}

@@ -1,0 +1,231 @@
+import { type DealChange, publishDealUpdated } from "../deals/events";
+import type { Deal } from "../deals/model";
+import type { NewDealActivity } from "../deals/ports";
+import { changeDealStatus } from "../deals/status";
+import { compareMoney, fromMinorUnits, type Money, toMinorUnits } from "../shared/money";
+import { publishPaymentStatus } from "./events";
+import type { Payment, PaymentProviderName, PaymentStatus } from "./model";
+import type { PaymentLookup, PaymentPatch, PaymentsDeps, PaymentsRepos } from "./ports";
+import { canMoveTo } from "./status";
+
+export interface PaymentChange {
+  organizationId: string;
+  provider: PaymentProviderName;
+  lookup: PaymentLookup;
+  /** The provider's event (or our refund's id): applied at most once. */
+  event: { eventId: string; type: string };
+  status?: PaymentStatus | undefined;
+  providerPaymentId?: string | undefined;
+  /** The total refunded as the provider counts it (never lowers ours). */
+  refundedTotal?: Money | undefined;
+  /** A refund just made through the provider. */
+  refundedDelta?: Money | undefined;
+  actorId?: string | null | undefined;
+  /** The stored webhook this change comes from: marked processed in the same transaction. */
+  webhookLogId?: string | undefined;
+}
+
+export type ChangeOutcome =
+  | { kind: "applied"; payment: Payment; changed: boolean }
+  /** The webhook was processed already (another job, a redelivery). */
+  | { kind: "done" }
+  /** No payment of ours matches (e.g. another use of the same Stripe account). */
+  | { kind: "unknown" };
+
+interface Effects {
+  payment: Payment;
+  paymentChanged: boolean;
+  deal: Deal | undefined;
+  dealChanges: DealChange[];
+}
+
+const minMoney = (a: Money, b: Money): Money => (compareMoney(a, b) <= 0 ? a : b);
+const sumMoney = (a: Money, b: Money): Money => fromMinorUnits(toMinorUnits(a) + toMinorUnits(b), a.currency);
+const paidLike = (status: PaymentStatus) => status === "paid" || status === "refunded";
+
+/** The refunded total after this change: only grows, never above the amount, only in the payment's currency. */
+function newRefundedTotal(payment: Payment, change: PaymentChange): Money {
+  let refunded = payment.refundedAmount;
+  const { refundedTotal, refundedDelta } = change;
+  if (refundedTotal && refundedTotal.currency === refunded.currency) {
+    if (compareMoney(refundedTotal, refunded) > 0) refunded = refundedTotal;
+  }
+  if (refundedDelta && refundedDelta.currency === refunded.currency) {
+    refunded = sumMoney(refunded, refundedDelta);
+  }
+  if (change.status === "refunded" && !refundedTotal && !refundedDelta) refunded = payment.amount;
+  return minMoney(refunded, payment.amount);
+}
+
+function targetStatus(payment: Payment, change: PaymentChange, refunded: Money): PaymentStatus | undefined {
+  const fullyRefunded = compareMoney(refunded, payment.amount) === 0;
+  const candidates: PaymentStatus[] = [];
+  if (change.status && change.status !== "refunded") candidates.push(change.status);
+  // a refund means it was paid, even when the refund's notification comes first
+  if (toMinorUnits(refunded) > 0n) candidates.push(fullyRefunded ? "refunded" : "paid");
+  let status: PaymentStatus | undefined;
+  for (const candidate of candidates) {
+    if (canMoveTo(status ?? payment.status, candidate)) status = candidate;
+  }
+  return status;
+}
+
+const activity = (
+  deal: Deal,
+  type: NewDealActivity["type"],
+  data: Record<string, unknown>,
+  change: PaymentChange,
+  now: Date,
+): NewDealActivity => ({
+  dealId: deal.id,
+  type,
+  content: null,
+  data,
+  dueAt: null,
+  actorId: change.actorId ?? null,
+  createdAt: now,
+});
+
+/** Wins the deal (unless its pipeline says not to) and records the payment on it. */
+async function recordPaidOnDeal(
+  repos: PaymentsRepos,
+  payment: Payment,
+  change: PaymentChange,
+  now: Date,
+): Promise<{ deal: Deal; changes: DealChange[] } | undefined> {
+  if (!payment.dealId) return undefined;
+  const organizationId = payment.organizationId;
+  const deal = await repos.deals.findById(organizationId, payment.dealId, "update");
+  if (!deal) return undefined;
+  const pipeline = await repos.pipelines.findById(organizationId, deal.pipelineId, "share");
+  const activities = [
+    activity(
+      deal,
+      "payment_paid",
+      { paymentId: payment.id, provider: payment.provider, ...payment.amount },
+      change,
+      now,
+    ),
+  ];
+  let updated = deal;
+  const changes: DealChange[] = ["activity"];
+  const win = pipeline?.winOnPayment ? changeDealStatus(deal, "won", undefined, now) : undefined;
+  if (win) {
+    const { activity: _activity, ...fields } = win;
+    updated = await repos.deals.update(organizationId, deal.id, fields, now);
+    activities.push(activity(deal, "won", { paymentId: payment.id }, change, now));
+    changes.push("status");
+  }
+  await repos.activities.createMany(organizationId, activities);
+  return { deal: updated, changes };
+}
+
+async function recordRefundOnDeal(
+  repos: PaymentsRepos,
+  payment: Payment,
+  refunded: Money,
+  change: PaymentChange,
+  now: Date,
+): Promise<Deal | undefined> {
+  if (!payment.dealId) return undefined;
+  const deal = await repos.deals.findById(payment.organizationId, payment.dealId, "share");
+  if (!deal) return undefined;
+  const delta = fromMinorUnits(
+    toMinorUnits(refunded) - toMinorUnits(payment.refundedAmount),
+    refunded.currency,
+  );
+  await repos.activities.create(
+    payment.organizationId,
+    activity(
+      deal,
+      "payment_refunded",
+      {
+        paymentId: payment.id,
+        provider: payment.provider,
+        amount: delta.amount,
+        refundedAmount: refunded.amount,
+        currency: refunded.currency,
+      },
+      change,
+      now,
+    ),
+  );
+  return deal;
+}
+
+/**
+ * Applies what a provider (or our own refund) says about a payment, in ONE transaction: the payment's
+ * status and refunded total (only forward), the provider event (once), the deal won with its activities,
+ * the webhook log marked processed. `payment_status` and `deal_updated` are published after the commit.
+ */
+export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChange): Promise<ChangeOutcome> {
+  const now = deps.clock.now();
+  const effects = await deps.store.transaction(async (repos): Promise<Effects | ChangeOutcome> => {
+    if (change.webhookLogId) {
+      const log = await repos.webhookLogs.lock(change.webhookLogId);
+      if (!log || log.status === "success" || log.status === "failed") return { kind: "done" };
+    }
+    const finish = async <T>(result: T): Promise<T> => {
+      if (change.webhookLogId) await repos.webhookLogs.markProcessed(change.webhookLogId, now);
+      return result;
+    };
+    const { organizationId } = change;
+    const payment = await repos.payments.findForUpdate(organizationId, change.provider, change.lookup);
+    if (!payment) return finish<ChangeOutcome>({ kind: "unknown" });
+    const fresh = await repos.payments.recordEvent(organizationId, {
+      paymentId: payment.id,
+      provider: change.provider,
+      ...change.event,
+    });
+    if (!fresh) return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
+
+    const patch: PaymentPatch = {};
+    if (change.providerPaymentId && !payment.providerPaymentId) {
+      patch.providerPaymentId = change.providerPaymentId;
+    }
+    const refunded = newRefundedTotal(payment, change);
+    const refundGrew = compareMoney(refunded, payment.refundedAmount) > 0;
+    if (refundGrew) patch.refundedAmount = refunded;
+    const status = targetStatus(payment, change, refunded);
+    if (status) patch.status = status;
+    const becamePaid = status !== undefined && paidLike(status) && !paidLike(payment.status);
+    if (becamePaid && !payment.paidAt) patch.paidAt = now;
+    if (Object.keys(patch).length === 0)
+      return finish({ payment, paymentChanged: false, deal: undefined, dealChanges: [] });
+
+    const updated = await repos.payments.update(organizationId, payment.id, patch, now);
+    let deal: Deal | undefined;
+    const dealChanges: DealChange[] = [];
+    if (becamePaid) {
+      const paid = await recordPaidOnDeal(repos, updated, change, now);
+      deal = paid?.deal;
+      dealChanges.push(...(paid?.changes ?? []));
+    }
+    if (refundGrew) {
+      const refundedDeal = await recordRefundOnDeal(repos, payment, refunded, change, now);
+      deal ??= refundedDeal;
+      if (refundedDeal && !dealChanges.includes("activity")) dealChanges.push("activity");
+    }
+    const paymentChanged = patch.status !== undefined || patch.refundedAmount !== undefined;
+    return finish({ payment: updated, paymentChanged, deal, dealChanges });
+  });
+
+  if ("kind" in effects) return effects;
+  if (effects.paymentChanged) await publishPaymentStatus(deps.events, effects.payment, now);
+  if (effects.deal && effects.dealChanges.length > 0) {
+    const { deal } = effects;
+    await publishDealUpdated(
+      deps.events,
+      deal.organizationId,
+      {
+        dealId: deal.id,
+        pipelineId: deal.pipelineId,
+        stage: deal.stageId,
+        status: deal.status,
+        changes: effects.dealChanges,
+      },
+      now,
+    );
+  }
+  return { kind: "applied", payment: effects.payment, changed: effects.paymentChanged };
+}

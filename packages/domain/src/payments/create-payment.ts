@@ -1,0 +1,130 @@
+import type { Actor } from "../auth/model";
+import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import { type Money, parseMoney, toMinorUnits } from "../shared/money";
+import { connectPaymentIntegration } from "./credentials";
+import { publishPaymentStatus } from "./events";
+import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
+import type { PaymentIntegration, PaymentsDeps } from "./ports";
+import { providerFailure } from "./provider-failure";
+
+export const maxPaymentDescriptionLength = 500;
+/** A checkout link is valid this long (Stripe allows 30 minutes to 24 hours). */
+export const paymentLinkLifetimeMs = 24 * 60 * 60 * 1000;
+
+export interface CreatePaymentInput {
+  dealId: string;
+  provider?: string | undefined;
+  /** Decimal string; defaults to the deal's value. */
+  amount?: string | undefined;
+  currency?: string | undefined;
+  description?: string | undefined;
+}
+
+/** The integration to charge through: the one of the asked provider, or the organization's only one. */
+async function chooseIntegration(
+  deps: PaymentsDeps,
+  organizationId: string,
+  provider: string | undefined,
+): Promise<PaymentIntegration> {
+  if (provider !== undefined && !isPaymentProviderName(provider)) {
+    throw validationFailed("provider", "provider must be stripe or mercadopago");
+  }
+  const active = await deps.store.integrations.listActive(organizationId);
+  const candidates = provider === undefined ? active : active.filter((i) => i.provider === provider);
+  const [first, second] = candidates;
+  if (!first) {
+    throw new DomainError(
+      "UNPROCESSABLE",
+      provider === undefined
+        ? "Connect a payment integration (Stripe or Mercado Pago) first"
+        : `Connect an active ${provider} integration first`,
+    );
+  }
+  if (provider === undefined && second && second.provider !== first.provider) {
+    throw validationFailed("provider", "This organization has several payment providers: choose one");
+  }
+  return first;
+}
+
+function paymentAmount(input: CreatePaymentInput, dealValue: Money): Money {
+  const money = parseMoney(input.amount ?? dealValue.amount, input.currency ?? dealValue.currency, "amount", {
+    maxIntegerDigits: 13,
+    allowZeroPadding: input.amount === undefined,
+  });
+  if (toMinorUnits(money) <= 0n) throw validationFailed("amount", "The amount must be greater than zero");
+  return money;
+}
+
+function description(input: CreatePaymentInput, dealTitle: string): string {
+  const text = (input.description ?? dealTitle).trim();
+  if (text === "") throw validationFailed("description", "description must not be empty");
+  if (text.length > maxPaymentDescriptionLength) {
+    throw validationFailed(
+      "description",
+      `description must have at most ${maxPaymentDescriptionLength} characters`,
+    );
+  }
+  return text;
+}
+
+export const unsupportedCurrency = (provider: PaymentProviderName, currency: string) =>
+  new DomainError("UNPROCESSABLE", `${provider} does not accept ${currency}`, {
+    fieldErrors: { currency: [`${provider} does not accept ${currency}`] },
+  });
+
+/**
+ * Creates a checkout link for a deal. Everything is checked (deal, integration, amount, currency the
+ * provider accepts) before the provider is called; the row is written only once the provider made the link.
+ */
+export async function createPayment(
+  deps: PaymentsDeps,
+  actor: Actor,
+  input: CreatePaymentInput,
+): Promise<Payment> {
+  const organizationId = actor.organizationId;
+  const dealId = parseId(input.dealId, "dealId");
+  const deal = await deps.store.deals.findById(organizationId, dealId);
+  if (!deal) throw notFound("Deal");
+  const amount = paymentAmount(input, deal.value);
+  const text = description(input, deal.title);
+  const stored = await chooseIntegration(deps, organizationId, input.provider);
+  const integration = connectPaymentIntegration(deps.cipher, stored);
+  const adapter = deps.providers.get(integration.provider);
+  if (!adapter.supportsCurrency(amount.currency))
+    throw unsupportedCurrency(integration.provider, amount.currency);
+
+  const id = deps.newId();
+  const now = deps.clock.now();
+  const request = {
+    paymentId: id,
+    amount,
+    description: text,
+    returnUrl: deps.links.returnUrl(id),
+    notificationUrl: deps.links.webhookUrl(integration.provider, integration.integrationId),
+    expiresAt: new Date(now.getTime() + paymentLinkLifetimeMs),
+  };
+  const checkout =
+    integration.provider === "stripe"
+      ? await deps.providers.get("stripe").createCheckout(integration.config, request)
+      : await deps.providers.get("mercadopago").createCheckout(integration.config, request);
+  if (!checkout.ok) throw providerFailure(integration.provider, checkout.error);
+
+  const payment = await deps.store.payments.create(
+    organizationId,
+    {
+      id,
+      dealId: deal.id,
+      integrationId: integration.integrationId,
+      provider: integration.provider,
+      amount,
+      description: text,
+      providerReference: checkout.value.providerReference,
+      paymentLink: checkout.value.paymentLink,
+      expiresAt: checkout.value.expiresAt,
+    },
+    now,
+  );
+  await publishPaymentStatus(deps.events, payment, now);
+  return payment;
+}

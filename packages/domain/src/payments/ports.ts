@@ -1,0 +1,114 @@
+import type { Actor } from "../auth/model";
+import type { Clock } from "../auth/ports";
+import type { IngestionWebhookLogRepository } from "../conversations/ingestion-ports";
+import type { DealActivityRepository, DealRepository, PipelineRepository } from "../deals/ports";
+import type { SealedSecret } from "../integrations/model";
+import type { CredentialCipher } from "../integrations/ports";
+import type { EventBus } from "../shared/events";
+import type { Logger } from "../shared/logger";
+import type { Money } from "../shared/money";
+import type { Page, PageRequest } from "../shared/pagination";
+import type { Transactional } from "../shared/transaction";
+import type { Payment, PaymentProviderName, PaymentStatus } from "./model";
+import type { PaymentProviders } from "./provider";
+
+/** A payment provider's integration row, credentials still sealed. */
+export interface PaymentIntegration {
+  id: string;
+  organizationId: string;
+  provider: PaymentProviderName;
+  isActive: boolean;
+  sealedConfig: SealedSecret;
+  createdAt: Date;
+}
+
+export interface PaymentIntegrationRepository {
+  findById(organizationId: string, id: string): Promise<PaymentIntegration | undefined>;
+  /** Webhooks do not know the tenant yet. */
+  findByIdAnyOrganization(id: string): Promise<PaymentIntegration | undefined>;
+  /** Oldest first. */
+  listActive(organizationId: string): Promise<PaymentIntegration[]>;
+}
+
+export interface NewPayment {
+  id: string;
+  dealId: string;
+  integrationId: string;
+  provider: PaymentProviderName;
+  amount: Money;
+  description: string;
+  providerReference: string;
+  paymentLink: string;
+  expiresAt: Date | null;
+}
+
+export interface PaymentPatch {
+  status?: PaymentStatus;
+  refundedAmount?: Money;
+  providerPaymentId?: string;
+  paidAt?: Date;
+}
+
+export interface PaymentFilter {
+  status?: PaymentStatus | undefined;
+  dealId?: string | undefined;
+  provider?: PaymentProviderName | undefined;
+}
+
+/** How a notification names the payment: ours, or the provider's ids. */
+export interface PaymentLookup {
+  paymentId?: string | undefined;
+  providerReference?: string | undefined;
+  providerPaymentId?: string | undefined;
+}
+
+export interface PaymentRepository {
+  create(organizationId: string, input: NewPayment, at: Date): Promise<Payment>;
+  findById(organizationId: string, id: string, lock?: "update"): Promise<Payment | undefined>;
+  /** Locks the row; the first of the lookup's ids that matches wins. */
+  findForUpdate(
+    organizationId: string,
+    provider: PaymentProviderName,
+    lookup: PaymentLookup,
+  ): Promise<Payment | undefined>;
+  /** Newest first. */
+  list(organizationId: string, filter: PaymentFilter, page: PageRequest): Promise<Page<Payment>>;
+  update(organizationId: string, id: string, patch: PaymentPatch, at: Date): Promise<Payment>;
+  /** false when this provider event was applied already (the idempotency key of processing). */
+  recordEvent(
+    organizationId: string,
+    event: { paymentId: string; provider: PaymentProviderName; eventId: string; type: string },
+  ): Promise<boolean>;
+}
+
+export interface PaymentsRepos {
+  payments: PaymentRepository;
+  integrations: PaymentIntegrationRepository;
+  deals: DealRepository;
+  pipelines: PipelineRepository;
+  activities: DealActivityRepository;
+  webhookLogs: IngestionWebhookLogRepository;
+}
+
+/** Sends a text into a conversation as a normal outbound message (the conversations context's use case). */
+export type MessageSender = (actor: Actor, conversationId: string, text: string) => Promise<{ id: string }>;
+
+export interface PaymentLinks {
+  /** Where the customer lands after paying. */
+  returnUrl(paymentId: string): string;
+  /** Where a provider posts notifications for this integration. */
+  webhookUrl(provider: PaymentProviderName, integrationId: string): string;
+}
+
+export interface PaymentsDeps {
+  store: Transactional<PaymentsRepos> & PaymentsRepos;
+  providers: PaymentProviders;
+  cipher: CredentialCipher;
+  clock: Clock;
+  events: EventBus;
+  logger: Logger;
+  links: PaymentLinks;
+  newId(): string;
+  /** Absent where messages cannot be sent (the worker): sending a link then answers 422. */
+  sendMessage?: MessageSender | undefined;
+}

@@ -1,0 +1,108 @@
+import { webhookProcessAttempts } from "../shared/jobs";
+import { applyPaymentChange } from "./apply-change";
+import { connectPaymentIntegration } from "./credentials";
+import { isPaymentProviderName } from "./model";
+import type { PaymentsDeps } from "./ports";
+import type { PaymentSnapshot, ProviderResult } from "./provider";
+
+export type PaymentWebhookOutcome = "not-a-payment" | "processed" | "skipped" | "failed";
+
+const maxErrorLength = 1000;
+
+/**
+ * The `webhook-process` job for a payment provider's webhook log. A notification that only names a
+ * payment (Mercado Pago) is believed only after asking the provider's API: the API wins. Everything else
+ * happens in `applyPaymentChange`'s one transaction, under the log's row lock, once per provider event.
+ */
+export async function processPaymentWebhook(
+  deps: PaymentsDeps,
+  webhookLogId: string,
+): Promise<PaymentWebhookOutcome> {
+  const log = await deps.store.webhookLogs.findById(webhookLogId);
+  if (!log || !isPaymentProviderName(log.channel)) return "not-a-payment";
+  if (log.status === "success" || log.status === "failed") return "skipped";
+  const provider = log.channel;
+  const context = { webhookLogId, organizationId: log.organizationId, provider };
+
+  const fail = async (error: string): Promise<PaymentWebhookOutcome> => {
+    await deps.store.webhookLogs.recordFailure(log.id, {
+      error: error.slice(0, maxErrorLength),
+      at: deps.clock.now(),
+      permanent: true,
+      maxAttempts: webhookProcessAttempts,
+    });
+    deps.logger.warn({ ...context, reason: error }, "payment webhook cannot be processed");
+    return "failed";
+  };
+
+  const stored = log.integrationId
+    ? await deps.store.integrations.findById(log.organizationId, log.integrationId)
+    : undefined;
+  if (!stored || stored.provider !== provider) return fail("The payment integration no longer exists");
+  const notification = deps.providers.get(provider).parse(log.payload);
+  if (!notification) return fail(`Unreadable ${provider} notification`);
+  if (notification.kind === "ignored") {
+    await deps.store.webhookLogs.markProcessed(log.id, deps.clock.now());
+    return "processed";
+  }
+
+  let snapshot: PaymentSnapshot;
+  if (notification.kind === "lookup") {
+    const integration = connectPaymentIntegration(deps.cipher, stored);
+    const found: ProviderResult<PaymentSnapshot> =
+      integration.provider === "stripe"
+        ? await deps.providers.get("stripe").fetchPayment(integration.config, notification.providerPaymentId)
+        : await deps.providers
+            .get("mercadopago")
+            .fetchPayment(integration.config, notification.providerPaymentId);
+    if (!found.ok) {
+      // the queue retries; the log counts the attempt
+      await deps.store.webhookLogs.recordFailure(log.id, {
+        error: found.error.slice(0, maxErrorLength),
+        at: deps.clock.now(),
+        permanent: !found.retryable,
+        maxAttempts: webhookProcessAttempts,
+      });
+      if (!found.retryable) return "failed";
+      throw new Error(`${provider} payment lookup failed: ${found.error}`);
+    }
+    snapshot = { providerPaymentId: notification.providerPaymentId, ...found.value };
+  } else {
+    snapshot = notification.snapshot;
+  }
+
+  const change = {
+    organizationId: log.organizationId,
+    provider,
+    lookup: {
+      paymentId: snapshot.paymentId,
+      providerReference: snapshot.providerReference,
+      providerPaymentId: snapshot.providerPaymentId,
+    },
+    event: { eventId: notification.eventId, type: notification.type },
+    status: snapshot.status,
+    providerPaymentId: snapshot.providerPaymentId,
+    refundedTotal: snapshot.refundedAmount,
+    webhookLogId: log.id,
+  };
+  let outcome: Awaited<ReturnType<typeof applyPaymentChange>>;
+  try {
+    outcome = await applyPaymentChange(deps, change);
+  } catch (error) {
+    await deps.store.webhookLogs
+      .recordFailure(log.id, {
+        error: (error instanceof Error ? error.message : String(error)).slice(0, maxErrorLength),
+        at: deps.clock.now(),
+        permanent: false,
+        maxAttempts: webhookProcessAttempts,
+      })
+      .catch((recordError: unknown) =>
+        deps.logger.error({ ...context, recordError }, "failure not recorded"),
+      );
+    throw error;
+  }
+  if (outcome.kind === "unknown") {
+    deps.logger.info({ ...context, eventId: notification.eventId }, "notification for no payment of ours");
+  }
+  return outcome.kind === "done" ? "skipped" : "processed";
+}

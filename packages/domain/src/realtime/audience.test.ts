@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/model";
+import type { Role } from "../shared/permissions";
+import { audienceOf, mayReceive, needsAssignee } from "./audience";
+
+const user = (role: Role, userId = "u-me"): Actor => ({
+  kind: "user",
+  userId,
+  organizationId: "org",
+  role,
+  sessionId: "s",
+});
+const apiKey = (role: Role): Actor => ({ kind: "apiKey", apiKeyId: "k", organizationId: "org", role });
+
+const message = { type: "new_message", payload: { conversationId: "c1", messageId: "m1" } };
+
+describe("realtime audience", () => {
+  it("lets an agent receive conversation events only when the conversation is theirs or nobody's", () => {
+    const audience = audienceOf(message);
+    if (!audience) throw new Error("audience expected");
+    expect(needsAssignee(audience)).toBe(true);
+    expect(mayReceive(user("agent"), audience, "u-me")).toBe(true);
+    expect(mayReceive(user("agent"), audience, null)).toBe(true);
+    expect(mayReceive(user("agent"), audience, "u-other")).toBe(false);
+    expect(mayReceive(user("agent"), audience, undefined)).toBe(false);
+  });
+
+  it("lets owners, admins and viewers receive every conversation event", () => {
+    const audience = audienceOf(message);
+    if (!audience) throw new Error("audience expected");
+    for (const role of ["owner", "admin", "viewer"] as const) {
+      expect(mayReceive(user(role), audience, "u-other")).toBe(true);
+    }
+  });
+
+  it("treats an API key with the agent role as nobody: unassigned conversations only", () => {
+    const audience = audienceOf(message);
+    if (!audience) throw new Error("audience expected");
+    expect(mayReceive(apiKey("agent"), audience, null)).toBe(true);
+    expect(mayReceive(apiKey("agent"), audience, "u-me")).toBe(false);
+  });
+
+  it("takes the assignee an assignment event names, and tells the previous assignee too", () => {
+    const audience = audienceOf({
+      type: "conversation_assigned",
+      payload: { conversationId: "c1", assignedTo: "u-other", previousAssignee: "u-me" },
+    });
+    if (!audience) throw new Error("audience expected");
+    expect(needsAssignee(audience)).toBe(false);
+    expect(mayReceive(user("agent", "u-me"), audience)).toBe(true);
+    expect(mayReceive(user("agent", "u-other"), audience)).toBe(true);
+    expect(mayReceive(user("agent", "u-third"), audience)).toBe(false);
+  });
+
+  it("does not tell a typist that they are typing", () => {
+    const audience = audienceOf({
+      type: "user_typing",
+      payload: { conversationId: "c1", userId: "u-me", isTyping: true },
+    });
+    if (!audience) throw new Error("audience expected");
+    expect(mayReceive(user("owner", "u-me"), audience, null)).toBe(false);
+    expect(mayReceive(user("owner", "u-other"), audience, null)).toBe(true);
+  });
+
+  it("delivers a notification to its user only", () => {
+    const audience = audienceOf({ type: "notification", payload: { userId: "u-me" } });
+    if (!audience) throw new Error("audience expected");
+    expect(mayReceive(user("viewer", "u-me"), audience)).toBe(true);
+    expect(mayReceive(user("owner", "u-other"), audience)).toBe(false);
+    expect(mayReceive(apiKey("owner"), audience)).toBe(false);
+  });
+
+  it("delivers deal, contact and payment events to every role", () => {
+    for (const type of ["deal_updated", "contact_updated", "payment_status"]) {
+      const audience = audienceOf({ type, payload: {} });
+      if (!audience) throw new Error(`audience expected for ${type}`);
+      expect(mayReceive(user("viewer"), audience)).toBe(true);
+    }
+  });
+
+  it("delivers nothing it does not know", () => {
+    expect(audienceOf({ type: "contact_import_finished", payload: {} })).toBeUndefined();
+    expect(audienceOf({ type: "new_message", payload: {} })).toBeUndefined();
+    expect(audienceOf({ type: "notification", payload: null })).toBeUndefined();
+  });
+});

@@ -1,0 +1,106 @@
+import type { Actor } from "../auth/model";
+import { canSee, conversationScope } from "../conversations/visibility";
+import type { DomainEvent } from "../shared/events";
+import { can, type Permission } from "../shared/permissions";
+
+/** Who may receive an event; decided per connection when the event is delivered, not when it was published. */
+export type Audience =
+  /** Everyone in the organization whose role has the permission. */
+  | { kind: "organization"; permission: Permission }
+  /**
+   * Those who may see the conversation. `assignedTo` is known when the event itself says who the conversation
+   * belongs to now; otherwise the deliverer looks it up. `alsoUserId` (the previous assignee) still hears of a
+   * conversation taken from them, and `exceptUserId` (the typist) does not hear of themself.
+   */
+  | {
+      kind: "conversation";
+      conversationId: string;
+      assignedTo?: string | null;
+      alsoUserId?: string | null;
+      exceptUserId?: string;
+    }
+  /** One user only. */
+  | { kind: "user"; userId: string };
+
+const conversationEvents = new Set([
+  "new_message",
+  "message_updated",
+  "message_status",
+  "conversation_updated",
+]);
+
+const organizationEvents: Record<string, Permission> = {
+  deal_updated: "deals:read",
+  contact_updated: "contacts:read",
+  payment_status: "payments:read",
+};
+
+function text(payload: unknown, key: string): string | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const value = (payload as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+function nullableText(payload: unknown, key: string): string | null | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const value = (payload as Record<string, unknown>)[key];
+  return value === null ? null : typeof value === "string" ? value : undefined;
+}
+
+/** The audience of a realtime event, or undefined for events that are not delivered to clients at all. */
+export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audience | undefined {
+  const { type, payload } = event;
+  const permission = organizationEvents[type];
+  if (permission) return { kind: "organization", permission };
+  if (type === "notification") {
+    const userId = text(payload, "userId");
+    return userId ? { kind: "user", userId } : undefined;
+  }
+  const conversationId = text(payload, "conversationId");
+  if (!conversationId) return undefined;
+  if (type === "conversation_assigned") {
+    const assignedTo = nullableText(payload, "assignedTo") ?? null;
+    const alsoUserId = nullableText(payload, "previousAssignee") ?? null;
+    return { kind: "conversation", conversationId, assignedTo, alsoUserId };
+  }
+  if (type === "conversation_updated") {
+    const assignedTo = nullableText(payload, "assignedTo");
+    return assignedTo === undefined
+      ? { kind: "conversation", conversationId }
+      : { kind: "conversation", conversationId, assignedTo };
+  }
+  if (type === "user_typing") {
+    const exceptUserId = text(payload, "userId");
+    return exceptUserId
+      ? { kind: "conversation", conversationId, exceptUserId }
+      : { kind: "conversation", conversationId };
+  }
+  return conversationEvents.has(type) ? { kind: "conversation", conversationId } : undefined;
+}
+
+/** Whether a conversation audience needs the conversation's current assignee looked up. */
+export const needsAssignee = (audience: Audience): audience is Extract<Audience, { kind: "conversation" }> =>
+  audience.kind === "conversation" && audience.assignedTo === undefined;
+
+/**
+ * The decision at delivery time. `assignedTo` is the conversation's assignee as looked up now (undefined when
+ * the conversation no longer exists or was not looked up); the event's own organization is checked by the caller.
+ */
+export function mayReceive(actor: Actor, audience: Audience, assignedTo?: string | null): boolean {
+  const userId = actor.kind === "user" ? actor.userId : null;
+  switch (audience.kind) {
+    case "organization":
+      return can(actor.role, audience.permission);
+    case "user":
+      return userId === audience.userId;
+    case "conversation": {
+      if (!can(actor.role, "conversations:read")) return false;
+      if (audience.exceptUserId !== undefined && audience.exceptUserId === userId) return false;
+      if (userId !== null && audience.alsoUserId === userId) return true;
+      const assignee = audience.assignedTo !== undefined ? audience.assignedTo : assignedTo;
+      const scope = conversationScope(actor);
+      if (scope.kind === "all") return true;
+      return assignee !== undefined && canSee(scope, { assignedTo: assignee });
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./audience";
+export * from "./entry-id";
+export * from "./ports";
+export * from "./read-state";
+export * from "./typing";

@@ -1,0 +1,115 @@
+import type { ChannelAdapter, DiscordConfig, SendResult, WebhookReply } from "@crm/domain";
+import {
+  type Failure,
+  type HttpClient,
+  isRetryableStatus,
+  jsonHeaders,
+  requestBytes,
+  requestJson,
+  unreachable,
+} from "../shared/http";
+import { asNumber, asRecord, asString } from "../shared/json";
+import { header } from "../shared/timing-safe";
+import { verifyEd25519 } from "./ed25519";
+import { interactionTypes, parseDiscordPayload } from "./parse";
+
+const ephemeralFlag = 64;
+
+/** Discord wants an answer to every interaction within 3 seconds; these are the least intrusive ones. */
+const acknowledgements: Record<number, WebhookReply> = {
+  [interactionTypes.command]: {
+    body: { type: 4, data: { content: "Received: we will answer here soon.", flags: ephemeralFlag } },
+  },
+  [interactionTypes.component]: { body: { type: 6 } },
+  [interactionTypes.autocomplete]: { body: { type: 8, data: { choices: [] } } },
+  [interactionTypes.modalSubmit]: { body: { type: 4, data: { content: "Received.", flags: ephemeralFlag } } },
+};
+
+function failure(status: number, body: unknown): Failure {
+  const answer = asRecord(body);
+  const message = asString(answer?.message) ?? `HTTP ${status}`;
+  const code = asNumber(answer?.code);
+  return {
+    ok: false,
+    error: code ? `Discord: ${message} (code ${code})` : `Discord: ${message}`,
+    retryable: isRetryableStatus(status),
+  };
+}
+
+/** Discord HTTP API and interactions endpoint; messages themselves come through the Gateway (see gateway.ts). */
+export function createDiscordAdapter(apiBase: string, http: HttpClient): ChannelAdapter<"discord"> {
+  const auth = (config: DiscordConfig) => jsonHeaders(`Bot ${config.botToken}`);
+
+  return {
+    channel: "discord",
+
+    /** Ed25519 over timestamp + raw body with the application's public key. */
+    verify(request, config) {
+      const signature = header(request.headers, "x-signature-ed25519");
+      const timestamp = header(request.headers, "x-signature-timestamp");
+      if (!signature || !timestamp) return false;
+      const message = Buffer.concat([Buffer.from(timestamp, "utf8"), request.rawBody]);
+      return verifyEd25519(config.publicKey, message, signature);
+    },
+
+    handshake(payload) {
+      return asRecord(payload)?.type === interactionTypes.ping ? { body: { type: 1 } } : undefined;
+    },
+
+    acknowledge(payload) {
+      const type = asNumber(asRecord(payload)?.type);
+      return type === undefined ? undefined : acknowledgements[type];
+    },
+
+    eventId(payload) {
+      const body = asRecord(payload);
+      return body?.op === 0 ? asString(asRecord(body.d)?.id) : asString(body?.id);
+    },
+
+    parse: parseDiscordPayload,
+
+    async send(config, message): Promise<SendResult> {
+      const outcome = await requestJson(
+        http,
+        `${apiBase}/channels/${encodeURIComponent(message.threadId)}/messages`,
+        {
+          method: "POST",
+          headers: auth(config),
+          body: JSON.stringify({
+            content: message.text,
+            allowed_mentions: { parse: [] },
+            ...(message.replyToChannelMessageId && {
+              message_reference: { message_id: message.replyToChannelMessageId, fail_if_not_exists: false },
+            }),
+          }),
+        },
+      );
+      if (!outcome.reached) return unreachable(outcome);
+      const id = asString(asRecord(outcome.body)?.id);
+      if (outcome.status !== 200 || !id) return failure(outcome.status, outcome.body);
+      return { ok: true, channelMessageId: id };
+    },
+
+    async whoAmI(config) {
+      const outcome = await requestJson(http, `${apiBase}/users/@me`, { headers: auth(config) });
+      if (!outcome.reached) return { ok: false, error: outcome.error };
+      const user = asRecord(outcome.body);
+      const username = asString(user?.username);
+      if (outcome.status !== 200 || !username)
+        return { ok: false, error: failure(outcome.status, outcome.body).error };
+      return { ok: true, identity: username };
+    },
+
+    /** Attachment URLs are signed by Discord's CDN: no token needed. */
+    async downloadMedia(_config, media) {
+      if (!URL.canParse(media.providerMediaId)) {
+        return { ok: false, error: "Discord: invalid attachment URL", retryable: false };
+      }
+      const file = await requestBytes(http, media.providerMediaId);
+      if (!file.reached) return unreachable(file);
+      if (file.status !== 200) return failure(file.status, undefined);
+      const mimeType = media.mimeType ?? file.headers.get("content-type") ?? "application/octet-stream";
+      return { ok: true, bytes: file.body, mimeType };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  fromMinorUnits,
+  isCurrencyCode,
+  type PaymentNotification,
+  type PaymentSnapshot,
+  type PaymentStatus,
+} from "@crm/domain";
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : undefined;
+/** An expandable field: the id, or the object whose id it is. */
+const idOf = (value: unknown): string | undefined =>
+  text(value) ?? (isObject(value) ? text(value.id) : undefined);
+const metadataPaymentId = (object: Json): string | undefined =>
+  isObject(object.metadata) ? text(object.metadata.paymentId) : undefined;
+
+function sessionSnapshot(session: Json, status: PaymentStatus | undefined): PaymentSnapshot {
+  return {
+    paymentId: metadataPaymentId(session) ?? text(session.client_reference_id),
+    providerReference: text(session.id),
+    providerPaymentId: idOf(session.payment_intent),
+    status,
+  };
+}
+
+function refundedSnapshot(charge: Json): PaymentSnapshot {
+  const currency = text(charge.currency)?.toUpperCase();
+  const refunded = charge.amount_refunded;
+  const valid = currency && isCurrencyCode(currency) && Number.isSafeInteger(refunded);
+  return {
+    paymentId: metadataPaymentId(charge),
+    providerPaymentId: idOf(charge.payment_intent),
+    refundedAmount: valid ? fromMinorUnits(BigInt(refunded as number), currency) : undefined,
+  };
+}
+
+/** A Stripe event (https://docs.stripe.com/api/events/object) read into what it says about our payment. */
+export function parseStripeEvent(payload: unknown): PaymentNotification | undefined {
+  if (!isObject(payload) || payload.object !== "event") return undefined;
+  const eventId = text(payload.id);
+  const type = text(payload.type);
+  const object = isObject(payload.data) ? payload.data.object : undefined;
+  if (!eventId || !type || !isObject(object)) return undefined;
+  const snapshot = (value: PaymentSnapshot): PaymentNotification => ({
+    kind: "snapshot",
+    eventId,
+    type,
+    snapshot: value,
+  });
+  switch (type) {
+    case "checkout.session.completed":
+      // delayed methods (boleto) complete the session unpaid; async_payment_succeeded follows
+      return snapshot(sessionSnapshot(object, object.payment_status === "unpaid" ? undefined : "paid"));
+    case "checkout.session.async_payment_succeeded":
+      return snapshot(sessionSnapshot(object, "paid"));
+    case "checkout.session.async_payment_failed":
+      return snapshot(sessionSnapshot(object, "failed"));
+    case "checkout.session.expired":
+      return snapshot(sessionSnapshot(object, "expired"));
+    case "payment_intent.succeeded":
+      return snapshot({
+        paymentId: metadataPaymentId(object),
+        providerPaymentId: text(object.id),
+        status: "paid",
+      });
+    case "payment_intent.payment_failed":
+      return snapshot({
+        paymentId: metadataPaymentId(object),
+        providerPaymentId: text(object.id),
+        status: "failed",
+      });
+    case "charge.refunded":
+      return snapshot(refundedSnapshot(object));
+    default:
+      return { kind: "ignored", eventId, type };
+  }
+}
+
+export const stripeEventId = (payload: unknown): string | undefined =>
+  isObject(payload) && typeof payload.id === "string" ? payload.id : undefined;
+
+export const stripeIntentStatus = (status: unknown): PaymentStatus | undefined =>
+  status === "succeeded"
+    ? "paid"
+    : status === "canceled"
+      ? "failed"
+      : status === undefined
+        ? undefined
+        : "pending";

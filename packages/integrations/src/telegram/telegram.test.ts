@@ -1,0 +1,163 @@
+import type { ChannelAdapter, WebhookRequest } from "@crm/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChannelAdapters, defaultChannelApiBases } from "../adapters";
+import { type FakeTelegram, signedTelegramWebhook, startFakeTelegram, telegramTextUpdate } from "../testing";
+
+let fake: FakeTelegram;
+let adapter: ChannelAdapter<"telegram">;
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  adapter = createChannelAdapters({ ...defaultChannelApiBases, telegram: fake.apiBase }).get("telegram");
+});
+afterAll(() => fake.close());
+
+const request = (body: string, headers: Record<string, string>): WebhookRequest => ({
+  rawBody: new TextEncoder().encode(body),
+  headers,
+  now: Math.floor(Date.now() / 1000),
+});
+
+describe("Telegram webhook", () => {
+  it("accepts the setWebhook secret token and nothing else", () => {
+    const update = telegramTextUpdate({ chatId: 42, text: "oi" });
+    const good = signedTelegramWebhook(update, fake.config.secretToken);
+    expect(adapter.verify(request(good.body, good.headers), fake.config)).toBe(true);
+    const bad = signedTelegramWebhook(update, `${fake.config.secretToken}x`);
+    expect(adapter.verify(request(bad.body, bad.headers), fake.config)).toBe(false);
+    expect(adapter.verify(request(good.body, {}), fake.config)).toBe(false);
+  });
+
+  it("names the update id as the event id", () => {
+    expect(adapter.eventId?.({ update_id: 991 })).toBe("991");
+  });
+
+  it("parses messages, edits and channel posts, with chat-scoped ids, media and replies", () => {
+    const text = telegramTextUpdate({
+      chatId: 42,
+      messageId: 7,
+      text: "Olá",
+      from: { id: 42, firstName: "Maria", lastName: "Silva", username: "maria" },
+    });
+    expect(adapter.parse(text).messages).toEqual([
+      {
+        channelMessageId: "42:7",
+        threadId: "42",
+        sender: { channelUserId: "42", name: "Maria Silva", username: "maria" },
+        sentAt: expect.any(Date),
+        contentType: "text",
+        text: "Olá",
+      },
+    ]);
+
+    const photo = adapter.parse({
+      update_id: 2,
+      edited_message: {
+        message_id: 8,
+        chat: { id: -100123, type: "supergroup" },
+        from: { id: 5, is_bot: false, first_name: "João" },
+        date: 1_700_000_000,
+        photo: [
+          { file_id: "small", file_size: 10 },
+          { file_id: "large", file_size: 100 },
+        ],
+        caption: "olha",
+        reply_to_message: { message_id: 3 },
+      },
+    });
+    expect(photo.messages[0]).toMatchObject({
+      channelMessageId: "-100123:8",
+      contentType: "image",
+      text: "olha",
+      media: { providerMediaId: "large", sizeBytes: 100 },
+      replyToChannelMessageId: "-100123:3",
+      sentAt: new Date(1_700_000_000_000),
+    });
+
+    const post = adapter.parse({
+      update_id: 3,
+      channel_post: {
+        message_id: 1,
+        chat: { id: -1001, type: "channel" },
+        sender_chat: { id: -1001, title: "Canal" },
+        date: 1,
+        text: "aviso",
+      },
+    });
+    expect(post.messages[0]?.sender).toEqual({ channelUserId: "-1001", name: "Canal" });
+  });
+
+  it("ignores bots and updates without messages", () => {
+    expect(
+      adapter.parse({
+        update_id: 1,
+        message: { message_id: 1, chat: { id: 1 }, from: { id: 2, is_bot: true }, date: 1, text: "x" },
+      }).messages,
+    ).toEqual([]);
+    expect(adapter.parse({ update_id: 1, callback_query: {} }).messages).toEqual([]);
+  });
+});
+
+describe("Telegram Bot API calls", () => {
+  it("sends a message and returns <chat>:<message id>, replying when asked", async () => {
+    const first = await adapter.send(fake.config, { threadId: "42", text: "Olá" });
+    expect(first).toEqual({ ok: true, channelMessageId: "42:1" });
+    const reply = await adapter.send(fake.config, {
+      threadId: "42",
+      text: "De novo",
+      replyToChannelMessageId: "42:1",
+    });
+    expect(reply).toEqual({ ok: true, channelMessageId: "42:2" });
+    expect(fake.sent.at(-1)).toMatchObject({ chatId: "42", text: "De novo", replyTo: 1 });
+  });
+
+  it("maps errors: 401 final, 429 and 500 retryable, the description kept", async () => {
+    fake.failNext(401);
+    expect(await adapter.send(fake.config, { threadId: "42", text: "x" })).toEqual({
+      ok: false,
+      error: "Telegram: Unauthorized",
+      retryable: false,
+    });
+    fake.failNext(429);
+    expect(await adapter.send(fake.config, { threadId: "42", text: "x" })).toEqual({
+      ok: false,
+      error: "Telegram: Too Many Requests: retry after 5 (retry after 5s)",
+      retryable: true,
+    });
+    fake.failNext(500);
+    expect(await adapter.send(fake.config, { threadId: "42", text: "x" })).toMatchObject({ retryable: true });
+  });
+
+  it("getMe tells the bot's username; a wrong token is refused", async () => {
+    expect(await adapter.whoAmI(fake.config)).toEqual({ ok: true, identity: `@${fake.bot.username}` });
+    expect(await adapter.whoAmI({ ...fake.config, botToken: "1:AAwrongwrongwrongwrongwrong" })).toEqual({
+      ok: false,
+      error: "Telegram: Unauthorized",
+    });
+  });
+
+  it("never puts the bot token in an error", async () => {
+    const offline = createChannelAdapters({ ...defaultChannelApiBases, telegram: "http://127.0.0.1:9" }).get(
+      "telegram",
+    );
+    const result = await offline.whoAmI(fake.config);
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(fake.config.botToken);
+  });
+
+  it("downloads a file through getFile", async () => {
+    const bytes = new Uint8Array([9, 8, 7]);
+    const fileId = fake.addFile(bytes, "photos/file_1.jpg");
+    expect(
+      await adapter.downloadMedia(fake.config, { providerMediaId: fileId, mimeType: "image/jpeg" }),
+    ).toEqual({
+      ok: true,
+      bytes,
+      mimeType: "image/jpeg",
+    });
+    expect(await adapter.downloadMedia(fake.config, { providerMediaId: "missing" })).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. "/v21.0/1234/messages". */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  body: string;
+  /** The body parsed as JSON, or undefined. */
+  json: unknown;
+}
+
+export interface FakeResponse {
+  status?: number;
+  json?: unknown;
+  bytes?: Uint8Array;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** The failures each fake can be switched to, answered in its provider's own format. */
+export type FakeFailure = 401 | 429 | 500;
+
+export interface FakeProvider {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** Every request received, oldest first (webhook deliveries the fake makes are not in it). */
+  requests: RecordedRequest[];
+  /** The next `times` requests fail with this status, in the provider's format. */
+  failNext(failure: FakeFailure, times?: number): void;
+  /** Every request fails until `recover()`. */
+  failAlways(failure: FakeFailure): void;
+  recover(): void;
+  close(): Promise<void>;
+}
+
+export interface FakeServerSetup {
+  route(request: RecordedRequest): FakeResponse | undefined;
+  failure(failure: FakeFailure): FakeResponse;
+  notFound(request: RecordedRequest): FakeResponse;
+}
+
+async function record(request: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString("utf8");
+  const url = new URL(request.url ?? "/", "http://fake");
+  let json: unknown;
+  try {
+    json = body === "" ? undefined : JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return {
+    method: request.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers,
+    body,
+    json,
+  };
+}
+
+/** A provider's HTTP API on a loopback port: records requests, answers through `setup`, fails when told. */
+export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvider & { server: Server }> {
+  const requests: RecordedRequest[] = [];
+  let pending: { failure: FakeFailure; times: number } | undefined;
+
+  const server = createServer((incoming, outgoing) => {
+    void record(incoming).then((request) => {
+      requests.push(request);
+      let response: FakeResponse;
+      if (pending && pending.times > 0) {
+        pending.times -= 1;
+        response = setup.failure(pending.failure);
+      } else {
+        response = setup.route(request) ?? setup.notFound(request);
+      }
+      const status = response.status ?? 200;
+      const headers: Record<string, string> = { ...response.headers };
+      if (response.bytes) {
+        headers["content-type"] = response.contentType ?? "application/octet-stream";
+        outgoing.writeHead(status, headers).end(response.bytes);
+      } else {
+        headers["content-type"] = response.contentType ?? "application/json; charset=utf-8";
+        outgoing
+          .writeHead(status, headers)
+          .end(response.json === undefined ? "" : JSON.stringify(response.json));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    server,
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    failNext(failure, times = 1) {
+      pending = { failure, times };
+    },
+    failAlways(failure) {
+      pending = { failure, times: Number.POSITIVE_INFINITY };
+    },
+    recover() {
+      pending = undefined;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The bearer token of a request, if any. */
+export const bearerOf = (request: RecordedRequest, scheme = "Bearer"): string | undefined => {
+  const value = request.headers.authorization;
+  return value?.startsWith(`${scheme} `) ? value.slice(scheme.length + 1) : undefined;
+};
+
+/** A body and headers to POST to a webhook endpoint. */
+export interface SignedWebhook {
+  body: string;
+  headers: Record<string, string>;
+}
+
+export const bodyOf = (payload: unknown): string =>
+  typeof payload === "string" ? payload : JSON.stringify(payload);
+
+/** POSTs a built webhook to a URL (e.g. `${api.baseUrl}/webhooks/telegram/<id>`). */
+export const postWebhook = (url: string, webhook: SignedWebhook): Promise<Response> =>
+  fetch(url, { method: "POST", headers: webhook.headers, body: webhook.body });
+
+let counter = 0;
+/** Unique enough ids for fakes: a prefix, the time and a counter. */
+export const fakeId = (prefix = ""): string => {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter.toString(36).padStart(4, "0")}`;
+};

@@ -1,0 +1,199 @@
+import { randomBytes } from "node:crypto";
+import type { TelegramConfig } from "@crm/domain";
+import {
+  bodyOf,
+  type FakeFailure,
+  type FakeProvider,
+  type FakeResponse,
+  type SignedWebhook,
+  startFakeServer,
+} from "./fake-server";
+
+export interface FakeTelegramSentMessage {
+  chatId: string;
+  messageId: number;
+  text: string;
+  replyTo: number | undefined;
+}
+
+export interface FakeTelegram extends FakeProvider {
+  /** Pass as TELEGRAM_API_BASE. */
+  apiBase: string;
+  config: TelegramConfig;
+  bot: { id: number; username: string; firstName: string };
+  sent: FakeTelegramSentMessage[];
+  /** The setWebhook calls received (url, secret_token). */
+  webhooks: Array<Record<string, unknown>>;
+  /** Makes a file downloadable through getFile; returns its file_id. */
+  addFile(bytes: Uint8Array, path?: string): string;
+  signedWebhook(update: unknown): SignedWebhook;
+}
+
+const telegramError = (code: number, description: string, extra: object = {}): FakeResponse => ({
+  status: code,
+  json: { ok: false, error_code: code, description, ...extra },
+});
+
+const failures: Record<FakeFailure, FakeResponse> = {
+  401: telegramError(401, "Unauthorized"),
+  429: telegramError(429, "Too Many Requests: retry after 5", { parameters: { retry_after: 5 } }),
+  500: telegramError(500, "Internal Server Error"),
+};
+
+/** setWebhook's secret_token, sent back on every update in X-Telegram-Bot-Api-Secret-Token. */
+export function signedTelegramWebhook(update: unknown, secretToken: string): SignedWebhook {
+  return {
+    body: bodyOf(update),
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secretToken },
+  };
+}
+
+const randomToken = (length: number) => randomBytes(length).toString("base64url").slice(0, length);
+
+/** The Bot API: /bot<token>/<method> (getMe, sendMessage, getFile, setWebhook) and /file/bot<token>/<path>. */
+export async function startFakeTelegram(
+  options: Partial<TelegramConfig> & { username?: string } = {},
+): Promise<FakeTelegram> {
+  const botId = 7_000_000_000 + Math.floor(Math.random() * 1e9);
+  const config: TelegramConfig = {
+    botToken: options.botToken ?? `${botId}:AA${randomToken(33)}`,
+    secretToken: options.secretToken ?? randomToken(32),
+  };
+  const bot = {
+    id: Number(config.botToken.split(":")[0]),
+    username: options.username ?? "crm_fake_bot",
+    firstName: "CRM",
+  };
+  const sent: FakeTelegramSentMessage[] = [];
+  const webhooks: Array<Record<string, unknown>> = [];
+  const files = new Map<string, { bytes: Uint8Array; path: string }>();
+  const lastMessageId = new Map<string, number>();
+
+  const methods: Record<string, (params: Record<string, unknown>) => FakeResponse> = {
+    getMe: () => ({
+      json: {
+        ok: true,
+        result: {
+          id: bot.id,
+          is_bot: true,
+          first_name: bot.firstName,
+          username: bot.username,
+          can_join_groups: true,
+        },
+      },
+    }),
+    sendMessage(params) {
+      const chatId = params.chat_id === undefined ? "" : String(params.chat_id);
+      const text = typeof params.text === "string" ? params.text : "";
+      if (chatId === "") return telegramError(400, "Bad Request: chat_id is empty");
+      if (text.trim() === "") return telegramError(400, "Bad Request: message text is empty");
+      const messageId = (lastMessageId.get(chatId) ?? 0) + 1;
+      lastMessageId.set(chatId, messageId);
+      const reply = params.reply_parameters as { message_id?: number } | undefined;
+      sent.push({ chatId, messageId, text, replyTo: reply?.message_id });
+      const numericChat = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+      return {
+        json: {
+          ok: true,
+          result: {
+            message_id: messageId,
+            from: { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username },
+            chat: { id: numericChat, type: "private" },
+            date: Math.floor(Date.now() / 1000),
+            text,
+          },
+        },
+      };
+    },
+    getFile(params) {
+      const fileId = String(params.file_id ?? "");
+      const file = files.get(fileId);
+      if (!file) return telegramError(400, "Bad Request: invalid file_id");
+      return {
+        json: {
+          ok: true,
+          result: {
+            file_id: fileId,
+            file_unique_id: `u${fileId}`,
+            file_size: file.bytes.length,
+            file_path: file.path,
+          },
+        },
+      };
+    },
+    setWebhook(params) {
+      webhooks.push(params);
+      return { json: { ok: true, result: true, description: "Webhook was set" } };
+    },
+  };
+
+  const fake = await startFakeServer({
+    failure: (failure) => failures[failure],
+    notFound: () => telegramError(404, "Not Found"),
+    route(request) {
+      const file = request.path.match(/^\/file\/bot([^/]+)\/(.+)$/);
+      if (file) {
+        if (file[1] !== config.botToken) return telegramError(401, "Unauthorized");
+        const found = [...files.values()].find((entry) => entry.path === file[2]);
+        return found ? { bytes: found.bytes } : telegramError(404, "Not Found");
+      }
+      const call = request.path.match(/^\/bot([^/]+)\/(\w+)$/);
+      if (!call) return undefined;
+      if (call[1] !== config.botToken) return telegramError(401, "Unauthorized");
+      const handler = call[2] === undefined ? undefined : methods[call[2]];
+      if (!handler) return telegramError(404, "Not Found: method not found");
+      const params = {
+        ...Object.fromEntries(request.query),
+        ...(request.json as Record<string, unknown> | undefined),
+      };
+      return handler(params);
+    },
+  });
+
+  return {
+    ...fake,
+    apiBase: fake.origin,
+    config,
+    bot,
+    sent,
+    webhooks,
+    addFile(bytes, path) {
+      const fileId = `AgAC${randomToken(40)}`;
+      files.set(fileId, { bytes, path: path ?? `documents/file_${files.size + 1}.bin` });
+      return fileId;
+    },
+    signedWebhook: (update) => signedTelegramWebhook(update, config.secretToken),
+  };
+}
+
+let updateCounter = 100_000_000;
+
+/** An Update with a private-chat text message, as Telegram POSTs it to the webhook. */
+export function telegramTextUpdate(input: {
+  chatId: number;
+  text: string;
+  messageId?: number;
+  updateId?: number;
+  from?: { id: number; firstName?: string; lastName?: string; username?: string };
+  date?: Date;
+}): { update_id: number } & Record<string, unknown> {
+  updateCounter += 1;
+  const from = input.from ?? { id: input.chatId, firstName: "Maria" };
+  return {
+    update_id: input.updateId ?? updateCounter,
+    message: {
+      message_id: input.messageId ?? updateCounter % 100_000,
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.firstName ?? "Maria",
+        ...(from.lastName !== undefined && { last_name: from.lastName }),
+        ...(from.username !== undefined && { username: from.username }),
+        language_code: "pt-br",
+      },
+      chat: { id: input.chatId, first_name: from.firstName ?? "Maria", type: "private" },
+      date: Math.floor((input.date ?? new Date()).getTime() / 1000),
+      text: input.text,
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./in-process-realtime";
+export * from "./redis-realtime";
+export * from "./ring-buffer";

@@ -1,0 +1,132 @@
+import type { RealtimeEntry } from "@crm/domain/realtime/ports";
+import type { DomainEvent } from "@crm/domain/shared/events";
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createRedisEventBus } from "../events/redis-event-bus";
+import { createRecordingLogger } from "../testing/recording-logger";
+import { redisTestUrl, uniqueTestPrefix } from "../testing/redis-test-url";
+import { createRedisRealtime, type RedisRealtimeBus } from "./redis-realtime";
+
+const url = redisTestUrl();
+
+const event = (organizationId: string, n: number): DomainEvent => ({
+  type: "deal_updated",
+  organizationId,
+  payload: { n, changes: [] },
+  occurredAt: "2030-01-01T00:00:00.000Z",
+});
+
+describe.skipIf(!url)("Redis realtime", () => {
+  const opened: Array<{ close(): Promise<void> }> = [];
+  const logger = createRecordingLogger();
+
+  async function replicas(count: number, prefix: string, windowMs?: number): Promise<RedisRealtimeBus[]> {
+    const buses = Array.from({ length: count }, () =>
+      createRedisRealtime({ url: url ?? "", logger, prefix, ...(windowMs ? { windowMs } : {}) }),
+    );
+    opened.push(...buses);
+    await Promise.all(buses.map((bus) => bus.ready()));
+    return buses;
+  }
+
+  function record(bus: RedisRealtimeBus): RealtimeEntry[] {
+    const entries: RealtimeEntry[] = [];
+    bus.feed.subscribe((entry) => entries.push(entry));
+    return entries;
+  }
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((bus) => bus.close()));
+  });
+
+  it("appends each event once however many replicas hear it, and every replica sees it with the same id", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const [a, b, c] = await replicas(3, prefix);
+    if (!a || !b || !c) throw new Error("three replicas expected");
+    const onB = record(b);
+    const onC = record(c);
+    for (const n of [1, 2, 3]) await a.events.publish(event("org-1", n));
+
+    await vi.waitFor(() => expect(onC).toHaveLength(3));
+    await vi.waitFor(() => expect(onB).toHaveLength(3));
+    expect(onB.map((e) => e.id)).toEqual(onC.map((e) => e.id));
+    expect(onB.map((e) => e.event)).toEqual([1, 2, 3].map((n) => event("org-1", n)));
+    const redis = new Redis(url ?? "");
+    expect(await redis.xlen(`${prefix}crm:realtime:stream:org-1`)).toBe(3);
+    await redis.quit();
+  });
+
+  it("keeps the plain event channel: domain handlers get the event as published, without the log's id", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const [a, b] = await replicas(2, prefix);
+    const legacy = createRedisEventBus({ url: url ?? "", logger, channel: `${prefix}crm:events` });
+    opened.push(legacy);
+    await legacy.ready();
+    const onB: DomainEvent[] = [];
+    const onLegacy: DomainEvent[] = [];
+    b?.events.subscribe((e) => onB.push(e));
+    legacy.subscribe((e) => onLegacy.push(e));
+
+    await a?.events.publish(event("org-1", 1));
+
+    await vi.waitFor(() => expect(onB).toEqual([event("org-1", 1)]));
+    await vi.waitFor(() => expect(onLegacy).toHaveLength(1));
+    expect(onLegacy[0]).toMatchObject(event("org-1", 1));
+  });
+
+  it("appends an event published on a plain bus once, although every replica hears it", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const [a, b, c] = await replicas(3, prefix);
+    if (!a || !b || !c) throw new Error("three replicas expected");
+    const onA = record(a);
+    const onC = record(c);
+    const legacy = createRedisEventBus({ url: url ?? "", logger, channel: `${prefix}crm:events` });
+    opened.push(legacy);
+    await legacy.ready();
+
+    await legacy.publish(event("org-1", 7));
+
+    await vi.waitFor(() => expect(onA).toHaveLength(1));
+    await vi.waitFor(() => expect(onC).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(onA).toHaveLength(1);
+    const redis = new Redis(url ?? "");
+    expect(await redis.xlen(`${prefix}crm:realtime:stream:org-1`)).toBe(1);
+    await redis.quit();
+  });
+
+  it("replays after an id in order, and expires unknown or too old ids", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const [a] = await replicas(1, prefix);
+    if (!a) throw new Error("one replica expected");
+    const seen = record(a);
+    for (const n of [1, 2, 3, 4]) await a.events.publish(event("org-1", n));
+    await a.events.publish(event("org-2", 5));
+    await vi.waitFor(() => expect(seen).toHaveLength(5));
+    const [first, , , last] = seen.map((e) => e.id);
+
+    const replay = await a.feed.since("org-1", first ?? "");
+    expect(replay.kind === "replay" && replay.entries.map((e) => e.event.payload)).toEqual([
+      { n: 2, changes: [] },
+      { n: 3, changes: [] },
+      { n: 4, changes: [] },
+    ]);
+    expect(await a.feed.since("org-1", last ?? "")).toEqual({ kind: "replay", entries: [] });
+    expect(await a.feed.since("org-1", "1-0")).toEqual({ kind: "expired", latestId: last });
+    expect(await a.feed.since("org-1", "garbage")).toEqual({ kind: "expired", latestId: last });
+    expect(await a.feed.since("org-3", first ?? "")).toEqual({ kind: "expired", latestId: null });
+  });
+
+  it("expires an id once it is older than the window", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const [a] = await replicas(1, prefix, 300);
+    if (!a) throw new Error("one replica expected");
+    const seen = record(a);
+    await a.events.publish(event("org-1", 1));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    const id = seen[0]?.id ?? "";
+    expect((await a.feed.since("org-1", id)).kind).toBe("replay");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await a.feed.since("org-1", id)).kind).toBe("expired");
+  });
+});

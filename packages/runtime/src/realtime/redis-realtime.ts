@@ -1,0 +1,175 @@
+import type { RealtimeBus, RealtimeEntry, Replay } from "@crm/domain/realtime/ports";
+import { maxReplayEntries, replayWindowMs } from "@crm/domain/realtime/ports";
+import type { DomainEvent, EventBus } from "@crm/domain/shared/events";
+import type { Logger } from "@crm/domain/shared/logger";
+import { Redis } from "ioredis";
+import { deliver, type EventHandler, isDomainEvent } from "../events/deliver";
+import { DEFAULT_EVENT_CHANNEL } from "../events/redis-event-bus";
+import { appendOnceScript, appendScript, digestOf, scriptRunner, sinceScript } from "./redis-scripts";
+
+export interface RedisRealtimeOptions {
+  url: string;
+  logger: Logger;
+  /** Namespaces every key and channel (tests); the domain channel stays compatible with createRedisEventBus. */
+  prefix?: string;
+  windowMs?: number;
+  /** Entries kept per organization, approximately; default 10,000. */
+  maxLen?: number;
+}
+
+export interface RedisRealtimeBus extends RealtimeBus {
+  /** Resolves once this instance hears both channels; entries published before are not seen live. */
+  ready(): Promise<void>;
+}
+
+type FeedHandler = (entry: RealtimeEntry) => void;
+
+/**
+ * Production realtime over Redis, for any number of API replicas.
+ *
+ * - The log: one stream per organization (`crm:realtime:stream:<org>`), capped by length and by age (the replay
+ *   window), whose ids are the entry ids clients resume from.
+ * - Exactly-once append: the publisher appends (`publish` runs one script: XADD, trim, announce), never the
+ *   subscribers, so N replicas still mean one entry per event.
+ * - Fan-out: the script announces `<id>\n<json>` on the feed channel (pub/sub); every replica hears it once and
+ *   serves its own WebSocket clients from memory. Pub/sub rather than XREAD BLOCK because a replica would
+ *   otherwise have to block on every organization's stream; the stream is read only for replay (XRANGE).
+ * - Domain subscribers (notification rules, other contexts) keep the plain event channel that
+ *   `createRedisEventBus` uses, so a process still on that bus interoperates both ways: what it publishes is
+ *   not in the log yet, so the replicas that hear it race for its digest and the winner appends it.
+ */
+export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtimeBus {
+  const { logger } = options;
+  const prefix = options.prefix ?? "";
+  const windowMs = options.windowMs ?? replayWindowMs;
+  const maxLen = options.maxLen ?? 10_000;
+  const domainChannel = `${prefix}${DEFAULT_EVENT_CHANNEL}`;
+  const feedChannel = `${prefix}crm:realtime:feed`;
+  const streamKey = (organizationId: string) => `${prefix}crm:realtime:stream:${organizationId}`;
+  const claimKey = (digest: string) => `${prefix}crm:realtime:claim:${digest}`;
+
+  // a connection in subscriber mode cannot run commands, hence two
+  const commands = new Redis(options.url, { connectionName: "crm-realtime-cmd" });
+  const subscriber = new Redis(options.url, { connectionName: "crm-realtime-sub" });
+  for (const connection of [commands, subscriber]) {
+    connection.on("error", (err) => logger.error({ err }, "realtime Redis connection error"));
+  }
+  const append = scriptRunner(commands, appendScript);
+  const appendOnce = scriptRunner(commands, appendOnceScript);
+  const since = scriptRunner(commands, sinceScript);
+
+  const domainHandlers = new Set<EventHandler>();
+  const feedHandlers = new Set<FeedHandler>();
+
+  function parseEvent(json: string): DomainEvent | undefined {
+    try {
+      const value: unknown = JSON.parse(json);
+      return isDomainEvent(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function onFeedMessage(message: string): void {
+    const newline = message.indexOf("\n");
+    const event = newline > 0 ? parseEvent(message.slice(newline + 1)) : undefined;
+    if (!event) {
+      logger.warn({ channel: feedChannel }, "ignored a realtime message that is not an entry");
+      return;
+    }
+    const entry: RealtimeEntry = { id: message.slice(0, newline), event };
+    for (const handler of [...feedHandlers]) {
+      try {
+        handler(entry);
+      } catch (err) {
+        logger.error({ err, eventType: event.type }, "realtime feed handler failed");
+      }
+    }
+  }
+
+  function onDomainMessage(message: string): void {
+    const parsed = parseEvent(message);
+    if (!parsed) {
+      logger.warn({ channel: domainChannel }, "ignored a message that is not a domain event");
+      return;
+    }
+    const { realtimeId, ...event } = parsed as DomainEvent & { realtimeId?: unknown };
+    deliver([...domainHandlers], event, logger);
+    if (typeof realtimeId === "string") return;
+    const args = [message, maxLen, windowMs, feedChannel];
+    appendOnce([streamKey(event.organizationId), claimKey(digestOf(message))], args).catch((err: unknown) =>
+      logger.error({ err, eventType: event.type }, "could not append an event to the realtime log"),
+    );
+  }
+
+  subscriber.on("message", (channel: string, message: string) => {
+    if (channel === feedChannel) onFeedMessage(message);
+    else if (channel === domainChannel) onDomainMessage(message);
+  });
+  const subscribed = subscriber.subscribe(feedChannel, domainChannel);
+  subscribed.catch((err: unknown) => logger.error({ err }, "realtime could not subscribe"));
+
+  const events: EventBus = {
+    async publish(event) {
+      const json = JSON.stringify({
+        type: event.type,
+        organizationId: event.organizationId,
+        payload: event.payload,
+        occurredAt: event.occurredAt,
+      });
+      await append([streamKey(event.organizationId)], [json, maxLen, windowMs, feedChannel, domainChannel]);
+    },
+    subscribe(handler) {
+      const entry: EventHandler = (event) => handler(event);
+      domainHandlers.add(entry);
+      return () => {
+        domainHandlers.delete(entry);
+      };
+    },
+    // closing the pair closes the bus: the container closes `events`
+    close: () => close(),
+  };
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      domainHandlers.clear();
+      feedHandlers.clear();
+      await Promise.allSettled([subscriber.quit(), commands.quit()]);
+    })();
+    return closing;
+  }
+
+  return {
+    events,
+    feed: {
+      subscribe(handler) {
+        const entry: FeedHandler = (value) => handler(value);
+        feedHandlers.add(entry);
+        return () => {
+          feedHandlers.delete(entry);
+        };
+      },
+      async since(organizationId, afterId): Promise<Replay> {
+        const result = (await since([streamKey(organizationId)], [afterId, windowMs, maxReplayEntries])) as [
+          number,
+          string | Array<[string, string[]]>,
+        ];
+        const [ok, rest] = result;
+        if (ok !== 1 || typeof rest === "string") {
+          return { kind: "expired", latestId: typeof rest === "string" && rest !== "" ? rest : null };
+        }
+        const entries: RealtimeEntry[] = [];
+        for (const [id, fields] of rest) {
+          const event = parseEvent(fields[1] ?? "");
+          if (event) entries.push({ id, event });
+        }
+        return { kind: "replay", entries };
+      },
+    },
+    async ready() {
+      await subscribed;
+    },
+    close,
+  };
+}
