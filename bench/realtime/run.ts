@@ -2,11 +2,11 @@
  * Realtime benchmark: 1,000 WebSocket clients of one organization subscribed to `realtime.events` while
  * signed Telegram webhooks arrive at 100 per second for 30 seconds. Reports the fraction of new_message
  * events delivered to every client (must be 100%) and the latency from "webhook accepted" (its 200) to
- * "event received", then the same payload broadcast by a bare `ws` server to as many clients at the same
- * rate, and the ratio of the two.
+ * "event received", then the same frame broadcast by a bare `ws` server to as many clients at the same rate,
+ * and the ratio of the two. The clients run in separate processes (BENCH_SHARDS, default 4).
  *
- *   npm run bench:realtime                         embedded (PGlite, in-process bus and worker)
- *   DATABASE_URL=... REDIS_URL=... npm run bench:realtime     Postgres + Redis, API and worker processes
+ *   npm run bench:realtime                                   embedded (PGlite, in-process bus and worker)
+ *   DATABASE_URL=... REDIS_URL=... npm run bench:realtime    Postgres + Redis, API and worker processes
  *
  * BENCH_CLIENTS, BENCH_RATE (webhooks/s) and BENCH_SECONDS change the load.
  */
@@ -15,20 +15,21 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ApiProcess, startApiProcess } from "@crm/api/realtime/testing/api-process";
+import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "@crm/api/realtime/testing/api-process";
 import { createFromTemplate, dropDatabase, ensureTemplate } from "@crm/db/testing/postgres-template";
 import { postWebhook, startFakeTelegram, telegramTextUpdate } from "@crm/integrations/testing";
-import type WebSocket from "ws";
-import { openBareClient, openMany, openRealtimeClient } from "./clients";
+import { openBareClient } from "./clients";
 import { type Spawned, spawnScript } from "./processes";
+import { openShards } from "./shards";
 import { latencyOf, ms } from "./stats";
 
 const settings: Record<string, string | undefined> = process.env;
 const clientCount = Number(settings.BENCH_CLIENTS ?? 1000);
 const rate = Number(settings.BENCH_RATE ?? 100);
 const seconds = Number(settings.BENCH_SECONDS ?? 30);
+const shardCount = Number(settings.BENCH_SHARDS ?? 4);
 const chats = 10;
-/** After the last webhook, wait for deliveries while they keep coming, at most this long without one. */
+/** After the last send, wait for deliveries while they keep coming, at most this long without one. */
 const quietTimeoutMs = 30_000;
 const databaseUrl = settings.DATABASE_URL;
 const redisUrl = settings.REDIS_URL;
@@ -36,6 +37,7 @@ const services = Boolean(databaseUrl && redisUrl);
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const wallClock = () => performance.timeOrigin + performance.now();
 
 /** Sends `total` at `perSecond`, on schedule (not waiting for answers), and waits for the last answer. */
 async function paced(
@@ -54,31 +56,24 @@ async function paced(
   await Promise.all(pending);
 }
 
-/** Waits until `done`, or until `progress()` has not changed for `quietMs`. */
-async function waitUntil(done: () => boolean, progress: () => number, quietMs: number): Promise<void> {
-  let last = progress();
+/** Waits until `expected` deliveries, or until nothing arrived for `quietTimeoutMs`. */
+async function drain(
+  progress: () => Promise<{ deliveries: number; frames: number }>,
+  expected: () => number,
+) {
+  let last = -1;
   let lastChange = Date.now();
-  while (!done() && Date.now() - lastChange < quietMs) {
-    await sleep(100);
-    const now = progress();
-    if (now !== last) {
-      last = now;
+  for (;;) {
+    const { deliveries, frames } = await progress();
+    if (deliveries >= expected()) return;
+    if (frames !== last) {
+      last = frames;
       lastChange = Date.now();
+    } else if (Date.now() - lastChange > quietTimeoutMs) {
+      return;
     }
+    await sleep(200);
   }
-}
-
-async function closeAll(sockets: WebSocket[]): Promise<void> {
-  await Promise.all(
-    sockets.map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === socket.CLOSED) return resolve();
-          socket.once("close", () => resolve());
-          socket.close();
-        }),
-    ),
-  );
 }
 
 async function json<T>(response: Response): Promise<T> {
@@ -90,10 +85,10 @@ async function json<T>(response: Response): Promise<T> {
 async function benchRealtime() {
   const telegram = await startFakeTelegram();
   const dataDir = await mkdtemp(join(tmpdir(), "crm-bench-realtime-"));
-  const sockets: WebSocket[] = [];
   let database: { name: string; url: string } | undefined;
   let api: ApiProcess | undefined;
   let worker: Spawned | undefined;
+  let shards: Awaited<ReturnType<typeof openShards>> | undefined;
   try {
     if (services) {
       await ensureTemplate(databaseUrl ?? "");
@@ -108,7 +103,11 @@ async function benchRealtime() {
       AUTH_RATE_LIMIT_PER_IP: "100000",
       ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       ...(database
-        ? { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? "", EMBEDDED_WORKER: "false" }
+        ? {
+            DATABASE_URL: database.url,
+            REDIS_URL: isolatedRedisUrl(redisUrl ?? ""),
+            EMBEDDED_WORKER: "false",
+          }
         : {}),
     };
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
@@ -146,35 +145,14 @@ async function benchRealtime() {
         config: telegram.config,
       }),
     );
-
-    // receive times per new_message, one slot per client
-    const received = new Map<string, Float64Array>();
-    let duplicates = 0;
-    let frames = 0;
-    let sample = "";
-    const wsUrl = apiUrl.replace(/^http/, "ws");
-    sockets.push(
-      ...(await openMany(clientCount, 50, (client) =>
-        openRealtimeClient(wsUrl, owner.token, (text) => {
-          frames += 1;
-          if (!text.includes('"new_message"')) return;
-          const at = performance.now();
-          const frame = JSON.parse(text) as {
-            result?: { data?: { data?: { payload?: { messageId?: string } } } };
-          };
-          const messageId = frame.result?.data?.data?.payload?.messageId;
-          if (!messageId) return;
-          if (!sample) sample = text;
-          let times = received.get(messageId);
-          if (!times) {
-            times = new Float64Array(clientCount).fill(Number.NaN);
-            received.set(messageId, times);
-          }
-          if (!Number.isNaN(times[client] ?? Number.NaN)) duplicates += 1;
-          times[client] = at;
-        }),
-      )),
-    );
+    const openedShards = await openShards({
+      shards: shardCount,
+      clients: clientCount,
+      mode: "realtime",
+      url: apiUrl.replace(/^http/, "ws"),
+      token: owner.token,
+    });
+    shards = openedShards;
 
     const total = rate * seconds;
     const acceptedAt = new Map<string, number>();
@@ -190,17 +168,17 @@ async function benchRealtime() {
           telegram.signedWebhook(update),
         );
         await response.arrayBuffer();
-        if (response.status === 200) acceptedAt.set(`${chatId}:${messageId}`, performance.now());
+        if (response.status === 200) acceptedAt.set(`${chatId}:${messageId}`, wallClock());
         else rejected += 1;
       } catch {
         rejected += 1;
       }
     });
     const sendSeconds = (performance.now() - started) / 1000;
-    const complete = () =>
-      received.size >= acceptedAt.size &&
-      [...received.values()].every((times) => times.every((t) => !Number.isNaN(t)));
-    await waitUntil(complete, () => frames, quietTimeoutMs);
+    await drain(
+      () => openedShards.progress(),
+      () => acceptedAt.size * clientCount,
+    );
 
     // which message each accepted webhook became
     const conversations = await json<{ items: Array<{ id: string }> }>(
@@ -224,35 +202,24 @@ async function benchRealtime() {
         cursor = page.nextCursor;
       } while (cursor);
     }
-
-    const latencies: number[] = [];
-    let delivered = 0;
-    for (const [messageId, accepted] of acceptedByMessageId) {
-      const times = received.get(messageId);
-      if (!times) continue;
-      for (const at of times) {
-        if (Number.isNaN(at)) continue;
-        delivered += 1;
-        latencies.push(at - accepted);
-      }
-    }
-    const expectedIngested = acceptedByMessageId.size * clientCount;
+    const result = await openedShards.collect(acceptedByMessageId);
     return {
-      expectedIngested,
       mode: services ? "Postgres + Redis, API and worker processes" : "embedded (PGlite, in-process)",
       accepted: acceptedAt.size,
       rejected,
       ingested: acceptedByMessageId.size,
       expected: acceptedAt.size * clientCount,
-      delivered,
-      duplicates,
-      frames,
+      expectedIngested: acceptedByMessageId.size * clientCount,
+      delivered: result.latencies.length,
+      duplicates: result.duplicates,
+      frames: result.frames,
       sendSeconds,
-      latency: latencyOf(Float64Array.from(latencies)),
-      sample,
+      latency: latencyOf(result.latencies),
+      sincePublished: latencyOf(result.sincePublished),
+      sample: result.sample,
     };
   } finally {
-    await closeAll(sockets);
+    await shards?.close();
     await api?.stop();
     await worker?.stop();
     await telegram.close();
@@ -261,46 +228,36 @@ async function benchRealtime() {
   }
 }
 
-/** The same frame, `total` times at `perSecond`, through a bare ws server to as many clients. */
+/** The same frame, `rate` per second for `seconds`, through a bare ws server to as many clients. */
 async function benchBareBroadcast(payload: string) {
   const server = await spawnScript(here("./bare-broadcast-server.ts"), { PORT: "0" }, /listening (\d+)/);
   const url = `ws://127.0.0.1:${server.match[1]}`;
-  const sockets: WebSocket[] = [];
+  let shards: Awaited<ReturnType<typeof openShards>> | undefined;
   try {
-    const total = rate * seconds;
-    const sentAt = new Float64Array(total);
-    const latencies = new Float64Array(total * clientCount).fill(Number.NaN);
-    let delivered = 0;
-    sockets.push(
-      ...(await openMany(clientCount, 50, (client) =>
-        openBareClient(url, (text) => {
-          const at = performance.now();
-          const seq = Number(text.slice(0, text.indexOf("|")));
-          latencies[seq * clientCount + client] = at - (sentAt[seq] ?? at);
-          delivered += 1;
-        }),
-      )),
-    );
+    const openedShards = await openShards({ shards: shardCount, clients: clientCount, mode: "bare", url });
+    shards = openedShards;
     const publisher = await openBareClient(url, () => {});
-    sockets.push(publisher);
     publisher.send("publisher");
     await sleep(200);
+    const total = rate * seconds;
+    const sentAt = new Map<string, number>();
     await paced(total, rate, async (seq) => {
-      sentAt[seq] = performance.now();
+      sentAt.set(String(seq), wallClock());
       publisher.send(`${seq}|${payload}`);
     });
-    await waitUntil(
-      () => delivered >= total * clientCount,
-      () => delivered,
-      quietTimeoutMs,
+    await drain(
+      () => openedShards.progress(),
+      () => total * clientCount,
     );
+    publisher.close();
+    const result = await openedShards.collect(sentAt);
     return {
       expected: total * clientCount,
-      delivered,
-      latency: latencyOf(latencies.filter((value) => !Number.isNaN(value))),
+      delivered: result.latencies.length,
+      latency: latencyOf(result.latencies),
     };
   } finally {
-    await closeAll(sockets);
+    await shards?.close();
     await server.stop();
   }
 }
@@ -320,6 +277,9 @@ console.log(
 );
 console.log(
   `  accepted -> received   p50 ${ms(realtime.latency.p50)}  p99 ${ms(realtime.latency.p99)}  max ${ms(realtime.latency.max)}`,
+);
+console.log(
+  `  published -> received  p50 ${ms(realtime.sincePublished.p50)}  p99 ${ms(realtime.sincePublished.p99)}  (from the event's occurredAt: the realtime layer's share)`,
 );
 console.log(
   `  bare ws broadcast      p50 ${ms(bare.latency.p50)}  p99 ${ms(bare.latency.p99)}  max ${ms(bare.latency.max)}  (delivered ${bare.delivered}/${bare.expected})`,

@@ -50,7 +50,8 @@ describe("notifications", () => {
     const organizationId = owner.user.organizationId;
     const conversationId = await insertConversation(rt.api.container, organizationId, null);
     const adminClient = await rt.connect({ token: admin.token });
-    for (const text of ["first", "second", "third"]) {
+    // one at a time: notifications are listed in the order they were created, and creation is asynchronous
+    for (const [index, text] of ["first", "second", "third"].entries()) {
       const messageId = await insertMessage(rt.api.container, organizationId, conversationId, {
         direction: "outbound",
         isPrivate: true,
@@ -63,8 +64,8 @@ describe("notifications", () => {
         direction: "outbound",
         isPrivate: true,
       });
+      await adminClient.waitFor((r) => r.filter((e) => e.event.type === "notification").length === index + 1);
     }
-    await adminClient.waitFor((r) => r.filter((e) => e.event.type === "notification").length === 3);
 
     const notifications = rt.api.trpc(admin.token).notifications;
     const page1 = await notifications.list.query({ limit: 2 });

@@ -2,52 +2,66 @@ import type { ConversationReadRepository } from "@crm/domain/realtime/ports";
 
 export interface UnreadBatcher {
   /**
-   * The user's unread count in the conversation, for the event `eventKey`: every connection of this replica
-   * that delivers the same event in the same turn of the event loop shares one query.
+   * The user's unread count in the conversation as of the event `eventKey`. Every connection of this replica
+   * that delivers the same event shares the answer: one query for the users asking in the same turn of the
+   * event loop, remembered for the connections that get to the event later.
    */
   get(organizationId: string, conversationId: string, userId: string, eventKey: string): Promise<number>;
 }
 
 interface Batch {
-  organizationId: string;
-  conversationId: string;
-  waiting: Map<string, Array<{ resolve(count: number): void; reject(error: unknown): void }>>;
+  userIds: Set<string>;
+  /** Set when the query starts: later users go to a new batch. */
+  started: boolean;
+  result: Promise<Map<string, number>>;
 }
 
-export function createUnreadBatcher(reads: Pick<ConversationReadRepository, "unreadByUser">): UnreadBatcher {
-  const batches = new Map<string, Batch>();
+export function createUnreadBatcher(
+  reads: Pick<ConversationReadRepository, "unreadByUser">,
+  options: { rememberMs?: number } = {},
+): UnreadBatcher {
+  const rememberMs = options.rememberMs ?? 10_000;
+  /** Per event, the batches asked so far; forgotten after `rememberMs`. */
+  const batches = new Map<string, Batch[]>();
 
-  async function flush(key: string): Promise<void> {
-    const batch = batches.get(key);
-    batches.delete(key);
-    if (!batch) return;
-    try {
-      const counts = await reads.unreadByUser(batch.organizationId, batch.conversationId, [
-        ...batch.waiting.keys(),
-      ]);
-      for (const [userId, waiters] of batch.waiting) {
-        for (const waiter of waiters) waiter.resolve(counts.get(userId) ?? 0);
-      }
-    } catch (error) {
-      for (const waiters of batch.waiting.values()) for (const waiter of waiters) waiter.reject(error);
+  function newBatch(key: string, organizationId: string, conversationId: string): Batch {
+    const batch: Batch = { userIds: new Set(), started: false, result: Promise.resolve(new Map()) };
+    batch.result = new Promise<Map<string, number>>((resolve, reject) => {
+      setImmediate(() => {
+        batch.started = true;
+        reads.unreadByUser(organizationId, conversationId, [...batch.userIds]).then(resolve, reject);
+      });
+    });
+    // a failed query is not remembered: the next connection asks again
+    batch.result.catch(() => {
+      const current = batches.get(key);
+      if (current)
+        batches.set(
+          key,
+          current.filter((other) => other !== batch),
+        );
+    });
+    const list = batches.get(key);
+    if (list) {
+      list.push(batch);
+    } else {
+      batches.set(key, [batch]);
+      setTimeout(() => batches.delete(key), rememberMs).unref();
     }
+    return batch;
   }
 
   return {
-    get(organizationId, conversationId, userId, eventKey) {
+    async get(organizationId, conversationId, userId, eventKey) {
       const key = `${organizationId}:${conversationId}:${eventKey}`;
-      let batch = batches.get(key);
+      const list = batches.get(key) ?? [];
+      let batch = list.find((candidate) => candidate.userIds.has(userId));
       if (!batch) {
-        batch = { organizationId, conversationId, waiting: new Map() };
-        batches.set(key, batch);
-        setImmediate(() => void flush(key));
+        const last = list.at(-1);
+        batch = last && !last.started ? last : newBatch(key, organizationId, conversationId);
+        batch.userIds.add(userId);
       }
-      const waiting = batch.waiting;
-      return new Promise<number>((resolve, reject) => {
-        const waiters = waiting.get(userId) ?? [];
-        waiters.push({ resolve, reject });
-        waiting.set(userId, waiters);
-      });
+      return (await batch.result).get(userId) ?? 0;
     },
   };
 }

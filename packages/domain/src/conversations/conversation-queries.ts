@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/model";
 import type { Channel } from "../integrations/channel";
-import { notFound, validationFailed } from "../shared/errors";
+import { validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { ConversationStatus, ConversationView } from "./model";
@@ -61,11 +61,4 @@ function parseAssignee(actor: Actor, assignee: string | undefined): Conversation
     return { userId: actor.userId };
   }
   return { userId: parseId(assignee, "assignee") };
-}
-
-/** Loads a conversation the actor may see, or answers 404. */
-export async function visibleConversation(deps: ConversationsDeps, actor: Actor, id: string) {
-  const conversation = await deps.store.conversations.findById(actor.organizationId, id);
-  if (!conversation) throw notFound("Conversation");
-  return visibleOrNotFound(actor, conversation);
 }

@@ -106,8 +106,6 @@ const storedCount = async (stack: Stack) => {
 };
 
 async function expectEachStoredOnce(stack: Stack, ids: string[]) {
-  const t0 = Date.now();
-  const timer = setInterval(async () => console.log("T", Date.now() - t0, await storedCount(stack)), 5000);
   await vi.waitFor(async () => expect(await storedCount(stack)).toBeGreaterThanOrEqual(ids.length), {
     timeout: 180_000,
     interval: 500,
@@ -117,7 +115,6 @@ async function expectEachStoredOnce(stack: Stack, ids: string[]) {
     .select(["channel_message_id"])
     .where("organization_id", "=", stack.organizationId)
     .execute();
-  clearInterval(timer);
   expect(rows.map((r) => r.channel_message_id).sort()).toEqual([...ids].sort());
   const logs = await stack.db.db
     .selectFrom("webhook_logs")
@@ -133,7 +130,6 @@ describe.skipIf(!adminUrl)("ingestion across real processes", () => {
     const burst = burstOf(stack, 400);
     let killed = false;
 
-    const b0 = Date.now();
     const statuses = await runConcurrently(400, 16, async (i) => {
       if (i === 150 && !killed) {
         killed = true;
@@ -147,7 +143,6 @@ describe.skipIf(!adminUrl)("ingestion across real processes", () => {
 
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
     expect(killed).toBe(true);
-    console.log("burst", Date.now() - b0, await storedCount(stack));
     await expectEachStoredOnce(stack, burst.ids);
   }, 300_000);
 
