@@ -1,13 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  launchBrowser,
-  newContext,
-  type RunningApi,
-  screenshot,
-  seriousA11yProblems,
-  startApi,
-} from "./harness";
+import { launchBrowser, newContext, type RunningApi, startApi } from "./harness";
+import { expectAccessible, openPage } from "./session";
 
 let api: RunningApi;
 let browser: Browser;
@@ -25,9 +19,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  ({ context, page } = await openPage(browser));
 });
 
 afterEach(async () => {
@@ -35,11 +27,6 @@ afterEach(async () => {
 });
 
 const url = (path: string) => `${api.baseUrl}${path}`;
-
-async function expectAccessible(name: string) {
-  await screenshot(page, name);
-  expect(await seriousA11yProblems(page), `serious or critical axe violations on ${name}`).toEqual([]);
-}
 
 const owner = {
   organizationName: "Padaria Pão Quente",
@@ -52,7 +39,7 @@ describe("an owner's first visit", () => {
   it("signs up, edits the organization, invites a teammate, logs out and logs back in", async () => {
     await page.goto(url("/signup"));
     await page.getByRole("heading", { name: "Create your account" }).waitFor();
-    await expectAccessible("01-signup");
+    await expectAccessible(page, "01-signup");
 
     await page.getByLabel("Company name").fill(owner.organizationName);
     await page.getByLabel("Your name").fill(owner.name);
@@ -62,13 +49,13 @@ describe("an owner's first visit", () => {
 
     await page.waitForURL("**/inbox");
     await page.getByRole("heading", { name: "Inbox" }).waitFor();
-    await expectAccessible("02-inbox");
+    await expectAccessible(page, "02-inbox");
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.waitForURL("**/settings/organization");
     const name = page.getByLabel("Organization name");
     expect(await name.inputValue()).toBe(owner.organizationName);
-    await expectAccessible("03-settings-organization");
+    await expectAccessible(page, "03-settings-organization");
 
     await name.fill("Padaria Pão Quente Ltda");
     await page.getByLabel("Default currency").selectOption("USD");
@@ -91,7 +78,7 @@ describe("an owner's first visit", () => {
       .getByRole("table", { name: "Pending invitations" })
       .getByText("joao.agent@example.com")
       .waitFor();
-    await expectAccessible("04-settings-team");
+    await expectAccessible(page, "04-settings-team");
 
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByRole("button", { name: "Create API key" }).click();
@@ -99,7 +86,7 @@ describe("an owner's first visit", () => {
     await page.getByRole("button", { name: "Create key" }).click();
     const secret = await page.getByLabel("Secret key").inputValue();
     expect(secret.length).toBeGreaterThan(20);
-    await expectAccessible("05-settings-api-keys-secret");
+    await expectAccessible(page, "05-settings-api-keys-secret");
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("table", { name: "API keys" }).getByText("Website").waitFor();
     expect(await page.content()).not.toContain(secret);
@@ -108,7 +95,7 @@ describe("an owner's first visit", () => {
     await page.getByRole("menuitem", { name: "Log out" }).click();
     await page.waitForURL("**/login");
     await page.getByRole("heading", { name: "Log in" }).waitFor();
-    await expectAccessible("06-login");
+    await expectAccessible(page, "06-login");
 
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password", { exact: true }).fill(owner.password);
@@ -142,12 +129,30 @@ describe("language", () => {
     await page.getByRole("heading", { name: "Entrar" }).waitFor();
     await page.getByRole("button", { name: "Entrar" }).click();
     await page.getByText("Este campo é obrigatório.").first().waitFor();
-    await expectAccessible("07-login-pt-br-errors");
+    await expectAccessible(page, "07-login-pt-br-errors");
 
     await page.getByLabel("Idioma").selectOption("en");
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     await page.reload();
     await page.getByRole("heading", { name: "Log in" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+  });
+
+  it("signs a Brazilian browser up with a pipeline whose stages are named in Portuguese", async () => {
+    await context.close();
+    context = await newContext(browser, "pt-BR");
+    page = await context.newPage();
+
+    await page.goto(url("/signup"));
+    await page.getByLabel("Nome da empresa").fill("Sorveteria Polo Norte");
+    await page.getByLabel("Seu nome").fill("João Pereira");
+    await page.getByLabel("E-mail profissional").fill(`joao.${Date.now()}@example.com`);
+    await page.getByLabel("Senha", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Criar conta" }).click();
+    await page.waitForURL("**/inbox");
+    await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Negócios" }).click();
+    for (const stage of ["Novo lead", "Qualificado", "Proposta", "Negociação"]) {
+      await page.getByRole("region", { name: stage }).waitFor();
+    }
   });
 });

@@ -1,39 +1,27 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  launchBrowser,
-  newContext,
-  type RunningApi,
-  screenshot,
-  seriousA11yProblems,
-  startApi,
-} from "./harness";
+import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
 
-let api: RunningApi;
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  api = await startApi();
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  session = await startBrowserSession({ locale: browserLocale });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await api?.stop();
-});
+afterAll(() => session?.close());
 
-const url = (path: string) => `${api.baseUrl}${path}`;
+const url = (path: string) => `${session.api.baseUrl}${path}`;
 
-async function expectAccessible(name: string) {
-  await screenshot(page, name);
-  expect(await seriousA11yProblems(page), `serious or critical axe violations on ${name}`).toEqual([]);
-}
+/** The sign-up sends the browser's language, which names the default pipeline's stages: English here. */
+const browserLocale = "en-US";
+const stage = {
+  newLead: "New lead",
+  qualified: "Qualified",
+  proposal: "Proposal",
+  negotiation: "Negotiation",
+};
 
 /** Drags with real pointer events in small steps, as a person's mouse would. */
 async function drag(from: Locator, to: Locator) {
@@ -84,13 +72,13 @@ describe("a sales team's day with contacts and deals", () => {
     await dialog.getByLabel("Options").fill("Basic\nPro");
     await dialog.getByRole("button", { name: "Add field" }).click();
     await page.getByRole("table", { name: "Custom fields" }).getByText("Plan", { exact: true }).waitFor();
-    await expectAccessible("10-settings-custom-fields");
+    await expectAccessible(page, "10-settings-custom-fields");
   });
 
   it("creates a contact with a custom field and a tag, then finds it by search", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
     await page.getByRole("heading", { name: "Add your first contact" }).waitFor();
-    await expectAccessible("11-contacts-empty");
+    await expectAccessible(page, "11-contacts-empty");
 
     await page.getByRole("button", { name: "New contact" }).first().click();
     const dialog = page.getByRole("dialog");
@@ -102,7 +90,7 @@ describe("a sales team's day with contacts and deals", () => {
     await dialog.getByLabel("Tags").fill("VIP");
     await dialog.getByLabel("Tags").press("Enter");
     await dialog.getByRole("button", { name: "Remove tag VIP" }).waitFor();
-    await expectAccessible("11a-contact-form");
+    await expectAccessible(page, "11a-contact-form");
     await dialog.getByRole("button", { name: "Create contact" }).click();
     await dialog.waitFor({ state: "detached" });
 
@@ -123,7 +111,7 @@ describe("a sales team's day with contacts and deals", () => {
     expect(await exportLink.getAttribute("href")).toMatch(
       /\/api\/v1\/contacts\/export\.csv\?search=98765&tagId=/,
     );
-    await expectAccessible("12-contacts-search");
+    await expectAccessible(page, "12-contacts-search");
   });
 
   it("imports a CSV file and shows what happened to each row", async () => {
@@ -135,7 +123,7 @@ describe("a sales team's day with contacts and deals", () => {
       buffer: Buffer.from(importCsv, "utf8"),
     });
     await page.getByRole("radio", { name: /Skip the row/ }).check();
-    await expectAccessible("13-contacts-import-form");
+    await expectAccessible(page, "13-contacts-import-form");
     await page.getByRole("button", { name: "Start import" }).click();
 
     await page.getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 });
@@ -147,7 +135,7 @@ describe("a sales team's day with contacts and deals", () => {
     expect(outcomes).toEqual(["Created", "Created", "Errors", "Skipped"]);
     await report.getByRole("row").nth(3).getByText(/name/i).waitFor();
     await expect.poll(() => page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
-    await expectAccessible("14-contacts-import-report");
+    await expectAccessible(page, "14-contacts-import-report");
   });
 
   it("opens the contact and creates a deal for it", async () => {
@@ -166,17 +154,17 @@ describe("a sales team's day with contacts and deals", () => {
     await dialog.getByText("Ana Lima").waitFor();
     await dialog.getByLabel("Title").fill(dealTitle);
     await dialog.getByLabel("Value").fill("1500.50");
-    await expectAccessible("15a-create-deal");
+    await expectAccessible(page, "15a-create-deal");
     await dialog.getByRole("button", { name: "Create deal" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("link", { name: dealTitle }).waitFor();
-    await expectAccessible("15-contact-page");
+    await expectAccessible(page, "15-contact-page");
   });
 
   it("drags the deal to another stage, keeps it there after a reload, and moves it by keyboard", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals" }).click();
-    const newLead = page.getByRole("region", { name: "Novo lead" });
-    const proposal = page.getByRole("region", { name: "Proposta" });
+    const newLead = page.getByRole("region", { name: stage.newLead });
+    const proposal = page.getByRole("region", { name: stage.proposal });
     const card = newLead.getByRole("listitem").filter({ hasText: dealTitle });
     await card.waitFor();
     await newLead
@@ -197,12 +185,12 @@ describe("a sales team's day with contacts and deals", () => {
       .getByText(/1,500\.50/)
       .first()
       .waitFor();
-    await expectAccessible("16-deals-board");
+    await expectAccessible(page, "16-deals-board");
 
     await proposal.getByRole("button", { name: `Actions for ${dealTitle}` }).click();
-    await page.getByRole("menuitem", { name: "Negociação" }).click();
+    await page.getByRole("menuitem", { name: stage.negotiation }).click();
     await page
-      .getByRole("region", { name: "Negociação" })
+      .getByRole("region", { name: stage.negotiation })
       .getByRole("listitem")
       .filter({ hasText: dealTitle })
       .waitFor();
@@ -224,20 +212,20 @@ describe("a sales team's day with contacts and deals", () => {
     await page.getByRole("button", { name: "Reopen" }).waitFor();
     const timeline = page.getByRole("list", { name: "Activity" });
     await timeline.getByText("Marked as won").waitFor();
-    await timeline.getByText("Moved from Novo lead to Proposta").waitFor();
-    await timeline.getByText("Moved from Proposta to Negociação").waitFor();
-    await timeline.getByText("Deal created in Novo lead").waitFor();
-    await expectAccessible("17-deal-page");
+    await timeline.getByText(`Moved from ${stage.newLead} to ${stage.proposal}`).waitFor();
+    await timeline.getByText(`Moved from ${stage.proposal} to ${stage.negotiation}`).waitFor();
+    await timeline.getByText(`Deal created in ${stage.newLead}`).waitFor();
+    await expectAccessible(page, "17-deal-page");
   });
 
   it("shows the pipeline editor", async () => {
     await page.goto(url("/settings/pipelines"));
     await page.getByLabel("Pipeline name").waitFor();
-    expect(await page.getByLabel("Name of stage 2").inputValue()).toBe("Qualificado");
-    await page.getByRole("button", { name: "Move Qualificado down" }).click();
-    expect(await page.getByLabel("Name of stage 3").inputValue()).toBe("Qualificado");
+    expect(await page.getByLabel("Name of stage 2").inputValue()).toBe(stage.qualified);
+    await page.getByRole("button", { name: `Move ${stage.qualified} down` }).click();
+    expect(await page.getByLabel("Name of stage 3").inputValue()).toBe(stage.qualified);
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Changes saved.").waitFor();
-    await expectAccessible("18-settings-pipelines");
+    await expectAccessible(page, "18-settings-pipelines");
   });
 });

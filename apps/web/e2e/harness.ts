@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childProcessEnv } from "@crm/runtime/testing/test-env";
 import type { AxeResults } from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
@@ -42,8 +43,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real API in embedded mode (PGlite in a fresh temp dir) serving the built web app. */
-export async function startApi(): Promise<RunningApi> {
+/**
+ * Starts the real API in embedded mode (PGlite in a fresh temp dir) serving the built web app.
+ * `env` adds settings such as WHATSAPP_API_BASE or STRIPE_API_BASE pointing at a fake provider.
+ */
+export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   if (!existsSync(webDist)) {
     throw new Error("apps/web/dist is missing: run `npm run build -w @crm/web` before the browser tests");
   }
@@ -51,10 +55,10 @@ export async function startApi(): Promise<RunningApi> {
   const dataDir = await mkdtemp(join(tmpdir(), "crm-e2e-"));
   // A clean environment: embedded mode means no DATABASE_URL/REDIS_URL even when CI exports them, and
   // unrelated variables of the machine must not change how the API configures itself.
-  const inherited = pick(process.env, ["PATH", "HOME", "TMPDIR", "LANG", "TZ"]);
+  const inherited = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"];
   const child = spawn("npx", ["tsx", "apps/api/src/main.ts"], {
     cwd: repoRoot,
-    env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: childProcessEnv({ ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" }, inherited),
     // its own process group, so npx, tsx and node all stop together
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -78,15 +82,6 @@ export async function startApi(): Promise<RunningApi> {
     throw error;
   }
   return { baseUrl: `http://localhost:${port}`, stop };
-}
-
-function pick(env: NodeJS.ProcessEnv, keys: readonly string[]): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const key of keys) {
-    const value = env[key];
-    if (value !== undefined) picked[key] = value;
-  }
-  return picked;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {

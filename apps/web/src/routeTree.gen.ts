@@ -24,10 +24,12 @@ import { Route as AppContactsImportRouteImport } from './routes/_app/contacts/im
 import { Route as AppDealsIndexRouteImport } from './routes/_app/deals/index'
 import { Route as AppDealsDealIdRouteImport } from './routes/_app/deals/$dealId'
 import { Route as AppInboxIndexRouteImport } from './routes/_app/inbox/index'
+import { Route as AppInboxConversationIdRouteImport } from './routes/_app/inbox/$conversationId'
 import { Route as AppPaymentsIndexRouteImport } from './routes/_app/payments/index'
 import { Route as AppSettingsIndexRouteImport } from './routes/_app/settings/index'
 import { Route as AppSettingsApiKeysRouteImport } from './routes/_app/settings/api-keys'
 import { Route as AppSettingsCustomFieldsRouteImport } from './routes/_app/settings/custom-fields'
+import { Route as AppSettingsIntegrationsRouteImport } from './routes/_app/settings/integrations'
 import { Route as AppSettingsOrganizationRouteImport } from './routes/_app/settings/organization'
 import { Route as AppSettingsPipelinesRouteImport } from './routes/_app/settings/pipelines'
 import { Route as AppSettingsTagsRouteImport } from './routes/_app/settings/tags'
@@ -106,6 +108,11 @@ const AppInboxIndexRoute = AppInboxIndexRouteImport.update({
   path: '/inbox/',
   getParentRoute: () => AppRoute,
 } as any)
+const AppInboxConversationIdRoute = AppInboxConversationIdRouteImport.update({
+  id: '/inbox/$conversationId',
+  path: '/inbox/$conversationId',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppPaymentsIndexRoute = AppPaymentsIndexRouteImport.update({
   id: '/payments/',
   path: '/payments/',
@@ -124,6 +131,11 @@ const AppSettingsApiKeysRoute = AppSettingsApiKeysRouteImport.update({
 const AppSettingsCustomFieldsRoute = AppSettingsCustomFieldsRouteImport.update({
   id: '/custom-fields',
   path: '/custom-fields',
+  getParentRoute: () => AppSettingsRoute,
+} as any)
+const AppSettingsIntegrationsRoute = AppSettingsIntegrationsRouteImport.update({
+  id: '/integrations',
+  path: '/integrations',
   getParentRoute: () => AppSettingsRoute,
 } as any)
 const AppSettingsOrganizationRoute = AppSettingsOrganizationRouteImport.update({
@@ -158,8 +170,10 @@ export interface FileRoutesByFullPath {
   '/contacts/$contactId': typeof AppContactsContactIdRoute
   '/contacts/import': typeof AppContactsImportRoute
   '/deals/$dealId': typeof AppDealsDealIdRoute
+  '/inbox/$conversationId': typeof AppInboxConversationIdRoute
   '/settings/api-keys': typeof AppSettingsApiKeysRoute
   '/settings/custom-fields': typeof AppSettingsCustomFieldsRoute
+  '/settings/integrations': typeof AppSettingsIntegrationsRoute
   '/settings/organization': typeof AppSettingsOrganizationRoute
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
@@ -180,8 +194,10 @@ export interface FileRoutesByTo {
   '/contacts/$contactId': typeof AppContactsContactIdRoute
   '/contacts/import': typeof AppContactsImportRoute
   '/deals/$dealId': typeof AppDealsDealIdRoute
+  '/inbox/$conversationId': typeof AppInboxConversationIdRoute
   '/settings/api-keys': typeof AppSettingsApiKeysRoute
   '/settings/custom-fields': typeof AppSettingsCustomFieldsRoute
+  '/settings/integrations': typeof AppSettingsIntegrationsRoute
   '/settings/organization': typeof AppSettingsOrganizationRoute
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
@@ -206,8 +222,10 @@ export interface FileRoutesById {
   '/_app/contacts/$contactId': typeof AppContactsContactIdRoute
   '/_app/contacts/import': typeof AppContactsImportRoute
   '/_app/deals/$dealId': typeof AppDealsDealIdRoute
+  '/_app/inbox/$conversationId': typeof AppInboxConversationIdRoute
   '/_app/settings/api-keys': typeof AppSettingsApiKeysRoute
   '/_app/settings/custom-fields': typeof AppSettingsCustomFieldsRoute
+  '/_app/settings/integrations': typeof AppSettingsIntegrationsRoute
   '/_app/settings/organization': typeof AppSettingsOrganizationRoute
   '/_app/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/_app/settings/tags': typeof AppSettingsTagsRoute
@@ -231,8 +249,10 @@ export interface FileRouteTypes {
     | '/contacts/$contactId'
     | '/contacts/import'
     | '/deals/$dealId'
+    | '/inbox/$conversationId'
     | '/settings/api-keys'
     | '/settings/custom-fields'
+    | '/settings/integrations'
     | '/settings/organization'
     | '/settings/pipelines'
     | '/settings/tags'
@@ -253,8 +273,10 @@ export interface FileRouteTypes {
     | '/contacts/$contactId'
     | '/contacts/import'
     | '/deals/$dealId'
+    | '/inbox/$conversationId'
     | '/settings/api-keys'
     | '/settings/custom-fields'
+    | '/settings/integrations'
     | '/settings/organization'
     | '/settings/pipelines'
     | '/settings/tags'
@@ -278,8 +300,10 @@ export interface FileRouteTypes {
     | '/_app/contacts/$contactId'
     | '/_app/contacts/import'
     | '/_app/deals/$dealId'
+    | '/_app/inbox/$conversationId'
     | '/_app/settings/api-keys'
     | '/_app/settings/custom-fields'
+    | '/_app/settings/integrations'
     | '/_app/settings/organization'
     | '/_app/settings/pipelines'
     | '/_app/settings/tags'
@@ -403,6 +427,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppInboxIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/inbox/$conversationId': {
+      id: '/_app/inbox/$conversationId'
+      path: '/inbox/$conversationId'
+      fullPath: '/inbox/$conversationId'
+      preLoaderRoute: typeof AppInboxConversationIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/payments/': {
       id: '/_app/payments/'
       path: '/payments'
@@ -429,6 +460,13 @@ declare module '@tanstack/react-router' {
       path: '/custom-fields'
       fullPath: '/settings/custom-fields'
       preLoaderRoute: typeof AppSettingsCustomFieldsRouteImport
+      parentRoute: typeof AppSettingsRoute
+    }
+    '/_app/settings/integrations': {
+      id: '/_app/settings/integrations'
+      path: '/integrations'
+      fullPath: '/settings/integrations'
+      preLoaderRoute: typeof AppSettingsIntegrationsRouteImport
       parentRoute: typeof AppSettingsRoute
     }
     '/_app/settings/organization': {
@@ -465,6 +503,7 @@ declare module '@tanstack/react-router' {
 interface AppSettingsRouteChildren {
   AppSettingsApiKeysRoute: typeof AppSettingsApiKeysRoute
   AppSettingsCustomFieldsRoute: typeof AppSettingsCustomFieldsRoute
+  AppSettingsIntegrationsRoute: typeof AppSettingsIntegrationsRoute
   AppSettingsOrganizationRoute: typeof AppSettingsOrganizationRoute
   AppSettingsPipelinesRoute: typeof AppSettingsPipelinesRoute
   AppSettingsTagsRoute: typeof AppSettingsTagsRoute
@@ -475,6 +514,7 @@ interface AppSettingsRouteChildren {
 const AppSettingsRouteChildren: AppSettingsRouteChildren = {
   AppSettingsApiKeysRoute: AppSettingsApiKeysRoute,
   AppSettingsCustomFieldsRoute: AppSettingsCustomFieldsRoute,
+  AppSettingsIntegrationsRoute: AppSettingsIntegrationsRoute,
   AppSettingsOrganizationRoute: AppSettingsOrganizationRoute,
   AppSettingsPipelinesRoute: AppSettingsPipelinesRoute,
   AppSettingsTagsRoute: AppSettingsTagsRoute,
@@ -492,6 +532,7 @@ interface AppRouteChildren {
   AppContactsContactIdRoute: typeof AppContactsContactIdRoute
   AppContactsImportRoute: typeof AppContactsImportRoute
   AppDealsDealIdRoute: typeof AppDealsDealIdRoute
+  AppInboxConversationIdRoute: typeof AppInboxConversationIdRoute
   AppContactsIndexRoute: typeof AppContactsIndexRoute
   AppDealsIndexRoute: typeof AppDealsIndexRoute
   AppInboxIndexRoute: typeof AppInboxIndexRoute
@@ -504,6 +545,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppContactsContactIdRoute: AppContactsContactIdRoute,
   AppContactsImportRoute: AppContactsImportRoute,
   AppDealsDealIdRoute: AppDealsDealIdRoute,
+  AppInboxConversationIdRoute: AppInboxConversationIdRoute,
   AppContactsIndexRoute: AppContactsIndexRoute,
   AppDealsIndexRoute: AppDealsIndexRoute,
   AppInboxIndexRoute: AppInboxIndexRoute,

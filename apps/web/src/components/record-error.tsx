@@ -8,7 +8,7 @@ import { EmptyState } from "./ui/empty-state";
 interface RecordErrorProps {
   error: unknown;
   reset: () => void;
-  backTo: "/contacts" | "/deals";
+  backTo: "/contacts" | "/deals" | "/inbox";
   backLabel: string;
 }
 

@@ -1,10 +1,16 @@
 import { contactsEn } from "./en-contacts";
 import { dealsEn } from "./en-deals";
+import { inboxEn } from "./en-inbox";
+import { integrationsEn } from "./en-integrations";
+import { paymentsEn } from "./en-payments";
 
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
 export const en = {
   ...contactsEn,
   ...dealsEn,
+  ...inboxEn,
+  ...integrationsEn,
+  ...paymentsEn,
 
   "common.actions": "Actions",
   "common.cancel": "Cancel",
@@ -91,8 +97,6 @@ export const en = {
   "comingSoon.badge": "Coming soon",
   "comingSoon.inbox":
     "Conversations from WhatsApp, Telegram, Discord and Slack will arrive here in one shared inbox. It is not available yet.",
-  "comingSoon.payments":
-    "Payment links with Stripe and Mercado Pago will be tracked here. This screen is not available yet.",
 
   "settings.title": "Settings",
   "settings.description": "Manage your organization, team, sales pipelines, contact fields and integrations.",

@@ -1,10 +1,16 @@
 import { contactsPtBr } from "./pt-br-contacts";
 import { dealsPtBr } from "./pt-br-deals";
+import { inboxPtBr } from "./pt-br-inbox";
+import { integrationsPtBr } from "./pt-br-integrations";
+import { paymentsPtBr } from "./pt-br-payments";
 import type { Messages } from "./translate";
 
 export const ptBR: Messages = {
   ...contactsPtBr,
   ...dealsPtBr,
+  ...inboxPtBr,
+  ...integrationsPtBr,
+  ...paymentsPtBr,
   "common.actions": "Ações",
   "common.cancel": "Cancelar",
   "common.close": "Fechar",
@@ -89,8 +95,6 @@ export const ptBR: Messages = {
   "comingSoon.badge": "Em breve",
   "comingSoon.inbox":
     "As conversas do WhatsApp, Telegram, Discord e Slack chegarão aqui, em uma caixa de entrada compartilhada. Ainda não está disponível.",
-  "comingSoon.payments":
-    "Os links de pagamento do Stripe e do Mercado Pago serão acompanhados aqui. Esta tela ainda não está disponível.",
 
   "settings.title": "Configurações",
   "settings.description":

@@ -1,7 +1,8 @@
 import type { AppRouter } from "@crm/api/trpc/root";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { realtimeUrl } from "./env";
 import { errorCodeOf, isUnauthenticated } from "./errors";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -33,14 +34,25 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
       },
     },
   });
+  // The session cookie authenticates the upgrade. Lazy: the socket opens with the first subscription (inside
+  // the app, never on the login screen) and closes when the last one ends, so a new login gets a new socket.
+  const wsClient = createWSClient({
+    url: () => realtimeUrl(baseUrl, globalThis.location?.origin ?? ""),
+    lazy: { enabled: true, closeMs: 0 },
+    retryDelayMs: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
+  });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${baseUrl}/trpc`,
-        // Screens that look up many records at once (contacts on deal cards) split into several GETs.
-        maxURLLength: 6000,
-        // The session is an httpOnly cookie; cross-origin deployments need it sent explicitly.
-        fetch: (url, init) => fetch(url, { ...init, credentials: "include" }),
+      splitLink({
+        condition: (operation) => operation.type === "subscription",
+        true: wsLink({ client: wsClient }),
+        false: httpBatchLink({
+          url: `${baseUrl}/trpc`,
+          // Screens that look up many records at once (contacts on deal cards) split into several GETs.
+          maxURLLength: 6000,
+          // The session is an httpOnly cookie; cross-origin deployments need it sent explicitly.
+          fetch: (url, init) => fetch(url, { ...init, credentials: "include" }),
+        }),
       }),
     ],
   });

@@ -10,7 +10,7 @@ import { email, password, required } from "../../lib/validation";
 import { useCompleteSignIn } from "./use-complete-sign-in";
 
 export function SignupForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const completeSignIn = useCompleteSignIn();
   const register = useMutation(
@@ -23,12 +23,13 @@ export function SignupForm() {
     overrides: { CONFLICT: "errors.emailTaken" },
   });
 
+  // The organization starts in the language the person signs up in, its pipeline's stage names too.
   return (
     <form
       ref={form.formRef}
       noValidate
       className="space-y-5"
-      onSubmit={form.onSubmit((values) => register.mutate(values))}
+      onSubmit={form.onSubmit((values) => register.mutate({ ...values, locale }))}
     >
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <TextField

@@ -4,11 +4,10 @@ import { buildContactTimeline } from "./contact-timeline-entries";
 const deal = (id: string, createdAt: string) => ({
   id,
   title: id,
-  value: "10.00",
-  currency: "BRL",
-  status: "open",
+  value: { amount: "10.00", currency: "BRL" },
+  status: "open" as const,
   stage: "00000000-0000-4000-8000-000000000001",
-  pipelineId: null,
+  pipelineId: "00000000-0000-4000-8000-000000000002",
   createdAt,
 });
 

@@ -142,12 +142,7 @@ function DealEntry({ deal }: { deal: ContactDeal }) {
           <DealStatusBadge status={deal.status} />
         </div>
         <p className="mt-0.5 text-sm text-slate-500">
-          {[
-            stage?.stage.name,
-            deal.value === null ? null : formatMoney({ amount: deal.value, currency: deal.currency }, locale),
-          ]
-            .filter(Boolean)
-            .join(" · ")}
+          {[stage?.stage.name, formatMoney(deal.value, locale)].filter(Boolean).join(" · ")}
         </p>
         <time
           dateTime={deal.createdAt}

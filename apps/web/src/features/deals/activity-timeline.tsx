@@ -12,8 +12,10 @@ import {
   ThumbsDown,
   Trophy,
   Undo2,
+  UserRoundPen,
   Users,
 } from "lucide-react";
+import { useState } from "react";
 import { checkboxClasses } from "../../components/ui/checkbox-field";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
@@ -41,6 +43,7 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   reopened: { icon: RotateCcw, tone: "bg-slate-100 text-slate-500" },
   payment_paid: { icon: Banknote, tone: "bg-emerald-50 text-emerald-600" },
   payment_refunded: { icon: Undo2, tone: "bg-amber-50 text-amber-600" },
+  contact_changed: { icon: UserRoundPen, tone: "bg-slate-100 text-slate-500" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {
@@ -136,15 +139,21 @@ function TodoBody({
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // set in the change handler itself, so the controlled checkbox never snaps back before the mutation starts
+  const [requestedDone, setRequestedDone] = useState<boolean | null>(null);
   const toggle = useMutation(
     trpc.deals.updateActivity.mutationOptions({
-      onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.deals.activities.infiniteQueryKey({ id: dealId }) }),
+      onSettled: async () => {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.deals.activities.infiniteQueryKey({ id: dealId }),
+        });
+        setRequestedDone(null);
+      },
     }),
   );
   const type = activity.type === "call" || activity.type === "meeting" ? activity.type : "task";
   const overdue = isOverdue(activity);
-  const done = toggle.isPending ? (toggle.variables.done ?? activity.done) : activity.done;
+  const done = requestedDone ?? activity.done;
   return (
     <div>
       <div className="flex items-start gap-2.5">
@@ -154,9 +163,10 @@ function TodoBody({
           checked={done}
           disabled={!canEdit || toggle.isPending}
           aria-label={t("deals.activity.markDone", { content: activity.content ?? "" })}
-          onChange={(event) =>
-            toggle.mutate({ id: dealId, activityId: activity.id, done: event.target.checked })
-          }
+          onChange={(event) => {
+            setRequestedDone(event.target.checked);
+            toggle.mutate({ id: dealId, activityId: activity.id, done: event.target.checked });
+          }}
         />
         <div className="min-w-0">
           <p className="text-xs font-medium text-slate-500">{t(activityTypeLabels[type])}</p>

@@ -53,6 +53,16 @@ describe("describeSystemActivity", () => {
     );
   });
 
+  it("tells why a deal's contact changed", () => {
+    expect(
+      describeSystemActivity({ type: "contact_changed", data: { reason: "contact_merged" } }, t, "en"),
+    ).toBe("Contact merged into another contact");
+    expect(
+      describeSystemActivity({ type: "contact_changed", data: { reason: "contact_deleted" } }, t, "en"),
+    ).toBe("Contact deleted; the deal has no contact now");
+    expect(describeSystemActivity({ type: "contact_changed", data: {} }, t, "en")).toBe("Contact changed");
+  });
+
   it("survives data it does not recognize", () => {
     expect(describeSystemActivity({ type: "stage_changed", data: { from: 3 } }, t, "en")).toBe(
       "Moved from a removed stage to a removed stage",

@@ -59,6 +59,10 @@ export function describeSystemActivity(
       return t("deals.activity.paymentPaid", paymentParams(data, locale));
     case "payment_refunded":
       return t("deals.activity.paymentRefunded", paymentParams(data, locale));
+    case "contact_changed":
+      if (data.reason === "contact_merged") return t("deals.activity.contactMerged");
+      if (data.reason === "contact_deleted") return t("deals.activity.contactDeleted");
+      return t("deals.activity.contactChanged");
     default:
       return null;
   }

@@ -9,6 +9,7 @@ import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
+import { DealPaymentsCard } from "../payments/deal-payments-card";
 import { ActivityComposer } from "./activity-composer";
 import { ActivityTimeline } from "./activity-timeline";
 import { DealDetailsCard } from "./deal-details-card";
@@ -70,7 +71,8 @@ export function DealPage({ dealId }: { dealId: string }) {
         <div className="lg:col-span-2">
           <DealDetailsCard deal={deal} pipeline={pipeline} canEdit={mayWrite} />
         </div>
-        <div className="lg:col-span-3">
+        <div className="space-y-6 lg:col-span-3">
+          <DealPaymentsCard dealId={deal.id} />
           <Card title={t("deals.activity.title")} description={t("deals.activity.description")}>
             <div className="space-y-6">
               {mayWrite && <ActivityComposer dealId={deal.id} />}

@@ -10,6 +10,7 @@ const tabs: ReadonlyArray<{
     | "/settings/pipelines"
     | "/settings/custom-fields"
     | "/settings/tags"
+    | "/settings/integrations"
     | "/settings/api-keys";
   label: PlainMessageKey;
 }> = [
@@ -18,6 +19,7 @@ const tabs: ReadonlyArray<{
   { to: "/settings/pipelines", label: "settings.tabs.pipelines" },
   { to: "/settings/custom-fields", label: "settings.tabs.customFields" },
   { to: "/settings/tags", label: "settings.tabs.tags" },
+  { to: "/settings/integrations", label: "settings.tabs.integrations" },
   { to: "/settings/api-keys", label: "settings.tabs.apiKeys" },
 ];
 

@@ -2,11 +2,13 @@ import { Outlet, useMatches } from "@tanstack/react-router";
 import { Brand } from "../../components/brand";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { useRealtimeEvents } from "../realtime/use-realtime-events";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
 export function AppShell() {
   const { t } = useI18n();
+  useRealtimeEvents();
   const wide = useMatches({ select: (matches) => matches.some((match) => match.staticData.wide === true) });
   return (
     <div className="min-h-dvh">

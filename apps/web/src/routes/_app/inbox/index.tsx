@@ -1,11 +1,21 @@
-import { createFileRoute } from "@tanstack/react-router";
-import { Inbox } from "lucide-react";
-import { ComingSoon } from "../../../features/shell/coming-soon";
+import { createFileRoute, useNavigate } from "@tanstack/react-router";
+import { type InboxFilters, validateInboxSearch } from "../../../features/inbox/inbox-filters";
+import { InboxPage } from "../../../features/inbox/inbox-page";
 
 export const Route = createFileRoute("/_app/inbox/")({
-  component: InboxPage,
+  validateSearch: (search: Record<string, unknown>): InboxFilters => validateInboxSearch(search),
+  staticData: { wide: true },
+  component: InboxRoute,
 });
 
-function InboxPage() {
-  return <ComingSoon icon={Inbox} title="nav.inbox" description="comingSoon.inbox" />;
+function InboxRoute() {
+  const filters = Route.useSearch();
+  const navigate = useNavigate({ from: Route.fullPath });
+  return (
+    <InboxPage
+      conversationId={undefined}
+      filters={filters}
+      onFiltersChange={(next) => void navigate({ search: validateInboxSearch({ ...next }), replace: true })}
+    />
+  );
 }

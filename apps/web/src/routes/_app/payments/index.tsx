@@ -1,11 +1,19 @@
-import { createFileRoute } from "@tanstack/react-router";
-import { CreditCard } from "lucide-react";
-import { ComingSoon } from "../../../features/shell/coming-soon";
+import { createFileRoute, useNavigate } from "@tanstack/react-router";
+import { type PaymentFilters, parsePaymentFilters } from "../../../features/payments/payment-filters";
+import { PaymentsPage } from "../../../features/payments/payments-page";
 
 export const Route = createFileRoute("/_app/payments/")({
-  component: PaymentsPage,
+  validateSearch: (search: Record<string, unknown>): PaymentFilters => parsePaymentFilters(search),
+  component: PaymentsRoute,
 });
 
-function PaymentsPage() {
-  return <ComingSoon icon={CreditCard} title="nav.payments" description="comingSoon.payments" />;
+function PaymentsRoute() {
+  const filters = Route.useSearch();
+  const navigate = useNavigate({ from: Route.fullPath });
+  return (
+    <PaymentsPage
+      filters={filters}
+      onFiltersChange={(next) => void navigate({ search: parsePaymentFilters({ ...next }), replace: true })}
+    />
+  );
 }

@@ -1,0 +1,273 @@
+import {
+  type FakeStripe,
+  type FakeWhatsApp,
+  postWebhook,
+  startFakeStripe,
+  startFakeWhatsApp,
+} from "@crm/integrations/testing";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+
+let whatsapp: FakeWhatsApp;
+let stripe: FakeStripe;
+let session: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  [whatsapp, stripe] = await Promise.all([startFakeWhatsApp(), startFakeStripe()]);
+  session = await startBrowserSession({
+    env: { WHATSAPP_API_BASE: whatsapp.apiBase, STRIPE_API_BASE: stripe.apiBase },
+    locale: "en-US",
+  });
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: session.api.baseUrl,
+  });
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+  await Promise.all([whatsapp?.close(), stripe?.close()]);
+});
+
+const url = (path: string) => `${session.api.baseUrl}${path}`;
+
+const integrationsList = () => page.getByRole("list", { name: "Connected integrations" });
+const integrationItem = (name: string): Locator =>
+  integrationsList()
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+async function connect(kind: string, name: string, fields: Record<string, string>) {
+  await page.getByRole("button", { name: `Connect ${kind}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Connect ${kind}` });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  for (const [label, value] of Object.entries(fields)) {
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+  await dialog.getByRole("button", { name: "Connect", exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+  await integrationItem(name).waitFor();
+}
+
+async function testConnection(name: string) {
+  const item = integrationItem(name);
+  await item.getByRole("button", { name: "Test" }).click();
+  await item.getByText(/^Connection works\./).waitFor();
+}
+
+const dealTitle = "Espresso machine service";
+let stripeWebhookUrl = "";
+
+describe("connecting providers and getting paid", () => {
+  it("signs up and connects WhatsApp through the form, with field checks, a test and the webhook URL", async () => {
+    await page.goto(url("/signup"));
+    await page.getByLabel("Company name").fill("Café Central");
+    await page.getByLabel("Your name").fill("Paula Reis");
+    await page.getByLabel("Work email").fill(`paula.${Date.now()}@example.com`);
+    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/inbox");
+
+    await page.goto(url("/settings"));
+    await page
+      .getByRole("navigation", { name: "Settings sections" })
+      .getByRole("link", { name: "Integrations" })
+      .click();
+    await page.getByRole("heading", { name: "Nothing connected yet" }).waitFor();
+
+    await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+    const dialog = page.getByRole("dialog", { name: "Connect WhatsApp" });
+    await dialog.getByLabel("Phone number ID").fill("12ab");
+    await dialog.getByRole("button", { name: "Connect", exact: true }).click();
+    await dialog.getByText("Digits only, as the provider shows it.").waitFor();
+    await dialog.getByText("This field is required.").first().waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await connect("WhatsApp", "WhatsApp vendas", {
+      "Phone number ID": whatsapp.config.phoneNumberId,
+      "Access token": whatsapp.config.accessToken,
+      "App secret": whatsapp.config.appSecret,
+      "Verify token": whatsapp.config.verifyToken,
+    });
+    await page.getByText("WhatsApp vendas is connected.").waitFor();
+    whatsapp.failNext(401);
+    const item = integrationItem("WhatsApp vendas");
+    await item.getByRole("button", { name: "Test" }).click();
+    await item.getByText(/^The provider refused these credentials: .+/).waitFor();
+    await item.getByText("Test failed", { exact: true }).waitFor();
+    await testConnection("WhatsApp vendas");
+    await item.getByText("Active", { exact: true }).waitFor();
+
+    expect(await item.getByRole("textbox", { name: "Webhook URL" }).inputValue()).toBe(
+      `${session.api.baseUrl}/webhooks/whatsapp`,
+    );
+    const copy = item.getByRole("button", { name: "Copy webhook URL of WhatsApp vendas" });
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    await item.getByRole("button", { name: "Copied webhook URL of WhatsApp vendas" }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${session.api.baseUrl}/webhooks/whatsapp`,
+    );
+  });
+
+  it("connects Stripe against its fake and tests it", async () => {
+    await connect("Stripe", "Stripe", {
+      "Secret key": stripe.config.secretKey,
+      "Webhook signing secret": stripe.config.webhookSecret,
+    });
+    await testConnection("Stripe");
+    stripeWebhookUrl = await integrationItem("Stripe")
+      .getByRole("textbox", { name: "Webhook URL" })
+      .inputValue();
+    expect(stripeWebhookUrl).toMatch(new RegExp(`^${session.api.baseUrl}/webhooks/stripe/[0-9a-f-]{36}$`));
+    await expectAccessible(page, "settings-integrations");
+  });
+
+  it("creates a deal and a payment link from the deal page", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+    await page.getByRole("button", { name: "New contact" }).first().click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Lucas Almeida");
+    await page.getByRole("dialog").getByRole("button", { name: "Create contact" }).click();
+    await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Lucas Almeida" }).click();
+    await page.getByRole("heading", { name: "Lucas Almeida", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "New deal" }).click();
+    const dealDialog = page.getByRole("dialog");
+    await dealDialog.getByLabel("Title").fill(dealTitle);
+    await dealDialog.getByLabel("Value").fill("1500.50");
+    await dealDialog.getByRole("button", { name: "Create deal" }).click();
+    await dealDialog.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: dealTitle }).click();
+    await page.getByRole("heading", { name: dealTitle, level: 1 }).waitFor();
+    await page.getByText("No payment links yet.").waitFor();
+
+    await page.getByRole("button", { name: "Create payment link" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create a payment link" });
+    expect(await dialog.getByLabel("Amount").inputValue()).toBe("1500.50");
+    await dialog.getByRole("button", { name: "Create link" }).click();
+    await dialog.getByText(/^Payment link for .*1,500\.50 created/).waitFor();
+    const [session] = [...stripe.sessions.values()];
+    expect(session?.amount_total).toBe(150050);
+    expect(await dialog.locator("code").textContent()).toBe(session?.url);
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("table", { name: "Payments" }).getByText("Pending").waitFor();
+  });
+
+  it("a signed checkout.session.completed webhook marks the payment paid and the deal won", async () => {
+    const [session] = [...stripe.sessions.values()];
+    if (!session) throw new Error("no checkout session was created");
+    const paidSession = stripe.pay(session.id);
+    const res = await postWebhook(
+      stripeWebhookUrl,
+      stripe.signedWebhook(stripe.event("checkout.session.completed", paidSession)),
+    );
+    expect(res.status).toBe(200);
+
+    // The page polls while a payment is pending; no reload.
+    await page
+      .getByRole("table", { name: "Payments" })
+      .getByText("Paid", { exact: true })
+      .waitFor({ timeout: 30_000 });
+    await page.getByText("Won", { exact: true }).first().waitFor();
+    await page.getByRole("button", { name: "Reopen" }).waitFor();
+    await expectAccessible(page, "deal-payments");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payments" }).click();
+    const table = page.getByRole("table", { name: "Payments" });
+    const row = table.getByRole("row").filter({ hasText: dealTitle });
+    await row.getByText("Paid", { exact: true }).waitFor();
+    await row.getByText("Stripe").waitFor();
+    await page.getByLabel("Filter by status").selectOption("pending");
+    await page.getByText("No payments match these filters.").waitFor();
+    await page.getByLabel("Filter by status").selectOption("paid");
+    await row.waitFor();
+    await expectAccessible(page, "payments");
+  });
+
+  it("refunds part of the payment", async () => {
+    const row = page.getByRole("table", { name: "Payments" }).getByRole("row").filter({ hasText: dealTitle });
+    await row.getByRole("button", { name: /^Refund payment of/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Refund payment" });
+    await dialog.getByRole("radio", { name: "Part of it" }).check();
+    await dialog.getByLabel(/^Amount to refund/).fill("2000");
+    await dialog.getByRole("button", { name: "Refund", exact: true }).click();
+    await dialog.getByText("This is more than what can still be refunded.").waitFor();
+    await dialog.getByLabel(/^Amount to refund/).fill("500");
+    await dialog.getByRole("button", { name: "Refund", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await row.getByText(/500\.00 refunded/).waitFor();
+    expect(stripe.refunds.map((refund) => refund.amount)).toEqual([50000]);
+    await row.getByText("Paid", { exact: true }).waitFor();
+
+    // From the list a link is for an open deal; the only deal is won now.
+    await page.getByRole("button", { name: "Create payment link" }).click();
+    const create = page.getByRole("dialog", { name: "Create a payment link" });
+    await create.getByText("There are no open deals.", { exact: false }).waitFor();
+    await create.getByRole("button", { name: "Close" }).click();
+  });
+
+  it("lists the Stripe webhooks in the integration's log and retries a failed one", async () => {
+    const unreadable = {
+      id: "evt_unreadable",
+      object: "event",
+      type: "checkout.session.completed",
+      data: {},
+    };
+    expect((await postWebhook(stripeWebhookUrl, stripe.signedWebhook(unreadable))).status).toBe(200);
+    const integrationId = stripeWebhookUrl.split("/").pop();
+    await expect
+      .poll(async () => {
+        const res = await session.context.request.get(
+          url(`/api/v1/integrations/${integrationId}/webhook-logs?status=failed`),
+        );
+        return ((await res.json()) as { items: unknown[] }).items.length;
+      })
+      .toBe(1);
+
+    await page.goto(url("/settings/integrations"));
+    await integrationItem("Stripe").getByRole("button", { name: "Webhook log" }).click();
+    const dialog = page.getByRole("dialog", { name: "Webhook log of Stripe" });
+    const log = dialog.getByRole("table", { name: "Webhook deliveries" });
+    const paidRow = log.getByRole("row").filter({ hasText: "Processed" });
+    await paidRow.getByText("checkout.session.completed").waitFor();
+
+    await dialog.getByLabel("Filter by status").selectOption("failed");
+    const failedRow = log.getByRole("row").filter({ hasText: "Unreadable stripe notification" });
+    await expect.poll(() => paidRow.count()).toBe(0);
+    await failedRow.getByText("1", { exact: true }).waitFor();
+    await expectAccessible(page, "settings-integrations-webhook-log");
+    await failedRow.getByRole("button", { name: /^Retry delivery received/ }).click();
+    await dialog.getByLabel("Filter by status").selectOption("");
+    // processed again (and refused again: the payload is still unreadable), which the log shows as it polls
+    await failedRow.getByText("2", { exact: true }).waitFor({ timeout: 30_000 });
+    await failedRow.getByText("Failed", { exact: true }).waitFor();
+  });
+
+  it("edits, disables and deletes an integration", async () => {
+    await page.keyboard.press("Escape");
+    const item = integrationItem("WhatsApp vendas");
+    await item.getByRole("button", { name: "Edit" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit WhatsApp vendas" });
+    await dialog
+      .getByText(`Stored: ••••${whatsapp.config.accessToken.slice(-4)}. Leave empty to keep it.`)
+      .waitFor();
+    await dialog.getByLabel("Name", { exact: true }).fill("WhatsApp suporte");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const renamed = integrationItem("WhatsApp suporte");
+    await renamed.getByRole("button", { name: "Disable" }).click();
+    await renamed.getByText("Disabled", { exact: true }).waitFor();
+    await renamed.getByRole("button", { name: "Enable" }).click();
+    await renamed.getByText("Active", { exact: true }).waitFor();
+
+    await renamed.getByRole("button", { name: "Delete" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete WhatsApp suporte?" })
+      .getByRole("button", { name: "Delete integration" })
+      .click();
+    await expect.poll(() => renamed.count()).toBe(0);
+    await integrationItem("Stripe").waitFor();
+  });
+});

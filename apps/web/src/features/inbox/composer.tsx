@@ -1,0 +1,126 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Lock, SendHorizontal } from "lucide-react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { useI18n } from "../../i18n/i18n-provider";
+import { cx } from "../../lib/cx";
+import { useTRPC } from "../../lib/trpc";
+import { type Pages, upsertMessage } from "../realtime/cache-updaters";
+import { clearDraft, loadDraft, saveDraft } from "./drafts";
+import { sendErrorMessage, whatsappWindowClosed } from "./send-error";
+import type { Conversation, Message } from "./types";
+
+/** How often "typing" is repeated while the agent keeps typing (the server's indicator expires on its own). */
+const typingEveryMs = 3_000;
+
+export function Composer({ conversation }: { conversation: Conversation }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [text, setText] = useState(() => loadDraft(conversation.id));
+  const [isPrivate, setPrivate] = useState(false);
+  const lastTyping = useRef(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const windowClosed = whatsappWindowClosed(conversation);
+  const send = useMutation(
+    trpc.conversations.sendMessage.mutationOptions({
+      onSuccess: (message: Message) => {
+        clearDraft(conversation.id);
+        setText("");
+        queryClient.setQueriesData(
+          { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: conversation.id }) },
+          (data: Pages<Message> | undefined) => upsertMessage(data, message),
+        );
+        textarea.current?.focus();
+      },
+    }),
+  );
+  const startTyping = useMutation(trpc.typing.start.mutationOptions());
+  const stopTyping = useMutation(trpc.typing.stop.mutationOptions());
+
+  useEffect(() => {
+    textarea.current?.focus();
+  }, []);
+
+  const change = (value: string) => {
+    setText(value);
+    saveDraft(conversation.id, value);
+    const now = Date.now();
+    if (value.trim() !== "" && now - lastTyping.current > typingEveryMs) {
+      lastTyping.current = now;
+      startTyping.mutate({ conversationId: conversation.id });
+    }
+  };
+
+  const submit = () => {
+    const body = text.trim();
+    if (body === "" || send.isPending) return;
+    if (lastTyping.current > 0) {
+      lastTyping.current = 0;
+      stopTyping.mutate({ conversationId: conversation.id });
+    }
+    send.mutate({ id: conversation.id, text: body, isPrivate });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form
+      className={cx("border-t border-slate-200 p-3", isPrivate ? "bg-amber-50" : "bg-white")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {windowClosed && !isPrivate && (
+        <Alert tone="info" className="mb-2">
+          {t("inbox.composer.windowClosed")}
+        </Alert>
+      )}
+      {send.error && (
+        <Alert tone="error" className="mb-2">
+          {t(sendErrorMessage(send.error, conversation))}
+        </Alert>
+      )}
+      <label htmlFor={id} className="sr-only">
+        {t("inbox.composer.label")}
+      </label>
+      <textarea
+        id={id}
+        ref={textarea}
+        rows={3}
+        value={text}
+        onChange={(event) => change(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={isPrivate ? t("inbox.composer.notePlaceholder") : t("inbox.composer.placeholder")}
+        className={cx(
+          "block w-full resize-none rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:outline-none",
+          isPrivate ? "bg-white ring-amber-300 focus:ring-amber-500" : "ring-slate-300 focus:ring-indigo-600",
+        )}
+      />
+      <div className="mt-2 flex items-center justify-between gap-3">
+        <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={isPrivate}
+            onChange={(event) => setPrivate(event.target.checked)}
+            className="size-4 rounded border-slate-300 text-amber-600 focus:ring-amber-500"
+          />
+          <Lock aria-hidden="true" className="size-3.5 text-amber-700" />
+          {t("inbox.composer.privateNote")}
+        </label>
+        <Button type="submit" size="sm" loading={send.isPending} disabled={text.trim() === ""}>
+          <SendHorizontal aria-hidden="true" className="size-4" />
+          {isPrivate ? t("inbox.composer.addNote") : t("inbox.composer.send")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { can } from "@crm/domain/shared/permissions";
+import * as Menu from "@radix-ui/react-dropdown-menu";
+import { AlarmClock, CheckCircle2, RotateCcw, UserRound } from "lucide-react";
+import { useState } from "react";
+import { Button, buttonClasses } from "../../components/ui/button";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useSession } from "../auth/use-session";
+import { useMembers } from "../deals/use-deal-options";
+import { SnoozeDialog } from "./snooze-dialog";
+import type { Conversation } from "./types";
+import { useUpdateConversation } from "./use-update-conversation";
+
+const itemClasses =
+  "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
+
+export function ConversationActions({ conversation }: { conversation: Conversation }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const members = useMembers().data?.items ?? [];
+  const [snoozing, setSnoozing] = useState(false);
+  const update = useUpdateConversation();
+  const mayWrite = can(user.role, "conversations:write");
+  const mayAssign = can(user.role, "conversations:assign");
+  if (!mayWrite) return null;
+  // Closed and snoozed conversations come back with Reopen; the others can be snoozed.
+  const resting = conversation.status === "closed" || conversation.status === "snoozed";
+  const assign = (assignedTo: string | null) => update.mutate({ id: conversation.id, assignedTo });
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <fieldset aria-label={t("inbox.actions.label")} className="flex flex-wrap justify-end gap-2">
+        {mayAssign && (
+          <Menu.Root>
+            <Menu.Trigger className={buttonClasses("secondary", "sm")} disabled={update.isPending}>
+              <UserRound aria-hidden="true" className="size-4" />
+              {t("inbox.actions.assign")}
+            </Menu.Trigger>
+            <Menu.Portal>
+              <Menu.Content
+                align="end"
+                sideOffset={4}
+                className="z-50 w-56 rounded-xl border border-slate-200 bg-white p-1.5 shadow-lg"
+              >
+                {conversation.assignee?.id !== user.id && (
+                  <Menu.Item className={itemClasses} onSelect={() => assign(user.id)}>
+                    {t("inbox.actions.assignToMe")}
+                  </Menu.Item>
+                )}
+                {members
+                  .filter((member) => member.id !== user.id && member.id !== conversation.assignee?.id)
+                  .map((member) => (
+                    <Menu.Item key={member.id} className={itemClasses} onSelect={() => assign(member.id)}>
+                      {member.name}
+                    </Menu.Item>
+                  ))}
+                {conversation.assignee && (
+                  <>
+                    <Menu.Separator className="my-1 h-px bg-slate-200" />
+                    <Menu.Item className={itemClasses} onSelect={() => assign(null)}>
+                      {t("inbox.actions.unassign")}
+                    </Menu.Item>
+                  </>
+                )}
+              </Menu.Content>
+            </Menu.Portal>
+          </Menu.Root>
+        )}
+        {resting ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: conversation.id, status: "open" })}
+          >
+            <RotateCcw aria-hidden="true" className="size-4" />
+            {t("inbox.actions.reopen")}
+          </Button>
+        ) : (
+          <Button variant="secondary" size="sm" onClick={() => setSnoozing(true)}>
+            <AlarmClock aria-hidden="true" className="size-4" />
+            {t("inbox.actions.snooze")}
+          </Button>
+        )}
+        {conversation.status !== "closed" && (
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: conversation.id, status: "closed" })}
+          >
+            <CheckCircle2 aria-hidden="true" className="size-4" />
+            {t("inbox.actions.close")}
+          </Button>
+        )}
+      </fieldset>
+      <ErrorAlert error={update.error} />
+      <SnoozeDialog conversationId={conversation.id} open={snoozing} onOpenChange={setSnoozing} />
+    </div>
+  );
+}

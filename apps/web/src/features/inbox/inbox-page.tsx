@@ -1,0 +1,139 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { Inbox, MessagesSquare, Plug } from "lucide-react";
+import { RecordError } from "../../components/record-error";
+import { buttonClasses } from "../../components/ui/button";
+import { EmptyState } from "../../components/ui/empty-state";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { useI18n } from "../../i18n/i18n-provider";
+import { cx } from "../../lib/cx";
+import { useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { ContactPanel } from "./contact-panel";
+import { ConversationList } from "./conversation-list";
+import { type InboxFilters, toListInput } from "./inbox-filters";
+import { InboxToolbar } from "./inbox-toolbar";
+import { SearchResults } from "./search-results";
+import { Thread } from "./thread";
+
+const pageSize = 30;
+
+interface InboxPageProps {
+  conversationId: string | undefined;
+  filters: InboxFilters;
+  onFiltersChange: (filters: InboxFilters) => void;
+}
+
+/** Three panes: the conversations, the open thread, and who it is with. */
+export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPageProps) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  useDocumentTitle(t("inbox.title"));
+  const list = useInfiniteQuery(
+    trpc.conversations.list.infiniteQueryOptions(toListInput(filters, pageSize), {
+      getNextPageParam: (page) => page.nextCursor,
+      placeholderData: keepPreviousData,
+    }),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered =
+    filters.status !== undefined || filters.assignee !== undefined || filters.channel !== undefined;
+  const nothingYet = !filtered && !filters.q && !conversationId && list.isSuccess && items.length === 0;
+
+  if (nothingYet) {
+    return (
+      <>
+        <h1 className="sr-only">{t("inbox.title")}</h1>
+        <EmptyState icon={Inbox} title={t("inbox.empty.title")} description={t("inbox.empty.description")}>
+          <Link to="/settings/integrations" className={buttonClasses()}>
+            <Plug aria-hidden="true" className="size-4" />
+            {t("inbox.empty.action")}
+          </Link>
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <div className="-mx-4 -my-8 flex h-[calc(100dvh-7.5rem)] min-h-[30rem] overflow-hidden border-slate-200 bg-white sm:-mx-8 lg:-my-10 lg:h-dvh">
+      <h1 className="sr-only">{t("inbox.title")}</h1>
+      <div
+        className={cx(
+          "min-h-0 w-full flex-col border-r border-slate-200 lg:flex lg:w-80 lg:shrink-0",
+          conversationId ? "hidden" : "flex",
+        )}
+      >
+        <InboxToolbar filters={filters} onChange={onFiltersChange} />
+        {filters.q ? (
+          <SearchResults q={filters.q} filters={filters} activeId={conversationId} />
+        ) : list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <div className="p-4">
+            <QueryError error={list.error} onRetry={() => void list.refetch()} />
+          </div>
+        ) : items.length === 0 ? (
+          <div className="px-4 py-10 text-center">
+            <p className="text-sm text-slate-600">{t("inbox.noMatch")}</p>
+            <button
+              type="button"
+              className={buttonClasses("secondary", "sm", "mt-4")}
+              onClick={() =>
+                onFiltersChange({ ...filters, status: undefined, assignee: undefined, channel: undefined })
+              }
+            >
+              {t("inbox.clearFilters")}
+            </button>
+          </div>
+        ) : (
+          <ConversationList conversations={items} activeId={conversationId} filters={filters} {...list} />
+        )}
+      </div>
+      {conversationId ? (
+        <OpenConversation key={conversationId} conversationId={conversationId} filters={filters} />
+      ) : (
+        <div className="hidden flex-1 items-center justify-center bg-slate-50 lg:flex">
+          <div className="max-w-xs text-center">
+            <MessagesSquare aria-hidden="true" className="mx-auto size-8 text-slate-400" />
+            <h2 className="mt-3 text-sm font-semibold text-slate-900">{t("inbox.pickConversation.title")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("inbox.pickConversation.description")}</p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function OpenConversation({ conversationId, filters }: { conversationId: string; filters: InboxFilters }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const conversation = useQuery(trpc.conversations.get.queryOptions({ id: conversationId }));
+  if (conversation.isPending) {
+    return (
+      <div className="flex flex-1 items-center justify-center">
+        <Loading />
+      </div>
+    );
+  }
+  if (conversation.isError) {
+    return (
+      <div className="flex-1 p-6">
+        <RecordError
+          error={conversation.error}
+          reset={() => void conversation.refetch()}
+          backTo="/inbox"
+          backLabel={t("inbox.backToList")}
+        />
+      </div>
+    );
+  }
+  return (
+    <>
+      <Thread conversation={conversation.data} filters={filters} />
+      <div className="hidden w-72 shrink-0 border-l border-slate-200 bg-slate-50 xl:flex xl:flex-col">
+        <ContactPanel conversation={conversation.data} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from "react";
+import { FilterSelect } from "../../components/ui/filter-select";
+import { SearchInput } from "../../components/ui/search-input";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { channelLabelKey } from "./channel-icon";
+import { statusLabels } from "./conversation-status";
+import { channels, type InboxFilters, statuses } from "./inbox-filters";
+
+interface InboxToolbarProps {
+  filters: InboxFilters;
+  onChange: (filters: InboxFilters) => void;
+}
+
+export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState(filters.q ?? "");
+  const debounced = useDebouncedValue(query, 300);
+  useEffect(() => {
+    const q = debounced.trim() || undefined;
+    if (q !== filters.q) onChange({ ...filters, q });
+  }, [debounced, filters, onChange]);
+
+  return (
+    <div className="space-y-2 border-b border-slate-200 p-3">
+      <SearchInput
+        label={t("inbox.search.label")}
+        placeholder={t("inbox.search.placeholder")}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <div className="grid grid-cols-3 gap-2">
+        <FilterSelect
+          label={t("inbox.filter.status")}
+          value={filters.status ?? "open"}
+          options={[
+            ...statuses.map((status) => ({ value: status, label: t(statusLabels[status]) })),
+            { value: "all", label: t("inbox.filter.allStatuses") },
+          ]}
+          onChange={(event) =>
+            onChange({
+              ...filters,
+              status:
+                event.target.value === "open" ? undefined : (event.target.value as InboxFilters["status"]),
+            })
+          }
+        />
+        <FilterSelect
+          label={t("inbox.filter.assignee")}
+          value={filters.assignee ?? ""}
+          options={[
+            { value: "", label: t("inbox.filter.everyone") },
+            { value: "me", label: t("inbox.filter.mine") },
+            { value: "unassigned", label: t("inbox.filter.unassigned") },
+          ]}
+          onChange={(event) =>
+            onChange({ ...filters, assignee: (event.target.value || undefined) as InboxFilters["assignee"] })
+          }
+        />
+        <FilterSelect
+          label={t("inbox.filter.channel")}
+          value={filters.channel ?? ""}
+          options={[
+            { value: "", label: t("inbox.filter.allChannels") },
+            ...channels.map((channel) => ({ value: channel, label: t(channelLabelKey(channel)) })),
+          ]}
+          onChange={(event) =>
+            onChange({ ...filters, channel: (event.target.value || undefined) as InboxFilters["channel"] })
+          }
+        />
+      </div>
+    </div>
+  );
+}

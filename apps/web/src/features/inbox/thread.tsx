@@ -1,0 +1,217 @@
+import { can } from "@crm/domain/shared/permissions";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ArrowDown, ArrowLeft } from "lucide-react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { useI18n } from "../../i18n/i18n-provider";
+import { formatDateTime } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useSession } from "../auth/use-session";
+import { useMemberNames } from "../deals/use-deal-options";
+import { type Pages, setUnread } from "../realtime/cache-updaters";
+import { ChannelIcon } from "./channel-icon";
+import { Composer } from "./composer";
+import { ConversationActions } from "./conversation-actions";
+import { ConversationStatusBadge } from "./conversation-status";
+import type { InboxFilters } from "./inbox-filters";
+import { MessageBubble } from "./message-bubble";
+import { followDecision, isNearBottom } from "./thread-follow";
+import type { Conversation, ConversationListItem } from "./types";
+import { TypingIndicator } from "./typing-indicator";
+
+const pageSize = 30;
+
+interface ThreadProps {
+  conversation: Conversation;
+  filters: InboxFilters;
+}
+
+export function Thread({ conversation, filters }: ThreadProps) {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const conversationId = conversation.id;
+  const name = conversation.contact?.name ?? t("inbox.unknownContact");
+  const mayWrite = can(user.role, "conversations:write");
+  useDocumentTitle(name);
+  useMarkRead(conversation);
+
+  return (
+    <section aria-label={t("inbox.thread.label", { name })} className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
+        <div className="min-w-0">
+          <Link
+            to="/inbox"
+            search={filters}
+            className="mb-1 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800 lg:hidden"
+          >
+            <ArrowLeft aria-hidden="true" className="size-3.5" />
+            {t("inbox.backToList")}
+          </Link>
+          <div className="flex items-center gap-2">
+            <h2 className="truncate text-base font-semibold text-slate-900">{name}</h2>
+            <ChannelIcon channel={conversation.channel} />
+            <ConversationStatusBadge status={conversation.status} />
+          </div>
+          <p className="mt-0.5 truncate text-xs text-slate-500">
+            {[
+              conversation.contact?.phone,
+              conversation.assignee && t("inbox.assignedTo", { name: conversation.assignee.name }),
+              conversation.status === "snoozed" &&
+                conversation.snoozedUntil &&
+                t("inbox.snoozedUntil", { date: formatDateTime(conversation.snoozedUntil, locale) }),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+        </div>
+        <ConversationActions conversation={conversation} />
+      </header>
+      <Messages conversationId={conversationId} mayWrite={mayWrite} userId={user.id} />
+      <TypingIndicator conversationId={conversationId} />
+      {mayWrite ? (
+        <Composer key={conversationId} conversation={conversation} />
+      ) : (
+        <div className="border-t border-slate-200 p-3">
+          <Alert tone="info">{t("inbox.composer.readOnly")}</Alert>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Opening a conversation reads it for the signed-in user (their own unread count; teammates keep theirs), and
+ * so does a new customer message arriving while it is open.
+ */
+function useMarkRead(conversation: Conversation) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { mutate } = useMutation(trpc.realtime.markAsRead.mutationOptions());
+  const { id, lastInboundAt } = conversation;
+  useEffect(() => {
+    if (lastInboundAt === null) return;
+    mutate(
+      { conversationId: id },
+      {
+        onSuccess: (read) =>
+          queryClient.setQueriesData(
+            { queryKey: trpc.conversations.list.pathKey() },
+            (data: Pages<ConversationListItem> | undefined) =>
+              setUnread(data, read.conversationId, read.unread),
+          ),
+      },
+    );
+  }, [id, lastInboundAt, mutate, queryClient, trpc]);
+}
+
+interface MessagesProps {
+  conversationId: string;
+  mayWrite: boolean;
+  userId: string;
+}
+
+function Messages({ conversationId, mayWrite, userId }: MessagesProps) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const names = useMemberNames();
+  const scroller = useRef<HTMLDivElement>(null);
+  const messages = useInfiniteQuery(
+    trpc.conversations.messages.infiniteQueryOptions(
+      { id: conversationId, limit: pageSize },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  // Pages come newest first; a chat reads oldest first.
+  const items = (messages.data?.pages.flatMap((page) => page.items) ?? []).slice().reverse();
+  const newest = items.at(-1);
+  const newestId = newest?.id;
+  const newestIsOwn = newest?.direction === "outbound" && newest.senderId === userId;
+
+  // Where the reader was at their last scroll: measured before the thread grows, not after.
+  const nearBottom = useRef(true);
+  const shownNewestId = useRef<string | undefined>(undefined);
+  const [unseen, setUnseen] = useState(false);
+  const scrollToEnd = useCallback(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+    nearBottom.current = true;
+    setUnseen(false);
+  }, []);
+
+  // Follow the conversation only while the reader is at its end (or wrote the message); never pull them out
+  // of the history they scrolled up to read.
+  useLayoutEffect(() => {
+    const decision = followDecision({
+      previousNewestId: shownNewestId.current,
+      newestId,
+      newestIsOwn,
+      wasNearBottom: nearBottom.current,
+    });
+    shownNewestId.current = newestId;
+    if (decision === "scroll") scrollToEnd();
+    else if (decision === "notify") setUnseen(true);
+  }, [newestId, newestIsOwn, scrollToEnd]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    nearBottom.current = isNearBottom(element);
+    if (nearBottom.current) setUnseen(false);
+  };
+
+  return (
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-4"
+      >
+        {messages.isPending ? (
+          <Loading />
+        ) : messages.isError ? (
+          <QueryError error={messages.error} onRetry={() => void messages.refetch()} />
+        ) : items.length === 0 ? (
+          <p className="py-10 text-center text-sm text-slate-500">{t("inbox.thread.empty")}</p>
+        ) : (
+          <>
+            {messages.hasNextPage && (
+              <div className="mb-4 flex justify-center">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  loading={messages.isFetchingNextPage}
+                  onClick={() => void messages.fetchNextPage()}
+                >
+                  {t("inbox.thread.loadEarlier")}
+                </Button>
+              </div>
+            )}
+            <ol className="space-y-2">
+              {items.map((message) => (
+                <MessageBubble
+                  key={message.id}
+                  message={message}
+                  authorName={message.senderId ? names.get(message.senderId) : undefined}
+                  mayWrite={mayWrite}
+                />
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+      {unseen && (
+        <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
+          <Button size="sm" className="pointer-events-auto shadow-md" onClick={scrollToEnd}>
+            <ArrowDown aria-hidden="true" className="size-4" />
+            {t("inbox.thread.newMessages")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { validate } from "../../lib/validation";
+import { configOf, credentialRules, initialCredentialValues } from "./credentials-form";
+
+const whatsapp = {
+  name: "WhatsApp vendas",
+  "config.phoneNumberId": " 5511999 ",
+  "config.accessToken": "EAAG-access-token-123",
+  "config.appSecret": "app-secret-abcdef",
+  "config.verifyToken": "my-verify-token",
+};
+
+describe("credentials form", () => {
+  it("starts with the name and one empty field per credential, named like the API's error paths", () => {
+    expect(initialCredentialValues("stripe", "")).toEqual({
+      name: "",
+      "config.secretKey": "",
+      "config.webhookSecret": "",
+    });
+    expect(Object.keys(initialCredentialValues("discord", "x"))).toEqual([
+      "name",
+      "config.applicationId",
+      "config.publicKey",
+      "config.botToken",
+    ]);
+  });
+
+  it("requires every credential when connecting, and checks the shapes people often get wrong", () => {
+    const empty = validate(initialCredentialValues("telegram", ""), credentialRules("telegram", "create"));
+    expect(empty).toEqual({
+      name: "errors.field.required",
+      "config.botToken": "errors.field.required",
+      "config.secretToken": "errors.field.required",
+    });
+    const wrong = validate(
+      { name: "Bot", "config.botToken": "not-a-bot-token", "config.secretToken": "short" },
+      credentialRules("telegram", "create"),
+    );
+    expect(wrong).toEqual({
+      "config.botToken": "integrations.error.telegramBotToken",
+      "config.secretToken": "integrations.error.telegramSecret",
+    });
+    const discord = validate(
+      { name: "D", "config.applicationId": "12a", "config.publicKey": "zz", "config.botToken": "bot token" },
+      credentialRules("discord", "create"),
+    );
+    expect(discord).toEqual({
+      "config.applicationId": "integrations.error.digits",
+      "config.publicKey": "integrations.error.hex64",
+      "config.botToken": "integrations.error.token",
+    });
+    expect(validate(whatsapp, credentialRules("whatsapp", "create"))).toEqual({});
+  });
+
+  it("lets an edit leave credentials empty (kept as stored) but still checks what was typed", () => {
+    const rules = credentialRules("discord", "edit");
+    expect(
+      validate(
+        { name: "D", "config.applicationId": "", "config.publicKey": "", "config.botToken": "" },
+        rules,
+      ),
+    ).toEqual({});
+    expect(
+      validate(
+        { name: "D", "config.applicationId": "", "config.publicKey": "abc", "config.botToken": "" },
+        rules,
+      ),
+    ).toEqual({ "config.publicKey": "integrations.error.hex64" });
+    expect(
+      validate(
+        { name: " ", "config.applicationId": "", "config.publicKey": "", "config.botToken": "" },
+        rules,
+      ),
+    ).toMatchObject({
+      name: "errors.field.required",
+    });
+  });
+
+  it("sends the typed credentials trimmed, and leaves out the empty ones", () => {
+    expect(configOf("whatsapp", whatsapp)).toEqual({
+      phoneNumberId: "5511999",
+      accessToken: "EAAG-access-token-123",
+      appSecret: "app-secret-abcdef",
+      verifyToken: "my-verify-token",
+    });
+    expect(
+      configOf("stripe", { name: "Stripe", "config.secretKey": "", "config.webhookSecret": " whsec_new " }),
+    ).toEqual({ webhookSecret: "whsec_new" });
+  });
+});

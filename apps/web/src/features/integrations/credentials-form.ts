@@ -1,0 +1,44 @@
+import { type Rule, required } from "../../lib/validation";
+import { credentialFields, type IntegrationKind } from "./integration-kinds";
+
+/**
+ * Form fields are named like the API's error paths (`config.appSecret`), so a field the server rejects gets
+ * its message next to the right input without any mapping.
+ */
+export const configFieldName = (name: string): string => `config.${name}`;
+
+export type CredentialsMode = "create" | "edit";
+
+export function initialCredentialValues(kind: IntegrationKind, name: string): Record<string, string> {
+  const values: Record<string, string> = { name };
+  for (const field of credentialFields[kind]) values[configFieldName(field.name)] = "";
+  return values;
+}
+
+/** On edit an empty credential means "keep the stored one", so only what was typed is checked. */
+const keepWhenEmpty =
+  (rule: Rule): Rule =>
+  (value) =>
+    value.trim() === "" ? null : rule(value);
+
+export function credentialRules(
+  kind: IntegrationKind,
+  mode: CredentialsMode,
+): Record<string, readonly Rule[]> {
+  const rules: Record<string, readonly Rule[]> = { name: [required] };
+  for (const field of credentialFields[kind]) {
+    const own = field.rule ? [field.rule] : [];
+    rules[configFieldName(field.name)] = mode === "create" ? [required, ...own] : own.map(keepWhenEmpty);
+  }
+  return rules;
+}
+
+/** The credentials typed, trimmed; on edit the untouched ones are left out so the API keeps them. */
+export function configOf(kind: IntegrationKind, values: Record<string, string>): Record<string, string> {
+  const config: Record<string, string> = {};
+  for (const field of credentialFields[kind]) {
+    const value = (values[configFieldName(field.name)] ?? "").trim();
+    if (value !== "") config[field.name] = value;
+  }
+  return config;
+}

@@ -1,0 +1,141 @@
+import { useMutation } from "@tanstack/react-query";
+import { FlaskConical, ScrollText } from "lucide-react";
+import { useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { useI18n } from "../../i18n/i18n-provider";
+import type { RouterOutputs } from "../../lib/api-types";
+import { formatDateTime } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { IntegrationIcon } from "./integration-icon";
+import { type IntegrationKind, isPaymentKind, kindLabels } from "./integration-kinds";
+import { integrationStatus } from "./integration-status";
+import { type Integration, useIntegrationsChanged } from "./use-integrations";
+import { WebhookUrl } from "./webhook-url";
+
+type TestResult = RouterOutputs["integrations"]["test"];
+
+interface IntegrationCardProps {
+  integration: Integration;
+  kind: IntegrationKind;
+  onEdit: () => void;
+  onShowLogs: () => void;
+}
+
+export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: IntegrationCardProps) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const changed = useIntegrationsChanged();
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const test = useMutation(
+    trpc.integrations.test.mutationOptions({
+      onSuccess: async (answer) => {
+        setResult(answer);
+        await changed();
+      },
+    }),
+  );
+  const toggle = useMutation(trpc.integrations.update.mutationOptions({ onSuccess: () => changed() }));
+  const remove = useMutation(
+    trpc.integrations.delete.mutationOptions({
+      onSuccess: async () => {
+        setDeleting(false);
+        await changed();
+      },
+    }),
+  );
+  const status = integrationStatus(integration);
+
+  return (
+    <li className="space-y-4 px-6 py-5">
+      <div className="flex flex-wrap items-start gap-4">
+        <IntegrationIcon kind={kind} />
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="truncate text-sm font-semibold text-slate-900">{integration.name}</h3>
+            <Badge tone={status.tone}>{t(status.label)}</Badge>
+          </div>
+          <p className="mt-0.5 text-sm text-slate-500">
+            {kindLabels[kind]} ·{" "}
+            {t(isPaymentKind(kind) ? "integrations.kind.payment" : "integrations.kind.channel")} ·{" "}
+            {integration.lastTestedAt
+              ? t("integrations.status.testedAt", { date: formatDateTime(integration.lastTestedAt, locale) })
+              : t("integrations.status.notTested")}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={test.isPending}
+            onClick={() => {
+              setResult(null);
+              test.mutate({ id: integration.id });
+            }}
+          >
+            <FlaskConical aria-hidden="true" className="size-4" />
+            {t("integrations.actions.test")}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={onShowLogs}>
+            <ScrollText aria-hidden="true" className="size-4" />
+            {t("integrations.actions.logs")}
+          </Button>
+          <Button variant="ghost" size="sm" onClick={onEdit}>
+            {t("integrations.actions.edit")}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            loading={toggle.isPending}
+            onClick={() => toggle.mutate({ id: integration.id, isActive: !integration.isActive })}
+          >
+            {integration.isActive ? t("integrations.actions.disable") : t("integrations.actions.enable")}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-red-700 hover:bg-red-50 hover:text-red-800"
+            onClick={() => {
+              remove.reset();
+              setDeleting(true);
+            }}
+          >
+            {t("integrations.actions.delete")}
+          </Button>
+        </div>
+      </div>
+
+      {result?.ok && (
+        <Alert tone="success">
+          {t("integrations.test.ok", { identity: result.identity ?? integration.name })}
+        </Alert>
+      )}
+      {result && !result.ok && (
+        <Alert tone="error">{t("integrations.test.failed", { error: result.error ?? "" })}</Alert>
+      )}
+      {!result && integration.lastTestError && (
+        <Alert tone="error">{t("integrations.lastError", { error: integration.lastTestError })}</Alert>
+      )}
+      <ErrorAlert error={test.error ?? toggle.error} />
+
+      <div className="max-w-2xl">
+        <WebhookUrl url={integration.webhookUrl} name={integration.name} />
+      </div>
+
+      <ConfirmDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={t("integrations.delete.title", { name: integration.name })}
+        description={t("integrations.delete.description")}
+        confirmLabel={t("integrations.delete.confirm")}
+        onConfirm={() => remove.mutate({ id: integration.id })}
+        pending={remove.isPending}
+        error={remove.error}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+import { can } from "@crm/domain/shared/permissions";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
+import { useI18n } from "../../i18n/i18n-provider";
+import { useTRPC } from "../../lib/trpc";
+import { useSession } from "../auth/use-session";
+import { CreatePaymentDialog } from "./create-payment-dialog";
+import type { Payment } from "./payment-filters";
+import { pollWhilePending } from "./payment-polling";
+import { PaymentsTable } from "./payments-table";
+import { RefundDialog } from "./refund-dialog";
+
+/** The deal's payment links; a link paid while the page is open refreshes the deal (it is won then). */
+export function DealPaymentsCard({ dealId }: { dealId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { user } = useSession();
+  const [creating, setCreating] = useState(false);
+  const [refunding, setRefunding] = useState<Payment | null>(null);
+  const payments = useInfiniteQuery(
+    trpc.payments.list.infiniteQueryOptions(
+      { dealId, limit: 10 },
+      {
+        getNextPageParam: (page) => page.nextCursor,
+        refetchInterval: (query) => pollWhilePending(query.state.data?.pages),
+      },
+    ),
+  );
+  const items = payments.data?.pages.flatMap((page) => page.items) ?? [];
+  const settledKey = items
+    .filter((payment) => payment.status !== "pending")
+    .map((payment) => `${payment.id}:${payment.status}:${payment.refundedAmount}`)
+    .join(",");
+  const previousKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (previousKey.current !== null && previousKey.current !== settledKey) {
+      void queryClient.invalidateQueries({ queryKey: trpc.deals.get.queryKey({ id: dealId }) });
+      void queryClient.invalidateQueries({
+        queryKey: trpc.deals.activities.infiniteQueryKey({ id: dealId }),
+      });
+    }
+    previousKey.current = settledKey;
+  }, [settledKey, dealId, queryClient, trpc]);
+
+  return (
+    <Card
+      title={t("payments.deal.title")}
+      description={t("payments.deal.description")}
+      actions={
+        can(user.role, "payments:write") && (
+          <Button variant="secondary" size="sm" onClick={() => setCreating(true)}>
+            <Plus aria-hidden="true" className="size-4" />
+            {t("payments.create.open")}
+          </Button>
+        )
+      }
+    >
+      {payments.isPending ? (
+        <Loading />
+      ) : payments.isError ? (
+        <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("payments.deal.empty")}</p>
+      ) : (
+        <>
+          <PaymentsTable
+            caption={t("payments.deal.title")}
+            payments={items}
+            showDeal={false}
+            onRefund={can(user.role, "billing:manage") ? setRefunding : undefined}
+          />
+          <LoadMore {...payments} />
+        </>
+      )}
+      <CreatePaymentDialog open={creating} onOpenChange={setCreating} dealId={dealId} />
+      <RefundDialog payment={refunding} onOpenChange={(open) => !open && setRefunding(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,140 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Loading } from "../../components/ui/loading";
+import { SelectField } from "../../components/ui/select-field";
+import { TextField } from "../../components/ui/text-field";
+import { useI18n } from "../../i18n/i18n-provider";
+import { isZeroDecimal } from "../../lib/decimal";
+import { formatMoney, parseAmountInput } from "../../lib/money";
+import { useTRPC } from "../../lib/trpc";
+import { useForm } from "../../lib/use-form";
+import { type Rule, required } from "../../lib/validation";
+import type { Deal } from "../deals/use-deal-cache";
+import { currencyOptions } from "../settings/organization-options";
+import { type Payment, paymentProviders } from "./payment-filters";
+import { providerLabels } from "./payment-labels";
+import { paymentLinkDefaults, toCreatePaymentInput } from "./payment-link-input";
+import { usePaymentChanged } from "./use-payment-changed";
+
+interface PaymentLinkFormProps {
+  /** The deal to charge; without one the form offers the open deals to pick from. */
+  dealId?: string | undefined;
+  /** Also send the new link into this conversation. */
+  sendToConversationId?: string | undefined;
+  submitLabel: string;
+  onCreated: (payment: Payment) => void;
+  onCancel: () => void;
+}
+
+export function PaymentLinkForm(props: PaymentLinkFormProps) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const fixed = useQuery({
+    ...trpc.deals.get.queryOptions({ id: props.dealId ?? "" }),
+    enabled: props.dealId !== undefined,
+  });
+  const openDeals = useQuery({
+    ...trpc.deals.list.queryOptions({ status: "open", limit: 100 }),
+    enabled: props.dealId === undefined,
+  });
+  const [pickedId, setPickedId] = useState("");
+
+  if (props.dealId !== undefined) {
+    return fixed.data ? <LinkFields key={fixed.data.id} deal={fixed.data} {...props} /> : <Loading />;
+  }
+  if (!openDeals.data) return <Loading />;
+  const deals = openDeals.data.items;
+  const picked = deals.find((deal) => deal.id === pickedId) ?? deals[0];
+  if (!picked) return <Alert tone="info">{t("payments.create.noDeals")}</Alert>;
+  return (
+    <div className="space-y-5">
+      <SelectField
+        label={t("payments.create.deal")}
+        value={picked.id}
+        onChange={(event) => setPickedId(event.target.value)}
+        options={deals.map((deal) => ({ value: deal.id, label: deal.title }))}
+      />
+      <LinkFields key={picked.id} deal={picked} {...props} />
+    </div>
+  );
+}
+
+function LinkFields({
+  deal,
+  sendToConversationId,
+  submitLabel,
+  onCreated,
+  onCancel,
+}: PaymentLinkFormProps & { deal: Deal }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const paymentChanged = usePaymentChanged();
+  const create = useMutation(
+    trpc.payments.create.mutationOptions({
+      onSuccess: async (payment) => {
+        onCreated(payment);
+        await paymentChanged(payment);
+      },
+    }),
+  );
+  const amount: Rule = (value) => {
+    const parsed = parseAmountInput(value, locale);
+    if (parsed === null) return "errors.field.amount";
+    return isZeroDecimal(parsed) ? "payments.create.zero" : null;
+  };
+  const form = useForm({
+    initial: { ...paymentLinkDefaults(deal.value, locale) },
+    rules: { amount: [required, amount], currency: [required] },
+    error: create.error,
+    overrides: { UNPROCESSABLE: "payments.create.refused" },
+  });
+
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      className="space-y-5"
+      onSubmit={form.onSubmit((values) => {
+        const input = toCreatePaymentInput(deal.id, values, locale, sendToConversationId);
+        if (input) create.mutate(input);
+      })}
+    >
+      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      <p className="text-sm text-slate-600">
+        {t("payments.create.dealValue", { title: deal.title, value: formatMoney(deal.value, locale) })}
+      </p>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label={t("payments.create.amount")}
+          inputMode="decimal"
+          autoComplete="off"
+          {...form.field("amount")}
+        />
+        <SelectField
+          label={t("payments.create.currency")}
+          options={currencyOptions(locale, deal.value.currency)}
+          {...form.field("currency")}
+        />
+      </div>
+      <SelectField
+        label={t("payments.create.provider")}
+        hint={t("payments.create.providerHint")}
+        options={[
+          { value: "", label: t("payments.create.providerAuto") },
+          ...paymentProviders.map((provider) => ({ value: provider, label: providerLabels[provider] })),
+        ]}
+        {...form.field("provider")}
+      />
+      <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
+        <Button variant="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </Button>
+        <Button type="submit" loading={create.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

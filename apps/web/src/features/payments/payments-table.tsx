@@ -1,0 +1,110 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { Button } from "../../components/ui/button";
+import { Table, Td, Th } from "../../components/ui/table";
+import { useI18n } from "../../i18n/i18n-provider";
+import { isZeroDecimal } from "../../lib/decimal";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { formatMoney } from "../../lib/money";
+import { useTRPC } from "../../lib/trpc";
+import type { Payment } from "./payment-filters";
+import { providerLabels } from "./payment-labels";
+import { PaymentLinkActions } from "./payment-link-actions";
+import { PaymentStatusBadge } from "./payment-status-badge";
+import { canRefund } from "./refund";
+
+interface PaymentsTableProps {
+  caption: string;
+  payments: readonly Payment[];
+  /** Off on the deal's own page, where every row is that deal. */
+  showDeal?: boolean;
+  /** Refunds need billing:manage; without it the action is not offered at all. */
+  onRefund?: ((payment: Payment) => void) | undefined;
+}
+
+export function PaymentsTable({ caption, payments, showDeal = true, onRefund }: PaymentsTableProps) {
+  const { t, locale } = useI18n();
+  return (
+    <Table
+      caption={caption}
+      head={
+        <>
+          <Th>{t("payments.column.status")}</Th>
+          <Th>{t("payments.column.amount")}</Th>
+          <Th>{t("payments.column.provider")}</Th>
+          {showDeal && <Th>{t("payments.column.deal")}</Th>}
+          <Th>{t("payments.column.created")}</Th>
+          <Th>
+            <span className="sr-only">{t("common.actions")}</span>
+          </Th>
+        </>
+      }
+    >
+      {payments.map((payment) => {
+        const amount = formatMoney({ amount: payment.amount, currency: payment.currency }, locale);
+        return (
+          <tr key={payment.id} className="hover:bg-slate-50">
+            <Td>
+              <PaymentStatusBadge status={payment.status} />
+            </Td>
+            <Td className="whitespace-nowrap">
+              <div className="font-medium text-slate-900 tabular-nums">{amount}</div>
+              {!isZeroDecimal(payment.refundedAmount) && (
+                <div className="text-xs text-slate-500 tabular-nums">
+                  {t("payments.refundedSoFar", {
+                    amount: formatMoney(
+                      { amount: payment.refundedAmount, currency: payment.currency },
+                      locale,
+                    ),
+                  })}
+                </div>
+              )}
+            </Td>
+            <Td className="whitespace-nowrap text-slate-600">{providerLabels[payment.provider]}</Td>
+            {showDeal && (
+              <Td>
+                {payment.dealId ? <DealLink dealId={payment.dealId} /> : <span aria-hidden="true">—</span>}
+              </Td>
+            )}
+            <Td className="whitespace-nowrap text-slate-500">
+              {/* the deal's card is narrow: the day is enough there */}
+              {showDeal ? formatDateTime(payment.createdAt, locale) : formatDate(payment.createdAt, locale)}
+            </Td>
+            <Td>
+              <div className="flex items-center justify-end gap-2">
+                {payment.status === "pending" && payment.paymentLink && (
+                  <PaymentLinkActions link={payment.paymentLink} label={amount} />
+                )}
+                {onRefund && canRefund(payment) && (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={t("payments.refund.openLabel", { amount })}
+                    onClick={() => onRefund(payment)}
+                  >
+                    {t("payments.refund.open")}
+                  </Button>
+                )}
+              </div>
+            </Td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+}
+
+function DealLink({ dealId }: { dealId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const deal = useQuery(trpc.deals.get.queryOptions({ id: dealId }));
+  return (
+    <Link
+      to="/deals/$dealId"
+      params={{ dealId }}
+      className="block max-w-64 truncate font-medium text-slate-900 hover:text-indigo-600"
+    >
+      {deal.data?.title ?? t("payments.column.deal")}
+    </Link>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { canRefund, refundAmountOf, refundableOf } from "./refund";
+
+const paid = { status: "paid" as const, amount: "1234.56", refundedAmount: "0", providerPaymentId: "pi_1" };
+
+describe("refunds", () => {
+  it("counts what is left after earlier partial refunds, exactly", () => {
+    expect(refundableOf({ amount: "1234.56", refundedAmount: "0" })).toBe("1234.56");
+    expect(refundableOf({ amount: "0.30", refundedAmount: "0.10" })).toBe("0.20");
+  });
+
+  it("offers a refund only for a paid payment the provider identified, with something left", () => {
+    expect(canRefund(paid)).toBe(true);
+    expect(canRefund({ ...paid, refundedAmount: "1000" })).toBe(true);
+    expect(canRefund({ ...paid, refundedAmount: "1234.56" })).toBe(false);
+    expect(canRefund({ ...paid, providerPaymentId: null })).toBe(false);
+    for (const status of ["pending", "failed", "refunded", "expired"] as const) {
+      expect(canRefund({ ...paid, status })).toBe(false);
+    }
+  });
+
+  it("sends no amount for a full refund, so the API refunds all that is left", () => {
+    expect(refundAmountOf("full", "whatever", "10.00", "en")).toEqual({ ok: true, amount: undefined });
+  });
+
+  it("reads a partial amount as typed in the user's locale", () => {
+    expect(refundAmountOf("partial", "200,50", "1234.56", "pt-BR")).toEqual({ ok: true, amount: "200.50" });
+    expect(refundAmountOf("partial", "1,000.5", "1234.56", "en")).toEqual({ ok: true, amount: "1000.5" });
+  });
+
+  it("turns a partial amount equal to what is left into a full refund", () => {
+    expect(refundAmountOf("partial", "1234.56", "1234.56", "en")).toEqual({ ok: true, amount: undefined });
+  });
+
+  it("refuses zero, more than what is left, and text that is not an amount", () => {
+    expect(refundAmountOf("partial", "0", "10", "en")).toEqual({ ok: false, error: "payments.refund.zero" });
+    expect(refundAmountOf("partial", "10.01", "10", "en")).toEqual({
+      ok: false,
+      error: "payments.refund.tooMuch",
+    });
+    expect(refundAmountOf("partial", "ten", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
+    expect(refundAmountOf("partial", "-1", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
+  });
+});

@@ -1,0 +1,39 @@
+import type { Locale } from "../../i18n/locale";
+import type { PlainMessageKey } from "../../i18n/translate";
+import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
+import { parseAmountInput } from "../../lib/money";
+import type { Payment } from "./payment-filters";
+
+/** What is left to refund, as a decimal string in the payment's currency. */
+export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">): string =>
+  subtractDecimals(payment.amount, payment.refundedAmount);
+
+/** Only a paid payment the provider has identified, with something left, can be refunded. */
+export const canRefund = (
+  payment: Pick<Payment, "status" | "amount" | "refundedAmount" | "providerPaymentId">,
+): boolean =>
+  payment.status === "paid" &&
+  payment.providerPaymentId !== null &&
+  !isZeroDecimal(refundableOf(payment)) &&
+  !refundableOf(payment).startsWith("-");
+
+export type RefundAmount = { ok: true; amount: string | undefined } | { ok: false; error: PlainMessageKey };
+
+/**
+ * The amount to send: undefined for "all that is left" (the API's default), a decimal string for a part.
+ * A part equal to what is left is sent as a full refund, so the same click cannot refund twice.
+ */
+export function refundAmountOf(
+  mode: "full" | "partial",
+  text: string,
+  refundable: string,
+  locale: Locale,
+): RefundAmount {
+  if (mode === "full") return { ok: true, amount: undefined };
+  const amount = parseAmountInput(text, locale);
+  if (amount === null) return { ok: false, error: "errors.field.amount" };
+  if (isZeroDecimal(amount)) return { ok: false, error: "payments.refund.zero" };
+  const left = subtractDecimals(refundable, amount);
+  if (left.startsWith("-")) return { ok: false, error: "payments.refund.tooMuch" };
+  return { ok: true, amount: isZeroDecimal(left) ? undefined : amount };
+}

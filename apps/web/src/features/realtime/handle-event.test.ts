@@ -1,0 +1,219 @@
+import type { AppRouter } from "@crm/api/trpc/root";
+import type { RealtimeEvent } from "@crm/contracts/realtime/events";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient } from "@trpc/client";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { describe, expect, it } from "vitest";
+import type { Conversation, ConversationListItem, Message } from "../inbox/types";
+import type { Pages } from "./cache-updaters";
+import { conversationFixture as conv, ids, messageFixture as msg, pagesOf } from "./fixtures";
+import { handleRealtimeEvent, type RealtimeDeps, typingKey } from "./handle-event";
+
+const occurredAt = "2026-11-25T10:30:00.000Z";
+
+function setup(
+  server: { conversations?: Conversation[]; messages?: Message[]; unread?: Record<string, number> } = {},
+) {
+  const unreadAsked: string[] = [];
+  const queryClient = new QueryClient();
+  // Keys only: every read the handler makes goes through fetchConversation/fetchMessage below.
+  const trpc = createTRPCOptionsProxy<AppRouter>({
+    client: createTRPCClient<AppRouter>({ links: [] }),
+    queryClient,
+  });
+  const notFound = Object.assign(new Error("not found"), { data: { code: "NOT_FOUND" } });
+  const deps: RealtimeDeps = {
+    queryClient,
+    trpc,
+    userId: "me",
+    now: () => new Date("2026-11-25T10:30:00.000Z"),
+    fetchConversation: async (id) => {
+      const found = server.conversations?.find((item) => item.id === id);
+      if (!found) throw notFound;
+      return found;
+    },
+    fetchMessage: async (id) => {
+      const found = server.messages?.find((item) => item.id === id);
+      if (!found) throw notFound;
+      return found;
+    },
+    fetchUnread: async (id) => {
+      unreadAsked.push(id);
+      return server.unread?.[id] ?? 0;
+    },
+  };
+  const allKey = trpc.conversations.list.infiniteQueryKey({ limit: 30 });
+  const mineKey = trpc.conversations.list.infiniteQueryKey({ limit: 30, assignee: "me" });
+  const threadKey = trpc.conversations.messages.infiniteQueryKey({ id: "a", limit: 30 });
+  return { deps, queryClient, trpc, allKey, mineKey, threadKey, unreadAsked };
+}
+
+const event = <T extends RealtimeEvent["type"]>(
+  type: T,
+  payload: Extract<RealtimeEvent, { type: T }>["payload"],
+): RealtimeEvent => ({ type, occurredAt, payload }) as RealtimeEvent;
+
+describe("handleRealtimeEvent", () => {
+  it("on new_message adds the message to the open thread and moves the conversation up in each list", async () => {
+    const arrived = msg({ id: "m2", conversationId: "a", direction: "inbound", sentAt: occurredAt });
+    const updated = conv({ id: "a", lastMessageAt: occurredAt, unreadCount: 1, lastMessagePreview: "Oi" });
+    const { deps, queryClient, allKey, mineKey, threadKey } = setup({
+      conversations: [updated],
+      messages: [arrived],
+    });
+    queryClient.setQueryData(
+      allKey,
+      pagesOf({
+        items: [conv({ id: "b" }), conv({ id: "a", lastMessageAt: "2026-11-25T09:00:00.000Z" })],
+        nextCursor: null,
+      }),
+    );
+    queryClient.setQueryData(mineKey, pagesOf({ items: [], nextCursor: null }));
+    queryClient.setQueryData(
+      threadKey,
+      pagesOf({ items: [msg({ id: "m1", conversationId: "a" })], nextCursor: null }),
+    );
+
+    await handleRealtimeEvent(
+      deps,
+      event("new_message", { conversationId: "a", messageId: "m2", direction: "inbound", isPrivate: false }),
+    );
+
+    const all = queryClient.getQueryData<Pages<Conversation>>(allKey);
+    expect(ids(all)).toEqual([["a", "b"]]);
+    expect(all?.pages[0]?.items[0]).toMatchObject({ unreadCount: 1, lastMessagePreview: "Oi" });
+    // unassigned, so not in "mine"
+    expect(ids(queryClient.getQueryData(mineKey))).toEqual([[]]);
+    expect(ids(queryClient.getQueryData(threadKey))).toEqual([["m2", "m1"]]);
+  });
+
+  it("on conversation_updated shows the user's own unread count the event carried", async () => {
+    const { deps, queryClient, allKey, unreadAsked } = setup({
+      conversations: [conv({ id: "a", unreadCount: 0, lastMessageAt: occurredAt })],
+    });
+    queryClient.setQueryData(allKey, pagesOf({ items: [conv({ id: "a", unread: 0 })], nextCursor: null }));
+
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_updated", {
+        conversationId: "a",
+        status: "open",
+        assignedTo: null,
+        lastMessageAt: occurredAt,
+        deleted: false,
+        unread: 2,
+      }),
+    );
+
+    const all = queryClient.getQueryData<Pages<ConversationListItem>>(allKey);
+    // a teammate read it (team count 0); this user has not
+    expect(all?.pages[0]?.items[0]).toMatchObject({ unread: 2, unreadCount: 0 });
+    expect(unreadAsked).toEqual([]);
+  });
+
+  it("keeps the user's count on events without one, and asks for it only for a conversation new to the lists", async () => {
+    const { deps, queryClient, allKey, unreadAsked } = setup({
+      conversations: [conv({ id: "a", unreadCount: 4 }), conv({ id: "n", unreadCount: 4 })],
+      unread: { n: 1 },
+    });
+    queryClient.setQueryData(allKey, pagesOf({ items: [conv({ id: "a", unread: 0 })], nextCursor: null }));
+
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_assigned", { conversationId: "a", assignedTo: "me", previousAssignee: null }),
+    );
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_assigned", { conversationId: "n", assignedTo: "me", previousAssignee: null }),
+    );
+
+    const items = queryClient.getQueryData<Pages<ConversationListItem>>(allKey)?.pages[0]?.items;
+    expect(items?.map((item) => [item.id, item.unread])).toEqual(
+      expect.arrayContaining([
+        ["a", 0],
+        ["n", 1],
+      ]),
+    );
+    expect(unreadAsked).toEqual(["n"]);
+  });
+
+  it("on message_status moves the ticks of the message in the thread", async () => {
+    const { deps, queryClient, threadKey } = setup();
+    queryClient.setQueryData(
+      threadKey,
+      pagesOf({ items: [msg({ id: "m1", conversationId: "a", status: "sent" })], nextCursor: null }),
+    );
+    await handleRealtimeEvent(
+      deps,
+      event("message_status", { conversationId: "a", messageId: "m1", status: "delivered", error: null }),
+    );
+    const thread = queryClient.getQueryData<Pages<Message>>(threadKey);
+    expect(thread?.pages[0]?.items[0]?.status).toBe("delivered");
+  });
+
+  it("removes a conversation the user may no longer see after it was reassigned", async () => {
+    const { deps, queryClient, allKey } = setup({ conversations: [] });
+    queryClient.setQueryData(allKey, pagesOf({ items: [conv({ id: "a" })], nextCursor: null }));
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_assigned", { conversationId: "a", assignedTo: "other", previousAssignee: "me" }),
+    );
+    expect(ids(queryClient.getQueryData(allKey))).toEqual([[]]);
+  });
+
+  it("keeps who is typing per conversation, but not the user themself", async () => {
+    const { deps, queryClient } = setup();
+    const expiresAt = "2026-11-25T10:30:05.000Z";
+    await handleRealtimeEvent(
+      deps,
+      event("user_typing", { conversationId: "a", userId: "u2", isTyping: true, expiresAt }),
+    );
+    await handleRealtimeEvent(
+      deps,
+      event("user_typing", { conversationId: "a", userId: "me", isTyping: true, expiresAt }),
+    );
+    expect(queryClient.getQueryData(typingKey("a"))).toEqual([{ userId: "u2", expiresAt }]);
+  });
+
+  it("on deal_updated marks the board and deal queries stale", async () => {
+    const { deps, queryClient, trpc } = setup();
+    const boardKey = trpc.pipelines.board.queryKey({ pipelineId: "p1" });
+    queryClient.setQueryData(boardKey, { stages: [] } as never);
+    await handleRealtimeEvent(
+      deps,
+      event("deal_updated", {
+        dealId: "d1",
+        pipelineId: "p1",
+        stage: "s1",
+        status: "open",
+        changes: ["stage"],
+      }),
+    );
+    expect(queryClient.getQueryState(boardKey)?.isInvalidated).toBe(true);
+  });
+
+  it("on notification marks the user's notifications stale", async () => {
+    const { deps, queryClient, trpc } = setup();
+    const key = trpc.notifications.list.queryKey({});
+    queryClient.setQueryData(key, { items: [], nextCursor: null, unreadCount: 0 });
+    await handleRealtimeEvent(
+      deps,
+      event("notification", {
+        id: "n1",
+        type: "assignment",
+        userId: "me",
+        readAt: null,
+        createdAt: occurredAt,
+        data: { conversationId: "a", previousAssignee: null },
+      }),
+    );
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+
+  it("on resync_required marks everything stale", async () => {
+    const { deps, queryClient, allKey } = setup();
+    queryClient.setQueryData(allKey, pagesOf({ items: [], nextCursor: null }));
+    await handleRealtimeEvent(deps, event("resync_required", { reason: "expired" }));
+    expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useMemo, useRef } from "react";
+import { isUnauthenticated } from "../../lib/errors";
+import { useTRPC, useTRPCClient } from "../../lib/trpc";
+import { useSession } from "../auth/use-session";
+import { handleRealtimeEvent, type RealtimeDeps } from "./handle-event";
+
+/** The signed-in user's own unread count of one conversation. */
+export const ownUnreadFetcher =
+  (client: ReturnType<typeof useTRPCClient>) =>
+  async (id: string): Promise<number> => {
+    const [count] = await client.realtime.unreadCounts.query({ conversationIds: [id] });
+    return count?.unread ?? 0;
+  };
+
+/**
+ * The app's one subscription to `realtime.events`, mounted by the shell. Events are applied one after another
+ * so that a status never overtakes the message it belongs to.
+ */
+export function useRealtimeEvents(): void {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const { user } = useSession();
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const deps = useMemo<RealtimeDeps>(
+    () => ({
+      queryClient,
+      trpc,
+      userId: user.id,
+      fetchConversation: (id) => client.conversations.get.query({ id }),
+      fetchMessage: (id) => client.messages.get.query({ id }),
+      fetchUnread: ownUnreadFetcher(client),
+    }),
+    [queryClient, trpc, client, user.id],
+  );
+  useSubscription(
+    trpc.realtime.events.subscriptionOptions(undefined, {
+      onData: (tracked) => {
+        queue.current = queue.current
+          .then(() => handleRealtimeEvent(deps, tracked.data))
+          .catch(() => undefined);
+      },
+      // The session ended: asking who we are again lets the app's usual handling take the user to login.
+      onError: (error) => {
+        if (isUnauthenticated(error))
+          void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+      },
+    }),
+  );
+}

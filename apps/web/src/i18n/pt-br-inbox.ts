@@ -1,0 +1,105 @@
+import type { inboxEn } from "./en-inbox";
+
+export const inboxPtBr: { readonly [K in keyof typeof inboxEn]: string } = {
+  "inbox.title": "Caixa de entrada",
+  "inbox.conversations": "Conversas",
+  "inbox.empty.title": "Nenhuma conversa ainda",
+  "inbox.empty.description":
+    "Quando clientes escreverem para o seu WhatsApp, Telegram, Slack ou Discord, as mensagens chegam aqui. Conecte um canal nas Configurações para começar.",
+  "inbox.empty.action": "Conectar um canal",
+  "inbox.noMatch": "Nenhuma conversa corresponde a estes filtros.",
+  "inbox.clearFilters": "Limpar filtros",
+  "inbox.pickConversation.title": "Escolha uma conversa",
+  "inbox.pickConversation.description": "Escolha uma conversa à esquerda para ler e responder.",
+  "inbox.backToList": "Todas as conversas",
+
+  "inbox.filter.status": "Situação",
+  "inbox.filter.allStatuses": "Todas as situações",
+  "inbox.filter.assignee": "Atribuída a",
+  "inbox.filter.everyone": "Todas",
+  "inbox.filter.mine": "Minhas",
+  "inbox.filter.unassigned": "Sem responsável",
+  "inbox.filter.channel": "Canal",
+  "inbox.filter.allChannels": "Todos os canais",
+
+  "inbox.status.open": "Aberta",
+  "inbox.status.pending": "Pendente",
+  "inbox.status.snoozed": "Adiada",
+  "inbox.status.closed": "Encerrada",
+
+  "inbox.channel.whatsapp": "WhatsApp",
+  "inbox.channel.telegram": "Telegram",
+  "inbox.channel.slack": "Slack",
+  "inbox.channel.discord": "Discord",
+
+  "inbox.unread": "{count} não lidas",
+  "inbox.unknownContact": "Contato desconhecido",
+  "inbox.noMessagesYet": "Nenhuma mensagem ainda",
+  "inbox.assignedTo": "Atribuída a {name}",
+  "inbox.snoozedUntil": "Adiada até {date}",
+
+  "inbox.search.label": "Buscar mensagens",
+  "inbox.search.placeholder": "Buscar mensagens…",
+  "inbox.search.noResults": "Nenhuma mensagem encontrada para “{q}”.",
+  "inbox.search.results": "Mensagens com “{q}”",
+
+  "inbox.thread.label": "Conversa com {name}",
+  "inbox.thread.loadEarlier": "Carregar mensagens anteriores",
+  "inbox.thread.newMessages": "Novas mensagens",
+  "inbox.thread.empty": "Nenhuma mensagem nesta conversa ainda.",
+  "inbox.thread.privateNote": "Nota privada",
+  "inbox.thread.deleted": "Esta mensagem foi apagada.",
+  "inbox.thread.image": "Imagem",
+  "inbox.thread.file": "Arquivo",
+  "inbox.thread.mediaPending": "O anexo ainda está sendo baixado.",
+  "inbox.thread.mediaFailed": "Não foi possível baixar o anexo.",
+  "inbox.thread.unsupported": "Este tipo de mensagem não pode ser exibido aqui.",
+  "inbox.thread.typing": "{names} está digitando…",
+  "inbox.thread.retry": "Tentar de novo",
+
+  "inbox.delivery.pending": "Enviando",
+  "inbox.delivery.sent": "Enviada",
+  "inbox.delivery.delivered": "Entregue",
+  "inbox.delivery.read": "Lida",
+  "inbox.delivery.failed": "Não entregue",
+
+  "inbox.composer.label": "Mensagem",
+  "inbox.composer.placeholder": "Escreva uma resposta… (Enter envia, Shift+Enter quebra a linha)",
+  "inbox.composer.notePlaceholder": "Escreva uma nota privada para a equipe…",
+  "inbox.composer.privateNote": "Nota privada",
+  "inbox.composer.send": "Enviar",
+  "inbox.composer.addNote": "Adicionar nota",
+  "inbox.composer.readOnly": "Você pode ler esta conversa, mas seu perfil não pode respondê-la.",
+  "inbox.composer.windowClosed":
+    "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só permite responder depois que ele escrever de novo. Você ainda pode adicionar notas privadas.",
+
+  "inbox.actions.label": "Ações da conversa",
+  "inbox.actions.assign": "Atribuir",
+  "inbox.actions.assignToMe": "Atribuir a mim",
+  "inbox.actions.unassign": "Remover responsável",
+  "inbox.actions.snooze": "Adiar",
+  "inbox.actions.close": "Encerrar",
+  "inbox.actions.reopen": "Reabrir",
+
+  "inbox.snooze.title": "Adiar conversa",
+  "inbox.snooze.description": "Ela sai da lista de abertas e volta na hora escolhida.",
+  "inbox.snooze.oneHour": "Daqui a 1 hora",
+  "inbox.snooze.tomorrow": "Amanhã às 9:00",
+  "inbox.snooze.nextWeek": "Próxima segunda às 9:00",
+  "inbox.snooze.until": "Até",
+  "inbox.snooze.submit": "Adiar",
+  "inbox.snooze.future": "Escolha um horário no futuro.",
+
+  "inbox.contact.title": "Contato",
+  "inbox.contact.none": "Esta conversa não está ligada a um contato.",
+  "inbox.contact.open": "Abrir página do contato",
+  "inbox.contact.deals": "Negócios",
+  "inbox.contact.noDeals": "Nenhum negócio com este contato ainda.",
+  "inbox.contact.createDeal": "Criar negócio",
+  "inbox.contact.sendPaymentLink": "Enviar link de pagamento",
+
+  "inbox.errors.whatsappWindow":
+    "O WhatsApp só aceita respostas até 24 horas depois da última mensagem do cliente. Espere o cliente escrever de novo ou adicione uma nota privada.",
+  "inbox.errors.channelUnavailable":
+    "Este canal não pode enviar mensagens agora. Verifique nas Configurações se a integração está conectada e ativa.",
+};

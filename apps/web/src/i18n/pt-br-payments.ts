@@ -1,0 +1,82 @@
+import type { paymentsEn } from "./en-payments";
+
+export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } = {
+  "payments.title": "Pagamentos",
+  "payments.description": "Links de pagamento enviados aos clientes e o que aconteceu com cada um.",
+  "payments.empty.title": "Nenhum pagamento ainda",
+  "payments.empty.description":
+    "Crie um link de pagamento para um negócio e envie ao cliente. Quando ele pagar, o negócio é marcado como ganho.",
+  "payments.empty.readOnly": "Os links de pagamento que sua equipe criar para os negócios aparecerão aqui.",
+  "payments.noMatch": "Nenhum pagamento corresponde a estes filtros.",
+  "payments.filter.status": "Filtrar por status",
+  "payments.filter.anyStatus": "Qualquer status",
+  "payments.filter.provider": "Filtrar por provedor",
+  "payments.filter.anyProvider": "Qualquer provedor",
+  "payments.filter.clear": "Limpar filtros",
+
+  "payments.status.pending": "Pendente",
+  "payments.status.paid": "Pago",
+  "payments.status.failed": "Falhou",
+  "payments.status.refunded": "Reembolsado",
+  "payments.status.expired": "Expirado",
+
+  "payments.column.status": "Status",
+  "payments.column.amount": "Valor",
+  "payments.column.provider": "Provedor",
+  "payments.column.deal": "Negócio",
+  "payments.column.created": "Criado em",
+  "payments.refundedSoFar": "{amount} reembolsado",
+
+  "payments.link.label": "Link de pagamento",
+  "payments.link.copy": "Copiar link",
+  "payments.link.copied": "Copiado",
+  "payments.link.of": "de {name}",
+  "payments.link.open": "Abrir",
+  "payments.link.openLabel": "Abrir link de pagamento de {name}",
+
+  "payments.create.open": "Criar link de pagamento",
+  "payments.create.title": "Criar um link de pagamento",
+  "payments.create.description":
+    "O cliente paga na página de checkout do provedor; o negócio é marcado como ganho quando o pagamento chega.",
+  "payments.create.deal": "Negócio",
+  "payments.create.noDeals": "Não há negócios abertos. Crie um negócio primeiro e depois cobre aqui.",
+  "payments.create.dealValue": "{title} vale {value}.",
+  "payments.create.amount": "Valor",
+  "payments.create.currency": "Moeda",
+  "payments.create.provider": "Provedor",
+  "payments.create.providerHint": "Conecte provedores em Configurações → Integrações.",
+  "payments.create.providerAuto": "O provedor conectado",
+  "payments.create.submit": "Criar link",
+  "payments.create.zero": "O valor deve ser maior que zero.",
+  "payments.create.refused":
+    "Não foi possível criar o link. Verifique se o Stripe ou o Mercado Pago está conectado e ativo em Configurações → Integrações e se aceita esta moeda.",
+  "payments.create.created": "Link de pagamento de {amount} criado. Envie ao seu cliente.",
+
+  "payments.refund.open": "Reembolsar",
+  "payments.refund.openLabel": "Reembolsar pagamento de {amount}",
+  "payments.refund.title": "Reembolsar pagamento",
+  "payments.refund.description": "O dinheiro volta ao cliente pelo provedor.",
+  "payments.refund.left": "{amount} de {total} ainda pode ser reembolsado.",
+  "payments.refund.how": "Quanto",
+  "payments.refund.full": "Tudo o que resta",
+  "payments.refund.partial": "Uma parte",
+  "payments.refund.amount": "Valor a reembolsar ({currency})",
+  "payments.refund.submit": "Reembolsar",
+  "payments.refund.zero": "O reembolso deve ser maior que zero.",
+  "payments.refund.tooMuch": "Isto é mais do que ainda pode ser reembolsado.",
+
+  "payments.deal.title": "Pagamentos",
+  "payments.deal.description": "Links de pagamento deste negócio. Um link pago marca o negócio como ganho.",
+  "payments.deal.empty": "Nenhum link de pagamento ainda.",
+
+  "payments.send.title": "Enviar um link de pagamento",
+  "payments.send.description": "O link vai para o cliente como uma mensagem nesta conversa.",
+  "payments.send.openLinks": "Links de pagamento em aberto",
+  "payments.send.send": "Enviar",
+  "payments.send.sendLabel": "Enviar link de pagamento de {amount}",
+  "payments.send.newLink": "Criar um novo link",
+  "payments.send.createAndSend": "Criar e enviar",
+  "payments.send.sent": "O link de pagamento foi enviado para a conversa.",
+  "payments.send.refused":
+    "Não foi possível enviar o link aqui. A conversa deve ser com o contato do negócio e o link ainda estar aberto.",
+};
