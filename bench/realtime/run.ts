@@ -157,6 +157,12 @@ async function benchRealtime() {
     const total = rate * seconds;
     const acceptedAt = new Map<string, number>();
     let rejected = 0;
+    /** Why webhooks were not accepted: the status, or the fetch error's code. */
+    const rejections = new Map<string, number>();
+    const reject = (reason: string) => {
+      rejected += 1;
+      rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
+    };
     const started = performance.now();
     await paced(total, rate, async (index) => {
       const chatId = 5_000 + (index % chats);
@@ -169,9 +175,10 @@ async function benchRealtime() {
         );
         await response.arrayBuffer();
         if (response.status === 200) acceptedAt.set(`${chatId}:${messageId}`, wallClock());
-        else rejected += 1;
-      } catch {
-        rejected += 1;
+        else reject(`HTTP ${response.status}`);
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        reject(cause?.code ?? cause?.message ?? String(error));
       }
     });
     const sendSeconds = (performance.now() - started) / 1000;
@@ -207,6 +214,7 @@ async function benchRealtime() {
       mode: services ? "Postgres + Redis, API and worker processes" : "embedded (PGlite, in-process)",
       accepted: acceptedAt.size,
       rejected,
+      rejections: [...rejections].map(([reason, count]) => `${reason}: ${count}`).join(", "),
       ingested: acceptedByMessageId.size,
       expected: acceptedAt.size * clientCount,
       expectedIngested: acceptedByMessageId.size * clientCount,
@@ -270,7 +278,7 @@ console.log(
   `\nrealtime benchmark: ${clientCount} clients, ${rate} webhooks/s for ${seconds} s (${realtime.mode})`,
 );
 console.log(
-  `  webhooks accepted ${realtime.accepted} (rejected ${realtime.rejected}) in ${realtime.sendSeconds.toFixed(1)} s, ingested ${realtime.ingested}`,
+  `  webhooks accepted ${realtime.accepted} (rejected ${realtime.rejected}${realtime.rejected ? `: ${realtime.rejections}` : ""}) in ${realtime.sendSeconds.toFixed(1)} s, ingested ${realtime.ingested}`,
 );
 console.log(
   `  new_message delivered ${realtime.delivered}/${realtime.expected} = ${(fraction * 100).toFixed(3)}% of accepted x clients (${realtime.delivered}/${realtime.expectedIngested} of ingested), duplicates ${realtime.duplicates}, frames received ${realtime.frames}`,

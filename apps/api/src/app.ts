@@ -2,15 +2,16 @@ import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import type { Container } from "./container";
 import { clientIp } from "./http/client-ip";
 import { docsRoutes } from "./http/docs";
 import { healthRoutes } from "./http/health";
 import { openApiDocument, restBasePath } from "./http/openapi";
 import { requestLog } from "./http/request-log";
+import { createRestHandler } from "./http/rest-handler";
 import { mountWebApp } from "./http/static-web";
 import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
+import { messageMediaRoutes } from "./routers/messages/message-media";
 import { createContext } from "./trpc/context";
 import { appRouter } from "./trpc/root";
 import { boundedQueue } from "./webhooks/bounded-queue";
@@ -75,36 +76,9 @@ export function createApp(container: Container): Hono {
 
   // raw routes under the REST prefix (files, not JSON) go before the generated REST handler
   app.route(restBasePath, contactsExportRoutes(container));
+  app.route(restBasePath, messageMediaRoutes(container));
 
-  app.all(`${restBasePath}/*`, (c) =>
-    createOpenApiFetchHandler({
-      endpoint: restBasePath,
-      router: appRouter,
-      req: c.req.raw,
-      // trpc-to-openapi hands a node-style `res`; cookies must be set as one array
-      createContext: (opts) => {
-        const { res } = opts as unknown as { res: { setHeader(key: string, value: string[]): void } };
-        const cookies: string[] = [];
-        return createContext(
-          container,
-          {
-            url: c.req.url,
-            headers: c.req.raw.headers,
-            ip: clientIp(c, env.trustProxy),
-            requestId: c.get("requestId"),
-          },
-          (cookie) => {
-            cookies.push(cookie);
-            res.setHeader("set-cookie", [...cookies]);
-          },
-        );
-      },
-      onError: ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR")
-          logger.error({ err: error.cause ?? error, path }, "REST call failed");
-      },
-    }),
-  );
+  app.all(`${restBasePath}/*`, createRestHandler(container));
 
   if (env.webDistDir) mountWebApp(app, env.webDistDir);
 

@@ -3,6 +3,7 @@ import { createAuthStore, createDatabase, type DatabaseHandle } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
+import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
 import { createDealsStore } from "@crm/db/deals/deals-store";
 import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
@@ -19,11 +20,15 @@ import type {
   PaymentsDeps,
   RateLimiter,
 } from "@crm/domain";
+import { getConversation } from "@crm/domain/conversations/conversation-queries";
 import { sendMessage } from "@crm/domain/conversations/send-message";
+import { assertCanSend } from "@crm/domain/conversations/sending";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import type { StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
 import {
+  createBatchingQueue,
   createBullmqProcessorHost,
   createBullmqQueue,
   createInProcessQueue,
@@ -34,9 +39,12 @@ import {
 } from "@crm/runtime";
 import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realtime";
 import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
-import { createIngestionDeps } from "@crm/worker/jobs/conversations/ingestion-deps";
+import { scheduleImportSweep } from "@crm/worker/jobs/contacts/sweep-imports";
+import { createIngestionDeps, createMediaStorage } from "@crm/worker/jobs/conversations/ingestion-deps";
 import { scheduleRetention } from "@crm/worker/jobs/conversations/retention";
+import { scheduleSendSweep } from "@crm/worker/jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "@crm/worker/jobs/conversations/sweep-webhooks";
+import { scheduleSnoozeWake } from "@crm/worker/jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "@crm/worker/jobs/integrations/discord-gateways";
 import { createMailer } from "@crm/worker/mail/mailer";
 import { registerProcessors } from "@crm/worker/processors";
@@ -65,6 +73,8 @@ export interface Container {
   payments: PaymentsDeps;
   /** Channel adapters and decrypted credentials, for sending and ingesting. */
   channels: Channels;
+  /** Message media downloaded by the worker, served by `GET /messages/{id}/media`. */
+  media: StoredFileReader;
   close(): Promise<void>;
 }
 
@@ -113,8 +123,13 @@ export async function createContainer(
   if (redis) {
     const prefix = options.redisPrefix ? `${options.redisPrefix}bull` : undefined;
     const bullQueue = createBullmqQueue({ connection: redis, logger, prefix });
-    queue = bullQueue;
-    closers.push(() => bullQueue.close());
+    // concurrent enqueues (a burst of webhooks) share one round trip to Redis
+    const batching = createBatchingQueue(bullQueue);
+    queue = batching;
+    closers.push(async () => {
+      await batching.flush();
+      await bullQueue.close();
+    });
     if (env.embeddedWorker) {
       processorHost = createBullmqProcessorHost({ connection: redis, logger, prefix });
       scheduler = bullQueue;
@@ -151,10 +166,12 @@ export async function createContainer(
     adapters: createChannelAdapters(env.channelApiBases),
     credentials: createChannelCredentials({ integrations: integrationsStore.integrations, cipher }),
   };
+  const paymentProviders = createPaymentProviders(env.paymentApiBases);
   const integrations: IntegrationsDeps = {
     store: integrationsStore,
     cipher,
     adapters: channels.adapters,
+    paymentProviders,
     queue,
     logger,
     clock: { now: () => new Date() },
@@ -162,7 +179,7 @@ export async function createContainer(
 
   const payments: PaymentsDeps = {
     store: createPaymentsStore(db.db),
-    providers: createPaymentProviders(env.paymentApiBases),
+    providers: paymentProviders,
     cipher,
     clock: { now: () => new Date() },
     events,
@@ -173,6 +190,12 @@ export async function createContainer(
     },
     newId: randomUUID,
     sendMessage: (actor, conversationId, text) => sendMessage(conversations, actor, conversationId, { text }),
+    checkConversation: async (actor, conversationId) => {
+      const conversation = await getConversation(conversations, actor, conversationId);
+      // checked again when the message is stored; here so that no link is made for a message that cannot go
+      await assertCanSend(conversations.store, conversation, conversations.clock.now());
+      return { contactId: conversation.contactId };
+    },
   };
 
   if (env.discordGateway) {
@@ -197,12 +220,16 @@ export async function createContainer(
       delivery: { ...conversations, channels },
       ingestion: createIngestionDeps({ db: db.db, channels, dataDir: env.DATA_DIR, queue, events, logger }),
       retention: { retention: createRetentionRepository(db.db), clock: { now: () => new Date() } },
+      snoozes: { snoozes: createSnoozeRepository(db.db), clock: { now: () => new Date() }, events },
       payments,
     });
     closers.unshift(() => host.close());
   }
   if (scheduler) await scheduleRetention(scheduler);
   if (scheduler) await scheduleWebhookSweep(scheduler);
+  if (scheduler) await scheduleSendSweep(scheduler);
+  if (scheduler) await scheduleSnoozeWake(scheduler);
+  if (scheduler) await scheduleImportSweep(scheduler);
 
   const rateLimiter = redis
     ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })
@@ -247,6 +274,7 @@ export async function createContainer(
     integrations,
     payments,
     channels,
+    media: createMediaStorage(env.DATA_DIR),
     async close() {
       for (const close of closers) await close();
       realtime.close();

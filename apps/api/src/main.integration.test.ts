@@ -4,7 +4,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childProcessEnv } from "@crm/runtime/testing/test-env";
 import { afterAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -22,16 +24,10 @@ afterAll(async () => {
 });
 
 describe("the embedded product", () => {
-  it("starts with nothing configured, seeds a demo login, and stops cleanly on SIGTERM", async () => {
+  it("starts with nothing configured, seeds a demo login, and stops cleanly on SIGTERM, telling clients to reconnect", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "crm-embedded-"));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: "info",
-    };
+    const env = childProcessEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
     const main = fileURLToPath(new URL("./main.ts", import.meta.url));
     const proc = spawn(process.execPath, ["--import", "tsx", main], {
       env,
@@ -65,9 +61,21 @@ describe("the embedded product", () => {
     });
     expect(login.status).toBe(200);
 
+    // a realtime client is told to reconnect (to another replica) before the process stops
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/trpc-ws`);
+    const messages: unknown[] = [];
+    socket.on("message", (data: Buffer) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    const socketClosed = new Promise((resolve) => socket.once("close", resolve));
+
     const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("stopped");
+    await socketClosed;
+    expect(messages).toContainEqual({ id: null, method: "reconnect" });
   }, 90_000);
 });

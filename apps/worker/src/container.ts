@@ -3,6 +3,7 @@ import { createDatabase } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
+import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
 import { createIntegrationRepository } from "@crm/db/integrations/integration-repository";
 import { createWebhookLogRepository } from "@crm/db/integrations/webhook-log-repository";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
@@ -24,9 +25,12 @@ import {
 } from "@crm/runtime";
 import type { WorkerDeps } from "./deps";
 import { EnvError, type WorkerEnv } from "./env";
+import { scheduleImportSweep } from "./jobs/contacts/sweep-imports";
 import { createIngestionDeps } from "./jobs/conversations/ingestion-deps";
 import { scheduleRetention } from "./jobs/conversations/retention";
+import { scheduleSendSweep } from "./jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "./jobs/conversations/sweep-webhooks";
+import { scheduleSnoozeWake } from "./jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "./jobs/integrations/discord-gateways";
 import { createMailer } from "./mail/mailer";
 import { registerProcessors } from "./processors";
@@ -78,6 +82,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     }),
     delivery: { store: createConversationsStore(database.db), clock, queue, events, channels },
     retention: { retention: createRetentionRepository(database.db), clock },
+    snoozes: { snoozes: createSnoozeRepository(database.db), clock, events },
     payments: {
       store: createPaymentsStore(database.db),
       providers: createPaymentProviders({
@@ -98,11 +103,19 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   };
   registerProcessors(host, deps);
   await scheduleWebhookSweep(queue);
+  await scheduleImportSweep(queue);
+  await scheduleSendSweep(queue);
+  await scheduleSnoozeWake(queue);
   // a Redis that restarted empty forgot the schedule: register it again on every reconnect
   connection.on("ready", () => {
     scheduleWebhookSweep(queue).catch((err: unknown) =>
       logger.warn({ err }, "webhook sweep not rescheduled"),
     );
+    scheduleImportSweep(queue).catch((err: unknown) =>
+      logger.warn({ err }, "contact import sweep not rescheduled"),
+    );
+    scheduleSendSweep(queue).catch((err: unknown) => logger.warn({ err }, "send sweep not rescheduled"));
+    scheduleSnoozeWake(queue).catch((err: unknown) => logger.warn({ err }, "snooze wake not rescheduled"));
   });
   await scheduleRetention(queue);
   const discordGateways = env.discordGateway

@@ -1,6 +1,7 @@
 import type { ContactsDeps } from "@crm/domain/contacts/ports";
 import type { IngestionDeps } from "@crm/domain/conversations/ingestion-ports";
 import type { DeliveryDeps, RetentionDeps } from "@crm/domain/conversations/ports";
+import type { SnoozeDeps } from "@crm/domain/conversations/wake-snoozed";
 import type { PaymentsDeps } from "@crm/domain/payments/ports";
 import type { Logger } from "@crm/domain/shared/logger";
 import type { Mailer } from "./mail/mailer";
@@ -13,8 +14,13 @@ export interface WorkerDeps {
   contacts?: ContactsDeps;
   /** The inbound pipeline (webhooks, media, sweeper); registered only when wired. */
   ingestion?: IngestionDeps;
-  /** Outbound messages: the inbox with the channel adapters and credentials; `message-send` only when wired. */
+  /**
+   * Outbound messages: the inbox with the channel adapters and credentials; `message-send` and `send-sweep`
+   * only when wired.
+   */
   delivery?: DeliveryDeps;
+  /** Reopening conversations whose snooze ended; `snooze-wake` only when wired. */
+  snoozes?: SnoozeDeps;
   /** The daily clean-up of expired messages and webhook logs; `retention` only when wired. */
   retention?: RetentionDeps;
   /** Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired. */

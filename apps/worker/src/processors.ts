@@ -1,11 +1,14 @@
 import type { JobProcessorHost } from "@crm/domain/shared/jobs";
 import type { WorkerDeps } from "./deps";
 import { importContacts } from "./jobs/contacts/import-contacts";
+import { sweepImportsJob } from "./jobs/contacts/sweep-imports";
 import { downloadMediaJob } from "./jobs/conversations/download-media";
 import { processWebhookJob } from "./jobs/conversations/process-webhook";
 import { retentionJob } from "./jobs/conversations/retention";
 import { sendMessageJob } from "./jobs/conversations/send-message";
+import { sweepSendsJob } from "./jobs/conversations/sweep-sends";
 import { sweepWebhooksJob } from "./jobs/conversations/sweep-webhooks";
+import { wakeSnoozedJob } from "./jobs/conversations/wake-snoozed";
 import { sendEmail } from "./jobs/notifications/send-email";
 import { processPaymentWebhookJob } from "./jobs/payments/process-payment-webhook";
 
@@ -20,6 +23,7 @@ export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): vo
     host.process("contacts-import", (payload, job) => importContacts({ ...deps, contacts }, payload, job), {
       concurrency: 2,
     });
+    host.process("contacts-import-sweep", () => sweepImportsJob({ ...deps, contacts }));
   }
   const ingestion = deps.ingestion;
   if (ingestion) {
@@ -49,6 +53,11 @@ export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): vo
       },
     );
   }
+  if (delivery) {
+    host.process("send-sweep", () => sweepSendsJob({ ...delivery, logger: deps.logger }));
+  }
+  const snoozes = deps.snoozes;
+  if (snoozes) host.process("snooze-wake", () => wakeSnoozedJob({ ...snoozes, logger: deps.logger }));
   const retention = deps.retention;
   if (retention) host.process("retention", () => retentionJob({ ...retention, logger: deps.logger }));
 }

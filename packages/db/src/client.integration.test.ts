@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "./client";
+import { matchesQuery, tsquery } from "./conversations/message-search";
 import { migrateToLatest } from "./migrator";
 import { createTestDatabase } from "./testing/test-database";
 
@@ -165,18 +166,24 @@ describe("Portuguese full-text search on messages", () => {
     expect(await search("pagamentos enviados")).toEqual([texts[1]]);
   });
 
-  it("does not fold accents: 'negociacoes' typed without them finds nothing", async () => {
-    // The stemmer keeps accents ('negociação' -> 'negoc', 'negociacoes' -> 'negociaco'); accent-insensitive
-    // search would need unaccent in the index expression.
+  it("does not fold accents with the plain 'portuguese' configuration: 'negociacoes' finds nothing", async () => {
+    // The stemmer keeps accents ('negociação' -> 'negoc', 'negociacoes' -> 'negociaco'): hence
+    // portuguese_unaccent (0010), which the message search uses
     expect(await search("negociacoes")).toEqual([]);
   });
 
-  it("can answer from the GIN index on to_tsvector('portuguese', content)", async () => {
+  it("folds accents with portuguese_unaccent, from the unaccent extension loaded on both drivers", async () => {
+    const { rows } = await sql<{ lexemes: string; query: string }>`
+      select to_tsvector('portuguese_unaccent', 'negociação')::text as lexemes,
+             plainto_tsquery('portuguese_unaccent', 'negociacao')::text as query`.execute(handle.db);
+    expect(rows[0]?.query).toBe(rows[0]?.lexemes.replace(/:1$/, ""));
+  });
+
+  it("answers the message search's match from the GIN index on to_tsvector('portuguese_unaccent', content)", async () => {
     const plan = await handle.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const { rows } = await sql<Record<string, string>>`
-        explain select id from messages
-        where to_tsvector('portuguese', content) @@ plainto_tsquery('portuguese', 'pagamento')`.execute(trx);
+        explain select id from messages where ${matchesQuery(tsquery("negociacao"))}`.execute(trx);
       return rows.map((row) => Object.values(row).join(" ")).join("\n");
     });
     expect(plan).toContain("idx_messages_content_search");

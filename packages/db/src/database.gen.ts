@@ -10,6 +10,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface ApiKeys {
@@ -150,7 +152,7 @@ export interface DealActivities {
   due_at: Timestamp | null;
   id: Generated<string>;
   organization_id: string;
-  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded";
+  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed";
 }
 
 export interface Deals {
@@ -171,6 +173,16 @@ export interface Deals {
   updated_at: Generated<Timestamp>;
   value: Decimal;
   won_at: Timestamp | null;
+}
+
+export interface DealStageTotals {
+  currency: string;
+  deal_count: Int8;
+  organization_id: string;
+  pipeline_id: string;
+  stage: string;
+  status: string;
+  value_total: Decimal;
 }
 
 export interface Integrations {
@@ -363,6 +375,7 @@ export interface Database {
   conversations: Conversations;
   custom_field_definitions: CustomFieldDefinitions;
   deal_activities: DealActivities;
+  deal_stage_totals: DealStageTotals;
   deals: Deals;
   integrations: Integrations;
   invitations: Invitations;

@@ -7,6 +7,9 @@ import * as m0005 from "../migrations/0005_conversations_api";
 import * as m0006 from "../migrations/0006_ingestion";
 import * as m0007 from "../migrations/0007_realtime";
 import * as m0008 from "../migrations/0008_payments";
+import * as m0009 from "../migrations/0009_deal_contact_activity";
+import * as m0010 from "../migrations/0010_search_unaccent";
+import * as m0012 from "../migrations/0012_deal_stage_totals";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -21,4 +24,7 @@ export const migrations: Record<string, Migration> = {
   "0006_ingestion": m0006,
   "0007_realtime": m0007,
   "0008_payments": m0008,
+  "0009_deal_contact_activity": m0009,
+  "0010_search_unaccent": m0010,
+  "0012_deal_stage_totals": m0012,
 };

@@ -88,7 +88,7 @@ describe("the spec's indexes", () => {
     ];
     expect(expected.filter((name) => !byName.has(name))).toEqual([]);
     expect(byName.get("idx_messages_content_search")).toMatch(
-      /USING gin \(to_tsvector\('portuguese'::regconfig, content\)\)/,
+      /USING gin \(+to_tsvector\('portuguese'::regconfig, content\) \|\| to_tsvector\('portuguese_unaccent'::regconfig, content\)\)+/,
     );
     expect(byName.get("idx_conversations_open")).toMatch(/WHERE \(status = 'open'::text\)/);
     expect(byName.get("idx_payments_pending")).toMatch(/WHERE \(status = 'pending'::text\)/);

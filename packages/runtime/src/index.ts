@@ -1,5 +1,6 @@
 export * from "./events/in-process-event-bus";
 export * from "./events/redis-event-bus";
+export * from "./jobs/batching-queue";
 export * from "./jobs/bullmq-processor-host";
 export * from "./jobs/bullmq-queue";
 export * from "./jobs/in-process-queue";

@@ -1,3 +1,4 @@
+import { testEnv } from "@crm/runtime/testing/test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../testing/harness";
 
@@ -14,7 +15,7 @@ describe("operational endpoints", () => {
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { checks: Record<string, string> };
     expect(body.checks.database).toBe("ok");
-    if (process.env.REDIS_URL) expect(body.checks.redis).toBe("ok");
+    if (testEnv().redisUrl) expect(body.checks.redis).toBe("ok");
   });
 
   it("/ready answers 503 when the database is gone", async () => {

@@ -86,4 +86,50 @@ describe("a connection's event stream", () => {
     hub.close();
     await realtime.close();
   });
+
+  it("asks for each conversation_updated's unread count when it arrives, not one after the other when sent", async () => {
+    const realtime = createInProcessRealtime();
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowReads: ConversationReadRepository = {
+      ...reads,
+      unreadByUser: async (_organizationId, conversationId, userIds) => {
+        asked.push(conversationId);
+        await gate;
+        return new Map(userIds.map((userId) => [userId, Number(conversationId.at(-1))]));
+      },
+    };
+    const hub = createRealtimeHub({ feed: realtime.feed, reads: slowReads, logger: silent });
+    const stream = realtimeEventStream({
+      hub,
+      actor: owner,
+      lastEventId: null,
+      signal: undefined,
+      logger: silent,
+    });
+    const received = collect(stream, 3);
+    for (const n of [1, 2, 3]) {
+      await realtime.events.publish({
+        type: "conversation_updated",
+        organizationId: "org",
+        payload: {
+          conversationId: `00000000-0000-4000-8000-00000000000${n}`,
+          status: "open",
+          assignedTo: null,
+          lastMessageAt: null,
+        },
+        occurredAt: "2030-01-01T00:00:00.000Z",
+      });
+    }
+    // all three queries are out while the first is still unanswered
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    release();
+    const got = (await received) as unknown as Array<[string, { payload: { unread: number } }]>;
+    expect(got.map(([, event]) => event.payload.unread)).toEqual([1, 2, 3]);
+    hub.close();
+    await realtime.close();
+  });
 });

@@ -23,6 +23,12 @@ export interface EventStreamOptions {
 
 type Output = TrackedEnvelope<RealtimeEvent>;
 
+/** A live entry waiting to be sent, with its unread count already asked for when it has one. */
+interface Live {
+  entry: Deliverable;
+  unread: Promise<number> | undefined;
+}
+
 const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
   type: "resync_required",
   occurredAt: new Date().toISOString(),
@@ -38,8 +44,10 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
   const { hub, signal, logger } = options;
   let actor = options.actor;
   const organizationId = actor.organizationId;
-  const pending = new PendingQueue<Deliverable>(options.pendingLimit ?? 10_000);
-  const stopListening = hub.listen(organizationId, (entry) => pending.push(entry));
+  const pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
+  const stopListening = hub.listen(organizationId, (entry) =>
+    pending.push({ entry, unread: unreadOf(entry) }),
+  );
   const revalidateMs = options.revalidateMs ?? 60_000;
   let revalidatedAt = Date.now();
   let lastId: string | null = null;
@@ -53,7 +61,25 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
     return true;
   }
 
-  async function visible(entry: Deliverable): Promise<ServerEvent | undefined> {
+  /**
+   * The user's unread count for a `conversation_updated`, asked for when the entry arrives rather than when
+   * it is sent: every connection of the replica asks in the same turn (one query per event), and the queries
+   * of successive events run side by side instead of one after the other in each connection's queue.
+   */
+  function unreadOf(entry: Deliverable): Promise<number> | undefined {
+    const { event } = entry;
+    if (event.type !== "conversation_updated" || actor.kind !== "user" || event.payload.deleted)
+      return undefined;
+    const unread = hub.unread.get(organizationId, event.payload.conversationId, actor.userId, entry.id);
+    // awaited (and its failure handled) when the entry is sent; not at all if the connection ends first
+    unread.catch(() => {});
+    return unread;
+  }
+
+  async function visible(
+    entry: Deliverable,
+    unreadAsked?: Promise<number>,
+  ): Promise<ServerEvent | undefined> {
     if (entry.organizationId !== organizationId) return undefined;
     const { audience, event } = entry;
     // owners, admins and viewers see every conversation: only agents need the assignee
@@ -65,7 +91,8 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
     if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
       try {
         const { conversationId } = event.payload;
-        const unread = await hub.unread.get(organizationId, conversationId, actor.userId, entry.id);
+        const unread = await (unreadAsked ??
+          hub.unread.get(organizationId, conversationId, actor.userId, entry.id));
         return { ...event, payload: { ...event.payload, unread } };
       } catch (err) {
         logger.warn({ err }, "could not count unread messages for a realtime event");
@@ -91,8 +118,9 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
       }
     }
     for (;;) {
-      const entry = await pending.take(signal);
-      if (!entry) return;
+      const live = await pending.take(signal);
+      if (!live) return;
+      const { entry } = live;
       if (pending.takeOverflow()) {
         lastId = entry.id;
         yield tracked(entry.id, resync("overflow"));
@@ -101,7 +129,7 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
       if (lastId !== null && compareEntryIds(entry.id, lastId) <= 0) continue;
       lastId = entry.id;
       if (!(await stillAllowed())) return;
-      const event = await visible(entry);
+      const event = await visible(entry, live.unread);
       if (event) yield tracked(entry.id, event);
     }
   } finally {

@@ -36,6 +36,31 @@ describe("per-user read state", () => {
     ]);
   });
 
+  it("puts each user's own unread count in the conversation list", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const read = await insertConversation(rt.api.container, organizationId, null);
+    const unread = await insertConversation(rt.api.container, organizationId, null);
+    for (const conversationId of [read, unread, unread])
+      await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    await rt.api.trpc(owner.token).realtime.markAsRead.mutate({ conversationId: read });
+
+    const listed = async (token: string) => {
+      const res = await rt.api.rest<{ items: Array<{ id: string; unread?: number }> }>(
+        "GET",
+        "/conversations",
+        {
+          token,
+        },
+      );
+      expect(res.status).toBe(200);
+      return Object.fromEntries(res.body.items.map((item) => [item.id, item.unread]));
+    };
+    expect(await listed(owner.token)).toEqual({ [read]: 0, [unread]: 2 });
+    expect(await listed(admin.token)).toEqual({ [read]: 1, [unread]: 2 });
+  });
+
   it("puts the receiving user's unread count in conversation_updated", async () => {
     const owner = await rt.api.register();
     const admin = await rt.api.member(owner.token, "admin");

@@ -9,22 +9,19 @@ import {
   startFakeTelegram,
   telegramTextUpdate,
 } from "@crm/integrations/testing";
+import { servicesFor } from "@crm/runtime/testing/test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "./testing/api-process";
 import { connectRealtime, type RealtimeTestClient, type ReceivedEvent } from "./testing/realtime-client";
 
-const databaseUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
-if (process.env.REQUIRE_SERVICES === "1" && (!databaseUrl || !redisUrl)) {
-  throw new Error("REQUIRE_SERVICES=1 but DATABASE_URL or REDIS_URL is not set: two replicas need both");
-}
+const services = servicesFor(["DATABASE_URL", "REDIS_URL"], "two replicas need both");
 
 /**
  * Two API replicas (real processes) sharing Postgres and Redis: what one accepts, the other's clients
  * receive, and a client that reconnects resumes from its last event id.
  */
-describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", () => {
+describe.skipIf(!services)("realtime across two API replicas", () => {
   let a: ApiProcess;
   let b: ApiProcess;
   let telegram: FakeTelegram;
@@ -33,14 +30,14 @@ describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", (
   const clients: RealtimeTestClient[] = [];
 
   beforeAll(async () => {
-    const adminUrl = databaseUrl ?? "";
+    const adminUrl = services?.DATABASE_URL ?? "";
     await ensureTemplate(adminUrl);
     database = await createFromTemplate(adminUrl);
     dataDir = await mkdtemp(join(tmpdir(), "crm-replicas-"));
     telegram = await startFakeTelegram();
     const env = {
       DATABASE_URL: database.url,
-      REDIS_URL: isolatedRedisUrl(redisUrl ?? ""),
+      REDIS_URL: isolatedRedisUrl(services?.REDIS_URL ?? ""),
       DATA_DIR: dataDir,
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
@@ -61,7 +58,7 @@ describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", (
     a?.kill();
     b?.kill();
     await telegram?.close();
-    if (database) await dropDatabase(databaseUrl ?? "", database.name);
+    if (database) await dropDatabase(services?.DATABASE_URL ?? "", database.name);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -79,7 +76,10 @@ describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", (
     return json;
   }
 
-  async function connect(base: string, options: Parameters<typeof connectRealtime>[1]) {
+  async function connect(
+    base: Parameters<typeof connectRealtime>[0],
+    options: Parameters<typeof connectRealtime>[1],
+  ) {
     const client = await connectRealtime(base, options);
     clients.push(client);
     return client;
@@ -152,7 +152,12 @@ describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", (
     expect(strangerOnB.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
   }, 120_000);
 
-  it("tells connected clients to reconnect before a replica stops", async () => {
+  it("tells its clients to reconnect before a replica stops: they resume on the other one, nothing missed", async () => {
+    const owner = await register(a.baseUrl);
+    const reference = await connect(a.baseUrl, { token: owner.token });
+    // as behind a load balancer: B while it serves, A once B is going away
+    let bServes = true;
+    const moving = await connect(() => (bServes ? b.baseUrl : a.baseUrl), { token: owner.token });
     const socket = new WebSocket(`${b.baseUrl.replace(/^http/, "ws")}/trpc-ws`);
     const messages: string[] = [];
     socket.on("message", (data: Buffer) => messages.push(data.toString()));
@@ -162,8 +167,20 @@ describe.skipIf(!databaseUrl || !redisUrl)("realtime across two API replicas", (
     });
     const closed = new Promise((resolve) => socket.once("close", resolve));
 
+    const before = await rest<{ id: string }>(a.baseUrl, "POST", "/contacts", owner.token, {
+      name: "Before",
+    });
+    await moving.waitFor(has(before.id));
+    bServes = false;
     expect(await b.stop()).toBe(0);
     await closed;
     expect(messages.map((m) => JSON.parse(m))).toContainEqual({ id: null, method: "reconnect" });
+
+    const after = await rest<{ id: string }>(a.baseUrl, "POST", "/contacts", owner.token, { name: "After" });
+    await reference.waitFor(has(after.id));
+    await moving.waitFor(has(after.id), 20_000);
+    expect(moving.received.map((e) => e.id)).toEqual(reference.received.map((e) => e.id));
+    expect(moving.received.map(contactIdOf)).toEqual([before.id, after.id]);
+    expect(moving.errors).toEqual([]);
   }, 60_000);
 });

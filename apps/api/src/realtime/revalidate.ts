@@ -8,8 +8,7 @@ import type { Container } from "../container";
 export async function revalidateActor(container: Container, actor: Actor): Promise<Actor | null> {
   if (actor.kind !== "user") return actor;
   const { store, clock } = container.auth;
-  const session = await store.sessions.findById(actor.sessionId);
+  const session = await store.sessions.findWithRole(actor.sessionId);
   if (!session || session.expiresAt.getTime() <= clock.now().getTime()) return null;
-  const user = await store.users.findById(actor.organizationId, actor.userId);
-  return user ? { ...actor, role: user.role } : null;
+  return { ...actor, role: session.role };
 }

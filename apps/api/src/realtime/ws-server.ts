@@ -4,6 +4,7 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
 import type { Container } from "../container";
 import { appRouter } from "../trpc/root";
+import { createWriteCoalescer } from "./coalesce-writes";
 import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
 
 export const realtimePath = "/trpc-ws";
@@ -43,6 +44,7 @@ export interface UpgradeSource {
 export function attachRealtimeServer(server: UpgradeSource, container: Container): RealtimeServer {
   const { logger } = container;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  wss.on("connection", createWriteCoalescer());
   const handler = applyWSSHandler({
     wss,
     router: appRouter,

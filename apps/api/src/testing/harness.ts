@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "@crm/db/testing/test-database";
+import { testEnv } from "@crm/runtime/testing/test-env";
 import { startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpLink } from "@trpc/client";
@@ -22,18 +23,19 @@ export interface RestResponse<T = unknown> {
  */
 export async function startTestApi(extraEnv: Record<string, string> = {}) {
   const database = await createTestDatabase();
+  const services = testEnv();
   const smtp = await startSmtpSink();
   const env = loadEnv({
     NODE_ENV: "test",
     PORT: "0",
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    LOG_LEVEL: services.logLevel,
     SEED_DEMO: "false",
     SMTP_URL: smtp.url,
     WEB_DIST_DIR: "/nonexistent",
     PUBLIC_URL: "http://localhost:3000",
     EMBEDDED_WORKER: "true",
     AUTH_RATE_LIMIT_PER_IP: "10000",
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(services.redisUrl ? { REDIS_URL: services.redisUrl } : {}),
     ...extraEnv,
   });
   const logger = createLogger(env.LOG_LEVEL);

@@ -13,6 +13,9 @@ export function respond(c: Context, outcome: WebhookOutcome): Response {
     case "ignored":
     case "malformed":
       return c.body(null, 200);
+    case "stale":
+      // the routes ask again with a fresh integration; should one still get here, the provider retries
+      return c.json({ message: "Try again" }, 503);
   }
 }
 

@@ -1,8 +1,10 @@
 import type { PaymentsDeps, WebhookIntakeDeps } from "@crm/domain";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { webhookBodyLimit } from "./body-limit";
+import { webhookIntegrations } from "./integration-cache";
 import { integrationWebhook } from "./integration-webhook";
 import { mercadoPagoWebhook } from "./mercadopago";
+import { reuseOpenedCredentials } from "./opened-credentials";
 import { stripeWebhook } from "./stripe";
 import { whatsappChallenge, whatsappWebhook } from "./whatsapp";
 
@@ -13,16 +15,15 @@ export function webhookRoutes(deps: WebhookIntakeDeps, payments?: PaymentsDeps):
   const routes = new Hono();
   routes.use(
     "*",
-    bodyLimit({
-      maxSize: maxWebhookBytes,
-      onError: (c) => c.json({ message: "Webhook body too large" }, 413),
-    }),
+    webhookBodyLimit(maxWebhookBytes, (c) => c.json({ message: "Webhook body too large" }, 413)),
   );
+  const integrations = webhookIntegrations(deps.store.integrations);
+  const intake = { ...deps, cipher: reuseOpenedCredentials(deps.cipher) };
   routes.get("/whatsapp", whatsappChallenge(deps));
-  routes.post("/whatsapp", whatsappWebhook(deps));
-  routes.post("/telegram/:integrationId", integrationWebhook(deps, "telegram"));
-  routes.post("/slack/:integrationId", integrationWebhook(deps, "slack"));
-  routes.post("/discord/:integrationId", integrationWebhook(deps, "discord"));
+  routes.post("/whatsapp", whatsappWebhook(intake, integrations));
+  routes.post("/telegram/:integrationId", integrationWebhook(intake, integrations, "telegram"));
+  routes.post("/slack/:integrationId", integrationWebhook(intake, integrations, "slack"));
+  routes.post("/discord/:integrationId", integrationWebhook(intake, integrations, "discord"));
   if (payments) {
     routes.post("/stripe/:integrationId", stripeWebhook({ payments, intake: deps }));
     routes.post("/mercadopago/:integrationId", mercadoPagoWebhook({ payments, intake: deps }));

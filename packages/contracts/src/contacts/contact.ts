@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dealStatus, dealValue } from "../deals/deal";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { tagRef } from "./tag";
@@ -95,11 +96,10 @@ export const contactConversationPage = pageOf(contactConversation);
 export const contactDeal = z.object({
   id,
   title: z.string(),
-  value: z.string().nullable().describe("Decimal string, e.g. 1500.00"),
-  currency: z.string(),
-  status: z.string(),
-  stage: z.string(),
-  pipelineId: id.nullable(),
+  value: dealValue,
+  status: dealStatus,
+  stage: z.string().describe("The id of the deal's stage"),
+  pipelineId: id,
   createdAt: timestamp,
 });
 export const contactDealPage = pageOf(contactDeal);

@@ -42,7 +42,16 @@ export const conversation = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
-export const conversationPage = pageOf(conversation);
+/** In the inbox list, the signed-in user's own unread count beside the team's. */
+export const conversationListItem = conversation.extend({
+  unread: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Inbound messages after your own last read (mark-as-read); absent for API keys")
+    .optional(),
+});
+export const conversationPage = pageOf(conversationListItem);
 
 export const listConversationsInput = z.object({
   ...pageInput,

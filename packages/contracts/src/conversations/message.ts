@@ -23,7 +23,12 @@ export const message = z.object({
   channelMessageId: z.string().nullable().describe("The provider's id of the message"),
   media: z
     .object({
-      url: z.string().nullable(),
+      url: z
+        .string()
+        .nullable()
+        .describe(
+          "Once stored: /api/v1/messages/{id}/media, relative to the API's origin, fetched with the same authentication",
+        ),
       status: z.enum(["pending", "stored", "failed"]).nullable(),
       mimeType: z.string().nullable(),
       fileName: z.string().nullable(),

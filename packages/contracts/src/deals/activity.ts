@@ -19,6 +19,7 @@ export const dealActivityType = z
     "reopened",
     "payment_paid",
     "payment_refunded",
+    "contact_changed",
   ])
   .describe(
     "User activities (note, call, meeting, task) or system ones written with the change they describe",

@@ -45,18 +45,38 @@ export const discordSettings = z
   })
   .strict();
 
+export const stripeSettings = z
+  .object({
+    secretKey: secret("Secret key (Developers -> API keys), sk_live_... or a restricted rk_... key"),
+    webhookSecret: secret("Signing secret of the webhook endpoint (whsec_...): signs every event"),
+  })
+  .strict();
+
+export const mercadopagoSettings = z
+  .object({
+    accessToken: secret("Access token of the application (Your integrations -> Production credentials)"),
+    webhookSecret: secret(
+      "Secret signature of the webhooks (Your integrations -> Webhooks): signs x-signature",
+    ),
+  })
+  .strict();
+
 /**
- * Each channel with the settings it needs. A new kind of integration (Stripe, Mercado Pago) adds a member here,
- * its name to `integrationChannel` and its settings to `integrationSettingsPatch`.
+ * Each kind of integration with the settings it needs. A new kind adds a member here, its name to
+ * `integrationChannel` and its settings to `integrationSettingsPatch`.
  */
 export const integrationSettings = z.discriminatedUnion("channel", [
   z.object({ channel: z.literal("whatsapp"), config: whatsappSettings }),
   z.object({ channel: z.literal("telegram"), config: telegramSettings }),
   z.object({ channel: z.literal("slack"), config: slackSettings }),
   z.object({ channel: z.literal("discord"), config: discordSettings }),
+  z.object({ channel: z.literal("stripe"), config: stripeSettings }),
+  z.object({ channel: z.literal("mercadopago"), config: mercadopagoSettings }),
 ]);
 
-export const integrationChannel = messagingChannel;
+export const integrationChannel = z
+  .enum([...messagingChannel.options, "stripe", "mercadopago"])
+  .describe("A channel customers write on, or a payment provider");
 
 const integrationName = z.string().max(100).describe('A name for people, e.g. "WhatsApp vendas"');
 
@@ -72,7 +92,8 @@ export const createIntegrationInput = z
       .record(z.string(), z.string().max(512))
       .describe(
         "The channel's credentials. whatsapp: phoneNumberId, accessToken, appSecret, verifyToken; " +
-          "telegram: botToken, secretToken; slack: botToken, signingSecret; discord: applicationId, publicKey, botToken",
+          "telegram: botToken, secretToken; slack: botToken, signingSecret; discord: applicationId, publicKey, botToken; " +
+          "stripe: secretKey, webhookSecret; mercadopago: accessToken, webhookSecret",
       ),
   })
   .superRefine((input, ctx) => {
@@ -88,6 +109,8 @@ export const integrationSettingsPatch = z
     ...telegramSettings.shape,
     ...slackSettings.shape,
     ...discordSettings.shape,
+    ...stripeSettings.shape,
+    ...mercadopagoSettings.shape,
   })
   .partial()
   .strict()

@@ -78,6 +78,10 @@ export const sendPaymentLinkInput = z.object({
   conversationId: id.describe("A conversation with the deal's contact"),
 });
 
+export const createAndSendPaymentLinkInput = createPaymentInput.omit({ sendToConversationId: true }).extend({
+  conversationId: id.describe("A conversation with the deal's contact: the link is sent there as a message"),
+});
+
 export const sentPaymentLink = z.object({
   payment,
   messageId: id.describe("The outbound message carrying the link"),

@@ -29,6 +29,27 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
         : undefined;
     },
 
+    async findWithRole(id) {
+      // a removed user's sessions go with it (cascade); the organization check guards a moved one
+      const row = await db
+        .selectFrom("sessions as s")
+        .innerJoin("users as u", (join) =>
+          join.onRef("u.id", "=", "s.user_id").onRef("u.organization_id", "=", "s.organization_id"),
+        )
+        .select(["s.id", "s.user_id", "s.organization_id", "s.expires_at", "u.role"])
+        .where("s.id", "=", id)
+        .executeTakeFirst();
+      return row
+        ? {
+            id: row.id,
+            userId: row.user_id,
+            organizationId: row.organization_id,
+            expiresAt: row.expires_at,
+            role: row.role,
+          }
+        : undefined;
+    },
+
     async extend(id, expiresAt, usedAt) {
       await db
         .updateTable("sessions")

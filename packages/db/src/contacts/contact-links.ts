@@ -1,14 +1,15 @@
-import { type ContactRepository, pageSize } from "@crm/domain";
+import { type ContactRepository, pageSize, storedDealValue } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
+import { scopeConditions } from "../conversations/conversation-list";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
 
-type Links = Pick<ContactRepository, "conversations" | "deals" | "moveRelations">;
+type Links = Pick<ContactRepository, "conversations" | "deals" | "moveRelations" | "releaseDeals">;
 
 /** A contact's conversations and deals: tables of other contexts, read through the columns of 0001 only. */
 export function contactLinks(db: Kysely<Database>): Links {
   return {
-    async conversations(organizationId, contactId, page) {
+    async conversations(organizationId, contactId, scope, page) {
       const limit = pageSize(page.limit);
       const cursor = decodeCursor(page.cursor);
       let query = db
@@ -16,6 +17,7 @@ export function contactLinks(db: Kysely<Database>): Links {
         .select(["id", "channel", "status", "assigned_to", "last_message_at", "created_at"])
         .where("organization_id", "=", organizationId)
         .where("contact_id", "=", contactId)
+        .where((eb) => eb.and(scopeConditions(eb, scope)))
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .limit(limit + 1);
@@ -53,12 +55,27 @@ export function contactLinks(db: Kysely<Database>): Links {
       return toPage(await query.execute(), limit, (row) => ({
         id: row.id,
         title: row.title,
-        value: row.value,
-        currency: row.currency,
+        value: storedDealValue(row.value, row.currency),
         status: row.status,
         stage: row.stage,
         pipelineId: row.pipeline_id,
         createdAt: row.created_at,
+      }));
+    },
+
+    async releaseDeals(organizationId, contactId) {
+      const rows = await db
+        .updateTable("deals")
+        .set({ contact_id: null, updated_at: new Date() })
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", contactId)
+        .returning(["id", "pipeline_id", "stage", "status"])
+        .execute();
+      return rows.map((deal) => ({
+        id: deal.id,
+        pipelineId: deal.pipeline_id,
+        stageId: deal.stage,
+        status: deal.status,
       }));
     },
 
@@ -75,7 +92,8 @@ export function contactLinks(db: Kysely<Database>): Links {
         .set({ contact_id: toId, updated_at: now })
         .where("organization_id", "=", organizationId)
         .where("contact_id", "=", fromId)
-        .executeTakeFirst();
+        .returning(["id", "pipeline_id", "stage", "status"])
+        .execute();
       const tags = await db
         .insertInto("contact_tags")
         .columns(["contact_id", "tag_id", "organization_id"])
@@ -90,7 +108,12 @@ export function contactLinks(db: Kysely<Database>): Links {
         .executeTakeFirst();
       return {
         conversations: Number(conversations.numUpdatedRows),
-        deals: Number(deals.numUpdatedRows),
+        deals: deals.map((deal) => ({
+          id: deal.id,
+          pipelineId: deal.pipeline_id,
+          stageId: deal.stage,
+          status: deal.status,
+        })),
         tags: Number(tags.numInsertedOrUpdatedRows ?? 0n),
       };
     },

@@ -1,6 +1,8 @@
 import type { ContactsRepos, ContactsTransactionRepos, Transactional } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { createDealActivityRepository } from "../deals/deal-activity-repository";
+import { transactionWithRetry } from "../shared/transaction-retry";
 import { createAuditLogRepository } from "./audit-log-repository";
 import { createCompanyRepository } from "./company-repository";
 import { createContactRepository } from "./contact-repository";
@@ -15,6 +17,7 @@ const contactsRepos = (db: Kysely<Database>): ContactsRepos => ({
   customFields: createCustomFieldRepository(db),
   imports: createContactImportRepository(db),
   auditLogs: createAuditLogRepository(db),
+  dealActivities: createDealActivityRepository(db),
 });
 
 /** Savepoints of one transaction; their names only need to be unique while nested. */
@@ -43,6 +46,6 @@ export function createContactsStore(
   return {
     ...contactsRepos(db),
     transaction: (work) =>
-      db.transaction().execute((trx) => work({ ...contactsRepos(trx), savepoint: savepoints(trx) })),
+      transactionWithRetry(db, (trx) => work({ ...contactsRepos(trx), savepoint: savepoints(trx) })),
   };
 }

@@ -68,6 +68,27 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .execute();
     },
 
+    async claimStale(before, at, limit) {
+      const rows = await db
+        .updateTable("contact_imports")
+        .set({ updated_at: at })
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("contact_imports")
+            .select("id")
+            .where("status", "in", ["queued", "running"])
+            .where("updated_at", "<", before)
+            .orderBy("updated_at")
+            .limit(limit)
+            // two sweepers at once: each claims other imports
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning("id")
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
     async addProgress(id, counts) {
       await db
         .updateTable("contact_imports")

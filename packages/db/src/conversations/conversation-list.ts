@@ -32,18 +32,21 @@ export function conversationViews(db: Kysely<Database>) {
 
 type ConversationsEb = ExpressionBuilder<Database, "conversations">;
 
+/** The visibility rule in SQL (see `canSee`), for every list of conversations; none for "all". */
+export function scopeConditions(eb: ConversationsEb, scope: ConversationScope) {
+  if (scope.kind === "all") return [];
+  return [
+    scope.userId === null
+      ? eb("conversations.assigned_to", "is", null)
+      : eb.or([
+          eb("conversations.assigned_to", "=", scope.userId),
+          eb("conversations.assigned_to", "is", null),
+        ]),
+  ];
+}
+
 export function inboxConditions(eb: ConversationsEb, scope: ConversationScope, filter: ConversationFilter) {
-  const conditions = [];
-  if (scope.kind === "assignedOrUnassigned") {
-    conditions.push(
-      scope.userId === null
-        ? eb("conversations.assigned_to", "is", null)
-        : eb.or([
-            eb("conversations.assigned_to", "=", scope.userId),
-            eb("conversations.assigned_to", "is", null),
-          ]),
-    );
-  }
+  const conditions = scopeConditions(eb, scope);
   if (filter.status) conditions.push(eb("conversations.status", "=", filter.status));
   if (filter.channel) conditions.push(eb("conversations.channel", "=", filter.channel));
   if (filter.contactId) conditions.push(eb("conversations.contact_id", "=", filter.contactId));

@@ -3,30 +3,11 @@ import { downloadMessageMedia, mediaDownloadAttempts } from "@crm/domain/convers
 import { processWebhook } from "@crm/domain/conversations/ingest-webhook";
 import type { IngestionDeps } from "@crm/domain/conversations/ingestion-ports";
 import type { StoredFile } from "@crm/domain/shared/storage";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../client";
-import { createTestDatabase } from "../testing/test-database";
-import {
-  createIntegration,
-  createOrganization,
-  createTestAdapters,
-  createTestIngestionDeps,
-  storeWebhook,
-  whatsappText,
-} from "./ingestion-fixtures";
+import { describe, expect, it } from "vitest";
+import { createTestAdapters, createTestIngestionDeps, whatsappText } from "./ingestion-fixtures";
+import { useIngestionTenant } from "./ingestion-queries";
 
-let handle: DatabaseHandle;
-let organizationId: string;
-let integrationId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-}, 60_000);
-afterAll(() => handle?.close());
-beforeEach(async () => {
-  organizationId = await createOrganization(handle.db);
-  integrationId = await createIntegration(handle.db, organizationId);
-});
+const tenant = useIngestionTenant();
 
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 type DownloadResult = Awaited<ReturnType<ChannelAdapter["downloadMedia"]>>;
@@ -35,8 +16,8 @@ function mediaDeps(results: DownloadResult[]) {
   const files = new Map<string, StoredFile>();
   const requested: string[] = [];
   const connected = (): ConnectedChannel => ({
-    integrationId,
-    organizationId,
+    integrationId: tenant.integrationId,
+    organizationId: tenant.organizationId,
     channel: "whatsapp",
     isActive: true,
     config: { phoneNumberId: "1", accessToken: "token", appSecret: "secret", verifyToken: "verify" },
@@ -49,7 +30,8 @@ function mediaDeps(results: DownloadResult[]) {
       },
     }),
     credentials: {
-      get: async (org, id) => (org === organizationId && id === integrationId ? connected() : undefined),
+      get: async (org, id) =>
+        org === tenant.organizationId && id === tenant.integrationId ? connected() : undefined,
     },
     storage: {
       async put(key, file) {
@@ -59,7 +41,7 @@ function mediaDeps(results: DownloadResult[]) {
       get: async (key) => files.get(key),
     },
   };
-  return { ...createTestIngestionDeps(handle.db, overrides), files, requested };
+  return { ...createTestIngestionDeps(tenant.db, overrides), files, requested };
 }
 
 async function storePhoto(deps: IngestionDeps) {
@@ -67,20 +49,17 @@ async function storePhoto(deps: IngestionDeps) {
     contentType: "image",
     media: { providerMediaId: "wa-media-1", mimeType: "image/jpeg" },
   });
-  await processWebhook(
-    deps,
-    await storeWebhook(handle.db, { organizationId, integrationId, payload: { messages: [photo] } }),
-  );
-  const row = await handle.db
+  await processWebhook(deps, await tenant.store({ messages: [photo] }));
+  const row = await tenant.db
     .selectFrom("messages")
     .select("id")
-    .where("organization_id", "=", organizationId)
+    .where("organization_id", "=", tenant.organizationId)
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 const mediaOf = (id: string) =>
-  handle.db
+  tenant.db
     .selectFrom("messages")
     .select(["media_status", "media_url", "media_mime_type", "media_provider_id", "metadata"])
     .where("id", "=", id)
@@ -94,7 +73,7 @@ describe("media download", () => {
 
     expect(await downloadMessageMedia(deps, messageId, { id: "j", attempt: 1 })).toBe("stored");
 
-    const key = `${organizationId}/${messageId}.jpg`;
+    const key = `${tenant.organizationId}/${messageId}.jpg`;
     expect(requested).toEqual(["wa-media-1"]);
     expect(files.get(key)).toEqual({ bytes: jpeg, contentType: "image/jpeg" });
     expect(await mediaOf(messageId)).toMatchObject({
@@ -151,7 +130,7 @@ describe("media download", () => {
   it("marks the media failed when its integration was deleted", async () => {
     const { deps } = mediaDeps([]);
     const messageId = await storePhoto(deps);
-    await handle.db.deleteFrom("integrations").where("id", "=", integrationId).execute();
+    await tenant.db.deleteFrom("integrations").where("id", "=", tenant.integrationId).execute();
 
     expect(await downloadMessageMedia(deps, messageId, { id: "j", attempt: 1 })).toBe("failed");
     expect((await mediaOf(messageId)).metadata).toEqual({

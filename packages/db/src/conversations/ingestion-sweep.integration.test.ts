@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 describe("sweeper", () => {
-  it("re-enqueues webhooks and media left unprocessed for over a minute, under their own job ids", async () => {
+  it("re-enqueues webhooks and media left unprocessed for over a minute, under their own job ids, replacing finished ones", async () => {
     const organizationId = await createOrganization(handle.db);
     const integrationId = await createIntegration(handle.db, organizationId);
     const now = new Date("2031-06-01T12:00:00.000Z");
@@ -78,13 +78,17 @@ describe("sweeper", () => {
       {
         queue: "webhook-process",
         payload: { webhookLogId: retriedLongAgo },
-        options: { jobId: retriedLongAgo, attempts: 5 },
+        options: { jobId: retriedLongAgo, attempts: 5, replaceFinished: true },
       },
-      { queue: "webhook-process", payload: { webhookLogId: lost }, options: { jobId: lost, attempts: 5 } },
+      {
+        queue: "webhook-process",
+        payload: { webhookLogId: lost },
+        options: { jobId: lost, attempts: 5, replaceFinished: true },
+      },
       {
         queue: "media-download",
         payload: { messageId: pendingMedia.id },
-        options: { jobId: `media-${pendingMedia.id}`, attempts: 5 },
+        options: { jobId: `media-${pendingMedia.id}`, attempts: 5, replaceFinished: true },
       },
     ]);
     expect(swept).toEqual({ webhooks: 2, media: 1 });

@@ -1,5 +1,5 @@
 import { type MessageRepository, pageSize } from "@crm/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { searchMessages } from "./message-search";
@@ -53,6 +53,35 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
         .where("id", "=", message.conversation_id)
         .executeTakeFirst();
       return conversation && { message: toMessage(message), conversation: toConversation(conversation) };
+    },
+
+    async claimPendingSend(id, readStatusAt, at) {
+      const result = await db
+        .updateTable("messages")
+        .set({ status_at: at })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .where("direction", "=", "outbound")
+        .where((eb) =>
+          readStatusAt === null ? eb("status_at", "is", null) : eb("status_at", "=", readStatusAt),
+        )
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async findStalePendingSends(before, limit) {
+      // idx_messages_pending holds only pending rows: a short scan
+      const rows = await db
+        .selectFrom("messages")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("direction", "=", "outbound")
+        .where("is_private", "=", false)
+        .where(sql<Date>`coalesce(status_at, created_at)`, "<", before)
+        .orderBy("created_at")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
     },
 
     async create(organizationId, input) {

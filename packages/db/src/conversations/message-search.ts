@@ -14,10 +14,15 @@ import { messageColumns, toMessage } from "./rows";
 /*
  * The match must read exactly as idx_messages_content_search's expression, with the configuration as a
  * literal (never a parameter), or Postgres cannot use the GIN index. Ranking reads the same vector stored
- * in search_vector (migration 0005) instead of parsing every match again.
+ * in search_vector instead of parsing every match again. Migration 0010: the document and the query in
+ * both 'portuguese' (inflections seen with accents) and 'portuguese_unaccent' (typed without accents).
  */
-const document = sql`to_tsvector('portuguese', messages.content)`;
-const tsquery = (text: string) => sql`websearch_to_tsquery('portuguese', ${text})`;
+const document = sql`(to_tsvector('portuguese', messages.content) || to_tsvector('portuguese_unaccent', messages.content))`;
+export const tsquery = (text: string) =>
+  sql`(websearch_to_tsquery('portuguese', ${text}) || websearch_to_tsquery('portuguese_unaccent', ${text}))`;
+
+/** The search's match, as idx_messages_content_search can answer it. */
+export const matchesQuery = (query: ReturnType<typeof tsquery>) => sql<boolean>`${document} @@ ${query}`;
 
 // private-use characters mark the matches, so the text around them can be HTML-escaped safely
 const startMark = "\uE000";
@@ -58,7 +63,7 @@ export async function searchMessages(
         ])
         .where("messages.organization_id", "=", organizationId)
         .where("messages.deleted_at", "is", null)
-        .where(sql<boolean>`${document} @@ ${query}`);
+        .where(matchesQuery(query));
       if (scope.kind === "assignedOrUnassigned") {
         // a semi-join: Postgres probes the conversation of each match rather than reading them all
         const userId = scope.userId;
@@ -109,7 +114,9 @@ export async function searchMessages(
       "contacts.name as contact_name",
       "contacts.phone as contact_phone",
       "contacts.email as contact_email",
-      sql<string>`ts_headline('portuguese', messages.content, ${query}, ${headlineOptions})`.as("headline"),
+      sql<string>`ts_headline('portuguese_unaccent', messages.content, ${query}, ${headlineOptions})`.as(
+        "headline",
+      ),
     ])
     .where("messages.organization_id", "=", organizationId)
     .where(

@@ -4,14 +4,13 @@ import {
   type DealRepository,
   type PageRequest,
   pageSize,
-  type StageTotals,
-  storedDealValue,
 } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, encodeCursor, toPage } from "../shared/cursor";
 import { dealConditions } from "./deal-conditions";
 import { dealColumns, toDeal } from "./rows";
+import { stageTotals } from "./stage-totals";
 
 export function createDealRepository(db: Kysely<Database>): DealRepository {
   return {
@@ -136,30 +135,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       };
     },
 
-    async stageTotals(organizationId, filter) {
-      const rows = await db
-        .selectFrom("deals")
-        .select((eb) => [
-          "stage",
-          "currency",
-          eb.fn.countAll<string>().as("count"),
-          eb.fn.sum<string>("value").as("total"),
-        ])
-        .where("organization_id", "=", organizationId)
-        .where((eb) => eb.and(dealConditions(eb, filter)))
-        .groupBy(["stage", "currency"])
-        .orderBy("stage")
-        .orderBy("currency")
-        .execute();
-      const byStage = new Map<string, StageTotals>();
-      for (const row of rows) {
-        const totals = byStage.get(row.stage) ?? { stageId: row.stage, count: 0, totals: [] };
-        totals.count += Number(row.count);
-        totals.totals.push(storedDealValue(String(row.total), row.currency));
-        byStage.set(row.stage, totals);
-      }
-      return [...byStage.values()];
-    },
+    stageTotals: (organizationId, filter) => stageTotals(db, organizationId, filter),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DealsRepos, Transactional } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { transactionWithRetry } from "../shared/transaction-retry";
 import { createDealActivityRepository } from "./deal-activity-repository";
 import { createDealReferences } from "./deal-references";
 import { createDealRepository } from "./deal-repository";
@@ -16,6 +17,7 @@ const dealsRepos = (db: Kysely<Database>): DealsRepos => ({
 export function createDealsStore(db: Kysely<Database>): Transactional<DealsRepos> & DealsRepos {
   return {
     ...dealsRepos(db),
-    transaction: (work) => db.transaction().execute((trx) => work(dealsRepos(trx))),
+    // a deal edit can meet a stage removal or a merge moving the same deals: retried on deadlock
+    transaction: (work) => transactionWithRetry(db, (trx) => work(dealsRepos(trx))),
   };
 }

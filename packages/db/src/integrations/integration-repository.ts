@@ -1,12 +1,18 @@
-import { channels, type IntegrationRepository, pageSize } from "@crm/domain";
+import { channels, type IntegrationRepository, integrationKinds, pageSize } from "@crm/domain";
 import { isUuid } from "@crm/domain/shared/ids";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
-import { integrationColumns, toStoredIntegration } from "./rows";
+import { transactionWithRetry } from "../shared/transaction-retry";
+import { integrationColumns, toStoredChannelIntegration, toStoredIntegration } from "./rows";
 
-/** Stripe, Mercado Pago and Trello rows share the table; these repositories see the messaging channels only. */
+/**
+ * Trello rows share the table and are never seen here. The tenant's own reads and writes see the messaging
+ * channels and the payment providers; webhook routing and the Discord gateway see the messaging channels only.
+ */
 export function createIntegrationRepository(db: Kysely<Database>): IntegrationRepository {
+  const known = () =>
+    db.selectFrom("integrations").select(integrationColumns).where("channel", "in", integrationKinds);
   const messaging = () =>
     db.selectFrom("integrations").select(integrationColumns).where("channel", "in", channels);
 
@@ -29,7 +35,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
 
     async findById(organizationId, id) {
       if (!isUuid(id)) return undefined;
-      const row = await messaging()
+      const row = await known()
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
         .executeTakeFirst();
@@ -39,7 +45,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
       const cursor = decodeCursor(page.cursor);
-      let query = messaging()
+      let query = known()
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -70,7 +76,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
         })
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .where("channel", "in", channels)
+        .where("channel", "in", integrationKinds)
         .returning(integrationColumns)
         .executeTakeFirst();
       return row ? toStoredIntegration(row) : undefined;
@@ -87,13 +93,24 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
 
     async remove(organizationId, id) {
       if (!isUuid(id)) return false;
-      const deleted = await db
-        .deleteFrom("integrations")
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .where("channel", "in", channels)
-        .executeTakeFirst();
-      return deleted.numDeletedRows > 0n;
+      const remove = async (trx: Kysely<Database>) => {
+        // the worker locks a webhook log, then references the integration (opening a conversation); the
+        // delete's "set null" on the logs would go the other way round, so it takes their locks first
+        await sql`select count(*) from (
+            select 1 from webhook_logs
+            where organization_id = ${organizationId} and integration_id = ${id}
+            for update
+          ) locked`.execute(trx);
+        const deleted = await trx
+          .deleteFrom("integrations")
+          .where("organization_id", "=", organizationId)
+          .where("id", "=", id)
+          .where("channel", "in", integrationKinds)
+          .executeTakeFirst();
+        return deleted.numDeletedRows > 0n;
+      };
+      // a log stored and picked up between the two statements can still cross it: run again then
+      return db.isTransaction ? remove(db) : transactionWithRetry(db, remove);
     },
 
     async isExternalIdTaken(channel, externalId, exceptId) {
@@ -109,7 +126,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
     async findByIdAnyOrganization(id) {
       if (!isUuid(id)) return undefined;
       const row = await messaging().where("id", "=", id).executeTakeFirst();
-      return row ? toStoredIntegration(row) : undefined;
+      return row ? toStoredChannelIntegration(row) : undefined;
     },
 
     async findByExternalId(channel, externalId) {
@@ -118,7 +135,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
         .where("external_id", "=", externalId)
         .orderBy("created_at")
         .execute();
-      return rows.map(toStoredIntegration);
+      return rows.map(toStoredChannelIntegration);
     },
 
     async hasVerifyTokenHash(channel, verifyTokenHash) {
@@ -138,7 +155,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
         .where("is_active", "=", true)
         .orderBy("created_at")
         .execute();
-      return rows.map(toStoredIntegration);
+      return rows.map(toStoredChannelIntegration);
     },
   };
 }

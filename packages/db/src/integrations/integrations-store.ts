@@ -1,6 +1,7 @@
 import type { IntegrationsRepos, Transactional } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { transactionWithRetry } from "../shared/transaction-retry";
 import { createIntegrationRepository } from "./integration-repository";
 import { createWebhookLogRepository } from "./webhook-log-repository";
 
@@ -14,6 +15,6 @@ export function createIntegrationsStore(
 ): Transactional<IntegrationsRepos> & IntegrationsRepos {
   return {
     ...integrationsRepos(db),
-    transaction: (work) => db.transaction().execute((trx) => work(integrationsRepos(trx))),
+    transaction: (work) => transactionWithRetry(db, (trx) => work(integrationsRepos(trx))),
   };
 }

@@ -1,4 +1,11 @@
-import type { Channel, SealedSecret, StoredIntegration, WebhookLog } from "@crm/domain";
+import type {
+  Channel,
+  IntegrationKind,
+  SealedSecret,
+  StoredChannelIntegration,
+  StoredIntegration,
+  WebhookLog,
+} from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { Integrations, WebhookLogs } from "../database.gen";
 
@@ -34,8 +41,8 @@ function toSealedSecret(value: unknown): SealedSecret {
 export const toStoredIntegration = (row: IntegrationRow): StoredIntegration => ({
   id: row.id,
   organizationId: row.organization_id,
-  // the repositories only select messaging channels
-  channel: row.channel as Channel,
+  // the repositories only select the kinds of integration the domain knows (not Trello)
+  channel: row.channel as IntegrationKind,
   name: row.name,
   isActive: row.is_active,
   externalId: row.external_id,
@@ -44,6 +51,12 @@ export const toStoredIntegration = (row: IntegrationRow): StoredIntegration => (
   lastTestError: row.last_test_error,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+});
+
+/** For the queries that select messaging channels only. */
+export const toStoredChannelIntegration = (row: IntegrationRow): StoredChannelIntegration => ({
+  ...toStoredIntegration(row),
+  channel: row.channel as Channel,
 });
 
 export const webhookLogColumns = [
@@ -68,7 +81,7 @@ export const toWebhookLog = (
   id: row.id,
   organizationId: row.organization_id,
   integrationId: row.integration_id,
-  channel: row.channel as Channel,
+  channel: row.channel as IntegrationKind,
   source: row.source,
   eventId: row.event_id,
   status: row.status,

@@ -1,6 +1,6 @@
-import { pageSize, type WebhookLogRepository } from "@crm/domain";
+import { type NewWebhookLog, pageSize, type WebhookLogRepository } from "@crm/domain";
 import { isUuid } from "@crm/domain/shared/ids";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { toWebhookLog, webhookLogColumns } from "./rows";
@@ -11,23 +11,35 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
     async insert(log) {
       const row = await db
         .insertInto("webhook_logs")
-        .values({
-          organization_id: log.organizationId,
-          integration_id: log.integrationId,
-          channel: log.channel,
-          source: log.source,
-          event_id: log.eventId,
-          payload: log.payload === null || log.payload === undefined ? null : JSON.stringify(log.payload),
-          raw_body: log.rawBody,
-          status: log.status,
-          error_message: log.errorMessage,
-          ...(log.status === "failed" && { processed_at: new Date() }),
-        })
+        .values(logValues(log))
         // a redelivered event (same provider event id) is already stored
         .onConflict((oc) => oc.constraint("webhook_logs_event_unique").doNothing())
         .returning("id")
         .executeTakeFirst();
       return row;
+    },
+
+    async insertIfCurrent(log, expected) {
+      // one round trip: the check and the insert in one statement; the CTE tells a stale integration
+      // (no current row) from a redelivered event (a current row, nothing inserted)
+      const values = logValues(log);
+      const columns = Object.keys(values) as Array<keyof typeof values>;
+      const { rows } = await sql<{ current: boolean; id: string | null }>`
+        with current as (
+          select 1 from integrations
+          where id = ${log.integrationId} and organization_id = ${log.organizationId} and is_active
+            and config = ${JSON.stringify(expected.sealedConfig)}::jsonb
+            and external_id is not distinct from ${expected.externalId}
+        ), inserted as (
+          insert into webhook_logs (${sql.join(columns.map((column) => sql.ref(column)))})
+          select ${sql.join(columns.map((column) => values[column]))} from current
+          on conflict on constraint webhook_logs_event_unique do nothing
+          returning id
+        )
+        select exists (select 1 from current) as current, (select id from inserted) as id`.execute(db);
+      const row = rows[0];
+      if (!row?.current) return "stale";
+      return row.id === null ? undefined : { id: row.id };
     },
 
     async findById(organizationId, id) {
@@ -76,5 +88,20 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
         .executeTakeFirst();
       return row ? toWebhookLog(row) : undefined;
     },
+  };
+}
+
+function logValues(log: NewWebhookLog) {
+  return {
+    organization_id: log.organizationId,
+    integration_id: log.integrationId,
+    channel: log.channel,
+    source: log.source,
+    event_id: log.eventId,
+    payload: log.payload === null || log.payload === undefined ? null : JSON.stringify(log.payload),
+    raw_body: log.rawBody,
+    status: log.status,
+    error_message: log.errorMessage,
+    ...(log.status === "failed" && { processed_at: new Date() }),
   };
 }

@@ -5,6 +5,7 @@ import type { Database } from "../database.gen";
 import { createDealActivityRepository } from "../deals/deal-activity-repository";
 import { createDealRepository } from "../deals/deal-repository";
 import { createPipelineRepository } from "../deals/pipeline-repository";
+import { transactionWithRetry } from "../shared/transaction-retry";
 import { createPaymentIntegrationRepository } from "./payment-integration-repository";
 import { createPaymentRepository } from "./payment-repository";
 
@@ -21,6 +22,7 @@ const paymentsRepos = (db: Kysely<Database>): PaymentsRepos => ({
 export function createPaymentsStore(db: Kysely<Database>): Transactional<PaymentsRepos> & PaymentsRepos {
   return {
     ...paymentsRepos(db),
-    transaction: (work) => db.transaction().execute((trx) => work(paymentsRepos(trx))),
+    // it writes deals too, which a stage removal or a deal edit may hold: retried on deadlock
+    transaction: (work) => transactionWithRetry(db, (trx) => work(paymentsRepos(trx))),
   };
 }

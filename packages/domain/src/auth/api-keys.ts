@@ -7,6 +7,8 @@ import { requireText } from "./register";
 
 export const apiKeyPrefix = "crm_";
 
+const apiKeyTouchIntervalMs = 60_000;
+
 export const looksLikeApiKey = (token: string) => token.startsWith(apiKeyPrefix);
 
 /** The secret is returned once; only its hash is kept. */
@@ -38,7 +40,11 @@ export async function revokeApiKey(deps: AuthDeps, actor: Actor, id: string): Pr
 export async function authenticateApiKey(deps: AuthDeps, secret: string): Promise<Actor | undefined> {
   const apiKey = await deps.store.apiKeys.findActiveByHash(deps.tokens.hash(secret));
   if (!apiKey) return undefined;
-  await deps.store.apiKeys.touch(apiKey.id, deps.clock.now());
+  const now = deps.clock.now();
+  // "last used" is shown to people: refreshing it once a minute spares a write on every request
+  if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= apiKeyTouchIntervalMs) {
+    await deps.store.apiKeys.touch(apiKey.id, now);
+  }
   return { kind: "apiKey", apiKeyId: apiKey.id, organizationId: apiKey.organizationId, role: apiKey.role };
 }
 

@@ -60,6 +60,8 @@ export interface UserRepository {
 export interface SessionRepository {
   create(session: Session & { userAgent?: string | undefined; ip?: string | undefined }): Promise<void>;
   findById(id: string): Promise<Session | undefined>;
+  /** The session with its user's current role, in one lookup; undefined when either is gone. */
+  findWithRole(id: string): Promise<(Session & { role: Role }) | undefined>;
   extend(id: string, expiresAt: Date, usedAt: Date): Promise<void>;
   remove(id: string): Promise<void>;
   removeForUser(userId: string): Promise<void>;

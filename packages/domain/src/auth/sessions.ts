@@ -33,19 +33,24 @@ export async function issueSession(
 /** Resolves a session token to its actor, sliding the expiry forward when the session is half used. */
 export async function authenticateSession(deps: AuthDeps, token: string): Promise<Actor | undefined> {
   const sessionId = deps.tokens.hash(token);
-  const session = await deps.store.sessions.findById(sessionId);
+  // every authenticated request comes through here: one indexed lookup, nothing cached
+  const session = await deps.store.sessions.findWithRole(sessionId);
   if (!session) return undefined;
   const now = deps.clock.now();
   if (session.expiresAt.getTime() <= now.getTime()) {
     await deps.store.sessions.remove(sessionId);
     return undefined;
   }
-  const user = await deps.store.users.findById(session.organizationId, session.userId);
-  if (!user) return undefined;
   if (session.expiresAt.getTime() - now.getTime() < sessionRenewThresholdMs) {
     await deps.store.sessions.extend(sessionId, new Date(now.getTime() + sessionLifetimeMs), now);
   }
-  return { kind: "user", userId: user.id, organizationId: user.organizationId, role: user.role, sessionId };
+  return {
+    kind: "user",
+    userId: session.userId,
+    organizationId: session.organizationId,
+    role: session.role,
+    sessionId,
+  };
 }
 
 /** Replaces the current session by a new one (new token, full lifetime); the old token stops working. */

@@ -1,8 +1,10 @@
 import type { Actor } from "../auth/model";
+import { conversationScope } from "../conversations/visibility";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
 import { parseContactFields } from "./contact-input";
 import { applyMetadataPatch } from "./custom-fields";
+import { publishDealContactChanges, recordDealContactChanges } from "./deal-links";
 import { assertNoDuplicate, withDuplicateId } from "./duplicates";
 import { auditActor, publishContactChanges } from "./events";
 import type { Contact, ContactConversation, ContactDeal } from "./model";
@@ -116,11 +118,21 @@ export async function updateContact(
   return contact;
 }
 
+/** Its conversations go with it; its deals stay without a contact, each with a `contact_changed` activity. */
 export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
   const organizationId = actor.organizationId;
-  await deps.store.transaction(async (repos) => {
+  const now = deps.clock.now();
+  const releasedDeals = await deps.store.transaction(async (repos) => {
     const contact = await repos.contacts.lockById(organizationId, id);
     if (!contact) throw notFound("Contact");
+    const released = await repos.contacts.releaseDeals(organizationId, id);
+    await recordDealContactChanges(
+      repos,
+      actor,
+      released,
+      { fromContactId: id, toContactId: null, reason: "contact_deleted" },
+      now,
+    );
     await repos.contacts.remove(organizationId, id);
     await repos.auditLogs.record({
       organizationId,
@@ -131,8 +143,10 @@ export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string
       // no personal data: a deleted contact must not live on in the audit log
       data: { tags: contact.tags.length, hadEmail: contact.email !== null, hadPhone: contact.phone !== null },
     });
+    return released;
   });
   await publishContactChanges(deps, organizationId, [{ contactId: id, change: "deleted" }]);
+  await publishDealContactChanges(deps, organizationId, releasedDeals, now);
 }
 
 export async function getContact(deps: ContactsDeps, actor: Actor, id: string): Promise<Contact> {
@@ -148,7 +162,8 @@ export async function listContactConversations(
   page: PageRequest,
 ): Promise<Page<ContactConversation>> {
   await getContact(deps, actor, id);
-  return deps.store.contacts.conversations(actor.organizationId, id, page);
+  // the inbox's rule: an agent sees only the conversations assigned to them and the unassigned ones
+  return deps.store.contacts.conversations(actor.organizationId, id, conversationScope(actor), page);
 }
 
 export async function listContactDeals(

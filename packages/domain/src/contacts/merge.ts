@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
+import { publishDealContactChanges, recordDealContactChanges } from "./deal-links";
 import { auditActor, publishContactChanges } from "./events";
 import type { Contact, ContactPatch } from "./model";
 import type { ContactsDeps } from "./ports";
@@ -31,7 +32,9 @@ export function mergeContactFields(
 
 /**
  * Merges `sourceId` into `survivorId` in one transaction: the source's conversations, deals and tags move to
- * the survivor, its values fill the survivor's gaps, it is deleted, and an audit row records the merge.
+ * the survivor, its values fill the survivor's gaps, it is deleted, an audit row records the merge and each
+ * moved deal gets a `contact_changed` activity. After commit: `contact_updated` for both contacts and
+ * `deal_updated` for each moved deal.
  */
 export async function mergeContacts(
   deps: ContactsDeps,
@@ -41,7 +44,8 @@ export async function mergeContacts(
 ): Promise<Contact> {
   if (survivorId === sourceId) throw validationFailed("sourceId", "A contact cannot be merged into itself");
   const organizationId = actor.organizationId;
-  const merged = await deps.store.transaction(async (repos) => {
+  const now = deps.clock.now();
+  const { merged, movedDeals } = await deps.store.transaction(async (repos) => {
     // lock in id order, so two opposite merges cannot deadlock
     const locked = new Map<string, Contact | undefined>();
     for (const id of [survivorId, sourceId].sort())
@@ -57,6 +61,13 @@ export async function mergeContacts(
     await repos.contacts.remove(organizationId, sourceId);
     const updated = await repos.contacts.update(organizationId, survivorId, patch);
     if (!updated) throw notFound("Contact");
+    await recordDealContactChanges(
+      repos,
+      actor,
+      moved.deals,
+      { fromContactId: sourceId, toContactId: survivorId, reason: "contact_merged" },
+      now,
+    );
     await repos.auditLogs.record({
       organizationId,
       ...auditActor(actor),
@@ -73,15 +84,16 @@ export async function mergeContacts(
           metadata: source.metadata,
           tagIds: source.tags.map((tag) => tag.id),
         },
-        moved,
+        moved: { conversations: moved.conversations, deals: moved.deals.length, tags: moved.tags },
         filled,
       },
     });
-    return updated;
+    return { merged: updated, movedDeals: moved.deals };
   });
   await publishContactChanges(deps, organizationId, [
     { contactId: survivorId, change: "merged", mergedFromId: sourceId },
     { contactId: sourceId, change: "deleted" },
   ]);
+  await publishDealContactChanges(deps, organizationId, movedDeals, now);
   return merged;
 }

@@ -1,4 +1,5 @@
 import type { Email } from "../shared/email";
+import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
 
 export const customFieldTypes = [
@@ -103,12 +104,10 @@ export interface ContactConversation {
 export interface ContactDeal {
   id: string;
   title: string;
-  /** Decimal string, as Postgres prints DECIMAL; null when the deal has no value. */
-  value: string | null;
-  currency: string;
-  status: string;
+  value: Money;
+  status: "open" | "won" | "lost";
   stage: string;
-  pipelineId: string | null;
+  pipelineId: string;
   createdAt: Date;
 }
 

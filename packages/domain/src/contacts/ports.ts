@@ -1,4 +1,7 @@
 import type { Clock } from "../auth/ports";
+import type { ConversationScope } from "../conversations/visibility";
+import type { Deal } from "../deals/model";
+import type { DealActivityRepository } from "../deals/ports";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
@@ -21,6 +24,9 @@ import type {
   OnDuplicate,
   Tag,
 } from "./model";
+
+/** A deal that changed contact in a merge: what its timeline entry and `deal_updated` event need. */
+export type MovedContactDeal = Pick<Deal, "id" | "pipelineId" | "stageId" | "status">;
 
 export interface ContactPageRequest extends PageRequest {
   sort?: ContactSort | undefined;
@@ -55,18 +61,22 @@ export interface ContactRepository {
   addTags(organizationId: string, contactId: string, tagIds: string[]): Promise<void>;
   addTagLinks(organizationId: string, links: Array<{ contactId: string; tagId: string }>): Promise<void>;
   removeTag(organizationId: string, contactId: string, tagId: string): Promise<boolean>;
+  /** Only those `scope` lets the reader see (an agent: theirs and the unassigned ones). */
   conversations(
     organizationId: string,
     contactId: string,
+    scope: ConversationScope,
     page: PageRequest,
   ): Promise<Page<ContactConversation>>;
   deals(organizationId: string, contactId: string, page: PageRequest): Promise<Page<ContactDeal>>;
-  /** Points the source's conversations, deals and tags at the target; returns how many moved. */
+  /** Points the source's conversations, deals and tags at the target; returns the deals moved and how many others. */
   moveRelations(
     organizationId: string,
     fromId: string,
     toId: string,
-  ): Promise<{ conversations: number; deals: number; tags: number }>;
+  ): Promise<{ conversations: number; deals: MovedContactDeal[]; tags: number }>;
+  /** Unlinks the contact's deals (they stay, without a contact); returns them. */
+  releaseDeals(organizationId: string, contactId: string): Promise<MovedContactDeal[]>;
   /** Removes a custom field's values from every contact; returns the ids of the contacts changed. */
   removeMetadataKey(organizationId: string, key: string): Promise<string[]>;
 }
@@ -135,6 +145,11 @@ export interface ContactImportRepository {
   /** Locks the import's row for the rest of the transaction. */
   lock(id: string): Promise<ContactImport | undefined>;
   markRunning(id: string, total: number, at: Date): Promise<void>;
+  /**
+   * Imports queued or running with no progress since `before`, at most `limit`, oldest first; their
+   * `updated_at` moves to `at` so that the next sweep does not take them again at once.
+   */
+  claimStale(before: Date, at: Date, limit: number): Promise<string[]>;
   /** Adds a batch's counts to the totals. */
   addProgress(id: string, counts: ImportCounts): Promise<void>;
   finish(
@@ -168,6 +183,8 @@ export interface ContactsRepos {
   customFields: CustomFieldRepository;
   imports: ContactImportRepository;
   auditLogs: AuditLogRepository;
+  /** The deals context's timeline: a merge writes a system activity on each deal it moves. */
+  dealActivities: Pick<DealActivityRepository, "createMany">;
 }
 
 export interface ContactsTransactionRepos extends ContactsRepos {

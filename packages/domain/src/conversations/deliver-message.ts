@@ -16,7 +16,8 @@ export interface DeliveryAttempt {
  * The `message-send` job: sends a pending message through its conversation's channel. The message becomes
  * `sent` with the provider's id, or `failed` with the provider's error; a temporary error is thrown while
  * attempts remain, so the queue retries. Statuses only move forward, so a delivery callback that beat us
- * here is kept. A message that is no longer pending (already sent, retried elsewhere) is left alone.
+ * here is kept. A message that is no longer pending (already sent, retried elsewhere) is left alone, and
+ * of two jobs running at once for one message only the one that claims it sends it.
  */
 export async function deliverMessage(
   deps: DeliveryDeps,
@@ -42,6 +43,10 @@ export async function deliverMessage(
     return finish(deps, message, { ok: false, error: "The conversation has no thread to write to" });
   }
 
+  // two jobs for one message (a sweeper's re-enqueue, a retry) may run at once: only the claimer sends
+  if (!(await deps.store.messages.claimPendingSend(message.id, message.statusAt, deps.clock.now()))) {
+    return "skipped";
+  }
   const result = await deps.channels.adapters
     .get(connected.channel)
     .send(connected.config, { threadId: conversation.channelThreadId, text: message.content });

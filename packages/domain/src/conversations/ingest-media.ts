@@ -109,11 +109,15 @@ async function announce(deps: Pick<IngestionDeps, "events" | "clock" | "logger">
   }
 }
 
-export const enqueueMediaDownload = (deps: Pick<IngestionDeps, "queue">, messageId: string) =>
+export const enqueueMediaDownload = (
+  deps: Pick<IngestionDeps, "queue">,
+  messageId: string,
+  options: { replaceFinished?: boolean } = {},
+) =>
   deps.queue.enqueue(
     "media-download",
     { messageId },
-    { jobId: `media-${messageId}`, attempts: mediaDownloadAttempts },
+    { jobId: `media-${messageId}`, attempts: mediaDownloadAttempts, ...options },
   );
 
 /** After the commit; a lost enqueue is recovered by the sweeper, which finds the media still pending. */

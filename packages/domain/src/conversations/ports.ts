@@ -105,6 +105,13 @@ export interface MessageRepository {
   findById(organizationId: string, id: string, lock?: "update"): Promise<Message | undefined>;
   /** For the send job, which only knows the message id. */
   findDeliveryTarget(id: string): Promise<DeliveryTarget | undefined>;
+  /**
+   * The send job's claim before it calls the provider: sets `statusAt` to `at` if the message is still
+   * pending with the `statusAt` the job read. False when another job claimed it first or it moved on.
+   */
+  claimPendingSend(id: string, readStatusAt: Date | null, at: Date): Promise<boolean>;
+  /** Outbound messages of any organization still pending since before `before` (their job was lost). */
+  findStalePendingSends(before: Date, limit: number): Promise<string[]>;
   create(organizationId: string, input: NewMessage): Promise<Message>;
   setDelivery(organizationId: string, id: string, update: DeliveryUpdate): Promise<Message>;
   /** Clears content, media and metadata and marks it deleted. */

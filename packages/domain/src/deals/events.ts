@@ -27,7 +27,7 @@ export interface DealUpdatedPayload {
 
 /** Call after the transaction commits: subscribers may read the change at once. */
 export async function publishDealUpdated(
-  events: EventBus,
+  events: Pick<EventBus, "publish">,
   organizationId: string,
   payload: DealUpdatedPayload,
   at: Date,

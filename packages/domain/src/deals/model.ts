@@ -65,6 +65,7 @@ export const systemActivityTypes = [
   "reopened",
   "payment_paid",
   "payment_refunded",
+  "contact_changed",
 ] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 

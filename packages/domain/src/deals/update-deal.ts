@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { notFound, validationFailed } from "../shared/errors";
+import { DomainError, notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Money } from "../shared/money";
 import { actingUserId } from "./actor";
@@ -42,8 +42,8 @@ interface Edits {
 }
 
 /**
- * Edits, moves, wins, loses or reopens a deal. A move and a status change each write their system
- * activity in the same transaction; `deal_updated` says what changed, after commit.
+ * Edits, moves, wins, loses or reopens a deal. A move, a status change and a new contact each write their
+ * system activity in the same transaction; `deal_updated` says what changed, after commit.
  */
 export async function updateDeal(
   deps: DealsDeps,
@@ -56,10 +56,9 @@ export async function updateDeal(
   const now = deps.clock.now();
 
   const { deal, pipeline, changes } = await deps.store.transaction(async (repos) => {
-    const deal = await repos.deals.findById(organizationId, id, "update");
-    if (!deal) throw notFound("Deal");
+    const { deal, current } = await lockDeal(repos, organizationId, id);
     const edits: Edits = { patch: {}, changes: [], activities: [] };
-    const pipeline = await move(repos, organizationId, deal, input, edits, now);
+    const pipeline = await move(repos, organizationId, deal, current, input, edits, now);
     await assertReferences(repos, organizationId, fields);
     editFields(deal, { ...fields, value: input.value }, edits);
     const status = changeDealStatus(deal, input.status, input.lostReason, now);
@@ -114,16 +113,37 @@ function parseFields(input: UpdateDealInput) {
   };
 }
 
+/**
+ * Locks the deal's pipeline (share: its stages cannot change) and then the deal. Removing a stage locks
+ * the pipeline and then its deals: taking the locks in the same order, the two cannot deadlock.
+ */
+async function lockDeal(
+  repos: DealsRepos,
+  organizationId: string,
+  id: string,
+): Promise<{ deal: Deal; current: Pipeline | undefined }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = await repos.deals.findById(organizationId, id);
+    if (!seen) throw notFound("Deal");
+    const current = await repos.pipelines.findById(organizationId, seen.pipelineId, "share");
+    const deal = await repos.deals.findById(organizationId, id, "update");
+    if (!deal) throw notFound("Deal");
+    // moved to another pipeline between the two reads: lock that one instead
+    if (deal.pipelineId === seen.pipelineId) return { deal, current };
+  }
+  throw new DomainError("CONFLICT", "The deal keeps moving between pipelines; try again");
+}
+
 /** Resolves the target stage (locking its pipeline against stage edits) and records a move; returns the deal's pipeline after it. */
 async function move(
   repos: DealsRepos,
   organizationId: string,
   deal: Deal,
+  current: Pipeline | undefined,
   input: Pick<UpdateDealInput, "pipelineId" | "stage">,
   edits: Edits,
   now: Date,
 ): Promise<Pipeline | undefined> {
-  const current = await repos.pipelines.findById(organizationId, deal.pipelineId, "share");
   const pipelineId =
     input.pipelineId === undefined ? deal.pipelineId : parseId(input.pipelineId, "pipelineId");
   let pipeline = current;
@@ -167,6 +187,10 @@ function editFields(
   if (fields.contactId !== undefined && fields.contactId !== deal.contactId) {
     patch.contactId = fields.contactId;
     changes.push("contact");
+    edits.activities.push({
+      type: "contact_changed",
+      data: { fromContactId: deal.contactId, toContactId: fields.contactId },
+    });
   }
   if (fields.assigneeId !== undefined && fields.assigneeId !== deal.assigneeId) {
     patch.assigneeId = fields.assigneeId;

@@ -1,5 +1,5 @@
 import { DomainError, type FieldErrors } from "../shared/errors";
-import type { Channel, ChannelConfigs } from "./channel";
+import type { IntegrationConfigs, IntegrationKind } from "./kind";
 
 type FieldKind = "public" | "secret";
 
@@ -13,10 +13,12 @@ const token: FieldSpec = { kind: "secret", pattern: /^\S{8,512}$/, hint: "8-512 
 const digits: FieldSpec = { kind: "public", pattern: /^\d{1,30}$/, hint: "digits only" };
 
 /**
- * Every channel's credential fields: which are secret (masked in output, never logged) and their format.
- * A new kind of integration (Stripe, Mercado Pago) adds its entry here and to `ChannelConfigs`.
+ * Every integration's credential fields: which are secret (masked in output, never logged) and their format.
+ * A new kind of integration adds its entry here and to `IntegrationConfigs`.
  */
-export const channelConfigFields: { [C in Channel]: { [K in keyof ChannelConfigs[C]]-?: FieldSpec } } = {
+export const channelConfigFields: {
+  [C in IntegrationKind]: { [K in keyof IntegrationConfigs[C]]-?: FieldSpec };
+} = {
   whatsapp: { phoneNumberId: digits, accessToken: token, appSecret: token, verifyToken: token },
   telegram: {
     botToken: {
@@ -37,12 +39,28 @@ export const channelConfigFields: { [C in Channel]: { [K in keyof ChannelConfigs
     publicKey: { kind: "public", pattern: /^[0-9a-fA-F]{64}$/, hint: "64 hexadecimal characters" },
     botToken: token,
   },
+  stripe: {
+    secretKey: {
+      kind: "secret",
+      pattern: /^(sk|rk)_(test|live)_\w{8,500}$/,
+      hint: "the secret key (sk_live_... or sk_test_...) or a restricted key (rk_...)",
+    },
+    webhookSecret: {
+      kind: "secret",
+      pattern: /^whsec_[\w+/=]{8,500}$/,
+      hint: "the endpoint's signing secret, whsec_...",
+    },
+  },
+  mercadopago: { accessToken: token, webhookSecret: token },
 };
 
-const fieldsOf = (channel: Channel): Record<string, FieldSpec> => channelConfigFields[channel];
+const fieldsOf = (channel: IntegrationKind): Record<string, FieldSpec> => channelConfigFields[channel];
 
-/** The full credentials of a channel, checked field by field; errors are keyed `config.<field>`. */
-export function parseChannelConfig<C extends Channel>(channel: C, settings: object): ChannelConfigs[C] {
+/** The full credentials of an integration, checked field by field; errors are keyed `config.<field>`. */
+export function parseChannelConfig<C extends IntegrationKind>(
+  channel: C,
+  settings: object,
+): IntegrationConfigs[C] {
   const input = settings as Record<string, unknown>;
   const fields = fieldsOf(channel);
   const fieldErrors: FieldErrors = {};
@@ -61,16 +79,16 @@ export function parseChannelConfig<C extends Channel>(channel: C, settings: obje
   if (Object.keys(fieldErrors).length > 0) {
     throw new DomainError("VALIDATION_FAILED", `Invalid ${channel} settings`, { fieldErrors });
   }
-  // every field of ChannelConfigs[C] was checked above
-  return config as unknown as ChannelConfigs[C];
+  // every field of IntegrationConfigs[C] was checked above
+  return config as unknown as IntegrationConfigs[C];
 }
 
 /** PATCH semantics: the given fields replace the stored ones, the others stay. */
-export function mergeChannelConfig<C extends Channel>(
+export function mergeChannelConfig<C extends IntegrationKind>(
   channel: C,
-  current: ChannelConfigs[C],
+  current: IntegrationConfigs[C],
   patch: object,
-): ChannelConfigs[C] {
+): IntegrationConfigs[C] {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   return parseChannelConfig(channel, { ...current, ...defined });
 }
@@ -82,7 +100,7 @@ const minLengthToShowTail = 16;
 export const maskSecret = (secret: string): string =>
   secret.length >= minLengthToShowTail ? `••••${secret.slice(-visibleTail)}` : "••••";
 
-export function maskChannelConfig(channel: Channel, config: object): Record<string, string> {
+export function maskChannelConfig(channel: IntegrationKind, config: object): Record<string, string> {
   const values = config as Record<string, unknown>;
   const masked: Record<string, string> = {};
   for (const [key, spec] of Object.entries(fieldsOf(channel))) {
@@ -94,7 +112,7 @@ export function maskChannelConfig(channel: Channel, config: object): Record<stri
 }
 
 /** The id webhooks are routed by, when the provider names it in the payload. */
-export function externalIdOf(channel: Channel, config: object): string | null {
+export function externalIdOf(channel: IntegrationKind, config: object): string | null {
   const values = config as Record<string, unknown>;
   const id =
     channel === "whatsapp" ? values.phoneNumberId : channel === "discord" ? values.applicationId : undefined;

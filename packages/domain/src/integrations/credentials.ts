@@ -1,21 +1,25 @@
-import type { Channel, ChannelConfigs } from "./channel";
+import { channels } from "./channel";
 import { externalIdOf, maskChannelConfig } from "./config";
-import type { Integration, SealedSecret, StoredIntegration } from "./model";
+import type { IntegrationConfigs, IntegrationKind } from "./kind";
+import type { Integration, SealedSecret, StoredChannelIntegration, StoredIntegration } from "./model";
 import type { ChannelCredentials, ConnectedChannel, CredentialCipher, IntegrationRepository } from "./ports";
 
 export const sealConfig = (cipher: CredentialCipher, organizationId: string, config: object): SealedSecret =>
   cipher.seal(JSON.stringify(config), organizationId);
 
 /** The decrypted credentials. Only for adapters: never return them, never log them. */
-export function openConfig<C extends Channel>(
+export function openConfig<C extends IntegrationKind>(
   cipher: CredentialCipher,
   stored: StoredIntegration & { channel: C },
-): ChannelConfigs[C] {
+): IntegrationConfigs[C] {
   // sealed by sealConfig after parseChannelConfig checked every field
-  return JSON.parse(cipher.open(stored.sealedConfig, stored.organizationId)) as ChannelConfigs[C];
+  return JSON.parse(cipher.open(stored.sealedConfig, stored.organizationId)) as IntegrationConfigs[C];
 }
 
-export function connectChannel(cipher: CredentialCipher, stored: StoredIntegration): ConnectedChannel {
+export const isChannelIntegration = (stored: StoredIntegration): stored is StoredChannelIntegration =>
+  (channels as readonly string[]).includes(stored.channel);
+
+export function connectChannel(cipher: CredentialCipher, stored: StoredChannelIntegration): ConnectedChannel {
   // the union cannot be narrowed field by field: channel and config come from the same validated row
   return {
     integrationId: stored.id,
@@ -34,7 +38,7 @@ export function presentIntegration(stored: StoredIntegration, config: object): I
 
 export const verifyTokenHashOf = (
   cipher: CredentialCipher,
-  channel: Channel,
+  channel: IntegrationKind,
   config: object,
 ): string | null => {
   const token = channel === "whatsapp" ? (config as { verifyToken?: unknown }).verifyToken : undefined;
@@ -42,7 +46,7 @@ export const verifyTokenHashOf = (
 };
 
 /** The lookup columns a config implies, recomputed whenever the config changes. */
-export const routingOf = (cipher: CredentialCipher, channel: Channel, config: object) => ({
+export const routingOf = (cipher: CredentialCipher, channel: IntegrationKind, config: object) => ({
   externalId: externalIdOf(channel, config),
   verifyTokenHash: verifyTokenHashOf(cipher, channel, config),
 });
@@ -55,7 +59,7 @@ export function createChannelCredentials(deps: {
   return {
     async get(organizationId, integrationId) {
       const stored = await deps.integrations.findById(organizationId, integrationId);
-      return stored ? connectChannel(deps.cipher, stored) : undefined;
+      return stored && isChannelIntegration(stored) ? connectChannel(deps.cipher, stored) : undefined;
     },
   };
 }

@@ -2,6 +2,7 @@ export * from "./channel";
 export * from "./config";
 export * from "./credentials";
 export * from "./integrations";
+export * from "./kind";
 export * from "./model";
 export * from "./ports";
 export * from "./webhook-intake";

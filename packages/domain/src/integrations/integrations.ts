@@ -1,26 +1,30 @@
 import type { Actor } from "../auth/model";
 import { requireText } from "../auth/register";
+import { isPaymentProviderName } from "../payments/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
-import { type Channel, channels } from "./channel";
+import { type Channel, channels, type IdentityResult } from "./channel";
 import { mergeChannelConfig, parseChannelConfig } from "./config";
-import { openConfig, presentIntegration, routingOf, sealConfig } from "./credentials";
-import type { Integration } from "./model";
+import { isChannelIntegration, openConfig, presentIntegration, routingOf, sealConfig } from "./credentials";
+import { type IntegrationKind, integrationKinds, isIntegrationKind } from "./kind";
+import type { Integration, StoredIntegration } from "./model";
 import type { IntegrationFilter, IntegrationRepository, IntegrationsDeps } from "./ports";
 
 export const maxIntegrationNameLength = 100;
 
 export const isChannel = (value: string): value is Channel => (channels as readonly string[]).includes(value);
 
-function requireChannel(value: string): Channel {
-  if (!isChannel(value)) throw validationFailed("channel", `channel must be one of ${channels.join(", ")}`);
+function requireKind(value: string): IntegrationKind {
+  if (!isIntegrationKind(value)) {
+    throw validationFailed("channel", `channel must be one of ${integrationKinds.join(", ")}`);
+  }
   return value;
 }
 
 /** One WhatsApp number answers to one integration: its webhooks are routed by the number's id. */
 async function assertRoutable(
   integrations: IntegrationRepository,
-  channel: Channel,
+  channel: IntegrationKind,
   externalId: string | null,
   exceptId?: string,
 ): Promise<void> {
@@ -37,7 +41,7 @@ export async function createIntegration(
   actor: Actor,
   input: { channel: string; name: string; config: object },
 ): Promise<Integration> {
-  const channel = requireChannel(input.channel);
+  const channel = requireKind(input.channel);
   const name = requireText(input.name, "name", maxIntegrationNameLength);
   const config = parseChannelConfig(channel, input.config);
   const routing = routingOf(deps.cipher, channel, config);
@@ -119,6 +123,18 @@ export interface IntegrationTestResult {
   integration: Integration;
 }
 
+function askProvider(deps: IntegrationsDeps, stored: StoredIntegration): Promise<IdentityResult> {
+  if (isChannelIntegration(stored)) {
+    return deps.adapters.get(stored.channel).whoAmI(openConfig(deps.cipher, stored));
+  }
+  const channel = stored.channel;
+  if (!isPaymentProviderName(channel)) return Promise.resolve({ ok: false, error: `Unknown ${channel}` });
+  if (!deps.paymentProviders) {
+    return Promise.resolve({ ok: false, error: `${channel} credentials cannot be tested here` });
+  }
+  return deps.paymentProviders.get(channel).whoAmI(openConfig(deps.cipher, { ...stored, channel }));
+}
+
 /** Asks the provider who the credentials belong to, and keeps the outcome on the integration. */
 export async function testIntegration(
   deps: IntegrationsDeps,
@@ -128,7 +144,7 @@ export async function testIntegration(
   const stored = await deps.store.integrations.findById(actor.organizationId, id);
   if (!stored) throw notFound("Integration");
   const config = openConfig(deps.cipher, stored);
-  const result = await deps.adapters.get(stored.channel).whoAmI(config);
+  const result = await askProvider(deps, stored);
   const at = deps.clock.now();
   const error = result.ok ? null : result.error;
   await deps.store.integrations.recordTest(actor.organizationId, id, { at, error });

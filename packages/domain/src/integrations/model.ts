@@ -1,5 +1,5 @@
-import type { PaymentProviderName } from "../payments/model";
 import type { Channel } from "./channel";
+import type { IntegrationKind } from "./kind";
 
 /** Credentials as stored: AES-256-GCM ciphertext with its nonce and tag, all base64. Opaque to everyone but the cipher. */
 export interface SealedSecret {
@@ -13,7 +13,8 @@ export interface SealedSecret {
 export interface StoredIntegration {
   id: string;
   organizationId: string;
-  channel: Channel;
+  /** A messaging channel or a payment provider. */
+  channel: IntegrationKind;
   name: string;
   isActive: boolean;
   /** What webhooks are routed by: the WhatsApp phone number id, the Discord application id. */
@@ -24,6 +25,9 @@ export interface StoredIntegration {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A messaging channel's integration (what webhook intake, sending and the Discord gateway work with). */
+export type StoredChannelIntegration = StoredIntegration & { channel: Channel };
 
 /** An integration as people and API clients see it: secrets masked, never in clear. */
 export interface Integration extends Omit<StoredIntegration, "sealedConfig"> {
@@ -41,7 +45,7 @@ export interface WebhookLog {
   id: string;
   organizationId: string;
   integrationId: string | null;
-  channel: Channel;
+  channel: IntegrationKind;
   source: WebhookSource;
   eventId: string | null;
   status: WebhookLogStatus;
@@ -59,7 +63,7 @@ export interface NewWebhookLog {
   organizationId: string;
   integrationId: string;
   /** A messaging channel, or a payment provider (its webhooks take the same path). */
-  channel: Channel | PaymentProviderName;
+  channel: IntegrationKind;
   source: WebhookSource;
   eventId: string | null;
   payload: unknown;

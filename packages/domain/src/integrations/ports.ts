@@ -1,10 +1,19 @@
 import type { Clock } from "../auth/ports";
+import type { PaymentProviders } from "../payments/provider";
 import type { JobQueue } from "../shared/jobs";
 import type { Logger } from "../shared/logger";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Transactional } from "../shared/transaction";
 import type { Channel, ChannelAdapter, ChannelConfigs } from "./channel";
-import type { NewWebhookLog, SealedSecret, StoredIntegration, WebhookLog, WebhookLogStatus } from "./model";
+import type { IntegrationKind } from "./kind";
+import type {
+  NewWebhookLog,
+  SealedSecret,
+  StoredChannelIntegration,
+  StoredIntegration,
+  WebhookLog,
+  WebhookLogStatus,
+} from "./model";
 
 /** A channel integration with its credentials decrypted: only for adapters, never for API output or logs. */
 export type ConnectedChannel = {
@@ -43,7 +52,7 @@ export interface CredentialCipher {
 }
 
 export interface NewIntegration {
-  channel: Channel;
+  channel: IntegrationKind;
   name: string;
   sealedConfig: SealedSecret;
   externalId: string | null;
@@ -59,7 +68,7 @@ export interface IntegrationPatch {
 }
 
 export interface IntegrationFilter {
-  channel?: Channel | undefined;
+  channel?: IntegrationKind | undefined;
 }
 
 export interface IntegrationRepository {
@@ -75,21 +84,36 @@ export interface IntegrationRepository {
   remove(organizationId: string, id: string): Promise<boolean>;
   /** Another integration of any organization already routed by this id (one phone number, one tenant). */
   isExternalIdTaken(channel: Channel, externalId: string, exceptId?: string): Promise<boolean>;
-  // Webhooks do not know the tenant yet: these look across organizations.
-  findByIdAnyOrganization(id: string): Promise<StoredIntegration | undefined>;
-  findByExternalId(channel: Channel, externalId: string): Promise<StoredIntegration[]>;
+  // Webhooks do not know the tenant yet: these look across organizations, at messaging channels only
+  // (payment webhooks find their integration through the payments context).
+  findByIdAnyOrganization(id: string): Promise<StoredChannelIntegration | undefined>;
+  findByExternalId(channel: Channel, externalId: string): Promise<StoredChannelIntegration[]>;
   hasVerifyTokenHash(channel: Channel, verifyTokenHash: string): Promise<boolean>;
   /** Every active integration of a channel, in every organization (the Discord gateway holds one connection each). */
-  listActive(channel: Channel): Promise<StoredIntegration[]>;
+  listActive(channel: Channel): Promise<StoredChannelIntegration[]>;
 }
 
 export interface WebhookLogFilter {
   status?: WebhookLogStatus | undefined;
 }
 
+/** What a cached integration must still match for a webhook verified against it to be stored. */
+export interface CurrentIntegration {
+  sealedConfig: SealedSecret;
+  externalId: string | null;
+}
+
 export interface WebhookLogRepository {
   /** undefined when a log with the same event id exists already (a redelivery). */
   insert(log: NewWebhookLog): Promise<{ id: string } | undefined>;
+  /**
+   * `insert`, in the same statement, only while the integration is still active with exactly these sealed
+   * credentials and external id: "stale" otherwise (what the caller verified against was a cached copy).
+   */
+  insertIfCurrent(
+    log: NewWebhookLog,
+    expected: CurrentIntegration,
+  ): Promise<{ id: string } | undefined | "stale">;
   findById(organizationId: string, id: string): Promise<WebhookLog | undefined>;
   list(
     organizationId: string,
@@ -118,4 +142,6 @@ export interface WebhookIntakeDeps {
 export interface IntegrationsDeps extends WebhookIntakeDeps {
   store: Transactional<IntegrationsRepos> & IntegrationsRepos;
   clock: Clock;
+  /** Checks Stripe and Mercado Pago credentials (the test button); absent, their test reports it cannot. */
+  paymentProviders?: PaymentProviders | undefined;
 }

@@ -2,8 +2,8 @@ import { type JobQueue, webhookProcessAttempts } from "../shared/jobs";
 import type { Logger } from "../shared/logger";
 import type { WebhookReply, WebhookRequest } from "./channel";
 import { connectChannel } from "./credentials";
-import type { NewWebhookLog, StoredIntegration } from "./model";
-import type { IntegrationsRepos, WebhookIntakeDeps } from "./ports";
+import type { NewWebhookLog, StoredChannelIntegration } from "./model";
+import type { CurrentIntegration, IntegrationsRepos, WebhookIntakeDeps } from "./ports";
 
 const maxRawBodyLength = 64 * 1024;
 
@@ -17,7 +17,9 @@ export type WebhookOutcome =
   /** Stored and queued; a redelivery of an event already stored has `logId` null. */
   | { kind: "accepted"; logId: string | null; reply: WebhookReply | undefined }
   /** Verified but not JSON: stored as failed with the reason. */
-  | { kind: "malformed"; logId: string | null };
+  | { kind: "malformed"; logId: string | null }
+  /** Only with a cached integration: it changed (or may have); nothing stored, ask again with a fresh one. */
+  | { kind: "stale" };
 
 /**
  * Writes the event before anything else happens to it, then queues its processing. The queue is best
@@ -26,8 +28,22 @@ export type WebhookOutcome =
 export async function recordWebhookEvent(
   deps: { store: Pick<IntegrationsRepos, "webhookLogs">; queue: JobQueue; logger: Logger },
   log: NewWebhookLog,
-): Promise<{ id: string } | undefined> {
-  const inserted = await deps.store.webhookLogs.insert(log);
+): Promise<{ id: string } | undefined>;
+/** With `expected` (a cached integration's state): "stale", and nothing stored, when it no longer holds. */
+export async function recordWebhookEvent(
+  deps: { store: Pick<IntegrationsRepos, "webhookLogs">; queue: JobQueue; logger: Logger },
+  log: NewWebhookLog,
+  expected: CurrentIntegration,
+): Promise<{ id: string } | undefined | "stale">;
+export async function recordWebhookEvent(
+  deps: { store: Pick<IntegrationsRepos, "webhookLogs">; queue: JobQueue; logger: Logger },
+  log: NewWebhookLog,
+  expected?: CurrentIntegration,
+): Promise<{ id: string } | undefined | "stale"> {
+  const inserted = expected
+    ? await deps.store.webhookLogs.insertIfCurrent(log, expected)
+    : await deps.store.webhookLogs.insert(log);
+  if (inserted === "stale") return inserted;
   if (!inserted) {
     deps.logger.info(
       { channel: log.channel, integrationId: log.integrationId, eventId: log.eventId },
@@ -66,9 +82,10 @@ export type WebhookBody = { ok: true; payload: unknown } | { ok: false; text: st
  */
 export async function receiveWebhook(
   deps: WebhookIntakeDeps,
-  stored: StoredIntegration,
+  stored: StoredChannelIntegration,
   request: WebhookRequest,
   body: WebhookBody,
+  options: { cached?: boolean } = {},
 ): Promise<WebhookOutcome> {
   const integration = connectChannel(deps.cipher, stored);
   const adapter = deps.adapters.get(integration.channel);
@@ -77,7 +94,10 @@ export async function receiveWebhook(
     integrationId: integration.integrationId,
     organizationId: integration.organizationId,
   };
-  if (!adapter.verify(request, integration.config)) {
+  const verified = adapter.verify(request, integration.config);
+  // a cached copy may be out of date: anything but the common case is decided on a fresh one
+  if (options.cached && (!verified || !integration.isActive || !body.ok)) return { kind: "stale" };
+  if (!verified) {
     deps.logger.warn(where, "webhook signature missing or invalid; rejected");
     return { kind: "unauthorized" };
   }
@@ -110,13 +130,20 @@ export async function receiveWebhook(
   const handshake = adapter.handshake?.(payload);
   if (handshake) return { kind: "handshake", reply: handshake };
 
-  const log = await recordWebhookEvent(deps, {
+  const newLog = {
     ...base,
     eventId: scopedEventId(integration.integrationId, adapter.eventId?.(payload)),
     payload,
     rawBody: null,
     status: "pending",
     errorMessage: null,
-  });
+  } as const;
+  const log = options.cached
+    ? await recordWebhookEvent(deps, newLog, {
+        sealedConfig: stored.sealedConfig,
+        externalId: stored.externalId,
+      })
+    : await recordWebhookEvent(deps, newLog);
+  if (log === "stale") return { kind: "stale" };
   return { kind: "accepted", logId: log?.id ?? null, reply: adapter.acknowledge?.(payload) };
 }

@@ -93,6 +93,15 @@ export interface PaymentsRepos {
 /** Sends a text into a conversation as a normal outbound message (the conversations context's use case). */
 export type MessageSender = (actor: Actor, conversationId: string, text: string) => Promise<{ id: string }>;
 
+/**
+ * A conversation the actor may see that can take an outbound message now (its integration is active, the
+ * channel's rules allow it), with its contact. Throws not found, or unprocessable with the reason.
+ */
+export type ConversationCheck = (
+  actor: Actor,
+  conversationId: string,
+) => Promise<{ contactId: string | null }>;
+
 export interface PaymentLinks {
   /** Where the customer lands after paying. */
   returnUrl(paymentId: string): string;
@@ -111,4 +120,6 @@ export interface PaymentsDeps {
   newId(): string;
   /** Absent where messages cannot be sent (the worker): sending a link then answers 422. */
   sendMessage?: MessageSender | undefined;
+  /** Absent with `sendMessage`. */
+  checkConversation?: ConversationCheck | undefined;
 }

@@ -1,31 +1,91 @@
 import type { Actor } from "../auth/model";
-import { DomainError } from "../shared/errors";
+import { DomainError, notFound } from "../shared/errors";
+import { parseId } from "../shared/ids";
+import { type CreatePaymentInput, createPayment } from "./create-payment";
 import type { Payment } from "./model";
 import { getPayment } from "./payment-queries";
-import type { PaymentsDeps } from "./ports";
+import type { MessageSender, PaymentsDeps } from "./ports";
 
 /** The message the customer receives: the description, the amount and the link. */
 export const paymentLinkMessage = (payment: Payment): string =>
   `${payment.description ?? "Payment"}: ${payment.amount.currency} ${payment.amount.amount}\n${payment.paymentLink ?? ""}`.trim();
 
+export interface SentPaymentLink {
+  payment: Payment;
+  messageId: string;
+}
+
+const cannotSend = (message: string) => new DomainError("UNPROCESSABLE", message);
+
 /**
- * Sends a pending payment's link into a conversation as a normal outbound message: the conversations
- * context checks the conversation (visibility, active integration, the channel's rules) and queues it.
+ * The link goes to the deal's contact only: the conversation must be one the actor may see (else 404, as
+ * for any conversation), be with the deal's contact and able to take a message now (else 422), all checked
+ * before a link is made.
+ */
+async function assertConversationWithDealContact(
+  deps: PaymentsDeps,
+  actor: Actor,
+  conversationId: string,
+  dealContactId: string | null,
+): Promise<MessageSender> {
+  if (!deps.sendMessage || !deps.checkConversation) throw cannotSend("Messages cannot be sent from here");
+  const { contactId } = await deps.checkConversation(actor, parseId(conversationId, "conversationId"));
+  if (dealContactId === null) throw cannotSend("The deal has no contact to send the link to");
+  if (contactId !== dealContactId) {
+    throw new DomainError("UNPROCESSABLE", "The conversation is not with the deal's contact", {
+      fieldErrors: { conversationId: ["The conversation is not with the deal's contact"] },
+    });
+  }
+  return deps.sendMessage;
+}
+
+async function dealContactOf(
+  deps: PaymentsDeps,
+  actor: Actor,
+  dealId: string | null,
+): Promise<string | null> {
+  if (dealId === null) return null;
+  const deal = await deps.store.deals.findById(actor.organizationId, dealId);
+  return deal?.contactId ?? null;
+}
+
+/**
+ * Sends a pending payment's link into a conversation with its deal's contact as a normal outbound message:
+ * the conversations context checks the conversation (visibility, active integration, the channel's rules),
+ * stores the message pending and queues its sending.
  */
 export async function sendPaymentLink(
   deps: PaymentsDeps,
   actor: Actor,
   paymentId: string,
   conversationId: string,
-): Promise<{ payment: Payment; messageId: string }> {
+): Promise<SentPaymentLink> {
   const payment = await getPayment(deps, actor, paymentId);
   if (payment.status !== "pending" || !payment.paymentLink) {
-    throw new DomainError(
-      "UNPROCESSABLE",
-      `Only a pending payment's link can be sent (it is ${payment.status})`,
-    );
+    throw cannotSend(`Only a pending payment's link can be sent (it is ${payment.status})`);
   }
-  if (!deps.sendMessage) throw new DomainError("UNPROCESSABLE", "Messages cannot be sent from here");
-  const message = await deps.sendMessage(actor, conversationId, paymentLinkMessage(payment));
+  const contactId = await dealContactOf(deps, actor, payment.dealId);
+  const send = await assertConversationWithDealContact(deps, actor, conversationId, contactId);
+  const message = await send(actor, conversationId, paymentLinkMessage(payment));
+  return { payment, messageId: message.id };
+}
+
+/**
+ * The "send payment link" action: checks the deal and the conversation first, creates the link through the
+ * provider, then sends it. When sending fails after the link was made (the channel refused), the error is
+ * raised and the pending payment stays, to be sent again with `sendPaymentLink`.
+ */
+export async function createAndSendPaymentLink(
+  deps: PaymentsDeps,
+  actor: Actor,
+  input: CreatePaymentInput & { conversationId: string },
+): Promise<SentPaymentLink> {
+  const { conversationId, ...fields } = input;
+  const dealId = parseId(fields.dealId, "dealId");
+  const deal = await deps.store.deals.findById(actor.organizationId, dealId);
+  if (!deal) throw notFound("Deal");
+  const send = await assertConversationWithDealContact(deps, actor, conversationId, deal.contactId);
+  const payment = await createPayment(deps, actor, fields);
+  const message = await send(actor, conversationId, paymentLinkMessage(payment));
   return { payment, messageId: message.id };
 }

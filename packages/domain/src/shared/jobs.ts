@@ -2,10 +2,13 @@
 export interface JobPayloads {
   email: EmailJob;
   "contacts-import": ContactImportJob;
+  "contacts-import-sweep": ContactImportSweepJob;
   "webhook-process": WebhookProcessJob;
   "media-download": MediaDownloadJob;
   "webhook-sweep": WebhookSweepJob;
   "message-send": MessageSendJob;
+  "send-sweep": SendSweepJob;
+  "snooze-wake": SnoozeWakeJob;
   retention: RetentionJob;
 }
 
@@ -21,6 +24,12 @@ export interface MessageSendJob {
   messageId: string;
 }
 
+/** Repeatable: re-enqueues outbound messages left pending (their send job was lost). */
+export type SendSweepJob = Record<string, never>;
+
+/** Repeatable: reopens conversations whose snooze ended. */
+export type SnoozeWakeJob = Record<string, never>;
+
 /** The daily clean-up of expired messages and webhook logs; it reads everything it needs from the database. */
 export type RetentionJob = Record<string, never>;
 
@@ -28,6 +37,9 @@ export type RetentionJob = Record<string, never>;
 export interface ContactImportJob {
   importId: string;
 }
+
+/** Repeatable: re-enqueues contact imports whose jobs were lost (no progress for a while). */
+export type ContactImportSweepJob = Record<string, never>;
 
 /**
  * Processes a stored webhook (`webhook_logs` row). Enqueue it with `jobId` = the log's id, so the sweeper's
@@ -52,6 +64,12 @@ export type QueueName = keyof JobPayloads;
 export interface EnqueueOptions {
   /** dedupes while the job is still queued; must not contain ":" nor be an integer like "42" (BullMQ rules) */
   jobId?: string;
+  /**
+   * With `jobId`: a finished job of that id still kept by the queue (completed or failed jobs are kept a
+   * while, and an add with their id is ignored) is removed first, so this one runs. One still waiting,
+   * delayed or running is left alone. For sweepers re-enqueueing work whose job is gone or ended wrongly.
+   */
+  replaceFinished?: boolean;
   delayMs?: number;
   attempts?: number;
 }

@@ -8,7 +8,25 @@ export interface StoredFile {
  * and `/` (no `..`); a key is written whole or not at all, and writing it again replaces it.
  */
 export interface FileStorage {
-  /** Answers the URL clients fetch the file from (behind the API's authentication). */
+  /**
+   * Answers where the file is kept, stored on the message as its locator. Clients never see it: the API serves
+   * a message's media at `/api/v1/messages/{id}/media`, after checking who asks.
+   */
   put(key: string, file: StoredFile): Promise<{ url: string }>;
   get(key: string): Promise<StoredFile | undefined>;
+}
+
+/** A stored file opened for reading, its bytes read as they are sent (media can be tens of megabytes). */
+export interface OpenedFile {
+  contentType: string;
+  size: number;
+  /** Read once; the file is closed at the end, or when the reader stops early. */
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/** Reading files back by the locator `put` answered (the API serving message media). */
+export interface StoredFileReader {
+  /** The key of a URL `put` answered; undefined for any other URL (another storage, a malformed key). */
+  keyOf(url: string): string | undefined;
+  open(key: string): Promise<OpenedFile | undefined>;
 }

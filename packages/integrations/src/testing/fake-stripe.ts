@@ -94,8 +94,8 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
         json: {
           object: "balance",
           livemode: false,
-          available: [{ amount: 0, currency: "brl" }],
-          pending: [],
+          available: [{ amount: 0, currency: "brl", source_types: { card: 0 } }],
+          pending: [{ amount: 0, currency: "brl", source_types: { card: 0 } }],
         },
       };
     }

@@ -236,6 +236,57 @@ export function whatsAppTextWebhook(input: WhatsAppTextInput): object {
   };
 }
 
+/** A 1x1 PNG: media small enough to inline, real enough for a browser to decode. */
+export const onePixelPng = Uint8Array.from(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
+
+/** A customer's photo, video, voice note or document: `mediaId` is what `addMedia` answered. */
+export function whatsAppMediaWebhook(
+  input: Omit<WhatsAppTextInput, "text" | "replyTo"> & {
+    mediaId: string;
+    kind: "image" | "video" | "audio" | "document";
+    mimeType: string;
+    caption?: string;
+    fileName?: string;
+  },
+): object {
+  const message = {
+    from: input.from,
+    id: input.id ?? fakeWamid(),
+    timestamp: seconds(input.timestamp),
+    type: input.kind,
+    [input.kind]: {
+      id: input.mediaId,
+      mime_type: input.mimeType,
+      ...(input.caption !== undefined && { caption: input.caption }),
+      ...(input.fileName !== undefined && { filename: input.fileName }),
+    },
+  };
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: metadata(input.phoneNumberId),
+              contacts: [{ profile: { name: input.name ?? "Cliente" }, wa_id: input.from }],
+              messages: [message],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** A `statuses` change: what Meta sends as an outbound message is sent, delivered, read or fails. */
 export function whatsAppStatusWebhook(input: {
   phoneNumberId: string;

@@ -1,7 +1,8 @@
-import type { EnqueueOptions, JobPayloads, JobQueue, QueueName } from "@crm/domain/shared/jobs";
+import type { EnqueueOptions, JobPayloads, QueueName } from "@crm/domain/shared/jobs";
 import type { Logger } from "@crm/domain/shared/logger";
-import { Queue } from "bullmq";
+import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import type { BulkJob, BulkJobQueue } from "./batching-queue";
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_DELAY_MS } from "./defaults";
 import { validateEnqueueOptions } from "./job-id";
 import type { JobScheduler, RepeatSchedule } from "./schedule";
@@ -15,7 +16,7 @@ export interface BullmqQueueOptions {
   backoffDelayMs?: number;
 }
 
-export interface BullmqJobQueue extends JobQueue, JobScheduler {
+export interface BullmqJobQueue extends BulkJobQueue, JobScheduler {
   /** Closes the BullMQ queues, not the connection. */
   close(): Promise<void>;
 }
@@ -51,13 +52,27 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
       enqueueOptions: EnqueueOptions = {},
     ) {
       validateEnqueueOptions(enqueueOptions);
-      const { jobId, delayMs, attempts } = enqueueOptions;
-      // an explicit `undefined` would override the queue's default job options, so absent ones stay absent
-      await queueFor(name).add(name, payload, {
-        ...(jobId !== undefined && { jobId }),
-        ...(delayMs !== undefined && { delay: delayMs }),
-        ...(attempts !== undefined && { attempts }),
-      });
+      const { jobId } = enqueueOptions;
+      const queue = queueFor(name);
+      if (jobId !== undefined && enqueueOptions.replaceFinished) await removeIfFinished(queue, jobId);
+      await queue.add(name, payload, toJobOptions(enqueueOptions));
+    },
+
+    async enqueueBulk<Q extends QueueName>(name: Q, jobs: Array<BulkJob<Q>>) {
+      for (const job of jobs) validateEnqueueOptions(job.options ?? {});
+      const queue = queueFor(name);
+      await Promise.all(
+        jobs.map(({ options }) =>
+          options?.jobId !== undefined && options.replaceFinished
+            ? removeIfFinished(queue, options.jobId)
+            : undefined,
+        ),
+      );
+      // one pipeline: every add is written in one go and the answers come back together. Not atomic: an
+      // error rejects the whole call although the other jobs may be in (a re-add with the same id is a no-op)
+      await queue.addBulk(
+        jobs.map(({ payload, options = {} }) => ({ name, data: payload, opts: toJobOptions(options) })),
+      );
     },
 
     async schedule(name, scheduleName, repeat, payload) {
@@ -72,6 +87,21 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
       queues.clear();
     },
   };
+}
+
+/** An explicit `undefined` would override the queue's default job options, so absent ones stay absent. */
+function toJobOptions({ jobId, delayMs, attempts }: EnqueueOptions): JobsOptions {
+  return {
+    ...(jobId !== undefined && { jobId }),
+    ...(delayMs !== undefined && { delay: delayMs }),
+    ...(attempts !== undefined && { attempts }),
+  };
+}
+
+/** A kept completed or failed job would make an add with its id a no-op. */
+async function removeIfFinished(queue: Queue, jobId: string): Promise<void> {
+  const state = await queue.getJobState(jobId);
+  if (state === "completed" || state === "failed") await queue.remove(jobId);
 }
 
 function toRepeatOptions(repeat: RepeatSchedule): { pattern: string; tz?: string } | { every: number } {

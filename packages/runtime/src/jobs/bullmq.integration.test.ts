@@ -113,6 +113,35 @@ describe.skipIf(!url)("BullMQ adapters", () => {
     expect(seen.map((s) => s.subject).sort()).toEqual(["first", "other"]);
   });
 
+  it("ignores an add under the id of a kept finished job, unless replaceFinished (the sweepers' re-enqueue)", async () => {
+    setUp();
+    const seen = recordJobs(async (payload) => {
+      if (payload.subject === "fails") throw new Error("smtp down");
+    });
+    await queue.enqueue("email", mail("done"), { jobId: "done" });
+    await queue.enqueue("email", mail("fails"), { jobId: "fails", attempts: 1 });
+    await vi.waitFor(async () => expect(await inspector.getJobState("done")).toBe("completed"));
+    await vi.waitFor(async () => expect(await inspector.getJobState("fails")).toBe("failed"));
+
+    await queue.enqueue("email", mail("done"), { jobId: "done" });
+    expect(await inspector.getJobState("done")).toBe("completed");
+    expect(await inspector.getWaitingCount()).toBe(0);
+
+    await queue.enqueue("email", mail("done"), { jobId: "done", replaceFinished: true });
+    await queue.enqueue("email", mail("fails"), { jobId: "fails", attempts: 1, replaceFinished: true });
+    await vi.waitFor(() =>
+      expect(seen.map((s) => s.subject).sort()).toEqual(["done", "done", "fails", "fails"]),
+    );
+  });
+
+  it("leaves a waiting job alone under replaceFinished", async () => {
+    setUp();
+    await queue.enqueue("email", mail("first"), { jobId: "queued" });
+    await queue.enqueue("email", mail("second"), { jobId: "queued", replaceFinished: true });
+    expect(await inspector.getWaitingCount()).toBe(1);
+    expect((await inspector.getJob("queued"))?.data.subject).toBe("first");
+  });
+
   it("holds a delayed job back while jobs without delay run", async () => {
     setUp();
     const seen = recordJobs();

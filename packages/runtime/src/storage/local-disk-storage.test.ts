@@ -12,6 +12,12 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+async function readAll(chunks: AsyncIterable<Uint8Array> | undefined): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks ?? []) parts.push(chunk);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 describe("local disk storage", () => {
   it("stores a file under its key and reads it back with its content type", async () => {
     const storage = createLocalDiskStorage({ root });
@@ -31,6 +37,50 @@ describe("local disk storage", () => {
 
     expect(url).toBe("/api/v1/media/a/b.bin");
     expect(await storage.get("a/b.bin")).toEqual({ bytes: new Uint8Array([2, 3]), contentType: "audio/ogg" });
+  });
+
+  it("reads the key back from the locator it answered, and no other", async () => {
+    const storage = createLocalDiskStorage({ root });
+    const { url } = await storage.put("org-1/m.pdf", {
+      bytes: new Uint8Array([1]),
+      contentType: "application/pdf",
+    });
+
+    expect(storage.keyOf(url)).toBe("org-1/m.pdf");
+    for (const other of [
+      "/media/../etc/passwd",
+      "/media/a/../b",
+      "/other/org-1/m.pdf",
+      "https://x.test/media/a",
+      "/media/",
+    ]) {
+      expect(storage.keyOf(other)).toBeUndefined();
+    }
+  });
+
+  it("opens a file to read it as a stream, with its size and content type", async () => {
+    const storage = createLocalDiskStorage({ root });
+    const bytes = new Uint8Array(200_000).map((_, index) => index % 251);
+    await storage.put("org-1/video.mp4", { bytes, contentType: "video/mp4" });
+
+    const opened = await storage.open("org-1/video.mp4");
+
+    expect(opened).toMatchObject({ contentType: "video/mp4", size: bytes.byteLength });
+    expect(await readAll(opened?.chunks)).toEqual(bytes);
+    expect(await storage.open("org-1/missing.mp4")).toBeUndefined();
+    await expect(storage.open("../escape")).rejects.toThrow("Invalid storage key");
+  });
+
+  it("fails a read of a file replaced since it was opened rather than send a wrong length", async () => {
+    const storage = createLocalDiskStorage({ root });
+    await storage.put("a/b.bin", { bytes: new Uint8Array([1, 2]), contentType: "application/octet-stream" });
+    const opened = await storage.open("a/b.bin");
+    await storage.put("a/b.bin", {
+      bytes: new Uint8Array([1, 2, 3]),
+      contentType: "application/octet-stream",
+    });
+
+    await expect(readAll(opened?.chunks)).rejects.toThrow("changed while being read");
   });
 
   it("answers undefined for a key never written", async () => {

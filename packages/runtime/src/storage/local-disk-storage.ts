@@ -1,21 +1,36 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { FileStorage } from "@crm/domain/shared/storage";
+import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 
 export interface LocalDiskStorageOptions {
   /** The folder files live in, e.g. `${DATA_DIR}/media`. */
   root: string;
-  /** Prefix of the URLs answered by `put`; the API serves `${publicPath}/<key>` from `get`. */
+  /** Prefix of the locators answered by `put` (`${publicPath}/<key>`), read back by `keyOf`. */
   publicPath?: string;
 }
 
 const keyPattern = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 const contentTypeSuffix = ".content-type";
 
+const isKey = (key: string) => keyPattern.test(key) && !key.split("/").some((part) => part === "..");
+
 function assertKey(key: string): void {
-  if (!keyPattern.test(key) || key.split("/").some((part) => part === "..")) {
-    throw new Error(`Invalid storage key "${key}"`);
+  if (!isKey(key)) throw new Error(`Invalid storage key "${key}"`);
+}
+
+/**
+ * The file's bytes, opened only once the reader starts (an answer never sent holds no descriptor) and closed
+ * at the end or when the reader stops. A file replaced since its size was taken fails rather than being sent
+ * with the wrong length.
+ */
+async function* readChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    if ((await handle.stat()).size !== size) throw new Error(`Stored file ${path} changed while being read`);
+    for await (const chunk of handle.createReadStream({ autoClose: false })) yield chunk as Uint8Array;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -24,7 +39,7 @@ function assertKey(key: string): void {
  * written to a temporary name and renamed, so a reader never sees half of it; its content type is kept
  * beside it.
  */
-export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileStorage {
+export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileStorage & StoredFileReader {
   const root = resolve(options.root);
   const publicPath = (options.publicPath ?? "/media").replace(/\/$/, "");
   const pathOf = (key: string) => {
@@ -43,6 +58,9 @@ export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileSt
     }
   }
 
+  const contentTypeOf = (path: string) =>
+    readFile(`${path}${contentTypeSuffix}`, "utf8").catch(() => "application/octet-stream");
+
   return {
     async put(key, file) {
       const path = pathOf(key);
@@ -59,10 +77,24 @@ export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileSt
         throw error;
       });
       if (!bytes) return undefined;
-      const contentType = await readFile(`${path}${contentTypeSuffix}`, "utf8").catch(
-        () => "application/octet-stream",
-      );
-      return { bytes: new Uint8Array(bytes), contentType };
+      return { bytes: new Uint8Array(bytes), contentType: await contentTypeOf(path) };
+    },
+
+    async open(key) {
+      const path = pathOf(key);
+      const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return undefined;
+        throw error;
+      });
+      if (!info?.isFile()) return undefined;
+      return { contentType: await contentTypeOf(path), size: info.size, chunks: readChunks(path, info.size) };
+    },
+
+    keyOf(url) {
+      const prefix = `${publicPath}/`;
+      if (!url.startsWith(prefix)) return undefined;
+      const key = url.slice(prefix.length);
+      return isKey(key) ? key : undefined;
     },
   };
 }

@@ -1,14 +1,11 @@
+import { servicesFor } from "./test-env";
+
 /**
  * REDIS_URL for integration tests, or undefined to skip them. With REQUIRE_SERVICES=1 (CI) a missing Redis
  * throws, so the suite fails instead of silently skipping.
  */
 export function redisTestUrl(): string | undefined {
-  const url = process.env.REDIS_URL;
-  if (url) return url;
-  if (process.env.REQUIRE_SERVICES === "1") {
-    throw new Error("REQUIRE_SERVICES=1 but REDIS_URL is not set: the Redis integration tests cannot run");
-  }
-  return undefined;
+  return servicesFor(["REDIS_URL"], "the Redis integration tests cannot run")?.REDIS_URL;
 }
 
 /** A key prefix no other test run shares, so parallel runs against one Redis do not collide. */

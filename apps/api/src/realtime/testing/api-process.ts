@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { childProcessEnv } from "@crm/runtime/testing/test-env";
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -36,7 +37,7 @@ export async function startApiProcess(
   const port = await freePort();
   const main = fileURLToPath(new URL("../../main.ts", import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", main], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: childProcessEnv({ PORT: String(port), HOST: "127.0.0.1", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

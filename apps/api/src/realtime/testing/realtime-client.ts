@@ -19,13 +19,15 @@ export interface RealtimeTestClient {
 
 /**
  * A typed client as the web app builds one: wsLink over `/trpc-ws`, the token as `connectionParams`,
- * subscribed to `realtime.events` from `lastEventId`.
+ * subscribed to `realtime.events` from `lastEventId`. A function as `baseUrl` is asked on every (re)connect,
+ * as a load balancer would pick a replica.
  */
 export async function connectRealtime(
-  baseUrl: string,
+  baseUrl: string | (() => string),
   options: { token?: string; lastEventId?: string; headers?: Record<string, string> } = {},
 ): Promise<RealtimeTestClient> {
-  const url = `${baseUrl.replace(/^http/, "ws")}/trpc-ws`;
+  const urlOf = (base: string) => `${base.replace(/^http/, "ws")}/trpc-ws`;
+  const url = typeof baseUrl === "string" ? urlOf(baseUrl) : () => urlOf(baseUrl());
   // the ws package, with headers (a cookie) when a test wants them; Node 20 has no global WebSocket
   const Impl = class extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {

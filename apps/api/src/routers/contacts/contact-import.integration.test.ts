@@ -190,6 +190,25 @@ describe("CSV import", () => {
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(2);
   });
 
+  it("the sweep job resumes an import whose job was lost", async () => {
+    const owner = await api.register();
+    // as the API leaves it, with its job lost (Redis emptied, the worker died) two minutes and more ago
+    const lost = await api.container.db.db
+      .insertInto("contact_imports")
+      .values({
+        organization_id: owner.organization.id,
+        on_duplicate: "skip",
+        csv: `name,phone\nAna,${mobile(21)}\nBia,${mobile(22)}\n`,
+        updated_at: new Date(Date.now() - 10 * 60_000),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await api.container.queue.enqueue("contacts-import-sweep", {});
+    const done = await waitForImport(api, owner.token, lost.id);
+    expect(done).toMatchObject({ status: "completed", processed: 2, created: 2 });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(2);
+  });
+
   it("a viewer cannot import; another organization's import answers 404", async () => {
     const owner = await api.register();
     const viewer = await api.member(owner.token, "viewer");

@@ -37,8 +37,7 @@ export const toContactConversationDto = (c: ContactConversation) => ({
 export const toContactDealDto = (d: ContactDeal) => ({
   id: d.id,
   title: d.title,
-  value: d.value,
-  currency: d.currency,
+  value: { amount: d.value.amount, currency: d.value.currency },
   status: d.status,
   stage: d.stage,
   pipelineId: d.pipelineId,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApi, type TestApi } from "../../testing/harness";
 import {
   type ContactDto,
@@ -15,14 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function seedDeal(organizationId: string, contactId: string, title: string) {
+async function seedDeal(organizationId: string, contactId: string, title: string): Promise<string> {
   const { db } = api.container.db;
   const pipeline = await db
     .insertInto("pipelines")
     .values({ organization_id: organizationId, name: "Sales", stages: JSON.stringify([]) })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db
+  const deal = await db
     .insertInto("deals")
     .values({
       organization_id: organizationId,
@@ -32,7 +32,9 @@ async function seedDeal(organizationId: string, contactId: string, title: string
       title,
       value: "1500.00",
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return deal.id;
 }
 
 describe("merging contacts", () => {
@@ -90,14 +92,16 @@ describe("merging contacts", () => {
       { token: owner.token },
     );
     expect(conversations.body.items.map((c) => c.channel).sort()).toEqual(["telegram", "whatsapp"]);
-    const deals = await api.rest<PageDto<{ title: string; value: string }>>(
+    const deals = await api.rest<PageDto<{ title: string; value: { amount: string; currency: string } }>>(
       "GET",
       `/contacts/${survivor.id}/deals`,
       {
         token: owner.token,
       },
     );
-    expect(deals.body.items).toMatchObject([{ title: "Big order", value: "1500.00" }]);
+    expect(deals.body.items).toMatchObject([
+      { title: "Big order", value: { amount: "1500.00", currency: "BRL" } },
+    ]);
 
     const audit = await db
       .selectFrom("audit_logs")
@@ -118,6 +122,62 @@ describe("merging contacts", () => {
         }),
       },
     ]);
+  });
+
+  it("writes a contact_changed activity on each moved deal and publishes deal_updated and contact_updated", async () => {
+    const owner = await api.register();
+    const orgId = owner.organization.id;
+    const survivor = await createContact(api, owner.token, { name: "Bia", phone: mobile(3) });
+    const source = await createContact(api, owner.token, { name: "Bia Lima", email: "bia@example.com" });
+    const dealIds = [await seedDeal(orgId, source.id, "First"), await seedDeal(orgId, source.id, "Second")];
+    const untouched = await seedDeal(orgId, survivor.id, "Already hers");
+    const events: Array<{ type: string; payload: unknown }> = [];
+    const stop = api.container.events.subscribe((event) => {
+      if (event.organizationId === orgId) events.push({ type: event.type, payload: event.payload });
+    });
+
+    const res = await api.rest("POST", `/contacts/${survivor.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: source.id },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+
+    for (const dealId of dealIds) {
+      const activities = await api.rest<PageDto<{ type: string; data: unknown; actorId: string | null }>>(
+        "GET",
+        `/deals/${dealId}/activities`,
+        { token: owner.token },
+      );
+      expect(activities.body.items).toEqual([
+        expect.objectContaining({
+          type: "contact_changed",
+          actorId: owner.user.id,
+          data: { fromContactId: source.id, toContactId: survivor.id, reason: "contact_merged" },
+        }),
+      ]);
+    }
+    const untouchedActivities = await api.rest<PageDto<unknown>>("GET", `/deals/${untouched}/activities`, {
+      token: owner.token,
+    });
+    expect(untouchedActivities.body.items).toEqual([]);
+
+    await vi.waitFor(() => {
+      expect(events.filter((event) => event.type === "deal_updated").map((event) => event.payload)).toEqual(
+        expect.arrayContaining(
+          dealIds.map((dealId) => expect.objectContaining({ dealId, changes: ["contact"] })),
+        ),
+      );
+      expect(
+        events.filter((event) => event.type === "contact_updated").map((event) => event.payload),
+      ).toEqual(
+        expect.arrayContaining([
+          { contactId: survivor.id, change: "merged", mergedFromId: source.id },
+          { contactId: source.id, change: "deleted" },
+        ]),
+      );
+    });
+    expect(events.filter((event) => event.type === "deal_updated")).toHaveLength(2);
+    stop();
   });
 
   it("refuses to merge a contact into itself or an unknown one, and changes nothing", async () => {

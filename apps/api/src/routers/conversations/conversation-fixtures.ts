@@ -178,3 +178,14 @@ export function recordEvents(api: TestApi, organizationId: string, types: string
     },
   };
 }
+
+/** An organization with one member of each role (and a second agent). */
+export async function team(api: TestApi) {
+  const owner = await api.register();
+  const organizationId = owner.organization.id;
+  const admin = await api.member(owner.token, "admin");
+  const agent = await api.member(owner.token, "agent");
+  const otherAgent = await api.member(owner.token, "agent");
+  const viewer = await api.member(owner.token, "viewer");
+  return { owner, organizationId, admin, agent, otherAgent, viewer };
+}

@@ -19,6 +19,16 @@ export const toConversationDto = (c: ConversationView) => ({
   updatedAt: iso(c.updatedAt),
 });
 
+/** Under the REST prefix: served by the raw `messageMediaRoutes`, which check access by the message id. */
+const messageMediaPath = (messageId: string) => `/api/v1/messages/${messageId}/media`;
+
+/** Clients never see the storage's locator: stored media are fetched by message id. */
+const toMediaDto = (m: Message) =>
+  m.media && {
+    ...m.media,
+    url: m.media.status === "stored" && m.media.url ? messageMediaPath(m.id) : null,
+  };
+
 export const toMessageDto = (m: Message) => ({
   id: m.id,
   conversationId: m.conversationId,
@@ -33,7 +43,7 @@ export const toMessageDto = (m: Message) => ({
   statusAt: isoOrNull(m.statusAt),
   error: m.errorMessage,
   channelMessageId: m.channelMessageId,
-  media: m.media,
+  media: toMediaDto(m),
   sentAt: iso(m.sentAt),
   createdAt: iso(m.createdAt),
   deletedAt: isoOrNull(m.deletedAt),

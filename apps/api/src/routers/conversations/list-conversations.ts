@@ -1,5 +1,6 @@
 import { conversationPage, listConversationsInput } from "@crm/contracts";
 import { listConversations as list } from "@crm/domain";
+import { unreadCountsOfInboxPage } from "@crm/domain/realtime/read-state";
 import { permission } from "../../trpc/init";
 import { toConversationDto } from "./dto";
 
@@ -12,6 +13,7 @@ export const listConversations = permission("conversations:read")
       summary: "The inbox: conversations, newest activity first",
       description:
         "Filters: status, assignee (`me`, `unassigned` or a user id), channel, contactId, unread. " +
+        "`unreadCount` is the team's; `unread` is the signed-in user's own (see mark-as-read). " +
         "Agents only get the conversations assigned to them and the unassigned ones.",
     },
   })
@@ -19,5 +21,11 @@ export const listConversations = permission("conversations:read")
   .output(conversationPage)
   .query(async ({ ctx, input }) => {
     const page = await list(ctx.container.conversations, ctx.actor, input);
-    return { items: page.items.map(toConversationDto), nextCursor: page.nextCursor };
+    const ids = page.items.map((item) => item.id);
+    const unread = await unreadCountsOfInboxPage(ctx.container.realtime, ctx.actor, ids);
+    const items = page.items.map((item) => {
+      const dto = toConversationDto(item);
+      return unread ? { ...dto, unread: unread.get(item.id) ?? 0 } : dto;
+    });
+    return { items, nextCursor: page.nextCursor };
   });

@@ -1,10 +1,10 @@
-import type { Channel, Integration, IntegrationTestResult, WebhookLog } from "@crm/domain";
+import type { Integration, IntegrationKind, IntegrationTestResult, WebhookLog } from "@crm/domain";
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** WhatsApp names the phone number in its payload; the others are told which integration in the URL. */
-export const webhookUrlOf = (publicUrl: string, channel: Channel, integrationId: string): string =>
+/** WhatsApp names the phone number in its payload; the others (payment providers too) are told which integration in the URL. */
+export const webhookUrlOf = (publicUrl: string, channel: IntegrationKind, integrationId: string): string =>
   channel === "whatsapp"
     ? `${publicUrl}/webhooks/whatsapp`
     : `${publicUrl}/webhooks/${channel}/${integrationId}`;

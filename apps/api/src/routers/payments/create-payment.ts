@@ -1,5 +1,5 @@
 import { createPaymentInput, payment } from "@crm/contracts";
-import { createPayment as create, sendPaymentLink } from "@crm/domain";
+import { createPayment as create, createAndSendPaymentLink } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toPaymentDto } from "./dto";
 
@@ -16,9 +16,13 @@ export const createPayment = permission("payments:write")
   .output(payment)
   .mutation(async ({ ctx, input }) => {
     const { sendToConversationId, ...fields } = input;
-    const created = await create(ctx.container.payments, ctx.actor, fields);
-    if (sendToConversationId) {
-      await sendPaymentLink(ctx.container.payments, ctx.actor, created.id, sendToConversationId);
-    }
+    const created = sendToConversationId
+      ? (
+          await createAndSendPaymentLink(ctx.container.payments, ctx.actor, {
+            ...fields,
+            conversationId: sendToConversationId,
+          })
+        ).payment
+      : await create(ctx.container.payments, ctx.actor, fields);
     return toPaymentDto(created);
   });

@@ -1,31 +1,32 @@
 import type { payment } from "@crm/contracts";
 import type { PaymentProviderName } from "@crm/domain";
+import {
+  type FakeMercadoPago,
+  type FakeStripe,
+  postWebhook,
+  startFakeMercadoPago,
+  startFakeStripe,
+} from "@crm/integrations/testing";
 import { expect, vi } from "vitest";
 import type { z } from "zod";
-import type { TestApi } from "../../testing/harness";
+import { startTestApi, type TestApi } from "../../testing/harness";
 import { createDeal, workspace } from "../deals/deal-fixtures";
 
 export type PaymentDto = z.output<typeof payment>;
 
-/** Payment integrations as the integrations context stores them: credentials sealed with the API's cipher. */
+/** Connects a payment provider through `POST /integrations`, as an owner would. */
 export async function connectProvider(
   api: TestApi,
-  organizationId: string,
+  ownerToken: string,
   provider: PaymentProviderName,
   config: object,
 ): Promise<string> {
-  const sealed = api.container.integrations.cipher.seal(JSON.stringify(config), organizationId);
-  const row = await api.container.db.db
-    .insertInto("integrations")
-    .values({
-      organization_id: organizationId,
-      channel: provider,
-      name: provider,
-      config: JSON.stringify(sealed),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const res = await api.rest<{ id: string }>("POST", "/integrations", {
+    token: ownerToken,
+    body: { channel: provider, name: `${provider} vendas`, config },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.id;
 }
 
 /** An owner with a contact, a deal worth `value` and the given provider connected. */
@@ -39,7 +40,7 @@ export async function paymentWorkspace(
   const stage = pipeline.stages[0];
   if (!stage) throw new Error("no stage");
   const deal = await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: stage.id, value });
-  const integrationId = await connectProvider(api, owner.organization.id, provider, config);
+  const integrationId = await connectProvider(api, token, provider, config);
   return { owner, token, contactId, pipeline, deal, integrationId };
 }
 
@@ -86,4 +87,54 @@ export async function waitForLogsProcessed(
     },
     { timeout: 20_000, interval: 50 },
   );
+}
+
+export interface PaymentsTestbed {
+  api: TestApi;
+  stripe: FakeStripe;
+  mp: FakeMercadoPago;
+  stripeHook(integrationId: string): string;
+  mpHook(integrationId: string): string;
+  close(): Promise<void>;
+}
+
+/** The API (with its worker) pointed at fake Stripe and Mercado Pago servers, plus more env if given. */
+export async function startPaymentsTestbed(env: Record<string, string> = {}): Promise<PaymentsTestbed> {
+  const stripe = await startFakeStripe();
+  const mp = await startFakeMercadoPago();
+  const api = await startTestApi({
+    STRIPE_API_BASE: stripe.apiBase,
+    MERCADOPAGO_API_BASE: mp.apiBase,
+    EMBEDDED_WORKER: "true",
+    ...env,
+  });
+  return {
+    api,
+    stripe,
+    mp,
+    stripeHook: (integrationId) => `${api.baseUrl}/webhooks/stripe/${integrationId}`,
+    mpHook: (integrationId) => `${api.baseUrl}/webhooks/mercadopago/${integrationId}`,
+    async close() {
+      await api.close();
+      await stripe.close();
+      await mp.close();
+    },
+  };
+}
+
+/** Pays a Stripe payment through a signed `checkout.session.completed` and waits until it is paid. */
+export async function payThroughStripe(
+  bed: PaymentsTestbed,
+  token: string,
+  integrationId: string,
+  created: PaymentDto,
+) {
+  const session = bed.stripe.pay(created.providerReference ?? "");
+  const res = await postWebhook(
+    bed.stripeHook(integrationId),
+    bed.stripe.signedWebhook(bed.stripe.event("checkout.session.completed", session)),
+  );
+  expect(res.status).toBe(200);
+  await waitForPayment(bed.api, token, created.id, { status: "paid" });
+  return session;
 }

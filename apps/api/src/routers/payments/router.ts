@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { createAndSendPaymentLink } from "./create-and-send-payment-link";
 import { createPayment } from "./create-payment";
 import { getPayment } from "./get-payment";
 import { listPayments } from "./list-payments";
@@ -11,4 +12,5 @@ export const paymentsRouter = {
   create: createPayment,
   refund: refundPayment,
   sendLink: sendPaymentLink,
+  createAndSendLink: createAndSendPaymentLink,
 } satisfies TRPCRouterRecord;

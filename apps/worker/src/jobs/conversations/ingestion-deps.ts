@@ -18,13 +18,17 @@ export interface IngestionWiring {
   logger: Logger;
 }
 
+/** Media files under `${dataDir}/media`: the worker writes them, the API serves them (a shared volume). */
+export const createMediaStorage = (dataDir: string) =>
+  createLocalDiskStorage({ root: join(dataDir, "media") });
+
 /** The inbound pipeline's dependencies, the same in the worker and in the API's embedded mode. */
 export function createIngestionDeps(wiring: IngestionWiring): IngestionDeps {
   return {
     store: createIngestionStore(wiring.db),
     adapters: wiring.channels.adapters,
     credentials: wiring.channels.credentials,
-    storage: createLocalDiskStorage({ root: join(wiring.dataDir, "media") }),
+    storage: createMediaStorage(wiring.dataDir),
     queue: wiring.queue,
     events: wiring.events,
     clock: { now: () => new Date() },

@@ -5,12 +5,14 @@ import { join } from "node:path";
 import { openPostgres } from "@crm/db/client";
 import { createFromTemplate, dropDatabase } from "@crm/db/testing/postgres-template";
 import { type FakeWhatsApp, fakeWamid, startFakeWhatsApp } from "@crm/integrations/testing/index";
+import { servicesFor, testEnv } from "@crm/runtime/testing/test-env";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type ApiProcess,
   type ManagedProcess,
   type PrivateRedis,
+  redisServerInstalled,
   runConcurrently,
   startApiProcess,
   startPrivateRedis,
@@ -23,9 +25,10 @@ import { postWhatsApp, whatsAppMessagesWebhook } from "./ingestion-test-kit";
  * killed mid-burst, Redis stopped mid-burst. Every message must end up stored exactly once.
  */
 
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl && process.env.REQUIRE_SERVICES === "1") {
-  throw new Error("REQUIRE_SERVICES=1 but DATABASE_URL is not set: the process tests need Postgres");
+const adminUrl = servicesFor(["DATABASE_URL"], "the process tests need Postgres")?.DATABASE_URL;
+const hasRedisServer = redisServerInstalled();
+if (!hasRedisServer && testEnv().requireServices) {
+  throw new Error("REQUIRE_SERVICES=1 but redis-server is not on PATH: the process tests start their own");
 }
 
 interface Stack {
@@ -124,7 +127,7 @@ async function expectEachStoredOnce(stack: Stack, ids: string[]) {
   expect(logs).toEqual([{ status: "success", count: String(ids.length) }]);
 }
 
-describe.skipIf(!adminUrl)("ingestion across real processes", () => {
+describe.skipIf(!adminUrl || !hasRedisServer)("ingestion across real processes", () => {
   it("stores every message once when the worker is killed mid-burst and restarted", async () => {
     const stack = await startStack(adminUrl ?? "");
     const burst = burstOf(stack, 400);

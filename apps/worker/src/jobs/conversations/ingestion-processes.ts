@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { childProcessEnv } from "@crm/runtime/testing/test-env";
 
 /*
  * The product as separate processes, for the ingestion tests that kill things and for the benchmark:
@@ -77,6 +78,10 @@ const ping = (port: number) =>
     socket.once("close", () => resolve(false));
   });
 
+/** Whether a redis-server binary is on PATH: the process tests start their own (never the shared one). */
+export const redisServerInstalled = (): boolean =>
+  spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
+
 export interface PrivateRedis {
   url: string;
   /** Starts (or restarts, empty: nothing is persisted) the server on the same port. */
@@ -117,7 +122,7 @@ const appEntry = (app: "api" | "worker") =>
 
 function spawnApp(app: "api" | "worker", env: Record<string, string>): ManagedProcess {
   const child = spawn(process.execPath, ["--import", "tsx", appEntry(app)], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: childProcessEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   return manage(child);

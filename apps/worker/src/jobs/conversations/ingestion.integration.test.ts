@@ -1,56 +1,21 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startTestApi, type TestApi } from "@crm/api/testing/harness";
-import type { DomainEvent } from "@crm/domain";
-import {
-  type FakeWhatsApp,
-  fakeWhatsAppVersion,
-  startFakeWhatsApp,
-  whatsAppStatusWebhook,
-} from "@crm/integrations/testing/index";
+import { fakeWhatsAppVersion, whatsAppStatusWebhook } from "@crm/integrations/testing/index";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { postWhatsApp, whatsAppImageWebhook, whatsAppMessagesWebhook } from "./ingestion-test-kit";
+import { useWhatsAppApi } from "./whatsapp-api-fixture";
 
 /*
  * The inbound pipeline through the real API: signed webhooks on /webhooks/whatsapp, the API's processors
  * (in-process, or BullMQ when REDIS_URL is set), the fake WhatsApp serving media over HTTP.
  */
 
-let api: TestApi;
-let whatsapp: FakeWhatsApp;
-let dataDir: string;
-let token: string;
-let organizationId: string;
-let integrationId: string;
-const events: DomainEvent[] = [];
-
-beforeAll(async () => {
-  whatsapp = await startFakeWhatsApp();
-  dataDir = await mkdtemp(join(tmpdir(), "crm-ingestion-"));
-  api = await startTestApi({ WHATSAPP_API_BASE: whatsapp.apiBase, DATA_DIR: dataDir });
-  api.container.events.subscribe((event) => events.push(event));
-  const owner = await api.register();
-  token = owner.token;
-  organizationId = owner.user.organizationId;
-  const created = await api.rest<{ id: string }>("POST", "/integrations", {
-    token,
-    body: { channel: "whatsapp", name: "WhatsApp da loja", config: whatsapp.config },
-  });
-  expect(created.status).toBe(200);
-  integrationId = created.body.id;
-}, 60_000);
-
-afterAll(async () => {
-  await api?.close();
-  await whatsapp?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-const db = () => api.container.db.db;
-const phoneNumberId = () => whatsapp.config.phoneNumberId;
-const post = (payload: object) => postWhatsApp(api.baseUrl, whatsapp.config, payload);
+const inbox = useWhatsAppApi({ dataDirPrefix: "crm-ingestion-", integrationName: "WhatsApp da loja" });
+const { events } = inbox;
+const db = () => inbox.db;
+const phoneNumberId = () => inbox.whatsapp.config.phoneNumberId;
+const post = (payload: object) => postWhatsApp(inbox.api.baseUrl, inbox.whatsapp.config, payload);
 let senderCount = 0;
 /** A Brazilian mobile (with its ninth digit) no other test uses. */
 const newSender = () => {
@@ -74,7 +39,7 @@ const messagesFrom = (waId: string) =>
       "c.contact_id",
       "c.unread_count",
     ])
-    .where("m.organization_id", "=", organizationId)
+    .where("m.organization_id", "=", inbox.organizationId)
     .where("c.channel_thread_id", "=", waId)
     .orderBy("m.sent_at")
     .execute();
@@ -83,7 +48,7 @@ const logsOf = (status?: "pending" | "success" | "failed" | "retrying") =>
   db()
     .selectFrom("webhook_logs")
     .select(["id", "status", "attempts", "error_message"])
-    .where("organization_id", "=", organizationId)
+    .where("organization_id", "=", inbox.organizationId)
     .$if(status !== undefined, (q) => q.where("status", "=", status ?? "pending"))
     .execute();
 
@@ -132,8 +97,8 @@ describe("inbound WhatsApp messages", () => {
   });
 
   it("matches a number sent without the ninth digit to the contact stored with it", async () => {
-    const created = await api.rest<{ id: string }>("POST", "/contacts", {
-      token,
+    const created = await inbox.api.rest<{ id: string }>("POST", "/contacts", {
+      token: inbox.token,
       body: { name: "Maria Souza", phone: "+55 11 98123-4567" },
     });
     expect(created.status).toBe(200);
@@ -176,7 +141,7 @@ describe("inbound WhatsApp messages", () => {
     const outbound = await db()
       .insertInto("messages")
       .values({
-        organization_id: organizationId,
+        organization_id: inbox.organizationId,
         conversation_id: inbound?.conversation_id ?? "",
         channel: "whatsapp",
         sender_type: "agent",
@@ -217,7 +182,7 @@ describe("inbound media", () => {
 
   it("stores the message at once, then the file the provider serves", async () => {
     const from = newSender();
-    const mediaId = whatsapp.addMedia(jpeg, "image/jpeg");
+    const mediaId = inbox.whatsapp.addMedia(jpeg, "image/jpeg");
 
     expect(await post(whatsAppImageWebhook(phoneNumberId(), { from, mediaId, caption: "o produto" }))).toBe(
       200,
@@ -229,30 +194,30 @@ describe("inbound media", () => {
     });
     const [message] = await messagesFrom(from);
     expect(message).toMatchObject({ content: "o produto", media_mime_type: "image/jpeg" });
-    const key = `${organizationId}/${message?.id}.jpg`;
+    const key = `${inbox.organizationId}/${message?.id}.jpg`;
     expect(message?.media_url).toBe(`/media/${key}`);
-    expect(new Uint8Array(await readFile(join(dataDir, "media", key)))).toEqual(jpeg);
+    expect(new Uint8Array(await readFile(join(inbox.dataDir, "media", key)))).toEqual(jpeg);
   });
 
   it("retries a download the provider fails, until it succeeds", async () => {
     const from = newSender();
-    const mediaId = whatsapp.addMedia(jpeg, "image/jpeg");
+    const mediaId = inbox.whatsapp.addMedia(jpeg, "image/jpeg");
     await post(whatsAppImageWebhook(phoneNumberId(), { from, mediaId }));
     await vi.waitFor(async () => expect((await messagesFrom(from))[0]?.media_status).toBe("stored"), {
       timeout: 20_000,
       interval: 50,
     });
     const lookups = () =>
-      whatsapp.requests.filter((r) => r.path === `/${fakeWhatsAppVersion}/${mediaId}`).length;
+      inbox.whatsapp.requests.filter((r) => r.path === `/${fakeWhatsAppVersion}/${mediaId}`).length;
     const before = lookups();
-    whatsapp.failNext(500, 2);
+    inbox.whatsapp.failNext(500, 2);
     const [pending] = await messagesFrom(from);
     await db()
       .updateTable("messages")
       .set({ media_status: "pending" })
       .where("id", "=", pending?.id ?? "")
       .execute();
-    await api.container.queue.enqueue("media-download", { messageId: pending?.id ?? "" });
+    await inbox.api.container.queue.enqueue("media-download", { messageId: pending?.id ?? "" });
 
     await vi.waitFor(async () => expect((await messagesFrom(from))[0]?.media_status).toBe("stored"), {
       timeout: 20_000,
@@ -278,8 +243,8 @@ describe("recovery", () => {
     const lost = await db()
       .insertInto("webhook_logs")
       .values({
-        organization_id: organizationId,
-        integration_id: integrationId,
+        organization_id: inbox.organizationId,
+        integration_id: inbox.integrationId,
         channel: "whatsapp",
         payload: JSON.stringify(whatsAppMessagesWebhook(phoneNumberId(), [{ from, text: "perdida" }])),
         created_at: new Date(Date.now() - 2 * 60_000),
@@ -287,7 +252,7 @@ describe("recovery", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    await api.container.queue.enqueue("webhook-sweep", {});
+    await inbox.api.container.queue.enqueue("webhook-sweep", {});
 
     await vi.waitFor(
       async () => expect((await messagesFrom(from)).map((m) => m.content)).toEqual(["perdida"]),
@@ -319,9 +284,9 @@ describe("recovery", () => {
       timeout: 40_000,
       interval: 100,
     });
-    const logs = await api.rest<{
+    const logs = await inbox.api.rest<{
       items: Array<{ status: string; attempts: number; errorMessage: string | null }>;
-    }>("GET", `/integrations/${integrationId}/webhook-logs?status=failed`, { token });
+    }>("GET", `/integrations/${inbox.integrationId}/webhook-logs?status=failed`, { token: inbox.token });
     expect(logs.status).toBe(200);
     expect(logs.body.items).toEqual([
       expect.objectContaining({

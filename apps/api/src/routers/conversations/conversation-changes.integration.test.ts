@@ -9,8 +9,8 @@ import {
   insertConversation,
   insertIntegration,
   insertMessage,
-  type PageDto,
   recordEvents,
+  team as teamOf,
 } from "./conversation-fixtures";
 
 let api: TestApi;
@@ -19,155 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function team() {
-  const owner = await api.register();
-  const organizationId = owner.organization.id;
-  const admin = await api.member(owner.token, "admin");
-  const agent = await api.member(owner.token, "agent");
-  const otherAgent = await api.member(owner.token, "agent");
-  const viewer = await api.member(owner.token, "viewer");
-  return { owner, organizationId, admin, agent, otherAgent, viewer };
-}
-
-const list = (token: string, query = "") =>
-  api.rest<PageDto<ConversationDto>>("GET", `/conversations${query}`, { token });
-
-const ids = (res: { body: PageDto<ConversationDto> }) => res.body.items.map((c) => c.id);
-
-describe("the inbox", () => {
-  it("lists conversations newest activity first, those without messages last, with what the inbox shows", async () => {
-    const { owner, organizationId, agent } = await team();
-    const contactId = await insertContact(api, organizationId, {
-      name: "João Pereira",
-      phone: "+5511987654321",
-      email: "joao@example.com",
-    });
-    const old = await insertConversation(api, organizationId, { lastMessageMinutesAgo: 60 });
-    const fresh = await insertConversation(api, organizationId, {
-      contactId,
-      lastMessageMinutesAgo: 1,
-      assignedTo: agent.user.id,
-      unreadCount: 3,
-      preview: "Quero fechar o pedido",
-    });
-    const quiet = await insertConversation(api, organizationId, { lastMessageMinutesAgo: null });
-
-    const res = await list(owner.token);
-    expect(res.status).toBe(200);
-    expect(ids(res)).toEqual([fresh, old, quiet]);
-    expect(res.body.items[0]).toMatchObject({
-      channel: "whatsapp",
-      status: "open",
-      contact: { id: contactId, name: "João Pereira", phone: "+5511987654321", email: "joao@example.com" },
-      assignee: { id: agent.user.id, name: "A agent" },
-      unreadCount: 3,
-      lastMessagePreview: "Quero fechar o pedido",
-      snoozedUntil: null,
-    });
-    expect(res.body.items[0]?.lastMessageAt).toEqual(expect.any(String));
-    expect(res.body.items[2]?.lastMessageAt).toBeNull();
-  });
-
-  it("filters by status, assignee, channel, contact and unread", async () => {
-    const { owner, organizationId, agent } = await team();
-    const contactId = await insertContact(api, organizationId);
-    const mine = await insertConversation(api, organizationId, { assignedTo: owner.user.id, unreadCount: 2 });
-    const agents = await insertConversation(api, organizationId, {
-      assignedTo: agent.user.id,
-      status: "pending",
-    });
-    const telegram = await insertConversation(api, organizationId, { channel: "telegram", contactId });
-    const closed = await insertConversation(api, organizationId, { status: "closed", contactId });
-
-    const by = async (query: string) => ids(await list(owner.token, query)).sort();
-    expect(await by("?status=pending")).toEqual([agents]);
-    expect(await by("?status=closed")).toEqual([closed]);
-    expect(await by("?assignee=me")).toEqual([mine]);
-    expect(await by(`?assignee=${agent.user.id}`)).toEqual([agents]);
-    expect(await by("?assignee=unassigned")).toEqual([telegram, closed].sort());
-    expect(await by("?channel=telegram")).toEqual([telegram]);
-    expect(await by(`?contactId=${contactId}`)).toEqual([telegram, closed].sort());
-    expect(await by("?unread=true")).toEqual([mine]);
-    expect(await by("?unread=false&status=open")).toEqual([telegram]);
-    expect(await by(`?contactId=${contactId}&status=open`)).toEqual([telegram]);
-  });
-
-  it("refuses a filter it cannot read", async () => {
-    const { owner } = await team();
-    expect((await list(owner.token, "?status=archived")).status).toBe(400);
-    expect((await list(owner.token, "?assignee=somebody")).status).toBe(400);
-    expect((await list(owner.token, "?cursor=not-a-cursor")).status).toBe(400);
-  });
-
-  it("pages through every conversation once, across those without messages", async () => {
-    const { owner, organizationId } = await team();
-    const expected: string[] = [];
-    for (const minutes of [1, 2, 3, 4, 5]) {
-      expected.push(await insertConversation(api, organizationId, { lastMessageMinutesAgo: minutes }));
-    }
-    const quiet = [
-      await insertConversation(api, organizationId, { lastMessageMinutesAgo: null }),
-      await insertConversation(api, organizationId, { lastMessageMinutesAgo: null }),
-      await insertConversation(api, organizationId, { lastMessageMinutesAgo: null }),
-    ].sort((a, b) => b.localeCompare(a));
-    expected.push(...quiet);
-
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = `?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-      const res = await list(owner.token, query);
-      expect(res.status).toBe(200);
-      seen.push(...ids(res));
-      cursor = res.body.nextCursor;
-      pages += 1;
-    } while (cursor && pages < 10);
-    expect(seen).toEqual(expected);
-    expect(pages).toBe(4);
-  });
-});
-
-describe("what agents see", () => {
-  it("lists only the agent's own and the unassigned conversations; viewers and admins see all", async () => {
-    const { organizationId, admin, agent, otherAgent, viewer } = await team();
-    const theirs = await insertConversation(api, organizationId, { assignedTo: otherAgent.user.id });
-    const mine = await insertConversation(api, organizationId, { assignedTo: agent.user.id });
-    const open = await insertConversation(api, organizationId);
-
-    expect(ids(await list(agent.token)).sort()).toEqual([mine, open].sort());
-    expect(ids(await list(agent.token, `?assignee=${otherAgent.user.id}`))).toEqual([]);
-    for (const token of [admin.token, viewer.token]) {
-      expect(ids(await list(token)).sort()).toEqual([theirs, mine, open].sort());
-    }
-  });
-
-  it("answers 404 for another agent's conversation on every procedure", async () => {
-    const { owner, organizationId, agent, otherAgent } = await team();
-    const theirs = await insertConversation(api, organizationId, { assignedTo: otherAgent.user.id });
-    const message = await insertMessage(api, theirs, { content: "Pode me mandar o boleto?" });
-    const calls: Array<[string, string, unknown?]> = [
-      ["GET", `/conversations/${theirs}`],
-      ["PATCH", `/conversations/${theirs}`, { status: "closed" }],
-      ["POST", `/conversations/${theirs}/read`, {}],
-      ["GET", `/conversations/${theirs}/messages`],
-      ["POST", `/conversations/${theirs}/messages`, { text: "Olá", isPrivate: true }],
-      ["GET", `/messages/${message}`],
-      ["DELETE", `/messages/${message}`],
-      ["POST", `/messages/${message}/retry`, {}],
-      ["GET", `/messages?q=boleto&conversationId=${theirs}`],
-    ];
-    for (const [method, path, body] of calls) {
-      const res = await api.rest<ErrorDto>(method, path, { token: agent.token, body });
-      expect(res.status, `${method} ${path}`).toBe(404);
-      const own = await api.rest(method, path, { token: otherAgent.token, body });
-      expect(own.status, `${method} ${path} by its agent`).not.toBe(404);
-    }
-    // deleting needs conversations:assign, which an agent never has: the answer says nothing of the id
-    expect((await api.rest("DELETE", `/conversations/${theirs}`, { token: agent.token })).status).toBe(403);
-    expect((await api.rest("DELETE", `/conversations/${theirs}`, { token: owner.token })).status).toBe(200);
-  });
-});
+const team = () => teamOf(api);
 
 describe("changing a conversation", () => {
   it("assigns with conversations:assign and announces it; agents get 403", async () => {

@@ -1,0 +1,83 @@
+import type { DomainEvent, EventBus } from "@crm/domain/shared/events";
+import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTypingIndicators } from "./typing";
+
+const target = { conversationId: "c1", userId: "u1" };
+
+function recordingBus() {
+  const published: DomainEvent[] = [];
+  const events: EventBus = {
+    async publish(event) {
+      published.push(event);
+    },
+    subscribe: () => () => {},
+    close: async () => {},
+  };
+  const typingStates = () => published.map((e) => (e.payload as { isTyping: boolean }).isTyping);
+  return { events, typingStates };
+}
+
+describe("typing indicators", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date("2026-01-01T12:00:00Z") });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("announces typing at most once per throttle window while the user keeps typing", async () => {
+    const bus = recordingBus();
+    const typing = createTypingIndicators({
+      events: bus.events,
+      logger: createRecordingLogger(),
+      throttleMs: 2_000,
+      ttlMs: 5_000,
+    });
+    await typing.start("org", target);
+    await vi.advanceTimersByTimeAsync(500);
+    await typing.start("org", target);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await typing.start("org", target);
+    expect(bus.typingStates()).toEqual([true]);
+
+    await vi.advanceTimersByTimeAsync(600);
+    await typing.start("org", target);
+    expect(bus.typingStates()).toEqual([true, true]);
+    typing.close();
+  });
+
+  it("stops by itself once the user stopped typing for the TTL, and only then", async () => {
+    const bus = recordingBus();
+    const typing = createTypingIndicators({
+      events: bus.events,
+      logger: createRecordingLogger(),
+      throttleMs: 2_000,
+      ttlMs: 5_000,
+    });
+    await typing.start("org", target);
+    await vi.advanceTimersByTimeAsync(4_000);
+    // typing again renews the TTL
+    await typing.start("org", target);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(bus.typingStates()).toEqual([true, true]);
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(bus.typingStates()).toEqual([true, true, false]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bus.typingStates()).toEqual([true, true, false]);
+    typing.close();
+  });
+
+  it("announces a stop once, and none for a user who was not typing", async () => {
+    const bus = recordingBus();
+    const typing = createTypingIndicators({ events: bus.events, logger: createRecordingLogger() });
+    await typing.stop("org", target);
+    await typing.start("org", target);
+    await typing.stop("org", target);
+    await typing.stop("org", target);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bus.typingStates()).toEqual([true, false]);
+    typing.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { newEmail } from "./auth-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe("API keys", () => {
+  it("authenticates an integrator with its role until it is revoked, then answers 401", async () => {
+    const owner = await api.register();
+    const created = await api.rest<{ apiKey: { id: string; prefix: string }; secret: string }>(
+      "POST",
+      "/api-keys",
+      {
+        token: owner.token,
+        body: { name: "Zapier", role: "viewer" },
+      },
+    );
+    expect(created.status).toBe(200);
+    expect(created.body.secret.startsWith(created.body.apiKey.prefix)).toBe(true);
+
+    const viaKey = await api.rest<{ id: string }>("GET", "/organizations/current", {
+      token: created.body.secret,
+    });
+    expect(viaKey.status).toBe(200);
+    expect(viaKey.body.id).toBe(owner.organization.id);
+    expect(
+      (
+        await api.rest("POST", "/users", {
+          token: created.body.secret,
+          body: { email: newEmail(), role: "agent" },
+        })
+      ).status,
+    ).toBe(403);
+
+    const listed = await api.rest<{ items: Array<{ id: string; secret?: string }> }>("GET", "/api-keys", {
+      token: owner.token,
+    });
+    expect(listed.body.items.map((k) => k.id)).toContain(created.body.apiKey.id);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
+
+    expect(
+      (await api.rest("DELETE", `/api-keys/${created.body.apiKey.id}`, { token: owner.token })).status,
+    ).toBe(200);
+    expect((await api.rest("GET", "/organizations/current", { token: created.body.secret })).status).toBe(
+      401,
+    );
+  });
+
+  it("cannot be used to refresh a session or read /auth/me", async () => {
+    const owner = await api.register();
+    const { secret } = await api.trpc(owner.token).apiKeys.create.mutate({ name: "CI", role: "admin" });
+    expect((await api.rest("POST", "/auth/refresh", { token: secret, body: {} })).status).toBe(403);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import { type ErrorBody, newEmail, registerBody, type SignedInBody } from "./auth-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe("register", () => {
+  it("creates the organization and its owner, returns a working bearer token and sets an httpOnly cookie", async () => {
+    const res = await api.rest<SignedInBody>("POST", "/auth/register", { body: registerBody() });
+    expect(res.status).toBe(200);
+    expect(res.body.user.role).toBe("owner");
+    expect(res.headers.get("set-cookie")).toMatch(/crm_session=.+HttpOnly/i);
+    expect(res.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
+
+    const current = await api.rest<{
+      id: string;
+      name: string;
+      slug: string;
+      dataRetentionDays: number;
+      defaultCurrency: string;
+    }>("GET", "/organizations/current", { token: res.body.token });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({
+      id: res.body.organization.id,
+      name: "Padaria Pão Quente",
+      slug: expect.stringMatching(/^padaria-pao-quente/),
+      dataRetentionDays: 730,
+      defaultCurrency: "BRL",
+    });
+  });
+
+  it("answers 409 for an email that already has an account, whatever its case", async () => {
+    const email = newEmail();
+    expect((await api.rest("POST", "/auth/register", { body: registerBody(email) })).status).toBe(200);
+    const again = await api.rest<ErrorBody>("POST", "/auth/register", {
+      body: registerBody(email.toUpperCase()),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.data?.fieldErrors?.email).toBeDefined();
+  });
+
+  it("answers 400 with a field error for a weak password and writes nothing", async () => {
+    const email = newEmail();
+    const res = await api.rest<ErrorBody>("POST", "/auth/register", {
+      body: { ...registerBody(email), password: "short" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.data?.fieldErrors?.password?.[0]).toMatch(/at least 10/);
+    const login = await api.rest("POST", "/auth/login", { body: { email, password: "short" } });
+    expect(login.status).toBe(401);
+  });
+
+  it("answers 400 with a field error for a malformed email", async () => {
+    const res = await api.rest<ErrorBody>("POST", "/auth/register", {
+      body: { ...registerBody(), email: "not-an-email" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.data?.fieldErrors?.email).toBeDefined();
+  });
+
+  it("answers 400 naming the missing fields", async () => {
+    const res = await api.rest<ErrorBody>("POST", "/auth/register", { body: { email: newEmail() } });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.data?.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["organizationName", "name", "password"]),
+    );
+  });
+});
+
+describe("login", () => {
+  it("signs in with the right password", async () => {
+    const owner = await api.register();
+    const res = await api.rest<SignedInBody>("POST", "/auth/login", {
+      body: { email: owner.user.email.toUpperCase(), password: owner.password },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(owner.user.id);
+    expect(res.body.token).not.toBe(owner.token);
+  });
+
+  it("answers 401 with the same message for a wrong password and for an unknown email", async () => {
+    const owner = await api.register();
+    const wrong = await api.rest<ErrorBody>("POST", "/auth/login", {
+      body: { email: owner.user.email, password: "wrong password!" },
+    });
+    const unknown = await api.rest<ErrorBody>("POST", "/auth/login", {
+      body: { email: newEmail(), password: "wrong password!" },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.message).toBe(unknown.body.message);
+    expect(wrong.body.data?.appCode).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("answers 429 after too many attempts for one email, even with the right password", async () => {
+    const owner = await api.register();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (
+          await api.rest("POST", "/auth/login", {
+            body: { email: owner.user.email, password: "wrong password!" },
+          })
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const right = await api.rest<ErrorBody & { data: { retryAfterSeconds: number } }>("POST", "/auth/login", {
+      body: { email: owner.user.email, password: owner.password },
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.data.retryAfterSeconds).toBeGreaterThan(0);
+  });
+});
+
+describe("per-address rate limit", () => {
+  it("answers 429 once one address has used up its sign-up attempts", async () => {
+    const strict = await startTestApi({ AUTH_RATE_LIMIT_PER_IP: "3" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await strict.rest("POST", "/auth/register", { body: registerBody() })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { postWebhook } from "@crm/integrations/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
+import {
+  createPaymentOk,
+  type PaymentDto,
+  type PaymentsTestbed,
+  paymentWorkspace,
+  startPaymentsTestbed,
+  waitForLogsProcessed,
+  waitForPayment,
+} from "./payment-fixtures";
+
+let bed: PaymentsTestbed;
+
+beforeAll(async () => {
+  bed = await startPaymentsTestbed();
+}, 60_000);
+afterAll(() => bed?.close());
+
+const paymentOf = async (token: string, id: string) =>
+  (await bed.api.rest<PaymentDto>("GET", `/payments/${id}`, { token })).body;
+
+describe("Mercado Pago payment links", () => {
+  it("creates a Checkout Pro preference with the amount as an exact decimal (1234.56)", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id, description: "Projeto" });
+    const request = bed.mp.requests.find(
+      (r) => r.path === "/checkout/preferences" && r.body.includes(created.id),
+    );
+    expect(request?.body).toContain('"unit_price":1234.56');
+    expect(request?.json).toMatchObject({
+      external_reference: created.id,
+      notification_url: `http://localhost:3000/webhooks/mercadopago/${integrationId}`,
+      items: [{ currency_id: "BRL", title: "Projeto" }],
+    });
+    expect(created.paymentLink).toContain("/checkout/v1/redirect?pref_id=");
+  });
+
+  it("answers 422 for a currency Mercado Pago does not take, before calling it", async () => {
+    const { token, deal } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const before = bed.mp.requests.length;
+    const res = await bed.api.rest<{ data: { fieldErrors: Record<string, string[]> } }>("POST", "/payments", {
+      token,
+      body: { dealId: deal.id, currency: "USD", amount: "10.00" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.data.fieldErrors.currency).toBeDefined();
+    expect(bed.mp.requests.length).toBe(before);
+  });
+});
+
+describe("Mercado Pago webhooks", () => {
+  it("believes the API, not the notification: paid only when GET /v1/payments says approved", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const pending = bed.mp.setPayment(created.providerReference ?? "", "in_process");
+    await postWebhook(
+      bed.mpHook(integrationId),
+      bed.mp.signedWebhook(bed.mp.notification(pending.id, "payment.created")),
+    );
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    expect((await paymentOf(token, created.id)).status).toBe("pending");
+
+    bed.mp.setPayment(created.providerReference ?? "", "approved", pending.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(pending.id)));
+    const paid = await waitForPayment(bed.api, token, created.id, { status: "paid" });
+    expect(paid.providerPaymentId).toBe(String(pending.id));
+    expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("won");
+
+    // out of order: a late notification while the API (now) says pending again leaves it paid
+    bed.mp.setPayment(created.providerReference ?? "", "pending", pending.id);
+    const late = bed.mp.notification(pending.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(late));
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(late));
+    await waitForLogsProcessed(bed.api, integrationId, 3);
+    expect((await paymentOf(token, created.id)).status).toBe("paid");
+  });
+
+  it("a notification that claims approved while the API says rejected leaves the payment failed", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const rejected = bed.mp.setPayment(created.providerReference ?? "", "rejected");
+    const claim = {
+      ...bed.mp.notification(rejected.id),
+      data: { id: String(rejected.id), status: "approved" },
+    };
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(claim));
+    await waitForPayment(bed.api, token, created.id, { status: "failed" });
+    expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("open");
+  });
+
+  it("duplicated approved notifications change the payment once", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const payment = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    const notification = bed.mp.notification(payment.id);
+    for (let i = 0; i < 3; i += 1) {
+      const res = await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(notification));
+      expect(res.status).toBe(200);
+    }
+    // Mercado Pago also sends the same change under a new notification id
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(payment.id)));
+    await waitForLogsProcessed(bed.api, integrationId, 2);
+    expect((await paymentOf(token, created.id)).status).toBe("paid");
+    const types = (await activitiesOf(bed.api, token, deal.id)).map((a) => a.type);
+    expect(types.filter((t) => t === "payment_paid")).toHaveLength(1);
+    expect(types.filter((t) => t === "won")).toHaveLength(1);
+  });
+
+  it("rejects a forged x-signature and a stale ts with 401", async () => {
+    const { integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const notification = bed.mp.notification(123);
+    const hook = bed.mpHook(integrationId);
+    expect((await postWebhook(hook, bed.mp.signedWebhook(notification, { secret: "wrong" }))).status).toBe(
+      401,
+    );
+    const stale = Math.floor(Date.now() / 1000) - 301;
+    expect((await postWebhook(hook, bed.mp.signedWebhook(notification, { ts: stale }))).status).toBe(401);
+    const unsigned = bed.mp.signedWebhook(notification);
+    expect(
+      (await postWebhook(hook, { ...unsigned, headers: { "content-type": "application/json" } })).status,
+    ).toBe(401);
+    expect((await postWebhook(hook, bed.mp.signedWebhook(notification))).status).toBe(200);
+  });
+});
+
+describe("Mercado Pago refunds", () => {
+  it("refunds part then the rest through POST /v1/payments/{id}/refunds with decimal amounts", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const payment = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(payment.id)));
+    await waitForPayment(bed.api, token, created.id, { status: "paid" });
+    const res = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: { amount: "0.56" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: "paid", refundedAmount: "0.56" });
+    const refunds = bed.mp.requests.filter((r) => r.path === `/v1/payments/${payment.id}/refunds`);
+    expect(refunds.map((r) => r.body)).toEqual(['{"amount":0.56}']);
+
+    const rest = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: {},
+    });
+    expect(rest.body).toMatchObject({ status: "refunded", refundedAmount: "1234.56" });
+    expect(bed.mp.requests.filter((r) => r.path === `/v1/payments/${payment.id}/refunds`).at(-1)?.body).toBe(
+      '{"amount":1234.00}',
+    );
+    const activities = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(activities).toHaveLength(2);
+  });
+});

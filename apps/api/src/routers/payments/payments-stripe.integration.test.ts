@@ -1,0 +1,279 @@
+import { postWebhook } from "@crm/integrations/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
+import {
+  createPaymentOk,
+  type PaymentDto,
+  type PaymentsTestbed,
+  paymentWorkspace,
+  payThroughStripe,
+  startPaymentsTestbed,
+  waitForLogsProcessed,
+  waitForPayment,
+} from "./payment-fixtures";
+
+let bed: PaymentsTestbed;
+
+beforeAll(async () => {
+  bed = await startPaymentsTestbed();
+}, 60_000);
+afterAll(() => bed?.close());
+
+const paymentOf = async (token: string, id: string) =>
+  (await bed.api.rest<PaymentDto>("GET", `/payments/${id}`, { token })).body;
+
+describe("Stripe payment links", () => {
+  it("creates a Checkout Session in payment mode with the amount in minor units (1234.56 BRL -> 123456)", async () => {
+    const { token, deal } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    expect(created).toMatchObject({
+      status: "pending",
+      amount: "1234.56",
+      currency: "BRL",
+      provider: "stripe",
+    });
+    const session = bed.stripe.sessions.get(created.providerReference ?? "");
+    expect(session?.form).toMatchObject({
+      mode: "payment",
+      "line_items[0][price_data][unit_amount]": "123456",
+      "line_items[0][price_data][currency]": "brl",
+      "metadata[paymentId]": created.id,
+    });
+    expect(created.paymentLink).toBe(session?.url);
+  });
+
+  it("a paid webhook wins the deal, writes the activities and publishes payment_status and deal_updated", async () => {
+    const { owner, token, deal, integrationId } = await paymentWorkspace(
+      bed.api,
+      "stripe",
+      bed.stripe.config,
+    );
+    const events: Array<{ type: string; payload: unknown }> = [];
+    const stop = bed.api.container.events.subscribe((event) => {
+      if (event.organizationId === owner.organization.id) events.push(event);
+    });
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = await payThroughStripe(bed, token, integrationId, created);
+    expect((await paymentOf(token, created.id)).providerPaymentId).toBe(session.payment_intent);
+    const won = await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token });
+    expect(won.body.status).toBe("won");
+    const activities = await activitiesOf(bed.api, token, deal.id);
+    expect(activities.find((a) => a.type === "payment_paid")).toMatchObject({
+      data: expect.objectContaining({ paymentId: created.id, amount: "1234.56", currency: "BRL" }),
+    });
+    expect(activities.map((a) => a.type)).toContain("won");
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "payment_status",
+        payload: expect.objectContaining({ paymentId: created.id, status: "paid" }),
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "deal_updated",
+        payload: expect.objectContaining({ dealId: deal.id, status: "won" }),
+      }),
+    );
+    stop();
+  });
+
+  it("keeps the deal open when its pipeline does not win on payment", async () => {
+    const { token, deal, pipeline, integrationId } = await paymentWorkspace(
+      bed.api,
+      "stripe",
+      bed.stripe.config,
+    );
+    const patched = await bed.api.rest("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { winOnPayment: false },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await payThroughStripe(bed, token, integrationId, created);
+    const open = await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token });
+    expect(open.body.status).toBe("open");
+    const types = (await activitiesOf(bed.api, token, deal.id)).map((a) => a.type);
+    expect(types).toContain("payment_paid");
+    expect(types).not.toContain("won");
+  });
+
+  it("marks a link expired on checkout.session.expired", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = bed.stripe.sessions.get(created.providerReference ?? "");
+    const expired = bed.stripe.event("checkout.session.expired", { ...session, status: "expired" });
+    expect((await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(expired))).status).toBe(
+      200,
+    );
+    await waitForPayment(bed.api, token, created.id, { status: "expired" });
+  });
+});
+
+describe("Stripe webhooks", () => {
+  it("rejects a forged signature and a replay older than the tolerance with 401, storing nothing", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const event = bed.stripe.event(
+      "checkout.session.completed",
+      bed.stripe.pay(created.providerReference ?? ""),
+    );
+    const forged = await postWebhook(
+      bed.stripeHook(integrationId),
+      bed.stripe.signedWebhook(event, { secret: "whsec_wrong" }),
+    );
+    expect(forged.status).toBe(401);
+    const old = Math.floor(Date.now() / 1000) - 301;
+    const replayed = await postWebhook(
+      bed.stripeHook(integrationId),
+      bed.stripe.signedWebhook(event, { timestamp: old }),
+    );
+    expect(replayed.status).toBe(401);
+    const logs = await bed.api.container.db.db
+      .selectFrom("webhook_logs")
+      .select("id")
+      .where("integration_id", "=", integrationId)
+      .execute();
+    expect(logs).toHaveLength(0);
+    expect((await paymentOf(token, created.id)).status).toBe("pending");
+  });
+
+  it("accepts a signature whose second v1 matches (secret rotation)", async () => {
+    const { integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const webhook = bed.stripe.signedWebhook(
+      bed.stripe.event("customer.created", { id: "cus_1", object: "customer" }),
+    );
+    const header = webhook.headers["stripe-signature"] ?? "";
+    const rotated = header.replace("v1=", `v1=${"0".repeat(64)},v1=`);
+    const res = await postWebhook(bed.stripeHook(integrationId), {
+      ...webhook,
+      headers: { ...webhook.headers, "stripe-signature": rotated },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("a duplicated event changes the payment once; failed and expired after paid leave it paid", async () => {
+    const { owner, token, deal, integrationId } = await paymentWorkspace(
+      bed.api,
+      "stripe",
+      bed.stripe.config,
+    );
+    const statuses: string[] = [];
+    const stop = bed.api.container.events.subscribe((event) => {
+      if (event.organizationId === owner.organization.id && event.type === "payment_status") {
+        statuses.push((event.payload as { status: string }).status);
+      }
+    });
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = bed.stripe.pay(created.providerReference ?? "");
+    const event = bed.stripe.event("checkout.session.completed", session);
+    for (let i = 0; i < 3; i += 1) {
+      expect((await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(event))).status).toBe(
+        200,
+      );
+    }
+    // the same event under another id (Stripe retries keep the id; a second endpoint would not)
+    const succeeded = bed.stripe.event("payment_intent.succeeded", {
+      id: session.payment_intent,
+      object: "payment_intent",
+      metadata: { paymentId: created.id },
+    });
+    await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(succeeded));
+    await waitForPayment(bed.api, token, created.id, { status: "paid" });
+    const failed = bed.stripe.event("payment_intent.payment_failed", {
+      id: session.payment_intent,
+      object: "payment_intent",
+      metadata: { paymentId: created.id },
+    });
+    await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(failed));
+    const expired = bed.stripe.event("checkout.session.expired", { ...session, status: "expired" });
+    await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(expired));
+    await waitForLogsProcessed(bed.api, integrationId, 4);
+    expect((await paymentOf(token, created.id)).status).toBe("paid");
+    const paidActivities = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_paid",
+    );
+    expect(paidActivities).toHaveLength(1);
+    expect(statuses.filter((s) => s === "paid")).toHaveLength(1);
+    stop();
+  });
+});
+
+describe("Stripe refunds", () => {
+  it("refunds partly then fully through Stripe, recording each refund on the deal", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = await payThroughStripe(bed, token, integrationId, created);
+
+    const partial = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: { amount: "234.56" },
+    });
+    expect(partial.status, JSON.stringify(partial.body)).toBe(200);
+    expect(partial.body).toMatchObject({ status: "paid", refundedAmount: "234.56" });
+    expect(bed.stripe.refunds.at(-1)).toMatchObject({
+      payment_intent: session.payment_intent,
+      amount: 23456,
+    });
+
+    // Stripe's own charge.refunded for the same refund changes nothing more
+    await postWebhook(
+      bed.stripeHook(integrationId),
+      bed.stripe.signedWebhook(bed.stripe.event("charge.refunded", bed.stripe.charge(session.id))),
+    );
+    await waitForLogsProcessed(bed.api, integrationId, 2);
+    expect((await paymentOf(token, created.id)).refundedAmount).toBe("234.56");
+
+    const rest = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: {},
+    });
+    expect(rest.body).toMatchObject({ status: "refunded", refundedAmount: "1234.56" });
+    expect(bed.stripe.refunds.at(-1)).toMatchObject({ amount: 100000 });
+    const refunds = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(refunds.map((a) => a.data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ amount: "234.56", refundedAmount: "234.56" }),
+        expect.objectContaining({ amount: "1000.00", refundedAmount: "1234.56" }),
+      ]),
+    );
+    const again = await bed.api.rest("POST", `/payments/${created.id}/refund`, { token, body: {} });
+    expect(again.status).toBe(422);
+  });
+
+  it("records a refund made in Stripe's dashboard from charge.refunded, with an activity", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = await payThroughStripe(bed, token, integrationId, created);
+    bed.stripe.refunds.push({
+      id: "re_dashboard",
+      payment_intent: session.payment_intent ?? "",
+      amount: 34,
+      currency: "brl",
+    });
+    await postWebhook(
+      bed.stripeHook(integrationId),
+      bed.stripe.signedWebhook(bed.stripe.event("charge.refunded", bed.stripe.charge(session.id))),
+    );
+    await waitForPayment(bed.api, token, created.id, { status: "paid", refundedAmount: "0.34" });
+    const refunds = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(refunds).toHaveLength(1);
+  });
+
+  it("answers 502 with Stripe's message when the refund is refused, recording nothing", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await payThroughStripe(bed, token, integrationId, created);
+    bed.stripe.failNext(500, 2);
+    const res = await bed.api.rest<{ message: string }>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: { amount: "1.00" },
+    });
+    expect(res.status).toBe(502);
+    expect(res.body.message).toContain("stripe");
+    expect((await paymentOf(token, created.id)).refundedAmount).toBe("0.00");
+  });
+});

@@ -1,0 +1,156 @@
+import { type FakeWhatsApp, startFakeWhatsApp } from "@crm/integrations/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TestApi } from "../../testing/harness";
+import { insertConversation, type MessageDto } from "../conversations/conversation-fixtures";
+import { createDeal, type DealDto, firstPipeline, insertContact } from "../deals/deal-fixtures";
+import {
+  connectProvider,
+  type PaymentDto,
+  type PaymentsTestbed,
+  startPaymentsTestbed,
+} from "./payment-fixtures";
+
+interface SentDto {
+  payment: PaymentDto;
+  messageId: string;
+}
+interface ErrorDto {
+  message: string;
+  data: { fieldErrors: Record<string, string[]> | null };
+}
+
+let bed: PaymentsTestbed;
+let whatsapp: FakeWhatsApp;
+let api: TestApi;
+let owner: Awaited<ReturnType<TestApi["register"]>>;
+let whatsappIntegration: string;
+
+beforeAll(async () => {
+  whatsapp = await startFakeWhatsApp();
+  bed = await startPaymentsTestbed({ WHATSAPP_API_BASE: whatsapp.apiBase });
+  api = bed.api;
+  owner = await api.register();
+  const res = await api.rest<{ id: string }>("POST", "/integrations", {
+    token: owner.token,
+    body: { channel: "whatsapp", name: "WhatsApp vendas", config: whatsapp.config },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  whatsappIntegration = res.body.id;
+  await connectProvider(api, owner.token, "stripe", bed.stripe.config);
+}, 60_000);
+afterAll(async () => {
+  await bed?.close();
+  await whatsapp?.close();
+});
+
+/** A deal worth 1234.56 BRL with a contact who wrote on WhatsApp 10 minutes ago from `phone`. */
+async function dealInConversation(phone: string, seed: { lastInboundMinutesAgo?: number | null } = {}) {
+  const organizationId = owner.organization.id;
+  const contactId = await insertContact(api, organizationId);
+  const pipeline = await firstPipeline(api, owner.token);
+  const stage = pipeline.stages[0];
+  if (!stage) throw new Error("no stage");
+  const deal: DealDto = await createDeal(api, owner.token, {
+    contactId,
+    pipelineId: pipeline.id,
+    stage: stage.id,
+    title: "Plano anual",
+    value: { amount: "1234.56", currency: "BRL" },
+  });
+  const conversationId = await insertConversation(api, organizationId, {
+    contactId,
+    integrationId: whatsappIntegration,
+    threadId: phone,
+    lastInboundMinutesAgo: seed.lastInboundMinutesAgo === undefined ? 10 : seed.lastInboundMinutesAgo,
+  });
+  return { deal, contactId, conversationId };
+}
+
+const sendLink = (token: string, body: Record<string, unknown>) =>
+  api.rest<SentDto & ErrorDto>("POST", "/payments/send-link", { token, body });
+
+const paymentsOf = async (dealId: string) =>
+  (await api.rest<{ items: PaymentDto[] }>("GET", `/payments?dealId=${dealId}`, { token: owner.token })).body
+    .items;
+
+describe("send payment link", () => {
+  it("creates the link and sends it to the deal's contact as a normal outbound WhatsApp message", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654001");
+    const res = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const { payment, messageId } = res.body;
+    expect(payment).toMatchObject({ status: "pending", amount: "1234.56", currency: "BRL", dealId: deal.id });
+    expect(payment.paymentLink).toBe(bed.stripe.sessions.get(payment.providerReference ?? "")?.url);
+
+    const stored = await api.rest<MessageDto>("GET", `/messages/${messageId}`, { token: owner.token });
+    expect(stored.body).toMatchObject({ conversationId, direction: "outbound", isPrivate: false });
+    expect(stored.body.content).toContain(payment.paymentLink ?? "missing");
+
+    await vi.waitFor(
+      async () => {
+        const message = await api.rest<MessageDto>("GET", `/messages/${messageId}`, { token: owner.token });
+        expect(message.body.status).toBe("sent");
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    const delivered = whatsapp.sent.find((m) => m.to === "5511987654001");
+    expect(delivered?.text).toBe(`Plano anual: BRL 1234.56\n${payment.paymentLink}`);
+  });
+
+  it("an agent may send it; a viewer may not", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654002");
+    const agent = await api.member(owner.token, "agent");
+    const viewer = await api.member(owner.token, "viewer");
+    expect((await sendLink(viewer.token, { dealId: deal.id, conversationId })).status).toBe(403);
+    const res = await sendLink(agent.token, { dealId: deal.id, conversationId, amount: "100.00" });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.payment.amount).toBe("100.00");
+  });
+
+  it("refuses a conversation with someone else before making a link", async () => {
+    const { deal } = await dealInConversation("5511987654003");
+    const other = await dealInConversation("5511987654004");
+    const sessions = bed.stripe.sessions.size;
+    const res = await sendLink(owner.token, { dealId: deal.id, conversationId: other.conversationId });
+    expect(res.status).toBe(422);
+    expect(res.body.data.fieldErrors).toHaveProperty(["conversationId"]);
+    expect(bed.stripe.sessions.size).toBe(sessions);
+    expect(await paymentsOf(deal.id)).toEqual([]);
+  });
+
+  it("refuses a conversation the message cannot go to now (WhatsApp's 24 hours) before making a link", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654005", {
+      lastInboundMinutesAgo: 25 * 60,
+    });
+    const res = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(res.status).toBe(422);
+    expect(res.body.message).toContain("24 hours");
+    expect(await paymentsOf(deal.id)).toEqual([]);
+    expect(whatsapp.sent.find((m) => m.to === "5511987654005")).toBeUndefined();
+  });
+
+  it("answers 404 for a conversation an agent may not see", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654006");
+    const admin = await api.member(owner.token, "admin");
+    const assigned = await api.rest("PATCH", `/conversations/${conversationId}`, {
+      token: owner.token,
+      body: { assignedTo: admin.user.id },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const agent = await api.member(owner.token, "agent");
+    expect((await sendLink(agent.token, { dealId: deal.id, conversationId })).status).toBe(404);
+  });
+
+  it("sends an existing pending link again with POST /payments/{id}/send", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654007");
+    const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(first.status).toBe(200);
+    const again = await api.rest<SentDto>("POST", `/payments/${first.body.payment.id}/send`, {
+      token: owner.token,
+      body: { conversationId },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.messageId).not.toBe(first.body.messageId);
+    expect(await paymentsOf(deal.id)).toHaveLength(1);
+  });
+});

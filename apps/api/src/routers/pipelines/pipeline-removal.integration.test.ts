@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../testing/harness";
+import {
+  activitiesOf,
+  createDeal,
+  type DealDto,
+  type ErrorDto,
+  type PipelineDto,
+  recordDealEvents,
+  stageAt,
+  workspace,
+} from "../deals/deal-fixtures";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+async function createPipeline(token: string, body: Record<string, unknown>): Promise<PipelineDto> {
+  const res = await api.rest<PipelineDto>("POST", "/pipelines", { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+describe("removing stages", () => {
+  it("removes an empty stage without a target", async () => {
+    const { token, pipeline } = await workspace(api);
+    const kept = pipeline.stages.slice(1).map((s) => ({ id: s.id }));
+    const res = await api.rest<PipelineDto>("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { stages: kept },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.stages.map((s) => s.id)).toEqual(kept.map((s) => s.id));
+  });
+
+  it("refuses to remove a stage with deals unless told where they go; then moves them with activities", async () => {
+    const { owner, token, contactId, pipeline } = await workspace(api);
+    const [doomed, target] = [stageAt(pipeline, 0), stageAt(pipeline, 1)];
+    const deals = [
+      await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: doomed.id }),
+      await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: doomed.id }),
+    ];
+    const kept = pipeline.stages.slice(1).map((s) => ({ id: s.id }));
+
+    const refused = await api.rest<ErrorDto>("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { name: "Renamed too", stages: kept },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain(`"${doomed.name}" still has 2 deals`);
+    expect(refused.body.message).toContain("moveDealsToStageId");
+    expect((await api.rest<PipelineDto>("GET", `/pipelines/${pipeline.id}`, { token })).body).toEqual(
+      pipeline,
+    );
+
+    const toRemoved = await api.rest("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { stages: kept, moveDealsToStageId: doomed.id },
+    });
+    expect(toRemoved.status).toBe(400);
+    const toUnknown = await api.rest("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { stages: kept, moveDealsToStageId: randomUUID() },
+    });
+    expect(toUnknown.status).toBe(400);
+
+    const recorder = recordDealEvents(api, owner.organization.id);
+    const res = await api.rest<PipelineDto>("PATCH", `/pipelines/${pipeline.id}`, {
+      token,
+      body: { stages: kept, moveDealsToStageId: target.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.stages.map((s) => s.id)).not.toContain(doomed.id);
+    for (const deal of deals) {
+      expect((await api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.stage).toBe(target.id);
+      const [moved] = await activitiesOf(api, token, deal.id);
+      expect(moved).toMatchObject({
+        type: "stage_changed",
+        data: {
+          from: { stageId: doomed.id, stageName: doomed.name },
+          to: { stageId: target.id, stageName: target.name },
+          reason: "stage_removed",
+        },
+      });
+      await recorder.expectEvent(deal.id, ["stage"]);
+    }
+    recorder.stop();
+  });
+});
+
+describe("deleting pipelines", () => {
+  it("deletes an empty pipeline; one with deals needs a stage of another pipeline to move them to", async () => {
+    const { token, contactId, pipeline: main } = await workspace(api);
+    const empty = await createPipeline(token, { name: "Empty", stages: [{ name: "Only" }] });
+    expect((await api.rest("DELETE", `/pipelines/${empty.id}`, { token })).status).toBe(200);
+    expect((await api.rest("GET", `/pipelines/${empty.id}`, { token })).status).toBe(404);
+
+    const other = await createPipeline(token, { name: "Other", stages: [{ name: "A" }, { name: "B" }] });
+    const deal = await createDeal(api, token, {
+      contactId,
+      pipelineId: other.id,
+      stage: stageAt(other, 1).id,
+    });
+
+    const refused = await api.rest<ErrorDto>("DELETE", `/pipelines/${other.id}`, { token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain("still has 1 deal");
+    const sameTarget = await api.rest(
+      "DELETE",
+      `/pipelines/${other.id}?moveDealsToStageId=${stageAt(other, 0).id}`,
+      { token },
+    );
+    expect(sameTarget.status).toBe(400);
+    expect((await api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.pipelineId).toBe(other.id);
+
+    const target = stageAt(main, 2);
+    const res = await api.rest("DELETE", `/pipelines/${other.id}?moveDealsToStageId=${target.id}`, { token });
+    expect(res.status).toBe(200);
+    expect((await api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body).toMatchObject({
+      pipelineId: main.id,
+      stage: target.id,
+    });
+    const [moved] = await activitiesOf(api, token, deal.id);
+    expect(moved).toMatchObject({
+      type: "stage_changed",
+      data: {
+        from: { pipelineId: other.id, stageName: "B" },
+        to: { pipelineId: main.id },
+        reason: "pipeline_removed",
+      },
+    });
+    expect((await api.rest("GET", `/pipelines/${other.id}`, { token })).status).toBe(404);
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startTestApi, type TestApi } from "@crm/api/testing/harness";
+import type { DomainEvent } from "@crm/domain";
+import { type FakeWhatsApp, startFakeWhatsApp } from "@crm/integrations/testing/index";
+import { afterAll, beforeAll, expect } from "vitest";
+
+/**
+ * For the inbox job tests: the real API (with its processors) on a fake WhatsApp and a media directory of its
+ * own, an owner, and a WhatsApp integration, for the whole file; every event the API publishes is recorded.
+ * Call at the top of a test file; read the fields inside tests.
+ */
+export function useWhatsAppApi(options: { dataDirPrefix: string; integrationName: string }) {
+  let api: TestApi | undefined;
+  let whatsapp: FakeWhatsApp | undefined;
+  let dataDir = "";
+  let token = "";
+  let organizationId = "";
+  let integrationId = "";
+  const events: DomainEvent[] = [];
+
+  beforeAll(async () => {
+    whatsapp = await startFakeWhatsApp();
+    dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
+    api = await startTestApi({ WHATSAPP_API_BASE: whatsapp.apiBase, DATA_DIR: dataDir });
+    api.container.events.subscribe((event) => events.push(event));
+    const owner = await api.register();
+    token = owner.token;
+    organizationId = owner.user.organizationId;
+    const created = await api.rest<{ id: string }>("POST", "/integrations", {
+      token,
+      body: { channel: "whatsapp", name: options.integrationName, config: whatsapp.config },
+    });
+    expect(created.status).toBe(200);
+    integrationId = created.body.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await whatsapp?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useWhatsAppApi: read inside a test, after beforeAll");
+    return value;
+  };
+  return {
+    events,
+    get api() {
+      return started(api);
+    },
+    get whatsapp() {
+      return started(whatsapp);
+    },
+    get db() {
+      return started(api).container.db.db;
+    },
+    get dataDir() {
+      return dataDir;
+    },
+    get token() {
+      return token;
+    },
+    get organizationId() {
+      return organizationId;
+    },
+    get integrationId() {
+      return integrationId;
+    },
+  };
+}
