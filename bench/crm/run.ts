@@ -15,7 +15,7 @@ import { type Actor, dealBoard, listContacts } from "@crm/domain";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { benchPassword as password, type SignedIn, signIn as signInAt, startBenchApi } from "../shared/api";
-import { dropDatabase, isSeeded, recreateDatabase, withDatabase } from "../shared/database";
+import { prepareBenchDatabase } from "../shared/database";
 import { measure } from "../shared/measure";
 import { printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
@@ -49,18 +49,11 @@ interface Scenario {
 async function main(): Promise<void> {
   // production mode, as deployed
   settings.NODE_ENV = "production";
-  const adminUrl = settings.DATABASE_URL;
-  if (!adminUrl) throw new Error("DATABASE_URL is required: the benchmark runs on PostgreSQL");
-  const benchUrl = withDatabase(adminUrl, benchDatabase);
-  const reuse =
-    settings.BENCH_REUSE === "1" &&
-    (await isSeeded(
-      benchUrl,
-      `select count(*) as n from contacts
+  const { benchUrl, reuse, finish } = await prepareBenchDatabase(settings, benchDatabase, {
+    countSql: `select count(*) as n from contacts
        where organization_id = (select id from organizations order by created_at limit 1)`,
-      mainSize.contacts,
-    ));
-  if (!reuse) await recreateDatabase(adminUrl, benchDatabase);
+    expected: mainSize.contacts,
+  });
 
   const api = await startBenchApi(benchUrl);
   const { container, baseUrl } = api;
@@ -184,7 +177,7 @@ async function main(): Promise<void> {
   client.close();
   await pool.end();
   await api.close();
-  if (settings.BENCH_KEEP !== "1") await dropDatabase(adminUrl, benchDatabase);
+  await finish();
 }
 
 /** This process's CPU time (user + system) since `since`, per timed and untimed request, in ms. */

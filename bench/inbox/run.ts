@@ -12,7 +12,7 @@ import { encodeKeyset } from "@crm/db/conversations/keyset";
 import { createMessageRepository } from "@crm/db/conversations/message-repository";
 import pg from "pg";
 import { benchPassword, type SignedIn, signIn, startBenchApi } from "../shared/api";
-import { dropDatabase, isSeeded, recreateDatabase, withDatabase } from "../shared/database";
+import { prepareBenchDatabase } from "../shared/database";
 import { measure } from "../shared/measure";
 import { latencyHeader, latencyRow, printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
@@ -42,17 +42,10 @@ const all = { kind: "all" } as const;
 async function main(): Promise<void> {
   // production mode, as deployed: outside it trpc-to-openapi validates the whole OpenAPI document on every REST call
   settings.NODE_ENV = "production";
-  const adminUrl = settings.DATABASE_URL;
-  if (!adminUrl) throw new Error("DATABASE_URL is required: the benchmark runs on PostgreSQL");
-  const benchUrl = withDatabase(adminUrl, benchDatabase);
-  const reuse =
-    settings.BENCH_REUSE === "1" &&
-    (await isSeeded(
-      benchUrl,
-      "select count(*) as n from messages",
-      conversationCount * messagesPerConversation,
-    ));
-  if (!reuse) await recreateDatabase(adminUrl, benchDatabase);
+  const { benchUrl, reuse, finish } = await prepareBenchDatabase(settings, benchDatabase, {
+    countSql: "select count(*) as n from messages",
+    expected: conversationCount * messagesPerConversation,
+  });
 
   const api = await startBenchApi(benchUrl);
   const { baseUrl } = api;
@@ -150,7 +143,7 @@ async function main(): Promise<void> {
 
   await pool.end();
   await api.close();
-  if (settings.BENCH_KEEP !== "1") await dropDatabase(adminUrl, benchDatabase);
+  await finish();
 }
 
 await main();

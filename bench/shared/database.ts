@@ -39,3 +39,26 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * The benchmark's own database on DATABASE_URL's server: kept with BENCH_REUSE=1 when `seeded` finds it
+ * complete, else created empty. `finish()` drops it unless BENCH_KEEP=1.
+ */
+export async function prepareBenchDatabase(
+  settings: Record<string, string | undefined>,
+  database: string,
+  seeded: { countSql: string; expected: number },
+) {
+  const adminUrl = settings.DATABASE_URL;
+  if (!adminUrl) throw new Error("DATABASE_URL is required: the benchmark runs on PostgreSQL");
+  const benchUrl = withDatabase(adminUrl, database);
+  const reuse = settings.BENCH_REUSE === "1" && (await isSeeded(benchUrl, seeded.countSql, seeded.expected));
+  if (!reuse) await recreateDatabase(adminUrl, database);
+  return {
+    benchUrl,
+    reuse,
+    async finish() {
+      if (settings.BENCH_KEEP !== "1") await dropDatabase(adminUrl, database);
+    },
+  };
+}

@@ -12,17 +12,9 @@ import {
   whatsappText,
 } from "../conversations/ingestion-fixtures";
 import { createIngestionStore } from "../conversations/ingestion-store";
+import { signal } from "../testing/signal";
 import { createTestDatabase } from "../testing/test-database";
 import { createIntegrationsStore } from "./integrations-store";
-
-/** A promise with its resolver, to stop a transaction at a chosen point. */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

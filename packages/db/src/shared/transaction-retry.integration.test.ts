@@ -4,17 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../cli/env";
 import type { DatabaseHandle } from "../client";
 import { postgresErrorCode } from "../errors";
+import { signal } from "../testing/signal";
 import { createTestDatabase } from "../testing/test-database";
 import { isRetryableTransactionError, transactionWithRetry } from "./transaction-retry";
-
-/** A promise with its resolver, to make two transactions wait for each other at chosen points. */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

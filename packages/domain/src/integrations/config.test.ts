@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../shared/errors";
 import { maskChannelConfig, maskSecret, mergeChannelConfig, parseChannelConfig } from "./config";
+import { fieldErrorsOf } from "./config-fixtures";
 
 const telegram = {
   botToken: "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
   secretToken: "s3cr3t-token-for-webhooks",
-};
-
-const fieldErrorsOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.details?.fieldErrors;
-    throw error;
-  }
-  throw new Error("expected a validation error");
 };
 
 describe("channel settings", () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../shared/errors";
 import { maskChannelConfig, mergeChannelConfig, parseChannelConfig } from "./config";
+import { fieldErrorsOf } from "./config-fixtures";
 import { isIntegrationKind } from "./kind";
 
 const stripe = { secretKey: "sk_test_51Habc0123456789xyz", webhookSecret: "whsec_abcdef0123456789" };
 const mercadopago = {
   accessToken: "APP_USR-1234567890123456-101112-abcdef0123456789-123456789",
   webhookSecret: "8f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e",
-};
-
-const fieldErrorsOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.details?.fieldErrors;
-    throw error;
-  }
-  throw new Error("expected a validation error");
 };
 
 describe("payment provider settings", () => {

@@ -204,8 +204,8 @@ const metadata = (phoneNumberId: string) => ({
 });
 const seconds = (date: Date = new Date()) => String(Math.floor(date.getTime() / 1000));
 
-/** A `messages` change as Meta sends it: one entry, one change, contacts and messages. */
-export function whatsAppTextWebhook(input: WhatsAppTextInput): object {
+/** A webhook as Meta sends it: one entry with one `messages` change whose value holds `value`. */
+export function whatsAppChange(phoneNumberId: string, value: object): object {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -214,26 +214,29 @@ export function whatsAppTextWebhook(input: WhatsAppTextInput): object {
         changes: [
           {
             field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: metadata(input.phoneNumberId),
-              contacts: [{ profile: { name: input.name ?? "Cliente" }, wa_id: input.from }],
-              messages: [
-                {
-                  from: input.from,
-                  id: input.id ?? fakeWamid(),
-                  timestamp: seconds(input.timestamp),
-                  type: "text",
-                  text: { body: input.text },
-                  ...(input.replyTo && { context: { from: input.from, id: input.replyTo } }),
-                },
-              ],
-            },
+            value: { messaging_product: "whatsapp", metadata: metadata(phoneNumberId), ...value },
           },
         ],
       },
     ],
   };
+}
+
+/** A `messages` change as Meta sends it: one entry, one change, contacts and messages. */
+export function whatsAppTextWebhook(input: WhatsAppTextInput): object {
+  return whatsAppChange(input.phoneNumberId, {
+    contacts: [{ profile: { name: input.name ?? "Cliente" }, wa_id: input.from }],
+    messages: [
+      {
+        from: input.from,
+        id: input.id ?? fakeWamid(),
+        timestamp: seconds(input.timestamp),
+        type: "text",
+        text: { body: input.text },
+        ...(input.replyTo && { context: { from: input.from, id: input.replyTo } }),
+      },
+    ],
+  });
 }
 
 /** A 1x1 PNG: media small enough to inline, real enough for a browser to decode. */
@@ -266,25 +269,10 @@ export function whatsAppMediaWebhook(
       ...(input.fileName !== undefined && { filename: input.fileName }),
     },
   };
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: metadata(input.phoneNumberId),
-              contacts: [{ profile: { name: input.name ?? "Cliente" }, wa_id: input.from }],
-              messages: [message],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return whatsAppChange(input.phoneNumberId, {
+    contacts: [{ profile: { name: input.name ?? "Cliente" }, wa_id: input.from }],
+    messages: [message],
+  });
 }
 
 /** A `statuses` change: what Meta sends as an outbound message is sent, delivered, read or fails. */
@@ -296,39 +284,24 @@ export function whatsAppStatusWebhook(input: {
   timestamp?: Date;
   error?: { code: number; title: string; details?: string };
 }): object {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
+  return whatsAppChange(input.phoneNumberId, {
+    statuses: [
       {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: metadata(input.phoneNumberId),
-              statuses: [
-                {
-                  id: input.messageId,
-                  status: input.status,
-                  timestamp: seconds(input.timestamp),
-                  recipient_id: input.recipient,
-                  ...(input.error && {
-                    errors: [
-                      {
-                        code: input.error.code,
-                        title: input.error.title,
-                        message: input.error.title,
-                        error_data: { details: input.error.details ?? input.error.title },
-                      },
-                    ],
-                  }),
-                },
-              ],
+        id: input.messageId,
+        status: input.status,
+        timestamp: seconds(input.timestamp),
+        recipient_id: input.recipient,
+        ...(input.error && {
+          errors: [
+            {
+              code: input.error.code,
+              title: input.error.title,
+              message: input.error.title,
+              error_data: { details: input.error.details ?? input.error.title },
             },
-          },
-        ],
+          ],
+        }),
       },
     ],
-  };
+  });
 }

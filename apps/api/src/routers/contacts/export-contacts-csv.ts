@@ -17,8 +17,7 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { Container } from "../../container";
-import { clientIp } from "../../http/client-ip";
-import { createContext } from "../../trpc/context";
+import { errorBody, routeActor } from "../../http/raw-route";
 import { toContactListQuery } from "./dto";
 import { contactCsvHeader, contactCsvRow } from "./export-rows";
 
@@ -46,16 +45,6 @@ async function* csvRows(
   } while (cursor);
 }
 
-const errorBody = (
-  code: keyof typeof errorTable,
-  message: string,
-  fieldErrors: FieldErrors | null = null,
-) => ({
-  message,
-  code: errorTable[code].trpc,
-  data: { appCode: code, fieldErrors },
-});
-
 /**
  * `GET /contacts/export.csv?<the list's filters>`: every matching contact as CSV, streamed page by page.
  * A raw route (tRPC answers JSON), authenticated and authorized like the procedures.
@@ -63,17 +52,7 @@ const errorBody = (
 export function contactsExportRoutes(container: Container): Hono {
   const routes = new Hono();
   routes.get("/contacts/export.csv", async (c) => {
-    const context = await createContext(
-      container,
-      {
-        url: c.req.url,
-        headers: c.req.raw.headers,
-        ip: clientIp(c, container.env.trustProxy),
-        requestId: c.get("requestId"),
-      },
-      () => {},
-    );
-    const actor = context.actor;
+    const actor = await routeActor(container, c);
     if (!actor) return c.json(errorBody("UNAUTHENTICATED", "Sign in first"), 401);
     if (!can(actor.role, "contacts:read")) {
       return c.json(errorBody("FORBIDDEN", `Your role (${actor.role}) cannot do this (contacts:read)`), 403);

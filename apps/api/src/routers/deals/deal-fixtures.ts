@@ -50,6 +50,16 @@ export async function firstPipeline(api: TestApi, token: string): Promise<Pipeli
   return found;
 }
 
+export async function createPipeline(
+  api: TestApi,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<PipelineDto> {
+  const res = await api.rest<PipelineDto>("POST", "/pipelines", { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
 export function stageAt(pipeline: PipelineDto, index: number) {
   const stage = pipeline.stages[index];
   if (!stage) throw new Error(`pipeline ${pipeline.name} has no stage ${index}`);

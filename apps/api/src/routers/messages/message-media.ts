@@ -1,16 +1,9 @@
 import { Readable } from "node:stream";
-import { can, DomainError, errorTable, openMessageMedia } from "@crm/domain";
+import { can, DomainError, openMessageMedia } from "@crm/domain";
 import { Hono } from "hono";
 import type { Container } from "../../container";
-import { clientIp } from "../../http/client-ip";
-import { createContext } from "../../trpc/context";
+import { errorBody, routeActor } from "../../http/raw-route";
 import { mediaHeaders } from "./media-headers";
-
-const errorBody = (code: keyof typeof errorTable, message: string) => ({
-  message,
-  code: errorTable[code].trpc,
-  data: { appCode: code, fieldErrors: null },
-});
 
 /**
  * `GET /messages/{id}/media`: the message's stored media (what `media.url` points at). A raw route (the bytes,
@@ -20,16 +13,7 @@ const errorBody = (code: keyof typeof errorTable, message: string) => ({
 export function messageMediaRoutes(container: Container): Hono {
   const routes = new Hono();
   routes.get("/messages/:id/media", async (c) => {
-    const { actor } = await createContext(
-      container,
-      {
-        url: c.req.url,
-        headers: c.req.raw.headers,
-        ip: clientIp(c, container.env.trustProxy),
-        requestId: c.get("requestId"),
-      },
-      () => {},
-    );
+    const actor = await routeActor(container, c);
     if (!actor) return c.json(errorBody("UNAUTHENTICATED", "Sign in first"), 401);
     if (!can(actor.role, "conversations:read")) {
       return c.json(

@@ -7,7 +7,7 @@ import {
   startFakeMercadoPago,
   startFakeStripe,
 } from "@crm/integrations/testing";
-import { expect, vi } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 import type { z } from "zod";
 import { startTestApi, type TestApi } from "../../testing/harness";
 import { createDeal, workspace } from "../deals/deal-fixtures";
@@ -121,6 +121,36 @@ export async function startPaymentsTestbed(env: Record<string, string> = {}): Pr
     },
   };
 }
+
+/** One testbed for the whole test file, started before its tests and closed after them. */
+export function usePaymentsTestbed(): PaymentsTestbed {
+  let bed: PaymentsTestbed | undefined;
+  beforeAll(async () => {
+    bed = await startPaymentsTestbed();
+  }, 60_000);
+  afterAll(() => bed?.close());
+  const started = () => {
+    if (!bed) throw new Error("usePaymentsTestbed: the testbed starts in beforeAll");
+    return bed;
+  };
+  return {
+    get api() {
+      return started().api;
+    },
+    get stripe() {
+      return started().stripe;
+    },
+    get mp() {
+      return started().mp;
+    },
+    stripeHook: (integrationId) => started().stripeHook(integrationId),
+    mpHook: (integrationId) => started().mpHook(integrationId),
+    close: () => started().close(),
+  };
+}
+
+export const paymentOf = async (api: TestApi, token: string, id: string) =>
+  (await api.rest<PaymentDto>("GET", `/payments/${id}`, { token })).body;
 
 /** Pays a Stripe payment through a signed `checkout.session.completed` and waits until it is paid. */
 export async function payThroughStripe(

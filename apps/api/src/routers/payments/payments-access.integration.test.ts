@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import { insertConversation } from "../conversations/conversation-fixtures";
 import { createDeal, firstPipeline, insertContact } from "../deals/deal-fixtures";
@@ -6,18 +6,12 @@ import {
   connectProvider,
   createPaymentOk,
   type PaymentDto,
-  type PaymentsTestbed,
   paymentWorkspace,
   payThroughStripe,
-  startPaymentsTestbed,
+  usePaymentsTestbed,
 } from "./payment-fixtures";
 
-let bed: PaymentsTestbed;
-
-beforeAll(async () => {
-  bed = await startPaymentsTestbed();
-}, 60_000);
-afterAll(() => bed?.close());
+const bed = usePaymentsTestbed();
 
 describe("payments access", () => {
   it("lets an agent create payments but only an owner refund them; viewers read", async () => {

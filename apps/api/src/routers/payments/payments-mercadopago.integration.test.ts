@@ -1,25 +1,17 @@
 import { postWebhook } from "@crm/integrations/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
 import {
   createPaymentOk,
   type PaymentDto,
-  type PaymentsTestbed,
+  paymentOf,
   paymentWorkspace,
-  startPaymentsTestbed,
+  usePaymentsTestbed,
   waitForLogsProcessed,
   waitForPayment,
 } from "./payment-fixtures";
 
-let bed: PaymentsTestbed;
-
-beforeAll(async () => {
-  bed = await startPaymentsTestbed();
-}, 60_000);
-afterAll(() => bed?.close());
-
-const paymentOf = async (token: string, id: string) =>
-  (await bed.api.rest<PaymentDto>("GET", `/payments/${id}`, { token })).body;
+const bed = usePaymentsTestbed();
 
 describe("Mercado Pago payment links", () => {
   it("creates a Checkout Pro preference with the amount as an exact decimal (1234.56)", async () => {
@@ -60,7 +52,7 @@ describe("Mercado Pago webhooks", () => {
       bed.mp.signedWebhook(bed.mp.notification(pending.id, "payment.created")),
     );
     await waitForLogsProcessed(bed.api, integrationId, 1);
-    expect((await paymentOf(token, created.id)).status).toBe("pending");
+    expect((await paymentOf(bed.api, token, created.id)).status).toBe("pending");
 
     bed.mp.setPayment(created.providerReference ?? "", "approved", pending.id);
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(pending.id)));
@@ -74,7 +66,7 @@ describe("Mercado Pago webhooks", () => {
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(late));
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(late));
     await waitForLogsProcessed(bed.api, integrationId, 3);
-    expect((await paymentOf(token, created.id)).status).toBe("paid");
+    expect((await paymentOf(bed.api, token, created.id)).status).toBe("paid");
   });
 
   it("a notification that claims approved while the API says rejected leaves the payment failed", async () => {
@@ -102,7 +94,7 @@ describe("Mercado Pago webhooks", () => {
     // Mercado Pago also sends the same change under a new notification id
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(payment.id)));
     await waitForLogsProcessed(bed.api, integrationId, 2);
-    expect((await paymentOf(token, created.id)).status).toBe("paid");
+    expect((await paymentOf(bed.api, token, created.id)).status).toBe("paid");
     const types = (await activitiesOf(bed.api, token, deal.id)).map((a) => a.type);
     expect(types.filter((t) => t === "payment_paid")).toHaveLength(1);
     expect(types.filter((t) => t === "won")).toHaveLength(1);

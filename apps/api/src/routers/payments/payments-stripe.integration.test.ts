@@ -1,26 +1,18 @@
 import { postWebhook } from "@crm/integrations/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
 import {
   createPaymentOk,
   type PaymentDto,
-  type PaymentsTestbed,
+  paymentOf,
   paymentWorkspace,
   payThroughStripe,
-  startPaymentsTestbed,
+  usePaymentsTestbed,
   waitForLogsProcessed,
   waitForPayment,
 } from "./payment-fixtures";
 
-let bed: PaymentsTestbed;
-
-beforeAll(async () => {
-  bed = await startPaymentsTestbed();
-}, 60_000);
-afterAll(() => bed?.close());
-
-const paymentOf = async (token: string, id: string) =>
-  (await bed.api.rest<PaymentDto>("GET", `/payments/${id}`, { token })).body;
+const bed = usePaymentsTestbed();
 
 describe("Stripe payment links", () => {
   it("creates a Checkout Session in payment mode with the amount in minor units (1234.56 BRL -> 123456)", async () => {
@@ -54,7 +46,7 @@ describe("Stripe payment links", () => {
     });
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     const session = await payThroughStripe(bed, token, integrationId, created);
-    expect((await paymentOf(token, created.id)).providerPaymentId).toBe(session.payment_intent);
+    expect((await paymentOf(bed.api, token, created.id)).providerPaymentId).toBe(session.payment_intent);
     const won = await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token });
     expect(won.body.status).toBe("won");
     const activities = await activitiesOf(bed.api, token, deal.id);
@@ -134,7 +126,7 @@ describe("Stripe webhooks", () => {
       .where("integration_id", "=", integrationId)
       .execute();
     expect(logs).toHaveLength(0);
-    expect((await paymentOf(token, created.id)).status).toBe("pending");
+    expect((await paymentOf(bed.api, token, created.id)).status).toBe("pending");
   });
 
   it("accepts a signature whose second v1 matches (secret rotation)", async () => {
@@ -188,7 +180,7 @@ describe("Stripe webhooks", () => {
     const expired = bed.stripe.event("checkout.session.expired", { ...session, status: "expired" });
     await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(expired));
     await waitForLogsProcessed(bed.api, integrationId, 4);
-    expect((await paymentOf(token, created.id)).status).toBe("paid");
+    expect((await paymentOf(bed.api, token, created.id)).status).toBe("paid");
     const paidActivities = (await activitiesOf(bed.api, token, deal.id)).filter(
       (a) => a.type === "payment_paid",
     );
@@ -221,7 +213,7 @@ describe("Stripe refunds", () => {
       bed.stripe.signedWebhook(bed.stripe.event("charge.refunded", bed.stripe.charge(session.id))),
     );
     await waitForLogsProcessed(bed.api, integrationId, 2);
-    expect((await paymentOf(token, created.id)).refundedAmount).toBe("234.56");
+    expect((await paymentOf(bed.api, token, created.id)).refundedAmount).toBe("234.56");
 
     const rest = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
       token,
@@ -274,6 +266,6 @@ describe("Stripe refunds", () => {
     });
     expect(res.status).toBe(502);
     expect(res.body.message).toContain("stripe");
-    expect((await paymentOf(token, created.id)).refundedAmount).toBe("0.00");
+    expect((await paymentOf(bed.api, token, created.id)).refundedAmount).toBe("0.00");
   });
 });

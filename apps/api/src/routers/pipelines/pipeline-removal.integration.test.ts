@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from "../../testing/harness";
 import {
   activitiesOf,
   createDeal,
+  createPipeline,
   type DealDto,
   type ErrorDto,
   type PipelineDto,
@@ -17,12 +18,6 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.close());
-
-async function createPipeline(token: string, body: Record<string, unknown>): Promise<PipelineDto> {
-  const res = await api.rest<PipelineDto>("POST", "/pipelines", { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
 
 describe("removing stages", () => {
   it("removes an empty stage without a target", async () => {
@@ -94,11 +89,11 @@ describe("removing stages", () => {
 describe("deleting pipelines", () => {
   it("deletes an empty pipeline; one with deals needs a stage of another pipeline to move them to", async () => {
     const { token, contactId, pipeline: main } = await workspace(api);
-    const empty = await createPipeline(token, { name: "Empty", stages: [{ name: "Only" }] });
+    const empty = await createPipeline(api, token, { name: "Empty", stages: [{ name: "Only" }] });
     expect((await api.rest("DELETE", `/pipelines/${empty.id}`, { token })).status).toBe(200);
     expect((await api.rest("GET", `/pipelines/${empty.id}`, { token })).status).toBe(404);
 
-    const other = await createPipeline(token, { name: "Other", stages: [{ name: "A" }, { name: "B" }] });
+    const other = await createPipeline(api, token, { name: "Other", stages: [{ name: "A" }, { name: "B" }] });
     const deal = await createDeal(api, token, {
       contactId,
       pipelineId: other.id,

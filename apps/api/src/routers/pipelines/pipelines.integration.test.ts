@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from "../../testing/harness";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import {
   createDeal,
+  createPipeline,
   type ErrorDto,
   firstPipeline,
   type PageDto,
@@ -19,12 +20,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function createPipeline(token: string, body: Record<string, unknown>): Promise<PipelineDto> {
-  const res = await api.rest<PipelineDto>("POST", "/pipelines", { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
 
 describe("the default pipeline", () => {
   it("is created with the organization, in Portuguese for a pt-BR organization", async () => {
@@ -54,7 +49,7 @@ describe("the default pipeline", () => {
 describe("creating and editing pipelines", () => {
   it("creates a pipeline whose stages get ids; lists oldest first with a cursor", async () => {
     const { token, pipeline: first } = await workspace(api);
-    const created = await createPipeline(token, {
+    const created = await createPipeline(api, token, {
       name: "Parcerias",
       winOnPayment: false,
       stages: [{ name: "Contato" }, { name: "Contrato", probability: 90, rottingDays: 30, color: "#ABCDEF" }],
@@ -78,7 +73,7 @@ describe("creating and editing pipelines", () => {
         rottingDays: 30,
       },
     ]);
-    await createPipeline(token, { name: "Third", stages: [{ name: "Only" }] });
+    await createPipeline(api, token, { name: "Third", stages: [{ name: "Only" }] });
 
     const page = await api.rest<PageDto<PipelineDto>>("GET", "/pipelines?limit=2", { token });
     expect(page.body.items.map((p) => p.id)).toEqual([first.id, created.id]);

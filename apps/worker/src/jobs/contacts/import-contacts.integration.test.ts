@@ -6,6 +6,7 @@ import type { ContactsDeps, DomainEvent } from "@crm/domain";
 import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBatchSize, importContacts } from "./import-contacts";
+import { contactsCsv, dyingAfterFirstBatch, importOrganization } from "./import-fixtures";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -13,19 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const rowsOfCsv = (count: number) =>
-  [
-    "name,phone",
-    ...Array.from({ length: count }, (_, n) => `Person ${n},+55119${String(70_000_000 + n)}`),
-  ].join("\n");
+const rowsOfCsv = (count: number) => contactsCsv(count, 70_000_000);
 
 async function setup(csv: string) {
   const { db } = database;
-  const organization = await db
-    .insertInto("organizations")
-    .values({ name: "Import Co", slug: `import-${randomUUID().slice(0, 8)}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const { organizationId, count } = await importOrganization(db, "import");
   const events: DomainEvent[] = [];
   const deps: ContactsDeps = {
     store: createContactsStore(db),
@@ -35,22 +28,12 @@ async function setup(csv: string) {
     newId: randomUUID,
   };
   const started = await deps.store.imports.create({
-    organizationId: organization.id,
+    organizationId,
     csv,
     onDuplicate: "skip",
     createdBy: null,
   });
-  const count = async (table: "contacts" | "contact_import_rows") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("organization_id", "=", organization.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { deps, importId: started.id, organizationId: organization.id, events, count };
+  return { deps, importId: started.id, organizationId, events, count };
 }
 
 const job = (attempt: number) => ({ id: "job", attempt });
@@ -59,18 +42,7 @@ describe("the contacts-import job", () => {
   it("resumes after the last committed batch when a run dies halfway, writing no row twice", async () => {
     const total = importBatchSize * 2 + 17;
     const { deps, importId, count, events } = await setup(rowsOfCsv(total));
-    let transactions = 0;
-    const crashing: ContactsDeps = {
-      ...deps,
-      store: {
-        ...deps.store,
-        transaction: (work) => {
-          transactions += 1;
-          if (transactions === 2) throw new Error("worker killed");
-          return deps.store.transaction(work);
-        },
-      },
-    };
+    const crashing = dyingAfterFirstBatch(deps);
     const logger = createRecordingLogger();
     await expect(importContacts({ contacts: crashing, logger }, { importId }, job(1))).rejects.toThrow(
       "worker killed",

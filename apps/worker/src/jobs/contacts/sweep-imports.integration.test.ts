@@ -7,6 +7,7 @@ import { importStaleAfterMs } from "@crm/domain/contacts/import-sweep";
 import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBatchSize, importContacts } from "./import-contacts";
+import { contactsCsv, dyingAfterFirstBatch, importOrganization } from "./import-fixtures";
 import { sweepImportsJob } from "./sweep-imports";
 
 let database: DatabaseHandle;
@@ -15,20 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const rowsOfCsv = (count: number, first = 0) =>
-  [
-    "name,phone",
-    ...Array.from({ length: count }, (_, n) => `Person ${n},+55119${String(60_000_000 + first + n)}`),
-  ].join("\n");
+const rowsOfCsv = (count: number, first = 0) => contactsCsv(count, 60_000_000 + first);
 
 /** An organization, contacts deps whose clock the test moves, and a queue that records what is enqueued. */
 async function setup() {
   const { db } = database;
-  const organization = await db
-    .insertInto("organizations")
-    .values({ name: "Sweep Co", slug: `sweep-${randomUUID().slice(0, 8)}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const { organizationId, count } = await importOrganization(db, "sweep");
   const clock = { at: new Date() };
   const enqueued: Array<{ payload: ContactImportJob; jobId: string | undefined }> = [];
   const deps: ContactsDeps = {
@@ -46,39 +39,13 @@ async function setup() {
   const startImport = async (csv: string) =>
     (
       await deps.store.imports.create({
-        organizationId: organization.id,
+        organizationId,
         csv,
         onDuplicate: "skip",
         createdBy: null,
       })
     ).id;
-  const count = async (table: "contacts" | "contact_import_rows") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("organization_id", "=", organization.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   return { deps, clock, enqueued, startImport, count };
-}
-
-/** Deps whose second transaction throws, as if the worker died after the first batch committed. */
-function dyingAfterFirstBatch(deps: ContactsDeps): ContactsDeps {
-  let transactions = 0;
-  return {
-    ...deps,
-    store: {
-      ...deps.store,
-      transaction: (work) => {
-        transactions += 1;
-        if (transactions === 2) throw new Error("worker killed");
-        return deps.store.transaction(work);
-      },
-    },
-  };
 }
 
 const job = { id: "job", attempt: 1 };

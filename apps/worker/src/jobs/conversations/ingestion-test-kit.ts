@@ -1,5 +1,5 @@
 import type { WhatsAppConfig } from "@crm/domain";
-import { fakeWamid, signedWhatsAppWebhook } from "@crm/integrations/testing/index";
+import { fakeWamid, signedWhatsAppWebhook, whatsAppChange } from "@crm/integrations/testing/index";
 
 /*
  * WhatsApp webhooks as Meta sends them, for the ingestion tests and the benchmark: several messages in one
@@ -16,31 +16,10 @@ export interface TextMessageInput {
 
 const seconds = (date: Date = new Date()) => String(Math.floor(date.getTime() / 1000));
 
-function change(phoneNumberId: string, value: object): object {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550001111", phone_number_id: phoneNumberId },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
-
 /** One change carrying every message (and every sender's profile), as Meta batches them. */
 export function whatsAppMessagesWebhook(phoneNumberId: string, messages: TextMessageInput[]): object {
   const senders = new Map(messages.map((m) => [m.from, m.name ?? `Cliente ${m.from.slice(-4)}`]));
-  return change(phoneNumberId, {
+  return whatsAppChange(phoneNumberId, {
     contacts: [...senders].map(([waId, name]) => ({ profile: { name }, wa_id: waId })),
     messages: messages.map((m) => ({
       from: m.from,
@@ -56,7 +35,7 @@ export function whatsAppImageWebhook(
   phoneNumberId: string,
   input: { from: string; mediaId: string; caption?: string; id?: string },
 ): object {
-  return change(phoneNumberId, {
+  return whatsAppChange(phoneNumberId, {
     contacts: [{ profile: { name: "Cliente" }, wa_id: input.from }],
     messages: [
       {
