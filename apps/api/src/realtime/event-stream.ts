@@ -7,6 +7,7 @@ import type { Logger } from "@crm/domain/shared/logger";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
 import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
+import { shareFrames } from "./shared-frames";
 
 export interface EventStreamOptions {
   hub: RealtimeHub;
@@ -27,6 +28,27 @@ type Output = TrackedEnvelope<RealtimeEvent>;
 interface Live {
   entry: Deliverable;
   unread: Promise<number> | undefined;
+}
+
+type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
+
+type ConversationUpdated = Extract<ServerEvent, { type: "conversation_updated" }>;
+
+/** Per entry, its `conversation_updated` with each unread count sent so far: one object (and frame) per count. */
+const withUnreadOf = new WeakMap<Deliverable, Map<number, ConversationUpdated>>();
+
+function withUnread(entry: Deliverable, event: ConversationUpdated, unread: number): ConversationUpdated {
+  let byCount = withUnreadOf.get(entry);
+  if (!byCount) {
+    byCount = new Map();
+    withUnreadOf.set(entry, byCount);
+  }
+  let shared = byCount.get(unread);
+  if (!shared) {
+    shared = shareFrames({ ...event, payload: { ...event.payload, unread } });
+    byCount.set(unread, shared);
+  }
+  return shared;
 }
 
 const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
@@ -52,13 +74,15 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
   let revalidatedAt = Date.now();
   let lastId: string | null = null;
 
-  async function stillAllowed(): Promise<boolean> {
+  /** Synchronous unless the actor is due to be re-read: most events need no await for it. */
+  function stillAllowed(): boolean | Promise<boolean> {
     if (!options.revalidate || Date.now() - revalidatedAt < revalidateMs) return true;
     revalidatedAt = Date.now();
-    const current = await options.revalidate(actor);
-    if (!current) return false;
-    actor = current;
-    return true;
+    return options.revalidate(actor).then((current) => {
+      if (!current) return false;
+      actor = current;
+      return true;
+    });
   }
 
   /**
@@ -76,27 +100,36 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
     return unread;
   }
 
-  async function visible(
-    entry: Deliverable,
-    unreadAsked?: Promise<number>,
-  ): Promise<ServerEvent | undefined> {
+  /** The event as this user may see it, or undefined; synchronous unless a lookup or a count is needed. */
+  function visible(entry: Deliverable, unreadAsked?: Promise<number>): Visible {
     if (entry.organizationId !== organizationId) return undefined;
-    const { audience, event } = entry;
+    const { audience } = entry;
     // owners, admins and viewers see every conversation: only agents need the assignee
-    const assignee =
-      needsAssignee(audience) && conversationScope(actor).kind !== "all"
-        ? await hub.assignees.get(organizationId, audience.conversationId)
-        : undefined;
+    if (needsAssignee(audience) && conversationScope(actor).kind !== "all")
+      return hub.assignees
+        .get(organizationId, audience.conversationId)
+        .then((assignee) => visibleTo(entry, assignee, unreadAsked));
+    return visibleTo(entry, undefined, unreadAsked);
+  }
+
+  function visibleTo(
+    entry: Deliverable,
+    assignee: string | null | undefined,
+    unreadAsked: Promise<number> | undefined,
+  ): Visible {
+    const { audience, event } = entry;
     if (!mayReceive(actor, audience, assignee)) return undefined;
     if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
-      try {
-        const { conversationId } = event.payload;
-        const unread = await (unreadAsked ??
-          hub.unread.get(organizationId, conversationId, actor.userId, entry.id));
-        return { ...event, payload: { ...event.payload, unread } };
-      } catch (err) {
-        logger.warn({ err }, "could not count unread messages for a realtime event");
-      }
+      const { userId } = actor;
+      const unread =
+        unreadAsked ?? hub.unread.get(organizationId, event.payload.conversationId, userId, entry.id);
+      return unread.then(
+        (count) => withUnread(entry, event, count),
+        (err: unknown) => {
+          logger.warn({ err }, "could not count unread messages for a realtime event");
+          return event;
+        },
+      );
     }
     return event;
   }
@@ -128,8 +161,10 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
       }
       if (lastId !== null && compareEntryIds(entry.id, lastId) <= 0) continue;
       lastId = entry.id;
-      if (!(await stillAllowed())) return;
-      const event = await visible(entry, live.unread);
+      const allowed = stillAllowed();
+      if (!(allowed === true || (await allowed))) return;
+      const visibleNow = visible(entry, live.unread);
+      const event = visibleNow instanceof Promise ? await visibleNow : visibleNow;
       if (event) yield tracked(entry.id, event);
     }
   } finally {

@@ -3,6 +3,7 @@ import { type Audience, audienceOf } from "@crm/domain/realtime/audience";
 import type { ConversationReadRepository, RealtimeEntry, RealtimeFeed } from "@crm/domain/realtime/ports";
 import type { Logger } from "@crm/domain/shared/logger";
 import { type AssigneeCache, createAssigneeCache } from "./assignee-cache";
+import { shareFrames } from "./shared-frames";
 import { createUnreadBatcher, type UnreadBatcher } from "./unread-batcher";
 
 export type ServerEvent = Exclude<RealtimeEvent, { type: "resync_required" }>;
@@ -56,7 +57,8 @@ export function createRealtimeHub(deps: {
       );
       return undefined;
     }
-    return { id: entry.id, organizationId, event: parsed.data, audience };
+    // every connection of the organization sends the same event: its frame is serialized once
+    return { id: entry.id, organizationId, event: shareFrames(parsed.data), audience };
   }
 
   const unsubscribe = feed.subscribe((entry) => {

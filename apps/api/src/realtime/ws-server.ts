@@ -1,10 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { applyWSSHandler } from "@trpc/server/adapters/ws";
-import { WebSocketServer } from "ws";
+import type { TRPCError } from "@trpc/server";
+import { applyWSSHandler, handleKeepAlive } from "@trpc/server/adapters/ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { Container } from "../container";
+import type { Context } from "../trpc/context";
 import { appRouter } from "../trpc/root";
 import { createWriteCoalescer } from "./coalesce-writes";
+import { directSubscriptions } from "./direct-subscription";
+import { sharedFrameEncoder } from "./shared-frames";
 import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
 
 export const realtimePath = "/trpc-ws";
@@ -45,15 +49,34 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
   const { logger } = container;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   wss.on("connection", createWriteCoalescer());
+  const createContext = createWsContextFactory(container);
+  const contexts = new WeakMap<WebSocket, Promise<Context>>();
+  const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR")
+      logger.error({ err: error.cause ?? error, path }, "realtime procedure failed");
+  };
+  const attachDirect = directSubscriptions<Context>({
+    router: appRouter,
+    path: "realtime.events",
+    encoder: sharedFrameEncoder,
+    contextOf: (client) => contexts.get(client),
+    onError,
+  });
+  // before tRPC's own listener: keep-alive sees every message, the realtime subscription is taken over
+  wss.on("connection", (client: WebSocket) => {
+    handleKeepAlive(client, 30_000, 10_000);
+    attachDirect(client);
+  });
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: createWsContextFactory(container),
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        logger.error({ err: error.cause ?? error, path }, "realtime procedure failed");
+    createContext: (opts) => {
+      const context = createContext(opts);
+      contexts.set(opts.res, context);
+      return context;
     },
+    experimental_encoder: sharedFrameEncoder,
+    onError,
   });
 
   const onUpgrade: UpgradeListener = (req, socket, head) => {

@@ -1,0 +1,156 @@
+import type { AddressInfo } from "node:net";
+import { initTRPC, TRPCError, tracked } from "@trpc/server";
+import { applyWSSHandler, jsonEncoder } from "@trpc/server/adapters/ws";
+import { afterEach, describe, expect, it } from "vitest";
+import { WebSocket, WebSocketServer } from "ws";
+import { directSubscriptions } from "./direct-subscription";
+
+interface Ctx {
+  signedIn: boolean;
+}
+// not in development mode: an error frame carries no stack trace, which names the caller
+const t = initTRPC.context<Ctx>().create({ isDev: false });
+const signedIn = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.signedIn) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next();
+});
+const router = t.router({
+  events: signedIn
+    .input((value: unknown) => value)
+    .subscription(async function* ({ input }) {
+      yield tracked("1-0", { type: "first", input });
+      yield { untracked: true };
+      yield tracked("2-0", { type: "second", text: 'quote " and \u2028' });
+    }),
+  endless: signedIn.subscription(async function* ({ signal }) {
+    yield tracked("1-0", { type: "first" });
+    await new Promise((resolve) => signal?.addEventListener("abort", resolve));
+  }),
+  failing: signedIn.subscription(async function* () {
+    yield tracked("1-0", { type: "first" });
+    throw new TRPCError({ code: "BAD_REQUEST", message: "no more" });
+  }),
+});
+
+const servers: WebSocketServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((wss) => new Promise((resolve) => wss.close(resolve))));
+});
+
+/** A server with tRPC's handler alone, or with the two procedures taken over; returns its URL. */
+async function serve(direct: boolean, signedInCtx: boolean, encoded: string[]): Promise<string> {
+  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  servers.push(wss);
+  const contexts = new WeakMap<WebSocket, Promise<Ctx>>();
+  if (direct) {
+    for (const path of ["events", "endless", "failing"]) {
+      const attach = directSubscriptions<Ctx>({
+        router,
+        path,
+        encoder: {
+          encode: (message) => {
+            const frame = jsonEncoder.encode(message) as string;
+            encoded.push(frame);
+            return frame;
+          },
+          decode: jsonEncoder.decode,
+        },
+        contextOf: (client) => contexts.get(client),
+        onError: () => {},
+      });
+      wss.on("connection", (client: WebSocket) => attach(client));
+    }
+  }
+  applyWSSHandler({
+    wss,
+    router,
+    createContext: ({ res }) => {
+      const context = Promise.resolve({ signedIn: signedInCtx });
+      contexts.set(res, context);
+      return context;
+    },
+  });
+  await new Promise((resolve) => wss.once("listening", resolve));
+  return `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+}
+
+/** The frames a client receives for its requests, until `count` of them arrived. */
+async function frames(url: string, requests: unknown[], count: number): Promise<string[]> {
+  const client = new WebSocket(url);
+  const received: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    client.on("open", () => {
+      for (const request of requests) client.send(JSON.stringify(request));
+    });
+    client.on("message", (data) => {
+      received.push(data.toString());
+      if (received.length === count) resolve();
+    });
+    client.on("error", reject);
+  });
+  client.close();
+  return received;
+}
+
+const subscribe = (id: number, path: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  method: "subscription",
+  params: { path, input: { page: 1 }, ...extra },
+});
+
+describe("directSubscriptions", () => {
+  it("sends the frames tRPC sends: started, tracked and untracked data, stopped", async () => {
+    const requests = [subscribe(1, "events", { lastEventId: "0-1" })];
+    const viaTrpc = await frames(await serve(false, true, []), requests, 5);
+    const encoded: string[] = [];
+    const direct = await frames(await serve(true, true, encoded), requests, 5);
+    expect(direct).toEqual(viaTrpc);
+    expect(encoded).toEqual(viaTrpc);
+    expect(JSON.parse(viaTrpc[1] ?? "")).toMatchObject({
+      result: { data: { id: "1-0", data: { input: { page: 1, lastEventId: "0-1" } } } },
+    });
+  });
+
+  it("sends the error tRPC sends when the procedure fails while running", async () => {
+    const requests = [{ ...subscribe(3, "failing"), jsonrpc: "2.0" }];
+    const viaTrpc = await frames(await serve(false, true, []), requests, 4);
+    const encoded: string[] = [];
+    const direct = await frames(await serve(true, true, encoded), requests, 4);
+    expect(direct).toEqual(viaTrpc);
+    expect(encoded).toEqual(viaTrpc);
+    expect(JSON.parse(viaTrpc[2] ?? "")).toMatchObject({ id: 3, error: { data: { code: "BAD_REQUEST" } } });
+  });
+
+  it("stops on the client's subscription.stop as tRPC does", async () => {
+    const run = async (direct: boolean, encoded: string[]) => {
+      const client = new WebSocket(await serve(direct, true, encoded));
+      const received: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        client.on("open", () => client.send(JSON.stringify(subscribe(5, "endless"))));
+        client.on("message", (data) => {
+          received.push(data.toString());
+          if (received.length === 2) client.send(JSON.stringify({ id: 5, method: "subscription.stop" }));
+          if (received.length === 3) resolve();
+        });
+        client.on("error", reject);
+      });
+      client.close();
+      return received;
+    };
+    const viaTrpc = await run(false, []);
+    const encoded: string[] = [];
+    expect(await run(true, encoded)).toEqual(viaTrpc);
+    expect(encoded).toEqual(viaTrpc);
+    expect(JSON.parse(viaTrpc[2] ?? "")).toEqual({ id: 5, result: { type: "stopped" } });
+  });
+
+  it("leaves a request its procedure refuses to tRPC, which answers it", async () => {
+    const requests = [subscribe(1, "events")];
+    const viaTrpc = await frames(await serve(false, false, []), requests, 1);
+    const encoded: string[] = [];
+    const direct = await frames(await serve(true, false, encoded), requests, 1);
+    expect(direct).toEqual(viaTrpc);
+    expect(encoded).toEqual([]);
+    expect(JSON.parse(viaTrpc[0] ?? "")).toMatchObject({ id: 1, error: { data: { code: "UNAUTHORIZED" } } });
+  });
+});

@@ -1,0 +1,182 @@
+import type { AnyRouter } from "@trpc/server";
+import type { Encoder } from "@trpc/server/adapters/ws";
+import {
+  callProcedure,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  isTrackedEnvelope,
+  TRPCError,
+} from "@trpc/server/unstable-core-do-not-import";
+import type WebSocket from "ws";
+
+type MessageListener = (data: WebSocket.RawData, isBinary: boolean) => void;
+
+interface SubscriptionRequest {
+  id: number | string;
+  jsonrpc?: "2.0";
+  method: "subscription";
+  params: { path: string; input?: unknown; lastEventId?: string };
+}
+
+export interface DirectSubscriptionOptions<TContext> {
+  router: AnyRouter;
+  /** The subscription taken over; every other message goes to tRPC's handler unchanged. */
+  path: string;
+  encoder: Encoder;
+  /** The context tRPC's handler created for this connection, once it has asked for one. */
+  contextOf(client: WebSocket): Promise<TContext> | undefined;
+  onError(opts: { error: TRPCError; path: string; ctx: TContext }): void;
+}
+
+function subscriptionRequest(text: string, path: string): SubscriptionRequest | undefined {
+  if (!text.includes(path)) return undefined;
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof message !== "object" || message === null || Array.isArray(message)) return undefined;
+  const { id, method, params, jsonrpc } = message as Partial<SubscriptionRequest>;
+  if (method !== "subscription" || (typeof id !== "number" && typeof id !== "string")) return undefined;
+  if (jsonrpc !== undefined && jsonrpc !== "2.0") return undefined;
+  if (typeof params !== "object" || params === null || params.path !== path) return undefined;
+  if (params.lastEventId !== undefined && typeof params.lastEventId !== "string") return undefined;
+  return message as SubscriptionRequest;
+}
+
+function stopRequestId(text: string): number | string | undefined {
+  if (!text.includes('"subscription.stop"')) return undefined;
+  try {
+    const message = JSON.parse(text) as { id?: unknown; method?: unknown };
+    const { id, method } = message;
+    return method === "subscription.stop" && (typeof id === "number" || typeof id === "string")
+      ? id
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs one subscription procedure of a connection without tRPC's per-result loop (a promise race, a
+ * response object copied twice and a `JSON.stringify` per result and per connection), which was most of the
+ * replica's time when fanning events out to many connections (bench/realtime). The procedure is still called
+ * through tRPC (its middlewares and input parser), and the frames are byte for byte those tRPC sends:
+ * `started`, one `data` per result, `stopped`, or an error. A request it cannot take (no context yet, a batch,
+ * a failing call) goes to tRPC's own handler, which answers it as before.
+ */
+export function directSubscriptions<TContext>(options: DirectSubscriptionOptions<TContext>) {
+  const { router, path, encoder } = options;
+
+  return function attach(client: WebSocket): void {
+    const running = new Map<number | string, AbortController>();
+    const send = (message: unknown) => client.send(encoder.encode(message));
+
+    async function run(request: SubscriptionRequest, context: Promise<TContext>, pass: () => void) {
+      const { id, jsonrpc, params } = request;
+      let ctx: TContext;
+      try {
+        ctx = await context;
+      } catch {
+        return pass();
+      }
+      let input = params.input;
+      if (params.lastEventId !== undefined) {
+        input =
+          typeof input === "object" && input !== null
+            ? { ...input, lastEventId: params.lastEventId }
+            : (input ?? { lastEventId: params.lastEventId });
+      }
+      const abort = new AbortController();
+      let iterable: unknown;
+      try {
+        iterable = await callProcedure({
+          router,
+          path,
+          getRawInput: async () => input,
+          ctx,
+          type: "subscription",
+          signal: abort.signal,
+          batchIndex: 0,
+        });
+      } catch {
+        return pass();
+      }
+      const iterator =
+        typeof iterable === "object" && iterable !== null && Symbol.asyncIterator in iterable
+          ? (iterable as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+          : undefined;
+      if (!iterator || client.readyState !== client.OPEN) {
+        await (iterator?.return?.() as Promise<unknown> | undefined);
+        return pass();
+      }
+      if (running.has(id)) {
+        await iterator.return?.();
+        const error = new TRPCError({ message: `Duplicate id ${id}`, code: "BAD_REQUEST" });
+        return fail(request, error, ctx, input);
+      }
+      running.set(id, abort);
+      send({ id, jsonrpc, result: { type: "started" } });
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (abort.signal.aborted || next.done) break;
+          const value = next.value;
+          if (isTrackedEnvelope(value)) {
+            const [trackedId, data] = value;
+            send({ id, jsonrpc, result: { type: "data", data: { id: trackedId, data }, id: trackedId } });
+          } else {
+            send({ id, jsonrpc, result: { type: "data", data: value } });
+          }
+        }
+      } catch (cause) {
+        fail(request, getTRPCErrorFromUnknown(cause), ctx, input);
+      }
+      try {
+        await iterator.return?.();
+        send({ id, jsonrpc, result: { type: "stopped" } });
+      } catch (cause) {
+        fail(request, getTRPCErrorFromUnknown(cause), ctx, input);
+      } finally {
+        running.delete(id);
+        abort.abort();
+      }
+    }
+
+    function fail(request: SubscriptionRequest, error: TRPCError, ctx: TContext, input: unknown): void {
+      options.onError({ error, path, ctx });
+      const shape = getErrorShape({
+        config: router._def._config,
+        error,
+        type: "subscription",
+        path,
+        input,
+        ctx,
+      });
+      send({ id: request.id, jsonrpc: request.jsonrpc, error: shape });
+    }
+
+    const on = client.on.bind(client) as (event: string, listener: (...args: never[]) => void) => WebSocket;
+    client.on = ((event: string, listener: (...args: never[]) => void) => {
+      if (event !== "message") return on(event, listener);
+      const trpcListener = listener as unknown as MessageListener;
+      return on("message", ((data: WebSocket.RawData, isBinary: boolean) => {
+        if (isBinary || !Buffer.isBuffer(data)) return trpcListener(data, isBinary);
+        const text = data.toString("utf8");
+        const stopId = stopRequestId(text);
+        if (stopId !== undefined && running.has(stopId)) {
+          running.get(stopId)?.abort();
+          return;
+        }
+        const request = subscriptionRequest(text, path);
+        const context = request && options.contextOf(client);
+        if (!request || !context) return trpcListener(data, isBinary);
+        void run(request, context, () => trpcListener(data, isBinary));
+      }) as never);
+    }) as WebSocket["on"];
+    client.once("close", () => {
+      for (const abort of running.values()) abort.abort();
+    });
+  };
+}

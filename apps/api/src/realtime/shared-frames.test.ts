@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { sharedFrameEncoder, shareFrames } from "./shared-frames";
+
+/** tRPC's response for a tracked subscription result, keys in the order its ws adapter builds them. */
+const dataFrame = (subscriptionId: number | string, trackedId: string, event: object, jsonrpc?: "2.0") => ({
+  id: subscriptionId,
+  ...(jsonrpc ? { jsonrpc } : {}),
+  result: { type: "data", data: { id: trackedId, data: event }, id: trackedId },
+});
+
+const event = () => ({
+  type: "new_message",
+  occurredAt: "2026-11-25T12:00:00.000Z",
+  payload: { conversationId: "c1", text: 'Olá "mundo" \u2028', attachments: [] },
+});
+
+describe("sharedFrameEncoder", () => {
+  it("writes exactly what JSON.stringify writes, for shared events and everything else", () => {
+    const shared = shareFrames(event());
+    const messages = [
+      dataFrame(1, "1700000000000-0", shared),
+      dataFrame("7", "1700000000000-0", shared, "2.0"),
+      dataFrame(1, "1700000000000-0", event()),
+      { id: 1, result: { type: "started" } },
+      { id: null, error: { message: "nope", code: -32600 } },
+      { ...dataFrame(1, "1700000000000-0", shared), extra: true },
+    ];
+    for (const message of messages) expect(sharedFrameEncoder.encode(message)).toBe(JSON.stringify(message));
+  });
+
+  it("serializes a shared event once for every connection with the same subscription id", () => {
+    const shared = shareFrames(event());
+    const first = sharedFrameEncoder.encode(dataFrame(1, "1700000000000-1", shared));
+    // the event's contents are not read again: the frame already made is sent
+    shared.payload.text = "changed";
+    expect(sharedFrameEncoder.encode(dataFrame(1, "1700000000000-1", shared))).toBe(first);
+    expect(sharedFrameEncoder.encode(dataFrame(2, "1700000000000-1", shared))).toContain('"changed"');
+  });
+
+  it("decodes like tRPC's JSON encoder", () => {
+    expect(sharedFrameEncoder.decode('{"id":1,"method":"subscription.stop"}')).toEqual({
+      id: 1,
+      method: "subscription.stop",
+    });
+    expect(() => sharedFrameEncoder.decode(new Uint8Array([1]))).toThrow();
+  });
+});
