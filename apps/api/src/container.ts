@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createAuthStore, createDatabase, type DatabaseHandle } from "@crm/db";
+import { createAuthStore, createDatabase, type DatabaseHandle, migrateToLatest } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
@@ -112,6 +112,9 @@ export async function createContainer(
       dataDir: env.DATA_DIR,
       poolMax: env.DATABASE_POOL_MAX,
     }));
+  // before anything below can run a job against the schema (embedded mode schedules jobs right away)
+  const { applied } = await migrateToLatest(db.db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
 
   const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL) : undefined;
   const closers: Array<() => Promise<unknown>> = [];

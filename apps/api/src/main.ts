@@ -1,4 +1,3 @@
-import { migrateToLatest } from "@crm/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { createContainer } from "./container";
@@ -11,8 +10,6 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
 const container = await createContainer(env, logger);
-const { applied } = await migrateToLatest(container.db.db);
-if (applied.length > 0) logger.info({ applied }, "database migrated");
 if (env.seedDemo) await seedDemoOrganization(container);
 
 const app = createApp(container);

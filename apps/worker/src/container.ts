@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createDatabase } from "@crm/db";
+import { createDatabase, migrateToLatest } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
@@ -52,6 +52,9 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   const cipher = createCredentialCipher(encryptionKeyOf(env));
   // webhook, media and import jobs each hold a connection while they run
   const database = await createDatabase({ databaseUrl: env.databaseUrl, logger, poolMax: 20 });
+  // a worker that starts before the API must not run jobs against a schema that is not there yet
+  const { applied } = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
   const connection = createRedisConnection(env.redisUrl, { connectionName: "crm-worker" });
   connection.on("error", (err) => logger.error({ err }, "Redis connection error"));
   const host = createBullmqProcessorHost({ connection, logger });
