@@ -1,6 +1,6 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import { type BrowserSession, drag, expectAccessible, signUp, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -23,18 +23,6 @@ const stage = {
   negotiation: "Negotiation",
 };
 
-/** Drags with real pointer events in small steps, as a person's mouse would. */
-async function drag(from: Locator, to: Locator) {
-  const start = await from.boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error("drag: element not visible");
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2 + 5, { steps: 5 });
-  await page.mouse.move(end.x + end.width / 2, end.y + 80, { steps: 20 });
-  await page.mouse.up();
-}
-
 const owner = {
   organizationName: "Torrefação Grão Nobre",
   name: "Rafael Mendes",
@@ -54,13 +42,7 @@ const dealTitle = "50 boxes of coffee beans";
 
 describe("a sales team's day with contacts and deals", () => {
   it("signs up and defines a custom field", async () => {
-    await page.goto(url("/signup"));
-    await page.getByLabel("Company name").fill(owner.organizationName);
-    await page.getByLabel("Your name").fill(owner.name);
-    await page.getByLabel("Work email").fill(owner.email);
-    await page.getByLabel("Password", { exact: true }).fill(owner.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/inbox");
+    await signUp(page, session.api.baseUrl, owner);
 
     await page.goto(url("/settings/custom-fields"));
     await page.getByRole("heading", { name: "No custom fields yet" }).waitFor();
@@ -175,7 +157,7 @@ describe("a sales team's day with contacts and deals", () => {
     const saved = page.waitForResponse(
       (response) => response.url().includes("deals.update") && response.ok(),
     );
-    await drag(card.getByText("Ana Lima"), proposal);
+    await drag(page, card.getByText("Ana Lima"), proposal);
     await proposal.getByRole("listitem").filter({ hasText: dealTitle }).waitFor();
     await saved;
     await page.reload();

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import {
   launchBrowser,
@@ -55,4 +55,59 @@ export async function startBrowserSession(
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await seriousA11yProblems(page), `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+export interface Owner {
+  organizationName: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Signs up through the form and waits for the inbox the app lands on. */
+export async function signUp(page: Page, baseUrl: string, owner: Owner): Promise<void> {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel("Company name").fill(owner.organizationName);
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password", { exact: true }).fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/inbox");
+}
+
+/** An integration's item in the settings list, found by its name. */
+export const integrationItem = (page: Page, name: string): Locator =>
+  page
+    .getByRole("list", { name: "Connected integrations" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+/** On the integrations settings page: fills the "Connect <kind>" form and waits for the new item. */
+export async function connectIntegration(
+  page: Page,
+  kind: string,
+  name: string,
+  fields: Record<string, string>,
+): Promise<void> {
+  await page.getByRole("button", { name: `Connect ${kind}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Connect ${kind}` });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  for (const [label, value] of Object.entries(fields)) {
+    await dialog.getByLabel(label, { exact: true }).fill(value);
+  }
+  await dialog.getByRole("button", { name: "Connect", exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+  await integrationItem(page, name).waitFor();
+}
+
+/** Drags with real pointer events in small steps, as a person's mouse would (dnd-kit's pointer sensor). */
+export async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error("drag: element not visible");
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(end.x + end.width / 2, end.y + 80, { steps: 20 });
+  await page.mouse.up();
 }

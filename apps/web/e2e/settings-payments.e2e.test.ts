@@ -5,9 +5,16 @@ import {
   startFakeStripe,
   startFakeWhatsApp,
 } from "@crm/integrations/testing";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectIntegration,
+  expectAccessible,
+  integrationItem as integrationOf,
+  signUp,
+  startBrowserSession,
+} from "./session";
 
 let whatsapp: FakeWhatsApp;
 let stripe: FakeStripe;
@@ -33,23 +40,9 @@ afterAll(async () => {
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 
-const integrationsList = () => page.getByRole("list", { name: "Connected integrations" });
-const integrationItem = (name: string): Locator =>
-  integrationsList()
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("heading", { name, exact: true }) });
-
-async function connect(kind: string, name: string, fields: Record<string, string>) {
-  await page.getByRole("button", { name: `Connect ${kind}` }).click();
-  const dialog = page.getByRole("dialog", { name: `Connect ${kind}` });
-  await dialog.getByLabel("Name", { exact: true }).fill(name);
-  for (const [label, value] of Object.entries(fields)) {
-    await dialog.getByLabel(label, { exact: true }).fill(value);
-  }
-  await dialog.getByRole("button", { name: "Connect", exact: true }).click();
-  await dialog.waitFor({ state: "detached" });
-  await integrationItem(name).waitFor();
-}
+const integrationItem = (name: string) => integrationOf(page, name);
+const connect = (kind: string, name: string, fields: Record<string, string>) =>
+  connectIntegration(page, kind, name, fields);
 
 async function testConnection(name: string) {
   const item = integrationItem(name);
@@ -62,13 +55,12 @@ let stripeWebhookUrl = "";
 
 describe("connecting providers and getting paid", () => {
   it("signs up and connects WhatsApp through the form, with field checks, a test and the webhook URL", async () => {
-    await page.goto(url("/signup"));
-    await page.getByLabel("Company name").fill("Café Central");
-    await page.getByLabel("Your name").fill("Paula Reis");
-    await page.getByLabel("Work email").fill(`paula.${Date.now()}@example.com`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/inbox");
+    await signUp(page, session.api.baseUrl, {
+      organizationName: "Café Central",
+      name: "Paula Reis",
+      email: `paula.${Date.now()}@example.com`,
+      password: "correct horse battery",
+    });
 
     await page.goto(url("/settings"));
     await page
