@@ -6,6 +6,7 @@ import { createRetentionRepository } from "@crm/db/conversations/retention-repos
 import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
 import { createDealsStore } from "@crm/db/deals/deals-store";
 import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
+import { createBatchedWebhookLogRepository } from "@crm/db/integrations/webhook-log-batch";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
 import type {
   AuthDeps,
@@ -164,7 +165,9 @@ export async function createContainer(
     events,
   };
 
-  const integrationsStore = createIntegrationsStore(db.db);
+  // concurrent webhooks share one INSERT round trip for their log rows (group commit)
+  const webhookLogs = createBatchedWebhookLogRepository(db.db);
+  const integrationsStore = { ...createIntegrationsStore(db.db), webhookLogs };
   const channels: Channels = {
     adapters: createChannelAdapters(env.channelApiBases),
     credentials: createChannelCredentials({ integrations: integrationsStore.integrations, cipher }),
@@ -180,6 +183,7 @@ export async function createContainer(
     clock: { now: () => new Date() },
   };
 
+  const authStore = createAuthStore(db.db);
   const payments: PaymentsDeps = {
     store: createPaymentsStore(db.db),
     providers: paymentProviders,
@@ -199,6 +203,8 @@ export async function createContainer(
       await assertCanSend(conversations.store, conversation, conversations.clock.now());
       return { contactId: conversation.contactId };
     },
+    organizationLocale: async (organizationId) =>
+      (await authStore.organizations.findById(organizationId))?.locale ?? "pt-BR",
   };
 
   if (env.discordGateway) {
@@ -239,7 +245,7 @@ export async function createContainer(
     : createMemoryRateLimiter();
 
   const auth = {
-    store: createAuthStore(db.db),
+    store: authStore,
     passwords: argon2Hasher,
     tokens: secretTokens,
     clock: { now: () => new Date() },
@@ -279,6 +285,8 @@ export async function createContainer(
     channels,
     media: createMediaStorage(env.DATA_DIR),
     async close() {
+      // before the queue closes: a log stored now is still queued
+      await webhookLogs.flush();
       for (const close of closers) await close();
       realtime.close();
       await realtimeBus.close();

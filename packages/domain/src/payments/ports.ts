@@ -122,4 +122,6 @@ export interface PaymentsDeps {
   sendMessage?: MessageSender | undefined;
   /** Absent with `sendMessage`. */
   checkConversation?: ConversationCheck | undefined;
+  /** The language messages to the organization's customers are written in; absent with `sendMessage`. */
+  organizationLocale?: ((organizationId: string) => Promise<string>) | undefined;
 }

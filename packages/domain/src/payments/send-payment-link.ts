@@ -4,11 +4,22 @@ import { parseId } from "../shared/ids";
 import { type CreatePaymentInput, createPayment } from "./create-payment";
 import type { Payment } from "./model";
 import { getPayment } from "./payment-queries";
-import type { MessageSender, PaymentsDeps } from "./ports";
+import type { PaymentsDeps } from "./ports";
 
-/** The message the customer receives: the description, the amount and the link. */
-export const paymentLinkMessage = (payment: Payment): string =>
-  `${payment.description ?? "Payment"}: ${payment.amount.currency} ${payment.amount.amount}\n${payment.paymentLink ?? ""}`.trim();
+/**
+ * The message the customer receives, in the organization's language: the description, the amount as money is
+ * written there (R$ 1.234,56) and the link. The decimal string goes to Intl as is: no float on the way.
+ */
+export function paymentLinkMessage(payment: Payment, locale: string): string {
+  const amount = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: payment.amount.currency,
+  }).format(payment.amount.amount as `${number}`);
+  const description = payment.description ?? (locale.startsWith("pt") ? "Pagamento" : "Payment");
+  return `${description}: ${amount}\n${payment.paymentLink ?? ""}`.trim();
+}
+
+type LinkSender = (payment: Payment) => Promise<{ id: string }>;
 
 export interface SentPaymentLink {
   payment: Payment;
@@ -27,16 +38,24 @@ async function assertConversationWithDealContact(
   actor: Actor,
   conversationId: string,
   dealContactId: string | null,
-): Promise<MessageSender> {
-  if (!deps.sendMessage || !deps.checkConversation) throw cannotSend("Messages cannot be sent from here");
-  const { contactId } = await deps.checkConversation(actor, parseId(conversationId, "conversationId"));
+): Promise<LinkSender> {
+  const { sendMessage, checkConversation, organizationLocale } = deps;
+  if (!sendMessage || !checkConversation || !organizationLocale) {
+    throw cannotSend("Messages cannot be sent from here");
+  }
+  const { contactId } = await checkConversation(actor, parseId(conversationId, "conversationId"));
   if (dealContactId === null) throw cannotSend("The deal has no contact to send the link to");
   if (contactId !== dealContactId) {
     throw new DomainError("UNPROCESSABLE", "The conversation is not with the deal's contact", {
       fieldErrors: { conversationId: ["The conversation is not with the deal's contact"] },
     });
   }
-  return deps.sendMessage;
+  return async (payment) =>
+    sendMessage(
+      actor,
+      conversationId,
+      paymentLinkMessage(payment, await organizationLocale(actor.organizationId)),
+    );
 }
 
 async function dealContactOf(
@@ -66,7 +85,7 @@ export async function sendPaymentLink(
   }
   const contactId = await dealContactOf(deps, actor, payment.dealId);
   const send = await assertConversationWithDealContact(deps, actor, conversationId, contactId);
-  const message = await send(actor, conversationId, paymentLinkMessage(payment));
+  const message = await send(payment);
   return { payment, messageId: message.id };
 }
 
@@ -86,6 +105,6 @@ export async function createAndSendPaymentLink(
   if (!deal) throw notFound("Deal");
   const send = await assertConversationWithDealContact(deps, actor, conversationId, deal.contactId);
   const payment = await createPayment(deps, actor, fields);
-  const message = await send(actor, conversationId, paymentLinkMessage(payment));
+  const message = await send(payment);
   return { payment, messageId: message.id };
 }

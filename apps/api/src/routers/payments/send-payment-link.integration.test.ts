@@ -94,7 +94,7 @@ describe("send payment link", () => {
       { timeout: 15_000, interval: 50 },
     );
     const delivered = whatsapp.sent.find((m) => m.to === "5511987654001");
-    expect(delivered?.text).toBe(`Plano anual: BRL 1234.56\n${payment.paymentLink}`);
+    expect(delivered?.text).toBe(`Plano anual: R$\u00a01.234,56\n${payment.paymentLink}`);
   });
 
   it("an agent may send it; a viewer may not", async () => {
