@@ -176,6 +176,20 @@ describe("a sales team's day with contacts and deals", () => {
       .getByRole("listitem")
       .filter({ hasText: dealTitle })
       .waitFor();
+
+    const stageNames = await page
+      .locator("[data-stage-id]")
+      .evaluateAll((columns) => columns.map((column) => column.querySelector("h2")?.textContent ?? ""));
+    await page.getByRole("button", { name: "Show chart" }).click();
+    const chart = page.getByRole("figure", { name: /Open value per stage/ });
+    const figures = chart.getByRole("table");
+    await figures.getByRole("row", { name: new RegExp(`${stage.negotiation}.*1,500\\.50.*1`) }).waitFor();
+    expect(await figures.getByRole("rowheader").allTextContents()).toEqual(stageNames);
+    expect(await chart.locator(".recharts-bar-rectangle").count()).toBe(stageNames.length);
+    await chart.getByText(/1,500\.50 · 1 deals/).waitFor();
+    await page.reload();
+    await chart.locator(".recharts-bar-rectangle").first().waitFor();
+    await expectAccessible(page, "16a-deals-chart");
   });
 
   it("marks the deal won and shows its activity timeline", async () => {

@@ -17,6 +17,7 @@ import { useSession } from "../auth/use-session";
 import { type Board, openDealCount } from "./board-state";
 import { CreateDealDialog } from "./create-deal-dialog";
 import { DealsBoard } from "./deals-board";
+import { PipelineChartPanel } from "./pipeline-chart-panel";
 import { type Pipeline, usePipelines } from "./use-deal-options";
 
 export const boardPageSize = 25;
@@ -109,6 +110,7 @@ function PipelineBoard({
   return (
     <>
       <BoardSummary board={board.data} canCreate={canMove} onCreate={onCreate} />
+      {openDealCount(board.data) > 0 && <PipelineChartPanel board={board.data} />}
       <DealsBoard board={board.data} boardInput={boardInput} canMove={canMove} />
       <span className="sr-only" aria-live="polite">
         {t("deals.board.summary", { count: openDealCount(board.data) })}
