@@ -1,12 +1,12 @@
 import {
   type ConversationFilter,
   type ConversationScope,
-  type ConversationView,
+  type InboxConversation,
   type Page,
   type PageRequest,
   pageSize,
 } from "@crm/domain";
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
@@ -45,6 +45,28 @@ export function scopeConditions(eb: ConversationsEb, scope: ConversationScope) {
   ];
 }
 
+/**
+ * The reader's unread messages in the row's conversation, counted as the realtime read state counts them
+ * (inbound, not deleted, after the reader's last read) on the messages index of the conversation.
+ */
+function unreadOf(eb: ConversationsEb, readerId: string) {
+  return eb
+    .selectFrom("messages as m")
+    .leftJoin("conversation_reads as r", (join) =>
+      join
+        .onRef("r.conversation_id", "=", "m.conversation_id")
+        .onRef("r.organization_id", "=", "m.organization_id")
+        .on("r.user_id", "=", readerId),
+    )
+    .whereRef("m.organization_id", "=", "conversations.organization_id")
+    .whereRef("m.conversation_id", "=", "conversations.id")
+    .where("m.direction", "=", "inbound")
+    .where("m.deleted_at", "is", null)
+    .where((w) => w.or([w("r.last_read_at", "is", null), w("m.created_at", ">", w.ref("r.last_read_at"))]))
+    .select((s) => s.fn.countAll<string>().as("n"))
+    .as("unread");
+}
+
 export function inboxConditions(eb: ConversationsEb, scope: ConversationScope, filter: ConversationFilter) {
   const conditions = scopeConditions(eb, scope);
   if (filter.status) conditions.push(eb("conversations.status", "=", filter.status));
@@ -69,14 +91,17 @@ export async function listInbox(
   scope: ConversationScope,
   filter: ConversationFilter,
   page: PageRequest,
-): Promise<Page<ConversationView>> {
+  readerId?: string,
+): Promise<Page<InboxConversation>> {
   const limit = pageSize(page.limit);
   const after = decodeKeyset(page.cursor, readPosition);
   const base = conversationViews(db)
+    .select((eb) => (readerId ? unreadOf(eb, readerId) : sql<string | null>`null`.as("unread")))
     .where("conversations.organization_id", "=", organizationId)
     .where((eb) => eb.and(inboxConditions(eb, scope, filter)));
 
-  let rows: Array<Parameters<typeof toConversationView>[0]> = [];
+  // the count arrives as text (bigint); null without a reader
+  let rows: Array<Parameters<typeof toConversationView>[0] & { unread: unknown }> = [];
   if (after?.at !== null) {
     let active = base
       .where("conversations.last_message_at", "is not", null)
@@ -101,7 +126,11 @@ export async function listInbox(
   }
 
   const hasMore = rows.length > limit;
-  const items = rows.slice(0, limit).map(toConversationView);
+  const items = rows
+    .slice(0, limit)
+    .map((row) =>
+      readerId ? { ...toConversationView(row), unread: Number(row.unread) } : toConversationView(row),
+    );
   const last = items.at(-1);
   return {
     items,

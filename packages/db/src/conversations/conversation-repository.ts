@@ -14,7 +14,8 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
       .where("id", "=", id);
 
   return {
-    list: (organizationId, scope, filter, page) => listInbox(db, organizationId, scope, filter, page),
+    list: (organizationId, scope, filter, page, readerId) =>
+      listInbox(db, organizationId, scope, filter, page, readerId),
 
     async findById(organizationId, id, lock) {
       const query = byId(organizationId, id);

@@ -7,18 +7,6 @@ import type { Database } from "../database.gen";
  * messages index (organization_id, conversation_id, created_at) answers it without touching other rows.
  */
 export function createConversationReadRepository(db: Kysely<Database>): ConversationReadRepository {
-  const unreadQuery = (organizationId: string) =>
-    db
-      .selectFrom("conversations as c")
-      .innerJoin("messages as m", (join) =>
-        join
-          .onRef("m.conversation_id", "=", "c.id")
-          .onRef("m.organization_id", "=", "c.organization_id")
-          .on("m.direction", "=", "inbound")
-          .on("m.deleted_at", "is", null),
-      )
-      .where("c.organization_id", "=", organizationId);
-
   return {
     async findAccess(organizationId, conversationIds) {
       const found = new Map<string, ConversationAccess>();
@@ -50,21 +38,27 @@ export function createConversationReadRepository(db: Kysely<Database>): Conversa
         .execute();
     },
 
+    // the ids are conversations of the organization the caller may see: messages alone answer, by their index,
+    // without joining conversations again (planning that join cost more than running this query)
     async unreadCounts(organizationId, userId, conversationIds) {
       if (conversationIds.length === 0) return [];
-      const rows = await unreadQuery(organizationId)
+      const rows = await db
+        .selectFrom("messages as m")
         .leftJoin("conversation_reads as r", (join) =>
           join
-            .onRef("r.conversation_id", "=", "c.id")
-            .onRef("r.organization_id", "=", "c.organization_id")
+            .onRef("r.conversation_id", "=", "m.conversation_id")
+            .onRef("r.organization_id", "=", "m.organization_id")
             .on("r.user_id", "=", userId),
         )
-        .where("c.id", "in", conversationIds)
+        .where("m.organization_id", "=", organizationId)
+        .where("m.conversation_id", "in", conversationIds)
+        .where("m.direction", "=", "inbound")
+        .where("m.deleted_at", "is", null)
         .where((eb) =>
           eb.or([eb("r.last_read_at", "is", null), eb("m.created_at", ">", eb.ref("r.last_read_at"))]),
         )
-        .select(["c.id as conversationId", (eb) => eb.fn.countAll<string>().as("unread")])
-        .groupBy("c.id")
+        .select(["m.conversation_id as conversationId", (eb) => eb.fn.countAll<string>().as("unread")])
+        .groupBy("m.conversation_id")
         .execute();
       const counts = new Map(rows.map((row) => [row.conversationId, Number(row.unread)]));
       return conversationIds.map((conversationId) => ({

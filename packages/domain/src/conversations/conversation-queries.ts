@@ -3,7 +3,7 @@ import type { Channel } from "../integrations/channel";
 import { validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
-import type { ConversationStatus, ConversationView } from "./model";
+import type { ConversationStatus, ConversationView, InboxConversation } from "./model";
 import type { ConversationFilter, ConversationsDeps } from "./ports";
 import { conversationScope, visibleOrNotFound } from "./visibility";
 
@@ -16,18 +16,22 @@ export interface ConversationListQuery extends PageRequest {
   unread?: boolean | undefined;
 }
 
-/** The inbox: newest activity first; agents only get theirs and the unassigned ones. */
+/**
+ * The inbox: newest activity first; agents only get theirs and the unassigned ones. A signed-in user also gets
+ * their own unread count per row; an API key has no read state.
+ */
 export async function listConversations(
   deps: ConversationsDeps,
   actor: Actor,
   query: ConversationListQuery,
-): Promise<Page<ConversationView>> {
+): Promise<Page<InboxConversation>> {
   const { cursor, limit, ...filter } = query;
   return deps.store.conversations.list(
     actor.organizationId,
     conversationScope(actor),
     parseConversationFilter(actor, filter),
     { cursor, limit },
+    actor.kind === "user" ? actor.userId : undefined,
   );
 }
 

@@ -41,6 +41,11 @@ export interface ConversationView extends Conversation {
   assignee: AssigneeSummary | null;
 }
 
+/** An inbox row; `unread` is the reader's own unread count, absent without a reader (an API key). */
+export interface InboxConversation extends ConversationView {
+  unread?: number;
+}
+
 export type MessageDirection = "inbound" | "outbound";
 export type SenderType = "contact" | "agent" | "bot";
 

@@ -10,6 +10,7 @@ import type {
   Conversation,
   ConversationStatus,
   ConversationView,
+  InboxConversation,
   Message,
   MessageSearchHit,
   SenderType,
@@ -44,13 +45,17 @@ export interface ConversationPatch {
 }
 
 export interface ConversationRepository {
-  /** Newest activity first (last_message_at desc, conversations without messages last), then by id. */
+  /**
+   * Newest activity first (last_message_at desc, conversations without messages last), then by id; with a
+   * reader, each row carries that user's unread count (in the same statement: no second round trip).
+   */
   list(
     organizationId: string,
     scope: ConversationScope,
     filter: ConversationFilter,
     page: PageRequest,
-  ): Promise<Page<ConversationView>>;
+    readerId?: string,
+  ): Promise<Page<InboxConversation>>;
   /** `lock` takes the row for writing until the transaction ends. */
   findById(organizationId: string, id: string, lock?: "update"): Promise<Conversation | undefined>;
   findView(organizationId: string, id: string): Promise<ConversationView | undefined>;

@@ -43,18 +43,3 @@ export async function unreadCountsForUser(
   if (visible.length === 0) return [];
   return deps.reads.unreadCounts(actor.organizationId, userId, visible);
 }
-
-/**
- * The user's unread counts for a page of their inbox (conversations already known to be visible to them), by
- * conversation id; undefined for an API key, which has no read state.
- */
-export async function unreadCountsOfInboxPage(
-  deps: Pick<RealtimeDeps, "reads">,
-  actor: Actor,
-  conversationIds: string[],
-): Promise<Map<string, number> | undefined> {
-  if (actor.kind !== "user") return undefined;
-  if (conversationIds.length === 0) return new Map();
-  const counts = await deps.reads.unreadCounts(actor.organizationId, actor.userId, conversationIds);
-  return new Map(counts.map((count) => [count.conversationId, count.unread]));
-}

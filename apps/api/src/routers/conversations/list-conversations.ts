@@ -1,6 +1,5 @@
 import { conversationPage, listConversationsInput } from "@crm/contracts";
 import { listConversations as list } from "@crm/domain";
-import { unreadCountsOfInboxPage } from "@crm/domain/realtime/read-state";
 import { permission } from "../../trpc/init";
 import { toConversationDto } from "./dto";
 
@@ -21,11 +20,9 @@ export const listConversations = permission("conversations:read")
   .output(conversationPage)
   .query(async ({ ctx, input }) => {
     const page = await list(ctx.container.conversations, ctx.actor, input);
-    const ids = page.items.map((item) => item.id);
-    const unread = await unreadCountsOfInboxPage(ctx.container.realtime, ctx.actor, ids);
     const items = page.items.map((item) => {
       const dto = toConversationDto(item);
-      return unread ? { ...dto, unread: unread.get(item.id) ?? 0 } : dto;
+      return item.unread === undefined ? dto : { ...dto, unread: item.unread };
     });
     return { items, nextCursor: page.nextCursor };
   });
