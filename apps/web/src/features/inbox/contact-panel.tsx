@@ -114,10 +114,15 @@ function ContactDeals({ contact, conversationId }: ContactDealsProps) {
                 </Link>
                 <DealStatusBadge status={deal.status} />
               </div>
-              <div className="mt-1 flex items-center justify-between gap-2">
+              <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
                 <span className="text-sm text-slate-600 tabular-nums">{formatMoney(deal.value, locale)}</span>
                 {mayPay && deal.status === "open" && (
-                  <Button variant="ghost" size="sm" onClick={() => setPayingDealId(deal.id)}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="shrink-0"
+                    onClick={() => setPayingDealId(deal.id)}
+                  >
                     <CreditCard aria-hidden="true" className="size-4" />
                     {t("inbox.contact.sendPaymentLink")}
                   </Button>
