@@ -36,7 +36,7 @@ export async function startSmtpSink() {
           from: mailFrom ? mailFrom.address : undefined,
           to: rcptTo.map((r) => r.address),
           raw,
-          text: decodeQuotedPrintable(raw),
+          text: isQuotedPrintable(raw) ? decodeQuotedPrintable(raw) : raw,
         });
         for (const wake of waiters.splice(0)) wake();
         callback();
@@ -72,6 +72,9 @@ export async function startSmtpSink() {
 }
 
 export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+// only a quoted-printable body is decoded: in a 7bit one, "token=67..." would lose its "=" and turn "67" into "g"
+const isQuotedPrintable = (raw: string) => /^content-transfer-encoding:\s*quoted-printable/im.test(raw);
 
 const decodeQuotedPrintable = (raw: string) =>
   raw

@@ -1,3 +1,4 @@
+import { compareEntryIds } from "@crm/domain/realtime/entry-id";
 import type { RealtimeEntry } from "@crm/domain/realtime/ports";
 import type { DomainEvent } from "@crm/domain/shared/events";
 import { describe, expect, it, vi } from "vitest";
@@ -23,7 +24,7 @@ describe("in-process realtime", () => {
     expect(entries.map((e) => e.event.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     const ids = entries.map((e) => e.id);
     expect(new Set(ids).size).toBe(3);
-    expect([...ids].sort((a, b) => Number(a.split("-")[1]) - Number(b.split("-")[1]))).toEqual(ids);
+    expect([...ids].sort(compareEntryIds)).toEqual(ids);
     await realtime.close();
   });
 
