@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childProcessEnv } from "@crm/runtime/testing/test-env";
+import { childProcessEnv } from "@crm/runtime/testing/env";
 import { afterAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 

@@ -1,4 +1,4 @@
-import { testEnv } from "@crm/runtime/testing/test-env";
+import { testEnv } from "@crm/runtime/testing/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../testing/harness";
 

@@ -9,7 +9,7 @@ import {
   startFakeTelegram,
   telegramTextUpdate,
 } from "@crm/integrations/testing";
-import { servicesFor } from "@crm/runtime/testing/test-env";
+import { servicesFor } from "@crm/runtime/testing/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "./testing/api-process";

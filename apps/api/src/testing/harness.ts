@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase } from "@crm/db/testing/test-database";
-import { testEnv } from "@crm/runtime/testing/test-env";
+import { testEnv } from "@crm/runtime/testing/env";
 import { startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpLink } from "@trpc/client";

@@ -25,7 +25,8 @@ export const integrationColumns = [
 
 type IntegrationRow = Pick<Selectable<Integrations>, (typeof integrationColumns)[number]>;
 
-function toSealedSecret(value: unknown): SealedSecret {
+/** The sealed credentials stored in `integrations.config`, checked for shape. */
+export function toSealedSecret(value: unknown): SealedSecret {
   const sealed = value as Partial<Record<keyof SealedSecret, unknown>> | null;
   if (
     sealed?.v === 1 &&

@@ -1,6 +1,7 @@
-import { type Payment, type PaymentIntegration, parseMoney, type SealedSecret } from "@crm/domain";
+import { type Payment, type PaymentIntegration, parseMoney } from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { Integrations, Payments } from "../database.gen";
+import { toSealedSecret } from "../integrations/rows";
 
 export const paymentColumns = [
   "id",
@@ -57,19 +58,6 @@ export const paymentIntegrationColumns = [
 ] as const;
 
 type PaymentIntegrationRow = Pick<Selectable<Integrations>, (typeof paymentIntegrationColumns)[number]>;
-
-function toSealedSecret(value: unknown): SealedSecret {
-  const sealed = value as Partial<Record<keyof SealedSecret, unknown>> | null;
-  if (
-    sealed?.v === 1 &&
-    typeof sealed.iv === "string" &&
-    typeof sealed.tag === "string" &&
-    typeof sealed.data === "string"
-  ) {
-    return { v: 1, iv: sealed.iv, tag: sealed.tag, data: sealed.data };
-  }
-  throw new Error("integrations.config does not hold sealed credentials");
-}
 
 export const toPaymentIntegration = (row: PaymentIntegrationRow): PaymentIntegration => ({
   id: row.id,

@@ -1,4 +1,4 @@
-import { servicesFor } from "./test-env";
+import { servicesFor } from "./env";
 
 /**
  * REDIS_URL for integration tests, or undefined to skip them. With REQUIRE_SERVICES=1 (CI) a missing Redis

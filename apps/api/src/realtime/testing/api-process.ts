@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { childProcessEnv } from "@crm/runtime/testing/test-env";
+import { childProcessEnv } from "@crm/runtime/testing/env";
 
 export const freePort = () =>
   new Promise<number>((resolve) => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openPostgres } from "@crm/db/client";
 import { createFromTemplate, dropDatabase } from "@crm/db/testing/postgres-template";
 import { type FakeWhatsApp, fakeWamid, startFakeWhatsApp } from "@crm/integrations/testing/index";
-import { servicesFor, testEnv } from "@crm/runtime/testing/test-env";
+import { servicesFor, testEnv } from "@crm/runtime/testing/env";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {

@@ -4,7 +4,7 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { childProcessEnv } from "@crm/runtime/testing/test-env";
+import { childProcessEnv } from "@crm/runtime/testing/env";
 
 /*
  * The product as separate processes, for the ingestion tests that kill things and for the benchmark:
