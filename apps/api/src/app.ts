@@ -1,13 +1,12 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import { cors } from "hono/cors";
-import { requestId } from "hono/request-id";
 import type { Container } from "./container";
 import { clientIp } from "./http/client-ip";
 import { docsRoutes } from "./http/docs";
 import { healthRoutes } from "./http/health";
 import { openApiDocument, restBasePath } from "./http/openapi";
 import { requestLog } from "./http/request-log";
+import { corsHeaders, requestIdHeader } from "./http/response-headers";
 import { createRestHandler } from "./http/rest-handler";
 import { mountWebApp } from "./http/static-web";
 import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
@@ -24,16 +23,14 @@ export function createApp(container: Container): Hono {
   const { env, logger } = container;
   const app = new Hono();
 
-  app.use(requestId());
+  app.use(requestIdHeader());
   app.use(requestLog(logger));
   app.use(
-    "*",
-    cors({
-      origin: (origin) => (env.allowedOrigins.includes(origin) ? origin : null),
-      credentials: true,
+    corsHeaders({
+      allowedOrigins: env.allowedOrigins,
       allowHeaders: ["content-type", "authorization", "trpc-accept", "x-trpc-source"],
       allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
 
