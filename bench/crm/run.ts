@@ -1,6 +1,6 @@
 /**
  * CRM benchmark: one organization with 100,000 contacts and 50,000 deals (plus 10 smaller ones as noise) on
- * Postgres, then the contact search and the kanban board over HTTP (the real API in this process) against the
+ * Postgres, then the contact search and the kanban board over HTTP (the real API in its own process) against the
  * same SQL sent straight through `pg`, both at concurrency 16. Prints p50/p95 and the HTTP/SQL ratios.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:crm [-- --explain]
@@ -16,10 +16,10 @@ import type { Kysely } from "kysely";
 import pg from "pg";
 import { benchPassword as password, type SignedIn, signIn as signInAt, startBenchApi } from "../shared/api";
 import { prepareBenchDatabase } from "../shared/database";
+import { createJsonClient } from "../shared/http-client";
 import { measure } from "../shared/measure";
 import { printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
-import { createJsonClient } from "./http-client";
 import { resultRow, tableHeader } from "./report";
 import {
   dropIndexes,
@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     expected: mainSize.contacts,
   });
 
-  const api = await startBenchApi(benchUrl);
+  const api = await startBenchApi(
+    benchUrl,
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
+    settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean),
+  );
   const { container, baseUrl } = api;
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });
 
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
     const statements = await captureStatements(pool, scenario.run);
     if (process.argv.includes("--explain")) await explain(pool, scenario.name, statements);
     const httpCpu = process.cpuUsage();
+    const apiCpuBefore = api.cpuMs();
     const http = await measure(
       async () => {
         const response = await client.get(scenario.path);
@@ -154,23 +159,25 @@ async function main(): Promise<void> {
       { requests, concurrency, warmup },
     );
     const httpCpuMs = cpuMsPerRequest(httpCpu);
+    const apiCpuMs = (api.cpuMs() - apiCpuBefore) / (requests + warmup);
     const sqlCpu = process.cpuUsage();
     const sql = await measure(() => replay(pool, statements), { requests, concurrency, warmup });
     const sqlCpuMs = cpuMsPerRequest(sqlCpu);
     rows.push([
       ...resultRow(`${scenario.name} [${statements.length} stmt]`, http, sql),
+      apiCpuMs.toFixed(2),
       httpCpuMs.toFixed(2),
       sqlCpuMs.toFixed(2),
     ]);
   }
 
-  printTable([...tableHeader, "node CPU/req HTTP", "node CPU/req SQL"], rows);
+  printTable([...tableHeader, "API CPU/req", "client CPU/req HTTP", "client CPU/req SQL"], rows);
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(" ");
   console.log(`\n${requests} timed requests per row after ${warmup} untimed, ${concurrency} at a time; ms.`);
   console.log(
-    "node CPU/req: this process's CPU time per request (API server + HTTP client, or the pg client).",
+    "CPU/req: CPU time per request of the API process, and of this process (the HTTP client, or the pg client).",
   );
   console.log(`load average at the end: ${load}`);
 

@@ -13,6 +13,7 @@ import { createMessageRepository } from "@crm/db/conversations/message-repositor
 import pg from "pg";
 import { benchPassword, type SignedIn, signIn, startBenchApi } from "../shared/api";
 import { prepareBenchDatabase } from "../shared/database";
+import { createJsonClient } from "../shared/http-client";
 import { measure } from "../shared/measure";
 import { latencyHeader, latencyRow, printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
@@ -47,7 +48,11 @@ async function main(): Promise<void> {
     expected: conversationCount * messagesPerConversation,
   });
 
-  const api = await startBenchApi(benchUrl);
+  const api = await startBenchApi(
+    benchUrl,
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
+    settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean),
+  );
   const { baseUrl } = api;
 
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });
@@ -121,6 +126,7 @@ async function main(): Promise<void> {
     },
   ];
 
+  const client = createJsonClient(baseUrl, token);
   const rows: string[][] = [];
   for (const scenario of scenarios) {
     const statements = await captureStatements(pool, (db) =>
@@ -130,24 +136,29 @@ async function main(): Promise<void> {
       }),
     );
     if (process.argv.includes("--explain")) await explain(pool, scenario.name, statements);
+    const apiCpuBefore = api.cpuMs();
     const http = await measure(
       async () => {
-        const response = await fetch(`${baseUrl}${scenario.path}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
+        const response = await client.get(scenario.path);
         if (response.status !== 200)
-          throw new Error(`${scenario.path}: HTTP ${response.status} ${await response.text()}`);
-        const body = (await response.json()) as { items: unknown[] };
-        if (body.items.length === 0) throw new Error(`${scenario.path}: no items`);
+          throw new Error(`${scenario.path}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+        if ((response.body as { items: unknown[] }).items.length === 0)
+          throw new Error(`${scenario.path}: no items`);
       },
       { requests, concurrency, warmup },
     );
+    const apiCpuMs = (api.cpuMs() - apiCpuBefore) / (requests + warmup);
     const sql = await measure(() => replay(pool, statements), { requests, concurrency, warmup });
-    rows.push(latencyRow(scenario.name, http, sql));
+    rows.push([
+      ...latencyRow(`${scenario.name} [${statements.length} stmt]`, http, sql),
+      apiCpuMs.toFixed(2),
+    ]);
   }
 
-  printTable(latencyHeader, rows);
+  printTable([...latencyHeader, "API CPU/req"], rows);
   console.log(`\n${requests} timed requests per row after ${warmup} untimed, ${concurrency} at a time; ms.`);
+  console.log("API CPU/req: CPU time of the API process per request (timed and untimed).");
+  client.close();
 
   await pool.end();
   await api.close();

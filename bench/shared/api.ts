@@ -1,24 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "@crm/api/app";
 import { createContainer } from "@crm/api/container";
 import { loadEnv } from "@crm/api/env";
 import { createLogger } from "@crm/api/logger";
+import { startApiProcess } from "@crm/api/realtime/testing/api-process";
 import { migrateToLatest } from "@crm/db";
 import { openPostgres } from "@crm/db/client";
-import { serve } from "@hono/node-server";
+import { processCpuMs } from "./process-cpu";
 
-/** Migrates the bench database and serves the real API from this process, in production mode. */
-export async function startBenchApi(benchUrl: string) {
+/**
+ * Migrates the bench database and starts the real API (`apps/api/src/main.ts`, production mode) in a process
+ * of its own, as it is deployed: the benchmark's HTTP client then no longer shares the API's thread, just as
+ * the `pg` client of the SQL side does not share Postgres's processes. The container built here, in this
+ * process, serves only to run the domain calls whose SQL is captured for the SQL side.
+ */
+export async function startBenchApi(benchUrl: string, apiNodeArgs: string[] = []) {
   const handle = openPostgres(benchUrl, { poolMax: 20 });
   await migrateToLatest(handle.db);
-  const env = loadEnv({
+  const settings = {
     NODE_ENV: "production",
-    PORT: "0",
     LOG_LEVEL: "silent",
     DATABASE_URL: benchUrl,
     DATABASE_POOL_MAX: "20",
@@ -27,19 +29,19 @@ export async function startBenchApi(benchUrl: string) {
     WEB_DIST_DIR: "/nonexistent",
     PUBLIC_URL: "http://localhost:3000",
     ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    AUTH_RATE_LIMIT_PER_IP: "1000",
+    AUTH_RATE_LIMIT_PER_IP: "100000",
+  };
+  const container = await createContainer(loadEnv({ ...settings, PORT: "0" }), createLogger("silent"), {
+    database: handle,
   });
-  const container = await createContainer(env, createLogger("silent"), { database: handle });
-  const server = serve({ fetch: createApp(container).fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  // idle keep-alive sockets outlive the seeding; never let the server close one a request is about to reuse
-  (server as Server).keepAliveTimeout = 120_000;
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const api = await startApiProcess(settings, apiNodeArgs);
   return {
     container,
-    baseUrl,
+    baseUrl: `${api.baseUrl}/api/v1`,
+    /** The API process's CPU time (user + system) so far, in ms. */
+    cpuMs: () => (api.pid ? processCpuMs(api.pid) : Number.NaN),
     async close() {
-      server.close();
+      await api.stop();
       await container.close();
       await handle.close();
     },

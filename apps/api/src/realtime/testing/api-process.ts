@@ -23,6 +23,7 @@ export function isolatedRedisUrl(url: string): string {
 
 export interface ApiProcess {
   baseUrl: string;
+  pid: number | undefined;
   output(): string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
@@ -67,6 +68,7 @@ export async function startApiProcess(
 
   return {
     baseUrl,
+    pid: child.pid,
     output: () => output,
     async stop() {
       child.kill("SIGTERM");
