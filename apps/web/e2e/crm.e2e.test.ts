@@ -186,7 +186,7 @@ describe("a sales team's day with contacts and deals", () => {
     await figures.getByRole("row", { name: new RegExp(`${stage.negotiation}.*1,500\\.50.*1`) }).waitFor();
     expect(await figures.getByRole("rowheader").allTextContents()).toEqual(stageNames);
     expect(await chart.locator(".recharts-bar-rectangle").count()).toBe(stageNames.length);
-    await chart.getByText(/1,500\.50 · 1 deals/).waitFor();
+    await chart.getByText(/1,500\.50 · 1 deal$/).waitFor();
     await page.reload();
     await chart.locator(".recharts-bar-rectangle").first().waitFor();
     await expectAccessible(page, "16a-deals-chart");

@@ -156,7 +156,7 @@ describe("connecting providers and getting paid", () => {
     );
     expect(res.status).toBe(200);
 
-    // The page polls while a payment is pending; no reload.
+    // No reload and no polling: the realtime payment_status event refreshes the payments and the deal.
     await page
       .getByRole("table", { name: "Payments" })
       .getByText("Paid", { exact: true })

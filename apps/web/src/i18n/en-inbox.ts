@@ -31,7 +31,8 @@ export const inboxEn = {
   "inbox.channel.slack": "Slack",
   "inbox.channel.discord": "Discord",
 
-  "inbox.unread": "{count} unread",
+  "inbox.unread.one": "{count} unread",
+  "inbox.unread.other": "{count} unread",
   "inbox.unknownContact": "Unknown contact",
   "inbox.noMessagesYet": "No messages yet",
   "inbox.assignedTo": "Assigned to {name}",
@@ -53,7 +54,8 @@ export const inboxEn = {
   "inbox.thread.mediaPending": "The attachment is still being downloaded.",
   "inbox.thread.mediaFailed": "The attachment could not be downloaded.",
   "inbox.thread.unsupported": "This kind of message cannot be shown here.",
-  "inbox.thread.typing": "{names} is typing…",
+  "inbox.thread.typing.one": "{names} is typing…",
+  "inbox.thread.typing.other": "{names} are typing…",
   "inbox.thread.retry": "Retry",
 
   "inbox.delivery.pending": "Sending",

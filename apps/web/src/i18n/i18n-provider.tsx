@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { en } from "./en";
 import { chooseLocale, type Locale, localeStorageKey } from "./locale";
 import { ptBR } from "./pt-br";
-import { type MessageKey, type Messages, type Translate, translate } from "./translate";
+import { type MessageKey, type Messages, type PluralKey, type Translate, translate } from "./translate";
 
 const dictionaries: Record<Locale, Messages> = { en, "pt-BR": ptBR };
 
@@ -45,8 +45,8 @@ export function I18nProvider({ children, locale: fixedLocale }: { children: Reac
 
   const value = useMemo<I18nValue>(() => {
     const messages = dictionaries[locale];
-    const t: Translate = (key: MessageKey, params?: Record<string, string | number>) =>
-      translate(messages, key, params);
+    const t: Translate = (key: MessageKey | PluralKey, params?: Record<string, string | number>) =>
+      translate(messages, key, params, locale);
     return { locale, setLocale, t };
   }, [locale, setLocale]);
 

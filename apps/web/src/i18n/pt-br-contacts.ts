@@ -1,6 +1,7 @@
 import type { contactsEn } from "./en-contacts";
+import type { TranslationOf } from "./translate";
 
-export const contactsPtBr: { readonly [K in keyof typeof contactsEn]: string } = {
+export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.title": "Contatos",
   "contacts.description":
     "Todas as pessoas com quem você vende e conversa, com empresa, tags e campos personalizados.",
@@ -120,7 +121,9 @@ export const contactsPtBr: { readonly [K in keyof typeof contactsEn]: string } =
   "contacts.import.progressTitle": "Andamento da importação",
   "contacts.import.progressLabel": "Linhas importadas",
   "contacts.import.reading": "Lendo o arquivo…",
-  "contacts.import.processed": "{processed} de {total} linhas processadas",
+  "contacts.import.processed.zero": "{processed} de {total} linhas processadas",
+  "contacts.import.processed.one": "{processed} de {total} linha processada",
+  "contacts.import.processed.other": "{processed} de {total} linhas processadas",
   "contacts.import.failed":
     "A importação parou antes do fim. Confira se o arquivo é um CSV válido e tente de novo.",
   "contacts.import.status.queued": "Aguardando início",
@@ -134,7 +137,9 @@ export const contactsPtBr: { readonly [K in keyof typeof contactsEn]: string } =
   "contacts.import.another": "Importar outro arquivo",
   "contacts.import.toContacts": "Ir para os contatos",
   "contacts.import.reportTitle": "Linha a linha",
-  "contacts.import.reportDescription": "O que aconteceu com cada uma das {total} linhas do arquivo.",
+  "contacts.import.reportDescription.zero": "O que aconteceu com cada uma das {total} linhas do arquivo.",
+  "contacts.import.reportDescription.one": "O que aconteceu com a única linha do arquivo.",
+  "contacts.import.reportDescription.other": "O que aconteceu com cada uma das {total} linhas do arquivo.",
   "contacts.import.row": "Linha",
   "contacts.import.result": "Resultado",
   "contacts.import.reason": "Motivo",

@@ -1,6 +1,7 @@
 import type { dealsEn } from "./en-deals";
+import type { TranslationOf } from "./translate";
 
-export const dealsPtBr: { readonly [K in keyof typeof dealsEn]: string } = {
+export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.title": "Negócios",
   "deals.description": "Seu funil num relance. Arraste um negócio para a próxima etapa conforme ele avança.",
   "deals.pipeline": "Funil",
@@ -20,10 +21,16 @@ export const dealsPtBr: { readonly [K in keyof typeof dealsEn]: string } = {
   "deals.empty.description":
     "Crie um negócio para um dos seus contatos e arraste-o de etapa em etapa conforme a conversa avança.",
 
-  "deals.board.openDeals": "{count} negócios abertos",
+  "deals.board.openDeals.zero": "{count} negócios abertos",
+  "deals.board.openDeals.one": "{count} negócio aberto",
+  "deals.board.openDeals.other": "{count} negócios abertos",
   "deals.board.openValue": "Valor em aberto: {value}",
-  "deals.board.summary": "{count} negócios abertos no quadro",
-  "deals.board.count": "{count} negócios nesta etapa",
+  "deals.board.summary.zero": "{count} negócios abertos no quadro",
+  "deals.board.summary.one": "{count} negócio aberto no quadro",
+  "deals.board.summary.other": "{count} negócios abertos no quadro",
+  "deals.board.count.zero": "{count} negócios nesta etapa",
+  "deals.board.count.one": "{count} negócio nesta etapa",
+  "deals.board.count.other": "{count} negócios nesta etapa",
   "deals.board.totals": "Valor total por moeda",
   "deals.board.noValue": "Sem valor ainda",
   "deals.board.dropHere": "Solte um negócio aqui",
@@ -40,7 +47,9 @@ export const dealsPtBr: { readonly [K in keyof typeof dealsEn]: string } = {
   "deals.chart.hide": "Ocultar gráfico",
   "deals.chart.caption": "Valor em aberto por etapa em {pipeline} ({currency})",
   "deals.chart.currency": "Moeda do gráfico",
-  "deals.chart.barLabel": "{value} · {count} negócios",
+  "deals.chart.barLabel.zero": "{value} · {count} negócios",
+  "deals.chart.barLabel.one": "{value} · {count} negócio",
+  "deals.chart.barLabel.other": "{value} · {count} negócios",
   "deals.chart.tableCaption": "Valor em aberto por etapa em {currency}",
   "deals.chart.stage": "Etapa",
   "deals.chart.value": "Valor em aberto",
@@ -50,7 +59,8 @@ export const dealsPtBr: { readonly [K in keyof typeof dealsEn]: string } = {
   "deals.card.moveTo": "Mover para…",
   "deals.card.open": "Abrir negócio",
   "deals.card.rotting": "Parado",
-  "deals.card.rottingHint": "Sem avanço nesta etapa há mais de {days} dias",
+  "deals.card.rottingHint.one": "Sem avanço nesta etapa há mais de {count} dia",
+  "deals.card.rottingHint.other": "Sem avanço nesta etapa há mais de {count} dias",
   "deals.card.assignee": "Responsável: {name}",
   "deals.card.closes": "Fecha em {date}",
 
@@ -139,12 +149,16 @@ export const dealsPtBr: { readonly [K in keyof typeof dealsEn]: string } = {
   "pipelines.stage.moveUp": "Mover {name} para cima",
   "pipelines.stage.moveDown": "Mover {name} para baixo",
   "pipelines.stage.remove": "Remover {name}",
-  "pipelines.stage.deals": "{count} negócios abertos",
+  "pipelines.stage.deals.zero": "{count} negócios abertos",
+  "pipelines.stage.deals.one": "{count} negócio aberto",
+  "pipelines.stage.deals.other": "{count} negócios abertos",
   "pipelines.stage.add": "Adicionar etapa",
   "pipelines.stage.hint":
     "Um negócio fica “parado” quando passa mais tempo numa etapa do que o prazo dela. Deixe vazio para nunca sinalizar.",
   "pipelines.removeStages.title": "Mover os negócios das etapas removidas",
-  "pipelines.removeStages.description":
+  "pipelines.removeStages.description.one":
+    "{stages} ainda tem negócios. Escolha a etapa para onde eles devem ir.",
+  "pipelines.removeStages.description.other":
     "{stages} ainda têm negócios. Escolha a etapa para onde eles devem ir.",
   "pipelines.removeStages.target": "Mover os negócios para",
   "pipelines.removeStages.noTarget":

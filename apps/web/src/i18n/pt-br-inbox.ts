@@ -1,6 +1,7 @@
 import type { inboxEn } from "./en-inbox";
+import type { TranslationOf } from "./translate";
 
-export const inboxPtBr: { readonly [K in keyof typeof inboxEn]: string } = {
+export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.title": "Caixa de entrada",
   "inbox.conversations": "Conversas",
   "inbox.empty.title": "Nenhuma conversa ainda",
@@ -32,7 +33,8 @@ export const inboxPtBr: { readonly [K in keyof typeof inboxEn]: string } = {
   "inbox.channel.slack": "Slack",
   "inbox.channel.discord": "Discord",
 
-  "inbox.unread": "{count} não lidas",
+  "inbox.unread.one": "{count} não lida",
+  "inbox.unread.other": "{count} não lidas",
   "inbox.unknownContact": "Contato desconhecido",
   "inbox.noMessagesYet": "Nenhuma mensagem ainda",
   "inbox.assignedTo": "Atribuída a {name}",
@@ -54,7 +56,8 @@ export const inboxPtBr: { readonly [K in keyof typeof inboxEn]: string } = {
   "inbox.thread.mediaPending": "O anexo ainda está sendo baixado.",
   "inbox.thread.mediaFailed": "Não foi possível baixar o anexo.",
   "inbox.thread.unsupported": "Este tipo de mensagem não pode ser exibido aqui.",
-  "inbox.thread.typing": "{names} está digitando…",
+  "inbox.thread.typing.one": "{names} está digitando…",
+  "inbox.thread.typing.other": "{names} estão digitando…",
   "inbox.thread.retry": "Tentar de novo",
 
   "inbox.delivery.pending": "Enviando",

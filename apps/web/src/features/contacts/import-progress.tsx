@@ -59,7 +59,11 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
           <p className="text-sm text-slate-600" aria-live="polite">
             {data.total === null
               ? t("contacts.import.reading")
-              : t("contacts.import.processed", { processed: data.processed, total: data.total })}
+              : t("contacts.import.processed", {
+                  processed: data.processed,
+                  total: data.total,
+                  count: data.total,
+                })}
           </p>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Count
@@ -117,7 +121,10 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
   return (
     <Card
       title={t("contacts.import.reportTitle")}
-      description={t("contacts.import.reportDescription", { total: job.total ?? items.length })}
+      description={t("contacts.import.reportDescription", {
+        total: job.total ?? items.length,
+        count: job.total ?? items.length,
+      })}
     >
       {rows.isPending ? (
         <Loading />

@@ -83,7 +83,7 @@ export function DealCard({
           {deal.rotting && (
             <span
               className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200 ring-inset"
-              title={rottingDays ? t("deals.card.rottingHint", { days: rottingDays }) : undefined}
+              title={rottingDays ? t("deals.card.rottingHint", { count: rottingDays }) : undefined}
             >
               <Clock aria-hidden="true" className="size-3" />
               {t("deals.card.rotting")}

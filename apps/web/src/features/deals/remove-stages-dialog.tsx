@@ -37,6 +37,7 @@ export function RemoveStagesDialog({
       title={t("pipelines.removeStages.title")}
       description={t("pipelines.removeStages.description", {
         stages: removed.map((stage) => stage.name).join(", "),
+        count: removed.length,
       })}
     >
       <div className="space-y-5">

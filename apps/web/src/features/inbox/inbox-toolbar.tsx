@@ -29,8 +29,10 @@ export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <div className="grid grid-cols-3 gap-2">
+      {/* Each filter as wide as its longest option ("All channels" did not fit a third of the column), wrapping. */}
+      <div className="flex flex-wrap gap-2">
         <FilterSelect
+          className="flex-auto"
           label={t("inbox.filter.status")}
           value={filters.status ?? "open"}
           options={[
@@ -46,6 +48,7 @@ export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
           }
         />
         <FilterSelect
+          className="flex-auto"
           label={t("inbox.filter.assignee")}
           value={filters.assignee ?? ""}
           options={[
@@ -58,6 +61,7 @@ export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
           }
         />
         <FilterSelect
+          className="flex-auto"
           label={t("inbox.filter.channel")}
           value={filters.channel ?? ""}
           options={[

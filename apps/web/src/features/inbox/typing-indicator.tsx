@@ -31,6 +31,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
       {typing.length > 0 &&
         t("inbox.thread.typing", {
           names: typing.map((entry) => names.get(entry.userId) ?? "…").join(", "),
+          count: typing.length,
         })}
     </p>
   );

@@ -1,7 +1,7 @@
 import { can } from "@crm/domain/shared/permissions";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { LoadMore } from "../../components/ui/load-more";
@@ -12,42 +12,26 @@ import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { CreatePaymentDialog } from "./create-payment-dialog";
 import type { Payment } from "./payment-filters";
-import { pollWhilePending } from "./payment-polling";
 import { PaymentsTable } from "./payments-table";
 import { RefundDialog } from "./refund-dialog";
 
-/** The deal's payment links; a link paid while the page is open refreshes the deal (it is won then). */
+/**
+ * The deal's payment links. A link paid while the page is open shows up through the realtime `payment_status`
+ * event, which also refreshes the deal (it is won then): see `handleRealtimeEvent`.
+ */
 export function DealPaymentsCard({ dealId }: { dealId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { user } = useSession();
   const [creating, setCreating] = useState(false);
   const [refunding, setRefunding] = useState<Payment | null>(null);
   const payments = useInfiniteQuery(
     trpc.payments.list.infiniteQueryOptions(
       { dealId, limit: 10 },
-      {
-        getNextPageParam: (page) => page.nextCursor,
-        refetchInterval: (query) => pollWhilePending(query.state.data?.pages),
-      },
+      { getNextPageParam: (page) => page.nextCursor },
     ),
   );
   const items = payments.data?.pages.flatMap((page) => page.items) ?? [];
-  const settledKey = items
-    .filter((payment) => payment.status !== "pending")
-    .map((payment) => `${payment.id}:${payment.status}:${payment.refundedAmount}`)
-    .join(",");
-  const previousKey = useRef<string | null>(null);
-  useEffect(() => {
-    if (previousKey.current !== null && previousKey.current !== settledKey) {
-      void queryClient.invalidateQueries({ queryKey: trpc.deals.get.queryKey({ id: dealId }) });
-      void queryClient.invalidateQueries({
-        queryKey: trpc.deals.activities.infiniteQueryKey({ id: dealId }),
-      });
-    }
-    previousKey.current = settledKey;
-  }, [settledKey, dealId, queryClient, trpc]);
 
   return (
     <Card

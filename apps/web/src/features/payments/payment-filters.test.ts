@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { hasActiveFilters, parsePaymentFilters, toListFilters } from "./payment-filters";
-import { hasPending, pendingPollMs, pollWhilePending } from "./payment-polling";
 
 describe("payment filters", () => {
   it("keeps known statuses and providers from the URL and drops anything else", () => {
@@ -20,16 +19,5 @@ describe("payment filters", () => {
     expect(toListFilters({})).toEqual({});
     expect(hasActiveFilters({})).toBe(false);
     expect(hasActiveFilters({ status: undefined, provider: "mercadopago" })).toBe(true);
-  });
-});
-
-describe("polling pending payments", () => {
-  it("asks again while a payment on any page is pending, and stops when all are settled", () => {
-    expect(hasPending([{ status: "paid" }, { status: "pending" }])).toBe(true);
-    expect(pollWhilePending([{ items: [{ status: "paid" }] }, { items: [{ status: "pending" }] }])).toBe(
-      pendingPollMs,
-    );
-    expect(pollWhilePending([{ items: [{ status: "paid" }, { status: "refunded" }] }])).toBe(false);
-    expect(pollWhilePending(undefined)).toBe(false);
   });
 });

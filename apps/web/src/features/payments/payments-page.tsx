@@ -25,7 +25,6 @@ import {
   toListFilters,
 } from "./payment-filters";
 import { providerLabels, statusLabels } from "./payment-labels";
-import { pollWhilePending } from "./payment-polling";
 import { PaymentsTable } from "./payments-table";
 import { RefundDialog } from "./refund-dialog";
 
@@ -51,7 +50,6 @@ export function PaymentsPage({ filters, onFiltersChange }: PaymentsPageProps) {
       {
         getNextPageParam: (page) => page.nextCursor,
         placeholderData: keepPreviousData,
-        refetchInterval: (query) => pollWhilePending(query.state.data?.pages),
       },
     ),
   );

@@ -192,6 +192,31 @@ describe("handleRealtimeEvent", () => {
     expect(queryClient.getQueryState(boardKey)?.isInvalidated).toBe(true);
   });
 
+  it("on payment_status marks the payment lists, the deal and the board stale, so a paid link shows without polling", async () => {
+    const { deps, queryClient, trpc } = setup();
+    const listKey = trpc.payments.list.infiniteQueryKey({ dealId: "d1", limit: 10 });
+    const pendingKey = trpc.payments.list.queryKey({ dealId: "d1", status: "pending", limit: 10 });
+    const dealKey = trpc.deals.get.queryKey({ id: "d1" });
+    const activityKey = trpc.deals.activities.infiniteQueryKey({ id: "d1" });
+    const boardKey = trpc.pipelines.board.queryKey({ pipelineId: "p1" });
+    for (const key of [listKey, pendingKey, dealKey, activityKey, boardKey])
+      queryClient.setQueryData(key, {} as never);
+    await handleRealtimeEvent(
+      deps,
+      event("payment_status", {
+        paymentId: "pay1",
+        dealId: "d1",
+        provider: "stripe",
+        status: "paid",
+        amount: "1500.50",
+        refundedAmount: "0",
+        currency: "BRL",
+      }),
+    );
+    for (const key of [listKey, pendingKey, dealKey, activityKey, boardKey])
+      expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+
   it("on notification marks the user's notifications stale", async () => {
     const { deps, queryClient, trpc } = setup();
     const key = trpc.notifications.list.queryKey({});
