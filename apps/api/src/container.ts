@@ -12,12 +12,12 @@ import type {
   AuthDeps,
   Channels,
   ContactsDeps,
-  ConversationsDeps,
   DealsDeps,
   EventBus,
   IntegrationsDeps,
   JobProcessorHost,
   JobQueue,
+  MessageDeletionDeps,
   PaymentsDeps,
   RateLimiter,
 } from "@crm/domain";
@@ -25,7 +25,7 @@ import { getConversation } from "@crm/domain/conversations/conversation-queries"
 import { sendMessage } from "@crm/domain/conversations/send-message";
 import { assertCanSend } from "@crm/domain/conversations/sending";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
-import type { StoredFileReader } from "@crm/domain/shared/storage";
+import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
 import {
@@ -69,13 +69,13 @@ export interface Container {
   auth: AuthDeps & { dummyPasswordHash: string };
   deals: DealsDeps;
   contacts: ContactsDeps;
-  conversations: ConversationsDeps;
+  conversations: MessageDeletionDeps;
   integrations: IntegrationsDeps;
   payments: PaymentsDeps;
   /** Channel adapters and decrypted credentials, for sending and ingesting. */
   channels: Channels;
-  /** Message media downloaded by the worker, served by `GET /messages/{id}/media`. */
-  media: StoredFileReader;
+  /** Message media downloaded by the worker, served by `GET /messages/{id}/media`, erased with its message. */
+  media: FileStorage & StoredFileReader;
   close(): Promise<void>;
 }
 
@@ -158,11 +158,14 @@ export async function createContainer(
     events,
     newId: randomUUID,
   };
-  const conversations: ConversationsDeps = {
+  const media = createMediaStorage(env.DATA_DIR);
+  const conversations: MessageDeletionDeps = {
     store: createConversationsStore(db.db),
     clock: { now: () => new Date() },
     queue,
     events,
+    files: media,
+    logger,
   };
 
   // concurrent webhooks share one INSERT round trip for their log rows (group commit)
@@ -228,7 +231,12 @@ export async function createContainer(
       contacts,
       delivery: { ...conversations, channels },
       ingestion: createIngestionDeps({ db: db.db, channels, dataDir: env.DATA_DIR, queue, events, logger }),
-      retention: { retention: createRetentionRepository(db.db), clock: { now: () => new Date() } },
+      retention: {
+        retention: createRetentionRepository(db.db),
+        clock: { now: () => new Date() },
+        files: media,
+        logger,
+      },
       snoozes: { snoozes: createSnoozeRepository(db.db), clock: { now: () => new Date() }, events },
       payments,
     });
@@ -283,7 +291,7 @@ export async function createContainer(
     integrations,
     payments,
     channels,
-    media: createMediaStorage(env.DATA_DIR),
+    media,
     async close() {
       // before the queue closes: a log stored now is still queued
       await webhookLogs.flush();

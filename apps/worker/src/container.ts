@@ -26,7 +26,7 @@ import {
 import type { WorkerDeps } from "./deps";
 import { EnvError, type WorkerEnv } from "./env";
 import { scheduleImportSweep } from "./jobs/contacts/sweep-imports";
-import { createIngestionDeps } from "./jobs/conversations/ingestion-deps";
+import { createIngestionDeps, createMediaStorage } from "./jobs/conversations/ingestion-deps";
 import { scheduleRetention } from "./jobs/conversations/retention";
 import { scheduleSendSweep } from "./jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "./jobs/conversations/sweep-webhooks";
@@ -84,7 +84,12 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
       logger,
     }),
     delivery: { store: createConversationsStore(database.db), clock, queue, events, channels },
-    retention: { retention: createRetentionRepository(database.db), clock },
+    retention: {
+      retention: createRetentionRepository(database.db),
+      clock,
+      files: createMediaStorage(env.dataDir),
+      logger,
+    },
     snoozes: { snoozes: createSnoozeRepository(database.db), clock, events },
     payments: {
       store: createPaymentsStore(database.db),

@@ -21,7 +21,7 @@ export interface WorkerDeps {
   delivery?: DeliveryDeps;
   /** Reopening conversations whose snooze ended; `snooze-wake` only when wired. */
   snoozes?: SnoozeDeps;
-  /** The daily clean-up of expired messages and webhook logs; `retention` only when wired. */
+  /** The daily clean-up of expired messages (with their media files) and webhook logs; only when wired. */
   retention?: RetentionDeps;
   /** Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired. */
   payments?: PaymentsDeps;

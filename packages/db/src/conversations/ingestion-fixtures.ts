@@ -90,6 +90,8 @@ export function createTestIngestionDeps(db: Kysely<Database>, overrides: Partial
         throw new Error("no storage in this test");
       },
       get: async () => undefined,
+      remove: async () => {},
+      keys: async function* () {},
     },
     queue,
     events,

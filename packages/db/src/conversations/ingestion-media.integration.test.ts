@@ -2,10 +2,11 @@ import type { ChannelAdapter, ConnectedChannel } from "@crm/domain";
 import { downloadMessageMedia, mediaDownloadAttempts } from "@crm/domain/conversations/ingest-media";
 import { processWebhook } from "@crm/domain/conversations/ingest-webhook";
 import type { IngestionDeps } from "@crm/domain/conversations/ingestion-ports";
-import type { StoredFile } from "@crm/domain/shared/storage";
 import { describe, expect, it } from "vitest";
+import { createMemoryFileStorage } from "../testing/memory-file-storage";
 import { createTestAdapters, createTestIngestionDeps, whatsappText } from "./ingestion-fixtures";
 import { useIngestionTenant } from "./ingestion-queries";
+import { createMessageRepository } from "./message-repository";
 
 const tenant = useIngestionTenant();
 
@@ -13,7 +14,7 @@ const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 type DownloadResult = Awaited<ReturnType<ChannelAdapter["downloadMedia"]>>;
 
 function mediaDeps(results: DownloadResult[]) {
-  const files = new Map<string, StoredFile>();
+  const storage = createMemoryFileStorage();
   const requested: string[] = [];
   const connected = (): ConnectedChannel => ({
     integrationId: tenant.integrationId,
@@ -33,15 +34,9 @@ function mediaDeps(results: DownloadResult[]) {
       get: async (org, id) =>
         org === tenant.organizationId && id === tenant.integrationId ? connected() : undefined,
     },
-    storage: {
-      async put(key, file) {
-        files.set(key, file);
-        return { url: `/media/${key}` };
-      },
-      get: async (key) => files.get(key),
-    },
+    storage,
   };
-  return { ...createTestIngestionDeps(tenant.db, overrides), files, requested };
+  return { ...createTestIngestionDeps(tenant.db, overrides), files: storage.files, requested };
 }
 
 async function storePhoto(deps: IngestionDeps) {
@@ -90,6 +85,24 @@ describe("media download", () => {
     ]);
     expect(await downloadMessageMedia(deps, messageId, { id: "j", attempt: 1 })).toBe("skipped");
     expect(requested).toHaveLength(1);
+  });
+
+  it("removes the file it stored for a message deleted meanwhile, whose deletion found no file", async () => {
+    const { deps, files } = mediaDeps([{ ok: true, bytes: jpeg, mimeType: "image/jpeg" }]);
+    const messageId = await storePhoto(deps);
+    const { put } = deps.storage;
+    deps.storage = {
+      ...deps.storage,
+      async put(key, file) {
+        await createMessageRepository(tenant.db).redact(tenant.organizationId, messageId, new Date());
+        return put(key, file);
+      },
+    };
+
+    expect(await downloadMessageMedia(deps, messageId, { id: "j", attempt: 1 })).toBe("skipped");
+
+    expect([...files.keys()]).toEqual([]);
+    expect(await mediaOf(messageId)).toMatchObject({ media_status: null, media_url: null });
   });
 
   it("rethrows a retryable provider error so the queue retries, then stores on a later attempt", async () => {

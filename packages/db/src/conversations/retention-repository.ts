@@ -17,7 +17,7 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
     },
 
     async deleteMessagesBefore(organizationId, cutoff, limit) {
-      const result = await db
+      const rows = await db
         .deleteFrom("messages")
         .where("id", "in", (qb) =>
           qb
@@ -27,8 +27,29 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
             .where("sent_at", "<", cutoff)
             .limit(limit),
         )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+        .returning("media_url")
+        .execute();
+      return {
+        count: rows.length,
+        mediaUrls: rows.flatMap((row) => (row.media_url ? [row.media_url] : [])),
+      };
+    },
+
+    async liveMessageIds(owners) {
+      if (owners.length === 0) return [];
+      // by primary key; the organization is compared here rather than in a tuple the planner may not index
+      const rows = await db
+        .selectFrom("messages")
+        .select(["id", "organization_id"])
+        .where(
+          "id",
+          "in",
+          owners.map((owner) => owner.messageId),
+        )
+        .where("deleted_at", "is", null)
+        .execute();
+      const organizationOf = new Map(owners.map((owner) => [owner.messageId, owner.organizationId]));
+      return rows.filter((row) => organizationOf.get(row.id) === row.organization_id).map((row) => row.id);
     },
 
     async clearPreviewsBefore(organizationId, cutoff) {

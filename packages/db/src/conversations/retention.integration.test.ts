@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import type { Database } from "../database.gen";
+import { createMemoryFileStorage } from "../testing/memory-file-storage";
 import { createTestDatabase } from "../testing/test-database";
 import { createRetentionRepository } from "./retention-repository";
 
@@ -97,7 +98,12 @@ describe("data retention", () => {
     }
 
     const report = await purgeExpiredData(
-      { retention: createRetentionRepository(db), clock: { now: () => new Date() } },
+      {
+        retention: createRetentionRepository(db),
+        clock: { now: () => new Date() },
+        files: createMemoryFileStorage(),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+      },
       2,
     );
 

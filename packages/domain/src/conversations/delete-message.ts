@@ -1,23 +1,26 @@
 import type { Actor } from "../auth/model";
+import { removeMediaFiles } from "./erase-media";
 import { messagePreview } from "./ingest-conversation";
 import { visibleMessage } from "./message-queries";
 import type { Message } from "./model";
-import type { ConversationsDeps } from "./ports";
+import type { MessageDeletionDeps } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
 
 /**
  * Deletes a message here (not at the provider): its content is replaced, its media and metadata are
- * cleared, and it stays in the thread as deleted. The conversation's preview forgets it too.
- * Deleting a deleted message changes nothing.
+ * cleared, and it stays in the thread as deleted. The conversation's preview forgets it too, and its stored
+ * media file is removed once that committed (see `MediaErasureDeps`). Deleting a deleted message changes
+ * nothing.
  */
-export async function deleteMessage(deps: ConversationsDeps, actor: Actor, id: string): Promise<Message> {
+export async function deleteMessage(deps: MessageDeletionDeps, actor: Actor, id: string): Promise<Message> {
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const result = await deps.store.transaction(async (repos) => {
     const { message, conversation } = await visibleMessage(repos, actor, id, "update");
-    if (message.deletedAt) return { message, conversation: undefined, changed: false };
+    if (message.deletedAt) return { message, conversation: undefined, changed: false, mediaUrl: null };
     const redacted = await repos.messages.redact(organizationId, id, now);
-    if (message.isPrivate) return { message: redacted, conversation: undefined, changed: true };
+    const mediaUrl = message.media?.url ?? null;
+    if (message.isPrivate) return { message: redacted, conversation: undefined, changed: true, mediaUrl };
     const latest = await repos.messages.latestVisible(organizationId, conversation.id);
     const preview = latest ? messagePreview({ text: latest.content, contentType: latest.contentType }) : null;
     const updated =
@@ -29,9 +32,10 @@ export async function deleteMessage(deps: ConversationsDeps, actor: Actor, id: s
             { lastMessagePreview: preview },
             now,
           );
-    return { message: redacted, conversation: updated, changed: true };
+    return { message: redacted, conversation: updated, changed: true, mediaUrl };
   });
   if (!result.changed) return result.message;
+  await removeMediaFiles(deps, result.mediaUrl ? [result.mediaUrl] : []);
   await publishConversationEvent(
     deps.events,
     organizationId,

@@ -1,7 +1,9 @@
 import type { ChannelAdapter, ChannelAdapters, ConnectedChannel, InboundMedia } from "../integrations";
+import { isUuid } from "../shared/ids";
 import type { JobContext } from "../shared/jobs";
 import type { IngestionChanges } from "./ingest-changes";
 import type { IngestionDeps, PendingMedia } from "./ingestion-ports";
+import type { MediaOwner } from "./ports";
 
 export const mediaDownloadAttempts = 5;
 
@@ -49,6 +51,15 @@ export function mediaKey(
   return `${media.organizationId}/${media.messageId}${extension}`;
 }
 
+const mediaKeyPattern = /^([0-9a-f-]{36})\/([0-9a-f-]{36})(\.[a-z0-9]{1,8})?$/;
+
+/** The message a key made by `mediaKey` names; undefined for any other key (never ours to remove). */
+export function mediaOwnerOf(key: string): MediaOwner | undefined {
+  const [, organizationId, messageId] = key.match(mediaKeyPattern) ?? [];
+  if (!organizationId || !messageId || !isUuid(organizationId) || !isUuid(messageId)) return undefined;
+  return { organizationId, messageId };
+}
+
 export type MediaOutcome = "stored" | "failed" | "skipped";
 
 /**
@@ -86,14 +97,16 @@ export async function downloadMessageMedia(
     return fail(result.error);
   }
   const mimeType = result.mimeType || media.mimeType || "application/octet-stream";
-  const { url } = await deps.storage.put(mediaKey(media, mimeType), {
-    bytes: result.bytes,
-    contentType: mimeType,
-  });
+  const key = mediaKey(media, mimeType);
+  const { url } = await deps.storage.put(key, { bytes: result.bytes, contentType: mimeType });
   if (await deps.store.messages.markMediaStored(media.organizationId, messageId, { url, mimeType })) {
     await announce(deps, media);
+    return "stored";
   }
-  return "stored";
+  if (await deps.store.messages.findMedia(messageId)) return "stored";
+  // deleted while this ran: its deletion found no file to remove (should this fail, the retention sweep will)
+  await deps.storage.remove(key);
+  return "skipped";
 }
 
 async function announce(deps: Pick<IngestionDeps, "events" | "clock" | "logger">, media: PendingMedia) {

@@ -2,8 +2,10 @@ import type { Clock } from "../auth/ports";
 import type { Channel, ChannelAdapters, ChannelCredentials, DeliveryStatus } from "../integrations";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
+import type { Logger } from "../shared/logger";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Role } from "../shared/permissions";
+import type { FileEraser } from "../shared/storage";
 import type { Transactional } from "../shared/transaction";
 import type {
   ContactSummary,
@@ -161,6 +163,20 @@ export interface ConversationsDeps {
   events: EventBus;
 }
 
+/**
+ * Erasing a deleted message's media takes two steps that cannot share a transaction. The database forgets
+ * the file first (the deletion commits), then the file is removed: a rollback never loses a file still in
+ * use. A removal that fails, or a crash in between, leaves a file no live message points at; the retention
+ * job's daily sweep removes those (and a missing file is not an error), so the erasure completes.
+ */
+export interface MediaErasureDeps {
+  files: FileEraser;
+  logger: Logger;
+}
+
+/** Deleting a message also erases its stored media. */
+export type MessageDeletionDeps = ConversationsDeps & MediaErasureDeps;
+
 /** The send job: the inbox plus the channel adapters and the integrations' decrypted credentials. */
 export interface DeliveryDeps extends ConversationsDeps {
   channels: { adapters: ChannelAdapters; credentials: ChannelCredentials };
@@ -171,18 +187,32 @@ export interface RetentionPolicy {
   dataRetentionDays: number;
 }
 
+/** The message a stored media file belongs to, read from its key. */
+export interface MediaOwner {
+  organizationId: string;
+  messageId: string;
+}
+
+export interface DeletedMessages {
+  count: number;
+  /** The locators of their stored media, for the files to be removed once the deletion committed. */
+  mediaUrls: string[];
+}
+
 export interface RetentionRepository {
   /** Every organization's retention, ordered by id, `limit` at a time after `afterId`. */
   policies(afterId: string | undefined, limit: number): Promise<RetentionPolicy[]>;
-  /** Deletes up to `limit` messages sent before `cutoff`; returns how many. */
-  deleteMessagesBefore(organizationId: string, cutoff: Date, limit: number): Promise<number>;
+  /** Deletes up to `limit` messages sent before `cutoff` (one statement, so committed on return). */
+  deleteMessagesBefore(organizationId: string, cutoff: Date, limit: number): Promise<DeletedMessages>;
+  /** Of these messages, the ids of those that exist in that organization and are not deleted. */
+  liveMessageIds(owners: readonly MediaOwner[]): Promise<string[]>;
   /** Forgets the preview of conversations whose last message is older than `cutoff` (the message is gone). */
   clearPreviewsBefore(organizationId: string, cutoff: Date): Promise<number>;
   /** Deletes up to `limit` webhook logs (of any organization) received before `cutoff`. */
   deleteWebhookLogsBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
-export interface RetentionDeps {
+export interface RetentionDeps extends MediaErasureDeps {
   retention: RetentionRepository;
   clock: Clock;
 }

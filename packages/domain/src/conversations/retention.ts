@@ -1,3 +1,4 @@
+import { type ErasedMedia, removeMediaFiles, sweepOrphanMedia } from "./erase-media";
 import type { RetentionDeps } from "./ports";
 
 export const webhookLogRetentionDays = 30;
@@ -12,11 +13,16 @@ export interface RetentionReport {
   messagesDeleted: number;
   previewsCleared: number;
   webhookLogsDeleted: number;
+  /** Files of the deleted messages, and files the sweep found no live message for. */
+  mediaFilesRemoved: number;
+  /** Removals that failed: the files stay until a later sweep removes them. */
+  mediaFilesNotRemoved: number;
 }
 
 /**
  * The daily clean-up: every organization's messages older than its `data_retention_days` (with the
- * previews that quoted them), and webhook logs older than 30 days, in batches.
+ * previews that quoted them and their media files), and webhook logs older than 30 days, in batches. Then
+ * the sweep of media files no live message points at (see `MediaErasureDeps`).
  */
 export async function purgeExpiredData(
   deps: RetentionDeps,
@@ -28,6 +34,12 @@ export async function purgeExpiredData(
     messagesDeleted: 0,
     previewsCleared: 0,
     webhookLogsDeleted: 0,
+    mediaFilesRemoved: 0,
+    mediaFilesNotRemoved: 0,
+  };
+  const tally = (erased: ErasedMedia) => {
+    report.mediaFilesRemoved += erased.removed;
+    report.mediaFilesNotRemoved += erased.failed;
   };
   let afterId: string | undefined;
   for (;;) {
@@ -35,10 +47,11 @@ export async function purgeExpiredData(
     for (const policy of policies) {
       const cutoff = new Date(now - policy.dataRetentionDays * dayMs);
       report.organizations += 1;
-      report.messagesDeleted += await drain(
-        (limit) => deps.retention.deleteMessagesBefore(policy.organizationId, cutoff, limit),
-        batchSize,
-      );
+      report.messagesDeleted += await drain(async (limit) => {
+        const deleted = await deps.retention.deleteMessagesBefore(policy.organizationId, cutoff, limit);
+        tally(await removeMediaFiles(deps, deleted.mediaUrls));
+        return deleted.count;
+      }, batchSize);
       report.previewsCleared += await deps.retention.clearPreviewsBefore(policy.organizationId, cutoff);
     }
     afterId = policies.at(-1)?.organizationId;
@@ -49,6 +62,7 @@ export async function purgeExpiredData(
     (limit) => deps.retention.deleteWebhookLogsBefore(logCutoff, limit),
     batchSize,
   );
+  tally(await sweepOrphanMedia(deps, batchSize));
   return report;
 }
 

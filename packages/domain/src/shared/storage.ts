@@ -14,6 +14,10 @@ export interface FileStorage {
    */
   put(key: string, file: StoredFile): Promise<{ url: string }>;
   get(key: string): Promise<StoredFile | undefined>;
+  /** Removes the file; a key with no file is not an error (removing twice is fine). */
+  remove(key: string): Promise<void>;
+  /** Every stored key, found as the caller reads (storage can hold many files); files being written are not. */
+  keys(): AsyncIterable<string>;
 }
 
 /** A stored file opened for reading, its bytes read as they are sent (media can be tens of megabytes). */
@@ -30,3 +34,6 @@ export interface StoredFileReader {
   keyOf(url: string): string | undefined;
   open(key: string): Promise<OpenedFile | undefined>;
 }
+
+/** Erasing files: by the locator a message kept (`keyOf`), or by key for the sweep of forgotten ones. */
+export type FileEraser = Pick<FileStorage, "remove" | "keys"> & Pick<StoredFileReader, "keyOf">;

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +12,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
+
+async function keysOf(keys: AsyncIterable<string>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const key of keys) all.push(key);
+  return all;
+}
 
 async function readAll(chunks: AsyncIterable<Uint8Array> | undefined): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -81,6 +88,36 @@ describe("local disk storage", () => {
     });
 
     await expect(readAll(opened?.chunks)).rejects.toThrow("changed while being read");
+  });
+
+  it("removes a file with its content type, and takes a missing key for already removed", async () => {
+    const storage = createLocalDiskStorage({ root });
+    await storage.put("org-1/a.jpg", { bytes: new Uint8Array([1]), contentType: "image/jpeg" });
+    await storage.put("org-1/b.jpg", { bytes: new Uint8Array([2]), contentType: "image/jpeg" });
+
+    await storage.remove("org-1/a.jpg");
+    await storage.remove("org-1/a.jpg");
+    await storage.remove("org-2/never.jpg");
+
+    expect(await storage.get("org-1/a.jpg")).toBeUndefined();
+    expect(await readdir(join(root, "org-1"))).toEqual(["b.jpg", "b.jpg.content-type"]);
+    await expect(storage.remove("../escape")).rejects.toThrow("Invalid storage key");
+  });
+
+  it("lists the keys of stored files, leaving out content types and files being written", async () => {
+    const storage = createLocalDiskStorage({ root });
+    expect(await keysOf(storage.keys())).toEqual([]);
+    for (const key of ["org-1/a.jpg", "org-1/b.pdf", "org-2/c", "top.bin"]) {
+      await storage.put(key, { bytes: new Uint8Array([1]), contentType: "application/octet-stream" });
+    }
+    await writeFile(join(root, "org-2", `d.ogg.${randomUUID()}.partial`), "half");
+
+    expect((await keysOf(storage.keys())).sort()).toEqual([
+      "org-1/a.jpg",
+      "org-1/b.pdf",
+      "org-2/c",
+      "top.bin",
+    ]);
   });
 
   it("answers undefined for a key never written", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, opendir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 
@@ -12,6 +12,8 @@ export interface LocalDiskStorageOptions {
 
 const keyPattern = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 const contentTypeSuffix = ".content-type";
+const partialPattern = /\.[0-9a-f]{8}-[0-9a-f-]{27}\.partial$/;
+const isStoredFile = (name: string) => !name.endsWith(contentTypeSuffix) && !partialPattern.test(name);
 
 const isKey = (key: string) => keyPattern.test(key) && !key.split("/").some((part) => part === "..");
 
@@ -31,6 +33,20 @@ async function* readChunks(path: string, size: number): AsyncGenerator<Uint8Arra
     for await (const chunk of handle.createReadStream({ autoClose: false })) yield chunk as Uint8Array;
   } finally {
     await handle.close();
+  }
+}
+
+/** The keys under `prefix`, one directory open at a time; content types and files being written aside. */
+async function* keysUnder(root: string, prefix: string): AsyncGenerator<string> {
+  const dir = await opendir(join(root, prefix)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (!dir) return;
+  for await (const entry of dir) {
+    const key = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* keysUnder(root, key);
+    else if (entry.isFile() && isStoredFile(entry.name) && isKey(key)) yield key;
   }
 }
 
@@ -89,6 +105,15 @@ export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileSt
       if (!info?.isFile()) return undefined;
       return { contentType: await contentTypeOf(path), size: info.size, chunks: readChunks(path, info.size) };
     },
+
+    async remove(key) {
+      const path = pathOf(key);
+      // the content type first: should the second step fail, the file is still listed by `keys` for a retry
+      await rm(`${path}${contentTypeSuffix}`, { force: true });
+      await rm(path, { force: true });
+    },
+
+    keys: () => keysUnder(root, ""),
 
     keyOf(url) {
       const prefix = `${publicPath}/`;

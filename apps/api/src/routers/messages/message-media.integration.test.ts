@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { type FakeWhatsApp, fakeWamid, postWebhook, startFakeWhatsApp } from "@crm/integrations/testing";
 import { createMediaStorage } from "@crm/worker/jobs/conversations/ingestion-deps";
 import { whatsAppImageWebhook } from "@crm/worker/jobs/conversations/ingestion-test-kit";
+import { retentionJob } from "@crm/worker/jobs/conversations/retention";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApi, type TestApi } from "../../testing/harness";
 import {
@@ -49,6 +51,25 @@ async function receiveImage(bytes: Uint8Array) {
 const media = (messageId: string, headers: Record<string, string> = {}) =>
   fetch(`${api.baseUrl}/api/v1/messages/${messageId}/media`, { headers });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The storage key of the message's media, read from the locator it keeps. */
+async function storedKey(messageId: string) {
+  const { media_url } = await db()
+    .selectFrom("messages")
+    .select("media_url")
+    .where("id", "=", messageId)
+    .executeTakeFirstOrThrow();
+  const key = media_url ? createMediaStorage(dataDir).keyOf(media_url) : undefined;
+  expect(key).toBeDefined();
+  return key ?? "";
+}
+const filesOf = (organizationId: string) => readdir(join(dataDir, "media", organizationId));
+const mediaColumns = (messageId: string) =>
+  db()
+    .selectFrom("messages")
+    .select(["media_url", "media_status"])
+    .where("id", "=", messageId)
+    .executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   whatsapp = await startFakeWhatsApp();
@@ -140,17 +161,58 @@ describe("GET /messages/{id}/media", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
-  it("answers 404 for a message without stored media, and for one whose media was erased", async () => {
+  it("answers 404 for a message without stored media", async () => {
     const conversationId = await insertConversation(api, members.organizationId);
     const text = await insertMessage(api, conversationId, { content: "sem foto" });
     expect((await media(text, bearer(members.owner.token))).status).toBe(404);
+  });
 
+  it("removes the stored file of a deleted message, whose media then answers 404", async () => {
     const { messageId } = await receiveImage(new Uint8Array(randomBytes(64)));
+    const key = await storedKey(messageId);
     expect((await media(messageId, bearer(members.owner.token))).status).toBe(200);
-    expect((await api.rest("DELETE", `/messages/${messageId}`, { token: members.owner.token })).status).toBe(
-      200,
-    );
+    expect(await filesOf(members.organizationId)).toContain(key.split("/")[1]);
+
+    const deleted = await api.rest("DELETE", `/messages/${messageId}`, { token: members.owner.token });
+
+    expect(deleted.status).toBe(200);
     expect((await media(messageId, bearer(members.owner.token))).status).toBe(404);
+    expect((await filesOf(members.organizationId)).filter((name) => name.startsWith(messageId))).toEqual([]);
+    expect(await mediaColumns(messageId)).toEqual({ media_url: null, media_status: null });
+  });
+
+  it("deletes the message when its file cannot be removed; the retention job's sweep removes the file", async () => {
+    const { messageId } = await receiveImage(new Uint8Array(randomBytes(64)));
+    const key = await storedKey(messageId);
+    const { files, logger } = api.container.conversations;
+    const remove = vi.spyOn(files, "remove").mockRejectedValueOnce(new Error("EIO: i/o error"));
+    const warn = vi.spyOn(logger, "warn");
+    try {
+      const deleted = await api.rest<MessageDto>("DELETE", `/messages/${messageId}`, {
+        token: members.owner.token,
+      });
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.deletedAt).not.toBeNull();
+      expect(remove).toHaveBeenCalledWith(key);
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ key }), expect.stringContaining("sweep"));
+    } finally {
+      remove.mockRestore();
+      warn.mockRestore();
+    }
+    expect((await media(messageId, bearer(members.owner.token))).status).toBe(404);
+    expect(await mediaColumns(messageId)).toEqual({ media_url: null, media_status: null });
+    expect(await createMediaStorage(dataDir).get(key)).toBeDefined();
+
+    await retentionJob({
+      retention: createRetentionRepository(db()),
+      clock: { now: () => new Date() },
+      files: createMediaStorage(dataDir),
+      logger: api.container.logger,
+    });
+
+    expect(await createMediaStorage(dataDir).get(key)).toBeUndefined();
+    expect((await filesOf(members.organizationId)).filter((name) => name.startsWith(messageId))).toEqual([]);
+    expect((await media(image.messageId, bearer(members.owner.token))).status).toBe(200);
   });
 
   it("sends other files as attachments under a harmless name", async () => {

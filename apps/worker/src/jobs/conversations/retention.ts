@@ -1,9 +1,8 @@
 import { purgeExpiredData, type RetentionDeps } from "@crm/domain";
-import type { Logger } from "@crm/domain/shared/logger";
 import type { JobScheduler } from "@crm/runtime";
 
-/** `retention`: deletes expired messages and webhook logs, batch by batch. */
-export async function retentionJob(deps: RetentionDeps & { logger: Logger }): Promise<void> {
+/** `retention`: deletes expired messages (and their media files) and webhook logs, batch by batch. */
+export async function retentionJob(deps: RetentionDeps): Promise<void> {
   const report = await purgeExpiredData(deps);
   deps.logger.info(report, "retention done");
 }
