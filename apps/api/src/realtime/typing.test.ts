@@ -5,13 +5,19 @@ import { createTypingIndicators } from "./typing";
 
 const target = { conversationId: "c1", userId: "u1" };
 
+/** Records what is published and delivers it to every subscriber, as the bus does between replicas. */
 function recordingBus() {
   const published: DomainEvent[] = [];
+  const handlers = new Set<(event: DomainEvent) => void>();
   const events: EventBus = {
     async publish(event) {
       published.push(event);
+      for (const handler of handlers) handler(event);
     },
-    subscribe: () => () => {},
+    subscribe: (handler) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
     close: async () => {},
   };
   const typingStates = () => published.map((e) => (e.payload as { isTyping: boolean }).isTyping);
@@ -79,5 +85,29 @@ describe("typing indicators", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(bus.typingStates()).toEqual([true, false]);
     typing.close();
+  });
+
+  it("stops at once when the stop reaches another replica than the start, and that replica restarts unthrottled", async () => {
+    const bus = recordingBus();
+    const options = { events: bus.events, logger: createRecordingLogger(), throttleMs: 2_000, ttlMs: 5_000 };
+    const replicaA = createTypingIndicators(options);
+    const replicaB = createTypingIndicators(options);
+    await replicaA.start("org", target);
+    await vi.advanceTimersByTimeAsync(500);
+    await replicaB.stop("org", target);
+    expect(bus.typingStates()).toEqual([true, false]);
+
+    // A forgot the typing B stopped: no second stop at A's expiry, and a new start is announced at once
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(bus.typingStates()).toEqual([true, false]);
+    await replicaA.start("org", target);
+    expect(bus.typingStates()).toEqual([true, false, true]);
+
+    // A stops it at its expiry; B, which saw that stop, announces no second one
+    await vi.advanceTimersByTimeAsync(5_000);
+    await replicaB.stop("org", target);
+    expect(bus.typingStates()).toEqual([true, false, true, false]);
+    replicaA.close();
+    replicaB.close();
   });
 });

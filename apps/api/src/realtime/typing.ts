@@ -28,8 +28,32 @@ export function createTypingIndicators(deps: {
   const throttleMs = deps.throttleMs ?? 2_000;
   const ttlMs = deps.ttlMs ?? typingTtlMs;
   const typing = new Map<string, Typing>();
+  /** Typing announced by another replica (a user's calls may land on any): its stop can come through here. */
+  const typingElsewhere = new Map<string, NodeJS.Timeout>();
   const keyOf = (organizationId: string, target: Target) =>
     `${organizationId}:${target.conversationId}:${target.userId}`;
+
+  const forgetElsewhere = (key: string) => {
+    clearTimeout(typingElsewhere.get(key));
+    typingElsewhere.delete(key);
+  };
+  const unsubscribe = deps.events.subscribe((event) => {
+    if (event.type !== "user_typing") return;
+    const payload = event.payload as UserTypingPayload;
+    const key = keyOf(event.organizationId, payload);
+    if (!payload.isTyping) {
+      // stopped, wherever it was announced: this replica neither expires it again nor throttles a restart
+      forgetElsewhere(key);
+      const current = typing.get(key);
+      if (current) clearTimeout(current.expiry);
+      typing.delete(key);
+    } else if (!typing.has(key)) {
+      forgetElsewhere(key);
+      const expiry = setTimeout(() => typingElsewhere.delete(key), ttlMs);
+      expiry.unref();
+      typingElsewhere.set(key, expiry);
+    }
+  });
 
   async function announce(organizationId: string, target: Target, isTyping: boolean): Promise<void> {
     await deps.events.publish(userTypingEvent(organizationId, target, isTyping, now()));
@@ -38,9 +62,10 @@ export function createTypingIndicators(deps: {
   async function stop(organizationId: string, target: Target): Promise<void> {
     const key = keyOf(organizationId, target);
     const current = typing.get(key);
-    if (!current) return;
-    clearTimeout(current.expiry);
+    if (!current && !typingElsewhere.has(key)) return;
+    if (current) clearTimeout(current.expiry);
     typing.delete(key);
+    forgetElsewhere(key);
     await announce(organizationId, target, false);
   }
 
@@ -62,8 +87,11 @@ export function createTypingIndicators(deps: {
     },
     stop,
     close() {
+      unsubscribe();
       for (const { expiry } of typing.values()) clearTimeout(expiry);
       typing.clear();
+      for (const expiry of typingElsewhere.values()) clearTimeout(expiry);
+      typingElsewhere.clear();
     },
   };
 }
