@@ -8,6 +8,7 @@ import {
 } from "@crm/domain";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { isUnreadMessage } from "../realtime/unread-rule";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
 
@@ -46,8 +47,8 @@ export function scopeConditions(eb: ConversationsEb, scope: ConversationScope) {
 }
 
 /**
- * The reader's unread messages in the row's conversation, counted as the realtime read state counts them
- * (inbound, not deleted, after the reader's last read) on the messages index of the conversation.
+ * The reader's unread messages in the row's conversation, by the rule the realtime read state counts with,
+ * on the messages index of the conversation.
  */
 function unreadOf(eb: ConversationsEb, readerId: string) {
   return eb
@@ -60,9 +61,7 @@ function unreadOf(eb: ConversationsEb, readerId: string) {
     )
     .whereRef("m.organization_id", "=", "conversations.organization_id")
     .whereRef("m.conversation_id", "=", "conversations.id")
-    .where("m.direction", "=", "inbound")
-    .where("m.deleted_at", "is", null)
-    .where((w) => w.or([w("r.last_read_at", "is", null), w("m.created_at", ">", w.ref("r.last_read_at"))]))
+    .where(isUnreadMessage)
     .select((s) => s.fn.countAll<string>().as("n"))
     .as("unread");
 }

@@ -1,6 +1,7 @@
 import type { ConversationAccess, ConversationReadRepository } from "@crm/domain/realtime/ports";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { isUnreadMessage } from "./unread-rule";
 
 /**
  * Per-user read positions. Unread = inbound messages (not deleted) stored after the user's last read; the
@@ -52,11 +53,7 @@ export function createConversationReadRepository(db: Kysely<Database>): Conversa
         )
         .where("m.organization_id", "=", organizationId)
         .where("m.conversation_id", "in", conversationIds)
-        .where("m.direction", "=", "inbound")
-        .where("m.deleted_at", "is", null)
-        .where((eb) =>
-          eb.or([eb("r.last_read_at", "is", null), eb("m.created_at", ">", eb.ref("r.last_read_at"))]),
-        )
+        .where(isUnreadMessage)
         .select(["m.conversation_id as conversationId", (eb) => eb.fn.countAll<string>().as("unread")])
         .groupBy("m.conversation_id")
         .execute();
@@ -79,17 +76,11 @@ export function createConversationReadRepository(db: Kysely<Database>): Conversa
             .on("r.conversation_id", "=", conversationId),
         )
         .innerJoin("messages as m", (join) =>
-          join
-            .on("m.organization_id", "=", organizationId)
-            .on("m.conversation_id", "=", conversationId)
-            .on("m.direction", "=", "inbound")
-            .on("m.deleted_at", "is", null),
+          join.on("m.organization_id", "=", organizationId).on("m.conversation_id", "=", conversationId),
         )
         .where("u.organization_id", "=", organizationId)
         .where("u.id", "in", userIds)
-        .where((eb) =>
-          eb.or([eb("r.last_read_at", "is", null), eb("m.created_at", ">", eb.ref("r.last_read_at"))]),
-        )
+        .where(isUnreadMessage)
         .select(["u.id as userId", (eb) => eb.fn.countAll<string>().as("unread")])
         .groupBy("u.id")
         .execute();
