@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Money } from "../shared/money";
 import { actingUserId } from "./actor";
@@ -13,6 +13,7 @@ import {
 } from "./deal-input";
 import { dealView } from "./deal-view";
 import { type DealChange, publishDealUpdated } from "./events";
+import { lockDealInPipelineOrder } from "./lock-deal";
 import type { Deal, DealStatus, DealView, Pipeline } from "./model";
 import type { DealPatch, DealsDeps, DealsRepos, NewDealActivity } from "./ports";
 import { findStage } from "./stage";
@@ -113,25 +114,14 @@ function parseFields(input: UpdateDealInput) {
   };
 }
 
-/**
- * Locks the deal's pipeline (share: its stages cannot change) and then the deal. Removing a stage locks
- * the pipeline and then its deals: taking the locks in the same order, the two cannot deadlock.
- */
 async function lockDeal(
   repos: DealsRepos,
   organizationId: string,
   id: string,
 ): Promise<{ deal: Deal; current: Pipeline | undefined }> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const seen = await repos.deals.findById(organizationId, id);
-    if (!seen) throw notFound("Deal");
-    const current = await repos.pipelines.findById(organizationId, seen.pipelineId, "share");
-    const deal = await repos.deals.findById(organizationId, id, "update");
-    if (!deal) throw notFound("Deal");
-    // moved to another pipeline between the two reads: lock that one instead
-    if (deal.pipelineId === seen.pipelineId) return { deal, current };
-  }
-  throw new DomainError("CONFLICT", "The deal keeps moving between pipelines; try again");
+  const locked = await lockDealInPipelineOrder(repos, organizationId, id);
+  if (!locked) throw notFound("Deal");
+  return { deal: locked.deal, current: locked.pipeline };
 }
 
 /** Resolves the target stage (locking its pipeline against stage edits) and records a move; returns the deal's pipeline after it. */

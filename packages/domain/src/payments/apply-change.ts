@@ -1,4 +1,5 @@
 import { type DealChange, publishDealUpdated } from "../deals/events";
+import { lockDealInPipelineOrder } from "../deals/lock-deal";
 import type { Deal } from "../deals/model";
 import type { NewDealActivity } from "../deals/ports";
 import { changeDealStatus } from "../deals/status";
@@ -95,9 +96,9 @@ async function recordPaidOnDeal(
 ): Promise<{ deal: Deal; changes: DealChange[] } | undefined> {
   if (!payment.dealId) return undefined;
   const organizationId = payment.organizationId;
-  const deal = await repos.deals.findById(organizationId, payment.dealId, "update");
-  if (!deal) return undefined;
-  const pipeline = await repos.pipelines.findById(organizationId, deal.pipelineId, "share");
+  const locked = await lockDealInPipelineOrder(repos, organizationId, payment.dealId);
+  if (!locked) return undefined;
+  const { deal, pipeline } = locked;
   const activities = [
     activity(
       deal,
