@@ -3,7 +3,8 @@ import { type Kysely, sql } from "kysely";
 import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
 import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
-import { selectContacts, withTags } from "./contact-queries";
+import { selectContacts } from "./contact-queries";
+import { toContact } from "./rows";
 
 const phoneLike = /^[\d\s+().-]+$/;
 const minPhoneDigits = 3;
@@ -79,5 +80,5 @@ export async function listContacts(
           id: last.id,
         })
       : null;
-  return { items: await withTags(db, organizationId, pageRows), nextCursor };
+  return { items: pageRows.map(toContact), nextCursor };
 }

@@ -1,37 +1,41 @@
-import type { Kysely } from "kysely";
+import type { TagRef } from "@crm/domain";
+import { type Expression, type Kysely, sql } from "kysely";
+import { jsonBuildObject } from "kysely/helpers/postgres";
 import type { Database } from "../database.gen";
-import { type ContactRow, contactColumns, type TagRow, toContact } from "./rows";
+import { contactColumns } from "./rows";
 
-/** Contacts with their company's name: the base of every read that returns contacts. */
+/**
+ * A contact's tags in name order as one JSON array, [] when it has none. In a select list it is a SubPlan
+ * run per returned row: above the LIMIT, so a page reads the tags of its own rows only.
+ */
+export const tagsJson = (db: Kysely<Database>, organizationId: string, contactId: Expression<string>) =>
+  db
+    .selectFrom("contact_tags as ct")
+    .innerJoin("tags as t", "t.id", "ct.tag_id")
+    .select((eb) =>
+      // ordered in the aggregate: the order of a sorted subquery is not guaranteed to reach json_agg
+      eb.fn
+        .coalesce(
+          eb.fn
+            .jsonAgg(
+              jsonBuildObject({ id: eb.ref("t.id"), name: eb.ref("t.name"), color: eb.ref("t.color") }),
+            )
+            .orderBy(eb.fn("lower", ["t.name"])),
+          sql<TagRef[]>`'[]'`,
+        )
+        .as("tags"),
+    )
+    .where("ct.organization_id", "=", organizationId)
+    .where("ct.contact_id", "=", contactId);
+
+/** Contacts with their company's name and their tags: the base of every read that returns contacts. */
 export const selectContacts = (db: Kysely<Database>, organizationId: string) =>
   db
     .selectFrom("contacts as c")
     .leftJoin("companies as co", "co.id", "c.company_id")
-    .select([...contactColumns, "co.name as company_name"])
+    .select((eb) => [
+      ...contactColumns,
+      "co.name as company_name",
+      tagsJson(db, organizationId, eb.ref("c.id")).as("tags"),
+    ])
     .where("c.organization_id", "=", organizationId);
-
-export async function tagsOf(
-  db: Kysely<Database>,
-  organizationId: string,
-  contactIds: string[],
-): Promise<TagRow[]> {
-  if (contactIds.length === 0) return [];
-  return db
-    .selectFrom("contact_tags as ct")
-    .innerJoin("tags as t", "t.id", "ct.tag_id")
-    .select(["ct.contact_id", "t.id", "t.name", "t.color"])
-    .where("ct.organization_id", "=", organizationId)
-    .where("ct.contact_id", "in", contactIds)
-    .orderBy((eb) => eb.fn("lower", ["t.name"]))
-    .execute();
-}
-
-/** Rows to contacts, with their tags loaded in one query. */
-export async function withTags(db: Kysely<Database>, organizationId: string, rows: ContactRow[]) {
-  const tags = await tagsOf(
-    db,
-    organizationId,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toContact(row, tags));
-}

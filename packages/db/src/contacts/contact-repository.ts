@@ -4,9 +4,9 @@ import type { Database } from "../database.gen";
 import { uniqueViolationConstraint } from "../errors";
 import { contactLinks } from "./contact-links";
 import { listContacts } from "./contact-list";
-import { selectContacts, withTags } from "./contact-queries";
+import { selectContacts, tagsJson } from "./contact-queries";
 import { chunks } from "./named-rows";
-import { type ContactRow, contactTableColumns } from "./rows";
+import { contactColumns, contactTableColumns, toContact } from "./rows";
 
 const duplicateField = (constraint: string | undefined) =>
   constraint === "idx_contacts_org_phone_unique"
@@ -21,9 +21,7 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
 
   const findById: ContactRepository["findById"] = async (organizationId, id) => {
     const row = await findRow(organizationId, id);
-    if (!row) return undefined;
-    const [contact] = await withTags(db, organizationId, [row]);
-    return contact;
+    return row ? toContact(row) : undefined;
   };
 
   const findByIdentities: ContactRepository["findByIdentities"] = async (
@@ -47,15 +45,11 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
     return query.execute();
   };
 
-  const withCompanyName = (row: Omit<ContactRow, "company_name">) =>
-    row.company_id === null
-      ? Promise.resolve({ ...row, company_name: null })
-      : db
-          .selectFrom("companies")
-          .select("name")
-          .where("id", "=", row.company_id)
-          .executeTakeFirst()
-          .then((company) => ({ ...row, company_name: company?.name ?? null }));
+  const companyName = async (companyId: string | null) =>
+    companyId === null
+      ? null
+      : ((await db.selectFrom("companies").select("name").where("id", "=", companyId).executeTakeFirst())
+          ?.name ?? null);
 
   return {
     async create(organizationId, draft) {
@@ -80,9 +74,8 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
         });
         throw duplicateContact(existing && existing.phone === draft.phone ? "phone" : "email", existing?.id);
       }
-      const [contact] = await withTags(db, organizationId, [await withCompanyName(row)]);
-      if (!contact) throw new Error("unreachable: a created contact maps to a contact");
-      return contact;
+      // a contact just inserted has no tags yet
+      return toContact({ ...row, company_name: await companyName(row.company_id), tags: [] });
     },
 
     async createMany(organizationId, drafts) {
@@ -126,23 +119,32 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
 
     async update(organizationId, id, patch: ContactPatch) {
       try {
+        // the updated row read back with its company and tags in the same statement
         const row = await db
-          .updateTable("contacts")
-          .set({
-            ...(patch.name !== undefined && { name: patch.name }),
-            ...(patch.email !== undefined && { email: patch.email }),
-            ...(patch.phone !== undefined && { phone: patch.phone }),
-            ...(patch.companyId !== undefined && { company_id: patch.companyId }),
-            ...(patch.metadata !== undefined && { metadata: JSON.stringify(patch.metadata) }),
-            updated_at: new Date(),
-          })
-          .where("organization_id", "=", organizationId)
-          .where("id", "=", id)
-          .returning(contactTableColumns)
+          .with("c", (qb) =>
+            qb
+              .updateTable("contacts")
+              .set({
+                ...(patch.name !== undefined && { name: patch.name }),
+                ...(patch.email !== undefined && { email: patch.email }),
+                ...(patch.phone !== undefined && { phone: patch.phone }),
+                ...(patch.companyId !== undefined && { company_id: patch.companyId }),
+                ...(patch.metadata !== undefined && { metadata: JSON.stringify(patch.metadata) }),
+                updated_at: new Date(),
+              })
+              .where("organization_id", "=", organizationId)
+              .where("id", "=", id)
+              .returning(contactTableColumns),
+          )
+          .selectFrom("c")
+          .leftJoin("companies as co", "co.id", "c.company_id")
+          .select((eb) => [
+            ...contactColumns,
+            "co.name as company_name",
+            tagsJson(db, organizationId, eb.ref("c.id")).as("tags"),
+          ])
           .executeTakeFirst();
-        if (!row) return undefined;
-        const [contact] = await withTags(db, organizationId, [await withCompanyName(row)]);
-        return contact;
+        return row ? toContact(row) : undefined;
       } catch (error) {
         const field = duplicateField(uniqueViolationConstraint(error));
         if (field) throw duplicateContact(field);

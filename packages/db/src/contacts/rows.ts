@@ -8,6 +8,7 @@ import type {
   Email,
   Phone,
   Tag,
+  TagRef,
 } from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { JsonValue } from "../column-types";
@@ -59,16 +60,11 @@ export interface ContactRow {
   metadata: JsonValue;
   created_at: Date;
   updated_at: Date;
+  /** in name order, from `tagsJson`; typed nullable as any scalar subquery, though it always answers an array */
+  tags: readonly TagRef[] | null;
 }
 
-export interface TagRow {
-  contact_id: string;
-  id: string;
-  name: string;
-  color: string;
-}
-
-export const toContact = (row: ContactRow, tags: readonly TagRow[]): Contact => ({
+export const toContact = (row: ContactRow): Contact => ({
   id: row.id,
   organizationId: row.organization_id,
   name: row.name,
@@ -78,7 +74,7 @@ export const toContact = (row: ContactRow, tags: readonly TagRow[]): Contact => 
   company:
     row.company_id && row.company_name !== null ? { id: row.company_id, name: row.company_name } : null,
   metadata: toMetadata(row.metadata),
-  tags: tags.filter((tag) => tag.contact_id === row.id).map(({ id, name, color }) => ({ id, name, color })),
+  tags: (row.tags ?? []).map(({ id, name, color }) => ({ id, name, color })),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

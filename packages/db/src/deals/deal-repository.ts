@@ -1,15 +1,10 @@
-import {
-  type DealFilter,
-  type DealPatch,
-  type DealRepository,
-  type PageRequest,
-  pageSize,
-} from "@crm/domain";
+import { type DealPatch, type DealRepository, pageSize } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, encodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, toPage } from "../shared/cursor";
 import { dealConditions } from "./deal-conditions";
 import { dealColumns, toDeal } from "./rows";
+import { stageColumns } from "./stage-columns";
 import { stageTotals } from "./stage-totals";
 
 export function createDealRepository(db: Kysely<Database>): DealRepository {
@@ -123,48 +118,11 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       return rows.map((row) => ({ id: row.id, fromStageId: row.from_stage, status: row.status }));
     },
 
-    async stageColumn(organizationId, filter, page) {
-      const limit = pageSize(page.limit);
-      const rows = await stageColumnQuery(db, organizationId, filter, page).execute();
-      const hasMore = rows.length > limit;
-      const pageRows = hasMore ? rows.slice(0, limit) : rows;
-      const last = pageRows.at(-1);
-      return {
-        items: pageRows.map(toDeal),
-        nextCursor: hasMore && last ? encodeCursor(last.stage_entered_at, last.id) : null,
-      };
-    },
+    stageColumns: (organizationId, filter, stageIds, page) =>
+      stageColumns(db, organizationId, filter, stageIds, page),
 
     stageTotals: (organizationId, filter) => stageTotals(db, organizationId, filter),
   };
-}
-
-/** One board column's page: a range of idx_deals_board, most recently entered first. */
-export function stageColumnQuery(
-  db: Kysely<Database>,
-  organizationId: string,
-  filter: DealFilter & { pipelineId: string; stageId: string },
-  page: PageRequest,
-) {
-  const limit = pageSize(page.limit);
-  const cursor = decodeCursor(page.cursor);
-  let query = db
-    .selectFrom("deals")
-    .select(dealColumns)
-    .where("organization_id", "=", organizationId)
-    .where((eb) => eb.and(dealConditions(eb, filter)))
-    .orderBy("stage_entered_at", "desc")
-    .orderBy("id", "desc")
-    .limit(limit + 1);
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("stage_entered_at", "<", new Date(cursor.at)),
-        eb.and([eb("stage_entered_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
-      ]),
-    );
-  }
-  return query;
 }
 
 function dealPatchColumns(patch: DealPatch) {

@@ -56,20 +56,20 @@ export async function dealBoard(deps: DealsDeps, actor: Actor, query: BoardQuery
   const totals = new Map(
     (await deps.store.deals.stageTotals(organizationId, filter)).map((row) => [row.stageId, row]),
   );
-  const columns: BoardColumn[] = [];
-  for (const stage of stages) {
-    const page = await deps.store.deals.stageColumn(
-      organizationId,
-      { ...filter, stageId: stage.id },
-      { cursor, limit },
-    );
-    columns.push({
+  const pages = await deps.store.deals.stageColumns(
+    organizationId,
+    filter,
+    stages.map((stage) => stage.id),
+    { cursor, limit },
+  );
+  const columns = stages.map(
+    (stage): BoardColumn => ({
       stage,
       count: totals.get(stage.id)?.count ?? 0,
       totals: totals.get(stage.id)?.totals ?? [],
-      deals: page.items.map((deal) => dealView(deal, pipeline, now)),
-      nextCursor: page.nextCursor,
-    });
-  }
+      deals: pages.get(stage.id)?.items.map((deal) => dealView(deal, pipeline, now)) ?? [],
+      nextCursor: pages.get(stage.id)?.nextCursor ?? null,
+    }),
+  );
   return { pipeline, columns };
 }

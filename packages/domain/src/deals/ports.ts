@@ -98,12 +98,17 @@ export interface DealRepository {
     to: { pipelineId: string; stageId: string },
     at: Date,
   ): Promise<MovedDeal[]>;
-  /** One stage's deals, most recently entered first. The filter carries the pipeline and the stage. */
-  stageColumn(
+  /**
+   * A page of each stage's deals, most recently entered first, keyed by stage id (every one of `stageIds`,
+   * read in one go). The filter carries the pipeline; its stageId is ignored. A cursor belongs to one column,
+   * so it comes with a single stage.
+   */
+  stageColumns(
     organizationId: string,
-    filter: DealFilter & { pipelineId: string; stageId: string },
+    filter: DealFilter & { pipelineId: string },
+    stageIds: readonly string[],
     page: PageRequest,
-  ): Promise<Page<Deal>>;
+  ): Promise<Map<string, Page<Deal>>>;
   /** Count and per-currency totals of every stage of the pipeline that has matching deals. */
   stageTotals(organizationId: string, filter: DealFilter & { pipelineId: string }): Promise<StageTotals[]>;
 }

@@ -1,0 +1,87 @@
+import { type Deal, type DealFilter, type Page, type PageRequest, pageSize } from "@crm/domain";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { dealConditions } from "./deal-conditions";
+import { type DealRow, dealColumns, toDeal } from "./rows";
+
+type BoardFilter = DealFilter & { pipelineId: string };
+
+/**
+ * The board's column pages in one statement: for each stage of `stageIds` (a lateral subquery per stage), a
+ * range of idx_deals_board, most recently entered first, `limit + 1` rows. The filter's own stageId is ignored.
+ * A cursor applies to every column, so it only makes sense with one stage.
+ */
+export function stageColumnsQuery(
+  db: Kysely<Database>,
+  organizationId: string,
+  filter: BoardFilter,
+  stageIds: readonly string[],
+  page: PageRequest,
+) {
+  const limit = pageSize(page.limit);
+  const cursor = decodeCursor(page.cursor);
+  let column = db
+    .selectFrom("deals")
+    .select(dealColumns)
+    .where("organization_id", "=", organizationId)
+    .where((eb) =>
+      eb.and([
+        ...dealConditions(eb, { ...filter, stageId: undefined }),
+        eb("stage", "=", sql.ref<string>("s.id")),
+      ]),
+    )
+    .orderBy("stage_entered_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (cursor) {
+    column = column.where((eb) =>
+      eb.or([
+        eb("stage_entered_at", "<", new Date(cursor.at)),
+        eb.and([eb("stage_entered_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+      ]),
+    );
+  }
+  return (
+    db
+      .selectFrom(
+        sql<{ id: string; ord: string }>`unnest(${sql.val(stageIds)}::text[]) with ordinality`.as<"s">(
+          sql`s(id, ord)`,
+        ),
+      )
+      .innerJoinLateral(column.as("d"), (join) => join.onTrue())
+      .selectAll("d")
+      // sorts only the limit + 1 rows read per column
+      .orderBy("s.ord")
+      .orderBy("d.stage_entered_at", "desc")
+      .orderBy("d.id", "desc")
+  );
+}
+
+/** Every requested stage's page (empty when it has no matching deal), keyed by stage id. */
+export async function stageColumns(
+  db: Kysely<Database>,
+  organizationId: string,
+  filter: BoardFilter,
+  stageIds: readonly string[],
+  page: PageRequest,
+): Promise<Map<string, Page<Deal>>> {
+  const rows =
+    stageIds.length === 0
+      ? []
+      : await stageColumnsQuery(db, organizationId, filter, stageIds, page).execute();
+  const byStage = new Map<string, DealRow[]>(stageIds.map((stageId) => [stageId, []]));
+  for (const row of rows) byStage.get(row.stage)?.push(row);
+  const limit = pageSize(page.limit);
+  const pages = new Map<string, Page<Deal>>();
+  for (const [stageId, stageRows] of byStage) {
+    const hasMore = stageRows.length > limit;
+    const pageRows = hasMore ? stageRows.slice(0, limit) : stageRows;
+    const last = pageRows.at(-1);
+    pages.set(stageId, {
+      items: pageRows.map(toDeal),
+      nextCursor: hasMore && last ? encodeCursor(last.stage_entered_at, last.id) : null,
+    });
+  }
+  return pages;
+}
