@@ -156,6 +156,8 @@ async function benchRealtime() {
 
     const total = rate * seconds;
     const acceptedAt = new Map<string, number>();
+    /** From posting a webhook to its 200: how promptly the API takes webhooks while it fans events out. */
+    const answeredIn: number[] = [];
     let rejected = 0;
     /** Why webhooks were not accepted: the status, or the fetch error's code. */
     const rejections = new Map<string, number>();
@@ -168,14 +170,18 @@ async function benchRealtime() {
       const chatId = 5_000 + (index % chats);
       const messageId = Math.floor(index / chats) + 1;
       const update = telegramTextUpdate({ chatId, messageId, text: `Mensagem ${index}` });
+      const postedAt = wallClock();
       try {
         const response = await postWebhook(
           `${apiUrl}/webhooks/telegram/${integration.id}`,
           telegram.signedWebhook(update),
         );
         await response.arrayBuffer();
-        if (response.status === 200) acceptedAt.set(`${chatId}:${messageId}`, wallClock());
-        else reject(`HTTP ${response.status}`);
+        if (response.status === 200) {
+          const at = wallClock();
+          acceptedAt.set(`${chatId}:${messageId}`, at);
+          answeredIn.push(at - postedAt);
+        } else reject(`HTTP ${response.status}`);
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         reject(cause?.code ?? cause?.message ?? String(error));
@@ -222,6 +228,7 @@ async function benchRealtime() {
       duplicates: result.duplicates,
       frames: result.frames,
       sendSeconds,
+      answered: latencyOf(Float64Array.from(answeredIn)),
       latency: latencyOf(result.latencies),
       sincePublished: latencyOf(result.sincePublished),
       sample: result.sample,
@@ -279,6 +286,9 @@ console.log(
 );
 console.log(
   `  webhooks accepted ${realtime.accepted} (rejected ${realtime.rejected}${realtime.rejected ? `: ${realtime.rejections}` : ""}) in ${realtime.sendSeconds.toFixed(1)} s, ingested ${realtime.ingested}`,
+);
+console.log(
+  `  webhook posted -> 200  p50 ${ms(realtime.answered.p50)}  p99 ${ms(realtime.answered.p99)}  max ${ms(realtime.answered.max)}`,
 );
 console.log(
   `  new_message delivered ${realtime.delivered}/${realtime.expected} = ${(fraction * 100).toFixed(3)}% of accepted x clients (${realtime.delivered}/${realtime.expectedIngested} of ingested), duplicates ${realtime.duplicates}, frames received ${realtime.frames}`,

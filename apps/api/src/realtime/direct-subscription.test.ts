@@ -4,6 +4,7 @@ import { applyWSSHandler, jsonEncoder } from "@trpc/server/adapters/ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import { directSubscriptions } from "./direct-subscription";
+import { createTurnBudget } from "./turn-budget";
 
 interface Ctx {
   signedIn: boolean;
@@ -43,18 +44,21 @@ async function serve(direct: boolean, signedInCtx: boolean, encoded: string[]): 
   servers.push(wss);
   const contexts = new WeakMap<WebSocket, Promise<Ctx>>();
   if (direct) {
+    // one subscription writes per turn of the event loop: a second one waits for the next turn
+    const budget = createTurnBudget(1);
     for (const path of ["events", "endless", "failing"]) {
       const attach = directSubscriptions<Ctx>({
         router,
         path,
+        // as bytes, as the replica sends shared frames: they must still leave as text frames
         encoder: {
           encode: (message) => {
             const frame = jsonEncoder.encode(message) as string;
             encoded.push(frame);
-            return frame;
+            return Buffer.from(frame, "utf8");
           },
-          decode: jsonEncoder.decode,
         },
+        budget,
         contextOf: (client) => contexts.get(client),
         onError: () => {},
       });
@@ -82,8 +86,8 @@ async function frames(url: string, requests: unknown[], count: number): Promise<
     client.on("open", () => {
       for (const request of requests) client.send(JSON.stringify(request));
     });
-    client.on("message", (data) => {
-      received.push(data.toString());
+    client.on("message", (data, isBinary) => {
+      received.push(isBinary ? `binary frame: ${data.toString()}` : data.toString());
       if (received.length === count) resolve();
     });
     client.on("error", reject);
@@ -109,6 +113,17 @@ describe("directSubscriptions", () => {
     expect(JSON.parse(viaTrpc[1] ?? "")).toMatchObject({
       result: { data: { id: "1-0", data: { input: { page: 1, lastEventId: "0-1" } } } },
     });
+  });
+
+  it("sends the same frames when subscriptions wait for their turn to write", async () => {
+    const requests = [subscribe(1, "events"), subscribe(2, "events")];
+    const viaTrpc = await frames(await serve(false, true, []), requests, 10);
+    const encoded: string[] = [];
+    const direct = await frames(await serve(true, true, encoded), requests, 10);
+    // the two subscriptions interleave differently: the same frames, and each subscription's in order
+    expect([...direct].sort()).toEqual([...viaTrpc].sort());
+    const of = (list: string[], id: number) => list.filter((frame) => JSON.parse(frame).id === id);
+    for (const id of [1, 2]) expect(of(direct, id)).toEqual(of(viaTrpc, id));
   });
 
   it("sends the error tRPC sends when the procedure fails while running", async () => {

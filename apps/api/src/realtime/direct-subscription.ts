@@ -1,5 +1,4 @@
 import type { AnyRouter } from "@trpc/server";
-import type { Encoder } from "@trpc/server/adapters/ws";
 import {
   callProcedure,
   getErrorShape,
@@ -8,6 +7,7 @@ import {
   TRPCError,
 } from "@trpc/server/unstable-core-do-not-import";
 import type WebSocket from "ws";
+import type { TurnBudget } from "./turn-budget";
 
 type MessageListener = (data: WebSocket.RawData, isBinary: boolean) => void;
 
@@ -22,7 +22,10 @@ export interface DirectSubscriptionOptions<TContext> {
   router: AnyRouter;
   /** The subscription taken over; every other message goes to tRPC's handler unchanged. */
   path: string;
-  encoder: Encoder;
+  /** JSON text of each message, as a string or already as UTF-8 bytes: both leave as text frames. */
+  encoder: { encode(message: unknown): string | Buffer };
+  /** Spreads the data frames of many connections over turns of the event loop; without it, all leave at once. */
+  budget?: Pick<TurnBudget, "take" | "turn">;
   /** The context tRPC's handler created for this connection, once it has asked for one. */
   contextOf(client: WebSocket): Promise<TContext> | undefined;
   onError(opts: { error: TRPCError; path: string; ctx: TContext }): void;
@@ -71,7 +74,7 @@ export function directSubscriptions<TContext>(options: DirectSubscriptionOptions
 
   return function attach(client: WebSocket): void {
     const running = new Map<number | string, AbortController>();
-    const send = (message: unknown) => client.send(encoder.encode(message));
+    const send = (message: unknown) => client.send(encoder.encode(message), { binary: false });
 
     async function run(request: SubscriptionRequest, context: Promise<TContext>, pass: () => void) {
       const { id, jsonrpc, params } = request;
@@ -117,11 +120,22 @@ export function directSubscriptions<TContext>(options: DirectSubscriptionOptions
         return fail(request, error, ctx, input);
       }
       running.set(id, abort);
+      const { budget } = options;
+      /** The budget's turn this subscription was let through in: it writes all it has ready in that turn. */
+      let grantedTurn = -1;
       send({ id, jsonrpc, result: { type: "started" } });
       try {
         for (;;) {
           const next = await iterator.next();
           if (abort.signal.aborted || next.done) break;
+          if (budget && grantedTurn !== budget.turn()) {
+            const wait = budget.take();
+            if (wait) {
+              await wait;
+              if (abort.signal.aborted) break;
+            }
+            grantedTurn = budget.turn();
+          }
           const value = next.value;
           if (isTrackedEnvelope(value)) {
             const [trackedId, data] = value;

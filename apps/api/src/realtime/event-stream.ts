@@ -51,6 +51,9 @@ function withUnread(entry: Deliverable, event: ConversationUpdated, unread: numb
   return shared;
 }
 
+/** Per entry, the unread count asked for each user: the user's other connections share it. */
+const unreadAskedOf = new WeakMap<Deliverable, Map<string, Promise<number>>>();
+
 const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
   type: "resync_required",
   occurredAt: new Date().toISOString(),
@@ -94,9 +97,20 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
     const { event } = entry;
     if (event.type !== "conversation_updated" || actor.kind !== "user" || event.payload.deleted)
       return undefined;
-    const unread = hub.unread.get(organizationId, event.payload.conversationId, actor.userId, entry.id);
-    // awaited (and its failure handled) when the entry is sent; not at all if the connection ends first
-    unread.catch(() => {});
+    const { userId } = actor;
+    let byUser = unreadAskedOf.get(entry);
+    if (!byUser) {
+      byUser = new Map();
+      unreadAskedOf.set(entry, byUser);
+    }
+    const asked = byUser.get(userId);
+    if (asked) return asked;
+    const unread = hub.unread.get(organizationId, event.payload.conversationId, userId, entry.id);
+    byUser.set(userId, unread);
+    // awaited (and its failure handled) when the entry is sent; a failure is not shared with later askers
+    unread.catch(() => {
+      if (byUser.get(userId) === unread) byUser.delete(userId);
+    });
     return unread;
   }
 
@@ -159,8 +173,11 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
         yield tracked(entry.id, resync("overflow"));
         continue;
       }
-      if (lastId !== null && compareEntryIds(entry.id, lastId) <= 0) continue;
-      lastId = entry.id;
+      if (lastId !== null) {
+        if (compareEntryIds(entry.id, lastId) <= 0) continue;
+        // the feed delivers in order: after one live entry past the last one sent, none can repeat it
+        lastId = null;
+      }
       const allowed = stillAllowed();
       if (!(allowed === true || (await allowed))) return;
       const visibleNow = visible(entry, live.unread);

@@ -4,6 +4,7 @@ export class PendingQueue<T> {
   private head = 0;
   private waiter: (() => void) | undefined;
   private overflowed = false;
+  private watched: AbortSignal | undefined;
 
   constructor(private readonly limit: number) {}
 
@@ -26,16 +27,15 @@ export class PendingQueue<T> {
 
   /** The next item, or undefined once `signal` aborts. */
   async take(signal: AbortSignal | undefined): Promise<T | undefined> {
+    // one abort listener per signal, not one added and removed per wait: a wait per event per connection
+    if (signal && signal !== this.watched) {
+      this.watched = signal;
+      signal.addEventListener("abort", () => this.wake(), { once: true });
+    }
     while (this.head >= this.items.length) {
       if (signal?.aborted) return undefined;
       await new Promise<void>((resolve) => {
-        const done = () => {
-          signal?.removeEventListener("abort", done);
-          this.waiter = undefined;
-          resolve();
-        };
-        this.waiter = done;
-        signal?.addEventListener("abort", done, { once: true });
+        this.waiter = resolve;
       });
     }
     const item = this.items[this.head] as T;
@@ -48,6 +48,8 @@ export class PendingQueue<T> {
   }
 
   private wake(): void {
-    this.waiter?.();
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
   }
 }

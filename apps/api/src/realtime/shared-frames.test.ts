@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedFrameEncoder, shareFrames } from "./shared-frames";
+import { sharedFrameBytesEncoder, sharedFrameEncoder, shareFrames } from "./shared-frames";
 
 /** tRPC's response for a tracked subscription result, keys in the order its ws adapter builds them. */
 const dataFrame = (subscriptionId: number | string, trackedId: string, event: object, jsonrpc?: "2.0") => ({
@@ -35,6 +35,19 @@ describe("sharedFrameEncoder", () => {
     shared.payload.text = "changed";
     expect(sharedFrameEncoder.encode(dataFrame(1, "1700000000000-1", shared))).toBe(first);
     expect(sharedFrameEncoder.encode(dataFrame(2, "1700000000000-1", shared))).toContain('"changed"');
+  });
+
+  it("gives the bytes of what JSON.stringify writes, encoded once per shared frame", () => {
+    const shared = shareFrames(event());
+    const message = dataFrame(1, "1700000000000-2", shared);
+    const bytes = sharedFrameBytesEncoder.encode(message);
+    expect(Buffer.isBuffer(bytes) && bytes.toString("utf8")).toBe(JSON.stringify(message));
+    expect(sharedFrameBytesEncoder.encode(dataFrame(1, "1700000000000-2", shared))).toBe(bytes);
+    expect(sharedFrameEncoder.encode(message)).toBe(JSON.stringify(message));
+    // anything else is the plain JSON text
+    expect(sharedFrameBytesEncoder.encode({ id: 1, result: { type: "started" } })).toBe(
+      '{"id":1,"result":{"type":"started"}}',
+    );
   });
 
   it("decodes like tRPC's JSON encoder", () => {

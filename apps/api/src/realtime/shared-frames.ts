@@ -1,7 +1,16 @@
 import { type Encoder, jsonEncoder } from "@trpc/server/adapters/ws";
 
+/** One frame of a shared event, for one subscription id, JSON-RPC marker and tracked id. */
+interface Frame {
+  jsonrpc: unknown;
+  trackedId: string;
+  text: string;
+  /** `text` as UTF-8, made when a connection first sends it as bytes. */
+  bytes: Buffer | undefined;
+}
+
 /** Per shared event, its frames as sent so far, by the connection's subscription id. */
-const framesOf = new WeakMap<object, Map<string, string>>();
+const framesOf = new WeakMap<object, Map<number | string, Frame[]>>();
 
 /**
  * Marks an event that many connections send as it is: its frame is serialized by the first connection that
@@ -23,7 +32,7 @@ function keyCount(value: object): number {
  * of tRPC's response `{ id, jsonrpc?, result: { type: "data", data: { id, data: event }, id } }`; undefined for
  * any other message.
  */
-function sharedFrame(message: unknown): string | undefined {
+function sharedFrame(message: unknown): Frame | undefined {
   if (typeof message !== "object" || message === null) return undefined;
   const { id, jsonrpc, result } = message as { id?: unknown; jsonrpc?: unknown; result?: unknown };
   if (typeof id !== "number" && typeof id !== "string") return undefined;
@@ -35,19 +44,35 @@ function sharedFrame(message: unknown): string | undefined {
   if (typeof envelope !== "object" || envelope === null || keyCount(envelope) !== 2) return undefined;
   const { id: envelopeId, data: event } = envelope as { id?: unknown; data?: unknown };
   if (envelopeId !== trackedId || typeof event !== "object" || event === null) return undefined;
-  const frames = framesOf.get(event);
-  if (!frames) return undefined;
-  const key = `${typeof id}:${id}:${jsonrpc ?? ""}:${trackedId}`;
-  let frame = frames.get(key);
-  if (frame === undefined) {
-    frame = JSON.stringify(message);
-    frames.set(key, frame);
+  const byId = framesOf.get(event);
+  if (!byId) return undefined;
+  // a Map tells 1 from "1"; an event has one tracked id, so the list is one frame long in practice
+  let frames = byId.get(id);
+  if (!frames) {
+    frames = [];
+    byId.set(id, frames);
   }
+  for (const frame of frames) if (frame.jsonrpc === jsonrpc && frame.trackedId === trackedId) return frame;
+  const frame: Frame = { jsonrpc, trackedId, text: JSON.stringify(message), bytes: undefined };
+  frames.push(frame);
   return frame;
 }
 
 /** tRPC's JSON encoder, with the frames of shared events serialized once. */
 export const sharedFrameEncoder: Encoder = {
-  encode: (message) => sharedFrame(message) ?? jsonEncoder.encode(message),
+  encode: (message) => sharedFrame(message)?.text ?? jsonEncoder.encode(message),
   decode: (data) => jsonEncoder.decode(data),
+};
+
+/**
+ * The same, with the frames of shared events also encoded to UTF-8 once, for a sender that writes them as text
+ * frames (`ws` would otherwise encode the same string again for every connection). Any other message is a string.
+ */
+export const sharedFrameBytesEncoder = {
+  encode(message: unknown): string | Buffer {
+    const frame = sharedFrame(message);
+    if (!frame) return jsonEncoder.encode(message) as string;
+    frame.bytes ??= Buffer.from(frame.text, "utf8");
+    return frame.bytes;
+  },
 };

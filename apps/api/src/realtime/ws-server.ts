@@ -8,10 +8,13 @@ import type { Context } from "../trpc/context";
 import { appRouter } from "../trpc/root";
 import { createWriteCoalescer } from "./coalesce-writes";
 import { directSubscriptions } from "./direct-subscription";
-import { sharedFrameEncoder } from "./shared-frames";
+import { sharedFrameBytesEncoder, sharedFrameEncoder } from "./shared-frames";
+import { createTurnBudget } from "./turn-budget";
 import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
 
 export const realtimePath = "/trpc-ws";
+/** Connections that write realtime frames in one turn of the event loop before I/O gets a turn. */
+const connectionsPerTurn = 100;
 
 export interface RealtimeServer {
   /** Tells every client to reconnect (to another replica), before this one stops. */
@@ -58,7 +61,8 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
   const attachDirect = directSubscriptions<Context>({
     router: appRouter,
     path: "realtime.events",
-    encoder: sharedFrameEncoder,
+    encoder: sharedFrameBytesEncoder,
+    budget: createTurnBudget(connectionsPerTurn),
     contextOf: (client) => contexts.get(client),
     onError,
   });
