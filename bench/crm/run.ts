@@ -34,7 +34,12 @@ import {
 const settings: Record<string, string | undefined> = process.env;
 const concurrency = Number(settings.BENCH_CONCURRENCY ?? 16);
 const requests = Number(settings.BENCH_REQUESTS ?? 400);
-const warmup = 48;
+/**
+ * Untimed requests per scenario and side first: a replica in service runs code V8 has long optimized, and a
+ * freshly started API process needed about 2,000 requests to settle (CPU per request 2.5 ms over its first 500,
+ * 1.6 over the next 500, 0.8 after 2,000 for the "silva" search).
+ */
+const warmup = Number(settings.BENCH_WARMUP ?? 2000);
 const benchDatabase = "crm_bench_crm";
 
 interface Scenario {

@@ -1,9 +1,8 @@
 import http from "node:http";
 
 /**
- * GETs JSON over keep-alive connections with node:http. The benchmark's client shares the process (and the
- * two cores) with the API it measures; undici's fetch cost about 0.9 ms of CPU per request here, node:http
- * a fraction of that, so less of the client is counted as the API's time.
+ * GETs JSON over keep-alive connections with node:http. The benchmark's client shares the two cores with the
+ * API it measures; undici's fetch cost about 0.9 ms of CPU per request here, node:http a fraction of that.
  */
 export function createJsonClient(baseUrl: string, token: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
