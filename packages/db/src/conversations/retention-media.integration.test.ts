@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { purgeExpiredData, type RetentionDeps } from "@crm/domain";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createMemoryFileStorage } from "../testing/memory-file-storage";
 import { createTestDatabase } from "../testing/test-database";
+import { daysAgo, insertOrganization } from "./retention-fixtures";
 import { createRetentionRepository } from "./retention-repository";
 
 let handle: DatabaseHandle;
@@ -13,24 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
 type MemoryFileStorage = ReturnType<typeof createMemoryFileStorage>;
 const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff]), contentType: "image/jpeg" };
 
 /** An organization with one conversation, whose messages are added by `message`. */
 async function inbox(dataRetentionDays: number) {
   const { db } = handle;
-  const organizationId = (
-    await db
-      .insertInto("organizations")
-      .values({
-        name: "Loja",
-        slug: `loja-${randomUUID().slice(0, 8)}`,
-        data_retention_days: dataRetentionDays,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  const organizationId = await insertOrganization(db, dataRetentionDays);
   const conversationId = (
     await db
       .insertInto("conversations")

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { purgeExpiredData } from "@crm/domain";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import type { Database } from "../database.gen";
 import { createMemoryFileStorage } from "../testing/memory-file-storage";
 import { createTestDatabase } from "../testing/test-database";
+import { daysAgo, insertOrganization } from "./retention-fixtures";
 import { createRetentionRepository } from "./retention-repository";
 
 let handle: DatabaseHandle;
@@ -13,22 +14,6 @@ beforeAll(async () => {
   handle = await createTestDatabase();
 });
 afterAll(() => handle.close());
-
-const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
-
-async function organization(db: Kysely<Database>, dataRetentionDays: number) {
-  return (
-    await db
-      .insertInto("organizations")
-      .values({
-        name: "Loja",
-        slug: `loja-${randomUUID().slice(0, 8)}`,
-        data_retention_days: dataRetentionDays,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-}
 
 /** A conversation whose messages were sent the given numbers of days ago; its preview quotes the newest. */
 async function conversationWithMessages(db: Kysely<Database>, organizationId: string, ages: number[]) {
@@ -74,8 +59,8 @@ const contents = async (db: Kysely<Database>, conversationId: string) =>
 describe("data retention", () => {
   it("deletes each organization's messages older than its retention, in batches, and old webhook logs", async () => {
     const { db } = handle;
-    const shortLived = await organization(db, 30);
-    const longLived = await organization(db, 730);
+    const shortLived = await insertOrganization(db, 30);
+    const longLived = await insertOrganization(db, 730);
     const expiring = await conversationWithMessages(db, shortLived, [1, 29, 31, 45, 60, 90, 400]);
     const expired = await conversationWithMessages(db, shortLived, [40, 50]);
     const kept = await conversationWithMessages(db, longLived, [1, 31, 400, 729]);

@@ -1,28 +1,14 @@
 import { readEnv } from "@crm/db/cli/env";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../testing/harness";
-import { createDeal, type DealDto, stageAt, workspace } from "./deal-fixtures";
+import { createDeal, type DealDto, stageAt, waitForPipelineLockWaiter, workspace } from "./deal-fixtures";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.close());
-
-/** Waits until some session of this database is blocked on a row lock of `pipelines`. */
-async function waitForPipelineLockWaiter(): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      const { rows } = await sql<{ waiting: string }>`
-        select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%from "pipelines"%'
-      `.execute(api.container.db.db);
-      expect(Number(rows[0]?.waiting)).toBeGreaterThan(0);
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}
 
 // PGlite runs one transaction at a time: locks never meet there
 describe.skipIf(!readEnv().databaseUrl)(
@@ -38,7 +24,7 @@ describe.skipIf(!readEnv().databaseUrl)(
       const { edit } = await api.container.db.db.transaction().execute(async (trx) => {
         await sql`select id from pipelines where id = ${pipeline.id} for update`.execute(trx);
         const edit = api.rest<DealDto>("PATCH", `/deals/${deal.id}`, { token, body: { title: "Renamed" } });
-        await waitForPipelineLockWaiter();
+        await waitForPipelineLockWaiter(api);
         // the waiting edit must not hold the deal: NOWAIT fails at once (55P03) if it does
         await sql`select id from deals where id = ${deal.id} for update nowait`.execute(trx);
         await trx.updateTable("deals").set({ stage: kept.id }).where("id", "=", deal.id).execute();

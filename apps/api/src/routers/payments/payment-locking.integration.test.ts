@@ -1,25 +1,11 @@
 import { readEnv } from "@crm/db/cli/env";
 import { postWebhook } from "@crm/integrations/testing";
 import { sql } from "kysely";
-import { describe, expect, it, vi } from "vitest";
-import type { DealDto } from "../deals/deal-fixtures";
+import { describe, expect, it } from "vitest";
+import { type DealDto, waitForPipelineLockWaiter } from "../deals/deal-fixtures";
 import { createPaymentOk, paymentWorkspace, usePaymentsTestbed, waitForPayment } from "./payment-fixtures";
 
 const bed = usePaymentsTestbed();
-
-/** Waits until some session of this database is blocked on a row lock of `pipelines`. */
-async function waitForPipelineLockWaiter(): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      const { rows } = await sql<{ waiting: string }>`
-        select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%from "pipelines"%'
-      `.execute(bed.api.container.db.db);
-      expect(Number(rows[0]?.waiting)).toBeGreaterThan(0);
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}
 
 // PGlite runs one transaction at a time: locks never meet there
 describe.skipIf(!readEnv().databaseUrl)("a paid webhook while the deal's pipeline changes (Postgres)", () => {
@@ -40,7 +26,7 @@ describe.skipIf(!readEnv().databaseUrl)("a paid webhook while the deal's pipelin
         bed.stripe.signedWebhook(bed.stripe.event("checkout.session.completed", session)),
       );
       expect(res.status).toBe(200);
-      await waitForPipelineLockWaiter();
+      await waitForPipelineLockWaiter(bed.api);
       // the waiting webhook must not hold the deal: NOWAIT fails at once (55P03) if it does
       await sql`select id from deals where id = ${deal.id} for update nowait`.execute(trx);
     });
