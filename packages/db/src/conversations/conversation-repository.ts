@@ -81,12 +81,21 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
     },
 
     async remove(organizationId, id) {
+      // read before the delete: its messages go with it (on delete cascade)
+      const media = await db
+        .selectFrom("messages")
+        .select("media_url")
+        .where("organization_id", "=", organizationId)
+        .where("conversation_id", "=", id)
+        .where("media_url", "is not", null)
+        .execute();
       const result = await db
         .deleteFrom("conversations")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
         .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      if (result.numDeletedRows === 0n) return undefined;
+      return { mediaUrls: media.flatMap((row) => (row.media_url ? [row.media_url] : [])) };
     },
   };
 }

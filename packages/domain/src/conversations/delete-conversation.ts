@@ -1,11 +1,15 @@
 import type { Actor } from "../auth/model";
 import { notFound } from "../shared/errors";
-import type { ConversationsDeps } from "./ports";
+import { removeMediaFiles } from "./erase-media";
+import type { MessageDeletionDeps } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
 import { visibleOrNotFound } from "./visibility";
 
-/** Deletes a conversation with its messages (owners and admins: the router asks for conversations:assign). */
-export async function deleteConversation(deps: ConversationsDeps, actor: Actor, id: string): Promise<void> {
+/**
+ * Deletes a conversation with its messages (owners and admins: the router asks for conversations:assign),
+ * then, once that committed, their stored media files (see `MediaErasureDeps`).
+ */
+export async function deleteConversation(deps: MessageDeletionDeps, actor: Actor, id: string): Promise<void> {
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const deleted = await deps.store.transaction(async (repos) => {
@@ -13,14 +17,16 @@ export async function deleteConversation(deps: ConversationsDeps, actor: Actor, 
       actor,
       await repos.conversations.findById(organizationId, id, "update"),
     );
-    if (!(await repos.conversations.remove(organizationId, id))) throw notFound("Conversation");
-    return conversation;
+    const removed = await repos.conversations.remove(organizationId, id);
+    if (!removed) throw notFound("Conversation");
+    return { conversation, mediaUrls: removed.mediaUrls };
   });
+  await removeMediaFiles(deps, deleted.mediaUrls);
   await publishConversationEvent(
     deps.events,
     organizationId,
     "conversation_updated",
-    conversationUpdated(deleted, true),
+    conversationUpdated(deleted.conversation, true),
     now,
   );
 }

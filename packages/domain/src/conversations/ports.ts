@@ -69,8 +69,8 @@ export interface ConversationRepository {
   /** Throws CONFLICT with `existingId` when the contact's thread on that channel already has a conversation. */
   create(organizationId: string, input: NewConversation, at: Date): Promise<Conversation>;
   update(organizationId: string, id: string, patch: ConversationPatch, at: Date): Promise<Conversation>;
-  /** Deletes the conversation with its messages. */
-  remove(organizationId: string, id: string): Promise<boolean>;
+  /** Deletes the conversation with its messages: their media locators, or undefined when there was none. */
+  remove(organizationId: string, id: string): Promise<{ mediaUrls: string[] } | undefined>;
 }
 
 export interface NewMessage {

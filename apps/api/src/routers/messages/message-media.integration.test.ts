@@ -181,6 +181,21 @@ describe("GET /messages/{id}/media", () => {
     expect(await mediaColumns(messageId)).toEqual({ media_url: null, media_status: null });
   });
 
+  it("removes the stored files of a deleted conversation's messages, and only those", async () => {
+    const { messageId, conversationId } = await receiveImage(new Uint8Array(randomBytes(48)));
+    const key = await storedKey(messageId);
+    expect(await createMediaStorage(dataDir).get(key)).toBeDefined();
+
+    const deleted = await api.rest("DELETE", `/conversations/${conversationId}`, {
+      token: members.owner.token,
+    });
+
+    expect(deleted.status).toBe(200);
+    expect(await createMediaStorage(dataDir).get(key)).toBeUndefined();
+    expect((await filesOf(members.organizationId)).filter((name) => name.startsWith(messageId))).toEqual([]);
+    expect((await media(image.messageId, bearer(members.owner.token))).status).toBe(200);
+  });
+
   it("deletes the message when its file cannot be removed; the retention job's sweep removes the file", async () => {
     const { messageId } = await receiveImage(new Uint8Array(randomBytes(64)));
     const key = await storedKey(messageId);
