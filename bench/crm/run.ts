@@ -14,9 +14,16 @@ import { createDealsStore } from "@crm/db/deals/deals-store";
 import { type Actor, dealBoard, listContacts } from "@crm/domain";
 import type { Kysely } from "kysely";
 import pg from "pg";
-import { benchPassword as password, type SignedIn, signIn as signInAt, startBenchApi } from "../shared/api";
+import {
+  openBenchContainer,
+  benchPassword as password,
+  type SignedIn,
+  signIn as signInAt,
+  startBenchApi,
+} from "../shared/api";
 import { prepareBenchDatabase } from "../shared/database";
 import { createJsonClient } from "../shared/http-client";
+import { readLoadSettings } from "../shared/load-settings";
 import { measure } from "../shared/measure";
 import { printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
@@ -32,14 +39,7 @@ import {
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const concurrency = Number(settings.BENCH_CONCURRENCY ?? 16);
-const requests = Number(settings.BENCH_REQUESTS ?? 400);
-/**
- * Untimed requests per scenario and side first: a replica in service runs code V8 has long optimized, and a
- * freshly started API process needed about 2,000 requests to settle (CPU per request 2.5 ms over its first 500,
- * 1.6 over the next 500, 0.8 after 2,000 for the "silva" search).
- */
-const warmup = Number(settings.BENCH_WARMUP ?? 2000);
+const { concurrency, requests, warmup, apiNodeArgs } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_crm";
 
 interface Scenario {
@@ -60,12 +60,9 @@ async function main(): Promise<void> {
     expected: mainSize.contacts,
   });
 
-  const api = await startBenchApi(
-    benchUrl,
-    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
-    settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean),
-  );
-  const { container, baseUrl } = api;
+  const api = await startBenchApi(benchUrl, apiNodeArgs);
+  const { baseUrl } = api;
+  const { container, close: closeContainer } = await openBenchContainer(benchUrl);
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });
 
   const signIn = (path: string, body: object) => signInAt(baseUrl, path, body);
@@ -188,6 +185,7 @@ async function main(): Promise<void> {
 
   client.close();
   await pool.end();
+  await closeContainer();
   await api.close();
   await finish();
 }

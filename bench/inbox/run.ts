@@ -14,6 +14,7 @@ import pg from "pg";
 import { benchPassword, type SignedIn, signIn, startBenchApi } from "../shared/api";
 import { prepareBenchDatabase } from "../shared/database";
 import { createJsonClient } from "../shared/http-client";
+import { readLoadSettings } from "../shared/load-settings";
 import { measure } from "../shared/measure";
 import { latencyHeader, latencyRow, printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
@@ -21,14 +22,7 @@ import { conversationCount, messagesPerConversation, searchTerms, seedInbox, uui
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const concurrency = Number(settings.BENCH_CONCURRENCY ?? 16);
-const requests = Number(settings.BENCH_REQUESTS ?? 400);
-/**
- * Untimed requests per scenario and side first: a replica in service runs code V8 has long optimized, and a
- * freshly started API process needed about 2,000 requests to settle (CPU per request 2.5 ms over its first 500,
- * 1.6 over the next 500, 0.8 after 2,000 for the "silva" search).
- */
-const warmup = Number(settings.BENCH_WARMUP ?? 2000);
+const { concurrency, requests, warmup, apiNodeArgs } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_inbox";
 
 interface Scenario {
@@ -53,11 +47,7 @@ async function main(): Promise<void> {
     expected: conversationCount * messagesPerConversation,
   });
 
-  const api = await startBenchApi(
-    benchUrl,
-    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
-    settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean),
-  );
+  const api = await startBenchApi(benchUrl, apiNodeArgs);
   const { baseUrl } = api;
 
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });

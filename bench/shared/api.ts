@@ -10,38 +10,48 @@ import { migrateToLatest } from "@crm/db";
 import { openPostgres } from "@crm/db/client";
 import { processCpuMs } from "./process-cpu";
 
+const benchSettings = (benchUrl: string) => ({
+  NODE_ENV: "production",
+  LOG_LEVEL: "silent",
+  DATABASE_URL: benchUrl,
+  DATABASE_POOL_MAX: "20",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "crm-bench-")),
+  SEED_DEMO: "false",
+  WEB_DIST_DIR: "/nonexistent",
+  PUBLIC_URL: "http://localhost:3000",
+  ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  AUTH_RATE_LIMIT_PER_IP: "100000",
+});
+
 /**
  * Migrates the bench database and starts the real API (`apps/api/src/main.ts`, production mode) in a process
  * of its own, as it is deployed: the benchmark's HTTP client then no longer shares the API's thread, just as
- * the `pg` client of the SQL side does not share Postgres's processes. The container built here, in this
- * process, serves only to run the domain calls whose SQL is captured for the SQL side.
+ * the `pg` client of the SQL side does not share Postgres's processes.
  */
 export async function startBenchApi(benchUrl: string, apiNodeArgs: string[] = []) {
-  const handle = openPostgres(benchUrl, { poolMax: 20 });
-  await migrateToLatest(handle.db);
-  const settings = {
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    DATABASE_URL: benchUrl,
-    DATABASE_POOL_MAX: "20",
-    DATA_DIR: mkdtempSync(join(tmpdir(), "crm-bench-")),
-    SEED_DEMO: "false",
-    WEB_DIST_DIR: "/nonexistent",
-    PUBLIC_URL: "http://localhost:3000",
-    ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    AUTH_RATE_LIMIT_PER_IP: "100000",
-  };
-  const container = await createContainer(loadEnv({ ...settings, PORT: "0" }), createLogger("silent"), {
-    database: handle,
-  });
-  const api = await startApiProcess(settings, apiNodeArgs);
+  const handle = openPostgres(benchUrl, { poolMax: 1 });
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+  const api = await startApiProcess(benchSettings(benchUrl), apiNodeArgs);
   return {
-    container,
     baseUrl: `${api.baseUrl}/api/v1`,
     /** The API process's CPU time (user + system) so far, in ms. */
     cpuMs: () => (api.pid ? processCpuMs(api.pid) : Number.NaN),
+    close: () => api.stop(),
+  };
+}
+
+/** The API's container in this process, for the domain calls whose SQL the SQL side captures and replays. */
+export async function openBenchContainer(benchUrl: string) {
+  const handle = openPostgres(benchUrl, { poolMax: 4 });
+  const settings = { ...benchSettings(benchUrl), PORT: "0" };
+  const container = await createContainer(loadEnv(settings), createLogger("silent"), { database: handle });
+  return {
+    container,
     async close() {
-      await api.stop();
       await container.close();
       await handle.close();
     },
