@@ -1,3 +1,9 @@
+import {
+  type FakeStripe,
+  type FakeWhatsApp,
+  startFakeStripe,
+  startFakeWhatsApp,
+} from "@crm/integrations/testing";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import {
@@ -49,6 +55,35 @@ export async function startBrowserSession(
     await api.stop();
     throw error;
   }
+}
+
+export interface PaymentsSession {
+  session: BrowserSession;
+  whatsapp: FakeWhatsApp;
+  stripe: FakeStripe;
+  close: () => Promise<void>;
+}
+
+/** A browser session (English) whose API talks to fake WhatsApp and Stripe servers. */
+export async function startPaymentsSession(): Promise<PaymentsSession> {
+  const [whatsapp, stripe] = await Promise.all([startFakeWhatsApp(), startFakeStripe()]);
+  const closeFakes = () => Promise.all([whatsapp.close(), stripe.close()]).then(() => undefined);
+  const session = await startBrowserSession({
+    env: { WHATSAPP_API_BASE: whatsapp.apiBase, STRIPE_API_BASE: stripe.apiBase },
+    locale: "en-US",
+  }).catch(async (error: unknown) => {
+    await closeFakes();
+    throw error;
+  });
+  return {
+    session,
+    whatsapp,
+    stripe,
+    async close() {
+      await session.close();
+      await closeFakes();
+    },
+  };
 }
 
 /** Saves a screenshot named `name` and fails on serious or critical axe violations. */

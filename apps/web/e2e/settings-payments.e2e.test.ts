@@ -1,10 +1,4 @@
-import {
-  type FakeStripe,
-  type FakeWhatsApp,
-  postWebhook,
-  startFakeStripe,
-  startFakeWhatsApp,
-} from "@crm/integrations/testing";
+import { type FakeStripe, type FakeWhatsApp, postWebhook } from "@crm/integrations/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,31 +6,27 @@ import {
   connectIntegration,
   expectAccessible,
   integrationItem as integrationOf,
+  type PaymentsSession,
   signUp,
-  startBrowserSession,
+  startPaymentsSession,
 } from "./session";
 
+let payments: PaymentsSession;
 let whatsapp: FakeWhatsApp;
 let stripe: FakeStripe;
 let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [whatsapp, stripe] = await Promise.all([startFakeWhatsApp(), startFakeStripe()]);
-  session = await startBrowserSession({
-    env: { WHATSAPP_API_BASE: whatsapp.apiBase, STRIPE_API_BASE: stripe.apiBase },
-    locale: "en-US",
-  });
+  payments = await startPaymentsSession();
+  ({ whatsapp, stripe, session } = payments);
   await session.context.grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: session.api.baseUrl,
   });
   page = session.page;
 });
 
-afterAll(async () => {
-  await session?.close();
-  await Promise.all([whatsapp?.close(), stripe?.close()]);
-});
+afterAll(() => payments?.close());
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 

@@ -2,8 +2,6 @@ import {
   type FakeStripe,
   type FakeWhatsApp,
   postWebhook,
-  startFakeStripe,
-  startFakeWhatsApp,
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
 import type { Page } from "playwright-core";
@@ -14,30 +12,26 @@ import {
   connectIntegration,
   drag,
   integrationItem,
+  type PaymentsSession,
   signUp,
-  startBrowserSession,
+  startPaymentsSession,
 } from "./session";
 
 // The whole story, in order, in one browser page: each step starts where the previous one ended.
 
+let payments: PaymentsSession;
 let whatsapp: FakeWhatsApp;
 let stripe: FakeStripe;
 let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [whatsapp, stripe] = await Promise.all([startFakeWhatsApp(), startFakeStripe()]);
-  session = await startBrowserSession({
-    env: { WHATSAPP_API_BASE: whatsapp.apiBase, STRIPE_API_BASE: stripe.apiBase },
-    locale: "en-US",
-  });
+  payments = await startPaymentsSession();
+  ({ whatsapp, stripe, session } = payments);
   page = session.page;
 });
 
-afterAll(async () => {
-  await session?.close();
-  await Promise.all([whatsapp?.close(), stripe?.close()]);
-});
+afterAll(() => payments?.close());
 
 const customer = { name: "Fernanda Rocha", waId: "5531991234567" };
 const question = "Bom dia! Quanto custa o moedor elétrico?";

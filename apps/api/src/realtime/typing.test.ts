@@ -24,6 +24,15 @@ function recordingBus() {
   return { events, typingStates };
 }
 
+/** A replica's typing indicators: announced at most every 2 s, expiring after 5 s. */
+const indicatorsOn = (bus: ReturnType<typeof recordingBus>) =>
+  createTypingIndicators({
+    events: bus.events,
+    logger: createRecordingLogger(),
+    throttleMs: 2_000,
+    ttlMs: 5_000,
+  });
+
 describe("typing indicators", () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date("2026-01-01T12:00:00Z") });
@@ -34,12 +43,7 @@ describe("typing indicators", () => {
 
   it("announces typing at most once per throttle window while the user keeps typing", async () => {
     const bus = recordingBus();
-    const typing = createTypingIndicators({
-      events: bus.events,
-      logger: createRecordingLogger(),
-      throttleMs: 2_000,
-      ttlMs: 5_000,
-    });
+    const typing = indicatorsOn(bus);
     await typing.start("org", target);
     await vi.advanceTimersByTimeAsync(500);
     await typing.start("org", target);
@@ -55,12 +59,7 @@ describe("typing indicators", () => {
 
   it("stops by itself once the user stopped typing for the TTL, and only then", async () => {
     const bus = recordingBus();
-    const typing = createTypingIndicators({
-      events: bus.events,
-      logger: createRecordingLogger(),
-      throttleMs: 2_000,
-      ttlMs: 5_000,
-    });
+    const typing = indicatorsOn(bus);
     await typing.start("org", target);
     await vi.advanceTimersByTimeAsync(4_000);
     // typing again renews the TTL
@@ -89,9 +88,8 @@ describe("typing indicators", () => {
 
   it("stops at once when the stop reaches another replica than the start, and that replica restarts unthrottled", async () => {
     const bus = recordingBus();
-    const options = { events: bus.events, logger: createRecordingLogger(), throttleMs: 2_000, ttlMs: 5_000 };
-    const replicaA = createTypingIndicators(options);
-    const replicaB = createTypingIndicators(options);
+    const replicaA = indicatorsOn(bus);
+    const replicaB = indicatorsOn(bus);
     await replicaA.start("org", target);
     await vi.advanceTimersByTimeAsync(500);
     await replicaB.stop("org", target);
