@@ -92,6 +92,7 @@ export function createTestIngestionDeps(db: Kysely<Database>, overrides: Partial
       get: async () => undefined,
       remove: async () => {},
       keys: async function* () {},
+      removeAbandonedWrites: async () => 0,
     },
     queue,
     events,

@@ -140,4 +140,23 @@ describe("data retention of media files", () => {
     expect(next).toMatchObject({ messagesDeleted: 0, mediaFilesRemoved: 1, mediaFilesNotRemoved: 0 });
     expect(files.files.size).toBe(0);
   });
+
+  it("finishes its run when the storage cannot remove abandoned writes, and says so", async () => {
+    const files = createMemoryFileStorage();
+    const { deps, warnings } = retentionDeps({
+      ...files,
+      removeAbandonedWrites: async () => {
+        throw new Error("EACCES: permission denied");
+      },
+    });
+    const shop = await inbox(30);
+    const expired = await shop.message(40);
+    const key = await storePhoto(files, shop.organizationId, expired);
+
+    const report = await purgeExpiredData(deps, 2);
+
+    expect(report).toMatchObject({ messagesDeleted: 1, mediaFilesRemoved: 1, abandonedWritesRemoved: 0 });
+    expect(files.files.has(key)).toBe(false);
+    expect(warnings).toContainEqual(expect.objectContaining({ err: expect.any(Error) }));
+  });
 });

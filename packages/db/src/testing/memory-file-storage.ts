@@ -20,6 +20,8 @@ export function createMemoryFileStorage(): FileStorage &
       // a copy: the caller may remove files while it reads
       yield* [...files.keys()];
     },
+    // a Map entry is set whole: no write leaves anything behind
+    removeAbandonedWrites: async () => 0,
     async open(key) {
       const file = files.get(key);
       if (!file) return undefined;

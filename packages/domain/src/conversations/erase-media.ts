@@ -56,3 +56,16 @@ export async function sweepOrphanMedia(
   await sweep(batch);
   return outcome;
 }
+
+/**
+ * Removes what downloads that died mid-write left in storage (see `FileStorage.removeAbandonedWrites`); answers
+ * how many files went. Never throws: a failure is logged and the next sweep tries again.
+ */
+export async function sweepAbandonedWrites(deps: MediaErasureDeps): Promise<number> {
+  try {
+    return await deps.files.removeAbandonedWrites();
+  } catch (err) {
+    deps.logger.warn({ err }, "abandoned media writes not removed; the next retention sweep will try again");
+    return 0;
+  }
+}

@@ -1,4 +1,4 @@
-import { type ErasedMedia, removeMediaFiles, sweepOrphanMedia } from "./erase-media";
+import { type ErasedMedia, removeMediaFiles, sweepAbandonedWrites, sweepOrphanMedia } from "./erase-media";
 import type { RetentionDeps } from "./ports";
 
 export const webhookLogRetentionDays = 30;
@@ -17,12 +17,15 @@ export interface RetentionReport {
   mediaFilesRemoved: number;
   /** Removals that failed: the files stay until a later sweep removes them. */
   mediaFilesNotRemoved: number;
+  /** Files left half-written by downloads that died. */
+  abandonedWritesRemoved: number;
 }
 
 /**
  * The daily clean-up: every organization's messages older than its `data_retention_days` (with the
  * previews that quoted them and their media files), and webhook logs older than 30 days, in batches. Then
- * the sweep of media files no live message points at (see `MediaErasureDeps`).
+ * the sweep of media files no live message points at (see `MediaErasureDeps`), and of files left
+ * half-written by downloads that died.
  */
 export async function purgeExpiredData(
   deps: RetentionDeps,
@@ -36,6 +39,7 @@ export async function purgeExpiredData(
     webhookLogsDeleted: 0,
     mediaFilesRemoved: 0,
     mediaFilesNotRemoved: 0,
+    abandonedWritesRemoved: 0,
   };
   const tally = (erased: ErasedMedia) => {
     report.mediaFilesRemoved += erased.removed;
@@ -63,6 +67,7 @@ export async function purgeExpiredData(
     batchSize,
   );
   tally(await sweepOrphanMedia(deps, batchSize));
+  report.abandonedWritesRemoved = await sweepAbandonedWrites(deps);
   return report;
 }
 

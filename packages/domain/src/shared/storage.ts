@@ -18,6 +18,11 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
   /** Every stored key, found as the caller reads (storage can hold many files); files being written are not. */
   keys(): AsyncIterable<string>;
+  /**
+   * Removes what writes that never finished left behind (the process died mid-write), once old enough that no
+   * write still running can own it; answers how many files went.
+   */
+  removeAbandonedWrites(): Promise<number>;
 }
 
 /** A stored file opened for reading, its bytes read as they are sent (media can be tens of megabytes). */
@@ -36,4 +41,5 @@ export interface StoredFileReader {
 }
 
 /** Erasing files: by the locator a message kept (`keyOf`), or by key for the sweep of forgotten ones. */
-export type FileEraser = Pick<FileStorage, "remove" | "keys"> & Pick<StoredFileReader, "keyOf">;
+export type FileEraser = Pick<FileStorage, "remove" | "keys" | "removeAbandonedWrites"> &
+  Pick<StoredFileReader, "keyOf">;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -118,6 +118,56 @@ describe("local disk storage", () => {
       "org-2/c",
       "top.bin",
     ]);
+  });
+
+  it("removes what writes that died left behind once an hour old, and nothing a running write may own", async () => {
+    const storage = createLocalDiskStorage({ root });
+    for (const key of ["org-1/old.jpg", "org-1/new.jpg"]) {
+      await storage.put(key, { bytes: new Uint8Array([1]), contentType: "image/jpeg" });
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const oldFile = async (name: string, data = "half") => {
+      await writeFile(join(root, "org-1", name), data);
+      await utimes(join(root, "org-1", name), twoHoursAgo, twoHoursAgo);
+    };
+    await oldFile(`dead.ogg.${randomUUID()}.partial`);
+    await oldFile(`dead.pdf.content-type.${randomUUID()}.partial`, "application/pdf");
+    await oldFile("dead.mp4.content-type", "video/mp4");
+    const running = `running.ogg.${randomUUID()}.partial`;
+    await writeFile(join(root, "org-1", running), "half");
+    await writeFile(join(root, "org-1", "running.mp4.content-type"), "video/mp4");
+    for (const name of ["old.jpg", "old.jpg.content-type"]) {
+      await utimes(join(root, "org-1", name), twoHoursAgo, twoHoursAgo);
+    }
+
+    expect(await storage.removeAbandonedWrites()).toBe(3);
+
+    expect((await readdir(join(root, "org-1"))).sort()).toEqual(
+      [
+        "new.jpg",
+        "new.jpg.content-type",
+        "old.jpg",
+        "old.jpg.content-type",
+        running,
+        "running.mp4.content-type",
+      ].sort(),
+    );
+    expect(await storage.get("org-1/old.jpg")).toEqual({
+      bytes: new Uint8Array([1]),
+      contentType: "image/jpeg",
+    });
+    expect(await storage.removeAbandonedWrites()).toBe(0);
+  });
+
+  it("takes a half-written file for abandoned after the age it is given", async () => {
+    const storage = createLocalDiskStorage({ root, abandonedAfterMs: 60_000 });
+    const partial = join(root, `a.bin.${randomUUID()}.partial`);
+    await writeFile(partial, "half");
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await utimes(partial, twoMinutesAgo, twoMinutesAgo);
+
+    expect(await storage.removeAbandonedWrites()).toBe(1);
+    expect(await readdir(root)).toEqual([]);
   });
 
   it("answers undefined for a key never written", async () => {

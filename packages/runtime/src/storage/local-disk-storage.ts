@@ -8,7 +8,16 @@ export interface LocalDiskStorageOptions {
   root: string;
   /** Prefix of the locators answered by `put` (`${publicPath}/<key>`), read back by `keyOf`. */
   publicPath?: string;
+  /**
+   * How old a half-written file must be before `removeAbandonedWrites` takes it for what a dead write left.
+   * A write starts once a download's bytes are in memory (each provider request gives up after 15 seconds,
+   * and a slow one is retried rather than waited for) and lasts as long as the disk takes to write them, so
+   * after an hour (the default) no running write can still own it.
+   */
+  abandonedAfterMs?: number;
 }
+
+const hourMs = 60 * 60 * 1000;
 
 const keyPattern = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 const contentTypeSuffix = ".content-type";
@@ -36,18 +45,46 @@ async function* readChunks(path: string, size: number): AsyncGenerator<Uint8Arra
   }
 }
 
-/** The keys under `prefix`, one directory open at a time; content types and files being written aside. */
-async function* keysUnder(root: string, prefix: string): AsyncGenerator<string> {
+/** The relative paths of the files under `prefix`, one directory open at a time. */
+async function* filesUnder(root: string, prefix: string): AsyncGenerator<{ path: string; name: string }> {
   const dir = await opendir(join(root, prefix)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
   if (!dir) return;
   for await (const entry of dir) {
-    const key = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) yield* keysUnder(root, key);
-    else if (entry.isFile() && isStoredFile(entry.name) && isKey(key)) yield key;
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* filesUnder(root, path);
+    else if (entry.isFile()) yield { path, name: entry.name };
   }
+}
+
+/** The keys under `prefix`; content types and files being written aside. */
+async function* keysUnder(root: string, prefix: string): AsyncGenerator<string> {
+  for await (const file of filesUnder(root, prefix)) {
+    if (isStoredFile(file.name) && isKey(file.path)) yield file.path;
+  }
+}
+
+const modifiedAt = (path: string) =>
+  stat(path).then(
+    (info) => info.mtimeMs,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    },
+  );
+
+/**
+ * Left by a write that died (crash, kill) and last written before `cutoff`: a temporary file never renamed,
+ * or a content type whose file was never written (`put` writes the content type first).
+ */
+async function isAbandoned(path: string, name: string, cutoff: number): Promise<boolean> {
+  const isContentType = name.endsWith(contentTypeSuffix);
+  if (!isContentType && !partialPattern.test(name)) return false;
+  const modified = await modifiedAt(path);
+  if (modified === undefined || modified >= cutoff) return false;
+  return !isContentType || (await modifiedAt(path.slice(0, -contentTypeSuffix.length))) === undefined;
 }
 
 /**
@@ -58,6 +95,7 @@ async function* keysUnder(root: string, prefix: string): AsyncGenerator<string> 
 export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileStorage & StoredFileReader {
   const root = resolve(options.root);
   const publicPath = (options.publicPath ?? "/media").replace(/\/$/, "");
+  const abandonedAfterMs = options.abandonedAfterMs ?? hourMs;
   const pathOf = (key: string) => {
     assertKey(key);
     return join(root, key);
@@ -114,6 +152,18 @@ export function createLocalDiskStorage(options: LocalDiskStorageOptions): FileSt
     },
 
     keys: () => keysUnder(root, ""),
+
+    async removeAbandonedWrites() {
+      const cutoff = Date.now() - abandonedAfterMs;
+      let removed = 0;
+      for await (const file of filesUnder(root, "")) {
+        const path = join(root, file.path);
+        if (!(await isAbandoned(path, file.name, cutoff))) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
 
     keyOf(url) {
       const prefix = `${publicPath}/`;
