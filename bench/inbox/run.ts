@@ -109,16 +109,16 @@ async function main(): Promise<void> {
       path: `/conversations?limit=25&cursor=${encodeURIComponent(deepCursor)}`,
       run: (r) => r.conversations.list(organizationId, all, {}, { limit: 25, cursor: deepCursor }, reader),
     },
-    {
-      name: `search "${searchTerms.rare}" (1,000 hits)`,
-      path: `/messages?limit=25&q=${searchTerms.rare}`,
-      run: (r) => r.messages.search(organizationId, all, { query: searchTerms.rare }, { limit: 25 }),
-    },
-    {
-      name: `search "${searchTerms.common}" (10,000 hits)`,
-      path: `/messages?limit=25&q=${searchTerms.common}`,
-      run: (r) => r.messages.search(organizationId, all, { query: searchTerms.common }, { limit: 25 }),
-    },
+    ...(["recent", "relevance"] as const).flatMap((order) =>
+      [
+        { term: searchTerms.rare, hits: "1,000" },
+        { term: searchTerms.common, hits: "10,000" },
+      ].map(({ term, hits }) => ({
+        name: `search "${term}" (${hits} hits), ${order}`,
+        path: `/messages?limit=25&q=${term}${order === "relevance" ? "&sort=relevance" : ""}`,
+        run: (r: Repos) => r.messages.search(organizationId, all, { query: term, order }, { limit: 25 }),
+      })),
+    ),
   ];
 
   const client = createJsonClient(baseUrl, token);

@@ -179,6 +179,10 @@ describe("answering a customer from the inbox", () => {
     await page.getByLabel("Search messages").fill("grãos");
     const result = page.getByRole("link", { name: /grãos/ });
     await result.locator("mark", { hasText: "grãos" }).waitFor();
+    const relevance = page.getByRole("button", { name: "Most relevant" });
+    await relevance.click();
+    await page.locator('button[aria-pressed="true"]', { hasText: "Most relevant" }).waitFor();
+    await result.locator("mark", { hasText: "grãos" }).waitFor();
     await result.click();
     await thread().getByText(firstMessage).waitFor();
     await page.getByLabel("Search messages").fill("");

@@ -179,7 +179,7 @@ describe("Portuguese full-text search on messages", () => {
     expect(rows[0]?.query).toBe(rows[0]?.lexemes.replace(/:1$/, ""));
   });
 
-  it("answers the message search's match from the GIN index on to_tsvector('portuguese_unaccent', content)", async () => {
+  it("answers the message search's match from idx_messages_content_search (RUM or GIN, migration 0013)", async () => {
     const plan = await handle.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const { rows } = await sql<Record<string, string>>`

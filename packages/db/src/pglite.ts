@@ -16,7 +16,8 @@ export interface PgliteOptions {
 
 /**
  * Contrib extensions a migration may `create extension` on Postgres must be bundled here too, or the
- * embedded schema would differ from production's. They cost nothing until created.
+ * embedded schema would differ from production's. They cost nothing until created. The one exception is
+ * `rum`, which PGlite does not build: migration 0013 indexes message search with GIN where it is missing.
  */
 const extensions = { pg_trgm, unaccent };
 

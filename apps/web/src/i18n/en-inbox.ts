@@ -42,6 +42,9 @@ export const inboxEn = {
   "inbox.search.placeholder": "Search messages…",
   "inbox.search.noResults": "No messages found for “{q}”.",
   "inbox.search.results": "Messages matching “{q}”",
+  "inbox.search.sort": "Order of the results",
+  "inbox.search.sort.recent": "Newest",
+  "inbox.search.sort.relevance": "Most relevant",
 
   "inbox.thread.label": "Conversation with {name}",
   "inbox.thread.loadEarlier": "Load earlier messages",

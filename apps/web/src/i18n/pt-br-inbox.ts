@@ -44,6 +44,9 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.search.placeholder": "Buscar mensagens…",
   "inbox.search.noResults": "Nenhuma mensagem encontrada para “{q}”.",
   "inbox.search.results": "Mensagens com “{q}”",
+  "inbox.search.sort": "Ordem dos resultados",
+  "inbox.search.sort.recent": "Mais recentes",
+  "inbox.search.sort.relevance": "Mais relevantes",
 
   "inbox.thread.label": "Conversa com {name}",
   "inbox.thread.loadEarlier": "Carregar mensagens anteriores",

@@ -56,11 +56,15 @@ export const searchMessagesInput = z.object({
     .max(200)
     .describe('Portuguese full-text search, web-search syntax: words, "a phrase", -excluded, or'),
   conversationId: id.describe("Only in this conversation").optional(),
+  sort: z
+    .enum(["recent", "relevance"])
+    .describe("recent (the default): newest first; relevance: most relevant first, then newest")
+    .optional(),
 });
 
 export const messageSearchHit = z.object({
   message,
-  rank: z.number().describe("Relevance (ts_rank); results come most relevant first"),
+  rank: z.number().describe("Relevance (ts_rank): the order of `sort=relevance`"),
   snippet: z.string().describe("HTML: the message's text escaped, the matching words in <b></b>"),
   contact: contactSummary.nullable(),
 });

@@ -8,39 +8,68 @@ import {
 } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
 import { messageColumns, toMessage } from "./rows";
+import { searchIndexOrdersByDate } from "./search-index";
+import { newestHits, type SearchHit } from "./search-newest";
+import { rankedHits } from "./search-ranked";
 
 /*
- * The match must read exactly as idx_messages_content_search's expression, with the configuration as a
- * literal (never a parameter), or Postgres cannot use the GIN index. Ranking reads the same vector stored
- * in search_vector instead of parsing every match again. Migration 0010: the document and the query in
- * both 'portuguese' (inflections seen with accents) and 'portuguese_unaccent' (typed without accents).
+ * Both configurations of migration 0010, as literals (never parameters), matched against the stored
+ * search_vector, which idx_messages_content_search indexes (migration 0013).
  */
-const document = sql`(to_tsvector('portuguese', messages.content) || to_tsvector('portuguese_unaccent', messages.content))`;
 export const tsquery = (text: string) =>
   sql`(websearch_to_tsquery('portuguese', ${text}) || websearch_to_tsquery('portuguese_unaccent', ${text}))`;
 
+export type SearchQuery = ReturnType<typeof tsquery>;
+
 /** The search's match, as idx_messages_content_search can answer it. */
-export const matchesQuery = (query: ReturnType<typeof tsquery>) => sql<boolean>`${document} @@ ${query}`;
+export const matchesQuery = (query: SearchQuery) => sql<boolean>`messages.search_vector @@ ${query}`;
 
 // private-use characters mark the matches, so the text around them can be HTML-escaped safely
 const startMark = "\uE000";
 const stopMark = "\uE001";
 const headlineOptions = `StartSel="${startMark}", StopSel="${stopMark}", MaxWords=35, MinWords=15`;
 
-interface SearchPosition {
-  rank: number;
-  at: string;
-  id: string;
+/** The messages of the organization the scope may see that match the query, not deleted. */
+export function visibleMatches(
+  db: Kysely<Database>,
+  organizationId: string,
+  scope: ConversationScope,
+  search: MessageSearch,
+  query: SearchQuery,
+) {
+  let matches = db
+    .selectFrom("messages")
+    .where("messages.organization_id", "=", organizationId)
+    .where("messages.deleted_at", "is", null)
+    .where(matchesQuery(query));
+  if (scope.kind === "assignedOrUnassigned") {
+    // a semi-join: Postgres probes the conversation of each match rather than reading them all
+    const userId = scope.userId;
+    matches = matches.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("conversations")
+          .select(eb.lit(1).as("visible"))
+          .whereRef("conversations.id", "=", "messages.conversation_id")
+          .where((inner) =>
+            userId === null
+              ? inner("conversations.assigned_to", "is", null)
+              : inner.or([
+                  inner("conversations.assigned_to", "=", userId),
+                  inner("conversations.assigned_to", "is", null),
+                ]),
+          ),
+      ),
+    );
+  }
+  if (search.conversationId) matches = matches.where("messages.conversation_id", "=", search.conversationId);
+  return matches;
 }
 
-const readPosition = (value: Record<string, unknown>): SearchPosition | undefined =>
-  typeof value.rank === "number" && isTimestampValue(value.at) && isUuidValue(value.id)
-    ? { rank: value.rank, at: value.at, id: value.id }
-    : undefined;
+export type VisibleMatches = ReturnType<typeof visibleMatches>;
 
-/** Ranked by ts_rank, then newest first; ts_headline runs on the returned page only. */
+/** Newest first, or by ts_rank then newest first; ts_headline runs on the returned page only. */
 export async function searchMessages(
   db: Kysely<Database>,
   organizationId: string,
@@ -49,61 +78,26 @@ export async function searchMessages(
   page: PageRequest,
 ): Promise<Page<MessageSearchHit>> {
   const limit = pageSize(page.limit);
-  const after = decodeKeyset(page.cursor, readPosition);
   const query = tsquery(search.query);
+  const matches = () => visibleMatches(db, organizationId, scope, search, query);
+  const found =
+    search.order === "relevance"
+      ? await rankedHits(db, matches, query, page.cursor, limit)
+      : await newestHits(db, matches, page.cursor, limit, {
+          // within one conversation the conversation's own index narrows the matches better
+          indexOrdersByDate: !search.conversationId && (await searchIndexOrdersByDate(db)),
+        });
+  const items = await hydrate(db, organizationId, query, found.hits);
+  return { items, nextCursor: found.nextCursor };
+}
 
-  let hits = db
-    .with("hits", (qb) => {
-      let matches = qb
-        .selectFrom("messages")
-        .select([
-          "messages.id",
-          "messages.sent_at",
-          sql<number>`ts_rank(messages.search_vector, ${query})`.as("rank"),
-        ])
-        .where("messages.organization_id", "=", organizationId)
-        .where("messages.deleted_at", "is", null)
-        .where(matchesQuery(query));
-      if (scope.kind === "assignedOrUnassigned") {
-        // a semi-join: Postgres probes the conversation of each match rather than reading them all
-        const userId = scope.userId;
-        matches = matches.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("conversations")
-              .select(eb.lit(1).as("visible"))
-              .whereRef("conversations.id", "=", "messages.conversation_id")
-              .where((inner) =>
-                userId === null
-                  ? inner("conversations.assigned_to", "is", null)
-                  : inner.or([
-                      inner("conversations.assigned_to", "=", userId),
-                      inner("conversations.assigned_to", "is", null),
-                    ]),
-              ),
-          ),
-        );
-      }
-      if (search.conversationId)
-        matches = matches.where("messages.conversation_id", "=", search.conversationId);
-      return matches;
-    })
-    .selectFrom("hits")
-    .select(["hits.id", "hits.rank", "hits.sent_at"])
-    .orderBy("hits.rank", "desc")
-    .orderBy("hits.sent_at", "desc")
-    .orderBy("hits.id", "desc")
-    .limit(limit + 1);
-  if (after) {
-    const at = new Date(after.at);
-    hits = hits.where((eb) =>
-      eb(eb.refTuple("hits.rank", "hits.sent_at", "hits.id"), "<", eb.tuple(after.rank, at, after.id)),
-    );
-  }
-  const ranked = await hits.execute();
-  const pageHits = ranked.slice(0, limit);
-  if (pageHits.length === 0) return { items: [], nextCursor: null };
-
+async function hydrate(
+  db: Kysely<Database>,
+  organizationId: string,
+  query: SearchQuery,
+  hits: readonly SearchHit[],
+): Promise<MessageSearchHit[]> {
+  if (hits.length === 0) return [];
   const rows = await db
     .selectFrom("messages")
     .innerJoin("conversations", "conversations.id", "messages.conversation_id")
@@ -114,6 +108,7 @@ export async function searchMessages(
       "contacts.name as contact_name",
       "contacts.phone as contact_phone",
       "contacts.email as contact_email",
+      sql<number>`ts_rank(messages.search_vector, ${query})`.as("rank"),
       sql<string>`ts_headline('portuguese_unaccent', messages.content, ${query}, ${headlineOptions})`.as(
         "headline",
       ),
@@ -122,18 +117,18 @@ export async function searchMessages(
     .where(
       "messages.id",
       "in",
-      pageHits.map((hit) => hit.id),
+      hits.map((hit) => hit.id),
     )
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
 
   const items: MessageSearchHit[] = [];
-  for (const hit of pageHits) {
+  for (const hit of hits) {
     const row = byId.get(hit.id);
     if (!row) continue; // deleted between the two reads
     items.push({
       message: toMessage(row),
-      rank: hit.rank,
+      rank: row.rank,
       snippet: highlightedHtml(row.headline),
       contact:
         row.contact_id && row.contact_name !== null
@@ -141,14 +136,7 @@ export async function searchMessages(
           : null,
     });
   }
-  const last = pageHits.at(-1);
-  return {
-    items,
-    nextCursor:
-      ranked.length > limit && last
-        ? encodeKeyset({ rank: last.rank, at: last.sent_at.toISOString(), id: last.id })
-        : null,
-  };
+  return items;
 }
 
 const htmlEscapes: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
-import type { Conversation, Message, MessageSearchHit } from "./model";
+import type { Conversation, Message, MessageSearchHit, MessageSearchOrder } from "./model";
 import type { ConversationsDeps, ConversationsRepos } from "./ports";
 import { canSee, conversationScope, visibleOrNotFound } from "./visibility";
 
@@ -42,11 +42,14 @@ export interface MessageSearchQuery extends PageRequest {
   /** Web-search syntax: words, "a phrase", -excluded, or */
   q: string;
   conversationId?: string | undefined;
+  /** Newest first unless asked otherwise */
+  sort?: MessageSearchOrder | undefined;
 }
 
 /**
  * Full-text search in Portuguese over the messages the actor may see, private notes included, deleted ones
- * never; most relevant first, each with a highlighted snippet.
+ * never; newest first (what an agent looking for a customer's conversation wants), or most relevant first,
+ * each with a highlighted snippet.
  */
 export async function searchMessages(
   deps: ConversationsDeps,
@@ -66,7 +69,7 @@ export async function searchMessages(
   return deps.store.messages.search(
     actor.organizationId,
     conversationScope(actor),
-    { query: q, conversationId },
+    { query: q, conversationId, order: query.sort ?? "recent" },
     { cursor: query.cursor, limit: query.limit },
   );
 }

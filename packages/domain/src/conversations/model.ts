@@ -82,6 +82,11 @@ export interface Message {
   deletedAt: Date | null;
 }
 
+/** Newest first (the default), or by relevance (ts_rank), then newest first. */
+export type MessageSearchOrder = "recent" | "relevance";
+
+export const messageSearchOrders: readonly MessageSearchOrder[] = ["recent", "relevance"];
+
 /** One message found by full-text search, with its rank and a highlighted excerpt. */
 export interface MessageSearchHit {
   message: Message;

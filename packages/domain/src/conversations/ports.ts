@@ -15,6 +15,7 @@ import type {
   InboxConversation,
   Message,
   MessageSearchHit,
+  MessageSearchOrder,
   SenderType,
 } from "./model";
 import type { ConversationScope } from "./visibility";
@@ -94,6 +95,7 @@ export interface DeliveryUpdate {
 export interface MessageSearch {
   query: string;
   conversationId?: string | undefined;
+  order: MessageSearchOrder;
 }
 
 /** An outbound message with what sending it needs. */
@@ -125,7 +127,7 @@ export interface MessageRepository {
   redact(organizationId: string, id: string, at: Date): Promise<Message>;
   /** The newest message of the conversation the customer could see (not deleted, not private). */
   latestVisible(organizationId: string, conversationId: string): Promise<Message | undefined>;
-  /** Ranked by relevance, then newest first; deleted messages never match. */
+  /** Newest first, or ranked by relevance then newest first; deleted messages never match. */
   search(
     organizationId: string,
     scope: ConversationScope,

@@ -185,7 +185,7 @@ describe("deleting a message", () => {
 });
 
 describe("searching messages", () => {
-  it("finds Portuguese words by their stem, most relevant first, with highlighted snippets", async () => {
+  it("finds Portuguese words by their stem, with highlighted snippets", async () => {
     const owner = await api.register();
     const conversationId = await insertConversation(api, owner.organization.id);
     const deal = await insertMessage(api, conversationId, {
@@ -215,11 +215,13 @@ describe("searching messages", () => {
     expect(phrase.body.items.map((item) => item.message.id)).toEqual([deal]);
   });
 
-  it("ranks the better match first and pages through the results", async () => {
+  it("answers newest first by default, most relevant first when asked, page by page", async () => {
     const owner = await api.register();
     const conversationId = await insertConversation(api, owner.organization.id);
+    // the best match is the oldest: only the relevance order puts it first
     const best = await insertMessage(api, conversationId, {
       content: "Orçamento aprovado: o orçamento final e o orçamento revisado seguem anexos",
+      minutesAgo: 60,
     });
     const others = [];
     for (let i = 0; i < 4; i += 1) {
@@ -230,17 +232,22 @@ describe("searching messages", () => {
         }),
       );
     }
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-      const res = await search(owner.token, `q=orçamentos&limit=2${after}`);
-      expect(res.status).toBe(200);
-      seen.push(...res.body.items.map((hit) => hit.message.id));
-      cursor = res.body.nextCursor;
-    } while (cursor);
-    expect(seen[0]).toBe(best);
-    expect(seen.slice(1)).toEqual(others);
+    const pageThrough = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+        const res = await search(owner.token, `q=orçamentos&limit=2${sort}${after}`);
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((hit) => hit.message.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await pageThrough("")).toEqual([...others, best]);
+    expect(await pageThrough("&sort=recent")).toEqual([...others, best]);
+    expect(await pageThrough("&sort=relevance")).toEqual([best, ...others]);
+    expect((await search(owner.token, "q=orçamentos&sort=oldest")).status).toBe(400);
   });
 
   it("searches only what the user may see: their conversations, the team's notes, never deleted messages", async () => {

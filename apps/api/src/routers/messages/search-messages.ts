@@ -9,11 +9,12 @@ export const searchMessages = permission("conversations:read")
       method: "GET",
       path: "/messages",
       tags: ["messages"],
-      summary: "Search messages (Portuguese full text), most relevant first",
+      summary: "Search messages (Portuguese full text), newest first or most relevant first",
       description:
-        "Portuguese stemming: `orçamentos` finds `orçamento`; accents count (`negociacao` does not find " +
+        "Portuguese stemming: `orçamentos` finds `orçamento`; accents do not count (`negociacao` finds " +
         '`negociação`). Web-search syntax: `"a phrase"`, `-excluded`, `or`. Private notes are included; ' +
-        "deleted messages never are; agents search only the conversations they may see.",
+        "deleted messages never are; agents search only the conversations they may see. `sort=recent` (the " +
+        "default) answers newest first; `sort=relevance` ranks by `ts_rank`, then newest first.",
     },
   })
   .input(searchMessagesInput)

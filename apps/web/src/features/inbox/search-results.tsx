@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
@@ -17,12 +18,16 @@ interface SearchResultsProps {
   activeId: string | undefined;
 }
 
+const sorts = ["recent", "relevance"] as const;
+type SearchSort = (typeof sorts)[number];
+
 export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
+  const [sort, setSort] = useState<SearchSort>("recent");
   const search = useInfiniteQuery(
     trpc.messages.search.infiniteQueryOptions(
-      { q, limit: 20 },
+      { q, limit: 20, sort },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
@@ -30,9 +35,30 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
 
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
-      <h2 className="px-4 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-        {t("inbox.search.results", { q })}
-      </h2>
+      <div className="flex items-center gap-2 px-4 pt-3 pb-1">
+        <h2 className="min-w-0 flex-1 truncate text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          {t("inbox.search.results", { q })}
+        </h2>
+        <fieldset className="flex shrink-0 gap-1">
+          <legend className="sr-only">{t("inbox.search.sort")}</legend>
+          {sorts.map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={sort === option}
+              onClick={() => setSort(option)}
+              className={cx(
+                "rounded px-2 py-0.5 text-xs",
+                sort === option
+                  ? "bg-indigo-100 font-medium text-indigo-800"
+                  : "text-slate-600 hover:bg-slate-100",
+              )}
+            >
+              {t(`inbox.search.sort.${option}`)}
+            </button>
+          ))}
+        </fieldset>
+      </div>
       {search.isPending ? (
         <Loading />
       ) : search.isError ? (

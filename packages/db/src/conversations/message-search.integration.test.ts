@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import type { MessageSearchOrder } from "@crm/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client";
+import { createTestDatabase } from "../testing/test-database";
+import { searchMessages, tsquery, visibleMatches } from "./message-search";
+import { insertOrganization } from "./retention-fixtures";
+import { searchIndexOrdersByDate } from "./search-index";
+import { newestHits } from "./search-newest";
+
+let handle: DatabaseHandle;
+let organizationId: string;
+let conversationId: string;
+/** Every "boleto" message, in the order newest-first search must give: sent_at desc, then id desc. */
+let expected: string[];
+
+const everyone = { kind: "all" } as const;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  organizationId = await insertOrganization(handle.db, 30);
+  const conversation = await handle.db
+    .insertInto("conversations")
+    .values({ organization_id: organizationId, channel: "whatsapp", channel_thread_id: randomUUID() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  conversationId = conversation.id;
+  // five instants, three messages sent in each (a batch delivered in the same millisecond), plus noise
+  const rows = [];
+  for (let minute = 0; minute < 5; minute += 1) {
+    for (let copy = 0; copy < 3; copy += 1) {
+      rows.push({ minute, content: `Segue o boleto ${minute}-${copy} para pagamento` });
+    }
+    rows.push({ minute, content: "Bom dia, tudo bem?" });
+  }
+  const inserted = await handle.db
+    .insertInto("messages")
+    .values(
+      rows.map(({ minute, content }) => ({
+        organization_id: organizationId,
+        conversation_id: conversationId,
+        channel: "whatsapp" as const,
+        direction: "inbound" as const,
+        sender_type: "contact" as const,
+        content,
+        sent_at: new Date(Date.UTC(2026, 10, 20, 12, minute)),
+      })),
+    )
+    .returning(["id", "sent_at", "content"])
+    .execute();
+  expected = inserted
+    .filter((row) => row.content.includes("boleto"))
+    .sort((a, b) => b.sent_at.getTime() - a.sent_at.getTime() || (a.id < b.id ? 1 : -1))
+    .map((row) => row.id);
+});
+afterAll(() => handle.close());
+
+async function pageThrough(limit: number, indexOrdersByDate: boolean, inConversation = false) {
+  const search = {
+    query: "boletos",
+    order: "recent" as const,
+    ...(inConversation ? { conversationId } : {}),
+  };
+  const query = tsquery(search.query);
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 20; pages += 1) {
+    const page = await newestHits(
+      handle.db,
+      () => visibleMatches(handle.db, organizationId, everyone, search, query),
+      cursor,
+      limit,
+      { indexOrdersByDate },
+    );
+    seen.push(...page.hits.map((hit) => hit.id));
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+  throw new Error("the cursor never ended");
+}
+
+describe("newest-first message search", () => {
+  it("pages newest first, ordering messages sent in the same instant by id, whatever the page size", async () => {
+    for (const limit of [1, 2, 4, 15, 50]) {
+      expect(await pageThrough(limit, false)).toEqual(expected);
+      expect(await pageThrough(limit, false, true)).toEqual(expected);
+    }
+  });
+
+  it("gives the same pages through a RUM index, which orders by date only (skipped where GIN is the index)", async (context) => {
+    if (!(await searchIndexOrdersByDate(handle.db))) context.skip();
+    for (const limit of [1, 2, 4, 15, 50]) expect(await pageThrough(limit, true)).toEqual(expected);
+  });
+
+  it("refuses a cursor of the other order", async () => {
+    const page = async (order: MessageSearchOrder, cursor?: string) =>
+      searchMessages(handle.db, organizationId, everyone, { query: "boleto", order }, { limit: 2, cursor });
+    const recent = await page("recent");
+    const ranked = await page("relevance");
+    expect(recent.items.map((hit) => hit.message.id)).toEqual(expected.slice(0, 2));
+    await expect(page("relevance", recent.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
+    await expect(page("recent", ranked.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
+  });
+});

@@ -1,0 +1,60 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../database.gen";
+import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
+import type { SearchQuery, VisibleMatches } from "./message-search";
+import type { FoundHits } from "./search-newest";
+
+interface RankPosition {
+  rank: number;
+  at: string;
+  id: string;
+}
+
+const readPosition = (value: Record<string, unknown>): RankPosition | undefined =>
+  typeof value.rank === "number" && isTimestampValue(value.at) && isUuidValue(value.id)
+    ? { rank: value.rank, at: value.at, id: value.id }
+    : undefined;
+
+/**
+ * By ts_rank over the stored vector, then newest first. Every match is ranked, so a word in many messages
+ * costs a read of each of them: the price of `sort=relevance`.
+ */
+export async function rankedHits(
+  db: Kysely<Database>,
+  matches: () => VisibleMatches,
+  query: SearchQuery,
+  cursor: string | undefined,
+  limit: number,
+): Promise<FoundHits> {
+  const after = decodeKeyset(cursor, readPosition);
+  let ranked = db
+    .with("hits", () =>
+      matches().select([
+        "messages.id",
+        "messages.sent_at",
+        sql<number>`ts_rank(messages.search_vector, ${query})`.as("rank"),
+      ]),
+    )
+    .selectFrom("hits")
+    .select(["hits.id", "hits.rank", "hits.sent_at"])
+    .orderBy("hits.rank", "desc")
+    .orderBy("hits.sent_at", "desc")
+    .orderBy("hits.id", "desc")
+    .limit(limit + 1);
+  if (after) {
+    const at = new Date(after.at);
+    ranked = ranked.where((eb) =>
+      eb(eb.refTuple("hits.rank", "hits.sent_at", "hits.id"), "<", eb.tuple(after.rank, at, after.id)),
+    );
+  }
+  const rows = await ranked.execute();
+  const hits = rows.slice(0, limit);
+  const last = hits.at(-1);
+  return {
+    hits,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeKeyset({ rank: last.rank, at: last.sent_at.toISOString(), id: last.id })
+        : null,
+  };
+}
