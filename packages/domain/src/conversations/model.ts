@@ -85,8 +85,6 @@ export interface Message {
 /** Newest first (the default), or by relevance (ts_rank), then newest first. */
 export type MessageSearchOrder = "recent" | "relevance";
 
-export const messageSearchOrders: readonly MessageSearchOrder[] = ["recent", "relevance"];
-
 /** One message found by full-text search, with its rank and a highlighted excerpt. */
 export interface MessageSearchHit {
   message: Message;
