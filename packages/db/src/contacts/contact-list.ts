@@ -76,7 +76,7 @@ export async function listContacts(
     rows.length > limit && last
       ? encodeContactCursor({
           sort,
-          key: sort === "name" ? last.sort_name : last.created_at.toISOString(),
+          key: sort === "name" ? last.sort_name : last.created_at,
           id: last.id,
         })
       : null;

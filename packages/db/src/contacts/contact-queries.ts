@@ -34,7 +34,7 @@ export const selectContacts = (db: Kysely<Database>, organizationId: string) =>
     .selectFrom("contacts as c")
     .leftJoin("companies as co", "co.id", "c.company_id")
     .select((eb) => [
-      ...contactColumns,
+      ...contactColumns("c"),
       "co.name as company_name",
       tagsJson(db, organizationId, eb.ref("c.id")).as("tags"),
     ])

@@ -6,7 +6,7 @@ import { contactLinks } from "./contact-links";
 import { listContacts } from "./contact-list";
 import { selectContacts, tagsJson } from "./contact-queries";
 import { chunks } from "./named-rows";
-import { contactColumns, contactTableColumns, toContact } from "./rows";
+import { contactColumns, storedContactColumns, toContact } from "./rows";
 
 const duplicateField = (constraint: string | undefined) =>
   constraint === "idx_contacts_org_phone_unique"
@@ -65,7 +65,7 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
           metadata: JSON.stringify(draft.metadata),
         })
         .onConflict((oc) => oc.doNothing())
-        .returning(contactTableColumns)
+        .returning(contactColumns("contacts"))
         .executeTakeFirst();
       if (!row) {
         const [existing] = await findByIdentities(organizationId, {
@@ -134,12 +134,12 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
               })
               .where("organization_id", "=", organizationId)
               .where("id", "=", id)
-              .returning(contactTableColumns),
+              .returning(storedContactColumns),
           )
           .selectFrom("c")
           .leftJoin("companies as co", "co.id", "c.company_id")
           .select((eb) => [
-            ...contactColumns,
+            ...contactColumns("c"),
             "co.name as company_name",
             tagsJson(db, organizationId, eb.ref("c.id")).as("tags"),
           ])

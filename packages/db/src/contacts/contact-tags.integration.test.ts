@@ -99,7 +99,11 @@ describe("a contact's tags come with it in the same statement", () => {
 
     const updated = await store.contacts.update(org, tagged.id, { name: "Renamed" });
     expect(counter.statements).toBe(2);
-    expect(updated).toEqual({ ...found, name: "Renamed", updatedAt: expect.any(Date) });
+    expect(updated).toEqual({
+      ...found,
+      name: "Renamed",
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
     expect(await store.contacts.update(org, randomUUID(), { name: "Nobody" })).toBeUndefined();
   });
 });

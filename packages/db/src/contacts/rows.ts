@@ -13,6 +13,7 @@ import type {
 import type { Selectable } from "kysely";
 import type { JsonValue } from "../column-types";
 import type { Companies, ContactImports, CustomFieldDefinitions, Tags } from "../database.gen";
+import { isoTimestamp } from "../shared/iso-timestamp";
 
 const isFieldValue = (value: JsonValue): value is CustomFieldValue =>
   typeof value === "string" ||
@@ -33,8 +34,7 @@ export function toMetadata(value: JsonValue): ContactMetadata {
 const toStrings = (value: JsonValue): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 
-/** A contact's own columns, for INSERT and UPDATE ... RETURNING. */
-export const contactTableColumns = [
+const plainContactColumns = [
   "id",
   "organization_id",
   "name",
@@ -42,12 +42,17 @@ export const contactTableColumns = [
   "phone",
   "company_id",
   "metadata",
-  "created_at",
-  "updated_at",
 ] as const;
 
-/** The same, qualified for reads joining the company (`contacts as c`). */
-export const contactColumns = contactTableColumns.map((column) => `c.${column}` as const);
+/** A contact's own columns as stored: for an UPDATE ... RETURNING whose rows are then read with `contactColumns`. */
+export const storedContactColumns = [...plainContactColumns, "created_at", "updated_at"] as const;
+
+/** A contact's own columns (table `contacts`, or its alias), timestamps as ISO strings. */
+export const contactColumns = <Table extends string>(table: Table) => [
+  ...plainContactColumns.map((column) => `${table}.${column}` as const),
+  isoTimestamp(table, "created_at"),
+  isoTimestamp(table, "updated_at"),
+];
 
 export interface ContactRow {
   id: string;
@@ -58,8 +63,8 @@ export interface ContactRow {
   company_id: string | null;
   company_name: string | null;
   metadata: JsonValue;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
   /** in name order, from `tagsJson`; typed nullable as any scalar subquery, though it always answers an array */
   tags: readonly TagRef[] | null;
 }

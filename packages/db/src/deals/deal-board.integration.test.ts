@@ -99,7 +99,7 @@ describe("the board at 50,000 deals in one organization", () => {
     for (const stageId of stageIds) {
       const page = pages.get(stageId);
       expect(page?.items).toHaveLength(25);
-      const entered = page?.items.map((deal) => deal.stageEnteredAt.getTime()) ?? [];
+      const entered = page?.items.map((deal) => Date.parse(deal.stageEnteredAt)) ?? [];
       expect(entered).toEqual([...entered].sort((a, b) => b - a));
       expect(page?.nextCursor).not.toBeNull();
     }

@@ -26,7 +26,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
           created_at: at,
           updated_at: at,
         })
-        .returning(dealColumns)
+        .returning(dealColumns("deals"))
         .executeTakeFirstOrThrow();
       return toDeal(row);
     },
@@ -34,7 +34,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
     async findById(organizationId, id, lock) {
       const query = db
         .selectFrom("deals")
-        .select(dealColumns)
+        .select(dealColumns("deals"))
         .where("organization_id", "=", organizationId)
         .where("id", "=", id);
       const locked = lock === "update" ? query.forUpdate() : lock === "share" ? query.forShare() : query;
@@ -47,11 +47,11 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       const cursor = decodeCursor(page.cursor);
       let query = db
         .selectFrom("deals")
-        .select(dealColumns)
+        .select(dealColumns("deals"))
         .where("organization_id", "=", organizationId)
         .where((eb) => eb.and(dealConditions(eb, filter)))
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
+        .orderBy("deals.created_at", "desc")
+        .orderBy("deals.id", "desc")
         .limit(limit + 1);
       if (cursor) {
         query = query.where((eb) =>
@@ -71,7 +71,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
           .set({ ...dealPatchColumns(patch), updated_at: at })
           .where("organization_id", "=", organizationId)
           .where("id", "=", id)
-          .returning(dealColumns)
+          .returning(dealColumns("deals"))
           .executeTakeFirstOrThrow(),
       );
     },

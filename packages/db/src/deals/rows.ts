@@ -10,6 +10,7 @@ import {
 import type { Selectable } from "kysely";
 import type { JsonValue } from "../column-types";
 import type { DealActivities, Deals, Pipelines } from "../database.gen";
+import { isoTimestamp } from "../shared/iso-timestamp";
 
 export const pipelineColumns = [
   "id",
@@ -74,7 +75,7 @@ export const stagesJson = (stages: readonly Stage[]): string =>
     })),
   );
 
-export const dealColumns = [
+const plainDealColumns = [
   "id",
   "organization_id",
   "title",
@@ -87,14 +88,26 @@ export const dealColumns = [
   "assigned_to",
   "expected_close_date",
   "lost_reason",
-  "stage_entered_at",
-  "won_at",
-  "lost_at",
-  "created_at",
-  "updated_at",
 ] as const;
 
-export type DealRow = Pick<Selectable<Deals>, (typeof dealColumns)[number]>;
+const timestampDealColumns = ["stage_entered_at", "won_at", "lost_at", "created_at", "updated_at"] as const;
+
+/** Every column of a deal as stored: for a subquery whose rows are read with `dealColumns`. */
+export const storedDealColumns = [...plainDealColumns, ...timestampDealColumns] as const;
+
+/** The columns a deal is read from (table `deals`, or a subquery's alias), timestamps as ISO strings. */
+export const dealColumns = <Table extends string>(table: Table) => [
+  ...plainDealColumns.map((column) => `${table}.${column}` as const),
+  ...timestampDealColumns.map((column) => isoTimestamp(table, column)),
+];
+
+export type DealRow = Pick<Selectable<Deals>, (typeof plainDealColumns)[number]> & {
+  stage_entered_at: string;
+  won_at: string | null;
+  lost_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
 export const toDeal = (row: DealRow): Deal => ({
   id: row.id,

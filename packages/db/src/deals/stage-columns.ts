@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { dealConditions } from "./deal-conditions";
-import { type DealRow, dealColumns, toDeal } from "./rows";
+import { type DealRow, dealColumns, storedDealColumns, toDeal } from "./rows";
 
 type BoardFilter = DealFilter & { pipelineId: string };
 
@@ -23,7 +23,7 @@ export function stageColumnsQuery(
   const cursor = decodeCursor(page.cursor);
   let column = db
     .selectFrom("deals")
-    .select(dealColumns)
+    .select(storedDealColumns)
     .where("organization_id", "=", organizationId)
     .where((eb) =>
       eb.and([
@@ -50,7 +50,7 @@ export function stageColumnsQuery(
         ),
       )
       .innerJoinLateral(column.as("d"), (join) => join.onTrue())
-      .selectAll("d")
+      .select(dealColumns("d"))
       // sorts only the limit + 1 rows read per column
       .orderBy("s.ord")
       .orderBy("d.stage_entered_at", "desc")

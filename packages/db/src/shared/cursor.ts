@@ -6,8 +6,11 @@ export interface KeysetCursor {
   id: string;
 }
 
-export const encodeCursor = (at: Date, id: string): string =>
-  Buffer.from(JSON.stringify({ at: at.toISOString(), id })).toString("base64url");
+/** `at` as a Date, or already as its ISO string. */
+export const encodeCursor = (at: Date | string, id: string): string =>
+  Buffer.from(JSON.stringify({ at: typeof at === "string" ? at : at.toISOString(), id })).toString(
+    "base64url",
+  );
 
 export function decodeCursor(cursor: string | undefined): KeysetCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
@@ -33,7 +36,7 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
 }
 
 /** Turns rows fetched with limit + 1 into a page. */
-export function toPage<Row extends { created_at: Date; id: string }, Item>(
+export function toPage<Row extends { created_at: Date | string; id: string }, Item>(
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,

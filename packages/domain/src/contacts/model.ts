@@ -62,8 +62,9 @@ export interface Contact {
   company: { id: string; name: string } | null;
   metadata: ContactMetadata;
   tags: TagRef[];
-  createdAt: Date;
-  updatedAt: Date;
+  /** ISO 8601 UTC with milliseconds, as clients see them (see the Deal model for why not a Date) */
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A contact's own columns, validated and normalized, as written to the store. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors";
+import { parseMoney } from "../shared/money";
 import { parseCalendarDate, parseDealValue, storedDealValue } from "./deal-input";
 
 const fieldOf = (run: () => unknown) => {
@@ -46,6 +47,35 @@ describe("storedDealValue", () => {
   it("reads amounts as Postgres prints DECIMAL(15,2)", () => {
     expect(storedDealValue("500.00", "JPY")).toEqual({ amount: "500", currency: "JPY" });
     expect(storedDealValue("12.30", "BRL")).toEqual({ amount: "12.30", currency: "BRL" });
+  });
+
+  it("reads every printed amount as the full parse does, taking normal forms as they are", () => {
+    const printed = [
+      "0.00",
+      "-0.00",
+      "0.05",
+      "-0.50",
+      "-12.30",
+      "1234.56",
+      "9999999999999.99",
+      "007.50",
+      "1.5",
+    ];
+    for (const currency of ["BRL", "USD", "JPY", "CLP", "brl"]) {
+      for (const amount of printed) {
+        const full = () =>
+          parseMoney(amount, currency, "value", { allowZeroPadding: true, allowNegative: true });
+        let expected: unknown;
+        try {
+          expected = full();
+        } catch (error) {
+          expect(() => storedDealValue(amount, currency)).toThrow((error as Error).message);
+          continue;
+        }
+        expect(storedDealValue(amount, currency)).toEqual(expected);
+      }
+    }
+    expect(() => storedDealValue("1.00", "XYZ")).toThrow(DomainError);
   });
 });
 

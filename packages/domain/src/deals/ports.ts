@@ -59,14 +59,14 @@ export interface DealPatch {
   contactId?: string;
   pipelineId?: string;
   stageId?: string;
-  stageEnteredAt?: Date;
+  stageEnteredAt?: string;
   value?: Money;
   assigneeId?: string | null;
   expectedCloseDate?: string | null;
   status?: DealStatus;
   lostReason?: string | null;
-  wonAt?: Date | null;
-  lostAt?: Date | null;
+  wonAt?: string | null;
+  lostAt?: string | null;
 }
 
 export interface MovedDeal {

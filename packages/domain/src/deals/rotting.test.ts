@@ -6,7 +6,7 @@ const now = new Date("2025-06-15T12:00:00.000Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
 const deal = (enteredDaysAgo: number, status: DealStatus = "open") => ({
   status,
-  stageEnteredAt: daysAgo(enteredDaysAgo),
+  stageEnteredAt: daysAgo(enteredDaysAgo).toISOString(),
 });
 
 describe("isRotting", () => {
@@ -37,7 +37,9 @@ describe("rottingCutoffs", () => {
     for (const days of [6, 7, 7.5, 8]) {
       const cutoff = cutoffs[0];
       if (!cutoff) throw new Error("no cutoff");
-      expect(deal(days).stageEnteredAt < cutoff.enteredBefore).toBe(isRotting(deal(days), stages[0], now));
+      expect(new Date(deal(days).stageEnteredAt) < cutoff.enteredBefore).toBe(
+        isRotting(deal(days), stages[0], now),
+      );
     }
   });
 });

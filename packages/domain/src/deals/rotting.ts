@@ -9,7 +9,7 @@ export function isRotting(
   now: Date,
 ): boolean {
   if (deal.status !== "open" || !stage || stage.rottingDays === null) return false;
-  return now.getTime() - deal.stageEnteredAt.getTime() > stage.rottingDays * dayMs;
+  return now.getTime() - Date.parse(deal.stageEnteredAt) > stage.rottingDays * dayMs;
 }
 
 /** The same rule as a query: an open deal in `stageId` entered before `enteredBefore` is rotting. */

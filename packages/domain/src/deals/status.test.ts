@@ -4,7 +4,7 @@ import type { DealStatus } from "./model";
 import { changeDealStatus } from "./status";
 
 const now = new Date("2025-06-15T12:00:00.000Z");
-const earlier = new Date("2025-06-01T12:00:00.000Z");
+const earlier = "2025-06-01T12:00:00.000Z";
 const open = { status: "open" as DealStatus, lostReason: null, wonAt: null, lostAt: null };
 const won = { status: "won" as DealStatus, lostReason: null, wonAt: earlier, lostAt: null };
 const lost = { status: "lost" as DealStatus, lostReason: "Too expensive", wonAt: null, lostAt: earlier };
@@ -14,7 +14,7 @@ describe("changeDealStatus", () => {
     expect(changeDealStatus(open, "won", undefined, now)).toEqual({
       status: "won",
       lostReason: null,
-      wonAt: now,
+      wonAt: now.toISOString(),
       lostAt: null,
       activity: "won",
     });
@@ -32,7 +32,7 @@ describe("changeDealStatus", () => {
       status: "lost",
       lostReason: "Chose a competitor",
       wonAt: null,
-      lostAt: now,
+      lostAt: now.toISOString(),
       activity: "lost",
     });
   });
@@ -52,13 +52,13 @@ describe("changeDealStatus", () => {
   it("turns a won deal lost and a lost deal won directly", () => {
     expect(changeDealStatus(won, "lost", "Refunded", now)).toMatchObject({
       wonAt: null,
-      lostAt: now,
+      lostAt: now.toISOString(),
       activity: "lost",
     });
     expect(changeDealStatus(lost, "won", undefined, now)).toMatchObject({
       lostReason: null,
       lostAt: null,
-      wonAt: now,
+      wonAt: now.toISOString(),
       activity: "won",
     });
   });

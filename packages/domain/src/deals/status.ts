@@ -6,8 +6,8 @@ export const maxLostReasonLength = 500;
 export interface DealStatusChange {
   status: DealStatus;
   lostReason: string | null;
-  wonAt: Date | null;
-  lostAt: Date | null;
+  wonAt: string | null;
+  lostAt: string | null;
   /** the system activity to write; null when only the lost reason changed */
   activity: "won" | "lost" | "reopened" | null;
 }
@@ -39,9 +39,11 @@ export function changeDealStatus(
         ? undefined
         : { status, lostReason: reason, wonAt: null, lostAt: deal.lostAt, activity: null };
     }
-    return { status, lostReason: reason, wonAt: null, lostAt: now, activity: "lost" };
+    return { status, lostReason: reason, wonAt: null, lostAt: now.toISOString(), activity: "lost" };
   }
   if (status === deal.status) return undefined;
-  if (status === "won") return { status, lostReason: null, wonAt: now, lostAt: null, activity: "won" };
+  if (status === "won") {
+    return { status, lostReason: null, wonAt: now.toISOString(), lostAt: null, activity: "won" };
+  }
   return { status, lostReason: null, wonAt: null, lostAt: null, activity: "reopened" };
 }

@@ -149,7 +149,11 @@ async function move(
   if (!pipeline || !stage) throw unknownStage();
   if (stage.id === deal.stageId && pipeline.id === deal.pipelineId) return pipeline;
 
-  Object.assign(edits.patch, { pipelineId: pipeline.id, stageId: stage.id, stageEnteredAt: now });
+  Object.assign(edits.patch, {
+    pipelineId: pipeline.id,
+    stageId: stage.id,
+    stageEnteredAt: now.toISOString(),
+  });
   if (pipeline.id !== deal.pipelineId) edits.changes.push("pipeline");
   edits.changes.push("stage");
   const from = current && findStage(current.stages, deal.stageId);

@@ -21,8 +21,8 @@ export const toContactDto = (c: Contact) => ({
   company: c.company,
   tags: c.tags,
   metadata: c.metadata,
-  createdAt: iso(c.createdAt),
-  updatedAt: iso(c.updatedAt),
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
 });
 
 export const toContactConversationDto = (c: ContactConversation) => ({

@@ -36,7 +36,7 @@ export function contactCsvRow(contact: Contact, definitions: readonly CustomFiel
     contact.phone ?? "",
     contact.company?.name ?? "",
     contact.tags.map((tag) => tag.name).join(";"),
-    contact.createdAt.toISOString(),
+    contact.createdAt,
     ...custom,
   ].map(neutralizeFormula);
 }

@@ -33,11 +33,12 @@ export const toDealDto = (d: DealView) => ({
   expectedCloseDate: d.expectedCloseDate,
   lostReason: d.lostReason,
   rotting: d.rotting,
-  stageEnteredAt: iso(d.stageEnteredAt),
-  wonAt: isoOrNull(d.wonAt),
-  lostAt: isoOrNull(d.lostAt),
-  createdAt: iso(d.createdAt),
-  updatedAt: iso(d.updatedAt),
+  // already ISO strings (see the Deal model)
+  stageEnteredAt: d.stageEnteredAt,
+  wonAt: d.wonAt,
+  lostAt: d.lostAt,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
 });
 
 export const toDealActivityDto = (a: DealActivity) => ({
