@@ -6,7 +6,9 @@ import { type Kysely, sql } from "kysely";
  * Message search answers newest first by default. With a GIN index Postgres must read every match from the
  * table to sort them by date (10,000 matches: about 20 ms of one core). The RUM access method (the `rum`
  * extension, packaged by Debian and most Postgres distributions, not by PGlite) keeps each match's sent_at in
- * the index and returns matches already in date order, so a page reads only its own rows. The index is RUM
+ * the index and returns matches already in date order, so a page reads only its own rows from the table
+ * (`order_by_attach` keeps each word's matches sorted by sent_at: 5 ms instead of 17 for a word in 10,000 of
+ * 1,000,000 messages, measured on the bench's database, for the same cost per insert). The index is RUM
  * where the server offers the extension, GIN elsewhere; both are built on the stored search_vector (0010) and
  * keep the spec's name, so one predicate, `search_vector @@ query`, is answered by either.
  */
@@ -24,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .raw(
         `create index idx_messages_content_search on messages
            using rum (search_vector rum_tsvector_addon_ops, sent_at)
-           with (attach = 'sent_at', to = 'search_vector')`,
+           with (attach = 'sent_at', to = 'search_vector', order_by_attach = 't')`,
       )
       .execute(db);
   } else {

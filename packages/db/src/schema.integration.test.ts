@@ -89,7 +89,7 @@ describe("the spec's indexes", () => {
     expect(expected.filter((name) => !byName.has(name))).toEqual([]);
     // RUM where the server has the extension (it keeps sent_at for newest-first search), GIN elsewhere (0013)
     expect(byName.get("idx_messages_content_search")).toMatch(
-      /USING (rum \(search_vector rum_tsvector_addon_ops, sent_at\) WITH \(attach=sent_at, "to"=search_vector\)|gin \(search_vector\))/,
+      /USING (rum \(search_vector rum_tsvector_addon_ops, sent_at\) WITH \(attach=sent_at, "to"=search_vector, order_by_attach=t\)|gin \(search_vector\))/,
     );
     expect(byName.get("idx_conversations_open")).toMatch(/WHERE \(status = 'open'::text\)/);
     expect(byName.get("idx_payments_pending")).toMatch(/WHERE \(status = 'pending'::text\)/);
