@@ -3,7 +3,7 @@ import type { MessageSearchOrder } from "@crm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
-import { searchMessages, tsquery, visibleMatches } from "./message-search";
+import { searchMessages, tsquery, visibleMatches, visibleMessages } from "./message-search";
 import { insertOrganization } from "./retention-fixtures";
 import { searchIndexOrdersByDate } from "./search-index";
 import { newestHits } from "./search-newest";
@@ -55,7 +55,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function pageThrough(limit: number, indexOrdersByDate: boolean, inConversation = false) {
+interface Path {
+  indexOrdersByDate: boolean;
+  inConversation?: boolean;
+  /** Scan this many of the newest visible messages first (undefined: straight to the index) */
+  scanRows?: number;
+}
+
+async function pageThrough(limit: number, { indexOrdersByDate, inConversation, scanRows }: Path) {
   const search = {
     query: "boletos",
     order: "recent" as const,
@@ -70,7 +77,15 @@ async function pageThrough(limit: number, indexOrdersByDate: boolean, inConversa
       () => visibleMatches(handle.db, organizationId, everyone, search, query),
       cursor,
       limit,
-      { indexOrdersByDate },
+      {
+        indexOrdersByDate,
+        query,
+        scanRows,
+        newest:
+          scanRows === undefined
+            ? undefined
+            : () => visibleMessages(handle.db, organizationId, everyone, search),
+      },
     );
     seen.push(...page.hits.map((hit) => hit.id));
     if (!page.nextCursor) return seen;
@@ -82,14 +97,27 @@ async function pageThrough(limit: number, indexOrdersByDate: boolean, inConversa
 describe("newest-first message search", () => {
   it("pages newest first, ordering messages sent in the same instant by id, whatever the page size", async () => {
     for (const limit of [1, 2, 4, 15, 50]) {
-      expect(await pageThrough(limit, false)).toEqual(expected);
-      expect(await pageThrough(limit, false, true)).toEqual(expected);
+      expect(await pageThrough(limit, { indexOrdersByDate: false })).toEqual(expected);
+      expect(await pageThrough(limit, { indexOrdersByDate: false, inConversation: true })).toEqual(expected);
+    }
+  });
+
+  it("gives the same pages reading the newest messages first, whether they fill the page or not", async () => {
+    // 20 messages, 15 matching: a scan of 3 rarely fills a page, one of 100 always does until the end
+    for (const scanRows of [3, 100]) {
+      for (const limit of [1, 2, 4, 15, 50]) {
+        expect(await pageThrough(limit, { indexOrdersByDate: false, scanRows })).toEqual(expected);
+      }
     }
   });
 
   it("gives the same pages through a RUM index, which orders by date only (skipped where GIN is the index)", async (context) => {
     if (!(await searchIndexOrdersByDate(handle.db))) context.skip();
-    for (const limit of [1, 2, 4, 15, 50]) expect(await pageThrough(limit, true)).toEqual(expected);
+    for (const scanRows of [undefined, 3]) {
+      for (const limit of [1, 2, 4, 15, 50]) {
+        expect(await pageThrough(limit, { indexOrdersByDate: true, scanRows })).toEqual(expected);
+      }
+    }
   });
 
   it("refuses a cursor of the other order", async () => {

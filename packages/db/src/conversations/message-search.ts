@@ -30,19 +30,17 @@ const startMark = "\uE000";
 const stopMark = "\uE001";
 const headlineOptions = `StartSel="${startMark}", StopSel="${stopMark}", MaxWords=35, MinWords=15`;
 
-/** The messages of the organization the scope may see that match the query, not deleted. */
-export function visibleMatches(
+/** The messages of the organization the scope may see, not deleted (in the conversation searched, if one is). */
+export function visibleMessages(
   db: Kysely<Database>,
   organizationId: string,
   scope: ConversationScope,
   search: MessageSearch,
-  query: SearchQuery,
 ) {
   let matches = db
     .selectFrom("messages")
     .where("messages.organization_id", "=", organizationId)
-    .where("messages.deleted_at", "is", null)
-    .where(matchesQuery(query));
+    .where("messages.deleted_at", "is", null);
   if (scope.kind === "assignedOrUnassigned") {
     // a semi-join: Postgres probes the conversation of each match rather than reading them all
     const userId = scope.userId;
@@ -67,7 +65,16 @@ export function visibleMatches(
   return matches;
 }
 
-export type VisibleMatches = ReturnType<typeof visibleMatches>;
+export type VisibleMessages = ReturnType<typeof visibleMessages>;
+
+/** Those of `visibleMessages` that match the query. */
+export const visibleMatches = (
+  db: Kysely<Database>,
+  organizationId: string,
+  scope: ConversationScope,
+  search: MessageSearch,
+  query: SearchQuery,
+): VisibleMessages => visibleMessages(db, organizationId, scope, search).where(matchesQuery(query));
 
 /** Newest first, or by ts_rank then newest first; ts_headline runs on the returned page only. */
 export async function searchMessages(
@@ -86,6 +93,10 @@ export async function searchMessages(
       : await newestHits(db, matches, page.cursor, limit, {
           // within one conversation the conversation's own index narrows the matches better
           indexOrdersByDate: !search.conversationId && (await searchIndexOrdersByDate(db)),
+          newest: search.conversationId
+            ? undefined
+            : () => visibleMessages(db, organizationId, scope, search),
+          query,
         });
   const items = await hydrate(db, organizationId, query, found.hits);
   return { items, nextCursor: found.nextCursor };

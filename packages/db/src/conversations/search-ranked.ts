@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
-import type { SearchQuery, VisibleMatches } from "./message-search";
+import type { SearchQuery, VisibleMessages } from "./message-search";
 import type { FoundHits } from "./search-newest";
 
 interface RankPosition {
@@ -21,7 +21,7 @@ const readPosition = (value: Record<string, unknown>): RankPosition | undefined 
  */
 export async function rankedHits(
   db: Kysely<Database>,
-  matches: () => VisibleMatches,
+  matches: () => VisibleMessages,
   query: SearchQuery,
   cursor: string | undefined,
   limit: number,
