@@ -15,18 +15,24 @@ export function createWriteCoalescer() {
     for (const socket of sockets) socket.uncork();
   };
 
-  return function coalesceWrites(client: WebSocket): void {
+  /** Corks the socket until the end of this turn, unless it already is. */
+  function hold(socket: Socket): void {
+    if (corked.has(socket) || !socket.writable) return;
+    if (corked.size === 0) setImmediate(flush);
+    corked.add(socket);
+    socket.cork();
+  }
+
+  function coalesceWrites(client: WebSocket): void {
     // ws keeps its net.Socket private; without one (a future ws), frames are simply sent one by one
     const socket = (client as unknown as { _socket?: Socket })._socket;
     if (!socket || typeof socket.cork !== "function") return;
     const send = client.send.bind(client) as (...args: unknown[]) => void;
     client.send = ((...args: unknown[]) => {
-      if (!corked.has(socket) && socket.writable) {
-        if (corked.size === 0) setImmediate(flush);
-        corked.add(socket);
-        socket.cork();
-      }
+      hold(socket);
       send(...args);
     }) as WebSocket["send"];
-  };
+  }
+
+  return Object.assign(coalesceWrites, { hold });
 }

@@ -3,7 +3,11 @@ import { initTRPC, TRPCError, tracked } from "@trpc/server";
 import { applyWSSHandler, jsonEncoder } from "@trpc/server/adapters/ws";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
+import { createWriteCoalescer } from "./coalesce-writes";
 import { directSubscriptions } from "./direct-subscription";
+import { type ReadyResults, readyResults } from "./ready-results";
+import { sharedDataFrame, shareFrames } from "./shared-frames";
+import { rawFrameWriter } from "./text-frames";
 import { createTurnBudget } from "./turn-budget";
 
 interface Ctx {
@@ -15,14 +19,65 @@ const signedIn = t.procedure.use(({ ctx, next }) => {
   if (!ctx.signedIn) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next();
 });
+/**
+ * A stream that offers its results through `readyResults` as well as by iteration: two ready at once, a third
+ * one a few milliseconds later, then the end.
+ */
+let polled = 0;
+function readyStream(values: unknown[]) {
+  let available = Math.min(2, values.length);
+  let index = 0;
+  let listener: (() => void) | undefined;
+  const results: ReadyResults<unknown> = {
+    poll: () => {
+      polled += 1;
+      return index < available ? values[index++] : undefined;
+    },
+    ended: () => index === values.length,
+    onReady: (callback) => {
+      listener = callback;
+    },
+  };
+  setTimeout(() => {
+    available = values.length;
+    listener?.();
+  }, 5);
+  return {
+    [readyResults]: results,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<unknown>> {
+      while (index === available && index < values.length)
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      return index < values.length
+        ? { value: values[index++], done: false }
+        : { value: undefined, done: true };
+    },
+    async return(): Promise<IteratorResult<unknown>> {
+      index = values.length;
+      return { value: undefined, done: true };
+    },
+  };
+}
+
 const router = t.router({
   events: signedIn
     .input((value: unknown) => value)
     .subscription(async function* ({ input }) {
       yield tracked("1-0", { type: "first", input });
       yield { untracked: true };
-      yield tracked("2-0", { type: "second", text: 'quote " and \u2028' });
+      // shared: with whole frames, written past ws's sender
+      yield tracked("2-0", shareFrames({ type: "second", text: 'quote " and \u2028' }));
+      yield tracked("3-0", shareFrames({ type: "third", text: "x".repeat(200) }));
     }),
+  ready: signedIn.subscription(() =>
+    readyStream([
+      tracked("1-0", shareFrames({ type: "first" })),
+      { untracked: true },
+      tracked("2-0", shareFrames({ type: "later", text: "y".repeat(130) })),
+    ]),
+  ),
   endless: signedIn.subscription(async function* ({ signal }) {
     yield tracked("1-0", { type: "first" });
     await new Promise((resolve) => signal?.addEventListener("abort", resolve));
@@ -38,15 +93,25 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((wss) => new Promise((resolve) => wss.close(resolve))));
 });
 
-/** A server with tRPC's handler alone, or with the two procedures taken over; returns its URL. */
-async function serve(direct: boolean, signedInCtx: boolean, encoded: string[]): Promise<string> {
+/**
+ * A server with tRPC's handler alone, or with the procedures taken over ("framed": shared events leave as whole
+ * frames written to the socket, counted in `framedWrites`); returns its URL.
+ */
+async function serve(
+  direct: boolean | "framed",
+  signedInCtx: boolean,
+  encoded: string[],
+  framedWrites: Buffer[] = [],
+): Promise<string> {
   const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
   servers.push(wss);
   const contexts = new WeakMap<WebSocket, Promise<Ctx>>();
+  const coalesceWrites = createWriteCoalescer();
+  if (direct === "framed") wss.on("connection", coalesceWrites);
   if (direct) {
     // one subscription writes per turn of the event loop: a second one waits for the next turn
     const budget = createTurnBudget(1);
-    for (const path of ["events", "endless", "failing"]) {
+    for (const path of ["events", "ready", "endless", "failing"]) {
       const attach = directSubscriptions<Ctx>({
         router,
         path,
@@ -59,6 +124,21 @@ async function serve(direct: boolean, signedInCtx: boolean, encoded: string[]): 
           },
         },
         budget,
+        ...(direct === "framed"
+          ? {
+              sharedData: sharedDataFrame,
+              frameWriter: (client: WebSocket) => {
+                const write = rawFrameWriter(client, coalesceWrites.hold);
+                return (
+                  write &&
+                  ((frame: Buffer) => {
+                    framedWrites.push(frame);
+                    return write(frame);
+                  })
+                );
+              },
+            }
+          : {}),
         contextOf: (client) => contexts.get(client),
         onError: () => {},
       });
@@ -96,7 +176,7 @@ async function frames(url: string, requests: unknown[], count: number): Promise<
   return received;
 }
 
-const subscribe = (id: number, path: string, extra: Record<string, unknown> = {}) => ({
+const subscribe = (id: number | string, path: string, extra: Record<string, unknown> = {}) => ({
   id,
   method: "subscription",
   params: { path, input: { page: 1 }, ...extra },
@@ -105,9 +185,9 @@ const subscribe = (id: number, path: string, extra: Record<string, unknown> = {}
 describe("directSubscriptions", () => {
   it("sends the frames tRPC sends: started, tracked and untracked data, stopped", async () => {
     const requests = [subscribe(1, "events", { lastEventId: "0-1" })];
-    const viaTrpc = await frames(await serve(false, true, []), requests, 5);
+    const viaTrpc = await frames(await serve(false, true, []), requests, 6);
     const encoded: string[] = [];
-    const direct = await frames(await serve(true, true, encoded), requests, 5);
+    const direct = await frames(await serve(true, true, encoded), requests, 6);
     expect(direct).toEqual(viaTrpc);
     expect(encoded).toEqual(viaTrpc);
     expect(JSON.parse(viaTrpc[1] ?? "")).toMatchObject({
@@ -117,13 +197,52 @@ describe("directSubscriptions", () => {
 
   it("sends the same frames when subscriptions wait for their turn to write", async () => {
     const requests = [subscribe(1, "events"), subscribe(2, "events")];
-    const viaTrpc = await frames(await serve(false, true, []), requests, 10);
+    const viaTrpc = await frames(await serve(false, true, []), requests, 12);
     const encoded: string[] = [];
-    const direct = await frames(await serve(true, true, encoded), requests, 10);
+    const direct = await frames(await serve(true, true, encoded), requests, 12);
     // the two subscriptions interleave differently: the same frames, and each subscription's in order
     expect([...direct].sort()).toEqual([...viaTrpc].sort());
     const of = (list: string[], id: number) => list.filter((frame) => JSON.parse(frame).id === id);
     for (const id of [1, 2]) expect(of(direct, id)).toEqual(of(viaTrpc, id));
+  });
+
+  it("sends shared events as whole frames written to the socket, the same frames tRPC sends", async () => {
+    const requests = [subscribe(1, "events"), { ...subscribe("2", "events"), jsonrpc: "2.0" }];
+    const viaTrpc = await frames(await serve(false, true, []), requests, 12);
+    const encoded: string[] = [];
+    const framedWrites: Buffer[] = [];
+    const direct = await frames(await serve("framed", true, encoded, framedWrites), requests, 12);
+    expect([...direct].sort()).toEqual([...viaTrpc].sort());
+    const of = (list: string[], id: number | string) => list.filter((frame) => JSON.parse(frame).id === id);
+    for (const id of [1, "2"]) expect(of(direct, id)).toEqual(of(viaTrpc, id));
+    // the two shared events of each subscription, the second one with a 16-bit length
+    expect(framedWrites).toHaveLength(4);
+    expect(framedWrites.map((frame) => frame[1])).toEqual(expect.arrayContaining([126]));
+    // the others went through ws
+    expect(encoded).toHaveLength(8);
+  });
+
+  it("writes what a stream offers through readyResults, the frames tRPC sends by iterating it", async () => {
+    const requests = [subscribe(1, "ready"), subscribe(2, "ready"), subscribe(3, "ready")];
+    const viaTrpc = await frames(await serve(false, true, []), requests, 15);
+    expect(polled).toBe(0);
+    const encoded: string[] = [];
+    const framedWrites: Buffer[] = [];
+    const direct = await frames(await serve("framed", true, encoded, framedWrites), requests, 15);
+    const of = (list: string[], id: number) => list.filter((frame) => JSON.parse(frame).id === id);
+    for (const id of [1, 2, 3]) {
+      expect(of(direct, id)).toEqual(of(viaTrpc, id));
+      expect(of(direct, id).map((frame) => JSON.parse(frame).result.type)).toEqual([
+        "started",
+        "data",
+        "data",
+        "data",
+        "stopped",
+      ]);
+    }
+    expect(framedWrites).toHaveLength(6);
+    // taken by polling, not by iterating
+    expect(polled).toBeGreaterThanOrEqual(9);
   });
 
   it("sends the error tRPC sends when the procedure fails while running", async () => {

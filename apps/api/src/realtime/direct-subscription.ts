@@ -7,6 +7,8 @@ import {
   TRPCError,
 } from "@trpc/server/unstable-core-do-not-import";
 import type WebSocket from "ws";
+import { type ReadyResults, readyResultsOf } from "./ready-results";
+import type { FramedText } from "./text-frames";
 import type { TurnBudget } from "./turn-budget";
 
 type MessageListener = (data: WebSocket.RawData, isBinary: boolean) => void;
@@ -24,6 +26,18 @@ export interface DirectSubscriptionOptions<TContext> {
   path: string;
   /** JSON text of each message, as a string or already as UTF-8 bytes: both leave as text frames. */
   encoder: { encode(message: unknown): string | Buffer };
+  /**
+   * The whole frame of a tracked data result whose event is shared by many connections (`shared-frames.ts`), or
+   * undefined to build and encode the message as any other.
+   */
+  sharedData?(
+    subscriptionId: number | string,
+    jsonrpc: "2.0" | undefined,
+    trackedId: string,
+    data: unknown,
+  ): FramedText | undefined;
+  /** A connection's writer of whole frames past `ws`'s sender (`text-frames.ts`); false: send through `ws`. */
+  frameWriter?(client: WebSocket): ((frame: Buffer) => boolean) | undefined;
   /** Spreads the data frames of many connections over turns of the event loop; without it, all leave at once. */
   budget?: Pick<TurnBudget, "take" | "turn">;
   /** The context tRPC's handler created for this connection, once it has asked for one. */
@@ -75,6 +89,12 @@ export function directSubscriptions<TContext>(options: DirectSubscriptionOptions
   return function attach(client: WebSocket): void {
     const running = new Map<number | string, AbortController>();
     const send = (message: unknown) => client.send(encoder.encode(message), { binary: false });
+    let writeFrame: ((frame: Buffer) => boolean) | undefined | null = null;
+    const sendFramed = (framed: FramedText) => {
+      // the writer is made at the first frame: the coalescer and keep-alive have wrapped the connection by then
+      if (writeFrame === null) writeFrame = options.frameWriter?.(client);
+      if (!writeFrame?.(framed.frame)) client.send(framed.payload, { binary: false });
+    };
 
     async function run(request: SubscriptionRequest, context: Promise<TContext>, pass: () => void) {
       const { id, jsonrpc, params } = request;
@@ -120,30 +140,91 @@ export function directSubscriptions<TContext>(options: DirectSubscriptionOptions
         return fail(request, error, ctx, input);
       }
       running.set(id, abort);
-      const { budget } = options;
+      // read per frame: a plain flag costs less than AbortSignal's checked getter
+      let stopped = false;
+      abort.signal.addEventListener("abort", () => {
+        stopped = true;
+      });
+      const { budget, sharedData } = options;
       /** The budget's turn this subscription was let through in: it writes all it has ready in that turn. */
       let grantedTurn = -1;
       send({ id, jsonrpc, result: { type: "started" } });
-      try {
-        for (;;) {
-          const next = await iterator.next();
-          if (abort.signal.aborted || next.done) break;
-          if (budget && grantedTurn !== budget.turn()) {
-            const wait = budget.take();
-            if (wait) {
-              await wait;
-              if (abort.signal.aborted) break;
-            }
-            grantedTurn = budget.turn();
-          }
-          const value = next.value;
-          if (isTrackedEnvelope(value)) {
-            const [trackedId, data] = value;
-            send({ id, jsonrpc, result: { type: "data", data: { id: trackedId, data }, id: trackedId } });
-          } else {
-            send({ id, jsonrpc, result: { type: "data", data: value } });
-          }
+      const write = (value: unknown) => {
+        if (isTrackedEnvelope(value)) {
+          const [trackedId, data] = value;
+          const framed = sharedData?.(id, jsonrpc, trackedId, data);
+          if (framed) sendFramed(framed);
+          else send({ id, jsonrpc, result: { type: "data", data: { id: trackedId, data }, id: trackedId } });
+        } else {
+          send({ id, jsonrpc, result: { type: "data", data: value } });
         }
+      };
+      /**
+       * Writes what the stream has ready whenever it says so, in this connection's turn: no promise per result.
+       * A result taken before the turn came is held until it does.
+       */
+      const writeReady = (results: ReadyResults<unknown>) =>
+        new Promise<void>((resolve, reject) => {
+          let done = false;
+          let held: unknown;
+          let waiting = false;
+          const end = (error?: unknown) => {
+            done = true;
+            if (error === undefined) resolve();
+            else reject(error);
+          };
+          const drain = () => {
+            if (done || waiting) return;
+            try {
+              for (;;) {
+                if (stopped) return end();
+                const value = held !== undefined ? held : results.poll();
+                held = undefined;
+                if (value === undefined) {
+                  if (results.ended()) end();
+                  return;
+                }
+                if (budget && grantedTurn !== budget.turn()) {
+                  const wait = budget.take();
+                  if (wait) {
+                    held = value;
+                    waiting = true;
+                    void wait.then(() => {
+                      waiting = false;
+                      grantedTurn = budget.turn();
+                      drain();
+                    });
+                    return;
+                  }
+                  grantedTurn = budget.turn();
+                }
+                write(value);
+              }
+            } catch (cause) {
+              end(cause ?? new Error("realtime stream failed"));
+            }
+          };
+          results.onReady(drain);
+          abort.signal.addEventListener("abort", drain);
+          drain();
+        });
+      try {
+        const results = readyResultsOf(iterator);
+        if (results) await writeReady(results);
+        else
+          for (;;) {
+            const next = await iterator.next();
+            if (stopped || next.done) break;
+            if (budget && grantedTurn !== budget.turn()) {
+              const wait = budget.take();
+              if (wait) {
+                await wait;
+                if (stopped) break;
+              }
+              grantedTurn = budget.turn();
+            }
+            write(next.value);
+          }
       } catch (cause) {
         fail(request, getTRPCErrorFromUnknown(cause), ctx, input);
       }

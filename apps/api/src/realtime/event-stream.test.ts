@@ -9,6 +9,7 @@ import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realti
 import { describe, expect, it, vi } from "vitest";
 import { realtimeEventStream } from "./event-stream";
 import { createRealtimeHub } from "./hub";
+import { readyResultsOf } from "./ready-results";
 
 const owner: Actor = { kind: "user", userId: "u1", organizationId: "org", role: "owner", sessionId: "s" };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -33,7 +34,7 @@ const dealUpdated = (n: number) => ({
 });
 
 async function collect(
-  stream: AsyncGenerator<unknown>,
+  stream: AsyncIterable<unknown>,
   count: number,
 ): Promise<Array<[string, { payload: { dealId?: string } }]>> {
   const out: Array<[string, { payload: { dealId?: string } }]> = [];
@@ -129,6 +130,65 @@ describe("a connection's event stream", () => {
     release();
     const got = (await received) as unknown as Array<[string, { payload: { unread: number } }]>;
     expect(got.map(([, event]) => event.payload.unread)).toEqual([1, 2, 3]);
+    hub.close();
+    await realtime.close();
+  });
+
+  it("gives what is ready by polling, and tells a consumer that falls behind to resync", async () => {
+    const realtime = createInProcessRealtime();
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    const stream = realtimeEventStream({
+      hub,
+      actor: owner,
+      lastEventId: null,
+      signal: undefined,
+      logger: silent,
+      pendingLimit: 2,
+    });
+    const results = readyResultsOf(stream);
+    let calls = 0;
+    results?.onReady(() => {
+      calls += 1;
+    });
+    // nothing to replay: it is ready at once, and says so for each entry that arrives
+    await realtime.events.publish(dealUpdated(1));
+    await vi.waitFor(() => expect(calls).toBe(1));
+    const first = results?.poll() as [string, { payload: { dealId: string } }];
+    expect(first[1].payload.dealId.at(-1)).toBe("1");
+    expect(results?.poll()).toBeUndefined();
+    // three more while nobody polls: the queue holds two, so the connection is told to resync from the last
+    for (const n of [2, 3, 4]) await realtime.events.publish(dealUpdated(n));
+    await vi.waitFor(() => expect(calls).toBe(4));
+    const resync = results?.poll() as [string, { type: string; payload: unknown }];
+    expect(resync[1]).toMatchObject({ type: "resync_required", payload: { reason: "overflow" } });
+    expect(results?.poll()).toBeUndefined();
+    expect(results?.ended()).toBe(false);
+    await stream.return?.();
+    expect(results?.ended()).toBe(true);
+    hub.close();
+    await realtime.close();
+  });
+
+  it("ends when the actor, re-read, may no longer listen", async () => {
+    const realtime = createInProcessRealtime();
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    let revoked = false;
+    const stream = realtimeEventStream({
+      hub,
+      actor: owner,
+      lastEventId: null,
+      signal: undefined,
+      logger: silent,
+      revalidate: async (actor) => (revoked ? null : actor),
+      revalidateMs: 0,
+    });
+    const received = collect(stream, 1);
+    await realtime.events.publish(dealUpdated(1));
+    expect((await received).map(([, event]) => event.payload.dealId?.at(-1))).toEqual(["1"]);
+    revoked = true;
+    await realtime.events.publish(dealUpdated(2));
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(hub.listenerCount()).toBe(0);
     hub.close();
     await realtime.close();
   });

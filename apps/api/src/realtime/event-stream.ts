@@ -7,6 +7,7 @@ import type { Logger } from "@crm/domain/shared/logger";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
 import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
+import { type ReadyResults, readyResults } from "./ready-results";
 import { shareFrames } from "./shared-frames";
 
 export interface EventStreamOptions {
@@ -60,30 +61,202 @@ const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
   payload: { reason },
 });
 
+/** What a step waits for: the event as the user may see it, or `stop` when the actor may no longer listen. */
+const stop = Symbol("stop");
+
 /**
  * One connection's events: what it missed since `lastEventId` (or `resync_required`), then live events, each
  * checked against what the user may see at the moment it is delivered. Listening starts before the replay is
  * read, and anything at or before the last id sent is dropped, so nothing is missed and nothing is doubled.
+ *
+ * Entries are decided one at a time, when the consumer asks for the next result (a slow consumer's entries wait
+ * in a bounded queue, then `resync_required`), synchronously unless a lookup, a count or a re-read of the actor
+ * is needed: the consumer may pull results through `readyResults` without a promise per result, or iterate.
  */
-export async function* realtimeEventStream(options: EventStreamOptions): AsyncGenerator<Output, void> {
-  const { hub, signal, logger } = options;
-  let actor = options.actor;
-  const organizationId = actor.organizationId;
-  const pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
-  const stopListening = hub.listen(organizationId, (entry) =>
-    pending.push({ entry, unread: unreadOf(entry) }),
-  );
-  const revalidateMs = options.revalidateMs ?? 60_000;
-  let revalidatedAt = Date.now();
-  let lastId: string | null = null;
+class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults<Output> {
+  private actor: Actor;
+  private readonly organizationId: string;
+  private readonly pending: PendingQueue<Live>;
+  private readonly stopListening: () => void;
+  private revalidatedAt = Date.now();
+  /** Entries before this id were sent, or are older than the replay; null once a live entry is past it. */
+  private lastId: string | null = null;
+  /** The replay's entries not decided yet. */
+  private replay: Deliverable[] = [];
+  private replayIndex = 0;
+  /** A result decided and not taken yet (at most one: entries are decided when asked for). */
+  private ready: Output | undefined;
+  /** Waiting for the replay, a lookup or a count: nothing is decided meanwhile. */
+  private busy = true;
+  private finished = false;
+  private failure: { error: unknown } | undefined;
+  private listener: (() => void) | undefined;
+  private waiter: (() => void) | undefined;
+
+  readonly [readyResults]: ReadyResults<Output> = this;
+
+  constructor(private readonly options: EventStreamOptions) {
+    this.actor = options.actor;
+    this.organizationId = options.actor.organizationId;
+    this.pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
+    this.stopListening = options.hub.listen(this.organizationId, (entry) => {
+      this.pending.push({ entry, unread: this.unreadOf(entry) });
+      if (!this.busy) this.notify();
+    });
+    options.signal?.addEventListener("abort", () => this.finish(), { once: true });
+    if (options.signal?.aborted) this.finish();
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const { hub, lastEventId } = this.options;
+    try {
+      if (lastEventId) {
+        const replay = await hub.since(this.organizationId, lastEventId);
+        if (replay.kind === "expired") {
+          // an empty log has no id to resume from: "0-0" is never in a log, so resuming from it resyncs again
+          this.lastId = replay.latestId ?? "0-0";
+          this.ready = tracked(this.lastId, resync("expired"));
+        } else {
+          this.lastId = lastEventId;
+          this.replay = replay.entries;
+        }
+      }
+      this.busy = false;
+    } catch (error) {
+      this.fail(error);
+    }
+    this.notify();
+  }
+
+  poll(): Output | undefined {
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = undefined;
+      throw error;
+    }
+    if (this.ready === undefined && !this.busy && !this.finished) this.decideNext();
+    const ready = this.ready;
+    this.ready = undefined;
+    return ready;
+  }
+
+  ended(): boolean {
+    return this.finished && this.ready === undefined && this.failure === undefined;
+  }
+
+  onReady(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  async next(): Promise<IteratorResult<Output, void>> {
+    for (;;) {
+      const value = this.poll();
+      if (value !== undefined) return { value, done: false };
+      if (this.ended()) return { value: undefined, done: true };
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+      });
+    }
+  }
+
+  async return(): Promise<IteratorResult<Output, void>> {
+    this.finish();
+    return { value: undefined, done: true };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<Output, void>> {
+    this.finish();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** Decides entries until one gives a result, one needs to wait, or none is left. */
+  private decideNext(): void {
+    while (this.ready === undefined && !this.busy && !this.finished) {
+      if (this.replayIndex < this.replay.length) {
+        const entry = this.replay[this.replayIndex] as Deliverable;
+        this.replayIndex += 1;
+        if (this.replayIndex === this.replay.length) this.replay = [];
+        this.lastId = entry.id;
+        this.settle(entry, this.visible(entry));
+        continue;
+      }
+      const live = this.pending.shift();
+      if (!live) return;
+      const { entry } = live;
+      if (this.pending.takeOverflow()) {
+        this.lastId = entry.id;
+        this.ready = tracked(entry.id, resync("overflow"));
+        return;
+      }
+      if (this.lastId !== null) {
+        if (compareEntryIds(entry.id, this.lastId) <= 0) continue;
+        // the feed delivers in order: after one live entry past the last one sent, none can repeat it
+        this.lastId = null;
+      }
+      const allowed = this.stillAllowed();
+      if (allowed === true) this.settle(entry, this.visible(entry, live.unread));
+      else
+        this.settle(
+          entry,
+          allowed.then((ok) => (ok ? this.visible(entry, live.unread) : stop)),
+        );
+    }
+  }
+
+  /** Takes the entry's outcome now, or once it is known (nothing else is decided meanwhile). */
+  private settle(entry: Deliverable, outcome: Visible | Promise<Visible | typeof stop>): void {
+    if (!(outcome instanceof Promise)) {
+      if (outcome) this.ready = tracked(entry.id, outcome);
+      return;
+    }
+    this.busy = true;
+    outcome.then(
+      (settled) => {
+        // what a promise resolves to is never itself a promise
+        const event = settled as ServerEvent | undefined | typeof stop;
+        this.busy = false;
+        if (event === stop) this.finish();
+        else if (event) this.ready = tracked(entry.id, event);
+        this.notify();
+      },
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  private fail(error: unknown): void {
+    this.failure = { error };
+    this.finish();
+  }
+
+  private finish(): void {
+    if (!this.finished) {
+      this.finished = true;
+      this.stopListening();
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
+    this.listener?.();
+  }
 
   /** Synchronous unless the actor is due to be re-read: most events need no await for it. */
-  function stillAllowed(): boolean | Promise<boolean> {
-    if (!options.revalidate || Date.now() - revalidatedAt < revalidateMs) return true;
-    revalidatedAt = Date.now();
-    return options.revalidate(actor).then((current) => {
+  private stillAllowed(): true | Promise<boolean> {
+    const { revalidate } = this.options;
+    const revalidateMs = this.options.revalidateMs ?? 60_000;
+    if (!revalidate || Date.now() - this.revalidatedAt < revalidateMs) return true;
+    this.revalidatedAt = Date.now();
+    return revalidate(this.actor).then((current) => {
       if (!current) return false;
-      actor = current;
+      this.actor = current;
       return true;
     });
   }
@@ -93,8 +266,9 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
    * it is sent: every connection of the replica asks in the same turn (one query per event), and the queries
    * of successive events run side by side instead of one after the other in each connection's queue.
    */
-  function unreadOf(entry: Deliverable): Promise<number> | undefined {
+  private unreadOf(entry: Deliverable): Promise<number> | undefined {
     const { event } = entry;
+    const { actor } = this;
     if (event.type !== "conversation_updated" || actor.kind !== "user" || event.payload.deleted)
       return undefined;
     const { userId } = actor;
@@ -105,7 +279,12 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
     }
     const asked = byUser.get(userId);
     if (asked) return asked;
-    const unread = hub.unread.get(organizationId, event.payload.conversationId, userId, entry.id);
+    const unread = this.options.hub.unread.get(
+      this.organizationId,
+      event.payload.conversationId,
+      userId,
+      entry.id,
+    );
     byUser.set(userId, unread);
     // awaited (and its failure handled) when the entry is sent; a failure is not shared with later askers
     unread.catch(() => {
@@ -115,76 +294,42 @@ export async function* realtimeEventStream(options: EventStreamOptions): AsyncGe
   }
 
   /** The event as this user may see it, or undefined; synchronous unless a lookup or a count is needed. */
-  function visible(entry: Deliverable, unreadAsked?: Promise<number>): Visible {
-    if (entry.organizationId !== organizationId) return undefined;
+  private visible(entry: Deliverable, unreadAsked?: Promise<number>): Visible {
+    if (entry.organizationId !== this.organizationId) return undefined;
     const { audience } = entry;
     // owners, admins and viewers see every conversation: only agents need the assignee
-    if (needsAssignee(audience) && conversationScope(actor).kind !== "all")
-      return hub.assignees
-        .get(organizationId, audience.conversationId)
-        .then((assignee) => visibleTo(entry, assignee, unreadAsked));
-    return visibleTo(entry, undefined, unreadAsked);
+    if (needsAssignee(audience) && conversationScope(this.actor).kind !== "all")
+      return this.options.hub.assignees
+        .get(this.organizationId, audience.conversationId)
+        .then((assignee) => this.visibleTo(entry, assignee, unreadAsked));
+    return this.visibleTo(entry, undefined, unreadAsked);
   }
 
-  function visibleTo(
+  private visibleTo(
     entry: Deliverable,
     assignee: string | null | undefined,
     unreadAsked: Promise<number> | undefined,
   ): Visible {
+    const { actor } = this;
     const { audience, event } = entry;
     if (!mayReceive(actor, audience, assignee)) return undefined;
     if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
       const { userId } = actor;
       const unread =
-        unreadAsked ?? hub.unread.get(organizationId, event.payload.conversationId, userId, entry.id);
+        unreadAsked ??
+        this.options.hub.unread.get(this.organizationId, event.payload.conversationId, userId, entry.id);
       return unread.then(
         (count) => withUnread(entry, event, count),
         (err: unknown) => {
-          logger.warn({ err }, "could not count unread messages for a realtime event");
+          this.options.logger.warn({ err }, "could not count unread messages for a realtime event");
           return event;
         },
       );
     }
     return event;
   }
+}
 
-  try {
-    if (options.lastEventId) {
-      const replay = await hub.since(organizationId, options.lastEventId);
-      if (replay.kind === "expired") {
-        // an empty log has no id to resume from: "0-0" is never in a log, so resuming from it resyncs again
-        lastId = replay.latestId ?? "0-0";
-        yield tracked(lastId, resync("expired"));
-      } else {
-        lastId = options.lastEventId;
-        for (const entry of replay.entries) {
-          lastId = entry.id;
-          const event = await visible(entry);
-          if (event) yield tracked(entry.id, event);
-        }
-      }
-    }
-    for (;;) {
-      const live = await pending.take(signal);
-      if (!live) return;
-      const { entry } = live;
-      if (pending.takeOverflow()) {
-        lastId = entry.id;
-        yield tracked(entry.id, resync("overflow"));
-        continue;
-      }
-      if (lastId !== null) {
-        if (compareEntryIds(entry.id, lastId) <= 0) continue;
-        // the feed delivers in order: after one live entry past the last one sent, none can repeat it
-        lastId = null;
-      }
-      const allowed = stillAllowed();
-      if (!(allowed === true || (await allowed))) return;
-      const visibleNow = visible(entry, live.unread);
-      const event = visibleNow instanceof Promise ? await visibleNow : visibleNow;
-      if (event) yield tracked(entry.id, event);
-    }
-  } finally {
-    stopListening();
-  }
+export function realtimeEventStream(options: EventStreamOptions): AsyncIterableIterator<Output> {
+  return new RealtimeEventStream(options);
 }

@@ -2,9 +2,7 @@
 export class PendingQueue<T> {
   private items: T[] = [];
   private head = 0;
-  private waiter: (() => void) | undefined;
   private overflowed = false;
-  private watched: AbortSignal | undefined;
 
   constructor(private readonly limit: number) {}
 
@@ -15,7 +13,6 @@ export class PendingQueue<T> {
       this.overflowed = true;
     }
     this.items.push(item);
-    this.wake();
   }
 
   /** True once since the last call if items were dropped because the queue was full. */
@@ -25,19 +22,9 @@ export class PendingQueue<T> {
     return overflowed;
   }
 
-  /** The next item, or undefined once `signal` aborts. */
-  async take(signal: AbortSignal | undefined): Promise<T | undefined> {
-    // one abort listener per signal, not one added and removed per wait: a wait per event per connection
-    if (signal && signal !== this.watched) {
-      this.watched = signal;
-      signal.addEventListener("abort", () => this.wake(), { once: true });
-    }
-    while (this.head >= this.items.length) {
-      if (signal?.aborted) return undefined;
-      await new Promise<void>((resolve) => {
-        this.waiter = resolve;
-      });
-    }
+  /** The next item, or undefined if none is waiting. */
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head] as T;
     this.head += 1;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
@@ -45,11 +32,5 @@ export class PendingQueue<T> {
       this.head = 0;
     }
     return item;
-  }
-
-  private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    waiter?.();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedFrameBytesEncoder, sharedFrameEncoder, shareFrames } from "./shared-frames";
+import { sharedDataFrame, sharedFrameBytesEncoder, sharedFrameEncoder, shareFrames } from "./shared-frames";
 
 /** tRPC's response for a tracked subscription result, keys in the order its ws adapter builds them. */
 const dataFrame = (subscriptionId: number | string, trackedId: string, event: object, jsonrpc?: "2.0") => ({
@@ -48,6 +48,23 @@ describe("sharedFrameEncoder", () => {
     expect(sharedFrameBytesEncoder.encode({ id: 1, result: { type: "started" } })).toBe(
       '{"id":1,"result":{"type":"started"}}',
     );
+  });
+
+  it("gives the whole frame of a shared event's result without the message, the bytes of the same text", () => {
+    const shared = shareFrames(event());
+    for (const [subscriptionId, jsonrpc] of [
+      [1, undefined],
+      ["1", "2.0"],
+    ] as const) {
+      const message = dataFrame(subscriptionId, "1700000000000-3", shared, jsonrpc);
+      const framed = sharedDataFrame(subscriptionId, jsonrpc, "1700000000000-3", shared);
+      expect(framed?.payload.toString("utf8")).toBe(JSON.stringify(message));
+      expect(framed?.frame.subarray(0, 2)).toEqual(Buffer.from([0x81, 126]));
+      // the same frame as the encoder's, made once
+      expect(sharedFrameBytesEncoder.encode(message)).toBe(framed?.payload);
+      expect(sharedDataFrame(subscriptionId, jsonrpc, "1700000000000-3", shared)).toBe(framed);
+    }
+    expect(sharedDataFrame(1, undefined, "1700000000000-3", event())).toBeUndefined();
   });
 
   it("decodes like tRPC's JSON encoder", () => {

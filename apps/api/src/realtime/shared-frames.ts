@@ -1,12 +1,13 @@
 import { type Encoder, jsonEncoder } from "@trpc/server/adapters/ws";
+import { type FramedText, framedText } from "./text-frames";
 
 /** One frame of a shared event, for one subscription id, JSON-RPC marker and tracked id. */
 interface Frame {
   jsonrpc: unknown;
   trackedId: string;
   text: string;
-  /** `text` as UTF-8, made when a connection first sends it as bytes. */
-  bytes: Buffer | undefined;
+  /** `text` as UTF-8 with its WebSocket frame, made when a connection first sends it as bytes. */
+  framed: FramedText | undefined;
 }
 
 /** Per shared event, its frames as sent so far, by the connection's subscription id. */
@@ -27,6 +28,35 @@ function keyCount(value: object): number {
   return count;
 }
 
+/** The frame of a shared event's data result (`message`, or tRPC's if not given); undefined if not shared. */
+function frameOf(
+  event: object,
+  subscriptionId: number | string,
+  jsonrpc: unknown,
+  trackedId: string,
+  message?: object,
+): Frame | undefined {
+  const byId = framesOf.get(event);
+  if (!byId) return undefined;
+  // a Map tells 1 from "1"; an event has one tracked id, so the list is one frame long in practice
+  let frames = byId.get(subscriptionId);
+  if (!frames) {
+    frames = [];
+    byId.set(subscriptionId, frames);
+  }
+  for (const frame of frames) if (frame.jsonrpc === jsonrpc && frame.trackedId === trackedId) return frame;
+  const text = JSON.stringify(
+    message ?? {
+      id: subscriptionId,
+      jsonrpc,
+      result: { type: "data", data: { id: trackedId, data: event }, id: trackedId },
+    },
+  );
+  const frame: Frame = { jsonrpc, trackedId, text, framed: undefined };
+  frames.push(frame);
+  return frame;
+}
+
 /**
  * The frame of a tracked subscription result carrying a shared event, byte for byte what `JSON.stringify` makes
  * of tRPC's response `{ id, jsonrpc?, result: { type: "data", data: { id, data: event }, id } }`; undefined for
@@ -44,19 +74,13 @@ function sharedFrame(message: unknown): Frame | undefined {
   if (typeof envelope !== "object" || envelope === null || keyCount(envelope) !== 2) return undefined;
   const { id: envelopeId, data: event } = envelope as { id?: unknown; data?: unknown };
   if (envelopeId !== trackedId || typeof event !== "object" || event === null) return undefined;
-  const byId = framesOf.get(event);
-  if (!byId) return undefined;
-  // a Map tells 1 from "1"; an event has one tracked id, so the list is one frame long in practice
-  let frames = byId.get(id);
-  if (!frames) {
-    frames = [];
-    byId.set(id, frames);
-  }
-  for (const frame of frames) if (frame.jsonrpc === jsonrpc && frame.trackedId === trackedId) return frame;
-  const frame: Frame = { jsonrpc, trackedId, text: JSON.stringify(message), bytes: undefined };
-  frames.push(frame);
-  return frame;
+  return frameOf(event, id, jsonrpc, trackedId, message);
 }
+
+const framed = (frame: Frame): FramedText => {
+  frame.framed ??= framedText(Buffer.from(frame.text, "utf8"));
+  return frame.framed;
+};
 
 /** tRPC's JSON encoder, with the frames of shared events serialized once. */
 export const sharedFrameEncoder: Encoder = {
@@ -71,8 +95,22 @@ export const sharedFrameEncoder: Encoder = {
 export const sharedFrameBytesEncoder = {
   encode(message: unknown): string | Buffer {
     const frame = sharedFrame(message);
-    if (!frame) return jsonEncoder.encode(message) as string;
-    frame.bytes ??= Buffer.from(frame.text, "utf8");
-    return frame.bytes;
+    return frame ? framed(frame).payload : (jsonEncoder.encode(message) as string);
   },
 };
+
+/**
+ * The whole WebSocket frame of the tracked result `{ id, jsonrpc, result: { type: "data", data: { id: trackedId,
+ * data: event }, id: trackedId } }` when `event` is shared (undefined otherwise): the same bytes
+ * `sharedFrameBytesEncoder` gives for that message, without building the message for every connection.
+ */
+export function sharedDataFrame(
+  subscriptionId: number | string,
+  jsonrpc: "2.0" | undefined,
+  trackedId: string,
+  event: unknown,
+): FramedText | undefined {
+  if (typeof event !== "object" || event === null) return undefined;
+  const frame = frameOf(event, subscriptionId, jsonrpc, trackedId);
+  return frame && framed(frame);
+}

@@ -8,7 +8,8 @@ import type { Context } from "../trpc/context";
 import { appRouter } from "../trpc/root";
 import { createWriteCoalescer } from "./coalesce-writes";
 import { directSubscriptions } from "./direct-subscription";
-import { sharedFrameBytesEncoder, sharedFrameEncoder } from "./shared-frames";
+import { sharedDataFrame, sharedFrameBytesEncoder, sharedFrameEncoder } from "./shared-frames";
+import { rawFrameWriter } from "./text-frames";
 import { createTurnBudget } from "./turn-budget";
 import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
 
@@ -50,8 +51,10 @@ export interface UpgradeSource {
 /** tRPC over WebSocket on the API's own HTTP server, at `/trpc-ws` only. */
 export function attachRealtimeServer(server: UpgradeSource, container: Container): RealtimeServer {
   const { logger } = container;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  wss.on("connection", createWriteCoalescer());
+  // per-message deflate stays off (ws's default for servers): frames are the same bytes for every connection
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const coalesceWrites = createWriteCoalescer();
+  wss.on("connection", coalesceWrites);
   const createContext = createWsContextFactory(container);
   const contexts = new WeakMap<WebSocket, Promise<Context>>();
   const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
@@ -62,6 +65,8 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
     router: appRouter,
     path: "realtime.events",
     encoder: sharedFrameBytesEncoder,
+    sharedData: sharedDataFrame,
+    frameWriter: (client) => rawFrameWriter(client, coalesceWrites.hold),
     budget: createTurnBudget(connectionsPerTurn),
     contextOf: (client) => contexts.get(client),
     onError,
