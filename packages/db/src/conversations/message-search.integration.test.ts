@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { MessageSearchOrder } from "@crm/domain";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { searchMessages, tsquery, visibleMatches, visibleMessages } from "./message-search";
 import { insertOrganization } from "./retention-fixtures";
 import { searchIndexOrdersByDate } from "./search-index";
-import { newestHits, readOnlyIfCommon } from "./search-newest";
+import { newestHits } from "./search-newest";
 
 let handle: DatabaseHandle;
 let organizationId: string;
@@ -49,8 +48,6 @@ beforeAll(async () => {
     )
     .returning(["id", "sent_at", "content"])
     .execute();
-  // the scan of the newest is for words the column's statistics call common
-  await sql`analyze messages`.execute(handle.db);
   expected = inserted
     .filter((row) => row.content.includes("boleto"))
     .sort((a, b) => b.sent_at.getTime() - a.sent_at.getTime() || (a.id < b.id ? 1 : -1))
@@ -121,18 +118,6 @@ describe("newest-first message search", () => {
         expect(await pageThrough(limit, { indexOrdersByDate: true, scanRows })).toEqual(expected);
       }
     }
-  });
-
-  it("reads the newest messages first only for a word the statistics say can fill the page there", async () => {
-    const rowsFor = async (text: string, rows: number, needed: number) => {
-      const { rows: answer } = await sql<{ rows: number }>`
-        select ${readOnlyIfCommon(tsquery(text), rows, needed)} as rows`.execute(handle.db);
-      return Number(answer[0]?.rows);
-    };
-    // "boleto" is in 15 of the 20 messages: 100 of them hold about 75, 20 hold 15
-    expect(await rowsFor("boletos", 100, 26)).toBe(100);
-    expect(await rowsFor("boletos", 20, 26)).toBe(0);
-    expect(await rowsFor("reembolso", 5000, 26)).toBe(0);
   });
 
   it("refuses a cursor of the other order", async () => {

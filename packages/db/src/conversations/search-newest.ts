@@ -29,24 +29,10 @@ const afterEverything = "9999-12-31T00:00:00Z";
 /**
  * How many of the newest visible messages are read one by one, newest first, before the search asks its index
  * instead. A word in 1 message in 100 fills a page within the first 2,600 (about 1.3 ms, where even RUM spends
- * 5 ms ordering 10,000 matches); a rarer word, by the column's statistics, is answered by the index (RUM or
- * GIN) at once, which is quick for it. A common word whose matches still do not fill the page there (a phrase,
- * two words at once) pays both.
+ * 5 ms ordering 10,000 matches); a rarer word runs out of them and is answered by the index (RUM or GIN), which
+ * is quick for it. Worst case: a word just rarer than 1 in 200 pays both.
  */
 export const newestScanRows = 5000;
-
-/**
- * `rows` when the query's most frequent word is common enough, by ANALYZE's statistics of search_vector
- * (`pg_stats.most_common_elems`), to fill `needed` rows among them; else 0, and the index answers at once. A
- * word missing from the statistics (rare, or the table never analyzed) counts as rare.
- */
-export const readOnlyIfCommon = (query: SearchQuery, rows: number, needed: number) => sql<number>`(
-  select case when coalesce(max(word.share), 0) * ${rows}::int >= ${needed}::int then ${rows}::int else 0 end
-  from pg_stats stats,
-    unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs) as word(lexeme, share)
-  where stats.schemaname = current_schema() and stats.tablename = 'messages'
-    and stats.attname = 'search_vector'
-    and word.lexeme = any(tsvector_to_array(to_tsvector('simple', querytree(${query})))))`;
 
 /**
  * Newest first (sent_at desc, id desc). A RUM index hands the matches over in date order, so a page reads
@@ -83,7 +69,7 @@ export async function newestHits(
       .select("messages.search_vector")
       .orderBy("messages.sent_at", "desc")
       .orderBy("messages.id", "desc")
-      .limit(readOnlyIfCommon(options.query, options.scanRows ?? newestScanRows, limit + 1))
+      .limit(options.scanRows ?? newestScanRows)
       .as("messages");
     rows = await db
       .selectFrom(recent)
