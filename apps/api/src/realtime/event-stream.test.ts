@@ -13,6 +13,20 @@ import { readyResultsOf } from "./ready-results";
 
 const owner: Actor = { kind: "user", userId: "u1", organizationId: "org", role: "owner", sessionId: "s" };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** The owner's stream from the hub, live only unless `lastEventId` says where to resume. */
+const ownerStream = (
+  hub: ReturnType<typeof createRealtimeHub>,
+  options: Partial<Parameters<typeof realtimeEventStream>[0]> = {},
+) =>
+  realtimeEventStream({
+    hub,
+    actor: owner,
+    lastEventId: null,
+    signal: undefined,
+    logger: silent,
+    ...options,
+  });
 const reads: ConversationReadRepository = {
   findAccess: async () => new Map(),
   markRead: async () => {},
@@ -66,13 +80,7 @@ describe("a connection's event stream", () => {
       },
     };
     const hub = createRealtimeHub({ feed, reads, logger: silent });
-    const stream = realtimeEventStream({
-      hub,
-      actor: owner,
-      lastEventId: entries[0]?.id,
-      signal: undefined,
-      logger: silent,
-    });
+    const stream = ownerStream(hub, { lastEventId: entries[0]?.id });
     // the stream listens before it reads the replay
     const received = collect(stream, 4);
     for (const n of [3, 4]) await realtime.events.publish(dealUpdated(n));
@@ -104,13 +112,7 @@ describe("a connection's event stream", () => {
       },
     };
     const hub = createRealtimeHub({ feed: realtime.feed, reads: slowReads, logger: silent });
-    const stream = realtimeEventStream({
-      hub,
-      actor: owner,
-      lastEventId: null,
-      signal: undefined,
-      logger: silent,
-    });
+    const stream = ownerStream(hub);
     const received = collect(stream, 3);
     for (const n of [1, 2, 3]) {
       await realtime.events.publish({
@@ -137,14 +139,7 @@ describe("a connection's event stream", () => {
   it("gives what is ready by polling, and tells a consumer that falls behind to resync", async () => {
     const realtime = createInProcessRealtime();
     const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
-    const stream = realtimeEventStream({
-      hub,
-      actor: owner,
-      lastEventId: null,
-      signal: undefined,
-      logger: silent,
-      pendingLimit: 2,
-    });
+    const stream = ownerStream(hub, { pendingLimit: 2 });
     const results = readyResultsOf(stream);
     let calls = 0;
     results?.onReady(() => {
@@ -173,12 +168,7 @@ describe("a connection's event stream", () => {
     const realtime = createInProcessRealtime();
     const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
     let revoked = false;
-    const stream = realtimeEventStream({
-      hub,
-      actor: owner,
-      lastEventId: null,
-      signal: undefined,
-      logger: silent,
+    const stream = ownerStream(hub, {
       revalidate: async (actor) => (revoked ? null : actor),
       revalidateMs: 0,
     });
