@@ -35,8 +35,9 @@ const afterEverything = "9999-12-31T00:00:00Z";
 export const newestScanRows = 5000;
 
 /**
- * Newest first (sent_at desc, id desc). A RUM index hands the matches over in date order, so a page reads
- * its own rows only, however many messages match; with GIN every match is read and sorted.
+ * Newest first (sent_at desc, id desc): from the newest visible messages when they fill the page (`newest`),
+ * else from the index. A RUM index hands the matches over in date order, so a page reads its own rows only,
+ * however many messages match; with GIN every match is read and sorted.
  */
 export async function newestHits(
   db: Kysely<Database>,
