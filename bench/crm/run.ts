@@ -39,7 +39,7 @@ import {
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const { concurrency, requests, warmup, apiNodeArgs } = readLoadSettings(settings);
+const { concurrency, requests, warmup, apiNodeArgs, selected } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_crm";
 
 interface Scenario {
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 
   const client = createJsonClient(baseUrl, owner.token);
   const rows: string[][] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((each) => selected(each.name))) {
     const statements = await captureStatements(pool, scenario.run);
     if (process.argv.includes("--explain")) await explain(pool, scenario.name, statements);
     const httpCpu = process.cpuUsage();

@@ -22,7 +22,7 @@ import { conversationCount, messagesPerConversation, searchTerms, seedInbox, uui
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const { concurrency, requests, warmup, apiNodeArgs } = readLoadSettings(settings);
+const { concurrency, requests, warmup, apiNodeArgs, selected } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_inbox";
 
 interface Scenario {
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
 
   const client = createJsonClient(baseUrl, token);
   const rows: string[][] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((each) => selected(each.name))) {
     const statements = await captureStatements(pool, (db) =>
       scenario.run({
         conversations: createConversationRepository(db),

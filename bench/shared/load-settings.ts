@@ -11,5 +11,7 @@ export function readLoadSettings(settings: Record<string, string | undefined>) {
     warmup: Number(settings.BENCH_WARMUP ?? 2000),
     /** e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API */
     apiNodeArgs: settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+    /** BENCH_ONLY=board runs only the scenarios whose name contains it (a profile of one path) */
+    selected: (name: string) => name.includes(settings.BENCH_ONLY ?? ""),
   };
 }

@@ -16,27 +16,30 @@ import { tagsRouter } from "../routers/tags/router";
 import { typingRouter } from "../routers/typing/router";
 import { invitationsRouter, usersRouter } from "../routers/users/router";
 import { createCallerFactory, router } from "./init";
+import { withOutputChecks } from "./output-checks";
 
-export const appRouter = router({
-  auth: authRouter,
-  users: usersRouter,
-  invitations: invitationsRouter,
-  organizations: organizationsRouter,
-  apiKeys: apiKeysRouter,
-  contacts: contactsRouter,
-  companies: companiesRouter,
-  tags: tagsRouter,
-  customFields: customFieldsRouter,
-  pipelines: pipelinesRouter,
-  deals: dealsRouter,
-  integrations: integrationsRouter,
-  payments: paymentsRouter,
-  conversations: conversationsRouter,
-  messages: messagesRouter,
-  realtime: realtimeRouter,
-  typing: typingRouter,
-  notifications: notificationsRouter,
-});
+export const appRouter = withOutputChecks(
+  router({
+    auth: authRouter,
+    users: usersRouter,
+    invitations: invitationsRouter,
+    organizations: organizationsRouter,
+    apiKeys: apiKeysRouter,
+    contacts: contactsRouter,
+    companies: companiesRouter,
+    tags: tagsRouter,
+    customFields: customFieldsRouter,
+    pipelines: pipelinesRouter,
+    deals: dealsRouter,
+    integrations: integrationsRouter,
+    payments: paymentsRouter,
+    conversations: conversationsRouter,
+    messages: messagesRouter,
+    realtime: realtimeRouter,
+    typing: typingRouter,
+    notifications: notificationsRouter,
+  }),
+);
 
 export type AppRouter = typeof appRouter;
 
