@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { MessageSearchOrder } from "@crm/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { searchMessages, tsquery, visibleMatches, visibleMessages } from "./message-search";
 import { insertOrganization } from "./retention-fixtures";
 import { searchIndexOrdersByDate } from "./search-index";
 import { newestHits } from "./search-newest";
+import { knownWordShare, readWordShare, wordShareTtlMs } from "./word-shares";
 
 let handle: DatabaseHandle;
 let organizationId: string;
@@ -128,5 +130,24 @@ describe("newest-first message search", () => {
     expect(recent.items.map((hit) => hit.message.id)).toEqual(expected.slice(0, 2));
     await expect(page("relevance", recent.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
     await expect(page("recent", ranked.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
+  });
+});
+
+describe("the share of messages holding a search's words", () => {
+  it("is read from the column's statistics: 15 of the 20 messages hold boleto, none reembolso", async () => {
+    await sql`analyze messages`.execute(handle.db);
+    expect(await readWordShare(handle.db, tsquery("boletos"))).toBeCloseTo(0.75, 2);
+    expect(await readWordShare(handle.db, tsquery("reembolso"))).toBe(0);
+  });
+
+  it("is answered from memory, read in the background when unknown or ten minutes old", async () => {
+    await sql`analyze messages`.execute(handle.db);
+    const query = tsquery("boleto pago");
+    const known = (now?: number) => knownWordShare(handle.db, "boleto pago", query, now);
+    expect(known()).toBeUndefined();
+    await vi.waitFor(() => expect(known()).toBeCloseTo(0.75, 2));
+    const later = Date.now() + wordShareTtlMs + 1;
+    expect(known(later)).toBeCloseTo(0.75, 2);
+    expect(known(later)).toBeUndefined();
   });
 });

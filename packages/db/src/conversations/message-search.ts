@@ -10,8 +10,9 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { messageColumns, toMessage } from "./rows";
 import { searchIndexOrdersByDate } from "./search-index";
-import { newestHits, type SearchHit } from "./search-newest";
+import { newestHits, newestScanRows, type SearchHit } from "./search-newest";
 import { rankedHits } from "./search-ranked";
+import { knownWordShare } from "./word-shares";
 
 /*
  * Both configurations of migration 0010, as literals (never parameters), matched against the stored
@@ -93,13 +94,24 @@ export async function searchMessages(
       : await newestHits(db, matches, page.cursor, limit, {
           // within one conversation the conversation's own index narrows the matches better
           indexOrdersByDate: !search.conversationId && (await searchIndexOrdersByDate(db)),
-          newest: search.conversationId
-            ? undefined
-            : () => visibleMessages(db, organizationId, scope, search),
+          newest:
+            search.conversationId || !newestCanFill(db, search.query, query, limit + 1)
+              ? undefined
+              : () => visibleMessages(db, organizationId, scope, search),
           query,
         });
   const items = await hydrate(db, organizationId, query, found.hits);
   return { items, nextCursor: found.nextCursor };
+}
+
+/**
+ * Whether the newest messages are worth reading first: unless the column's statistics say the search's words
+ * are too rare to fill the page among them (a word in 1 message in 1,000 is in 5 of the newest 5,000), when the
+ * index answers at once. Unknown statistics: read them first, as they bound the cost of the most common words.
+ */
+function newestCanFill(db: Kysely<Database>, text: string, query: SearchQuery, needed: number): boolean {
+  const share = knownWordShare(db, text, query);
+  return share === undefined || share === null || share * newestScanRows >= needed;
 }
 
 async function hydrate(
