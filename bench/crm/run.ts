@@ -21,11 +21,12 @@ import {
   signIn as signInAt,
   startBenchApi,
 } from "../shared/api";
+import { startBareHttp } from "../shared/bare-http";
 import { prepareBenchDatabase } from "../shared/database";
 import { createJsonClient } from "../shared/http-client";
 import { readLoadSettings } from "../shared/load-settings";
 import { measure } from "../shared/measure";
-import { printTable } from "../shared/report";
+import { bareColumns, bareHeader, printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
 import { resultRow, tableHeader } from "./report";
 import {
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
   ];
 
   const client = createJsonClient(baseUrl, owner.token);
+  const bare = await startBareHttp(benchUrl);
   const rows: string[][] = [];
   for (const scenario of scenarios.filter((each) => selected(each.name))) {
     const statements = await captureStatements(pool, scenario.run);
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
     );
     const httpCpuMs = cpuMsPerRequest(httpCpu);
     const apiCpuMs = (api.cpuMs() - apiCpuBefore) / (requests + warmup);
+    const bareHttp = await bare.measure(statements, { requests, concurrency, warmup });
     const sqlCpu = process.cpuUsage();
     const sql = await measure(() => replay(pool, statements), { requests, concurrency, warmup });
     const sqlCpuMs = cpuMsPerRequest(sqlCpu);
@@ -170,10 +173,14 @@ async function main(): Promise<void> {
       apiCpuMs.toFixed(2),
       httpCpuMs.toFixed(2),
       sqlCpuMs.toFixed(2),
+      ...bareColumns(http, bareHttp, sql),
     ]);
   }
 
-  printTable([...tableHeader, "API CPU/req", "client CPU/req HTTP", "client CPU/req SQL"], rows);
+  printTable(
+    [...tableHeader, "API CPU/req", "client CPU/req HTTP", "client CPU/req SQL", ...bareHeader],
+    rows,
+  );
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(" ");
@@ -184,6 +191,7 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${load}`);
 
   client.close();
+  await bare.close();
   await pool.end();
   await closeContainer();
   await api.close();

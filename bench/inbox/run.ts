@@ -12,11 +12,12 @@ import { encodeKeyset } from "@crm/db/conversations/keyset";
 import { createMessageRepository } from "@crm/db/conversations/message-repository";
 import pg from "pg";
 import { benchPassword, type SignedIn, signIn, startBenchApi } from "../shared/api";
+import { startBareHttp } from "../shared/bare-http";
 import { prepareBenchDatabase } from "../shared/database";
 import { createJsonClient } from "../shared/http-client";
 import { readLoadSettings } from "../shared/load-settings";
 import { measure } from "../shared/measure";
-import { latencyHeader, latencyRow, printTable } from "../shared/report";
+import { bareColumns, bareHeader, latencyHeader, latencyRow, printTable } from "../shared/report";
 import { captureStatements, explain, replay } from "../shared/sql-replay";
 import { conversationCount, messagesPerConversation, searchTerms, seedInbox, uuidOf } from "./seed";
 
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   ];
 
   const client = createJsonClient(baseUrl, token);
+  const bare = await startBareHttp(benchUrl);
   const rows: string[][] = [];
   for (const scenario of scenarios.filter((each) => selected(each.name))) {
     const statements = await captureStatements(pool, (db) =>
@@ -143,17 +145,20 @@ async function main(): Promise<void> {
       { requests, concurrency, warmup },
     );
     const apiCpuMs = (api.cpuMs() - apiCpuBefore) / (requests + warmup);
+    const bareHttp = await bare.measure(statements, { requests, concurrency, warmup });
     const sql = await measure(() => replay(pool, statements), { requests, concurrency, warmup });
     rows.push([
       ...latencyRow(`${scenario.name} [${statements.length} stmt]`, http, sql),
       apiCpuMs.toFixed(2),
+      ...bareColumns(http, bareHttp, sql),
     ]);
   }
 
-  printTable([...latencyHeader, "API CPU/req"], rows);
+  printTable([...latencyHeader, "API CPU/req", ...bareHeader], rows);
   console.log(`\n${requests} timed requests per row after ${warmup} untimed, ${concurrency} at a time; ms.`);
   console.log("API CPU/req: CPU time of the API process per request (timed and untimed).");
   client.close();
+  await bare.close();
 
   await pool.end();
   await api.close();

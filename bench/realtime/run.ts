@@ -18,8 +18,8 @@ import { fileURLToPath } from "node:url";
 import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "@crm/api/realtime/testing/api-process";
 import { createFromTemplate, dropDatabase, ensureTemplate } from "@crm/db/testing/postgres-template";
 import { postWebhook, startFakeTelegram, telegramTextUpdate } from "@crm/integrations/testing";
+import { type Spawned, spawnScript } from "../shared/processes";
 import { openBareClient } from "./clients";
-import { type Spawned, spawnScript } from "./processes";
 import { openShards } from "./shards";
 import { latencyOf, ms } from "./stats";
 

@@ -37,3 +37,15 @@ export function printTable(header: string[], rows: string[][]): void {
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(line(r));
 }
+
+/** The bare HTTP server's columns (see `bare-http-server.ts`): what any HTTP server over the same SQL pays. */
+export const bareHeader = ["bare p50", "bare p95", "bare/SQL p95", "API/bare p95"];
+
+export function bareColumns(http: LatencyStats, bare: LatencyStats, sql: LatencyStats): string[] {
+  return [
+    ms(bare.p50),
+    ms(bare.p95),
+    `${(bare.p95 / sql.p95).toFixed(2)}x`,
+    `${(http.p95 / bare.p95).toFixed(2)}x`,
+  ];
+}
