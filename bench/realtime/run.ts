@@ -303,7 +303,7 @@ console.log(
   `  bare ws broadcast      p50 ${ms(bare.latency.p50)}  p99 ${ms(bare.latency.p99)}  max ${ms(bare.latency.max)}  (delivered ${bare.delivered}/${bare.expected})`,
 );
 console.log(
-  `  ratio realtime / bare  p50 ${(realtime.latency.p50 / bare.latency.p50).toFixed(1)}x  p99 ${(realtime.latency.p99 / bare.latency.p99).toFixed(1)}x`,
+  `  ratio realtime / bare  p50 ${(realtime.latency.p50 / bare.latency.p50).toFixed(2)}x  p99 ${(realtime.latency.p99 / bare.latency.p99).toFixed(2)}x`,
 );
 if (fraction < 1 || realtime.duplicates > 0) {
   console.error("FAIL: every client must receive every event exactly once");
