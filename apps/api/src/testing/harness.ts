@@ -5,6 +5,7 @@ import { testEnv } from "@crm/runtime/testing/env";
 import { startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpLink } from "@trpc/client";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../app";
 import { type Container, createContainer } from "../container";
 import { loadEnv } from "../env";
@@ -127,3 +128,18 @@ export async function startTestApi(extraEnv: Record<string, string> = {}) {
 }
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+
+/** Starts the API before the file's tests and closes it after them; the returned object stands for it. */
+export function useTestApi(extraEnv: Record<string, string> = {}): TestApi {
+  let started: TestApi | undefined;
+  beforeAll(async () => {
+    started = await startTestApi(extraEnv);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestApi, {
+    get(_target, property) {
+      if (!started) throw new Error("useTestApi: the API starts in beforeAll; use it inside a test or hook");
+      return Reflect.get(started, property, started);
+    },
+  });
+}

@@ -1,7 +1,7 @@
 import { can, type Permission, type Role, roles } from "@crm/domain";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApi } from "../testing/harness";
 import { createContext } from "./context";
 import type { Access, Meta } from "./init";
 import { appRouter, createCaller } from "./root";
@@ -25,12 +25,11 @@ function expectedCode(access: Access, role: Role | null, viaApiKey: boolean, use
   return can(role, access as Permission) ? "BAD_REQUEST" : "FORBIDDEN";
 }
 
-let api: TestApi;
+const api = useTestApi();
 const userTokens = new Map<Role, string>();
 const keyTokens = new Map<Role, string>();
 
 beforeAll(async () => {
-  api = await startTestApi();
   const owner = await api.register();
   userTokens.set("owner", owner.token);
   for (const role of roles.filter((r) => r !== "owner"))
@@ -38,7 +37,6 @@ beforeAll(async () => {
   for (const role of roles)
     keyTokens.set(role, (await api.trpc(owner.token).apiKeys.create.mutate({ name: role, role })).secret);
 });
-afterAll(() => api.close());
 
 async function probe(path: string, token: string | null): Promise<string> {
   const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});

@@ -1,29 +1,30 @@
 import { type FakeWhatsApp, startFakeWhatsApp, whatsAppTextWebhook } from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing/harness";
+import { useTestApi } from "../testing/harness";
 
 /*
  * The 1 MB webhook limit, checked from Content-Length when there is one (the body is then read directly as
  * bytes) and by counting when the body comes chunked.
  */
 
-let api: TestApi;
 let whatsapp: FakeWhatsApp;
 let integrationId: string;
 
+// Before useTestApi on purpose: the fakes start first and (after-hooks run in reverse) close last.
 beforeAll(async () => {
   whatsapp = await startFakeWhatsApp();
-  api = await startTestApi();
+});
+afterAll(async () => {
+  await whatsapp?.close();
+});
+const api = useTestApi();
+beforeAll(async () => {
   const owner = await api.register();
   const res = await api.rest<{ id: string }>("POST", "/integrations", {
     token: owner.token,
     body: { channel: "whatsapp", name: "whatsapp", config: whatsapp.config },
   });
   integrationId = res.body.id;
-});
-afterAll(async () => {
-  await api?.close();
-  await whatsapp?.close();
 });
 
 const tooLarge = () =>

@@ -10,7 +10,7 @@ import {
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestApi, type TestApi } from "../testing/harness";
+import { useTestApi } from "../testing/harness";
 
 /*
  * Webhooks are routed through a per-process cache of integrations (no query per webhook). Whatever changes
@@ -18,19 +18,20 @@ import { startTestApi, type TestApi } from "../testing/harness";
  * see it: the cached copy is only trusted inside the statement that stores the webhook.
  */
 
-let api: TestApi;
 let whatsapp: FakeWhatsApp;
 let telegram: FakeTelegram;
 let owner: { token: string };
 
+// Before useTestApi on purpose: the fakes start first and (after-hooks run in reverse) close last.
 beforeAll(async () => {
   [whatsapp, telegram] = await Promise.all([startFakeWhatsApp(), startFakeTelegram()]);
-  api = await startTestApi();
-  owner = await api.register();
 });
 afterAll(async () => {
-  await api?.close();
   await Promise.all([whatsapp?.close(), telegram?.close()]);
+});
+const api = useTestApi();
+beforeAll(async () => {
+  owner = await api.register();
 });
 
 let numbers = 0;

@@ -23,9 +23,8 @@ import {
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
-import { startTestApi, type TestApi } from "../testing/harness";
+import { useTestApi } from "../testing/harness";
 
-let api: TestApi;
 let whatsapp: FakeWhatsApp;
 let telegram: FakeTelegram;
 let slack: FakeSlack;
@@ -34,6 +33,7 @@ let owner: { token: string };
 const ids = { whatsapp: "", telegram: "", slack: "", discord: "" };
 let enqueue: MockInstance;
 
+// Before useTestApi on purpose: the fakes start first and (after-hooks run in reverse) close last.
 beforeAll(async () => {
   [whatsapp, telegram, slack, discord] = await Promise.all([
     startFakeWhatsApp(),
@@ -41,7 +41,12 @@ beforeAll(async () => {
     startFakeSlack(),
     startFakeDiscord(),
   ]);
-  api = await startTestApi();
+});
+afterAll(async () => {
+  await Promise.all([whatsapp, telegram, slack, discord].map((fake) => fake?.close()));
+});
+const api = useTestApi();
+beforeAll(async () => {
   owner = await api.register();
   for (const [channel, config] of [
     ["whatsapp", whatsapp.config],
@@ -57,10 +62,6 @@ beforeAll(async () => {
   }
 });
 afterEach(() => enqueue?.mockRestore());
-afterAll(async () => {
-  await api?.close();
-  await Promise.all([whatsapp, telegram, slack, discord].map((fake) => fake?.close()));
-});
 
 const spyOnQueue = () => {
   enqueue = vi.spyOn(api.container.queue, "enqueue");

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { newEmail } from "./auth-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 describe("API keys", () => {
   it("authenticates an integrator with its role until it is revoked, then answers 401", async () => {

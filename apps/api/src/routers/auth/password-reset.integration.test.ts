@@ -1,13 +1,9 @@
 import { linkToken } from "@crm/worker/testing/smtp-sink";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { type ErrorBody, newEmail } from "./auth-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 describe("password reset", () => {
   it("emails a link whose token sets a new password once and signs out every session", async () => {

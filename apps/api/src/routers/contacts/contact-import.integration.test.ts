@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import {
   allPages,
   type ContactDto,
@@ -12,11 +12,7 @@ import {
   waitForImport,
 } from "./contact-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 async function startImport(token: string, csv: string, onDuplicate: "skip" | "update" = "skip") {
   const res = await api.rest<ImportDto>("POST", "/contacts/imports", { token, body: { csv, onDuplicate } });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import {
   allPages,
   type ContactDto,
@@ -10,7 +10,7 @@ import {
   type PageDto,
 } from "./contact-fixtures";
 
-let api: TestApi;
+const api = useTestApi();
 let token: string;
 const names = (items: ContactDto[]) => items.map((c) => c.name);
 const list = async (query: string) => {
@@ -24,7 +24,6 @@ let acme: { id: string };
 let created: ContactDto[];
 
 beforeAll(async () => {
-  api = await startTestApi();
   const owner = await api.register();
   token = owner.token;
   vip = await createResource(api, token, "/tags", { name: "vip" });
@@ -64,7 +63,6 @@ beforeAll(async () => {
   ];
   for (const person of people) created.push(await createContact(api, token, person));
 });
-afterAll(() => api.close());
 
 describe("keyset pagination", () => {
   it("walks 3 pages newest first with no duplicate and no gap, even when contacts are added meanwhile", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import {
   type ContactDto,
@@ -10,11 +10,7 @@ import {
   mobile,
 } from "./contact-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 describe("contacts CRUD", () => {
   it("creates a contact with its phone in E.164, its email lower-cased, a company, tags and custom fields", async () => {

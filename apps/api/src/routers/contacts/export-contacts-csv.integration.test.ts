@@ -1,13 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { createContact, createResource } from "./contact-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 const exportCsv = (token: string | undefined, query = "") =>
   fetch(`${api.baseUrl}/api/v1/contacts/export.csv${query}`, {

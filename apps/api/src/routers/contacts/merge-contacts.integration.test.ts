@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it, vi } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import {
   type ContactDto,
   createContact,
@@ -9,11 +9,7 @@ import {
   type PageDto,
 } from "./contact-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 async function seedDeal(organizationId: string, contactId: string, title: string): Promise<string> {
   const { db } = api.container.db;

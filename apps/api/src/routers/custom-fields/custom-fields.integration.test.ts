@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import {
   allPages,
@@ -9,11 +9,7 @@ import {
   type ErrorDto,
 } from "../contacts/contact-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 interface FieldDto {
   id: string;

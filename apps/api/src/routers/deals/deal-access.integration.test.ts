@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import { type ActivityDto, createDeal, dealOf, firstPipeline, stageAt, workspace } from "./deal-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 describe("permissions", () => {
   it("lets a viewer read but not write, and an agent write but not delete", async () => {

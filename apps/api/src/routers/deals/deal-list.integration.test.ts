@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import {
   ageDeal,
   createDeal,
@@ -12,11 +12,7 @@ import {
   workspace,
 } from "./deal-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 describe("listing deals", () => {
   it("filters by pipeline, stage, status, assignee, contact, value range and rotting", async () => {

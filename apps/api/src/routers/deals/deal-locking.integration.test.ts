@@ -1,14 +1,10 @@
 import { readEnv } from "@crm/db/cli/env";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { createDeal, type DealDto, stageAt, waitForPipelineLockWaiter, workspace } from "./deal-fixtures";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 // PGlite runs one transaction at a time: locks never meet there
 describe.skipIf(!readEnv().databaseUrl)(

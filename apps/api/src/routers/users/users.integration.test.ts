@@ -1,13 +1,9 @@
 import { linkToken } from "@crm/worker/testing/smtp-sink";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
 import { expectTenantIsolation } from "../../testing/tenant-isolation";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 10)}@example.com`;
 
