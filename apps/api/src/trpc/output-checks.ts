@@ -13,7 +13,7 @@ import type { Context } from "./context";
  *   and parsing them again cost about 0.3 ms of a 3.5 ms board request (bench/README.md).
  *
  * tRPC has no switch for its output validation, so this replaces the middleware `.output()` adds (tRPC marks
- * it `_type: "output"`); `output-checks.integration.test.ts` fails if that ever stops finding it.
+ * it `_type: "output"`); `output-checks.test.ts` fails if that ever stops finding it.
  */
 export function withOutputChecks<Router extends { _def: { procedures: object } }>(router: Router): Router {
   for (const procedure of Object.values(router._def.procedures) as Procedure[]) {

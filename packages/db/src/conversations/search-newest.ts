@@ -29,8 +29,9 @@ const afterEverything = "9999-12-31T00:00:00Z";
 /**
  * How many of the newest visible messages are read one by one, newest first, before the search asks its index
  * instead. A word in 1 message in 100 fills a page within the first 2,600 (about 1.3 ms, where even RUM spends
- * 5 ms ordering 10,000 matches); a rarer word runs out of them and is answered by the index (RUM or GIN), which
- * is quick for it. Worst case: a word just rarer than 1 in 200 pays both.
+ * 5 ms ordering 10,000 matches); a word the column's statistics call rarer skips them (`word-shares.ts`), and one
+ * that runs out of them anyway (two words that seldom meet, statistics not read yet) is answered by the index (RUM
+ * or GIN) after them.
  */
 export const newestScanRows = 5000;
 
