@@ -11,6 +11,7 @@ import * as m0009 from "../migrations/0009_deal_contact_activity";
 import * as m0010 from "../migrations/0010_search_unaccent";
 import * as m0012 from "../migrations/0012_deal_stage_totals";
 import * as m0013 from "../migrations/0013_message_search_recent";
+import * as m0014 from "../migrations/0014_contact_search_statistics";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0010_search_unaccent": m0010,
   "0012_deal_stage_totals": m0012,
   "0013_message_search_recent": m0013,
+  "0014_contact_search_statistics": m0014,
 };

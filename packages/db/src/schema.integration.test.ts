@@ -94,6 +94,17 @@ describe("the spec's indexes", () => {
     expect(byName.get("idx_conversations_open")).toMatch(/WHERE \(status = 'open'::text\)/);
     expect(byName.get("idx_payments_pending")).toMatch(/WHERE \(status = 'pending'::text\)/);
   });
+  it("keeps a 300-value histogram of the contacts' searched columns, so a rare fragment is not misjudged (0014)", async () => {
+    const { rows } = await sql<{ attname: string; target: number }>`
+      select attname, attstattarget::int as target from pg_attribute
+      where attrelid = 'contacts'::regclass and attname in ('name', 'email', 'phone')
+      order by attname`.execute(handle.db);
+    expect(rows).toEqual([
+      { attname: "email", target: 300 },
+      { attname: "name", target: 300 },
+      { attname: "phone", target: 300 },
+    ]);
+  });
 });
 
 describe("constraints, recognized on both drivers", () => {
