@@ -12,6 +12,7 @@ import type {
   AuthDeps,
   Channels,
   ContactsDeps,
+  CredentialCache,
   DealsDeps,
   EventBus,
   IntegrationsDeps,
@@ -33,8 +34,10 @@ import {
   createBullmqProcessorHost,
   createBullmqQueue,
   createInProcessQueue,
+  createLocalCredentialCache,
   createMemoryRateLimiter,
   createRedisConnection,
+  createRedisCredentialCache,
   createRedisRateLimiter,
   type JobScheduler,
 } from "@crm/runtime";
@@ -252,8 +255,18 @@ export async function createContainer(
     ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })
     : createMemoryRateLimiter();
 
+  // sessions and API keys recalled for a few seconds; revocations are heard by every replica over Redis
+  const ttlMs = env.CREDENTIAL_CACHE_TTL_MS;
+  let credentials: CredentialCache = createLocalCredentialCache({ ttlMs });
+  if (env.REDIS_URL) {
+    const shared = createRedisCredentialCache({ url: env.REDIS_URL, logger, prefix: redisPrefix, ttlMs });
+    closers.push(() => shared.close());
+    credentials = shared;
+  }
+
   const auth = {
     store: authStore,
+    credentials,
     passwords: argon2Hasher,
     tokens: secretTokens,
     clock: { now: () => new Date() },

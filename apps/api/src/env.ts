@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultChannelApiBases } from "@crm/integrations/adapters";
 import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
+import { defaultCredentialTtlMs } from "@crm/runtime/auth/credential-cache";
 import { z } from "zod";
 
 const optionalUrl = z
@@ -31,6 +32,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
+  CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(defaultCredentialTtlMs),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),
   WHATSAPP_API_BASE: z.url().default(defaultChannelApiBases.whatsapp),

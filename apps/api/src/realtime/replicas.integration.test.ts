@@ -10,7 +10,7 @@ import {
   telegramTextUpdate,
 } from "@crm/integrations/testing";
 import { servicesFor } from "@crm/runtime/testing/env";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "./testing/api-process";
 import { connectRealtime, type RealtimeTestClient, type ReceivedEvent } from "./testing/realtime-client";
@@ -45,6 +45,8 @@ describe.skipIf(!services)("realtime across two API replicas", () => {
       TELEGRAM_API_BASE: telegram.apiBase,
       AUTH_RATE_LIMIT_PER_IP: "10000",
       ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      // a replica recalls a session a minute here: only an announced revocation ends it sooner
+      CREDENTIAL_CACHE_TTL_MS: "60000",
     };
     // A also runs the jobs (its webhooks are ingested there); B only serves clients
     [a, b] = await Promise.all([
@@ -151,6 +153,17 @@ describe.skipIf(!services)("realtime across two API replicas", () => {
     await strangerOnB.waitFor((r) => r.length === 1);
     expect(strangerOnB.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
   }, 120_000);
+
+  it("refuses on B, at once, a session signed out on A, though B had just recalled it", async () => {
+    const owner = await register(a.baseUrl);
+    const me = (base: string) =>
+      fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${owner.token}` } });
+    expect((await me(b.baseUrl)).status).toBe(200);
+    expect((await me(b.baseUrl)).status).toBe(200);
+    await rest(a.baseUrl, "POST", "/auth/logout", owner.token, {});
+    expect((await me(a.baseUrl)).status).toBe(401);
+    await vi.waitFor(async () => expect((await me(b.baseUrl)).status).toBe(401), { timeout: 10_000 });
+  }, 60_000);
 
   it("tells its clients to reconnect before a replica stops: they resume on the other one, nothing missed", async () => {
     const owner = await register(a.baseUrl);

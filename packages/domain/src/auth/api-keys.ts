@@ -34,18 +34,30 @@ export async function createApiKey(
 export async function revokeApiKey(deps: AuthDeps, actor: Actor, id: string): Promise<ApiKey> {
   const revoked = await deps.store.apiKeys.revoke(actor.organizationId, id, deps.clock.now());
   if (!revoked) throw notFound("API key");
+  await deps.credentials.revokeAll();
   return revoked;
 }
 
 export async function authenticateApiKey(deps: AuthDeps, secret: string): Promise<Actor | undefined> {
-  const apiKey = await deps.store.apiKeys.findActiveByHash(deps.tokens.hash(secret));
-  if (!apiKey) return undefined;
+  const keyHash = deps.tokens.hash(secret);
   const now = deps.clock.now();
+  const recalled = deps.credentials.recall(keyHash, now);
+  if (recalled) return recalled;
+  const generation = deps.credentials.generation();
+  const apiKey = await deps.store.apiKeys.findActiveByHash(keyHash);
+  if (!apiKey) return undefined;
   // "last used" is shown to people: refreshing it once a minute spares a write on every request
   if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= apiKeyTouchIntervalMs) {
     await deps.store.apiKeys.touch(apiKey.id, now);
   }
-  return { kind: "apiKey", apiKeyId: apiKey.id, organizationId: apiKey.organizationId, role: apiKey.role };
+  const actor: Actor = {
+    kind: "apiKey",
+    apiKeyId: apiKey.id,
+    organizationId: apiKey.organizationId,
+    role: apiKey.role,
+  };
+  deps.credentials.remember(keyHash, actor, { generation, now });
+  return actor;
 }
 
 export const apiKeyCannotDoThis = () => new DomainError("FORBIDDEN", "This action needs a signed-in user");

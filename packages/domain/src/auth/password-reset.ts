@@ -43,4 +43,5 @@ export async function resetPassword(
     await repos.resetTokens.invalidateForUser(found.userId, now);
     await repos.sessions.removeForUser(found.userId);
   });
+  await deps.credentials.revokeAll();
 }

@@ -3,6 +3,7 @@ import type { Page, PageRequest } from "../shared/pagination";
 import type { Role } from "../shared/permissions";
 import type { Transactional } from "../shared/transaction";
 import type {
+  Actor,
   ApiKey,
   Invitation,
   Organization,
@@ -144,8 +145,27 @@ export interface AuthLinks {
   acceptInvitation(token: string): string;
 }
 
+/**
+ * The actors of recently authenticated credentials (session ids, API key hashes), so that a request does not
+ * read its credential again. Whatever ends a credential or changes what it may do calls `revokeAll` once that
+ * change is committed; an adapter keeps an actor a few seconds at most, in case a revocation is not heard.
+ */
+export interface CredentialCache {
+  /** Taken before a credential is read from the store and handed to `remember`. */
+  generation(): number;
+  recall(credentialHash: string, now: Date): Actor | undefined;
+  /**
+   * Kept until `until` at the latest. Ignored when `revokeAll` ran since `generation` was taken: the store
+   * may have answered before the revocation was committed.
+   */
+  remember(credentialHash: string, actor: Actor, read: { generation: number; now: Date; until?: Date }): void;
+  /** Forgets every actor, in this process and in every other replica; never rejects. */
+  revokeAll(): Promise<void>;
+}
+
 export interface AuthDeps {
   store: Transactional<AuthRepos> & AuthRepos;
+  credentials: CredentialCache;
   passwords: PasswordHasher;
   tokens: SecretTokens;
   clock: Clock;

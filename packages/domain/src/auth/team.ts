@@ -14,7 +14,7 @@ export async function updateUser(
   id: string,
   patch: { name?: string | undefined; role?: Role | undefined },
 ): Promise<User> {
-  return deps.store.transaction(async (repos) => {
+  const { updated, roleChanged } = await deps.store.transaction(async (repos) => {
     const target = await repos.users.findById(actor.organizationId, id);
     if (!target) throw notFound("User");
     const name = patch.name === undefined ? undefined : requireText(patch.name, "name");
@@ -31,12 +31,13 @@ export async function updateUser(
       ...(patch.role === undefined ? {} : { role: patch.role }),
     });
     if (!updated) throw notFound("User");
-    if (patch.role !== undefined && patch.role !== target.role) {
-      // a new role takes effect at once: the user signs in again under it
-      await repos.sessions.removeForUser(target.id);
-    }
-    return updated;
+    const roleChanged = patch.role !== undefined && patch.role !== target.role;
+    // a new role takes effect at once: the user signs in again under it
+    if (roleChanged) await repos.sessions.removeForUser(target.id);
+    return { updated, roleChanged };
   });
+  if (roleChanged) await deps.credentials.revokeAll();
+  return updated;
 }
 
 export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
@@ -46,6 +47,7 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
     if (target.role === "owner") await assertNotLastOwner(repos, actor.organizationId, target.id);
     await repos.users.remove(actor.organizationId, id);
   });
+  await deps.credentials.revokeAll();
 }
 
 async function assertNotLastOwner(
