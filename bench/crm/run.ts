@@ -40,7 +40,7 @@ import {
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const { concurrency, requests, warmup, apiNodeArgs, selected } = readLoadSettings(settings);
+const { concurrency, requests, warmup, apiNodeArgs, apiEnv, selected } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_crm";
 
 interface Scenario {
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     expected: mainSize.contacts,
   });
 
-  const api = await startBenchApi(benchUrl, apiNodeArgs);
+  const api = await startBenchApi(benchUrl, apiNodeArgs, apiEnv);
   const { baseUrl } = api;
   const { container, close: closeContainer } = await openBenchContainer(benchUrl);
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });

@@ -23,7 +23,7 @@ import { conversationCount, messagesPerConversation, searchTerms, seedInbox, uui
 
 // read once here; turbo does not run this script, so its env declarations do not apply
 const settings: Record<string, string | undefined> = process.env;
-const { concurrency, requests, warmup, apiNodeArgs, selected } = readLoadSettings(settings);
+const { concurrency, requests, warmup, apiNodeArgs, apiEnv, selected } = readLoadSettings(settings);
 const benchDatabase = "crm_bench_inbox";
 
 interface Scenario {
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     expected: conversationCount * messagesPerConversation,
   });
 
-  const api = await startBenchApi(benchUrl, apiNodeArgs);
+  const api = await startBenchApi(benchUrl, apiNodeArgs, apiEnv);
   const { baseUrl } = api;
 
   const pool = new pg.Pool({ connectionString: benchUrl, max: concurrency });

@@ -28,14 +28,18 @@ const benchSettings = (benchUrl: string) => ({
  * of its own, as it is deployed: the benchmark's HTTP client then no longer shares the API's thread, just as
  * the `pg` client of the SQL side does not share Postgres's processes.
  */
-export async function startBenchApi(benchUrl: string, apiNodeArgs: string[] = []) {
+export async function startBenchApi(
+  benchUrl: string,
+  apiNodeArgs: string[] = [],
+  apiEnv: Record<string, string> = {},
+) {
   const handle = openPostgres(benchUrl, { poolMax: 1 });
   try {
     await migrateToLatest(handle.db);
   } finally {
     await handle.close();
   }
-  const api = await startApiProcess(benchSettings(benchUrl), apiNodeArgs);
+  const api = await startApiProcess({ ...benchSettings(benchUrl), ...apiEnv }, apiNodeArgs);
   return {
     baseUrl: `${api.baseUrl}/api/v1`,
     /** The API process's CPU time (user + system) so far, in ms. */

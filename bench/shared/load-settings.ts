@@ -11,6 +11,13 @@ export function readLoadSettings(settings: Record<string, string | undefined>) {
     warmup: Number(settings.BENCH_WARMUP ?? 2000),
     /** e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API */
     apiNodeArgs: settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+    /** e.g. BENCH_API_ENV="CREDENTIAL_CACHE_TTL_MS=0" to run the API with a setting changed (an A/B run) */
+    apiEnv: Object.fromEntries(
+      (settings.BENCH_API_ENV?.split(" ").filter(Boolean) ?? []).map((pair) => {
+        const [key = "", ...value] = pair.split("=");
+        return [key, value.join("=")];
+      }),
+    ),
     /** BENCH_ONLY=board runs only the scenarios whose name contains it (a profile of one path) */
     selected: (name: string) => name.includes(settings.BENCH_ONLY ?? ""),
   };
