@@ -182,4 +182,34 @@ describe("a connection's event stream", () => {
     hub.close();
     await realtime.close();
   });
+
+  it("re-reads the actor at the next event after a credential revocation, not a minute later", async () => {
+    const realtime = createInProcessRealtime();
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    let revocations = 0;
+    let revoked = false;
+    const revalidate = vi.fn(async (actor: Actor) => (revoked ? null : actor));
+    const stream = ownerStream(hub, { revalidate, revocations: () => revocations });
+    const dealOf = async () => {
+      const { value } = await stream.next();
+      return (value as [string, { payload: { dealId?: string } }] | undefined)?.[1].payload.dealId?.at(-1);
+    };
+    await realtime.events.publish(dealUpdated(1));
+    expect(await dealOf()).toBe("1");
+    revocations += 1; // someone else's session: this actor may still listen
+    await realtime.events.publish(dealUpdated(2));
+    expect(await dealOf()).toBe("2");
+    expect(revalidate).toHaveBeenCalledTimes(1);
+
+    revoked = true;
+    await realtime.events.publish(dealUpdated(3));
+    // not re-read: no revocation since, and the minute is not over
+    expect(await dealOf()).toBe("3");
+    revocations += 1;
+    await realtime.events.publish(dealUpdated(4));
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(revalidate).toHaveBeenCalledTimes(2);
+    hub.close();
+    await realtime.close();
+  });
 });

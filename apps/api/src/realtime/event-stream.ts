@@ -19,6 +19,11 @@ export interface EventStreamOptions {
   /** Re-reads who the actor is now (role changed, session revoked: null); called at most every `revalidateMs`. */
   revalidate?: (actor: Actor) => Promise<Actor | null>;
   revalidateMs?: number;
+  /**
+   * How many credential revocations this process has heard (the credential cache's generation): after a new
+   * one the actor is re-read at the next event, not `revalidateMs` later, so a signed-out session stops at once.
+   */
+  revocations?: () => number;
   /** Entries a slow connection may have pending before it is told to resync instead. */
   pendingLimit?: number;
 }
@@ -79,6 +84,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   private readonly pending: PendingQueue<Live>;
   private readonly stopListening: () => void;
   private revalidatedAt = Date.now();
+  private revalidatedAfter: number;
   /** Entries before this id were sent, or are older than the replay; null once a live entry is past it. */
   private lastId: string | null = null;
   /** The replay's entries not decided yet. */
@@ -97,6 +103,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
 
   constructor(private readonly options: EventStreamOptions) {
     this.actor = options.actor;
+    this.revalidatedAfter = options.revocations?.() ?? 0;
     this.organizationId = options.actor.organizationId;
     this.pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
     this.stopListening = options.hub.listen(this.organizationId, (entry) => {
@@ -252,8 +259,11 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   private stillAllowed(): true | Promise<boolean> {
     const { revalidate } = this.options;
     const revalidateMs = this.options.revalidateMs ?? 60_000;
-    if (!revalidate || Date.now() - this.revalidatedAt < revalidateMs) return true;
+    const revocations = this.options.revocations?.() ?? 0;
+    if (!revalidate) return true;
+    if (revocations === this.revalidatedAfter && Date.now() - this.revalidatedAt < revalidateMs) return true;
     this.revalidatedAt = Date.now();
+    this.revalidatedAfter = revocations;
     return revalidate(this.actor).then((current) => {
       if (!current) return false;
       this.actor = current;

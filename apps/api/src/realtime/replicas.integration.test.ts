@@ -154,15 +154,27 @@ describe.skipIf(!services)("realtime across two API replicas", () => {
     expect(strangerOnB.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
   }, 120_000);
 
-  it("refuses on B, at once, a session signed out on A, though B had just recalled it", async () => {
+  it("refuses on B, at once, a session signed out on A, though B had just recalled it; its events stop", async () => {
     const owner = await register(a.baseUrl);
     const me = (base: string) =>
       fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${owner.token}` } });
     expect((await me(b.baseUrl)).status).toBe(200);
     expect((await me(b.baseUrl)).status).toBe(200);
+    const integrator = await rest<{ secret: string }>(a.baseUrl, "POST", "/api-keys", owner.token, {
+      name: "Integrator",
+      role: "admin",
+    });
+    const onB = await connect(b.baseUrl, { token: owner.token });
+
     await rest(a.baseUrl, "POST", "/auth/logout", owner.token, {});
     expect((await me(a.baseUrl)).status).toBe(401);
     await vi.waitFor(async () => expect((await me(b.baseUrl)).status).toBe(401), { timeout: 10_000 });
+    // the stream on B re-reads its session at the next event (not a minute later) and ends instead of sending it
+    const after = await rest<{ id: string }>(a.baseUrl, "POST", "/contacts", integrator.secret, {
+      name: "After",
+    });
+    await vi.waitFor(() => expect(onB.ended()).toBe(true), { timeout: 10_000 });
+    expect(onB.received.map(contactIdOf)).not.toContain(after.id);
   }, 60_000);
 
   it("tells its clients to reconnect before a replica stops: they resume on the other one, nothing missed", async () => {

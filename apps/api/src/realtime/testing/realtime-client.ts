@@ -11,6 +11,8 @@ export interface ReceivedEvent {
 export interface RealtimeTestClient {
   received: ReceivedEvent[];
   errors: Array<{ code: string | undefined; message: string }>;
+  /** The server ended the subscription (the actor may no longer listen). */
+  ended(): boolean;
   /** Resolves once `predicate` holds for what was received, or rejects after `timeoutMs`. */
   waitFor(predicate: (received: ReceivedEvent[]) => boolean, timeoutMs?: number): Promise<void>;
   lastId(): string | undefined;
@@ -43,6 +45,7 @@ export async function connectRealtime(
   const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient })] });
   const received: ReceivedEvent[] = [];
   const errors: RealtimeTestClient["errors"] = [];
+  let ended = false;
   let started: () => void = () => {};
   const startedPromise = new Promise<void>((resolve) => {
     started = resolve;
@@ -52,6 +55,9 @@ export async function connectRealtime(
     {
       onStarted: () => started(),
       onData: (tracked) => received.push({ id: tracked.id, event: tracked.data }),
+      onComplete: () => {
+        ended = true;
+      },
       onError: (error) => {
         errors.push({ code: error.data?.code, message: error.message });
         started();
@@ -63,6 +69,7 @@ export async function connectRealtime(
   return {
     received,
     errors,
+    ended: () => ended,
     lastId: () => received.at(-1)?.id,
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -14,5 +14,6 @@ export const realtimeEvents = authenticatedProcedure
       signal,
       logger: ctx.container.logger,
       revalidate: (actor) => revalidateActor(ctx.container, actor),
+      revocations: () => ctx.container.auth.credentials.generation(),
     }),
   );
