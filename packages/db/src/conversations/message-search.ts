@@ -2,11 +2,12 @@ import {
   type ConversationScope,
   type MessageSearch,
   type MessageSearchHit,
+  type MessageSearchOrder,
   type Page,
   type PageRequest,
   pageSize,
 } from "@crm/domain";
-import { type Kysely, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { messageColumns, toMessage } from "./rows";
 import { searchIndexOrdersByDate } from "./search-index";
@@ -77,7 +78,10 @@ export const visibleMatches = (
   query: SearchQuery,
 ): VisibleMessages => visibleMessages(db, organizationId, scope, search).where(matchesQuery(query));
 
-/** Newest first, or by ts_rank then newest first; ts_headline runs on the returned page only. */
+/**
+ * Newest first, or by ts_rank then newest first. The statement that finds the page's hits also reads what the
+ * page shows of them (ts_headline on those rows only): one round trip for most pages.
+ */
 export async function searchMessages(
   db: Kysely<Database>,
   organizationId: string,
@@ -88,9 +92,10 @@ export async function searchMessages(
   const limit = pageSize(page.limit);
   const query = tsquery(search.query);
   const matches = () => visibleMatches(db, organizationId, scope, search, query);
+  const read = (hits: Expression<SearchHit>) => readShown(db, organizationId, query, hits, search.order);
   const found =
     search.order === "relevance"
-      ? await rankedHits(db, matches, query, page.cursor, limit)
+      ? await rankedHits(db, matches, query, page.cursor, limit, read)
       : await newestHits(db, matches, page.cursor, limit, {
           // within one conversation the conversation's own index narrows the matches better
           indexOrdersByDate: !search.conversationId && (await searchIndexOrdersByDate(db)),
@@ -99,9 +104,9 @@ export async function searchMessages(
               ? undefined
               : () => visibleMessages(db, organizationId, scope, search),
           query,
+          read,
         });
-  const items = await hydrate(db, organizationId, query, found.hits);
-  return { items, nextCursor: found.nextCursor };
+  return { items: found.hits.map(toSearchHit), nextCursor: found.nextCursor };
 }
 
 /**
@@ -114,15 +119,17 @@ function newestCanFill(db: Kysely<Database>, text: string, query: SearchQuery, n
   return share === undefined || share === null || share * newestScanRows >= needed;
 }
 
-async function hydrate(
+/** The found hits (a statement answering `id, sent_at`, in page order) with what the page shows of each. */
+function readShown(
   db: Kysely<Database>,
   organizationId: string,
   query: SearchQuery,
-  hits: readonly SearchHit[],
-): Promise<MessageSearchHit[]> {
-  if (hits.length === 0) return [];
-  const rows = await db
-    .selectFrom("messages")
+  hits: Expression<SearchHit>,
+  order: MessageSearchOrder,
+) {
+  const shown = db
+    .selectFrom(sql<SearchHit>`(${hits})`.as("found"))
+    .innerJoin("messages", "messages.id", "found.id")
     .innerJoin("conversations", "conversations.id", "messages.conversation_id")
     .leftJoin("contacts", "contacts.id", "conversations.contact_id")
     .select(messageColumns)
@@ -136,31 +143,25 @@ async function hydrate(
         "headline",
       ),
     ])
-    .where("messages.organization_id", "=", organizationId)
-    .where(
-      "messages.id",
-      "in",
-      hits.map((hit) => hit.id),
-    )
+    .where("messages.organization_id", "=", organizationId);
+  // the order the hits were found in: the same rank, computed again on the same vector
+  return (order === "relevance" ? shown.orderBy("rank", "desc") : shown)
+    .orderBy("messages.sent_at", "desc")
+    .orderBy("messages.id", "desc")
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-
-  const items: MessageSearchHit[] = [];
-  for (const hit of hits) {
-    const row = byId.get(hit.id);
-    if (!row) continue; // deleted between the two reads
-    items.push({
-      message: toMessage(row),
-      rank: row.rank,
-      snippet: highlightedHtml(row.headline),
-      contact:
-        row.contact_id && row.contact_name !== null
-          ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
-          : null,
-    });
-  }
-  return items;
 }
+
+type ShownRow = Awaited<ReturnType<typeof readShown>>[number];
+
+const toSearchHit = (row: ShownRow): MessageSearchHit => ({
+  message: toMessage(row),
+  rank: row.rank,
+  snippet: highlightedHtml(row.headline),
+  contact:
+    row.contact_id && row.contact_name !== null
+      ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
+      : null,
+});
 
 const htmlEscapes: Record<string, string> = {
   "&": "&amp;",

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
 import { matchesQuery, type SearchQuery, type VisibleMessages } from "./message-search";
@@ -8,10 +8,27 @@ export interface SearchHit {
   sent_at: Date;
 }
 
-export interface FoundHits {
-  hits: SearchHit[];
+export interface FoundHits<R extends SearchHit = SearchHit> {
+  hits: R[];
   nextCursor: string | null;
 }
+
+/**
+ * Runs the statement that finds a page's hits (`limit + 1` of them, in page order) and answers its rows: the
+ * hits alone, or the hits with everything the page shows (`message-search.ts`), in that one statement.
+ */
+export type ReadHits<R extends SearchHit> = (hits: Expression<SearchHit>) => Promise<R[]>;
+
+/** The hits alone, newest first. */
+export const readBareHits =
+  (db: Kysely<Database>): ReadHits<SearchHit> =>
+  (hits) =>
+    db
+      .selectFrom(sql<SearchHit>`(${hits})`.as("hits"))
+      .select(["hits.id", "hits.sent_at"])
+      .orderBy("hits.sent_at", "desc")
+      .orderBy("hits.id", "desc")
+      .execute();
 
 interface TimePosition {
   at: string;
@@ -40,7 +57,7 @@ export const newestScanRows = 5000;
  * else from the index. A RUM index hands the matches over in date order, so a page reads its own rows only,
  * however many messages match; with GIN every match is read and sorted.
  */
-export async function newestHits(
+export async function newestHits<R extends SearchHit = SearchHit>(
   db: Kysely<Database>,
   matches: () => VisibleMessages,
   cursor: string | undefined,
@@ -51,8 +68,11 @@ export async function newestHits(
     newest?: (() => VisibleMessages) | undefined;
     query: SearchQuery;
     scanRows?: number;
+    /** The rows answered for the hits; by default the hits alone. */
+    read?: ReadHits<R>;
   },
-): Promise<FoundHits> {
+): Promise<FoundHits<R>> {
+  const read = options.read ?? (readBareHits(db) as unknown as ReadHits<R>);
   const after = decodeKeyset(cursor, readPosition);
   const afterCursor = (from: VisibleMessages) => {
     const query = from.select(["messages.id", "messages.sent_at"]);
@@ -64,7 +84,7 @@ export async function newestHits(
       .where((eb) => eb.or([eb("messages.sent_at", "<", at), eb("messages.id", "<", after.id)]));
   };
 
-  let rows: SearchHit[] = [];
+  let rows: R[] = [];
   if (options.newest) {
     // Postgres stops reading the newest as soon as the page is full: both limits are pulled lazily
     const recent = afterCursor(options.newest())
@@ -73,14 +93,15 @@ export async function newestHits(
       .orderBy("messages.id", "desc")
       .limit(options.scanRows ?? newestScanRows)
       .as("messages");
-    rows = await db
-      .selectFrom(recent)
-      .select(["messages.id", "messages.sent_at"])
-      .where(matchesQuery(options.query))
-      .orderBy("messages.sent_at", "desc")
-      .orderBy("messages.id", "desc")
-      .limit(limit + 1)
-      .execute();
+    rows = await read(
+      db
+        .selectFrom(recent)
+        .select(["messages.id", "messages.sent_at"])
+        .where(matchesQuery(options.query))
+        .orderBy("messages.sent_at", "desc")
+        .orderBy("messages.id", "desc")
+        .limit(limit + 1),
+    );
   }
   // a full page among the newest is the newest matches; otherwise the index answers
   if (rows.length <= limit && options.indexOrdersByDate) {
@@ -94,18 +115,19 @@ export async function newestHits(
     const atOldestInstant = afterCursor(matches()).where(
       sql<boolean>`messages.sent_at = (select min(sent_at) from newest)`,
     );
-    ({ rows } = await sql<SearchHit>`
+    rows = await read(sql<SearchHit>`
       with newest as (${newest})
       select id, sent_at from newest where sent_at > (select min(sent_at) from newest)
       union all ${atOldestInstant}
       order by sent_at desc, id desc
-      limit ${limit + 1}`.execute(db));
+      limit ${limit + 1}`);
   } else if (rows.length <= limit) {
-    rows = await afterCursor(matches())
-      .orderBy("messages.sent_at", "desc")
-      .orderBy("messages.id", "desc")
-      .limit(limit + 1)
-      .execute();
+    rows = await read(
+      afterCursor(matches())
+        .orderBy("messages.sent_at", "desc")
+        .orderBy("messages.id", "desc")
+        .limit(limit + 1),
+    );
   }
   const hits = rows.slice(0, limit);
   const last = hits.at(-1);

@@ -1,8 +1,12 @@
-import { type Kysely, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
 import type { SearchQuery, VisibleMessages } from "./message-search";
-import type { FoundHits } from "./search-newest";
+import type { FoundHits, SearchHit } from "./search-newest";
+
+export interface RankedHit extends SearchHit {
+  rank: number;
+}
 
 interface RankPosition {
   rank: number;
@@ -19,13 +23,15 @@ const readPosition = (value: Record<string, unknown>): RankPosition | undefined 
  * By ts_rank over the stored vector, then newest first. Every match is ranked, so a word in many messages
  * costs a read of each of them: the price of `sort=relevance`.
  */
-export async function rankedHits(
+export async function rankedHits<R extends RankedHit>(
   db: Kysely<Database>,
   matches: () => VisibleMessages,
   query: SearchQuery,
   cursor: string | undefined,
   limit: number,
-): Promise<FoundHits> {
+  /** Runs the statement finding the page's hits (in page order) and answers its rows (`message-search.ts`). */
+  read: (hits: Expression<RankedHit>) => Promise<R[]>,
+): Promise<FoundHits<R>> {
   const after = decodeKeyset(cursor, readPosition);
   let ranked = db
     .with("hits", () =>
@@ -47,7 +53,7 @@ export async function rankedHits(
       eb(eb.refTuple("hits.rank", "hits.sent_at", "hits.id"), "<", eb.tuple(after.rank, at, after.id)),
     );
   }
-  const rows = await ranked.execute();
+  const rows = await read(ranked);
   const hits = rows.slice(0, limit);
   const last = hits.at(-1);
   return {
