@@ -7,7 +7,7 @@ import { createTestDatabase } from "../testing/test-database";
 import { searchMessages, tsquery, visibleMatches, visibleMessages } from "./message-search";
 import { insertOrganization } from "./retention-fixtures";
 import { searchIndexOrdersByDate } from "./search-index";
-import { newestHits } from "./search-newest";
+import { newestHits, readBareHits } from "./search-newest";
 import { knownWordShare, readWordShare, wordShareTtlMs } from "./word-shares";
 
 let handle: DatabaseHandle;
@@ -83,6 +83,7 @@ async function pageThrough(limit: number, { indexOrdersByDate, inConversation, s
         indexOrdersByDate,
         query,
         scanRows,
+        read: readBareHits(handle.db),
         newest:
           scanRows === undefined
             ? undefined

@@ -57,7 +57,7 @@ export const newestScanRows = 5000;
  * else from the index. A RUM index hands the matches over in date order, so a page reads its own rows only,
  * however many messages match; with GIN every match is read and sorted.
  */
-export async function newestHits<R extends SearchHit = SearchHit>(
+export async function newestHits<R extends SearchHit>(
   db: Kysely<Database>,
   matches: () => VisibleMessages,
   cursor: string | undefined,
@@ -68,11 +68,11 @@ export async function newestHits<R extends SearchHit = SearchHit>(
     newest?: (() => VisibleMessages) | undefined;
     query: SearchQuery;
     scanRows?: number;
-    /** The rows answered for the hits; by default the hits alone. */
-    read?: ReadHits<R>;
+    /** The rows answered for the hits: `readBareHits`, or the page as `message-search.ts` shows it. */
+    read: ReadHits<R>;
   },
 ): Promise<FoundHits<R>> {
-  const read = options.read ?? (readBareHits(db) as unknown as ReadHits<R>);
+  const { read } = options;
   const after = decodeKeyset(cursor, readPosition);
   const afterCursor = (from: VisibleMessages) => {
     const query = from.select(["messages.id", "messages.sent_at"]);
