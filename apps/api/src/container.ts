@@ -37,8 +37,9 @@ import {
   createLocalCredentialCache,
   createMemoryRateLimiter,
   createRedisConnection,
-  createRedisCredentialCache,
+  createRedisEventBus,
   createRedisRateLimiter,
+  createSharedCredentialCache,
   type JobScheduler,
 } from "@crm/runtime";
 import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realtime";
@@ -259,8 +260,13 @@ export async function createContainer(
   const ttlMs = env.CREDENTIAL_CACHE_TTL_MS;
   let credentials: CredentialCache = createLocalCredentialCache({ ttlMs });
   if (env.REDIS_URL) {
-    const shared = createRedisCredentialCache({ url: env.REDIS_URL, logger, prefix: redisPrefix, ttlMs });
-    closers.push(() => shared.close());
+    const channel = `${redisPrefix}crm:auth:revocations`;
+    const revocations = createRedisEventBus({ url: env.REDIS_URL, channel, logger });
+    const shared = createSharedCredentialCache({ revocations, logger, ttlMs });
+    closers.push(async () => {
+      shared.close();
+      await revocations.close();
+    });
     credentials = shared;
   }
 

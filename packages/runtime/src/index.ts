@@ -1,5 +1,5 @@
 export * from "./auth/credential-cache";
-export * from "./auth/redis-credential-cache";
+export * from "./auth/shared-credential-cache";
 export * from "./events/in-process-event-bus";
 export * from "./events/redis-event-bus";
 export * from "./jobs/batching-queue";

@@ -259,8 +259,8 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   private stillAllowed(): true | Promise<boolean> {
     const { revalidate } = this.options;
     const revalidateMs = this.options.revalidateMs ?? 60_000;
-    const revocations = this.options.revocations?.() ?? 0;
     if (!revalidate) return true;
+    const revocations = this.options.revocations?.() ?? 0;
     if (revocations === this.revalidatedAfter && Date.now() - this.revalidatedAt < revalidateMs) return true;
     this.revalidatedAt = Date.now();
     this.revalidatedAfter = revocations;

@@ -22,7 +22,7 @@ describe("local credential cache", () => {
   });
 
   it("forgets everything on revocation and announces it once", async () => {
-    const announce = vi.fn(async () => {});
+    const announce = vi.fn(() => {});
     const cache = createLocalCredentialCache({ announce });
     cache.remember("s-1", ana, { generation: cache.generation(), now: at(0) });
     cache.remember("k-1", { ...ana, sessionId: "s-2" }, { generation: cache.generation(), now: at(0) });

@@ -7,7 +7,7 @@ export interface LocalCredentialCacheOptions {
   /** Past this many, the oldest entry makes room. */
   maxEntries?: number;
   /** Called by `revokeAll` after this process has forgotten, to tell the other replicas. */
-  announce?: () => Promise<void>;
+  announce?: () => void;
 }
 
 export interface LocalCredentialCache extends CredentialCache {
@@ -64,7 +64,7 @@ export function createLocalCredentialCache(options: LocalCredentialCacheOptions 
 
     async revokeAll() {
       forgetAll();
-      await options.announce?.();
+      options.announce?.();
     },
 
     forgetAll,

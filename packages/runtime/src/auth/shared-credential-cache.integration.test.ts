@@ -1,28 +1,30 @@
 import type { Actor } from "@crm/domain/auth/model";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { createRedisEventBus, type RedisEventBus } from "../events/redis-event-bus";
 import { createRecordingLogger } from "../testing/recording-logger";
 import { redisTestUrl, uniqueTestPrefix } from "../testing/redis-test-url";
-import { createRedisCredentialCache, type RedisCredentialCache } from "./redis-credential-cache";
+import { createSharedCredentialCache } from "./shared-credential-cache";
 
 const url = redisTestUrl();
 const ana: Actor = { kind: "user", userId: "u-1", organizationId: "o-1", role: "agent", sessionId: "s-1" };
 
-describe.skipIf(!url)("Redis credential cache", () => {
-  const caches: RedisCredentialCache[] = [];
-  const open = async (prefix: string) => {
-    const cache = createRedisCredentialCache({ url: url ?? "", prefix, logger: createRecordingLogger() });
-    caches.push(cache);
-    await cache.ready();
-    return cache;
+describe.skipIf(!url)("shared credential cache over Redis", () => {
+  const buses: RedisEventBus[] = [];
+  const open = async (channel: string) => {
+    const logger = createRecordingLogger();
+    const revocations = createRedisEventBus({ url: url ?? "", channel, logger });
+    buses.push(revocations);
+    await revocations.ready();
+    return createSharedCredentialCache({ revocations, logger });
   };
 
   afterAll(async () => {
-    await Promise.all(caches.map((cache) => cache.close()));
+    await Promise.all(buses.map((bus) => bus.close()));
   });
 
   it("a revocation on one replica clears every replica on the channel, and only those", async () => {
-    const prefix = `${uniqueTestPrefix("credentials")}:`;
-    const [a, b, elsewhere] = await Promise.all([open(prefix), open(prefix), open(`${prefix}other:`)]);
+    const channel = `${uniqueTestPrefix("credentials")}:revocations`;
+    const [a, b, elsewhere] = await Promise.all([open(channel), open(channel), open(`${channel}:other`)]);
     const now = new Date();
     for (const cache of [a, b, elsewhere])
       cache.remember("s-1", ana, { generation: cache.generation(), now });
