@@ -26,14 +26,17 @@ const remembered = 1000;
 interface Known {
   share: number | null;
   readAt: number;
+  /** read again in the background since it expired: until then the old share is answered */
+  refreshing: boolean;
 }
 
 const byDatabase = new WeakMap<Kysely<Database>, Map<string, Known | "reading">>();
 
 /**
- * The share of `readWordShare` for a search text as this process last read it; undefined while unknown, and
- * then read in the background (reading pg_stats costs 1.4-1.9 ms, as much as a search saves by it). The
- * searches it steers answer the same messages either way: only their speed depends on it.
+ * The share of `readWordShare` for a search text as this process last read it; undefined while never known, and
+ * then read in the background (reading pg_stats costs 1.4-1.9 ms, as much as a search saves by it). An expired
+ * share is still answered while it is read again. The searches it steers answer the same messages either way:
+ * only their speed depends on it.
  */
 export function knownWordShare(
   db: Kysely<Database>,
@@ -46,20 +49,30 @@ export function knownWordShare(
     shares = new Map();
     byDatabase.set(db, shares);
   }
+  const table = shares;
+  const read = (stale?: Known) =>
+    readWordShare(db, query).then(
+      (share) => table.set(text, { share, readAt: now, refreshing: false }),
+      () => {
+        if (!stale) table.delete(text);
+        // the next search tries again; meanwhile the old share stands
+        else stale.refreshing = false;
+      },
+    );
   const known = shares.get(text);
   if (known === "reading") return undefined;
-  if (known && now - known.readAt < wordShareTtlMs) {
+  if (known) {
     // most recently used last, so the oldest entry is the first to go
     shares.delete(text);
     shares.set(text, known);
+    if (now - known.readAt >= wordShareTtlMs && !known.refreshing) {
+      known.refreshing = true;
+      void read(known);
+    }
     return known.share;
   }
   shares.set(text, "reading");
   if (shares.size > remembered) shares.delete(shares.keys().next().value as string);
-  const table = shares;
-  readWordShare(db, query).then(
-    (share) => table.set(text, { share, readAt: now }),
-    () => table.delete(text),
-  );
-  return known?.share;
+  void read();
+  return undefined;
 }
