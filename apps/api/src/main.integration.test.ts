@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe("the embedded product", () => {
-  it("starts with nothing configured, seeds a demo login, and stops cleanly on SIGTERM, telling clients to reconnect", async () => {
+  it("starts with nothing configured, seeds a demo login with CRM data, and stops cleanly on SIGTERM, telling clients to reconnect", async () => {
     dataDir = await mkdtemp(join(tmpdir(), "crm-embedded-"));
     const port = await freePort();
     const env = childProcessEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
@@ -60,6 +60,26 @@ describe("the embedded product", () => {
       body: JSON.stringify({ email: "demo@crm.local", password: "demo-password-123" }),
     });
     expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const get = async <T>(path: string): Promise<T> => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as T;
+    };
+    // something to look at: contacts, and open deals on the default pipeline's board, counted and summed in BRL
+    const contacts = await get<{ items: Array<{ name: string; phone: string | null }> }>(
+      "/contacts?limit=100",
+    );
+    expect(contacts.items).toHaveLength(6);
+    expect(contacts.items.map((contact) => contact.phone)).toContain("+5511987654321");
+    const pipelines = await get<{ items: Array<{ id: string }> }>("/pipelines");
+    const board = await get<{
+      columns: Array<{ count: number; totals: Array<{ amount: string; currency: string }> }>;
+    }>(`/pipelines/${pipelines.items[0]?.id}/board`);
+    expect(board.columns.map((column) => column.count)).toEqual([2, 1, 2, 1]);
+    expect(board.columns[0]?.totals).toEqual([{ amount: "1240.90", currency: "BRL" }]);
 
     // a realtime client is told to reconnect (to another replica) before the process stops
     const socket = new WebSocket(`ws://127.0.0.1:${port}/trpc-ws`);

@@ -1,9 +1,10 @@
-import { register } from "@crm/domain";
+import { authenticateSession, logout, register } from "@crm/domain";
 import type { Container } from "../container";
+import { seedDemoCrm } from "./seed-demo-crm";
 
 export const demoLogin = { email: "demo@crm.local", password: "demo-password-123" };
 
-/** First run on an empty database: an organization to look around in, with its login printed. */
+/** First run on an empty database: an organization to look around in, with some CRM data and its login printed. */
 export async function seedDemoOrganization(container: Container): Promise<void> {
   const anyOrganization = await container.db.db
     .selectFrom("organizations")
@@ -11,13 +12,19 @@ export async function seedDemoOrganization(container: Container): Promise<void> 
     .limit(1)
     .executeTakeFirst();
   if (anyOrganization) return;
-  await register(container.auth, {
+  const { token } = await register(container.auth, {
     organizationName: "Demo Company",
     name: "Demo Owner",
     email: demoLogin.email,
     password: demoLogin.password,
     locale: "pt-BR",
   });
+  // the data is written as the owner, through the session registering opened, which is then closed
+  const owner = await authenticateSession(container.auth, token);
+  if (owner) {
+    await seedDemoCrm(container, owner);
+    await logout(container.auth, owner);
+  }
   container.logger.info(
     `demo organization created: sign in as ${demoLogin.email} with password ${demoLogin.password}`,
   );
