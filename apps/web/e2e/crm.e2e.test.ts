@@ -78,6 +78,8 @@ describe("a sales team's day with contacts and deals", () => {
 
     const table = page.getByRole("table", { name: "Contacts" });
     await table.getByRole("link", { name: "Ana Lima" }).waitFor();
+    // stored as E.164, shown grouped
+    await table.getByText("+55 11 98765 4321").waitFor();
     await page.getByRole("button", { name: "New contact" }).click();
     await page.getByRole("dialog").getByLabel("Name").fill("Marcos Prado");
     await page.getByRole("dialog").getByRole("button", { name: "Create contact" }).click();

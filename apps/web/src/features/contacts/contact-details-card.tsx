@@ -7,6 +7,7 @@ import { TagChip } from "../../components/ui/tag-chip";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate } from "../../lib/format";
+import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { formatCustomFieldValue } from "./custom-field-value";
@@ -42,7 +43,7 @@ export function ContactDetailsCard({ contact }: { contact: Contact }) {
         <Detail label={t("contacts.phone")}>
           {contact.phone ? (
             <a href={`tel:${contact.phone}`} className={`${textLinkClasses} tabular-nums`}>
-              {contact.phone}
+              {displayPhone(contact.phone)}
             </a>
           ) : null}
         </Detail>

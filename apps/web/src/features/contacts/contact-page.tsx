@@ -7,6 +7,7 @@ import { Avatar } from "../../components/ui/avatar";
 import { Button } from "../../components/ui/button";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { useI18n } from "../../i18n/i18n-provider";
+import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
@@ -58,7 +59,9 @@ export function ContactPage({ contactId }: { contactId: string }) {
           <div className="min-w-0">
             <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{contact.name}</h1>
             <p className="truncate text-sm text-slate-500">
-              {[contact.company?.name, contact.email, contact.phone].filter(Boolean).join(" · ")}
+              {[contact.company?.name, contact.email, contact.phone && displayPhone(contact.phone)]
+                .filter(Boolean)
+                .join(" · ")}
             </p>
           </div>
         </div>

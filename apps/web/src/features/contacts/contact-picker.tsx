@@ -5,6 +5,7 @@ import { Button } from "../../components/ui/button";
 import { SearchInput } from "../../components/ui/search-input";
 import { Spinner } from "../../components/ui/spinner";
 import { useI18n } from "../../i18n/i18n-provider";
+import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import type { Contact } from "./use-save-contact";
@@ -46,7 +47,9 @@ export function ContactPicker({ label, value, onChange, excludeId, error }: Cont
           <Avatar name={value.name} />
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{value.name}</p>
-            <p className="truncate text-xs text-slate-500">{value.email ?? value.phone ?? ""}</p>
+            <p className="truncate text-xs text-slate-500">
+              {value.email ?? (value.phone ? displayPhone(value.phone) : "")}
+            </p>
           </div>
           <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
             {t("contacts.picker.change")}
@@ -97,7 +100,7 @@ export function ContactPicker({ label, value, onChange, excludeId, error }: Cont
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium text-slate-900">{contact.name}</span>
                     <span className="block truncate text-xs text-slate-500">
-                      {contact.email ?? contact.phone ?? ""}
+                      {contact.email ?? (contact.phone ? displayPhone(contact.phone) : "")}
                     </span>
                   </span>
                 </button>

@@ -4,6 +4,7 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { TagChip } from "../../components/ui/tag-chip";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate } from "../../lib/format";
+import { displayPhone } from "../../lib/phone";
 import type { Contact } from "./use-save-contact";
 
 const visibleTags = 3;
@@ -40,7 +41,9 @@ export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
               </div>
             </div>
           </Td>
-          <Td className="whitespace-nowrap text-slate-600 tabular-nums">{contact.phone ?? "—"}</Td>
+          <Td className="whitespace-nowrap text-slate-600 tabular-nums">
+            {contact.phone ? displayPhone(contact.phone) : "—"}
+          </Td>
           <Td className="text-slate-600">{contact.company?.name ?? "—"}</Td>
           <Td>
             <div className="flex flex-wrap gap-1">

@@ -9,6 +9,7 @@ import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
+import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
@@ -59,7 +60,7 @@ export function Thread({ conversation, filters }: ThreadProps) {
           </div>
           <p className="mt-0.5 truncate text-xs text-slate-500">
             {[
-              conversation.contact?.phone,
+              conversation.contact?.phone && displayPhone(conversation.contact.phone),
               conversation.assignee && t("inbox.assignedTo", { name: conversation.assignee.name }),
               conversation.status === "snoozed" &&
                 conversation.snoozedUntil &&
