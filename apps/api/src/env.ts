@@ -33,7 +33,7 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(defaultCredentialTtlMs),
-  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),
   WHATSAPP_API_BASE: z.url().default(defaultChannelApiBases.whatsapp),
   TELEGRAM_API_BASE: z.url().default(defaultChannelApiBases.telegram),
@@ -81,7 +81,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
     ],
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : publicUrl.startsWith("https://"),
     trustProxy: env.TRUST_PROXY === "true",
-    seedDemo: env.SEED_DEMO === "true",
+    /** A demo owner with a published password: only on the embedded database unless asked for. */
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === "true" : !env.DATABASE_URL,
     webDistDir: env.WEB_DIST_DIR
       ? resolve(env.WEB_DIST_DIR)
       : fileURLToPath(new URL("../../web/dist", import.meta.url)),
