@@ -4,7 +4,7 @@ import { seedDemoCrm } from "./seed-demo-crm";
 
 export const demoLogin = { email: "demo@crm.local", password: "demo-password-123" };
 
-/** First run on an empty database: an organization to look around in, with some CRM data and its login printed. */
+/** First run on an empty database: an organization to look around in (sample CRM data), its login printed. */
 export async function seedDemoOrganization(container: Container): Promise<void> {
   const anyOrganization = await container.db.db
     .selectFrom("organizations")

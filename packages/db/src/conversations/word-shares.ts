@@ -33,10 +33,10 @@ interface Known {
 const byDatabase = new WeakMap<Kysely<Database>, Map<string, Known | "reading">>();
 
 /**
- * The share of `readWordShare` for a search text as this process last read it; undefined while never known, and
- * then read in the background (reading pg_stats costs 1.4-1.9 ms, as much as a search saves by it). An expired
- * share is still answered while it is read again. The searches it steers answer the same messages either way:
- * only their speed depends on it.
+ * The share of `readWordShare` for a search text as this process last read it; undefined while never known,
+ * and then read in the background (reading pg_stats costs 1.4-1.9 ms, as much as a search saves by it). An
+ * expired share is still answered while it is read again. The searches it steers answer the same messages
+ * either way: only their speed depends on it.
  */
 export function knownWordShare(
   db: Kysely<Database>,
