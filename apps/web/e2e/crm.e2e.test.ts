@@ -79,7 +79,7 @@ describe("a sales team's day with contacts and deals", () => {
     const table = page.getByRole("table", { name: "Contacts" });
     await table.getByRole("link", { name: "Ana Lima" }).waitFor();
     // stored as E.164, shown grouped
-    await table.getByText("+55 11 98765 4321").waitFor();
+    await table.getByRole("cell", { name: "+55 11 98765 4321", exact: true }).waitFor();
     await page.getByRole("button", { name: "New contact" }).click();
     await page.getByRole("dialog").getByLabel("Name").fill("Marcos Prado");
     await page.getByRole("dialog").getByRole("button", { name: "Create contact" }).click();
@@ -96,6 +96,26 @@ describe("a sales team's day with contacts and deals", () => {
       /\/api\/v1\/contacts\/export\.csv\?search=98765&tagId=/,
     );
     await expectAccessible(page, "12-contacts-search");
+  });
+
+  it("fits the contact list on a phone: the number under the name, the other columns on wider screens", async () => {
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const table = page.getByRole("table", { name: "Contacts" });
+      const ana = table.getByRole("row").filter({ hasText: "Ana Lima" });
+      await ana.getByText("+55 11 98765 4321").filter({ visible: true }).waitFor();
+      expect(await table.getByRole("columnheader", { name: "Company" }).isVisible()).toBe(false);
+      expect(await table.getByRole("columnheader", { name: "Phone" }).isVisible()).toBe(false);
+      // the table fits its scrolling box: nothing to scroll sideways
+      const overflow = await table.evaluate((element) => {
+        const box = element.parentElement ?? element;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      if (wide) await page.setViewportSize(wide);
+    }
   });
 
   it("imports a CSV file and shows what happened to each row", async () => {

@@ -3,11 +3,16 @@ import { Avatar } from "../../components/ui/avatar";
 import { Table, Td, Th } from "../../components/ui/table";
 import { TagChip } from "../../components/ui/tag-chip";
 import { useI18n } from "../../i18n/i18n-provider";
+import { cx } from "../../lib/cx";
 import { formatDate } from "../../lib/format";
 import { displayPhone } from "../../lib/phone";
 import type { Contact } from "./use-save-contact";
 
 const visibleTags = 3;
+// on a phone the name cell also shows the number; its column, company, tags and date come with wider screens
+const fromSmall = "hidden sm:table-cell";
+const fromMedium = "hidden md:table-cell";
+const fromLarge = "hidden lg:table-cell";
 
 export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
   const { t, locale } = useI18n();
@@ -17,10 +22,10 @@ export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
       head={
         <>
           <Th>{t("contacts.name")}</Th>
-          <Th>{t("contacts.phone")}</Th>
-          <Th>{t("contacts.company")}</Th>
-          <Th>{t("contacts.tags")}</Th>
-          <Th>{t("contacts.createdAt")}</Th>
+          <Th className={fromSmall}>{t("contacts.phone")}</Th>
+          <Th className={fromMedium}>{t("contacts.company")}</Th>
+          <Th className={fromMedium}>{t("contacts.tags")}</Th>
+          <Th className={fromLarge}>{t("contacts.createdAt")}</Th>
         </>
       }
     >
@@ -37,15 +42,28 @@ export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
                 >
                   {contact.name}
                 </Link>
-                <div className="truncate text-slate-500">{contact.email ?? "—"}</div>
+                {/* no email: the dash gives way to the number on a phone */}
+                <div
+                  className={cx(
+                    "truncate text-slate-500",
+                    !contact.email && contact.phone && "hidden sm:block",
+                  )}
+                >
+                  {contact.email ?? "—"}
+                </div>
+                {contact.phone && (
+                  <div className="truncate text-slate-500 tabular-nums sm:hidden">
+                    {displayPhone(contact.phone)}
+                  </div>
+                )}
               </div>
             </div>
           </Td>
-          <Td className="whitespace-nowrap text-slate-600 tabular-nums">
+          <Td className={cx("whitespace-nowrap text-slate-600 tabular-nums", fromSmall)}>
             {contact.phone ? displayPhone(contact.phone) : "—"}
           </Td>
-          <Td className="text-slate-600">{contact.company?.name ?? "—"}</Td>
-          <Td>
+          <Td className={cx("text-slate-600", fromMedium)}>{contact.company?.name ?? "—"}</Td>
+          <Td className={fromMedium}>
             <div className="flex flex-wrap gap-1">
               {contact.tags.slice(0, visibleTags).map((tag) => (
                 <TagChip key={tag.id} name={tag.name} color={tag.color} />
@@ -57,7 +75,9 @@ export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
               )}
             </div>
           </Td>
-          <Td className="whitespace-nowrap text-slate-500">{formatDate(contact.createdAt, locale)}</Td>
+          <Td className={cx("whitespace-nowrap text-slate-500", fromLarge)}>
+            {formatDate(contact.createdAt, locale)}
+          </Td>
         </tr>
       ))}
     </Table>
