@@ -217,6 +217,8 @@ describe("a sales team's day with contacts and deals", () => {
   it("marks the deal won and shows its activity timeline", async () => {
     await page.getByRole("link", { name: dealTitle }).click();
     await page.getByRole("heading", { name: dealTitle, level: 1 }).waitFor();
+    // open, in a later stage: the stages it went through are steps it can still be moved back to
+    await expectAccessible(page, "17a-deal-page-open");
     await page.getByText("Task", { exact: true }).click();
     expect(await page.getByRole("radio", { name: "Task" }).isChecked()).toBe(true);
     await page.getByLabel("What needs to be done").fill("Send the invoice");

@@ -45,12 +45,7 @@ export function StageProgress({
                 )}
               >
                 <span className="block truncate">{stage.name}</span>
-                <span
-                  className={cx(
-                    "block text-[11px]",
-                    current ? "text-indigo-100" : reached ? "text-indigo-700" : "text-slate-500",
-                  )}
-                >
+                <span className={cx("block text-[11px]", reached ? "text-indigo-100" : "text-slate-500")}>
                   {t("deals.stageProgress.probability", { probability: stage.probability })}
                 </span>
               </button>
