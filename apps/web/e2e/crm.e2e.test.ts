@@ -113,6 +113,7 @@ describe("a sales team's day with contacts and deals", () => {
         return box.scrollWidth - box.clientWidth;
       });
       expect(overflow).toBeLessThanOrEqual(0);
+      await expectAccessible(page, "12a-contacts-on-a-phone");
     } finally {
       if (wide) await page.setViewportSize(wide);
     }

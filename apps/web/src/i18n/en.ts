@@ -90,7 +90,7 @@ export const en = {
   "nav.settings": "Settings",
 
   "userMenu.label": "Account menu:",
-  "userMenu.open": "Account menu for {name}",
+  "userMenu.open": "{initials}: account menu for {name}",
   "userMenu.logout": "Log out",
 
   "comingSoon.title": "This screen is on its way",

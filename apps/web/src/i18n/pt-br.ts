@@ -88,7 +88,7 @@ export const ptBR: Messages = {
   "nav.settings": "Configurações",
 
   "userMenu.label": "Menu da conta:",
-  "userMenu.open": "Menu da conta de {name}",
+  "userMenu.open": "{initials}: menu da conta de {name}",
   "userMenu.logout": "Sair",
 
   "comingSoon.title": "Esta tela está a caminho",

@@ -28,18 +28,20 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     }),
   );
 
+  const userInitials = initials(user.name, user.email);
   return (
     <Menu.Root>
       <Menu.Trigger
-        // compact shows only initials, so it needs a label; the full one is named by its visible text
-        aria-label={compact ? t("userMenu.open", { name: user.name }) : undefined}
+        // compact shows only initials, so it needs a label, which starts with them (what a speech user will say);
+        // the full one is named by its visible text
+        aria-label={compact ? t("userMenu.open", { initials: userInitials, name: user.name }) : undefined}
         className="flex w-full items-center gap-3 rounded-lg p-2 text-left hover:bg-slate-100 data-[state=open]:bg-slate-100"
       >
         <span
           aria-hidden="true"
           className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700"
         >
-          {initials(user.name, user.email)}
+          {userInitials}
         </span>
         {!compact && (
           <>
