@@ -79,6 +79,11 @@ describe("an owner's first visit", () => {
       .getByText("joao.agent@example.com")
       .waitFor();
     await expectAccessible(page, "04-settings-team");
+    // on a phone the team's tables scroll sideways, and the keyboard must reach them too
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, "04a-settings-team-on-a-phone");
+    if (wide) await page.setViewportSize(wide);
 
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByRole("button", { name: "Create API key" }).click();

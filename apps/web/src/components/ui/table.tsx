@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { cx } from "../../lib/cx";
 
-/** A data table that scrolls sideways on narrow screens instead of squeezing its columns. */
+/**
+ * A data table that scrolls sideways on narrow screens instead of squeezing its columns. The scrolling box is a
+ * named region in the tab order, so a keyboard can scroll it too when no cell holds a control.
+ */
 export function Table({
   caption,
   head,
@@ -12,7 +15,12 @@ export function Table({
   children: ReactNode;
 }) {
   return (
-    <div className="relative -mx-6 overflow-x-auto">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className="relative -mx-6 overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">
@@ -20,7 +28,7 @@ export function Table({
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
