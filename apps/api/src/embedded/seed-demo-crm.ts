@@ -77,7 +77,7 @@ export async function seedDemoCrm(container: Container, actor: Actor): Promise<v
       phone: contact.phone ?? null,
       email: contact.email ?? null,
       companyId: contact.company ? companyIds.get(contact.company) : null,
-      tagIds: contact.tags?.map((name) => tagIds.get(name) ?? ""),
+      tagIds: contact.tags?.flatMap((name) => tagIds.get(name) ?? []),
     });
     contactIds.push(created.id);
   }

@@ -49,16 +49,6 @@ export function knownWordShare(
     shares = new Map();
     byDatabase.set(db, shares);
   }
-  const table = shares;
-  const read = (stale?: Known) =>
-    readWordShare(db, query).then(
-      (share) => table.set(text, { share, readAt: now, refreshing: false }),
-      () => {
-        if (!stale) table.delete(text);
-        // the next search tries again; meanwhile the old share stands
-        else stale.refreshing = false;
-      },
-    );
   const known = shares.get(text);
   if (known === "reading") return undefined;
   if (known) {
@@ -67,12 +57,31 @@ export function knownWordShare(
     shares.set(text, known);
     if (now - known.readAt >= wordShareTtlMs && !known.refreshing) {
       known.refreshing = true;
-      void read(known);
+      readInBackground(db, shares, text, query, now, known);
     }
     return known.share;
   }
   shares.set(text, "reading");
   if (shares.size > remembered) shares.delete(shares.keys().next().value as string);
-  void read();
+  readInBackground(db, shares, text, query, now);
   return undefined;
+}
+
+/** Reads a text's share into `shares`; a failed read drops a new entry and leaves an expired one standing. */
+function readInBackground(
+  db: Kysely<Database>,
+  shares: Map<string, Known | "reading">,
+  text: string,
+  query: SearchQuery,
+  now: number,
+  stale?: Known,
+): void {
+  readWordShare(db, query).then(
+    (share) => shares.set(text, { share, readAt: now, refreshing: false }),
+    () => {
+      if (!stale) shares.delete(text);
+      // the next search tries again; meanwhile the old share stands
+      else stale.refreshing = false;
+    },
+  );
 }
