@@ -15,6 +15,7 @@ import {
 } from "@crm/worker/jobs/conversations/ingestion-processes";
 import { whatsAppMessagesWebhook } from "@crm/worker/jobs/conversations/ingestion-test-kit";
 import { sql } from "kysely";
+import { processCpuMs } from "../shared/process-cpu";
 import { type LoadResult, type PreparedRequest, percentile, runLoad } from "./load";
 
 /*
@@ -37,6 +38,8 @@ const senders = 2000;
 const poolMax = 20;
 const adminUrl = settings.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const target = 0.7;
+/** e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the worker */
+const workerNodeArgs = settings.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 
 const cleanups: Array<() => Promise<unknown>> = [];
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -72,7 +75,7 @@ async function main(): Promise<boolean> {
   };
   const api = await startApiProcess({ ...env, LOG_LEVEL: "error" });
   cleanups.push(() => api.stop());
-  const worker = await startWorkerProcess(env);
+  const worker = await startWorkerProcess(env, workerNodeArgs);
   cleanups.push(() => worker.stop());
   const baselineUrl = await startBaseline(database.url, db);
   const { organizationId } = await connectWhatsApp(api.baseUrl, whatsapp.config);
@@ -93,17 +96,20 @@ async function main(): Promise<boolean> {
   const run = (requests: PreparedRequest[]) => alternate(api.baseUrl, baselineUrl, requests);
 
   await run(webhooks.slice(0, warmup));
+  const pid = worker.pid ?? 0;
+  const storedBefore = await countStored(db, organizationId);
+  const workerCpuBefore = processCpuMs(pid);
   const startedAt = performance.now();
   const withWorker = await run(webhooks.slice(warmup, warmup + total));
   const storedAfterMs = await waitUntilStored(db, organizationId, warmup + total, startedAt);
+  const workerCpu = { ms: processCpuMs(pid) - workerCpuBefore, messages: warmup + total - storedBefore };
 
-  const pid = worker.pid ?? 0;
   process.kill(pid, "SIGSTOP");
   const workerPaused = await run(webhooks.slice(warmup + total)).finally(() => process.kill(pid, "SIGCONT"));
   await waitUntilStored(db, organizationId, ids.length, startedAt);
   const check = await checkStored(db, organizationId, ids);
 
-  report({ withWorker, workerPaused, storedAfterMs, check });
+  report({ withWorker, workerPaused, storedAfterMs, workerCpu, check });
   return check.ok && withWorker.api.accepted === total && ratio(withWorker) >= target;
 }
 
@@ -274,9 +280,11 @@ function report(results: {
   withWorker: Comparison;
   workerPaused: Comparison;
   storedAfterMs: number;
+  /** the worker's CPU time while it stored these messages (the burst's, and what the warm-up left) */
+  workerCpu: { ms: number; messages: number };
   check: StoredCheck;
 }) {
-  const { withWorker, workerPaused, storedAfterMs, check } = results;
+  const { withWorker, workerPaused, storedAfterMs, workerCpu, check } = results;
   const columns = [
     ["API", withWorker.api, total],
     ["baseline (1 INSERT)", withWorker.baseline, total],
@@ -299,6 +307,9 @@ function report(results: {
   log(`all ${warmup + total} messages stored ${(storedAfterMs / 1000).toFixed(1)} s after the burst started`);
   log(
     `  (${((warmup + total) / (storedAfterMs / 1000)).toFixed(0)} messages/s end to end, one worker process)`,
+  );
+  log(
+    `worker CPU per stored message: ${(workerCpu.ms / workerCpu.messages).toFixed(2)} ms (${workerCpu.messages} messages)`,
   );
   log(`missing: ${check.missing}, doubled: ${check.doubled}, webhook logs: ${JSON.stringify(check.logs)}`);
   log(`accept throughput ratio API/baseline: ${ratio(withWorker).toFixed(2)} (target >= ${target})`);

@@ -120,8 +120,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 const appEntry = (app: "api" | "worker") =>
   fileURLToPath(new URL(`../../../../${app}/src/main.ts`, import.meta.url));
 
-function spawnApp(app: "api" | "worker", env: Record<string, string>): ManagedProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", appEntry(app)], {
+function spawnApp(
+  app: "api" | "worker",
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): ManagedProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", appEntry(app)], {
     env: childProcessEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -159,8 +163,12 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
 }
 
 /** A worker process, once it logged that it started (its BullMQ workers and the sweep schedule are up). */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ManagedProcess> {
-  const worker = spawnApp("worker", { LOG_LEVEL: "info", ...env });
+/** `nodeArgs`, e.g. `--cpu-prof`, go to node before the worker's entry. */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<ManagedProcess> {
+  const worker = spawnApp("worker", { LOG_LEVEL: "info", ...env }, nodeArgs);
   try {
     await until(
       "worker start",
