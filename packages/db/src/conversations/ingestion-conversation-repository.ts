@@ -59,22 +59,5 @@ export function createIngestionConversationRepository(db: Kysely<Database>): Inb
         .executeTakeFirst();
       return row && toInboundConversation(row);
     },
-
-    async update(organizationId, id, patch, at) {
-      await db
-        .updateTable("conversations")
-        .set({
-          ...(patch.status !== undefined && { status: patch.status }),
-          ...(patch.snoozedUntil !== undefined && { snoozed_until: patch.snoozedUntil }),
-          ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
-          ...(patch.lastInboundAt !== undefined && { last_inbound_at: patch.lastInboundAt }),
-          ...(patch.unreadCount !== undefined && { unread_count: patch.unreadCount }),
-          ...(patch.lastMessagePreview !== undefined && { last_message_preview: patch.lastMessagePreview }),
-          updated_at: at,
-        })
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .execute();
-    },
   };
 }

@@ -43,11 +43,11 @@ describe("failures", () => {
               ...repos,
               messages: {
                 ...repos.messages,
-                insertInbound: async (organization, draft) => {
+                insertInbound: async (organization, draft, conversation) => {
                   calls += 1;
                   // the first message of the batch is written, then the second fails
                   if (calls % 2 === 0) throw new Error("disk full");
-                  return repos.messages.insertInbound(organization, draft);
+                  return repos.messages.insertInbound(organization, draft, conversation);
                 },
               },
             }),

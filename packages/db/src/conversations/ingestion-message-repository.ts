@@ -1,33 +1,60 @@
-import type { InboundMessageRepository } from "@crm/domain/conversations/ingestion-ports";
+import type {
+  InboundConversationPatch,
+  InboundMessageRepository,
+} from "@crm/domain/conversations/ingestion-ports";
 import { isUuid } from "@crm/domain/shared/ids";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
+const conversationColumns = (patch: InboundConversationPatch, at: Date) => ({
+  ...(patch.status !== undefined && { status: patch.status }),
+  ...(patch.snoozedUntil !== undefined && { snoozed_until: patch.snoozedUntil }),
+  ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
+  ...(patch.lastInboundAt !== undefined && { last_inbound_at: patch.lastInboundAt }),
+  ...(patch.unreadCount !== undefined && { unread_count: patch.unreadCount }),
+  ...(patch.lastMessagePreview !== undefined && { last_message_preview: patch.lastMessagePreview }),
+  updated_at: at,
+});
+
 export function createIngestionMessageRepository(db: Kysely<Database>): InboundMessageRepository {
   return {
-    async insertInbound(organizationId, draft) {
+    async insertInbound(organizationId, draft, conversation) {
       const row = await db
-        .insertInto("messages")
-        .values({
-          organization_id: organizationId,
-          conversation_id: draft.conversationId,
-          channel: draft.channel,
-          sender_type: "contact",
-          direction: "inbound",
-          content: draft.content,
-          content_type: draft.contentType,
-          channel_message_id: draft.channelMessageId,
-          sent_at: draft.sentAt,
-          reply_to_channel_message_id: draft.replyToChannelMessageId,
-          ...(draft.media && {
-            media_status: "pending" as const,
-            media_provider_id: draft.media.providerMediaId,
-            media_mime_type: draft.media.mimeType,
-            media_file_name: draft.media.fileName,
-          }),
-        })
-        .onConflict((oc) => oc.constraint("messages_channel_message_unique").doNothing())
-        .returning("id")
+        .with("inserted", (db) =>
+          db
+            .insertInto("messages")
+            .values({
+              organization_id: organizationId,
+              conversation_id: draft.conversationId,
+              channel: draft.channel,
+              sender_type: "contact",
+              direction: "inbound",
+              content: draft.content,
+              content_type: draft.contentType,
+              channel_message_id: draft.channelMessageId,
+              sent_at: draft.sentAt,
+              reply_to_channel_message_id: draft.replyToChannelMessageId,
+              ...(draft.media && {
+                media_status: "pending" as const,
+                media_provider_id: draft.media.providerMediaId,
+                media_mime_type: draft.media.mimeType,
+                media_file_name: draft.media.fileName,
+              }),
+            })
+            .onConflict((oc) => oc.constraint("messages_channel_message_unique").doNothing())
+            .returning("id"),
+        )
+        .with("recorded", (db) =>
+          db
+            .updateTable("conversations")
+            .set(conversationColumns(conversation.patch, conversation.at))
+            .where("organization_id", "=", organizationId)
+            .where("id", "=", draft.conversationId)
+            .where((eb) => eb.exists(eb.selectFrom("inserted").select("inserted.id")))
+            .returning("conversations.id"),
+        )
+        .selectFrom("inserted")
+        .select("inserted.id")
         .executeTakeFirst();
       return row?.id;
     },

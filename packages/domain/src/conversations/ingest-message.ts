@@ -2,7 +2,7 @@ import type { Channel, InboundMessage } from "../integrations";
 import type { IngestionChanges } from "./ingest-changes";
 import { recordInbound } from "./ingest-conversation";
 import { resolveSender } from "./ingest-sender";
-import type { IngestionRepos } from "./ingestion-ports";
+import type { InboundMessageDraft, IngestionRepos } from "./ingestion-ports";
 
 export interface IngestionSource {
   organizationId: string;
@@ -14,8 +14,8 @@ export interface IngestionSource {
 
 /**
  * Stores one inbound message inside the webhook's transaction: its sender's contact, its conversation
- * (opened if new), the message itself unless already stored (the idempotency key), and the conversation's
- * counters. A redelivered message changes nothing.
+ * (opened if new), the message itself unless already stored (the idempotency key) with the conversation's
+ * counters in the same statement. A redelivered message changes nothing.
  */
 export async function ingestMessage(
   repos: IngestionRepos,
@@ -38,7 +38,9 @@ export async function ingestMessage(
     })) ??
     (await repos.conversations.lockByThread(organizationId, channel, thread.threadId));
   if (!conversation) throw new Error(`The conversation of thread ${thread.threadId} could not be opened`);
-  const messageId = await repos.messages.insertInbound(organizationId, {
+  // the conversation is locked: its patch is decided now, and written only if the message is new
+  const { patch } = recordInbound(conversation, message);
+  const draft: InboundMessageDraft = {
     conversationId: conversation.id,
     channel,
     channelMessageId: message.channelMessageId,
@@ -53,11 +55,10 @@ export async function ingestMessage(
           fileName: message.media.fileName ?? null,
         }
       : null,
-  });
+  };
+  const messageId = await repos.messages.insertInbound(organizationId, draft, { patch, at: source.now });
   if (!messageId) return;
 
-  const { patch } = recordInbound(conversation, message);
-  await repos.conversations.update(organizationId, conversation.id, patch, source.now);
   changes.newMessages.push({
     conversationId: conversation.id,
     messageId,

@@ -101,7 +101,6 @@ export interface InboundConversationRepository {
   ): Promise<InboundConversation | undefined>;
   /** Opens the thread's conversation; undefined when a concurrent transaction opened it first. */
   open(organizationId: string, thread: InboundThread): Promise<InboundConversation | undefined>;
-  update(organizationId: string, id: string, patch: InboundConversationPatch, at: Date): Promise<void>;
 }
 
 export interface InboundMessageDraft {
@@ -138,8 +137,15 @@ export interface PendingMedia {
 }
 
 export interface InboundMessageRepository {
-  /** Inserts unless (organization, channel, channel message id) is stored; answers the new id, else undefined. */
-  insertInbound(organizationId: string, draft: InboundMessageDraft): Promise<string | undefined>;
+  /**
+   * Inserts unless (organization, channel, channel message id) is stored and, only when it inserts, applies
+   * `conversation` to the message's (locked) conversation, in one statement; answers the new id, else undefined.
+   */
+  insertInbound(
+    organizationId: string,
+    draft: InboundMessageDraft,
+    conversation: { patch: InboundConversationPatch; at: Date },
+  ): Promise<string | undefined>;
   /** Locks the message's row for the rest of the transaction. */
   lockDelivery(
     organizationId: string,
