@@ -4,6 +4,7 @@ import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { conversationViews, listInbox } from "./conversation-list";
 import { conversationColumns, toConversation, toConversationView } from "./rows";
+import { preferredThread } from "./thread-order";
 
 export function createConversationRepository(db: Kysely<Database>): ConversationRepository {
   const byId = (organizationId: string, id: string) =>
@@ -31,13 +32,16 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
       return row ? toConversationView(row) : undefined;
     },
 
-    async findByThread(organizationId, channel, channelThreadId) {
+    async findByThread(organizationId, channel, threadIds) {
+      if (threadIds.length === 0) return undefined;
       const row = await db
         .selectFrom("conversations")
         .select(conversationColumns)
         .where("organization_id", "=", organizationId)
         .where("channel", "=", channel)
-        .where("channel_thread_id", "=", channelThreadId)
+        .where("channel_thread_id", "in", threadIds)
+        .orderBy(preferredThread(threadIds))
+        .limit(1)
         .executeTakeFirst();
       return row ? toConversation(row) : undefined;
     },

@@ -4,6 +4,7 @@ import type {
 } from "@crm/domain/conversations/ingestion-ports";
 import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../database.gen";
+import { preferredThread } from "./thread-order";
 
 const columns = [
   "id",
@@ -31,13 +32,16 @@ const toInboundConversation = (row: Row): InboundConversation => ({
 
 export function createIngestionConversationRepository(db: Kysely<Database>): InboundConversationRepository {
   return {
-    async lockByThread(organizationId, channel, threadId) {
+    async lockByThread(organizationId, channel, threadIds) {
+      if (threadIds.length === 0) return undefined;
       const row = await db
         .selectFrom("conversations")
         .select(columns)
         .where("organization_id", "=", organizationId)
         .where("channel", "=", channel)
-        .where("channel_thread_id", "=", threadId)
+        .where("channel_thread_id", "in", threadIds)
+        .orderBy(preferredThread(threadIds))
+        .limit(1)
         .forUpdate()
         .executeTakeFirst();
       return row && toInboundConversation(row);

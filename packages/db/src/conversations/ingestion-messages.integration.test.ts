@@ -130,6 +130,38 @@ describe("webhook ingestion", () => {
     expect((await contactsOf()).map((c) => c.id)).toEqual([existing.id]);
   });
 
+  it("brings a reply without the ninth digit into the conversation an agent started with it", async () => {
+    const { deps } = createTestIngestionDeps(tenant.db);
+    const contact = await tenant.db
+      .insertInto("contacts")
+      .values({ organization_id: tenant.organizationId, name: "Ana", phone: "+5511987654321" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // what starting a WhatsApp conversation from the contact's phone stores: the number without "+"
+    const started = await tenant.db
+      .insertInto("conversations")
+      .values({
+        organization_id: tenant.organizationId,
+        contact_id: contact.id,
+        channel: "whatsapp",
+        channel_thread_id: "5511987654321",
+        integration_id: tenant.integrationId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    await processWebhook(deps, await store({ messages: [whatsappText("551187654321", "Oi, recebi")] }));
+
+    expect(await conversationsOf()).toEqual([
+      expect.objectContaining({
+        id: started.id,
+        channel_thread_id: "5511987654321",
+        unread_count: 1,
+        last_message_preview: "Oi, recebi",
+      }),
+    ]);
+    expect((await messagesOf()).map((m) => m.content)).toEqual(["Oi, recebi"]);
+  });
   it("resolves later messages through the channel identity, even after the contact's phone changed", async () => {
     const { deps } = createTestIngestionDeps(tenant.db);
     await processWebhook(deps, await store({ messages: [whatsappText("5511987654321", "um")] }));

@@ -3,6 +3,7 @@ import type { IngestionChanges } from "./ingest-changes";
 import { recordInbound } from "./ingest-conversation";
 import { resolveSender } from "./ingest-sender";
 import type { InboundMessageDraft, IngestionRepos } from "./ingestion-ports";
+import { threadIdsOf } from "./thread-ids";
 
 export interface IngestionSource {
   organizationId: string;
@@ -28,15 +29,16 @@ export async function ingestMessage(
   if (sender.created) changes.createdContactIds.push(sender.contactId);
 
   const thread = { channel, threadId: message.threadId };
+  const threadIds = threadIdsOf(channel, message.threadId);
   // the common case is one locking read; opening races are settled by the thread's unique constraint
   const conversation =
-    (await repos.conversations.lockByThread(organizationId, channel, thread.threadId)) ??
+    (await repos.conversations.lockByThread(organizationId, channel, threadIds)) ??
     (await repos.conversations.open(organizationId, {
       ...thread,
       contactId: sender.contactId,
       integrationId: source.integrationId,
     })) ??
-    (await repos.conversations.lockByThread(organizationId, channel, thread.threadId));
+    (await repos.conversations.lockByThread(organizationId, channel, threadIds));
   if (!conversation) throw new Error(`The conversation of thread ${thread.threadId} could not be opened`);
   // the conversation is locked: its patch is decided now, and written only if the message is new
   const { patch } = recordInbound(conversation, message);

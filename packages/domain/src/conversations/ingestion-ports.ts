@@ -93,11 +93,14 @@ export type InboundConversationPatch = Partial<
 >;
 
 export interface InboundConversationRepository {
-  /** The thread's conversation, its row locked for the rest of the transaction. */
+  /**
+   * The conversation stored under one of `threadIds` (the forms of one thread, preferred first), its row locked
+   * for the rest of the transaction.
+   */
   lockByThread(
     organizationId: string,
     channel: Channel,
-    threadId: string,
+    threadIds: readonly string[],
   ): Promise<InboundConversation | undefined>;
   /** Opens the thread's conversation; undefined when a concurrent transaction opened it first. */
   open(organizationId: string, thread: InboundThread): Promise<InboundConversation | undefined>;

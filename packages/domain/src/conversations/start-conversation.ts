@@ -7,6 +7,7 @@ import { assertMayAssign, parseAssignee } from "./assignment";
 import type { ContactSummary, ConversationView } from "./model";
 import type { ConnectedIntegration, ConversationsDeps, ConversationsRepos } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
+import { threadIdsOf } from "./thread-ids";
 
 export interface StartConversationInput {
   contactId: string;
@@ -38,7 +39,11 @@ export async function startConversation(
     const channel = messagingChannel(integration);
     const assignedTo = await parseAssignee(repos, organizationId, input.assignedTo ?? null);
     const channelThreadId = await threadOf(repos, organizationId, contact, channel);
-    const existing = await repos.conversations.findByThread(organizationId, channel, channelThreadId);
+    const existing = await repos.conversations.findByThread(
+      organizationId,
+      channel,
+      threadIdsOf(channel, channelThreadId),
+    );
     if (existing) {
       throw new DomainError("CONFLICT", `${contact.name} already has a conversation on ${channel}`, {
         existingId: existing.id,

@@ -149,6 +149,26 @@ describe("starting a conversation", () => {
     expect(again.body.data.existingId).toBe(res.body.id);
   });
 
+  it("finds the customer's own WhatsApp thread when it lacks the ninth digit the contact's phone has", async () => {
+    const { owner, organizationId } = await team();
+    const contactId = await insertContact(api, organizationId, { phone: "+5511987654321" });
+    const integrationId = await insertIntegration(api, organizationId, "whatsapp");
+    // how Meta reported the customer who wrote first: without the 9
+    const existingId = await insertConversation(api, organizationId, {
+      contactId,
+      integrationId,
+      threadId: "551187654321",
+    });
+
+    const res = await api.rest<ErrorDto & { data: { existingId?: string } }>("POST", "/conversations", {
+      token: owner.token,
+      body: { contactId, integrationId },
+    });
+
+    expect(res.status).toBe(409);
+    expect(res.body.data.existingId).toBe(existingId);
+  });
+
   it("assigns at once only with conversations:assign", async () => {
     const { owner, organizationId, agent } = await team();
     const contactId = await insertContact(api, organizationId, { phone: "+5521987654321" });
