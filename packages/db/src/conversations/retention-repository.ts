@@ -53,12 +53,25 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
     },
 
     async clearPreviewsBefore(organizationId, cutoff) {
+      // not by last_message_at: after a deletion the preview quotes an older message than that time says
       const result = await db
         .updateTable("conversations")
         .set({ last_message_preview: null })
         .where("organization_id", "=", organizationId)
-        .where("last_message_at", "<", cutoff)
         .where("last_message_preview", "is not", null)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("messages")
+                .select("messages.id")
+                .where("messages.organization_id", "=", organizationId)
+                .whereRef("messages.conversation_id", "=", "conversations.id")
+                .where("messages.deleted_at", "is", null)
+                .where("messages.is_private", "=", false)
+                .where("messages.sent_at", ">=", cutoff),
+            ),
+          ),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

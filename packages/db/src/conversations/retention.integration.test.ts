@@ -117,4 +117,39 @@ describe("data retention", () => {
     expect(report).toMatchObject({ messagesDeleted: 8, previewsCleared: 2, webhookLogsDeleted: 2 });
     expect(report.organizations).toBeGreaterThanOrEqual(2);
   });
+
+  it("forgets a preview that fell back to an expired message when the newest one was deleted", async () => {
+    const { db } = handle;
+    const organizationId = await insertOrganization(db, 30);
+    const conversation = await conversationWithMessages(db, organizationId, [10, 45]);
+    // what deleting the newest message leaves: its time, and the preview of the one before it
+    await db
+      .updateTable("messages")
+      .set({ deleted_at: new Date(), content: "" })
+      .where("conversation_id", "=", conversation)
+      .where("content", "=", "sent 10 days ago")
+      .execute();
+    await db
+      .updateTable("conversations")
+      .set({ last_message_preview: "sent 45 days ago" })
+      .where("id", "=", conversation)
+      .execute();
+
+    await purgeExpiredData(
+      {
+        retention: createRetentionRepository(db),
+        clock: { now: () => new Date() },
+        files: createMemoryFileStorage(),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+      },
+      2,
+    );
+
+    const { last_message_preview } = await db
+      .selectFrom("conversations")
+      .select("last_message_preview")
+      .where("id", "=", conversation)
+      .executeTakeFirstOrThrow();
+    expect(last_message_preview).toBeNull();
+  });
 });

@@ -209,7 +209,7 @@ export interface RetentionRepository {
   deleteMessagesBefore(organizationId: string, cutoff: Date, limit: number): Promise<DeletedMessages>;
   /** Of these messages, the ids of those that exist in that organization and are not deleted. */
   liveMessageIds(owners: readonly MediaOwner[]): Promise<string[]>;
-  /** Forgets the preview of conversations whose last message is older than `cutoff` (the message is gone). */
+  /** Forgets the preview of conversations with no visible message sent since `cutoff`: what it quoted is gone. */
   clearPreviewsBefore(organizationId: string, cutoff: Date): Promise<number>;
   /** Deletes up to `limit` webhook logs (of any organization) received before `cutoff`. */
   deleteWebhookLogsBefore(cutoff: Date, limit: number): Promise<number>;
