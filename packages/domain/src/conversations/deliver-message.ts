@@ -30,9 +30,21 @@ export async function deliverMessage(
   if (message.status !== "pending" || message.isPrivate || message.direction !== "outbound") return "skipped";
   if (message.deletedAt) return finish(deps, message, { ok: false, error: "Deleted before it was sent" });
 
-  const connected = conversation.integrationId
-    ? await deps.channels.credentials.get(conversation.organizationId, conversation.integrationId)
-    : undefined;
+  let connected: Awaited<ReturnType<typeof deps.channels.credentials.get>>;
+  try {
+    connected = conversation.integrationId
+      ? await deps.channels.credentials.get(conversation.organizationId, conversation.integrationId)
+      : undefined;
+  } catch (error) {
+    // e.g. a worker whose ENCRYPTION_KEY is not the API's: on the last attempt the message fails, retryable by
+    // hand, rather than staying pending for the sweeper to send it into the same wall every minute
+    if (attempt.number < attempt.max) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return finish(deps, message, {
+      ok: false,
+      error: `The ${conversation.channel} integration's credentials could not be read: ${reason}`,
+    });
+  }
   if (!connected?.isActive || connected.channel !== conversation.channel) {
     return finish(deps, message, {
       ok: false,

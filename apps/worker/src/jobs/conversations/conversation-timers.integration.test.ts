@@ -128,6 +128,39 @@ describe("outbound messages whose send job was lost", () => {
     expect((await deliveryOf(fresh)).status).toBe("pending");
   });
 
+  it("fails a message, with the reason, when its integration's credentials cannot be read on the last attempt", async () => {
+    const conversationId = await conversation("open");
+    const messageId = await pendingMessage(conversationId, "Segue o contrato", 0);
+    const { conversations, channels } = inbox.api.container;
+    const deps = {
+      ...conversations,
+      channels: {
+        ...channels,
+        credentials: {
+          get: async () => {
+            throw new Error("Unsupported state or unable to authenticate data");
+          },
+        },
+      },
+    };
+
+    await expect(deliverMessage(deps, messageId, { number: 1, max: 3 })).rejects.toThrow("authenticate");
+    expect((await deliveryOf(messageId)).status).toBe("pending");
+    expect(await deliverMessage(deps, messageId, { number: 3, max: 3 })).toBe("failed");
+
+    const stored = await db()
+      .selectFrom("messages")
+      .select(["status", "error_message"])
+      .where("id", "=", messageId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      status: "failed",
+      error_message:
+        "The whatsapp integration's credentials could not be read: Unsupported state or unable to authenticate data",
+    });
+    expect(sentTexts("Segue o contrato")).toEqual([]);
+  });
+
   it("sends once when two send jobs for one message run at the same time", async () => {
     const conversationId = await conversation("open");
     const messageId = await pendingMessage(conversationId, "Boleto em anexo", 0);
