@@ -8,6 +8,7 @@ import type { ContactSummary, ConversationView } from "./model";
 import type { ConnectedIntegration, ConversationsDeps, ConversationsRepos } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
 import { threadIdsOf } from "./thread-ids";
+import { canSee, conversationScope } from "./visibility";
 
 export interface StartConversationInput {
   contactId: string;
@@ -45,9 +46,13 @@ export async function startConversation(
       threadIdsOf(channel, channelThreadId),
     );
     if (existing) {
-      throw new DomainError("CONFLICT", `${contact.name} already has a conversation on ${channel}`, {
-        existingId: existing.id,
-      });
+      // an agent learns that it exists, not the id of a conversation someone else handles
+      const visible = canSee(conversationScope(actor), existing);
+      throw new DomainError(
+        "CONFLICT",
+        `${contact.name} already has a conversation on ${channel}`,
+        visible ? { existingId: existing.id } : undefined,
+      );
     }
     return repos.conversations.create(
       organizationId,

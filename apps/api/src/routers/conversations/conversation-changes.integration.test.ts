@@ -169,6 +169,25 @@ describe("starting a conversation", () => {
     expect(res.body.data.existingId).toBe(existingId);
   });
 
+  it("tells an agent the conversation exists without naming one another agent handles", async () => {
+    const { owner, organizationId, agent } = await team();
+    const contactId = await insertContact(api, organizationId, { phone: "+5521912345678" });
+    const integrationId = await insertIntegration(api, organizationId, "whatsapp");
+    const started = await api.rest<ConversationDto>("POST", "/conversations", {
+      token: owner.token,
+      body: { contactId, integrationId, assignedTo: owner.user.id },
+    });
+    expect(started.status).toBe(200);
+
+    const res = await api.rest<ErrorDto & { data?: { existingId?: string } }>("POST", "/conversations", {
+      token: agent.token,
+      body: { contactId, integrationId },
+    });
+
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.body)).not.toContain(started.body.id);
+  });
+
   it("assigns at once only with conversations:assign", async () => {
     const { owner, organizationId, agent } = await team();
     const contactId = await insertContact(api, organizationId, { phone: "+5521987654321" });
