@@ -6,7 +6,7 @@ import { createTestIngestionDeps, whatsappText } from "./ingestion-fixtures";
 import { useIngestionTenant } from "./ingestion-queries";
 
 const tenant = useIngestionTenant();
-const { store, conversationsOf, logOf } = tenant;
+const { store, conversationsOf, messagesOf, logOf } = tenant;
 
 describe("delivery statuses", () => {
   async function outboundMessage(channelMessageId: string) {
@@ -100,6 +100,28 @@ describe("delivery statuses", () => {
       .where("id", "=", logId)
       .execute();
     expect(await processWebhook(deps, logId)).toBe("processed");
+    expect(await logOf(logId)).toMatchObject({ status: "success", error_message: null });
+  });
+
+  it("stores a batch's messages at once while one of its statuses waits for its message", async () => {
+    const { deps, events } = createTestIngestionDeps(tenant.db);
+    const logId = await store({
+      messages: [whatsappText("5511987654321", "Chegou o boleto?")],
+      statuses: [{ channelMessageId: "wamid.in-flight", status: "sent", at: new Date().toISOString() }],
+    });
+
+    await expect(processWebhook(deps, logId)).rejects.toThrow("No message wamid.in-flight yet");
+
+    expect(await messagesOf()).toEqual([expect.objectContaining({ content: "Chegou o boleto?" })]);
+    expect(events.published.map((e) => e.type)).toContain("new_message");
+    expect(await logOf(logId)).toMatchObject({ status: "retrying", attempts: 1 });
+
+    const outbound = await outboundMessage("wamid.in-flight");
+    events.published.length = 0;
+    expect(await processWebhook(deps, logId)).toBe("processed");
+    expect((await messagesOf()).filter((m) => m.content === "Chegou o boleto?")).toHaveLength(1);
+    expect((await statusOf(outbound.id)).status).toBe("sent");
+    expect(events.published.map((e) => e.type)).not.toContain("new_message");
     expect(await logOf(logId)).toMatchObject({ status: "success", error_message: null });
   });
 

@@ -51,7 +51,9 @@ class StatusTooEarly extends Error {}
 type Run =
   | { outcome: "skipped" }
   | { outcome: "failed"; organizationId: string; reason: string }
-  | { outcome: "processed"; organizationId: string; changes: IngestionChanges };
+  | { outcome: "processed"; organizationId: string; changes: IngestionChanges }
+  /** Stored, but a status waits for its message: the log counts an attempt and is run again. */
+  | { outcome: "deferred"; organizationId: string; changes: IngestionChanges; reason: string };
 
 const isDone = (log: StoredWebhook) => log.status === "success" || log.status === "failed";
 
@@ -60,8 +62,10 @@ const isDone = (log: StoredWebhook) => log.status === "success" || log.status ==
  * exactly once. Everything of one webhook commits in one transaction with the log marked processed, under
  * the log's row lock: a second run (redelivery, sweeper, retry) waits for the first, then finds it done.
  * A payload that cannot be read fails the log at once; any other failure rolls back, counts the attempt
- * on the log (retrying, or failed on the last one) and is rethrown for the queue to retry. Events and
- * media downloads go out only after the commit, and only for what really changed.
+ * on the log (retrying, or failed on the last one) and is rethrown for the queue to retry. A recent status
+ * whose message is not stored yet does not hold its batch back: the rest commits with the attempt counted,
+ * and the job is failed for the queue to run it again. Events and media downloads go out only after the
+ * commit, and only for what really changed.
  */
 export async function processWebhook(
   deps: Pick<IngestionDeps, "store" | "adapters" | "queue" | "events" | "clock" | "logger">,
@@ -90,14 +94,24 @@ export async function processWebhook(
         await ingestMessage(repos, source, message, changes);
       }
       const lastAttempt = log.attempts + 1 >= webhookProcessAttempts;
+      const early: string[] = [];
       for (const update of parsed.webhook.statuses) {
         const known = await applyStatusUpdate(repos, organizationId, parsed.channel, update, changes);
         const recent = now.getTime() - update.at.getTime() < unknownMessageGraceMs;
         if (!known && recent && !lastAttempt) {
-          throw new StatusTooEarly(
-            `No message ${update.channelMessageId} yet for its "${update.status}" status`,
-          );
+          early.push(`No message ${update.channelMessageId} yet for its "${update.status}" status`);
         }
+      }
+      if (early.length > 0) {
+        // the batch's messages and known statuses commit now; the run again redoes only what is missing
+        const reason = early.join("; ");
+        await repos.webhookLogs.recordFailure(log.id, {
+          error: reason,
+          at: now,
+          permanent: false,
+          maxAttempts: webhookProcessAttempts,
+        });
+        return { outcome: "deferred", organizationId, changes, reason };
       }
       await repos.webhookLogs.markProcessed(log.id, now);
       return { outcome: "processed", organizationId, changes };
@@ -112,9 +126,11 @@ export async function processWebhook(
       "webhook cannot be processed",
     );
   }
-  if (run.outcome !== "processed") return run.outcome;
+  if (run.outcome === "skipped" || run.outcome === "failed") return run.outcome;
   await publishIngestionEvents(deps, run.organizationId, run.changes);
   await enqueueMediaDownloads(deps, run.changes);
+  // thrown for the queue to run the job again; the attempt is already counted on the log
+  if (run.outcome === "deferred") throw new StatusTooEarly(run.reason);
   return "processed";
 }
 
