@@ -61,6 +61,11 @@ describe("access declarations", () => {
     expect(procedures.length).toBeGreaterThan(15);
   });
 
+  it("contacts.merge deletes its source, so it asks what contacts.remove asks", () => {
+    const access = (path: string) => procedures.find((p) => p.path === path)?.meta?.access;
+    expect(access("contacts.merge")).toBe(access("contacts.remove"));
+  });
+
   it.each(procedures)("$path declares who may call it", ({ meta }) => {
     expect(
       meta?.access,

@@ -106,6 +106,13 @@ export function contactLinks(db: Kysely<Database>): Links {
         )
         .onConflict((oc) => oc.columns(["contact_id", "tag_id"]).doNothing())
         .executeTakeFirst();
+      // an identity is unique per channel user, so the survivor cannot already hold the source's ones
+      const identities = await db
+        .updateTable("channel_identities")
+        .set({ contact_id: toId })
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", fromId)
+        .executeTakeFirst();
       return {
         conversations: Number(conversations.numUpdatedRows),
         deals: deals.map((deal) => ({
@@ -115,6 +122,7 @@ export function contactLinks(db: Kysely<Database>): Links {
           status: deal.status,
         })),
         tags: Number(tags.numInsertedOrUpdatedRows ?? 0n),
+        identities: Number(identities.numUpdatedRows),
       };
     },
   };

@@ -31,10 +31,10 @@ export function mergeContactFields(
 }
 
 /**
- * Merges `sourceId` into `survivorId` in one transaction: the source's conversations, deals and tags move to
- * the survivor, its values fill the survivor's gaps, it is deleted, an audit row records the merge and each
- * moved deal gets a `contact_changed` activity. After commit: `contact_updated` for both contacts and
- * `deal_updated` for each moved deal.
+ * Merges `sourceId` into `survivorId` in one transaction: the source's conversations, deals, tags and channel
+ * identities move to the survivor (so the person's next message finds it), its values fill the survivor's
+ * gaps, it is deleted, an audit row records the merge and each moved deal gets a `contact_changed` activity.
+ * After commit: `contact_updated` for both contacts and `deal_updated` for each moved deal.
  */
 export async function mergeContacts(
   deps: ContactsDeps,
@@ -84,7 +84,12 @@ export async function mergeContacts(
           metadata: source.metadata,
           tagIds: source.tags.map((tag) => tag.id),
         },
-        moved: { conversations: moved.conversations, deals: moved.deals.length, tags: moved.tags },
+        moved: {
+          conversations: moved.conversations,
+          deals: moved.deals.length,
+          tags: moved.tags,
+          identities: moved.identities,
+        },
         filled,
       },
     });

@@ -69,12 +69,15 @@ export interface ContactRepository {
     page: PageRequest,
   ): Promise<Page<ContactConversation>>;
   deals(organizationId: string, contactId: string, page: PageRequest): Promise<Page<ContactDeal>>;
-  /** Points the source's conversations, deals and tags at the target; returns the deals moved and how many others. */
+  /**
+   * Points the source's conversations, deals, tags and channel identities at the target; returns the deals
+   * moved and how many others.
+   */
   moveRelations(
     organizationId: string,
     fromId: string,
     toId: string,
-  ): Promise<{ conversations: number; deals: MovedContactDeal[]; tags: number }>;
+  ): Promise<{ conversations: number; deals: MovedContactDeal[]; tags: number; identities: number }>;
   /** Unlinks the contact's deals (they stay, without a contact); returns them. */
   releaseDeals(organizationId: string, contactId: string): Promise<MovedContactDeal[]>;
   /** Removes a custom field's values from every contact; returns the ids of the contacts changed. */

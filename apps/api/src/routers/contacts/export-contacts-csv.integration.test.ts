@@ -65,6 +65,26 @@ describe("CSV export", () => {
     ]);
   });
 
+  it("leaves no formula after a ';' for a spreadsheet that splits the file on ';'", async () => {
+    const owner = await api.register();
+    const vip = await createResource(api, owner.token, "/tags", { name: "vip" });
+    const evil = await createResource(api, owner.token, "/tags", { name: '=HYPERLINK("http://evil")' });
+    await createContact(api, owner.token, {
+      name: "Inj;=cmd|' /C calc'!A0;x",
+      phone: "+5511987654321",
+      tagIds: [vip.id, evil.id],
+    });
+
+    const text = await (await exportCsv(owner.token)).text();
+    const [, row] = parse(text, { bom: true }) as string[][];
+    expect(row?.[1]).toBe("Inj;'=cmd|' /C calc'!A0;x");
+    expect(row?.[3]).toBe("+5511987654321");
+    expect(row?.[5]?.split(";").sort()).toEqual([`'=HYPERLINK("http://evil")`, "vip"]);
+    const pieces = text.split(/[\r\n;]+/).map((piece) => piece.replace(/^"/, ""));
+    expect(pieces.filter((piece) => /^[=+\-@\t]/.test(piece))).toEqual([]);
+    expect(text).toContain(`"Inj;'=cmd|' /C calc'!A0;x"`);
+  });
+
   it("walks past one page of the list", async () => {
     const owner = await api.register();
     await api.container.db.db

@@ -19,7 +19,7 @@ import { z } from "zod";
 import type { Container } from "../../container";
 import { errorBody, routeActor } from "../../http/raw-route";
 import { toContactListQuery } from "./dto";
-import { contactCsvHeader, contactCsvRow } from "./export-rows";
+import { contactCsvFormat, contactCsvHeader, contactCsvRow } from "./export-rows";
 
 const exportInput = z.object(contactFilters);
 /** The list's largest page: the export walks the same keyset pages. */
@@ -76,7 +76,7 @@ export function contactsExportRoutes(container: Container): Hono {
       return c.json(errorBody(error.code, error.message, error.details?.fieldErrors ?? null), status);
     }
 
-    const csv = stringify({ bom: true });
+    const csv = stringify(contactCsvFormat);
     pipeline(Readable.from(csvRows(container.contacts, actor, filter, sort)), csv).catch((err: unknown) =>
       container.logger.error({ err, requestId: c.get("requestId") }, "contact export failed"),
     );

@@ -15,12 +15,23 @@ export const contactCsvHeader = (definitions: readonly CustomFieldDefinition[]):
 const numberLike = /^[+-]?[\d\s().,-]*$/;
 
 /**
- * Spreadsheets run a cell starting with = + - @ as a formula: such text gets a leading quote. Phone numbers
- * and signed numbers ("+5511...", "-3.5") stay as they are.
+ * How the file is written: a cell holding ";" is quoted as one holding "," is, since Excel in Portuguese
+ * splits a comma file on ";".
+ */
+export const contactCsvFormat = { bom: true, quoted_match: ";" } as const;
+
+function neutralizeSegment(segment: string): string {
+  if (/^[=@\t\r]/.test(segment) || (/^[+-]/.test(segment) && !numberLike.test(segment))) return `'${segment}`;
+  return segment;
+}
+
+/**
+ * Spreadsheets run a cell starting with = + - @ tab or CR as a formula: such text gets a leading quote. So
+ * does each ";"-separated part (tags, multi-selects, a name with ";"), as a spreadsheet splitting on ";"
+ * would make it a cell. Phone numbers and signed numbers ("+5511...", "-3.5") stay as they are.
  */
 export function neutralizeFormula(value: string): string {
-  if (/^[=@\t\r]/.test(value) || (/^[+-]/.test(value) && !numberLike.test(value))) return `'${value}`;
-  return value;
+  return value.split(";").map(neutralizeSegment).join(";");
 }
 
 export function contactCsvRow(contact: Contact, definitions: readonly CustomFieldDefinition[]): string[] {

@@ -1,3 +1,6 @@
+import { createConversationReferences } from "@crm/db/conversations/conversation-references";
+import { createIngestionSenderRepository } from "@crm/db/conversations/ingestion-sender-repository";
+import { resolveSender } from "@crm/domain/conversations/ingest-sender";
 import { describe, expect, it, vi } from "vitest";
 import { useTestApi } from "../../testing/harness";
 import {
@@ -113,11 +116,59 @@ describe("merging contacts", () => {
         actor_id: owner.user.id,
         data: expect.objectContaining({
           sourceId: source.id,
-          moved: { conversations: 1, deals: 1, tags: 1 },
+          moved: { conversations: 1, deals: 1, tags: 1, identities: 0 },
           filled: ["email", "companyId"],
         }),
       },
     ]);
+  });
+
+  it("moves the source's channel identities, so its next message and a reply reach the survivor", async () => {
+    const owner = await api.register();
+    const orgId = owner.organization.id;
+    const { db } = api.container.db;
+    const survivor = await createContact(api, owner.token, { name: "Caio", phone: mobile(4) });
+    const source = await createContact(api, owner.token, { name: "Caio (Telegram)" });
+    await db
+      .insertInto("channel_identities")
+      .values([
+        { organization_id: orgId, contact_id: source.id, channel: "telegram", channel_user_id: "777001" },
+        { organization_id: orgId, contact_id: source.id, channel: "discord", channel_user_id: "caio#1" },
+        { organization_id: orgId, contact_id: survivor.id, channel: "whatsapp", channel_user_id: "5511" },
+      ])
+      .execute();
+
+    const res = await api.rest("POST", `/contacts/${survivor.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: source.id },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+
+    const identities = await db
+      .selectFrom("channel_identities")
+      .select(["contact_id", "channel", "channel_user_id"])
+      .where("organization_id", "=", orgId)
+      .orderBy("channel")
+      .execute();
+    expect(identities).toEqual([
+      { contact_id: survivor.id, channel: "discord", channel_user_id: "caio#1" },
+      { contact_id: survivor.id, channel: "telegram", channel_user_id: "777001" },
+      { contact_id: survivor.id, channel: "whatsapp", channel_user_id: "5511" },
+    ]);
+    const next = await resolveSender(createIngestionSenderRepository(db), orgId, "telegram", {
+      channelUserId: "777001",
+      name: "Caio",
+    });
+    expect(next).toEqual({ contactId: survivor.id, created: false });
+    expect(await createConversationReferences(db).channelUserId(orgId, survivor.id, "telegram")).toBe(
+      "777001",
+    );
+    const audit = await db
+      .selectFrom("audit_logs")
+      .select("data")
+      .where("organization_id", "=", orgId)
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({ moved: { identities: 2 } });
   });
 
   it("writes a contact_changed activity on each moved deal and publishes deal_updated and contact_updated", async () => {
@@ -199,15 +250,25 @@ describe("merging contacts", () => {
     expect(audit).toEqual([]);
   });
 
-  it("a viewer cannot merge", async () => {
-    const owner = await api.register();
-    const a = await createContact(api, owner.token, { name: "A" });
-    const b = await createContact(api, owner.token, { name: "B" });
-    const viewer = await api.member(owner.token, "viewer");
-    const res = await api.rest("POST", `/contacts/${a.id}/merge`, {
-      token: viewer.token,
-      body: { sourceId: b.id },
-    });
-    expect(res.status).toBe(403);
-  });
+  it.each(["viewer", "agent"] as const)(
+    "merging as %s answers 403 (it deletes the source) and both contacts stay as they were",
+    async (role) => {
+      const owner = await api.register();
+      const a = await createContact(api, owner.token, { name: "A" });
+      const b = await createContact(api, owner.token, { name: "B", email: "b@example.com" });
+      const member = await api.member(owner.token, role);
+      const res = await api.rest("POST", `/contacts/${a.id}/merge`, {
+        token: member.token,
+        body: { sourceId: b.id },
+      });
+      expect(res.status).toBe(403);
+      const after = await Promise.all(
+        [a, b].map((contact) =>
+          api.rest<ContactDto>("GET", `/contacts/${contact.id}`, { token: owner.token }),
+        ),
+      );
+      expect(after.map((r) => r.status)).toEqual([200, 200]);
+      expect(after.map((r) => r.body)).toEqual([a, b]);
+    },
+  );
 });

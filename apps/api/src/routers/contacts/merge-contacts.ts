@@ -3,15 +3,17 @@ import { mergeContacts as merge } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toContactDto } from "./dto";
 
-export const mergeContacts = permission("contacts:write")
+// merging deletes the source, so it needs what deleting a contact needs
+export const mergeContacts = permission("contacts:delete")
   .meta({
     openapi: {
       method: "POST",
       path: "/contacts/{id}/merge",
       tags: ["contacts"],
       summary:
-        "Merge sourceId into this contact: conversations, deals, tags and custom field values move here, " +
-        "empty email/phone are filled from the source, the source is deleted, an audit row is written",
+        "Merge sourceId into this contact: conversations, deals, tags, channel identities and custom field " +
+        "values move here, empty email/phone are filled from the source, the source is deleted, an audit " +
+        "row is written. Owners and admins only, as deleting a contact",
     },
   })
   .input(mergeContactsInput)

@@ -72,7 +72,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
               {t("common.edit")}
             </Button>
           )}
-          {mayWrite && (
+          {mayDelete && (
             <Button variant="secondary" onClick={() => setDialog("merge")}>
               <GitMerge aria-hidden="true" className="size-4" />
               {t("contacts.merge.open")}

@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
+import { readTextFile } from "../../lib/decode-text";
 import { useTRPC } from "../../lib/trpc";
 import { checkImportFile } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
@@ -35,7 +36,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
     const found = checkImportFile(file);
     setProblem(found);
     if (found || !file) return;
-    start.mutate({ csv: await file.text(), onDuplicate });
+    start.mutate({ csv: await readTextFile(file), onDuplicate });
   };
 
   return (

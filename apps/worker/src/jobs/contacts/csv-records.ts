@@ -13,11 +13,32 @@ const options = {
   skip_records_with_error: true,
 } as const;
 
+const delimiters = [",", ";", "\t"] as const;
+
+/**
+ * The one of `,` `;` tab that the header line holds most outside quotes, `,` on a tie or when none: Excel in
+ * Portuguese saves with `;`. Not the parser's `delimiter_auto`, which counts inside quotes and fails on a
+ * quoted field or a non-ASCII letter.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(delimiters.map((delimiter) => [delimiter, 0]));
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  // the first of the most frequent, so a tie or a one-column header stays `,`
+  return delimiters.reduce((best, delimiter) =>
+    (counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0) ? delimiter : best,
+  );
+}
+
 export type CsvItem = { values: string[] } | { unreadable: string };
 
 /** Streams the file's records, the header first; a record the parser gave up on comes last, as unreadable. */
 export async function* readCsv(text: string): AsyncGenerator<CsvItem> {
-  const parser = parse(text, options);
+  const parser = parse(text, { ...options, delimiter: detectDelimiter(text) });
   let skipped: CsvError | undefined;
   parser.on("skip", (error: CsvError) => {
     skipped ??= error;

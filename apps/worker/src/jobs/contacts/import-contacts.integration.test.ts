@@ -80,4 +80,26 @@ describe("the contacts-import job", () => {
     expect(await count("contacts")).toBe(total);
     expect(await count("contact_import_rows")).toBe(total);
   });
+
+  it("imports a semicolon file saved by Excel in Portuguese", async () => {
+    const { deps, importId, organizationId } = await setup(
+      'name;email;phone;company\nJoão Silva;joao@x.com;11987654321;"Silva, Souza & Cia"\n',
+    );
+    await importContacts({ contacts: deps, logger: createRecordingLogger() }, { importId }, job(1));
+    expect(await deps.store.imports.findByIdAnyOrganization(importId)).toMatchObject({
+      status: "completed",
+      total: 1,
+      created: 1,
+      failed: 0,
+    });
+    const contacts = await database.db
+      .selectFrom("contacts")
+      .innerJoin("companies", "companies.id", "contacts.company_id")
+      .select(["contacts.name", "contacts.email", "contacts.phone", "companies.name as company"])
+      .where("contacts.organization_id", "=", organizationId)
+      .execute();
+    expect(contacts).toEqual([
+      { name: "João Silva", email: "joao@x.com", phone: "+5511987654321", company: "Silva, Souza & Cia" },
+    ]);
+  });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { type CsvItem, detectDelimiter, readCsv } from "./csv-records";
+
+async function records(text: string): Promise<CsvItem[]> {
+  const items: CsvItem[] = [];
+  for await (const item of readCsv(text)) items.push(item);
+  return items;
+}
+
+describe("reading an import file", () => {
+  it("reads a semicolon file from Excel in Portuguese, a quoted comma staying in its field", async () => {
+    const csv = '\uFEFFname;company;email;phone\r\n"Silva, João";"Acme; Ltda";joao@x.com;11987654321\r\n';
+    expect(await records(csv)).toEqual([
+      { values: ["name", "company", "email", "phone"] },
+      { values: ["Silva, João", "Acme; Ltda", "joao@x.com", "11987654321"] },
+    ]);
+  });
+
+  it("keeps a comma file with semicolon-separated tags as it was", async () => {
+    expect(await records("name,tags\nAna,vip;lead;novo")).toEqual([
+      { values: ["name", "tags"] },
+      { values: ["Ana", "vip;lead;novo"] },
+    ]);
+  });
+
+  it("takes the separator the header uses most outside quotes, comma on a tie or when none", () => {
+    expect(detectDelimiter("name;email;phone\nJoão Silva;joao@x.com;11987654321")).toBe(";");
+    expect(detectDelimiter("name\temail\tphone\na,b;c\td")).toBe("\t");
+    expect(detectDelimiter('"name;nome";email\nx')).toBe(";");
+    expect(detectDelimiter('"a;b;c",email\nx;y;z;w')).toBe(",");
+    expect(detectDelimiter("name;email,phone")).toBe(",");
+    expect(detectDelimiter("name\nx;y")).toBe(",");
+    expect(detectDelimiter("")).toBe(",");
+  });
+});
