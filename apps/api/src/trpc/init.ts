@@ -1,8 +1,9 @@
-import { type Actor, can, DomainError, type Permission } from "@crm/domain";
+import { type Actor, can, DomainError, type Permission, validationFailed } from "@crm/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
+import { findNulText } from "./nul-text";
 
 /** Every procedure declares who may call it; one without a declaration refuses to run. */
 export type Access = Permission | "public" | "authenticated";
@@ -27,6 +28,18 @@ const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
+});
+
+/** Postgres refuses NUL in text and jsonb: refused here once for every procedure, REST and tRPC alike. */
+const nulFreeInput = t.middleware(async ({ getRawInput, next }) => {
+  const path = findNulText(await getRawInput());
+  if (path) {
+    throw validationFailed(
+      path.length > 0 ? path.join(".") : "_",
+      "Text must not contain the NUL character (U+0000)",
+    );
+  }
+  return next();
 });
 
 function declaredAccess(meta: Meta | undefined): Access {
@@ -71,7 +84,7 @@ function assertAllowedOrigin(ctx: Context): void {
   }
 }
 
-const base = t.procedure.use(domainErrors);
+const base = t.procedure.use(domainErrors).use(nulFreeInput);
 
 export const publicProcedure = base.meta({ access: "public" }).use(publicAccess);
 

@@ -160,6 +160,20 @@ describe("Telegram", () => {
     expect(enqueue).toHaveBeenCalledTimes(1);
   });
 
+  it("stores a signed update whose text holds NUL (U+0000), without the NUL, and answers 200", async () => {
+    spyOnQueue();
+    const update = telegramTextUpdate({ chatId: 42, text: "oi\u0000x" });
+    const res = await post(`telegram/${ids.telegram}`, telegram.signedWebhook(update));
+    expect(res.status).toBe(200);
+    const log = await lastLog(ids.telegram);
+    expect(log).toMatchObject({
+      status: "pending",
+      event_id: `${ids.telegram}:${update.update_id}`,
+      payload: { message: { text: "oix" } },
+    });
+    expectQueued(log?.id);
+  });
+
   it("rejects a wrong secret token with 401 and stores nothing", async () => {
     const before = (await logsOf(ids.telegram)).length;
     const res = await post(

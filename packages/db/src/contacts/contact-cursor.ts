@@ -1,4 +1,5 @@
 import { type ContactSort, DomainError } from "@crm/domain";
+import { isTimestampValue, isUuidValue } from "../shared/cursor";
 
 /** Keyset position in one of the contact list's orders: (created_at, id) or (lower(name), id). */
 export interface ContactCursor {
@@ -28,8 +29,9 @@ export function decodeContactCursor(
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
   const [cursorSort, key, id] = parsed as unknown[];
   if (cursorSort !== sort || typeof key !== "string" || typeof id !== "string") throw invalidCursor();
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalidCursor();
-  if (sort === "createdAt" && Number.isNaN(Date.parse(key))) throw invalidCursor();
+  if (!isUuidValue(id)) throw invalidCursor();
+  // the key is compared with a timestamp or with text, and Postgres text cannot hold NUL
+  if (sort === "createdAt" ? !isTimestampValue(key) : key.includes("\u0000")) throw invalidCursor();
   return { sort, key, id };
 }
 

@@ -26,10 +26,4 @@ export function decodeKeyset<T>(
   return decoded;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuidValue = (value: unknown): value is string =>
-  typeof value === "string" && uuidPattern.test(value);
-
-export const isTimestampValue = (value: unknown): value is string =>
-  typeof value === "string" && !Number.isNaN(Date.parse(value));
+export { isTimestampValue, isUuidValue } from "../shared/cursor";

@@ -132,6 +132,26 @@ describe("newest-first message search", () => {
     await expect(page("relevance", recent.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
     await expect(page("recent", ranked.nextCursor ?? "")).rejects.toThrow("Invalid cursor");
   });
+
+  it("refuses a relevance cursor whose rank Postgres' real cannot hold, or whose time it cannot", async () => {
+    const id = expected[0] ?? "";
+    for (const position of [
+      { rank: 1e300, at: "2026-11-20T12:00:00Z", id },
+      { rank: -1e-300, at: "2026-11-20T12:00:00Z", id },
+      { rank: 0.1, at: "-200000-01-01T00:00:00Z", id },
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(position)).toString("base64url");
+      await expect(
+        searchMessages(
+          handle.db,
+          organizationId,
+          everyone,
+          { query: "boleto", order: "relevance" },
+          { cursor },
+        ),
+      ).rejects.toThrow("Invalid cursor");
+    }
+  });
 });
 
 describe("the share of messages holding a search's words", () => {
@@ -170,5 +190,32 @@ describe("the share of messages holding a search's words", () => {
     expect(known(later)).toBeCloseTo(0.75, 2);
     expect(known(later)).toBeCloseTo(0.75, 2);
     await vi.waitFor(() => expect(known(later)).toBeCloseTo(0.375, 2));
+  });
+});
+
+describe("search snippets", () => {
+  it("keep the marks balanced when the message itself holds the private-use mark characters", async () => {
+    const ownOrganization = await insertOrganization(handle.db, 30);
+    const conversation = await handle.db
+      .insertInto("conversations")
+      .values({ organization_id: ownOrganization, channel: "whatsapp", channel_thread_id: randomUUID() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto("messages")
+      .values({
+        organization_id: ownOrganization,
+        conversation_id: conversation.id,
+        channel: "whatsapp",
+        direction: "inbound",
+        sender_type: "contact",
+        content: "Pague\uE001o pix\uE000hoje",
+        sent_at: new Date(),
+      })
+      .execute();
+    for (const order of ["recent", "relevance"] as const) {
+      const page = await searchMessages(handle.db, ownOrganization, everyone, { query: "pix", order }, {});
+      expect(page.items.map((hit) => hit.snippet)).toEqual(["Pague o <b>pix</b> hoje"]);
+    }
   });
 });

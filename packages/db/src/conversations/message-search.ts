@@ -32,6 +32,12 @@ const startMark = "\uE000";
 const stopMark = "\uE001";
 const headlineOptions = `StartSel="${startMark}", StopSel="${stopMark}", MaxWords=35, MinWords=15`;
 
+/**
+ * The content with those characters made spaces, so a message holding one cannot forge or unbalance a mark;
+ * spaces, not nothing, as the parser splits words there too and the words stay the ones the search matched.
+ */
+const unmarkedContent = sql<string>`translate(messages.content, ${startMark + stopMark}, '  ')`;
+
 /** The messages of the organization the scope may see, not deleted (in the conversation searched, if one is). */
 export function visibleMessages(
   db: Kysely<Database>,
@@ -139,7 +145,7 @@ function readShown(
       "contacts.phone as contact_phone",
       "contacts.email as contact_email",
       sql<number>`ts_rank(messages.search_vector, ${query})`.as("rank"),
-      sql<string>`ts_headline('portuguese_unaccent', messages.content, ${query}, ${headlineOptions})`.as(
+      sql<string>`ts_headline('portuguese_unaccent', ${unmarkedContent}, ${query}, ${headlineOptions})`.as(
         "headline",
       ),
     ])

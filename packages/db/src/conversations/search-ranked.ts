@@ -14,8 +14,12 @@ interface RankPosition {
   id: string;
 }
 
+/** A value of ts_rank's type, real: Postgres refuses a parameter beyond its range or rounding to zero in it. */
+const isRankValue = (value: unknown): value is number =>
+  typeof value === "number" && (value === 0 || (Math.abs(value) >= 1e-38 && Math.abs(value) <= 1e38));
+
 const readPosition = (value: Record<string, unknown>): RankPosition | undefined =>
-  typeof value.rank === "number" && isTimestampValue(value.at) && isUuidValue(value.id)
+  isRankValue(value.rank) && isTimestampValue(value.at) && isUuidValue(value.id)
     ? { rank: value.rank, at: value.at, id: value.id }
     : undefined;
 

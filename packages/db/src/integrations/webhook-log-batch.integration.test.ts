@@ -136,13 +136,34 @@ describe("group-committed webhook log inserts", () => {
     const repository = createBatchedWebhookLogRepository(handle.db, { windowMs: 60_000 });
     const pending = [
       repository.insertIfCurrent(newLog(organizationId, id, "fine"), expected),
-      // Postgres jsonb cannot hold NUL: this row fails the statement
-      repository.insertIfCurrent(newLog(organizationId, id, "nul", { text: "a\u0000b" }), expected),
+      // not a uuid: this row fails the statement
+      repository.insertIfCurrent(
+        { ...newLog(organizationId, id, "bad"), organizationId: "not-a-uuid" },
+        expected,
+      ),
     ];
     await repository.flush();
     const settled = await Promise.allSettled(pending);
 
     expect(settled.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
     expect((await storedRows(id)).map((row) => row.event_id)).toEqual([`${id}:fine`]);
+  });
+
+  it("stores a payload holding NUL (U+0000), which jsonb refuses, without it, batched or not", async () => {
+    const organizationId = await createOrganization(handle.db);
+    const { id, expected } = await integration(organizationId);
+    const repository = createBatchedWebhookLogRepository(handle.db, { windowMs: 60_000 });
+    const payload = { text: "a\u0000b", "k\u0000": "\\u0000" };
+    const batched = repository.insertIfCurrent(newLog(organizationId, id, "batched", payload), expected);
+    await repository.flush();
+    expect(await batched).toEqual({ id: expect.any(String) });
+    expect(await repository.insert(newLog(organizationId, id, "single", payload))).toEqual({
+      id: expect.any(String),
+    });
+
+    const rows = await storedRows(id);
+    expect(rows.map((row) => row.payload)).toEqual(
+      ["batched", "single"].map((eventId) => ({ eventId, text: "ab", k: "\\u0000" })),
+    );
   });
 });

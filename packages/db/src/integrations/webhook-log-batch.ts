@@ -2,6 +2,7 @@ import type { CurrentIntegration, NewWebhookLog, WebhookLogRepository } from "@c
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { type BatcherOptions, createBatcher } from "../shared/batcher";
+import { jsonbText } from "../shared/jsonb-text";
 import { createWebhookLogRepository } from "./webhook-log-repository";
 
 export interface CurrentLog {
@@ -39,7 +40,7 @@ export async function insertIfCurrentBatch(
   // ids are drawn in the (materialized) `live` CTE so that each inserted row maps back to its input row
   const { rows } = await sql<{ ord: number; live: boolean; id: string | null }>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
+      select * from jsonb_to_recordset(${jsonbText(input)}::jsonb) as x(
         ord int, organization_id uuid, integration_id uuid, channel text, source text, event_id text,
         payload jsonb, raw_body text, status text, error_message text, processed_at timestamptz,
         config jsonb, external_id text)

@@ -3,6 +3,7 @@ import { isUuid } from "@crm/domain/shared/ids";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
+import { jsonbText } from "../shared/jsonb-text";
 import { toWebhookLog, webhookLogColumns } from "./rows";
 
 /** Intake and the integration's log view; processing them belongs to the conversations' ingestion. */
@@ -98,7 +99,7 @@ function logValues(log: NewWebhookLog) {
     channel: log.channel,
     source: log.source,
     event_id: log.eventId,
-    payload: log.payload === null || log.payload === undefined ? null : JSON.stringify(log.payload),
+    payload: log.payload === null || log.payload === undefined ? null : jsonbText(log.payload),
     raw_body: log.rawBody,
     status: log.status,
     error_message: log.errorMessage,

@@ -1,4 +1,4 @@
-import { DomainError } from "@crm/domain";
+import { DomainError, isUuid } from "@crm/domain";
 
 /** Keyset cursor over (created_at, id): stable under inserts, unlike OFFSET. */
 export interface KeysetCursor {
@@ -12,6 +12,19 @@ export const encodeCursor = (at: Date | string, id: string): string =>
     "base64url",
   );
 
+export const isUuidValue = (value: unknown): value is string => typeof value === "string" && isUuid(value);
+
+// Postgres' timestamptz reaches past these years (and Date.parse further still); no row is ever outside them.
+const earliest = Date.parse("0001-01-01T00:00:00.000Z");
+const latest = Date.parse("9999-12-31T23:59:59.999Z");
+
+/** A time a cursor may carry: parseable, and one Postgres accepts, so a crafted cursor is refused, not a 500. */
+export function isTimestampValue(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const time = Date.parse(value);
+  return time >= earliest && time <= latest;
+}
+
 export function decodeCursor(cursor: string | undefined): KeysetCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   try {
@@ -21,9 +34,8 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
       parsed !== null &&
       "at" in parsed &&
       "id" in parsed &&
-      typeof parsed.at === "string" &&
-      typeof parsed.id === "string" &&
-      !Number.isNaN(Date.parse(parsed.at))
+      isTimestampValue(parsed.at) &&
+      isUuidValue(parsed.id)
     ) {
       return { at: parsed.at, id: parsed.id };
     }

@@ -184,6 +184,28 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
     expect(unchanged.body).toMatchObject({ name: "Before", phone: null });
   });
 
+  it("refuses NUL (U+0000) in any text with 400 naming the field, over REST and tRPC, never a Postgres 500", async () => {
+    const owner = await api.register();
+    await createResource(api, owner.token, "/custom-fields", { key: "cpf", label: "CPF", type: "text" });
+    const nul = "Text must not contain the NUL character (U+0000)";
+    for (const [body, field] of [
+      [{ name: "N\u0000UL" }, "name"],
+      [{ name: "Ana", metadata: { cpf: "a\u0000b" } }, "metadata.cpf"],
+    ] as const) {
+      const res = await api.rest<ErrorDto>("POST", "/contacts", { token: owner.token, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.message).toBe(nul);
+      expect(res.body.data.fieldErrors).toEqual({ [field]: [nul] });
+    }
+    const search = await api.rest<ErrorDto>("GET", "/contacts?search=a%00b", { token: owner.token });
+    expect(search.status).toBe(400);
+    expect(search.body.data.fieldErrors).toEqual({ search: [nul] });
+    await expect(api.trpc(owner.token).contacts.create.mutate({ name: "N\u0000UL" })).rejects.toMatchObject({
+      data: { code: "BAD_REQUEST", fieldErrors: { name: [nul] } },
+    });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+  });
+
   it("answers 400 for a malformed id and 404 for an unknown one", async () => {
     const owner = await api.register();
     expect((await api.rest("GET", "/contacts/42", { token: owner.token })).status).toBe(400);

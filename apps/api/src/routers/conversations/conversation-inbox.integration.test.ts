@@ -84,6 +84,24 @@ describe("the inbox", () => {
     expect((await list(owner.token, "?cursor=not-a-cursor")).status).toBe(400);
   });
 
+  it("refuses a well-formed cursor whose time or id Postgres cannot compare with 400, never a 500", async () => {
+    const { owner } = await team();
+    const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+    for (const position of [
+      { at: "-200000-01-01T00:00:00Z", id },
+      { at: "+275760-09-13T00:00:00Z", id },
+      { at: "2026-01-01T00:00:00Z", id: "x" },
+    ]) {
+      const res = await api.rest<ErrorDto>(
+        "GET",
+        `/conversations?cursor=${Buffer.from(JSON.stringify(position)).toString("base64url")}`,
+        { token: owner.token },
+      );
+      expect(res.status, JSON.stringify(position)).toBe(400);
+      expect(res.body.data.fieldErrors).toEqual({ cursor: ["Invalid cursor"] });
+    }
+  });
+
   it("pages through every conversation once, across those without messages", async () => {
     const { owner, organizationId } = await team();
     const expected: string[] = [];

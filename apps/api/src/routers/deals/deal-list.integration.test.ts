@@ -5,6 +5,7 @@ import {
   createDeal,
   type DealDto,
   dealOf,
+  type ErrorDto,
   insertContact,
   type PageDto,
   recordDealEvents,
@@ -94,6 +95,21 @@ describe("listing deals", () => {
     } while (cursor);
     expect(seen).toEqual(created.toReversed());
     expect((await api.rest("GET", "/deals?cursor=garbage", { token })).status).toBe(400);
+  });
+
+  it("refuses a well-formed cursor holding what Postgres cannot compare with 400, never a 500", async () => {
+    const { token } = await workspace(api);
+    const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+    for (const position of [
+      { at: "2026-01-01T00:00:00Z", id: "x" },
+      { at: "2026-01-01T00:00:00Z", id: "-".repeat(36) },
+      { at: "-200000-01-01T00:00:00Z", id },
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(position)).toString("base64url");
+      const res = await api.rest<ErrorDto>("GET", `/deals?cursor=${cursor}`, { token });
+      expect(res.status, JSON.stringify(position)).toBe(400);
+      expect(res.body.data.fieldErrors).toEqual({ cursor: ["Invalid cursor"] });
+    }
   });
 });
 

@@ -271,6 +271,38 @@ describe("searching messages", () => {
     expect(await found(other.token)).toEqual([]);
   });
 
+  it("refuses a query holding NUL (U+0000) with 400, as it does the text of a message", async () => {
+    const owner = await api.register();
+    const nul = "Text must not contain the NUL character (U+0000)";
+    const res = await api.rest<ErrorDto>("GET", "/messages?q=a%00b", { token: owner.token });
+    expect(res.status).toBe(400);
+    expect(res.body.data.fieldErrors).toEqual({ q: [nul] });
+    const conversationId = await insertConversation(api, owner.organization.id);
+    const sent = await send(owner.token, conversationId, { text: "oi\u0000x", isPrivate: true });
+    expect(sent.status).toBe(400);
+    expect(sent.body.data.fieldErrors).toEqual({ text: [nul] });
+    expect(await messageCount(conversationId)).toBe(0);
+  });
+
+  it("refuses a crafted relevance cursor Postgres could not compare with 400, never a 500", async () => {
+    const owner = await api.register();
+    const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+    const at = "2026-01-01T00:00:00.000Z";
+    for (const position of [
+      { rank: 1e300, at, id },
+      { rank: 1e-300, at, id },
+      { rank: 0.5, at: "-200000-01-01T00:00:00Z", id },
+      { rank: 0.5, at, id: "-".repeat(36) },
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(position)).toString("base64url");
+      const res = await api.rest<ErrorDto>("GET", `/messages?q=boleto&sort=relevance&cursor=${cursor}`, {
+        token: owner.token,
+      });
+      expect(res.status, JSON.stringify(position)).toBe(400);
+      expect(res.body.data.fieldErrors).toEqual({ cursor: ["Invalid cursor"] });
+    }
+  });
+
   it("refuses an empty query", async () => {
     const owner = await api.register();
     expect((await search(owner.token, "q=")).status).toBe(400);

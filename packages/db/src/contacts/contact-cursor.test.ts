@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
+
+const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+const crafted = (position: unknown[]) => Buffer.from(JSON.stringify(position)).toString("base64url");
+const invalid = expect.objectContaining({ code: "VALIDATION_FAILED", message: "Invalid cursor" });
+
+describe("decodeContactCursor", () => {
+  it("reads back what encodeContactCursor wrote, in either order", () => {
+    const byDate = { sort: "createdAt", key: "2026-01-01T00:00:00.123456Z", id } as const;
+    const byName = { sort: "name", key: "ana", id } as const;
+    expect(decodeContactCursor(encodeContactCursor(byDate), "createdAt")).toEqual(byDate);
+    expect(decodeContactCursor(encodeContactCursor(byName), "name")).toEqual(byName);
+  });
+
+  it.each([
+    ["36 dashes as the id", ["createdAt", "2026-01-01T00:00:00Z", "-".repeat(36)], "createdAt"],
+    ["an id of hex digits in the wrong places", ["name", "ana", "0".repeat(36)], "name"],
+    ["a time far before Postgres' range", ["createdAt", "-200000-01-01T00:00:00Z", id], "createdAt"],
+    ["a time after year 9999", ["createdAt", "+010000-01-01T00:00:00Z", id], "createdAt"],
+    ["a name holding NUL", ["name", "a\u0000b", id], "name"],
+  ] as const)("refuses %s", (_, position, sort) => {
+    expect(() => decodeContactCursor(crafted([...position]), sort)).toThrow(invalid);
+  });
+});
