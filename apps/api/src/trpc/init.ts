@@ -5,6 +5,11 @@ import type { Context } from "./context";
 import { errorData, toTRPCError } from "./errors";
 import { findNulText } from "./nul-text";
 
+const unexpectedMessage = "Something went wrong on our side; it was logged. Try again in a moment";
+
+const isUnexpected = (error: TRPCError) =>
+  error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof DomainError);
+
 /** Every procedure declares who may call it; one without a declaration refuses to run. */
 export type Access = Permission | "public" | "authenticated";
 
@@ -16,7 +21,9 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;
-      return { ...shape, data: { ...data, ...errorData(error) } };
+      // an unexpected failure's message is the server's (a Postgres error, a file path): logged, never sent
+      const message = isUnexpected(error) ? unexpectedMessage : shape.message;
+      return { ...shape, message, data: { ...data, ...errorData(error) } };
     },
   });
 
