@@ -68,12 +68,12 @@ function textOf(message: JsonRecord, contentType: MessageContentType): string {
 function senderOf(message: JsonRecord): InboundMessage["sender"] | undefined {
   const from = asRecord(message.from);
   const fromId = asId(from?.id);
-  if (from && fromId) {
-    if (from.is_bot === true) return undefined;
+  if (from && fromId && from.is_bot !== true) {
     const name = [asString(from.first_name), asString(from.last_name)].filter(Boolean).join(" ");
     return definedOnly({ channelUserId: fromId, name: name || undefined, username: asString(from.username) });
   }
-  // channel posts are signed by the channel, not by a person
+  // channel posts, an anonymous group admin and a linked channel's forwards are signed by a chat, their
+  // `from` (if any) being a placeholder bot; a bot's own messages have no sender chat and are left out
   const chat = asRecord(message.sender_chat);
   const chatId = asId(chat?.id);
   if (!chat || !chatId) return undefined;

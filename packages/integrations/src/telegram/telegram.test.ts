@@ -87,6 +87,27 @@ describe("Telegram webhook", () => {
     expect(post.messages[0]?.sender).toEqual({ channelUserId: "-1001", name: "Canal" });
   });
 
+  it("takes an anonymous group admin's message as the group's, though its `from` is a placeholder bot", () => {
+    const parsed = adapter.parse({
+      update_id: 4,
+      message: {
+        message_id: 7,
+        chat: { id: -1002, type: "supergroup", title: "Clientes VIP" },
+        from: { id: 1087968824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" },
+        sender_chat: { id: -1002, title: "Clientes VIP" },
+        date: 1,
+        text: "Promoção amanhã",
+      },
+    });
+    expect(parsed.messages).toEqual([
+      expect.objectContaining({
+        channelMessageId: "-1002:7",
+        sender: { channelUserId: "-1002", name: "Clientes VIP" },
+        text: "Promoção amanhã",
+      }),
+    ]);
+  });
+
   it("ignores bots and updates without messages", () => {
     expect(
       adapter.parse({
