@@ -42,7 +42,10 @@ export async function mergeContacts(
   survivorId: string,
   sourceId: string,
 ): Promise<Contact> {
-  if (survivorId === sourceId) throw validationFailed("sourceId", "A contact cannot be merged into itself");
+  // ids are UUIDs, which Postgres compares regardless of case
+  if (survivorId.toLowerCase() === sourceId.toLowerCase()) {
+    throw validationFailed("sourceId", "A contact cannot be merged into itself");
+  }
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const { merged, movedDeals } = await deps.store.transaction(async (repos) => {

@@ -236,6 +236,11 @@ describe("merging contacts", () => {
     });
     expect(self.status).toBe(400);
     expect(self.body.data.fieldErrors).toHaveProperty("sourceId");
+    const selfInCapitals = await api.rest<ErrorDto>("POST", `/contacts/${contact.id}/merge`, {
+      token: owner.token,
+      body: { sourceId: contact.id.toUpperCase() },
+    });
+    expect(selfInCapitals.status).toBe(400);
     const unknown = await api.rest("POST", `/contacts/${contact.id}/merge`, {
       token: owner.token,
       body: { sourceId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" },
