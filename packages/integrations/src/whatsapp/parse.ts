@@ -28,6 +28,29 @@ function phoneOf(waId: string): string | undefined {
   }
 }
 
+/** Contact cards the customer shared, one line each: the name, then the numbers and emails on the card. */
+function sharedContactsText(cards: unknown[]): string {
+  return cards
+    .map((value) => {
+      const card = asRecord(value) ?? {};
+      const name = asString(asRecord(card.name)?.formatted_name);
+      const phones = asArray(card.phones).map((phone) => asString(asRecord(phone)?.phone));
+      const emails = asArray(card.emails).map((email) => asString(asRecord(email)?.email));
+      return [name, ...phones, ...emails].filter(Boolean).join(" · ");
+    })
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** A catalog order: the customer's note, then one line per item (quantity × the product's retailer id). */
+function orderText(order: JsonRecord): string {
+  const items = asArray(order.product_items).map((value) => {
+    const item = asRecord(value) ?? {};
+    return `${String(item.quantity ?? 1)} × ${asString(item.product_retailer_id) ?? "?"}`;
+  });
+  return [asString(order.text), ...items].filter(Boolean).join("\n");
+}
+
 function contentOf(message: JsonRecord): {
   contentType: MessageContentType;
   text: string;
@@ -66,6 +89,10 @@ function contentOf(message: JsonRecord): {
     }
     case "button":
       return { contentType: "text", text: asString(asRecord(message.button)?.text) ?? "" };
+    case "contacts":
+      return { contentType: "text", text: sharedContactsText(asArray(message.contacts)) };
+    case "order":
+      return { contentType: "text", text: orderText(asRecord(message.order) ?? {}) };
     default:
       return { contentType: "unsupported", text: "" };
   }

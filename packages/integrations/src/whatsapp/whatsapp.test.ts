@@ -104,6 +104,47 @@ describe("parsing a WhatsApp webhook", () => {
     ]);
   });
 
+  it("puts a shared contact card and a catalog order into words instead of storing them empty", () => {
+    const payload = whatsAppTextWebhook({ phoneNumberId: "1", from: "5511987654321", text: "x" });
+    const [entry] = (payload as { entry: Array<{ changes: Array<{ value: { messages: unknown[] } }> }> })
+      .entry;
+    const messages = entry?.changes[0]?.value.messages ?? [];
+    messages.splice(0, messages.length, {
+      from: "5511987654321",
+      id: "wamid.CARD",
+      timestamp: "1700000000",
+      type: "contacts",
+      contacts: [
+        {
+          name: { formatted_name: "Oficina do Zé", first_name: "Zé" },
+          phones: [{ phone: "+55 11 3333-4444", type: "WORK" }],
+          emails: [{ email: "ze@oficina.com.br" }],
+        },
+      ],
+    });
+    messages.push({
+      from: "5511987654321",
+      id: "wamid.ORDER",
+      timestamp: "1700000001",
+      type: "order",
+      order: {
+        catalog_id: "c1",
+        text: "Entregar à tarde",
+        product_items: [
+          { product_retailer_id: "BOLO-CHOC", quantity: 2, item_price: 45, currency: "BRL" },
+          { product_retailer_id: "VELA-NUM", quantity: 1, item_price: 5, currency: "BRL" },
+        ],
+      },
+    });
+
+    const parsed = adapter.parse(payload);
+
+    expect(parsed.messages.map(({ contentType, text }) => ({ contentType, text }))).toEqual([
+      { contentType: "text", text: "Oficina do Zé · +55 11 3333-4444 · ze@oficina.com.br" },
+      { contentType: "text", text: "Entregar à tarde\n2 × BOLO-CHOC\n1 × VELA-NUM" },
+    ]);
+  });
+
   it("ignores payloads that are not WhatsApp webhooks", () => {
     expect(adapter.parse({ hello: "world" })).toEqual({ messages: [], statuses: [] });
     expect(adapter.parse(null)).toEqual({ messages: [], statuses: [] });
