@@ -8,6 +8,14 @@ import { toContact } from "./rows";
 
 const phoneLike = /^[\d\s+().-]+$/;
 const minPhoneDigits = 3;
+// a Brazilian mobile typed without its ninth digit, as people still write old numbers: (DDD) then 8 digits
+const brazilianMobileWithoutNinth = /^(55)?([1-9]{2})([6-9]\d{7})$/;
+
+/** The digits a phone search matches: as typed, and a Brazilian mobile's form with the ninth digit (stored). */
+function phoneDigitForms(digits: string): string[] {
+  const old = digits.match(brazilianMobileWithoutNinth);
+  return old ? [digits, `${old[1] ?? ""}${old[2]}9${old[3]}`] : [digits];
+}
 
 /**
  * One page of the organization's contacts, newest first or by name, keyset-paginated. Every filter is an
@@ -54,7 +62,7 @@ export async function listContacts(
       eb.or([
         eb("c.name", "ilike", pattern),
         eb("c.email", "ilike", pattern),
-        ...(byPhone ? [eb("c.phone", "like", `%${digits}%`)] : []),
+        ...(byPhone ? phoneDigitForms(digits).map((form) => eb("c.phone", "like", `%${form}%`)) : []),
       ]),
     );
   }

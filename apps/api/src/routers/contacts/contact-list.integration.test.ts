@@ -164,6 +164,8 @@ describe("search", () => {
     ["loja.com", ["ana beatriz"]],
     ["98765", ["Zeca Pagodinho"]],
     ["(21) 99876-5432", ["Zeca Pagodinho"]],
+    ["(21) 9876-5432", ["Zeca Pagodinho"]],
+    ["552198765432", ["Zeca Pagodinho"]],
     ["+1 202 555", ["Fabio Junior"]],
     ["5550143", ["Fabio Junior"]],
     ["100%", []],
