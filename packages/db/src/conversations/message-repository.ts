@@ -158,6 +158,19 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
       return row ? toMessage(row) : undefined;
     },
 
+    async countInboundSince(organizationId, conversationId, createdAt) {
+      const row = await db
+        .selectFrom("messages")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .where("organization_id", "=", organizationId)
+        .where("conversation_id", "=", conversationId)
+        .where("direction", "=", "inbound")
+        .where("deleted_at", "is", null)
+        .where("created_at", ">", createdAt)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     search: (organizationId, scope, search, page) => searchMessages(db, organizationId, scope, search, page),
   };
 }

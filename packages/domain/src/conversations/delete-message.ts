@@ -3,7 +3,7 @@ import { removeMediaFiles } from "./erase-media";
 import { messagePreview } from "./ingest-conversation";
 import { visibleMessage } from "./message-queries";
 import type { Message } from "./model";
-import type { MessageDeletionDeps } from "./ports";
+import type { ConversationPatch, MessageDeletionDeps } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
 
 /**
@@ -23,15 +23,21 @@ export async function deleteMessage(deps: MessageDeletionDeps, actor: Actor, id:
     if (message.isPrivate) return { message: redacted, conversation: undefined, changed: true, mediaUrl };
     const latest = await repos.messages.latestVisible(organizationId, conversation.id);
     const preview = latest ? messagePreview({ text: latest.content, contentType: latest.contentType }) : null;
+    const patch: ConversationPatch = {};
+    if (preview !== conversation.lastMessagePreview) patch.lastMessagePreview = preview;
+    // the unread ones are the newest `unreadCount` inbound messages still there: was this one of them?
+    if (message.direction === "inbound" && conversation.unreadCount > 0) {
+      const after = await repos.messages.countInboundSince(
+        organizationId,
+        conversation.id,
+        message.createdAt,
+      );
+      if (after < conversation.unreadCount) patch.unreadCount = conversation.unreadCount - 1;
+    }
     const updated =
-      preview === conversation.lastMessagePreview
+      Object.keys(patch).length === 0
         ? undefined
-        : await repos.conversations.update(
-            organizationId,
-            conversation.id,
-            { lastMessagePreview: preview },
-            now,
-          );
+        : await repos.conversations.update(organizationId, conversation.id, patch, now);
     return { message: redacted, conversation: updated, changed: true, mediaUrl };
   });
   if (!result.changed) return result.message;

@@ -128,6 +128,8 @@ export interface MessageRepository {
   redact(organizationId: string, id: string, at: Date): Promise<Message>;
   /** The newest message of the conversation the customer could see (not deleted, not private). */
   latestVisible(organizationId: string, conversationId: string): Promise<Message | undefined>;
+  /** How many inbound messages of the conversation, not deleted, arrived after `createdAt`. */
+  countInboundSince(organizationId: string, conversationId: string, createdAt: Date): Promise<number>;
   /** Newest first, or ranked by relevance then newest first; deleted messages never match. */
   search(
     organizationId: string,

@@ -180,6 +180,30 @@ describe("deleting a message", () => {
   });
 });
 
+describe("deleting an inbound message", () => {
+  it("takes it off the unread count only when it was one of the unread ones", async () => {
+    const owner = await api.register();
+    const organizationId = owner.organization.id;
+    const unreadOf = async (id: string) =>
+      (await api.rest<ConversationDto>("GET", `/conversations/${id}`, { token: owner.token })).body
+        .unreadCount;
+    // both messages unread
+    const bothUnread = await insertConversation(api, organizationId, { unreadCount: 2 });
+    const first = await insertMessage(api, bothUnread, { content: "Oi", minutesAgo: 2 });
+    await insertMessage(api, bothUnread, { content: "Tem boleto?", minutesAgo: 1 });
+    // only the newest unread: the first was read before the second arrived
+    const newestUnread = await insertConversation(api, organizationId, { unreadCount: 1 });
+    const read = await insertMessage(api, newestUnread, { content: "Oi", minutesAgo: 2 });
+    await insertMessage(api, newestUnread, { content: "Tem boleto?", minutesAgo: 1 });
+
+    expect((await api.rest("DELETE", `/messages/${first}`, { token: owner.token })).status).toBe(200);
+    expect((await api.rest("DELETE", `/messages/${read}`, { token: owner.token })).status).toBe(200);
+
+    expect(await unreadOf(bothUnread)).toBe(1);
+    expect(await unreadOf(newestUnread)).toBe(1);
+  });
+});
+
 describe("searching messages", () => {
   it("finds Portuguese words by their stem, with highlighted snippets", async () => {
     const owner = await api.register();
