@@ -130,4 +130,20 @@ describe("per-address rate limit", () => {
       await strict.close();
     }
   });
+
+  it("behind a proxy, counts the address the proxy saw, whatever the client wrote before it", async () => {
+    const proxied = await startTestApi({ AUTH_RATE_LIMIT_PER_IP: "3", TRUST_PROXY: "true" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const headers = { "x-forwarded-for": `10.9.${i}.1, 203.0.113.9` };
+        statuses.push(
+          (await proxied.rest("POST", "/auth/register", { body: registerBody(), headers })).status,
+        );
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
