@@ -56,7 +56,9 @@ export const createPaymentInput = z.object({
   provider: paymentProvider
     .optional()
     .describe("Defaults to the organization's only active payment integration"),
-  amount: decimal.optional().describe("Defaults to the deal's value"),
+  amount: decimal
+    .optional()
+    .describe("Defaults to the deal's value; required when `currency` is not the deal's"),
   currency: currency.optional().describe("Defaults to the deal's currency"),
   description: z
     .string()

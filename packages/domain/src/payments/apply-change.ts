@@ -17,10 +17,8 @@ export interface PaymentChange {
   event: { eventId: string; type: string };
   status?: PaymentStatus | undefined;
   providerPaymentId?: string | undefined;
-  /** The total refunded as the provider counts it (never lowers ours). */
+  /** The total refunded as the provider (or our refund just made) counts it: never lowers ours. */
   refundedTotal?: Money | undefined;
-  /** A refund just made through the provider. */
-  refundedDelta?: Money | undefined;
   actorId?: string | null | undefined;
   /** The stored webhook this change comes from: marked processed in the same transaction. */
   webhookLogId?: string | undefined;
@@ -41,20 +39,17 @@ interface Effects {
 }
 
 const minMoney = (a: Money, b: Money): Money => (compareMoney(a, b) <= 0 ? a : b);
-const sumMoney = (a: Money, b: Money): Money => fromMinorUnits(toMinorUnits(a) + toMinorUnits(b), a.currency);
 const paidLike = (status: PaymentStatus) => status === "paid" || status === "refunded";
 
 /** The refunded total after this change: only grows, never above the amount, only in the payment's currency. */
 function newRefundedTotal(payment: Payment, change: PaymentChange): Money {
   let refunded = payment.refundedAmount;
-  const { refundedTotal, refundedDelta } = change;
+  const { refundedTotal } = change;
   if (refundedTotal && refundedTotal.currency === refunded.currency) {
     if (compareMoney(refundedTotal, refunded) > 0) refunded = refundedTotal;
   }
-  if (refundedDelta && refundedDelta.currency === refunded.currency) {
-    refunded = sumMoney(refunded, refundedDelta);
-  }
-  if (change.status === "refunded" && !refundedTotal && !refundedDelta) refunded = payment.amount;
+  // `refunded` from the provider means all of it, whatever total it reports (a chargeback reports none)
+  if (change.status === "refunded") refunded = payment.amount;
   return minMoney(refunded, payment.amount);
 }
 
@@ -181,8 +176,13 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
     if (!fresh) return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
 
     const patch: PaymentPatch = {};
-    if (change.providerPaymentId && !payment.providerPaymentId) {
-      patch.providerPaymentId = change.providerPaymentId;
+    // a link may be tried several times (Mercado Pago: a rejected card, then another): the attempt that
+    // paid is the one refunds must go to, so it replaces an earlier attempt's id until the payment is paid
+    const paidAttempt = change.status === "paid" && !paidLike(payment.status);
+    if (change.providerPaymentId && (!payment.providerPaymentId || paidAttempt)) {
+      if (change.providerPaymentId !== payment.providerPaymentId) {
+        patch.providerPaymentId = change.providerPaymentId;
+      }
     }
     const refunded = newRefundedTotal(payment, change);
     const refundGrew = compareMoney(refunded, payment.refundedAmount) > 0;

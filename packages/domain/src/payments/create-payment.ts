@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
-import { type Money, parseMoney, toMinorUnits } from "../shared/money";
+import { type Money, parseCurrency, parseMoney, toMinorUnits } from "../shared/money";
 import { connectPaymentIntegration } from "./credentials";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
@@ -48,6 +48,16 @@ async function chooseIntegration(
 }
 
 function paymentAmount(input: CreatePaymentInput, dealValue: Money): Money {
+  if (input.amount === undefined && input.currency !== undefined) {
+    // the deal's number means something only in the deal's currency: 1234.56 BRL is not 1234.56 USD
+    const currency = parseCurrency(input.currency);
+    if (currency !== dealValue.currency) {
+      throw validationFailed(
+        "amount",
+        `The deal's value is in ${dealValue.currency}: give the amount in ${currency}`,
+      );
+    }
+  }
   const money = parseMoney(input.amount ?? dealValue.amount, input.currency ?? dealValue.currency, "amount", {
     maxIntegerDigits: 13,
     allowZeroPadding: input.amount === undefined,

@@ -47,8 +47,11 @@ export async function receivePaymentWebhook(
     logger.warn(where, "payment webhook signature missing, invalid or too old; rejected");
     return { kind: "unauthorized" };
   }
-  if (!integration.isActive || !body.ok) {
-    logger.info({ ...where, json: body.ok }, "payment webhook ignored (inactive integration or not JSON)");
+  // Unlike a paused channel's messages (dropped in webhook-intake), a paused payment integration's webhooks
+  // are stored and processed: pausing only stops new links, and the money already paid on its links (or
+  // refunded) must still reach the payment and its deal; the provider does not resend what we answered 200.
+  if (!body.ok) {
+    logger.info(where, "payment webhook ignored (not JSON)");
     return { kind: "ignored" };
   }
   const eventId = deps.payments.providers.get(provider).eventId(body.payload);

@@ -8,6 +8,8 @@ import type { Payment } from "./model";
 import type { PaymentsDeps } from "./ports";
 import { providerFailure } from "./provider-failure";
 
+const sumMoney = (a: Money, b: Money): Money => fromMinorUnits(toMinorUnits(a) + toMinorUnits(b), a.currency);
+
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
 
 /** What is left to refund, in the payment's currency. */
@@ -67,7 +69,11 @@ export async function refundPayment(
     provider: payment.provider,
     lookup: { paymentId: payment.id },
     event: { eventId: `refund:${refund.value.refundId}`, type: "refund" },
-    refundedDelta: refund.value.amount,
+    // an absolute total, not a delta: the row is not locked across the provider call, and the provider's
+    // own webhook for this very refund (also absolute) may be applied first; the larger total wins, so the
+    // refund is counted (and its activity written) once. Two concurrent refunds may undercount until the
+    // provider's next webhook, which carries its total; counting one twice could never be undone.
+    refundedTotal: sumMoney(payment.refundedAmount, refund.value.amount),
     actorId: actingUserId(actor),
   });
   return result.kind === "applied" ? result.payment : payment;

@@ -82,6 +82,55 @@ describe("Mercado Pago webhooks", () => {
     expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("open");
   });
 
+  it("a rejected attempt then an approved one: the approved payment's id is kept and refunds go to it", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const rejected = bed.mp.setPayment(created.providerReference ?? "", "rejected");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(rejected.id)));
+    await waitForPayment(bed.api, token, created.id, {
+      status: "failed",
+      providerPaymentId: String(rejected.id),
+    });
+    const approved = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(approved.id)));
+    await waitForPayment(bed.api, token, created.id, {
+      status: "paid",
+      providerPaymentId: String(approved.id),
+    });
+    // a late notification about the rejected attempt does not take the id back
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(rejected.id)));
+    await waitForLogsProcessed(bed.api, integrationId, 3);
+    expect((await paymentOf(bed.api, token, created.id)).providerPaymentId).toBe(String(approved.id));
+
+    const res = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: { amount: "1.00" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(bed.mp.requests.filter((r) => r.path.endsWith("/refunds")).at(-1)?.path).toBe(
+      `/v1/payments/${approved.id}/refunds`,
+    );
+  });
+
+  it("a chargeback refunds the payment in full, with an activity on the deal", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const payment = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(payment.id)));
+    await waitForPayment(bed.api, token, created.id, { status: "paid" });
+
+    // Mercado Pago reports a chargeback with nothing in transaction_amount_refunded
+    bed.mp.setPayment(created.providerReference ?? "", "charged_back", payment.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(payment.id)));
+    await waitForPayment(bed.api, token, created.id, { status: "refunded", refundedAmount: "1234.56" });
+    const refunds = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(refunds.map((a) => a.data)).toEqual([
+      expect.objectContaining({ amount: "1234.56", refundedAmount: "1234.56" }),
+    ]);
+  });
+
   it("duplicated approved notifications change the payment once", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });

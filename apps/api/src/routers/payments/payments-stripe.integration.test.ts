@@ -1,5 +1,5 @@
 import { postWebhook } from "@crm/integrations/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
 import {
   createPaymentOk,
@@ -32,6 +32,19 @@ describe("Stripe payment links", () => {
       "metadata[paymentId]": created.id,
     });
     expect(created.paymentLink).toBe(session?.url);
+  });
+
+  it("answers 400 naming amount when only a currency other than the deal's is given, calling no provider", async () => {
+    const { token, deal } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const res = await bed.api.rest<{ message: string; data: { fieldErrors: Record<string, string[]> } }>(
+      "POST",
+      "/payments",
+      { token, body: { dealId: deal.id, currency: "USD" } },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.data.fieldErrors.amount?.join(" ")).toContain("USD");
+    const same = await createPaymentOk(bed.api, token, { dealId: deal.id, currency: "brl" });
+    expect(same).toMatchObject({ amount: "1234.56", currency: "BRL" });
   });
 
   it("a paid webhook wins the deal, writes the activities and publishes payment_status and deal_updated", async () => {
@@ -255,6 +268,42 @@ describe("Stripe refunds", () => {
     expect(refunds).toHaveLength(1);
   });
 
+  it("counts a refund once when Stripe's charge.refunded for it is applied before our own write", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = await payThroughStripe(bed, token, integrationId, created);
+    const stripe = bed.api.container.payments.providers.get("stripe");
+    const refund = stripe.refund.bind(stripe);
+    const spy = vi.spyOn(stripe, "refund").mockImplementationOnce(async (config, request) => {
+      const answer = await refund(config, request);
+      await postWebhook(
+        bed.stripeHook(integrationId),
+        bed.stripe.signedWebhook(bed.stripe.event("charge.refunded", bed.stripe.charge(session.id))),
+      );
+      await waitForPayment(bed.api, token, created.id, { refundedAmount: "234.56" });
+      return answer;
+    });
+    try {
+      const partial = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+        token,
+        body: { amount: "234.56" },
+      });
+      expect(partial.body).toMatchObject({ status: "paid", refundedAmount: "234.56" });
+    } finally {
+      spy.mockRestore();
+    }
+    const rest = await bed.api.rest<PaymentDto>("POST", `/payments/${created.id}/refund`, {
+      token,
+      body: { amount: "1000.00" },
+    });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(200);
+    expect(rest.body).toMatchObject({ status: "refunded", refundedAmount: "1234.56" });
+    const refunds = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(refunds.map((a) => (a.data as { amount: string }).amount).sort()).toEqual(["1000.00", "234.56"]);
+  });
+
   it("answers 502 with Stripe's message when the refund is refused, recording nothing", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
@@ -267,5 +316,32 @@ describe("Stripe refunds", () => {
     expect(res.status).toBe(502);
     expect(res.body.message).toContain("stripe");
     expect((await paymentOf(bed.api, token, created.id)).refundedAmount).toBe("0.00");
+  });
+});
+
+describe("a paused Stripe integration", () => {
+  it("still stores and applies a paid webhook for its links: pausing stops new links, not paid money", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const off = await bed.api.rest("PATCH", `/integrations/${integrationId}`, {
+      token,
+      body: { isActive: false },
+    });
+    expect(off.status).toBe(200);
+    const session = bed.stripe.pay(created.providerReference ?? "");
+    const res = await postWebhook(
+      bed.stripeHook(integrationId),
+      bed.stripe.signedWebhook(bed.stripe.event("checkout.session.completed", session)),
+    );
+    expect(res.status).toBe(200);
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    await waitForPayment(bed.api, token, created.id, { status: "paid" });
+    expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("won");
+    const paused = await bed.api.rest<{ message: string }>("POST", "/payments", {
+      token,
+      body: { dealId: deal.id },
+    });
+    expect(paused.status).toBe(422);
+    expect(paused.body.message).toContain("Connect");
   });
 });
