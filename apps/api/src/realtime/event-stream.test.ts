@@ -96,6 +96,26 @@ describe("a connection's event stream", () => {
     await realtime.close();
   });
 
+  it("replays nothing to an actor whose credential was revoked since it was read", async () => {
+    const realtime = createInProcessRealtime();
+    const entries: RealtimeEntry[] = [];
+    realtime.feed.subscribe((entry) => entries.push(entry));
+    for (const n of [1, 2, 3]) await realtime.events.publish(dealUpdated(n));
+    await vi.waitFor(() => expect(entries).toHaveLength(3));
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    const revalidate = vi.fn(async () => null);
+    const stream = ownerStream(hub, {
+      lastEventId: entries[0]?.id,
+      revalidate,
+      revocations: () => 1,
+      revalidatedAfter: 0,
+    });
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(revalidate).toHaveBeenCalledTimes(1);
+    hub.close();
+    await realtime.close();
+  });
+
   it("asks for each conversation_updated's unread count when it arrives, not one after the other when sent", async () => {
     const realtime = createInProcessRealtime();
     const asked: string[] = [];

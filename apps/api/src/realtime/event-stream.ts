@@ -24,6 +24,8 @@ export interface EventStreamOptions {
    * one the actor is re-read at the next event, not `revalidateMs` later, so a signed-out session stops at once.
    */
   revocations?: () => number;
+  /** The generation `actor` was read at (default: the current one): a revocation since then re-reads it at once. */
+  revalidatedAfter?: number;
   /** Entries a slow connection may have pending before it is told to resync instead. */
   pendingLimit?: number;
 }
@@ -103,7 +105,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
 
   constructor(private readonly options: EventStreamOptions) {
     this.actor = options.actor;
-    this.revalidatedAfter = options.revocations?.() ?? 0;
+    this.revalidatedAfter = options.revalidatedAfter ?? options.revocations?.() ?? 0;
     this.organizationId = options.actor.organizationId;
     this.pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
     this.stopListening = options.hub.listen(this.organizationId, (entry) => {
@@ -189,7 +191,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         this.replayIndex += 1;
         if (this.replayIndex === this.replay.length) this.replay = [];
         this.lastId = entry.id;
-        this.settle(entry, this.visible(entry));
+        this.settleAllowed(entry, undefined);
         continue;
       }
       const live = this.pending.shift();
@@ -205,14 +207,19 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         // the feed delivers in order: after one live entry past the last one sent, none can repeat it
         this.lastId = null;
       }
-      const allowed = this.stillAllowed();
-      if (allowed === true) this.settle(entry, this.visible(entry, live.unread));
-      else
-        this.settle(
-          entry,
-          allowed.then((ok) => (ok ? this.visible(entry, live.unread) : stop)),
-        );
+      this.settleAllowed(entry, live.unread);
     }
+  }
+
+  /** Replayed or live, an entry goes out only while the actor may still listen, as it may see it now. */
+  private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined): void {
+    const allowed = this.stillAllowed();
+    if (allowed === true) this.settle(entry, this.visible(entry, unread));
+    else
+      this.settle(
+        entry,
+        allowed.then((ok) => (ok ? this.visible(entry, unread) : stop)),
+      );
   }
 
   /** Takes the entry's outcome now, or once it is known (nothing else is decided meanwhile). */

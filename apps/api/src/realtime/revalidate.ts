@@ -2,12 +2,15 @@ import type { Actor } from "@crm/domain/auth/model";
 import type { Container } from "../container";
 
 /**
- * Who a long-lived connection's user is now: a signed-out or removed user stops receiving, a changed role
- * applies. API keys are checked when they connect only.
+ * Who a long-lived connection's actor is now: a signed-out or removed user, or a revoked API key, stops
+ * receiving; a changed role applies.
  */
 export async function revalidateActor(container: Container, actor: Actor): Promise<Actor | null> {
-  if (actor.kind !== "user") return actor;
   const { store, clock } = container.auth;
+  if (actor.kind === "apiKey") {
+    const apiKey = await store.apiKeys.findActiveById(actor.organizationId, actor.apiKeyId);
+    return apiKey ? { ...actor, role: apiKey.role } : null;
+  }
   const session = await store.sessions.findWithRole(actor.sessionId);
   if (!session || session.expiresAt.getTime() <= clock.now().getTime()) return null;
   return { ...actor, role: session.role };

@@ -14,6 +14,8 @@ export interface Context {
   actor: Actor | null;
   /** How the caller authenticated: cookie-authenticated mutations must come from an allowed Origin. */
   authVia: "cookie" | "bearer" | null;
+  /** A WebSocket's actor was read when it connected: over it only subscriptions, which re-read it, are served. */
+  transport: "http" | "websocket";
   client: {
     ip: string | undefined;
     userAgent: string | undefined;
@@ -49,6 +51,7 @@ export async function createContext(
     container,
     actor,
     authVia: actor ? (bearer ? "bearer" : "cookie") : null,
+    transport: "http",
     client: {
       ip: request.ip,
       userAgent: headers.get("user-agent") ?? undefined,

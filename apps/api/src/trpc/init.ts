@@ -91,7 +91,21 @@ function assertAllowedOrigin(ctx: Context): void {
   }
 }
 
-const base = t.procedure.use(domainErrors).use(nulFreeInput);
+/**
+ * A WebSocket's credentials are read once, when it connects: a query or mutation over it would outlive a logout
+ * or a revoked key. Subscriptions re-read them when they start and while they run; everything else goes over HTTP.
+ */
+const subscriptionsOnlyOverWebSocket = t.middleware(({ ctx, type, next }) => {
+  if (ctx.transport === "websocket" && type !== "subscription") {
+    throw new TRPCError({
+      code: "METHOD_NOT_SUPPORTED",
+      message: "Only subscriptions are served over /trpc-ws: send queries and mutations over HTTP (/trpc)",
+    });
+  }
+  return next();
+});
+
+const base = t.procedure.use(subscriptionsOnlyOverWebSocket).use(domainErrors).use(nulFreeInput);
 
 export const publicProcedure = base.meta({ access: "public" }).use(publicAccess);
 

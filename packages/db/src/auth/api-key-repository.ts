@@ -32,6 +32,17 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
       return row ? toApiKey(row) : undefined;
     },
 
+    async findActiveById(organizationId, id) {
+      const row = await db
+        .selectFrom("api_keys")
+        .select(apiKeyColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      return row ? toApiKey(row) : undefined;
+    },
+
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
       const cursor = decodeCursor(page.cursor);

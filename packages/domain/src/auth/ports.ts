@@ -78,6 +78,8 @@ export interface ApiKeyRepository {
     createdBy: string | null;
   }): Promise<ApiKey>;
   findActiveByHash(keyHash: string): Promise<ApiKey | undefined>;
+  /** The key as it is now, unless revoked: what a long-lived connection it opened may still do. */
+  findActiveById(organizationId: string, id: string): Promise<ApiKey | undefined>;
   list(organizationId: string, page: PageRequest): Promise<Page<ApiKey>>;
   revoke(organizationId: string, id: string, at: Date): Promise<ApiKey | undefined>;
   touch(id: string, at: Date): Promise<void>;

@@ -1,19 +1,28 @@
 import { realtimeEventsInput } from "@crm/contracts/realtime/events";
+import { TRPCError } from "@trpc/server";
 import { realtimeEventStream } from "../../realtime/event-stream";
 import { revalidateActor } from "../../realtime/revalidate";
 import { authenticatedProcedure } from "../../trpc/init";
 
-/** The one realtime subscription (over `/trpc-ws`): every server event the user may see, resumable by id. */
+/**
+ * The one realtime subscription (over `/trpc-ws`): every server event the user may see, resumable by id. The
+ * actor is re-read when it starts: a socket keeps the credentials it connected with, which may be gone since.
+ */
 export const realtimeEvents = authenticatedProcedure
   .input(realtimeEventsInput)
-  .subscription(({ ctx, input, signal }) =>
-    realtimeEventStream({
-      hub: ctx.container.realtime.hub,
-      actor: ctx.actor,
+  .subscription(async ({ ctx, input, signal }) => {
+    const { container } = ctx;
+    const revalidatedAfter = container.auth.credentials.generation();
+    const actor = await revalidateActor(container, ctx.actor);
+    if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in again" });
+    return realtimeEventStream({
+      hub: container.realtime.hub,
+      actor,
       lastEventId: input?.lastEventId,
       signal,
-      logger: ctx.container.logger,
-      revalidate: (actor) => revalidateActor(ctx.container, actor),
-      revocations: () => ctx.container.auth.credentials.generation(),
-    }),
-  );
+      logger: container.logger,
+      revalidate: (current) => revalidateActor(container, current),
+      revocations: () => container.auth.credentials.generation(),
+      revalidatedAfter,
+    });
+  });

@@ -1,0 +1,140 @@
+import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
+import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { AppRouter } from "../trpc/root";
+import type { ReceivedEvent } from "./testing/realtime-client";
+import { useRealtimeTestApi } from "./testing/realtime-test-api";
+
+const rt = useRealtimeTestApi();
+
+/** One socket, authenticated once with `token`, kept open across the test's subscriptions. */
+function openSocket(token: string) {
+  const wsClient = createWSClient({
+    url: `${rt.baseUrl.replace(/^http/, "ws")}/trpc-ws`,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    connectionParams: { token },
+    retryDelayMs: () => 100,
+  });
+  const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient })] });
+
+  function subscribe(lastEventId?: string) {
+    const received: ReceivedEvent[] = [];
+    const errors: Array<string | undefined> = [];
+    let started = false;
+    let ended = false;
+    const subscription = trpc.realtime.events.subscribe(lastEventId ? { lastEventId } : undefined, {
+      onStarted: () => {
+        started = true;
+      },
+      onData: (tracked) => received.push({ id: tracked.id, event: tracked.data }),
+      onError: (error) => errors.push(error.data?.code),
+      onComplete: () => {
+        ended = true;
+      },
+    });
+    return {
+      received,
+      errors,
+      started: () => started,
+      ended: () => ended,
+      stop: () => subscription.unsubscribe(),
+    };
+  }
+
+  return { trpc, subscribe, close: () => wsClient.close() };
+}
+
+const sockets: Array<ReturnType<typeof openSocket>> = [];
+afterEach(async () => {
+  await Promise.all(sockets.splice(0).map((socket) => socket.close()));
+});
+
+function socketOf(token: string) {
+  const socket = openSocket(token);
+  sockets.push(socket);
+  return socket;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function createContact(token: string, name: string): Promise<string> {
+  const created = await rt.api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
+  expect(created.status).toBe(200);
+  return created.body.id;
+}
+
+const contactIdOf = (e: ReceivedEvent) =>
+  e.event.type === "contact_updated" ? e.event.payload.contactId : undefined;
+
+describe("credentials over /trpc-ws", () => {
+  it("serves no query or mutation over a socket, and refuses a new subscription once its user logged out", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const socket = socketOf(admin.token);
+    const live = socket.subscribe();
+    await until(live.started);
+    const seen = await createContact(owner.token, "before logout");
+    await until(() => live.received.some((e) => contactIdOf(e) === seen));
+
+    await rt.api.trpc(admin.token).auth.logout.mutate({});
+
+    await expect(socket.trpc.users.list.query({})).rejects.toMatchObject({
+      data: { code: "METHOD_NOT_SUPPORTED" },
+    });
+    await expect(
+      socket.trpc.apiKeys.create.mutate({ name: "backdoor", role: "admin" }),
+    ).rejects.toMatchObject({ data: { code: "METHOD_NOT_SUPPORTED" } });
+    await expect(socket.trpc.contacts.create.mutate({ name: "after logout" })).rejects.toMatchObject({
+      data: { code: "METHOD_NOT_SUPPORTED" },
+    });
+    const keys = await rt.api.trpc(owner.token).apiKeys.list.query({});
+    expect(keys.items).toEqual([]);
+
+    const again = socket.subscribe();
+    await until(() => again.errors.length > 0);
+    expect(again.errors).toEqual(["UNAUTHORIZED"]);
+  });
+
+  it("replays nothing to a removed user's socket resuming from its last event id", async () => {
+    const owner = await rt.api.register();
+    const agent = await rt.api.member(owner.token, "agent");
+    const socket = socketOf(agent.token);
+    const first = socket.subscribe();
+    await until(first.started);
+    const seen = await createContact(owner.token, "seen");
+    await until(() => first.received.some((e) => contactIdOf(e) === seen));
+    const lastEventId = first.received.at(-1)?.id;
+    first.stop();
+
+    await rt.api.trpc(owner.token).users.remove.mutate({ id: agent.user.id });
+    await createContact(owner.token, "created after removal");
+
+    const resumed = socket.subscribe(lastEventId);
+    await until(() => resumed.errors.length > 0 || resumed.received.length > 0);
+    expect(resumed.received).toEqual([]);
+    expect(resumed.errors).toEqual(["UNAUTHORIZED"]);
+  });
+
+  it("stops an API key's live subscription once the key is revoked", async () => {
+    const owner = await rt.api.register();
+    const { apiKey, secret } = await rt.api
+      .trpc(owner.token)
+      .apiKeys.create.mutate({ name: "integrator", role: "admin" });
+    const client = await rt.connect({ token: secret });
+    const seen = await createContact(owner.token, "while active");
+    await client.waitFor((r) => r.some((e) => contactIdOf(e) === seen));
+
+    await rt.api.trpc(owner.token).apiKeys.revoke.mutate({ id: apiKey.id });
+    const hidden = await createContact(owner.token, "after revocation");
+
+    await until(() => client.ended() || client.received.some((e) => contactIdOf(e) === hidden));
+    expect(client.received.map(contactIdOf)).toEqual([seen]);
+    expect(client.ended()).toBe(true);
+  });
+});
