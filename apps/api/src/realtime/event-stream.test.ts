@@ -116,6 +116,36 @@ describe("a connection's event stream", () => {
     await realtime.close();
   });
 
+  it("replays a conversation's event to an agent only if the conversation is still theirs", async () => {
+    const realtime = createInProcessRealtime();
+    const entries: RealtimeEntry[] = [];
+    realtime.feed.subscribe((entry) => entries.push(entry));
+    await realtime.events.publish(dealUpdated(1));
+    const conversationId = "00000000-0000-4000-8000-0000000000c1";
+    const agentId = "00000000-0000-4000-8000-0000000000a2";
+    const ownerId = "00000000-0000-4000-8000-0000000000a1";
+    // assigned to the agent, then (while the agent was away) taken back by the owner
+    for (const assignedTo of [agentId, ownerId]) {
+      await realtime.events.publish({
+        type: "conversation_updated",
+        organizationId: "org",
+        payload: { conversationId, status: "open", assignedTo, lastMessageAt: null },
+        occurredAt: "2030-01-01T00:00:00.000Z",
+      });
+    }
+    await realtime.events.publish(dealUpdated(2));
+    await vi.waitFor(() => expect(entries).toHaveLength(4));
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    hub.assignees.remember("org", conversationId, ownerId);
+    const agent: Actor = { ...owner, userId: agentId, role: "agent" };
+
+    const got = await collect(ownerStream(hub, { actor: agent, lastEventId: entries[0]?.id }), 1);
+
+    expect(got.map(([, event]) => event.payload.dealId?.at(-1))).toEqual(["2"]);
+    hub.close();
+    await realtime.close();
+  });
+
   it("asks for each conversation_updated's unread count when it arrives, not one after the other when sent", async () => {
     const realtime = createInProcessRealtime();
     const asked: string[] = [];

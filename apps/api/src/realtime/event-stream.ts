@@ -1,7 +1,12 @@
 import type { RealtimeEvent } from "@crm/contracts/realtime/events";
 import type { Actor } from "@crm/domain/auth/model";
 import { conversationScope } from "@crm/domain/conversations/visibility";
-import { mayReceive, needsAssignee } from "@crm/domain/realtime/audience";
+import {
+  type Audience,
+  mayReceive,
+  needsAssignee,
+  withoutCarriedAssignee,
+} from "@crm/domain/realtime/audience";
 import { compareEntryIds } from "@crm/domain/realtime/entry-id";
 import type { Logger } from "@crm/domain/shared/logger";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
@@ -191,7 +196,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         this.replayIndex += 1;
         if (this.replayIndex === this.replay.length) this.replay = [];
         this.lastId = entry.id;
-        this.settleAllowed(entry, undefined);
+        this.settleAllowed(entry, undefined, true);
         continue;
       }
       const live = this.pending.shift();
@@ -212,13 +217,13 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   }
 
   /** Replayed or live, an entry goes out only while the actor may still listen, as it may see it now. */
-  private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined): void {
+  private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined, replayed = false): void {
     const allowed = this.stillAllowed();
-    if (allowed === true) this.settle(entry, this.visible(entry, unread));
+    if (allowed === true) this.settle(entry, this.visible(entry, unread, replayed));
     else
       this.settle(
         entry,
-        allowed.then((ok) => (ok ? this.visible(entry, unread) : stop)),
+        allowed.then((ok) => (ok ? this.visible(entry, unread, replayed) : stop)),
       );
   }
 
@@ -311,24 +316,26 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   }
 
   /** The event as this user may see it, or undefined; synchronous unless a lookup or a count is needed. */
-  private visible(entry: Deliverable, unreadAsked?: Promise<number>): Visible {
+  private visible(entry: Deliverable, unreadAsked?: Promise<number>, replayed = false): Visible {
     if (entry.organizationId !== this.organizationId) return undefined;
-    const { audience } = entry;
+    // a replayed event may be minutes old: its conversation's assignee now decides, not the one it carries
+    const audience = replayed ? withoutCarriedAssignee(entry.audience) : entry.audience;
     // owners, admins and viewers see every conversation: only agents need the assignee
     if (needsAssignee(audience) && conversationScope(this.actor).kind !== "all")
       return this.options.hub.assignees
         .get(this.organizationId, audience.conversationId)
-        .then((assignee) => this.visibleTo(entry, assignee, unreadAsked));
-    return this.visibleTo(entry, undefined, unreadAsked);
+        .then((assignee) => this.visibleTo(entry, audience, assignee, unreadAsked));
+    return this.visibleTo(entry, audience, undefined, unreadAsked);
   }
 
   private visibleTo(
     entry: Deliverable,
+    audience: Audience,
     assignee: string | null | undefined,
     unreadAsked: Promise<number> | undefined,
   ): Visible {
     const { actor } = this;
-    const { audience, event } = entry;
+    const { event } = entry;
     if (!mayReceive(actor, audience, assignee)) return undefined;
     if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
       const { userId } = actor;

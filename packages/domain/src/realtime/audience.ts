@@ -78,6 +78,13 @@ export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audien
   return conversationEvents.has(type) ? { kind: "conversation", conversationId } : undefined;
 }
 
+/** The audience judged by the conversation's assignee at delivery, not the one the event carries. */
+export function withoutCarriedAssignee(audience: Audience): Audience {
+  if (audience.kind !== "conversation" || audience.assignedTo === undefined) return audience;
+  const { assignedTo: _carried, ...rest } = audience;
+  return rest;
+}
+
 /** Whether a conversation audience needs the conversation's current assignee looked up. */
 export const needsAssignee = (audience: Audience): audience is Extract<Audience, { kind: "conversation" }> =>
   audience.kind === "conversation" && audience.assignedTo === undefined;
