@@ -9,8 +9,11 @@ import type { PaymentIntegration, PaymentsDeps } from "./ports";
 import { providerFailure } from "./provider-failure";
 
 export const maxPaymentDescriptionLength = 500;
-/** A checkout link is valid this long (Stripe allows 30 minutes to 24 hours). */
-export const paymentLinkLifetimeMs = 24 * 60 * 60 * 1000;
+/**
+ * A checkout link is valid this long: Stripe allows 30 minutes to 24 hours by its own clock, so an hour short of
+ * the most keeps a server clock running ahead of Stripe's from having every link refused.
+ */
+export const paymentLinkLifetimeMs = 23 * 60 * 60 * 1000;
 
 export interface CreatePaymentInput {
   dealId: string;

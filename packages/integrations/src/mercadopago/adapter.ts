@@ -8,7 +8,7 @@ import {
 import { type HttpClient, type HttpOutcome, isRetryableStatus, requestJson } from "../shared/http";
 import { header } from "../shared/timing-safe";
 import { hmacHex, isFresh, sameHexDigest, signatureParts } from "../shared/webhook-signature";
-import { decimalOf, jsonWithDecimals } from "./decimal-json";
+import { decimalOf, decimalPlaceholder, jsonWithDecimals } from "./decimal-json";
 import {
   mercadoPagoDataId,
   mercadoPagoEventId,
@@ -54,8 +54,6 @@ function answer<T>(outcome: HttpOutcome, read: (body: unknown) => T | undefined)
   };
 }
 
-const amountPlaceholder = "__amount__";
-
 /** Checkout Pro preferences over fetch. Amounts as decimals: 1234.56 BRL is sent as 1234.56. */
 export function createMercadoPagoProvider(apiBase: string, http: HttpClient): PaymentProvider<"mercadopago"> {
   const base = apiBase.replace(/\/+$/, "");
@@ -64,6 +62,7 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
     supportsCurrency: (currency) => mercadoPagoCurrencies.includes(currency),
 
     async createCheckout(config, request) {
+      const amountPlaceholder = decimalPlaceholder();
       const body = jsonWithDecimals(
         {
           items: [
@@ -108,6 +107,7 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
     },
 
     async refund(config, request) {
+      const amountPlaceholder = decimalPlaceholder();
       const outcome = await requestJson(
         http,
         `${base}/v1/payments/${encodeURIComponent(request.providerPaymentId)}/refunds`,

@@ -1,3 +1,8 @@
+import { randomUUID } from "node:crypto";
+
+/** A placeholder for `jsonWithDecimals`, new each time: no text from a user (a description) can be it. */
+export const decimalPlaceholder = (): string => `decimal:${randomUUID()}`;
+
 /**
  * Mercado Pago takes amounts as JSON numbers with decimals (1234.56). To keep them exact, the decimal
  * strings are written into the JSON text as number literals instead of passing through a float.

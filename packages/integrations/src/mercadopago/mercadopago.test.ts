@@ -46,6 +46,13 @@ describe("Mercado Pago Checkout Pro", () => {
     expect(result.value.paymentLink).toBe(stored?.init_point);
   });
 
+  it("sends the amount as the price whatever the description says", async () => {
+    const request = { ...checkout("pay-3", { amount: "99.90", currency: "BRL" }), description: "__amount__" };
+    await mp.createCheckout(fake.config, request);
+    const call = fake.requests.find((r) => r.path === "/checkout/preferences" && r.body.includes("pay-3"));
+    expect(call?.json).toMatchObject({ items: [{ title: "__amount__", unit_price: 99.9 }] });
+  });
+
   it("keeps amounts a float would round: 0.10 + 0.20 style values are sent as written", async () => {
     await mp.createCheckout(fake.config, checkout("pay-2", { amount: "10000000000.30", currency: "BRL" }));
     const call = fake.requests.find((r) => r.path === "/checkout/preferences" && r.body.includes("pay-2"));
