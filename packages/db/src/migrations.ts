@@ -12,6 +12,7 @@ import * as m0010 from "../migrations/0010_search_unaccent";
 import * as m0012 from "../migrations/0012_deal_stage_totals";
 import * as m0013 from "../migrations/0013_message_search_recent";
 import * as m0014 from "../migrations/0014_contact_search_statistics";
+import * as m0015 from "../migrations/0015_threads_per_integration";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012_deal_stage_totals": m0012,
   "0013_message_search_recent": m0013,
   "0014_contact_search_statistics": m0014,
+  "0015_threads_per_integration": m0015,
 };

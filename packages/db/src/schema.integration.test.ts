@@ -12,6 +12,7 @@ import { createTestDatabase } from "./testing/test-database";
 let handle: DatabaseHandle;
 let organizationId: string;
 let conversationId: string;
+let integrationId: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -21,9 +22,20 @@ beforeAll(async () => {
     .returning("id")
     .executeTakeFirstOrThrow();
   organizationId = organization.id;
+  const integration = await handle.db
+    .insertInto("integrations")
+    .values({ organization_id: organizationId, channel: "telegram", config: JSON.stringify({}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  integrationId = integration.id;
   const conversation = await handle.db
     .insertInto("conversations")
-    .values({ organization_id: organizationId, channel: "telegram", channel_thread_id: "chat-1" })
+    .values({
+      organization_id: organizationId,
+      channel: "telegram",
+      channel_thread_id: "chat-1",
+      integration_id: integrationId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   conversationId = conversation.id;
@@ -121,17 +133,22 @@ describe("constraints, recognized on both drivers", () => {
     await handle.db.insertInto("messages").values(message).execute();
     const error = await rejection(handle.db.insertInto("messages").values(message).execute());
     expect(isUniqueViolation(error)).toBe(true);
-    expect(uniqueViolationConstraint(error)).toBe("messages_channel_message_unique");
+    expect(uniqueViolationConstraint(error)).toBe("messages_conversation_message_unique");
   });
 
-  it("rejects a second conversation for the same channel thread", async () => {
+  it("rejects a second conversation for the same integration's thread", async () => {
     const error = await rejection(
       handle.db
         .insertInto("conversations")
-        .values({ organization_id: organizationId, channel: "telegram", channel_thread_id: "chat-1" })
+        .values({
+          organization_id: organizationId,
+          channel: "telegram",
+          channel_thread_id: "chat-1",
+          integration_id: integrationId,
+        })
         .execute(),
     );
-    expect(uniqueViolationConstraint(error)).toBe("conversations_channel_thread_unique");
+    expect(uniqueViolationConstraint(error)).toBe("conversations_integration_thread_unique");
   });
 
   it("rejects a duplicate email across organizations", async () => {

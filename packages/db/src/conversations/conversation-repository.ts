@@ -32,13 +32,14 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
       return row ? toConversationView(row) : undefined;
     },
 
-    async findByThread(organizationId, channel, threadIds) {
+    async findByThread(organizationId, channel, integrationId, threadIds) {
       if (threadIds.length === 0) return undefined;
       const row = await db
         .selectFrom("conversations")
         .select(conversationColumns)
         .where("organization_id", "=", organizationId)
         .where("channel", "=", channel)
+        .where("integration_id", "=", integrationId)
         .where("channel_thread_id", "in", threadIds)
         .orderBy(preferredThread(threadIds))
         .limit(1)

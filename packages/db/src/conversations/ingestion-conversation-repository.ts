@@ -2,12 +2,13 @@ import type {
   InboundConversation,
   InboundConversationRepository,
 } from "@crm/domain/conversations/ingestion-ports";
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { preferredThread } from "./thread-order";
 
 const columns = [
   "id",
+  "integration_id",
   "status",
   "assigned_to",
   "snoozed_until",
@@ -21,6 +22,7 @@ type Row = Pick<Selectable<Database["conversations"]>, (typeof columns)[number]>
 
 const toInboundConversation = (row: Row): InboundConversation => ({
   id: row.id,
+  integrationId: row.integration_id,
   status: row.status,
   assignedTo: row.assigned_to,
   snoozedUntil: row.snoozed_until,
@@ -32,7 +34,7 @@ const toInboundConversation = (row: Row): InboundConversation => ({
 
 export function createIngestionConversationRepository(db: Kysely<Database>): InboundConversationRepository {
   return {
-    async lockByThread(organizationId, channel, threadIds) {
+    async lockByThread(organizationId, channel, integrationId, threadIds) {
       if (threadIds.length === 0) return undefined;
       const row = await db
         .selectFrom("conversations")
@@ -40,6 +42,13 @@ export function createIngestionConversationRepository(db: Kysely<Database>): Inb
         .where("organization_id", "=", organizationId)
         .where("channel", "=", channel)
         .where("channel_thread_id", "in", threadIds)
+        .where((eb) =>
+          integrationId === null
+            ? eb("integration_id", "is", null)
+            : eb.or([eb("integration_id", "=", integrationId), eb("integration_id", "is", null)]),
+        )
+        // the integration's own conversation before one left by a deleted integration
+        .orderBy(sql`integration_id is null`)
         .orderBy(preferredThread(threadIds))
         .limit(1)
         .forUpdate()
@@ -58,7 +67,7 @@ export function createIngestionConversationRepository(db: Kysely<Database>): Inb
           channel_thread_id: thread.threadId,
           integration_id: thread.integrationId,
         })
-        .onConflict((oc) => oc.constraint("conversations_channel_thread_unique").doNothing())
+        .onConflict((oc) => oc.constraint("conversations_integration_thread_unique").doNothing())
         .returning(columns)
         .executeTakeFirst();
       return row && toInboundConversation(row);

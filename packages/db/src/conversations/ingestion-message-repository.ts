@@ -7,6 +7,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
 const conversationColumns = (patch: InboundConversationPatch, at: Date) => ({
+  ...(patch.integrationId !== undefined && { integration_id: patch.integrationId }),
   ...(patch.status !== undefined && { status: patch.status }),
   ...(patch.snoozedUntil !== undefined && { snoozed_until: patch.snoozedUntil }),
   ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
@@ -41,7 +42,7 @@ export function createIngestionMessageRepository(db: Kysely<Database>): InboundM
                 media_file_name: draft.media.fileName,
               }),
             })
-            .onConflict((oc) => oc.constraint("messages_channel_message_unique").doNothing())
+            .onConflict((oc) => oc.constraint("messages_conversation_message_unique").doNothing())
             .returning("id"),
         )
         .with("recorded", (db) =>

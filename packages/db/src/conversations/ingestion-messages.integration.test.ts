@@ -130,6 +130,52 @@ describe("webhook ingestion", () => {
     expect((await contactsOf()).map((c) => c.id)).toEqual([existing.id]);
   });
 
+  it("keeps a customer's threads with two numbers of one organization apart, each answered from its own", async () => {
+    const { deps } = createTestIngestionDeps(tenant.db);
+    const support = await createIntegration(tenant.db, tenant.organizationId);
+    const toSales = whatsappText("5511987654321", "Quero comprar");
+    // the same provider message id under two integrations (two Telegram bots' chats number alike)
+    const toSupport = whatsappText("5511987654321", "Meu pedido atrasou", {
+      channelMessageId: toSales.channelMessageId,
+    });
+
+    await processWebhook(deps, await store({ messages: [toSales] }));
+    const supportLog = await storeWebhook(tenant.db, {
+      organizationId: tenant.organizationId,
+      integrationId: support,
+      payload: { messages: [toSupport] },
+    });
+    await processWebhook(deps, supportLog);
+
+    const conversations = await conversationsOf();
+    expect(conversations.map((c) => c.integration_id).sort()).toEqual([tenant.integrationId, support].sort());
+    expect((await messagesOf()).map((m) => m.content).sort()).toEqual([
+      "Meu pedido atrasou",
+      "Quero comprar",
+    ]);
+    expect(new Set(conversations.map((c) => c.contact_id)).size).toBe(1);
+  });
+
+  it("lets the integration that hears a thread take over its conversation when the old one was deleted", async () => {
+    const { deps } = createTestIngestionDeps(tenant.db);
+    const orphan = await tenant.db
+      .insertInto("conversations")
+      .values({
+        organization_id: tenant.organizationId,
+        channel: "whatsapp",
+        channel_thread_id: "5511987654321",
+        integration_id: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    await processWebhook(deps, await store({ messages: [whatsappText("5511987654321", "Voltei")] }));
+
+    expect(await conversationsOf()).toEqual([
+      expect.objectContaining({ id: orphan.id, integration_id: tenant.integrationId, unread_count: 1 }),
+    ]);
+  });
+
   it("brings a reply without the ninth digit into the conversation an agent started with it", async () => {
     const { deps } = createTestIngestionDeps(tenant.db);
     const contact = await tenant.db

@@ -6,6 +6,7 @@ const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 12, minute));
 
 const conversation = (overrides: Partial<InboundConversation> = {}): InboundConversation => ({
   id: "c1",
+  integrationId: "i1",
   status: "open",
   assignedTo: null,
   snoozedUntil: null,

@@ -32,16 +32,20 @@ export async function ingestMessage(
   const threadIds = threadIdsOf(channel, message.threadId);
   // the common case is one locking read; opening races are settled by the thread's unique constraint
   const conversation =
-    (await repos.conversations.lockByThread(organizationId, channel, threadIds)) ??
+    (await repos.conversations.lockByThread(organizationId, channel, source.integrationId, threadIds)) ??
     (await repos.conversations.open(organizationId, {
       ...thread,
       contactId: sender.contactId,
       integrationId: source.integrationId,
     })) ??
-    (await repos.conversations.lockByThread(organizationId, channel, threadIds));
+    (await repos.conversations.lockByThread(organizationId, channel, source.integrationId, threadIds));
   if (!conversation) throw new Error(`The conversation of thread ${thread.threadId} could not be opened`);
   // the conversation is locked: its patch is decided now, and written only if the message is new
   const { patch } = recordInbound(conversation, message);
+  // one whose integration was deleted is taken over by the integration that hears its thread now
+  if (conversation.integrationId === null && source.integrationId !== null) {
+    patch.integrationId = source.integrationId;
+  }
   const draft: InboundMessageDraft = {
     conversationId: conversation.id,
     channel,

@@ -76,6 +76,8 @@ export interface InboundThread {
 
 export interface InboundConversation {
   id: string;
+  /** null once its integration was deleted: the next integration to hear its thread takes it over. */
+  integrationId: string | null;
   status: ConversationStatus;
   assignedTo: string | null;
   snoozedUntil: Date | null;
@@ -88,18 +90,25 @@ export interface InboundConversation {
 export type InboundConversationPatch = Partial<
   Pick<
     InboundConversation,
-    "status" | "snoozedUntil" | "lastMessageAt" | "lastInboundAt" | "unreadCount" | "lastMessagePreview"
+    | "integrationId"
+    | "status"
+    | "snoozedUntil"
+    | "lastMessageAt"
+    | "lastInboundAt"
+    | "unreadCount"
+    | "lastMessagePreview"
   >
 >;
 
 export interface InboundConversationRepository {
   /**
-   * The conversation stored under one of `threadIds` (the forms of one thread, preferred first), its row locked
-   * for the rest of the transaction.
+   * The integration's conversation stored under one of `threadIds` (the forms of one thread, preferred first),
+   * else such a conversation whose integration was deleted; its row locked for the rest of the transaction.
    */
   lockByThread(
     organizationId: string,
     channel: Channel,
+    integrationId: string | null,
     threadIds: readonly string[],
   ): Promise<InboundConversation | undefined>;
   /** Opens the thread's conversation; undefined when a concurrent transaction opened it first. */

@@ -62,10 +62,11 @@ export interface ConversationRepository {
   /** `lock` takes the row for writing until the transaction ends. */
   findById(organizationId: string, id: string, lock?: "update"): Promise<Conversation | undefined>;
   findView(organizationId: string, id: string): Promise<ConversationView | undefined>;
-  /** The conversation stored under one of `threadIds` (the forms of one thread, preferred first). */
+  /** The integration's conversation stored under one of `threadIds` (the forms of one thread, preferred first). */
   findByThread(
     organizationId: string,
     channel: Channel,
+    integrationId: string,
     threadIds: readonly string[],
   ): Promise<Conversation | undefined>;
   /** Throws CONFLICT with `existingId` when the contact's thread on that channel already has a conversation. */

@@ -43,6 +43,7 @@ export async function startConversation(
     const existing = await repos.conversations.findByThread(
       organizationId,
       channel,
+      integrationId,
       threadIdsOf(channel, channelThreadId),
     );
     if (existing) {

@@ -169,6 +169,26 @@ describe("starting a conversation", () => {
     expect(res.body.data.existingId).toBe(existingId);
   });
 
+  it("opens one per number: the customer's conversation with another WhatsApp number is not this one", async () => {
+    const { owner, organizationId } = await team();
+    const contactId = await insertContact(api, organizationId, { phone: "+5511912345678" });
+    const sales = await insertIntegration(api, organizationId, "whatsapp");
+    const support = await insertIntegration(api, organizationId, "whatsapp");
+    const start = (integrationId: string) =>
+      api.rest<ConversationDto>("POST", "/conversations", {
+        token: owner.token,
+        body: { contactId, integrationId },
+      });
+
+    const withSales = await start(sales);
+    const withSupport = await start(support);
+
+    expect([withSales.status, withSupport.status]).toEqual([200, 200]);
+    expect(withSupport.body.id).not.toBe(withSales.body.id);
+    expect(withSupport.body.integrationId).toBe(support);
+    expect((await start(support)).status).toBe(409);
+  });
+
   it("tells an agent the conversation exists without naming one another agent handles", async () => {
     const { owner, organizationId, agent } = await team();
     const contactId = await insertContact(api, organizationId, { phone: "+5521912345678" });
