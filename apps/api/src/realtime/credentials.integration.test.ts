@@ -2,6 +2,7 @@ import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { AppRouter } from "../trpc/root";
+import { contactIdOf, createContact } from "./testing/fixtures";
 import type { ReceivedEvent } from "./testing/realtime-client";
 import { useRealtimeTestApi } from "./testing/realtime-test-api";
 
@@ -63,15 +64,6 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
   }
 }
 
-async function createContact(token: string, name: string): Promise<string> {
-  const created = await rt.api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
-  expect(created.status).toBe(200);
-  return created.body.id;
-}
-
-const contactIdOf = (e: ReceivedEvent) =>
-  e.event.type === "contact_updated" ? e.event.payload.contactId : undefined;
-
 describe("credentials over /trpc-ws", () => {
   it("serves no query or mutation over a socket, and refuses a new subscription once its user logged out", async () => {
     const owner = await rt.api.register();
@@ -79,7 +71,7 @@ describe("credentials over /trpc-ws", () => {
     const socket = socketOf(admin.token);
     const live = socket.subscribe();
     await until(live.started);
-    const seen = await createContact(owner.token, "before logout");
+    const seen = await createContact(rt.api, owner.token, "before logout");
     await until(() => live.received.some((e) => contactIdOf(e) === seen));
 
     await rt.api.trpc(admin.token).auth.logout.mutate({});
@@ -107,13 +99,13 @@ describe("credentials over /trpc-ws", () => {
     const socket = socketOf(agent.token);
     const first = socket.subscribe();
     await until(first.started);
-    const seen = await createContact(owner.token, "seen");
+    const seen = await createContact(rt.api, owner.token, "seen");
     await until(() => first.received.some((e) => contactIdOf(e) === seen));
     const lastEventId = first.received.at(-1)?.id;
     first.stop();
 
     await rt.api.trpc(owner.token).users.remove.mutate({ id: agent.user.id });
-    await createContact(owner.token, "created after removal");
+    await createContact(rt.api, owner.token, "created after removal");
 
     const resumed = socket.subscribe(lastEventId);
     await until(() => resumed.errors.length > 0 || resumed.received.length > 0);
@@ -127,11 +119,11 @@ describe("credentials over /trpc-ws", () => {
       .trpc(owner.token)
       .apiKeys.create.mutate({ name: "integrator", role: "admin" });
     const client = await rt.connect({ token: secret });
-    const seen = await createContact(owner.token, "while active");
+    const seen = await createContact(rt.api, owner.token, "while active");
     await client.waitFor((r) => r.some((e) => contactIdOf(e) === seen));
 
     await rt.api.trpc(owner.token).apiKeys.revoke.mutate({ id: apiKey.id });
-    const hidden = await createContact(owner.token, "after revocation");
+    const hidden = await createContact(rt.api, owner.token, "after revocation");
 
     await until(() => client.ended() || client.received.some((e) => contactIdOf(e) === hidden));
     expect(client.received.map(contactIdOf)).toEqual([seen]);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { insertConversation, publish } from "./testing/fixtures";
+import { contactIdOf, createContact, insertConversation, publish } from "./testing/fixtures";
 import type { ReceivedEvent } from "./testing/realtime-client";
 import { useRealtimeTestApi } from "./testing/realtime-test-api";
 
@@ -14,20 +14,11 @@ const messageUpdated = (conversationId: string) => ({
   deleted: false,
 });
 
-async function createContact(token: string, name: string): Promise<string> {
-  const created = await rt.api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
-  expect(created.status).toBe(200);
-  return created.body.id;
-}
-
-const contactIdOf = (e: ReceivedEvent) =>
-  e.event.type === "contact_updated" ? e.event.payload.contactId : undefined;
-
 describe("realtime.events", () => {
   it("delivers a contact created over REST to the organization's clients, each event with an id", async () => {
     const owner = await rt.api.register();
     const client = await rt.connect({ token: owner.token });
-    const contactId = await createContact(owner.token, "Maria");
+    const contactId = await createContact(rt.api, owner.token, "Maria");
     await client.waitFor((r) => r.some((e) => contactIdOf(e) === contactId));
     const [event] = client.received;
     expect(event?.event).toMatchObject({
@@ -41,8 +32,8 @@ describe("realtime.events", () => {
     const home = await rt.api.register();
     const stranger = await rt.api.register();
     const client = await rt.connect({ token: stranger.token });
-    await createContact(home.token, "Not yours");
-    const own = await createContact(stranger.token, "Yours");
+    await createContact(rt.api, home.token, "Not yours");
+    const own = await createContact(rt.api, stranger.token, "Yours");
     // events reach a replica in publish order: once the later one is here, the earlier one had its chance
     await client.waitFor((r) => r.some((e) => contactIdOf(e) === own));
     expect(client.received.map(contactIdOf)).toEqual([own]);
@@ -117,9 +108,9 @@ describe("realtime.events", () => {
     const owner = await rt.api.register();
     const client = await rt.connect(token ? { token } : {});
     expect(client.errors.map((e) => e.code)).toEqual(["UNAUTHORIZED"]);
-    await createContact(owner.token, "Secret");
+    await createContact(rt.api, owner.token, "Secret");
     const watcher = await rt.connect({ token: owner.token });
-    await createContact(owner.token, "Later");
+    await createContact(rt.api, owner.token, "Later");
     await watcher.waitFor((r) => r.length === 1);
     expect(client.received).toEqual([]);
   });
@@ -127,7 +118,7 @@ describe("realtime.events", () => {
   it("authenticates with the session cookie of the upgrade request", async () => {
     const owner = await rt.api.register();
     const client = await rt.connect({ headers: { cookie: `crm_session=${owner.token}` } });
-    const contactId = await createContact(owner.token, "Via cookie");
+    const contactId = await createContact(rt.api, owner.token, "Via cookie");
     await client.waitFor((r) => r.some((e) => contactIdOf(e) === contactId));
     expect(client.errors).toEqual([]);
   });
@@ -152,14 +143,20 @@ describe("realtime.events", () => {
   it("replays what a client missed when it reconnects with its last event id: nothing missed, nothing doubled", async () => {
     const owner = await rt.api.register();
     const first = await rt.connect({ token: owner.token });
-    const before = [await createContact(owner.token, "one"), await createContact(owner.token, "two")];
+    const before = [
+      await createContact(rt.api, owner.token, "one"),
+      await createContact(rt.api, owner.token, "two"),
+    ];
     await first.waitFor((r) => r.length === 2);
     const lastEventId = first.lastId();
     await first.close();
 
-    const missed = [await createContact(owner.token, "three"), await createContact(owner.token, "four")];
+    const missed = [
+      await createContact(rt.api, owner.token, "three"),
+      await createContact(rt.api, owner.token, "four"),
+    ];
     const second = await rt.connect({ token: owner.token, lastEventId });
-    const live = await createContact(owner.token, "five");
+    const live = await createContact(rt.api, owner.token, "five");
     await second.waitFor((r) => r.some((e) => contactIdOf(e) === live));
 
     expect(first.received.map(contactIdOf)).toEqual(before);
@@ -171,7 +168,7 @@ describe("realtime.events", () => {
   it("answers resync_required first when the last event id is unknown or too old", async () => {
     const owner = await rt.api.register();
     const client = await rt.connect({ token: owner.token, lastEventId: "1-0" });
-    const contactId = await createContact(owner.token, "after resync");
+    const contactId = await createContact(rt.api, owner.token, "after resync");
     await client.waitFor((r) => r.some((e) => contactIdOf(e) === contactId));
     expect(client.received.map((e) => e.event.type)).toEqual(["resync_required", "contact_updated"]);
     expect(client.received[0]?.event.payload).toEqual({ reason: "expired" });

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import type { Container } from "../../container";
+import type { TestApi } from "../../testing/harness";
+import type { ReceivedEvent } from "./realtime-client";
 
 /** A conversation row straight in the database: these tests are about delivery, not about the inbox. */
 export async function insertConversation(
@@ -52,3 +55,14 @@ export async function insertMessage(
 export async function publish(container: Container, organizationId: string, type: string, payload: unknown) {
   await container.events.publish({ type, organizationId, payload, occurredAt: new Date().toISOString() });
 }
+
+/** Creates a contact over REST as the token's user, answering its id. */
+export async function createContact(api: TestApi, token: string, name: string): Promise<string> {
+  const created = await api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
+  expect(created.status).toBe(200);
+  return created.body.id;
+}
+
+/** The contact a received `contact_updated` is about. */
+export const contactIdOf = (e: ReceivedEvent) =>
+  e.event.type === "contact_updated" ? e.event.payload.contactId : undefined;
