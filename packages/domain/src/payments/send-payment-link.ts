@@ -83,6 +83,10 @@ export async function sendPaymentLink(
   if (payment.status !== "pending" || !payment.paymentLink) {
     throw cannotSend(`Only a pending payment's link can be sent (it is ${payment.status})`);
   }
+  // the provider refuses an expired link (Mercado Pago tells us nothing of it): a customer must not get a dead one
+  if (payment.expiresAt && payment.expiresAt.getTime() <= deps.clock.now().getTime()) {
+    throw cannotSend(`This link expired at ${payment.expiresAt.toISOString()}: create a new one`);
+  }
   const contactId = await dealContactOf(deps, actor, payment.dealId);
   const send = await assertConversationWithDealContact(deps, actor, conversationId, contactId);
   const message = await send(payment);

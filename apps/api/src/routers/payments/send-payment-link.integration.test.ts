@@ -153,4 +153,23 @@ describe("send payment link", () => {
     expect(again.body.messageId).not.toBe(first.body.messageId);
     expect(await paymentsOf(deal.id)).toHaveLength(1);
   });
+
+  it("refuses to send a link again once it has expired", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654008");
+    const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(first.status).toBe(200);
+    await api.container.db.db
+      .updateTable("payments")
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where("id", "=", first.body.payment.id)
+      .execute();
+
+    const again = await api.rest<ErrorDto>("POST", `/payments/${first.body.payment.id}/send`, {
+      token: owner.token,
+      body: { conversationId },
+    });
+
+    expect(again.status).toBe(422);
+    expect(again.body.message).toContain("expired");
+  });
 });
