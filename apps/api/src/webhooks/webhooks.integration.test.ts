@@ -308,4 +308,22 @@ describe("an inactive integration", () => {
         .status,
     ).toBe(401);
   });
+
+  it("still answers Slack's url_verification, so the endpoint can be set up before it is switched on", async () => {
+    const created = await api.rest<{ id: string }>("POST", "/integrations", {
+      token: owner.token,
+      body: { channel: "slack", name: "off", config: slack.config },
+    });
+    await api.rest("PATCH", `/integrations/${created.body.id}`, {
+      token: owner.token,
+      body: { isActive: false },
+    });
+    const res = await post(
+      `slack/${created.body.id}`,
+      slack.signedWebhook(slackUrlVerification("desligado")),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: "desligado" });
+    expect(await logsOf(created.body.id)).toHaveLength(0);
+  });
 });

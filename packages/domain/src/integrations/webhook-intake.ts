@@ -101,6 +101,9 @@ export async function receiveWebhook(
     deps.logger.warn(where, "webhook signature missing or invalid; rejected");
     return { kind: "unauthorized" };
   }
+  // a handshake is answered even while the integration is paused, so its endpoint can be set up before it is on
+  const handshake = body.ok ? adapter.handshake?.(body.payload) : undefined;
+  if (handshake) return { kind: "handshake", reply: handshake };
   if (!integration.isActive) {
     deps.logger.info(where, "webhook for an inactive integration; ignored");
     return { kind: "ignored" };
@@ -127,8 +130,6 @@ export async function receiveWebhook(
   }
 
   const payload = body.payload;
-  const handshake = adapter.handshake?.(payload);
-  if (handshake) return { kind: "handshake", reply: handshake };
 
   const newLog = {
     ...base,
