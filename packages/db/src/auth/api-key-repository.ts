@@ -5,6 +5,8 @@ import { decodeCursor, toPage } from "../shared/cursor";
 import { apiKeyColumns, toApiKey } from "./rows";
 
 export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
+  const active = () => db.selectFrom("api_keys").select(apiKeyColumns).where("revoked_at", "is", null);
+
   return {
     async create(input) {
       const row = await db
@@ -23,22 +25,14 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
     },
 
     async findActiveByHash(keyHash) {
-      const row = await db
-        .selectFrom("api_keys")
-        .select(apiKeyColumns)
-        .where("key_hash", "=", keyHash)
-        .where("revoked_at", "is", null)
-        .executeTakeFirst();
+      const row = await active().where("key_hash", "=", keyHash).executeTakeFirst();
       return row ? toApiKey(row) : undefined;
     },
 
     async findActiveById(organizationId, id) {
-      const row = await db
-        .selectFrom("api_keys")
-        .select(apiKeyColumns)
+      const row = await active()
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .where("revoked_at", "is", null)
         .executeTakeFirst();
       return row ? toApiKey(row) : undefined;
     },

@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
+import { parseId } from "../shared/ids";
 import { publishDealContactChanges, recordDealContactChanges } from "./deal-links";
 import { auditActor, publishContactChanges } from "./events";
 import type { Contact, ContactPatch } from "./model";
@@ -39,13 +40,12 @@ export function mergeContactFields(
 export async function mergeContacts(
   deps: ContactsDeps,
   actor: Actor,
-  survivorId: string,
-  sourceId: string,
+  survivorInput: string,
+  sourceInput: string,
 ): Promise<Contact> {
-  // ids are UUIDs, which Postgres compares regardless of case
-  if (survivorId.toLowerCase() === sourceId.toLowerCase()) {
-    throw validationFailed("sourceId", "A contact cannot be merged into itself");
-  }
+  const survivorId = parseId(survivorInput);
+  const sourceId = parseId(sourceInput, "sourceId");
+  if (survivorId === sourceId) throw validationFailed("sourceId", "A contact cannot be merged into itself");
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const { merged, movedDeals } = await deps.store.transaction(async (repos) => {

@@ -1,14 +1,19 @@
 import type { Actor } from "../auth/model";
 import { actingUserId } from "../deals/actor";
 import { DomainError, notFound } from "../shared/errors";
-import { compareMoney, fromMinorUnits, type Money, parseMoney, toMinorUnits } from "../shared/money";
+import {
+  addMoney,
+  compareMoney,
+  fromMinorUnits,
+  type Money,
+  parseMoney,
+  toMinorUnits,
+} from "../shared/money";
 import { applyPaymentChange } from "./apply-change";
 import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
 import type { PaymentsDeps } from "./ports";
 import { providerFailure } from "./provider-failure";
-
-const sumMoney = (a: Money, b: Money): Money => fromMinorUnits(toMinorUnits(a) + toMinorUnits(b), a.currency);
 
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
 
@@ -73,7 +78,7 @@ export async function refundPayment(
     // own webhook for this very refund (also absolute) may be applied first; the larger total wins, so the
     // refund is counted (and its activity written) once. Two concurrent refunds may undercount until the
     // provider's next webhook, which carries its total; counting one twice could never be undone.
-    refundedTotal: sumMoney(payment.refundedAmount, refund.value.amount),
+    refundedTotal: addMoney(payment.refundedAmount, refund.value.amount),
     actorId: actingUserId(actor),
   });
   return result.kind === "applied" ? result.payment : payment;

@@ -5,15 +5,16 @@ import { revalidateActor } from "../../realtime/revalidate";
 import { authenticatedProcedure } from "../../trpc/init";
 
 /**
- * The one realtime subscription (over `/trpc-ws`): every server event the user may see, resumable by id. The
- * actor is re-read when it starts: a socket keeps the credentials it connected with, which may be gone since.
+ * The one realtime subscription (over `/trpc-ws`): every server event the user may see, resumable by id. Over a
+ * socket the actor is re-read when it starts: a socket keeps the credentials it connected with, which may be gone
+ * since; over HTTP the request has just authenticated it.
  */
 export const realtimeEvents = authenticatedProcedure
   .input(realtimeEventsInput)
   .subscription(async ({ ctx, input, signal }) => {
     const { container } = ctx;
     const revalidatedAfter = container.auth.credentials.generation();
-    const actor = await revalidateActor(container, ctx.actor);
+    const actor = ctx.transport === "websocket" ? await revalidateActor(container, ctx.actor) : ctx.actor;
     if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in again" });
     return realtimeEventStream({
       hub: container.realtime.hub,
