@@ -2,7 +2,7 @@ import type { Actor } from "../auth/model";
 import { DomainError, type FieldErrors } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page } from "../shared/pagination";
-import { checkCustomFieldValue, customFieldValueFromText } from "./custom-fields";
+import { checkCustomFieldText } from "./custom-fields";
 import type { Contact, ContactFilter, ContactSort } from "./model";
 import type { ContactsDeps } from "./ports";
 
@@ -54,7 +54,7 @@ export async function contactFilter(
     const definitions = await deps.store.customFields.listAll(organizationId);
     const definition = definitions.find((d) => d.key === query.field);
     if (!definition) throw invalid({ field: [`Unknown custom field "${query.field}"`] });
-    const checked = checkCustomFieldValue(definition, customFieldValueFromText(definition, query.value));
+    const checked = checkCustomFieldText(definition, query.value);
     if (!checked.ok) throw invalid({ value: [`${definition.label} ${checked.problem}`] });
     filter.customField = { key: definition.key, value: checked.value };
   }

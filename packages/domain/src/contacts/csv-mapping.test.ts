@@ -78,6 +78,16 @@ describe("a CSV row", () => {
     expect(result.reason).toContain("metadata.employees: employees must be a number");
   });
 
+  it("reads a Brazilian number with thousands and refuses one that could be read two ways", () => {
+    const row = (employees: string) => mapCsvRow(columns, ["Ana", "", "11987654321", "", "", "", employees]);
+    expect(row("1.250,5")).toMatchObject({ ok: true, contact: { metadata: { employees: 1250.5 } } });
+    expect(row("1.500")).toEqual({
+      ok: false,
+      reason:
+        'metadata.employees: employees "1.500" is ambiguous (a thousands separator or a decimal point?): write it without thousands separators',
+    });
+  });
+
   it("refuses a row whose values do not line up with the header", () => {
     expect(mapCsvRow(columns, ["Ana", "ana@example.com"])).toEqual({
       ok: false,

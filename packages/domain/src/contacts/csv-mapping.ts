@@ -3,7 +3,7 @@ import { DomainError } from "../shared/errors";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
 import { parseContactFields } from "./contact-input";
-import { checkCustomFieldValue, customFieldValueFromText } from "./custom-fields";
+import { checkCustomFieldText } from "./custom-fields";
 import type { CustomFieldDefinition, CustomFieldValue } from "./model";
 import { parseTagName } from "./tags";
 
@@ -135,7 +135,7 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
   for (const { index, definition } of columns.custom) {
     const text = record[index]?.trim() ?? "";
     if (text === "") continue;
-    const checked = checkCustomFieldValue(definition, customFieldValueFromText(definition, text));
+    const checked = checkCustomFieldText(definition, text);
     if (checked.ok) contact.metadata[definition.key] = checked.value;
     else problems.push(`metadata.${definition.key}: ${definition.label} ${checked.problem}`);
   }

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors";
 import {
   applyMetadataPatch,
-  checkCustomFieldValue,
-  customFieldValueFromText,
+  checkCustomFieldText,
   parseCustomFieldDefinition,
 } from "./custom-fields";
 import type { CustomFieldDefinition } from "./model";
@@ -141,7 +140,7 @@ describe("values typed as text (CSV cells, query parameters)", () => {
   const read = (key: string, text: string) => {
     const definition = definitions.find((d) => d.key === key);
     if (!definition) throw new Error(key);
-    return checkCustomFieldValue(definition, customFieldValueFromText(definition, text));
+    return checkCustomFieldText(definition, text);
   };
 
   it("reads numbers, booleans in English and Portuguese, dates and option lists", () => {
@@ -150,6 +149,23 @@ describe("values typed as text (CSV cells, query parameters)", () => {
     expect(read("vip", "não")).toEqual({ ok: true, value: false });
     expect(read("birthday", "2000-01-31")).toEqual({ ok: true, value: "2000-01-31" });
     expect(read("interests", "shoes; hats")).toEqual({ ok: true, value: ["shoes", "hats"] });
+  });
+
+  it("reads numbers written either way, with or without thousands separators", () => {
+    expect(read("employees", "1.234,56")).toEqual({ ok: true, value: 1234.56 });
+    expect(read("employees", "1,234.56")).toEqual({ ok: true, value: 1234.56 });
+    expect(read("employees", "1.234.567")).toEqual({ ok: true, value: 1234567 });
+    expect(read("employees", "-1,5")).toEqual({ ok: true, value: -1.5 });
+    expect(read("employees", "1234,567")).toEqual({ ok: true, value: 1234.567 });
+    expect(read("employees", "0,125")).toEqual({ ok: true, value: 0.125 });
+  });
+
+  it("refuses a number that means a thousand times more one way than the other", () => {
+    for (const text of ["1.234", "12,500", "-100.000"]) {
+      const checked = read("employees", text);
+      expect(checked.ok, text).toBe(false);
+      if (!checked.ok) expect(checked.problem).toContain("ambiguous");
+    }
   });
 
   it("leaves what does not fit to be reported", () => {

@@ -7,6 +7,7 @@ import {
   type CustomFieldValue,
   customFieldTypes,
 } from "./model";
+import { readNumberText } from "./number-text";
 
 /** Keys become JSON keys and CSV headers, so they are short identifiers and never a built-in column name. */
 export const customFieldKeyPattern = /^[a-z][a-z0-9_]{0,49}$/;
@@ -178,20 +179,26 @@ export function applyMetadataPatch(
 const trueWords = new Set(["true", "yes", "y", "1", "sim", "s", "verdadeiro"]);
 const falseWords = new Set(["false", "no", "n", "0", "não", "nao", "falso"]);
 
-/**
- * Reads a value typed as text (a CSV cell, a query parameter) as the definition's type. Anything that does
- * not fit stays a string, so `checkCustomFieldValue` reports it with the usual message.
- */
-export function customFieldValueFromText(
-  definition: Pick<CustomFieldDefinition, "type">,
+/** Checks a value typed as text (a CSV cell, a query parameter) against its definition. */
+export function checkCustomFieldText(
+  definition: Pick<CustomFieldDefinition, "type" | "options">,
   text: string,
-): unknown {
+): ReturnType<typeof checkCustomFieldValue> {
+  const number = definition.type === "number" ? readNumberText(text) : undefined;
+  if (number && !number.ok) return number;
+  return checkCustomFieldValue(
+    definition,
+    number ? number.value : customFieldValueFromText(definition, text),
+  );
+}
+
+/**
+ * Reads a value typed as text as the definition's type. Anything that does not fit stays a string, so
+ * `checkCustomFieldValue` reports it with the usual message.
+ */
+function customFieldValueFromText(definition: Pick<CustomFieldDefinition, "type">, text: string): unknown {
   const trimmed = text.trim();
   switch (definition.type) {
-    case "number": {
-      const normalized = trimmed.replace(",", ".");
-      return /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : trimmed;
-    }
     case "boolean": {
       const word = trimmed.toLowerCase();
       if (trueWords.has(word)) return true;
