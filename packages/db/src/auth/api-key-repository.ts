@@ -24,6 +24,16 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
       return toApiKey(row);
     },
 
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom("api_keys")
+        .select(apiKeyColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toApiKey(row) : undefined;
+    },
+
     async findActiveByHash(keyHash) {
       const row = await active().where("key_hash", "=", keyHash).executeTakeFirst();
       return row ? toApiKey(row) : undefined;

@@ -22,6 +22,16 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
       return toInvitation(row);
     },
 
+    async findById(organizationId, id) {
+      const row = await db
+        .selectFrom("invitations")
+        .select(invitationColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? toInvitation(row) : undefined;
+    },
+
     async findByTokenHash(tokenHash) {
       const row = await db
         .selectFrom("invitations")
@@ -71,6 +81,17 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
         .set({ revoked_at: at })
         .where("organization_id", "=", organizationId)
         .where("email", "=", email)
+        .where("accepted_at", "is", null)
+        .where("revoked_at", "is", null)
+        .execute();
+    },
+
+    async revokePendingFromInviter(organizationId, invitedBy, at) {
+      await db
+        .updateTable("invitations")
+        .set({ revoked_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("invited_by", "=", invitedBy)
         .where("accepted_at", "is", null)
         .where("revoked_at", "is", null)
         .execute();

@@ -31,7 +31,11 @@ export async function createApiKey(
   return { apiKey, secret };
 }
 
+/** Revoking takes the same right as granting: an admin cannot revoke an owner's key. */
 export async function revokeApiKey(deps: AuthDeps, actor: Actor, id: string): Promise<ApiKey> {
+  const apiKey = await deps.store.apiKeys.findById(actor.organizationId, id);
+  if (!apiKey) throw notFound("API key");
+  assertMayGrant(actor, apiKey.role);
   const revoked = await deps.store.apiKeys.revoke(actor.organizationId, id, deps.clock.now());
   if (!revoked) throw notFound("API key");
   await deps.credentials.revokeAll();

@@ -80,7 +80,11 @@ export async function acceptInvitation(
   return { token: signedIn.token, expiresAt: signedIn.session.expiresAt, user: signedIn.user, organization };
 }
 
+/** Revoking takes the same right as granting: an admin cannot revoke an invitation to be an owner. */
 export async function revokeInvitation(deps: AuthDeps, actor: Actor, id: string): Promise<Invitation> {
+  const invitation = await deps.store.invitations.findById(actor.organizationId, id);
+  if (!invitation) throw notFound("Invitation");
+  assertMayGrant(actor, invitation.role);
   const revoked = await deps.store.invitations.revoke(actor.organizationId, id, deps.clock.now());
   if (!revoked) throw notFound("Invitation");
   return revoked;

@@ -77,6 +77,7 @@ export interface ApiKeyRepository {
     prefix: string;
     createdBy: string | null;
   }): Promise<ApiKey>;
+  findById(organizationId: string, id: string): Promise<ApiKey | undefined>;
   findActiveByHash(keyHash: string): Promise<ApiKey | undefined>;
   /** The key as it is now, unless revoked: what a long-lived connection it opened may still do. */
   findActiveById(organizationId: string, id: string): Promise<ApiKey | undefined>;
@@ -94,11 +95,13 @@ export interface InvitationRepository {
     invitedBy: string | null;
     expiresAt: Date;
   }): Promise<Invitation>;
+  findById(organizationId: string, id: string): Promise<Invitation | undefined>;
   findByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
   list(organizationId: string, page: PageRequest): Promise<Page<Invitation>>;
   /** Revokes a pending invitation; undefined when it does not exist in this organization. */
   revoke(organizationId: string, id: string, at: Date): Promise<Invitation | undefined>;
   revokePendingForEmail(organizationId: string, email: string, at: Date): Promise<void>;
+  revokePendingFromInviter(organizationId: string, invitedBy: string, at: Date): Promise<void>;
   /** Atomic: false when it was accepted or revoked meanwhile. */
   markAccepted(id: string, at: Date): Promise<boolean>;
 }

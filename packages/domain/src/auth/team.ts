@@ -17,14 +17,11 @@ export async function updateUser(
   const { updated, roleChanged } = await deps.store.transaction(async (repos) => {
     const target = await repos.users.findById(actor.organizationId, id);
     if (!target) throw notFound("User");
+    if (target.role === "owner") assertOwner(actor, "edit an owner");
     const name = patch.name === undefined ? undefined : requireText(patch.name, "name");
     if (patch.role !== undefined && patch.role !== target.role) {
       assertMayGrant(actor, patch.role);
-      if (target.role === "owner") {
-        if (actor.role !== "owner")
-          throw new DomainError("FORBIDDEN", "Only an owner can change an owner's role");
-        await assertNotLastOwner(repos, actor.organizationId, target.id);
-      }
+      if (target.role === "owner") await assertNotLastOwner(repos, actor.organizationId, target.id);
     }
     const updated = await repos.users.update(actor.organizationId, id, {
       ...(name === undefined ? {} : { name }),
@@ -44,10 +41,19 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
   await deps.store.transaction(async (repos) => {
     const target = await repos.users.findById(actor.organizationId, id);
     if (!target) throw notFound("User");
-    if (target.role === "owner") await assertNotLastOwner(repos, actor.organizationId, target.id);
+    if (target.role === "owner") {
+      assertOwner(actor, "remove an owner");
+      await assertNotLastOwner(repos, actor.organizationId, target.id);
+    }
+    // before the removal, which forgets who sent them: they must not let anyone in after their sender is gone
+    await repos.invitations.revokePendingFromInviter(actor.organizationId, target.id, deps.clock.now());
     await repos.users.remove(actor.organizationId, id);
   });
   await deps.credentials.revokeAll();
+}
+
+function assertOwner(actor: Actor, action: string): void {
+  if (actor.role !== "owner") throw new DomainError("FORBIDDEN", `Only an owner can ${action}`);
 }
 
 async function assertNotLastOwner(

@@ -46,6 +46,23 @@ describe("API keys", () => {
     );
   });
 
+  it("an admin cannot revoke an owner's key (403, it keeps working) but revokes an admin's", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const ownerKey = await api.trpc(owner.token).apiKeys.create.mutate({ name: "Owner's", role: "owner" });
+    const refused = await api.rest("DELETE", `/api-keys/${ownerKey.apiKey.id}`, { token: admin.token });
+    expect(refused.status).toBe(403);
+    expect((await api.rest("GET", "/organizations/current", { token: ownerKey.secret })).status).toBe(200);
+
+    const adminKey = await api.trpc(owner.token).apiKeys.create.mutate({ name: "Admin's", role: "admin" });
+    expect((await api.rest("DELETE", `/api-keys/${adminKey.apiKey.id}`, { token: admin.token })).status).toBe(
+      200,
+    );
+    expect((await api.rest("GET", "/organizations/current", { token: adminKey.secret })).status).toBe(401);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect((await api.rest("DELETE", `/api-keys/${unknown}`, { token: admin.token })).status).toBe(404);
+  });
+
   it("cannot be used to refresh a session or read /auth/me", async () => {
     const owner = await api.register();
     const { secret } = await api.trpc(owner.token).apiKeys.create.mutate({ name: "CI", role: "admin" });

@@ -129,6 +129,80 @@ describe("roles and removal", () => {
         .status,
     ).toBe(403);
   });
+
+  it("an admin cannot rename an owner (403); an owner renames another owner and themselves", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const second = await api.member(owner.token, "owner");
+    const refused = await api.rest<{ message: string }>("PATCH", `/users/${owner.user.id}`, {
+      token: admin.token,
+      body: { name: "Renamed by an admin" },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe("Only an owner can edit an owner");
+    const unchanged = await api.rest<{ name: string }>("GET", `/users/${owner.user.id}`, {
+      token: admin.token,
+    });
+    expect(unchanged.body.name).toBe(owner.user.name);
+
+    for (const id of [second.user.id, owner.user.id]) {
+      const renamed = await api.rest<{ name: string }>("PATCH", `/users/${id}`, {
+        token: owner.token,
+        body: { name: "Renamed by an owner" },
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.name).toBe("Renamed by an owner");
+    }
+  });
+
+  it("an admin cannot revoke an invitation to be an owner (403); it still lets its invitee in", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const invitee = email("future-owner");
+    const invited = await api.trpc(owner.token).users.invite.mutate({ email: invitee, role: "owner" });
+    const refused = await api.rest("DELETE", `/invitations/${invited.id}`, { token: admin.token });
+    expect(refused.status).toBe(403);
+
+    const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
+    const accepted = await api.rest<{ user: { role: string } }>("POST", "/auth/accept-invitation", {
+      body: { token, name: "New Owner", password: "correct horse battery" },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user.role).toBe("owner");
+
+    const agentInvitation = await api.trpc(owner.token).users.invite.mutate({
+      email: email("agent"),
+      role: "agent",
+    });
+    expect(
+      (await api.rest("DELETE", `/invitations/${agentInvitation.id}`, { token: admin.token })).status,
+    ).toBe(200);
+  });
+
+  it("removing a user revokes the invitations they sent: their invitee can no longer join", async () => {
+    const owner = await api.register();
+    const admin = await api.member(owner.token, "admin");
+    const invitee = email("admins-invitee");
+    const pending = await api.trpc(admin.token).users.invite.mutate({ email: invitee, role: "agent" });
+    const ownersInvitee = email("owners-invitee");
+    const kept = await api.trpc(owner.token).users.invite.mutate({ email: ownersInvitee, role: "agent" });
+    const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
+
+    expect((await api.rest("DELETE", `/users/${admin.user.id}`, { token: owner.token })).status).toBe(200);
+
+    const late = await api.rest("POST", "/auth/accept-invitation", {
+      body: { token, name: "Too Late", password: "correct horse battery" },
+    });
+    expect(late.status).toBe(400);
+    const listed = await api.rest<{ items: Array<{ id: string; revokedAt: string | null }> }>(
+      "GET",
+      "/invitations",
+      { token: owner.token },
+    );
+    const revokedAt = new Map(listed.body.items.map((item) => [item.id, item.revokedAt]));
+    expect(revokedAt.get(pending.id)).not.toBeNull();
+    expect(revokedAt.get(kept.id)).toBeNull();
+  });
 });
 
 describe("listing users", () => {

@@ -1,4 +1,4 @@
-import type { Role } from "@crm/domain/shared/permissions";
+import { canGrantRole, type Role } from "@crm/domain/shared/permissions";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
 import { useState } from "react";
@@ -98,17 +98,20 @@ export function ApiKeysCard({ actorRole }: { actorRole: Role }) {
                   {key.revokedAt ? (
                     <Badge tone="danger">{t("apiKeys.revoked")}</Badge>
                   ) : (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      aria-label={t("apiKeys.revokeLabel", { name: key.name })}
-                      onClick={() => {
-                        revoke.reset();
-                        setRevoking(key);
-                      }}
-                    >
-                      {t("apiKeys.revoke")}
-                    </Button>
+                    // revoking takes the right to grant the key's role: admins cannot revoke owner keys
+                    canGrantRole(actorRole, key.role) && (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t("apiKeys.revokeLabel", { name: key.name })}
+                        onClick={() => {
+                          revoke.reset();
+                          setRevoking(key);
+                        }}
+                      >
+                        {t("apiKeys.revoke")}
+                      </Button>
+                    )
                   )}
                 </Td>
               </tr>

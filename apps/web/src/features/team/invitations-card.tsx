@@ -1,4 +1,4 @@
-import { can, type Role } from "@crm/domain/shared/permissions";
+import { can, canGrantRole, type Role } from "@crm/domain/shared/permissions";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
@@ -85,7 +85,7 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
                     )}
                   </Td>
                   <Td className="text-right">
-                    {mayRevoke && (
+                    {mayRevoke && canGrantRole(actorRole, invitation.role) && (
                       <Button
                         variant="secondary"
                         size="sm"

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Role } from "../shared/permissions";
+import type { Actor, Invitation, User } from "./model";
+import type { AuthDeps } from "./ports";
+import { removeUser, updateUser } from "./team";
+
+const organizationId = "o-1";
+const now = new Date(Date.UTC(2026, 10, 26));
+
+function user(id: string, role: Role): User {
+  return {
+    id,
+    organizationId,
+    email: `${id}@example.com`,
+    name: id,
+    role,
+    lastLoginAt: null,
+    createdAt: now,
+  };
+}
+
+function pendingInvitation(id: string, invitedBy: string): Invitation {
+  return {
+    id,
+    organizationId,
+    email: `${id}@example.com`,
+    role: "agent",
+    invitedBy,
+    expiresAt: new Date(now.getTime() + 1000),
+    acceptedAt: null,
+    revokedAt: null,
+    createdAt: now,
+  };
+}
+
+/** A team in memory: users and invitations, behind the repositories the use cases touch. */
+function setup(members: User[], invitations: Invitation[] = []) {
+  const users = new Map(members.map((member) => [member.id, member]));
+  const repos = {
+    users: {
+      findById: async (_org: string, id: string) => users.get(id),
+      update: async (_org: string, id: string, patch: Partial<User>) => {
+        const found = users.get(id);
+        if (!found) return undefined;
+        const updated = { ...found, ...patch };
+        users.set(id, updated);
+        return updated;
+      },
+      remove: async (_org: string, id: string) => users.delete(id),
+      lockOwners: async () => [...users.values()].filter((u) => u.role === "owner").map((u) => u.id),
+    },
+    sessions: { removeForUser: vi.fn(async () => {}) },
+    invitations: {
+      revokePendingFromInviter: async (_org: string, invitedBy: string, at: Date) => {
+        for (const invitation of invitations) {
+          if (invitation.invitedBy === invitedBy && !invitation.acceptedAt && !invitation.revokedAt) {
+            invitation.revokedAt = at;
+          }
+        }
+      },
+    },
+  };
+  const deps = {
+    store: { ...repos, transaction: async (work: (r: typeof repos) => Promise<unknown>) => work(repos) },
+    credentials: { revokeAll: vi.fn(async () => {}) },
+    clock: { now: () => now },
+  } as unknown as AuthDeps;
+  return { deps, users, invitations };
+}
+
+const actorOf = (member: User): Actor => ({
+  kind: "user",
+  userId: member.id,
+  organizationId,
+  role: member.role,
+  sessionId: `s-${member.id}`,
+});
+
+describe("updateUser", () => {
+  it("lets only an owner edit an owner: an admin's rename is refused and changes nothing", async () => {
+    const owner = user("owner", "owner");
+    const second = user("second", "owner");
+    const admin = user("admin", "admin");
+    const agent = user("agent", "agent");
+    const { deps, users } = setup([owner, second, admin, agent]);
+    await expect(updateUser(deps, actorOf(admin), owner.id, { name: "Renamed" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only an owner can edit an owner",
+    });
+    expect(users.get(owner.id)?.name).toBe("owner");
+
+    expect((await updateUser(deps, actorOf(owner), second.id, { name: "Ana" })).name).toBe("Ana");
+    expect((await updateUser(deps, actorOf(owner), owner.id, { name: "Me" })).name).toBe("Me");
+    expect((await updateUser(deps, actorOf(admin), agent.id, { name: "Bia" })).name).toBe("Bia");
+  });
+});
+
+describe("removeUser", () => {
+  it("lets only an owner remove an owner: an admin is refused even when another owner remains", async () => {
+    const owner = user("owner", "owner");
+    const second = user("second", "owner");
+    const admin = user("admin", "admin");
+    const { deps, users } = setup([owner, second, admin]);
+    await expect(removeUser(deps, actorOf(admin), second.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only an owner can remove an owner",
+    });
+    expect(users.has(second.id)).toBe(true);
+
+    await removeUser(deps, actorOf(owner), second.id);
+    expect(users.has(second.id)).toBe(false);
+  });
+
+  it("revokes the pending invitations the removed user sent, and only those", async () => {
+    const owner = user("owner", "owner");
+    const admin = user("admin", "admin");
+    const sent = pendingInvitation("sent", admin.id);
+    const accepted = { ...pendingInvitation("accepted", admin.id), acceptedAt: now };
+    const byOwner = pendingInvitation("by-owner", owner.id);
+    const { deps } = setup([owner, admin], [sent, accepted, byOwner]);
+    await removeUser(deps, actorOf(owner), admin.id);
+    expect(sent.revokedAt).toEqual(now);
+    expect(accepted.revokedAt).toBeNull();
+    expect(byOwner.revokedAt).toBeNull();
+  });
+});
