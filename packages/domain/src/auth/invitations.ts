@@ -92,6 +92,6 @@ export async function revokeInvitation(deps: AuthDeps, actor: Actor, id: string)
 
 export function assertMayGrant(actor: Actor, role: Role): void {
   if (!canGrantRole(actor.role, role)) {
-    throw new DomainError("FORBIDDEN", `A ${actor.role} cannot grant the ${role} role`);
+    throw new DomainError("FORBIDDEN", `The ${actor.role} role cannot grant the ${role} role`);
   }
 }
