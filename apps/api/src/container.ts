@@ -51,6 +51,7 @@ import { scheduleSendSweep } from "@crm/worker/jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "@crm/worker/jobs/conversations/sweep-webhooks";
 import { scheduleSnoozeWake } from "@crm/worker/jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "@crm/worker/jobs/integrations/discord-gateways";
+import { schedulePaymentExpiry } from "@crm/worker/jobs/payments/expire-payments";
 import { createMailer } from "@crm/worker/mail/mailer";
 import { registerProcessors } from "@crm/worker/processors";
 import type { Redis } from "ioredis";
@@ -251,6 +252,7 @@ export async function createContainer(
   if (scheduler) await scheduleSendSweep(scheduler);
   if (scheduler) await scheduleSnoozeWake(scheduler);
   if (scheduler) await scheduleImportSweep(scheduler);
+  if (scheduler) await schedulePaymentExpiry(scheduler);
 
   const rateLimiter = redis
     ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })

@@ -32,6 +32,7 @@ import { scheduleSendSweep } from "./jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "./jobs/conversations/sweep-webhooks";
 import { scheduleSnoozeWake } from "./jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "./jobs/integrations/discord-gateways";
+import { schedulePaymentExpiry } from "./jobs/payments/expire-payments";
 import { createMailer } from "./mail/mailer";
 import { registerProcessors } from "./processors";
 
@@ -114,6 +115,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   await scheduleImportSweep(queue);
   await scheduleSendSweep(queue);
   await scheduleSnoozeWake(queue);
+  await schedulePaymentExpiry(queue);
   // a Redis that restarted empty forgot the schedule: register it again on every reconnect
   connection.on("ready", () => {
     scheduleWebhookSweep(queue).catch((err: unknown) =>
@@ -124,6 +126,9 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     );
     scheduleSendSweep(queue).catch((err: unknown) => logger.warn({ err }, "send sweep not rescheduled"));
     scheduleSnoozeWake(queue).catch((err: unknown) => logger.warn({ err }, "snooze wake not rescheduled"));
+    schedulePaymentExpiry(queue).catch((err: unknown) =>
+      logger.warn({ err }, "payment expiry not rescheduled"),
+    );
   });
   await scheduleRetention(queue);
   const discordGateways = env.discordGateway

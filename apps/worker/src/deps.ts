@@ -23,6 +23,9 @@ export interface WorkerDeps {
   snoozes?: SnoozeDeps;
   /** The daily clean-up of expired messages (with their media files) and webhook logs; only when wired. */
   retention?: RetentionDeps;
-  /** Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired. */
+  /**
+   * Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired;
+   * `payment-expiry` only when wired.
+   */
   payments?: PaymentsDeps;
 }

@@ -10,6 +10,7 @@ import { sweepSendsJob } from "./jobs/conversations/sweep-sends";
 import { sweepWebhooksJob } from "./jobs/conversations/sweep-webhooks";
 import { wakeSnoozedJob } from "./jobs/conversations/wake-snoozed";
 import { sendEmail } from "./jobs/notifications/send-email";
+import { expirePaymentsJob } from "./jobs/payments/expire-payments";
 import { processPaymentWebhookJob } from "./jobs/payments/process-payment-webhook";
 
 /**
@@ -58,6 +59,8 @@ export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): vo
   }
   const snoozes = deps.snoozes;
   if (snoozes) host.process("snooze-wake", () => wakeSnoozedJob({ ...snoozes, logger: deps.logger }));
+  const payments = deps.payments;
+  if (payments) host.process("payment-expiry", () => expirePaymentsJob(payments));
   const retention = deps.retention;
   if (retention) host.process("retention", () => retentionJob({ ...retention, logger: deps.logger }));
 }

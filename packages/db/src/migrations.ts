@@ -13,6 +13,7 @@ import * as m0012 from "../migrations/0012_deal_stage_totals";
 import * as m0013 from "../migrations/0013_message_search_recent";
 import * as m0014 from "../migrations/0014_contact_search_statistics";
 import * as m0015 from "../migrations/0015_threads_per_integration";
+import * as m0016 from "../migrations/0016_payment_expiry";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0013_message_search_recent": m0013,
   "0014_contact_search_statistics": m0014,
   "0015_threads_per_integration": m0015,
+  "0016_payment_expiry": m0016,
 };

@@ -107,6 +107,20 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       return toPayment(row);
     },
 
+    async findExpiredPending(before, limit) {
+      // idx_payments_pending_expiry
+      const rows = await db
+        .selectFrom("payments")
+        .select(paymentColumns)
+        .where("status", "=", "pending")
+        .where("provider_payment_id", "is", null)
+        .where("expires_at", "<", before)
+        .orderBy("expires_at")
+        .limit(limit)
+        .execute();
+      return rows.map(toPayment);
+    },
+
     async recordEvent(organizationId, event) {
       const row = await db
         .insertInto("payment_events")

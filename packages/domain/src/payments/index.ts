@@ -2,6 +2,7 @@ export * from "./apply-change";
 export * from "./create-payment";
 export * from "./credentials";
 export * from "./events";
+export * from "./expire-payments";
 export * from "./model";
 export * from "./payment-queries";
 export * from "./ports";

@@ -74,6 +74,11 @@ export interface PaymentRepository {
   /** Newest first. */
   list(organizationId: string, filter: PaymentFilter, page: PageRequest): Promise<Page<Payment>>;
   update(organizationId: string, id: string, patch: PaymentPatch, at: Date): Promise<Payment>;
+  /**
+   * Up to `limit` payments of any organization still pending whose link expired before `before`, oldest first;
+   * not one with an attempt at the provider (a boleto or Pix awaiting payment), which the provider settles.
+   */
+  findExpiredPending(before: Date, limit: number): Promise<Payment[]>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,

@@ -9,6 +9,7 @@ export interface JobPayloads {
   "message-send": MessageSendJob;
   "send-sweep": SendSweepJob;
   "snooze-wake": SnoozeWakeJob;
+  "payment-expiry": PaymentExpiryJob;
   retention: RetentionJob;
 }
 
@@ -29,6 +30,9 @@ export type SendSweepJob = Record<string, never>;
 
 /** Repeatable: reopens conversations whose snooze ended. */
 export type SnoozeWakeJob = Record<string, never>;
+
+/** Repeatable: marks expired the payments still pending well after their link expired (Mercado Pago says nothing). */
+export type PaymentExpiryJob = Record<string, never>;
 
 /** The daily clean-up of expired messages and webhook logs; it reads everything it needs from the database. */
 export type RetentionJob = Record<string, never>;

@@ -1,0 +1,77 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../client";
+import { createTestDatabase } from "../testing/test-database";
+import { createPaymentRepository } from "./payment-repository";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle?.close());
+
+const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 12, minute));
+
+async function organization(slug: string) {
+  const row = await handle.db
+    .insertInto("organizations")
+    .values({ name: slug, slug })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function payment(
+  organizationId: string,
+  status: "pending" | "paid" | "expired",
+  expiresAt: Date | null,
+  providerPaymentId: string | null = null,
+) {
+  const row = await handle.db
+    .insertInto("payments")
+    .values({
+      organization_id: organizationId,
+      provider: "mercadopago",
+      amount: "10.00",
+      status,
+      expires_at: expiresAt,
+      provider_payment_id: providerPaymentId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe("payments whose link expired", () => {
+  it("are the pending ones of every organization expired before the cutoff, oldest expiry first", async () => {
+    const first = await organization("expiry-a");
+    const second = await organization("expiry-b");
+    const newer = await payment(first, "pending", at(20));
+    const older = await payment(second, "pending", at(10));
+    await payment(first, "pending", at(30)); // exactly at the cutoff: not yet
+    await payment(first, "pending", at(40));
+    await payment(first, "pending", null);
+    // a boleto or Pix awaiting payment at the provider: the provider tells how that attempt ends
+    await payment(first, "pending", at(1), "mp-payment-1");
+    await payment(first, "paid", at(5));
+    await payment(second, "expired", at(5));
+    const payments = createPaymentRepository(handle.db);
+
+    const found = await payments.findExpiredPending(at(30), 10);
+    expect(found.map((p) => p.id)).toEqual([older, newer]);
+    expect(found[0]).toMatchObject({ organizationId: second, status: "pending", expiresAt: at(10) });
+    expect((await payments.findExpiredPending(at(30), 1)).map((p) => p.id)).toEqual([older]);
+  });
+
+  it("are read through idx_payments_pending_expiry", async () => {
+    const plan = await handle.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<Record<string, string>>`
+        explain select id from payments
+        where status = 'pending' and provider_payment_id is null and expires_at < ${at(30)}
+        order by expires_at limit 500`.execute(trx);
+      return rows.map((row) => Object.values(row).join(" ")).join("\n");
+    });
+    expect(plan).toContain("idx_payments_pending_expiry");
+  });
+});
