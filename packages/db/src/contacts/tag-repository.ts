@@ -51,6 +51,17 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
       return row ? toTag(row) : undefined;
     },
 
+    async findByIds(organizationId, ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom("tags")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .where("id", "in", ids)
+        .execute();
+      return rows.map(toTag);
+    },
+
     findByNames,
 
     findOrCreateByNames: (organizationId, names) => findOrCreateByNames(db, "tags", organizationId, names),

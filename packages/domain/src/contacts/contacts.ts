@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/model";
 import { conversationScope } from "../conversations/visibility";
-import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { DomainError, notFound } from "../shared/errors";
+import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
 import { parseContactFields } from "./contact-input";
 import { applyMetadataPatch } from "./custom-fields";
@@ -33,20 +34,18 @@ export async function assertCompanyExists(
   organizationId: string,
   companyId: string | null | undefined,
 ): Promise<void> {
-  if (companyId && !(await repos.companies.findById(organizationId, companyId))) {
-    throw validationFailed("companyId", "Company not found");
-  }
+  if (companyId && !(await repos.companies.findById(organizationId, companyId))) throw notFound("Company");
 }
 
+/** `tagIds` must hold no repeats: their count is compared with the number of tags found. */
 async function assertTagsExist(
   repos: Pick<ContactsRepos, "tags">,
   organizationId: string,
   tagIds: readonly string[],
 ): Promise<void> {
-  for (const tagId of tagIds) {
-    if (!(await repos.tags.findById(organizationId, tagId)))
-      throw validationFailed("tagIds", "Tag not found");
-  }
+  if (tagIds.length === 0) return;
+  const found = await repos.tags.findByIds(organizationId, tagIds);
+  if (found.length < tagIds.length) throw notFound("Tag");
 }
 
 export async function createContact(
@@ -57,7 +56,7 @@ export async function createContact(
   const organizationId = actor.organizationId;
   const fields = parseContactFields({ ...input, name: input.name });
   const candidate = { phone: fields.phone ?? null, email: fields.email ?? null };
-  const tagIds = [...new Set(input.tagIds ?? [])];
+  const tagIds = [...new Set((input.tagIds ?? []).map((tagId) => parseId(tagId, "tagIds")))];
   const contact = await withDuplicateId(deps.store.contacts, organizationId, candidate, undefined, () =>
     deps.store.transaction(async (repos) => {
       await assertCompanyExists(repos, organizationId, fields.companyId);
@@ -204,6 +203,7 @@ export async function untagContact(
   const contact = await deps.store.transaction(async (repos) => {
     if (!(await repos.contacts.lockById(organizationId, id))) throw notFound("Contact");
     if (!(await repos.contacts.removeTag(organizationId, id, tagId))) {
+      if (!(await repos.tags.findById(organizationId, tagId))) throw notFound("Tag");
       throw new DomainError("NOT_FOUND", "This tag is not attached to the contact");
     }
     return repos.contacts.findById(organizationId, id);

@@ -105,6 +105,8 @@ export interface TagRepository {
   /** Throws CONFLICT with `existingId` when a tag of that name exists (case-insensitive). */
   create(organizationId: string, input: { name: string; color: string }): Promise<Tag>;
   findById(organizationId: string, id: string): Promise<Tag | undefined>;
+  /** Those of these ids that are the organization's tags. */
+  findByIds(organizationId: string, ids: readonly string[]): Promise<Tag[]>;
   findByNames(organizationId: string, names: string[]): Promise<Tag[]>;
   /** The ids of tags with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
   findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;

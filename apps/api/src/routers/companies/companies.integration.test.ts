@@ -70,7 +70,25 @@ describe("companies", () => {
     expect((await api.rest("GET", `/companies/${company.id}`, { token: viewer.token })).status).toBe(200);
   });
 
-  it("a contact cannot link another organization's company", async () => {
+  it("a contact cannot link another organization's company: 404 Company not found, as for an unknown id", async () => {
+    await expectTenantIsolation(
+      api,
+      async (token) => (await createResource(api, token, "/companies", { name: `Co ${Math.random()}` })).id,
+      [
+        {
+          name: "POST /contacts with its companyId",
+          call: (token, companyId) =>
+            api.rest("POST", "/contacts", { token, body: { name: "Mine", companyId } }),
+        },
+        {
+          name: "PATCH /contacts/{id} with its companyId",
+          call: async (token, companyId) => {
+            const contact = await createContact(api, token, { name: "Mine" });
+            return api.rest("PATCH", `/contacts/${contact.id}`, { token, body: { companyId } });
+          },
+        },
+      ],
+    );
     const owner = await api.register();
     const stranger = await api.register();
     const foreign = await createResource(api, stranger.token, "/companies", { name: "Theirs" });
@@ -78,8 +96,8 @@ describe("companies", () => {
       token: owner.token,
       body: { name: "Mine", companyId: foreign.id },
     });
-    expect(res.status).toBe(400);
-    expect(res.body.data.fieldErrors).toEqual({ companyId: ["Company not found"] });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ message: "Company not found", data: { appCode: "NOT_FOUND" } });
   });
 
   it("another organization's company ids answer 404", async () => {

@@ -112,9 +112,25 @@ describe("contacts CRUD", () => {
     });
     expect(detached.status).toBe(200);
     expect(detached.body.tags).toEqual([]);
-    expect(
-      (await api.rest("DELETE", `/contacts/${contact.id}/tags/${tag.id}`, { token: owner.token })).status,
-    ).toBe(404);
+    const again = await api.rest<ErrorDto>("DELETE", `/contacts/${contact.id}/tags/${tag.id}`, {
+      token: owner.token,
+    });
+    expect(again.status).toBe(404);
+    expect(again.body.message).toBe("This tag is not attached to the contact");
+  });
+
+  it("detaching an unknown tag, or another organization's, answers 404 Tag not found", async () => {
+    const owner = await api.register();
+    const stranger = await api.register();
+    const contact = await createContact(api, owner.token, { name: "Tagged" });
+    const foreign = await createResource(api, stranger.token, "/tags", { name: "theirs" });
+    for (const tagId of [foreign.id, "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"]) {
+      const res = await api.rest<ErrorDto>("DELETE", `/contacts/${contact.id}/tags/${tagId}`, {
+        token: owner.token,
+      });
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ message: "Tag not found", data: { appCode: "NOT_FOUND" } });
+    }
   });
 });
 
@@ -126,8 +142,6 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
     [{ name: "Ana", phone: "12345" }, "phone"],
     [{ name: "Ana", phone: "call me maybe" }, "phone"],
     [{ name: "Ana", companyId: "not-a-uuid" }, "companyId"],
-    [{ name: "Ana", companyId: "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f" }, "companyId"],
-    [{ name: "Ana", tagIds: ["3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"] }, "tagIds"],
     [{ name: "Ana", metadata: { nope: "x" } }, "metadata.nope"],
     [{ name: "Ana", metadata: { size: "big" } }, "metadata.size"],
     [{ name: "Ana", metadata: { plan: "gold" } }, "metadata.plan"],
@@ -204,6 +218,32 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
       data: { code: "BAD_REQUEST", fieldErrors: { name: [nul] } },
     });
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+  });
+
+  it("an unknown company or tag answers 404 naming it, on create and update, and writes nothing", async () => {
+    const owner = await api.register();
+    const tag = await createResource(api, owner.token, "/tags", { name: "known" });
+    const unknown = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+    for (const [body, message] of [
+      [{ name: "Ana", companyId: unknown }, "Company not found"],
+      [{ name: "Ana", tagIds: [unknown] }, "Tag not found"],
+      [{ name: "Ana", tagIds: [tag.id, unknown] }, "Tag not found"],
+    ] as const) {
+      const res = await api.rest<ErrorDto>("POST", "/contacts", { token: owner.token, body });
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect(res.body).toMatchObject({ message, data: { appCode: "NOT_FOUND", fieldErrors: null } });
+    }
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+
+    const contact = await createContact(api, owner.token, { name: "Before" });
+    const update = await api.rest<ErrorDto>("PATCH", `/contacts/${contact.id}`, {
+      token: owner.token,
+      body: { name: "After", companyId: unknown },
+    });
+    expect(update.status).toBe(404);
+    expect(update.body.message).toBe("Company not found");
+    const unchanged = await api.rest<ContactDto>("GET", `/contacts/${contact.id}`, { token: owner.token });
+    expect(unchanged.body.name).toBe("Before");
   });
 
   it("answers 400 for a malformed id and 404 for an unknown one", async () => {
@@ -345,6 +385,11 @@ describe("tenant isolation", () => {
       api,
       async (token) => (await createResource(api, token, "/tags", { name: `foreign-${Math.random()}` })).id,
       [
+        {
+          name: "POST /contacts with a foreign tag in tagIds",
+          call: (token, tagId) =>
+            api.rest("POST", "/contacts", { token, body: { name: "Mine", tagIds: [tagId] } }),
+        },
         {
           name: "POST /contacts/{id}/tags with a foreign tag",
           call: async (token, tagId) => {
