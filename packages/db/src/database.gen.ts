@@ -152,6 +152,7 @@ export interface DealActivities {
   due_at: Timestamp | null;
   id: Generated<string>;
   organization_id: string;
+  seq: Generated<Int8>;
   type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed";
 }
 

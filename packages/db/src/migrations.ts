@@ -14,6 +14,7 @@ import * as m0013 from "../migrations/0013_message_search_recent";
 import * as m0014 from "../migrations/0014_contact_search_statistics";
 import * as m0015 from "../migrations/0015_threads_per_integration";
 import * as m0016 from "../migrations/0016_payment_expiry";
+import * as m0017 from "../migrations/0017_deal_activity_order";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0014_contact_search_statistics": m0014,
   "0015_threads_per_integration": m0015,
   "0016_payment_expiry": m0016,
+  "0017_deal_activity_order": m0017,
 };

@@ -1,7 +1,7 @@
 import { type DealActivityRepository, type NewDealActivity, pageSize } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeActivityCursor, encodeActivityCursor } from "./activity-cursor";
 import { activityColumns, toDealActivity } from "./rows";
 
 // Postgres takes at most 65535 parameters per statement; an activity row has 8.
@@ -52,24 +52,27 @@ export function createDealActivityRepository(db: Kysely<Database>): DealActivity
 
     async list(organizationId, dealId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeActivityCursor(page.cursor);
       let query = db
         .selectFrom("deal_activities")
-        .select(activityColumns)
+        .select([...activityColumns, "seq"])
         .where("organization_id", "=", organizationId)
         .where("deal_id", "=", dealId)
         .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
+        .orderBy("seq", "desc")
         .limit(limit + 1);
       if (cursor) {
         query = query.where((eb) =>
-          eb.or([
-            eb("created_at", "<", new Date(cursor.at)),
-            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
-          ]),
+          eb(eb.refTuple("created_at", "seq"), "<", eb.tuple(new Date(cursor.at), cursor.seq)),
         );
       }
-      return toPage(await query.execute(), limit, toDealActivity);
+      const rows = await query.execute();
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      return {
+        items: pageRows.map(toDealActivity),
+        nextCursor: rows.length > limit && last ? encodeActivityCursor(last.created_at, last.seq) : null,
+      };
     },
 
     async setDone(organizationId, dealId, id, doneAt) {

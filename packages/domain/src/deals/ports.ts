@@ -127,7 +127,7 @@ export interface DealActivityRepository {
   create(organizationId: string, input: NewDealActivity): Promise<DealActivity>;
   createMany(organizationId: string, inputs: NewDealActivity[]): Promise<void>;
   findById(organizationId: string, dealId: string, id: string): Promise<DealActivity | undefined>;
-  /** Newest first. */
+  /** Newest first; activities with the same timestamp, the last written first. */
   list(organizationId: string, dealId: string, page: PageRequest): Promise<Page<DealActivity>>;
   setDone(organizationId: string, dealId: string, id: string, doneAt: Date | null): Promise<DealActivity>;
 }
