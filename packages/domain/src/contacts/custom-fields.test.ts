@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors";
-import {
-  applyMetadataPatch,
-  checkCustomFieldText,
-  parseCustomFieldDefinition,
-} from "./custom-fields";
+import { applyMetadataPatch, checkCustomFieldText, parseCustomFieldDefinition } from "./custom-fields";
 import type { CustomFieldDefinition } from "./model";
 
 const field = (
