@@ -143,7 +143,7 @@ describe("language", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
   });
 
-  it("signs a Brazilian browser up with a pipeline whose stages are named in Portuguese", async () => {
+  it("signs a Brazilian browser up with a pipeline named in Portuguese; a deal's page fits a phone", async () => {
     await context.close();
     context = await newContext(browser, "pt-BR");
     page = await context.newPage();
@@ -159,5 +159,22 @@ describe("language", () => {
     for (const stage of ["Novo lead", "Qualificado", "Proposta", "Negociação"]) {
       await page.getByRole("region", { name: stage }).waitFor();
     }
+
+    // Portuguese labels are longer than English ones: "Marcar como ganho" and "Marcar como perdido" must wrap
+    await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Contatos" }).click();
+    await page.getByRole("button", { name: "Novo contato" }).first().click();
+    await page.getByRole("dialog").getByLabel("Nome").fill("Luana Ribeiro");
+    await page.getByRole("dialog").getByRole("button", { name: "Criar contato" }).click();
+    await page.getByRole("link", { name: "Luana Ribeiro" }).click();
+    await page.getByRole("button", { name: "Novo negócio" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Título").fill("Bolo de aniversário");
+    await dialog.getByLabel("Valor").fill("180,00");
+    await dialog.getByRole("button", { name: "Criar negócio" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("link", { name: "Bolo de aniversário" }).click();
+    await page.getByRole("button", { name: "Marcar como perdido" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
   });
 });

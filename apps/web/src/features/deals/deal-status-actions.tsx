@@ -34,7 +34,7 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
   }
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="flex gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
         <Button
           variant="success"
           loading={update.isPending && update.variables.status === "won"}
