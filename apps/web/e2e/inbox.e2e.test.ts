@@ -175,6 +175,24 @@ describe("answering a customer from the inbox", () => {
     await expectAccessible(page, "inbox");
   });
 
+  it("opens the contact, its deals and payment links over the thread on a phone", async () => {
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      expect(await page.getByRole("complementary", { name: "Contact" }).isVisible()).toBe(false);
+      await page.getByRole("button", { name: "Contact", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Contact" });
+      await dialog.getByText(customer.name).first().waitFor();
+      await dialog.getByRole("button", { name: "Create deal" }).waitFor();
+      await expectAccessible(page, "inbox-contact-on-a-phone");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    } finally {
+      if (wide) await page.setViewportSize(wide);
+    }
+  });
+
   it("finds a message by search and opens its conversation", async () => {
     await page.getByLabel("Search messages").fill("grãos");
     const result = page.getByRole("link", { name: /grãos/ });

@@ -1,8 +1,10 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Inbox, MessagesSquare, Plug } from "lucide-react";
+import { useState } from "react";
 import { RecordError } from "../../components/record-error";
 import { buttonClasses } from "../../components/ui/button";
+import { Dialog } from "../../components/ui/dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
@@ -109,6 +111,7 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
   const { t } = useI18n();
   const trpc = useTRPC();
   const conversation = useQuery(trpc.conversations.get.queryOptions({ id: conversationId }));
+  const [contactOpen, setContactOpen] = useState(false);
   if (conversation.isPending) {
     return (
       <div className="flex flex-1 items-center justify-center">
@@ -130,10 +133,16 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
   }
   return (
     <>
-      <Thread conversation={conversation.data} filters={filters} />
+      <Thread conversation={conversation.data} filters={filters} onShowContact={() => setContactOpen(true)} />
       <div className="hidden w-72 shrink-0 border-l border-slate-200 bg-slate-50 xl:flex xl:flex-col">
         <ContactPanel conversation={conversation.data} />
       </div>
+      {/* narrower screens: the same panel over the thread, so deals and payment links stay one tap away */}
+      <Dialog open={contactOpen} onOpenChange={setContactOpen} title={t("inbox.contact.title")} size="lg">
+        <div className="-mx-6 -mb-6 flex max-h-[70dvh] flex-col">
+          <ContactPanel conversation={conversation.data} />
+        </div>
+      </Dialog>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { ArrowDown, ArrowLeft } from "lucide-react";
+import { ArrowDown, ArrowLeft, ContactRound } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
@@ -30,9 +30,11 @@ const pageSize = 30;
 interface ThreadProps {
   conversation: Conversation;
   filters: InboxFilters;
+  /** Below the width where the contact panel sits beside the thread, opens it. */
+  onShowContact: () => void;
 }
 
-export function Thread({ conversation, filters }: ThreadProps) {
+export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
   const { t, locale } = useI18n();
   const { user } = useSession();
   const conversationId = conversation.id;
@@ -70,7 +72,13 @@ export function Thread({ conversation, filters }: ThreadProps) {
               .join(" · ")}
           </p>
         </div>
-        <ConversationActions conversation={conversation} />
+        <div className="flex flex-wrap items-start justify-end gap-2">
+          <Button variant="secondary" size="sm" className="xl:hidden" onClick={onShowContact}>
+            <ContactRound aria-hidden="true" className="size-4" />
+            {t("inbox.contact.title")}
+          </Button>
+          <ConversationActions conversation={conversation} />
+        </div>
       </header>
       <Messages conversationId={conversationId} mayWrite={mayWrite} userId={user.id} />
       <TypingIndicator conversationId={conversationId} />
