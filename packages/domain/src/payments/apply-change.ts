@@ -22,6 +22,11 @@ export interface PaymentChange {
   actorId?: string | null | undefined;
   /** The stored webhook this change comes from: marked processed in the same transaction. */
   webhookLogId?: string | undefined;
+  /**
+   * Not for a payment the customer started at the provider (its attempt id is known): the expiry sweep's, which
+   * read the payment without one but applies it later, when a webhook may have recorded an attempt.
+   */
+  unlessAttempted?: boolean | undefined;
 }
 
 export type ChangeOutcome =
@@ -168,6 +173,8 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
     const { organizationId } = change;
     const payment = await repos.payments.findForUpdate(organizationId, change.provider, change.lookup);
     if (!payment) return finish<ChangeOutcome>({ kind: "unknown" });
+    if (change.unlessAttempted && payment.providerPaymentId)
+      return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
     const fresh = await repos.payments.recordEvent(organizationId, {
       paymentId: payment.id,
       provider: change.provider,

@@ -18,6 +18,7 @@ describe("the payment expiry sweep", () => {
       lookup: { paymentId: "p1" },
       event: { eventId: "expiry:p1", type: "expiry" },
       status: "expired",
+      unlessAttempted: true,
     });
     expect(expiryChange({ ...payment, id: "p2" }).event.eventId).not.toBe(
       expiryChange(payment).event.eventId,

@@ -21,6 +21,7 @@ export const expiryChange = (
   lookup: { paymentId: payment.id },
   event: { eventId: `expiry:${payment.id}`, type: "expiry" },
   status: "expired",
+  unlessAttempted: true,
 });
 
 /**

@@ -8,7 +8,8 @@ import {
   waitForPayment,
 } from "@crm/api/routers/payments/payment-fixtures";
 import type { PaymentStatusPayload } from "@crm/domain";
-import { expireOverduePayments } from "@crm/domain/payments/expire-payments";
+import { applyPaymentChange } from "@crm/domain/payments/apply-change";
+import { expireOverduePayments, expiryChange } from "@crm/domain/payments/expire-payments";
 import { postWebhook } from "@crm/integrations/testing";
 import { createInProcessQueue } from "@crm/runtime";
 import { afterEach, describe, expect, it } from "vitest";
@@ -113,6 +114,25 @@ describe("the payment expiry job", () => {
     await payThroughMercadoPago(token, integrationId, late);
     expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("won");
     expect((await activitiesOf(bed.api, token, deal.id)).map((a) => a.type)).toContain("payment_paid");
+  });
+
+  it("leaves a payment whose customer started paying at the provider after the sweep read it", async () => {
+    const { token, deal } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const payment = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await linkExpiredAt(payment.id, minutesAgo(90));
+    const deps = bed.api.container.payments;
+    const [read] = await deps.store.payments.findExpiredPending(new Date(), 10);
+    expect(read?.id).toBe(payment.id);
+    // meanwhile a webhook records the customer's Pix, still waiting to be paid
+    await bed.api.container.db.db
+      .updateTable("payments")
+      .set({ provider_payment_id: "mp-pix-1" })
+      .where("id", "=", payment.id)
+      .execute();
+
+    const outcome = await applyPaymentChange(deps, expiryChange(read ?? payment));
+    expect(outcome).toMatchObject({ kind: "applied", changed: false });
+    expect((await paymentOf(bed.api, token, payment.id)).status).toBe("pending");
   });
 
   it("covers every provider (a lost checkout.session.expired), a batch at a time", async () => {
