@@ -76,14 +76,17 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
     },
 
     async revokePendingForEmail(organizationId, email, at) {
-      await db
+      const rows = await db
         .updateTable("invitations")
         .set({ revoked_at: at })
         .where("organization_id", "=", organizationId)
         .where("email", "=", email)
         .where("accepted_at", "is", null)
         .where("revoked_at", "is", null)
+        .where("expires_at", ">", at)
+        .returning("role")
         .execute();
+      return rows.map((row) => row.role);
     },
 
     async revokePendingFromInviter(organizationId, invitedBy, at) {

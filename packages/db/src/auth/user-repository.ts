@@ -41,6 +41,17 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
       return row ? toUser(row) : undefined;
     },
 
+    async lockById(organizationId, id) {
+      const row = await db
+        .selectFrom("users")
+        .select(userColumns)
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? toUser(row) : undefined;
+    },
+
     async findByIdAnyOrganization(id) {
       const row = await db.selectFrom("users").select(userColumns).where("id", "=", id).executeTakeFirst();
       return row ? toUser(row) : undefined;

@@ -21,7 +21,9 @@ export async function inviteUser(
   const token = deps.tokens.generate();
   const now = deps.clock.now();
   const invitation = await deps.store.transaction(async (repos) => {
-    await repos.invitations.revokePendingForEmail(actor.organizationId, email, now);
+    // the new invitation replaces a pending one: that takes the right to revoke it (an admin, an owner's)
+    const replaced = await repos.invitations.revokePendingForEmail(actor.organizationId, email, now);
+    for (const role of replaced) assertMayGrant(actor, role);
     return repos.invitations.create({
       organizationId: actor.organizationId,
       email,

@@ -42,6 +42,8 @@ export interface UserRepository {
     input: { email: string; name: string; role: Role; passwordHash: string },
   ): Promise<User>;
   findById(organizationId: string, id: string): Promise<User | undefined>;
+  /** Locks the user's row for the rest of the transaction. */
+  lockById(organizationId: string, id: string): Promise<User | undefined>;
   /** Emails are unique across organizations: login does not know the tenant yet. */
   findByEmailWithPassword(email: string): Promise<UserWithPassword | undefined>;
   findByIdAnyOrganization(id: string): Promise<User | undefined>;
@@ -100,7 +102,8 @@ export interface InvitationRepository {
   list(organizationId: string, page: PageRequest): Promise<Page<Invitation>>;
   /** Revokes a pending invitation; undefined when it does not exist in this organization. */
   revoke(organizationId: string, id: string, at: Date): Promise<Invitation | undefined>;
-  revokePendingForEmail(organizationId: string, email: string, at: Date): Promise<void>;
+  /** Revokes the invitations to this email that could still be accepted; answers their roles. */
+  revokePendingForEmail(organizationId: string, email: string, at: Date): Promise<Role[]>;
   revokePendingFromInviter(organizationId: string, invitedBy: string, at: Date): Promise<void>;
   /** Atomic: false when it was accepted or revoked meanwhile. */
   markAccepted(id: string, at: Date): Promise<boolean>;

@@ -39,6 +39,7 @@ function setup(members: User[], invitations: Invitation[] = []) {
   const repos = {
     users: {
       findById: async (_org: string, id: string) => users.get(id),
+      lockById: async (_org: string, id: string) => users.get(id),
       update: async (_org: string, id: string, patch: Partial<User>) => {
         const found = users.get(id);
         if (!found) return undefined;

@@ -15,7 +15,7 @@ export async function updateUser(
   patch: { name?: string | undefined; role?: Role | undefined },
 ): Promise<User> {
   const { updated, roleChanged } = await deps.store.transaction(async (repos) => {
-    const target = await repos.users.findById(actor.organizationId, id);
+    const target = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") assertOwner(actor, "edit an owner");
     const name = patch.name === undefined ? undefined : requireText(patch.name, "name");
@@ -39,7 +39,7 @@ export async function updateUser(
 
 export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    const target = await repos.users.findById(actor.organizationId, id);
+    const target = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") {
       assertOwner(actor, "remove an owner");
@@ -50,6 +50,15 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
     await repos.users.remove(actor.organizationId, id);
   });
   await deps.credentials.revokeAll();
+}
+
+/**
+ * The owners, then the user, in the order every change of roles takes them: the user's role is read as it is,
+ * not as it was before a promotion that commits meanwhile.
+ */
+async function lockTarget(repos: AuthRepos, organizationId: string, id: string): Promise<User | undefined> {
+  await repos.users.lockOwners(organizationId);
+  return repos.users.lockById(organizationId, id);
 }
 
 function assertOwner(actor: Actor, action: string): void {

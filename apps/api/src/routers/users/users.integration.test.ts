@@ -162,6 +162,12 @@ describe("roles and removal", () => {
     const invited = await api.trpc(owner.token).users.invite.mutate({ email: invitee, role: "owner" });
     const refused = await api.rest("DELETE", `/invitations/${invited.id}`, { token: admin.token });
     expect(refused.status).toBe(403);
+    // nor by inviting the same address again, which replaces the pending invitation
+    const replacing = await api.rest("POST", "/users", {
+      token: admin.token,
+      body: { email: invitee, role: "viewer" },
+    });
+    expect(replacing.status).toBe(403);
 
     const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
     const accepted = await api.rest<{ user: { role: string } }>("POST", "/auth/accept-invitation", {
