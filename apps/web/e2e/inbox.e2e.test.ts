@@ -187,6 +187,15 @@ describe("answering a customer from the inbox", () => {
       await expectAccessible(page, "inbox-contact-on-a-phone");
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
+      // opened, then the window widened to where the panel sits beside the thread: shown once, beside it
+      await page.getByRole("button", { name: "Contact", exact: true }).click();
+      await dialog.waitFor();
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await dialog.waitFor({ state: "detached" });
+      await page.getByRole("complementary", { name: "Contact" }).waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("button", { name: "Contact", exact: true }).waitFor();
+      expect(await dialog.count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     } finally {
       if (wide) await page.setViewportSize(wide);

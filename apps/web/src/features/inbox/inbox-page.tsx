@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Inbox, MessagesSquare, Plug } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { RecordError } from "../../components/record-error";
 import { buttonClasses } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { useMediaQuery } from "../../lib/use-media-query";
 import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { type InboxFilters, toListInput } from "./inbox-filters";
@@ -112,6 +113,11 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
   const trpc = useTRPC();
   const conversation = useQuery(trpc.conversations.get.queryOptions({ id: conversationId }));
   const [contactOpen, setContactOpen] = useState(false);
+  // Tailwind's xl: from there the panel sits beside the thread, and the dialog would show it twice
+  const panelBeside = useMediaQuery("(min-width: 1280px)");
+  useEffect(() => {
+    if (panelBeside) setContactOpen(false);
+  }, [panelBeside]);
   if (conversation.isPending) {
     return (
       <div className="flex flex-1 items-center justify-center">
@@ -138,7 +144,12 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
         <ContactPanel conversation={conversation.data} />
       </div>
       {/* narrower screens: the same panel over the thread, so deals and payment links stay one tap away */}
-      <Dialog open={contactOpen} onOpenChange={setContactOpen} title={t("inbox.contact.title")} size="lg">
+      <Dialog
+        open={contactOpen && !panelBeside}
+        onOpenChange={setContactOpen}
+        title={t("inbox.contact.title")}
+        size="lg"
+      >
         <div className="-mx-6 -mb-6 flex max-h-[70dvh] flex-col">
           <ContactPanel conversation={conversation.data} />
         </div>
