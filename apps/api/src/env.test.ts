@@ -12,5 +12,11 @@ describe("loadEnv", () => {
 
   it("names the variable a bad value came in", () => {
     expect(() => loadEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO/);
+    expect(() => loadEnv({ WEBSOCKETS: "off" })).toThrow(/WEBSOCKETS/);
+  });
+
+  it("serves WebSockets unless told not to", () => {
+    expect(loadEnv({}).websockets).toBe(true);
+    expect(loadEnv({ WEBSOCKETS: "false" }).websockets).toBe(false);
   });
 });

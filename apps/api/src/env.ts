@@ -35,6 +35,7 @@ const schema = z.object({
   CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(defaultCredentialTtlMs),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),
+  WEBSOCKETS: z.enum(["true", "false"]).default("true"),
   WHATSAPP_API_BASE: z.url().default(defaultChannelApiBases.whatsapp),
   TELEGRAM_API_BASE: z.url().default(defaultChannelApiBases.telegram),
   SLACK_API_BASE: z.url().default(defaultChannelApiBases.slack),
@@ -86,6 +87,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
     webDistDir: env.WEB_DIST_DIR
       ? resolve(env.WEB_DIST_DIR)
       : fileURLToPath(new URL("../../web/dist", import.meta.url)),
+    /** false: a replica for HTTP and webhooks only, whose intake never waits behind a fan-out to sockets. */
+    websockets: env.WEBSOCKETS === "true",
     /** Without Redis there is no separate worker to take jobs, so this process runs them. */
     embeddedWorker: env.EMBEDDED_WORKER ? env.EMBEDDED_WORKER === "true" : !env.REDIS_URL,
     channelApiBases: {

@@ -16,43 +16,49 @@ const freePort = () =>
     });
   });
 
-let child: ChildProcess | undefined;
-let dataDir: string | undefined;
+const children: ChildProcess[] = [];
+const dataDirs: string[] = [];
 afterAll(async () => {
-  child?.kill("SIGKILL");
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  for (const child of children) child.kill("SIGKILL");
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 });
+
+/** `main.ts` with nothing configured but what `env` says, until it answers /health (or 60 s). */
+async function startMain(env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), "crm-embedded-"));
+  dataDirs.push(dataDir);
+  const port = await freePort();
+  const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+  const proc = spawn(process.execPath, ["--import", "tsx", main], {
+    env: childProcessEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(proc);
+  let output = "";
+  proc.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  proc.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  const deadline = Date.now() + 60_000;
+  let healthy = false;
+  while (!healthy && Date.now() < deadline) {
+    healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!healthy) await new Promise((r) => setTimeout(r, 250));
+  }
+  return { proc, port, healthy, output: () => output };
+}
 
 describe("the embedded product", () => {
   it("starts with nothing configured, seeds a demo login with CRM data, and stops cleanly on SIGTERM, telling clients to reconnect", async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "crm-embedded-"));
-    const port = await freePort();
-    const env = childProcessEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
-    const main = fileURLToPath(new URL("./main.ts", import.meta.url));
-    const proc = spawn(process.execPath, ["--import", "tsx", main], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child = proc;
-    let output = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    proc.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-
-    const deadline = Date.now() + 60_000;
-    let healthy = false;
-    while (!healthy && Date.now() < deadline) {
-      healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!healthy) await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(healthy, output).toBe(true);
-    expect(output).toContain('"database":"pglite"');
+    const { proc, port, healthy, output } = await startMain();
+    expect(healthy, output()).toBe(true);
+    expect(output()).toContain('"database":"pglite"');
 
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: "POST",
@@ -94,8 +100,35 @@ describe("the embedded product", () => {
     const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("stopped");
+    expect(output()).toContain("stopped");
     await socketClosed;
     expect(messages).toContainEqual({ id: null, method: "reconnect" });
+  }, 90_000);
+
+  it("with WEBSOCKETS=false serves HTTP and webhooks but no realtime socket, and stops cleanly", async () => {
+    const { proc, port, healthy, output } = await startMain({ WEBSOCKETS: "false", SEED_DEMO: "false" });
+    expect(healthy, output()).toBe(true);
+    expect(output()).toContain('"websockets":false');
+    // a webhook for no integration of ours: answered by the intake, not dropped with the connection
+    const webhook = await fetch(
+      `http://127.0.0.1:${port}/webhooks/telegram/00000000-0000-4000-8000-000000000000`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      },
+    );
+    expect(webhook.status).toBe(404);
+
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/trpc-ws`);
+    const refused = await new Promise<boolean>((resolve) => {
+      socket.once("open", () => resolve(false));
+      socket.once("error", () => resolve(true));
+    });
+    expect(refused).toBe(true);
+
+    const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+    proc.kill("SIGTERM");
+    expect(await exited).toBe(0);
   }, 90_000);
 });

@@ -20,11 +20,12 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
       database: container.db.kind,
       redis: Boolean(env.REDIS_URL),
       worker: env.embeddedWorker,
+      websockets: env.websockets,
     },
     `CRM Manager listening on ${env.publicUrl}`,
   );
 });
-const realtime = attachRealtimeServer(server, container);
+const realtime = env.websockets ? attachRealtimeServer(server, container) : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -34,9 +35,11 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   // clients reconnect (to another replica) and resume from their last event id
-  realtime.broadcastReconnect();
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  await realtime.close();
+  if (realtime) {
+    realtime.broadcastReconnect();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await realtime.close();
+  }
   server.close();
   await container.close();
   logger.info("stopped");
