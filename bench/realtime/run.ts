@@ -8,7 +8,9 @@
  *   npm run bench:realtime                                   embedded (PGlite, in-process bus and worker)
  *   DATABASE_URL=... REDIS_URL=... npm run bench:realtime    Postgres + Redis, API and worker processes
  *
- * BENCH_CLIENTS, BENCH_RATE (webhooks/s) and BENCH_SECONDS change the load.
+ * BENCH_CLIENTS, BENCH_RATE (webhooks/s) and BENCH_SECONDS change the load. BENCH_INTAKE=separate posts the
+ * webhooks to a second API process started with WEBSOCKETS=false (with Postgres and Redis), as a deployment
+ * whose webhook intake runs on replicas that hold no sockets.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -34,6 +36,7 @@ const quietTimeoutMs = 30_000;
 const databaseUrl = settings.DATABASE_URL;
 const redisUrl = settings.REDIS_URL;
 const services = Boolean(databaseUrl && redisUrl);
+const separateIntake = services && settings.BENCH_INTAKE === "separate";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -87,6 +90,7 @@ async function benchRealtime() {
   const dataDir = await mkdtemp(join(tmpdir(), "crm-bench-realtime-"));
   let database: { name: string; url: string } | undefined;
   let api: ApiProcess | undefined;
+  let intake: ApiProcess | undefined;
   let worker: Spawned | undefined;
   let shards: Awaited<ReturnType<typeof openShards>> | undefined;
   try {
@@ -113,6 +117,8 @@ async function benchRealtime() {
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API
     api = await startApiProcess(env, settings.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
     const apiUrl = api.baseUrl;
+    if (separateIntake) intake = await startApiProcess({ ...env, WEBSOCKETS: "false" });
+    const intakeUrl = intake?.baseUrl ?? apiUrl;
     // with Redis the webhooks are ingested by the standalone worker, as in production
     if (database) {
       worker = await spawnScript(
@@ -173,7 +179,7 @@ async function benchRealtime() {
       const postedAt = wallClock();
       try {
         const response = await postWebhook(
-          `${apiUrl}/webhooks/telegram/${integration.id}`,
+          `${intakeUrl}/webhooks/telegram/${integration.id}`,
           telegram.signedWebhook(update),
         );
         await response.arrayBuffer();
@@ -217,7 +223,9 @@ async function benchRealtime() {
     }
     const result = await openedShards.collect(acceptedByMessageId);
     return {
-      mode: services ? "Postgres + Redis, API and worker processes" : "embedded (PGlite, in-process)",
+      mode: services
+        ? `Postgres + Redis, API and worker processes${separateIntake ? ", webhooks to a second API without WebSockets" : ""}`
+        : "embedded (PGlite, in-process)",
       accepted: acceptedAt.size,
       rejected,
       rejections: [...rejections].map(([reason, count]) => `${reason}: ${count}`).join(", "),
@@ -236,6 +244,7 @@ async function benchRealtime() {
   } finally {
     await shards?.close();
     await api?.stop();
+    await intake?.stop();
     await worker?.stop();
     await telegram.close();
     if (database) await dropDatabase(databaseUrl ?? "", database.name);
