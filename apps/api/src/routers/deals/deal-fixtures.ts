@@ -118,17 +118,3 @@ export async function dealOf(api: TestApi, token: string): Promise<DealDto> {
   const pipeline = await firstPipeline(api, token);
   return createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: stageAt(pipeline, 0).id });
 }
-
-/** Waits until some session of this database is blocked on a row lock of `pipelines`. */
-export async function waitForPipelineLockWaiter(api: TestApi): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      const { rows } = await sql<{ waiting: string }>`
-        select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%from "pipelines"%'
-      `.execute(api.container.db.db);
-      expect(Number(rows[0]?.waiting)).toBeGreaterThan(0);
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}

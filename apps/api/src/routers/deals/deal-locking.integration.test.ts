@@ -2,7 +2,8 @@ import { readEnv } from "@crm/db/cli/env";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
-import { createDeal, type DealDto, stageAt, waitForPipelineLockWaiter, workspace } from "./deal-fixtures";
+import { waitForLockWaiter } from "../../testing/lock-waiter";
+import { createDeal, type DealDto, stageAt, workspace } from "./deal-fixtures";
 
 const api = useTestApi();
 
@@ -20,7 +21,7 @@ describe.skipIf(!readEnv().databaseUrl)(
       const { edit } = await api.container.db.db.transaction().execute(async (trx) => {
         await sql`select id from pipelines where id = ${pipeline.id} for update`.execute(trx);
         const edit = api.rest<DealDto>("PATCH", `/deals/${deal.id}`, { token, body: { title: "Renamed" } });
-        await waitForPipelineLockWaiter(api);
+        await waitForLockWaiter(api, "pipelines");
         // the waiting edit must not hold the deal: NOWAIT fails at once (55P03) if it does
         await sql`select id from deals where id = ${deal.id} for update nowait`.execute(trx);
         await trx.updateTable("deals").set({ stage: kept.id }).where("id", "=", deal.id).execute();

@@ -2,7 +2,8 @@ import { readEnv } from "@crm/db/cli/env";
 import { postWebhook } from "@crm/integrations/testing";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { type DealDto, waitForPipelineLockWaiter } from "../deals/deal-fixtures";
+import { waitForLockWaiter } from "../../testing/lock-waiter";
+import type { DealDto } from "../deals/deal-fixtures";
 import { createPaymentOk, paymentWorkspace, usePaymentsTestbed, waitForPayment } from "./payment-fixtures";
 
 const bed = usePaymentsTestbed();
@@ -26,7 +27,7 @@ describe.skipIf(!readEnv().databaseUrl)("a paid webhook while the deal's pipelin
         bed.stripe.signedWebhook(bed.stripe.event("checkout.session.completed", session)),
       );
       expect(res.status).toBe(200);
-      await waitForPipelineLockWaiter(bed.api);
+      await waitForLockWaiter(bed.api, "pipelines");
       // the waiting webhook must not hold the deal: NOWAIT fails at once (55P03) if it does
       await sql`select id from deals where id = ${deal.id} for update nowait`.execute(trx);
     });

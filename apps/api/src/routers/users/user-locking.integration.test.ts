@@ -1,22 +1,9 @@
 import { readEnv } from "@crm/db/cli/env";
-import { sql } from "kysely";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
+import { waitForLockWaiter } from "../../testing/lock-waiter";
 
 const api = useTestApi();
-
-async function waitForUsersLockWaiter(): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      const { rows } = await sql<{ waiting: string }>`
-        select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%"users"%'
-      `.execute(api.container.db.db);
-      expect(Number(rows[0]?.waiting)).toBeGreaterThan(0);
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}
 
 // PGlite runs one transaction at a time: locks never meet there
 describe.skipIf(!readEnv().databaseUrl)("a team change while a role changes (Postgres)", () => {
@@ -31,7 +18,7 @@ describe.skipIf(!readEnv().databaseUrl)("a team change while a role changes (Pos
         token: admin.token,
         body: { name: "Renamed by an admin" },
       });
-      await waitForUsersLockWaiter();
+      await waitForLockWaiter(api, "users");
       return { rename };
     });
 
