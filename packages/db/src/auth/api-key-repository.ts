@@ -6,6 +6,15 @@ import { apiKeyColumns, toApiKey } from "./rows";
 
 export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
   const active = () => db.selectFrom("api_keys").select(apiKeyColumns).where("revoked_at", "is", null);
+  const findById: ApiKeyRepository["findById"] = async (organizationId, id) => {
+    const row = await db
+      .selectFrom("api_keys")
+      .select(apiKeyColumns)
+      .where("organization_id", "=", organizationId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? toApiKey(row) : undefined;
+  };
 
   return {
     async create(input) {
@@ -24,15 +33,7 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
       return toApiKey(row);
     },
 
-    async findById(organizationId, id) {
-      const row = await db
-        .selectFrom("api_keys")
-        .select(apiKeyColumns)
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? toApiKey(row) : undefined;
-    },
+    findById,
 
     async findActiveByHash(keyHash) {
       const row = await active().where("key_hash", "=", keyHash).executeTakeFirst();
@@ -76,13 +77,7 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
         .where("id", "=", id)
         .where("revoked_at", "is", null)
         .execute();
-      const row = await db
-        .selectFrom("api_keys")
-        .select(apiKeyColumns)
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? toApiKey(row) : undefined;
+      return findById(organizationId, id);
     },
 
     async touch(id, at) {
