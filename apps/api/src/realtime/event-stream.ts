@@ -13,7 +13,7 @@ import { type TrackedEnvelope, tracked } from "@trpc/server";
 import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
 import { type ReadyResults, readyResults } from "./ready-results";
-import { shareFrames } from "./shared-frames";
+import { unreadAskedOf, withUnread } from "./unread-per-entry";
 
 export interface EventStreamOptions {
   hub: RealtimeHub;
@@ -44,28 +44,6 @@ interface Live {
 }
 
 type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
-
-type ConversationUpdated = Extract<ServerEvent, { type: "conversation_updated" }>;
-
-/** Per entry, its `conversation_updated` with each unread count sent so far: one object (and frame) per count. */
-const withUnreadOf = new WeakMap<Deliverable, Map<number, ConversationUpdated>>();
-
-function withUnread(entry: Deliverable, event: ConversationUpdated, unread: number): ConversationUpdated {
-  let byCount = withUnreadOf.get(entry);
-  if (!byCount) {
-    byCount = new Map();
-    withUnreadOf.set(entry, byCount);
-  }
-  let shared = byCount.get(unread);
-  if (!shared) {
-    shared = shareFrames({ ...event, payload: { ...event.payload, unread } });
-    byCount.set(unread, shared);
-  }
-  return shared;
-}
-
-/** Per entry, the unread count asked for each user: the user's other connections share it. */
-const unreadAskedOf = new WeakMap<Deliverable, Map<string, Promise<number>>>();
 
 const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
   type: "resync_required",
