@@ -8,8 +8,8 @@
  * Works in a database of its own (crm_bench_inbox, dropped at the end unless BENCH_KEEP=1).
  */
 import { createConversationRepository } from "@crm/db/conversations/conversation-repository";
-import { encodeKeyset } from "@crm/db/conversations/keyset";
 import { createMessageRepository } from "@crm/db/conversations/message-repository";
+import { encodeKeyset } from "@crm/db/shared/keyset";
 import pg from "pg";
 import { benchPassword, type SignedIn, signIn, startBenchApi } from "../shared/api";
 import { startBareHttp } from "../shared/bare-http";

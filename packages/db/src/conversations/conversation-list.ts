@@ -9,7 +9,7 @@ import {
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { isUnreadMessage } from "../realtime/unread-rule";
-import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
+import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
 
 /** Where the previous page ended; `at` is null among conversations that have no message yet (listed last). */

@@ -1,6 +1,6 @@
 import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
+import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import { matchesQuery, type SearchQuery, type VisibleMessages } from "./message-search";
 
 export interface SearchHit {

@@ -1,6 +1,6 @@
 import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "./keyset";
+import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import type { SearchQuery, VisibleMessages } from "./message-search";
 import type { FoundHits, SearchHit } from "./search-newest";
 

@@ -17,9 +17,9 @@ describe("activity cursor", () => {
       "a (created_at, id) cursor of the other lists",
       encodeCursor(new Date(), "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"),
     ],
-    ["a position beyond bigint", encode(["2025-06-15T12:00:00.123Z", "9".repeat(19)])],
-    ["a negative position", encode(["2025-06-15T12:00:00.123Z", "-1"])],
-    ["a time Postgres refuses", encode(["+275760-09-13T00:00:00.000Z", "1"])],
+    ["a position beyond bigint", encode({ at: "2025-06-15T12:00:00.123Z", seq: "9".repeat(19) })],
+    ["a negative position", encode({ at: "2025-06-15T12:00:00.123Z", seq: "-1" })],
+    ["a time Postgres refuses", encode({ at: "+275760-09-13T00:00:00.000Z", seq: "1" })],
   ])("refuses %s as a 400", (_, cursor) => {
     expect(() => decodeActivityCursor(cursor)).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED" }),

@@ -1,5 +1,4 @@
-import { DomainError } from "@crm/domain";
-import { isTimestampValue } from "../shared/cursor";
+import { decodeKeyset, encodeKeyset, isTimestampValue } from "../shared/keyset";
 
 /** Keyset position in a deal's timeline: (created_at, seq), seq being the order the rows were written in. */
 export interface ActivityCursor {
@@ -11,20 +10,9 @@ export interface ActivityCursor {
 const seqPattern = /^\d{1,18}$/;
 
 export const encodeActivityCursor = (at: Date, seq: string): string =>
-  Buffer.from(JSON.stringify([at.toISOString(), seq])).toString("base64url");
+  encodeKeyset({ at: at.toISOString(), seq });
 
-export function decodeActivityCursor(cursor: string | undefined): ActivityCursor | undefined {
-  if (cursor === undefined || cursor === "") return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [at, seq] = parsed as unknown[];
-      if (isTimestampValue(at) && typeof seq === "string" && seqPattern.test(seq)) return { at, seq };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError("VALIDATION_FAILED", "Invalid cursor", {
-    fieldErrors: { cursor: ["Invalid cursor"] },
-  });
-}
+export const decodeActivityCursor = (cursor: string | undefined): ActivityCursor | undefined =>
+  decodeKeyset(cursor, ({ at, seq }) =>
+    isTimestampValue(at) && typeof seq === "string" && seqPattern.test(seq) ? { at, seq } : undefined,
+  );

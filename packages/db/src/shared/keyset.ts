@@ -26,4 +26,4 @@ export function decodeKeyset<T>(
   return decoded;
 }
 
-export { isTimestampValue, isUuidValue } from "../shared/cursor";
+export { isTimestampValue, isUuidValue } from "./cursor";
