@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { applyStageEdits, type DealActivityType, type NewDealActivity } from "@crm/domain";
+import type { DealActivityType, NewDealActivity } from "@crm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { createDealActivityRepository } from "./deal-activity-repository";
-import { createPipelineRepository } from "./pipeline-repository";
+import { organizationWithPipeline } from "./pipeline-fixtures";
 
 let handle: DatabaseHandle;
 let organizationId: string;
@@ -12,19 +11,9 @@ let dealId: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  organizationId = (
-    await handle.db
-      .insertInto("organizations")
-      .values({ name: "Timeline", slug: `timeline-${randomUUID().slice(0, 8)}` })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  const { stages } = applyStageEdits([], [{ name: "A" }], randomUUID);
-  const pipeline = await createPipelineRepository(handle.db).create(organizationId, {
-    name: "Sales",
-    stages,
-    winOnPayment: true,
-  });
+  const created = await organizationWithPipeline(handle.db, "Timeline", [{ name: "A" }]);
+  organizationId = created.organizationId;
+  const { pipeline } = created;
   dealId = (
     await handle.db
       .insertInto("deals")

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { applyStageEdits, type Pipeline } from "@crm/domain";
+import type { Pipeline } from "@crm/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { createDealRepository } from "./deal-repository";
-import { createPipelineRepository } from "./pipeline-repository";
+import { organizationWithPipeline } from "./pipeline-fixtures";
 import { stageColumnsQuery } from "./stage-columns";
 
 const dealsInOrganization = 50_000;
@@ -17,23 +16,14 @@ let pipeline: Pipeline;
 beforeAll(async () => {
   handle = await createTestDatabase();
   const { db } = handle;
-  organizationId = (
-    await db
-      .insertInto("organizations")
-      .values({ name: "Big", slug: `big-${randomUUID().slice(0, 8)}` })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  const { stages } = applyStageEdits(
-    [],
-    [{ name: "A", rottingDays: 10 }, { name: "B" }, { name: "C" }, { name: "D" }, { name: "E" }],
-    randomUUID,
-  );
-  pipeline = await createPipelineRepository(db).create(organizationId, {
-    name: "Sales",
-    stages,
-    winOnPayment: true,
-  });
+  ({ organizationId, pipeline } = await organizationWithPipeline(db, "Big", [
+    { name: "A", rottingDays: 10 },
+    { name: "B" },
+    { name: "C" },
+    { name: "D" },
+    { name: "E" },
+  ]));
+  const { stages } = pipeline;
   const stageIds = stages.map((stage) => stage.id);
   // deal g: stage g % 5, USD when g % 10 = 0 (else BRL), won when g % 7 = 0, value g.01, entered g minutes ago
   await sql`

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { applyStageEdits, type Pipeline } from "@crm/domain";
+import type { Pipeline } from "@crm/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { createDealRepository } from "./deal-repository";
-import { createPipelineRepository } from "./pipeline-repository";
+import { organizationWithPipeline } from "./pipeline-fixtures";
 
 let handle: DatabaseHandle;
 let organizationId: string;
@@ -13,19 +13,12 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  organizationId = (
-    await handle.db
-      .insertInto("organizations")
-      .values({ name: "Clock", slug: `clock-${randomUUID().slice(0, 8)}` })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  const { stages } = applyStageEdits([], [{ name: "A" }, { name: "B" }], randomUUID);
-  pipeline = await createPipelineRepository(handle.db).create(organizationId, {
-    name: "Sales",
-    stages,
-    winOnPayment: false,
-  });
+  ({ organizationId, pipeline } = await organizationWithPipeline(
+    handle.db,
+    "Clock",
+    [{ name: "A" }, { name: "B" }],
+    false,
+  ));
 });
 
 afterAll(() => handle?.close());

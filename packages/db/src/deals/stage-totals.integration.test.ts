@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { applyStageEdits, type Pipeline } from "@crm/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { createDealRepository } from "./deal-repository";
-import { createPipelineRepository } from "./pipeline-repository";
+import { organizationWithPipeline as organizationWithFixturePipeline } from "./pipeline-fixtures";
 
 let handle: DatabaseHandle;
 
@@ -15,23 +14,8 @@ beforeAll(async () => {
 
 afterAll(() => handle?.close());
 
-async function organizationWithPipeline(): Promise<{ organizationId: string; pipeline: Pipeline }> {
-  const { db } = handle;
-  const organizationId = (
-    await db
-      .insertInto("organizations")
-      .values({ name: "Totals", slug: `totals-${randomUUID().slice(0, 8)}` })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  const { stages } = applyStageEdits([], [{ name: "A" }, { name: "B" }, { name: "C" }], randomUUID);
-  const pipeline = await createPipelineRepository(db).create(organizationId, {
-    name: "Sales",
-    stages,
-    winOnPayment: true,
-  });
-  return { organizationId, pipeline };
-}
+const organizationWithPipeline = () =>
+  organizationWithFixturePipeline(handle.db, "Totals", [{ name: "A" }, { name: "B" }, { name: "C" }]);
 
 /** The kept rows, and the same figures aggregated from the deals themselves. */
 async function keptAndCounted(organizationId: string) {
