@@ -5,6 +5,15 @@ import { decodeCursor, toPage } from "../shared/cursor";
 import { invitationColumns, toInvitation } from "./rows";
 
 export function createInvitationRepository(db: Kysely<Database>): InvitationRepository {
+  /** Revokes the organization's invitations not yet accepted or revoked; the caller narrows which. */
+  const revokePending = (organizationId: string, at: Date) =>
+    db
+      .updateTable("invitations")
+      .set({ revoked_at: at })
+      .where("organization_id", "=", organizationId)
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null);
+
   return {
     async create(input) {
       const row = await db
@@ -63,26 +72,16 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
     },
 
     async revoke(organizationId, id, at) {
-      const row = await db
-        .updateTable("invitations")
-        .set({ revoked_at: at })
-        .where("organization_id", "=", organizationId)
+      const row = await revokePending(organizationId, at)
         .where("id", "=", id)
-        .where("accepted_at", "is", null)
-        .where("revoked_at", "is", null)
         .returning(invitationColumns)
         .executeTakeFirst();
       return row ? toInvitation(row) : undefined;
     },
 
     async revokePendingForEmail(organizationId, email, at) {
-      const rows = await db
-        .updateTable("invitations")
-        .set({ revoked_at: at })
-        .where("organization_id", "=", organizationId)
+      const rows = await revokePending(organizationId, at)
         .where("email", "=", email)
-        .where("accepted_at", "is", null)
-        .where("revoked_at", "is", null)
         .where("expires_at", ">", at)
         .returning("role")
         .execute();
@@ -90,14 +89,7 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
     },
 
     async revokePendingFromInviter(organizationId, invitedBy, at) {
-      await db
-        .updateTable("invitations")
-        .set({ revoked_at: at })
-        .where("organization_id", "=", organizationId)
-        .where("invited_by", "=", invitedBy)
-        .where("accepted_at", "is", null)
-        .where("revoked_at", "is", null)
-        .execute();
+      await revokePending(organizationId, at).where("invited_by", "=", invitedBy).execute();
     },
 
     async markAccepted(id, at) {

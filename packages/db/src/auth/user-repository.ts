@@ -6,6 +6,13 @@ import { decodeCursor, toPage } from "../shared/cursor";
 import { toUser, userColumns } from "./rows";
 
 export function createUserRepository(db: Kysely<Database>): UserRepository {
+  const byId = (organizationId: string, id: string) =>
+    db
+      .selectFrom("users")
+      .select(userColumns)
+      .where("organization_id", "=", organizationId)
+      .where("id", "=", id);
+
   return {
     async create(organizationId, input) {
       try {
@@ -32,23 +39,12 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
     },
 
     async findById(organizationId, id) {
-      const row = await db
-        .selectFrom("users")
-        .select(userColumns)
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const row = await byId(organizationId, id).executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
 
     async lockById(organizationId, id) {
-      const row = await db
-        .selectFrom("users")
-        .select(userColumns)
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
+      const row = await byId(organizationId, id).forUpdate().executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
 
