@@ -15,13 +15,13 @@ export async function updateUser(
   patch: { name?: string | undefined; role?: Role | undefined },
 ): Promise<User> {
   const { updated, roleChanged } = await deps.store.transaction(async (repos) => {
-    const target = await lockTarget(repos, actor.organizationId, id);
+    const { target, owners } = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") assertOwner(actor, "edit an owner");
     const name = patch.name === undefined ? undefined : requireText(patch.name, "name");
     if (patch.role !== undefined && patch.role !== target.role) {
       assertMayGrant(actor, patch.role);
-      if (target.role === "owner") await assertNotLastOwner(repos, actor.organizationId, target.id);
+      if (target.role === "owner") assertNotLastOwner(owners, target.id);
     }
     const updated = await repos.users.update(actor.organizationId, id, {
       ...(name === undefined ? {} : { name }),
@@ -39,11 +39,11 @@ export async function updateUser(
 
 export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
   await deps.store.transaction(async (repos) => {
-    const target = await lockTarget(repos, actor.organizationId, id);
+    const { target, owners } = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") {
       assertOwner(actor, "remove an owner");
-      await assertNotLastOwner(repos, actor.organizationId, target.id);
+      assertNotLastOwner(owners, target.id);
     }
     // before the removal, which forgets who sent them: they must not let anyone in after their sender is gone
     await repos.invitations.revokePendingFromInviter(actor.organizationId, target.id, deps.clock.now());
@@ -56,20 +56,19 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
  * The owners, then the user, in the order every change of roles takes them: the user's role is read as it is,
  * not as it was before a promotion that commits meanwhile.
  */
-async function lockTarget(repos: AuthRepos, organizationId: string, id: string): Promise<User | undefined> {
-  await repos.users.lockOwners(organizationId);
-  return repos.users.lockById(organizationId, id);
+async function lockTarget(
+  repos: AuthRepos,
+  organizationId: string,
+  id: string,
+): Promise<{ target: User | undefined; owners: string[] }> {
+  const owners = await repos.users.lockOwners(organizationId);
+  return { target: await repos.users.lockById(organizationId, id), owners };
 }
 
 function assertOwner(actor: Actor, action: string): void {
   if (actor.role !== "owner") throw new DomainError("FORBIDDEN", `Only an owner can ${action}`);
 }
 
-async function assertNotLastOwner(
-  repos: AuthRepos,
-  organizationId: string,
-  leavingId: string,
-): Promise<void> {
-  const owners = await repos.users.lockOwners(organizationId);
+function assertNotLastOwner(owners: readonly string[], leavingId: string): void {
   if (owners.filter((ownerId) => ownerId !== leavingId).length === 0) throw lastOwner();
 }
