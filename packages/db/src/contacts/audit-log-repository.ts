@@ -1,5 +1,5 @@
 import type { AuditLogRepository } from "@crm/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
 export function createAuditLogRepository(db: Kysely<Database>): AuditLogRepository {
@@ -16,6 +16,16 @@ export function createAuditLogRepository(db: Kysely<Database>): AuditLogReposito
           entity_id: entry.entityId,
           data: JSON.stringify(entry.data),
         })
+        .execute();
+    },
+    async forgetMergedContacts(organizationId, contactId) {
+      await db
+        .updateTable("audit_logs")
+        .set({ data: sql`data - 'source'` })
+        .where("organization_id", "=", organizationId)
+        .where("entity_type", "=", "contact")
+        .where("entity_id", "=", contactId)
+        .where("action", "=", "contact.merged")
         .execute();
     },
   };

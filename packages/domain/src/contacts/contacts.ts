@@ -133,6 +133,7 @@ export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string
       now,
     );
     await repos.contacts.remove(organizationId, id);
+    await repos.auditLogs.forgetMergedContacts(organizationId, id);
     await repos.auditLogs.record({
       organizationId,
       ...auditActor(actor),

@@ -34,7 +34,8 @@ export function mergeContactFields(
 /**
  * Merges `sourceId` into `survivorId` in one transaction: the source's conversations, deals, tags and channel
  * identities move to the survivor (so the person's next message finds it), its values fill the survivor's
- * gaps, it is deleted, an audit row records the merge and each moved deal gets a `contact_changed` activity.
+ * gaps, it is deleted, an audit row records the merge (with the source's data, kept until the survivor goes too)
+ * and each moved deal gets a `contact_changed` activity.
  * After commit: `contact_updated` for both contacts and `deal_updated` for each moved deal.
  */
 export async function mergeContacts(
@@ -62,6 +63,7 @@ export async function mergeContacts(
     const moved = await repos.contacts.moveRelations(organizationId, sourceId, survivorId);
     // the source goes first: its email and phone are unique and may pass to the survivor
     await repos.contacts.remove(organizationId, sourceId);
+    await repos.auditLogs.forgetMergedContacts(organizationId, sourceId);
     const updated = await repos.contacts.update(organizationId, survivorId, patch);
     if (!updated) throw notFound("Contact");
     await recordDealContactChanges(

@@ -179,6 +179,11 @@ export interface AuditLogEntry {
 
 export interface AuditLogRepository {
   record(entry: AuditLogEntry): Promise<void>;
+  /**
+   * Drops the merged contacts' personal data (name, email, phone, values) from the merge rows of a contact that
+   * is going away, so a person erased from the CRM does not live on in its audit log.
+   */
+  forgetMergedContacts(organizationId: string, contactId: string): Promise<void>;
 }
 
 export interface ContactsRepos {

@@ -123,6 +123,42 @@ describe("merging contacts", () => {
     ]);
   });
 
+  it("keeps a merged contact's personal data in the audit log only while the contact it went into exists", async () => {
+    const owner = await api.register();
+    const orgId = owner.organization.id;
+    const { db } = api.container.db;
+    const first = await createContact(api, owner.token, { name: "Bia", phone: mobile(7) });
+    const second = await createContact(api, owner.token, { name: "Bia Lima", email: "bia@example.com" });
+    const third = await createContact(api, owner.token, { name: "Beatriz Lima", phone: mobile(8) });
+    const merge = (survivorId: string, sourceId: string) =>
+      api.rest("POST", `/contacts/${survivorId}/merge`, { token: owner.token, body: { sourceId } });
+    const auditRows = () =>
+      db
+        .selectFrom("audit_logs")
+        .select(["action", "entity_id", "data"])
+        .where("organization_id", "=", orgId)
+        .orderBy("created_at")
+        .execute();
+
+    expect((await merge(second.id, first.id)).status).toBe(200);
+    expect((await auditRows())[0]?.data).toMatchObject({ source: { name: "Bia", phone: mobile(7) } });
+
+    // the second goes into the third: the first's data now lives in the third's merge row only
+    expect((await merge(third.id, second.id)).status).toBe(200);
+    const afterSecondMerge = await auditRows();
+    expect(afterSecondMerge[0]).toMatchObject({ entity_id: second.id, data: { sourceId: first.id } });
+    expect(afterSecondMerge[0]?.data).not.toHaveProperty("source");
+    expect(afterSecondMerge[1]?.data).toMatchObject({ source: { email: "bia@example.com" } });
+
+    expect((await api.rest("DELETE", `/contacts/${third.id}`, { token: owner.token })).status).toBe(200);
+    const rows = await auditRows();
+    expect(rows.map((row) => row.action)).toEqual(["contact.merged", "contact.merged", "contact.deleted"]);
+    const stored = JSON.stringify(rows);
+    for (const personal of ["Bia", "bia@example.com", mobile(7), mobile(8)])
+      expect(stored).not.toContain(personal);
+    expect(rows[1]?.data).toMatchObject({ sourceId: second.id, filled: expect.any(Array) });
+  });
+
   it("moves the source's channel identities, so its next message and a reply reach the survivor", async () => {
     const owner = await api.register();
     const orgId = owner.organization.id;
