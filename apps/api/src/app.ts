@@ -1,6 +1,7 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import type { Container } from "./container";
+import { apiBodyLimit } from "./http/api-body-limit";
 import { clientIp } from "./http/client-ip";
 import { docsRoutes } from "./http/docs";
 import { healthRoutes } from "./http/health";
@@ -48,6 +49,7 @@ export function createApp(container: Container): Hono {
   app.get("/openapi.json", (c) => c.json(openApiDocument(env.publicUrl)));
   app.route("/docs", docsRoutes());
 
+  app.use("/trpc/*", apiBodyLimit("trpc"));
   app.use(
     "/trpc/*",
     trpcServer({
@@ -75,7 +77,7 @@ export function createApp(container: Container): Hono {
   app.route(restBasePath, contactsExportRoutes(container));
   app.route(restBasePath, messageMediaRoutes(container));
 
-  app.all(`${restBasePath}/*`, createRestHandler(container));
+  app.all(`${restBasePath}/*`, apiBodyLimit("rest"), createRestHandler(container));
 
   if (env.webDistDir) mountWebApp(app, env.webDistDir);
 

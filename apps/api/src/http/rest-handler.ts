@@ -5,6 +5,7 @@ import type { Container } from "../container";
 import { createContext } from "../trpc/context";
 import { appRouter } from "../trpc/root";
 import { clientIp } from "./client-ip";
+import { keepDeclaredCoercion } from "./input-coercion";
 import { restBasePath } from "./openapi";
 
 /** The node-style response trpc-to-openapi writes to, plus what the context needs from Hono's request. */
@@ -22,6 +23,7 @@ interface RestResponse {
  */
 export function createRestHandler(container: Container): (c: HonoContext) => Promise<Response> {
   const { env, logger } = container;
+  keepDeclaredCoercion(appRouter);
   const handle = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ res }: { res: RestResponse }) => {
@@ -55,6 +57,7 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
       get: (target, property) => {
         if (property === "url") return url;
         if (property === "body") return body.parsed();
+        if (property === "headers") return body.headers;
         return Reflect.get(target, property, target);
       },
     });
@@ -79,24 +82,43 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
 
 const bodiless = new Set(["GET", "HEAD", "DELETE"]);
 
-/** Reads a JSON or form body up front, as trpc-to-openapi's fetch adapter does; a parse error surfaces on use. */
-async function readBody(request: Request): Promise<{ parsed(): unknown }> {
+interface ReadBody {
+  /** The JSON object sent, `{}` for no body; throws (on use, as trpc-to-openapi expects) for anything else. */
+  parsed(): unknown;
+  /** The request's headers, declaring JSON where there was no body at all (the library asks a content type). */
+  headers: Headers;
+}
+
+const refused = (code: "PARSE_ERROR" | "BAD_REQUEST", message: string, cause?: unknown) => () => {
+  throw new TRPCError({ code, message, cause });
+};
+
+/**
+ * Reads the JSON body up front, as trpc-to-openapi's fetch adapter does. No body (or an empty one) is no input,
+ * as for a `POST /auth/logout`; a body that is not a JSON object is refused, as the library would otherwise
+ * merge `null` or `"text"` with the path's parameters into an empty input and run the call.
+ */
+async function readBody(request: Request): Promise<ReadBody> {
+  const { headers } = request;
   // trpc-to-openapi reads no body for these; touching `body` would make the node server build a whole Request
-  if (bodiless.has(request.method)) return { parsed: () => undefined };
-  const type = request.headers.get("content-type") ?? "";
-  try {
-    let data: unknown = request.body;
-    if (type.includes("application/json")) data = JSON.parse(await request.text());
-    else if (type.includes("application/x-www-form-urlencoded")) {
-      const params = new URLSearchParams(await request.text());
-      data = Object.fromEntries([...params.keys()].map((key) => [key, params.getAll(key)]));
-    }
-    return { parsed: () => data };
-  } catch (cause) {
-    return {
-      parsed: () => {
-        throw new TRPCError({ code: "PARSE_ERROR", message: "Failed to parse request body", cause });
-      },
-    };
+  if (bodiless.has(request.method)) return { parsed: () => undefined, headers };
+  const type = headers.get("content-type");
+  // another content type is the library's to refuse (415)
+  if (type !== null && !type.startsWith("application/json")) return { parsed: () => request.body, headers };
+  const text = await request.text();
+  if (text.trim() === "") {
+    const declared = new Headers(headers);
+    declared.set("content-type", "application/json");
+    return { parsed: () => ({}), headers: declared };
   }
+  if (type === null) return { parsed: () => text, headers };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    return { parsed: refused("PARSE_ERROR", "Failed to parse request body", cause), headers };
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { parsed: refused("BAD_REQUEST", "The request body must be a JSON object"), headers };
+  return { parsed: () => data, headers };
 }

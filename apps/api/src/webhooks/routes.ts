@@ -1,6 +1,6 @@
 import type { PaymentsDeps, WebhookIntakeDeps } from "@crm/domain";
 import { Hono } from "hono";
-import { webhookBodyLimit } from "./body-limit";
+import { requestBodyLimit } from "../http/body-limit";
 import { webhookIntegrations } from "./integration-cache";
 import { integrationWebhook } from "./integration-webhook";
 import { mercadoPagoWebhook } from "./mercadopago";
@@ -15,7 +15,7 @@ export function webhookRoutes(deps: WebhookIntakeDeps, payments?: PaymentsDeps):
   const routes = new Hono();
   routes.use(
     "*",
-    webhookBodyLimit(maxWebhookBytes, (c) => c.json({ message: "Webhook body too large" }, 413)),
+    requestBodyLimit(maxWebhookBytes, (c) => c.json({ message: "Webhook body too large" }, 413)),
   );
   const integrations = webhookIntegrations(deps.store.integrations);
   const intake = { ...deps, cipher: reuseOpenedCredentials(deps.cipher) };
