@@ -1,5 +1,6 @@
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import type { Container } from "./container";
 import { apiBodyLimit } from "./http/api-body-limit";
 import { clientIp } from "./http/client-ip";
@@ -26,6 +27,16 @@ export function createApp(container: Container): Hono {
 
   app.use(requestIdHeader());
   app.use(requestLog(logger));
+  app.use(
+    secureHeaders({
+      // a route's own headers win (the media route's CSP); HSTS is the TLS terminator's to send
+      overwrite: false,
+      strictTransportSecurity: false,
+      // the web app may run on another origin (VITE_API_URL) and show the API's media in <img>
+      crossOriginResourcePolicy: false,
+      xFrameOptions: "DENY",
+    }),
+  );
   app.use(
     corsHeaders({
       allowedOrigins: env.allowedOrigins,
