@@ -42,8 +42,9 @@ export async function updateOrganizationSettings(
   if (patch.defaultCurrency !== undefined)
     clean.defaultCurrency = parseCurrency(patch.defaultCurrency, "defaultCurrency");
   if (patch.timezone !== undefined) {
-    if (!isTimeZone(patch.timezone)) fail("timezone", "Unknown time zone");
-    clean.timezone = patch.timezone;
+    const zone = timeZoneNamed(patch.timezone);
+    if (!zone) fail("timezone", "Unknown time zone");
+    clean.timezone = zone;
   }
   if (patch.locale !== undefined) {
     if (!(supportedLocales as readonly string[]).includes(patch.locale)) {
@@ -54,12 +55,14 @@ export async function updateOrganizationSettings(
   return deps.store.organizations.update(organizationId, clean);
 }
 
-function isTimeZone(zone: string): boolean {
+/** The zone as the IANA database spells it ("utc" is "UTC"), or undefined for an unknown one. */
+function timeZoneNamed(zone: string): string | undefined {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
+    const spelled = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    // only the spelling: an alias stays the name it was given (Postgres knows both)
+    return spelled.toLowerCase() === zone.toLowerCase() ? spelled : zone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -289,6 +289,13 @@ describe("organization settings", () => {
       expect(bad.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys(bad.body.data.fieldErrors)).toEqual(Object.keys(body));
     }
+
+    // a zone is stored as the IANA database spells it, whatever the case it was typed in
+    const spelled = await api.rest<{ timezone: string }>("PATCH", "/organizations/current", {
+      token: owner.token,
+      body: { timezone: "america/sao_paulo" },
+    });
+    expect(spelled.body.timezone).toBe("America/Sao_Paulo");
   });
 
   it("refuses a slug another organization uses (409) and lets agents read but not write", async () => {
