@@ -1,0 +1,143 @@
+import { type ErrorCode, errorTable } from "@crm/domain";
+import type { AnyTRPCProcedure } from "@trpc/server";
+import {
+  acceptsRequestBody,
+  forEachOpenApiProcedure,
+  getPathParameters,
+  normalizePath,
+  type OpenAPIObject,
+  type OpenApiProcedureRecord,
+} from "trpc-to-openapi";
+import type { Meta } from "../trpc/init";
+import type { AppRouter } from "../trpc/root";
+import { type ErrorStatus, errorSchema, errorSchemaName, errorStatuses } from "./openapi-error-schemas";
+
+/** The procedures' dotted names (`contacts.create`): a misspelt one in the table below does not compile. */
+type ProcedurePaths<R, Prefix extends string = ""> = {
+  [K in keyof R & string]: R[K] extends AnyTRPCProcedure
+    ? `${Prefix}${K}`
+    : ProcedurePaths<R[K], `${Prefix}${K}.`>;
+}[keyof R & string];
+
+type ProcedurePath = ProcedurePaths<AppRouter["_def"]["record"]>;
+
+/**
+ * The errors a procedure's use case answers beyond those its shape implies (see `errorStatusesOf`), as codes
+ * of the domain's errorTable: found by reading the use cases and the repositories they call. When a use case
+ * starts throwing a code a REST client can meet (a NOT_FOUND for an id in the body counts), add it here, or the
+ * document and the clients generated from it do not know that answer. A name that is no REST operation fails.
+ */
+const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
+  "auth.register": ["CONFLICT", "RATE_LIMITED"],
+  "auth.login": ["INVALID_CREDENTIALS", "RATE_LIMITED"],
+  "auth.me": ["NOT_FOUND"],
+  "auth.forgotPassword": ["RATE_LIMITED"],
+  "auth.resetPassword": ["INVALID_TOKEN", "RATE_LIMITED"],
+  "auth.acceptInvitation": ["INVALID_TOKEN", "CONFLICT", "RATE_LIMITED"],
+  "users.invite": ["CONFLICT"],
+  "users.update": ["PRECONDITION_FAILED"],
+  "users.remove": ["PRECONDITION_FAILED"],
+  "organizations.update": ["CONFLICT"],
+  "contacts.create": ["NOT_FOUND", "CONFLICT"],
+  "contacts.update": ["CONFLICT"],
+  "companies.create": ["CONFLICT"],
+  "companies.update": ["CONFLICT"],
+  "tags.create": ["CONFLICT"],
+  "tags.update": ["CONFLICT"],
+  "customFields.create": ["CONFLICT"],
+  "pipelines.update": ["CONFLICT"],
+  "pipelines.remove": ["CONFLICT"],
+  "deals.create": ["NOT_FOUND"],
+  "deals.update": ["CONFLICT"],
+  "integrations.create": ["CONFLICT"],
+  "integrations.update": ["CONFLICT"],
+  "payments.create": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],
+  "payments.refund": ["UNPROCESSABLE", "PROVIDER_ERROR"],
+  "payments.sendLink": ["UNPROCESSABLE"],
+  "payments.createAndSendLink": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],
+  "conversations.create": ["NOT_FOUND", "CONFLICT", "UNPROCESSABLE"],
+  "conversations.sendMessage": ["UNPROCESSABLE"],
+  "messages.retry": ["CONFLICT", "UNPROCESSABLE"],
+};
+
+type Method = "get" | "post" | "patch" | "put" | "delete";
+
+interface OperationFacts {
+  procedure: string;
+  access: Meta["access"];
+  type: string;
+  method: NonNullable<Meta["openapi"]>["method"];
+  path: string;
+  /** trpc-to-openapi documents a 400 exactly when the procedure takes input (an id in the path counts). */
+  takesInput: boolean;
+}
+
+/**
+ * What an operation can answer, from what it is: input is validated (400); a procedure that is not public
+ * checks the caller (401, 403), a public mutation the Origin (403); an id in the path may not exist (404);
+ * a method with a body has it refused when too large (413) or not JSON (415); anything may fail (500).
+ * The rest comes from the use case (`useCaseErrors`).
+ */
+function errorStatusesOf(facts: OperationFacts): ErrorStatus[] {
+  const statuses = new Set<number>([500]);
+  if (facts.takesInput) statuses.add(400);
+  if (facts.access !== "public") statuses.add(401).add(403);
+  else if (facts.type === "mutation") statuses.add(403);
+  if (getPathParameters(facts.path).length > 0) statuses.add(404);
+  if (acceptsRequestBody(facts.method)) statuses.add(413).add(415);
+  for (const code of useCaseErrors[facts.procedure as ProcedurePath] ?? [])
+    statuses.add(errorTable[code].http);
+  return [...statuses].sort((a, b) => a - b) as ErrorStatus[];
+}
+
+/**
+ * Replaces trpc-to-openapi's error responses, which describe a body the server never sends (`{ message,
+ * code, issues }`, closed) under a fixed set of statuses, with the error body the server sends under each
+ * status the operation can answer.
+ */
+export function withErrorResponses(
+  generated: OpenAPIObject,
+  router: { _def: { procedures: object } },
+): OpenAPIObject {
+  const doc = structuredClone(generated);
+  const used = new Set<ErrorStatus>();
+  const documented = new Set<string>();
+  forEachOpenApiProcedure<Meta>(
+    router._def.procedures as OpenApiProcedureRecord,
+    ({ path: procedure, type, meta }) => {
+      const path = normalizePath(meta.openapi.path);
+      const operation = doc.paths?.[path]?.[meta.openapi.method.toLowerCase() as Method];
+      if (!operation?.responses) throw new Error(`openapi: ${procedure} is not in the generated document`);
+      const statuses = errorStatusesOf({
+        procedure,
+        access: meta.access,
+        type,
+        method: meta.openapi.method,
+        path,
+        takesInput: operation.responses["400"] !== undefined,
+      });
+      operation.responses = { "200": operation.responses["200"] };
+      for (const status of statuses) {
+        used.add(status);
+        operation.responses[status] = {
+          description: errorStatuses[status].description,
+          content: {
+            "application/json": { schema: { $ref: `#/components/schemas/${errorSchemaName(status)}` } },
+          },
+        };
+      }
+      documented.add(procedure);
+    },
+  );
+  const unknown = Object.keys(useCaseErrors).filter((procedure) => !documented.has(procedure));
+  if (unknown.length > 0)
+    throw new Error(`openapi: useCaseErrors names no REST operation: ${unknown.join(", ")}`);
+
+  const schemas = Object.fromEntries(
+    Object.entries(doc.components?.schemas ?? {}).filter(([name]) => !name.startsWith("error.")),
+  );
+  for (const status of [...used].sort((a, b) => a - b))
+    schemas[errorSchemaName(status)] = errorSchema(status);
+  doc.components = { ...doc.components, schemas };
+  return doc;
+}
