@@ -14,6 +14,7 @@ import { mountWebApp } from "./http/static-web";
 import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
 import { messageMediaRoutes } from "./routers/messages/message-media";
 import { createContext } from "./trpc/context";
+import { retryAfterHeaders } from "./trpc/errors";
 import { appRouter } from "./trpc/root";
 import { boundedQueue } from "./webhooks/bounded-queue";
 import { webhookRoutes } from "./webhooks/routes";
@@ -81,6 +82,7 @@ export function createApp(container: Container): Hono {
         if (error.code === "INTERNAL_SERVER_ERROR")
           logger.error({ err: error.cause ?? error, path }, "procedure failed");
       },
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
     }),
   );
 

@@ -122,6 +122,39 @@ describe("an owner's first visit", () => {
     await page.waitForURL("**/settings/team");
     await page.getByRole("heading", { name: "Members" }).waitFor();
   });
+
+  it("ignores a redirect to another site or a script and lands on the inbox", async () => {
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    for (const redirect of [
+      "https://example.org/x",
+      "//example.org/x",
+      "javascript:alert(1)",
+      "/\t/example.org/x",
+    ]) {
+      await context.clearCookies();
+      await page.goto(url(`/login?redirect=${encodeURIComponent(redirect)}`));
+      await page.getByLabel("Email").fill(owner.email);
+      await page.getByLabel("Password", { exact: true }).fill(owner.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL(url("/inbox"));
+      await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("tells how long to wait once an email has used up its login attempts", async () => {
+    await page.goto(url("/login"));
+    await page.getByLabel("Email").fill(`nobody.${Date.now()}@example.com`);
+    await page.getByLabel("Password", { exact: true }).fill("wrong password!");
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const answered = page.waitForResponse((response) => response.url().includes("/trpc/auth.login"));
+      await page.getByRole("button", { name: "Log in" }).click();
+      await answered;
+    }
+    // the API asks for 900 seconds: the page says so in minutes, not "a minute"
+    await page.getByRole("alert").getByText("Too many attempts. Try again in 15 minutes.").waitFor();
+  });
 });
 
 describe("language", () => {

@@ -53,6 +53,7 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler {
     if (allowed) {
       headers.set("Access-Control-Allow-Origin", allowed);
       headers.set("Access-Control-Allow-Credentials", "true");
+      headers.set("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
     }
   };
 }

@@ -3,6 +3,7 @@ import type { Context as HonoContext } from "hono";
 import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
 import type { Container } from "../container";
 import { createContext } from "../trpc/context";
+import { retryAfterHeaders } from "../trpc/errors";
 import { appRouter } from "../trpc/root";
 import { clientIp } from "./client-ip";
 import { keepDeclaredCoercion } from "./input-coercion";
@@ -47,6 +48,7 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error.cause ?? error, path }, "REST call failed");
     },
+    responseMeta: ({ errors }: { errors: TRPCError[] }) => ({ headers: retryAfterHeaders(errors) }),
   } as unknown as Parameters<typeof createOpenApiNodeHttpHandler>[0]);
 
   return async (c) => {

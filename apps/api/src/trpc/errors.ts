@@ -34,3 +34,9 @@ export function errorData(error: TRPCError): ErrorData {
   }
   return { appCode: null, fieldErrors: null, retryAfterSeconds: null, existingId: null };
 }
+
+/** A 429's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */
+export function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {
+  const seconds = Math.max(0, ...errors.map((error) => errorData(error).retryAfterSeconds ?? 0));
+  return seconds > 0 ? { "retry-after": String(seconds) } : {};
+}

@@ -204,6 +204,8 @@ export const en = {
   "errors.pipelineHasDeals": "This pipeline still has deals. Create another pipeline to move them to first.",
   "errors.unprocessable": "This request could not be processed.",
   "errors.rateLimited": "Too many attempts. Wait a minute and try again.",
+  "errors.rateLimitedFor.one": "Too many attempts. Try again in {count} minute.",
+  "errors.rateLimitedFor.other": "Too many attempts. Try again in {count} minutes.",
   "errors.providerError": "An external service did not respond as expected. Try again in a moment.",
   "errors.network": "We could not reach the server. Check your connection and try again.",
   "errors.unexpected": "Something went wrong on our side. Try again in a moment.",

@@ -202,6 +202,8 @@ export const ptBR: Messages = {
   "errors.pipelineHasDeals": "Este funil ainda tem negócios. Crie antes outro funil para onde movê-los.",
   "errors.unprocessable": "Não foi possível processar este pedido.",
   "errors.rateLimited": "Muitas tentativas. Aguarde um minuto e tente novamente.",
+  "errors.rateLimitedFor.one": "Muitas tentativas. Tente novamente em {count} minuto.",
+  "errors.rateLimitedFor.other": "Muitas tentativas. Tente novamente em {count} minutos.",
   "errors.providerError": "Um serviço externo não respondeu como esperado. Tente novamente em instantes.",
   "errors.network": "Não conseguimos falar com o servidor. Verifique sua conexão e tente novamente.",
   "errors.unexpected": "Algo deu errado do nosso lado. Tente novamente em instantes.",

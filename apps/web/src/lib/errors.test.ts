@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorCodeOf, existingIdOf, isUnauthenticated, toErrorView } from "./errors";
+import { errorCodeOf, existingIdOf, isUnauthenticated, retryAfterMinutesOf, toErrorView } from "./errors";
 
 /** The shape a TRPCClientError has after our API's error formatter. */
 const apiError = (data: Record<string, unknown>) =>
@@ -89,5 +89,26 @@ describe("existingIdOf", () => {
     });
     expect(existingIdOf(apiError({ appCode: "CONFLICT" }))).toBeNull();
     expect(existingIdOf(new Error("offline"))).toBeNull();
+  });
+});
+
+describe("retryAfterMinutesOf", () => {
+  const limited = (retryAfterSeconds: unknown) =>
+    apiError({ code: "TOO_MANY_REQUESTS", appCode: "RATE_LIMITED", retryAfterSeconds });
+
+  it("tells the wait the server named in minutes, rounded up so the user never comes back too early", () => {
+    expect(retryAfterMinutesOf(limited(499))).toBe(9);
+    expect(retryAfterMinutesOf(limited(60))).toBe(1);
+    expect(retryAfterMinutesOf(limited(61))).toBe(2);
+    expect(retryAfterMinutesOf(limited(1))).toBe(1);
+  });
+
+  it("is null when no wait was named or the error is not a rate limit", () => {
+    expect(retryAfterMinutesOf(limited(null))).toBeNull();
+    expect(retryAfterMinutesOf(limited(0))).toBeNull();
+    expect(
+      retryAfterMinutesOf(apiError({ appCode: "INVALID_CREDENTIALS", retryAfterSeconds: 30 })),
+    ).toBeNull();
+    expect(retryAfterMinutesOf(new Error("offline"))).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ interface ApiErrorData {
   fieldErrors?: Record<string, string[]> | null;
   /** On a CONFLICT about a duplicate: the record that already has the value. */
   existingId?: string | null;
+  /** On RATE_LIMITED: how long until the limit lets the caller try again. */
+  retryAfterSeconds?: number | null;
 }
 
 export interface ErrorView {
@@ -93,6 +95,13 @@ export function errorCodeOf(error: unknown): ErrorCode | null {
 export function existingIdOf(error: unknown): string | null {
   const data = readData(error);
   return typeof data?.existingId === "string" ? data.existingId : null;
+}
+
+/** The wait a RATE_LIMITED answer names, in whole minutes rounded up; null when it names none. */
+export function retryAfterMinutesOf(error: unknown): number | null {
+  const seconds = readData(error)?.retryAfterSeconds;
+  if (errorCodeOf(error) !== "RATE_LIMITED" || typeof seconds !== "number" || !(seconds > 0)) return null;
+  return Math.ceil(seconds / 60);
 }
 
 export const isUnauthenticated = (error: unknown): boolean => errorCodeOf(error) === "UNAUTHENTICATED";

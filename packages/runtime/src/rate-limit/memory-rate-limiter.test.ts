@@ -52,6 +52,38 @@ describe("memory rate limiter", () => {
     expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(false);
   });
 
+  it("takes back a refunded hit, so an attempt that must not count frees its place", async () => {
+    const limiter = createMemoryRateLimiter({ now: clock().now });
+    await limiter.consume("login:ana", 2, 60);
+    await limiter.consume("login:ana", 2, 60);
+    await limiter.refund("login:ana");
+
+    expect(await limiter.consume("login:ana", 2, 60)).toEqual({
+      allowed: true,
+      remaining: 0,
+      retryAfterSeconds: 0,
+    });
+    expect((await limiter.consume("login:ana", 2, 60)).allowed).toBe(false);
+  });
+
+  it("refunds nothing below zero, for an unknown key or once the window ended", async () => {
+    const time = clock();
+    const limiter = createMemoryRateLimiter({ now: time.now });
+    await limiter.refund("login:ana");
+    await limiter.consume("login:bia", 1, 60);
+    await limiter.refund("login:bia");
+    await limiter.refund("login:bia");
+    await limiter.consume("login:bia", 1, 60);
+    expect((await limiter.consume("login:bia", 1, 60)).allowed).toBe(false);
+    expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(true);
+    expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(false);
+
+    time.advance(60_000);
+    await limiter.refund("login:ana");
+    await limiter.consume("login:ana", 1, 60);
+    expect((await limiter.consume("login:ana", 1, 60)).allowed).toBe(false);
+  });
+
   it("rejects a window that is not a whole number of seconds", async () => {
     const limiter = createMemoryRateLimiter();
     await expect(limiter.consume("k", 1, 0.5)).rejects.toThrow("windowSeconds");

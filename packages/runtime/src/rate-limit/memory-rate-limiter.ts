@@ -38,5 +38,10 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
       window.count += 1;
       return toResult(window.count, limit, window.resetAt - at);
     },
+
+    async refund(key): Promise<void> {
+      const window = windows.get(key);
+      if (window && window.resetAt > now() && window.count > 0) window.count -= 1;
+    },
   };
 }

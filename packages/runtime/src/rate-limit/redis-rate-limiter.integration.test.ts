@@ -54,6 +54,32 @@ describe.skipIf(!url)("Redis rate limiter", () => {
     expect((await limiter.consume("login:bia", 1, 60)).allowed).toBe(false);
   });
 
+  it("takes back a refunded hit and keeps the window's expiry", async () => {
+    const limiter = createRedisRateLimiter(redis, { prefix });
+    await limiter.consume("login:eva", 2, 100);
+    await limiter.consume("login:eva", 2, 100);
+    await redis.pexpire(`${prefix}login:eva`, 20_000);
+
+    await limiter.refund("login:eva");
+
+    expect(await redis.get(`${prefix}login:eva`)).toBe("1");
+    expect(await redis.pttl(`${prefix}login:eva`)).toBeGreaterThan(0);
+    expect(await redis.pttl(`${prefix}login:eva`)).toBeLessThanOrEqual(20_000);
+    expect((await limiter.consume("login:eva", 2, 100)).allowed).toBe(true);
+    expect((await limiter.consume("login:eva", 2, 100)).allowed).toBe(false);
+  });
+
+  it("refunds nothing below zero and leaves no key behind for a window that already ended", async () => {
+    const limiter = createRedisRateLimiter(redis, { prefix });
+    await limiter.refund("login:fred");
+    expect(await redis.exists(`${prefix}login:fred`)).toBe(0);
+
+    await limiter.consume("login:gil", 1, 60);
+    await limiter.refund("login:gil");
+    await limiter.refund("login:gil");
+    expect(await redis.get(`${prefix}login:gil`)).toBe("0");
+  });
+
   it("starts a fresh window once the previous one expired", async () => {
     const limiter = createRedisRateLimiter(redis, { prefix });
     await limiter.consume("login:dani", 1, 1);

@@ -15,6 +15,14 @@ redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX')
 return { count, redis.call('PTTL', KEYS[1]) }
 `;
 
+// DECR keeps the key's expiry; a key that already expired is left alone, since DECR would recreate it at -1
+// with no expiry at all.
+const REFUND_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]))
+if count and count > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 /** Fixed-window limiter shared by every replica. Requires Redis 7 (EXPIRE NX). */
 export function createRedisRateLimiter(redis: Redis, options: RedisRateLimiterOptions = {}): RateLimiter {
   const prefix = options.prefix ?? "ratelimit:";
@@ -27,6 +35,10 @@ export function createRedisRateLimiter(redis: Redis, options: RedisRateLimiterOp
         throw new Error(`Unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
       }
       return toResult(reply[0], limit, reply[1]);
+    },
+
+    async refund(key) {
+      await redis.eval(REFUND_SCRIPT, 1, `${prefix}${key}`);
     },
   };
 }

@@ -1,8 +1,15 @@
 import { loginInput, signedIn } from "@crm/contracts";
 import { login as signIn } from "@crm/domain";
 import { publicProcedure } from "../../trpc/init";
-import { enforceRateLimit, perIp } from "../../trpc/rate-limit";
+import { enforceRateLimit, perIp, type RateRule } from "../../trpc/rate-limit";
 import { toSignedInDto } from "./dto";
+
+/** Failed logins one email may take per 15 minutes before it is locked: only failures count. */
+const perEmail = (email: string): RateRule => ({
+  key: `login:email:${email.trim().toLowerCase()}`,
+  limit: 10,
+  windowSeconds: 900,
+});
 
 export const login = publicProcedure
   .meta({
@@ -16,11 +23,15 @@ export const login = publicProcedure
   .input(loginInput)
   .output(signedIn)
   .mutation(async ({ ctx, input }) => {
-    await enforceRateLimit(ctx, [
-      perIp(ctx, "login"),
-      { key: `login:email:${input.email.trim().toLowerCase()}`, limit: 10, windowSeconds: 900 },
-    ]);
+    const emailRule = perEmail(input.email);
+    // Counted before the password is checked, so parallel guesses cannot all pass before any is counted; a
+    // success then gives its own hit back and no one else's. The per-address count keeps every attempt.
+    await enforceRateLimit(ctx, [perIp(ctx, "login"), emailRule]);
     const result = await signIn(ctx.container.auth, input, ctx.client);
+    await ctx.container.rateLimiter.refund(emailRule.key).catch((err: unknown) => {
+      // the session exists already: a lost refund costs the user one attempt, failing here would cost the login
+      ctx.container.logger.warn({ err }, "could not refund a successful login's rate-limit hit");
+    });
     ctx.setSessionCookie(result.token, result.expiresAt);
     return toSignedInDto(result);
   });

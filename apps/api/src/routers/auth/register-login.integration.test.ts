@@ -115,6 +115,59 @@ describe("login", () => {
     });
     expect(right.status).toBe(429);
     expect(right.body.data.retryAfterSeconds).toBeGreaterThan(0);
+    expect(right.headers.get("retry-after")).toBe(String(right.body.data.retryAfterSeconds));
+    // the same over tRPC, whose client reads only the body
+    const trpc = await fetch(`${api.baseUrl}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: owner.user.email, password: owner.password }),
+    });
+    expect(trpc.status).toBe(429);
+    expect(Number(trpc.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("does not count successful logins toward the per-email limit", async () => {
+    const owner = await api.register();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push(
+        (
+          await api.rest("POST", "/auth/login", {
+            body: { email: owner.user.email, password: owner.password },
+          })
+        ).status,
+      );
+    }
+    expect(statuses).toEqual(Array(12).fill(200));
+  });
+
+  it("keeps counting wrong passwords when the right one succeeds in between", async () => {
+    const owner = await api.register();
+    const attempt = async (password: string) =>
+      (await api.rest("POST", "/auth/login", { body: { email: owner.user.email, password } })).status;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await attempt("wrong password!"));
+    statuses.push(await attempt(owner.password));
+    for (let i = 0; i < 6; i++) statuses.push(await attempt("wrong password!"));
+    statuses.push(await attempt(owner.password));
+    expect(statuses).toEqual([...Array(5).fill(401), 200, ...Array(5).fill(401), 429, 429]);
+  });
+
+  it("counts parallel wrong passwords before checking them, so a burst cannot outrun the limit", async () => {
+    const owner = await api.register();
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 16 },
+        async () =>
+          (
+            await api.rest("POST", "/auth/login", {
+              body: { email: owner.user.email, password: "wrong password!" },
+            })
+          ).status,
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
   });
 });
 
@@ -125,6 +178,21 @@ describe("per-address rate limit", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++)
         statuses.push((await strict.rest("POST", "/auth/register", { body: registerBody() })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("counts successful logins too, so one address cannot spray passwords over many accounts", async () => {
+    const strict = await startTestApi({ AUTH_RATE_LIMIT_PER_IP: "3" });
+    try {
+      const owner = await strict.register();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const body = { email: owner.user.email, password: owner.password };
+        statuses.push((await strict.rest("POST", "/auth/login", { body })).status);
+      }
       expect(statuses).toEqual([200, 200, 200, 429]);
     } finally {
       await strict.close();

@@ -6,6 +6,7 @@ import { PasswordField } from "../../components/ui/password-field";
 import { TextField } from "../../components/ui/text-field";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
+import { retryAfterMinutesOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { email, required } from "../../lib/validation";
@@ -23,6 +24,9 @@ export function LoginForm({ redirectTo }: { redirectTo?: string | undefined }) {
     rules: { email: [required, email], password: [required] },
     error: login.error,
   });
+  const waitMinutes = retryAfterMinutesOf(login.error);
+  const formError =
+    waitMinutes === null ? form.formError : t("errors.rateLimitedFor", { count: waitMinutes });
 
   return (
     <form
@@ -31,7 +35,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string | undefined }) {
       className="space-y-5"
       onSubmit={form.onSubmit((values) => login.mutate(values))}
     >
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label={t("auth.email")} type="email" autoComplete="email" {...form.field("email")} />
       <div className="space-y-1.5">
         <PasswordField

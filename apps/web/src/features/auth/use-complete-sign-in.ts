@@ -2,6 +2,7 @@ import type { AppRouter } from "@crm/api/trpc/root";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouter } from "@tanstack/react-router";
 import type { inferRouterOutputs } from "@trpc/server";
+import { safeRedirect } from "../../lib/redirect";
 import { useTRPC } from "../../lib/trpc";
 
 type SignedIn = inferRouterOutputs<AppRouter>["auth"]["login"];
@@ -15,7 +16,9 @@ export function useCompleteSignIn() {
   return async ({ user, organization }: SignedIn, redirectTo?: string) => {
     queryClient.clear(); // nothing from a previous user may leak into this session
     queryClient.setQueryData(trpc.auth.me.queryKey(), { user, organization });
-    if (redirectTo) router.history.push(redirectTo);
+    // checked again here, whatever the caller validated: a foreign URL must never reach the history
+    const target = safeRedirect(redirectTo);
+    if (target) router.history.push(target);
     else await navigate({ to: "/inbox" });
   };
 }

@@ -4,14 +4,11 @@ import { AuthCard } from "../../features/auth/auth-card";
 import { LoginForm } from "../../features/auth/login-form";
 import { redirectIfSignedIn } from "../../features/auth/probe-session";
 import { useI18n } from "../../i18n/i18n-provider";
-import { safeRedirect } from "../../lib/redirect";
+import { validateRedirectSearch } from "../../lib/redirect";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 export const Route = createFileRoute("/_auth/login")({
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
-    const redirect = safeRedirect(search.redirect);
-    return redirect ? { redirect } : {};
-  },
+  validateSearch: validateRedirectSearch,
   beforeLoad: redirectIfSignedIn,
   component: LoginPage,
 });
