@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, drag, expectAccessible, signUp, startBrowserSession } from "./session";
 
@@ -248,5 +248,61 @@ describe("a sales team's day with contacts and deals", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Changes saved.").waitFor();
     await expectAccessible(page, "18-settings-pipelines");
+  });
+
+  it("keeps number and Yes/No custom fields as a Brazilian user types them, and nothing nobody answered", async () => {
+    await page.goto(url("/settings/custom-fields"));
+    for (const [label, type] of [
+      ["Employees", "number"],
+      ["Active", "boolean"],
+    ] as const) {
+      await page.getByRole("button", { name: "Add field" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Label").fill(label);
+      await dialog.getByLabel("Type").selectOption(type);
+      await dialog.getByRole("button", { name: "Add field" }).click();
+      await dialog.waitFor({ state: "detached" });
+    }
+    await page.getByRole("table", { name: "Custom fields" }).getByText("Active", { exact: true }).waitFor();
+
+    await page.goto(url("/contacts"));
+    await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Marcos Prado" }).click();
+    await page.getByRole("heading", { name: "Marcos Prado", level: 1 }).waitFor();
+    const contactUrl = page.url();
+    const metadata = async () => {
+      const res = await session.context.request.get(url(`/api/v1/contacts/${contactUrl.split("/").pop()}`));
+      return ((await res.json()) as { metadata: Record<string, unknown> }).metadata;
+    };
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    await page.reload();
+    try {
+      const edit = async (change: (dialog: Locator) => Promise<unknown>) => {
+        await page.getByRole("button", { name: "Editar", exact: true }).click();
+        const dialog = page.getByRole("dialog", { name: "Editar contato" });
+        await change(dialog);
+        await dialog.getByRole("button", { name: "Salvar alterações" }).click();
+        await dialog.waitFor({ state: "detached" });
+      };
+
+      await edit((dialog) => dialog.getByLabel("Employees").fill("1.500"));
+      expect(await metadata()).toEqual({ employees: 1500 });
+      await page.getByText("1.500", { exact: true }).waitFor();
+
+      await edit(async (dialog) => {
+        expect(await dialog.getByLabel("Employees").inputValue()).toBe("1.500");
+        expect(await dialog.getByLabel("Active").inputValue()).toBe("");
+        await dialog.getByLabel("Employees").fill("1.234,56");
+        await dialog.getByLabel("Active").selectOption({ label: "Não" });
+      });
+      expect(await metadata()).toEqual({ employees: 1234.56, active: false });
+
+      await edit(async (dialog) => {
+        expect(await dialog.getByLabel("Employees").inputValue()).toBe("1.234,56");
+        await dialog.getByLabel("Active").selectOption({ label: "—" });
+      });
+      expect(await metadata()).toEqual({ employees: 1234.56 });
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+    }
   });
 });

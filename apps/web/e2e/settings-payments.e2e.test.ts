@@ -134,6 +134,27 @@ describe("connecting providers and getting paid", () => {
     expect(await dialog.locator("code").textContent()).toBe(session?.url);
     await dialog.getByRole("button", { name: "Done" }).click();
     await page.getByRole("table", { name: "Payments" }).getByText("Pending").waitFor();
+
+    // only Stripe is connected: offering Mercado Pago would only end in an error
+    await page.getByRole("button", { name: "Create payment link" }).click();
+    await expect
+      .poll(() => dialog.getByLabel("Provider").locator("option").allTextContents())
+      .toEqual(["The connected provider", "Stripe"]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+  });
+
+  it("fits the deal page with its payment link on a phone: the payments table scrolls in its own box", async () => {
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const table = page.getByRole("table", { name: "Payments" });
+      await table.getByText("Pending").waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      await expectAccessible(page, "deal-payments-on-a-phone");
+    } finally {
+      if (wide) await page.setViewportSize(wide);
+    }
   });
 
   it("a signed checkout.session.completed webhook marks the payment paid and the deal won", async () => {

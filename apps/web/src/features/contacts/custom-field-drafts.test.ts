@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CustomFieldDefinition, draftsFromMetadata, metadataFromDrafts } from "./custom-field-drafts";
+import { numberDraftFromText } from "./custom-field-number";
 
 const field = (
   key: string,
@@ -30,7 +31,7 @@ describe("custom field values", () => {
   it("turns the inputs into typed values and leaves empty ones out of a new contact", () => {
     const result = metadataFromDrafts(
       definitions,
-      { plan: "pro", seats: "12,5", renewal: "2025-12-31", vip: true, channels: ["whatsapp"], notes: "  " },
+      { plan: "pro", seats: "12.5", renewal: "2025-12-31", vip: true, channels: ["whatsapp"], notes: "  " },
       "create",
     );
     expect(result.problems).toEqual({});
@@ -45,7 +46,38 @@ describe("custom field values", () => {
 
   it("clears emptied values with null when a contact is updated", () => {
     const { metadata } = metadataFromDrafts(definitions, { plan: "", seats: "", channels: [] }, "update");
-    expect(metadata).toMatchObject({ plan: null, seats: null, channels: null, vip: false, notes: null });
+    expect(metadata).toMatchObject({ plan: null, seats: null, channels: null, vip: null, notes: null });
+  });
+
+  it("stores nothing for a Yes/No field nobody answered, on a new contact or an edited one", () => {
+    const untouched = draftsFromMetadata(definitions, {});
+    expect(metadataFromDrafts(definitions, untouched, "create").metadata).not.toHaveProperty("vip");
+    const edited = draftsFromMetadata(definitions, { plan: "pro" });
+    expect(metadataFromDrafts(definitions, edited, "update").metadata.vip).toBeNull();
+  });
+
+  it("keeps a No answer, and clears an answer set back to none", () => {
+    const stored = draftsFromMetadata(definitions, { vip: false });
+    expect(stored.vip).toBe(false);
+    expect(metadataFromDrafts(definitions, stored, "update").metadata.vip).toBe(false);
+    expect(metadataFromDrafts(definitions, { ...stored, vip: "" }, "update").metadata.vip).toBeNull();
+  });
+
+  it("asks for an answer to a required Yes/No field", () => {
+    const required = [field("consent", "boolean", { required: true })];
+    expect(metadataFromDrafts(required, { consent: "" }, "create").problems).toEqual({
+      consent: "errors.field.required",
+    });
+    expect(metadataFromDrafts(required, { consent: false }, "create").metadata).toEqual({ consent: false });
+  });
+
+  it("saves the number a pt-BR user typed, thousands groups included", () => {
+    const typed = (text: string) =>
+      metadataFromDrafts(definitions, { seats: numberDraftFromText(text, "pt-BR") }, "create");
+    expect(typed("1.500").metadata.seats).toBe(1500);
+    expect(typed("1.234,56").metadata.seats).toBe(1234.56);
+    expect(typed("12,5").metadata.seats).toBe(12.5);
+    expect(typed("1.2.3").problems).toEqual({ seats: "errors.field.number" });
   });
 
   it("says which values are wrong before anything is sent", () => {
@@ -59,9 +91,9 @@ describe("custom field values", () => {
   });
 
   it("fills the inputs from a stored contact", () => {
-    expect(draftsFromMetadata(definitions, { seats: 3, vip: true, channels: ["email"] })).toEqual({
+    expect(draftsFromMetadata(definitions, { seats: 3000.5, vip: true, channels: ["email"] })).toEqual({
       plan: "",
-      seats: "3",
+      seats: "3000.5",
       renewal: "",
       vip: true,
       channels: ["email"],

@@ -1,15 +1,19 @@
 import type { PlainMessageKey } from "../../i18n/translate";
 import type { RouterOutputs } from "../../lib/api-types";
+import { numberDraft, numberFromDraft } from "./custom-field-number";
 
 export type CustomFieldDefinition = RouterOutputs["customFields"]["list"]["items"][number];
 type StoredValue = RouterOutputs["contacts"]["get"]["metadata"][string];
 
-/** What a custom field's input holds while the user edits it. */
+/**
+ * What a custom field's input holds while the user edits it. A Yes/No field is "" until someone answers,
+ * so a contact nobody answered for keeps no value; a number field holds locale-free text ("1234.56", see
+ * `numberDraftFromText`).
+ */
 export type CustomFieldDraft = string | boolean | readonly string[];
 export type CustomFieldDrafts = Record<string, CustomFieldDraft>;
 
 export function emptyDraft(definition: CustomFieldDefinition): CustomFieldDraft {
-  if (definition.type === "boolean") return false;
   if (definition.type === "multi_select") return [];
   return "";
 }
@@ -19,8 +23,9 @@ export function draftFromValue(
   value: StoredValue | undefined,
 ): CustomFieldDraft {
   if (value === undefined) return emptyDraft(definition);
-  if (definition.type === "boolean") return value === true;
+  if (definition.type === "boolean") return typeof value === "boolean" ? value : "";
   if (definition.type === "multi_select") return Array.isArray(value) ? value : [String(value)];
+  if (definition.type === "number" && typeof value === "number") return numberDraft(value);
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
@@ -34,15 +39,11 @@ export const draftsFromMetadata = (
 
 type Parsed = { ok: true; value: StoredValue | null } | { ok: false; problem: PlainMessageKey };
 
-/** Reads "1234,5" and "1234.5" alike: people type the decimal comma they are used to. */
-function parseNumber(text: string): number | null {
-  const normalized = /^-?\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
-  const value = Number(normalized);
-  return normalized !== "" && Number.isFinite(value) ? value : null;
-}
-
 export function valueFromDraft(definition: CustomFieldDefinition, draft: CustomFieldDraft): Parsed {
-  if (definition.type === "boolean") return { ok: true, value: draft === true };
+  if (definition.type === "boolean") {
+    if (typeof draft === "boolean") return { ok: true, value: draft };
+    return definition.required ? { ok: false, problem: "errors.field.required" } : { ok: true, value: null };
+  }
   if (definition.type === "multi_select") {
     const chosen = Array.isArray(draft) ? draft.filter((option) => definition.options.includes(option)) : [];
     if (chosen.length === 0)
@@ -55,7 +56,7 @@ export function valueFromDraft(definition: CustomFieldDefinition, draft: CustomF
   if (text === "")
     return definition.required ? { ok: false, problem: "errors.field.required" } : { ok: true, value: null };
   if (definition.type === "number") {
-    const value = parseNumber(text);
+    const value = numberFromDraft(text);
     return value === null ? { ok: false, problem: "errors.field.number" } : { ok: true, value };
   }
   if (definition.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text))

@@ -1,9 +1,10 @@
-import { useId } from "react";
-import { CheckboxField, checkboxClasses } from "../../components/ui/checkbox-field";
+import { useId, useState } from "react";
+import { checkboxClasses } from "../../components/ui/checkbox-field";
 import { SelectField } from "../../components/ui/select-field";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { CustomFieldDefinition, CustomFieldDraft } from "./custom-field-drafts";
+import { numberDraftFromText, numberTextForInput } from "./custom-field-number";
 
 interface CustomFieldInputProps {
   definition: CustomFieldDefinition;
@@ -21,12 +22,17 @@ export function CustomFieldInput({ definition, value, error, onChange }: CustomF
 
   switch (definition.type) {
     case "boolean":
+      // Three answers, not a checkbox: an unticked box would store "No" for a contact nobody asked about.
       return (
-        <CheckboxField
-          label={definition.label}
-          name={common.name}
-          checked={value === true}
-          onChange={(event) => onChange(event.target.checked)}
+        <SelectField
+          {...common}
+          value={typeof value === "boolean" ? String(value) : ""}
+          onChange={(event) => onChange(event.target.value === "" ? "" : event.target.value === "true")}
+          options={[
+            { value: "", label: t("contacts.form.noValue") },
+            { value: "true", label: t("common.yes") },
+            { value: "false", label: t("common.no") },
+          ]}
         />
       );
     case "single_select":
@@ -45,17 +51,48 @@ export function CustomFieldInput({ definition, value, error, onChange }: CustomF
       return (
         <MultiSelect definition={definition} label={label} value={value} error={error} onChange={onChange} />
       );
+    case "number":
+      return <NumberInput {...common} draft={text} onChange={onChange} />;
     default:
       return (
         <TextField
           {...common}
           type={definition.type === "date" ? "date" : "text"}
-          inputMode={definition.type === "number" ? "decimal" : undefined}
           value={text}
           onChange={(event) => onChange(event.target.value)}
         />
       );
   }
+}
+
+/**
+ * Shows and takes the number in the user's locale ("1.500,5" in pt-BR) while the draft stays locale-free;
+ * the typed text is kept as typed, so nothing is reformatted under the cursor.
+ */
+function NumberInput({
+  draft,
+  onChange,
+  ...field
+}: {
+  label: string;
+  name: string;
+  error?: string | undefined;
+  draft: string;
+  onChange: (value: CustomFieldDraft) => void;
+}) {
+  const { locale } = useI18n();
+  const [text, setText] = useState(() => numberTextForInput(draft, locale));
+  return (
+    <TextField
+      {...field}
+      inputMode="decimal"
+      value={text}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(numberDraftFromText(event.target.value, locale));
+      }}
+    />
+  );
 }
 
 function MultiSelect({

@@ -67,11 +67,12 @@ export function DealPage({ dealId }: { dealId: string }) {
         <StageProgress deal={deal} stages={pipeline.stages} canMove={mayWrite} />
       )}
 
-      <div className="grid gap-6 lg:grid-cols-5">
-        <div className="lg:col-span-2">
+      {/* minmax(0, 1fr) columns: a wide payments table scrolls in its own box instead of widening the page */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <div className="min-w-0 lg:col-span-2">
           <DealDetailsCard deal={deal} pipeline={pipeline} canEdit={mayWrite} />
         </div>
-        <div className="space-y-6 lg:col-span-3">
+        <div className="min-w-0 space-y-6 lg:col-span-3">
           <DealPaymentsCard dealId={deal.id} />
           <Card title={t("deals.activity.title")} description={t("deals.activity.description")}>
             <div className="space-y-6">

@@ -5,14 +5,15 @@ import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { SelectField } from "../../components/ui/select-field";
 import { useI18n } from "../../i18n/i18n-provider";
+import type { StageTarget } from "./stage-drafts";
 import type { Stage } from "./use-deal-options";
 
 interface RemoveStagesDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   removed: readonly Stage[];
-  /** Stages that exist now and stay: only these can receive the deals. */
-  targets: readonly Stage[];
+  /** Stages that exist now and stay, as edited: only these can receive the deals. */
+  targets: readonly StageTarget[];
   pending: boolean;
   error: unknown;
   onConfirm: (targetStageId: string) => void;

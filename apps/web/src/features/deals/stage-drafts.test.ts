@@ -58,6 +58,16 @@ describe("stage drafts", () => {
     expect(keptStages(pipeline, drafts).map((item) => item.id)).toEqual(["s1", "s3"]);
   });
 
+  it("offers the kept stages for the removed stage's deals as renamed and reordered on screen", () => {
+    const drafts = moveStage(draftsFromPipeline(pipeline), 2, 1)
+      .filter((draft) => draft.id !== "s1")
+      .map((draft) => (draft.id === "s2" ? { ...draft, name: " Proposal sent " } : draft));
+    expect(keptStages(pipeline, drafts)).toEqual([
+      { id: "s3", name: "Negotiation" },
+      { id: "s2", name: "Proposal sent" },
+    ]);
+  });
+
   it("checks names, probabilities and rotting periods before saving", () => {
     expect(
       stageProblems({ key: "k", name: " ", color: "#000000", probability: "101", rottingDays: "0" }),

@@ -45,10 +45,17 @@ export function removedStages(pipeline: Pipeline, drafts: readonly StageDraft[])
   return pipeline.stages.filter((stage) => !kept.has(stage.id));
 }
 
-/** Where deals of removed stages may go: a stage that exists now and stays. */
-export function keptStages(pipeline: Pipeline, drafts: readonly StageDraft[]): Stage[] {
-  const kept = new Set(drafts.map((draft) => draft.id).filter(Boolean));
-  return pipeline.stages.filter((stage) => kept.has(stage.id));
+export type StageTarget = Pick<Stage, "id" | "name">;
+
+/**
+ * Where deals of removed stages may go: a stage that exists now and stays, named and ordered as on
+ * screen, since that is what the save will store.
+ */
+export function keptStages(pipeline: Pipeline, drafts: readonly StageDraft[]): StageTarget[] {
+  const existing = new Set(pipeline.stages.map((stage) => stage.id));
+  return drafts.flatMap((draft) =>
+    draft.id !== undefined && existing.has(draft.id) ? [{ id: draft.id, name: draft.name.trim() }] : [],
+  );
 }
 
 const wholeNumber = (text: string, min: number, max: number) =>

@@ -45,7 +45,7 @@ export function StageProgress({
                 )}
               >
                 <span className="block truncate">{stage.name}</span>
-                <span className={cx("block text-[11px]", reached ? "text-indigo-100" : "text-slate-500")}>
+                <span className={cx("block text-[11px]", reached ? "text-indigo-100" : "text-slate-600")}>
                   {t("deals.stageProgress.probability", { probability: stage.probability })}
                 </span>
               </button>

@@ -1,3 +1,4 @@
+import { can } from "@crm/domain/shared/permissions";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
@@ -11,11 +12,12 @@ import { formatMoney, parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { type Rule, required } from "../../lib/validation";
+import { useSession } from "../auth/use-session";
 import type { Deal } from "../deals/use-deal-cache";
 import { currencyOptions } from "../settings/organization-options";
-import { type Payment, paymentProviders } from "./payment-filters";
+import type { Payment } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
-import { paymentLinkDefaults, toCreatePaymentInput } from "./payment-link-input";
+import { paymentLinkDefaults, providerChoices, toCreatePaymentInput } from "./payment-link-input";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface PaymentLinkFormProps {
@@ -71,6 +73,14 @@ function LinkFields({
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const paymentChanged = usePaymentChanged();
+  const { user } = useSession();
+  const mayListIntegrations = can(user.role, "integrations:read");
+  const integrations = useQuery({
+    ...trpc.integrations.list.queryOptions({ limit: 100 }),
+    enabled: mayListIntegrations,
+  });
+  const connected =
+    mayListIntegrations && !integrations.isError ? (integrations.data?.items ?? []) : undefined;
   const create = useMutation(
     trpc.payments.create.mutationOptions({
       onSuccess: async (payment) => {
@@ -123,7 +133,10 @@ function LinkFields({
         hint={t("payments.create.providerHint")}
         options={[
           { value: "", label: t("payments.create.providerAuto") },
-          ...paymentProviders.map((provider) => ({ value: provider, label: providerLabels[provider] })),
+          ...providerChoices(connected).map((provider) => ({
+            value: provider,
+            label: providerLabels[provider],
+          })),
         ]}
         {...form.field("provider")}
       />

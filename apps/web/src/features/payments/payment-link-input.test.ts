@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paymentLinkDefaults, toCreatePaymentInput } from "./payment-link-input";
+import { paymentLinkDefaults, providerChoices, toCreatePaymentInput } from "./payment-link-input";
 
 describe("payment link input", () => {
   it("defaults to the deal's value, written as the user types amounts", () => {
@@ -33,5 +33,16 @@ describe("payment link input", () => {
       amount: "5",
       currency: "BRL",
     });
+  });
+
+  it("offers only the providers with an active integration", () => {
+    const integration = (channel: string, isActive = true) => ({ channel, isActive });
+    expect(providerChoices([integration("whatsapp"), integration("stripe")])).toEqual(["stripe"]);
+    expect(providerChoices([integration("stripe", false), integration("mercadopago")])).toEqual([
+      "mercadopago",
+    ]);
+    expect(providerChoices([integration("telegram")])).toEqual([]);
+    // who may not see the integrations still gets every provider to choose from
+    expect(providerChoices(undefined)).toEqual(["stripe", "mercadopago"]);
   });
 });

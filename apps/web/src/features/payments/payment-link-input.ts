@@ -23,6 +23,19 @@ export const paymentLinkDefaults = (value: Money, locale: Locale): PaymentLinkVa
 const providerOf = (value: string): PaymentProvider | undefined =>
   paymentProviders.find((provider) => provider === value);
 
+/**
+ * The providers a link can be made with: those with an active integration, or every provider when the list
+ * of integrations is unknown (people who may charge but not see the integrations).
+ */
+export function providerChoices(
+  integrations: readonly { channel: string; isActive: boolean }[] | undefined,
+): PaymentProvider[] {
+  if (!integrations) return [...paymentProviders];
+  return paymentProviders.filter((provider) =>
+    integrations.some((integration) => integration.isActive && integration.channel === provider),
+  );
+}
+
 /** The create input, or null when the amount is not one (the form shows the field error then). */
 export function toCreatePaymentInput(
   dealId: string,
