@@ -7,23 +7,29 @@ import {
   whatsAppStatusWebhook,
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
+import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
 
 let whatsapp: FakeWhatsApp;
+let smtp: SmtpSink;
 let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  whatsapp = await startFakeWhatsApp();
-  session = await startBrowserSession({ env: { WHATSAPP_API_BASE: whatsapp.apiBase }, locale: "en-US" });
+  [whatsapp, smtp] = await Promise.all([startFakeWhatsApp(), startSmtpSink()]);
+  session = await startBrowserSession({
+    env: { WHATSAPP_API_BASE: whatsapp.apiBase, SMTP_URL: smtp.url },
+    locale: "en-US",
+  });
   page = session.page;
 });
 
 afterAll(async () => {
   await session?.close();
   await whatsapp?.close();
+  await smtp?.close();
 });
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
@@ -37,6 +43,21 @@ const conversations = () => page.getByRole("list", { name: "Conversations" });
 const customerRow = () => conversations().getByRole("link", { name: new RegExp(customer.name) });
 const thread = () => page.getByRole("region", { name: `Conversation with ${customer.name}` });
 const composer = () => page.getByLabel("Message", { exact: true });
+
+/** A call to the REST API as the owner's page makes one: its session cookie, its origin. */
+function asOwner<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, path, body },
+  );
+}
 
 function inbound(text: string) {
   return postWebhook(
@@ -340,5 +361,48 @@ describe("answering a customer from the inbox", () => {
 
     await composer().press("Enter");
     await expect.poll(() => whatsapp.sent.map((message) => message.text)).toContain("Temos sim!");
+  });
+
+  it("tells an agent whose open conversation the owner took that she can no longer see it, and locks her composer", async () => {
+    const email = `ana.${Date.now()}@example.com`;
+    expect((await asOwner("POST", "/users", { email, role: "agent" })).status).toBe(200);
+    const token = (await smtp.waitFor(email)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
+    const { context, page: ana } = await openPage(session.browser);
+    try {
+      await ana.goto(url(`/accept-invitation?token=${token}`));
+      await ana.getByLabel("Your name").fill("Ana Lima");
+      await ana.getByLabel("Password", { exact: true }).fill("correct horse battery");
+      await ana.getByRole("button", { name: "Join team" }).click();
+      await ana.waitForURL("**/inbox");
+      // nobody's conversation, so hers to answer too
+      const row = ana
+        .getByRole("list", { name: "Conversations" })
+        .getByRole("link", { name: /Rodrigo Nunes/ });
+      await row.click();
+      const anaThread = ana.getByRole("region", { name: "Conversation with Rodrigo Nunes" });
+      await anaThread.getByText("Pode me responder agora?").waitFor();
+      const anaComposer = ana.getByLabel("Message", { exact: true });
+      await anaComposer.fill("Já te respondo");
+
+      const conversationId = new URL(ana.url()).pathname.split("/").at(-1);
+      const owner = await asOwner<{ user: { id: string } }>("GET", "/auth/me");
+      const taken = await asOwner("PATCH", `/conversations/${conversationId}`, {
+        assignedTo: owner.body.user.id,
+      });
+      expect(taken.status).toBe(200);
+
+      await anaThread
+        .getByText("This conversation was assigned to Júlia Campos; you can no longer see it.")
+        .waitFor();
+      expect(await anaComposer.isDisabled()).toBe(true);
+      expect(await anaThread.getByRole("button", { name: "Send" }).isDisabled()).toBe(true);
+      await expect.poll(() => row.count()).toBe(0);
+      // what she had read stays on screen, and her draft is not lost
+      await anaThread.getByText("Pode me responder agora?").waitFor();
+      expect(await anaComposer.inputValue()).toBe("Já te respondo");
+      await expectAccessible(ana, "inbox-access-lost");
+    } finally {
+      await context.close();
+    }
   });
 });

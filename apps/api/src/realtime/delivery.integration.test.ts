@@ -83,7 +83,7 @@ describe("realtime.events", () => {
     await client.waitFor((r) => r.some((e) => conversationOf(e) === sentinel));
     expect(client.received.map((e) => [e.event.type, conversationOf(e)])).toEqual([
       ["message_updated", conversationId],
-      ["conversation_assigned", conversationId],
+      ["conversation_access_lost", conversationId],
       ["message_updated", sentinel],
     ]);
   });

@@ -3,6 +3,7 @@ import type { Actor } from "@crm/domain/auth/model";
 import { conversationScope } from "@crm/domain/conversations/visibility";
 import {
   type Audience,
+  losesAccess,
   mayReceive,
   needsAssignee,
   withoutCarriedAssignee,
@@ -10,6 +11,7 @@ import {
 import { compareEntryIds } from "@crm/domain/realtime/entry-id";
 import type { Logger } from "@crm/domain/shared/logger";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
+import { accessLost } from "./access-lost";
 import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
 import { type ReadyResults, readyResults } from "./ready-results";
@@ -314,7 +316,11 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   ): Visible {
     const { actor } = this;
     const { event } = entry;
-    if (!mayReceive(actor, audience, assignee)) return undefined;
+    if (!mayReceive(actor, audience, assignee)) {
+      return audience.kind === "conversation" && losesAccess(actor, audience, assignee)
+        ? accessLost(entry, audience.conversationId)
+        : undefined;
+    }
     if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
       const { userId } = actor;
       const unread =

@@ -74,6 +74,9 @@ export const inboxEn = {
   "inbox.composer.send": "Send",
   "inbox.composer.addNote": "Add note",
   "inbox.composer.readOnly": "You can read this conversation but your role cannot answer it.",
+  "inbox.accessLost.assignedTo": "This conversation was assigned to {name}; you can no longer see it.",
+  "inbox.accessLost.someoneElse": "This conversation was assigned to someone else; you can no longer see it.",
+
   "inbox.composer.windowClosed":
     "More than 24 hours have passed since the customer last wrote. WhatsApp only lets you answer after they write again. You can still add private notes.",
 
@@ -104,6 +107,8 @@ export const inboxEn = {
 
   "inbox.errors.whatsappWindow":
     "WhatsApp only accepts replies within 24 hours of the customer's last message. Wait for the customer to write again, or add a private note.",
+  "inbox.errors.noLongerVisible":
+    "This conversation is no longer visible to you: it was assigned to someone else or deleted. Your message was not sent.",
   "inbox.errors.channelUnavailable":
     "This channel cannot send messages right now. Check that its integration is connected and active in Settings.",
 } as const;

@@ -76,6 +76,9 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.composer.send": "Enviar",
   "inbox.composer.addNote": "Adicionar nota",
   "inbox.composer.readOnly": "Você pode ler esta conversa, mas seu perfil não pode respondê-la.",
+  "inbox.accessLost.assignedTo": "Esta conversa foi atribuída a {name}; você não pode mais vê-la.",
+  "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
+
   "inbox.composer.windowClosed":
     "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só permite responder depois que ele escrever de novo. Você ainda pode adicionar notas privadas.",
 
@@ -106,6 +109,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
 
   "inbox.errors.whatsappWindow":
     "O WhatsApp só aceita respostas até 24 horas depois da última mensagem do cliente. Espere o cliente escrever de novo ou adicione uma nota privada.",
+  "inbox.errors.noLongerVisible":
+    "Esta conversa não está mais visível para você: foi atribuída a outra pessoa ou apagada. Sua mensagem não foi enviada.",
   "inbox.errors.channelUnavailable":
     "Este canal não pode enviar mensagens agora. Verifique nas Configurações se a integração está conectada e ativa.",
 };

@@ -36,4 +36,18 @@ export const conversationAssignedPayload = z.object({
   conversationId: id,
   assignedTo: id.nullable(),
   previousAssignee: id.nullable(),
+  created: z
+    .boolean()
+    .describe("true when the conversation was started with this assignee (it had no previous one)")
+    .optional(),
+});
+
+/**
+ * The realtime `conversation_access_lost` event, sent instead of `conversation_assigned` to whoever could see the
+ * conversation before it was reassigned and may not now (an agent, when it goes to someone else). It says which
+ * conversation left their view and who has it, nothing of its content: drop it from what you show.
+ */
+export const conversationAccessLostPayload = z.object({
+  conversationId: id,
+  assignedTo: id.nullable().describe("Who the conversation is assigned to now"),
 });

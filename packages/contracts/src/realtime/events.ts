@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { contactUpdatedPayload } from "../contacts/events";
 import {
+  conversationAccessLostPayload,
   conversationAssignedPayload,
   conversationUpdatedPayload,
   messageStatusPayload,
@@ -50,6 +51,7 @@ export const realtimeEvent = z.discriminatedUnion("type", [
     }),
   ),
   serverEvent("conversation_assigned", conversationAssignedPayload),
+  serverEvent("conversation_access_lost", conversationAccessLostPayload),
   serverEvent("deal_updated", dealUpdatedPayload),
   serverEvent("contact_updated", contactUpdatedPayload),
   serverEvent("payment_status", paymentStatusEventPayload),

@@ -22,6 +22,8 @@ export interface ConversationEventPayloads {
     conversationId: string;
     assignedTo: string | null;
     previousAssignee: string | null;
+    /** true when the conversation was started with this assignee: it had no previous one to lose it */
+    created?: boolean;
   };
 }
 

@@ -74,7 +74,12 @@ export async function startConversation(
       deps.events,
       organizationId,
       "conversation_assigned",
-      { conversationId: conversation.id, assignedTo: conversation.assignedTo, previousAssignee: null },
+      {
+        conversationId: conversation.id,
+        assignedTo: conversation.assignedTo,
+        previousAssignee: null,
+        created: true,
+      },
       now,
     );
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/model";
 import type { Role } from "../shared/permissions";
-import { audienceOf, mayReceive, needsAssignee } from "./audience";
+import { audienceOf, losesAccess, mayReceive, needsAssignee, withoutCarriedAssignee } from "./audience";
 
 const user = (role: Role, userId = "u-me"): Actor => ({
   kind: "user",
@@ -40,16 +40,53 @@ describe("realtime audience", () => {
     expect(mayReceive(apiKey("agent"), audience, "u-me")).toBe(false);
   });
 
-  it("takes the assignee an assignment event names, and tells the previous assignee too", () => {
+  it("takes the assignee an assignment event names", () => {
     const audience = audienceOf({
       type: "conversation_assigned",
       payload: { conversationId: "c1", assignedTo: "u-other", previousAssignee: "u-me" },
     });
     if (!audience) throw new Error("audience expected");
     expect(needsAssignee(audience)).toBe(false);
-    expect(mayReceive(user("agent", "u-me"), audience)).toBe(true);
     expect(mayReceive(user("agent", "u-other"), audience)).toBe(true);
-    expect(mayReceive(user("agent", "u-third"), audience)).toBe(false);
+    expect(mayReceive(user("agent", "u-me"), audience)).toBe(false);
+    expect(mayReceive(user("owner", "u-me"), audience)).toBe(true);
+  });
+
+  it("tells whoever a reassignment takes the conversation from that they lost it, and no one else", () => {
+    const assigned = (previousAssignee: string | null, assignedTo: string | null, created?: boolean) => {
+      const audience = audienceOf({
+        type: "conversation_assigned",
+        payload: { conversationId: "c1", assignedTo, previousAssignee, ...(created && { created }) },
+      });
+      if (!audience) throw new Error("audience expected");
+      return audience;
+    };
+    // from the agent, and from nobody (every agent saw it): to someone else
+    expect(losesAccess(user("agent", "u-me"), assigned("u-me", "u-other"))).toBe(true);
+    expect(losesAccess(user("agent", "u-me"), assigned(null, "u-other"))).toBe(true);
+    expect(losesAccess(apiKey("agent"), assigned(null, "u-other"))).toBe(true);
+    // never theirs to see, still theirs to see, or seen by their role whoever has it
+    expect(losesAccess(user("agent", "u-me"), assigned("u-third", "u-other"))).toBe(false);
+    expect(losesAccess(user("agent", "u-me"), assigned("u-me", null))).toBe(false);
+    expect(losesAccess(user("agent", "u-me"), assigned(null, "u-me"))).toBe(false);
+    expect(losesAccess(user("admin", "u-me"), assigned("u-me", "u-other"))).toBe(false);
+    // a conversation started with its assignee was never anyone else's
+    expect(losesAccess(user("agent", "u-me"), assigned(null, "u-other", true))).toBe(false);
+    // replayed, the assignee looked up now decides: given back to nobody since, nothing was lost
+    const replayed = withoutCarriedAssignee(assigned(null, "u-other"));
+    expect(needsAssignee(replayed)).toBe(true);
+    expect(losesAccess(user("agent", "u-me"), replayed, null)).toBe(false);
+    expect(losesAccess(user("agent", "u-me"), replayed, "u-other")).toBe(true);
+  });
+
+  it("tells no one of a conversation they lost through an event that is not a reassignment", () => {
+    const audience = audienceOf({
+      type: "conversation_updated",
+      payload: { conversationId: "c1", status: "open", assignedTo: "u-other", lastMessageAt: null },
+    });
+    if (!audience) throw new Error("audience expected");
+    expect(mayReceive(user("agent", "u-me"), audience)).toBe(false);
+    expect(losesAccess(user("agent", "u-me"), audience)).toBe(false);
   });
 
   it("does not tell a typist that they are typing", () => {

@@ -9,14 +9,15 @@ export type Audience =
   | { kind: "organization"; permission: Permission }
   /**
    * Those who may see the conversation. `assignedTo` is known when the event itself says who the conversation
-   * belongs to now; otherwise the deliverer looks it up. `alsoUserId` (the previous assignee) still hears of a
-   * conversation taken from them, and `exceptUserId` (the typist) does not hear of themself.
+   * belongs to now; otherwise the deliverer looks it up. `previousAssignee` is set by a reassignment of an
+   * existing conversation: whoever could see it then and cannot now is told it left their view (see
+   * `losesAccess`). `exceptUserId` (the typist) does not hear of themself.
    */
   | {
       kind: "conversation";
       conversationId: string;
       assignedTo?: string | null;
-      alsoUserId?: string | null;
+      previousAssignee?: string | null;
       exceptUserId?: string;
     }
   /** One user only. */
@@ -47,6 +48,12 @@ function nullableText(payload: unknown, key: string): string | null | undefined 
   return value === null ? null : typeof value === "string" ? value : undefined;
 }
 
+function flag(payload: unknown, key: string): boolean {
+  return (
+    typeof payload === "object" && payload !== null && (payload as Record<string, unknown>)[key] === true
+  );
+}
+
 /** The audience of a realtime event, or undefined for events that are not delivered to clients at all. */
 export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audience | undefined {
   const { type, payload } = event;
@@ -60,8 +67,10 @@ export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audien
   if (!conversationId) return undefined;
   if (type === "conversation_assigned") {
     const assignedTo = nullableText(payload, "assignedTo") ?? null;
-    const alsoUserId = nullableText(payload, "previousAssignee") ?? null;
-    return { kind: "conversation", conversationId, assignedTo, alsoUserId };
+    // a conversation started with an assignee was nobody's to lose
+    if (flag(payload, "created")) return { kind: "conversation", conversationId, assignedTo };
+    const previousAssignee = nullableText(payload, "previousAssignee") ?? null;
+    return { kind: "conversation", conversationId, assignedTo, previousAssignee };
   }
   if (type === "conversation_updated") {
     const assignedTo = nullableText(payload, "assignedTo");
@@ -103,11 +112,24 @@ export function mayReceive(actor: Actor, audience: Audience, assignedTo?: string
     case "conversation": {
       if (!can(actor.role, "conversations:read")) return false;
       if (audience.exceptUserId !== undefined && audience.exceptUserId === userId) return false;
-      if (userId !== null && audience.alsoUserId === userId) return true;
       const assignee = audience.assignedTo !== undefined ? audience.assignedTo : assignedTo;
       const scope = conversationScope(actor);
       if (scope.kind === "all") return true;
       return assignee !== undefined && canSee(scope, { assignedTo: assignee });
     }
   }
+}
+
+/**
+ * Whether a reassignment took the conversation out of the actor's view: they could see it with its previous
+ * assignee and may not with `assignedTo` (as for `mayReceive`). They are told so, with nothing of its content,
+ * instead of receiving the event. Decided from the event alone (and the lookup), so every replica agrees.
+ */
+export function losesAccess(actor: Actor, audience: Audience, assignedTo?: string | null): boolean {
+  if (audience.kind !== "conversation" || audience.previousAssignee === undefined) return false;
+  if (!can(actor.role, "conversations:read")) return false;
+  const scope = conversationScope(actor);
+  if (!canSee(scope, { assignedTo: audience.previousAssignee })) return false;
+  const assignee = audience.assignedTo !== undefined ? audience.assignedTo : assignedTo;
+  return assignee === undefined || !canSee(scope, { assignedTo: assignee });
 }

@@ -32,7 +32,7 @@ export function ContactDetailsCard({ contact }: { contact: Contact }) {
 
   return (
     <Card title={t("contacts.details")}>
-      <dl className="space-y-4 text-sm">
+      <dl className="@container space-y-4 text-sm">
         <Detail label={t("contacts.email")}>
           {contact.email ? (
             <a href={`mailto:${contact.email}`} className={textLinkClasses}>
@@ -81,11 +81,12 @@ export function ContactDetailsCard({ contact }: { contact: Contact }) {
   );
 }
 
+/** Label beside value where the card is wide enough, above it where it is narrow (the inbox's contact panel). */
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-3 gap-3">
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="col-span-2 min-w-0 break-words text-slate-900">
+    <div className="grid gap-0.5 @2xs:grid-cols-3 @2xs:gap-3">
+      <dt className="min-w-0 break-words text-slate-500">{label}</dt>
+      <dd className="min-w-0 break-words text-slate-900 @2xs:col-span-2">
         {children ?? <span className="text-slate-500">—</span>}
       </dd>
     </div>

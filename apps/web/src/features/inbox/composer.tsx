@@ -14,7 +14,13 @@ import type { Conversation, Message } from "./types";
 /** How often "typing" is repeated while the agent keeps typing (the server's indicator expires on its own). */
 const typingEveryMs = 3_000;
 
-export function Composer({ conversation }: { conversation: Conversation }) {
+interface ComposerProps {
+  conversation: Conversation;
+  /** The user may no longer write here (the conversation was reassigned away from them); the draft stays. */
+  disabled?: boolean;
+}
+
+export function Composer({ conversation, disabled = false }: ComposerProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -56,7 +62,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
 
   const submit = () => {
     const body = text.trim();
-    if (body === "" || send.isPending) return;
+    if (body === "" || send.isPending || disabled) return;
     if (lastTyping.current > 0) {
       lastTyping.current = 0;
       stopTyping.mutate({ conversationId: conversation.id });
@@ -79,7 +85,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         submit();
       }}
     >
-      {windowClosed && !isPrivate && (
+      {windowClosed && !isPrivate && !disabled && (
         <Alert tone="info" className="mb-2">
           {t("inbox.composer.windowClosed")}
         </Alert>
@@ -99,9 +105,10 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         value={text}
         onChange={(event) => change(event.target.value)}
         onKeyDown={onKeyDown}
+        disabled={disabled}
         placeholder={isPrivate ? t("inbox.composer.notePlaceholder") : t("inbox.composer.placeholder")}
         className={cx(
-          "block w-full resize-none rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:outline-none",
+          "block w-full resize-none rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:outline-none disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500",
           isPrivate ? "bg-white ring-amber-300 focus:ring-amber-500" : "ring-slate-300 focus:ring-indigo-600",
         )}
       />
@@ -110,13 +117,14 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           <input
             type="checkbox"
             checked={isPrivate}
+            disabled={disabled}
             onChange={(event) => setPrivate(event.target.checked)}
             className="size-4 rounded border-slate-300 text-amber-600 focus:ring-amber-500"
           />
           <Lock aria-hidden="true" className="size-3.5 text-amber-700" />
           {t("inbox.composer.privateNote")}
         </label>
-        <Button type="submit" size="sm" loading={send.isPending} disabled={text.trim() === ""}>
+        <Button type="submit" size="sm" loading={send.isPending} disabled={disabled || text.trim() === ""}>
           <SendHorizontal aria-hidden="true" className="size-4" />
           {isPrivate ? t("inbox.composer.addNote") : t("inbox.composer.send")}
         </Button>

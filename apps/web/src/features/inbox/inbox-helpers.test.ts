@@ -110,6 +110,12 @@ describe("the WhatsApp 24-hour window", () => {
       "errors.forbidden",
     );
   });
+
+  it("explains a 404 as a conversation the user may no longer see, not as a missing page", () => {
+    expect(sendErrorMessage({ data: { code: "NOT_FOUND" } }, whatsapp(null), now)).toBe(
+      "inbox.errors.noLongerVisible",
+    );
+  });
 });
 
 describe("snooze", () => {

@@ -13,6 +13,7 @@ import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMediaQuery } from "../../lib/use-media-query";
+import { AccessLostNotice, useAccessLost } from "./access-lost";
 import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { type InboxFilters, toListInput } from "./inbox-filters";
@@ -111,21 +112,26 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
 function OpenConversation({ conversationId, filters }: { conversationId: string; filters: InboxFilters }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const conversation = useQuery(trpc.conversations.get.queryOptions({ id: conversationId }));
+  // a conversation reassigned away from the user is not asked for again (404): what was shown stays
+  const lost = useAccessLost(conversationId);
+  const conversation = useQuery(
+    trpc.conversations.get.queryOptions({ id: conversationId }, { enabled: lost === undefined }),
+  );
   const [contactOpen, setContactOpen] = useState(false);
   // Tailwind's xl: from there the panel sits beside the thread, and the dialog would show it twice
   const panelBeside = useMediaQuery("(min-width: 1280px)");
   useEffect(() => {
     if (panelBeside) setContactOpen(false);
   }, [panelBeside]);
-  if (conversation.isPending) {
+  const data = conversation.data;
+  if (lost && !data) {
     return (
-      <div className="flex flex-1 items-center justify-center">
-        <Loading />
+      <div className="flex-1 p-6">
+        <AccessLostNotice lost={lost} />
       </div>
     );
   }
-  if (conversation.isError) {
+  if (conversation.isError && !lost) {
     return (
       <div className="flex-1 p-6">
         <RecordError
@@ -137,11 +143,18 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
       </div>
     );
   }
+  if (!data) {
+    return (
+      <div className="flex flex-1 items-center justify-center">
+        <Loading />
+      </div>
+    );
+  }
   return (
     <>
-      <Thread conversation={conversation.data} filters={filters} onShowContact={() => setContactOpen(true)} />
+      <Thread conversation={data} filters={filters} onShowContact={() => setContactOpen(true)} />
       <div className="hidden w-72 shrink-0 border-l border-slate-200 bg-slate-50 xl:flex xl:flex-col">
-        <ContactPanel conversation={conversation.data} />
+        <ContactPanel conversation={data} />
       </div>
       {/* narrower screens: the same panel over the thread, so deals and payment links stay one tap away */}
       <Dialog
@@ -151,7 +164,7 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
         size="lg"
       >
         <div className="-mx-6 -mb-6 flex max-h-[70dvh] flex-col">
-          <ContactPanel conversation={conversation.data} />
+          <ContactPanel conversation={data} />
         </div>
       </Dialog>
     </>

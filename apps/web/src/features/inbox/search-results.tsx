@@ -35,8 +35,9 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
 
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
-      <div className="flex items-center gap-2 px-4 pt-3 pb-1">
-        <h2 className="min-w-0 flex-1 truncate text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      {/* the heading wraps above the order toggle when they do not fit side by side, never cut short */}
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1.5 px-4 pt-3 pb-1">
+        <h2 className="min-w-0 text-xs font-semibold tracking-wide break-words text-slate-500 uppercase">
           {t("inbox.search.results", { q })}
         </h2>
         <fieldset className="flex shrink-0 gap-1">

@@ -11,12 +11,16 @@ export function whatsappWindowClosed(conversation: Conversation, now: Date = new
   return now.getTime() - new Date(conversation.lastInboundAt).getTime() >= whatsappWindowMs;
 }
 
-/** Why a message could not be sent, in words: the API's 422 covers the closed window and a missing channel. */
+/**
+ * Why a message could not be sent, in words: the API's 422 covers the closed window and a missing channel, its
+ * 404 a conversation reassigned away from the user (or deleted) before the realtime event said so.
+ */
 export function sendErrorMessage(
   error: unknown,
   conversation: Conversation,
   now: Date = new Date(),
 ): PlainMessageKey {
+  if (errorCodeOf(error) === "NOT_FOUND") return "inbox.errors.noLongerVisible";
   if (errorCodeOf(error) === "UNPROCESSABLE") {
     return whatsappWindowClosed(conversation, now)
       ? "inbox.errors.whatsappWindow"

@@ -15,6 +15,7 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
 import { useMemberNames } from "../deals/use-deal-options";
 import { type Pages, setUnread } from "../realtime/cache-updaters";
+import { AccessLostNotice, useAccessLost } from "./access-lost";
 import { ChannelIcon } from "./channel-icon";
 import { Composer } from "./composer";
 import { ConversationActions } from "./conversation-actions";
@@ -40,6 +41,8 @@ export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
   const conversationId = conversation.id;
   const name = conversation.contact?.name ?? t("inbox.unknownContact");
   const mayWrite = can(user.role, "conversations:write");
+  // reassigned away while open: what was read stays, nothing more can be done in it
+  const lost = useAccessLost(conversationId);
   useDocumentTitle(name);
   useMarkRead(conversation);
 
@@ -77,13 +80,18 @@ export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
             <ContactRound aria-hidden="true" className="size-4" />
             {t("inbox.contact.title")}
           </Button>
-          <ConversationActions conversation={conversation} />
+          {!lost && <ConversationActions conversation={conversation} />}
         </div>
       </header>
-      <Messages conversationId={conversationId} mayWrite={mayWrite} userId={user.id} />
+      {lost && (
+        <div className="border-b border-slate-200 bg-white px-4 py-3">
+          <AccessLostNotice lost={lost} />
+        </div>
+      )}
+      <Messages conversationId={conversationId} mayWrite={mayWrite && !lost} userId={user.id} live={!lost} />
       <TypingIndicator conversationId={conversationId} />
       {mayWrite ? (
-        <Composer key={conversationId} conversation={conversation} />
+        <Composer key={conversationId} conversation={conversation} disabled={lost !== undefined} />
       ) : (
         <div className="border-t border-slate-200 p-3">
           <Alert tone="info">{t("inbox.composer.readOnly")}</Alert>
@@ -122,9 +130,11 @@ interface MessagesProps {
   conversationId: string;
   mayWrite: boolean;
   userId: string;
+  /** false once the user may no longer see the conversation: what was loaded stays, nothing is asked again */
+  live: boolean;
 }
 
-function Messages({ conversationId, mayWrite, userId }: MessagesProps) {
+function Messages({ conversationId, mayWrite, userId, live }: MessagesProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const names = useMemberNames();
@@ -132,7 +142,7 @@ function Messages({ conversationId, mayWrite, userId }: MessagesProps) {
   const messages = useInfiniteQuery(
     trpc.conversations.messages.infiniteQueryOptions(
       { id: conversationId, limit: pageSize },
-      { getNextPageParam: (page) => page.nextCursor },
+      { getNextPageParam: (page) => page.nextCursor, enabled: live },
     ),
   );
   // Pages come newest first; a chat reads oldest first.
@@ -188,7 +198,7 @@ function Messages({ conversationId, mayWrite, userId }: MessagesProps) {
           <p className="py-10 text-center text-sm text-slate-500">{t("inbox.thread.empty")}</p>
         ) : (
           <>
-            {messages.hasNextPage && (
+            {messages.hasNextPage && live && (
               <div className="mb-4 flex justify-center">
                 <Button
                   variant="secondary"

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Conversation, ConversationListItem, Message } from "../inbox/types";
 import type { Pages } from "./cache-updaters";
 import { conversationFixture as conv, ids, messageFixture as msg, pagesOf } from "./fixtures";
-import { handleRealtimeEvent, type RealtimeDeps, typingKey } from "./handle-event";
+import { accessLostKey, handleRealtimeEvent, type RealtimeDeps, typingKey } from "./handle-event";
 
 const occurredAt = "2026-11-25T10:30:00.000Z";
 
@@ -159,6 +159,28 @@ describe("handleRealtimeEvent", () => {
       event("conversation_assigned", { conversationId: "a", assignedTo: "other", previousAssignee: "me" }),
     );
     expect(ids(queryClient.getQueryData(allKey))).toEqual([[]]);
+  });
+
+  it("on conversation_access_lost drops the conversation from the lists and marks it lost, asking nothing", async () => {
+    const { deps, queryClient, allKey } = setup({ conversations: [conv({ id: "a" })] });
+    queryClient.setQueryData(
+      allKey,
+      pagesOf({ items: [conv({ id: "a" }), conv({ id: "b" })], nextCursor: null }),
+    );
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_access_lost", { conversationId: "a", assignedTo: "u2" }),
+    );
+    expect(ids(queryClient.getQueryData(allKey))).toEqual([["b"]]);
+    expect(queryClient.getQueryData(accessLostKey("a"))).toEqual({ assignedTo: "u2" });
+
+    // given back to someone the user may see: the events reach them again, and it is theirs to see
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_assigned", { conversationId: "a", assignedTo: null, previousAssignee: "u2" }),
+    );
+    expect(queryClient.getQueryData(accessLostKey("a"))).toBeNull();
+    expect(ids(queryClient.getQueryData(allKey))?.[0]).toContain("a");
   });
 
   it("keeps who is typing per conversation, but not the user themself", async () => {

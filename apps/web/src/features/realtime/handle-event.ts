@@ -29,6 +29,23 @@ export interface RealtimeDeps {
 /** Who is typing where: kept in the query cache so any screen can read it with `useQuery`. */
 export const typingKey = (conversationId: string) => ["realtime", "typing", conversationId] as const;
 
+/** A conversation taken out of the user's view by a reassignment: who has it now. */
+export interface AccessLost {
+  assignedTo: string | null;
+}
+
+/**
+ * Whether the user lost a conversation (null: they see it), kept in the query cache so an open thread can say
+ * so and stop asking for a conversation that would answer 404.
+ */
+export const accessLostKey = (conversationId: string) => ["realtime", "accessLost", conversationId] as const;
+
+/** An event about a conversation reached the user: they may see it (again). */
+function accessRegained(deps: RealtimeDeps, conversationId: string) {
+  const key = accessLostKey(conversationId);
+  if (deps.queryClient.getQueryData<AccessLost | null>(key)) deps.queryClient.setQueryData(key, null);
+}
+
 /** The `input` part of a tRPC query key: `[path, { input, type }]`. */
 function inputOf<T>(query: Query): T | undefined {
   const meta = query.queryKey[1];
@@ -159,12 +176,22 @@ export async function handleRealtimeEvent(deps: RealtimeDeps, event: RealtimeEve
         queryClient.removeQueries({ queryKey: trpc.conversations.get.queryKey({ id: conversationId }) });
         return;
       }
+      accessRegained(deps, conversationId);
       await refreshConversation(deps, conversationId, event.payload.unread);
       return;
     }
     case "conversation_assigned":
+      accessRegained(deps, event.payload.conversationId);
       await refreshConversation(deps, event.payload.conversationId);
       return;
+    case "conversation_access_lost": {
+      // Reassigned to someone whose conversations this user may not see: asking for it again would be a 404.
+      const { conversationId, assignedTo } = event.payload;
+      const lost: AccessLost = { assignedTo };
+      updateLists(deps, (data) => removeConversation(data, conversationId));
+      queryClient.setQueryData(accessLostKey(conversationId), lost);
+      return;
+    }
     case "user_typing": {
       const { conversationId } = event.payload;
       if (event.payload.userId === deps.userId) return;
