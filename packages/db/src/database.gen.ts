@@ -93,6 +93,7 @@ export interface Contacts {
   id: Generated<string>;
   metadata: Generated<Jsonb>;
   name: string;
+  name_key: Generated<string>;
   organization_id: string;
   phone: string | null;
   updated_at: Generated<Timestamp>;

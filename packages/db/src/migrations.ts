@@ -16,6 +16,7 @@ import * as m0015 from "../migrations/0015_threads_per_integration";
 import * as m0016 from "../migrations/0016_payment_expiry";
 import * as m0017 from "../migrations/0017_deal_activity_order";
 import * as m0018 from "../migrations/0018_message_arrival_order";
+import * as m0019 from "../migrations/0019_contact_search_unaccent";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0016_payment_expiry": m0016,
   "0017_deal_activity_order": m0017,
   "0018_message_arrival_order": m0018,
+  "0019_contact_search_unaccent": m0019,
 };

@@ -1,7 +1,7 @@
 import { type ContactSort, DomainError } from "@crm/domain";
 import { isTimestampValue, isUuidValue } from "../shared/cursor";
 
-/** Keyset position in one of the contact list's orders: (created_at, id) or (lower(name), id). */
+/** Keyset position in one of the contact list's orders: (created_at, id) or (name_key, id). */
 export interface ContactCursor {
   sort: ContactSort;
   key: string;

@@ -17,6 +17,13 @@ function phoneDigitForms(digits: string): string[] {
   return old ? [digits, `${old[1] ?? ""}${old[2]}9${old[3]}`] : [digits];
 }
 
+/*
+ * A name is searched and sorted without accents or letter case ("Joao" finds "João", "Érica" sorts among the
+ * E's) through its stored key, `name_key` = lower(crm_unaccent(name)) (migration 0019): a search fragment or a
+ * cursor is put in the same form once per statement, never a row at a time.
+ */
+const asNameKey = (text: string) => sql<string>`lower(crm_unaccent(${text}))`;
+
 /**
  * One page of the organization's contacts, newest first or by name, keyset-paginated. Every filter is an
  * index condition: trigram GIN indexes serve the search, the jsonb_path_ops index the custom field.
@@ -30,7 +37,7 @@ export async function listContacts(
   const sort = page.sort ?? "createdAt";
   const limit = pageSize(page.limit);
   const cursor = decodeContactCursor(page.cursor, sort);
-  let query = selectContacts(db, organizationId).select(sql<string>`lower(c.name)`.as("sort_name"));
+  let query = selectContacts(db, organizationId).select("c.name_key as sort_name");
 
   if (filter.companyId) query = query.where("c.company_id", "=", filter.companyId);
   if (filter.tagId) {
@@ -60,7 +67,7 @@ export async function listContacts(
     const byPhone = phoneLike.test(filter.search) && digits.length >= minPhoneDigits;
     query = query.where((eb) =>
       eb.or([
-        eb("c.name", "ilike", pattern),
+        eb("c.name_key", "like", asNameKey(pattern)),
         eb("c.email", "ilike", pattern),
         ...(byPhone ? phoneDigitForms(digits).map((form) => eb("c.phone", "like", `%${form}%`)) : []),
       ]),
@@ -68,9 +75,10 @@ export async function listContacts(
   }
 
   if (sort === "name") {
+    // a cursor written before 0019 holds lower(name), accents and all: normalizing the key places it too
     if (cursor)
-      query = query.where(sql<boolean>`(lower(c.name), c.id) > (${cursor.key}, ${cursor.id}::uuid)`);
-    query = query.orderBy(sql`lower(c.name)`, "asc").orderBy("c.id", "asc");
+      query = query.where(sql<boolean>`(c.name_key, c.id) > (${asNameKey(cursor.key)}, ${cursor.id}::uuid)`);
+    query = query.orderBy("c.name_key", "asc").orderBy("c.id", "asc");
   } else {
     if (cursor)
       query = query.where(sql<boolean>`(c.created_at, c.id) < (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
