@@ -5,8 +5,10 @@ export interface ReceivedMail {
   from: string | undefined;
   to: string[];
   raw: string;
-  /** Body with quoted-printable soft breaks and escapes undone, enough to find links in it. */
+  /** Body with quoted-printable soft breaks and escapes undone (read as UTF-8), enough to find links in it. */
   text: string;
+  /** The Subject header, its MIME encoded words decoded. */
+  subject: string | undefined;
 }
 
 /** A real SMTP server on loopback that keeps what it receives: the outside world of email, local. */
@@ -37,6 +39,7 @@ export async function startSmtpSink() {
           to: rcptTo.map((r) => r.address),
           raw,
           text: isQuotedPrintable(raw) ? decodeQuotedPrintable(raw) : raw,
+          subject: subjectOf(raw),
         });
         for (const wake of waiters.splice(0)) wake();
         callback();
@@ -76,10 +79,27 @@ export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
 // only a quoted-printable body is decoded: in a 7bit one, "token=67..." would lose its "=" and turn "67" into "g"
 const isQuotedPrintable = (raw: string) => /^content-transfer-encoding:\s*quoted-printable/im.test(raw);
 
+/** Escapes are bytes of UTF-8: "=C3=A7" is one "ç". */
 const decodeQuotedPrintable = (raw: string) =>
   raw
     .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    .replace(/(=[0-9A-F]{2})+/g, (escapes) =>
+      Buffer.from(escapes.replaceAll("=", ""), "hex").toString("utf8"),
+    );
+
+/** "=?UTF-8?Q?Voc=C3=AA_foi?=" and "=?UTF-8?B?...?=" words, possibly folded over several lines. */
+function subjectOf(raw: string): string | undefined {
+  const header = raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, " ");
+  const value = header?.match(/^Subject: (.*)$/im)?.[1];
+  if (value === undefined) return undefined;
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replaceAll("_", " ")),
+    );
+}
 
 export const linkToken = (mail: ReceivedMail, path: string): string => {
   const match = mail.text.match(new RegExp(`${path}\\?token=([a-z0-9]+)`));

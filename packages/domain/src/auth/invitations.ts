@@ -1,6 +1,7 @@
 import { parseEmail } from "../shared/email";
 import { DomainError, notFound } from "../shared/errors";
 import { canGrantRole, type Role } from "../shared/permissions";
+import { invitationEmail } from "./auth-emails";
 import type { Actor, Invitation } from "./model";
 import { assertPasswordStrength, invitationLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
@@ -34,11 +35,16 @@ export async function inviteUser(
     });
   });
   const organization = await deps.store.organizations.findById(actor.organizationId);
-  await deps.queue.enqueue("email", {
-    to: email,
-    subject: `You are invited to ${organization?.name ?? "CRM Manager"}`,
-    text: `You were invited to join ${organization?.name ?? "a team"} on CRM Manager as ${input.role}.\n\nAccept within 7 days:\n${deps.links.acceptInvitation(token)}`,
-  });
+  await deps.queue.enqueue(
+    "email",
+    invitationEmail({
+      to: email,
+      locale: organization?.locale,
+      organizationName: organization?.name,
+      role: input.role,
+      link: deps.links.acceptInvitation(token),
+    }),
+  );
   return invitation;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from "../shared/errors";
+import { passwordResetEmail } from "./auth-emails";
 import { assertPasswordStrength, resetTokenLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
 
@@ -14,12 +15,16 @@ export async function requestPasswordReset(deps: AuthDeps, input: { email: strin
     tokenHash: deps.tokens.hash(token),
     expiresAt: new Date(now.getTime() + resetTokenLifetimeMs),
   });
-  const link = deps.links.resetPassword(token);
-  await deps.queue.enqueue("email", {
-    to: user.email,
-    subject: "Reset your CRM Manager password",
-    text: `Hello ${user.name},\n\nOpen this link within one hour to choose a new password:\n${link}\n\nIf you did not ask for this, ignore this email.`,
-  });
+  const organization = await deps.store.organizations.findById(user.organizationId);
+  await deps.queue.enqueue(
+    "email",
+    passwordResetEmail({
+      to: user.email,
+      locale: organization?.locale,
+      name: user.name,
+      link: deps.links.resetPassword(token),
+    }),
+  );
 }
 
 export const invalidResetToken = () =>

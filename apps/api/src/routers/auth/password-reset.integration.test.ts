@@ -6,6 +6,29 @@ import { type ErrorBody, newEmail } from "./auth-fixtures";
 const api = useTestApi();
 
 describe("password reset", () => {
+  it("writes the email in the organization's language, with its link and expiry", async () => {
+    const owner = await api.register({ name: "Ana Souza" });
+    await api.rest("POST", "/auth/forgot-password", { body: { email: owner.user.email } });
+    const mail = await api.smtp.waitFor(owner.user.email);
+    expect(mail.subject).toBe("Redefina sua senha do CRM Manager");
+    expect(mail.text).toContain("Olá, Ana Souza,");
+    expect(mail.text).toContain("Abra este link dentro de uma hora para escolher uma nova senha:");
+    expect(mail.text).toContain("Se você não pediu isso, ignore este email.");
+    expect(linkToken(mail, "reset-password")).toMatch(/^[a-z0-9]+$/);
+
+    const english = await api.register({ name: "John Smith" });
+    const patched = await api.rest("PATCH", "/organizations/current", {
+      token: english.token,
+      body: { locale: "en" },
+    });
+    expect(patched.status).toBe(200);
+    await api.rest("POST", "/auth/forgot-password", { body: { email: english.user.email } });
+    const englishMail = await api.smtp.waitFor(english.user.email);
+    expect(englishMail.subject).toBe("Reset your CRM Manager password");
+    expect(englishMail.text).toContain("Open this link within one hour to choose a new password:");
+    expect(linkToken(englishMail, "reset-password")).toMatch(/^[a-z0-9]+$/);
+  });
+
   it("emails a link whose token sets a new password once and signs out every session", async () => {
     const owner = await api.register();
     const forgot = await api.rest("POST", "/auth/forgot-password", { body: { email: owner.user.email } });

@@ -8,6 +8,35 @@ const api = useTestApi();
 const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 10)}@example.com`;
 
 describe("invitations", () => {
+  it("writes the invitation in the organization's language, with its link and expiry", async () => {
+    const owner = await api.register({ organizationName: "Loja da Ana" });
+    const invitee = email("pt");
+    await api.rest("POST", "/users", { token: owner.token, body: { email: invitee, role: "agent" } });
+    const mail = await api.smtp.waitFor(invitee);
+    expect(mail.subject).toBe("Você foi convidado para Loja da Ana");
+    expect(mail.text).toContain("Você foi convidado para entrar em Loja da Ana no CRM Manager como agente.");
+    expect(mail.text).toContain("Aceite dentro de 7 dias:");
+    expect(mail.text).not.toMatch(/invited|Accept/);
+    const token = linkToken(mail, "accept-invitation");
+    const accepted = await api.rest("POST", "/auth/accept-invitation", {
+      body: { token, name: "Bia", password: "correct horse battery" },
+    });
+    expect(accepted.status).toBe(200);
+
+    const english = await api.rest("PATCH", "/organizations/current", {
+      token: owner.token,
+      body: { locale: "en" },
+    });
+    expect(english.status).toBe(200);
+    const other = email("en");
+    await api.rest("POST", "/users", { token: owner.token, body: { email: other, role: "viewer" } });
+    const englishMail = await api.smtp.waitFor(other);
+    expect(englishMail.subject).toBe("You are invited to Loja da Ana");
+    expect(englishMail.text).toContain("join Loja da Ana on CRM Manager as viewer.");
+    expect(englishMail.text).toContain("Accept within 7 days:");
+    expect(linkToken(englishMail, "accept-invitation")).toMatch(/^[a-z0-9]+$/);
+  });
+
   it("invites by email; the invitee accepts with a name and password and joins with the invited role", async () => {
     const owner = await api.register();
     const invitee = email("agent");
