@@ -137,7 +137,7 @@ describe("a sales team's day with contacts and deals", () => {
     const outcomes = await report
       .getByRole("row")
       .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""));
-    expect(outcomes).toEqual(["Created", "Created", "Errors", "Skipped"]);
+    expect(outcomes).toEqual(["Created", "Created", "Error", "Skipped"]);
     await report.getByRole("row").nth(3).getByText(/name/i).waitFor();
     await expect.poll(() => page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
     await expectAccessible(page, "14-contacts-import-report");

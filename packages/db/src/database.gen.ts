@@ -63,6 +63,7 @@ export interface ContactImportRows {
   organization_id: string;
   outcome: "created" | "updated" | "skipped" | "error";
   reason: string | null;
+  reasons: Jsonb | null;
   row_number: number;
 }
 

@@ -17,6 +17,7 @@ import * as m0016 from "../migrations/0016_payment_expiry";
 import * as m0017 from "../migrations/0017_deal_activity_order";
 import * as m0018 from "../migrations/0018_message_arrival_order";
 import * as m0019 from "../migrations/0019_contact_search_unaccent";
+import * as m0020 from "../migrations/0020_import_row_reasons";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "0017_deal_activity_order": m0017,
   "0018_message_arrival_order": m0018,
   "0019_contact_search_unaccent": m0019,
+  "0020_import_row_reasons": m0020,
 };

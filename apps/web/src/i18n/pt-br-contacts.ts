@@ -145,6 +145,50 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.reason": "Motivo",
   "contacts.import.contact": "Contato",
   "contacts.import.openContact": "Abrir contato",
+  "contacts.import.columnNames":
+    "Os nomes das colunas podem estar em português (nome, e-mail, telefone, celular, whatsapp, empresa, etiquetas), em maiúsculas ou minúsculas, com ou sem acentos; um campo personalizado pode ser nomeado pela chave ou pelo rótulo. Datas como DD/MM/AAAA ou AAAA-MM-DD (MM/DD/AAAA numa organização em inglês).",
+  "contacts.import.rowHint": "A linha 1 é a primeira depois do cabeçalho: a linha 2 da planilha.",
+  "contacts.import.rowOutcome.created": "Criado",
+  "contacts.import.rowOutcome.updated": "Atualizado",
+  "contacts.import.rowOutcome.skipped": "Pulado",
+  "contacts.import.rowOutcome.error": "Erro",
+  "contacts.import.reasons.row_too_long":
+    "A linha tem {values} valores, mas o cabeçalho só tem {columns} colunas: os valores a mais ficariam sem coluna.",
+  "contacts.import.reasons.unclosed_quote":
+    "Uma aspa aberta aqui nunca é fechada, então o resto do arquivo não pode ser lido.",
+  "contacts.import.reasons.unreadable": "Esta parte do arquivo não pode ser lida.",
+  "contacts.import.reasons.name_required": "É preciso um nome para criar um contato.",
+  "contacts.import.reasons.name_too_long": "O nome tem mais de {max} caracteres.",
+  "contacts.import.reasons.invalid_email": "O e-mail não é válido.",
+  "contacts.import.reasons.invalid_phone": "O telefone não é válido.",
+  "contacts.import.reasons.company_too_long": "O nome da empresa tem mais de {max} caracteres.",
+  "contacts.import.reasons.tag_too_long": "A tag “{value}” tem mais de {max} caracteres.",
+  "contacts.import.reasons.field_required": "{label} é obrigatório.",
+  "contacts.import.reasons.invalid_text": "{label} deve ser um texto.",
+  "contacts.import.reasons.text_too_long": "{label} tem mais de {max} caracteres.",
+  "contacts.import.reasons.invalid_number": "{label}: “{value}” não é um número.",
+  "contacts.import.reasons.ambiguous_number":
+    "{label}: “{value}” pode ser lido de dois jeitos (milhar ou decimal?). Escreva sem separador de milhar.",
+  "contacts.import.reasons.invalid_boolean": "{label}: “{value}” deve ser sim ou não.",
+  "contacts.import.reasons.invalid_date": "{label}: “{value}” não é uma data. Escreva como {format}.",
+  "contacts.import.reasons.impossible_date":
+    "{label}: “{value}” não existe no calendário (lido como {format}).",
+  "contacts.import.reasons.invalid_option": "{label}: “{value}” não é uma das opções ({options}).",
+  "contacts.import.reasons.duplicate_phone": "Já existe um contato com este telefone.",
+  "contacts.import.reasons.duplicate_email": "Já existe um contato com este e-mail.",
+  "contacts.import.reasons.identity_conflict": "O telefone é de um contato e o e-mail, de outro.",
+  "contacts.import.reasons.created_meanwhile":
+    "Um contato com este telefone ou e-mail foi criado nesse meio-tempo.",
+  "contacts.import.reasons.taken_meanwhile":
+    "Outro contato passou a usar este telefone ou e-mail nesse meio-tempo.",
+  "contacts.import.reasons.deleted_meanwhile": "O contato correspondente foi excluído nesse meio-tempo.",
+  "contacts.import.reasons.message": "{message}",
+  "contacts.import.dateFormat.dmy": "DD/MM/AAAA ou AAAA-MM-DD",
+  "contacts.import.dateFormat.mdy": "MM/DD/AAAA ou AAAA-MM-DD",
+  "contacts.import.dateFormat.iso": "AAAA-MM-DD",
+  "contacts.import.dateOrder.dmy": "DD/MM/AAAA",
+  "contacts.import.dateOrder.mdy": "MM/DD/AAAA",
+  "contacts.import.dateOrder.iso": "AAAA-MM-DD",
 
   "customFields.title": "Campos personalizados",
   "customFields.description":

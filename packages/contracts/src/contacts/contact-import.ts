@@ -11,7 +11,9 @@ export const startContactImportInput = z.object({
     .max(maxContactImportCsvLength)
     .describe(
       "The CSV file's text, with a header line. Columns: name, email, phone, company, tags (separated by ;) " +
-        "and custom field keys; other columns are ignored",
+        "and custom fields by key or label; also in Portuguese (nome, e-mail, telefone, celular, whatsapp, " +
+        "empresa, etiquetas), in any letter case and with or without accents; other columns are ignored. " +
+        "Dates as YYYY-MM-DD, or DD/MM/YYYY when the organization's locale is pt-BR (MM/DD/YYYY for en)",
     ),
   onDuplicate: z
     .enum(["skip", "update"])
@@ -35,10 +37,55 @@ export const contactImport = z.object({
   finishedAt: timestamp.nullable(),
 });
 
+/** Kept in step with `importReasonCodes` in the domain (a test compares them). */
+export const contactImportReasonCodes = [
+  "row_too_long",
+  "unclosed_quote",
+  "unreadable",
+  "name_required",
+  "name_too_long",
+  "invalid_email",
+  "invalid_phone",
+  "company_too_long",
+  "tag_too_long",
+  "field_required",
+  "invalid_text",
+  "text_too_long",
+  "invalid_number",
+  "ambiguous_number",
+  "invalid_boolean",
+  "invalid_date",
+  "impossible_date",
+  "invalid_option",
+  "duplicate",
+  "identity_conflict",
+  "created_meanwhile",
+  "taken_meanwhile",
+  "deleted_meanwhile",
+  "other",
+] as const;
+
+export const contactImportReason = z.object({
+  code: z.enum(contactImportReasonCodes).describe("Why, for a program (or a translation) to read"),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe(
+      "The values the reason names: field and label (a custom field), value (the cell), max, options, " +
+        "order (dmy, mdy or iso: how a date was expected), by (phone or email: a duplicate), values and " +
+        "columns (a row too long), message (other)",
+    ),
+});
+
 export const contactImportRow = z.object({
-  rowNumber: z.number().int().describe("1 is the first line after the header"),
+  rowNumber: z.number().int().describe("1 is the first line after the header (the spreadsheet's line 2)"),
   outcome: z.enum(["created", "updated", "skipped", "error"]),
-  reason: z.string().nullable(),
+  reason: z.string().nullable().describe("Why it was skipped or failed, in English"),
+  reasons: z
+    .array(contactImportReason)
+    .describe(
+      "The same as codes with their values, one per problem; empty when created or updated (and for rows " +
+        "imported before reasons had codes)",
+    ),
   contactId: id.nullable(),
 });
 export const contactImportRowPage = pageOf(contactImportRow);

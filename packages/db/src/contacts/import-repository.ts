@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
 import { chunks } from "./named-rows";
-import { importColumns, toContactImport } from "./rows";
+import { importColumns, toContactImport, toImportReasons } from "./rows";
 
 export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {
   return {
@@ -47,6 +47,16 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .where("id", "=", id)
         .executeTakeFirst();
       return row?.csv ?? undefined;
+    },
+
+    async locale(id) {
+      const row = await db
+        .selectFrom("contact_imports")
+        .innerJoin("organizations", "organizations.id", "contact_imports.organization_id")
+        .select("organizations.locale")
+        .where("contact_imports.id", "=", id)
+        .executeTakeFirst();
+      return row?.locale;
     },
 
     async lock(id) {
@@ -124,6 +134,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
               row_number: row.rowNumber,
               outcome: row.outcome,
               reason: row.reason,
+              reasons: row.reasons.length > 0 ? JSON.stringify(row.reasons) : null,
               contact_id: row.contactId,
             })),
           )
@@ -136,7 +147,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       const after = decodeRowCursor(page.cursor);
       const rows = await db
         .selectFrom("contact_import_rows")
-        .select(["row_number", "outcome", "reason", "contact_id"])
+        .select(["row_number", "outcome", "reason", "reasons", "contact_id"])
         .where("organization_id", "=", organizationId)
         .where("import_id", "=", importId)
         .where("row_number", ">", after)
@@ -150,6 +161,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           rowNumber: row.row_number,
           outcome: row.outcome,
           reason: row.reason,
+          reasons: toImportReasons(row.reasons),
           contactId: row.contact_id,
         })),
         nextCursor: rows.length > limit && last ? encodeRowCursor(last.row_number) : null,

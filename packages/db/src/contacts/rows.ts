@@ -6,10 +6,12 @@ import type {
   CustomFieldDefinition,
   CustomFieldValue,
   Email,
+  ImportReason,
   Phone,
   Tag,
   TagRef,
 } from "@crm/domain";
+import { importReasonCodes } from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { JsonValue } from "../column-types";
 import type { Companies, ContactImports, CustomFieldDefinitions, Tags } from "../database.gen";
@@ -150,3 +152,20 @@ export const toContactImport = (
   startedAt: row.started_at,
   finishedAt: row.finished_at,
 });
+
+/** The stored reasons of an import row; none for rows written before reasons had codes. */
+export function toImportReasons(value: JsonValue | null): ImportReason[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return [];
+    const code = importReasonCodes.find((known) => known === item.code);
+    const params: ImportReason["params"] = {};
+    const stored = item.params;
+    if (typeof stored === "object" && stored !== null && !Array.isArray(stored)) {
+      for (const [key, param] of Object.entries(stored)) {
+        if (typeof param === "string" || typeof param === "number") params[key] = param;
+      }
+    }
+    return code ? [{ code, params }] : [];
+  });
+}

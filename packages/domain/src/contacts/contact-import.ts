@@ -5,6 +5,7 @@ import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { type ContactUpdatedPayload, publishContactChanges } from "./events";
 import { failPlannedContact, type ImportPlan, type PlannedWrite, planImportBatch } from "./import-plan";
+import { type ImportReason, importReason } from "./import-reasons";
 import type {
   ContactImport,
   CustomFieldDefinition,
@@ -60,6 +61,8 @@ export interface ImportRun {
   contactImport: ContactImport;
   csv: string;
   definitions: CustomFieldDefinition[];
+  /** The organization's language, which says how the file's dates are written. */
+  locale: string;
 }
 
 /** Loads an import for its job; undefined when there is nothing (left) to do. */
@@ -70,7 +73,8 @@ export async function openImportRun(deps: ContactsDeps, importId: string): Promi
   const csv = await deps.store.imports.csv(importId);
   if (csv === undefined) return undefined;
   const definitions = await deps.store.customFields.listAll(contactImport.organizationId);
-  return { contactImport, csv, definitions };
+  const locale = await deps.store.imports.locale(importId);
+  return { contactImport, csv, definitions, locale: locale ?? "en" };
 }
 
 export async function markImportRunning(deps: ContactsDeps, importId: string, total: number): Promise<void> {
@@ -93,7 +97,7 @@ export async function finishImport(
 export interface CsvRecord {
   rowNumber: number;
   /** The parsed values, or why the file could not be read at this row. */
-  values: string[] | { unreadable: string };
+  values: string[] | { unreadable: ImportReason };
 }
 
 /** Another run of the same import is ahead of this one: this run stops and leaves it the work. */
@@ -122,7 +126,7 @@ export async function importContactBatch(
       rowNumber: record.rowNumber,
       mapping: Array.isArray(record.values)
         ? mapCsvRow(columns, record.values)
-        : { ok: false as const, reason: record.values.unreadable },
+        : { ok: false as const, reasons: [record.values.unreadable] },
     }));
     const phones: string[] = [];
     const emails: string[] = [];
@@ -182,18 +186,13 @@ async function writeImportPlan(
   const written = new Set<PlannedWrite>();
   for (const create of plan.creates.values()) {
     if (created.has(create.contactId)) written.add(create);
-    else
-      failPlannedContact(
-        plan.results,
-        create.contactId,
-        "A contact with this phone or email was created meanwhile",
-      );
+    else failPlannedContact(plan.results, create.contactId, importReason("created_meanwhile"));
   }
   for (const update of plan.updates.values()) {
     try {
       await repos.savepoint(async () => {
         const current = await repos.contacts.lockById(organizationId, update.contactId);
-        if (!current) throw new DomainError("NOT_FOUND", "The matching contact was deleted meanwhile");
+        if (!current) throw notFound("Contact");
         const company = companyId(update);
         await repos.contacts.update(organizationId, update.contactId, {
           ...(update.name === undefined ? {} : { name: update.name }),
@@ -206,7 +205,7 @@ async function writeImportPlan(
       written.add(update);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      failPlannedContact(plan.results, update.contactId, describeError(error));
+      failPlannedContact(plan.results, update.contactId, updateFailure(error));
     }
   }
   await repos.contacts.addTagLinks(
@@ -218,6 +217,12 @@ async function writeImportPlan(
       }),
     ),
   );
+}
+
+function updateFailure(error: DomainError): ImportReason {
+  if (error.code === "NOT_FOUND") return importReason("deleted_meanwhile");
+  if (error.code === "CONFLICT") return importReason("taken_meanwhile");
+  return importReason("other", { message: describeError(error) });
 }
 
 export function countRows(rows: readonly ImportRowResult[]): ImportCounts {

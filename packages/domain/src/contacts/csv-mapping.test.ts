@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors";
-import { type CsvColumns, mapCsvHeader, mapCsvRow } from "./csv-mapping";
+import { type CsvColumns, mapCsvHeader, mapCsvRow, type RowMapping } from "./csv-mapping";
+import { describeImportReasons } from "./import-reasons";
 import type { CustomFieldDefinition } from "./model";
 
 const definition = (key: string, type: CustomFieldDefinition["type"], options: string[] = []) => ({
@@ -16,16 +17,56 @@ const definition = (key: string, type: CustomFieldDefinition["type"], options: s
 });
 const definitions = [definition("plan", "single_select", ["free", "pro"]), definition("employees", "number")];
 
+/** The English `reason` the API answers for a row that cannot be imported. */
+const reasonOf = (mapping: RowMapping) => (mapping.ok ? null : describeImportReasons(mapping.reasons));
+
 describe("the CSV header", () => {
   it("maps built-in columns and custom field keys in any letter case, ignoring the rest", () => {
     const columns = mapCsvHeader(
-      ["\uFEFFName", "E-mail", "EMAIL", " Phone ", "Company", "tags", "Plan", "Notes"],
+      ["\uFEFFName", "EMAIL", " Phone ", "Company", "tags", "Plan", "Notes"],
       definitions,
     );
-    expect(columns.builtIn).toEqual({ name: 0, email: 2, phone: 3, company: 4, tags: 5 });
-    expect(columns.custom.map((c) => [c.index, c.definition.key])).toEqual([[6, "plan"]]);
-    expect(columns.ignored).toEqual(["E-mail", "Notes"]);
-    expect(columns.width).toBe(8);
+    expect(columns.builtIn).toEqual({ name: 0, email: 1, phone: 2, company: 3, tags: 4 });
+    expect(columns.custom.map((c) => [c.index, c.definition.key])).toEqual([[5, "plan"]]);
+    expect(columns.ignored).toEqual(["Notes"]);
+    expect(columns.width).toBe(7);
+  });
+
+  it("reads the Portuguese names of the columns, without regard to case or accents", () => {
+    expect(mapCsvHeader(["Nome", "E-mail", "Telefone", "Empresa", "Tags"], definitions).builtIn).toEqual({
+      name: 0,
+      email: 1,
+      phone: 2,
+      company: 3,
+      tags: 4,
+    });
+    expect(mapCsvHeader(["NOME COMPLETO", "e_mail", "Celular", "EMPRESA", "Etiquetas"], []).builtIn).toEqual({
+      name: 0,
+      email: 1,
+      phone: 2,
+      company: 3,
+      tags: 4,
+    });
+    expect(mapCsvHeader(["nome", "WhatsApp"], []).builtIn).toEqual({ name: 0, phone: 1 });
+  });
+
+  it("finds a custom field by its label as well as by its key, a key first", () => {
+    const birthday = { ...definition("aniversario", "date"), label: "Aniversário" };
+    const mobile = { ...definition("celular", "text"), label: "Celular da loja" };
+    const columns = mapCsvHeader(["Nome", "ANIVERSARIO", "celular", "Telefone"], [birthday, mobile]);
+    expect(columns.custom.map((c) => [c.index, c.definition.key])).toEqual([
+      [1, "aniversario"],
+      [2, "celular"],
+    ]);
+    expect(columns.builtIn).toEqual({ name: 0, phone: 3 });
+    const byLabel = mapCsvHeader(["nome", "aniversário", "Celular da Loja"], [birthday, mobile]);
+    expect(byLabel.custom.map((c) => c.definition.key)).toEqual(["aniversario", "celular"]);
+  });
+
+  it("refuses two columns that mean the same thing", () => {
+    expect(() => mapCsvHeader(["nome", "Telefone", "Celular"], [])).toThrow(
+      'The columns "Telefone" and "Celular" are the same column',
+    );
   });
 
   it("refuses a header without name, email or phone, or with a column twice", () => {
@@ -72,32 +113,103 @@ describe("a CSV row", () => {
     const result = mapCsvRow(columns, ["Bia", "not-an-email", "123", "", "", "gold", "many"]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reason).toContain("email: Invalid email address");
-    expect(result.reason).toContain("phone: Invalid phone number");
-    expect(result.reason).toContain("metadata.plan: plan must be one of free, pro");
-    expect(result.reason).toContain("metadata.employees: employees must be a number");
+    expect(result.reasons.map((reason) => reason.code)).toEqual([
+      "invalid_email",
+      "invalid_phone",
+      "invalid_option",
+      "invalid_number",
+    ]);
+    expect(result.reasons[2]?.params).toEqual({
+      field: "plan",
+      label: "plan",
+      value: "gold",
+      options: "free, pro",
+    });
+    expect(reasonOf(result)).toBe(
+      "email: Invalid email address; phone: Invalid phone number; " +
+        "metadata.plan: plan must be one of free, pro; metadata.employees: employees must be a number",
+    );
   });
 
   it("reads a Brazilian number with thousands and refuses one that could be read two ways", () => {
     const row = (employees: string) => mapCsvRow(columns, ["Ana", "", "11987654321", "", "", "", employees]);
     expect(row("1.250,5")).toMatchObject({ ok: true, contact: { metadata: { employees: 1250.5 } } });
-    expect(row("1.500")).toEqual({
-      ok: false,
-      reason:
-        'metadata.employees: employees "1.500" is ambiguous (a thousands separator or a decimal point?): write it without thousands separators',
+    expect(reasonOf(row("1.500"))).toBe(
+      'metadata.employees: employees "1.500" is ambiguous (a thousands separator or a decimal point?): write it without thousands separators',
+    );
+  });
+
+  it("reads the cells a short row lacks as empty", () => {
+    expect(mapCsvRow(columns, ["Curta", "curta@x.com"])).toEqual({
+      ok: true,
+      contact: { name: "Curta", email: "curta@x.com", tagNames: [], metadata: {} },
     });
   });
 
-  it("refuses a row whose values do not line up with the header", () => {
-    expect(mapCsvRow(columns, ["Ana", "ana@example.com"])).toEqual({
+  it("ignores empty cells past the header's columns but refuses values there", () => {
+    const full = ["Ana", "ana@example.com", "", "", "", "", ""];
+    expect(mapCsvRow(columns, [...full, ""])).toMatchObject({ ok: true, contact: { name: "Ana" } });
+    expect(mapCsvRow(columns, [...full, " ", ""])).toMatchObject({ ok: true });
+    const extra = mapCsvRow(columns, [...full, "", "surprise"]);
+    expect(extra).toEqual({
       ok: false,
-      reason: "The row has 2 values but the header has 7 columns",
+      reasons: [{ code: "row_too_long", params: { values: 9, columns: 7 } }],
     });
+    expect(reasonOf(extra)).toBe("The row has 9 values but the header has 7 columns");
   });
 
   it("refuses an over-long tag or company name", () => {
     const row = mapCsvRow(columns, ["Ana", "", "", "x".repeat(201), "y".repeat(51), "", ""]);
     expect(row.ok).toBe(false);
-    if (!row.ok) expect(row.reason).toMatch(/company: .*; tags: name must have at most 50 characters/);
+    expect(reasonOf(row)).toMatch(/company: .*; tags: name must have at most 50 characters/);
+  });
+});
+
+describe("a date in a CSV row", () => {
+  const birthday = { ...definition("aniversario", "date"), label: "Aniversário" };
+  const read = (locale: string | undefined, date: string) =>
+    mapCsvRow(mapCsvHeader(["nome", "aniversário"], [birthday], { locale }), ["Ana", date]);
+  const stored = (date: string) => ({ ok: true, contact: { metadata: { aniversario: date } } });
+
+  it("reads DD/MM/YYYY and D/M/YYYY for a Portuguese organization, and ISO always", () => {
+    expect(read("pt-BR", "31/12/1990")).toMatchObject(stored("1990-12-31"));
+    expect(read("pt-BR", "1/2/1990")).toMatchObject(stored("1990-02-01"));
+    expect(read("pt-BR", "1990-12-31")).toMatchObject(stored("1990-12-31"));
+  });
+
+  it("reads MM/DD/YYYY for an English organization", () => {
+    expect(read("en", "12/31/1990")).toMatchObject(stored("1990-12-31"));
+    expect(read("en-US", "2/1/1990")).toMatchObject(stored("1990-02-01"));
+    expect(read("en", "31/12/1990")).toMatchObject({ ok: false });
+  });
+
+  it("refuses a date that is not on the calendar, saying so", () => {
+    const result = read("pt-BR", "31/02/1990");
+    expect(result).toEqual({
+      ok: false,
+      reasons: [
+        {
+          code: "impossible_date",
+          params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+        },
+      ],
+    });
+    expect(reasonOf(result)).toBe(
+      "metadata.aniversario: Aniversário has 31/02/1990, which is not a date on the calendar (read as DD/MM/YYYY)",
+    );
+  });
+
+  it("asks for the organization's format for a date it cannot read", () => {
+    const result = read("pt-BR", "dezembro");
+    expect(result).toMatchObject({
+      ok: false,
+      reasons: [{ code: "invalid_date", params: { order: "dmy" } }],
+    });
+    expect(reasonOf(result)).toBe(
+      "metadata.aniversario: Aniversário must be a date as DD/MM/YYYY or YYYY-MM-DD",
+    );
+    expect(reasonOf(read(undefined, "31/12/1990"))).toBe(
+      "metadata.aniversario: Aniversário must be a date as YYYY-MM-DD",
+    );
   });
 });

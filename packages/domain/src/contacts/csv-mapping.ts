@@ -2,13 +2,31 @@ import type { Email } from "../shared/email";
 import { DomainError } from "../shared/errors";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
-import { parseContactFields } from "./contact-input";
-import { checkCustomFieldText } from "./custom-fields";
+import { maxContactNameLength, parseContactFields } from "./contact-input";
+import {
+  type CustomFieldProblemCode,
+  checkCustomFieldText,
+  type DateOrder,
+  maxCustomTextLength,
+} from "./custom-fields";
+import { type ImportReason, importReason } from "./import-reasons";
 import type { CustomFieldDefinition, CustomFieldValue } from "./model";
-import { parseTagName } from "./tags";
+import { maxTagNameLength, parseTagName } from "./tags";
 
 export const builtInColumns = ["name", "email", "phone", "company", "tags"] as const;
 export type BuiltInColumn = (typeof builtInColumns)[number];
+
+/**
+ * Other names a built-in column goes by, compared without letter case, accents, spaces, `-` or `_`: a
+ * spreadsheet made in Portuguese says "Nome;E-mail;Telefone;Empresa;Etiquetas".
+ */
+export const builtInColumnAliases: Record<BuiltInColumn, readonly string[]> = {
+  name: ["nome", "nome completo"],
+  email: ["e-mail"],
+  phone: ["telefone", "celular", "whatsapp"],
+  company: ["empresa"],
+  tags: ["etiquetas"],
+};
 
 /** Where each known column sits in a record; other columns are ignored. */
 export interface CsvColumns {
@@ -16,6 +34,8 @@ export interface CsvColumns {
   custom: Array<{ index: number; definition: CustomFieldDefinition }>;
   ignored: string[];
   width: number;
+  /** How dates typed with slashes are read, from the organization's language; ISO dates always are. */
+  dateOrder?: DateOrder | undefined;
 }
 
 /** A CSV row read into contact fields: empty cells are absent, so an update leaves those fields alone. */
@@ -28,7 +48,7 @@ export interface ImportedContact {
   metadata: Record<string, CustomFieldValue>;
 }
 
-export type RowMapping = { ok: true; contact: ImportedContact } | { ok: false; reason: string };
+export type RowMapping = { ok: true; contact: ImportedContact } | { ok: false; reasons: ImportReason[] };
 
 const normalizeHeader = (header: string) =>
   header
@@ -36,35 +56,88 @@ const normalizeHeader = (header: string) =>
     .trim()
     .toLowerCase();
 
+/** "E-mail", "e_mail" and "EMAIL" alike; "Aniversário" and "aniversario" alike. */
+const looseName = (text: string) =>
+  normalizeHeader(text)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[\s_-]+/g, "");
+
+/** 31/12/1990 in Portuguese, 12/31/1990 in English; undefined for another language (ISO dates only). */
+export function dateOrderOf(locale: string): DateOrder | undefined {
+  const language = locale.toLowerCase();
+  if (language === "pt" || language.startsWith("pt-")) return "dmy";
+  if (language === "en" || language === "en-us") return "mdy";
+  return undefined;
+}
+
 /**
- * Reads the header: built-in columns and custom field keys, in any letter case. Throws when a column appears
- * twice or none of name, email and phone is there.
+ * Reads the header: built-in columns by their English name or a Portuguese alias, custom fields by key or by
+ * label, all without regard to letter case (aliases and labels also to accents). An exact built-in name or
+ * custom field key wins over an alias or a label. Throws when two columns mean the same thing or none of
+ * name, email and phone is there.
  */
 export function mapCsvHeader(
   header: readonly string[],
   definitions: readonly CustomFieldDefinition[],
+  options: { locale?: string | undefined } = {},
 ): CsvColumns {
-  const columns: CsvColumns = { builtIn: {}, custom: [], ignored: [], width: header.length };
-  const seen = new Set<string>();
-  header.forEach((raw, index) => {
-    const name = normalizeHeader(raw);
-    if (name === "") return;
-    if (seen.has(name)) throw badHeader(`The column "${name}" appears twice`);
-    seen.add(name);
-    const builtIn = builtInColumns.find((column) => column === name);
-    if (builtIn) {
-      columns.builtIn[builtIn] = index;
-      return;
+  const columns: CsvColumns = {
+    builtIn: {},
+    custom: [],
+    ignored: [],
+    width: header.length,
+    dateOrder: options.locale === undefined ? undefined : dateOrderOf(options.locale),
+  };
+  const taken = new Map<string, string>();
+  const take = (meaning: string, raw: string) => {
+    const earlier = taken.get(meaning);
+    if (earlier !== undefined) {
+      throw badHeader(
+        normalizeHeader(earlier) === normalizeHeader(raw)
+          ? `The column "${normalizeHeader(raw)}" appears twice`
+          : `The columns "${earlier.trim()}" and "${raw.trim()}" are the same column`,
+      );
     }
-    const definition = definitions.find((d) => d.key === name);
-    if (definition) columns.custom.push({ index, definition });
-    else columns.ignored.push(raw.trim());
+    taken.set(meaning, raw);
+  };
+  header.forEach((raw, index) => {
+    if (normalizeHeader(raw) === "") return;
+    const meaning = columnMeaning(raw, definitions);
+    if (meaning && "definition" in meaning) {
+      take(`metadata.${meaning.definition.key}`, raw);
+      columns.custom.push({ index, definition: meaning.definition });
+    } else if (meaning) {
+      take(meaning.builtIn, raw);
+      columns.builtIn[meaning.builtIn] = index;
+    } else columns.ignored.push(raw.trim());
   });
   const { name, email, phone } = columns.builtIn;
   if (name === undefined && email === undefined && phone === undefined) {
-    throw badHeader("The first line must be a header naming at least one of the columns name, email, phone");
+    throw badHeader(
+      "The first line must be a header naming at least one of the columns name, email, phone " +
+        "(or nome, e-mail, telefone, celular, whatsapp)",
+    );
   }
   return columns;
+}
+
+function columnMeaning(
+  raw: string,
+  definitions: readonly CustomFieldDefinition[],
+): { builtIn: BuiltInColumn } | { definition: CustomFieldDefinition } | undefined {
+  const name = normalizeHeader(raw);
+  const exact = builtInColumns.find((column) => column === name);
+  if (exact) return { builtIn: exact };
+  const byKey = definitions.find((definition) => definition.key === name);
+  if (byKey) return { definition: byKey };
+  const loose = looseName(raw);
+  const alias = builtInColumns.find((column) =>
+    [column, ...builtInColumnAliases[column]].some((other) => looseName(other) === loose),
+  );
+  if (alias) return { builtIn: alias };
+  const byLabel = definitions.find((definition) => looseName(definition.label) === loose);
+  return byLabel ? { definition: byLabel } : undefined;
 }
 
 const badHeader = (message: string) =>
@@ -90,20 +163,34 @@ const splitList = (cell: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
-/** Maps one record to contact fields, or the reason it cannot be imported. Pure: no lookups. */
+/**
+ * The record as wide as the header: missing cells at the end are empty, and extra cells are dropped when
+ * empty (a spreadsheet often leaves a trailing `;`). Extra cells holding something are refused: the values
+ * would not be under the columns they were meant for.
+ */
+function alignRecord(record: readonly string[], width: number): string[] | ImportReason {
+  if (record.length <= width) return [...record, ...Array<string>(width - record.length).fill("")];
+  if (record.slice(width).some((value) => value.trim() !== ""))
+    return importReason("row_too_long", { values: record.length, columns: width });
+  return record.slice(0, width);
+}
+
+const contactFieldReasons: Record<string, (message: string) => ImportReason> = {
+  name: () => importReason("name_too_long", { max: maxContactNameLength }),
+  email: () => importReason("invalid_email"),
+  phone: () => importReason("invalid_phone"),
+};
+
+/** Maps one record to contact fields, or the reasons it cannot be imported. Pure: no lookups. */
 export function mapCsvRow(columns: CsvColumns, record: readonly string[], region = "BR"): RowMapping {
-  if (record.length !== columns.width) {
-    return {
-      ok: false,
-      reason: `The row has ${record.length} values but the header has ${columns.width} columns`,
-    };
-  }
+  const aligned = alignRecord(record, columns.width);
+  if (!Array.isArray(aligned)) return { ok: false, reasons: [aligned] };
   const cell = (column: BuiltInColumn): string | undefined => {
     const index = columns.builtIn[column];
-    const value = index === undefined ? undefined : record[index]?.trim();
+    const value = index === undefined ? undefined : aligned[index]?.trim();
     return value === "" ? undefined : value;
   };
-  const problems: string[] = [];
+  const problems: ImportReason[] = [];
   const contact: ImportedContact = { tagNames: [], metadata: {} };
   try {
     const fields = parseContactFields(
@@ -114,12 +201,20 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
     if (fields.email) contact.email = fields.email;
     if (fields.phone) contact.phone = fields.phone;
   } catch (error) {
-    problems.push(describeError(error));
+    if (!(error instanceof DomainError)) throw error;
+    for (const [field, messages] of Object.entries(error.details?.fieldErrors ?? {})) {
+      const reason = contactFieldReasons[field];
+      problems.push(
+        reason
+          ? reason(messages.join(", "))
+          : importReason("other", { message: `${field}: ${messages.join(", ")}` }),
+      );
+    }
   }
   const company = cell("company");
   if (company !== undefined) {
     if (company.length > maxCompanyNameLength)
-      problems.push(`company: must have at most ${maxCompanyNameLength} characters`);
+      problems.push(importReason("company_too_long", { max: maxCompanyNameLength }));
     else contact.companyName = company;
   }
   const tags = cell("tags");
@@ -129,15 +224,31 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
       if (!contact.tagNames.some((existing) => existing.toLowerCase() === name.toLowerCase()))
         contact.tagNames.push(name);
     } catch (error) {
-      problems.push(`tags: ${describeError(error).replace(/^name: /, "")}`);
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(importReason("tag_too_long", { max: maxTagNameLength, value: tagName }));
     }
   }
   for (const { index, definition } of columns.custom) {
-    const text = record[index]?.trim() ?? "";
+    const text = aligned[index]?.trim() ?? "";
     if (text === "") continue;
-    const checked = checkCustomFieldText(definition, text);
+    const checked = checkCustomFieldText(definition, text, { dateOrder: columns.dateOrder });
     if (checked.ok) contact.metadata[definition.key] = checked.value;
-    else problems.push(`metadata.${definition.key}: ${definition.label} ${checked.problem}`);
+    else problems.push(customFieldReason(definition, text, checked.code, columns.dateOrder));
   }
-  return problems.length > 0 ? { ok: false, reason: problems.join("; ") } : { ok: true, contact };
+  return problems.length > 0 ? { ok: false, reasons: problems } : { ok: true, contact };
+}
+
+function customFieldReason(
+  definition: CustomFieldDefinition,
+  value: string,
+  code: CustomFieldProblemCode,
+  dateOrder: DateOrder | undefined,
+): ImportReason {
+  const params = { field: definition.key, label: definition.label, value };
+  if (code === "invalid_option")
+    return importReason(code, { ...params, options: definition.options.join(", ") });
+  if (code === "text_too_long") return importReason(code, { ...params, max: maxCustomTextLength });
+  if (code === "invalid_date" || code === "impossible_date")
+    return importReason(code, { ...params, order: dateOrder ?? "iso" });
+  return importReason(code, params);
 }

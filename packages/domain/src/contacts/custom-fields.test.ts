@@ -165,8 +165,16 @@ describe("values typed as text (CSV cells, query parameters)", () => {
   });
 
   it("leaves what does not fit to be reported", () => {
-    expect(read("employees", "twelve")).toEqual({ ok: false, problem: "must be a number" });
-    expect(read("vip", "maybe")).toEqual({ ok: false, problem: "must be true or false" });
+    expect(read("employees", "twelve")).toEqual({
+      ok: false,
+      code: "invalid_number",
+      problem: "must be a number",
+    });
+    expect(read("vip", "maybe")).toEqual({
+      ok: false,
+      code: "invalid_boolean",
+      problem: "must be true or false",
+    });
   });
 });
 

@@ -12,7 +12,7 @@ import { readNumberText } from "./number-text";
 /** Keys become JSON keys and CSV headers, so they are short identifiers and never a built-in column name. */
 export const customFieldKeyPattern = /^[a-z][a-z0-9_]{0,49}$/;
 export const reservedFieldKeys = ["id", "name", "email", "phone", "company", "tags", "created_at"] as const;
-const maxTextLength = 2000;
+export const maxCustomTextLength = 2000;
 const maxOptions = 100;
 const maxOptionLength = 100;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -83,6 +83,21 @@ export function parseCustomFieldDefinition(input: CustomFieldDefinitionInput): C
   };
 }
 
+/** Why a value does not fit its field, for reports that people read in their own language. */
+export type CustomFieldProblemCode =
+  | "invalid_text"
+  | "text_too_long"
+  | "invalid_number"
+  | "ambiguous_number"
+  | "invalid_boolean"
+  | "invalid_date"
+  | "impossible_date"
+  | "invalid_option";
+
+export type CustomFieldCheck =
+  | { ok: true; value: CustomFieldValue }
+  | { ok: false; code: CustomFieldProblemCode; problem: string };
+
 const isValidDate = (value: string): boolean => {
   const match = value.match(datePattern);
   if (!match) return false;
@@ -94,35 +109,45 @@ const isValidDate = (value: string): boolean => {
 export function checkCustomFieldValue(
   definition: Pick<CustomFieldDefinition, "type" | "options">,
   value: unknown,
-): { ok: true; value: CustomFieldValue } | { ok: false; problem: string } {
+): CustomFieldCheck {
   switch (definition.type) {
     case "text":
-      if (typeof value !== "string") return { ok: false, problem: "must be text" };
-      if (value.length > maxTextLength)
-        return { ok: false, problem: `must have at most ${maxTextLength} characters` };
+      if (typeof value !== "string") return { ok: false, code: "invalid_text", problem: "must be text" };
+      if (value.length > maxCustomTextLength)
+        return {
+          ok: false,
+          code: "text_too_long",
+          problem: `must have at most ${maxCustomTextLength} characters`,
+        };
       return { ok: true, value };
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value))
-        return { ok: false, problem: "must be a number" };
+        return { ok: false, code: "invalid_number", problem: "must be a number" };
       return { ok: true, value };
     case "boolean":
-      if (typeof value !== "boolean") return { ok: false, problem: "must be true or false" };
+      if (typeof value !== "boolean")
+        return { ok: false, code: "invalid_boolean", problem: "must be true or false" };
       return { ok: true, value };
     case "date":
       if (typeof value !== "string" || !isValidDate(value))
-        return { ok: false, problem: "must be a date as YYYY-MM-DD" };
+        return { ok: false, code: "invalid_date", problem: "must be a date as YYYY-MM-DD" };
       return { ok: true, value };
     case "single_select":
       if (typeof value !== "string" || !definition.options.includes(value))
-        return { ok: false, problem: `must be one of ${definition.options.join(", ")}` };
+        return {
+          ok: false,
+          code: "invalid_option",
+          problem: `must be one of ${definition.options.join(", ")}`,
+        };
       return { ok: true, value };
     case "multi_select": {
       if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
-        return { ok: false, problem: "must be a list of options" };
+        return { ok: false, code: "invalid_option", problem: "must be a list of options" };
       const unknown = (value as string[]).filter((item) => !definition.options.includes(item));
       if (unknown.length > 0)
         return {
           ok: false,
+          code: "invalid_option",
           problem: `has unknown option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: ${definition.options.join(", ")})`,
         };
       return { ok: true, value: [...new Set(value as string[])] };
@@ -179,13 +204,45 @@ export function applyMetadataPatch(
 const trueWords = new Set(["true", "yes", "y", "1", "sim", "s", "verdadeiro"]);
 const falseWords = new Set(["false", "no", "n", "0", "não", "nao", "falso"]);
 
-/** Checks a value typed as text (a CSV cell, a query parameter) against its definition. */
+/** How a date typed with slashes is read: 31/12/1990 in Brazil, 12/31/1990 in the United States. */
+export type DateOrder = "dmy" | "mdy";
+
+const slashDatePattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * Reads `D/M/YYYY` (or `M/D/YYYY`) as an ISO date; any other text is left to the usual check. A date that
+ * is not on the calendar (31/02) is refused here, so the report can say so instead of asking for a format.
+ */
+function readSlashDate(text: string, order: DateOrder): CustomFieldCheck | undefined {
+  const match = text.match(slashDatePattern);
+  if (!match) return undefined;
+  const [, first = "", second = "", year = ""] = match;
+  const [day, month] = order === "dmy" ? [first, second] : [second, first];
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  if (isValidDate(iso)) return { ok: true, value: iso };
+  return { ok: false, code: "impossible_date", problem: `has ${text}, which is not a date on the calendar` };
+}
+
+const dateFormats: Record<DateOrder, string> = { dmy: "DD/MM/YYYY", mdy: "MM/DD/YYYY" };
+
+/**
+ * Checks a value typed as text (a CSV cell, a query parameter) against its definition. With a `dateOrder`,
+ * a date may also be typed with slashes in that order; ISO dates are always read.
+ */
 export function checkCustomFieldText(
   definition: Pick<CustomFieldDefinition, "type" | "options">,
   text: string,
-): ReturnType<typeof checkCustomFieldValue> {
+  options: { dateOrder?: DateOrder | undefined } = {},
+): CustomFieldCheck {
   const number = definition.type === "number" ? readNumberText(text) : undefined;
-  if (number && !number.ok) return number;
+  if (number && !number.ok) return { ok: false, code: "ambiguous_number", problem: number.problem };
+  const { dateOrder } = options;
+  if (definition.type === "date" && dateOrder) {
+    const checked = readSlashDate(text.trim(), dateOrder) ?? checkCustomFieldValue(definition, text.trim());
+    return checked.ok || checked.code !== "invalid_date"
+      ? checked
+      : { ...checked, problem: `must be a date as ${dateFormats[dateOrder]} or YYYY-MM-DD` };
+  }
   return checkCustomFieldValue(
     definition,
     number ? number.value : customFieldValueFromText(definition, text),

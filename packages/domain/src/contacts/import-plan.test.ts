@@ -3,6 +3,7 @@ import type { Email } from "../shared/email";
 import type { Phone } from "../shared/phone";
 import type { ImportedContact, RowMapping } from "./csv-mapping";
 import { decideImportRow, failPlannedContact, planImportBatch } from "./import-plan";
+import { importReason } from "./import-reasons";
 import type { CustomFieldDefinition } from "./model";
 
 const phone = "+5511987654321" as Phone;
@@ -22,7 +23,7 @@ describe("what an imported row does", () => {
     expect(decideImportRow({ name: "Ana", phone, email }, known, "skip")).toEqual({
       action: "skip",
       contactId: "c1",
-      reason: "Duplicate of an existing contact (same email)",
+      reason: { code: "duplicate", params: { by: "email" } },
     });
     expect(decideImportRow({ phone, email }, known, "update")).toEqual({ action: "update", contactId: "c1" });
   });
@@ -34,7 +35,7 @@ describe("what an imported row does", () => {
     ];
     expect(decideImportRow({ name: "Ana", phone, email }, known, "update")).toMatchObject({
       action: "error",
-      reason: expect.stringContaining("c1"),
+      reason: { code: "identity_conflict", params: { phoneContactId: "c1", emailContactId: "c2" } },
     });
   });
 });
@@ -64,7 +65,7 @@ describe("planning a batch", () => {
     const plan = planImportBatch(
       [
         { rowNumber: 1, mapping: ok({ name: "Ana", phone, tagNames: ["vip"] }) },
-        { rowNumber: 2, mapping: { ok: false, reason: "email: Invalid email address" } },
+        { rowNumber: 2, mapping: { ok: false, reasons: [importReason("invalid_email")] } },
         { rowNumber: 3, mapping: ok({ name: "Bia", email }) },
       ],
       [],
@@ -80,9 +81,15 @@ describe("planning a batch", () => {
       rowNumbers: [1],
     });
     expect(plan.results).toEqual([
-      { rowNumber: 1, outcome: "created", reason: null, contactId: "new-1" },
-      { rowNumber: 2, outcome: "error", reason: "email: Invalid email address", contactId: null },
-      { rowNumber: 3, outcome: "created", reason: null, contactId: "new-2" },
+      { rowNumber: 1, outcome: "created", reason: null, reasons: [], contactId: "new-1" },
+      {
+        rowNumber: 2,
+        outcome: "error",
+        reason: "email: Invalid email address",
+        reasons: [{ code: "invalid_email", params: {} }],
+        contactId: null,
+      },
+      { rowNumber: 3, outcome: "created", reason: null, reasons: [], contactId: "new-2" },
     ]);
   });
 
@@ -132,6 +139,7 @@ describe("planning a batch", () => {
       rowNumber: 3,
       outcome: "error",
       reason: "metadata.cpf: CPF is required",
+      reasons: [{ code: "field_required", params: { field: "cpf", label: "CPF" } }],
       contactId: null,
     });
   });
@@ -147,10 +155,11 @@ describe("planning a batch", () => {
       "skip",
       ids(),
     );
-    failPlannedContact(plan.results, "new-1", "taken meanwhile");
-    expect(plan.results.map((r) => [r.outcome, r.reason, r.contactId])).toEqual([
-      ["error", "taken meanwhile", null],
-      ["error", "taken meanwhile", null],
+    failPlannedContact(plan.results, "new-1", importReason("created_meanwhile"));
+    const meanwhile = "A contact with this phone or email was created meanwhile";
+    expect(plan.results.map((r) => [r.outcome, r.reason, r.reasons[0]?.code, r.contactId])).toEqual([
+      ["error", meanwhile, "created_meanwhile", null],
+      ["error", meanwhile, "created_meanwhile", null],
     ]);
   });
 });

@@ -2,14 +2,15 @@ import type { Email } from "../shared/email";
 import type { Phone } from "../shared/phone";
 import { describeError, type ImportedContact, type RowMapping } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
+import { describeImportReasons, type ImportReason, importReason } from "./import-reasons";
 import type { ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
 import type { ContactIdentity } from "./ports";
 
 export type RowDecision =
   | { action: "create" }
   | { action: "update"; contactId: string }
-  | { action: "skip"; contactId: string; reason: string }
-  | { action: "error"; reason: string };
+  | { action: "skip"; contactId: string; reason: ImportReason }
+  | { action: "error"; reason: ImportReason };
 
 /** What to do with an imported row, given the contacts that already hold its phone or email. */
 export function decideImportRow(
@@ -22,20 +23,21 @@ export function decideImportRow(
   if (byPhone && byEmail && byPhone.id !== byEmail.id) {
     return {
       action: "error",
-      reason: `The phone belongs to contact ${byPhone.id} and the email to another contact, ${byEmail.id}`,
+      reason: importReason("identity_conflict", {
+        phoneContactId: byPhone.id,
+        emailContactId: byEmail.id,
+      }),
     };
   }
   const existing = byPhone ?? byEmail;
   if (!existing) {
-    return contact.name
-      ? { action: "create" }
-      : { action: "error", reason: "name: A name is required to create a contact" };
+    return contact.name ? { action: "create" } : { action: "error", reason: importReason("name_required") };
   }
   if (onDuplicate === "skip") {
     return {
       action: "skip",
       contactId: existing.id,
-      reason: `Duplicate of an existing contact (same ${byPhone ? "phone" : "email"})`,
+      reason: importReason("duplicate", { by: byPhone ? "phone" : "email" }),
     };
   }
   return { action: "update", contactId: existing.id };
@@ -93,29 +95,43 @@ export function planImportBatch(
 ): ImportPlan {
   const plan: ImportPlan = { creates: new Map(), updates: new Map(), results: [] };
   for (const { rowNumber, mapping } of rows) {
-    const error = (reason: string) =>
-      plan.results.push({ rowNumber, outcome: "error", reason, contactId: null });
+    const error = (reasons: ImportReason[]) =>
+      plan.results.push({
+        rowNumber,
+        outcome: "error",
+        reason: describeImportReasons(reasons),
+        reasons,
+        contactId: null,
+      });
     if (!mapping.ok) {
-      error(mapping.reason);
+      error(mapping.reasons);
       continue;
     }
     const contact = mapping.contact;
     const decision = decideImportRow(contact, known, onDuplicate);
     if (decision.action === "error") {
-      error(decision.reason);
+      error([decision.reason]);
     } else if (decision.action === "skip") {
       plan.results.push({
         rowNumber,
         outcome: "skipped",
-        reason: decision.reason,
+        reason: describeImportReasons([decision.reason]),
+        reasons: [decision.reason],
         contactId: decision.contactId,
       });
     } else if (decision.action === "create") {
+      const missing = definitions.filter(
+        (definition) => definition.required && contact.metadata[definition.key] === undefined,
+      );
+      if (missing.length > 0) {
+        error(missing.map((d) => importReason("field_required", { field: d.key, label: d.label })));
+        continue;
+      }
       let metadata: ContactMetadata;
       try {
         metadata = applyMetadataPatch(definitions, {}, contact.metadata, { requireAll: true });
       } catch (problem) {
-        error(describeError(problem));
+        error([importReason("other", { message: describeError(problem) })]);
         continue;
       }
       const contactId = newId();
@@ -123,7 +139,7 @@ export function planImportBatch(
       absorb(create, contact, metadata, rowNumber);
       plan.creates.set(contactId, create);
       known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
-      plan.results.push({ rowNumber, outcome: "created", reason: null, contactId });
+      plan.results.push({ rowNumber, outcome: "created", reason: null, reasons: [], contactId });
     } else {
       const contactId = decision.contactId;
       const target = plan.creates.get(contactId) ?? plan.updates.get(contactId);
@@ -138,15 +154,26 @@ export function planImportBatch(
         entry.phone = contact.phone ?? entry.phone;
         entry.email = contact.email ?? entry.email;
       }
-      plan.results.push({ rowNumber, outcome: "updated", reason: null, contactId });
+      plan.results.push({ rowNumber, outcome: "updated", reason: null, reasons: [], contactId });
     }
   }
   return plan;
 }
 
 /** Rows whose contact could not be written become errors, and so do the rows that pointed at it. */
-export function failPlannedContact(results: ImportRowResult[], contactId: string, reason: string): void {
+export function failPlannedContact(
+  results: ImportRowResult[],
+  contactId: string,
+  reason: ImportReason,
+): void {
   for (const [index, row] of results.entries()) {
-    if (row.contactId === contactId) results[index] = { ...row, outcome: "error", reason, contactId: null };
+    if (row.contactId === contactId)
+      results[index] = {
+        ...row,
+        outcome: "error",
+        reason: describeImportReasons([reason]),
+        reasons: [reason],
+        contactId: null,
+      };
   }
 }

@@ -9,6 +9,7 @@ export * from "./custom-fields";
 export * from "./duplicates";
 export * from "./events";
 export * from "./import-plan";
+export * from "./import-reasons";
 export * from "./import-sweep";
 export * from "./merge";
 export * from "./model";

@@ -1,6 +1,7 @@
 import type { Email } from "../shared/email";
 import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
+import type { ImportReason } from "./import-reasons";
 
 export const customFieldTypes = [
   "text",
@@ -145,7 +146,10 @@ export interface ImportRowResult {
   /** 1 for the first data row after the header. */
   rowNumber: number;
   outcome: ImportRowOutcome;
+  /** In English, from `reasons`. */
   reason: string | null;
+  /** Why it was skipped or failed; empty otherwise (and for rows reported before reasons had codes). */
+  reasons: ImportReason[];
   contactId: string | null;
 }
 

@@ -147,6 +147,8 @@ export interface ContactImportRepository {
   findByIdAnyOrganization(id: string): Promise<ContactImport | undefined>;
   /** The file, while the import is not finished (it is dropped when the import ends). */
   csv(id: string): Promise<string | undefined>;
+  /** The language of the import's organization (e.g. "pt-BR"). */
+  locale(id: string): Promise<string | undefined>;
   /** Locks the import's row for the rest of the transaction. */
   lock(id: string): Promise<ContactImport | undefined>;
   markRunning(id: string, total: number, at: Date): Promise<void>;

@@ -39,6 +39,7 @@ export interface ImportRowDto {
   rowNumber: number;
   outcome: "created" | "updated" | "skipped" | "error";
   reason: string | null;
+  reasons: Array<{ code: string; params: Record<string, string | number> }>;
   contactId: string | null;
 }
 

@@ -21,6 +21,13 @@ async function startImport(token: string, csv: string, onDuplicate: "skip" | "up
   return res.body;
 }
 
+async function registerIn(locale: "pt-BR" | "en") {
+  const owner = await api.register();
+  const res = await api.rest("PATCH", "/organizations/current", { token: owner.token, body: { locale } });
+  expect(res.status).toBe(200);
+  return owner;
+}
+
 describe("CSV import", () => {
   // minutes on a busy machine with an embedded PGlite; seconds on an idle Postgres
   it("imports 10,000 rows in one go, with a per-row report", { timeout: 300_000 }, async () => {
@@ -82,7 +89,7 @@ describe("CSV import", () => {
       "Bia,not-an-email,,free,",
       "Caio,caio@example.com,123,,",
       "Duda,duda@example.com,,gold,",
-      "Edu,edu@example.com",
+      "Edu,edu@example.com,,,,extra",
       ",nameless@example.com,,,",
       'Fabi "the" best,fabi@example.com,,,',
       "Gil,gil@example.com,,free,",
@@ -109,7 +116,10 @@ describe("CSV import", () => {
     });
     expect(byRow.get(3)?.reason).toBe("phone: Invalid phone number");
     expect(byRow.get(4)?.reason).toBe("metadata.plan: Plan must be one of free, pro");
-    expect(byRow.get(5)?.reason).toBe("The row has 2 values but the header has 5 columns");
+    expect(byRow.get(5)).toMatchObject({
+      reason: "The row has 6 values but the header has 5 columns",
+      reasons: [{ code: "row_too_long", params: { values: 6, columns: 5 } }],
+    });
     expect(byRow.get(6)?.reason).toBe("name: A name is required to create a contact");
     expect(byRow.get(7)?.outcome).toBe("created");
     expect(byRow.get(8)?.outcome).toBe("created");
@@ -119,6 +129,85 @@ describe("CSV import", () => {
     expect(contacts.map((c) => c.name)).toEqual(["Ana", 'Fabi "the" best', "Gil"]);
     expect(contacts[0]).toMatchObject({ phone: "+5511987654321", metadata: { plan: "pro" } });
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(3);
+  });
+
+  it("reads a spreadsheet saved by Excel in Portuguese: its headers, dates and short rows", async () => {
+    const owner = await registerIn("pt-BR");
+    await createResource(api, owner.token, "/custom-fields", {
+      key: "aniversario",
+      label: "Aniversário",
+      type: "date",
+    });
+    await createResource(api, owner.token, "/contacts", { name: "Já Existe", phone: mobile(41), tagIds: [] });
+    const csv = [
+      "Nome;E-mail;Telefone;Empresa;Etiquetas;ANIVERSARIO",
+      `Ana;ana@example.com;${mobile(40)};Loja X;vip;31/12/1990`,
+      "Curta;curta@x.com",
+      `Bia;bia@example.com;;;;1/2/1985;`,
+      "Caio;caio@example.com;;;;31/02/1990",
+      `Duda;duda@example.com;${mobile(41)};;;`,
+      "Edu;edu@example.com;;;;;;sobrando",
+    ].join("\r\n");
+    const started = await startImport(owner.token, csv);
+    const done = await waitForImport(api, owner.token, started.id);
+    expect(done).toMatchObject({ status: "completed", total: 6, created: 3, skipped: 1, failed: 2 });
+
+    const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${started.id}/rows`);
+    expect(rows.map((row) => [row.rowNumber, row.outcome, row.reasons])).toEqual([
+      [1, "created", []],
+      [2, "created", []],
+      [3, "created", []],
+      [
+        4,
+        "error",
+        [
+          {
+            code: "impossible_date",
+            params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+          },
+        ],
+      ],
+      [5, "skipped", [{ code: "duplicate", params: { by: "phone" } }]],
+      [6, "error", [{ code: "row_too_long", params: { values: 8, columns: 6 } }]],
+    ]);
+    expect(rows[3]?.reason).toBe(
+      "metadata.aniversario: Aniversário has 31/02/1990, which is not a date on the calendar (read as DD/MM/YYYY)",
+    );
+    const contacts = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
+    expect(contacts.map((c) => [c.name, c.email, c.metadata])).toEqual([
+      ["Ana", "ana@example.com", { aniversario: "1990-12-31" }],
+      ["Bia", "bia@example.com", { aniversario: "1985-02-01" }],
+      ["Curta", "curta@x.com", {}],
+      ["Já Existe", null, {}],
+    ]);
+    expect(contacts[0]).toMatchObject({ phone: mobile(40), company: { name: "Loja X" } });
+  });
+
+  it("reads slashed dates month first for an English organization", async () => {
+    const owner = await registerIn("en");
+    await createResource(api, owner.token, "/custom-fields", {
+      key: "birthday",
+      label: "Birthday",
+      type: "date",
+    });
+    const csv = "name,birthday\nAna,12/31/1990\nBia,1990-01-02\nCaio,31/12/1990\nDuda,Dec 31\n";
+    const done = await waitForImport(api, owner.token, (await startImport(owner.token, csv)).id);
+    expect(done).toMatchObject({ created: 2, failed: 2 });
+    const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${done.id}/rows`);
+    expect(rows[2]).toMatchObject({
+      reason:
+        "metadata.birthday: Birthday has 31/12/1990, which is not a date on the calendar (read as MM/DD/YYYY)",
+      reasons: [{ code: "impossible_date", params: { order: "mdy", value: "31/12/1990" } }],
+    });
+    expect(rows[3]).toMatchObject({
+      reason: "metadata.birthday: Birthday must be a date as MM/DD/YYYY or YYYY-MM-DD",
+      reasons: [{ code: "invalid_date", params: { order: "mdy", value: "Dec 31" } }],
+    });
+    const birthdays = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
+    expect(birthdays.map((c) => c.metadata)).toEqual([
+      { birthday: "1990-12-31" },
+      { birthday: "1990-01-02" },
+    ]);
   });
 
   it("skips or updates duplicates by phone or email, within the file too", async () => {

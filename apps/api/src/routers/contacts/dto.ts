@@ -90,6 +90,7 @@ export const toImportRowDto = (r: ImportRowResult) => ({
   rowNumber: r.rowNumber,
   outcome: r.outcome,
   reason: r.reason,
+  reasons: r.reasons,
   contactId: r.contactId,
 });
 

@@ -104,6 +104,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
 
         <Alert tone="info">
           <p>{t("contacts.import.columns", { columns: columns.join(", ") })}</p>
+          <p className="mt-1">{t("contacts.import.columnNames")}</p>
           <a
             href={template}
             download="contacts-template.csv"

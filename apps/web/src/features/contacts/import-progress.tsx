@@ -15,12 +15,13 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import {
   type ContactImport,
+  describeImportRow,
   importPollInterval,
   importProgress,
   importStatusLabels,
   isImportFinished,
-  outcomeLabels,
   outcomeTones,
+  rowOutcomeLabels,
 } from "./import-state";
 
 const rowsPageSize = 100;
@@ -126,6 +127,7 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
         count: job.total ?? items.length,
       })}
     >
+      <p className="mb-3 text-sm text-slate-500">{t("contacts.import.rowHint")}</p>
       {rows.isPending ? (
         <Loading />
       ) : rows.isError ? (
@@ -149,9 +151,9 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
               <tr key={row.rowNumber}>
                 <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
                 <Td className="w-32">
-                  <Badge tone={outcomeTones[row.outcome]}>{t(outcomeLabels[row.outcome])}</Badge>
+                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
                 </Td>
-                <Td className="text-slate-600">{row.reason ?? "—"}</Td>
+                <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
                 <Td className="text-right whitespace-nowrap">
                   {row.contactId && (
                     <Link

@@ -1,10 +1,17 @@
+import { contactImportReasonCodes } from "@crm/contracts";
 import { describe, expect, it } from "vitest";
+import { en } from "../../i18n/en";
+import { ptBR } from "../../i18n/pt-br";
+import { type MessageKey, type Messages, type Translate, translate } from "../../i18n/translate";
 import {
   checkImportFile,
+  describeImportRow,
+  type ImportRow,
   importPollInterval,
   importProgress,
   isImportFinished,
   maxImportFileBytes,
+  rowOutcomeLabels,
 } from "./import-state";
 
 describe("CSV import state", () => {
@@ -38,5 +45,80 @@ describe("CSV import state", () => {
       "contacts.import.tooLarge",
     );
     expect(checkImportFile({ name: "people.csv", size: 120 })).toBeNull();
+  });
+});
+
+const translator = (messages: Messages, locale: "en" | "pt-BR") =>
+  ((key: MessageKey, params?: Record<string, string | number>) =>
+    translate(messages, key, params, locale)) as Translate;
+const pt = translator(ptBR, "pt-BR");
+const english = translator(en, "en");
+
+describe("an import row's report", () => {
+  const row = (reasons: ImportRow["reasons"], reason = "English from the API") => ({ reason, reasons });
+
+  it("words each reason in the reader's language, without internal keys", () => {
+    const date = {
+      code: "impossible_date" as const,
+      params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+    };
+    expect(describeImportRow(pt, row([date]))).toBe(
+      "Aniversário: “31/02/1990” não existe no calendário (lido como DD/MM/AAAA).",
+    );
+    expect(describeImportRow(english, row([date]))).toBe(
+      "Aniversário: “31/02/1990” is not a day of the calendar (read as DD/MM/YYYY).",
+    );
+    const unread = {
+      code: "invalid_date" as const,
+      params: { label: "Aniversário", value: "ontem", order: "dmy" },
+    };
+    expect(describeImportRow(pt, row([unread]))).toBe(
+      "Aniversário: “ontem” não é uma data. Escreva como DD/MM/AAAA ou AAAA-MM-DD.",
+    );
+    expect(describeImportRow(pt, row([{ code: "duplicate", params: { by: "phone" } }]))).toBe(
+      "Já existe um contato com este telefone.",
+    );
+    expect(describeImportRow(pt, row([{ code: "row_too_long", params: { values: 10, columns: 9 } }]))).toBe(
+      "A linha tem 10 valores, mas o cabeçalho só tem 9 colunas: os valores a mais ficariam sem coluna.",
+    );
+    expect(
+      describeImportRow(
+        pt,
+        row([
+          { code: "invalid_email", params: {} },
+          { code: "field_required", params: { field: "cpf", label: "CPF" } },
+        ]),
+      ),
+    ).toBe("O e-mail não é válido. CPF é obrigatório.");
+  });
+
+  it("has a wording for every reason code in both languages", () => {
+    for (const code of contactImportReasonCodes) {
+      const params = {
+        label: "Campo",
+        value: "x",
+        max: 5,
+        options: "a, b",
+        values: 3,
+        columns: 2,
+        message: "m",
+      };
+      for (const t of [pt, english]) {
+        const text = describeImportRow(t, row([{ code, params }]));
+        expect(text, code).not.toMatch(/contacts\.import|\{\w+\}/);
+      }
+    }
+  });
+
+  it("shows the API's English text for rows reported before reasons had codes", () => {
+    expect(describeImportRow(pt, row([], "phone: Invalid phone number"))).toBe("phone: Invalid phone number");
+    expect(describeImportRow(pt, { reason: null, reasons: [] })).toBeNull();
+  });
+
+  it("labels each row's outcome in the singular", () => {
+    expect(pt(rowOutcomeLabels.created)).toBe("Criado");
+    expect(pt(rowOutcomeLabels.skipped)).toBe("Pulado");
+    expect(pt(rowOutcomeLabels.error)).toBe("Erro");
+    expect(english(rowOutcomeLabels.error)).toBe("Error");
   });
 });

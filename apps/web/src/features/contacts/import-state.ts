@@ -1,5 +1,5 @@
 import type { BadgeTone } from "../../components/ui/badge";
-import type { PlainMessageKey } from "../../i18n/translate";
+import type { PlainMessageKey, Translate } from "../../i18n/translate";
 import type { RouterOutputs } from "../../lib/api-types";
 
 export type ContactImport = RouterOutputs["contacts"]["getImport"];
@@ -34,11 +34,12 @@ export function checkImportFile(file: { name: string; size: number } | null): Pl
   return null;
 }
 
-export const outcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
-  created: "contacts.import.outcome.created",
-  updated: "contacts.import.outcome.updated",
-  skipped: "contacts.import.outcome.skipped",
-  error: "contacts.import.outcome.error",
+/** The outcome of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */
+export const rowOutcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
+  created: "contacts.import.rowOutcome.created",
+  updated: "contacts.import.rowOutcome.updated",
+  skipped: "contacts.import.rowOutcome.skipped",
+  error: "contacts.import.rowOutcome.error",
 };
 
 export const outcomeTones: Record<ImportOutcome, BadgeTone> = {
@@ -54,3 +55,63 @@ export const importStatusLabels: Record<ContactImport["status"], PlainMessageKey
   completed: "contacts.import.status.completed",
   failed: "contacts.import.status.failed",
 };
+
+type ImportReason = ImportRow["reasons"][number];
+
+const dateOrders = ["dmy", "mdy", "iso"] as const;
+const dateOrderOf = (order: string | number | undefined) =>
+  dateOrders.find((known) => known === order) ?? "iso";
+
+/** Why a row was skipped or failed, in the reader's language; the API's English text for older rows. */
+export function describeImportRow(t: Translate, row: Pick<ImportRow, "reason" | "reasons">): string | null {
+  if (row.reasons.length === 0) return row.reason;
+  return row.reasons.map((reason) => describeImportReason(t, reason)).join(" ");
+}
+
+function describeImportReason(t: Translate, { code, params }: ImportReason): string {
+  const param = (name: string) => params[name] ?? "";
+  const field = { label: param("label"), value: param("value") };
+  switch (code) {
+    case "row_too_long":
+      return t("contacts.import.reasons.row_too_long", {
+        values: param("values"),
+        columns: param("columns"),
+      });
+    case "name_too_long":
+    case "company_too_long":
+      return t(`contacts.import.reasons.${code}`, { max: param("max") });
+    case "tag_too_long":
+      return t("contacts.import.reasons.tag_too_long", { value: param("value"), max: param("max") });
+    case "field_required":
+    case "invalid_text":
+      return t(`contacts.import.reasons.${code}`, { label: param("label") });
+    case "text_too_long":
+      return t("contacts.import.reasons.text_too_long", { label: param("label"), max: param("max") });
+    case "invalid_number":
+    case "ambiguous_number":
+    case "invalid_boolean":
+      return t(`contacts.import.reasons.${code}`, field);
+    case "invalid_date":
+      return t("contacts.import.reasons.invalid_date", {
+        ...field,
+        format: t(`contacts.import.dateFormat.${dateOrderOf(params.order)}`),
+      });
+    case "impossible_date":
+      return t("contacts.import.reasons.impossible_date", {
+        ...field,
+        format: t(`contacts.import.dateOrder.${dateOrderOf(params.order)}`),
+      });
+    case "invalid_option":
+      return t("contacts.import.reasons.invalid_option", { ...field, options: param("options") });
+    case "duplicate":
+      return t(
+        params.by === "email"
+          ? "contacts.import.reasons.duplicate_email"
+          : "contacts.import.reasons.duplicate_phone",
+      );
+    case "other":
+      return t("contacts.import.reasons.message", { message: param("message") });
+    default:
+      return t(`contacts.import.reasons.${code}`);
+  }
+}

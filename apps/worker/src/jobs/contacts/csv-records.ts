@@ -1,3 +1,4 @@
+import { type ImportReason, importReason } from "@crm/domain";
 import { type CsvError, parse } from "csv-parse";
 
 /*
@@ -34,7 +35,7 @@ export function detectDelimiter(text: string): string {
   );
 }
 
-export type CsvItem = { values: string[] } | { unreadable: string };
+export type CsvItem = { values: string[] } | { unreadable: ImportReason };
 
 /** Streams the file's records, the header first; a record the parser gave up on comes last, as unreadable. */
 export async function* readCsv(text: string): AsyncGenerator<CsvItem> {
@@ -46,10 +47,9 @@ export async function* readCsv(text: string): AsyncGenerator<CsvItem> {
   for await (const record of parser as AsyncIterable<string[]>) yield { values: record };
   if (skipped) {
     yield {
-      unreadable:
-        skipped.code === "CSV_QUOTE_NOT_CLOSED"
-          ? `A quote opened here is never closed, so the rest of the file cannot be read (${skipped.message})`
-          : `This part of the file cannot be read (${skipped.message})`,
+      unreadable: importReason(skipped.code === "CSV_QUOTE_NOT_CLOSED" ? "unclosed_quote" : "unreadable", {
+        detail: skipped.message,
+      }),
     };
   }
 }

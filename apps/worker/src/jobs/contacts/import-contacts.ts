@@ -40,7 +40,7 @@ export async function importContacts(
   try {
     if (first.done || !("values" in first.value))
       throw new DomainError("VALIDATION_FAILED", "The file has no header line");
-    columns = mapCsvHeader(first.value.values, run.definitions);
+    columns = mapCsvHeader(first.value.values, run.definitions, { locale: run.locale });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await finishImport(deps.contacts, payload.importId, { status: "failed", error: error.message });
