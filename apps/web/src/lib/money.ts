@@ -40,7 +40,8 @@ export function removeFromTotals(totals: readonly Money[], value: Money): Money[
 export const totalsByCurrency = (values: readonly Money[]): Money[] =>
   values.reduce<Money[]>((totals, value) => addToTotals(totals, value), []);
 
-function separators(locale: Locale): { group: string; decimal: string } {
+/** The locale's thousands and decimal separators ("." and "," in pt-BR). */
+export function separators(locale: Locale): { group: string; decimal: string } {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   return {
     group: parts.find((part) => part.type === "group")?.value ?? ",",

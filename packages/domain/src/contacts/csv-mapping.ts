@@ -175,7 +175,7 @@ function alignRecord(record: readonly string[], width: number): string[] | Impor
   return record.slice(0, width);
 }
 
-const contactFieldReasons: Record<string, (message: string) => ImportReason> = {
+const contactFieldReasons: Record<string, () => ImportReason> = {
   name: () => importReason("name_too_long", { max: maxContactNameLength }),
   email: () => importReason("invalid_email"),
   phone: () => importReason("invalid_phone"),
@@ -205,9 +205,7 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
     for (const [field, messages] of Object.entries(error.details?.fieldErrors ?? {})) {
       const reason = contactFieldReasons[field];
       problems.push(
-        reason
-          ? reason(messages.join(", "))
-          : importReason("other", { message: `${field}: ${messages.join(", ")}` }),
+        reason ? reason() : importReason("other", { message: `${field}: ${messages.join(", ")}` }),
       );
     }
   }

@@ -96,13 +96,7 @@ export function planImportBatch(
   const plan: ImportPlan = { creates: new Map(), updates: new Map(), results: [] };
   for (const { rowNumber, mapping } of rows) {
     const error = (reasons: ImportReason[]) =>
-      plan.results.push({
-        rowNumber,
-        outcome: "error",
-        reason: describeImportReasons(reasons),
-        reasons,
-        contactId: null,
-      });
+      plan.results.push({ rowNumber, outcome: "error", ...explained(reasons), contactId: null });
     if (!mapping.ok) {
       error(mapping.reasons);
       continue;
@@ -115,8 +109,7 @@ export function planImportBatch(
       plan.results.push({
         rowNumber,
         outcome: "skipped",
-        reason: describeImportReasons([decision.reason]),
-        reasons: [decision.reason],
+        ...explained([decision.reason]),
         contactId: decision.contactId,
       });
     } else if (decision.action === "create") {
@@ -168,12 +161,9 @@ export function failPlannedContact(
 ): void {
   for (const [index, row] of results.entries()) {
     if (row.contactId === contactId)
-      results[index] = {
-        ...row,
-        outcome: "error",
-        reason: describeImportReasons([reason]),
-        reasons: [reason],
-        contactId: null,
-      };
+      results[index] = { ...row, outcome: "error", ...explained([reason]), contactId: null };
   }
 }
+
+/** A row result's reasons with their English wording, the `reason` API clients read. */
+const explained = (reasons: ImportReason[]) => ({ reason: describeImportReasons(reasons), reasons });

@@ -1,10 +1,8 @@
 import { readNumberText } from "@crm/domain/contacts/number-text";
 import type { Locale } from "../../i18n/locale";
+import { separators } from "../../lib/money";
 
 const plainDecimal = /^-?\d+(\.\d+)?$/;
-
-const groupSeparator = (locale: Locale): string =>
-  new Intl.NumberFormat(locale).formatToParts(1000).find((part) => part.type === "group")?.value ?? ",";
 
 /**
  * Reads a number the way the server reads number text (CSV import, list filters): "1.234,56" and
@@ -22,7 +20,7 @@ export function readLocaleNumber(text: string, locale: Locale): number | null {
 function inLocale(ambiguous: string, locale: Locale): number {
   const separator = ambiguous.includes(",") ? "," : ".";
   return Number(
-    separator === groupSeparator(locale)
+    separator === separators(locale).group
       ? ambiguous.replace(separator, "")
       : ambiguous.replace(separator, "."),
   );
