@@ -35,6 +35,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "auth.resetPassword": ["INVALID_TOKEN", "RATE_LIMITED"],
   "auth.acceptInvitation": ["INVALID_TOKEN", "CONFLICT", "RATE_LIMITED"],
   "users.invite": ["CONFLICT"],
+  "invitations.revoke": ["CONFLICT"],
   "users.update": ["PRECONDITION_FAILED"],
   "users.remove": ["PRECONDITION_FAILED"],
   "organizations.update": ["CONFLICT"],

@@ -195,7 +195,9 @@ export const en = {
   "errors.conflict": "This conflicts with something that already exists.",
   "errors.emailTaken": "An account with this email already exists. Try logging in instead.",
   "errors.slugTaken": "This short name is already taken. Choose another one.",
-  "errors.alreadyInvited": "This person is already a member or already has a pending invitation.",
+  "errors.alreadyMember": "This person is already a member of this organization.",
+  "errors.accountElsewhere":
+    "This email address already has a CRM Manager account in another organization, and an account belongs to one organization only. Ask to be removed from that organization, or ask for an invitation to another email address.",
   "errors.preconditionFailed": "This cannot be done right now.",
   "errors.lastOwner": "The organization must keep at least one owner.",
   "errors.contactDuplicate": "Another contact already has this phone or email.",

@@ -193,7 +193,9 @@ export const ptBR: Messages = {
   "errors.conflict": "Isso entra em conflito com algo que já existe.",
   "errors.emailTaken": "Já existe uma conta com este e-mail. Tente entrar.",
   "errors.slugTaken": "Este nome curto já está em uso. Escolha outro.",
-  "errors.alreadyInvited": "Esta pessoa já é membro ou já tem um convite pendente.",
+  "errors.alreadyMember": "Esta pessoa já é membro desta organização.",
+  "errors.accountElsewhere":
+    "Este endereço de e-mail já tem uma conta do CRM Manager em outra organização, e cada conta pertence a uma só organização. Peça para ser removido daquela organização, ou peça um convite para outro endereço de e-mail.",
   "errors.preconditionFailed": "Isso não pode ser feito agora.",
   "errors.lastOwner": "A organização precisa manter pelo menos um proprietário.",
   "errors.contactDuplicate": "Outro contato já tem este telefone ou e-mail.",

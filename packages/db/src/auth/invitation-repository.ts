@@ -14,6 +14,16 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
       .where("accepted_at", "is", null)
       .where("revoked_at", "is", null);
 
+  const findById: InvitationRepository["findById"] = async (organizationId, id) => {
+    const row = await db
+      .selectFrom("invitations")
+      .select(invitationColumns)
+      .where("organization_id", "=", organizationId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? toInvitation(row) : undefined;
+  };
+
   return {
     async create(input) {
       const row = await db
@@ -31,15 +41,7 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
       return toInvitation(row);
     },
 
-    async findById(organizationId, id) {
-      const row = await db
-        .selectFrom("invitations")
-        .select(invitationColumns)
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? toInvitation(row) : undefined;
-    },
+    findById,
 
     async findByTokenHash(tokenHash) {
       const row = await db
@@ -72,11 +74,8 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
     },
 
     async revoke(organizationId, id, at) {
-      const row = await revokePending(organizationId, at)
-        .where("id", "=", id)
-        .returning(invitationColumns)
-        .executeTakeFirst();
-      return row ? toInvitation(row) : undefined;
+      await revokePending(organizationId, at).where("id", "=", id).execute();
+      return findById(organizationId, id);
     },
 
     async revokePendingForEmail(organizationId, email, at) {

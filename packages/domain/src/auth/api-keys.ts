@@ -31,11 +31,15 @@ export async function createApiKey(
   return { apiKey, secret };
 }
 
-/** Revoking takes the same right as granting: an admin cannot revoke an owner's key. */
+/**
+ * Revoking takes the same right as granting: an admin cannot revoke an owner's key. It is idempotent, as an
+ * invitation's: a revoked key is answered as it is, with the time it was first revoked.
+ */
 export async function revokeApiKey(deps: AuthDeps, actor: Actor, id: string): Promise<ApiKey> {
   const apiKey = await deps.store.apiKeys.findById(actor.organizationId, id);
   if (!apiKey) throw notFound("API key");
   assertMayGrant(actor, apiKey.role);
+  if (apiKey.revokedAt) return apiKey;
   const revoked = await deps.store.apiKeys.revoke(actor.organizationId, id, deps.clock.now());
   if (!revoked) throw notFound("API key");
   await deps.credentials.revokeAll();

@@ -27,28 +27,39 @@ const within = (language: MailLanguage, count: number, unit: "day" | "hour") => 
   return count === 1 ? "within one day" : `within ${count} days`;
 };
 
+/**
+ * An address with an account in another organization cannot join as it is (an account belongs to one
+ * organization): its invitation says so and what to do, while the link still works once that account is gone.
+ */
 export function invitationEmail(input: {
   to: string;
   locale: string | undefined;
   organizationName: string | undefined;
   role: Role;
   link: string;
+  accountElsewhere: boolean;
 }): EmailJob {
   const language = mailLanguage(input.locale);
   const role = roleNames[language][input.role];
   const expiry = within(language, invitationDays, "day");
   if (language === "pt-BR") {
     const team = input.organizationName ?? "uma equipe";
+    const accept = input.accountElsewhere
+      ? `Este endereço de email já tem uma conta do CRM Manager em outra organização, e cada conta pertence a uma só organização. Para aceitar, peça um convite para outro endereço de email, ou peça para ser removido da outra organização e então abra este link ${expiry}:`
+      : `Aceite ${expiry}:`;
     return {
       to: input.to,
       subject: `Você foi convidado para ${input.organizationName ?? "o CRM Manager"}`,
-      text: `Você foi convidado para entrar em ${team} no CRM Manager como ${role}.\n\nAceite ${expiry}:\n${input.link}\n\nSe você não esperava este convite, ignore este email.`,
+      text: `Você foi convidado para entrar em ${team} no CRM Manager como ${role}.\n\n${accept}\n${input.link}\n\nSe você não esperava este convite, ignore este email.`,
     };
   }
+  const accept = input.accountElsewhere
+    ? `This email address already has a CRM Manager account in another organization, and an account belongs to one organization only. To accept, ask for an invitation to another email address, or ask to be removed from the other organization and then open this link ${expiry}:`
+    : `Accept ${expiry}:`;
   return {
     to: input.to,
     subject: `You are invited to ${input.organizationName ?? "CRM Manager"}`,
-    text: `You were invited to join ${input.organizationName ?? "a team"} on CRM Manager as ${role}.\n\nAccept ${expiry}:\n${input.link}\n\nIf you did not expect this invitation, ignore this email.`,
+    text: `You were invited to join ${input.organizationName ?? "a team"} on CRM Manager as ${role}.\n\n${accept}\n${input.link}\n\nIf you did not expect this invitation, ignore this email.`,
   };
 }
 

@@ -5,10 +5,14 @@ import { invitationEmail } from "./auth-emails";
 import type { Actor, Invitation } from "./model";
 import { assertPasswordStrength, invitationLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
-import { emailTaken, requireText, type SignedIn } from "./register";
+import { requireText, type SignedIn } from "./register";
 import { type ClientInfo, issueSession } from "./sessions";
 
-/** Invites someone by email; inviting the same address again replaces the pending invitation. */
+/**
+ * Invites someone by email; inviting the same address again replaces the pending invitation. An address with an
+ * account in another organization is invited like an unknown one, with the same answer and the same work: the
+ * inviter must not learn who uses CRM Manager elsewhere. Its email tells the invitee how to join all the same.
+ */
 export async function inviteUser(
   deps: AuthDeps,
   actor: Actor,
@@ -17,7 +21,7 @@ export async function inviteUser(
   const email = parseEmail(input.email);
   assertMayGrant(actor, input.role);
   const existing = await deps.store.users.findByEmailWithPassword(email);
-  if (existing) throw emailTaken();
+  if (existing?.organizationId === actor.organizationId) throw alreadyMember();
 
   const token = deps.tokens.generate();
   const now = deps.clock.now();
@@ -43,10 +47,28 @@ export async function inviteUser(
       organizationName: organization?.name,
       role: input.role,
       link: deps.links.acceptInvitation(token),
+      accountElsewhere: existing !== undefined,
     }),
   );
   return invitation;
 }
+
+const alreadyMember = () =>
+  new DomainError("CONFLICT", "This person is already a member of this organization", {
+    fieldErrors: { email: ["This person is already a member of this organization"] },
+  });
+
+/** Told only to whoever holds the invitation's link, that is, to the address's owner. */
+const accountExists = (sameOrganization: boolean) =>
+  new DomainError(
+    "CONFLICT",
+    sameOrganization
+      ? "This email address is already a member of this organization: sign in instead"
+      : "This email address already has a CRM Manager account in another organization, and an account belongs to one organization only: ask to be removed from that organization, or ask for an invitation to another email address",
+  );
+
+const alreadyAccepted = () =>
+  new DomainError("CONFLICT", "This invitation was already accepted: remove the member instead");
 
 export const invalidInvitation = () =>
   new DomainError("INVALID_TOKEN", "This invitation is invalid, expired or already used", {
@@ -65,6 +87,8 @@ export async function acceptInvitation(
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
     throw invalidInvitation();
   }
+  const existing = await deps.store.users.findByEmailWithPassword(invitation.email);
+  if (existing) throw accountExists(existing.organizationId === invitation.organizationId);
   const passwordHash = await deps.passwords.hash(input.password);
   const signedIn = await deps.store.transaction(async (repos) => {
     if (!(await repos.invitations.markAccepted(invitation.id, now))) throw invalidInvitation();
@@ -88,13 +112,20 @@ export async function acceptInvitation(
   return { token: signedIn.token, expiresAt: signedIn.session.expiresAt, user: signedIn.user, organization };
 }
 
-/** Revoking takes the same right as granting: an admin cannot revoke an invitation to be an owner. */
+/**
+ * Revoking takes the same right as granting: an admin cannot revoke an invitation to be an owner. Like an API
+ * key's, it is idempotent: a revoked invitation is answered as it is; only an accepted one cannot be revoked.
+ */
 export async function revokeInvitation(deps: AuthDeps, actor: Actor, id: string): Promise<Invitation> {
   const invitation = await deps.store.invitations.findById(actor.organizationId, id);
   if (!invitation) throw notFound("Invitation");
   assertMayGrant(actor, invitation.role);
+  if (invitation.revokedAt) return invitation;
+  if (invitation.acceptedAt) throw alreadyAccepted();
   const revoked = await deps.store.invitations.revoke(actor.organizationId, id, deps.clock.now());
   if (!revoked) throw notFound("Invitation");
+  // accepted meanwhile: the revocation did nothing
+  if (revoked.acceptedAt) throw alreadyAccepted();
   return revoked;
 }
 

@@ -84,6 +84,7 @@ export interface ApiKeyRepository {
   /** The key as it is now, unless revoked: what a long-lived connection it opened may still do. */
   findActiveById(organizationId: string, id: string): Promise<ApiKey | undefined>;
   list(organizationId: string, page: PageRequest): Promise<Page<ApiKey>>;
+  /** Revokes the key unless it is already, and answers it as it is then; undefined when it does not exist here. */
   revoke(organizationId: string, id: string, at: Date): Promise<ApiKey | undefined>;
   touch(id: string, at: Date): Promise<void>;
 }
@@ -100,7 +101,10 @@ export interface InvitationRepository {
   findById(organizationId: string, id: string): Promise<Invitation | undefined>;
   findByTokenHash(tokenHash: string): Promise<Invitation | undefined>;
   list(organizationId: string, page: PageRequest): Promise<Page<Invitation>>;
-  /** Revokes a pending invitation; undefined when it does not exist in this organization. */
+  /**
+   * Revokes the invitation if it is pending, and answers it as it is then (an accepted or already revoked one
+   * unchanged); undefined when it does not exist in this organization.
+   */
   revoke(organizationId: string, id: string, at: Date): Promise<Invitation | undefined>;
   /** Revokes the invitations to this email that could still be accepted; answers their roles. */
   revokePendingForEmail(organizationId: string, email: string, at: Date): Promise<Role[]>;

@@ -9,7 +9,7 @@ export const revokeApiKey = permission("apikeys:manage")
       method: "DELETE",
       path: "/api-keys/{id}",
       tags: ["api-keys"],
-      summary: "Revoke an API key at once",
+      summary: "Revoke an API key at once (revoking it again answers it unchanged)",
     },
   })
   .input(idInput)

@@ -63,6 +63,23 @@ describe("API keys", () => {
     expect((await api.rest("DELETE", `/api-keys/${unknown}`, { token: admin.token })).status).toBe(404);
   });
 
+  it("revoking is idempotent: again answers 200 with the first revocation's time, over REST and tRPC", async () => {
+    const owner = await api.register();
+    const { apiKey } = await api.trpc(owner.token).apiKeys.create.mutate({ name: "Twice", role: "agent" });
+    const first = await api.rest<{ revokedAt: string }>("DELETE", `/api-keys/${apiKey.id}`, {
+      token: owner.token,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.revokedAt).toEqual(expect.any(String));
+    const again = await api.rest<{ id: string; revokedAt: string }>("DELETE", `/api-keys/${apiKey.id}`, {
+      token: owner.token,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: apiKey.id, revokedAt: first.body.revokedAt });
+    const overTrpc = await api.trpc(owner.token).apiKeys.revoke.mutate({ id: apiKey.id });
+    expect(overTrpc.revokedAt).toBe(first.body.revokedAt);
+  });
+
   it("cannot be used to refresh a session or read /auth/me", async () => {
     const owner = await api.register();
     const { secret } = await api.trpc(owner.token).apiKeys.create.mutate({ name: "CI", role: "admin" });

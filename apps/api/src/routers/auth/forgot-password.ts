@@ -19,6 +19,9 @@ export const forgotPassword = publicProcedure
       perIp(ctx, "forgot"),
       { key: `forgot:email:${input.email.trim().toLowerCase()}`, limit: 3, windowSeconds: 3600 },
     ]);
-    await requestPasswordReset(ctx.container.auth, input);
+    // answered before the account is looked up: how long the answer takes must not tell whether it exists
+    requestPasswordReset(ctx.container.auth, input).catch((err: unknown) => {
+      ctx.container.logger.error({ err }, "could not send a password reset");
+    });
     return { ok: true as const };
   });

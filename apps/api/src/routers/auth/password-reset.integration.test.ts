@@ -78,6 +78,48 @@ describe("password reset", () => {
     await expect(api.smtp.waitFor(email, 300)).rejects.toThrow(/No mail/);
   });
 
+  it("answers a known and an unknown address alike, over REST and tRPC", async () => {
+    const owner = await api.register();
+    const known = await api.rest("POST", "/auth/forgot-password", { body: { email: owner.user.email } });
+    const unknown = await api.rest("POST", "/auth/forgot-password", { body: { email: newEmail() } });
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(known.status);
+    expect(unknown.body).toEqual(known.body);
+    const overTrpc = await Promise.all(
+      [owner.user.email, newEmail()].map((email) => api.trpc().auth.forgotPassword.mutate({ email })),
+    );
+    expect(overTrpc[0]).toEqual(overTrpc[1]);
+  });
+
+  it("answers before the account is looked up, so the time it takes tells nothing about the address", async () => {
+    const owner = await api.register();
+    const users = api.container.auth.store.users;
+    const lookup = users.findByEmailWithPassword;
+    const events: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    users.findByEmailWithPassword = async (email) => {
+      await gate;
+      events.push("looked up");
+      return lookup(email);
+    };
+    // lets a server that waits for the lookup answer at all, so that this test fails instead of hanging
+    const unblock = setTimeout(release, 3000);
+    try {
+      const res = await api.rest("POST", "/auth/forgot-password", { body: { email: owner.user.email } });
+      events.push("answered");
+      expect(res.status).toBe(200);
+      release();
+      await api.smtp.waitFor(owner.user.email);
+    } finally {
+      clearTimeout(unblock);
+      users.findByEmailWithPassword = lookup;
+    }
+    expect(events).toEqual(["answered", "looked up"]);
+  });
+
   it("answers 429 after three requests for one email in an hour", async () => {
     const owner = await api.register();
     const statuses: number[] = [];

@@ -9,7 +9,8 @@ export const revokeInvitation = permission("users:invite")
       method: "DELETE",
       path: "/invitations/{id}",
       tags: ["users"],
-      summary: "Revoke a pending invitation",
+      summary:
+        "Revoke a pending invitation (revoking it again answers it unchanged; an accepted one is a 409)",
     },
   })
   .input(idInput)

@@ -23,7 +23,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     overrides: {
       NOT_FOUND: "errors.invitationInvalid",
       INVALID_TOKEN: "errors.invitationInvalid",
-      CONFLICT: "errors.emailTaken",
+      CONFLICT: "errors.accountElsewhere",
     },
   });
 

@@ -12,6 +12,7 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate, isPast } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { pendingInvitations } from "./pending-invitations";
 import { roleLabels, roleTones } from "./roles";
 
 interface PendingInvitation {
@@ -39,10 +40,7 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
     }),
   );
   const mayRevoke = can(actorRole, "users:invite");
-  // Accepted invitations already show up as members.
-  const items = (invitations.data?.pages.flatMap((page) => page.items) ?? []).filter(
-    (item) => !item.acceptedAt,
-  );
+  const items = pendingInvitations(invitations.data?.pages.flatMap((page) => page.items) ?? []);
 
   return (
     <Card title={t("team.invitations.title")} description={t("team.invitations.description")}>

@@ -28,7 +28,7 @@ export function InviteForm({ actorRole }: { actorRole: Role }) {
     initial: { email: "", role: "agent" },
     rules: { email: [required, email] },
     error: invite.error,
-    overrides: { CONFLICT: "errors.alreadyInvited" },
+    overrides: { CONFLICT: "errors.alreadyMember" },
     onEdit: () => {
       if (invite.isSuccess) invite.reset();
     },
