@@ -143,6 +143,21 @@ describe("a sales team's day with contacts and deals", () => {
     await expectAccessible(page, "14-contacts-import-report");
   });
 
+  it("says why a file whose header cannot be used was not imported", async () => {
+    await page.getByRole("button", { name: "Import another file" }).click();
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "celulares.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Nome;Telefone;Celular\nJoana;11987650000;11987650001\n", "utf8"),
+    });
+    await page.getByRole("button", { name: "Start import" }).click();
+    await page.getByText("Failed", { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .getByText("The columns “Telefone” and “Celular” mean the same thing. Keep only one of them.")
+      .waitFor();
+    await page.getByText("Fix the file and import it again: no contact was imported.").waitFor();
+  });
+
   it("opens the contact and creates a deal for it", async () => {
     await page.getByRole("link", { name: "Go to contacts" }).click();
     await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Bruno Costa" }).waitFor();

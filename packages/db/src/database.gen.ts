@@ -73,6 +73,7 @@ export interface ContactImports {
   created_by: string | null;
   csv: string | null;
   error: string | null;
+  error_reason: Jsonb | null;
   failed: Generated<number>;
   finished_at: Timestamp | null;
   id: Generated<string>;

@@ -18,6 +18,7 @@ import * as m0017 from "../migrations/0017_deal_activity_order";
 import * as m0018 from "../migrations/0018_message_arrival_order";
 import * as m0019 from "../migrations/0019_contact_search_unaccent";
 import * as m0020 from "../migrations/0020_import_row_reasons";
+import * as m0022 from "../migrations/0022_import_error_reason";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "0018_message_arrival_order": m0018,
   "0019_contact_search_unaccent": m0019,
   "0020_import_row_reasons": m0020,
+  "0022_import_error_reason": m0022,
 };

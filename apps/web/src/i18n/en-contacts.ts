@@ -120,6 +120,18 @@ export const contactsEn = {
   "contacts.import.processed.other": "{processed} of {total} rows processed",
   "contacts.import.failed":
     "The import stopped before the end. Check that the file is a valid CSV and try again.",
+  "contacts.import.fileErrors.empty": "The file has no rows.",
+  "contacts.import.fileErrors.too_large":
+    "The file is too large ({max} characters at most). Split it into smaller files.",
+  "contacts.import.fileErrors.no_header":
+    "The first line of the file cannot be read. It must name the columns, such as name;email;phone.",
+  "contacts.import.fileErrors.no_known_columns":
+    "The first line names none of the columns name, email or phone (or nome, e-mail, telefone, celular, whatsapp). It must name at least one.",
+  "contacts.import.fileErrors.duplicate_column": "The column “{column}” appears twice in the first line.",
+  "contacts.import.fileErrors.same_column":
+    "The columns “{first}” and “{second}” mean the same thing. Keep only one of them.",
+  "contacts.import.fileErrors.message": "The file could not be imported: {message}",
+  "contacts.import.failedHint": "Fix the file and import it again: no contact was imported.",
   "contacts.import.status.queued": "Waiting to start",
   "contacts.import.status.running": "Importing",
   "contacts.import.status.completed": "Completed",

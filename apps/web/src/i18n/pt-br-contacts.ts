@@ -126,6 +126,18 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.processed.other": "{processed} de {total} linhas processadas",
   "contacts.import.failed":
     "A importação parou antes do fim. Confira se o arquivo é um CSV válido e tente de novo.",
+  "contacts.import.fileErrors.empty": "O arquivo não tem linhas.",
+  "contacts.import.fileErrors.too_large":
+    "O arquivo é grande demais (no máximo {max} caracteres). Divida-o em arquivos menores.",
+  "contacts.import.fileErrors.no_header":
+    "Não foi possível ler a primeira linha do arquivo. Ela deve dar nome às colunas, como nome;email;telefone.",
+  "contacts.import.fileErrors.no_known_columns":
+    "A primeira linha não tem nenhuma das colunas nome, e-mail ou telefone (ou name, email, phone, celular, whatsapp). Ela precisa ter pelo menos uma.",
+  "contacts.import.fileErrors.duplicate_column": "A coluna “{column}” aparece duas vezes na primeira linha.",
+  "contacts.import.fileErrors.same_column":
+    "As colunas “{first}” e “{second}” querem dizer a mesma coisa. Deixe só uma delas.",
+  "contacts.import.fileErrors.message": "Não foi possível importar o arquivo: {message}",
+  "contacts.import.failedHint": "Corrija o arquivo e importe de novo: nenhum contato foi importado.",
   "contacts.import.status.queued": "Aguardando início",
   "contacts.import.status.running": "Importando",
   "contacts.import.status.completed": "Concluída",

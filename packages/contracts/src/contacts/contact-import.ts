@@ -21,6 +21,29 @@ export const startContactImportInput = z.object({
     .describe("A row whose phone or email matches an existing contact is skipped or updates it"),
 });
 
+/** Kept in step with `importFileErrorCodes` in the domain (a test compares them). */
+export const contactImportFileErrorCodes = [
+  "empty",
+  "too_large",
+  "no_header",
+  "no_known_columns",
+  "duplicate_column",
+  "same_column",
+  "other",
+] as const;
+
+export const contactImportFileError = z
+  .object({
+    code: z.enum(contactImportFileErrorCodes).describe("Why, for a program (or a translation) to read"),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .describe(
+        "The values it names: column (duplicate_column), first and second (same_column), max (too_large), " +
+          "message (other)",
+      ),
+  })
+  .describe("Why the whole import failed, as a code");
+
 export const contactImport = z.object({
   id,
   status: z.enum(["queued", "running", "completed", "failed"]),
@@ -31,7 +54,10 @@ export const contactImport = z.object({
   updated: z.number().int(),
   skipped: z.number().int(),
   failed: z.number().int(),
-  error: z.string().nullable().describe("Why the whole import failed"),
+  error: z.string().nullable().describe("Why the whole import failed, in English"),
+  errorReason: contactImportFileError
+    .nullable()
+    .describe("The same as a code with its values; null unless failed (and for imports failed before codes)"),
   createdAt: timestamp,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),

@@ -53,7 +53,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "companies");
       let query = db
         .selectFrom("companies")
         .selectAll()
@@ -68,7 +68,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toCompany);
+      return toPage(await query.execute(), limit, toCompany, "companies");
     },
 
     async update(organizationId, id, patch) {

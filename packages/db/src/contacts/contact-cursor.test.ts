@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
+import { encodeCursor } from "../shared/cursor";
+import { decodeContactCursor, decodeRowCursor, encodeContactCursor, encodeRowCursor } from "./contact-cursor";
 
 const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
 const crafted = (position: unknown[]) => Buffer.from(JSON.stringify(position)).toString("base64url");
@@ -21,5 +22,28 @@ describe("decodeContactCursor", () => {
     ["a name holding NUL", ["name", "a\u0000b", id], "name"],
   ] as const)("refuses %s", (_, position, sort) => {
     expect(() => decodeContactCursor(crafted([...position]), sort)).toThrow(invalid);
+  });
+});
+
+describe("a cursor of another list or sort", () => {
+  const otherList = expect.objectContaining({
+    code: "VALIDATION_FAILED",
+    message: "This cursor belongs to another list or sort; start again without it",
+  });
+  const byName = { sort: "name", key: "ana", id } as const;
+
+  it("is refused by the contact list, in the new form and the one before it", () => {
+    expect(() => decodeContactCursor(encodeContactCursor(byName), "createdAt")).toThrow(otherList);
+    expect(() => decodeContactCursor(crafted(["name", "ana", id]), "createdAt")).toThrow(otherList);
+    expect(() => decodeContactCursor(encodeCursor(new Date(), id, "deals"), "createdAt")).toThrow(otherList);
+    // the (created_at, id) form other lists wrote before cursors named their list: never this list's
+    expect(() => decodeContactCursor(encodeCursor(new Date(), id), "createdAt")).toThrow(otherList);
+    expect(() => decodeRowCursor(encodeContactCursor(byName))).toThrow(otherList);
+  });
+
+  it("leaves this list's cursors from before they named the list working", () => {
+    expect(decodeContactCursor(crafted(["name", "ana", id]), "name")).toEqual(byName);
+    expect(decodeRowCursor(Buffer.from("250").toString("base64url"))).toBe(250);
+    expect(decodeRowCursor(encodeRowCursor(250))).toBe(250);
   });
 });

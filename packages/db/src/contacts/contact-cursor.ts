@@ -1,5 +1,12 @@
-import { type ContactSort, DomainError } from "@crm/domain";
-import { isTimestampValue, isUuidValue } from "../shared/cursor";
+import type { ContactSort } from "@crm/domain";
+import {
+  encodePosition,
+  invalidCursor,
+  isTimestampValue,
+  isUuidValue,
+  otherListCursor,
+  readCursor,
+} from "../shared/cursor";
 
 /** Keyset position in one of the contact list's orders: (created_at, id) or (name_key, id). */
 export interface ContactCursor {
@@ -8,39 +15,52 @@ export interface ContactCursor {
   id: string;
 }
 
-const invalidCursor = () =>
-  new DomainError("VALIDATION_FAILED", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
+const contactList = (sort: ContactSort) => `contacts.${sort}`;
 
 export const encodeContactCursor = (cursor: ContactCursor): string =>
-  Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
+  encodePosition({ key: cursor.key, id: cursor.id }, contactList(cursor.sort));
 
-/** A cursor from another sort order is rejected: its key would compare against the wrong column. */
+/**
+ * A cursor of another sort order (or of another list) is refused: its key would compare against the wrong
+ * column. Cursors written before they named their list were `[sort, key, id]`, which only this list made.
+ */
 export function decodeContactCursor(
   cursor: string | undefined,
   sort: ContactSort,
 ): ContactCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
-  const [cursorSort, key, id] = parsed as unknown[];
-  if (cursorSort !== sort || typeof key !== "string" || typeof id !== "string") throw invalidCursor();
-  if (!isUuidValue(id)) throw invalidCursor();
+  const read = readCursor(cursor, contactList(sort));
+  let key: unknown;
+  let id: unknown;
+  if (read === undefined) throw invalidCursor();
+  if (Array.isArray(read.json)) {
+    const [cursorSort, ...position] = read.json as unknown[];
+    if (cursorSort !== sort)
+      throw cursorSort === "name" || cursorSort === "createdAt" ? otherListCursor() : invalidCursor();
+    if (position.length !== 2) throw invalidCursor();
+    [key, id] = position;
+  } else if (read.named && typeof read.json === "object" && read.json !== null) {
+    ({ key, id } = read.json as { key?: unknown; id?: unknown });
+  } else if (typeof read.json === "object" && read.json !== null) {
+    // an object naming no list comes from another list: before lists were named, this one made arrays
+    throw otherListCursor();
+  } else throw invalidCursor();
+  if (typeof key !== "string" || !isUuidValue(id)) throw invalidCursor();
   // the key is compared with a timestamp or with text, and Postgres text cannot hold NUL
   if (sort === "createdAt" ? !isTimestampValue(key) : key.includes("\u0000")) throw invalidCursor();
   return { sort, key, id };
 }
 
-export const encodeRowCursor = (rowNumber: number): string =>
-  Buffer.from(String(rowNumber)).toString("base64url");
+const importRowsList = "contactImportRows";
 
+export const encodeRowCursor = (rowNumber: number): string =>
+  encodePosition({ row: rowNumber }, importRowsList);
+
+/** Cursors written before they named their list were the row number's digits. */
 export function decodeRowCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 0;
-  const value = Number(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!Number.isSafeInteger(value) || value < 0) throw invalidCursor();
+  const json = readCursor(cursor, importRowsList)?.json;
+  const value = typeof json === "object" && json !== null && "row" in json ? json.row : json;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalidCursor();
   return value;
 }

@@ -11,7 +11,7 @@ export function contactLinks(db: Kysely<Database>): Links {
   return {
     async conversations(organizationId, contactId, scope, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "contactConversations");
       let query = db
         .selectFrom("conversations")
         .select(["id", "channel", "status", "assigned_to", "last_message_at", "created_at"])
@@ -26,19 +26,24 @@ export function contactLinks(db: Kysely<Database>): Links {
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, (row) => ({
-        id: row.id,
-        channel: row.channel,
-        status: row.status,
-        assignedTo: row.assigned_to,
-        lastMessageAt: row.last_message_at,
-        createdAt: row.created_at,
-      }));
+      return toPage(
+        await query.execute(),
+        limit,
+        (row) => ({
+          id: row.id,
+          channel: row.channel,
+          status: row.status,
+          assignedTo: row.assigned_to,
+          lastMessageAt: row.last_message_at,
+          createdAt: row.created_at,
+        }),
+        "contactConversations",
+      );
     },
 
     async deals(organizationId, contactId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "contactDeals");
       let query = db
         .selectFrom("deals")
         .select(["id", "title", "value", "currency", "status", "stage", "pipeline_id", "created_at"])
@@ -52,15 +57,20 @@ export function contactLinks(db: Kysely<Database>): Links {
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, (row) => ({
-        id: row.id,
-        title: row.title,
-        value: storedDealValue(row.value, row.currency),
-        status: row.status,
-        stage: row.stage,
-        pipelineId: row.pipeline_id,
-        createdAt: row.created_at,
-      }));
+      return toPage(
+        await query.execute(),
+        limit,
+        (row) => ({
+          id: row.id,
+          title: row.title,
+          value: storedDealValue(row.value, row.currency),
+          status: row.status,
+          stage: row.stage,
+          pipelineId: row.pipeline_id,
+          createdAt: row.created_at,
+        }),
+        "contactDeals",
+      );
     },
 
     async releaseDeals(organizationId, contactId) {

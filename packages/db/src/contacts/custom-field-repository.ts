@@ -43,7 +43,7 @@ export function createCustomFieldRepository(db: Kysely<Database>): CustomFieldRe
 
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "customFields");
       let query = base(organizationId)
         .orderBy("created_at", "asc")
         .orderBy("id", "asc")
@@ -53,7 +53,7 @@ export function createCustomFieldRepository(db: Kysely<Database>): CustomFieldRe
           eb(eb.refTuple("created_at", "id"), ">", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toCustomFieldDefinition);
+      return toPage(await query.execute(), limit, toCustomFieldDefinition, "customFields");
     },
 
     async update(organizationId, id, patch) {

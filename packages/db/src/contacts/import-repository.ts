@@ -118,7 +118,14 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       // the file is not needed once the import ends, and it can weigh megabytes
       await db
         .updateTable("contact_imports")
-        .set({ status, error, finished_at: at, updated_at: at, csv: null })
+        .set({
+          status,
+          error: error?.text ?? null,
+          error_reason: error ? JSON.stringify(error.reason) : null,
+          finished_at: at,
+          updated_at: at,
+          csv: null,
+        })
         .where("id", "=", id)
         .execute();
     },

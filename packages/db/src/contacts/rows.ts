@@ -6,12 +6,13 @@ import type {
   CustomFieldDefinition,
   CustomFieldValue,
   Email,
+  ImportFileError,
   ImportReason,
   Phone,
   Tag,
   TagRef,
 } from "@crm/domain";
-import { importReasonCodes } from "@crm/domain";
+import { importFileErrorCodes, importReasonCodes } from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { JsonValue } from "../column-types";
 import type { Companies, ContactImports, CustomFieldDefinitions, Tags } from "../database.gen";
@@ -127,6 +128,7 @@ export const importColumns = [
   "skipped",
   "failed",
   "error",
+  "error_reason",
   "created_by",
   "created_at",
   "started_at",
@@ -147,25 +149,36 @@ export const toContactImport = (
   skipped: row.skipped,
   failed: row.failed,
   error: row.error,
+  errorReason: toImportFileError(row.error_reason),
   createdBy: row.created_by,
   createdAt: row.created_at,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
 });
 
+/** A stored `{ code, params }` whose code is one of `codes`; undefined for anything else. */
+function toCoded<Code extends string>(
+  item: JsonValue,
+  codes: readonly Code[],
+): { code: Code; params: Record<string, string | number> } | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return undefined;
+  const code = codes.find((known) => known === item.code);
+  const params: Record<string, string | number> = {};
+  const stored = item.params;
+  if (typeof stored === "object" && stored !== null && !Array.isArray(stored)) {
+    for (const [key, param] of Object.entries(stored)) {
+      if (typeof param === "string" || typeof param === "number") params[key] = param;
+    }
+  }
+  return code ? { code, params } : undefined;
+}
+
 /** The stored reasons of an import row; none for rows written before reasons had codes. */
 export function toImportReasons(value: JsonValue | null): ImportReason[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return [];
-    const code = importReasonCodes.find((known) => known === item.code);
-    const params: ImportReason["params"] = {};
-    const stored = item.params;
-    if (typeof stored === "object" && stored !== null && !Array.isArray(stored)) {
-      for (const [key, param] of Object.entries(stored)) {
-        if (typeof param === "string" || typeof param === "number") params[key] = param;
-      }
-    }
-    return code ? [{ code, params }] : [];
-  });
+  return value.flatMap((item) => toCoded(item, importReasonCodes) ?? []);
 }
+
+/** Why a stored import failed; null when it did not, or failed before failures had codes. */
+export const toImportFileError = (value: JsonValue | null): ImportFileError | null =>
+  value === null ? null : (toCoded(value, importFileErrorCodes) ?? null);

@@ -68,7 +68,7 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
 
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "tags");
       let query = db
         .selectFrom("tags")
         .selectAll()
@@ -81,7 +81,7 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toTag);
+      return toPage(await query.execute(), limit, toTag, "tags");
     },
 
     async update(organizationId, id, patch) {

@@ -9,10 +9,15 @@ export interface ActivityCursor {
 // 18 digits always fit a bigint, so a crafted cursor is refused here rather than by Postgres (a 500)
 const seqPattern = /^\d{1,18}$/;
 
+const activitiesList = "dealActivities";
+
 export const encodeActivityCursor = (at: Date, seq: string): string =>
-  encodeKeyset({ at: at.toISOString(), seq });
+  encodeKeyset({ at: at.toISOString(), seq }, activitiesList);
 
 export const decodeActivityCursor = (cursor: string | undefined): ActivityCursor | undefined =>
-  decodeKeyset(cursor, ({ at, seq }) =>
-    isTimestampValue(at) && typeof seq === "string" && seqPattern.test(seq) ? { at, seq } : undefined,
+  decodeKeyset(
+    cursor,
+    ({ at, seq }) =>
+      isTimestampValue(at) && typeof seq === "string" && seqPattern.test(seq) ? { at, seq } : undefined,
+    activitiesList,
   );

@@ -44,7 +44,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "deals");
       let query = db
         .selectFrom("deals")
         .select(dealColumns("deals"))
@@ -61,7 +61,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toDeal);
+      return toPage(await query.execute(), limit, toDeal, "deals");
     },
 
     async update(organizationId, id, patch, at) {

@@ -42,7 +42,7 @@ export function createPipelineRepository(db: Kysely<Database>): PipelineReposito
 
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "pipelines");
       let query = select(organizationId)
         .orderBy("created_at", "asc")
         .orderBy("id", "asc")
@@ -55,7 +55,7 @@ export function createPipelineRepository(db: Kysely<Database>): PipelineReposito
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toPipeline);
+      return toPage(await query.execute(), limit, toPipeline, "pipelines");
     },
 
     async listAll(organizationId) {

@@ -7,6 +7,9 @@ import { type DealRow, dealColumns, storedDealColumns, toDeal } from "./rows";
 
 type BoardFilter = DealFilter & { pipelineId: string };
 
+/** A column's cursor names its stage: it is a position in that column only. */
+const boardColumnList = (stageIds: readonly string[]) => `dealBoard.${stageIds.join(",")}`;
+
 /**
  * The board's column pages in one statement: for each stage of `stageIds` (a lateral subquery per stage), a
  * range of idx_deals_board, most recently entered first, `limit + 1` rows. The filter's own stageId is ignored.
@@ -20,7 +23,7 @@ export function stageColumnsQuery(
   page: PageRequest,
 ) {
   const limit = pageSize(page.limit);
-  const cursor = decodeCursor(page.cursor);
+  const cursor = decodeCursor(page.cursor, boardColumnList(stageIds));
   let column = db
     .selectFrom("deals")
     .select(storedDealColumns)
@@ -80,7 +83,8 @@ export async function stageColumns(
     const last = pageRows.at(-1);
     pages.set(stageId, {
       items: pageRows.map(toDeal),
-      nextCursor: hasMore && last ? encodeCursor(last.stage_entered_at, last.id) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor(last.stage_entered_at, last.id, boardColumnList([stageId])) : null,
     });
   }
   return pages;

@@ -26,3 +26,28 @@ describe("decodeCursor", () => {
     );
   });
 });
+
+describe("a cursor's list", () => {
+  const at = new Date("2026-01-01T00:00:00.123Z");
+  const otherList = expect.objectContaining({
+    code: "VALIDATION_FAILED",
+    message: "This cursor belongs to another list or sort; start again without it",
+    details: {
+      fieldErrors: { cursor: ["This cursor belongs to another list or sort; start again without it"] },
+    },
+  });
+
+  it("is read back by its own list only", () => {
+    const cursor = encodeCursor(at, id, "companies");
+    expect(decodeCursor(cursor, "companies")).toEqual({ at: at.toISOString(), id });
+    expect(() => decodeCursor(cursor, "deals")).toThrow(otherList);
+    // a list that names none (not yet) refuses a named cursor too
+    expect(() => decodeCursor(cursor)).toThrow(otherList);
+  });
+
+  it("is not needed: a cursor made before cursors named their list still reads in any list", () => {
+    const before = crafted({ at: at.toISOString(), id });
+    expect(decodeCursor(before, "deals")).toEqual({ at: at.toISOString(), id });
+    expect(decodeCursor(encodeCursor(at, id))).toEqual({ at: at.toISOString(), id });
+  });
+});

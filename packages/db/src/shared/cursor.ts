@@ -6,11 +6,44 @@ export interface KeysetCursor {
   id: string;
 }
 
+/*
+ * A cursor names the list (and order) it was made for, e.g. "deals" or "contacts.name": passed to another
+ * list it answers 400 instead of a wrong or empty page. A cursor without a list (made before cursors named
+ * theirs, or by a list that names none) is read as a position in the list it is passed to, as it always was.
+ */
+
+export const invalidCursor = () =>
+  new DomainError("VALIDATION_FAILED", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
+
+const otherListMessage = "This cursor belongs to another list or sort; start again without it";
+export const otherListCursor = () =>
+  new DomainError("VALIDATION_FAILED", otherListMessage, { fieldErrors: { cursor: [otherListMessage] } });
+
+/** A keyset position as an opaque cursor, naming its list when given one. */
+export const encodePosition = (position: Record<string, unknown>, list?: string): string =>
+  Buffer.from(JSON.stringify(list === undefined ? position : { list, ...position })).toString("base64url");
+
+/**
+ * The cursor's JSON without its list, and whether it named one; undefined when it is no JSON at all. Throws
+ * when it names another list than `list`, or any list when `list` is not given.
+ */
+export function readCursor(cursor: string, list?: string): { json: unknown; named: boolean } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("list" in parsed))
+    return { json: parsed, named: false };
+  const { list: named, ...position } = parsed;
+  if (named !== list) throw otherListCursor();
+  return { json: position, named: true };
+}
+
 /** `at` as a Date, or already as its ISO string. */
-export const encodeCursor = (at: Date | string, id: string): string =>
-  Buffer.from(JSON.stringify({ at: typeof at === "string" ? at : at.toISOString(), id })).toString(
-    "base64url",
-  );
+export const encodeCursor = (at: Date | string, id: string, list?: string): string =>
+  encodePosition({ at: typeof at === "string" ? at : at.toISOString(), id }, list);
 
 export const isUuidValue = (value: unknown): value is string => typeof value === "string" && isUuid(value);
 
@@ -25,39 +58,34 @@ export function isTimestampValue(value: unknown): value is string {
   return time >= earliest && time <= latest;
 }
 
-export function decodeCursor(cursor: string | undefined): KeysetCursor | undefined {
+export function decodeCursor(cursor: string | undefined, list?: string): KeysetCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      typeof parsed === "object" &&
-      parsed !== null &&
-      "at" in parsed &&
-      "id" in parsed &&
-      isTimestampValue(parsed.at) &&
-      isUuidValue(parsed.id)
-    ) {
-      return { at: parsed.at, id: parsed.id };
-    }
-  } catch {
-    // fall through to the error below
+  const parsed = readCursor(cursor, list)?.json;
+  if (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "at" in parsed &&
+    "id" in parsed &&
+    isTimestampValue(parsed.at) &&
+    isUuidValue(parsed.id)
+  ) {
+    return { at: parsed.at, id: parsed.id };
   }
-  throw new DomainError("VALIDATION_FAILED", "Invalid cursor", {
-    fieldErrors: { cursor: ["Invalid cursor"] },
-  });
+  throw invalidCursor();
 }
 
-/** Turns rows fetched with limit + 1 into a page. */
+/** Turns rows fetched with limit + 1 into a page; its cursor names `list` when given. */
 export function toPage<Row extends { created_at: Date | string; id: string }, Item>(
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,
+  list?: string,
 ): { items: Item[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(map),
-    nextCursor: hasMore && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor: hasMore && last ? encodeCursor(last.created_at, last.id, list) : null,
   };
 }

@@ -1,28 +1,21 @@
-import { DomainError } from "@crm/domain";
+import { encodePosition, invalidCursor, readCursor } from "./cursor";
 
-/** Opaque cursors for orderings the shared (created_at, id) cursor does not cover. */
-export const encodeKeyset = (position: Record<string, unknown>): string =>
-  Buffer.from(JSON.stringify(position)).toString("base64url");
+/** Opaque cursors for orderings the shared (created_at, id) cursor does not cover; see cursor.ts for `list`. */
+export const encodeKeyset = (position: Record<string, unknown>, list?: string): string =>
+  encodePosition(position, list);
 
 export function decodeKeyset<T>(
   cursor: string | undefined,
   read: (value: Record<string, unknown>) => T | undefined,
+  list?: string,
 ): T | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  let decoded: T | undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      decoded = read(parsed as Record<string, unknown>);
-    }
-  } catch {
-    // an unreadable cursor is answered below like a malformed one
-  }
-  if (decoded === undefined) {
-    throw new DomainError("VALIDATION_FAILED", "Invalid cursor", {
-      fieldErrors: { cursor: ["Invalid cursor"] },
-    });
-  }
+  const parsed = readCursor(cursor, list)?.json;
+  const decoded =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? read(parsed as Record<string, unknown>)
+      : undefined;
+  if (decoded === undefined) throw invalidCursor();
   return decoded;
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/model";
-import { requireText } from "../auth/register";
 import { notFound } from "../shared/errors";
+import { parseName } from "../shared/names";
 import { publishContactChanges } from "./events";
 import type { Company } from "./model";
 import type { ContactsDeps } from "./ports";
@@ -12,7 +12,7 @@ export async function createCompany(
   actor: Actor,
   input: { name: string },
 ): Promise<Company> {
-  const name = requireText(input.name, "name", maxCompanyNameLength);
+  const name = parseName(input.name, "name", maxCompanyNameLength);
   return deps.store.companies.create(actor.organizationId, name);
 }
 
@@ -28,7 +28,7 @@ export async function updateCompany(
   id: string,
   input: { name: string },
 ): Promise<Company> {
-  const name = requireText(input.name, "name", maxCompanyNameLength);
+  const name = parseName(input.name, "name", maxCompanyNameLength);
   const company = await deps.store.companies.update(actor.organizationId, id, { name });
   if (!company) throw notFound("Company");
   return company;

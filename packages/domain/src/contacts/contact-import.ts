@@ -1,9 +1,10 @@
 import type { Actor } from "../auth/model";
-import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { DomainError, notFound } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
 import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { type ContactUpdatedPayload, publishContactChanges } from "./events";
+import { describeImportFileError, type ImportFileError, importFileError } from "./import-file-errors";
 import { failPlannedContact, type ImportPlan, type PlannedWrite, planImportBatch } from "./import-plan";
 import { type ImportReason, importReason } from "./import-reasons";
 import type {
@@ -24,9 +25,8 @@ export async function startContactImport(
   actor: Actor,
   input: { csv: string; onDuplicate: OnDuplicate },
 ): Promise<ContactImport> {
-  if (input.csv.trim() === "") throw validationFailed("csv", "The CSV is empty");
-  if (input.csv.length > maxImportCsvLength)
-    throw validationFailed("csv", `The CSV must have at most ${maxImportCsvLength} characters`);
+  if (input.csv.trim() === "") throw importFileError("empty");
+  if (input.csv.length > maxImportCsvLength) throw importFileError("too_large", { max: maxImportCsvLength });
   const created = await deps.store.imports.create({
     organizationId: actor.organizationId,
     csv: input.csv,
@@ -84,12 +84,14 @@ export async function markImportRunning(deps: ContactsDeps, importId: string, to
 export async function finishImport(
   deps: ContactsDeps,
   importId: string,
-  outcome: { status: "completed" } | { status: "failed"; error: string },
+  outcome: { status: "completed" } | { status: "failed"; error: ImportFileError },
 ): Promise<void> {
   await deps.store.imports.finish(
     importId,
     outcome.status,
-    outcome.status === "failed" ? outcome.error : null,
+    outcome.status === "failed"
+      ? { text: describeImportFileError(outcome.error), reason: outcome.error }
+      : null,
     deps.clock.now(),
   );
 }

@@ -1,7 +1,7 @@
-import { requireText } from "../auth/register";
 import { type Email, parseEmail } from "../shared/email";
 import { DomainError, type FieldErrors } from "../shared/errors";
 import { parseId } from "../shared/ids";
+import { parseName } from "../shared/names";
 import { type Phone, parsePhone } from "../shared/phone";
 
 export const defaultPhoneRegion = "BR";
@@ -25,7 +25,7 @@ export interface ContactFields {
 const blank = (value: string | null | undefined) => value === null || value?.trim() === "";
 
 /**
- * Validates and normalizes the contact's own fields that are present: name trimmed, email lower-cased,
+ * Validates and normalizes the contact's own fields that are present: name stripped of invisible ends, email lower-cased,
  * phone in E.164 (read in `region` when it has no country code).
  */
 export function parseContactFields(input: ContactFieldsInput, region = defaultPhoneRegion): ContactFields {
@@ -42,7 +42,7 @@ export function parseContactFields(input: ContactFieldsInput, region = defaultPh
   const { name, email, phone, companyId } = input;
   if (name !== undefined)
     attempt(() => {
-      fields.name = requireText(name, "name", maxContactNameLength);
+      fields.name = parseName(name, "name", maxContactNameLength);
     });
   if (email !== undefined)
     attempt(() => {

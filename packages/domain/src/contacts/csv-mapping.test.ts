@@ -109,6 +109,19 @@ describe("a CSV row", () => {
     });
   });
 
+  it("reads a name, company or tag of only invisible characters as an empty cell, and strips them off the ends", () => {
+    expect(
+      mapCsvRow(columns, ["\u200b\u200d ", "", "11987654321", "\u200b", "\u200b;\u2060 vip\u200b", "", ""]),
+    ).toEqual({
+      ok: true,
+      contact: { phone: "+5511987654321", tagNames: ["vip"], metadata: {} },
+    });
+    expect(mapCsvRow(columns, ["\u200bAna\u200b", "", "", "\ufeffLoja X ", "", "", ""])).toMatchObject({
+      ok: true,
+      contact: { name: "Ana", companyName: "Loja X" },
+    });
+  });
+
   it("gives every reason a row cannot be imported", () => {
     const result = mapCsvRow(columns, ["Bia", "not-an-email", "123", "", "", "gold", "many"]);
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import type { Email } from "../shared/email";
 import { DomainError } from "../shared/errors";
+import { stripInvisible } from "../shared/names";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
 import { maxContactNameLength, parseContactFields } from "./contact-input";
@@ -9,6 +10,7 @@ import {
   type DateOrder,
   maxCustomTextLength,
 } from "./custom-fields";
+import { importFileError } from "./import-file-errors";
 import { type ImportReason, importReason } from "./import-reasons";
 import type { CustomFieldDefinition, CustomFieldValue } from "./model";
 import { maxTagNameLength, parseTagName } from "./tags";
@@ -93,11 +95,9 @@ export function mapCsvHeader(
   const take = (meaning: string, raw: string) => {
     const earlier = taken.get(meaning);
     if (earlier !== undefined) {
-      throw badHeader(
-        normalizeHeader(earlier) === normalizeHeader(raw)
-          ? `The column "${normalizeHeader(raw)}" appears twice`
-          : `The columns "${earlier.trim()}" and "${raw.trim()}" are the same column`,
-      );
+      throw normalizeHeader(earlier) === normalizeHeader(raw)
+        ? importFileError("duplicate_column", { column: normalizeHeader(raw) })
+        : importFileError("same_column", { first: earlier.trim(), second: raw.trim() });
     }
     taken.set(meaning, raw);
   };
@@ -113,12 +113,8 @@ export function mapCsvHeader(
     } else columns.ignored.push(raw.trim());
   });
   const { name, email, phone } = columns.builtIn;
-  if (name === undefined && email === undefined && phone === undefined) {
-    throw badHeader(
-      "The first line must be a header naming at least one of the columns name, email, phone " +
-        "(or nome, e-mail, telefone, celular, whatsapp)",
-    );
-  }
+  if (name === undefined && email === undefined && phone === undefined)
+    throw importFileError("no_known_columns");
   return columns;
 }
 
@@ -140,9 +136,6 @@ function columnMeaning(
   return byLabel ? { definition: byLabel } : undefined;
 }
 
-const badHeader = (message: string) =>
-  new DomainError("VALIDATION_FAILED", message, { fieldErrors: { csv: [message] } });
-
 /** "email: Invalid email address; metadata.plan: Plan must be one of ..." */
 export function describeError(error: unknown): string {
   if (error instanceof DomainError) {
@@ -160,7 +153,7 @@ export function describeError(error: unknown): string {
 const splitList = (cell: string): string[] =>
   cell
     .split(";")
-    .map((item) => item.trim())
+    .map(stripInvisible)
     .filter((item) => item.length > 0);
 
 /**
@@ -185,9 +178,10 @@ const contactFieldReasons: Record<string, () => ImportReason> = {
 export function mapCsvRow(columns: CsvColumns, record: readonly string[], region = "BR"): RowMapping {
   const aligned = alignRecord(record, columns.width);
   if (!Array.isArray(aligned)) return { ok: false, reasons: [aligned] };
+  // a cell of only invisible characters is as empty as a blank one: no contact, company or tag named "\u200b"
   const cell = (column: BuiltInColumn): string | undefined => {
     const index = columns.builtIn[column];
-    const value = index === undefined ? undefined : aligned[index]?.trim();
+    const value = index === undefined ? undefined : stripInvisible(aligned[index] ?? "");
     return value === "" ? undefined : value;
   };
   const problems: ImportReason[] = [];

@@ -1,7 +1,12 @@
 import type { Actor } from "../auth/model";
-import { requireText } from "../auth/register";
 import { notFound } from "../shared/errors";
-import { type CustomFieldDefinitionInput, parseCustomFieldDefinition, parseOptions } from "./custom-fields";
+import { parseName } from "../shared/names";
+import {
+  type CustomFieldDefinitionInput,
+  maxCustomFieldLabelLength,
+  parseCustomFieldDefinition,
+  parseOptions,
+} from "./custom-fields";
 import { publishContactChanges } from "./events";
 import type { CustomFieldDefinition } from "./model";
 import type { ContactsDeps } from "./ports";
@@ -29,7 +34,9 @@ export async function updateCustomField(
     const current = await repos.customFields.findById(organizationId, id);
     if (!current) throw notFound("Custom field");
     const updated = await repos.customFields.update(organizationId, id, {
-      ...(input.label === undefined ? {} : { label: requireText(input.label, "label", 100) }),
+      ...(input.label === undefined
+        ? {}
+        : { label: parseName(input.label, "label", maxCustomFieldLabelLength) }),
       ...(input.options === undefined ? {} : { options: parseOptions(current.type, input.options) }),
       ...(input.required === undefined ? {} : { required: input.required }),
     });

@@ -1,5 +1,5 @@
-import { requireText } from "../auth/register";
 import { DomainError, type FieldErrors } from "../shared/errors";
+import { parseName } from "../shared/names";
 import {
   type ContactMetadata,
   type CustomFieldDefinition,
@@ -13,6 +13,7 @@ import { readNumberText } from "./number-text";
 export const customFieldKeyPattern = /^[a-z][a-z0-9_]{0,49}$/;
 export const reservedFieldKeys = ["id", "name", "email", "phone", "company", "tags", "created_at"] as const;
 export const maxCustomTextLength = 2000;
+export const maxCustomFieldLabelLength = 100;
 const maxOptions = 100;
 const maxOptionLength = 100;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -76,7 +77,7 @@ export function parseCustomFieldDefinition(input: CustomFieldDefinitionInput): C
   const type = parseCustomFieldType(input.type);
   return {
     key: parseCustomFieldKey(input.key),
-    label: requireText(input.label, "label", 100),
+    label: parseName(input.label, "label", maxCustomFieldLabelLength),
     type,
     options: parseOptions(type, input.options),
     required: input.required ?? false,

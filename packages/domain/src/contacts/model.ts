@@ -1,6 +1,7 @@
 import type { Email } from "../shared/email";
 import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
+import type { ImportFileError } from "./import-file-errors";
 import type { ImportReason } from "./import-reasons";
 
 export const customFieldTypes = [
@@ -132,8 +133,10 @@ export interface ContactImport extends ImportCounts {
   onDuplicate: OnDuplicate;
   /** Data rows in the file; null until the job has read it once. */
   total: number | null;
-  /** Why the whole import failed (unreadable header, broken file). */
+  /** Why the whole import failed (unreadable header, broken file), in English. */
   error: string | null;
+  /** The same as a code with its values. Null for imports that failed before failures had codes. */
+  errorReason: ImportFileError | null;
   createdBy: string | null;
   createdAt: Date;
   startedAt: Date | null;

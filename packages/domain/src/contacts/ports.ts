@@ -7,6 +7,7 @@ import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Transactional } from "../shared/transaction";
 import type { CustomFieldDefinitionDraft } from "./custom-fields";
+import type { ImportFileError } from "./import-file-errors";
 import type {
   Company,
   Contact,
@@ -162,7 +163,7 @@ export interface ContactImportRepository {
   finish(
     id: string,
     status: Extract<ImportStatus, "completed" | "failed">,
-    error: string | null,
+    error: { text: string; reason: ImportFileError } | null,
     at: Date,
   ): Promise<void>;
   addRows(organizationId: string, importId: string, rows: ImportRowResult[]): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/model";
-import { requireText } from "../auth/register";
 import { notFound, validationFailed } from "../shared/errors";
+import { parseName } from "../shared/names";
 import { publishContactChanges } from "./events";
 import type { Tag } from "./model";
 import type { ContactsDeps } from "./ports";
@@ -10,7 +10,7 @@ export const maxTagNameLength = 50;
 const colorPattern = /^#[0-9a-f]{6}$/;
 
 export function parseTagName(name: string): string {
-  const trimmed = requireText(name, "name", maxTagNameLength);
+  const trimmed = parseName(name, "name", maxTagNameLength);
   if (trimmed.includes(";"))
     throw validationFailed("name", 'A tag name cannot contain ";" (it separates tags in CSV files)');
   return trimmed;

@@ -1,14 +1,9 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
+import { parseName } from "../shared/names";
 import { actingUserId } from "./actor";
-import {
-  type DealValueInput,
-  maxDealTitleLength,
-  parseCalendarDate,
-  parseDealValue,
-  requiredText,
-} from "./deal-input";
+import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealValue } from "./deal-input";
 import { dealView } from "./deal-view";
 import { publishDealUpdated } from "./events";
 import type { DealView } from "./model";
@@ -30,7 +25,7 @@ export interface CreateDealInput {
 /** Creates an open deal and its "created" activity; every id must belong to the caller's organization. */
 export async function createDeal(deps: DealsDeps, actor: Actor, input: CreateDealInput): Promise<DealView> {
   const organizationId = actor.organizationId;
-  const title = requiredText(input.title, "title", maxDealTitleLength);
+  const title = parseName(input.title, "title", maxDealTitleLength);
   const contactId = parseId(input.contactId, "contactId");
   const pipelineId = parseId(input.pipelineId, "pipelineId");
   const assigneeId = input.assigneeId ? parseId(input.assigneeId, "assigneeId") : null;

@@ -1,8 +1,8 @@
 import type { Actor } from "../auth/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { parseName } from "../shared/names";
 import type { Page, PageRequest } from "../shared/pagination";
 import { can } from "../shared/permissions";
-import { requiredText } from "./deal-input";
 import { defaultPipeline, type PipelineDraft } from "./default-pipeline";
 import type { DealUpdatedPayload } from "./events";
 import type { Pipeline, Stage } from "./model";
@@ -45,7 +45,7 @@ export async function insertPipeline(
   organizationId: string,
   draft: PipelineDraft,
 ): Promise<Pipeline> {
-  const name = requiredText(draft.name, "name", maxPipelineNameLength);
+  const name = parseName(draft.name, "name", maxPipelineNameLength);
   const { stages } = applyStageEdits([], draft.stages, newId);
   return repos.pipelines.create(organizationId, { name, stages, winOnPayment: draft.winOnPayment });
 }
@@ -77,7 +77,7 @@ export async function updatePipeline(
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const patch: PipelinePatch = {};
-  if (input.name !== undefined) patch.name = requiredText(input.name, "name", maxPipelineNameLength);
+  if (input.name !== undefined) patch.name = parseName(input.name, "name", maxPipelineNameLength);
   if (input.winOnPayment !== undefined) patch.winOnPayment = input.winOnPayment;
 
   const { pipeline, moved } = await deps.store.transaction(async (repos) => {

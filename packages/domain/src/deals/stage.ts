@@ -1,4 +1,5 @@
 import { DomainError, type FieldErrors } from "../shared/errors";
+import { checkName } from "../shared/names";
 import type { Stage } from "./model";
 
 export const maxStages = 30;
@@ -57,11 +58,9 @@ export function applyStageEdits(
       seenIds.add(id);
     }
 
-    const name = (edit.name ?? existing?.name ?? "").trim();
-    if (name.length === 0) fail(at("name"), "Stage name is required");
-    else if (name.length > maxStageNameLength) {
-      fail(at("name"), `Stage name must have at most ${maxStageNameLength} characters`);
-    }
+    const checked = checkName(edit.name ?? existing?.name ?? "", "Stage name", maxStageNameLength);
+    if (!checked.ok) fail(at("name"), checked.problem);
+    const name = checked.ok ? checked.name : "";
     const key = name.toLocaleLowerCase();
     const sameName = seenNames.get(key);
     if (name.length > 0 && sameName !== undefined) fail(at("name"), `Stage ${sameName + 1} has this name`);

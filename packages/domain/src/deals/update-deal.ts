@@ -2,15 +2,10 @@ import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Money } from "../shared/money";
+import { parseName } from "../shared/names";
 import { actingUserId } from "./actor";
 import { assertReferences, unknownStage } from "./create-deal";
-import {
-  type DealValueInput,
-  maxDealTitleLength,
-  parseCalendarDate,
-  parseDealValue,
-  requiredText,
-} from "./deal-input";
+import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealValue } from "./deal-input";
 import { dealView } from "./deal-view";
 import { type DealChange, publishDealUpdated } from "./events";
 import { lockDealInPipelineOrder } from "./lock-deal";
@@ -105,7 +100,7 @@ export async function updateDeal(
 function parseFields(input: UpdateDealInput) {
   const { title, contactId, assigneeId, expectedCloseDate } = input;
   return {
-    title: title === undefined ? undefined : requiredText(title, "title", maxDealTitleLength),
+    title: title === undefined ? undefined : parseName(title, "title", maxDealTitleLength),
     contactId: contactId === undefined ? undefined : parseId(contactId, "contactId"),
     assigneeId: assigneeId ? parseId(assigneeId, "assigneeId") : assigneeId,
     expectedCloseDate: expectedCloseDate

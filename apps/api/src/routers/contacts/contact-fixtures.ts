@@ -33,6 +33,7 @@ export interface ImportDto {
   skipped: number;
   failed: number;
   error: string | null;
+  errorReason: { code: string; params: Record<string, string | number> } | null;
 }
 
 export interface ImportRowDto {

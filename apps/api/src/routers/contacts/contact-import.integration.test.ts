@@ -250,7 +250,15 @@ describe("CSV import", () => {
     const done = await waitForImport(api, owner.token, started.id);
     expect(done.status).toBe("failed");
     expect(done.error).toMatch(/header/);
+    expect(done.errorReason).toEqual({ code: "no_known_columns", params: {} });
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+
+    const twice = await startImport(owner.token, "Nome;Telefone;Celular\nAna;11987654321;11987654322\n");
+    expect(await waitForImport(api, owner.token, twice.id)).toMatchObject({
+      status: "failed",
+      error: 'The columns "Telefone" and "Celular" are the same column',
+      errorReason: { code: "same_column", params: { first: "Telefone", second: "Celular" } },
+    });
 
     const empty = await api.rest<{ data: { fieldErrors: Record<string, string[]> } }>(
       "POST",

@@ -81,6 +81,7 @@ export const toContactImportDto = (i: ContactImport) => ({
   skipped: i.skipped,
   failed: i.failed,
   error: i.error,
+  errorReason: i.errorReason,
   createdAt: iso(i.createdAt),
   startedAt: isoOrNull(i.startedAt),
   finishedAt: isoOrNull(i.finishedAt),

@@ -1,9 +1,31 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
-import { createContact, createResource } from "./contact-fixtures";
+import {
+  allPages,
+  type ContactDto,
+  createContact,
+  createResource,
+  type ImportDto,
+  waitForImport,
+} from "./contact-fixtures";
 
 const api = useTestApi();
+
+/** A pt-BR organization's file is split on ";" (a new organization is pt-BR); any other's on ",". */
+const parseCsv = (text: string, delimiter: "," | ";" = ";") =>
+  parse(text, { bom: true, delimiter }) as string[][];
+
+/** The body as text with its BOM, which `Response.text()` would drop. */
+const utf8WithBom = async (res: Response) =>
+  new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+
+async function registerIn(locale: "pt-BR" | "en") {
+  const owner = await api.register();
+  const res = await api.rest("PATCH", "/organizations/current", { token: owner.token, body: { locale } });
+  expect(res.status).toBe(200);
+  return owner;
+}
 
 const exportCsv = (token: string | undefined, query = "") =>
   fetch(`${api.baseUrl}/api/v1/contacts/export.csv${query}`, {
@@ -12,7 +34,7 @@ const exportCsv = (token: string | undefined, query = "") =>
 
 describe("CSV export", () => {
   it("streams the filtered list as CSV with the import's columns, custom fields included", async () => {
-    const owner = await api.register();
+    const owner = await registerIn("en");
     await createResource(api, owner.token, "/custom-fields", {
       key: "interests",
       label: "Interests",
@@ -38,8 +60,9 @@ describe("CSV export", () => {
     expect(res.headers.get("content-disposition")).toMatch(
       /^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
-    const text = await res.text();
-    const rows = parse(text, { bom: true }) as string[][];
+    const text = await utf8WithBom(res);
+    expect(text.startsWith("\uFEFFid,name,email,")).toBe(true);
+    const rows = parseCsv(text, ",");
     expect(rows[0]).toEqual(["id", "name", "email", "phone", "company", "tags", "created_at", "interests"]);
     expect(rows.slice(1)).toEqual([
       [
@@ -76,12 +99,13 @@ describe("CSV export", () => {
     });
 
     const text = await (await exportCsv(owner.token)).text();
-    const [, row] = parse(text, { bom: true }) as string[][];
+    const [, row] = parseCsv(text);
     expect(row?.[1]).toBe("Inj;'=cmd|' /C calc'!A0;x");
     expect(row?.[3]).toBe("+5511987654321");
     expect(row?.[5]?.split(";").sort()).toEqual([`'=HYPERLINK("http://evil")`, "vip"]);
     const pieces = text.split(/[\r\n;]+/).map((piece) => piece.replace(/^"/, ""));
-    expect(pieces.filter((piece) => /^[=+\-@\t]/.test(piece))).toEqual([]);
+    // a phone number is the one cell that may start with "+"
+    expect(pieces.filter((piece) => /^[=+\-@\t]/.test(piece) && !/^\+\d+$/.test(piece))).toEqual([]);
     expect(text).toContain(`"Inj;'=cmd|' /C calc'!A0;x"`);
   });
 
@@ -96,7 +120,7 @@ describe("CSV export", () => {
         })),
       )
       .execute();
-    const rows = parse(await (await exportCsv(owner.token)).text(), { bom: true }) as string[][];
+    const rows = parseCsv(await (await exportCsv(owner.token)).text());
     expect(rows).toHaveLength(106);
     expect(new Set(rows.slice(1).map((row) => row[0])).size).toBe(105);
   });
@@ -112,7 +136,104 @@ describe("CSV export", () => {
     const unknownField = await exportCsv(owner.token, "?field=nope&value=1");
     expect(unknownField.status).toBe(400);
     const viewer = await api.member(owner.token, "viewer");
-    const rows = parse(await (await exportCsv(viewer.token)).text(), { bom: true }) as string[][];
+    const rows = parseCsv(await (await exportCsv(viewer.token)).text());
     expect(rows).toHaveLength(1);
+  });
+
+  it("writes ';' between cells, decimal commas and DD/MM/YYYY for a pt-BR organization, with a BOM", async () => {
+    const owner = await registerIn("pt-BR");
+    const token = owner.token;
+    await createResource(api, token, "/custom-fields", {
+      key: "faturamento",
+      label: "Faturamento",
+      type: "number",
+    });
+    await createResource(api, token, "/custom-fields", {
+      key: "aniversario",
+      label: "Aniversário",
+      type: "date",
+    });
+    const company = await createResource(api, token, "/companies", { name: "Padaria, Pão & Cia" });
+    const joao = await createContact(api, token, {
+      name: "João Conceição",
+      companyId: company.id,
+      metadata: { faturamento: 1234.5, aniversario: "1990-12-31" },
+    });
+
+    const text = await utf8WithBom(await exportCsv(token));
+    const [header, line] = text.split("\n");
+    expect(header).toBe("\uFEFFid;name;email;phone;company;tags;created_at;faturamento;aniversario");
+    expect(line).toMatch(
+      new RegExp(
+        `^${joao.id};João Conceição;;;Padaria, Pão & Cia;;\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};1234,5;31/12/1990$`,
+      ),
+    );
+    // the creation time is the organization's (São Paulo, three hours behind UTC)
+    const created = new Date(new Date(joao.createdAt).getTime() - 3 * 3600_000).toISOString();
+    const [date = "", time = ""] = created.split("T");
+    const [year, month, day] = date.split("-");
+    expect(line).toContain(`;${day}/${month}/${year} ${time.slice(0, 8)};`);
+  });
+
+  it("imports back through the CSV import into the same contacts", async () => {
+    const fields = [
+      { key: "faturamento", label: "Faturamento", type: "number" },
+      { key: "aniversario", label: "Aniversário", type: "date" },
+      { key: "cliente", label: "Cliente", type: "boolean" },
+      { key: "interesses", label: "Interesses", type: "multi_select", options: ["sapatos", "bolsas"] },
+      { key: "notas", label: "Notas", type: "text" },
+    ];
+    const source = await registerIn("pt-BR");
+    for (const field of fields) await createResource(api, source.token, "/custom-fields", field);
+    const vip = await createResource(api, source.token, "/tags", { name: "vip" });
+    const lead = await createResource(api, source.token, "/tags", { name: "lead" });
+    const company = await createResource(api, source.token, "/companies", { name: "Padaria, Pão & Cia" });
+    await createContact(api, source.token, {
+      name: "João Conceição",
+      email: "joao@example.com",
+      phone: "+5511987654321",
+      companyId: company.id,
+      tagIds: [vip.id, lead.id],
+      metadata: {
+        faturamento: 1234.5,
+        aniversario: "1990-12-31",
+        cliente: true,
+        interesses: ["sapatos", "bolsas"],
+        notas: "Paga em 2x; prefere PIX, à tarde",
+      },
+    });
+    await createContact(api, source.token, {
+      name: "Ana",
+      phone: "+5521998765432",
+      metadata: { faturamento: 1.234, aniversario: "2001-02-03", cliente: false },
+    });
+    await createContact(api, source.token, {
+      name: "Bia",
+      email: "bia@example.com",
+      metadata: { faturamento: -0.5 },
+    });
+
+    const csv = (await (await exportCsv(source.token)).text()).replace(/^\uFEFF/, "");
+    const target = await registerIn("pt-BR");
+    for (const field of fields) await createResource(api, target.token, "/custom-fields", field);
+    const started = await api.rest<ImportDto>("POST", "/contacts/imports", {
+      token: target.token,
+      body: { csv },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const done = await waitForImport(api, target.token, started.body.id);
+    expect(done).toMatchObject({ status: "completed", created: 3, failed: 0, skipped: 0 });
+
+    const comparable = (contact: ContactDto) => ({
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+      company: contact.company?.name ?? null,
+      tags: contact.tags.map((tag) => tag.name).sort(),
+      metadata: contact.metadata,
+    });
+    const list = async (token: string) =>
+      (await allPages<ContactDto>(api, token, "/contacts?sort=name&limit=100")).map(comparable);
+    expect(await list(target.token)).toEqual(await list(source.token));
   });
 });

@@ -8,6 +8,7 @@ import {
   type ContactsDeps,
   can,
   contactFilter,
+  currentOrganization,
   DomainError,
   errorTable,
   type FieldErrors,
@@ -19,7 +20,13 @@ import { z } from "zod";
 import type { Container } from "../../container";
 import { errorBody, routeActor } from "../../http/raw-route";
 import { toContactListQuery } from "./dto";
-import { contactCsvFormat, contactCsvHeader, contactCsvRow } from "./export-rows";
+import {
+  type ContactCsvStyle,
+  contactCsvFormat,
+  contactCsvHeader,
+  contactCsvRow,
+  contactCsvStyle,
+} from "./export-rows";
 
 const exportInput = z.object(contactFilters);
 /** The list's largest page: the export walks the same keyset pages. */
@@ -30,6 +37,7 @@ async function* csvRows(
   actor: Actor,
   filter: ContactFilter,
   sort: ContactSort | undefined,
+  style: ContactCsvStyle,
 ) {
   const definitions = await deps.store.customFields.listAll(actor.organizationId);
   yield contactCsvHeader(definitions);
@@ -40,13 +48,14 @@ async function* csvRows(
       limit: exportPageSize,
       sort,
     });
-    for (const contact of page.items) yield contactCsvRow(contact, definitions);
+    for (const contact of page.items) yield contactCsvRow(contact, definitions, style);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
 
 /**
- * `GET /contacts/export.csv?<the list's filters>`: every matching contact as CSV, streamed page by page.
+ * `GET /contacts/export.csv?<the list's filters>`: every matching contact as CSV, streamed page by page, in
+ * the organization's spreadsheet style (`;` and decimal commas for pt-BR).
  * A raw route (tRPC answers JSON), authenticated and authorized like the procedures.
  */
 export function contactsExportRoutes(container: Container): Hono {
@@ -76,9 +85,11 @@ export function contactsExportRoutes(container: Container): Hono {
       return c.json(errorBody(error.code, error.message, error.details?.fieldErrors ?? null), status);
     }
 
-    const csv = stringify(contactCsvFormat);
-    pipeline(Readable.from(csvRows(container.contacts, actor, filter, sort)), csv).catch((err: unknown) =>
-      container.logger.error({ err, requestId: c.get("requestId") }, "contact export failed"),
+    const style = contactCsvStyle(await currentOrganization(container.auth, actor.organizationId));
+    const csv = stringify(contactCsvFormat(style));
+    pipeline(Readable.from(csvRows(container.contacts, actor, filter, sort, style)), csv).catch(
+      (err: unknown) =>
+        container.logger.error({ err, requestId: c.get("requestId") }, "contact export failed"),
     );
     const date = new Date().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {

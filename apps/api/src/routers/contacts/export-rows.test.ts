@@ -1,7 +1,13 @@
 import type { Contact, CustomFieldDefinition } from "@crm/domain";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { contactCsvFormat, contactCsvRow, neutralizeFormula } from "./export-rows";
+import {
+  brazilianNumber,
+  contactCsvFormat,
+  contactCsvRow,
+  contactCsvStyle,
+  neutralizeFormula,
+} from "./export-rows";
 
 const contact = (overrides: Partial<Contact>): Contact => ({
   id: "c1",
@@ -45,7 +51,49 @@ describe("exported cells", () => {
   });
 
   it("quotes a cell holding ';' as it quotes one holding ','", () => {
-    const line = stringify([["Inj;'=cmd", "a,b", "plain"]], contactCsvFormat);
+    const line = stringify([["Inj;'=cmd", "a,b", "plain"]], contactCsvFormat());
     expect(line).toBe('\uFEFF"Inj;\'=cmd","a,b",plain\n');
+  });
+});
+
+describe("a pt-BR organization's file", () => {
+  const style = contactCsvStyle({ locale: "pt-BR", timezone: "America/Sao_Paulo" });
+  const fields = [
+    { key: "employees", type: "number" },
+    { key: "since", type: "date" },
+    { key: "vip", type: "boolean" },
+  ] as CustomFieldDefinition[];
+
+  it("writes decimal commas, DD/MM/YYYY dates and the creation time in the organization's zone", () => {
+    const row = contactCsvRow(
+      contact({ metadata: { employees: -1234.5, since: "1990-12-31", vip: true } }),
+      fields,
+      style,
+    );
+    expect(row.slice(6)).toEqual(["31/12/2029 21:00:00", "-1234,5", "31/12/1990", "true"]);
+    const line = stringify([["Ana", "1,5", "a;b"]], contactCsvFormat(style));
+    expect(line).toBe('\uFEFFAna;1,5;"a;b"\n');
+  });
+
+  it("writes a number the import reads back as the same number", () => {
+    expect(brazilianNumber(3)).toBe("3");
+    expect(brazilianNumber(0.5)).toBe("0,5");
+    // "1,234" would be refused by the import as ambiguous (a thousand and some, or one and some?)
+    expect(brazilianNumber(1.234)).toBe("1,2340");
+    expect(brazilianNumber(-999.125)).toBe("-999,1250");
+    expect(brazilianNumber(1234.567)).toBe("1234,567");
+    expect(brazilianNumber(1e21)).toBe("1000000000000000000000");
+    expect(brazilianNumber(1.5e-7)).toBe("0,00000015");
+  });
+
+  it("is the usual format for any other language", () => {
+    const english = contactCsvStyle({ locale: "en", timezone: "America/Sao_Paulo" });
+    const row = contactCsvRow(
+      contact({ metadata: { employees: 1234.5, since: "1990-12-31" } }),
+      fields,
+      english,
+    );
+    expect(row.slice(6)).toEqual(["2030-01-01T00:00:00.000Z", "1234.5", "1990-12-31", ""]);
+    expect(contactCsvFormat(english).delimiter).toBe(",");
   });
 });

@@ -10,7 +10,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { readTextFile } from "../../lib/decode-text";
 import { useTRPC } from "../../lib/trpc";
-import { checkImportFile } from "./import-state";
+import { checkImportFile, checkImportText } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
 
 type OnDuplicate = "skip" | "update";
@@ -36,7 +36,10 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
     const found = checkImportFile(file);
     setProblem(found);
     if (found || !file) return;
-    start.mutate({ csv: await readTextFile(file), onDuplicate });
+    const csv = await readTextFile(file);
+    const unreadable = checkImportText(csv);
+    setProblem(unreadable);
+    if (!unreadable) start.mutate({ csv, onDuplicate });
   };
 
   return (
@@ -114,7 +117,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
           </a>
         </Alert>
 
-        <ErrorAlert error={start.error} />
+        <ErrorAlert error={start.error} overrides={{ VALIDATION_FAILED: "errors.field.csv" }} />
         <div className="flex justify-end">
           <Button type="submit" loading={start.isPending}>
             {t("contacts.import.start")}

@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import {
   type ContactImport,
+  describeImportFailure,
   describeImportRow,
   importPollInterval,
   importProgress,
@@ -76,7 +77,12 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
             <Count label={t("contacts.import.outcome.skipped")} value={data.skipped} tone="text-slate-600" />
             <Count label={t("contacts.import.outcome.error")} value={data.failed} tone="text-red-600" />
           </dl>
-          {data.status === "failed" && <Alert tone="error">{t("contacts.import.failed")}</Alert>}
+          {data.status === "failed" && (
+            <Alert tone="error">
+              <p>{describeImportFailure(t, data)}</p>
+              {data.errorReason && <p className="mt-1">{t("contacts.import.failedHint")}</p>}
+            </Alert>
+          )}
         </div>
         {finished && (
           <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-5">

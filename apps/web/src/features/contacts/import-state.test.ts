@@ -1,10 +1,12 @@
-import { contactImportReasonCodes } from "@crm/contracts";
+import { contactImportFileErrorCodes, contactImportReasonCodes } from "@crm/contracts";
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { ptBR } from "../../i18n/pt-br";
 import { type MessageKey, type Messages, type Translate, translate } from "../../i18n/translate";
 import {
   checkImportFile,
+  checkImportText,
+  describeImportFailure,
   describeImportRow,
   type ImportRow,
   importPollInterval,
@@ -45,6 +47,12 @@ describe("CSV import state", () => {
       "contacts.import.tooLarge",
     );
     expect(checkImportFile({ name: "people.csv", size: 120 })).toBeNull();
+  });
+
+  it("refuses a file of blank lines, or one that is not text (a workbook saved as .csv)", () => {
+    expect(checkImportText(" \r\n\n")).toBe("contacts.import.emptyFile");
+    expect(checkImportText("PK\u0003\u0004\u0000\u0000")).toBe("contacts.import.notCsv");
+    expect(checkImportText("nome;telefone\nAna;11987654321")).toBeNull();
   });
 });
 
@@ -120,5 +128,36 @@ describe("an import row's report", () => {
     expect(pt(rowOutcomeLabels.skipped)).toBe("Pulado");
     expect(pt(rowOutcomeLabels.error)).toBe("Erro");
     expect(english(rowOutcomeLabels.error)).toBe("Error");
+  });
+});
+
+describe("a failed import", () => {
+  const failed = (code: (typeof contactImportFileErrorCodes)[number], params = {}) => ({
+    errorReason: { code, params },
+  });
+
+  it("says why in the reader's language", () => {
+    expect(describeImportFailure(pt, failed("same_column", { first: "Telefone", second: "Celular" }))).toBe(
+      "As colunas “Telefone” e “Celular” querem dizer a mesma coisa. Deixe só uma delas.",
+    );
+    expect(describeImportFailure(english, failed("duplicate_column", { column: "email" }))).toBe(
+      "The column “email” appears twice in the first line.",
+    );
+    expect(describeImportFailure(pt, failed("no_known_columns"))).toMatch(/^A primeira linha não tem/);
+  });
+
+  it("words every code the API sends, in both languages", () => {
+    const params = { max: 5, column: "c", first: "a", second: "b", message: "m" };
+    for (const code of contactImportFileErrorCodes) {
+      for (const t of [pt, english]) {
+        expect(describeImportFailure(t, failed(code, params)), code).not.toMatch(/contacts\.import|\{\w+\}/);
+      }
+    }
+  });
+
+  it("keeps the general sentence for imports that failed before failures had codes", () => {
+    expect(describeImportFailure(pt, { errorReason: null })).toBe(
+      "A importação parou antes do fim. Confira se o arquivo é um CSV válido e tente de novo.",
+    );
   });
 });

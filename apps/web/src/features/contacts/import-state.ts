@@ -34,6 +34,13 @@ export function checkImportFile(file: { name: string; size: number } | null): Pl
   return null;
 }
 
+/** Why a file's text cannot be imported, before uploading it: blank, or no text at all (a workbook's bytes). */
+export function checkImportText(text: string): PlainMessageKey | null {
+  if (text.trim() === "") return "contacts.import.emptyFile";
+  if (text.includes("\u0000")) return "contacts.import.notCsv";
+  return null;
+}
+
 /** The outcome of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */
 export const rowOutcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
   created: "contacts.import.rowOutcome.created",
@@ -55,6 +62,25 @@ export const importStatusLabels: Record<ContactImport["status"], PlainMessageKey
   completed: "contacts.import.status.completed",
   failed: "contacts.import.status.failed",
 };
+
+/** Why the whole import failed, in the reader's language; the general sentence for imports failed before codes. */
+export function describeImportFailure(t: Translate, job: Pick<ContactImport, "errorReason">): string {
+  const failure = job.errorReason;
+  if (!failure) return t("contacts.import.failed");
+  const param = (name: string) => failure.params[name] ?? "";
+  switch (failure.code) {
+    case "too_large":
+      return t("contacts.import.fileErrors.too_large", { max: param("max") });
+    case "duplicate_column":
+      return t("contacts.import.fileErrors.duplicate_column", { column: param("column") });
+    case "same_column":
+      return t("contacts.import.fileErrors.same_column", { first: param("first"), second: param("second") });
+    case "other":
+      return t("contacts.import.fileErrors.message", { message: param("message") });
+    default:
+      return t(`contacts.import.fileErrors.${failure.code}`);
+  }
+}
 
 type ImportReason = ImportRow["reasons"][number];
 

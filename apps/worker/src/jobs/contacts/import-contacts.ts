@@ -6,6 +6,8 @@ import {
   DomainError,
   finishImport,
   importContactBatch,
+  importFileError,
+  importFileErrorOf,
   type JobContext,
   mapCsvHeader,
   markImportRunning,
@@ -38,12 +40,14 @@ export async function importContacts(
   const first = await rows.next();
   let columns: CsvColumns;
   try {
-    if (first.done || !("values" in first.value))
-      throw new DomainError("VALIDATION_FAILED", "The file has no header line");
+    if (first.done || !("values" in first.value)) throw importFileError("no_header");
     columns = mapCsvHeader(first.value.values, run.definitions, { locale: run.locale });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await finishImport(deps.contacts, payload.importId, { status: "failed", error: error.message });
+    await finishImport(deps.contacts, payload.importId, {
+      status: "failed",
+      error: importFileErrorOf(error),
+    });
     deps.logger.info({ ...log, reason: error.message }, "contact import refused");
     return;
   }

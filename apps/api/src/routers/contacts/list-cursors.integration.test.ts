@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../../testing/harness";
+import { createDeal, createPipeline, type ErrorDto, stageAt, workspace } from "../deals/deal-fixtures";
+import { createContact, createResource, type ImportDto, waitForImport } from "./contact-fixtures";
+
+const api = useTestApi();
+
+const otherList = "This cursor belongs to another list or sort; start again without it";
+
+interface Paged {
+  nextCursor: string | null;
+  columns?: Array<{ nextCursor: string | null }>;
+}
+
+/** Two of everything the contacts and deals contexts list, so that each list's first page has a next one. */
+async function twoOfEach() {
+  const { owner, token, contactId, pipeline } = await workspace(api);
+  for (const n of [1, 2]) {
+    await createContact(api, token, { name: `Person ${n}` });
+    await createResource(api, token, "/companies", { name: `Company ${n}` });
+    await createResource(api, token, "/tags", { name: `tag-${n}` });
+    await createResource(api, token, "/custom-fields", {
+      key: `field_${n}`,
+      label: `Field ${n}`,
+      type: "text",
+    });
+  }
+  await createPipeline(api, token, { name: "Second", stages: [{ name: "Only" }] });
+  const stage = stageAt(pipeline, 0);
+  const deals = [];
+  for (const title of ["First deal", "Second deal"]) {
+    deals.push(await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: stage.id, title }));
+  }
+  const deal = deals[0];
+  if (!deal) throw new Error("no deal");
+  const note = await api.rest("POST", `/deals/${deal.id}/activities`, {
+    token,
+    body: { type: "note", content: "Called" },
+  });
+  expect(note.status, JSON.stringify(note.body)).toBe(200);
+  const started = await api.rest<ImportDto>("POST", "/contacts/imports", {
+    token,
+    body: { csv: "name\nImported 1\nImported 2\n" },
+  });
+  await waitForImport(api, token, started.body.id);
+  return { owner, token, contactId, pipeline, stage, deal, importId: started.body.id };
+}
+
+describe("a list's cursor", () => {
+  it("passed to another list or with another sort answers 400 saying so", async () => {
+    const { token, contactId, pipeline, stage, deal, importId } = await twoOfEach();
+    const board = `/pipelines/${pipeline.id}/board`;
+    const lists: Record<string, string> = {
+      contacts: "/contacts?limit=1",
+      contactsByName: "/contacts?limit=1&sort=name",
+      companies: "/companies?limit=1",
+      tags: "/tags?limit=1",
+      customFields: "/custom-fields?limit=1",
+      contactDeals: `/contacts/${contactId}/deals?limit=1`,
+      importRows: `/contacts/imports/${importId}/rows?limit=1`,
+      deals: "/deals?limit=1",
+      pipelines: "/pipelines?limit=1",
+      activities: `/deals/${deal.id}/activities?limit=1`,
+      boardColumn: `${board}?stageId=${stage.id}&limit=1`,
+    };
+    const cursors = new Map<string, string>();
+    for (const [name, path] of Object.entries(lists)) {
+      const res = await api.rest<Paged>("GET", path, { token });
+      expect(res.status, path).toBe(200);
+      const cursor = res.body.columns ? res.body.columns[0]?.nextCursor : res.body.nextCursor;
+      if (!cursor) throw new Error(`${name} has no next page`);
+      cursors.set(name, cursor);
+      // its own list reads it
+      const next = await api.rest("GET", `${path}&cursor=${encodeURIComponent(cursor)}`, { token });
+      expect(next.status, `${name} with its own cursor`).toBe(200);
+    }
+    for (const [name, cursor] of cursors) {
+      for (const [other, path] of Object.entries(lists)) {
+        if (other === name) continue;
+        const res = await api.rest<ErrorDto>("GET", `${path}&cursor=${encodeURIComponent(cursor)}`, {
+          token,
+        });
+        expect(res.status, `${name}'s cursor on ${other}`).toBe(400);
+        expect(res.body.message, `${name}'s cursor on ${other}`).toBe(otherList);
+        expect(res.body.data.fieldErrors).toEqual({ cursor: [otherList] });
+      }
+    }
+    // a board column's cursor is a position in its stage's column only
+    const otherStage = stageAt(pipeline, 1);
+    const res = await api.rest<ErrorDto>(
+      "GET",
+      `${board}?stageId=${otherStage.id}&limit=1&cursor=${cursors.get("boardColumn")}`,
+      { token },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(otherList);
+  });
+
+  it("made before cursors named their list still reads where it was made", async () => {
+    const { token } = await twoOfEach();
+    const legacy = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const first = await api.rest<{ items: Array<{ id: string; createdAt: string }> }>(
+      "GET",
+      "/deals?limit=1",
+      { token },
+    );
+    const [newest] = first.body.items;
+    if (!newest) throw new Error("no deal");
+    const deals = await api.rest<{ items: Array<{ title: string }> }>(
+      "GET",
+      `/deals?limit=5&cursor=${legacy({ at: newest.createdAt, id: newest.id })}`,
+      { token },
+    );
+    expect(deals.status).toBe(200);
+    expect(deals.body.items.map((deal) => deal.title)).toEqual(["First deal"]);
+
+    const byName = await api.rest<{ items: Array<{ id: string; name: string }> }>(
+      "GET",
+      "/contacts?limit=1&sort=name",
+      { token },
+    );
+    const [firstByName] = byName.body.items;
+    if (!firstByName) throw new Error("no contact");
+    const next = await api.rest<{ items: Array<{ name: string }> }>(
+      "GET",
+      `/contacts?limit=1&sort=name&cursor=${legacy(["name", firstByName.name.toLowerCase(), firstByName.id])}`,
+      { token },
+    );
+    expect(next.status).toBe(200);
+    expect(next.body.items.map((contact) => contact.name)).toEqual(["Imported 2"]);
+  });
+});
