@@ -363,7 +363,7 @@ describe("answering a customer from the inbox", () => {
     await expect.poll(() => whatsapp.sent.map((message) => message.text)).toContain("Temos sim!");
   });
 
-  it("tells an agent whose open conversation the owner took that she can no longer see it, and locks her composer", async () => {
+  it("lets an agent take an unassigned conversation with Assign to me; when the owner takes it, tells her she can no longer see it and locks her composer", async () => {
     const email = `ana.${Date.now()}@example.com`;
     expect((await asOwner("POST", "/users", { email, role: "agent" })).status).toBe(200);
     const token = (await smtp.waitFor(email)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
@@ -381,6 +381,14 @@ describe("answering a customer from the inbox", () => {
       await row.click();
       const anaThread = ana.getByRole("region", { name: "Conversation with Rodrigo Nunes" });
       await anaThread.getByText("Pode me responder agora?").waitFor();
+      // nobody's: she takes it herself, may give it back, and takes it again; assigning others is not hers
+      expect(await anaThread.getByRole("button", { name: "Assign", exact: true }).count()).toBe(0);
+      await anaThread.getByRole("button", { name: "Assign to me" }).click();
+      await anaThread.getByText("Assigned to Ana Lima").waitFor();
+      await anaThread.getByRole("button", { name: "Unassign" }).click();
+      await anaThread.getByRole("button", { name: "Assign to me" }).click();
+      await anaThread.getByRole("button", { name: "Unassign" }).waitFor();
+      await anaThread.getByText("Assigned to Ana Lima").waitFor();
       const anaComposer = ana.getByLabel("Message", { exact: true });
       await anaComposer.fill("Já te respondo");
 

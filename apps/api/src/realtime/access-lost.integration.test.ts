@@ -93,6 +93,38 @@ describe("a conversation reassigned away from an agent", () => {
     ]);
   });
 
+  it("tells the other agents when one claims an unassigned conversation; the claimer keeps it", async () => {
+    const { ana, bruno, organizationId } = await team();
+    const anaClient = await rt.connect({ token: ana.token });
+    const brunoClient = await rt.connect({ token: bruno.token });
+    const unassigned = await insertConversation(rt.api.container, organizationId, null);
+
+    const claimed = await rt.api.rest("POST", `/conversations/${unassigned}/claim`, {
+      token: bruno.token,
+      body: {},
+    });
+    expect(claimed.status).toBe(200);
+    const last = await sentinel(organizationId);
+
+    await anaClient.waitFor((r) => r.some((e) => conversationOf(e) === last));
+    expect(anaClient.received.map(typeAndConversation)).toEqual([
+      ["conversation_access_lost", unassigned],
+      ["message_updated", last],
+    ]);
+    expect(anaClient.received[0]?.event.payload).toEqual({
+      conversationId: unassigned,
+      assignedTo: bruno.user.id,
+    });
+    await brunoClient.waitFor((r) => r.some((e) => conversationOf(e) === last));
+    // his own assignment's notification comes too, whenever the listener gets to it
+    const conversationEvents = brunoClient.received.filter((e) => e.event.type !== "notification");
+    expect(conversationEvents.map(typeAndConversation)).toEqual([
+      ["conversation_updated", unassigned],
+      ["conversation_assigned", unassigned],
+      ["message_updated", last],
+    ]);
+  });
+
   it("tells her on reconnect, from the log, of a reassignment made while she was away", async () => {
     const { owner, ana, organizationId } = await team();
     const first = await rt.connect({ token: ana.token });
@@ -123,7 +155,12 @@ describe("a conversation reassigned away from an agent", () => {
     expect(client.received.map((e) => e.event)).toContainEqual(
       expect.objectContaining({
         type: "conversation_assigned",
-        payload: { conversationId: fromHer, assignedTo: owner.user.id, previousAssignee: ana.user.id },
+        payload: {
+          conversationId: fromHer,
+          assignedTo: owner.user.id,
+          previousAssignee: ana.user.id,
+          assignedBy: owner.user.id,
+        },
       }),
     );
   });

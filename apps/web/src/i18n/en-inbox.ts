@@ -84,6 +84,7 @@ export const inboxEn = {
   "inbox.actions.assign": "Assign",
   "inbox.actions.assignToMe": "Assign to me",
   "inbox.actions.unassign": "Unassign",
+  "inbox.actions.taken": "Someone else took this conversation first.",
   "inbox.actions.snooze": "Snooze",
   "inbox.actions.close": "Close",
   "inbox.actions.reopen": "Reopen",

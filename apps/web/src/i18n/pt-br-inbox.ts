@@ -86,6 +86,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.actions.assign": "Atribuir",
   "inbox.actions.assignToMe": "Atribuir a mim",
   "inbox.actions.unassign": "Remover responsável",
+  "inbox.actions.taken": "Outra pessoa assumiu esta conversa antes de você.",
   "inbox.actions.snooze": "Adiar",
   "inbox.actions.close": "Encerrar",
   "inbox.actions.reopen": "Reabrir",

@@ -60,7 +60,10 @@ export const listConversationsInput = z.object({
   channel: conversationChannel.optional(),
   contactId: id.describe("Only this contact's conversations").optional(),
   unread: booleanParam
-    .describe("Only conversations with unread messages (true) or without (false)")
+    .describe(
+      "Only conversations with messages you have not read (true) or without (false): the `unread` each row " +
+        "shows you; an API key, which reads nothing, goes by the team's `unreadCount`",
+    )
     .optional(),
 });
 

@@ -40,6 +40,10 @@ export const conversationAssignedPayload = z.object({
     .boolean()
     .describe("true when the conversation was started with this assignee (it had no previous one)")
     .optional(),
+  assignedBy: id
+    .nullable()
+    .describe("Who assigned it: a user id, or null for an API key; absent when members claim or release their own")
+    .optional(),
 });
 
 /**

@@ -8,7 +8,7 @@ import {
 } from "@crm/domain";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { isUnreadMessage } from "../realtime/unread-rule";
+import { hasUnreadMessage, isUnreadMessage } from "../realtime/unread-rule";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
 
@@ -66,12 +66,24 @@ function unreadOf(eb: ConversationsEb, readerId: string) {
     .as("unread");
 }
 
-export function inboxConditions(eb: ConversationsEb, scope: ConversationScope, filter: ConversationFilter) {
+/**
+ * The list's conditions. `unread` means what the reader's badge shows (their own reads); without a reader (an
+ * API key, which has no read state) it means the team's `unread_count`.
+ */
+export function inboxConditions(
+  eb: ConversationsEb,
+  scope: ConversationScope,
+  filter: ConversationFilter,
+  readerId?: string,
+) {
   const conditions = scopeConditions(eb, scope);
   if (filter.status) conditions.push(eb("conversations.status", "=", filter.status));
   if (filter.channel) conditions.push(eb("conversations.channel", "=", filter.channel));
   if (filter.contactId) conditions.push(eb("conversations.contact_id", "=", filter.contactId));
-  if (filter.unread !== undefined) {
+  if (filter.unread !== undefined && readerId) {
+    const unread = eb.and([hasUnreadMessage(readerId)]);
+    conditions.push(filter.unread ? unread : eb.not(unread));
+  } else if (filter.unread !== undefined) {
     conditions.push(eb("conversations.unread_count", filter.unread ? ">" : "=", 0));
   }
   if (filter.assignee === "unassigned") conditions.push(eb("conversations.assigned_to", "is", null));
@@ -97,7 +109,7 @@ export async function listInbox(
   const base = conversationViews(db)
     .select((eb) => (readerId ? unreadOf(eb, readerId) : sql<string | null>`null`.as("unread")))
     .where("conversations.organization_id", "=", organizationId)
-    .where((eb) => eb.and(inboxConditions(eb, scope, filter)));
+    .where((eb) => eb.and(inboxConditions(eb, scope, filter, readerId)));
 
   // the count arrives as text (bigint); null without a reader
   let rows: Array<Parameters<typeof toConversationView>[0] & { unread: unknown }> = [];

@@ -85,6 +85,19 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
       return toConversation(row);
     },
 
+    // the WHERE is read again on the newest row once a concurrent update commits: one claim wins, not both
+    async reassign(organizationId, id, change, at) {
+      const row = await db
+        .updateTable("conversations")
+        .set({ assigned_to: change.to, updated_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", id)
+        .where("assigned_to", change.from === null ? "is" : "=", change.from)
+        .returning(conversationColumns)
+        .executeTakeFirst();
+      return row ? toConversation(row) : undefined;
+    },
+
     async remove(organizationId, id) {
       // read before the delete: its messages go with it (on delete cascade)
       const media = await db

@@ -4,14 +4,24 @@ import { parseId } from "../shared/ids";
 import { can } from "../shared/permissions";
 import type { ConversationsRepos } from "./ports";
 
-/** Assigning needs conversations:assign (owners and admins): an agent cannot take or hand over work. */
+/**
+ * Assigning anybody needs conversations:assign (owners and admins). Without it a member may only claim an
+ * unassigned conversation for themself or release their own (see `claimConversation`), so the message says so.
+ */
 export function assertMayAssign(actor: Actor): void {
-  if (!can(actor.role, "conversations:assign")) {
-    throw new DomainError(
-      "FORBIDDEN",
-      `Your role (${actor.role}) cannot assign conversations (conversations:assign)`,
-    );
-  }
+  if (can(actor.role, "conversations:assign")) return;
+  const refusal = `Your role (${actor.role}) cannot assign conversations (conversations:assign)`;
+  throw new DomainError(
+    "FORBIDDEN",
+    mayAssignSelf(actor)
+      ? `${refusal}: you may only claim an unassigned conversation for yourself, or release one assigned to you`
+      : refusal,
+  );
+}
+
+/** Claiming and releasing: a signed-in member who can answer conversations, on their own behalf. */
+export function mayAssignSelf(actor: Actor): boolean {
+  return actor.kind === "user" && can(actor.role, "conversations:write");
 }
 
 /** The assignee must be a member who can answer conversations (not a viewer). */

@@ -24,6 +24,8 @@ export interface ConversationEventPayloads {
     previousAssignee: string | null;
     /** true when the conversation was started with this assignee: it had no previous one to lose it */
     created?: boolean;
+    /** Who assigned it: a user, or null for an API key; absent from a claim or release (by the assignee). */
+    assignedBy?: string | null;
   };
 }
 

@@ -1,4 +1,5 @@
 export * from "./assignment";
+export * from "./claim-conversation";
 export * from "./conversation-patch";
 export * from "./conversation-queries";
 export * from "./delete-conversation";

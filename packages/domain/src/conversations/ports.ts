@@ -47,6 +47,12 @@ export interface ConversationPatch {
   unreadCount?: number;
 }
 
+/** An assignee change that holds only while the conversation is still assigned to `from` (null: nobody). */
+export interface AssigneeChange {
+  from: string | null;
+  to: string | null;
+}
+
 export interface ConversationRepository {
   /**
    * Newest activity first (last_message_at desc, conversations without messages last), then by id; with a
@@ -72,6 +78,16 @@ export interface ConversationRepository {
   /** Throws CONFLICT with `existingId` when the contact's thread on that channel already has a conversation. */
   create(organizationId: string, input: NewConversation, at: Date): Promise<Conversation>;
   update(organizationId: string, id: string, patch: ConversationPatch, at: Date): Promise<Conversation>;
+  /**
+   * Sets the assignee to `change.to` if it is still `change.from`, in one statement: of concurrent calls
+   * from the same assignee exactly one changes it. Undefined when the assignee (or the row) was not there.
+   */
+  reassign(
+    organizationId: string,
+    id: string,
+    change: AssigneeChange,
+    at: Date,
+  ): Promise<Conversation | undefined>;
   /** Deletes the conversation with its messages: their media locators, or undefined when there was none. */
   remove(organizationId: string, id: string): Promise<{ mediaUrls: string[] } | undefined>;
 }

@@ -30,3 +30,39 @@ export const messageStatusChanged = (message: Message): ConversationEventPayload
   status: message.status ?? "pending",
   error: message.errorMessage,
 });
+
+/**
+ * What follows a change of status or assignee, once committed: `conversation_updated` if anything changed,
+ * `conversation_assigned` if the assignee did (its `previousAssignee` tells the realtime layer who lost it,
+ * `assignedBy`, when given, tells the new assignee who gave it to them).
+ */
+export async function publishConversationChange(
+  events: EventBus,
+  organizationId: string,
+  before: Conversation,
+  after: Conversation,
+  at: Date,
+  assignedBy?: string | null,
+): Promise<void> {
+  if (after === before) return;
+  await publishConversationEvent(
+    events,
+    organizationId,
+    "conversation_updated",
+    conversationUpdated(after),
+    at,
+  );
+  if (after.assignedTo === before.assignedTo) return;
+  await publishConversationEvent(
+    events,
+    organizationId,
+    "conversation_assigned",
+    {
+      conversationId: after.id,
+      assignedTo: after.assignedTo,
+      previousAssignee: before.assignedTo,
+      ...(assignedBy !== undefined && { assignedBy }),
+    },
+    at,
+  );
+}

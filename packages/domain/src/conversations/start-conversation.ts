@@ -79,6 +79,7 @@ export async function startConversation(
         assignedTo: conversation.assignedTo,
         previousAssignee: null,
         created: true,
+        assignedBy: actor.kind === "user" ? actor.userId : null,
       },
       now,
     );

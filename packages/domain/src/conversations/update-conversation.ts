@@ -4,7 +4,7 @@ import { assertMayAssign, parseAssignee } from "./assignment";
 import { type StatusChange, statusPatch } from "./conversation-patch";
 import type { ConversationView } from "./model";
 import type { ConversationPatch, ConversationsDeps } from "./ports";
-import { conversationUpdated, publishConversationEvent } from "./publish";
+import { publishConversationChange } from "./publish";
 import { visibleOrNotFound } from "./visibility";
 
 export interface UpdateConversationInput extends StatusChange {
@@ -37,24 +37,8 @@ export async function updateConversation(
     return { before, after: await repos.conversations.update(organizationId, id, patch, now) };
   });
 
-  if (after !== before) {
-    await publishConversationEvent(
-      deps.events,
-      organizationId,
-      "conversation_updated",
-      conversationUpdated(after),
-      now,
-    );
-  }
-  if (after.assignedTo !== before.assignedTo) {
-    await publishConversationEvent(
-      deps.events,
-      organizationId,
-      "conversation_assigned",
-      { conversationId: id, assignedTo: after.assignedTo, previousAssignee: before.assignedTo },
-      now,
-    );
-  }
+  const assignedBy = actor.kind === "user" ? actor.userId : null;
+  await publishConversationChange(deps.events, organizationId, before, after, now, assignedBy);
   const view = await deps.store.conversations.findView(organizationId, id);
   if (!view) throw notFound("Conversation");
   return view;

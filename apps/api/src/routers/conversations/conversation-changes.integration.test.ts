@@ -256,6 +256,14 @@ describe("tenant isolation", () => {
           call: (token, id) =>
             api.rest("PATCH", `/conversations/${id}`, { token, body: { status: "closed" } }),
         },
+        {
+          name: "claim",
+          call: (token, id) => api.rest("POST", `/conversations/${id}/claim`, { token, body: {} }),
+        },
+        {
+          name: "release",
+          call: (token, id) => api.rest("POST", `/conversations/${id}/release`, { token, body: {} }),
+        },
         { name: "delete", call: (token, id) => api.rest("DELETE", `/conversations/${id}`, { token }) },
         {
           name: "mark read",

@@ -17,6 +17,9 @@ const team = () => teamOf(api);
 const list = (token: string, query = "") =>
   api.rest<PageDto<ConversationDto>>("GET", `/conversations${query}`, { token });
 
+/** A row of the list: with the caller's own `unread`. */
+type ListedDto = ConversationDto & { unread?: number };
+
 const ids = (res: { body: PageDto<ConversationDto> }) => res.body.items.map((c) => c.id);
 
 describe("the inbox", () => {
@@ -56,7 +59,8 @@ describe("the inbox", () => {
   it("filters by status, assignee, channel, contact and unread", async () => {
     const { owner, organizationId, agent } = await team();
     const contactId = await insertContact(api, organizationId);
-    const mine = await insertConversation(api, organizationId, { assignedTo: owner.user.id, unreadCount: 2 });
+    const mine = await insertConversation(api, organizationId, { assignedTo: owner.user.id });
+    await insertMessage(api, mine, { content: "Ainda tem o café em grãos?" });
     const agents = await insertConversation(api, organizationId, {
       assignedTo: agent.user.id,
       status: "pending",
@@ -75,6 +79,45 @@ describe("the inbox", () => {
     expect(await by("?unread=true")).toEqual([mine]);
     expect(await by("?unread=false&status=open")).toEqual([telegram]);
     expect(await by(`?contactId=${contactId}&status=open`)).toEqual([telegram]);
+  });
+
+  it("filters unread by the caller's own reads, as each one's badge counts: two users, two answers", async () => {
+    const { owner, organizationId, agent } = await team();
+    const [readByOwner, readByAgent, readByNobody] = [
+      await insertConversation(api, organizationId, { unreadCount: 1 }),
+      await insertConversation(api, organizationId, { unreadCount: 1 }),
+      // the team's count says read (someone answered): the customer's message is still unread to each of them
+      await insertConversation(api, organizationId, { unreadCount: 0 }),
+    ];
+    for (const id of [readByOwner, readByAgent, readByNobody]) {
+      await insertMessage(api, id, { content: "Qual o prazo de entrega?", minutesAgo: 3 });
+    }
+    // only our side wrote, though the team's count says otherwise: nothing for anyone to read
+    const ours = await insertConversation(api, organizationId, { unreadCount: 2 });
+    await insertMessage(api, ours, { content: "Seu pedido saiu", direction: "outbound" });
+    const read = (token: string, id: string) =>
+      api.rest("POST", `/conversations/${id}/mark-as-read`, { token, body: {} });
+    expect((await read(owner.token, readByOwner)).status).toBe(200);
+    expect((await read(agent.token, readByAgent)).status).toBe(200);
+
+    const by = async (token: string, query: string) => ids(await list(token, query)).sort();
+    expect(await by(owner.token, "?unread=true")).toEqual([readByAgent, readByNobody].sort());
+    expect(await by(owner.token, "?unread=false")).toEqual([readByOwner, ours].sort());
+    expect(await by(agent.token, "?unread=true")).toEqual([readByOwner, readByNobody].sort());
+    expect(await by(agent.token, "?unread=false")).toEqual([readByAgent, ours].sort());
+    const overTrpc = await api.trpc(agent.token).conversations.list.query({ unread: true });
+    expect(overTrpc.items.map((c) => c.id).sort()).toEqual([readByOwner, readByNobody].sort());
+
+    // the filter and the badge of the same list agree, row by row
+    for (const token of [owner.token, agent.token]) {
+      const badged = (await list(token)).body.items
+        .filter((c: ListedDto) => (c.unread ?? 0) > 0)
+        .map((c) => c.id);
+      expect(badged.sort()).toEqual(await by(token, "?unread=true"));
+    }
+    // an API key has no reads of its own (no badge): it filters by the team's count
+    const key = await api.trpc(owner.token).apiKeys.create.mutate({ name: "crm sync", role: "admin" });
+    expect(await by(key.secret, "?unread=true")).toEqual([readByOwner, readByAgent, ours].sort());
   });
 
   it("refuses a filter it cannot read", async () => {
@@ -153,6 +196,7 @@ describe("what agents see", () => {
       ["GET", `/conversations/${theirs}`],
       ["PATCH", `/conversations/${theirs}`, { status: "closed" }],
       ["POST", `/conversations/${theirs}/read`, {}],
+      ["POST", `/conversations/${theirs}/claim`, {}],
       ["GET", `/conversations/${theirs}/messages`],
       ["POST", `/conversations/${theirs}/messages`, { text: "Olá", isPrivate: true }],
       ["GET", `/messages/${message}`],

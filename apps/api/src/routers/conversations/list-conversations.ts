@@ -12,7 +12,8 @@ export const listConversations = permission("conversations:read")
       summary: "The inbox: conversations, newest activity first",
       description:
         "Filters: status, assignee (`me`, `unassigned` or a user id), channel, contactId, unread. " +
-        "`unreadCount` is the team's; `unread` is the signed-in user's own (see mark-as-read). " +
+        "`unreadCount` is the team's; `unread` is the signed-in user's own (see mark-as-read), and the " +
+        "`unread` filter goes by it (by `unreadCount` for an API key). " +
         "Agents only get the conversations assigned to them and the unassigned ones.",
     },
   })

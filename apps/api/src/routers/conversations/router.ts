@@ -1,10 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { claimConversation } from "./claim-conversation";
 import { createConversation } from "./create-conversation";
 import { deleteConversation } from "./delete-conversation";
 import { getConversation } from "./get-conversation";
 import { listConversations } from "./list-conversations";
 import { listMessages } from "./list-messages";
 import { markConversationRead } from "./mark-conversation-read";
+import { releaseConversation } from "./release-conversation";
 import { sendMessage } from "./send-message";
 import { updateConversation } from "./update-conversation";
 
@@ -13,6 +15,8 @@ export const conversationsRouter = {
   get: getConversation,
   create: createConversation,
   update: updateConversation,
+  claim: claimConversation,
+  release: releaseConversation,
   remove: deleteConversation,
   markRead: markConversationRead,
   messages: listMessages,

@@ -12,7 +12,8 @@ export const updateConversation = permission("conversations:write")
       summary: "Change a conversation's status or assignee",
       description:
         '`{ status: "snoozed", snoozedUntil }` snoozes it (snoozedUntil is required); `{ assignedTo }` ' +
-        "assigns it and needs conversations:assign (owners and admins).",
+        "assigns it and needs conversations:assign (owners and admins). Agents take an unassigned " +
+        "conversation with `POST /conversations/{id}/claim` and give theirs back with `.../release`.",
     },
   })
   .input(updateConversationInput)

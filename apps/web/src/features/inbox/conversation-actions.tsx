@@ -1,6 +1,6 @@
 import { can } from "@crm/domain/shared/permissions";
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { AlarmClock, CheckCircle2, RotateCcw, UserRound } from "lucide-react";
+import { AlarmClock, CheckCircle2, RotateCcw, UserRound, UserRoundMinus } from "lucide-react";
 import { useState } from "react";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -9,7 +9,11 @@ import { useSession } from "../auth/use-session";
 import { useMembers } from "../deals/use-deal-options";
 import { SnoozeDialog } from "./snooze-dialog";
 import type { Conversation } from "./types";
-import { useUpdateConversation } from "./use-update-conversation";
+import {
+  useClaimConversation,
+  useReleaseConversation,
+  useUpdateConversation,
+} from "./use-update-conversation";
 
 const itemClasses =
   "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
@@ -20,9 +24,14 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const members = useMembers().data?.items ?? [];
   const [snoozing, setSnoozing] = useState(false);
   const update = useUpdateConversation();
+  const claim = useClaimConversation();
+  const release = useReleaseConversation();
   const mayWrite = can(user.role, "conversations:write");
   const mayAssign = can(user.role, "conversations:assign");
   if (!mayWrite) return null;
+  // Without conversations:assign an agent may only take an unassigned conversation or give hers back.
+  const mayClaim = !mayAssign && conversation.assignee === null;
+  const mayRelease = !mayAssign && conversation.assignee?.id === user.id;
   // Closed and snoozed conversations come back with Reopen; the others can be snoozed.
   const resting = conversation.status === "closed" || conversation.status === "snoozed";
   const assign = (assignedTo: string | null) => update.mutate({ id: conversation.id, assignedTo });
@@ -66,6 +75,28 @@ export function ConversationActions({ conversation }: { conversation: Conversati
             </Menu.Portal>
           </Menu.Root>
         )}
+        {mayClaim && (
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={claim.isPending}
+            onClick={() => claim.mutate({ id: conversation.id })}
+          >
+            <UserRound aria-hidden="true" className="size-4" />
+            {t("inbox.actions.assignToMe")}
+          </Button>
+        )}
+        {mayRelease && (
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={release.isPending}
+            onClick={() => release.mutate({ id: conversation.id })}
+          >
+            <UserRoundMinus aria-hidden="true" className="size-4" />
+            {t("inbox.actions.unassign")}
+          </Button>
+        )}
         {resting ? (
           <Button
             variant="secondary"
@@ -95,6 +126,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         )}
       </fieldset>
       <ErrorAlert error={update.error} />
+      <ErrorAlert error={claim.error ?? release.error} overrides={{ CONFLICT: "inbox.actions.taken" }} />
       <SnoozeDialog conversationId={conversation.id} open={snoozing} onOpenChange={setSnoozing} />
     </div>
   );

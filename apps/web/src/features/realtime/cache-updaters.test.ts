@@ -60,7 +60,7 @@ describe("upsertConversation", () => {
 });
 
 describe("matchesListInput", () => {
-  const mine = conv({ id: "a", assignee: { id: "me", name: "Me" }, channel: "telegram", unreadCount: 1 });
+  const mine = conv({ id: "a", assignee: { id: "me", name: "Me" }, channel: "telegram", unread: 1 });
 
   it("reads mine, unassigned and a user id against the signed-in user", () => {
     expect(matchesListInput(mine, { assignee: "me" }, "me")).toBe(true);
@@ -69,6 +69,14 @@ describe("matchesListInput", () => {
     expect(matchesListInput(conv({ id: "b" }), { assignee: "unassigned" }, "me")).toBe(true);
     expect(matchesListInput(mine, { assignee: "me", channel: "whatsapp" }, "me")).toBe(false);
     expect(matchesListInput(mine, { unread: false }, "me")).toBe(false);
+  });
+
+  it("reads unread as the user's own badge, as the server filters, not the team's count", () => {
+    const readByMe = conv({ id: "a", unreadCount: 3, unread: 0 });
+    expect(matchesListInput(readByMe, { unread: true }, "me")).toBe(false);
+    expect(matchesListInput(readByMe, { unread: false }, "me")).toBe(true);
+    const unreadToMe = conv({ id: "b", unreadCount: 0, unread: 2 });
+    expect(matchesListInput(unreadToMe, { unread: true }, "me")).toBe(true);
   });
 });
 

@@ -13,9 +13,12 @@ export interface Page<T> {
 }
 export type Pages<T> = InfiniteData<Page<T>, string | null>;
 
-/** Whether a conversation belongs in a list asked for with `input`, seen by the user `userId`. */
+/**
+ * Whether a conversation belongs in a list asked for with `input`, seen by the user `userId`. `unread` is the
+ * user's own count, as the server filters (not the team's `unreadCount`).
+ */
 export function matchesListInput(
-  conversation: Conversation,
+  conversation: ConversationListItem,
   input: Partial<ConversationListInput> | undefined,
   userId: string,
 ): boolean {
@@ -23,7 +26,7 @@ export function matchesListInput(
   if (input.status && conversation.status !== input.status) return false;
   if (input.channel && conversation.channel !== input.channel) return false;
   if (input.contactId && conversation.contact?.id !== input.contactId) return false;
-  if (input.unread !== undefined && input.unread !== conversation.unreadCount > 0) return false;
+  if (input.unread !== undefined && input.unread !== (conversation.unread ?? 0) > 0) return false;
   const assigneeId = conversation.assignee?.id ?? null;
   if (input.assignee === "me") return assigneeId === userId;
   if (input.assignee === "unassigned") return assigneeId === null;
@@ -113,9 +116,9 @@ export function upsertConversation(
   unread?: number,
 ): Pages<ConversationListItem> | undefined {
   if (!data) return data;
-  if (!matchesListInput(conversation, input, userId)) return without(data, conversation.id);
   const known = unread ?? listedUnread(data, conversation.id);
   const item: ConversationListItem = known === undefined ? conversation : { ...conversation, unread: known };
+  if (!matchesListInput(item, input, userId)) return without(data, conversation.id);
   return placeSorted(data, item, compareConversations);
 }
 
