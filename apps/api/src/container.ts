@@ -26,6 +26,7 @@ import { getConversation } from "@crm/domain/conversations/conversation-queries"
 import { sendMessage } from "@crm/domain/conversations/send-message";
 import { assertCanSend } from "@crm/domain/conversations/sending";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import { countPendingLinks, expirePendingLinks } from "@crm/domain/payments/integration-links";
 import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
@@ -213,6 +214,11 @@ export async function createContainer(
     },
     organizationLocale: async (organizationId) =>
       (await authStore.organizations.findById(organizationId))?.locale ?? "pt-BR",
+  };
+  integrations.paymentLinks = {
+    countPending: (organizationId, integrationId) =>
+      countPendingLinks(payments, organizationId, integrationId),
+    expirePending: (actor, integrationId) => expirePendingLinks(payments, actor, integrationId),
   };
 
   if (env.discordGateway) {

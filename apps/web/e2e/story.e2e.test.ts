@@ -170,7 +170,7 @@ describe("the whole story: from a WhatsApp message to a won deal", () => {
   it("a signed checkout.session.completed webhook shows the deal won on its open page", async () => {
     await contactPanel().getByRole("link", { name: dealTitle }).click();
     await page.getByRole("heading", { name: dealTitle, level: 1 }).waitFor();
-    const payments = page.getByRole("table", { name: "Payments" });
+    const payments = page.getByRole("list", { name: "Payments" });
     await payments.getByText("Pending", { exact: true }).waitFor();
     await page.getByRole("list", { name: "Activity" }).getByText("Moved from New lead to Proposal").waitFor();
     await page.getByRole("button", { name: "Mark as won" }).waitFor();

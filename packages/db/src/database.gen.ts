@@ -156,7 +156,7 @@ export interface DealActivities {
   id: Generated<string>;
   organization_id: string;
   seq: Generated<Int8>;
-  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed";
+  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed" | "payment_expired";
 }
 
 export interface Deals {
@@ -253,7 +253,7 @@ export interface Notifications {
   organization_id: string;
   read_at: Timestamp | null;
   source_key: string;
-  type: "assignment" | "mention";
+  type: "assignment" | "mention" | "lost_deal_paid";
   user_id: string;
 }
 
@@ -290,6 +290,7 @@ export interface PaymentEvents {
 export interface Payments {
   amount: Decimal;
   created_at: Generated<Timestamp>;
+  created_by: string | null;
   currency: Generated<string>;
   deal_id: string | null;
   description: string | null;

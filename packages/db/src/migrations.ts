@@ -18,7 +18,9 @@ import * as m0017 from "../migrations/0017_deal_activity_order";
 import * as m0018 from "../migrations/0018_message_arrival_order";
 import * as m0019 from "../migrations/0019_contact_search_unaccent";
 import * as m0020 from "../migrations/0020_import_row_reasons";
+import * as m0021 from "../migrations/0021_lost_deal_paid";
 import * as m0022 from "../migrations/0022_import_error_reason";
+import * as m0023 from "../migrations/0023_payment_integration_deleted";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -44,5 +46,7 @@ export const migrations: Record<string, Migration> = {
   "0018_message_arrival_order": m0018,
   "0019_contact_search_unaccent": m0019,
   "0020_import_row_reasons": m0020,
+  "0021_lost_deal_paid": m0021,
   "0022_import_error_reason": m0022,
+  "0023_payment_integration_deleted": m0023,
 };

@@ -53,6 +53,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "integrations.create": ["CONFLICT"],
   "integrations.update": ["CONFLICT"],
   "payments.create": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],
+  "integrations.delete": ["CONFLICT", "UNPROCESSABLE", "PROVIDER_ERROR"],
   "payments.refund": ["UNPROCESSABLE", "PROVIDER_ERROR"],
   "payments.sendLink": ["UNPROCESSABLE"],
   "payments.createAndSendLink": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],

@@ -103,8 +103,15 @@ export const dealsEn = {
   "deals.activity.lostBecause": "Marked as lost: {reason}",
   "deals.activity.reopened": "Reopened",
   "deals.activity.wonByPayment": "Marked as won when the payment was received",
+  "deals.activity.reopenedByPayment":
+    "Reopened and marked as won when the payment was received; it had been lost: {reason}",
   "deals.activity.paymentPaid": "Payment of {amount} received via {provider}",
+  "deals.activity.paymentPaidAgain":
+    "The customer paid the same link again: {amount} more via {provider}. Refund it there if it was a mistake.",
   "deals.activity.paymentRefunded": "{amount} refunded via {provider}",
+  "deals.activity.paymentExpired": "Payment link of {amount} via {provider} expired",
+  "deals.activity.paymentExpiredIntegrationDeleted":
+    "Payment link of {amount} via {provider} expired: its {provider} integration was deleted",
   "deals.activity.contactMerged": "Contact merged into another contact",
   "deals.activity.contactChanged": "Contact changed",
   "deals.activity.contactDeleted": "Contact deleted; the deal has no contact now",

@@ -52,6 +52,17 @@ export const integrationsEn = {
   "integrations.delete.description":
     "Messages and payments stop arriving through it. Its conversations and webhook log are kept.",
   "integrations.delete.confirm": "Delete integration",
+  "integrations.delete.checkingLinks": "Checking for pending payment links…",
+  "integrations.delete.paymentLinks.zero":
+    "It has no pending payment links. Payments stop arriving through it; its payments and webhook log are kept.",
+  "integrations.delete.paymentLinks.one":
+    "Its {count} pending payment link will be expired at the provider first, so the customer can no longer pay it. Its payments and webhook log are kept.",
+  "integrations.delete.paymentLinks.other":
+    "Its {count} pending payment links will be expired at the provider first, so customers can no longer pay them. Its payments and webhook log are kept.",
+  "integrations.delete.linksNotExpired":
+    "The provider did not expire every pending payment link, so the integration was kept (links it expired stay expired). Try again in a moment; a link the customer already paid is recorded when the provider tells us.",
+  "integrations.delete.paymentsAwaiting":
+    "A payment through this integration still awaits the customer (such as a boleto or Pix), or a link was just created with it. The integration was kept: try again once that payment is paid or expired.",
 
   "integrations.logs.title": "Webhook log of {name}",
   "integrations.logs.description":

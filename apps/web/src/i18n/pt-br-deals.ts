@@ -109,8 +109,15 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.activity.lostBecause": "Marcado como perdido: {reason}",
   "deals.activity.reopened": "Reaberto",
   "deals.activity.wonByPayment": "Marcado como ganho quando o pagamento foi recebido",
+  "deals.activity.reopenedByPayment":
+    "Reaberto e marcado como ganho quando o pagamento foi recebido; estava perdido: {reason}",
   "deals.activity.paymentPaid": "Pagamento de {amount} recebido via {provider}",
+  "deals.activity.paymentPaidAgain":
+    "O cliente pagou o mesmo link de novo: mais {amount} via {provider}. Estorne por lá se foi engano.",
   "deals.activity.paymentRefunded": "{amount} estornado via {provider}",
+  "deals.activity.paymentExpired": "Link de pagamento de {amount} via {provider} expirou",
+  "deals.activity.paymentExpiredIntegrationDeleted":
+    "Link de pagamento de {amount} via {provider} expirado: a integração com o {provider} foi excluída",
   "deals.activity.contactMerged": "Contato mesclado em outro contato",
   "deals.activity.contactChanged": "Contato alterado",
   "deals.activity.contactDeleted": "Contato excluído; o negócio ficou sem contato",

@@ -53,6 +53,17 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.delete.description":
     "Mensagens e pagamentos deixam de chegar por ela. Suas conversas e o log de webhooks são mantidos.",
   "integrations.delete.confirm": "Excluir integração",
+  "integrations.delete.checkingLinks": "Verificando links de pagamento pendentes…",
+  "integrations.delete.paymentLinks.zero":
+    "Ela não tem links de pagamento pendentes. Pagamentos deixam de chegar por ela; seus pagamentos e o log de webhooks são mantidos.",
+  "integrations.delete.paymentLinks.one":
+    "Seu {count} link de pagamento pendente será expirado no provedor antes, para que o cliente não possa mais pagá-lo. Seus pagamentos e o log de webhooks são mantidos.",
+  "integrations.delete.paymentLinks.other":
+    "Seus {count} links de pagamento pendentes serão expirados no provedor antes, para que os clientes não possam mais pagá-los. Seus pagamentos e o log de webhooks são mantidos.",
+  "integrations.delete.linksNotExpired":
+    "O provedor não expirou todos os links de pagamento pendentes, então a integração foi mantida (os links que ele expirou continuam expirados). Tente novamente em instantes; um link que o cliente já pagou é registrado quando o provedor nos avisar.",
+  "integrations.delete.paymentsAwaiting":
+    "Um pagamento por esta integração ainda aguarda o cliente (como um boleto ou Pix), ou um link acabou de ser criado com ela. A integração foi mantida: tente novamente quando esse pagamento for pago ou expirar.",
 
   "integrations.logs.title": "Log de webhooks de {name}",
   "integrations.logs.description":
@@ -112,8 +123,9 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.field.stripe.webhookSecret": "Segredo de assinatura do webhook",
   "integrations.hint.stripe.webhookSecret":
     "Crie um endpoint de webhook com a URL exibida após conectar e cole o segredo whsec_… dele.",
-  "integrations.field.mercadopago.accessToken": "Access token",
-  "integrations.hint.mercadopago.accessToken": "Sua aplicação → Credenciais de produção → Access token.",
+  "integrations.field.mercadopago.accessToken": "Token de acesso",
+  "integrations.hint.mercadopago.accessToken":
+    "Sua aplicação → Credenciais de produção → Access Token (o token de acesso).",
   "integrations.field.mercadopago.webhookSecret": "Assinatura secreta do webhook",
   "integrations.hint.mercadopago.webhookSecret": "Webhooks → a assinatura secreta exibida para a sua URL.",
 };

@@ -20,6 +20,7 @@ export const dealActivityType = z
     "payment_paid",
     "payment_refunded",
     "contact_changed",
+    "payment_expired",
   ])
   .describe(
     "User activities (note, call, meeting, task) or system ones written with the change they describe",

@@ -153,3 +153,20 @@ export const integrationTestResult = z.object({
   error: z.string().nullable().describe("Why the provider refused them"),
   integration,
 });
+
+export const integrationDeletion = z.object({
+  pendingPaymentLinks: z
+    .number()
+    .int()
+    .describe(
+      "A payment integration's pending links that deleting it expires at the provider; 0 for a channel",
+    ),
+});
+
+export const deleteIntegrationResult = z.object({
+  ok: z.literal(true),
+  expiredPaymentLinks: z
+    .number()
+    .int()
+    .describe("Pending payment links expired at the provider (and marked expired) before it was deleted"),
+});

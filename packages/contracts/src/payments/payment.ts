@@ -29,6 +29,7 @@ export const payment = z.object({
   currency: z.string().describe("ISO 4217 code"),
   description: z.string().nullable(),
   paymentLink: z.string().nullable().describe("The checkout URL to send the customer"),
+  createdBy: id.nullable().describe("The user who created the link; null for API keys"),
   providerPaymentId: z
     .string()
     .nullable()
@@ -68,6 +69,24 @@ export const createPaymentInput = z.object({
   sendToConversationId: id
     .optional()
     .describe("Also send the link into this conversation with the deal's contact"),
+});
+
+/** What an agent may know of a connected provider: never its credentials or settings. */
+export const connectedPaymentProvider = z.object({
+  integrationId: id.describe("The integration a link with this provider is charged through"),
+  provider: paymentProvider,
+  name: z.string().describe("The integration's name in this organization"),
+  currencies: z
+    .array(z.string())
+    .describe(
+      "ISO 4217 codes a link through it may charge in: a Mercado Pago account only its own country's (BRL for a " +
+        "Brazilian one, and when the account cannot be asked); Stripe every currency the CRM knows",
+    ),
+});
+export const connectedPaymentProviders = z.object({
+  items: z
+    .array(connectedPaymentProvider)
+    .describe("The active payment integrations, oldest first; empty when none is connected"),
 });
 
 export const refundPaymentInput = z.object({

@@ -70,7 +70,7 @@ describe.skipIf(!readEnv().databaseUrl)("deleting an integration while its webho
     await vi.waitFor(async () => expect(await waitingForLocks()).toBeGreaterThan(0), { timeout: 10_000 });
     goOn.resolve();
 
-    expect(await Promise.all([processing, deleting])).toEqual(["processed", true]);
+    expect(await Promise.all([processing, deleting])).toEqual(["processed", "removed"]);
     const integration = await handle.db
       .selectFrom("integrations")
       .select("id")
@@ -89,5 +89,41 @@ describe.skipIf(!readEnv().databaseUrl)("deleting an integration while its webho
       .where("organization_id", "=", organizationId)
       .execute();
     expect(conversations).toEqual([{ integration_id: null }]);
+  });
+});
+
+describe("deleting a payment integration", () => {
+  it("is refused while a payment is still pending through it (a link made as its links were expired)", async () => {
+    const organizationId = await createOrganization(handle.db);
+    const integrationId = (
+      await handle.db
+        .insertInto("integrations")
+        .values({ organization_id: organizationId, channel: "stripe", config: JSON.stringify({}) })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const payment = await handle.db
+      .insertInto("payments")
+      .values({
+        organization_id: organizationId,
+        integration_id: integrationId,
+        provider: "stripe",
+        amount: "10.00",
+        status: "pending",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const integrations = createIntegrationsStore(handle.db).integrations;
+
+    expect(await integrations.remove(organizationId, integrationId)).toBe("payments_pending");
+    const kept = await handle.db
+      .selectFrom("integrations")
+      .select("id")
+      .where("id", "=", integrationId)
+      .executeTakeFirst();
+    expect(kept).toEqual({ id: integrationId });
+    await handle.db.updateTable("payments").set({ status: "expired" }).where("id", "=", payment.id).execute();
+    expect(await integrations.remove(organizationId, integrationId)).toBe("removed");
+    expect(await integrations.remove(organizationId, integrationId)).toBe("missing");
   });
 });

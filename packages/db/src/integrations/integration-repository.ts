@@ -92,7 +92,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
     },
 
     async remove(organizationId, id) {
-      if (!isUuid(id)) return false;
+      if (!isUuid(id)) return "missing";
       const remove = async (trx: Kysely<Database>) => {
         // the worker locks a webhook log, then references the integration (opening a conversation); the
         // delete's "set null" on the logs would go the other way round, so it takes their locks first
@@ -101,13 +101,28 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
             where organization_id = ${organizationId} and integration_id = ${id}
             for update
           ) locked`.execute(trx);
-        const deleted = await trx
-          .deleteFrom("integrations")
+        // the row's lock waits for a payment being inserted through it, and holds off the next, so the check
+        // below sees every payment that will ever reference it
+        const row = await trx
+          .selectFrom("integrations")
+          .select("id")
           .where("organization_id", "=", organizationId)
           .where("id", "=", id)
           .where("channel", "in", integrationKinds)
+          .forUpdate()
           .executeTakeFirst();
-        return deleted.numDeletedRows > 0n;
+        if (!row) return "missing" as const;
+        // idx_payments_integration_pending
+        const pending = await trx
+          .selectFrom("payments")
+          .select("id")
+          .where("integration_id", "=", id)
+          .where("status", "=", "pending")
+          .limit(1)
+          .executeTakeFirst();
+        if (pending) return "payments_pending" as const;
+        await trx.deleteFrom("integrations").where("id", "=", id).execute();
+        return "removed" as const;
       };
       // a log stored and picked up between the two statements can still cross it: run again then
       return db.isTransaction ? remove(db) : transactionWithRetry(db, remove);

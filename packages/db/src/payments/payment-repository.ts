@@ -28,6 +28,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
           description: input.description,
           provider_reference: input.providerReference,
           payment_link: input.paymentLink,
+          created_by: input.createdBy,
           expires_at: input.expiresAt,
           created_at: at,
           updated_at: at,
@@ -117,6 +118,21 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         .where("expires_at", "<", before)
         .orderBy("expires_at")
         .limit(limit)
+        .execute();
+      return rows.map(toPayment);
+    },
+
+    async findPendingByIntegration(organizationId, integrationId) {
+      if (!isUuid(integrationId)) return [];
+      // idx_payments_integration_pending
+      const rows = await db
+        .selectFrom("payments")
+        .select(paymentColumns)
+        .where("organization_id", "=", organizationId)
+        .where("integration_id", "=", integrationId)
+        .where("status", "=", "pending")
+        .orderBy("created_at")
+        .orderBy("id")
         .execute();
       return rows.map(toPayment);
     },

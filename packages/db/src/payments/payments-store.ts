@@ -5,6 +5,7 @@ import type { Database } from "../database.gen";
 import { createDealActivityRepository } from "../deals/deal-activity-repository";
 import { createDealRepository } from "../deals/deal-repository";
 import { createPipelineRepository } from "../deals/pipeline-repository";
+import { createNotificationRepository } from "../notifications/notification-repository";
 import { transactionWithRetry } from "../shared/transaction-retry";
 import { createPaymentIntegrationRepository } from "./payment-integration-repository";
 import { createPaymentRepository } from "./payment-repository";
@@ -16,6 +17,7 @@ const paymentsRepos = (db: Kysely<Database>): PaymentsRepos => ({
   pipelines: createPipelineRepository(db),
   activities: createDealActivityRepository(db),
   webhookLogs: createIngestionWebhookLogRepository(db),
+  notifications: createNotificationRepository(db),
 });
 
 /** Payments with the deal repositories, so a paid payment and its won deal commit together. */

@@ -71,6 +71,8 @@ export const systemActivityTypes = [
   "payment_paid",
   "payment_refunded",
   "contact_changed",
+  /** A pending link closed before its time, e.g. because its payment integration was deleted. */
+  "payment_expired",
 ] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 

@@ -109,9 +109,53 @@ export async function updateIntegration(
   });
 }
 
-/** Its webhook logs and conversations stay, no longer linked to it. */
-export async function deleteIntegration(deps: IntegrationsDeps, actor: Actor, id: string): Promise<void> {
-  if (!(await deps.store.integrations.remove(actor.organizationId, id))) throw notFound("Integration");
+export interface IntegrationDeletion {
+  /** A payment integration's links that deleting it expires (0 for a messaging channel). */
+  pendingPaymentLinks: number;
+}
+
+/** What deleting the integration would do, for the confirmation to say. */
+export async function previewIntegrationDeletion(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  id: string,
+): Promise<IntegrationDeletion> {
+  const stored = await deps.store.integrations.findById(actor.organizationId, id);
+  if (!stored) throw notFound("Integration");
+  const pendingPaymentLinks =
+    isPaymentProviderName(stored.channel) && deps.paymentLinks
+      ? await deps.paymentLinks.countPending(actor.organizationId, id)
+      : 0;
+  return { pendingPaymentLinks };
+}
+
+/**
+ * Its webhook logs, conversations and payments stay, no longer linked to it. A payment integration's pending links
+ * are expired at the provider first (its credentials are needed for that); when that fails, nothing is deleted.
+ */
+export async function deleteIntegration(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ expiredPaymentLinks: number }> {
+  const stored = await deps.store.integrations.findById(actor.organizationId, id);
+  if (!stored) throw notFound("Integration");
+  let expiredPaymentLinks = 0;
+  if (isPaymentProviderName(stored.channel)) {
+    if (!deps.paymentLinks) {
+      throw new DomainError("UNPROCESSABLE", "Payment integrations cannot be deleted from here");
+    }
+    expiredPaymentLinks = await deps.paymentLinks.expirePending(actor, id);
+  }
+  const removed = await deps.store.integrations.remove(actor.organizationId, id);
+  if (removed === "missing") throw notFound("Integration");
+  if (removed === "payments_pending") {
+    throw new DomainError(
+      "CONFLICT",
+      "A payment link was created with this integration while it was being deleted: delete it again to expire that link too",
+    );
+  }
+  return { expiredPaymentLinks };
 }
 
 export interface IntegrationTestResult {

@@ -1,3 +1,4 @@
+import type { Actor } from "../auth/model";
 import type { Clock } from "../auth/ports";
 import type { PaymentProviders } from "../payments/provider";
 import type { JobQueue } from "../shared/jobs";
@@ -81,7 +82,11 @@ export interface IntegrationRepository {
   ): Promise<Page<StoredIntegration>>;
   update(organizationId: string, id: string, patch: IntegrationPatch): Promise<StoredIntegration | undefined>;
   recordTest(organizationId: string, id: string, result: { at: Date; error: string | null }): Promise<void>;
-  remove(organizationId: string, id: string): Promise<boolean>;
+  /**
+   * Deletes it unless a pending payment still goes through it (a link made while the integration's links were
+   * being expired): "payments_pending" then, nothing deleted.
+   */
+  remove(organizationId: string, id: string): Promise<"removed" | "missing" | "payments_pending">;
   /** Another integration of any organization already routed by this id (one phone number, one tenant). */
   isExternalIdTaken(channel: Channel, externalId: string, exceptId?: string): Promise<boolean>;
   // Webhooks do not know the tenant yet: these look across organizations, at messaging channels only
@@ -139,9 +144,19 @@ export interface WebhookIntakeDeps {
   logger: Logger;
 }
 
+/** The payments context's part in deleting a payment integration (see `expirePendingLinks`). */
+export interface IntegrationPaymentLinks {
+  /** The integration's links a customer could still pay. */
+  countPending(organizationId: string, integrationId: string): Promise<number>;
+  /** Closes them at the provider and marks them expired, or throws with the integration kept. Answers how many. */
+  expirePending(actor: Actor, integrationId: string): Promise<number>;
+}
+
 export interface IntegrationsDeps extends WebhookIntakeDeps {
   store: Transactional<IntegrationsRepos> & IntegrationsRepos;
   clock: Clock;
   /** Checks Stripe and Mercado Pago credentials (the test button); absent, their test reports it cannot. */
   paymentProviders?: PaymentProviders | undefined;
+  /** Absent, a payment integration cannot be deleted (its links would stay payable). */
+  paymentLinks?: IntegrationPaymentLinks | undefined;
 }

@@ -3,10 +3,14 @@ import { lockDealInPipelineOrder } from "../deals/lock-deal";
 import type { Deal } from "../deals/model";
 import type { NewDealActivity } from "../deals/ports";
 import { changeDealStatus } from "../deals/status";
+import type { UserNotification } from "../notifications/model";
+import { toNotificationEventPayload } from "../notifications/notify";
 import { compareMoney, fromMinorUnits, type Money, toMinorUnits } from "../shared/money";
 import { publishPaymentStatus } from "./events";
+import { notifyLostDealPaid, reopenedByPaymentData } from "./lost-deal-paid";
 import type { Payment, PaymentProviderName, PaymentStatus } from "./model";
 import type { PaymentLookup, PaymentPatch, PaymentsDeps, PaymentsRepos } from "./ports";
+import { isAboutAnotherPayment, recordSecondPayment } from "./second-payment";
 import { canMoveTo } from "./status";
 
 export interface PaymentChange {
@@ -27,6 +31,8 @@ export interface PaymentChange {
    * read the payment without one but applies it later, when a webhook may have recorded an attempt.
    */
   unlessAttempted?: boolean | undefined;
+  /** Why a link is closed before its time: the deal gets a `payment_expired` activity saying so. */
+  expiredReason?: "integration_deleted" | undefined;
 }
 
 export type ChangeOutcome =
@@ -41,6 +47,7 @@ interface Effects {
   paymentChanged: boolean;
   deal: Deal | undefined;
   dealChanges: DealChange[];
+  notification?: UserNotification | undefined;
 }
 
 const minMoney = (a: Money, b: Money): Money => (compareMoney(a, b) <= 0 ? a : b);
@@ -87,13 +94,16 @@ const activity = (
   createdAt: now,
 });
 
-/** Wins the deal (unless its pipeline says not to) and records the payment on it. */
+/**
+ * Wins the deal (unless its pipeline says not to) and records the payment on it. A deal marked lost is won too
+ * (the money arrived), with its lost reason kept in the activity and someone told.
+ */
 async function recordPaidOnDeal(
   repos: PaymentsRepos,
   payment: Payment,
   change: PaymentChange,
   now: Date,
-): Promise<{ deal: Deal; changes: DealChange[] } | undefined> {
+): Promise<{ deal: Deal; changes: DealChange[]; notification: UserNotification | undefined } | undefined> {
   if (!payment.dealId) return undefined;
   const organizationId = payment.organizationId;
   const locked = await lockDealInPipelineOrder(repos, organizationId, payment.dealId);
@@ -114,11 +124,16 @@ async function recordPaidOnDeal(
   if (win) {
     const { activity: _activity, ...fields } = win;
     updated = await repos.deals.update(organizationId, deal.id, fields, now);
-    activities.push(activity(deal, "won", { paymentId: payment.id }, change, now));
+    const data = deal.status === "lost" ? reopenedByPaymentData(deal, payment) : { paymentId: payment.id };
+    activities.push(activity(deal, "won", data, change, now));
     changes.push("status");
   }
   await repos.activities.createMany(organizationId, activities);
-  return { deal: updated, changes };
+  const notification =
+    deal.status === "lost"
+      ? await notifyLostDealPaid(repos.notifications, deal, payment, win !== undefined)
+      : undefined;
+  return { deal: updated, changes, notification };
 }
 
 async function recordRefundOnDeal(
@@ -154,6 +169,29 @@ async function recordRefundOnDeal(
   return deal;
 }
 
+async function recordExpiredOnDeal(
+  repos: PaymentsRepos,
+  payment: Payment,
+  reason: string,
+  change: PaymentChange,
+  now: Date,
+): Promise<Deal | undefined> {
+  if (!payment.dealId) return undefined;
+  const deal = await repos.deals.findById(payment.organizationId, payment.dealId, "share");
+  if (!deal) return undefined;
+  await repos.activities.create(
+    payment.organizationId,
+    activity(
+      deal,
+      "payment_expired",
+      { paymentId: payment.id, provider: payment.provider, ...payment.amount, reason },
+      change,
+      now,
+    ),
+  );
+  return deal;
+}
+
 /**
  * Applies what a provider (or our own refund) says about a payment, in ONE transaction: the payment's
  * status and refunded total (only forward), the provider event (once), the deal won with its activities,
@@ -181,6 +219,13 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
       ...change.event,
     });
     if (!fresh) return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
+    if (isAboutAnotherPayment(payment, change.providerPaymentId)) {
+      const deal =
+        change.status === "paid" && change.providerPaymentId
+          ? await recordSecondPayment(repos, payment, change.providerPaymentId, now)
+          : undefined;
+      return finish({ payment, paymentChanged: false, deal, dealChanges: deal ? ["activity"] : [] });
+    }
 
     const patch: PaymentPatch = {};
     // a link may be tried several times (Mercado Pago: a rejected card, then another): the attempt that
@@ -203,11 +248,17 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
 
     const updated = await repos.payments.update(organizationId, payment.id, patch, now);
     let deal: Deal | undefined;
+    let notification: UserNotification | undefined;
     const dealChanges: DealChange[] = [];
     if (becamePaid) {
       const paid = await recordPaidOnDeal(repos, updated, change, now);
       deal = paid?.deal;
+      notification = paid?.notification;
       dealChanges.push(...(paid?.changes ?? []));
+    }
+    if (patch.status === "expired" && change.expiredReason) {
+      deal = await recordExpiredOnDeal(repos, updated, change.expiredReason, change, now);
+      if (deal) dealChanges.push("activity");
     }
     if (refundGrew) {
       const refundedDeal = await recordRefundOnDeal(repos, payment, refunded, change, now);
@@ -215,7 +266,7 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
       if (refundedDeal && !dealChanges.includes("activity")) dealChanges.push("activity");
     }
     const paymentChanged = patch.status !== undefined || patch.refundedAmount !== undefined;
-    return finish({ payment: updated, paymentChanged, deal, dealChanges });
+    return finish({ payment: updated, paymentChanged, deal, dealChanges, notification });
   });
 
   if ("kind" in effects) return effects;
@@ -234,6 +285,14 @@ export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChan
       },
       now,
     );
+  }
+  if (effects.notification) {
+    await deps.events.publish({
+      type: "notification",
+      organizationId: effects.notification.organizationId,
+      payload: toNotificationEventPayload(effects.notification),
+      occurredAt: effects.notification.createdAt.toISOString(),
+    });
   }
   return { kind: "applied", payment: effects.payment, changed: effects.paymentChanged };
 }

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { type Money, parseCurrency, parseMoney, toMinorUnits } from "../shared/money";
+import { acceptedCurrencies } from "./accepted-currencies";
 import { connectPaymentIntegration } from "./credentials";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
@@ -81,10 +82,20 @@ function description(input: CreatePaymentInput, dealTitle: string): string {
   return text;
 }
 
-export const unsupportedCurrency = (provider: PaymentProviderName, currency: string) =>
-  new DomainError("UNPROCESSABLE", `${provider} does not accept ${currency}`, {
-    fieldErrors: { currency: [`${provider} does not accept ${currency}`] },
-  });
+const lostDealMessage = "This deal is lost: reopen it before creating a payment link";
+const lostDealRefused = () =>
+  new DomainError("UNPROCESSABLE", lostDealMessage, { fieldErrors: { dealId: [lostDealMessage] } });
+
+const providerNames: Record<PaymentProviderName, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
+
+export const unsupportedCurrency = (
+  provider: PaymentProviderName,
+  currency: string,
+  accepted: readonly string[],
+) => {
+  const message = `${providerNames[provider]} does not charge in ${currency} for this account: use ${accepted.join(", ")}`;
+  return new DomainError("UNPROCESSABLE", message, { fieldErrors: { currency: [message] } });
+};
 
 /**
  * Creates a checkout link for a deal. Everything is checked (deal, integration, amount, currency the
@@ -99,13 +110,17 @@ export async function createPayment(
   const dealId = parseId(input.dealId, "dealId");
   const deal = await deps.store.deals.findById(organizationId, dealId);
   if (!deal) throw notFound("Deal");
+  // a lost deal is reopened on purpose, not by a customer paying a link nobody meant to send; a won deal may
+  // still be charged (won when the customer said yes, paid afterwards)
+  if (deal.status === "lost") throw lostDealRefused();
   const amount = paymentAmount(input, deal.value);
   const text = description(input, deal.title);
   const stored = await chooseIntegration(deps, organizationId, input.provider);
   const integration = connectPaymentIntegration(deps.cipher, stored);
-  const adapter = deps.providers.get(integration.provider);
-  if (!adapter.supportsCurrency(amount.currency))
-    throw unsupportedCurrency(integration.provider, amount.currency);
+  const accepted = await acceptedCurrencies(deps, integration);
+  if (!accepted.includes(amount.currency)) {
+    throw unsupportedCurrency(integration.provider, amount.currency, accepted);
+  }
 
   const id = deps.newId();
   const now = deps.clock.now();
@@ -134,6 +149,7 @@ export async function createPayment(
       description: text,
       providerReference: checkout.value.providerReference,
       paymentLink: checkout.value.paymentLink,
+      createdBy: actor.kind === "user" ? actor.userId : null,
       expiresAt: checkout.value.expiresAt,
     },
     now,

@@ -38,6 +38,8 @@ export interface Payment {
   /** What the link was created as: Stripe Checkout Session id, Mercado Pago preference id. */
   providerReference: string | null;
   paymentLink: string | null;
+  /** The user who created the link; null for API keys. */
+  createdBy: string | null;
   expiresAt: Date | null;
   paidAt: Date | null;
   createdAt: Date;

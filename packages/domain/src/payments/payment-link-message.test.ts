@@ -20,6 +20,7 @@ function payment(amount: string, currency: string, description: string | null): 
     providerPaymentId: null,
     providerReference: "cs_1",
     paymentLink: link,
+    createdBy: null,
     expiresAt: null,
     paidAt: null,
     createdAt: new Date(0),

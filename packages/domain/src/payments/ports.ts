@@ -4,6 +4,7 @@ import type { IngestionWebhookLogRepository } from "../conversations/ingestion-p
 import type { DealActivityRepository, DealRepository, PipelineRepository } from "../deals/ports";
 import type { SealedSecret } from "../integrations/model";
 import type { CredentialCipher } from "../integrations/ports";
+import type { NotificationRepository } from "../notifications/ports";
 import type { EventBus } from "../shared/events";
 import type { Logger } from "../shared/logger";
 import type { Money } from "../shared/money";
@@ -17,6 +18,8 @@ export interface PaymentIntegration {
   id: string;
   organizationId: string;
   provider: PaymentProviderName;
+  /** What the organization called it, e.g. "Stripe loja". */
+  name: string;
   isActive: boolean;
   sealedConfig: SealedSecret;
   createdAt: Date;
@@ -39,6 +42,7 @@ export interface NewPayment {
   description: string;
   providerReference: string;
   paymentLink: string;
+  createdBy: string | null;
   expiresAt: Date | null;
 }
 
@@ -79,6 +83,8 @@ export interface PaymentRepository {
    * not one with an attempt at the provider (a boleto or Pix awaiting payment), which the provider settles.
    */
   findExpiredPending(before: Date, limit: number): Promise<Payment[]>;
+  /** The payments still pending through this integration, oldest first. */
+  findPendingByIntegration(organizationId: string, integrationId: string): Promise<Payment[]>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,
@@ -93,6 +99,8 @@ export interface PaymentsRepos {
   pipelines: PipelineRepository;
   activities: DealActivityRepository;
   webhookLogs: IngestionWebhookLogRepository;
+  /** A payment on a deal marked lost tells someone. */
+  notifications: NotificationRepository;
 }
 
 /** Sends a text into a conversation as a normal outbound message (the conversations context's use case). */

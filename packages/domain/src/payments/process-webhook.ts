@@ -46,15 +46,22 @@ export async function processPaymentWebhook(
     return "processed";
   }
 
-  let snapshot: PaymentSnapshot;
-  if (notification.kind === "lookup") {
+  const fetchPayment = (providerPaymentId: string): Promise<ProviderResult<PaymentSnapshot>> => {
     const integration = connectPaymentIntegration(deps.cipher, stored);
-    const found: ProviderResult<PaymentSnapshot> =
-      integration.provider === "stripe"
-        ? await deps.providers.get("stripe").fetchPayment(integration.config, notification.providerPaymentId)
-        : await deps.providers
-            .get("mercadopago")
-            .fetchPayment(integration.config, notification.providerPaymentId);
+    return integration.provider === "stripe"
+      ? deps.providers.get("stripe").fetchPayment(integration.config, providerPaymentId)
+      : deps.providers.get("mercadopago").fetchPayment(integration.config, providerPaymentId);
+  };
+  let snapshot: PaymentSnapshot =
+    notification.kind === "lookup"
+      ? { providerPaymentId: notification.providerPaymentId }
+      : notification.snapshot;
+  // A refund that names only the provider's payment (a Stripe charge) may come before the notification that
+  // told us which of our payments that is (Stripe does not order its events): the provider knows.
+  const unmatchedRefund = snapshot.paymentId === undefined && snapshot.refundedAmount !== undefined;
+  const lookupId = notification.kind === "lookup" || unmatchedRefund ? snapshot.providerPaymentId : undefined;
+  if (lookupId !== undefined) {
+    const found = await fetchPayment(lookupId);
     if (!found.ok) {
       // the queue retries; the log counts the attempt
       await deps.store.webhookLogs.recordFailure(log.id, {
@@ -66,9 +73,10 @@ export async function processPaymentWebhook(
       if (!found.retryable) return "failed";
       throw new Error(`${provider} payment lookup failed: ${found.error}`);
     }
-    snapshot = { providerPaymentId: notification.providerPaymentId, ...found.value };
-  } else {
-    snapshot = notification.snapshot;
+    snapshot =
+      notification.kind === "lookup"
+        ? { providerPaymentId: lookupId, ...found.value }
+        : { ...snapshot, paymentId: found.value.paymentId };
   }
 
   const change = {

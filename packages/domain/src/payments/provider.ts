@@ -55,12 +55,21 @@ export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: str
 /** One per payment provider (the channels' strategy pattern). Adapters return results; they do not throw. */
 export interface PaymentProvider<P extends PaymentProviderName = PaymentProviderName> {
   provider: P;
-  supportsCurrency(currency: CurrencyCode): boolean;
+  /**
+   * The currencies this account charges in: Stripe takes every currency we know; a Mercado Pago account only its
+   * own country's (what its site says; BRL when the provider cannot be asked). Never fails.
+   */
+  currencies(config: PaymentProviderConfigs[P]): Promise<readonly CurrencyCode[]>;
   createCheckout(
     config: PaymentProviderConfigs[P],
     request: CheckoutRequest,
   ): Promise<ProviderResult<Checkout>>;
   refund(config: PaymentProviderConfigs[P], request: RefundRequest): Promise<ProviderResult<Refund>>;
+  /**
+   * Closes a link so that it can no longer be paid (Stripe: expires the Checkout Session; Mercado Pago: moves the
+   * preference's expiry into the past). Fails when the provider refuses, e.g. a session already completed.
+   */
+  expireCheckout(config: PaymentProviderConfigs[P], providerReference: string): Promise<ProviderResult<void>>;
   /** The provider's word on a payment, by its id (Mercado Pago notifications carry only the id). */
   fetchPayment(
     config: PaymentProviderConfigs[P],

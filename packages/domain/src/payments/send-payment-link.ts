@@ -87,6 +87,16 @@ export async function sendPaymentLink(
   if (payment.expiresAt && payment.expiresAt.getTime() <= deps.clock.now().getTime()) {
     throw cannotSend(`This link expired at ${payment.expiresAt.toISOString()}: create a new one`);
   }
+  // the provider still takes the money, but its notifications come to an integration that no longer exists;
+  // a paused one still records them
+  const integration = payment.integrationId
+    ? await deps.store.integrations.findById(actor.organizationId, payment.integrationId)
+    : undefined;
+  if (!integration) {
+    throw cannotSend(
+      "This link's payment provider was disconnected, so its payment would not reach the CRM: create a new link",
+    );
+  }
   const contactId = await dealContactOf(deps, actor, payment.dealId);
   const send = await assertConversationWithDealContact(deps, actor, conversationId, contactId);
   const message = await send(payment);

@@ -130,13 +130,20 @@ describe("parseMoney", () => {
   it("bounds the number of integer digits, not counting leading zeros", () => {
     expect(parseMoney("9".repeat(30), "BRL").amount).toBe(`${"9".repeat(30)}.00`);
     expect(() => parseMoney("1".repeat(31), "BRL")).toThrow(
-      expect.objectContaining({ details: { fieldErrors: { value: ["Amount is too large"] } } }),
+      expect.objectContaining({
+        details: { fieldErrors: { value: [`Amount is too large: at most ${"9".repeat(30)}.99`] } },
+      }),
     );
     expect(parseMoney(`${"0".repeat(40)}1`, "BRL").amount).toBe("1.00");
     expect(parseMoney("9999999999999.99", "BRL", "value", { maxIntegerDigits: 13 }).amount).toBe(
       "9999999999999.99",
     );
-    expect(() => parseMoney("10000000000000", "BRL", "value", { maxIntegerDigits: 13 })).toThrow(DomainError);
+    expect(() => parseMoney("10000000000000", "BRL", "value", { maxIntegerDigits: 13 })).toThrow(
+      "Amount is too large: at most 9999999999999.99",
+    );
+    expect(() => parseMoney("10000000000000", "JPY", "value", { maxIntegerDigits: 13 })).toThrow(
+      "Amount is too large: at most 9999999999999",
+    );
   });
 });
 

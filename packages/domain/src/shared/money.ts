@@ -104,8 +104,10 @@ export const parseMoney = (
   const digits = currencies[code].minorUnits;
   const parts = splitDecimal(amount);
   if (!parts) throw validationFailed(field, "Amount must be a decimal number such as 1234.56");
-  if (parts.whole.length > (options.maxIntegerDigits ?? defaultMaxIntegerDigits)) {
-    throw validationFailed(field, "Amount is too large");
+  const maxDigits = options.maxIntegerDigits ?? defaultMaxIntegerDigits;
+  if (parts.whole.length > maxDigits) {
+    const largest = `${"9".repeat(maxDigits)}${digits > 0 ? `.${"9".repeat(digits)}` : ""}`;
+    throw validationFailed(field, `Amount is too large: at most ${largest}`);
   }
   const minor = toMinor(parts, code, options.allowZeroPadding);
   if (minor === undefined) throw validationFailed(field, `${code} amounts have at most ${digits} decimals`);

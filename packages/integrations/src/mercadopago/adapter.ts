@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type CurrencyCode,
   type MercadoPagoConfig,
@@ -18,16 +19,23 @@ import {
 
 export const defaultMercadoPagoApiBase = "https://api.mercadopago.com";
 
-/** The currencies Mercado Pago's Checkout Pro takes (one per country it runs in). */
-export const mercadoPagoCurrencies: readonly CurrencyCode[] = [
-  "BRL",
-  "ARS",
-  "CLP",
-  "COP",
-  "MXN",
-  "PEN",
-  "UYU",
-];
+/**
+ * An account charges in its own country's currency only: the site `GET /users/me` names (MLB is Brazil). A
+ * preference in another currency is refused by the provider.
+ */
+export const mercadoPagoSiteCurrencies: Readonly<Record<string, CurrencyCode>> = {
+  MLB: "BRL",
+  MLA: "ARS",
+  MLC: "CLP",
+  MCO: "COP",
+  MLM: "MXN",
+  MPE: "PEN",
+  MLU: "UYU",
+};
+/** Our users are Brazilian first: when the account cannot be asked, its currency is taken to be BRL. */
+export const mercadoPagoDefaultCurrency: CurrencyCode = "BRL";
+/** An account's site never changes; asking again after a while only notices a replaced token's new account. */
+const siteCacheMs = 60 * 60_000;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
@@ -57,9 +65,26 @@ function answer<T>(outcome: HttpOutcome, read: (body: unknown) => T | undefined)
 /** Checkout Pro preferences over fetch. Amounts as decimals: 1234.56 BRL is sent as 1234.56. */
 export function createMercadoPagoProvider(apiBase: string, http: HttpClient): PaymentProvider<"mercadopago"> {
   const base = apiBase.replace(/\/+$/, "");
+  // by a hash of the token, so that no token outlives the call that used it
+  const accountCurrency = new Map<string, { currency: CurrencyCode; until: number }>();
+  const me = (config: MercadoPagoConfig) =>
+    requestJson(http, `${base}/users/me`, { headers: headers(config) }).then((outcome) =>
+      answer(outcome, (body) => (isObject(body) && body.id !== undefined ? body : undefined)),
+    );
   return {
     provider: "mercadopago",
-    supportsCurrency: (currency) => mercadoPagoCurrencies.includes(currency),
+
+    async currencies(config) {
+      const key = createHash("sha256").update(config.accessToken).digest("hex");
+      const cached = accountCurrency.get(key);
+      if (cached && cached.until > Date.now()) return [cached.currency];
+      const result = await me(config);
+      const site = result.ok && typeof result.value.site_id === "string" ? result.value.site_id : "";
+      const currency = mercadoPagoSiteCurrencies[site];
+      if (!currency) return [mercadoPagoDefaultCurrency];
+      accountCurrency.set(key, { currency, until: Date.now() + siteCacheMs });
+      return [currency];
+    },
 
     async createCheckout(config, request) {
       const amountPlaceholder = decimalPlaceholder();
@@ -106,6 +131,27 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
       });
     },
 
+    /**
+     * https://www.mercadopago.com.br/developers/en/reference/online-payments/checkout-pro/preferences/update-preference/put:
+     * a preference whose `expiration_date_to` has passed can no longer be paid.
+     */
+    async expireCheckout(config, providerReference) {
+      const outcome = await requestJson(
+        http,
+        `${base}/checkout/preferences/${encodeURIComponent(providerReference)}`,
+        {
+          method: "PUT",
+          headers: headers(config),
+          body: JSON.stringify({
+            expires: true,
+            expiration_date_to: new Date(Date.now() - 1000).toISOString(),
+          }),
+        },
+      );
+      const result = answer(outcome, (preference) => (isObject(preference) ? preference : undefined));
+      return result.ok ? { ok: true, value: undefined } : result;
+    },
+
     async refund(config, request) {
       const amountPlaceholder = decimalPlaceholder();
       const outcome = await requestJson(
@@ -144,10 +190,7 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
     },
 
     async whoAmI(config) {
-      const result = answer(
-        await requestJson(http, `${base}/users/me`, { headers: headers(config) }),
-        (me) => (isObject(me) && me.id !== undefined ? me : undefined),
-      );
+      const result = await me(config);
       if (!result.ok) return { ok: false, error: result.error };
       const nickname =
         typeof result.value.nickname === "string" ? result.value.nickname : String(result.value.id);

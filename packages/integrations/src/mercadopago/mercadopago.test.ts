@@ -59,11 +59,34 @@ describe("Mercado Pago Checkout Pro", () => {
     expect(call?.body).toContain('"unit_price":10000000000.30');
   });
 
-  it("takes the currencies of the countries it runs in only", () => {
-    expect(mp.supportsCurrency("BRL")).toBe(true);
-    expect(mp.supportsCurrency("ARS")).toBe(true);
-    expect(mp.supportsCurrency("USD")).toBe(false);
-    expect(mp.supportsCurrency("EUR")).toBe(false);
+  it("charges in the account's own currency only, as its site says; BRL when the account cannot be asked", async () => {
+    expect(await mp.currencies(fake.config)).toEqual(["BRL"]);
+    const argentina = await startFakeMercadoPago({ siteId: "MLA" });
+    try {
+      const provider = createPaymentProviders({ ...defaultPaymentApiBases, mercadopago: argentina.apiBase });
+      expect(await provider.get("mercadopago").currencies(argentina.config)).toEqual(["ARS"]);
+    } finally {
+      await argentina.close();
+    }
+    expect(await mp.currencies({ ...fake.config, accessToken: "APP_USR-revoked" })).toEqual(["BRL"]);
+  });
+
+  it("expires a preference by moving its expiry into the past: it can no longer be paid", async () => {
+    const prefId = await preference("pay-expire", { amount: "50.00", currency: "BRL" });
+    const before = Date.now();
+    expect(await mp.expireCheckout(fake.config, prefId)).toEqual({ ok: true, value: undefined });
+    const call = fake.requests.at(-1);
+    expect(call).toMatchObject({ method: "PUT", path: `/checkout/preferences/${prefId}` });
+    expect(call?.headers.authorization).toBe(`Bearer ${fake.config.accessToken}`);
+    expect(call?.json).toMatchObject({ expires: true });
+    const sent = (call?.json ?? {}) as { expiration_date_to?: unknown };
+    expect(Date.parse(String(sent.expiration_date_to))).toBeLessThan(before);
+    expect(() => fake.setPayment(prefId, "approved")).toThrow(/cannot be paid/);
+    expect(await mp.expireCheckout(fake.config, "123-unknown")).toMatchObject({
+      ok: false,
+      error: "HTTP 404: preference_id not found",
+      retryable: false,
+    });
   });
 
   it("looks a payment up: status, our id and the refunded total", async () => {

@@ -1,4 +1,5 @@
 import {
+  type CurrencyCode,
   currencies,
   fromMinorUnits,
   type PaymentProvider,
@@ -47,6 +48,8 @@ const minorUnits = (amount: Parameters<typeof toMinorUnits>[0]): number => {
   return Number(minor);
 };
 
+const everyCurrency = Object.keys(currencies) as CurrencyCode[];
+
 async function call<T>(work: () => Promise<T>): Promise<ProviderResult<T>> {
   try {
     return { ok: true, value: await work() };
@@ -63,7 +66,7 @@ export function createStripeProvider(
   const stripe = (config: StripeConfig) => clientFor(apiBase, config.secretKey, options);
   return {
     provider: "stripe",
-    supportsCurrency: (currency) => currency in currencies,
+    currencies: async () => everyCurrency,
 
     createCheckout: (config, request) =>
       call(async () => {
@@ -95,6 +98,12 @@ export function createStripeProvider(
           paymentLink: session.url,
           expiresAt: session.expires_at ? new Date(session.expires_at * 1000) : null,
         };
+      }),
+
+    /** https://docs.stripe.com/api/checkout/sessions/expire: only an `open` session can be expired. */
+    expireCheckout: (config, providerReference) =>
+      call(async () => {
+        await stripe(config).checkout.sessions.expire(providerReference);
       }),
 
     refund: (config, request) =>

@@ -66,10 +66,32 @@ describe("Stripe Checkout through the SDK", () => {
     expect(amountOf("pay-big")).toBe("9007199254740991");
   });
 
-  it("accepts every currency the CRM knows", () => {
+  it("accepts every currency the CRM knows", async () => {
+    const accepted = await stripe.currencies(fake.config);
     for (const currency of ["BRL", "USD", "EUR", "JPY", "CLP", "MXN"] as const) {
-      expect(stripe.supportsCurrency(currency)).toBe(true);
+      expect(accepted).toContain(currency);
     }
+  });
+
+  it("expires an open Checkout Session, and reports Stripe's refusal for one already paid", async () => {
+    const open = await stripe.createCheckout(
+      fake.config,
+      checkout("pay-expire", { amount: "10.00", currency: "BRL" }),
+    );
+    if (!open.ok) throw new Error(open.error);
+    const id = open.value.providerReference;
+    expect(await stripe.expireCheckout(fake.config, id)).toEqual({ ok: true, value: undefined });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: "POST",
+      path: `/v1/checkout/sessions/${id}/expire`,
+    });
+    expect(fake.sessions.get(id)?.status).toBe("expired");
+    expect(() => fake.pay(id)).toThrow(/cannot be paid/);
+
+    const paid = await paidSession("pay-expire-paid", { amount: "10.00", currency: "BRL" });
+    const refused = await stripe.expireCheckout(fake.config, paid.id);
+    expect(refused).toMatchObject({ ok: false, retryable: false });
+    expect(refused.ok ? "" : refused.error).toContain("complete");
   });
 
   it("refunds part, then the rest, in minor units with the caller's idempotency key", async () => {

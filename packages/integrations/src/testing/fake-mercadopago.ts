@@ -29,7 +29,10 @@ export interface FakeMercadoPago extends FakeProvider {
   /** Preferences as received (raw JSON text kept in `requests`). */
   preferences: Map<string, Record<string, unknown>>;
   payments: Map<string, FakeMercadoPagoPayment>;
-  /** The customer paid a preference (or its status changed): what GET /v1/payments/{id} answers from now on. */
+  /**
+   * The customer paid a preference (or its status changed): what GET /v1/payments/{id} answers from now on. Throws
+   * for a preference whose expiry an update moved into the past, as the checkout refuses it.
+   */
   setPayment(preferenceId: string, status: string, paymentId?: number): FakeMercadoPagoPayment;
   /** A webhook notification naming a payment, as Mercado Pago sends it. */
   notification(paymentId: number | string, action?: string): Record<string, unknown>;
@@ -75,8 +78,9 @@ export function signedMercadoPagoWebhook(
 
 /** Checkout Pro: preferences, payments (GET, refunds) and users/me. */
 export async function startFakeMercadoPago(
-  options: Partial<MercadoPagoConfig> = {},
+  options: Partial<MercadoPagoConfig> & { siteId?: string } = {},
 ): Promise<FakeMercadoPago> {
+  const siteId = options.siteId ?? "MLB";
   const config: MercadoPagoConfig = {
     accessToken: options.accessToken ?? `TEST-${randomBytes(16).toString("hex")}`,
     webhookSecret: options.webhookSecret ?? randomBytes(16).toString("hex"),
@@ -91,7 +95,7 @@ export async function startFakeMercadoPago(
     if (bearerOf(request) !== config.accessToken) return failures[401];
     if (request.method === "GET" && request.path === "/users/me") {
       return {
-        json: { id: 123456789, nickname: "TESTUSER123", email: "test_user@testuser.com", site_id: "MLB" },
+        json: { id: 123456789, nickname: "TESTUSER123", email: "test_user@testuser.com", site_id: siteId },
       };
     }
     if (request.method === "POST" && request.path === "/checkout/preferences") {
@@ -107,6 +111,20 @@ export async function startFakeMercadoPago(
       };
       preferences.set(id, preference);
       return { status: 201, json: preference };
+    }
+    const preferenceMatch = request.path.match(/^\/checkout\/preferences\/([^/]+)$/);
+    if (request.method === "PUT" && preferenceMatch) {
+      const id = decodeURIComponent(preferenceMatch[1] ?? "");
+      const preference = preferences.get(id);
+      if (!preference) return mpError(404, "invalid_id", "preference_id not found");
+      const changes = request.json as Record<string, unknown> | undefined;
+      if (!changes || typeof changes !== "object") return mpError(400, "bad_request", "invalid body");
+      const to = changes.expiration_date_to;
+      if (to !== undefined && (typeof to !== "string" || Number.isNaN(Date.parse(to)))) {
+        return mpError(400, "invalid_expiration_date_to", "expiration_date_to invalid.");
+      }
+      Object.assign(preference, changes);
+      return { json: preference };
     }
     const refundMatch = request.path.match(/^\/v1\/payments\/([^/]+)\/refunds$/);
     if (request.method === "POST" && refundMatch) {
@@ -148,6 +166,13 @@ export async function startFakeMercadoPago(
     setPayment(preferenceId, status, paymentId) {
       const preference = preferences.get(preferenceId);
       if (!preference) throw new Error(`No fake preference ${preferenceId}`);
+      const closedAt =
+        preference.expires === true ? Date.parse(String(preference.expiration_date_to)) : Number.NaN;
+      const updated = fake.requests.some(
+        (r) => r.method === "PUT" && r.path === `/checkout/preferences/${encodeURIComponent(preferenceId)}`,
+      );
+      if (updated && closedAt <= Date.now())
+        throw new Error(`Preference ${preferenceId} expired: it cannot be paid`);
       const item = (preference.items as Array<{ unit_price: number; currency_id: string }>)[0];
       const id = paymentId ?? nextPaymentId++;
       const existing = payments.get(String(id));

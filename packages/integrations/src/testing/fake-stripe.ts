@@ -35,7 +35,7 @@ export interface FakeStripe extends FakeProvider {
   config: StripeConfig;
   sessions: Map<string, FakeStripeSession>;
   refunds: Array<{ id: string; payment_intent: string; amount: number; currency: string }>;
-  /** The customer paid: the session completes with a PaymentIntent. */
+  /** The customer paid: the session completes with a PaymentIntent. Throws for an expired session, as Checkout refuses it. */
   pay(sessionId: string): FakeStripeSession;
   /** A Stripe event around an object, as webhooks deliver it. */
   event(
@@ -120,6 +120,23 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
       const { form: _form, ...json } = session;
       return { json };
     }
+    const expireMatch = request.path.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/);
+    if (request.method === "POST" && expireMatch) {
+      const session = sessions.get(decodeURIComponent(expireMatch[1] ?? ""));
+      if (!session) {
+        return stripeError(404, "invalid_request_error", `No such checkout.session: '${expireMatch[1]}'`);
+      }
+      if (session.status !== "open") {
+        return stripeError(
+          400,
+          "invalid_request_error",
+          `This Checkout Session is ${session.status} and can no longer be expired: only an open one can.`,
+        );
+      }
+      session.status = "expired";
+      const { form: _form, ...json } = session;
+      return { json };
+    }
     if (request.method === "POST" && request.path === "/v1/refunds") {
       const intent = form.payment_intent ?? "";
       const session = [...sessions.values()].find((s) => s.payment_intent === intent);
@@ -177,6 +194,8 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
     refunds,
     pay(sessionId) {
       const session = sessionOf(sessionId);
+      if (session.status === "expired")
+        throw new Error(`Checkout Session ${sessionId} expired: it cannot be paid`);
       session.status = "complete";
       session.payment_status = "paid";
       session.payment_intent ??= fakeId("pi_");

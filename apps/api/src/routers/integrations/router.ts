@@ -4,6 +4,7 @@ import { deleteIntegration } from "./delete-integration";
 import { getIntegration } from "./get-integration";
 import { listIntegrations } from "./list-integrations";
 import { listWebhookLogs } from "./list-webhook-logs";
+import { previewIntegrationDeletion } from "./preview-integration-deletion";
 import { retryWebhookLog } from "./retry-webhook-log";
 import { testIntegration } from "./test-integration";
 import { updateIntegration } from "./update-integration";
@@ -13,6 +14,7 @@ export const integrationsRouter = {
   get: getIntegration,
   create: createIntegration,
   update: updateIntegration,
+  deletion: previewIntegrationDeletion,
   delete: deleteIntegration,
   test: testIntegration,
   webhookLogs: listWebhookLogs,

@@ -13,6 +13,7 @@ export const toPaymentDto = (p: Payment): z.infer<typeof payment> => ({
   currency: p.amount.currency,
   description: p.description,
   paymentLink: p.paymentLink,
+  createdBy: p.createdBy,
   providerPaymentId: p.providerPaymentId,
   providerReference: p.providerReference,
   expiresAt: p.expiresAt?.toISOString() ?? null,

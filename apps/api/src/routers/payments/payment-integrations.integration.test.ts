@@ -211,13 +211,13 @@ describe("payment integrations and their webhooks", () => {
     });
   });
 
-  it("a deleted integration leaves its payments, no longer linked to it", async () => {
+  it("a deleted integration leaves its payments, no longer linked to it (a pending one expired)", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     const deleted = await bed.api.rest("DELETE", `/integrations/${integrationId}`, { token });
     expect(deleted.status).toBeLessThan(300);
     const payment = await bed.api.rest<PaymentDto>("GET", `/payments/${created.id}`, { token });
-    expect(payment.body).toMatchObject({ id: created.id, integrationId: null, status: "pending" });
+    expect(payment.body).toMatchObject({ id: created.id, integrationId: null, status: "expired" });
     const webhook = await postWebhook(
       bed.mpHook(integrationId),
       bed.mp.signedWebhook(bed.mp.notification(1)),

@@ -29,16 +29,25 @@ describe("Mercado Pago payment links", () => {
     expect(created.paymentLink).toContain("/checkout/v1/redirect?pref_id=");
   });
 
-  it("answers 422 for a currency Mercado Pago does not take, before calling it", async () => {
+  it("answers 422 for a currency the account does not charge in (only its own: BRL in Brazil), before calling it", async () => {
     const { token, deal } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
-    const before = bed.mp.requests.length;
-    const res = await bed.api.rest<{ data: { fieldErrors: Record<string, string[]> } }>("POST", "/payments", {
-      token,
-      body: { dealId: deal.id, currency: "USD", amount: "10.00" },
-    });
-    expect(res.status).toBe(422);
-    expect(res.body.data.fieldErrors.currency).toBeDefined();
-    expect(bed.mp.requests.length).toBe(before);
+    const preferences = () => bed.mp.requests.filter((r) => r.path === "/checkout/preferences").length;
+    const before = preferences();
+    // ARS is a Mercado Pago currency, but not this Brazilian (site MLB) account's
+    for (const currency of ["USD", "ARS"]) {
+      const res = await bed.api.rest<{ message: string; data: { fieldErrors: Record<string, string[]> } }>(
+        "POST",
+        "/payments",
+        { token, body: { dealId: deal.id, currency, amount: "10.00" } },
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      const message = `Mercado Pago does not charge in ${currency} for this account: use BRL`;
+      expect(res.body.message).toBe(message);
+      expect(res.body.data.fieldErrors.currency).toEqual([message]);
+    }
+    expect(preferences()).toBe(before);
+    const me = bed.mp.requests.filter((r) => r.path === "/users/me").at(-1);
+    expect(me?.headers.authorization).toBe(`Bearer ${bed.mp.config.accessToken}`);
   });
 });
 
@@ -147,6 +156,41 @@ describe("Mercado Pago webhooks", () => {
     const types = (await activitiesOf(bed.api, token, deal.id)).map((a) => a.type);
     expect(types.filter((t) => t === "payment_paid")).toHaveLength(1);
     expect(types.filter((t) => t === "won")).toHaveLength(1);
+  });
+
+  it("a link paid twice keeps the first payment and tells the deal, once, of the second one; its refund is not ours", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const first = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(first.id)));
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    const second = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    for (const action of ["payment.created", "payment.updated"]) {
+      const notification = bed.mp.notification(second.id, action);
+      await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(notification));
+    }
+    await waitForLogsProcessed(bed.api, integrationId, 3);
+    bed.mp.setPayment(created.providerReference ?? "", "refunded", second.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(second.id)));
+    await waitForLogsProcessed(bed.api, integrationId, 4);
+
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "paid",
+      refundedAmount: "0.00",
+      providerPaymentId: String(first.id),
+    });
+    const paid = (await activitiesOf(bed.api, token, deal.id)).filter((a) => a.type === "payment_paid");
+    expect(paid.map((a) => a.data)).toEqual([
+      {
+        paymentId: created.id,
+        provider: "mercadopago",
+        amount: "1234.56",
+        currency: "BRL",
+        providerPaymentId: String(second.id),
+        duplicate: true,
+      },
+      expect.not.objectContaining({ duplicate: true }),
+    ]);
   });
 
   it("rejects a forged x-signature and a stale ts with 401", async () => {

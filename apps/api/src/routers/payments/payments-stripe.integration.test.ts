@@ -268,6 +268,32 @@ describe("Stripe refunds", () => {
     expect(refunds).toHaveLength(1);
   });
 
+  it("keeps a refund whose charge.refunded arrives before the checkout.session.completed it follows", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = bed.stripe.pay(created.providerReference ?? "");
+    bed.stripe.refunds.push({
+      id: "re_early",
+      payment_intent: session.payment_intent ?? "",
+      amount: 123456,
+      currency: "brl",
+    });
+    // the charge names only the PaymentIntent, which no payment of ours knows yet
+    const refunded = bed.stripe.event("charge.refunded", bed.stripe.charge(session.id));
+    await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(refunded));
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    const completed = bed.stripe.event("checkout.session.completed", session);
+    await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(completed));
+    await waitForLogsProcessed(bed.api, integrationId, 2);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "refunded",
+      refundedAmount: "1234.56",
+      providerPaymentId: session.payment_intent,
+    });
+    const types = (await activitiesOf(bed.api, token, deal.id)).map((a) => a.type);
+    expect(types.filter((type) => type === "payment_refunded")).toHaveLength(1);
+  });
+
   it("counts a refund once when Stripe's charge.refunded for it is applied before our own write", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });

@@ -172,4 +172,26 @@ describe("send payment link", () => {
     expect(again.status).toBe(422);
     expect(again.body.message).toContain("expired");
   });
+
+  it("refuses to send a link whose provider integration was deleted: its payment would never reach us", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654009");
+    const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(first.status).toBe(200);
+    // what deleting the integration leaves (integration_id on delete set null)
+    await api.container.db.db
+      .updateTable("payments")
+      .set({ integration_id: null })
+      .where("id", "=", first.body.payment.id)
+      .execute();
+
+    const again = await api.rest<ErrorDto>("POST", `/payments/${first.body.payment.id}/send`, {
+      token: owner.token,
+      body: { conversationId },
+    });
+
+    expect(again.status).toBe(422);
+    expect(again.body.message).toBe(
+      "This link's payment provider was disconnected, so its payment would not reach the CRM: create a new link",
+    );
+  });
 });

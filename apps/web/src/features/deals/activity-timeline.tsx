@@ -4,6 +4,7 @@ import {
   Banknote,
   CalendarClock,
   CircleDot,
+  Link2Off,
   type LucideIcon,
   Phone,
   RotateCcw,
@@ -44,6 +45,7 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   payment_paid: { icon: Banknote, tone: "bg-emerald-50 text-emerald-600" },
   payment_refunded: { icon: Undo2, tone: "bg-amber-50 text-amber-600" },
   contact_changed: { icon: UserRoundPen, tone: "bg-slate-100 text-slate-500" },
+  payment_expired: { icon: Link2Off, tone: "bg-slate-100 text-slate-500" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {

@@ -33,6 +33,13 @@ describe("describeSystemActivity", () => {
     expect(describeSystemActivity({ type: "reopened", data: {} }, t, "en")).toBe("Reopened");
   });
 
+  it("says a link expired because its payment integration was deleted", () => {
+    const data = { provider: "stripe", amount: "20.00", currency: "USD", reason: "integration_deleted" };
+    expect(describeSystemActivity({ type: "payment_expired", data }, t, "en")).toBe(
+      "Payment link of $20.00 via Stripe expired: its Stripe integration was deleted",
+    );
+  });
+
   it("tells about payments received and refunded, in the payment's currency", () => {
     expect(
       describeSystemActivity(
@@ -50,6 +57,20 @@ describe("describeSystemActivity", () => {
     ).toBe("$20.00 refunded via Stripe");
     expect(describeSystemActivity({ type: "won", data: { paymentId: "p1" } }, t, "en")).toBe(
       "Marked as won when the payment was received",
+    );
+  });
+
+  it("says when the customer paid a link already paid", () => {
+    const data = { provider: "mercadopago", amount: "77.70", currency: "BRL", duplicate: true };
+    expect(describeSystemActivity({ type: "payment_paid", data }, t, "en")).toBe(
+      "The customer paid the same link again: R$77.70 more via Mercado Pago. Refund it there if it was a mistake.",
+    );
+  });
+
+  it("says when a payment reopened a lost deal, with the reason it had been lost", () => {
+    const data = { paymentId: "p1", reopenedFrom: "lost", lostReason: "Went with a competitor" };
+    expect(describeSystemActivity({ type: "won", data }, t, "en")).toBe(
+      "Reopened and marked as won when the payment was received; it had been lost: Went with a competitor",
     );
   });
 

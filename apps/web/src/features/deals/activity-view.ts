@@ -48,7 +48,12 @@ export function describeSystemActivity(
       return t("deals.activity.moved", params);
     }
     case "won":
-      return typeof data.paymentId === "string" ? t("deals.activity.wonByPayment") : t("deals.activity.won");
+      if (typeof data.paymentId !== "string") return t("deals.activity.won");
+      return data.reopenedFrom === "lost"
+        ? t("deals.activity.reopenedByPayment", {
+            reason: typeof data.lostReason === "string" ? data.lostReason : "",
+          })
+        : t("deals.activity.wonByPayment");
     case "lost":
       return typeof data.lostReason === "string" && data.lostReason !== ""
         ? t("deals.activity.lostBecause", { reason: data.lostReason })
@@ -56,9 +61,15 @@ export function describeSystemActivity(
     case "reopened":
       return t("deals.activity.reopened");
     case "payment_paid":
-      return t("deals.activity.paymentPaid", paymentParams(data, locale));
+      return data.duplicate === true
+        ? t("deals.activity.paymentPaidAgain", paymentParams(data, locale))
+        : t("deals.activity.paymentPaid", paymentParams(data, locale));
     case "payment_refunded":
       return t("deals.activity.paymentRefunded", paymentParams(data, locale));
+    case "payment_expired":
+      return data.reason === "integration_deleted"
+        ? t("deals.activity.paymentExpiredIntegrationDeleted", paymentParams(data, locale))
+        : t("deals.activity.paymentExpired", paymentParams(data, locale));
     case "contact_changed":
       if (data.reason === "contact_merged") return t("deals.activity.contactMerged");
       if (data.reason === "contact_deleted") return t("deals.activity.contactDeleted");

@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { FlaskConical, ScrollText } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
@@ -40,15 +40,33 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
     }),
   );
   const toggle = useMutation(trpc.integrations.update.mutationOptions({ onSuccess: () => changed() }));
+  const queryClient = useQueryClient();
   const remove = useMutation(
     trpc.integrations.delete.mutationOptions({
       onSuccess: async () => {
         setDeleting(false);
         await changed();
       },
+      // links the provider did expire are no longer pending: the count says what is left
+      onError: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.integrations.deletion.queryKey({ id: integration.id }),
+        }),
     }),
   );
   const status = integrationStatus(integration);
+  const payment = isPaymentKind(kind);
+  // a payment integration's pending links are expired on deletion: the confirmation says how many
+  const deletion = useQuery({
+    ...trpc.integrations.deletion.queryOptions({ id: integration.id }),
+    enabled: deleting && payment,
+    staleTime: 0,
+  });
+  const deleteDescription = !payment
+    ? t("integrations.delete.description")
+    : deletion.data
+      ? t("integrations.delete.paymentLinks", { count: deletion.data.pendingPaymentLinks })
+      : t("integrations.delete.checkingLinks");
 
   return (
     <li className="space-y-4 px-6 py-5">
@@ -130,11 +148,15 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
         open={deleting}
         onOpenChange={setDeleting}
         title={t("integrations.delete.title", { name: integration.name })}
-        description={t("integrations.delete.description")}
+        description={deleteDescription}
         confirmLabel={t("integrations.delete.confirm")}
         onConfirm={() => remove.mutate({ id: integration.id })}
-        pending={remove.isPending}
-        error={remove.error}
+        pending={remove.isPending || (payment && deletion.isPending)}
+        error={remove.error ?? deletion.error}
+        errorOverrides={{
+          PROVIDER_ERROR: "integrations.delete.linksNotExpired",
+          CONFLICT: "integrations.delete.paymentsAwaiting",
+        }}
       />
     </li>
   );

@@ -11,8 +11,8 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { CreatePaymentDialog } from "./create-payment-dialog";
+import { DealPaymentsList } from "./deal-payments-list";
 import type { Payment } from "./payment-filters";
-import { PaymentsTable } from "./payments-table";
 import { RefundDialog } from "./refund-dialog";
 
 /**
@@ -54,10 +54,9 @@ export function DealPaymentsCard({ dealId }: { dealId: string }) {
         <p className="text-sm text-slate-500">{t("payments.deal.empty")}</p>
       ) : (
         <>
-          <PaymentsTable
-            caption={t("payments.deal.title")}
+          <DealPaymentsList
+            label={t("payments.deal.title")}
             payments={items}
-            showDeal={false}
             onRefund={can(user.role, "billing:manage") ? setRefunding : undefined}
           />
           <LoadMore {...payments} />

@@ -1,9 +1,11 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { type ChangeEvent, useState } from "react";
 import { Alert } from "../../components/ui/alert";
-import { Button } from "../../components/ui/button";
+import { Button, buttonClasses } from "../../components/ui/button";
 import { Loading } from "../../components/ui/loading";
+import { QueryError } from "../../components/ui/query-error";
 import { SelectField } from "../../components/ui/select-field";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -15,9 +17,16 @@ import { type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
 import type { Deal } from "../deals/use-deal-cache";
 import { currencyOptions } from "../settings/organization-options";
-import type { Payment } from "./payment-filters";
+import { type Payment, paymentProviders } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
-import { paymentLinkDefaults, providerChoices, toCreatePaymentInput } from "./payment-link-input";
+import {
+  currencyChoices,
+  exceedsAmountLimit,
+  type ProviderChoice,
+  paymentLinkDefaults,
+  providerChoices,
+  toCreatePaymentInput,
+} from "./payment-link-input";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface PaymentLinkFormProps {
@@ -63,24 +72,50 @@ export function PaymentLinkForm(props: PaymentLinkFormProps) {
   );
 }
 
-function LinkFields({
+function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const { user } = useSession();
+  const connected = useQuery(trpc.payments.providers.queryOptions());
+  if (props.deal.status === "lost") return <Alert tone="info">{t("payments.create.dealLost")}</Alert>;
+  if (connected.isPending) return <Loading />;
+  if (connected.isError)
+    return <QueryError error={connected.error} onRetry={() => void connected.refetch()} />;
+  const providers = providerChoices(connected.data.items);
+  if (providers.length === 0) {
+    const mayConnect = can(user.role, "integrations:write");
+    return (
+      <div className="space-y-4">
+        <Alert tone="info">
+          {t("payments.create.noProvider")} {!mayConnect && t("payments.create.noProviderAsk")}
+        </Alert>
+        {mayConnect && (
+          <Link to="/settings/integrations" className={buttonClasses("primary")}>
+            {t("payments.create.connectProvider")}
+          </Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <LinkForm {...props} connected={connected.data.items} mayConnect={can(user.role, "integrations:write")} />
+  );
+}
+
+const providerOf = (value: string) => paymentProviders.find((provider) => provider === value);
+
+function LinkForm({
   deal,
+  connected,
+  mayConnect,
   sendToConversationId,
   submitLabel,
   onCreated,
   onCancel,
-}: PaymentLinkFormProps & { deal: Deal }) {
+}: PaymentLinkFormProps & { deal: Deal; connected: readonly ProviderChoice[]; mayConnect: boolean }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const paymentChanged = usePaymentChanged();
-  const { user } = useSession();
-  const mayListIntegrations = can(user.role, "integrations:read");
-  const integrations = useQuery({
-    ...trpc.integrations.list.queryOptions({ limit: 100 }),
-    enabled: mayListIntegrations,
-  });
-  const connected =
-    mayListIntegrations && !integrations.isError ? (integrations.data?.items ?? []) : undefined;
   const create = useMutation(
     trpc.payments.create.mutationOptions({
       onSuccess: async (payment) => {
@@ -91,15 +126,38 @@ function LinkFields({
   );
   const amount: Rule = (value) => {
     const parsed = parseAmountInput(value, locale);
-    if (parsed === null) return "errors.field.amount";
+    if (parsed === null)
+      return exceedsAmountLimit(value) ? "payments.amount.tooLarge" : "errors.field.amount";
     return isZeroDecimal(parsed) ? "payments.create.zero" : null;
   };
   const form = useForm({
-    initial: { ...paymentLinkDefaults(deal.value, locale) },
-    rules: { amount: [required, amount], currency: [required] },
+    initial: { ...paymentLinkDefaults(deal.value, locale, connected) },
+    rules: { amount: [required, amount], currency: [required], provider: [required] },
     error: create.error,
     overrides: { UNPROCESSABLE: "payments.create.refused" },
   });
+
+  const providers = providerChoices(connected);
+  const currencies = currencyChoices(connected, form.values.provider);
+  const chosen = providerOf(form.values.provider);
+  // a Mercado Pago account charges in its own currency only: say so, as the list is that short on purpose
+  const currencyHint =
+    chosen === "mercadopago"
+      ? t("payments.create.currencyHint", {
+          provider: providerLabels[chosen],
+          currencies: currencies.join(", "),
+        })
+      : undefined;
+  const providerField = {
+    ...form.field("provider"),
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      form.field("provider").onChange(event);
+      const accepted = currencyChoices(connected, event.target.value);
+      form.setValues((values) =>
+        accepted.includes(values.currency) ? values : { ...values, currency: accepted[0] ?? values.currency },
+      );
+    },
+  };
 
   return (
     <form
@@ -124,21 +182,21 @@ function LinkFields({
         />
         <SelectField
           label={t("payments.create.currency")}
-          options={currencyOptions(locale, deal.value.currency)}
+          hint={currencyHint}
+          options={currencyOptions(locale, form.values.currency).filter((option) =>
+            currencies.includes(option.value),
+          )}
           {...form.field("currency")}
         />
       </div>
       <SelectField
         label={t("payments.create.provider")}
-        hint={t("payments.create.providerHint")}
+        hint={mayConnect ? t("payments.create.providerHint") : undefined}
         options={[
-          { value: "", label: t("payments.create.providerAuto") },
-          ...providerChoices(connected).map((provider) => ({
-            value: provider,
-            label: providerLabels[provider],
-          })),
+          ...(providers.length > 1 ? [{ value: "", label: t("payments.create.providerChoose") }] : []),
+          ...providers.map((provider) => ({ value: provider, label: providerLabels[provider] })),
         ]}
-        {...form.field("provider")}
+        {...providerField}
       />
       <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
         <Button variant="secondary" onClick={onCancel}>

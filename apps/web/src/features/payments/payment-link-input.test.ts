@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { paymentLinkDefaults, providerChoices, toCreatePaymentInput } from "./payment-link-input";
+import {
+  currencyChoices,
+  exceedsAmountLimit,
+  paymentLinkDefaults,
+  providerChoices,
+  toCreatePaymentInput,
+} from "./payment-link-input";
 
 describe("payment link input", () => {
   it("defaults to the deal's value, written as the user types amounts", () => {
@@ -35,14 +41,40 @@ describe("payment link input", () => {
     });
   });
 
-  it("offers only the providers with an active integration", () => {
-    const integration = (channel: string, isActive = true) => ({ channel, isActive });
-    expect(providerChoices([integration("whatsapp"), integration("stripe")])).toEqual(["stripe"]);
-    expect(providerChoices([integration("stripe", false), integration("mercadopago")])).toEqual([
-      "mercadopago",
-    ]);
-    expect(providerChoices([integration("telegram")])).toEqual([]);
-    // who may not see the integrations still gets every provider to choose from
-    expect(providerChoices(undefined)).toEqual(["stripe", "mercadopago"]);
+  const stripe = { provider: "stripe" as const, currencies: ["BRL", "USD", "EUR"] };
+  const mercadopago = { provider: "mercadopago" as const, currencies: ["BRL"] };
+
+  it("offers each connected provider once, and picks it when it is the only one", () => {
+    expect(providerChoices([mercadopago, stripe, mercadopago])).toEqual(["mercadopago", "stripe"]);
+    expect(providerChoices([])).toEqual([]);
+    const value = { amount: "10", currency: "BRL" };
+    expect(paymentLinkDefaults(value, "en", [mercadopago]).provider).toBe("mercadopago");
+    expect(paymentLinkDefaults(value, "en", [stripe, mercadopago]).provider).toBe("");
+  });
+
+  it("offers only the currencies the chosen provider charges in: Mercado Pago its account's own", () => {
+    expect(currencyChoices([stripe, mercadopago], "mercadopago")).toEqual(["BRL"]);
+    expect(currencyChoices([stripe, mercadopago], "stripe")).toEqual(["BRL", "USD", "EUR"]);
+    expect(currencyChoices([mercadopago, stripe], "")).toEqual(["BRL", "USD", "EUR"]);
+    // a USD deal charged through Mercado Pago: its currency, and no amount the deal's number would mislead
+    expect(paymentLinkDefaults({ amount: "99.00", currency: "USD" }, "en", [mercadopago])).toEqual({
+      amount: "",
+      currency: "BRL",
+      provider: "mercadopago",
+    });
+    expect(paymentLinkDefaults({ amount: "99.00", currency: "USD" }, "en", [stripe])).toMatchObject({
+      amount: "99.00",
+      currency: "USD",
+    });
+  });
+
+  it("knows an amount above the 13-digit limit, however it is written", () => {
+    expect(exceedsAmountLimit("9.999.999.999.999,99")).toBe(false);
+    expect(exceedsAmountLimit("9999999999999.99")).toBe(false);
+    expect(exceedsAmountLimit("10.000.000.000.000,00")).toBe(true);
+    expect(exceedsAmountLimit("10,000,000,000,000")).toBe(true);
+    expect(exceedsAmountLimit("12345678901234")).toBe(true);
+    expect(exceedsAmountLimit("000001")).toBe(false);
+    expect(exceedsAmountLimit("abc")).toBe(false);
   });
 });

@@ -9,32 +9,68 @@ export type CreatePaymentInput = RouterInputs["payments"]["create"];
 export interface PaymentLinkValues {
   amount: string;
   currency: string;
-  /** "" lets the API pick the organization's only active payment integration. */
+  /** "" until one is chosen among several. */
   provider: string;
 }
 
-/** A new link charges what the deal is worth unless someone changes it. */
-export const paymentLinkDefaults = (value: Money, locale: Locale): PaymentLinkValues => ({
-  amount: amountForInput(value.amount, locale),
-  currency: value.currency,
-  provider: "",
-});
+/** A connected provider as the form needs it: what it is and the currencies it charges this account in. */
+export interface ProviderChoice {
+  provider: PaymentProvider;
+  currencies: readonly string[];
+}
+
+/** The providers a link can be made with: each connected one once, in the order the API lists them. */
+export const providerChoices = (connected: readonly { provider: PaymentProvider }[]): PaymentProvider[] => [
+  ...new Set(connected.map((item) => item.provider)),
+];
+
+/**
+ * The currencies a link may charge in through the chosen provider (a Mercado Pago account: its own only); before
+ * one is chosen among several, any of theirs. In the order the API lists them, each once.
+ */
+export function currencyChoices(connected: readonly ProviderChoice[], provider: string): string[] {
+  const chosen = connected.filter((item) => provider === "" || item.provider === provider);
+  return [...new Set(chosen.flatMap((item) => item.currencies))];
+}
+
+/**
+ * A new link charges what the deal is worth unless someone changes it, through the only provider if one. When
+ * that provider cannot charge in the deal's currency, its own currency is offered with no amount: the deal's
+ * number means nothing in another currency.
+ */
+export function paymentLinkDefaults(
+  value: Money,
+  locale: Locale,
+  connected: readonly ProviderChoice[] = [],
+): PaymentLinkValues {
+  const providers = providerChoices(connected);
+  const provider = providers.length === 1 ? (providers[0] ?? "") : "";
+  const currencies = currencyChoices(connected, provider);
+  const inDealCurrency = currencies.length === 0 || currencies.includes(value.currency);
+  return {
+    amount: inDealCurrency ? amountForInput(value.amount, locale) : "",
+    currency: inDealCurrency ? value.currency : (currencies[0] ?? value.currency),
+    provider,
+  };
+}
+
+/** The API's limit: 13 digits before the decimals (DECIMAL(15,2)). */
+export const maxAmountIntegerDigits = 13;
+
+/**
+ * Whether typed text is an amount with more integer digits than a payment takes ("10.000.000.000.000,00"), so the
+ * form can state the limit instead of asking for a number.
+ */
+export function exceedsAmountLimit(text: string): boolean {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
+  if (!/^[\d.,]+$/.test(compact)) return false;
+  const cents = compact.match(/[.,]\d{1,2}$/);
+  const whole = cents ? compact.slice(0, cents.index) : compact;
+  return whole.replace(/[.,]/g, "").replace(/^0+/, "").length > maxAmountIntegerDigits;
+}
 
 const providerOf = (value: string): PaymentProvider | undefined =>
   paymentProviders.find((provider) => provider === value);
-
-/**
- * The providers a link can be made with: those with an active integration, or every provider when the list
- * of integrations is unknown (people who may charge but not see the integrations).
- */
-export function providerChoices(
-  integrations: readonly { channel: string; isActive: boolean }[] | undefined,
-): PaymentProvider[] {
-  if (!integrations) return [...paymentProviders];
-  return paymentProviders.filter((provider) =>
-    integrations.some((integration) => integration.isActive && integration.channel === provider),
-  );
-}
 
 /** The create input, or null when the amount is not one (the form shows the field error then). */
 export function toCreatePaymentInput(

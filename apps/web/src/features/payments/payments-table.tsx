@@ -1,28 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Button } from "../../components/ui/button";
 import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { isZeroDecimal } from "../../lib/decimal";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import type { Payment } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
-import { PaymentLinkActions } from "./payment-link-actions";
+import { PaymentRowActions } from "./payment-row-actions";
 import { PaymentStatusBadge } from "./payment-status-badge";
-import { canRefund } from "./refund";
 
 interface PaymentsTableProps {
   caption: string;
   payments: readonly Payment[];
-  /** Off on the deal's own page, where every row is that deal. */
-  showDeal?: boolean;
   /** Refunds need billing:manage; without it the action is not offered at all. */
   onRefund?: ((payment: Payment) => void) | undefined;
 }
 
-export function PaymentsTable({ caption, payments, showDeal = true, onRefund }: PaymentsTableProps) {
+/** Every payment of the organization, on the payments page (a deal's own are a list: `DealPaymentsList`). */
+export function PaymentsTable({ caption, payments, onRefund }: PaymentsTableProps) {
   const { t, locale } = useI18n();
   return (
     <Table
@@ -32,7 +29,7 @@ export function PaymentsTable({ caption, payments, showDeal = true, onRefund }: 
           <Th>{t("payments.column.status")}</Th>
           <Th>{t("payments.column.amount")}</Th>
           <Th>{t("payments.column.provider")}</Th>
-          {showDeal && <Th>{t("payments.column.deal")}</Th>}
+          <Th>{t("payments.column.deal")}</Th>
           <Th>{t("payments.column.created")}</Th>
           <Th>
             <span className="sr-only">{t("common.actions")}</span>
@@ -61,31 +58,12 @@ export function PaymentsTable({ caption, payments, showDeal = true, onRefund }: 
               )}
             </Td>
             <Td className="whitespace-nowrap text-slate-600">{providerLabels[payment.provider]}</Td>
-            {showDeal && (
-              <Td>
-                {payment.dealId ? <DealLink dealId={payment.dealId} /> : <span aria-hidden="true">—</span>}
-              </Td>
-            )}
-            <Td className="whitespace-nowrap text-slate-500">
-              {/* the deal's card is narrow: the day is enough there */}
-              {showDeal ? formatDateTime(payment.createdAt, locale) : formatDate(payment.createdAt, locale)}
-            </Td>
             <Td>
-              <div className="flex items-center justify-end gap-2">
-                {payment.status === "pending" && payment.paymentLink && (
-                  <PaymentLinkActions link={payment.paymentLink} label={amount} />
-                )}
-                {onRefund && canRefund(payment) && (
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    aria-label={t("payments.refund.openLabel", { amount })}
-                    onClick={() => onRefund(payment)}
-                  >
-                    {t("payments.refund.open")}
-                  </Button>
-                )}
-              </div>
+              {payment.dealId ? <DealLink dealId={payment.dealId} /> : <span aria-hidden="true">—</span>}
+            </Td>
+            <Td className="whitespace-nowrap text-slate-500">{formatDateTime(payment.createdAt, locale)}</Td>
+            <Td>
+              <PaymentRowActions payment={payment} amount={amount} onRefund={onRefund} />
             </Td>
           </tr>
         );

@@ -40,5 +40,9 @@ describe("refunds", () => {
     });
     expect(refundAmountOf("partial", "ten", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
     expect(refundAmountOf("partial", "-1", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
+    expect(refundAmountOf("partial", "10.000.000.000.000", "10", "pt-BR")).toEqual({
+      ok: false,
+      error: "payments.refund.tooMuch",
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { PlainMessageKey } from "../../i18n/translate";
 import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
 import { parseAmountInput } from "../../lib/money";
 import type { Payment } from "./payment-filters";
+import { exceedsAmountLimit } from "./payment-link-input";
 
 /** What is left to refund, as a decimal string in the payment's currency. */
 export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">): string =>
@@ -31,7 +32,10 @@ export function refundAmountOf(
 ): RefundAmount {
   if (mode === "full") return { ok: true, amount: undefined };
   const amount = parseAmountInput(text, locale);
-  if (amount === null) return { ok: false, error: "errors.field.amount" };
+  if (amount === null) {
+    // more digits than any payment has: more than what is left, which the dialog states
+    return { ok: false, error: exceedsAmountLimit(text) ? "payments.refund.tooMuch" : "errors.field.amount" };
+  }
   if (isZeroDecimal(amount)) return { ok: false, error: "payments.refund.zero" };
   const left = subtractDecimals(refundable, amount);
   if (left.startsWith("-")) return { ok: false, error: "payments.refund.tooMuch" };

@@ -12,6 +12,7 @@ import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { providerLabels } from "./payment-labels";
 import { PaymentLinkForm } from "./payment-link-form";
+import { isShareableLink } from "./shareable-link";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface SendPaymentLinkDialogProps {
@@ -84,7 +85,7 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
     }),
   );
   if (pending.isPending) return <Loading />;
-  const links = (pending.data?.items ?? []).filter((payment) => payment.paymentLink !== null);
+  const links = (pending.data?.items ?? []).filter((payment) => isShareableLink(payment));
 
   if (creatingNew || links.length === 0) {
     return (

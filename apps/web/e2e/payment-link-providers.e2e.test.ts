@@ -1,0 +1,153 @@
+import {
+  type FakeMercadoPago,
+  type FakeStripe,
+  startFakeMercadoPago,
+  startFakeStripe,
+} from "@crm/integrations/testing";
+import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, expectAccessible, openPage, signUp, startBrowserSession } from "./session";
+
+let stripe: FakeStripe;
+let mp: FakeMercadoPago;
+let smtp: SmtpSink;
+let session: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  [stripe, mp, smtp] = await Promise.all([startFakeStripe(), startFakeMercadoPago(), startSmtpSink()]);
+  session = await startBrowserSession({
+    env: { STRIPE_API_BASE: stripe.apiBase, MERCADOPAGO_API_BASE: mp.apiBase, SMTP_URL: smtp.url },
+    locale: "en-US",
+  });
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+  await Promise.all([stripe?.close(), mp?.close(), smtp?.close()]);
+});
+
+const url = (path: string) => `${session.api.baseUrl}${path}`;
+
+/** A REST call made from a page, with its session cookie. */
+function call<T>(
+  from: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return from.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, path, body },
+  );
+}
+
+async function ok<T>(from: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await call<T>(from, method, path, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+let dealId = "";
+
+describe("the payment link form offers only what is connected", () => {
+  it("tells an owner with no provider that none is connected and where to connect one", async () => {
+    await signUp(page, session.api.baseUrl, {
+      organizationName: "Doces da Vila",
+      name: "Marina Prado",
+      email: `marina.${Date.now()}@example.com`,
+      password: "correct horse battery",
+    });
+    const contact = await ok<{ id: string }>(page, "POST", "/contacts", { name: "Rafael Costa" });
+    const pipelines = await ok<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>(
+      page,
+      "GET",
+      "/pipelines",
+    );
+    const pipeline = pipelines.items[0];
+    const deal = await ok<{ id: string }>(page, "POST", "/deals", {
+      title: "Bolos para o casamento",
+      contactId: contact.id,
+      pipelineId: pipeline?.id,
+      stage: pipeline?.stages[0]?.id,
+      value: { amount: "2500.00", currency: "BRL" },
+    });
+    dealId = deal.id;
+
+    await page.goto(url(`/deals/${dealId}`));
+    await page.getByRole("button", { name: "Create payment link" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create a payment link" });
+    await dialog
+      .getByText("No payment provider is connected, so no payment link can be created yet.")
+      .waitFor();
+    expect(await dialog.getByLabel("Provider").count()).toBe(0);
+    await expectAccessible(page, "payment-link-no-provider");
+    await dialog.getByRole("link", { name: "Connect Stripe or Mercado Pago" }).click();
+    await page.waitForURL("**/settings/integrations");
+  });
+
+  it("offers an agent (in Portuguese) only the active provider, and charges 1.234,56 through it", async () => {
+    const stripeId = (
+      await ok<{ id: string }>(page, "POST", "/integrations", {
+        channel: "stripe",
+        name: "Stripe",
+        config: stripe.config,
+      })
+    ).id;
+    await ok(page, "PATCH", `/integrations/${stripeId}`, { isActive: false });
+    await ok(page, "POST", "/integrations", { channel: "mercadopago", name: "MP loja", config: mp.config });
+
+    const email = `agent.${Date.now()}@example.com`;
+    await ok(page, "POST", "/users", { email, role: "agent" });
+    const token = (await smtp.waitFor(email)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
+    const { context, page: agent } = await openPage(session.browser, "pt-BR");
+    try {
+      await agent.goto(url("/login"));
+      await ok(agent, "POST", "/auth/accept-invitation", {
+        token,
+        name: "Caio Ramos",
+        password: "correct horse battery",
+      });
+      await agent.goto(url(`/deals/${dealId}`));
+      await agent.getByRole("button", { name: "Criar link de pagamento" }).click();
+      const dialog = agent.getByRole("dialog", { name: "Criar um link de pagamento" });
+      const provider = dialog.getByLabel("Provedor");
+      await provider.waitFor();
+      expect(await provider.locator("option").allTextContents()).toEqual(["Mercado Pago"]);
+      // a Brazilian Mercado Pago account charges in BRL only: nothing else is offered, and the form says why
+      const currencies = await dialog.getByLabel("Moeda").locator("option").allTextContents();
+      expect(currencies).toHaveLength(1);
+      expect(currencies[0]).toMatch(/^BRL · /);
+      await dialog.getByText("Mercado Pago cobra nesta conta apenas em BRL.").waitFor();
+      // above the limit, the field says what the limit is, written as Brazilians write numbers
+      await dialog.getByLabel("Valor").fill("10.000.000.000.000,00");
+      await dialog.getByRole("button", { name: "Criar link" }).click();
+      await dialog.getByText("O valor pode ser no máximo 9.999.999.999.999,99.").waitFor();
+      await dialog.getByLabel("Valor").fill("1.234,56");
+      await dialog.getByRole("button", { name: "Criar link" }).click();
+      await dialog.getByText(/^Link de pagamento de R\$\s1\.234,56 criado/).waitFor();
+      const [preference] = [...mp.preferences.values()];
+      expect(preference?.items).toEqual([
+        expect.objectContaining({ unit_price: 1234.56, currency_id: "BRL" }),
+      ]);
+      await dialog.getByRole("button", { name: "Concluir" }).click();
+
+      await ok(page, "PATCH", `/deals/${dealId}`, { status: "lost", lostReason: "Cliente desistiu" });
+      await agent.reload();
+      await agent.getByRole("button", { name: "Criar link de pagamento" }).click();
+      await dialog.getByText("Este negócio está perdido. Reabra-o antes de cobrar.").waitFor();
+      await expectAccessible(agent, "payment-link-lost-deal-pt-br");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import type { Actor } from "../auth/model";
+import { actingUserId } from "../deals/actor";
+import { DomainError } from "../shared/errors";
+import { applyPaymentChange, type PaymentChange } from "./apply-change";
+import { type ConnectedPaymentIntegration, connectPaymentIntegration } from "./credentials";
+import type { Payment, PaymentProviderName } from "./model";
+import type { PaymentsDeps } from "./ports";
+import type { ProviderResult } from "./provider";
+
+const providerNames: Record<PaymentProviderName, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
+
+const describe = (payment: Payment) =>
+  `payment ${payment.id} (${payment.amount.amount} ${payment.amount.currency})`;
+
+/** The links of a payment integration a customer could still pay: what deleting it has to close first. */
+export async function countPendingLinks(
+  deps: Pick<PaymentsDeps, "store">,
+  organizationId: string,
+  integrationId: string,
+): Promise<number> {
+  return (await deps.store.payments.findPendingByIntegration(organizationId, integrationId)).length;
+}
+
+function expireAt(
+  deps: PaymentsDeps,
+  integration: ConnectedPaymentIntegration,
+  providerReference: string,
+): Promise<ProviderResult<void>> {
+  return integration.provider === "stripe"
+    ? deps.providers.get("stripe").expireCheckout(integration.config, providerReference)
+    : deps.providers.get("mercadopago").expireCheckout(integration.config, providerReference);
+}
+
+const closedChange = (payment: Payment, actor: Actor): PaymentChange => ({
+  organizationId: payment.organizationId,
+  provider: payment.provider,
+  lookup: { paymentId: payment.id },
+  event: { eventId: `integration-deleted:${payment.id}`, type: "integration_deleted" },
+  status: "expired",
+  // a webhook applied meanwhile may have recorded an attempt (a boleto): the provider settles that one
+  unlessAttempted: true,
+  expiredReason: "integration_deleted",
+  actorId: actingUserId(actor),
+});
+
+/**
+ * Before a payment integration (and its credentials) is deleted, its pending links are closed at the provider and
+ * marked expired, each with a deal activity, so that no customer pays a link whose notifications would reach
+ * nobody. Refused, the integration kept, when a payment awaits the customer at the provider (a boleto or Pix: only
+ * the provider can settle it), or when the provider does not close a link; links it closed stay closed. A link
+ * whose expiry passed is closed already. Answers how many were expired.
+ */
+export async function expirePendingLinks(
+  deps: PaymentsDeps,
+  actor: Actor,
+  integrationId: string,
+): Promise<number> {
+  const organizationId = actor.organizationId;
+  const stored = await deps.store.integrations.findById(organizationId, integrationId);
+  if (!stored) return 0;
+  const name = providerNames[stored.provider];
+  const pending = await deps.store.payments.findPendingByIntegration(organizationId, integrationId);
+  const awaiting = pending.filter((payment) => payment.providerPaymentId !== null);
+  if (awaiting.length > 0) {
+    throw new DomainError(
+      "CONFLICT",
+      `${awaiting.length} payment(s) of this integration await the customer at ${name} (e.g. a boleto or Pix not ` +
+        `paid yet): ${awaiting.map(describe).join(", ")}. The integration must stay to learn of them: delete it ` +
+        "once they are paid or expired.",
+      { paymentIds: awaiting.map((payment) => payment.id) },
+    );
+  }
+
+  const now = deps.clock.now().getTime();
+  const integration = connectPaymentIntegration(deps.cipher, stored);
+  const closed: Payment[] = [];
+  const failed: Array<{ payment: Payment; error: string }> = [];
+  for (const payment of pending) {
+    const open = payment.expiresAt === null || payment.expiresAt.getTime() > now;
+    if (!open || payment.providerReference === null) {
+      closed.push(payment);
+      continue;
+    }
+    const result = await expireAt(deps, integration, payment.providerReference);
+    if (result.ok) closed.push(payment);
+    else failed.push({ payment, error: result.error });
+  }
+  // each in its own transaction, like a provider's notification: a link closed at the provider is recorded so
+  // even when another one could not be closed
+  let expired = 0;
+  for (const payment of closed) {
+    const outcome = await applyPaymentChange(deps, closedChange(payment, actor));
+    if (outcome.kind === "applied" && outcome.changed) expired += 1;
+  }
+
+  if (failed.length > 0) {
+    const reasons = failed.map(({ payment, error }) => `${describe(payment)}: ${error}`).join("; ");
+    throw new DomainError(
+      "PROVIDER_ERROR",
+      `${name} could not expire ${failed.length} of ${pending.length} pending payment link(s), so the integration ` +
+        `was kept (${expired} expired): ${reasons}`,
+      { provider: stored.provider, paymentIds: failed.map(({ payment }) => payment.id) },
+    );
+  }
+  return expired;
+}
