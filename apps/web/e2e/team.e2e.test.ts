@@ -1,4 +1,5 @@
-import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
+import { linkToken, type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, expectAccessible, openPage, signUp, startBrowserSession } from "./session";
 
@@ -75,6 +76,120 @@ describe("inviting teammates", () => {
       } finally {
         await context.close();
       }
+    }
+  });
+});
+
+/** Invites `email` as an agent from the team page Ana is on; answers the token of the invitation's link. */
+async function inviteAgent(email: string): Promise<string> {
+  const { page } = session;
+  await page.goto(url("/settings/team"));
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText(`Invitation sent to ${email}.`).waitFor();
+  return linkToken(await smtp.waitFor(email), "accept-invitation");
+}
+
+describe("the invitation page", () => {
+  it("says who invites to which organization and as what; a used link says so instead of showing the form", async () => {
+    const invitee = unique("bia");
+    const token = await inviteAgent(invitee);
+    const link = url(`/accept-invitation?token=${token}`);
+    for (const [locale, invited] of [
+      ["pt-BR", "Ana Lima convidou você para entrar em Loja da Ana como Agente."],
+      ["en-US", "Ana Lima invited you to join Loja da Ana as Agent."],
+    ] as const) {
+      const { context, page } = await openPage(session.browser, locale);
+      try {
+        await page.goto(link);
+        await page.getByText(invited).waitFor();
+        expect(await page.locator("input[autocomplete=username]").inputValue()).toBe(invitee);
+        if (locale === "en-US") {
+          await expectAccessible(page, "team-02-invitation");
+          await page.locator("input[autocomplete=name]").fill("Bia Nunes");
+          await page.locator("input[autocomplete=new-password]").fill("correct horse battery");
+          await page.locator("button[type=submit]").click();
+          await page.waitForURL("**/inbox");
+        }
+      } finally {
+        await context.close();
+      }
+    }
+
+    for (const [locale, unusable] of [
+      ["en-US", "This invitation link can no longer be used"],
+      ["pt-BR", "Este link de convite não pode mais ser usado"],
+    ] as const) {
+      const { context, page } = await openPage(session.browser, locale);
+      try {
+        await page.goto(link);
+        await page.getByRole("alert").getByText(unusable).waitFor();
+        expect(await page.locator("input[autocomplete=new-password]").count()).toBe(0);
+        if (locale === "en-US") await expectAccessible(page, "team-03-invitation-used");
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
+describe("the team page on a phone", () => {
+  const inView = async (locator: Locator) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.x >= 0 && box.x + box.width <= 390;
+  };
+
+  it("lists members and invitations as cards with Remove and Revoke in view; removing one leaves focus in the list", async () => {
+    // a second agent besides Bia, so that one is left to take focus when the other is removed
+    const caio = unique("caio");
+    const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        token: await inviteAgent(caio),
+        name: "Caio Prado",
+        password: "correct horse battery",
+      }),
+    });
+    expect(accepted.status).toBe(200);
+
+    const phone = await session.browser.newContext({
+      locale: "pt-BR",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: true,
+      storageState: await session.context.storageState(),
+    });
+    try {
+      const page = await phone.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(url("/settings/team"));
+      const members = page.getByRole("list", { name: "Membros" });
+      const bia = members.getByRole("listitem").filter({ hasText: "Bia Nunes" });
+      await bia.waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      const remove = bia.getByRole("button", { name: "Remover Bia Nunes" });
+      expect(await inView(remove)).toBe(true);
+      expect(await inView(bia.getByText("Último acesso"))).toBe(true);
+      // the invitation still pending from the first test, as a card too
+      const pending = page.getByRole("list", { name: "Convites pendentes" }).getByRole("listitem").first();
+      expect(await inView(pending.getByRole("button", { name: /^Revogar convite de / }))).toBe(true);
+      await expectAccessible(page, "team-04-members-on-a-phone");
+
+      await remove.click();
+      const dialog = page.getByRole("dialog", { name: "Remover membro?" });
+      await dialog.getByRole("button", { name: "Cancelar" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await expect.poll(() => remove.evaluate((element) => element === document.activeElement)).toBe(true);
+
+      await remove.click();
+      await dialog.getByRole("button", { name: "Remover", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+      await expect.poll(() => bia.count()).toBe(0);
+      await expect.poll(() => members.evaluate((list) => list.contains(document.activeElement))).toBe(true);
+    } finally {
+      await phone.close();
     }
   });
 });

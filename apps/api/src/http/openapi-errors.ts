@@ -34,6 +34,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "auth.forgotPassword": ["RATE_LIMITED"],
   "auth.resetPassword": ["INVALID_TOKEN", "RATE_LIMITED"],
   "auth.acceptInvitation": ["INVALID_TOKEN", "CONFLICT", "RATE_LIMITED"],
+  "auth.invitation": ["RATE_LIMITED"],
   "users.invite": ["CONFLICT"],
   "invitations.revoke": ["CONFLICT"],
   "users.update": ["PRECONDITION_FAILED"],

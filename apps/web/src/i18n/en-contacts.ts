@@ -151,7 +151,7 @@ export const contactsEn = {
   "contacts.import.contact": "Contact",
   "contacts.import.openContact": "Open contact",
   "contacts.import.columnNames":
-    "Column names may also be in Portuguese (nome, e-mail, telefone, celular, whatsapp, empresa, etiquetas), in any letter case and with or without accents; a custom field may be named by its key or its label. Dates as YYYY-MM-DD, or DD/MM/YYYY in an organization in Portuguese (MM/DD/YYYY in English).",
+    "Column names may also be in Portuguese ({names}), in any letter case and with or without accents; a custom field may be named by its key or its label. Dates as YYYY-MM-DD, or DD/MM/YYYY in an organization in Portuguese (MM/DD/YYYY in English).",
   "contacts.import.rowHint": "Row 1 is the first row after the header: line 2 of the spreadsheet.",
   "contacts.import.rowOutcome.created": "Created",
   "contacts.import.rowOutcome.updated": "Updated",

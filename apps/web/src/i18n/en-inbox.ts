@@ -49,6 +49,8 @@ export const inboxEn = {
   "inbox.thread.label": "Conversation with {name}",
   "inbox.thread.loadEarlier": "Load earlier messages",
   "inbox.thread.newMessages": "New messages",
+  "inbox.thread.announce": "New message from {name}: {text}",
+  "inbox.thread.announceAttachment": "New message from {name}, with an attachment.",
   "inbox.thread.empty": "No messages in this conversation yet.",
   "inbox.thread.privateNote": "Private note",
   "inbox.thread.deleted": "This message was deleted.",

@@ -85,6 +85,13 @@ export const en = {
   "nav.skipToContent": "Skip to content",
   "nav.inbox": "Inbox",
   "nav.contacts": "Contacts",
+  "auth.invitation.invitedBy": "{inviter} invited you to join {organization} as {role}.",
+  "auth.invitation.invited": "You were invited to join {organization} as {role}.",
+  "auth.invitation.chooseNameAndPassword": "Enter your name and choose a password.",
+  "auth.invitation.unusable":
+    "This invitation link can no longer be used: it was already accepted, was revoked or has expired. If you already joined, log in; otherwise ask whoever invited you for a new invitation.",
+
+  "realtime.reconnecting": "Reconnecting…",
   "nav.deals": "Deals",
   "nav.payments": "Payments",
   "nav.settings": "Settings",
@@ -123,6 +130,8 @@ export const en = {
     "Conversations older than this are deleted. Between {min} and {max} days.",
   "settings.organization.locale": "Default language",
   "settings.organization.localeHint": "Used for messages sent on behalf of your organization.",
+  "settings.organization.timezoneHint":
+    "Used only for the times in the contacts CSV export (created_at column) while the default language is Portuguese. Screens show times in each person's own device time zone.",
 
   "roles.owner": "Owner",
   "roles.admin": "Admin",

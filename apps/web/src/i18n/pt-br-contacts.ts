@@ -130,7 +130,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.fileErrors.too_large":
     "O arquivo é grande demais (no máximo {max} caracteres). Divida-o em arquivos menores.",
   "contacts.import.fileErrors.no_header":
-    "Não foi possível ler a primeira linha do arquivo. Ela deve dar nome às colunas, como nome;email;telefone.",
+    "Não foi possível ler a primeira linha do arquivo. Ela deve dar nome às colunas, como nome;e-mail;telefone.",
   "contacts.import.fileErrors.no_known_columns":
     "A primeira linha não tem nenhuma das colunas nome, e-mail ou telefone (ou name, email, phone, celular, whatsapp). Ela precisa ter pelo menos uma.",
   "contacts.import.fileErrors.duplicate_column": "A coluna “{column}” aparece duas vezes na primeira linha.",
@@ -158,7 +158,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.contact": "Contato",
   "contacts.import.openContact": "Abrir contato",
   "contacts.import.columnNames":
-    "Os nomes das colunas podem estar em português (nome, e-mail, telefone, celular, whatsapp, empresa, etiquetas), em maiúsculas ou minúsculas, com ou sem acentos; um campo personalizado pode ser nomeado pela chave ou pelo rótulo. Datas como DD/MM/AAAA ou AAAA-MM-DD (MM/DD/AAAA numa organização em inglês).",
+    "As colunas também podem se chamar {names}, em maiúsculas ou minúsculas, com ou sem acentos; um campo personalizado pode ser nomeado pela chave ou pelo rótulo. Datas como DD/MM/AAAA ou AAAA-MM-DD (MM/DD/AAAA numa organização em inglês).",
   "contacts.import.rowHint": "A linha 1 é a primeira depois do cabeçalho: a linha 2 da planilha.",
   "contacts.import.rowOutcome.created": "Criado",
   "contacts.import.rowOutcome.updated": "Atualizado",

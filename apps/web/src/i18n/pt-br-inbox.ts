@@ -51,6 +51,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.thread.label": "Conversa com {name}",
   "inbox.thread.loadEarlier": "Carregar mensagens anteriores",
   "inbox.thread.newMessages": "Novas mensagens",
+  "inbox.thread.announce": "Nova mensagem de {name}: {text}",
+  "inbox.thread.announceAttachment": "Nova mensagem de {name}, com um anexo.",
   "inbox.thread.empty": "Nenhuma mensagem nesta conversa ainda.",
   "inbox.thread.privateNote": "Nota privada",
   "inbox.thread.deleted": "Esta mensagem foi apagada.",

@@ -83,6 +83,13 @@ export const ptBR: Messages = {
   "nav.skipToContent": "Pular para o conteúdo",
   "nav.inbox": "Caixa de entrada",
   "nav.contacts": "Contatos",
+  "auth.invitation.invitedBy": "{inviter} convidou você para entrar em {organization} como {role}.",
+  "auth.invitation.invited": "Você foi convidado para entrar em {organization} como {role}.",
+  "auth.invitation.chooseNameAndPassword": "Diga seu nome e escolha uma senha.",
+  "auth.invitation.unusable":
+    "Este link de convite não pode mais ser usado: ele já foi aceito, foi revogado ou expirou. Se você já entrou na equipe, faça login; se não, peça um novo convite a quem convidou você.",
+
+  "realtime.reconnecting": "Reconectando…",
   "nav.deals": "Negócios",
   "nav.payments": "Pagamentos",
   "nav.settings": "Configurações",
@@ -121,6 +128,8 @@ export const ptBR: Messages = {
     "Conversas mais antigas que isso são excluídas. Entre {min} e {max} dias.",
   "settings.organization.locale": "Idioma padrão",
   "settings.organization.localeHint": "Usado nas mensagens enviadas em nome da sua organização.",
+  "settings.organization.timezoneHint":
+    "Usado apenas nos horários da exportação de contatos em CSV (coluna created_at) enquanto o idioma padrão for português. As telas mostram os horários no fuso do aparelho de cada pessoa.",
 
   "roles.owner": "Proprietário",
   "roles.admin": "Administrador",

@@ -19,7 +19,7 @@ export const formatCalendarDate = (value: string, locale: Locale): string =>
     new Date(`${value}T00:00:00Z`),
   );
 
-/** "3 days ago", "in 2 hours": for timelines, where the distance matters more than the date. */
+/** "3 days ago", "in 2 hours", "now": for timelines, where the distance matters more than the date. */
 export function formatRelative(value: DateInput, locale: Locale, now: Date = new Date()): string {
   const seconds = Math.round((toDate(value).getTime() - now.getTime()) / 1000);
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -28,6 +28,8 @@ export function formatRelative(value: DateInput, locale: Locale, now: Date = new
     ["minute", 60],
   ];
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  // 0 minutes would read "this minute" ("este minuto"); 0 seconds is "now" ("agora")
+  if (Math.abs(seconds) < 60) return format.format(0, "second");
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === "minute") {
       if (unit === "day" && Math.abs(seconds) >= 7 * 86_400) return formatDate(value, locale);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "../shared/common";
+import { role, timestamp } from "../shared/common";
 import { organization } from "./organization";
 import { user } from "./user";
 
@@ -35,4 +35,22 @@ export const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200).describe("The token from the invitation link"),
   name: z.string().max(200),
   password,
+});
+
+export const invitationPreviewInput = z.object({
+  token: z.string().min(1).max(200).describe("The token from the invitation link"),
+});
+export const invitationPreview = z.object({
+  valid: z
+    .boolean()
+    .describe(
+      "Whether the invitation can still be accepted: false for an unknown, used, revoked or expired link",
+    ),
+  organizationName: z.string().nullable().describe("The organization it invites to; null when not valid"),
+  role: role.nullable().describe("The role the invitee gets; null when not valid"),
+  email: z.string().nullable().describe("The invited address; null when not valid"),
+  inviterName: z
+    .string()
+    .nullable()
+    .describe("Who sent it; null when not valid, sent with an API key or by someone no longer a member"),
 });

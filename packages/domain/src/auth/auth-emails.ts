@@ -45,12 +45,12 @@ export function invitationEmail(input: {
   if (language === "pt-BR") {
     const team = input.organizationName ?? "uma equipe";
     const accept = input.accountElsewhere
-      ? `Este endereço de email já tem uma conta do CRM Manager em outra organização, e cada conta pertence a uma só organização. Para aceitar, peça um convite para outro endereço de email, ou peça para ser removido da outra organização e então abra este link ${expiry}:`
+      ? `Este endereço de e-mail já tem uma conta do CRM Manager em outra organização, e cada conta pertence a uma só organização. Para aceitar, peça um convite para outro endereço de e-mail, ou peça para ser removido da outra organização e então abra este link ${expiry}:`
       : `Aceite ${expiry}:`;
     return {
       to: input.to,
       subject: `Você foi convidado para ${input.organizationName ?? "o CRM Manager"}`,
-      text: `Você foi convidado para entrar em ${team} no CRM Manager como ${role}.\n\n${accept}\n${input.link}\n\nSe você não esperava este convite, ignore este email.`,
+      text: `Você foi convidado para entrar em ${team} no CRM Manager como ${role}.\n\n${accept}\n${input.link}\n\nSe você não esperava este convite, ignore este e-mail.`,
     };
   }
   const accept = input.accountElsewhere
@@ -75,7 +75,7 @@ export function passwordResetEmail(input: {
     return {
       to: input.to,
       subject: "Redefina sua senha do CRM Manager",
-      text: `Olá, ${input.name},\n\nAbra este link ${expiry} para escolher uma nova senha:\n${input.link}\n\nSe você não pediu isso, ignore este email.`,
+      text: `Olá, ${input.name},\n\nAbra este link ${expiry} para escolher uma nova senha:\n${input.link}\n\nSe você não pediu isso, ignore este e-mail.`,
     };
   }
   return {

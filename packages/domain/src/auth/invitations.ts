@@ -75,6 +75,49 @@ export const invalidInvitation = () =>
     fieldErrors: { token: ["This invitation is invalid, expired or already used"] },
   });
 
+const isAcceptable = (invitation: Invitation, now: Date) =>
+  !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > now;
+
+/** What the invitation page shows before its form: who invites whom, where and as what. */
+export interface InvitationPreview {
+  /** Whether the invitation can still be accepted; the rest is null when it cannot. */
+  valid: boolean;
+  organizationName: string | null;
+  role: Role | null;
+  email: string | null;
+  /** null for an invitation an API key sent, or whose sender is no longer a member */
+  inviterName: string | null;
+}
+
+const unusableInvitation: InvitationPreview = {
+  valid: false,
+  organizationName: null,
+  role: null,
+  email: null,
+  inviterName: null,
+};
+
+/**
+ * Read by whoever holds the link (the invited address's owner), before they choose a password. An unknown
+ * token and one accepted, revoked or expired get the same empty answer: a guessed token learns nothing.
+ */
+export async function previewInvitation(deps: AuthDeps, token: string): Promise<InvitationPreview> {
+  const invitation = await deps.store.invitations.findByTokenHash(deps.tokens.hash(token));
+  if (!invitation || !isAcceptable(invitation, deps.clock.now())) return unusableInvitation;
+  const organization = await deps.store.organizations.findById(invitation.organizationId);
+  if (!organization) return unusableInvitation;
+  const inviter = invitation.invitedBy
+    ? await deps.store.users.findById(invitation.organizationId, invitation.invitedBy)
+    : undefined;
+  return {
+    valid: true,
+    organizationName: organization.name,
+    role: invitation.role,
+    email: invitation.email,
+    inviterName: inviter?.name ?? null,
+  };
+}
+
 export async function acceptInvitation(
   deps: AuthDeps,
   input: { token: string; name: string; password: string },
@@ -84,9 +127,7 @@ export async function acceptInvitation(
   assertPasswordStrength(input.password);
   const invitation = await deps.store.invitations.findByTokenHash(deps.tokens.hash(input.token));
   const now = deps.clock.now();
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
-    throw invalidInvitation();
-  }
+  if (!invitation || !isAcceptable(invitation, now)) throw invalidInvitation();
   const existing = await deps.store.users.findByEmailWithPassword(invitation.email);
   if (existing) throw accountExists(existing.organizationId === invitation.organizationId);
   const passwordHash = await deps.passwords.hash(input.password);

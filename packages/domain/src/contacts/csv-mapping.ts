@@ -4,6 +4,7 @@ import { stripInvisible } from "../shared/names";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
 import { maxContactNameLength, parseContactFields } from "./contact-input";
+import { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-columns";
 import {
   type CustomFieldProblemCode,
   checkCustomFieldText,
@@ -15,20 +16,7 @@ import { type ImportReason, importReason } from "./import-reasons";
 import type { CustomFieldDefinition, CustomFieldValue } from "./model";
 import { maxTagNameLength, parseTagName } from "./tags";
 
-export const builtInColumns = ["name", "email", "phone", "company", "tags"] as const;
-export type BuiltInColumn = (typeof builtInColumns)[number];
-
-/**
- * Other names a built-in column goes by, compared without letter case, accents, spaces, `-` or `_`: a
- * spreadsheet made in Portuguese says "Nome;E-mail;Telefone;Empresa;Etiquetas".
- */
-export const builtInColumnAliases: Record<BuiltInColumn, readonly string[]> = {
-  name: ["nome", "nome completo"],
-  email: ["e-mail"],
-  phone: ["telefone", "celular", "whatsapp"],
-  company: ["empresa"],
-  tags: ["etiquetas"],
-};
+export { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-columns";
 
 /** Where each known column sits in a record; other columns are ignored. */
 export interface CsvColumns {

@@ -13,7 +13,7 @@ describe("password reset", () => {
     expect(mail.subject).toBe("Redefina sua senha do CRM Manager");
     expect(mail.text).toContain("Olá, Ana Souza,");
     expect(mail.text).toContain("Abra este link dentro de uma hora para escolher uma nova senha:");
-    expect(mail.text).toContain("Se você não pediu isso, ignore este email.");
+    expect(mail.text).toContain("Se você não pediu isso, ignore este e-mail.");
     expect(linkToken(mail, "reset-password")).toMatch(/^[a-z0-9]+$/);
 
     const english = await api.register({ name: "John Smith" });

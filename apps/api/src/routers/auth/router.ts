@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { acceptInvitation } from "./accept-invitation";
 import { forgotPassword } from "./forgot-password";
+import { invitation } from "./invitation";
 import { login } from "./login";
 import { logout } from "./logout";
 import { me } from "./me";
@@ -18,3 +19,4 @@ export const authRouter = {
   resetPassword,
   acceptInvitation,
 } satisfies TRPCRouterRecord;
+  invitation,

@@ -137,9 +137,9 @@ describe("invitations", () => {
     const mail = await api.smtp.waitFor(elsewhere.user.email);
     expect(mail.subject).toBe("Você foi convidado para Loja da Ana");
     expect(mail.text).toContain(
-      "Este endereço de email já tem uma conta do CRM Manager em outra organização",
+      "Este endereço de e-mail já tem uma conta do CRM Manager em outra organização",
     );
-    expect(mail.text).toContain("peça um convite para outro endereço de email, ou peça para ser removido");
+    expect(mail.text).toContain("peça um convite para outro endereço de e-mail, ou peça para ser removido");
     expect(mail.text).not.toContain("Aceite dentro de 7 dias:");
     const token = linkToken(mail, "accept-invitation");
 

@@ -1,8 +1,9 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { type FocusOrigin, rememberFocus, restoreFocus } from "./return-focus";
 
 interface DialogProps {
   open: boolean;
@@ -14,9 +15,13 @@ interface DialogProps {
   children: ReactNode;
 }
 
-/** A modal with focus trapping, Escape to close and an accessible name (Radix does the hard parts). */
+/**
+ * A modal with focus trapping, Escape to close and an accessible name (Radix does the hard parts). Opened from
+ * state rather than a Radix trigger, so it takes focus back to whatever opened it itself.
+ */
 export function Dialog({ open, onOpenChange, title, description, size = "md", children }: DialogProps) {
   const { t } = useI18n();
+  const opener = useRef<FocusOrigin | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -27,6 +32,15 @@ export function Dialog({ open, onOpenChange, title, description, size = "md", ch
             size === "lg" ? "max-w-2xl" : "max-w-md",
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            // still the control that opened the dialog: Radix moves focus in after this
+            opener.current = rememberFocus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            restoreFocus(opener.current);
+            opener.current = null;
+          }}
         >
           <div className="flex items-start justify-between gap-4">
             <RadixDialog.Title className="text-base font-semibold text-slate-900">{title}</RadixDialog.Title>

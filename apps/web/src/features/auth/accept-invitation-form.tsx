@@ -9,7 +9,8 @@ import { useForm } from "../../lib/use-form";
 import { password, required } from "../../lib/validation";
 import { useCompleteSignIn } from "./use-complete-sign-in";
 
-export function AcceptInvitationForm({ token }: { token: string }) {
+/** `email`: the invited address, shown so the browser saves the new password for it (null: not known). */
+export function AcceptInvitationForm({ token, email }: { token: string; email: string | null }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const completeSignIn = useCompleteSignIn();
@@ -35,6 +36,16 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       onSubmit={form.onSubmit((values) => accept.mutate({ token, ...values }))}
     >
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      {email && (
+        <TextField
+          label={t("auth.email")}
+          type="email"
+          autoComplete="username"
+          readOnly
+          value={email}
+          className="bg-slate-50 text-slate-600"
+        />
+      )}
       <TextField label={t("auth.name")} autoComplete="name" {...form.field("name")} />
       <PasswordField
         label={t("auth.password")}

@@ -10,15 +10,14 @@ import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { readTextFile } from "../../lib/decode-text";
 import { useTRPC } from "../../lib/trpc";
+import { importColumnNames } from "./import-columns";
 import { checkImportFile, checkImportText } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
 
 type OnDuplicate = "skip" | "update";
 
-const baseColumns = ["name", "email", "phone", "company", "tags"];
-
 export function ImportForm({ onStarted }: { onStarted: (importId: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const fileId = useId();
   const definitions = useCustomFields().data?.items ?? [];
@@ -28,7 +27,8 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
   const start = useMutation(
     trpc.contacts.startImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
   );
-  const columns = [...baseColumns, ...definitions.map((definition) => definition.key)];
+  const names = importColumnNames(locale);
+  const columns = [...names.main, ...definitions.map((definition) => definition.key)];
   const template = `data:text/csv;charset=utf-8,${encodeURIComponent(`${columns.join(",")}\n`)}`;
 
   const submit = async (event: FormEvent) => {
@@ -107,7 +107,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
 
         <Alert tone="info">
           <p>{t("contacts.import.columns", { columns: columns.join(", ") })}</p>
-          <p className="mt-1">{t("contacts.import.columnNames")}</p>
+          <p className="mt-1">{t("contacts.import.columnNames", { names: names.others.join(", ") })}</p>
           <a
             href={template}
             download="contacts-template.csv"

@@ -1,12 +1,14 @@
 import { can } from "@crm/domain/shared/permissions";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { AlarmClock, CheckCircle2, RotateCcw, UserRound, UserRoundMinus } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useSession } from "../auth/use-session";
 import { useMembers } from "../deals/use-deal-options";
+import { focusRow, rowAfterClose } from "./focus-after-close";
+import type { InboxFilters } from "./inbox-filters";
 import { SnoozeDialog } from "./snooze-dialog";
 import type { Conversation } from "./types";
 import {
@@ -18,7 +20,12 @@ import {
 const itemClasses =
   "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
-export function ConversationActions({ conversation }: { conversation: Conversation }) {
+interface ConversationActionsProps {
+  conversation: Conversation;
+  filters: InboxFilters;
+}
+
+export function ConversationActions({ conversation, filters }: ConversationActionsProps) {
   const { t } = useI18n();
   const { user } = useSession();
   const members = useMembers().data?.items ?? [];
@@ -26,6 +33,17 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const update = useUpdateConversation();
   const claim = useClaimConversation();
   const release = useReleaseConversation();
+  const actions = useRef<HTMLFieldSetElement>(null);
+  // Closing takes the Close button away: focus then goes to the list, or to Reopen when the list is hidden.
+  const [focusAfterClose, setFocusAfterClose] = useState<{ row: string | undefined } | null>(null);
+  const closed = conversation.status === "closed" && !update.isPending;
+  useEffect(() => {
+    if (!focusAfterClose || !closed) return;
+    setFocusAfterClose(null);
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (!focusRow(focusAfterClose.row))
+      actions.current?.querySelector<HTMLElement>("[data-action=reopen]")?.focus();
+  }, [focusAfterClose, closed]);
   const mayWrite = can(user.role, "conversations:write");
   const mayAssign = can(user.role, "conversations:assign");
   if (!mayWrite) return null;
@@ -38,7 +56,11 @@ export function ConversationActions({ conversation }: { conversation: Conversati
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <fieldset aria-label={t("inbox.actions.label")} className="flex flex-wrap justify-end gap-2">
+      <fieldset
+        ref={actions}
+        aria-label={t("inbox.actions.label")}
+        className="flex flex-wrap justify-end gap-2"
+      >
         {mayAssign && (
           <Menu.Root>
             <Menu.Trigger className={buttonClasses("secondary", "sm")} disabled={update.isPending}>
@@ -101,6 +123,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
           <Button
             variant="secondary"
             size="sm"
+            data-action="reopen"
             loading={update.isPending}
             onClick={() => update.mutate({ id: conversation.id, status: "open" })}
           >
@@ -118,7 +141,13 @@ export function ConversationActions({ conversation }: { conversation: Conversati
             variant="secondary"
             size="sm"
             loading={update.isPending}
-            onClick={() => update.mutate({ id: conversation.id, status: "closed" })}
+            onClick={() => {
+              setFocusAfterClose({ row: rowAfterClose(conversation.id, filters) });
+              update.mutate(
+                { id: conversation.id, status: "closed" },
+                { onError: () => setFocusAfterClose(null) },
+              );
+            }}
           >
             <CheckCircle2 aria-hidden="true" className="size-4" />
             {t("inbox.actions.close")}

@@ -10,6 +10,7 @@ import { formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ChannelIcon } from "./channel-icon";
 import type { InboxFilters } from "./inbox-filters";
+import { shownQuery } from "./search-query";
 import { parseSnippet } from "./snippet";
 
 interface SearchResultsProps {
@@ -38,7 +39,7 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
       {/* the heading wraps above the order toggle when they do not fit side by side, never cut short */}
       <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1.5 px-4 pt-3 pb-1">
         <h2 className="min-w-0 text-xs font-semibold tracking-wide break-words text-slate-500 uppercase">
-          {t("inbox.search.results", { q })}
+          {t("inbox.search.results", { q: shownQuery(q) })}
         </h2>
         <fieldset className="flex shrink-0 gap-1">
           <legend className="sr-only">{t("inbox.search.sort")}</legend>
@@ -67,7 +68,9 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
           <QueryError error={search.error} onRetry={() => void search.refetch()} />
         </div>
       ) : hits.length === 0 ? (
-        <p className="px-4 py-8 text-center text-sm text-slate-600">{t("inbox.search.noResults", { q })}</p>
+        <p className="px-4 py-8 text-center text-sm text-slate-600">
+          {t("inbox.search.noResults", { q: shownQuery(q) })}
+        </p>
       ) : (
         <ul>
           {hits.map((hit) => (

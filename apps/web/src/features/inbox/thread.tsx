@@ -16,6 +16,7 @@ import { useSession } from "../auth/use-session";
 import { useMemberNames } from "../deals/use-deal-options";
 import { type Pages, setUnread } from "../realtime/cache-updaters";
 import { AccessLostNotice, useAccessLost } from "./access-lost";
+import { announcedText, arrivedInbound, type ShownThread, shownThread } from "./arrivals";
 import { ChannelIcon } from "./channel-icon";
 import { Composer } from "./composer";
 import { ConversationActions } from "./conversation-actions";
@@ -23,7 +24,7 @@ import { ConversationStatusBadge } from "./conversation-status";
 import type { InboxFilters } from "./inbox-filters";
 import { MessageBubble } from "./message-bubble";
 import { followDecision, isNearBottom } from "./thread-follow";
-import type { Conversation, ConversationListItem } from "./types";
+import type { Conversation, ConversationListItem, Message } from "./types";
 import { TypingIndicator } from "./typing-indicator";
 
 const pageSize = 30;
@@ -45,59 +46,76 @@ export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
   const lost = useAccessLost(conversationId);
   useDocumentTitle(name);
   useMarkRead(conversation);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
   return (
-    <section aria-label={t("inbox.thread.label", { name })} className="flex min-h-0 min-w-0 flex-1 flex-col">
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <div className="min-w-0">
-          <Link
-            to="/inbox"
-            search={filters}
-            className="mb-1 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800 lg:hidden"
-          >
-            <ArrowLeft aria-hidden="true" className="size-3.5" />
-            {t("inbox.backToList")}
-          </Link>
-          <div className="flex items-center gap-2">
-            <h2 className="truncate text-base font-semibold text-slate-900">{name}</h2>
-            <ChannelIcon channel={conversation.channel} />
-            <ConversationStatusBadge status={conversation.status} />
+    <>
+      <section
+        aria-label={t("inbox.thread.label", { name })}
+        className="flex min-h-0 min-w-0 flex-1 flex-col"
+      >
+        <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 bg-white px-4 py-3">
+          <div className="min-w-0">
+            <Link
+              to="/inbox"
+              search={filters}
+              className="mb-1 inline-flex items-center gap-1 text-xs font-medium text-slate-500 hover:text-slate-800 lg:hidden"
+            >
+              <ArrowLeft aria-hidden="true" className="size-3.5" />
+              {t("inbox.backToList")}
+            </Link>
+            <div className="flex items-center gap-2">
+              <h2 className="truncate text-base font-semibold text-slate-900">{name}</h2>
+              <ChannelIcon channel={conversation.channel} />
+              <ConversationStatusBadge status={conversation.status} />
+            </div>
+            <p className="mt-0.5 truncate text-xs text-slate-500">
+              {[
+                conversation.contact?.phone && displayPhone(conversation.contact.phone),
+                conversation.assignee && t("inbox.assignedTo", { name: conversation.assignee.name }),
+                conversation.status === "snoozed" &&
+                  conversation.snoozedUntil &&
+                  t("inbox.snoozedUntil", { date: formatDateTime(conversation.snoozedUntil, locale) }),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
           </div>
-          <p className="mt-0.5 truncate text-xs text-slate-500">
-            {[
-              conversation.contact?.phone && displayPhone(conversation.contact.phone),
-              conversation.assignee && t("inbox.assignedTo", { name: conversation.assignee.name }),
-              conversation.status === "snoozed" &&
-                conversation.snoozedUntil &&
-                t("inbox.snoozedUntil", { date: formatDateTime(conversation.snoozedUntil, locale) }),
-            ]
-              .filter(Boolean)
-              .join(" · ")}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-start justify-end gap-2">
-          <Button variant="secondary" size="sm" className="xl:hidden" onClick={onShowContact}>
-            <ContactRound aria-hidden="true" className="size-4" />
-            {t("inbox.contact.title")}
-          </Button>
-          {!lost && <ConversationActions conversation={conversation} />}
-        </div>
-      </header>
-      {lost && (
-        <div className="border-b border-slate-200 bg-white px-4 py-3">
-          <AccessLostNotice lost={lost} />
-        </div>
-      )}
-      <Messages conversationId={conversationId} mayWrite={mayWrite && !lost} userId={user.id} live={!lost} />
-      <TypingIndicator conversationId={conversationId} />
-      {mayWrite ? (
-        <Composer key={conversationId} conversation={conversation} disabled={lost !== undefined} />
-      ) : (
-        <div className="border-t border-slate-200 p-3">
-          <Alert tone="info">{t("inbox.composer.readOnly")}</Alert>
-        </div>
-      )}
-    </section>
+          <div className="flex flex-wrap items-start justify-end gap-2">
+            <Button variant="secondary" size="sm" className="xl:hidden" onClick={onShowContact}>
+              <ContactRound aria-hidden="true" className="size-4" />
+              {t("inbox.contact.title")}
+            </Button>
+            {!lost && <ConversationActions conversation={conversation} filters={filters} />}
+          </div>
+        </header>
+        {lost && (
+          <div className="border-b border-slate-200 bg-white px-4 py-3">
+            <AccessLostNotice lost={lost} />
+          </div>
+        )}
+        <Messages
+          conversationId={conversationId}
+          contactName={name}
+          mayWrite={mayWrite && !lost}
+          userId={user.id}
+          live={!lost}
+          onArrival={setAnnouncement}
+        />
+        <TypingIndicator conversationId={conversationId} />
+        {mayWrite ? (
+          <Composer key={conversationId} conversation={conversation} disabled={lost !== undefined} />
+        ) : (
+          <div className="border-t border-slate-200 p-3">
+            <Alert tone="info">{t("inbox.composer.readOnly")}</Alert>
+          </div>
+        )}
+      </section>
+      {/* outside the thread: what it says is already in the thread, once */}
+      <div aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement && <p key={announcement.id}>{announcement.text}</p>}
+      </div>
+    </>
   );
 }
 
@@ -128,13 +146,16 @@ function useMarkRead(conversation: Conversation) {
 
 interface MessagesProps {
   conversationId: string;
+  /** Who the customer is, in what a screen reader announces of their new messages. */
+  contactName: string;
+  onArrival: (announcement: Announcement) => void;
   mayWrite: boolean;
   userId: string;
   /** false once the user may no longer see the conversation: what was loaded stays, nothing is asked again */
   live: boolean;
 }
 
-function Messages({ conversationId, mayWrite, userId, live }: MessagesProps) {
+function Messages({ conversationId, contactName, mayWrite, userId, live, onArrival }: MessagesProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const names = useMemberNames();
@@ -175,6 +196,8 @@ function Messages({ conversationId, mayWrite, userId, live }: MessagesProps) {
     if (decision === "scroll") scrollToEnd();
     else if (decision === "notify") setUnseen(true);
   }, [newestId, newestIsOwn, scrollToEnd]);
+
+  useArrivalAnnouncement(messages.isSuccess ? items : undefined, contactName, onArrival);
 
   const onScroll = () => {
     const element = scroller.current;
@@ -233,4 +256,46 @@ function Messages({ conversationId, mayWrite, userId, live }: MessagesProps) {
       )}
     </div>
   );
+}
+
+interface Announcement {
+  id: string;
+  text: string;
+}
+
+/**
+ * What the live region beside the thread says: the customer's new message as it arrives while the
+ * conversation is open ("New message from Maria: …"), so a screen reader user hears it wherever they are.
+ * `items` is undefined while the thread loads; what the first load shows is not news.
+ */
+function useArrivalAnnouncement(
+  items: readonly Message[] | undefined,
+  contactName: string,
+  onArrival: (announcement: Announcement) => void,
+) {
+  const { t } = useI18n();
+  const shown = useRef<ShownThread>(null);
+  const loaded = items !== undefined;
+  const count = items?.length ?? 0;
+  const newestId = items?.at(-1)?.id;
+  const latest = useRef({ items, contactName, t, onArrival });
+  latest.current = { items, contactName, t, onArrival };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read when messages come or go, not on every render
+  useEffect(() => {
+    const { items, contactName, t, onArrival } = latest.current;
+    if (!loaded || !items) return;
+    const arrived = arrivedInbound(shown.current, items);
+    shown.current = shownThread(items);
+    const last = arrived.at(-1);
+    if (!last) return;
+    const text = arrived
+      .map((message) => {
+        const content = announcedText(message.content);
+        return content === ""
+          ? t("inbox.thread.announceAttachment", { name: contactName })
+          : t("inbox.thread.announce", { name: contactName, text: content });
+      })
+      .join(" ");
+    onArrival({ id: last.id, text });
+  }, [loaded, count, newestId]);
 }

@@ -89,6 +89,7 @@ export function OrganizationForm() {
             />
             <SelectField
               label={t("settings.organization.timezone")}
+              hint={t("settings.organization.timezoneHint")}
               options={timezoneOptions(form.values.timezone)}
               {...form.field("timezone")}
             />

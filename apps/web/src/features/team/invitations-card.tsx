@@ -12,8 +12,10 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate, isPast } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useMediaQuery } from "../../lib/use-media-query";
 import { pendingInvitations } from "./pending-invitations";
 import { roleLabels, roleTones } from "./roles";
+import { wideEnoughForTable } from "./table-width";
 
 interface PendingInvitation {
   id: string;
@@ -41,6 +43,32 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
   );
   const mayRevoke = can(actorRole, "users:invite");
   const items = pendingInvitations(invitations.data?.pages.flatMap((page) => page.items) ?? []);
+  const wide = useMediaQuery(wideEnoughForTable);
+
+  /** What is shown of an invitation, laid out as a table row on a wide screen and as a card on a phone. */
+  const invitationParts = (invitation: (typeof items)[number]) => ({
+    role: <Badge tone={roleTones[invitation.role]}>{t(roleLabels[invitation.role])}</Badge>,
+    status: isPast(invitation.expiresAt) ? (
+      <Badge tone="warning">{t("team.invitations.expired")}</Badge>
+    ) : (
+      <span className="text-slate-600">
+        {t("team.invitations.expires", { date: formatDate(invitation.expiresAt, locale) })}
+      </span>
+    ),
+    revoke: mayRevoke && canGrantRole(actorRole, invitation.role) && (
+      <Button
+        variant="secondary"
+        size="sm"
+        aria-label={t("team.invitations.revokeLabel", { email: invitation.email })}
+        onClick={() => {
+          revoke.reset();
+          setRevoking(invitation);
+        }}
+      >
+        {t("team.invitations.revoke")}
+      </Button>
+    ),
+  });
 
   return (
     <Card title={t("team.invitations.title")} description={t("team.invitations.description")}>
@@ -52,55 +80,50 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
         <p className="text-sm text-slate-500">{t("team.invitations.empty")}</p>
       ) : (
         <>
-          <Table
-            caption={t("team.invitations.title")}
-            head={
-              <>
-                <Th>{t("auth.email")}</Th>
-                <Th>{t("team.role")}</Th>
-                <Th>{t("team.invitations.status")}</Th>
-                <Th>
-                  <span className="sr-only">{t("common.actions")}</span>
-                </Th>
-              </>
-            }
-          >
-            {items.map((invitation) => {
-              const expired = isPast(invitation.expiresAt);
-              return (
-                <tr key={invitation.id}>
-                  <Td className="font-medium text-slate-900">{invitation.email}</Td>
-                  <Td>
-                    <Badge tone={roleTones[invitation.role]}>{t(roleLabels[invitation.role])}</Badge>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {expired ? (
-                      <Badge tone="warning">{t("team.invitations.expired")}</Badge>
-                    ) : (
-                      <span className="text-slate-600">
-                        {t("team.invitations.expires", { date: formatDate(invitation.expiresAt, locale) })}
-                      </span>
-                    )}
-                  </Td>
-                  <Td className="text-right">
-                    {mayRevoke && canGrantRole(actorRole, invitation.role) && (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={t("team.invitations.revokeLabel", { email: invitation.email })}
-                        onClick={() => {
-                          revoke.reset();
-                          setRevoking(invitation);
-                        }}
-                      >
-                        {t("team.invitations.revoke")}
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </Table>
+          {wide ? (
+            <Table
+              caption={t("team.invitations.title")}
+              head={
+                <>
+                  <Th>{t("auth.email")}</Th>
+                  <Th>{t("team.role")}</Th>
+                  <Th>{t("team.invitations.status")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("common.actions")}</span>
+                  </Th>
+                </>
+              }
+            >
+              {items.map((invitation) => {
+                const parts = invitationParts(invitation);
+                return (
+                  <tr key={invitation.id}>
+                    <Td className="font-medium text-slate-900">{invitation.email}</Td>
+                    <Td>{parts.role}</Td>
+                    <Td className="whitespace-nowrap">{parts.status}</Td>
+                    <Td className="text-right">{parts.revoke}</Td>
+                  </tr>
+                );
+              })}
+            </Table>
+          ) : (
+            // a phone: one card per invitation, so its status and Revoke are not off-screen to the side
+            <ul aria-label={t("team.invitations.title")} className="-mx-6 divide-y divide-slate-100">
+              {items.map((invitation) => {
+                const parts = invitationParts(invitation);
+                return (
+                  <li key={invitation.id} className="px-6 py-4 text-sm">
+                    <div className="font-medium text-slate-900 wrap-anywhere">{invitation.email}</div>
+                    <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
+                      {parts.role}
+                      {parts.status}
+                      <span className="ml-auto">{parts.revoke}</span>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           <LoadMore {...invitations} />
         </>
       )}

@@ -14,7 +14,9 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useMediaQuery } from "../../lib/use-media-query";
 import { grantableRoles, roleLabels, roleTones } from "./roles";
+import { wideEnoughForTable } from "./table-width";
 
 interface Actor {
   id: string;
@@ -52,6 +54,49 @@ export function MembersCard({ actor }: { actor: Actor }) {
   const mayRemove = can(actor.role, "users:remove");
   const roleOptions = grantableRoles(actor.role);
   const items = members.data?.pages.flatMap((page) => page.items) ?? [];
+  const wide = useMediaQuery(wideEnoughForTable);
+
+  /** What is shown of a member, laid out as a table row on a wide screen and as a card on a phone. */
+  const memberParts = (member: Member) => {
+    const isSelf = member.id === actor.id;
+    // Admins cannot touch owners; nobody edits their own role here (it would end their session).
+    const editable = mayChangeRoles && !isSelf && roleOptions.includes(member.role);
+    return {
+      who: (
+        <>
+          <div className="font-medium text-slate-900">
+            {member.name}
+            {isSelf && <span className="ml-2 text-xs font-normal text-slate-500">{t("team.you")}</span>}
+          </div>
+          <div className="text-slate-500">{member.email}</div>
+        </>
+      ),
+      role: editable ? (
+        <RoleSelect
+          member={member}
+          options={roleOptions}
+          disabled={changeRole.isPending}
+          onChange={(role) => changeRole.mutate({ id: member.id, role })}
+        />
+      ) : (
+        <Badge tone={roleTones[member.role]}>{t(roleLabels[member.role])}</Badge>
+      ),
+      lastActive: member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : t("team.never"),
+      remove: mayRemove && !isSelf && (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("team.remove.label", { name: member.name })}
+          onClick={() => {
+            remove.reset();
+            setRemoving(member);
+          }}
+        >
+          <Trash2 aria-hidden="true" className="size-4" />
+        </Button>
+      ),
+    };
+  };
 
   return (
     <Card title={t("team.members.title")} description={t("team.members.description")}>
@@ -68,68 +113,54 @@ export function MembersCard({ actor }: { actor: Actor }) {
               className="mb-4"
             />
           ) : null}
-          <Table
-            caption={t("team.members.title")}
-            head={
-              <>
-                <Th>{t("team.name")}</Th>
-                <Th>{t("team.role")}</Th>
-                <Th>{t("team.lastActive")}</Th>
-                <Th>
-                  <span className="sr-only">{t("common.actions")}</span>
-                </Th>
-              </>
-            }
-          >
-            {items.map((member) => {
-              const isSelf = member.id === actor.id;
-              // Admins cannot touch owners; nobody edits their own role here (it would end their session).
-              const editable = mayChangeRoles && !isSelf && roleOptions.includes(member.role);
-              return (
-                <tr key={member.id}>
-                  <Td>
-                    <div className="font-medium text-slate-900">
-                      {member.name}
-                      {isSelf && (
-                        <span className="ml-2 text-xs font-normal text-slate-500">{t("team.you")}</span>
-                      )}
+          {wide ? (
+            <Table
+              caption={t("team.members.title")}
+              head={
+                <>
+                  <Th>{t("team.name")}</Th>
+                  <Th>{t("team.role")}</Th>
+                  <Th>{t("team.lastActive")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("common.actions")}</span>
+                  </Th>
+                </>
+              }
+            >
+              {items.map((member) => {
+                const parts = memberParts(member);
+                return (
+                  <tr key={member.id}>
+                    <Td>{parts.who}</Td>
+                    <Td>{parts.role}</Td>
+                    <Td className="whitespace-nowrap text-slate-600">{parts.lastActive}</Td>
+                    <Td className="text-right">{parts.remove}</Td>
+                  </tr>
+                );
+              })}
+            </Table>
+          ) : (
+            // a phone: one card per member, so the last login and Remove are not off-screen to the side
+            <ul aria-label={t("team.members.title")} className="-mx-6 divide-y divide-slate-100">
+              {items.map((member) => {
+                const parts = memberParts(member);
+                return (
+                  <li key={member.id} className="px-6 py-4 text-sm">
+                    <div className="flex items-start justify-between gap-3">
+                      <div className="min-w-0 wrap-anywhere">{parts.who}</div>
+                      {parts.remove}
                     </div>
-                    <div className="text-slate-500">{member.email}</div>
-                  </Td>
-                  <Td>
-                    {editable ? (
-                      <RoleSelect
-                        member={member}
-                        options={roleOptions}
-                        disabled={changeRole.isPending}
-                        onChange={(role) => changeRole.mutate({ id: member.id, role })}
-                      />
-                    ) : (
-                      <Badge tone={roleTones[member.role]}>{t(roleLabels[member.role])}</Badge>
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap text-slate-600">
-                    {member.lastLoginAt ? formatDateTime(member.lastLoginAt, locale) : t("team.never")}
-                  </Td>
-                  <Td className="text-right">
-                    {mayRemove && !isSelf && (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={t("team.remove.label", { name: member.name })}
-                        onClick={() => {
-                          remove.reset();
-                          setRemoving(member);
-                        }}
-                      >
-                        <Trash2 aria-hidden="true" className="size-4" />
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </Table>
+                    <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-2">
+                      <dt className="text-slate-500">{t("team.role")}</dt>
+                      <dd>{parts.role}</dd>
+                      <dt className="text-slate-500">{t("team.lastActive")}</dt>
+                      <dd className="text-slate-600">{parts.lastActive}</dd>
+                    </dl>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           <LoadMore {...members} />
         </>
       )}

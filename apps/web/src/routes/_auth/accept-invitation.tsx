@@ -1,5 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AcceptInvitationForm } from "../../features/auth/accept-invitation-form";
+import { AcceptInvitation } from "../../features/auth/accept-invitation";
 import { AuthCard } from "../../features/auth/auth-card";
 import { MissingToken } from "../../features/auth/missing-token";
 import { validateTokenSearch } from "../../features/auth/token-search";
@@ -15,13 +15,10 @@ function AcceptInvitationPage() {
   const { t } = useI18n();
   const { token } = Route.useSearch();
   useDocumentTitle(t("auth.invitation.title"));
+  if (token) return <AcceptInvitation token={token} />;
   return (
-    <AuthCard title={t("auth.invitation.title")} description={t("auth.invitation.description")}>
-      {token ? (
-        <AcceptInvitationForm token={token} />
-      ) : (
-        <MissingToken message={t("errors.invitationInvalid")} action={t("auth.backToLogin")} to="/login" />
-      )}
+    <AuthCard title={t("auth.invitation.title")}>
+      <MissingToken message={t("errors.invitationInvalid")} action={t("auth.backToLogin")} to="/login" />
     </AuthCard>
   );
 }

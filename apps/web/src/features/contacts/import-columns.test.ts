@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { importColumnNames } from "./import-columns";
+
+describe("importColumnNames", () => {
+  it("names the columns in Portuguese to a Portuguese speaker, the English names read as well", () => {
+    const names = importColumnNames("pt-BR");
+    expect(names.main).toEqual(["nome", "e-mail", "telefone", "empresa", "etiquetas"]);
+    expect(names.others).toEqual(
+      expect.arrayContaining(["name", "email", "phone", "company", "tags", "celular", "whatsapp"]),
+    );
+    expect(names.others).not.toContain("nome");
+  });
+
+  it("names the columns in English to an English speaker, the Portuguese names read as well", () => {
+    const names = importColumnNames("en");
+    expect(names.main).toEqual(["name", "email", "phone", "company", "tags"]);
+    expect(names.others).toEqual(
+      expect.arrayContaining(["nome", "e-mail", "telefone", "celular", "whatsapp", "empresa", "etiquetas"]),
+    );
+  });
+});
