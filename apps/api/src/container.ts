@@ -285,6 +285,7 @@ export async function createContainer(
     tokens: secretTokens,
     clock: { now: () => new Date() },
     queue,
+    events,
     links: {
       resetPassword: (token: string) => `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
       acceptInvitation: (token: string) =>

@@ -6,7 +6,13 @@ import { routeTree } from "./routeTree.gen";
 export function createAppRouter(api: Api) {
   return createRouter({
     routeTree,
-    context: { queryClient: api.queryClient, trpc: api.trpc, trpcClient: api.trpcClient },
+    context: {
+      queryClient: api.queryClient,
+      trpc: api.trpc,
+      trpcClient: api.trpcClient,
+      sessionEnded: api.sessionEnded,
+      realtime: api.realtime,
+    },
     defaultPreload: "intent",
     // Preloaded data lives in TanStack Query, which decides freshness; the router should always ask it.
     defaultPreloadStaleTime: 0,

@@ -1,4 +1,5 @@
 export * from "./auth/api-key";
+export * from "./auth/events";
 export * from "./auth/organization";
 export * from "./auth/session";
 export * from "./auth/user";

@@ -126,7 +126,10 @@ describe("credentials over /trpc-ws", () => {
     const hidden = await createContact(rt.api, owner.token, "after revocation");
 
     await until(() => client.ended() || client.received.some((e) => contactIdOf(e) === hidden));
-    expect(client.received.map(contactIdOf)).toEqual([seen]);
+    expect(client.received.map((e) => contactIdOf(e) ?? e.event)).toEqual([
+      seen,
+      expect.objectContaining({ type: "session_ended", payload: { reason: "signed_out" } }),
+    ]);
     expect(client.ended()).toBe(true);
   });
 });

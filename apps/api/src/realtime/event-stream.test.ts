@@ -59,6 +59,23 @@ async function collect(
   return out;
 }
 
+const membershipChanged = (userId: string, role: string | null) => ({
+  type: "membership_changed",
+  organizationId: "org",
+  payload: { userId, role },
+  occurredAt: "2030-01-01T00:00:00.000Z",
+});
+
+/** The stream's last event says why it ends, then it ends. */
+async function expectSessionEnded(stream: AsyncIterator<unknown>, reason: string): Promise<void> {
+  const { value } = await stream.next();
+  expect((value as [string, unknown] | undefined)?.[1]).toMatchObject({
+    type: "session_ended",
+    payload: { reason },
+  });
+  expect(await stream.next()).toEqual({ value: undefined, done: true });
+}
+
 describe("a connection's event stream", () => {
   it("neither misses nor doubles the events published while its replay is being read", async () => {
     const realtime = createInProcessRealtime();
@@ -110,7 +127,7 @@ describe("a connection's event stream", () => {
       revocations: () => 1,
       revalidatedAfter: 0,
     });
-    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    await expectSessionEnded(stream, "signed_out");
     expect(revalidate).toHaveBeenCalledTimes(1);
     hub.close();
     await realtime.close();
@@ -222,12 +239,11 @@ describe("a connection's event stream", () => {
       revalidate: async (actor) => (revoked ? null : actor),
       revalidateMs: 0,
     });
-    const received = collect(stream, 1);
     await realtime.events.publish(dealUpdated(1));
-    expect((await received).map(([, event]) => event.payload.dealId?.at(-1))).toEqual(["1"]);
+    expect(((await stream.next()).value as [string, { type: string }])[1].type).toBe("deal_updated");
     revoked = true;
     await realtime.events.publish(dealUpdated(2));
-    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    await expectSessionEnded(stream, "signed_out");
     expect(hub.listenerCount()).toBe(0);
     hub.close();
     await realtime.close();
@@ -257,7 +273,42 @@ describe("a connection's event stream", () => {
     expect(await dealOf()).toBe("3");
     revocations += 1;
     await realtime.events.publish(dealUpdated(4));
-    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    await expectSessionEnded(stream, "signed_out");
+    expect(revalidate).toHaveBeenCalledTimes(2);
+    hub.close();
+    await realtime.close();
+  });
+
+  it("re-reads the actor at once when its own membership changes, and ends saying why", async () => {
+    const realtime = createInProcessRealtime();
+    const hub = createRealtimeHub({ feed: realtime.feed, reads, logger: silent });
+    let role: Actor["role"] | null = "owner";
+    const revalidate = vi.fn(async (actor: Actor) => (role ? { ...actor, role } : null));
+    const me = "00000000-0000-4000-8000-0000000000a1";
+    const teammate = "00000000-0000-4000-8000-0000000000a2";
+    const stream = ownerStream(hub, {
+      actor: { ...owner, userId: me },
+      revalidate,
+      whyEnded: async () => "removed",
+    });
+    const next = async () => (await stream.next()).value as [string, { type: string }] | undefined;
+
+    // a teammate's change is not theirs to hear, and re-reads nothing
+    await realtime.events.publish(membershipChanged(teammate, "agent"));
+    await realtime.events.publish(dealUpdated(1));
+    expect((await next())?.[1].type).toBe("deal_updated");
+    expect(revalidate).not.toHaveBeenCalled();
+
+    // promoted: still listening under the new role, and told so
+    role = "admin";
+    await realtime.events.publish(membershipChanged(me, "admin"));
+    expect((await next())?.[1]).toMatchObject({ type: "membership_changed", payload: { role: "admin" } });
+    expect(revalidate).toHaveBeenCalledTimes(1);
+
+    // removed: no revocation was heard here, the event itself makes the stream look
+    role = null;
+    await realtime.events.publish(membershipChanged(me, null));
+    await expectSessionEnded(stream, "removed");
     expect(revalidate).toHaveBeenCalledTimes(2);
     hub.close();
     await realtime.close();

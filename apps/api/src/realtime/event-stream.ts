@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from "@crm/contracts/realtime/events";
+import type { RealtimeEvent, SessionEndReason } from "@crm/contracts/realtime/events";
 import type { Actor } from "@crm/domain/auth/model";
 import { conversationScope } from "@crm/domain/conversations/visibility";
 import {
@@ -23,8 +23,13 @@ export interface EventStreamOptions {
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
   logger: Logger;
-  /** Re-reads who the actor is now (role changed, session revoked: null); called at most every `revalidateMs`. */
+  /**
+   * Re-reads who the actor is now (role changed, session revoked: null); called at most every `revalidateMs`,
+   * and at once for a `membership_changed` about the actor's own user.
+   */
   revalidate?: (actor: Actor) => Promise<Actor | null>;
+  /** Why the actor may no longer listen, told in the `session_ended` the stream ends with (default signed_out). */
+  whyEnded?: (actor: Actor) => Promise<SessionEndReason>;
   revalidateMs?: number;
   /**
    * How many credential revocations this process has heard (the credential cache's generation): after a new
@@ -49,6 +54,12 @@ type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
 
 const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
   type: "resync_required",
+  occurredAt: new Date().toISOString(),
+  payload: { reason },
+});
+
+const sessionEnded = (reason: SessionEndReason): RealtimeEvent => ({
+  type: "session_ended",
   occurredAt: new Date().toISOString(),
   payload: { reason },
 });
@@ -79,6 +90,8 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   private replayIndex = 0;
   /** A result decided and not taken yet (at most one: entries are decided when asked for). */
   private ready: Output | undefined;
+  /** The `session_ended` sent last, once the actor may no longer listen. */
+  private farewell: Output | undefined;
   /** Waiting for the replay, a lookup or a count: nothing is decided meanwhile. */
   private busy = true;
   private finished = false;
@@ -198,13 +211,36 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
 
   /** Replayed or live, an entry goes out only while the actor may still listen, as it may see it now. */
   private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined, replayed = false): void {
-    const allowed = this.stillAllowed();
+    const allowed = this.stillAllowed(this.isOwnMembershipChange(entry));
     if (allowed === true) this.settle(entry, this.visible(entry, unread, replayed));
     else
       this.settle(
         entry,
-        allowed.then((ok) => (ok ? this.visible(entry, unread, replayed) : stop)),
+        allowed.then<Visible | typeof stop>((ok) =>
+          ok ? this.visible(entry, unread, replayed) : this.endSession(entry),
+        ),
       );
+  }
+
+  /** A change of the user's own role or membership: whether they may still listen is read again at once. */
+  private isOwnMembershipChange({ event }: Deliverable): boolean {
+    return (
+      event.type === "membership_changed" &&
+      this.actor.kind === "user" &&
+      event.payload.userId === this.actor.userId
+    );
+  }
+
+  /** The client is told why before the stream ends, so it can say so instead of going quiet. */
+  private async endSession(entry: Deliverable): Promise<typeof stop> {
+    const reason = await (
+      this.options.whyEnded?.(this.actor) ?? Promise.resolve("signed_out" as const)
+    ).catch((err: unknown): SessionEndReason => {
+      this.options.logger.warn({ err }, "could not tell why a realtime session ended");
+      return "signed_out";
+    });
+    this.farewell = tracked(entry.id, sessionEnded(reason));
+    return stop;
   }
 
   /** Takes the entry's outcome now, or once it is known (nothing else is decided meanwhile). */
@@ -219,8 +255,10 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         // what a promise resolves to is never itself a promise
         const event = settled as ServerEvent | undefined | typeof stop;
         this.busy = false;
-        if (event === stop) this.finish();
-        else if (event) this.ready = tracked(entry.id, event);
+        if (event === stop) {
+          this.ready = this.farewell;
+          this.finish();
+        } else if (event) this.ready = tracked(entry.id, event);
         this.notify();
       },
       (error: unknown) => this.fail(error),
@@ -247,13 +285,14 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     this.listener?.();
   }
 
-  /** Synchronous unless the actor is due to be re-read: most events need no await for it. */
-  private stillAllowed(): true | Promise<boolean> {
+  /** Synchronous unless the actor is due to be re-read (or `force`d): most events need no await for it. */
+  private stillAllowed(force = false): true | Promise<boolean> {
     const { revalidate } = this.options;
     const revalidateMs = this.options.revalidateMs ?? 60_000;
     if (!revalidate) return true;
     const revocations = this.options.revocations?.() ?? 0;
-    if (revocations === this.revalidatedAfter && Date.now() - this.revalidatedAt < revalidateMs) return true;
+    const due = revocations !== this.revalidatedAfter || Date.now() - this.revalidatedAt >= revalidateMs;
+    if (!force && !due) return true;
     this.revalidatedAt = Date.now();
     this.revalidatedAfter = revocations;
     return revalidate(this.actor).then((current) => {

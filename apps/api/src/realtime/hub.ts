@@ -6,7 +6,8 @@ import { type AssigneeCache, createAssigneeCache } from "./assignee-cache";
 import { shareFrames } from "./shared-frames";
 import { createUnreadBatcher, type UnreadBatcher } from "./unread-batcher";
 
-export type ServerEvent = Exclude<RealtimeEvent, { type: "resync_required" }>;
+/** An event published by a context; `resync_required` and `session_ended` come from a connection's own stream. */
+export type ServerEvent = Exclude<RealtimeEvent, { type: "resync_required" | "session_ended" }>;
 
 /** An entry parsed once per replica, ready to be checked against each connection's user. */
 export interface Deliverable {
@@ -50,7 +51,7 @@ export function createRealtimeHub(deps: {
     const audience = audienceOf(entry.event);
     if (!audience) return undefined;
     const parsed = realtimeEvent.safeParse({ type, occurredAt, payload });
-    if (!parsed.success || parsed.data.type === "resync_required") {
+    if (!parsed.success || parsed.data.type === "resync_required" || parsed.data.type === "session_ended") {
       logger.warn(
         { eventType: type, issues: parsed.error?.issues },
         "realtime event does not match its contract",

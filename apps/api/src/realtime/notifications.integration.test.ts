@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertConversation, insertMessage, publish } from "./testing/fixtures";
+import { createContact, insertConversation, insertMessage, publish } from "./testing/fixtures";
 import { useRealtimeTestApi } from "./testing/realtime-test-api";
 
 const rt = useRealtimeTestApi();
@@ -79,12 +79,107 @@ describe("notifications", () => {
     expect(page2.nextCursor).toBeNull();
 
     const firstId = page1.items[0]?.id ?? "";
-    expect(await notifications.markRead.mutate({ ids: [firstId] })).toEqual({ updated: 1 });
+    expect(await notifications.markRead.mutate({ ids: [firstId] })).toEqual({ updated: 1, unreadCount: 2 });
     const unread = await notifications.list.query({ unreadOnly: true });
     expect(unread.items.map((n) => n.id)).not.toContain(firstId);
     expect(unread.unreadCount).toBe(2);
-    expect(await notifications.markRead.mutate({ all: true })).toEqual({ updated: 2 });
+    expect(await notifications.markRead.mutate({ all: true })).toEqual({ updated: 2, unreadCount: 0 });
     expect((await notifications.list.query({})).unreadCount).toBe(0);
+  });
+
+  it("names who assigned the conversation and whose it is, live and in the list; assigning yourself is no news", async () => {
+    const owner = await rt.api.register({ name: "Ana Ribeiro" });
+    const agent = await rt.api.member(owner.token, "agent");
+    const organizationId = owner.user.organizationId;
+    const contactId = await createContact(rt.api, owner.token, "Maria Oliveira");
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    await rt.api.container.db.db
+      .updateTable("conversations")
+      .set({ contact_id: contactId })
+      .where("id", "=", conversationId)
+      .execute();
+    const agentClient = await rt.connect({ token: agent.token });
+
+    await rt.api
+      .trpc(owner.token)
+      .conversations.update.mutate({ id: conversationId, assignedTo: agent.user.id });
+    await agentClient.waitFor((r) => r.some((e) => e.event.type === "notification"));
+    const named = {
+      type: "assignment",
+      actor: { id: owner.user.id, name: "Ana Ribeiro" },
+      contact: { id: contactId, name: "Maria Oliveira" },
+      data: { conversationId, previousAssignee: null, assignedBy: owner.user.id },
+    };
+    expect(agentClient.received.find((e) => e.event.type === "notification")?.event.payload).toMatchObject(
+      named,
+    );
+    expect((await rt.api.trpc(agent.token).notifications.list.query({})).items).toEqual([
+      expect.objectContaining(named),
+    ]);
+
+    const ownerClient = await rt.connect({ token: owner.token });
+    await rt.api
+      .trpc(owner.token)
+      .conversations.update.mutate({ id: conversationId, assignedTo: owner.user.id });
+    await ownerClient.waitFor((r) => r.some((e) => e.event.type === "conversation_assigned"));
+    // the listener runs on the same event: a notification would be there by the time a later one is
+    await rt.api
+      .trpc(owner.token)
+      .conversations.update.mutate({ id: conversationId, assignedTo: agent.user.id });
+    await agentClient.waitFor((r) => r.filter((e) => e.event.type === "notification").length === 2);
+    expect((await rt.api.trpc(owner.token).notifications.list.query({})).items).toEqual([]);
+  });
+
+  it("tells the user's other tabs, and nobody else, what was marked read, with the count left", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    const otherTab = await rt.connect({ token: admin.token });
+    const ownerClient = await rt.connect({ token: owner.token });
+    for (const text of ["first", "second"]) {
+      const messageId = await insertMessage(rt.api.container, organizationId, conversationId, {
+        direction: "outbound",
+        isPrivate: true,
+        senderId: owner.user.id,
+        content: `@${admin.user.email} ${text}`,
+      });
+      await publish(rt.api.container, organizationId, "new_message", {
+        conversationId,
+        messageId,
+        direction: "outbound",
+        isPrivate: true,
+      });
+    }
+    await otherTab.waitFor((r) => r.filter((e) => e.event.type === "notification").length === 2);
+    const notifications = rt.api.trpc(admin.token).notifications;
+    const [newest] = (await notifications.list.query({})).items;
+
+    expect(await notifications.markRead.mutate({ ids: [newest?.id ?? ""] })).toEqual({
+      updated: 1,
+      unreadCount: 1,
+    });
+    await otherTab.waitFor((r) => r.some((e) => e.event.type === "notifications_read"));
+    expect(await notifications.markRead.mutate({ all: true })).toEqual({ updated: 1, unreadCount: 0 });
+    await otherTab.waitFor((r) => r.filter((e) => e.event.type === "notifications_read").length === 2);
+    expect(
+      otherTab.received.filter((e) => e.event.type === "notifications_read").map((e) => e.event.payload),
+    ).toEqual([
+      { userId: admin.user.id, ids: [newest?.id], unreadCount: 1 },
+      { userId: admin.user.id, ids: null, unreadCount: 0 },
+    ]);
+    // nothing left to mark: nothing to tell
+    expect(await notifications.markRead.mutate({ all: true })).toEqual({ updated: 0, unreadCount: 0 });
+
+    await publish(rt.api.container, organizationId, "message_updated", {
+      conversationId,
+      messageId: crypto.randomUUID(),
+      deleted: false,
+    });
+    await otherTab.waitFor((r) => r.some((e) => e.event.type === "message_updated"));
+    expect(otherTab.received.filter((e) => e.event.type === "notifications_read")).toHaveLength(2);
+    await ownerClient.waitFor((r) => r.some((e) => e.event.type === "message_updated"));
+    expect(ownerClient.received.map((e) => e.event.type)).not.toContain("notifications_read");
   });
 
   it("serves notifications over REST with the unread filter", async () => {

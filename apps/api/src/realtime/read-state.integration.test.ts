@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectTenantIsolation } from "../testing/tenant-isolation";
-import { insertConversation, insertMessage, publish } from "./testing/fixtures";
+import { contactIdOf, createContact, insertConversation, insertMessage, publish } from "./testing/fixtures";
 import { useRealtimeTestApi } from "./testing/realtime-test-api";
 
 const rt = useRealtimeTestApi();
@@ -83,6 +83,35 @@ describe("per-user read state", () => {
     await adminClient.waitFor((r) => r.length === 1);
     expect(ownerClient.received[0]?.event.payload).toMatchObject({ conversationId, unread: 0 });
     expect(adminClient.received[0]?.event.payload).toMatchObject({ conversationId, unread: 2 });
+  });
+
+  it("tells every tab of the reader, and only the reader, that a conversation was read", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    const firstTab = await rt.connect({ token: owner.token });
+    const secondTab = await rt.connect({ token: owner.token });
+    const teammate = await rt.connect({ token: admin.token });
+
+    const read = await rt.api.trpc(owner.token).realtime.markAsRead.mutate({ conversationId });
+    const last = await createContact(rt.api, owner.token, "after the read");
+
+    const conversationRead = {
+      type: "conversation_read",
+      payload: { conversationId, userId: owner.user.id, lastReadAt: read.lastReadAt, unread: 0 },
+    };
+    for (const tab of [firstTab, secondTab]) {
+      await tab.waitFor((r) => r.some((e) => contactIdOf(e) === last));
+      expect(tab.received.map((e) => e.event)).toEqual([
+        expect.objectContaining(conversationRead),
+        expect.objectContaining({ type: "contact_updated" }),
+      ]);
+    }
+    // events reach a replica in publish order: the later contact came, the read had its chance
+    await teammate.waitFor((r) => r.some((e) => contactIdOf(e) === last));
+    expect(teammate.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
   });
 
   it("keeps an agent to the conversations they may see", async () => {

@@ -1,3 +1,4 @@
+import type { SessionEndReason } from "@crm/contracts/realtime/events";
 import type { Actor } from "@crm/domain/auth/model";
 import type { Container } from "../container";
 
@@ -14,4 +15,12 @@ export async function revalidateActor(container: Container, actor: Actor): Promi
   const session = await store.sessions.findWithRole(actor.sessionId);
   if (!session || session.expiresAt.getTime() <= clock.now().getTime()) return null;
   return { ...actor, role: session.role };
+}
+
+/** Why a connection's credential is gone, told to the client as it ends: removed, role changed, or signed out. */
+export async function whySessionEnded(container: Container, actor: Actor): Promise<SessionEndReason> {
+  if (actor.kind !== "user") return "signed_out";
+  const user = await container.auth.store.users.findById(actor.organizationId, actor.userId);
+  if (!user) return "removed";
+  return user.role === actor.role ? "signed_out" : "role_changed";
 }

@@ -41,6 +41,7 @@ export function createRealtimeServices(deps: {
   return {
     reads,
     clock,
+    events,
     feed,
     hub,
     typing,

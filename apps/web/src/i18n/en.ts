@@ -2,6 +2,7 @@ import { contactsEn } from "./en-contacts";
 import { dealsEn } from "./en-deals";
 import { inboxEn } from "./en-inbox";
 import { integrationsEn } from "./en-integrations";
+import { notificationsEn } from "./en-notifications";
 import { paymentsEn } from "./en-payments";
 
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
@@ -10,6 +11,7 @@ export const en = {
   ...dealsEn,
   ...inboxEn,
   ...integrationsEn,
+  ...notificationsEn,
   ...paymentsEn,
 
   "common.actions": "Actions",
@@ -54,6 +56,9 @@ export const en = {
   "auth.login.submit": "Log in",
   "auth.login.noAccount": "New to CRM Manager?",
   "auth.login.toSignup": "Create an account",
+  "auth.sessionEnded.signed_out": "Your session has ended. Log in again to continue.",
+  "auth.sessionEnded.role_changed": "Your access changed; log in again.",
+  "auth.sessionEnded.removed": "You no longer have access to this organization.",
 
   "auth.signup.title": "Create your account",
   "auth.signup.description": "Set up your organization and start talking to customers in minutes.",
@@ -80,11 +85,6 @@ export const en = {
   "auth.invitation.description":
     "You have been invited to CRM Manager. Tell us your name and choose a password.",
   "auth.invitation.submit": "Join team",
-
-  "nav.label": "Main",
-  "nav.skipToContent": "Skip to content",
-  "nav.inbox": "Inbox",
-  "nav.contacts": "Contacts",
   "auth.invitation.invitedBy": "{inviter} invited you to join {organization} as {role}.",
   "auth.invitation.invited": "You were invited to join {organization} as {role}.",
   "auth.invitation.chooseNameAndPassword": "Enter your name and choose a password.",
@@ -92,6 +92,11 @@ export const en = {
     "This invitation link can no longer be used: it was already accepted, was revoked or has expired. If you already joined, log in; otherwise ask whoever invited you for a new invitation.",
 
   "realtime.reconnecting": "Reconnecting…",
+
+  "nav.label": "Main",
+  "nav.skipToContent": "Skip to content",
+  "nav.inbox": "Inbox",
+  "nav.contacts": "Contacts",
   "nav.deals": "Deals",
   "nav.payments": "Payments",
   "nav.settings": "Settings",
@@ -125,13 +130,13 @@ export const en = {
   "settings.organization.slugHint": "Lowercase letters, numbers and dashes. Used in links.",
   "settings.organization.currency": "Default currency",
   "settings.organization.timezone": "Time zone",
+  "settings.organization.timezoneHint":
+    "Used only for the times in the contacts CSV export (created_at column) while the default language is Portuguese. Screens show times in each person's own device time zone.",
   "settings.organization.retention": "Data retention (days)",
   "settings.organization.retentionHint":
     "Conversations older than this are deleted. Between {min} and {max} days.",
   "settings.organization.locale": "Default language",
   "settings.organization.localeHint": "Used for messages sent on behalf of your organization.",
-  "settings.organization.timezoneHint":
-    "Used only for the times in the contacts CSV export (created_at column) while the default language is Portuguese. Screens show times in each person's own device time zone.",
 
   "roles.owner": "Owner",
   "roles.admin": "Admin",

@@ -2,6 +2,7 @@ import { contactsPtBr } from "./pt-br-contacts";
 import { dealsPtBr } from "./pt-br-deals";
 import { inboxPtBr } from "./pt-br-inbox";
 import { integrationsPtBr } from "./pt-br-integrations";
+import { notificationsPtBr } from "./pt-br-notifications";
 import { paymentsPtBr } from "./pt-br-payments";
 import type { Messages } from "./translate";
 
@@ -10,6 +11,7 @@ export const ptBR: Messages = {
   ...dealsPtBr,
   ...inboxPtBr,
   ...integrationsPtBr,
+  ...notificationsPtBr,
   ...paymentsPtBr,
   "common.actions": "Ações",
   "common.cancel": "Cancelar",
@@ -53,6 +55,9 @@ export const ptBR: Messages = {
   "auth.login.submit": "Entrar",
   "auth.login.noAccount": "Novo no CRM Manager?",
   "auth.login.toSignup": "Crie uma conta",
+  "auth.sessionEnded.signed_out": "Sua sessão terminou. Entre novamente para continuar.",
+  "auth.sessionEnded.role_changed": "Seu acesso mudou; entre novamente.",
+  "auth.sessionEnded.removed": "Você não tem mais acesso a esta organização.",
 
   "auth.signup.title": "Crie sua conta",
   "auth.signup.description": "Configure sua organização e comece a conversar com clientes em minutos.",
@@ -78,11 +83,6 @@ export const ptBR: Messages = {
   "auth.invitation.title": "Entre para a sua equipe",
   "auth.invitation.description": "Você foi convidado para o CRM Manager. Diga seu nome e escolha uma senha.",
   "auth.invitation.submit": "Entrar na equipe",
-
-  "nav.label": "Principal",
-  "nav.skipToContent": "Pular para o conteúdo",
-  "nav.inbox": "Caixa de entrada",
-  "nav.contacts": "Contatos",
   "auth.invitation.invitedBy": "{inviter} convidou você para entrar em {organization} como {role}.",
   "auth.invitation.invited": "Você foi convidado para entrar em {organization} como {role}.",
   "auth.invitation.chooseNameAndPassword": "Diga seu nome e escolha uma senha.",
@@ -90,6 +90,11 @@ export const ptBR: Messages = {
     "Este link de convite não pode mais ser usado: ele já foi aceito, foi revogado ou expirou. Se você já entrou na equipe, faça login; se não, peça um novo convite a quem convidou você.",
 
   "realtime.reconnecting": "Reconectando…",
+
+  "nav.label": "Principal",
+  "nav.skipToContent": "Pular para o conteúdo",
+  "nav.inbox": "Caixa de entrada",
+  "nav.contacts": "Contatos",
   "nav.deals": "Negócios",
   "nav.payments": "Pagamentos",
   "nav.settings": "Configurações",
@@ -123,13 +128,13 @@ export const ptBR: Messages = {
   "settings.organization.slugHint": "Letras minúsculas, números e hífens. Usado em links.",
   "settings.organization.currency": "Moeda padrão",
   "settings.organization.timezone": "Fuso horário",
+  "settings.organization.timezoneHint":
+    "Usado apenas nos horários da exportação de contatos em CSV (coluna created_at) enquanto o idioma padrão for português. As telas mostram os horários no fuso do aparelho de cada pessoa.",
   "settings.organization.retention": "Retenção de dados (dias)",
   "settings.organization.retentionHint":
     "Conversas mais antigas que isso são excluídas. Entre {min} e {max} dias.",
   "settings.organization.locale": "Idioma padrão",
   "settings.organization.localeHint": "Usado nas mensagens enviadas em nome da sua organização.",
-  "settings.organization.timezoneHint":
-    "Usado apenas nos horários da exportação de contatos em CSV (coluna created_at) enquanto o idioma padrão for português. As telas mostram os horários no fuso do aparelho de cada pessoa.",
 
   "roles.owner": "Proprietário",
   "roles.admin": "Administrador",

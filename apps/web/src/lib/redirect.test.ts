@@ -22,6 +22,13 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/\n/evil.example/x")).toBeUndefined();
     expect(safeRedirect("\\/evil.example")).toBeUndefined();
   });
+
+  it("never leads back to the login page: a nested redirect is unwrapped to where the user was", () => {
+    expect(safeRedirect("/login")).toBeUndefined();
+    expect(safeRedirect("/login?redirect=%2Finbox%2Fc-1")).toBe("/inbox/c-1");
+    expect(safeRedirect("/login?redirect=/login?redirect=/login?redirect=/inbox/c-1")).toBe("/inbox/c-1");
+    expect(safeRedirect("/login?redirect=https://evil.example")).toBeUndefined();
+  });
 });
 
 describe("validateRedirectSearch", () => {

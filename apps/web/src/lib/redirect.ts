@@ -1,4 +1,5 @@
 const base = "http://app.invalid";
+const loginPath = "/login";
 
 /**
  * Only paths inside this app are followed after login; anything else (other hosts, `//evil`, `javascript:`)
@@ -6,15 +7,20 @@ const base = "http://app.invalid";
  * takes `\` for `/`: `/\t/evil` is `//evil` to `history.pushState`.
  */
 export function safeRedirect(value: unknown): string | undefined {
-  if (typeof value !== "string" || !value.startsWith("/")) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    return undefined;
+  // a redirect to the login page means its own redirect: following it would only ask to log in again
+  for (let depth = 0; depth < 10; depth += 1) {
+    if (typeof value !== "string" || !value.startsWith("/")) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value, base);
+    } catch {
+      return undefined;
+    }
+    if (url.origin !== base) return undefined;
+    if (url.pathname !== loginPath) return `${url.pathname}${url.search}${url.hash}`;
+    value = url.searchParams.get("redirect") ?? undefined;
   }
-  if (url.origin !== base) return undefined;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return undefined;
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { AppRouter } from "@crm/api/trpc/root";
+import type { SessionEndReason } from "@crm/contracts/realtime/events";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { realtimeUrl } from "./env";
 import { errorCodeOf, isUnauthenticated } from "./errors";
+import { createReconnectGate, isReconnecting, wakeOnReturn } from "./reconnect";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -13,8 +15,11 @@ export const handlesUnauthenticated = "handlesUnauthenticated";
 interface ApiOptions {
   /** "" for same origin, or the API's absolute URL. */
   baseUrl: string;
-  /** Called when any request learns that the session is gone (expired, revoked, role changed). */
-  onUnauthenticated: () => void;
+  /**
+   * Called when the session is found gone: by any request (expired, revoked, role changed), or by the realtime
+   * subscription, which says why (`session_ended`).
+   */
+  onUnauthenticated: (reason?: SessionEndReason) => void;
 }
 
 export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
@@ -36,11 +41,27 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
   });
   // The session cookie authenticates the upgrade. Lazy: the socket opens with the first subscription (inside
   // the app, never on the login screen) and closes when the last one ends, so a new login gets a new socket.
+  // A lost socket waits here before each attempt, not in wsLink's own sleep, which nothing can cut short: coming
+  // back online or into view tries again at once.
+  const reconnectGate = createReconnectGate();
+  if (typeof window !== "undefined") wakeOnReturn(reconnectGate, { window, document });
   const wsClient = createWSClient({
-    url: () => realtimeUrl(baseUrl, globalThis.location?.origin ?? ""),
+    url: async () => {
+      if (isReconnecting(wsClient.connectionState.get())) await reconnectGate.wait();
+      return realtimeUrl(baseUrl, globalThis.location?.origin ?? "");
+    },
     lazy: { enabled: true, closeMs: 0 },
-    retryDelayMs: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
+    retryDelayMs: () => 0,
+    onOpen: () => reconnectGate.opened(),
   });
+  /** Whether live updates are paused because the socket was lost and is not back yet. */
+  const realtime = {
+    reconnecting: () => isReconnecting(wsClient.connectionState.get()),
+    subscribe: (listener: () => void) => {
+      const subscription = wsClient.connectionState.subscribe({ next: listener });
+      return () => subscription.unsubscribe();
+    },
+  };
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       splitLink({
@@ -57,7 +78,7 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
     ],
   });
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-  return { queryClient, trpcClient, trpc };
+  return { queryClient, trpcClient, trpc, realtime, sessionEnded: onUnauthenticated };
 }
 
 export type Api = ReturnType<typeof createApi>;

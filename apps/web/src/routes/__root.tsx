@@ -9,6 +9,10 @@ export interface RouterContext {
   trpc: Trpc;
   /** For calls that must not touch the query cache (probing the session). */
   trpcClient: Api["trpcClient"];
+  /** Back to login, once, keeping where the user was (and saying why, when the realtime subscription told). */
+  sessionEnded: Api["sessionEnded"];
+  /** The realtime socket's state, for the "Reconnecting…" indicator. */
+  realtime: Api["realtime"];
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({

@@ -42,7 +42,9 @@ export const conversationAssignedPayload = z.object({
     .optional(),
   assignedBy: id
     .nullable()
-    .describe("Who assigned it: a user id, or null for an API key; absent when members claim or release their own")
+    .describe(
+      "Who assigned it: a user id, or null for an API key; the member themself for a claim or release",
+    )
     .optional(),
 });
 

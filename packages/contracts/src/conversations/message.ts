@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noteMentions } from "../realtime/notification";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { contactSummary, conversationChannel } from "./conversation";
@@ -46,6 +47,13 @@ export const sendMessageInput = z.object({
   id: id.describe("The conversation"),
   text: z.string().max(40_000).describe("The text; each channel has its limit (Discord 2000, WhatsApp 4096)"),
   isPrivate: z.boolean().describe("A note for the team: stored, never sent (default false)").optional(),
+});
+
+/** The answer to sending: the message, and for a private note who its @mentions notify. */
+export const sentMessage = message.extend({
+  mentions: noteMentions
+    .describe("Private notes only: who the @mentions notify, and who they do not and why")
+    .optional(),
 });
 
 export const searchMessagesInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { membershipChangedPayload, organizationUpdatedPayload } from "../auth/events";
 import { contactUpdatedPayload } from "../contacts/events";
 import {
   conversationAccessLostPayload,
@@ -11,7 +12,8 @@ import {
 import { dealUpdatedPayload } from "../deals/events";
 import { paymentProvider, paymentStatus } from "../payments/payment";
 import { id, timestamp } from "../shared/common";
-import { notificationEventPayload } from "./notification";
+import { notificationEventPayload, notificationsReadPayload } from "./notification";
+import { conversationReadPayload } from "./read-state";
 import { userTypingPayload } from "./typing";
 
 /** The realtime `payment_status` event: a payment moved on (paid, failed, expired, refunded). */
@@ -33,12 +35,23 @@ export const resyncRequiredPayload = z.object({
     ),
 });
 
+/** The last event of a subscription whose credential is gone; it then ends. Sign in again. */
+export const sessionEndedPayload = z.object({
+  reason: z
+    .enum(["signed_out", "role_changed", "removed"])
+    .describe(
+      "signed_out: logged out, expired, password reset or API key revoked; role_changed: the user's role changed; removed: the user was removed from the organization",
+    ),
+});
+
+export type SessionEndReason = z.infer<typeof sessionEndedPayload>["reason"];
+
 const serverEvent = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), occurredAt: timestamp, payload });
 
 /**
  * Every server event of the `realtime.events` subscription, discriminated by `type`. The client must refetch
- * what it shows after `resync_required`: events were missed.
+ * what it shows after `resync_required`: events were missed; after `session_ended` the subscription ends.
  */
 export const realtimeEvent = z.discriminatedUnion("type", [
   serverEvent("new_message", newMessagePayload),
@@ -57,7 +70,12 @@ export const realtimeEvent = z.discriminatedUnion("type", [
   serverEvent("payment_status", paymentStatusEventPayload),
   serverEvent("user_typing", userTypingPayload),
   serverEvent("notification", notificationEventPayload),
+  serverEvent("notifications_read", notificationsReadPayload),
+  serverEvent("conversation_read", conversationReadPayload),
+  serverEvent("membership_changed", membershipChangedPayload),
+  serverEvent("organization_updated", organizationUpdatedPayload),
   serverEvent("resync_required", resyncRequiredPayload),
+  serverEvent("session_ended", sessionEndedPayload),
 ]);
 
 export type RealtimeEvent = z.infer<typeof realtimeEvent>;

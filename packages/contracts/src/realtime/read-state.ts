@@ -9,6 +9,17 @@ export const markAsReadOutput = z.object({
   unread: z.literal(0).describe("The user's unread messages in it: none"),
 });
 
+/**
+ * The realtime `conversation_read` event, delivered only to `userId` (each of their tabs): they read the
+ * conversation, so its badge clears everywhere they have it open.
+ */
+export const conversationReadPayload = z.object({
+  conversationId: id,
+  userId: id,
+  lastReadAt: timestamp.describe("The user's read position in the conversation"),
+  unread: z.literal(0).describe("The user's unread messages in it: none"),
+});
+
 export const unreadCountsInput = z.object({
   conversationIds: z
     .array(id)

@@ -3,7 +3,8 @@ import { pageSize } from "@crm/domain/shared/pagination";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
-import { notificationColumns, toNotification } from "./rows";
+import { selectNamedNotifications } from "./named-notifications";
+import { toNotification } from "./rows";
 
 export function createNotificationRepository(db: Kysely<Database>): NotificationRepository {
   return {
@@ -18,26 +19,26 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
           source_key: sourceKey,
         })
         .onConflict((oc) => oc.constraint("notifications_source_unique").doNothing())
-        .returning(notificationColumns)
+        .returning("id")
         .executeTakeFirst();
-      return row ? toNotification(row) : undefined;
+      if (!row) return undefined;
+      const named = await selectNamedNotifications(db, organizationId, userId)
+        .where("n.id", "=", row.id)
+        .executeTakeFirstOrThrow();
+      return toNotification(named);
     },
 
     async list(organizationId, userId, filter, page) {
       const limit = pageSize(page.limit);
       const cursor = decodeCursor(page.cursor);
-      let query = db
-        .selectFrom("notifications")
-        .select(notificationColumns)
-        .where("organization_id", "=", organizationId)
-        .where("user_id", "=", userId)
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
+      let query = selectNamedNotifications(db, organizationId, userId)
+        .orderBy("n.created_at", "desc")
+        .orderBy("n.id", "desc")
         .limit(limit + 1);
-      if (filter.unreadOnly) query = query.where("read_at", "is", null);
+      if (filter.unreadOnly) query = query.where("n.read_at", "is", null);
       if (cursor) {
         query = query.where((eb) =>
-          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
+          eb(eb.refTuple("n.created_at", "n.id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
       return toPage(await query.execute(), limit, toNotification);

@@ -52,7 +52,18 @@ export async function updateOrganizationSettings(
     }
     clean.locale = patch.locale;
   }
-  return deps.store.organizations.update(organizationId, clean);
+  const updated = await deps.store.organizations.update(organizationId, clean);
+  const changed = Object.keys(clean);
+  // every member's open screens re-read the settings (a new default currency, time zone or language)
+  if (changed.length > 0) {
+    await deps.events.publish({
+      type: "organization_updated",
+      organizationId,
+      payload: { changed },
+      occurredAt: deps.clock.now().toISOString(),
+    });
+  }
+  return updated;
 }
 
 /** The zone as the IANA database spells it ("utc" is "UTC"), or undefined for an unknown one. */

@@ -1,3 +1,4 @@
+import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Role } from "../shared/permissions";
@@ -183,4 +184,6 @@ export interface AuthDeps {
   clock: Clock;
   queue: JobQueue;
   links: AuthLinks;
+  /** Realtime: a member's role change or removal, a change of the organization's settings. */
+  events: EventBus;
 }

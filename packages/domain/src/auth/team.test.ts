@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Role } from "../shared/permissions";
 import type { Actor, Invitation, User } from "./model";
 import type { AuthDeps } from "./ports";
-import { removeUser, updateUser } from "./team";
+import { isPromotion, removeUser, updateUser } from "./team";
 
 const organizationId = "o-1";
 const now = new Date(Date.UTC(2026, 10, 26));
@@ -64,9 +64,10 @@ function setup(members: User[], invitations: Invitation[] = []) {
   const deps = {
     store: { ...repos, transaction: async (work: (r: typeof repos) => Promise<unknown>) => work(repos) },
     credentials: { revokeAll: vi.fn(async () => {}) },
+    events: { publish: vi.fn(async () => {}) },
     clock: { now: () => now },
   } as unknown as AuthDeps;
-  return { deps, users, invitations };
+  return { deps, users, invitations, sessionsRemoved: repos.sessions.removeForUser };
 }
 
 const actorOf = (member: User): Actor => ({
@@ -96,7 +97,67 @@ describe("updateUser", () => {
   });
 });
 
+describe("changing a role", () => {
+  it("keeps a promoted user's sessions; a demotion, or agent and viewer swapped, ends them", async () => {
+    const owner = user("owner", "owner");
+    const cases: Array<[Role, Role, boolean]> = [
+      ["agent", "admin", false],
+      ["viewer", "owner", false],
+      ["admin", "owner", false],
+      ["admin", "agent", true],
+      ["owner", "admin", true],
+      ["agent", "viewer", true],
+      ["viewer", "agent", true],
+    ];
+    for (const [from, to, ends] of cases) {
+      const member = user("member", from);
+      const { deps, sessionsRemoved } = setup([owner, member]);
+      await updateUser(deps, actorOf(owner), member.id, { role: to });
+      expect(sessionsRemoved.mock.calls.length, `${from} -> ${to}`).toBe(ends ? 1 : 0);
+      // either way every replica forgets the recalled actor, and the user's open tabs hear of it
+      expect(deps.credentials.revokeAll).toHaveBeenCalledTimes(1);
+      expect(deps.events.publish).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: "membership_changed",
+          organizationId,
+          payload: { userId: member.id, role: to },
+        }),
+      );
+    }
+  });
+
+  it("tells nobody when the role stays the same", async () => {
+    const owner = user("owner", "owner");
+    const agent = user("agent", "agent");
+    const { deps, sessionsRemoved } = setup([owner, agent]);
+    await updateUser(deps, actorOf(owner), agent.id, { role: "agent", name: "Bia" });
+    expect(sessionsRemoved).not.toHaveBeenCalled();
+    expect(deps.events.publish).not.toHaveBeenCalled();
+  });
+
+  it("calls a promotion only a role that takes nothing away", () => {
+    expect(isPromotion("agent", "admin")).toBe(true);
+    expect(isPromotion("viewer", "admin")).toBe(true);
+    expect(isPromotion("admin", "owner")).toBe(true);
+    expect(isPromotion("owner", "owner")).toBe(false);
+    expect(isPromotion("owner", "admin")).toBe(false);
+    expect(isPromotion("viewer", "agent")).toBe(false);
+    expect(isPromotion("agent", "viewer")).toBe(false);
+  });
+});
+
 describe("removeUser", () => {
+  it("tells the removed user's open tabs, with no role", async () => {
+    const owner = user("owner", "owner");
+    const agent = user("agent", "agent");
+    const { deps } = setup([owner, agent]);
+    await removeUser(deps, actorOf(owner), agent.id);
+    expect(deps.credentials.revokeAll).toHaveBeenCalledTimes(1);
+    expect(deps.events.publish).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "membership_changed", payload: { userId: agent.id, role: null } }),
+    );
+  });
+
   it("lets only an owner remove an owner: an admin is refused even when another owner remains", async () => {
     const owner = user("owner", "owner");
     const second = user("second", "owner");

@@ -1,5 +1,5 @@
 import { DomainError, notFound } from "../shared/errors";
-import type { Role } from "../shared/permissions";
+import { can, permissions, type Role } from "../shared/permissions";
 import { assertMayGrant } from "./invitations";
 import type { Actor, User } from "./model";
 import type { AuthDeps, AuthRepos } from "./ports";
@@ -29,12 +29,44 @@ export async function updateUser(
     });
     if (!updated) throw notFound("User");
     const roleChanged = patch.role !== undefined && patch.role !== target.role;
-    // a new role takes effect at once: the user signs in again under it
-    if (roleChanged) await repos.sessions.removeForUser(target.id);
+    // a role that takes something away ends the user's sessions: they sign in again under it
+    if (roleChanged && !isPromotion(target.role, updated.role)) await repos.sessions.removeForUser(target.id);
     return { updated, roleChanged };
   });
-  if (roleChanged) await deps.credentials.revokeAll();
+  if (roleChanged) {
+    // the role is read with the session on every lookup: forgetting the recalled actors applies the new one
+    await deps.credentials.revokeAll();
+    await publishMembership(deps, actor.organizationId, updated.id, updated.role);
+  }
   return updated;
+}
+
+/**
+ * Whether `to` may do everything `from` may and see every conversation `from` sees. A promotion keeps the user's
+ * sessions: what they hold (screens, cached data, a replica that missed the revocation for a few seconds) was
+ * allowed under both roles. Anything else (owner to admin, viewer to agent, which sees fewer conversations) ends
+ * them, so nothing fetched under the old role outlives it.
+ */
+export function isPromotion(from: Role, to: Role): boolean {
+  if (from === to) return false;
+  const seesAll = (role: Role) => role !== "agent"; // as conversations/visibility scopes them
+  if (seesAll(from) && !seesAll(to)) return false;
+  return permissions.every((permission) => !can(from, permission) || can(to, permission));
+}
+
+/** Tells the user's open sessions at once (their subscription ends, or a promoted one applies the new role). */
+async function publishMembership(
+  deps: AuthDeps,
+  organizationId: string,
+  userId: string,
+  role: Role | null,
+): Promise<void> {
+  await deps.events.publish({
+    type: "membership_changed",
+    organizationId,
+    payload: { userId, role },
+    occurredAt: deps.clock.now().toISOString(),
+  });
 }
 
 export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
@@ -50,6 +82,7 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
     await repos.users.remove(actor.organizationId, id);
   });
   await deps.credentials.revokeAll();
+  await publishMembership(deps, actor.organizationId, id, null);
 }
 
 /**

@@ -137,7 +137,10 @@ describe("the claim as one conditional update", () => {
     expect(view.assignedTo).toBe("ana");
     expect(published.map((e) => [e.type, e.payload])).toEqual([
       ["conversation_updated", expect.objectContaining({ conversationId: "c1", assignedTo: "ana" })],
-      ["conversation_assigned", { conversationId: "c1", assignedTo: "ana", previousAssignee: null }],
+      [
+        "conversation_assigned",
+        { conversationId: "c1", assignedTo: "ana", previousAssignee: null, assignedBy: "ana" },
+      ],
     ]);
   });
 
@@ -176,6 +179,7 @@ describe("the claim as one conditional update", () => {
       conversationId: "c1",
       assignedTo: null,
       previousAssignee: "ana",
+      assignedBy: "ana",
     });
   });
 

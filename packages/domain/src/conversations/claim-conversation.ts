@@ -48,7 +48,8 @@ const assignedToSomeoneElse = (action: SelfAssignment) =>
 /**
  * Claims an unassigned conversation for the signed-in member, or releases theirs back to unassigned. The
  * change is one conditional update: of two members claiming the same conversation at once exactly one gets
- * it, the other a CONFLICT. Announced as any assignment is (`conversation_updated`, `conversation_assigned`).
+ * it, the other a CONFLICT. Announced as any assignment is (`conversation_updated`, `conversation_assigned`
+ * with the member as `assignedBy`).
  */
 export async function changeOwnAssignment(
   deps: ConversationsDeps,
@@ -71,11 +72,14 @@ export async function changeOwnAssignment(
     throw assignedToSomeoneElse(action);
   });
 
-  await publishConversationChange(deps.events, organizationId, before, after, now);
+  // assignedBy names the claimer: nobody is notified of taking a conversation themself
+  await publishConversationChange(deps.events, organizationId, before, after, now, assignedBy(actor));
   const view = await deps.store.conversations.findView(organizationId, id);
   if (!view) throw notFound("Conversation");
   return view;
 }
+
+const assignedBy = (actor: Actor) => (actor.kind === "user" ? actor.userId : null);
 
 export const claimConversation = (deps: ConversationsDeps, actor: Actor, id: string) =>
   changeOwnAssignment(deps, actor, id, "claim");

@@ -24,7 +24,7 @@ export interface ConversationEventPayloads {
     previousAssignee: string | null;
     /** true when the conversation was started with this assignee: it had no previous one to lose it */
     created?: boolean;
-    /** Who assigned it: a user, or null for an API key; absent from a claim or release (by the assignee). */
+    /** Who assigned it: a user (the member themself for a claim or release), or null for an API key. */
     assignedBy?: string | null;
   };
 }

@@ -18,6 +18,8 @@ function fakeDeps(options: { note?: PrivateNote; members?: Mentionable[] } = {})
           userId,
           readAt: null,
           createdAt: new Date("2030-01-01T00:00:00Z"),
+          actor: null,
+          contact: null,
           ...notification,
         } as UserNotification;
         rows.set(key, row);
@@ -63,6 +65,23 @@ describe("notifications from events", () => {
     });
   });
 
+  it("says who assigned it, and does not tell members who assigned themselves", async () => {
+    const { deps, rows } = fakeDeps();
+    await notifyFromEvent(deps, {
+      ...assigned,
+      payload: { conversationId: "c1", assignedTo: "u-agent", previousAssignee: null, assignedBy: "u-admin" },
+    });
+    expect([...rows.values()].map((n) => n.data)).toEqual([
+      { conversationId: "c1", previousAssignee: null, assignedBy: "u-admin" },
+    ]);
+    await notifyFromEvent(deps, {
+      ...assigned,
+      occurredAt: "2030-01-01T00:01:00.000Z",
+      payload: { conversationId: "c1", assignedTo: "u-agent", previousAssignee: null, assignedBy: "u-agent" },
+    });
+    expect(rows.size).toBe(1);
+  });
+
   it("does not notify an unassignment", async () => {
     const { deps, rows } = fakeDeps();
     await notifyFromEvent(deps, {
@@ -96,6 +115,29 @@ describe("notifications from events", () => {
     await notifyFromEvent(deps, event);
     expect([...rows.values()].map((n) => n.userId)).toEqual(["u-admin", "u-agent"]);
     expect([...rows.values()][0]?.data).toMatchObject({ messageId: "m1", authorId: "u-author" });
+  });
+
+  it("reaches a member by first name or without accents, and nobody by a first name two members share", async () => {
+    const members: Mentionable[] = [
+      { id: "u-carlos", name: "Carlos Pereira", email: "carlos@x.com", role: "admin" },
+      { id: "u-julia", name: "Júlia Araújo", email: "julia@x.com", role: "admin" },
+      { id: "u-ana-1", name: "Ana Souza", email: "ana1@x.com", role: "admin" },
+      { id: "u-ana-2", name: "Ana Lima", email: "ana2@x.com", role: "admin" },
+    ];
+    const note: PrivateNote = {
+      conversationId: "c1",
+      assignedTo: null,
+      content: "@carlos and @Julia Araujo, also @Ana",
+      senderId: null,
+    };
+    const { deps, rows } = fakeDeps({ note, members });
+    await notifyFromEvent(deps, {
+      type: "new_message",
+      organizationId: "org",
+      payload: { conversationId: "c1", messageId: "m1", direction: "outbound", isPrivate: true },
+      occurredAt: "2030-01-01T00:00:00.000Z",
+    });
+    expect([...rows.values()].map((n) => n.userId)).toEqual(["u-carlos", "u-julia"]);
   });
 
   it("ignores messages that are not private notes", async () => {

@@ -1,8 +1,7 @@
-import { type ConversationScope, canSee } from "../conversations/visibility";
 import type { DomainEvent } from "../shared/events";
-import { findMentionedUsers } from "./mentions";
 import type { NewNotification, NotificationEventPayload, UserNotification } from "./model";
-import type { Mentionable, NotificationsDeps } from "./ports";
+import { noteMentions } from "./note-mentions";
+import type { NotificationsDeps } from "./ports";
 
 const excerptLength = 140;
 
@@ -20,13 +19,12 @@ export function toNotificationEventPayload(notification: UserNotification): Noti
     userId: notification.userId,
     type: notification.type,
     data: notification.data,
+    actor: notification.actor,
+    contact: notification.contact,
     readAt: notification.readAt?.toISOString() ?? null,
     createdAt: notification.createdAt.toISOString(),
   };
 }
-
-const scopeOf = (member: Mentionable): ConversationScope =>
-  member.role === "agent" ? { kind: "assignedOrUnassigned", userId: member.id } : { kind: "all" };
 
 interface Planned {
   userId: string;
@@ -42,12 +40,17 @@ async function plan(deps: NotificationsDeps, event: DomainEvent): Promise<Planne
     if (!assignedTo) return [];
     const previousAssignee = asText(field(event.payload, "previousAssignee"));
     if (previousAssignee === assignedTo) return [];
+    // absent from events that do not say who assigned (a claim is by the assignee)
+    const by = field(event.payload, "assignedBy");
+    const assignedBy = by === undefined ? undefined : asText(by);
+    if (assignedBy === assignedTo) return [];
+    const data = { conversationId, previousAssignee, ...(assignedBy !== undefined && { assignedBy }) };
     return [
       {
         userId: assignedTo,
         // one assignment is one event: the same conversation assigned again later is a new notification
         sourceKey: `assignment:${conversationId}:${event.occurredAt}`,
-        notification: { type: "assignment", data: { conversationId, previousAssignee } },
+        notification: { type: "assignment", data },
       },
     ];
   }
@@ -57,22 +60,15 @@ async function plan(deps: NotificationsDeps, event: DomainEvent): Promise<Planne
     const note = await deps.mentions.findPrivateNote(event.organizationId, messageId);
     if (!note?.content.includes("@")) return [];
     const members = await deps.mentions.listMembers(event.organizationId);
-    const mayOpen = new Set(
-      members
-        .filter((member) => canSee(scopeOf(member), { assignedTo: note.assignedTo }))
-        .map((member) => member.id),
-    );
     const excerpt = note.content.slice(0, excerptLength);
-    return findMentionedUsers(note.content, members)
-      .filter((userId) => userId !== note.senderId && mayOpen.has(userId))
-      .map((userId) => ({
-        userId,
-        sourceKey: `mention:${messageId}`,
-        notification: {
-          type: "mention",
-          data: { conversationId: note.conversationId, messageId, authorId: note.senderId, excerpt },
-        },
-      }));
+    return noteMentions(note, members).notified.map(({ userId }) => ({
+      userId,
+      sourceKey: `mention:${messageId}`,
+      notification: {
+        type: "mention",
+        data: { conversationId: note.conversationId, messageId, authorId: note.senderId, excerpt },
+      },
+    }));
   }
   return [];
 }

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/model";
 import { DomainError } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
-import type { UserNotification } from "./model";
+import type { NotificationsReadPayload, UserNotification } from "./model";
 import type { NotificationsDeps } from "./ports";
 
 function userIdOf(actor: Actor): string {
@@ -24,15 +24,36 @@ export async function listNotifications(
   return { ...found, unreadCount };
 }
 
-/** Marks the user's own notifications read; ids of anybody else's are ignored, never an error that leaks them. */
+/**
+ * Marks the user's own notifications read; ids of anybody else's are ignored, never an error that leaks them.
+ * When anything changed, a `notifications_read` event tells the user's other tabs and devices.
+ */
 export async function markNotificationsRead(
-  deps: Pick<NotificationsDeps, "notifications" | "clock">,
+  deps: Pick<NotificationsDeps, "notifications" | "clock" | "events">,
   actor: Actor,
   ids: string[] | "all",
-): Promise<{ updated: number }> {
+): Promise<{ updated: number; unreadCount: number }> {
   const userId = userIdOf(actor);
   const parsed = ids === "all" ? ids : [...new Set(ids.map((id) => parseId(id, "ids")))];
-  if (parsed !== "all" && parsed.length === 0) return { updated: 0 };
-  const updated = await deps.notifications.markRead(actor.organizationId, userId, parsed, deps.clock.now());
-  return { updated };
+  const organizationId = actor.organizationId;
+  const now = deps.clock.now();
+  const updated =
+    parsed !== "all" && parsed.length === 0
+      ? 0
+      : await deps.notifications.markRead(organizationId, userId, parsed, now);
+  const unreadCount = await deps.notifications.countUnread(organizationId, userId);
+  if (updated > 0) {
+    const payload: NotificationsReadPayload = {
+      userId,
+      ids: parsed === "all" ? null : parsed,
+      unreadCount,
+    };
+    await deps.events.publish({
+      type: "notifications_read",
+      organizationId,
+      payload,
+      occurredAt: now.toISOString(),
+    });
+  }
+  return { updated, unreadCount };
 }

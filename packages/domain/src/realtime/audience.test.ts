@@ -99,16 +99,29 @@ describe("realtime audience", () => {
     expect(mayReceive(user("owner", "u-other"), audience, null)).toBe(true);
   });
 
-  it("delivers a notification to its user only", () => {
-    const audience = audienceOf({ type: "notification", payload: { userId: "u-me" } });
-    if (!audience) throw new Error("audience expected");
-    expect(mayReceive(user("viewer", "u-me"), audience)).toBe(true);
-    expect(mayReceive(user("owner", "u-other"), audience)).toBe(false);
-    expect(mayReceive(apiKey("owner"), audience)).toBe(false);
+  it("delivers a notification, and the news that some were read, to its user only", () => {
+    for (const type of ["notification", "notifications_read"]) {
+      const audience = audienceOf({ type, payload: { userId: "u-me" } });
+      if (!audience) throw new Error(`audience expected for ${type}`);
+      expect(mayReceive(user("viewer", "u-me"), audience)).toBe(true);
+      expect(mayReceive(user("owner", "u-other"), audience)).toBe(false);
+      expect(mayReceive(apiKey("owner"), audience)).toBe(false);
+    }
   });
 
-  it("delivers deal, contact and payment events to every role", () => {
-    for (const type of ["deal_updated", "contact_updated", "payment_status"]) {
+  it("delivers a user's read state and membership change to that user only", () => {
+    for (const type of ["conversation_read", "membership_changed"]) {
+      const audience = audienceOf({ type, payload: { userId: "u-me", conversationId: "c1" } });
+      if (!audience) throw new Error(`audience expected for ${type}`);
+      expect(audience).toEqual({ kind: "user", userId: "u-me" });
+      expect(mayReceive(user("agent", "u-me"), audience)).toBe(true);
+      expect(mayReceive(user("owner", "u-other"), audience)).toBe(false);
+      expect(mayReceive(apiKey("owner"), audience)).toBe(false);
+    }
+  });
+
+  it("delivers deal, contact, payment and organization events to every role", () => {
+    for (const type of ["deal_updated", "contact_updated", "payment_status", "organization_updated"]) {
       const audience = audienceOf({ type, payload: {} });
       if (!audience) throw new Error(`audience expected for ${type}`);
       expect(mayReceive(user("viewer"), audience)).toBe(true);

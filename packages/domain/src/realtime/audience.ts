@@ -34,7 +34,11 @@ const organizationEvents: Record<string, Permission> = {
   deal_updated: "deals:read",
   contact_updated: "contacts:read",
   payment_status: "payments:read",
+  organization_updated: "organizations:read",
 };
+
+/** Events about one user (their notifications, their read state, their membership): theirs alone. */
+const userEvents = new Set(["notification", "notifications_read", "conversation_read", "membership_changed"]);
 
 function text(payload: unknown, key: string): string | undefined {
   if (typeof payload !== "object" || payload === null) return undefined;
@@ -59,7 +63,7 @@ export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audien
   const { type, payload } = event;
   const permission = organizationEvents[type];
   if (permission) return { kind: "organization", permission };
-  if (type === "notification") {
+  if (userEvents.has(type)) {
     const userId = text(payload, "userId");
     return userId ? { kind: "user", userId } : undefined;
   }

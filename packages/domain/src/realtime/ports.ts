@@ -67,4 +67,5 @@ export interface ConversationReadRepository {
 export interface RealtimeDeps {
   reads: ConversationReadRepository;
   clock: Clock;
+  events: EventBus;
 }

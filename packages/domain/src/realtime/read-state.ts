@@ -10,7 +10,17 @@ function userIdOf(actor: Actor): string {
   return actor.userId;
 }
 
-/** The user has read the conversation up to now; other users' unread counts do not change. */
+export interface ConversationReadPayload {
+  conversationId: string;
+  userId: string;
+  lastReadAt: string;
+  unread: 0;
+}
+
+/**
+ * The user has read the conversation up to now; other users' unread counts do not change. The user's other tabs
+ * hear of it (`conversation_read`, theirs alone) and clear the badge too.
+ */
 export async function markAsReadForUser(
   deps: RealtimeDeps,
   actor: Actor,
@@ -22,6 +32,18 @@ export async function markAsReadForUser(
   visibleOrNotFound(actor, access.get(id));
   const lastReadAt = deps.clock.now();
   await deps.reads.markRead(actor.organizationId, id, userId, lastReadAt);
+  const payload: ConversationReadPayload = {
+    conversationId: id,
+    userId,
+    lastReadAt: lastReadAt.toISOString(),
+    unread: 0,
+  };
+  await deps.events.publish({
+    type: "conversation_read",
+    organizationId: actor.organizationId,
+    payload,
+    occurredAt: lastReadAt.toISOString(),
+  });
   return { conversationId: id, lastReadAt };
 }
 

@@ -8,6 +8,7 @@ import { me } from "./me";
 import { refresh } from "./refresh";
 import { register } from "./register";
 import { resetPassword } from "./reset-password";
+import { session } from "./session";
 
 export const authRouter = {
   register,
@@ -15,8 +16,9 @@ export const authRouter = {
   logout,
   refresh,
   me,
+  session,
   forgotPassword,
   resetPassword,
+  invitation,
   acceptInvitation,
 } satisfies TRPCRouterRecord;
-  invitation,

@@ -10,6 +10,21 @@ describe("sessions", () => {
     expect((await api.rest("GET", "/auth/me", { token: owner.token })).status).toBe(401);
   });
 
+  it("answers the session probe without an error for an anonymous visitor; auth.me still refuses", async () => {
+    const owner = await api.register();
+    expect(await api.trpc().auth.session.query()).toBeNull();
+    expect(await api.trpc("not-a-session").auth.session.query()).toBeNull();
+    const signedIn = await api.trpc(owner.token).auth.session.query();
+    expect(signedIn?.user.id).toBe(owner.user.id);
+    expect(signedIn?.organization.id).toBe(owner.user.organizationId);
+    const { secret } = await api.trpc(owner.token).apiKeys.create.mutate({ name: "CI", role: "admin" });
+    expect(await api.trpc(secret).auth.session.query()).toBeNull();
+
+    await api.rest("POST", "/auth/logout", { token: owner.token, body: {} });
+    expect(await api.trpc(owner.token).auth.session.query()).toBeNull();
+    await expect(api.trpc().auth.me.query()).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+  });
+
   it("refresh rotates the token: the new one works, the old one no longer does", async () => {
     const owner = await api.register();
     const res = await api.rest<{ token: string; expiresAt: string }>("POST", "/auth/refresh", {

@@ -36,7 +36,7 @@ const trpcCode = async (call: Promise<unknown>) => (await trpcAnswer(call)).code
 
 describe("an agent claiming a conversation", () => {
   it("claims an unassigned one over REST and releases it over tRPC, announced as any assignment", async () => {
-    const { organizationId, agent } = await team();
+    const { organizationId, owner, agent } = await team();
     const conversationId = await insertConversation(api, organizationId);
     const recorder = recordEvents(api, organizationId, ["conversation_assigned", "conversation_updated"]);
 
@@ -47,20 +47,32 @@ describe("an agent claiming a conversation", () => {
       conversationId,
       assignedTo: agent.user.id,
       previousAssignee: null,
+      assignedBy: agent.user.id,
     });
     await recorder.expectEvent("conversation_updated", { conversationId, assignedTo: agent.user.id });
+    // taking it herself notifies nobody: an owner's assignment after it is her only notification
+    const assignedByOwner = await insertConversation(api, organizationId);
+    await api
+      .trpc(owner.token)
+      .conversations.update.mutate({ id: assignedByOwner, assignedTo: agent.user.id });
     await vi.waitFor(async () => {
       const notifications = await api.trpc(agent.token).notifications.list.query({});
-      expect(notifications.items).toContainEqual(
-        expect.objectContaining({ type: "assignment", data: { conversationId, previousAssignee: null } }),
-      );
+      expect(notifications.items.map((n) => n.data)).toEqual([
+        expect.objectContaining({ conversationId: assignedByOwner }),
+      ]);
     });
 
     // already hers: answered as it is, nothing announced again
     const again = await claim(agent.token, conversationId);
     expect(again.status).toBe(200);
     expect(again.body.assignee?.id).toBe(agent.user.id);
-    expect(recorder.events.filter((e) => e.type === "conversation_assigned")).toHaveLength(1);
+    expect(
+      recorder.events.filter(
+        (e) =>
+          e.type === "conversation_assigned" &&
+          (e.payload as { conversationId?: string }).conversationId === conversationId,
+      ),
+    ).toHaveLength(1);
 
     const released = await api.trpc(agent.token).conversations.release.mutate({ id: conversationId });
     expect(released.assignee).toBeNull();
@@ -68,6 +80,7 @@ describe("an agent claiming a conversation", () => {
       conversationId,
       assignedTo: null,
       previousAssignee: agent.user.id,
+      assignedBy: agent.user.id,
     });
     const claimedOverTrpc = await api.trpc(agent.token).conversations.claim.mutate({ id: conversationId });
     expect(claimedOverTrpc.assignee?.id).toBe(agent.user.id);

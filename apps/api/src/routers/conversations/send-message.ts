@@ -1,5 +1,6 @@
-import { message, sendMessageInput } from "@crm/contracts";
+import { sendMessageInput, sentMessage } from "@crm/contracts";
 import { sendMessage as send } from "@crm/domain";
+import { describeNoteMentions } from "@crm/domain/notifications/note-mentions";
 import { permission } from "../../trpc/init";
 import { toMessageDto } from "./dto";
 
@@ -14,12 +15,21 @@ export const sendMessage = permission("conversations:write")
         "A message is stored `pending` and sent in the background: it becomes `sent` or `failed` " +
         "(`message_status` events tell). `isPrivate: true` stores a note for the team, never sent. " +
         "422 when the channel integration is missing or inactive, or on WhatsApp more than 24 hours " +
-        "after the customer's last message.",
+        "after the customer's last message. A note's answer has `mentions`: the members its `@Full Name`, " +
+        "`@email` or `@FirstName` mentions notify (letter case and accents do not matter), and those it does " +
+        "not with the reason: a first name several members share, or an agent who cannot see the conversation.",
     },
   })
   .input(sendMessageInput)
-  .output(message)
+  .output(sentMessage)
   .mutation(async ({ ctx, input }) => {
     const { id, ...body } = input;
-    return toMessageDto(await send(ctx.container.conversations, ctx.actor, id, body));
+    const sent = toMessageDto(await send(ctx.container.conversations, ctx.actor, id, body));
+    if (!sent.isPrivate) return sent;
+    const mentions = await describeNoteMentions(
+      ctx.container.realtime.notifications,
+      ctx.actor.organizationId,
+      sent.id,
+    );
+    return mentions ? { ...sent, mentions } : sent;
   });

@@ -3,10 +3,17 @@ import type { UserNotification } from "@crm/domain/notifications/model";
 export function toNotificationDto(notification: UserNotification) {
   const base = {
     id: notification.id,
+    actor: notification.actor,
+    contact: notification.contact,
     readAt: notification.readAt?.toISOString() ?? null,
     createdAt: notification.createdAt.toISOString(),
   };
-  return notification.type === "assignment"
-    ? { ...base, type: notification.type, data: notification.data }
-    : { ...base, type: notification.type, data: notification.data };
+  switch (notification.type) {
+    case "assignment":
+      return { ...base, type: notification.type, data: notification.data };
+    case "mention":
+      return { ...base, type: notification.type, data: notification.data };
+    case "lost_deal_paid":
+      return { ...base, type: notification.type, data: notification.data };
+  }
 }

@@ -14,6 +14,9 @@ export const markNotificationsRead = authenticatedProcedure
       path: "/notifications/read",
       tags: ["notifications"],
       summary: "Mark some (ids) or all (all: true) of your notifications read",
+      description:
+        "Answers how many changed and how many stay unread. When any changed, your other tabs and devices " +
+        "receive a `notifications_read` realtime event with the same count.",
     },
   })
   .input(markNotificationsReadInput)

@@ -1,7 +1,7 @@
 import { realtimeEventsInput } from "@crm/contracts/realtime/events";
 import { TRPCError } from "@trpc/server";
 import { realtimeEventStream } from "../../realtime/event-stream";
-import { revalidateActor } from "../../realtime/revalidate";
+import { revalidateActor, whySessionEnded } from "../../realtime/revalidate";
 import { authenticatedProcedure } from "../../trpc/init";
 
 /**
@@ -23,6 +23,7 @@ export const realtimeEvents = authenticatedProcedure
       signal,
       logger: container.logger,
       revalidate: (current) => revalidateActor(container, current),
+      whyEnded: (current) => whySessionEnded(container, current),
       revocations: () => container.auth.credentials.generation(),
       revalidatedAfter,
     });

@@ -6,13 +6,17 @@ import { Button } from "../../components/ui/button";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
+import { useMentionAutocomplete } from "../notifications/mention-autocomplete";
+import { NoteMentionNotice, useLastNoteMentions } from "../notifications/note-mention-notice";
 import { type Pages, upsertMessage } from "../realtime/cache-updaters";
 import { clearDraft, loadDraft, saveDraft } from "./drafts";
 import { sendErrorMessage, whatsappWindowClosed } from "./send-error";
-import type { Conversation, Message } from "./types";
+import type { Conversation } from "./types";
 
 /** How often "typing" is repeated while the agent keeps typing (the server's indicator expires on its own). */
 const typingEveryMs = 3_000;
+/** Where opening a conversation puts the cursor in the composer: a wide screen with a mouse. */
+const autofocusMedia = "(min-width: 768px) and (pointer: fine)";
 
 interface ComposerProps {
   conversation: Conversation;
@@ -32,12 +36,13 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   const windowClosed = whatsappWindowClosed(conversation);
   const send = useMutation(
     trpc.conversations.sendMessage.mutationOptions({
-      onSuccess: (message: Message) => {
+      onSuccess: ({ mentions, ...message }) => {
+        notice.show(mentions);
         clearDraft(conversation.id);
         setText("");
         queryClient.setQueriesData(
           { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: conversation.id }) },
-          (data: Pages<Message> | undefined) => upsertMessage(data, message),
+          (data: Pages<typeof message> | undefined) => upsertMessage(data, message),
         );
         textarea.current?.focus();
       },
@@ -45,9 +50,11 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   );
   const startTyping = useMutation(trpc.typing.start.mutationOptions());
   const stopTyping = useMutation(trpc.typing.stop.mutationOptions());
+  const notice = useLastNoteMentions(conversation.id);
 
   useEffect(() => {
-    textarea.current?.focus();
+    // on a phone or tablet, focus would open the on-screen keyboard over the thread the agent came to read
+    if (window.matchMedia(autofocusMedia).matches) textarea.current?.focus();
   }, []);
 
   const change = (value: string) => {
@@ -70,7 +77,15 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
     send.mutate({ id: conversation.id, text: body, isPrivate });
   };
 
+  const mention = useMentionAutocomplete({
+    enabled: isPrivate && !disabled,
+    text,
+    onTextChange: change,
+    textarea,
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -79,7 +94,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
 
   return (
     <form
-      className={cx("border-t border-slate-200 p-3", isPrivate ? "bg-amber-50" : "bg-white")}
+      className={cx("relative border-t border-slate-200 p-3", isPrivate ? "bg-amber-50" : "bg-white")}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -95,6 +110,8 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
           {t(sendErrorMessage(send.error, conversation))}
         </Alert>
       )}
+      {notice.mentions && <NoteMentionNotice mentions={notice.mentions} onDismiss={notice.dismiss} />}
+      {mention.popup}
       <label htmlFor={id} className="sr-only">
         {t("inbox.composer.label")}
       </label>
@@ -105,6 +122,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
         value={text}
         onChange={(event) => change(event.target.value)}
         onKeyDown={onKeyDown}
+        {...mention.textareaProps}
         disabled={disabled}
         placeholder={isPrivate ? t("inbox.composer.notePlaceholder") : t("inbox.composer.placeholder")}
         className={cx(

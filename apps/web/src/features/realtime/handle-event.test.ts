@@ -239,28 +239,109 @@ describe("handleRealtimeEvent", () => {
       expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
   });
 
-  it("on notification marks the user's notifications stale", async () => {
+  it("on notification puts it on top of the bell's list and counts it, once", async () => {
     const { deps, queryClient, trpc } = setup();
-    const key = trpc.notifications.list.queryKey({});
-    queryClient.setQueryData(key, { items: [], nextCursor: null, unreadCount: 0 });
+    const key = trpc.notifications.list.infiniteQueryKey({ limit: 20 });
+    queryClient.setQueryData(key, {
+      pages: [{ items: [], nextCursor: null, unreadCount: 2 }],
+      pageParams: [null],
+    });
+    const notification = event("notification", {
+      id: "n1",
+      type: "assignment",
+      userId: "me",
+      actor: { id: "u-ana", name: "Ana" },
+      contact: { id: "ct-maria", name: "Maria" },
+      readAt: null,
+      createdAt: occurredAt,
+      data: { conversationId: "a", previousAssignee: null, assignedBy: "u-ana" },
+    });
+    await handleRealtimeEvent(deps, notification);
+    await handleRealtimeEvent(deps, notification);
+    const page = queryClient.getQueryData(key)?.pages[0];
+    expect(page?.unreadCount).toBe(3);
+    expect(page?.items.map((item) => [item.id, item.actor?.name])).toEqual([["n1", "Ana"]]);
+    expect(page?.items[0]).not.toHaveProperty("userId");
+  });
+
+  it("on notifications_read marks them read with the server's count, as another tab did", async () => {
+    const { deps, queryClient, trpc } = setup();
+    const key = trpc.notifications.list.infiniteQueryKey({ limit: 20 });
+    const unread = (id: string) => ({
+      id,
+      type: "mention" as const,
+      actor: null,
+      contact: null,
+      readAt: null,
+      createdAt: occurredAt,
+      data: { conversationId: "a", messageId: "m1", authorId: null, excerpt: "@me" },
+    });
+    queryClient.setQueryData(key, {
+      pages: [{ items: [unread("n1"), unread("n2")], nextCursor: "c", unreadCount: 5 }],
+      pageParams: [null],
+    });
     await handleRealtimeEvent(
       deps,
-      event("notification", {
-        id: "n1",
-        type: "assignment",
-        userId: "me",
-        readAt: null,
-        createdAt: occurredAt,
-        data: { conversationId: "a", previousAssignee: null },
-      }),
+      event("notifications_read", { userId: "me", ids: ["n2"], unreadCount: 4 }),
     );
-    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+    const page = queryClient.getQueryData(key)?.pages[0];
+    expect(page?.items.map((item) => [item.id, item.readAt])).toEqual([
+      ["n1", null],
+      ["n2", occurredAt],
+    ]);
+    expect(page?.unreadCount).toBe(4);
+    await handleRealtimeEvent(deps, event("notifications_read", { userId: "me", ids: null, unreadCount: 0 }));
+    expect(queryClient.getQueryData(key)?.pages[0]?.items.every((item) => item.readAt !== null)).toBe(true);
   });
 
   it("on resync_required marks everything stale", async () => {
     const { deps, queryClient, allKey } = setup();
     queryClient.setQueryData(allKey, pagesOf({ items: [], nextCursor: null }));
     await handleRealtimeEvent(deps, event("resync_required", { reason: "expired" }));
+    expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe("handleRealtimeEvent for the user's other tabs and the organization", () => {
+  it("on conversation_read clears the user's own badge in every list, leaving the team's count", async () => {
+    const { deps, queryClient, allKey, mineKey } = setup();
+    const listed = conv({ id: "a", unread: 3, unreadCount: 3 });
+    queryClient.setQueryData(
+      allKey,
+      pagesOf({ items: [conv({ id: "b", unread: 1 }), listed], nextCursor: null }),
+    );
+    queryClient.setQueryData(mineKey, pagesOf({ items: [listed], nextCursor: null }));
+    await handleRealtimeEvent(
+      deps,
+      event("conversation_read", { conversationId: "a", userId: "me", lastReadAt: occurredAt, unread: 0 }),
+    );
+    for (const key of [allKey, mineKey]) {
+      const items = queryClient.getQueryData<Pages<ConversationListItem>>(key)?.pages[0]?.items;
+      expect(items?.find((item) => item.id === "a")).toMatchObject({ unread: 0, unreadCount: 3 });
+    }
+    const others = queryClient.getQueryData<Pages<ConversationListItem>>(allKey)?.pages[0]?.items;
+    expect(others?.find((item) => item.id === "b")?.unread).toBe(1);
+  });
+
+  it("on organization_updated refetches the session's organization and the settings", async () => {
+    const { deps, queryClient, trpc, allKey } = setup();
+    const me = trpc.auth.me.queryKey();
+    const settings = trpc.organizations.current.queryKey();
+    const seeded: ReadonlyArray<readonly unknown[]> = [me, settings, allKey];
+    for (const key of seeded) queryClient.setQueryData(key, {});
+    await handleRealtimeEvent(deps, event("organization_updated", { changed: ["defaultCurrency"] }));
+    expect(queryClient.getQueryState(me)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(settings)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(false);
+  });
+
+  it("on membership_changed (a promotion) marks everything stale: the new role may see more", async () => {
+    const { deps, queryClient, trpc, allKey } = setup();
+    const me: readonly unknown[] = trpc.auth.me.queryKey();
+    queryClient.setQueryData(me, {});
+    queryClient.setQueryData(allKey, pagesOf({ items: [], nextCursor: null }));
+    await handleRealtimeEvent(deps, event("membership_changed", { userId: "me", role: "admin" }));
+    expect(queryClient.getQueryState(trpc.auth.me.queryKey())?.isInvalidated).toBe(true);
     expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(true);
   });
 });

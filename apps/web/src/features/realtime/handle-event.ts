@@ -3,6 +3,7 @@ import type { Query, QueryClient } from "@tanstack/react-query";
 import { errorCodeOf } from "../../lib/errors";
 import type { Trpc } from "../../lib/trpc";
 import type { Conversation, ConversationListInput, ConversationListItem, Message } from "../inbox/types";
+import { addNotification, markRead as markNotificationsRead } from "../notifications/notification-cache";
 import {
   applyTyping,
   listedUnread,
@@ -10,6 +11,7 @@ import {
   type Pages,
   patchMessageStatus,
   removeConversation,
+  setUnread,
   type TypingEntry,
   upsertConversation,
   upsertMessage,
@@ -214,9 +216,33 @@ export async function handleRealtimeEvent(deps: RealtimeDeps, event: RealtimeEve
     case "payment_status":
       await invalidate(deps, trpc.payments.pathKey(), trpc.deals.pathKey(), trpc.pipelines.board.pathKey());
       return;
-    case "notification":
-      await invalidate(deps, trpc.notifications.pathKey());
+    case "conversation_read":
+      // read in another tab (or this one): the user's own badge clears in every tab
+      updateLists(deps, (data) => setUnread(data, event.payload.conversationId, 0));
       return;
+    case "organization_updated":
+      // a new default currency, time zone or language applies without a reload
+      await invalidate(deps, trpc.auth.me.queryKey(), trpc.organizations.pathKey());
+      return;
+    case "membership_changed":
+      // promoted (a demotion or removal ends the subscription instead): the new role may see more
+      await queryClient.invalidateQueries();
+      return;
+    case "notification": {
+      const { userId: _recipient, ...notification } = event.payload;
+      queryClient.setQueriesData({ queryKey: trpc.notifications.list.infiniteQueryKey() }, (data) =>
+        addNotification(data, notification),
+      );
+      return;
+    }
+    case "notifications_read": {
+      // marked read in another tab or device (or this one: marking again changes nothing)
+      const { ids, unreadCount } = event.payload;
+      queryClient.setQueriesData({ queryKey: trpc.notifications.list.infiniteQueryKey() }, (data) =>
+        markNotificationsRead(data, ids, event.occurredAt, unreadCount),
+      );
+      return;
+    }
     case "resync_required":
       // Events were missed: everything shown may be stale.
       await queryClient.invalidateQueries();

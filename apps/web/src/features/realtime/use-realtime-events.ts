@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useRouteContext } from "@tanstack/react-router";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo, useRef } from "react";
 import { isUnauthenticated } from "../../lib/errors";
@@ -23,6 +24,7 @@ export function useRealtimeEvents(): void {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { user } = useSession();
+  const sessionEnded = useRouteContext({ from: "/_app", select: (context) => context.sessionEnded });
   const queue = useRef<Promise<void>>(Promise.resolve());
   const deps = useMemo<RealtimeDeps>(
     () => ({
@@ -38,6 +40,8 @@ export function useRealtimeEvents(): void {
   useSubscription(
     trpc.realtime.events.subscriptionOptions(undefined, {
       onData: (tracked) => {
+        // the server ends the subscription after saying why (a role change, a removal): the login page says so
+        if (tracked.data.type === "session_ended") return sessionEnded(tracked.data.payload.reason);
         queue.current = queue.current
           .then(() => handleRealtimeEvent(deps, tracked.data))
           .catch(() => undefined);

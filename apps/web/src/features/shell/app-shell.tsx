@@ -2,6 +2,8 @@ import { Outlet, useMatches } from "@tanstack/react-router";
 import { Brand } from "../../components/brand";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { NotificationBell } from "../notifications/notification-bell";
+import { ConnectionIndicator } from "../realtime/connection-indicator";
 import { useRealtimeEvents } from "../realtime/use-realtime-events";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -20,8 +22,9 @@ export function AppShell() {
       </a>
 
       <aside className="fixed inset-y-0 left-0 hidden w-64 flex-col border-r border-slate-200 bg-white lg:flex">
-        <div className="px-5 py-5">
+        <div className="flex items-center justify-between gap-2 py-5 pr-3 pl-5">
           <Brand />
+          <NotificationBell placement="sidebar" />
         </div>
         <div className="flex-1 overflow-y-auto px-3">
           <SidebarNav orientation="vertical" />
@@ -34,8 +37,11 @@ export function AppShell() {
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white lg:hidden">
         <div className="flex items-center justify-between px-4 py-3">
           <Brand />
-          <div className="w-12">
-            <UserMenu compact />
+          <div className="flex items-center gap-1">
+            <NotificationBell placement="header" />
+            <div className="w-12">
+              <UserMenu compact />
+            </div>
           </div>
         </div>
         <SidebarNav orientation="horizontal" />
@@ -46,6 +52,7 @@ export function AppShell() {
           <Outlet />
         </div>
       </main>
+      <ConnectionIndicator />
     </div>
   );
 }

@@ -1,0 +1,280 @@
+import {
+  type FakeWhatsApp,
+  postWebhook,
+  startFakeWhatsApp,
+  whatsAppTextWebhook,
+} from "@crm/integrations/testing";
+import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import { startTcpProxy } from "./tcp-proxy";
+
+let whatsapp: FakeWhatsApp;
+let smtp: SmtpSink;
+let session: BrowserSession;
+let owner: { token: string };
+let conversationId: string;
+const customer = { name: "Rita Moraes", waId: "5511976543210" };
+const password = "correct horse battery";
+
+const url = (path: string) => `${session.api.baseUrl}${path}`;
+const unique = (tag: string) => `${tag}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+/** The REST API as a script calls it, with a session token. */
+async function rest<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(url(`/api/v1${path}`), {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status, `${method} ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+interface Member {
+  id: string;
+  email: string;
+  token: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A teammate invited by the owner, signed in in a browser of their own (`locale`) at `baseUrl`. */
+async function member(role: string, locale = "en-US", baseUrl = session.api.baseUrl): Promise<Member> {
+  const email = unique(role);
+  await rest(owner.token, "POST", "/users", { email, role });
+  const token = (await smtp.waitFor(email)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
+  const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token, name: `Member ${role}`, password }),
+  });
+  const signedIn = (await accepted.json()) as { token: string; user: { id: string } };
+  const { context, page } = await openPage(session.browser, locale);
+  await context.addCookies([{ name: "crm_session", value: signedIn.token, url: baseUrl }]);
+  return { id: signedIn.user.id, email, token: signedIn.token, context, page };
+}
+
+async function logIn(page: Page, email: string) {
+  await page.locator("input[autocomplete=email]").fill(email);
+  await page.locator("input[autocomplete=current-password]").fill(password);
+  await page.locator("button[type=submit]").click();
+}
+
+const composer = (page: Page) => page.getByLabel("Message", { exact: true });
+const thread = (page: Page) => page.getByRole("region", { name: `Conversation with ${customer.name}` });
+
+beforeAll(async () => {
+  [whatsapp, smtp] = await Promise.all([startFakeWhatsApp(), startSmtpSink()]);
+  session = await startBrowserSession({
+    env: { WHATSAPP_API_BASE: whatsapp.apiBase, SMTP_URL: smtp.url },
+    locale: "en-US",
+  });
+  const registered = await fetch(url("/api/v1/auth/register"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      organizationName: "Loja da Rita",
+      name: "Otávio",
+      email: unique("owner"),
+      password,
+    }),
+  });
+  owner = (await registered.json()) as { token: string };
+  await rest(owner.token, "POST", "/integrations", {
+    channel: "whatsapp",
+    name: "WhatsApp loja",
+    config: whatsapp.config,
+  });
+  const delivered = await postWebhook(
+    url("/webhooks/whatsapp"),
+    whatsapp.signedWebhook(
+      whatsAppTextWebhook({
+        phoneNumberId: whatsapp.config.phoneNumberId,
+        from: customer.waId,
+        name: customer.name,
+        text: "Oi, ainda tem?",
+      }),
+    ),
+  );
+  expect(delivered.status).toBe(200);
+  // the worker stores the message a moment after the webhook is answered
+  for (let tries = 0; !conversationId && tries < 100; tries += 1) {
+    const list = await rest<{ items: Array<{ id: string }> }>(owner.token, "GET", "/conversations");
+    conversationId = list.items[0]?.id ?? "";
+    if (!conversationId) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(conversationId).not.toBe("");
+});
+
+afterAll(async () => {
+  await session?.close();
+  await whatsapp?.close();
+  await smtp?.close();
+});
+
+describe("a visitor without a session", () => {
+  it("is sent to login without a failed request on the way", async () => {
+    const { context, page } = await openPage(session.browser);
+    try {
+      const failed: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      page.on("console", (message) => {
+        if (message.type() === "error") failed.push(message.text());
+      });
+      await page.goto(url("/inbox"));
+      await page.getByRole("heading", { name: "Log in" }).waitFor();
+      await page.goto(url("/login"));
+      await page.getByRole("heading", { name: "Log in" }).waitFor();
+      expect(failed).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("a session ended by a change of the member", () => {
+  it("takes a demoted member to login at once, saying why, and back to the conversation and draft after", async () => {
+    const bia = await member("admin");
+    try {
+      await bia.page.goto(url(`/inbox/${conversationId}`));
+      await thread(bia.page).getByText("Oi, ainda tem?").waitFor();
+      await composer(bia.page).fill("Rascunho da Bia");
+
+      await rest(owner.token, "PATCH", `/users/${bia.id}`, { role: "agent" });
+
+      // nothing done on the page: the live connection brings the news
+      await bia.page.getByText("Your access changed; log in again.").waitFor();
+      const login = new URL(bia.page.url());
+      expect(login.pathname).toBe("/login");
+      expect(login.searchParams.get("redirect")).toBe(`/inbox/${conversationId}`);
+      expect(login.searchParams.get("reason")).toBe("role_changed");
+      await expectAccessible(bia.page, "session-01-role-changed");
+
+      await logIn(bia.page, bia.email);
+      await bia.page.waitForURL((address) => address.pathname === `/inbox/${conversationId}`);
+      await thread(bia.page).getByText("Oi, ainda tem?").waitFor();
+      expect(await composer(bia.page).inputValue()).toBe("Rascunho da Bia");
+    } finally {
+      await bia.context.close();
+    }
+  });
+
+  it("tells a removed member, in Portuguese, that the organization is no longer theirs", async () => {
+    const caio = await member("agent", "pt-BR");
+    try {
+      await caio.page.goto(url("/contacts"));
+      await caio.page.getByRole("heading", { name: "Contatos" }).waitFor();
+
+      await rest(owner.token, "DELETE", `/users/${caio.id}`);
+
+      await caio.page.getByText("Você não tem mais acesso a esta organização.").waitFor();
+      const login = new URL(caio.page.url());
+      expect(login.pathname).toBe("/login");
+      expect(login.searchParams.get("redirect")).toBe("/contacts");
+      expect(login.searchParams.get("reason")).toBe("removed");
+    } finally {
+      await caio.context.close();
+    }
+  });
+});
+
+describe("a session that ended elsewhere", () => {
+  it("goes to login once, however many requests fail, and back to the conversation after login", async () => {
+    const dani = await member("agent");
+    try {
+      const visited: string[] = [];
+      dani.page.on("framenavigated", (frame) => {
+        if (frame === dani.page.mainFrame()) visited.push(frame.url());
+      });
+      await dani.page.goto(url(`/inbox/${conversationId}`));
+      await thread(dani.page).getByText("Oi, ainda tem?").waitFor();
+
+      // signed out on another device; the login page's own check of the session is held back meanwhile, so
+      // that each request the page still makes fails while the way to login is under way
+      await rest(dani.token, "POST", "/auth/logout", {});
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await dani.page.route(/\/trpc\/auth\.(session|me)\b/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      let refused = 0;
+      dani.page.on("response", (response) => {
+        if (response.status() === 401) refused += 1;
+      });
+      await composer(dani.page).fill("Já volto");
+      await expect.poll(() => refused).toBeGreaterThan(0);
+      await composer(dani.page).press("Enter");
+      await expect.poll(() => refused).toBeGreaterThan(1);
+      release();
+
+      await dani.page.getByRole("heading", { name: "Log in" }).waitFor();
+      const login = new URL(dani.page.url());
+      expect(login.pathname).toBe("/login");
+      expect(login.searchParams.get("redirect")).toBe(`/inbox/${conversationId}`);
+      for (const address of visited) expect(decodeURIComponent(address)).not.toContain("redirect=/login");
+
+      await logIn(dani.page, dani.email);
+      await dani.page.waitForURL((address) => address.pathname === `/inbox/${conversationId}`);
+      await thread(dani.page).getByText("Oi, ainda tem?").waitFor();
+    } finally {
+      await dani.context.close();
+    }
+  });
+});
+
+describe("live updates across an API restart", () => {
+  it("says it is reconnecting only while the server is away, then replays what was missed", async () => {
+    const proxy = await startTcpProxy(session.api.baseUrl);
+    const { context, page } = await openPage(session.browser);
+    try {
+      await context.addCookies([{ name: "crm_session", value: owner.token, url: proxy.url }]);
+      // remembers whether the indicator ever showed, however briefly
+      await page.addInitScript(() => {
+        const seen = () => document.body?.textContent?.includes("Reconnecting…") ?? false;
+        new MutationObserver(() => {
+          if (seen()) (window as unknown as { sawReconnecting: boolean }).sawReconnecting = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      const sawReconnecting = () =>
+        page.evaluate(() => (window as unknown as { sawReconnecting?: boolean }).sawReconnecting === true);
+      const reconnecting = page.getByRole("status").filter({ hasText: "Reconnecting…" });
+      // subscriptions the server started: an event published after one is delivered to it
+      let started = 0;
+      page.on("websocket", (socket) =>
+        socket.on("framereceived", ({ payload }) => {
+          if (String(payload).includes('"type":"started"')) started += 1;
+        }),
+      );
+
+      await page.goto(`${proxy.url}/contacts`);
+      await page.getByRole("heading", { name: "Contacts" }).waitFor();
+      await expect.poll(() => started).toBe(1);
+      await rest(owner.token, "POST", "/contacts", { name: "Before the restart" });
+      await page.getByText("Before the restart").waitFor();
+      expect(await sawReconnecting()).toBe(false);
+
+      proxy.down();
+      await reconnecting.waitFor();
+      await expectAccessible(page, "session-02-reconnecting");
+      await rest(owner.token, "POST", "/contacts", { name: "While it was away" });
+
+      proxy.up();
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+      await reconnecting.waitFor({ state: "detached" });
+      await page.getByText("While it was away").waitFor();
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  });
+});
