@@ -130,7 +130,8 @@ describe("answering a customer from the inbox", () => {
     await expect.poll(() => whatsapp.sent.map((sent) => sent.text), { timeout: 15_000 }).toContain(reply);
     const sent = whatsapp.sent.find((message) => message.text === reply);
     expect(sent?.to).toBe(customer.waId);
-    expect(await composer().inputValue()).toBe("");
+    // the composer clears when the API answers, which may come after the send job reached the provider
+    await expect.poll(() => composer().inputValue()).toBe("");
 
     const bubble = thread().getByRole("listitem").filter({ hasText: reply });
     await bubble.getByRole("img", { name: "Sent" }).waitFor();
