@@ -3,9 +3,11 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Container } from "./container";
 import { apiBodyLimit } from "./http/api-body-limit";
+import { apiKeyRateLimit } from "./http/api-key-rate-limit";
 import { clientIp } from "./http/client-ip";
 import { docsRoutes } from "./http/docs";
 import { healthRoutes } from "./http/health";
+import { idempotentRetries } from "./http/idempotency";
 import { openApiDocument, restBasePath } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { corsHeaders, requestIdHeader } from "./http/response-headers";
@@ -41,7 +43,14 @@ export function createApp(container: Container): Hono {
   app.use(
     corsHeaders({
       allowedOrigins: env.allowedOrigins,
-      allowHeaders: ["content-type", "authorization", "trpc-accept", "x-trpc-source"],
+      allowHeaders: [
+        "content-type",
+        "authorization",
+        "trpc-accept",
+        "x-trpc-source",
+        "idempotency-key",
+        "if-match",
+      ],
       allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
       maxAgeSeconds: 600,
     }),
@@ -61,7 +70,9 @@ export function createApp(container: Container): Hono {
   app.get("/openapi.json", (c) => c.json(openApiDocument(env.publicUrl)));
   app.route("/docs", docsRoutes());
 
+  app.use("/trpc/*", apiKeyRateLimit(container));
   app.use("/trpc/*", apiBodyLimit("trpc"));
+  app.use("/trpc/*", idempotentRetries(container, "trpc"));
   app.use(
     "/trpc/*",
     trpcServer({
@@ -75,6 +86,7 @@ export function createApp(container: Container): Hono {
             headers: opts.req.headers,
             ip: clientIp(c, env.trustProxy),
             requestId: c.get("requestId"),
+            apiKeyRateLimit: c.get("apiKeyRateLimit"),
           },
           (cookie) => opts.resHeaders.append("set-cookie", cookie),
         ) as unknown as Promise<Record<string, unknown>>,
@@ -86,11 +98,17 @@ export function createApp(container: Container): Hono {
     }),
   );
 
+  app.use(`${restBasePath}/*`, apiKeyRateLimit(container));
   // raw routes under the REST prefix (files, not JSON) go before the generated REST handler
   app.route(restBasePath, contactsExportRoutes(container));
   app.route(restBasePath, messageMediaRoutes(container));
 
-  app.all(`${restBasePath}/*`, apiBodyLimit("rest"), createRestHandler(container));
+  app.all(
+    `${restBasePath}/*`,
+    apiBodyLimit("rest"),
+    idempotentRetries(container, "rest"),
+    createRestHandler(container),
+  );
 
   if (env.webDistDir) mountWebApp(app, env.webDistDir);
 

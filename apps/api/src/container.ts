@@ -8,6 +8,7 @@ import { createDealsStore } from "@crm/db/deals/deals-store";
 import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
 import { createBatchedWebhookLogRepository } from "@crm/db/integrations/webhook-log-batch";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
+import { createIdempotencyKeyRepository } from "@crm/db/shared/idempotency-key-repository";
 import type {
   AuthDeps,
   Channels,
@@ -59,6 +60,7 @@ import type { Redis } from "ioredis";
 import { argon2Hasher } from "./auth/password-hasher";
 import { secretTokens } from "./auth/secret-tokens";
 import type { Env } from "./env";
+import type { IdempotencyDeps } from "./http/idempotency";
 import type { AppLogger } from "./logger";
 import { createRealtimeServices, type RealtimeServices } from "./realtime/services";
 
@@ -82,6 +84,8 @@ export interface Container {
   channels: Channels;
   /** Message media downloaded by the worker, served by `GET /messages/{id}/media`, erased with its message. */
   media: FileStorage & StoredFileReader;
+  /** `Idempotency-Key` claims and the answers replayed to retries. */
+  idempotency: IdempotencyDeps;
   close(): Promise<void>;
 }
 
@@ -320,6 +324,7 @@ export async function createContainer(
     payments,
     channels,
     media,
+    idempotency: { keys: createIdempotencyKeyRepository(db.db), cipher, clock: { now: () => new Date() } },
     async close() {
       // before the queue closes: a log stored now is still queued
       await webhookLogs.flush();

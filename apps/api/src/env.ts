@@ -32,6 +32,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST_DIR: z.string().optional(),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
+  /** Requests one API key may make per minute, REST and tRPC together. */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(defaultCredentialTtlMs),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),

@@ -26,3 +26,4 @@ export * from "./realtime/read-state";
 export * from "./realtime/typing";
 export * from "./shared/common";
 export * from "./shared/pagination";
+export * from "./shared/precondition";

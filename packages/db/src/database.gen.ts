@@ -189,6 +189,21 @@ export interface DealStageTotals {
   value_total: Decimal;
 }
 
+export interface IdempotencyKeys {
+  caller: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  key: string;
+  organization_id: string;
+  request_hash: string;
+  request_method: string;
+  request_path: string;
+  response_body: Jsonb | null;
+  response_content_type: string | null;
+  response_status: number | null;
+  state: Generated<"in_progress" | "done">;
+}
+
 export interface Integrations {
   channel: "whatsapp" | "telegram" | "discord" | "slack" | "trello" | "stripe" | "mercadopago";
   config: Jsonb;
@@ -382,6 +397,7 @@ export interface Database {
   deal_activities: DealActivities;
   deal_stage_totals: DealStageTotals;
   deals: Deals;
+  idempotency_keys: IdempotencyKeys;
   integrations: Integrations;
   invitations: Invitations;
   messages: Messages;

@@ -23,7 +23,12 @@ export const errorStatuses = {
     description:
       "Conflicts with what exists (a duplicate, a taken name): `data.existingId` names it when known",
   },
-  412: { codes: ["PRECONDITION_FAILED"], description: "A precondition failed, e.g. the last owner" },
+  412: {
+    codes: ["PRECONDITION_FAILED"],
+    description:
+      "A precondition failed: the last owner, or a record changed since the version in If-Match or " +
+      "expectedUpdatedAt (nothing written; the ETag header is its current version)",
+  },
   413: { codes: ["PAYLOAD_TOO_LARGE"], description: "The request body is too large" },
   415: { codes: ["UNSUPPORTED_MEDIA_TYPE"], description: "The request body is not `application/json`" },
   422: {
@@ -32,7 +37,8 @@ export const errorStatuses = {
   },
   429: {
     codes: ["TOO_MANY_REQUESTS"],
-    description: "Too many attempts: retry after `data.retryAfterSeconds`",
+    description:
+      "Too many attempts, or an API key over its limit per minute: retry after `data.retryAfterSeconds`",
   },
   500: {
     codes: ["INTERNAL_SERVER_ERROR"],
@@ -47,6 +53,14 @@ export const errorStatuses = {
 export type ErrorStatus = keyof typeof errorStatuses;
 
 export const errorSchemaName = (status: ErrorStatus) => `error.${errorStatuses[status].codes[0]}`;
+
+/** An operation's answer with this error status: the error body of that status, by reference. */
+export const errorResponse = (status: ErrorStatus) => ({
+  description: errorStatuses[status].description,
+  content: {
+    "application/json": { schema: { $ref: `#/components/schemas/${errorSchemaName(status)}` } },
+  },
+});
 
 const nullable = <T extends "string" | "integer" | "object">(type: T) => ({
   type: [type, "null"] as [T, "null"],

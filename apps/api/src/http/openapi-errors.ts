@@ -10,7 +10,7 @@ import {
 } from "trpc-to-openapi";
 import type { Meta } from "../trpc/init";
 import type { AppRouter } from "../trpc/root";
-import { type ErrorStatus, errorSchema, errorSchemaName, errorStatuses } from "./openapi-error-schemas";
+import { type ErrorStatus, errorResponse, errorSchema, errorSchemaName } from "./openapi-error-schemas";
 
 /** The procedures' dotted names (`contacts.create`): a misspelt one in the table below does not compile. */
 type ProcedurePaths<R, Prefix extends string = ""> = {
@@ -41,16 +41,19 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "users.remove": ["PRECONDITION_FAILED"],
   "organizations.update": ["CONFLICT"],
   "contacts.create": ["NOT_FOUND", "CONFLICT"],
-  "contacts.update": ["CONFLICT"],
+  "contacts.update": ["CONFLICT", "PRECONDITION_FAILED"],
+  "contacts.remove": ["PRECONDITION_FAILED"],
   "companies.create": ["CONFLICT"],
-  "companies.update": ["CONFLICT"],
+  "companies.update": ["CONFLICT", "PRECONDITION_FAILED"],
+  "companies.remove": ["PRECONDITION_FAILED"],
   "tags.create": ["CONFLICT"],
   "tags.update": ["CONFLICT"],
   "customFields.create": ["CONFLICT"],
   "pipelines.update": ["CONFLICT"],
   "pipelines.remove": ["CONFLICT"],
   "deals.create": ["NOT_FOUND"],
-  "deals.update": ["CONFLICT"],
+  "deals.update": ["CONFLICT", "PRECONDITION_FAILED"],
+  "deals.remove": ["PRECONDITION_FAILED"],
   "integrations.create": ["CONFLICT"],
   "integrations.update": ["CONFLICT"],
   "integrations.delete": ["CONFLICT", "UNPROCESSABLE", "PROVIDER_ERROR"],
@@ -60,6 +63,8 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "payments.createAndSendLink": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],
   "conversations.create": ["NOT_FOUND", "CONFLICT", "UNPROCESSABLE"],
   "conversations.sendMessage": ["UNPROCESSABLE"],
+  "conversations.update": ["PRECONDITION_FAILED"],
+  "conversations.remove": ["PRECONDITION_FAILED"],
   "messages.retry": ["CONFLICT", "UNPROCESSABLE"],
 };
 
@@ -84,7 +89,8 @@ interface OperationFacts {
 function errorStatusesOf(facts: OperationFacts): ErrorStatus[] {
   const statuses = new Set<number>([500]);
   if (facts.takesInput) statuses.add(400);
-  if (facts.access !== "public") statuses.add(401).add(403);
+  // 429: an API key over its limit per minute (http/api-key-rate-limit.ts)
+  if (facts.access !== "public") statuses.add(401).add(403).add(429);
   else if (facts.type === "mutation") statuses.add(403);
   if (getPathParameters(facts.path).length > 0) statuses.add(404);
   if (acceptsRequestBody(facts.method)) statuses.add(413).add(415);
@@ -122,12 +128,7 @@ export function withErrorResponses(
       operation.responses = { "200": operation.responses["200"] };
       for (const status of statuses) {
         used.add(status);
-        operation.responses[status] = {
-          description: errorStatuses[status].description,
-          content: {
-            "application/json": { schema: { $ref: `#/components/schemas/${errorSchemaName(status)}` } },
-          },
-        };
+        operation.responses[status] = errorResponse(status);
       }
       documented.add(procedure);
     },

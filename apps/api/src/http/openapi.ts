@@ -1,13 +1,16 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { appRouter } from "../trpc/root";
 import { withErrorResponses } from "./openapi-errors";
+import { withIdempotencyKey } from "./openapi-idempotency";
+import { withRawRoutes } from "./openapi-raw-routes";
+import { withPublicSecurity } from "./openapi-security";
 
 export const restBasePath = "/api/v1";
 
 let cached: OpenAPIObject | undefined;
 
 export function openApiDocument(publicUrl: string): OpenAPIObject {
-  cached ??= withErrorResponses(
+  cached ??= documented(
     generateOpenApiDocument(appRouter, {
       title: "CRM Manager API",
       description:
@@ -18,7 +21,13 @@ export function openApiDocument(publicUrl: string): OpenAPIObject {
       docsUrl: `${publicUrl}/docs`,
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } },
     }),
-    appRouter,
   );
   return cached;
 }
+
+/**
+ * What trpc-to-openapi cannot tell: the errors as sent, who needs no credential, the raw routes, the
+ * `Idempotency-Key` header.
+ */
+const documented = (generated: OpenAPIObject) =>
+  withIdempotencyKey(withRawRoutes(withPublicSecurity(withErrorResponses(generated, appRouter), appRouter)));

@@ -53,7 +53,10 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler {
     if (allowed) {
       headers.set("Access-Control-Allow-Origin", allowed);
       headers.set("Access-Control-Allow-Credentials", "true");
-      headers.set("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
+      headers.set(
+        "Access-Control-Expose-Headers",
+        "Retry-After, X-Request-Id, Idempotent-Replayed, ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+      );
     }
   };
 }

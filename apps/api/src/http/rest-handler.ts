@@ -6,6 +6,7 @@ import { createContext } from "../trpc/context";
 import { retryAfterHeaders } from "../trpc/errors";
 import { appRouter } from "../trpc/root";
 import { clientIp } from "./client-ip";
+import { etagHeaders } from "./etag";
 import { keepDeclaredCoercion } from "./input-coercion";
 import { restBasePath } from "./openapi";
 
@@ -37,6 +38,7 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
           headers: c.req.raw.headers,
           ip: clientIp(c, env.trustProxy),
           requestId: c.get("requestId"),
+          apiKeyRateLimit: c.get("apiKeyRateLimit"),
         },
         (cookie) => {
           cookies.push(cookie);
@@ -48,7 +50,9 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error.cause ?? error, path }, "REST call failed");
     },
-    responseMeta: ({ errors }: { errors: TRPCError[] }) => ({ headers: retryAfterHeaders(errors) }),
+    responseMeta: ({ errors, paths, data }: { errors: TRPCError[]; paths?: string[]; data: unknown[] }) => ({
+      headers: { ...retryAfterHeaders(errors), ...etagHeaders(paths, data, errors) },
+    }),
   } as unknown as Parameters<typeof createOpenApiNodeHttpHandler>[0]);
 
   return async (c) => {

@@ -1,17 +1,23 @@
-import { type Actor, authenticateApiKey, authenticateSession, looksLikeApiKey } from "@crm/domain";
+import { type Actor, authenticate, type CredentialRefusal } from "@crm/domain";
 import { readSessionCookie, serializeClearedSessionCookie, serializeSessionCookie } from "../auth/cookies";
 import type { Container } from "../container";
+import { type ApiKeyRateLimit, apiKeyRateLimited } from "../http/api-key-rate-limit";
+import { toTRPCError } from "./errors";
 
 export interface RequestInfo {
   url: string;
   headers: Headers;
   ip: string | undefined;
   requestId: string;
+  /** Counted by the `apiKeyRateLimit` middleware for a request made with an API key. */
+  apiKeyRateLimit?: ApiKeyRateLimit | undefined;
 }
 
 export interface Context {
   container: Container;
   actor: Actor | null;
+  /** Why the credential sent proves nothing, when the 401 should say so (see `unauthenticated`). */
+  refusedCredential: CredentialRefusal | null;
   /** How the caller authenticated: cookie-authenticated mutations must come from an allowed Origin. */
   authVia: "cookie" | "bearer" | null;
   /** A WebSocket's actor was read when it connected: over it only subscriptions, which re-read it, are served. */
@@ -23,6 +29,8 @@ export interface Context {
     selfOrigin: string;
   };
   requestId: string;
+  /** REST's If-Match, for the edits that take `expectedUpdatedAt` (see trpc/preconditions.ts). */
+  ifMatch: string | undefined;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 }
@@ -33,23 +41,19 @@ export async function createContext(
   appendSetCookie: (cookie: string) => void,
 ): Promise<Context> {
   const { headers } = request;
+  const overLimit = apiKeyRateLimited(request.apiKeyRateLimit);
+  if (overLimit) throw toTRPCError(overLimit);
   const bearer = headers
     .get("authorization")
     ?.match(/^Bearer\s+(.+)$/i)?.[1]
     ?.trim();
   const cookieToken = readSessionCookie(headers.get("cookie"));
-  const token = bearer ?? cookieToken;
-  let actor: Actor | null = null;
-  if (token) {
-    actor =
-      (looksLikeApiKey(token)
-        ? await authenticateApiKey(container.auth, token)
-        : await authenticateSession(container.auth, token)) ?? null;
-  }
+  const { actor, refused } = await authenticate(container.auth, bearer ?? cookieToken);
   const secure = container.env.cookieSecure;
   return {
     container,
     actor,
+    refusedCredential: refused,
     authVia: actor ? (bearer ? "bearer" : "cookie") : null,
     transport: "http",
     client: {
@@ -59,6 +63,7 @@ export async function createContext(
       selfOrigin: new URL(request.url).origin,
     },
     requestId: request.requestId,
+    ifMatch: headers.get("if-match") ?? undefined,
     setSessionCookie: (value, expiresAt) => appendSetCookie(serializeSessionCookie(value, expiresAt, secure)),
     clearSessionCookie: () => appendSetCookie(serializeClearedSessionCookie(secure)),
   };

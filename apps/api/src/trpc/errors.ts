@@ -1,4 +1,4 @@
-import { DomainError, errorTable, type FieldErrors } from "@crm/domain";
+import { DomainError, type ErrorCode, errorTable, type FieldErrors } from "@crm/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
@@ -32,8 +32,19 @@ export function errorData(error: TRPCError): ErrorData {
     }
     return { appCode: "VALIDATION_FAILED", fieldErrors, retryAfterSeconds: null, existingId: null };
   }
-  return { appCode: null, fieldErrors: null, retryAfterSeconds: null, existingId: null };
+  return {
+    appCode: appCodeOfProtocol[error.code] ?? null,
+    fieldErrors: null,
+    retryAfterSeconds: null,
+    existingId: null,
+  };
 }
+
+/** Every 401 and 403 has an appCode, even one raised as a bare TRPCError (e.g. by a subscription). */
+const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode>> = {
+  UNAUTHORIZED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+};
 
 /** A 429's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */
 export function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {

@@ -1,4 +1,13 @@
-import { type Actor, can, DomainError, type Permission, validationFailed } from "@crm/domain";
+import {
+  type Actor,
+  apiKeyCannotDoThis,
+  can,
+  DomainError,
+  type Permission,
+  roleCannot,
+  unauthenticated,
+  validationFailed,
+} from "@crm/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
@@ -13,7 +22,11 @@ const isUnexpected = (error: TRPCError) =>
 /** Every procedure declares who may call it; one without a declaration refuses to run. */
 export type Access = Permission | "public" | "authenticated";
 
-export type Meta = OpenApiMeta<{ access?: Access; userOnly?: boolean }>;
+/**
+ * `userOnly`: refused to API keys. `optionalAuth`: a public procedure that uses the caller's credential when one
+ * is sent (logout), so the OpenAPI document offers it instead of asking none.
+ */
+export type Meta = OpenApiMeta<{ access?: Access; userOnly?: boolean; optionalAuth?: boolean }>;
 
 const t = initTRPC
   .context<Context>()
@@ -66,15 +79,10 @@ const authorizedAccess = t.middleware(async ({ ctx, meta, type, next }) => {
   const declared = declaredAccess(meta);
   if (type === "mutation") assertAllowedOrigin(ctx);
   const actor = ctx.actor;
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  if (meta?.userOnly && actor.kind !== "user") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "This action needs a signed-in user, not an API key" });
-  }
+  if (!actor) throw toTRPCError(unauthenticated(ctx.refusedCredential));
+  if (meta?.userOnly && actor.kind !== "user") throw toTRPCError(apiKeyCannotDoThis());
   if (declared !== "authenticated" && declared !== "public" && !can(actor.role, declared)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `Your role (${actor.role}) cannot do this (${declared})`,
-    });
+    throw toTRPCError(roleCannot(actor.role, declared));
   }
   return next({ ctx: { ...ctx, actor } });
 });
@@ -87,7 +95,7 @@ function assertAllowedOrigin(ctx: Context): void {
   const origin = ctx.client.origin;
   if (origin === undefined && ctx.authVia !== "cookie") return;
   if (!origin || (origin !== ctx.client.selfOrigin && !ctx.container.env.allowedOrigins.includes(origin))) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Request origin not allowed" });
+    throw toTRPCError(new DomainError("FORBIDDEN", "Request origin not allowed"));
   }
 }
 

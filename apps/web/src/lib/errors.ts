@@ -28,6 +28,8 @@ const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
   UNAUTHENTICATED: "errors.unauthenticated",
   INVALID_CREDENTIALS: "errors.invalidCredentials",
   FORBIDDEN: "errors.forbidden",
+  // only API keys meet it: the web app always has a signed-in user
+  USER_REQUIRED: "errors.forbidden",
   NOT_FOUND: "errors.notFound",
   CONFLICT: "errors.conflict",
   PRECONDITION_FAILED: "errors.preconditionFailed",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
+import { expectedUpdatedAt } from "../shared/precondition";
 
 /** The company a contact works for (not the tenant, which is the organization). */
 export const company = z.object({ id, name: z.string(), createdAt: timestamp, updatedAt: timestamp });
@@ -13,4 +14,4 @@ export const listCompaniesInput = z.object({
 
 const name = z.string().max(500).describe("Unique in the organization, whatever the letter case");
 export const createCompanyInput = z.object({ name });
-export const updateCompanyInput = z.object({ id, name });
+export const updateCompanyInput = z.object({ id, name, expectedUpdatedAt });

@@ -63,6 +63,9 @@ export const contactImport = z.object({
   finishedAt: timestamp.nullable(),
 });
 
+export const contactImportPage = pageOf(contactImport);
+export const listContactImportsInput = z.object({ ...pageInput });
+
 /** Kept in step with `importReasonCodes` in the domain (a test compares them). */
 export const contactImportReasonCodes = [
   "row_too_long",

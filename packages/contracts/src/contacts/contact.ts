@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dealStatus, dealValue } from "../deals/deal";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
+import { expectedUpdatedAt } from "../shared/precondition";
 import { tagRef } from "./tag";
 
 /** "true"/"false" in a query string, a boolean over tRPC. */
@@ -59,6 +60,7 @@ export const updateContactInput = z.object({
   phone,
   companyId: id.nullable().optional().describe("null unlinks the company"),
   metadata: metadataInput.optional().describe("Only the keys given change; null clears one"),
+  expectedUpdatedAt,
 });
 
 /** The list's filters, shared by the list and the CSV export. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { booleanParam } from "../deals/deal";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
+import { expectedUpdatedAt } from "../shared/precondition";
 
 export const conversationChannel = z
   .enum(["whatsapp", "telegram", "slack", "discord"])
@@ -81,4 +82,5 @@ export const updateConversationInput = z.object({
     .nullable()
     .describe("A user who can answer conversations, or null to unassign (needs conversations:assign)")
     .optional(),
+  expectedUpdatedAt,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
+import { expectedUpdatedAt } from "../shared/precondition";
 
 export const dealStatus = z.enum(["open", "won", "lost"]).describe("open, won or lost");
 
@@ -66,6 +67,7 @@ export const updateDealInput = z.object({
   expectedCloseDate: calendarDate.nullable().optional(),
   status: dealStatus.describe("won, lost (needs lostReason) or open to reopen").optional(),
   lostReason: z.string().max(2000).describe("Why the deal was lost; required to lose it").optional(),
+  expectedUpdatedAt,
 });
 
 /** "true"/"false" in a query string, a boolean over tRPC. */

@@ -36,13 +36,13 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
       throw nameTaken((await findByName(organizationId, name))?.id);
     },
 
-    async findById(organizationId, id) {
-      const row = await db
+    async findById(organizationId, id, lock) {
+      const query = db
         .selectFrom("companies")
         .selectAll()
         .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
+        .where("id", "=", id);
+      const row = await (lock === "update" ? query.forUpdate() : query).executeTakeFirst();
       return row ? toCompany(row) : undefined;
     },
 

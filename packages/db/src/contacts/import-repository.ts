@@ -1,9 +1,12 @@
 import { type ContactImportRepository, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { decodeCursor, toPage } from "../shared/cursor";
 import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
 import { chunks } from "./named-rows";
 import { importColumns, toContactImport, toImportReasons } from "./rows";
+
+const importList = "contactImports";
 
 export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {
   return {
@@ -29,6 +32,27 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .where("id", "=", id)
         .executeTakeFirst();
       return row ? toContactImport(row) : undefined;
+    },
+
+    async list(organizationId, page) {
+      const limit = pageSize(page.limit);
+      const cursor = decodeCursor(page.cursor, importList);
+      let query = db
+        .selectFrom("contact_imports")
+        .select(importColumns)
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit + 1);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("created_at", "<", new Date(cursor.at)),
+            eb.and([eb("created_at", "=", new Date(cursor.at)), eb("id", "<", cursor.id)]),
+          ]),
+        );
+      }
+      return toPage(await query.execute(), limit, toContactImport, importList);
     },
 
     async findByIdAnyOrganization(id) {

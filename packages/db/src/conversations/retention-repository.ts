@@ -85,5 +85,15 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+
+    async deleteIdempotencyKeysBefore(cutoff, limit) {
+      const result = await db
+        .deleteFrom("idempotency_keys")
+        .where("id", "in", (qb) =>
+          qb.selectFrom("idempotency_keys").select("id").where("created_at", "<", cutoff).limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }

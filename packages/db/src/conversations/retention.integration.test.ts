@@ -118,6 +118,51 @@ describe("data retention", () => {
     expect(report.organizations).toBeGreaterThanOrEqual(2);
   });
 
+  it("deletes Idempotency-Key claims older than a day, answered or not, and keeps younger ones", async () => {
+    const { db } = handle;
+    const organizationId = await insertOrganization(db, 30);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000);
+    for (const [key, hours] of [
+      ["fresh", 1],
+      ["almost a day", 23],
+      ["a day and more", 25],
+      ["old", 48],
+      ["older", 72],
+    ] as const) {
+      await db
+        .insertInto("idempotency_keys")
+        .values({
+          organization_id: organizationId,
+          caller: "apiKey:retention",
+          key,
+          request_method: "POST",
+          request_path: "/deals",
+          request_hash: "hash",
+          created_at: hoursAgo(hours),
+        })
+        .execute();
+    }
+
+    const report = await purgeExpiredData(
+      {
+        retention: createRetentionRepository(db),
+        clock: { now: () => new Date() },
+        files: createMemoryFileStorage(),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+      },
+      2,
+    );
+
+    const left = await db
+      .selectFrom("idempotency_keys")
+      .select("key")
+      .where("organization_id", "=", organizationId)
+      .orderBy("created_at", "desc")
+      .execute();
+    expect(left.map((row) => row.key)).toEqual(["fresh", "almost a day"]);
+    expect(report.idempotencyKeysDeleted).toBe(3);
+  });
+
   it("forgets a preview that fell back to an expired message when the newest one was deleted", async () => {
     const { db } = handle;
     const organizationId = await insertOrganization(db, 30);

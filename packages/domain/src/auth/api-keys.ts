@@ -68,4 +68,5 @@ export async function authenticateApiKey(deps: AuthDeps, secret: string): Promis
   return actor;
 }
 
-export const apiKeyCannotDoThis = () => new DomainError("FORBIDDEN", "This action needs a signed-in user");
+export const apiKeyCannotDoThis = () =>
+  new DomainError("USER_REQUIRED", "This action needs a signed-in user, not an API key");

@@ -1,4 +1,5 @@
 export * from "./api-keys";
+export * from "./authentication";
 export * from "./invitations";
 export * from "./login";
 export * from "./model";

@@ -30,12 +30,19 @@ export async function issueSession(
   return { token, session };
 }
 
+/** Resolves a session token to its actor, or undefined; see `checkSession`. */
+export async function authenticateSession(deps: AuthDeps, token: string): Promise<Actor | undefined> {
+  const checked = await checkSession(deps, token);
+  return checked === "expired" ? undefined : checked;
+}
+
 /**
  * Resolves a session token to its actor, sliding the expiry forward when the session is half used. Every
  * authenticated request comes through here: a recently read session is recalled from the credential cache
  * until its renewal is due, so the store is asked once per session every few seconds, not on each request.
+ * A session found expired is removed and answered "expired" (that once: afterwards it is unknown).
  */
-export async function authenticateSession(deps: AuthDeps, token: string): Promise<Actor | undefined> {
+export async function checkSession(deps: AuthDeps, token: string): Promise<Actor | "expired" | undefined> {
   const sessionId = deps.tokens.hash(token);
   const now = deps.clock.now();
   const recalled = deps.credentials.recall(sessionId, now);
@@ -45,7 +52,7 @@ export async function authenticateSession(deps: AuthDeps, token: string): Promis
   if (!session) return undefined;
   if (session.expiresAt.getTime() <= now.getTime()) {
     await deps.store.sessions.remove(sessionId);
-    return undefined;
+    return "expired";
   }
   let expiresAt = session.expiresAt;
   if (expiresAt.getTime() - now.getTime() < sessionRenewThresholdMs) {

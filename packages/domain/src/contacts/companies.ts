@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/model";
 import { notFound } from "../shared/errors";
 import { parseName } from "../shared/names";
+import { assertUnchanged, type Precondition } from "../shared/record-version";
 import { publishContactChanges } from "./events";
 import type { Company } from "./model";
 import type { ContactsDeps } from "./ports";
@@ -26,17 +27,32 @@ export async function updateCompany(
   deps: ContactsDeps,
   actor: Actor,
   id: string,
-  input: { name: string },
+  input: { name: string } & Precondition,
 ): Promise<Company> {
   const name = parseName(input.name, "name", maxCompanyNameLength);
-  const company = await deps.store.companies.update(actor.organizationId, id, { name });
+  const company = await deps.store.transaction(async (repos) => {
+    const current = await repos.companies.findById(actor.organizationId, id, "update");
+    if (!current) throw notFound("Company");
+    assertUnchanged("company", current, input);
+    return repos.companies.update(actor.organizationId, id, { name });
+  });
   if (!company) throw notFound("Company");
   return company;
 }
 
 /** Its contacts stay, without a company. */
-export async function deleteCompany(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
-  const unlinked = await deps.store.transaction((repos) => repos.companies.remove(actor.organizationId, id));
+export async function deleteCompany(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  precondition: Precondition = {},
+): Promise<void> {
+  const unlinked = await deps.store.transaction(async (repos) => {
+    const current = await repos.companies.findById(actor.organizationId, id, "update");
+    if (!current) return undefined;
+    assertUnchanged("company", current, precondition);
+    return repos.companies.remove(actor.organizationId, id);
+  });
   if (!unlinked) throw notFound("Company");
   await publishContactChanges(
     deps,

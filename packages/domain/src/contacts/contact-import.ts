@@ -47,6 +47,15 @@ export async function getContactImport(deps: ContactsDeps, actor: Actor, id: str
   return found;
 }
 
+/** The organization's imports, newest first: how a client that lost an import's id finds it again. */
+export async function listContactImports(
+  deps: ContactsDeps,
+  actor: Actor,
+  page: PageRequest,
+): Promise<Page<ContactImport>> {
+  return deps.store.imports.list(actor.organizationId, page);
+}
+
 export async function listContactImportRows(
   deps: ContactsDeps,
   actor: Actor,

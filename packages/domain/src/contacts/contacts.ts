@@ -3,6 +3,7 @@ import { conversationScope } from "../conversations/visibility";
 import { DomainError, notFound } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
+import { assertUnchanged, type Precondition } from "../shared/record-version";
 import { parseContactFields } from "./contact-input";
 import { applyMetadataPatch } from "./custom-fields";
 import { publishDealContactChanges, recordDealContactChanges } from "./deal-links";
@@ -27,6 +28,8 @@ export interface UpdateContactInput {
   companyId?: string | null | undefined;
   /** Custom field values to set; null clears one. Keys not named keep their value. */
   metadata?: Record<string, unknown> | undefined;
+  /** write only if the contact is still at this version (see `assertUnchanged`) */
+  expectedUpdatedAt?: Date | undefined;
 }
 
 export async function assertCompanyExists(
@@ -92,6 +95,7 @@ export async function updateContact(
     deps.store.transaction(async (repos) => {
       const current = await repos.contacts.lockById(organizationId, id);
       if (!current) throw notFound("Contact");
+      assertUnchanged("contact", current, input);
       await assertCompanyExists(repos, organizationId, fields.companyId);
       const metadata =
         input.metadata === undefined
@@ -118,12 +122,18 @@ export async function updateContact(
 }
 
 /** Its conversations go with it; its deals stay without a contact, each with a `contact_changed` activity. */
-export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
+export async function deleteContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  precondition: Precondition = {},
+): Promise<void> {
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const releasedDeals = await deps.store.transaction(async (repos) => {
     const contact = await repos.contacts.lockById(organizationId, id);
     if (!contact) throw notFound("Contact");
+    assertUnchanged("contact", contact, precondition);
     const released = await repos.contacts.releaseDeals(organizationId, id);
     await recordDealContactChanges(
       repos,

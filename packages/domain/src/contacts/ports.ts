@@ -88,7 +88,8 @@ export interface ContactRepository {
 export interface CompanyRepository {
   /** Throws CONFLICT with `existingId` when a company of that name exists (case-insensitive). */
   create(organizationId: string, name: string): Promise<Company>;
-  findById(organizationId: string, id: string): Promise<Company | undefined>;
+  /** `lock`: locks the company's row for the rest of the transaction. */
+  findById(organizationId: string, id: string, lock?: "update"): Promise<Company | undefined>;
   findByName(organizationId: string, name: string): Promise<Company | undefined>;
   /** The ids of companies with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
   findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
@@ -144,6 +145,8 @@ export interface ContactImportRepository {
     createdBy: string | null;
   }): Promise<ContactImport>;
   findById(organizationId: string, id: string): Promise<ContactImport | undefined>;
+  /** Newest first. */
+  list(organizationId: string, page: PageRequest): Promise<Page<ContactImport>>;
   /** For the job, which knows only the import's id. */
   findByIdAnyOrganization(id: string): Promise<ContactImport | undefined>;
   /** The file, while the import is not finished (it is dropped when the import ends). */

@@ -232,6 +232,8 @@ export interface RetentionRepository {
   clearPreviewsBefore(organizationId: string, cutoff: Date): Promise<number>;
   /** Deletes up to `limit` webhook logs (of any organization) received before `cutoff`. */
   deleteWebhookLogsBefore(cutoff: Date, limit: number): Promise<number>;
+  /** Deletes up to `limit` `Idempotency-Key` claims (of any organization) made before `cutoff`. */
+  deleteIdempotencyKeysBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
 export interface RetentionDeps extends MediaErasureDeps {

@@ -1,3 +1,4 @@
+import { idempotencyKeyLifetimeMs } from "../shared/idempotency";
 import { type ErasedMedia, removeMediaFiles, sweepAbandonedWrites, sweepOrphanMedia } from "./erase-media";
 import type { RetentionDeps } from "./ports";
 
@@ -13,6 +14,8 @@ export interface RetentionReport {
   messagesDeleted: number;
   previewsCleared: number;
   webhookLogsDeleted: number;
+  /** `Idempotency-Key` claims past their 24 hours (the API already takes them as new). */
+  idempotencyKeysDeleted: number;
   /** Files of the deleted messages, and files the sweep found no live message for. */
   mediaFilesRemoved: number;
   /** Removals that failed: the files stay until a later sweep removes them. */
@@ -23,9 +26,9 @@ export interface RetentionReport {
 
 /**
  * The daily clean-up: every organization's messages older than its `data_retention_days` (with the
- * previews that quoted them and their media files), and webhook logs older than 30 days, in batches. Then
- * the sweep of media files no live message points at (see `MediaErasureDeps`), and of files left
- * half-written by downloads that died.
+ * previews that quoted them and their media files), webhook logs older than 30 days and `Idempotency-Key`
+ * claims older than a day, in batches. Then the sweep of media files no live message points at (see
+ * `MediaErasureDeps`), and of files left half-written by downloads that died.
  */
 export async function purgeExpiredData(
   deps: RetentionDeps,
@@ -37,6 +40,7 @@ export async function purgeExpiredData(
     messagesDeleted: 0,
     previewsCleared: 0,
     webhookLogsDeleted: 0,
+    idempotencyKeysDeleted: 0,
     mediaFilesRemoved: 0,
     mediaFilesNotRemoved: 0,
     abandonedWritesRemoved: 0,
@@ -64,6 +68,11 @@ export async function purgeExpiredData(
   const logCutoff = new Date(now - webhookLogRetentionDays * dayMs);
   report.webhookLogsDeleted = await drain(
     (limit) => deps.retention.deleteWebhookLogsBefore(logCutoff, limit),
+    batchSize,
+  );
+  const keyCutoff = new Date(now - idempotencyKeyLifetimeMs);
+  report.idempotencyKeysDeleted = await drain(
+    (limit) => deps.retention.deleteIdempotencyKeysBefore(keyCutoff, limit),
     batchSize,
   );
   tally(await sweepOrphanMedia(deps, batchSize));

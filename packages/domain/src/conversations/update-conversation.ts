@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/model";
 import { notFound } from "../shared/errors";
+import { assertUnchanged } from "../shared/record-version";
 import { assertMayAssign, parseAssignee } from "./assignment";
 import { type StatusChange, statusPatch } from "./conversation-patch";
 import type { ConversationView } from "./model";
@@ -10,6 +11,8 @@ import { visibleOrNotFound } from "./visibility";
 export interface UpdateConversationInput extends StatusChange {
   /** a user id, or null to unassign; needs conversations:assign */
   assignedTo?: string | null | undefined;
+  /** write only if the conversation is still at this version (see `assertUnchanged`) */
+  expectedUpdatedAt?: Date | undefined;
 }
 
 /**
@@ -27,6 +30,7 @@ export async function updateConversation(
 
   const { before, after } = await deps.store.transaction(async (repos) => {
     const before = visibleOrNotFound(actor, await repos.conversations.findById(organizationId, id, "update"));
+    assertUnchanged("conversation", before, input);
     const patch: ConversationPatch = statusPatch(before, input, now);
     if (input.assignedTo !== undefined) {
       assertMayAssign(actor);

@@ -3,6 +3,7 @@ import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Money } from "../shared/money";
 import { parseName } from "../shared/names";
+import { assertUnchanged } from "../shared/record-version";
 import { actingUserId } from "./actor";
 import { assertReferences, unknownStage } from "./create-deal";
 import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealValue } from "./deal-input";
@@ -28,6 +29,8 @@ export interface UpdateDealInput {
   status?: DealStatus | undefined;
   /** required when the deal becomes lost */
   lostReason?: string | undefined;
+  /** write only if the deal is still at this version (see `assertUnchanged`) */
+  expectedUpdatedAt?: Date | undefined;
 }
 
 interface Edits {
@@ -53,6 +56,7 @@ export async function updateDeal(
 
   const { deal, pipeline, changes } = await deps.store.transaction(async (repos) => {
     const { deal, current } = await lockDeal(repos, organizationId, id);
+    assertUnchanged("deal", deal, input);
     const edits: Edits = { patch: {}, changes: [], activities: [] };
     const pipeline = await move(repos, organizationId, deal, current, input, edits, now);
     await assertReferences(repos, organizationId, fields);

@@ -5,6 +5,8 @@ export const errorTable = {
   UNAUTHENTICATED: { trpc: "UNAUTHORIZED", http: 401 },
   INVALID_CREDENTIALS: { trpc: "UNAUTHORIZED", http: 401 },
   FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  /** An API key calling what only a signed-in user may do (their notifications, claiming a conversation). */
+  USER_REQUIRED: { trpc: "FORBIDDEN", http: 403 },
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   CONFLICT: { trpc: "CONFLICT", http: 409 },
   PRECONDITION_FAILED: { trpc: "PRECONDITION_FAILED", http: 412 },

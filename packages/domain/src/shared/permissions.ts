@@ -1,3 +1,5 @@
+import { DomainError } from "./errors";
+
 export const roles = ["owner", "admin", "agent", "viewer"] as const;
 export type Role = (typeof roles)[number];
 
@@ -40,6 +42,10 @@ export const permissions = Object.keys(permissionMatrix) as Permission[];
 
 export const can = (role: Role, permission: Permission): boolean =>
   (permissionMatrix[permission] as readonly Role[]).includes(role);
+
+/** The 403 of a role without the permission a call needs. */
+export const roleCannot = (role: Role, permission: Permission) =>
+  new DomainError("FORBIDDEN", `Your role (${role}) cannot do this (${permission})`);
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 

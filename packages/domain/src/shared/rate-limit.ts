@@ -2,6 +2,8 @@ export interface RateLimitResult {
   allowed: boolean;
   remaining: number;
   retryAfterSeconds: number;
+  /** Seconds until the current window ends and the key has `limit` hits again (at least 1). */
+  resetSeconds: number;
 }
 
 /** Fixed-window counter: `limit` hits per `windowSeconds` per key. */

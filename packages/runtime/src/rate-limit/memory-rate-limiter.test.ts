@@ -15,10 +15,10 @@ describe("memory rate limiter", () => {
     for (let i = 0; i < 4; i += 1) hits.push(await limiter.consume("login:ana", 3, 60));
 
     expect(hits).toEqual([
-      { allowed: true, remaining: 2, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 1, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 0, retryAfterSeconds: 0 },
-      { allowed: false, remaining: 0, retryAfterSeconds: 60 },
+      { allowed: true, remaining: 2, retryAfterSeconds: 0, resetSeconds: 60 },
+      { allowed: true, remaining: 1, retryAfterSeconds: 0, resetSeconds: 60 },
+      { allowed: true, remaining: 0, retryAfterSeconds: 0, resetSeconds: 60 },
+      { allowed: false, remaining: 0, retryAfterSeconds: 60, resetSeconds: 60 },
     ]);
 
     time.advance(30_500);
@@ -26,6 +26,22 @@ describe("memory rate limiter", () => {
       allowed: false,
       remaining: 0,
       retryAfterSeconds: 30,
+      resetSeconds: 30,
+    });
+  });
+
+  it("tells when the window ends while hits are still allowed", async () => {
+    const time = clock();
+    const limiter = createMemoryRateLimiter({ now: time.now });
+    await limiter.consume("api:key-1", 5, 60);
+
+    time.advance(20_000);
+
+    expect(await limiter.consume("api:key-1", 5, 60)).toEqual({
+      allowed: true,
+      remaining: 3,
+      retryAfterSeconds: 0,
+      resetSeconds: 40,
     });
   });
 
@@ -41,6 +57,7 @@ describe("memory rate limiter", () => {
       allowed: true,
       remaining: 0,
       retryAfterSeconds: 0,
+      resetSeconds: 60,
     });
   });
 
@@ -62,6 +79,7 @@ describe("memory rate limiter", () => {
       allowed: true,
       remaining: 0,
       retryAfterSeconds: 0,
+      resetSeconds: 60,
     });
     expect((await limiter.consume("login:ana", 2, 60)).allowed).toBe(false);
   });

@@ -26,14 +26,19 @@ describe.skipIf(!url)("Redis rate limiter", () => {
     const hits = [];
     for (let i = 0; i < 4; i += 1) hits.push(await limiter.consume("login:ana", 3, 60));
 
+    const resetSeconds = expect.any(Number);
     expect(hits.slice(0, 3)).toEqual([
-      { allowed: true, remaining: 2, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 1, retryAfterSeconds: 0 },
-      { allowed: true, remaining: 0, retryAfterSeconds: 0 },
+      { allowed: true, remaining: 2, retryAfterSeconds: 0, resetSeconds },
+      { allowed: true, remaining: 1, retryAfterSeconds: 0, resetSeconds },
+      { allowed: true, remaining: 0, retryAfterSeconds: 0, resetSeconds },
     ]);
     expect(hits[3]).toMatchObject({ allowed: false, remaining: 0 });
     expect(hits[3]?.retryAfterSeconds).toBeGreaterThanOrEqual(59);
     expect(hits[3]?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    for (const hit of hits) {
+      expect(hit.resetSeconds).toBeGreaterThanOrEqual(59);
+      expect(hit.resetSeconds).toBeLessThanOrEqual(60);
+    }
   });
 
   it("sets the expiry on the first hit only, so later hits do not extend the window", async () => {

@@ -10,9 +10,11 @@ export function assertValidWindow(limit: number, windowSeconds: number): void {
 
 export function toResult(count: number, limit: number, msUntilReset: number): RateLimitResult {
   const allowed = count <= limit;
+  const resetSeconds = Math.max(1, Math.ceil(msUntilReset / 1000));
   return {
     allowed,
     remaining: Math.max(0, limit - count),
-    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(msUntilReset / 1000)),
+    retryAfterSeconds: allowed ? 0 : resetSeconds,
+    resetSeconds,
   };
 }

@@ -5,7 +5,10 @@ import { publicProcedure } from "../../trpc/init";
 
 /** Public so a stale cookie can always be cleared. */
 export const logout = publicProcedure
-  .meta({ openapi: { method: "POST", path: "/auth/logout", tags: ["auth"], summary: "End this session" } })
+  .meta({
+    optionalAuth: true,
+    openapi: { method: "POST", path: "/auth/logout", tags: ["auth"], summary: "End this session" },
+  })
   .input(z.object({}).optional())
   .output(okOutput)
   .mutation(async ({ ctx }) => {

@@ -1,6 +1,8 @@
 import { idInput, okOutput } from "@crm/contracts";
 import { deleteCompany as remove } from "@crm/domain";
+import { ifMatchRequestHeader } from "../../http/etag";
 import { permission } from "../../trpc/init";
+import { preconditionOf } from "../../trpc/preconditions";
 
 export const deleteCompany = permission("contacts:delete")
   .meta({
@@ -9,11 +11,12 @@ export const deleteCompany = permission("contacts:delete")
       path: "/companies/{id}",
       tags: ["companies"],
       summary: "Delete a company; its contacts stay, without a company",
+      requestHeaders: ifMatchRequestHeader,
     },
   })
   .input(idInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await remove(ctx.container.contacts, ctx.actor, input.id);
+    await remove(ctx.container.contacts, ctx.actor, input.id, preconditionOf(ctx, input.id));
     return { ok: true as const };
   });

@@ -6,6 +6,7 @@ import { getContactImport } from "./get-contact-import";
 import { listContactConversations } from "./list-contact-conversations";
 import { listContactDeals } from "./list-contact-deals";
 import { listContactImportRows } from "./list-contact-import-rows";
+import { listContactImports } from "./list-contact-imports";
 import { listContacts } from "./list-contacts";
 import { mergeContacts } from "./merge-contacts";
 import { startContactImport } from "./start-contact-import";
@@ -15,6 +16,8 @@ import { updateContact } from "./update-contact";
 
 export const contactsRouter = {
   list: listContacts,
+  // before `get`: REST routes to the first procedure whose path matches, and /contacts/{id} matches this one
+  listImports: listContactImports,
   get: getContact,
   create: createContact,
   update: updateContact,

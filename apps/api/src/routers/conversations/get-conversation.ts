@@ -1,5 +1,6 @@
 import { conversation, idInput } from "@crm/contracts";
 import { getConversation as get } from "@crm/domain";
+import { etagResponseHeader } from "../../http/etag";
 import { permission } from "../../trpc/init";
 import { toConversationDto } from "./dto";
 
@@ -10,6 +11,7 @@ export const getConversation = permission("conversations:read")
       path: "/conversations/{id}",
       tags: ["conversations"],
       summary: "Get a conversation",
+      responseHeaders: etagResponseHeader,
     },
   })
   .input(idInput)

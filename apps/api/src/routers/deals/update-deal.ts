@@ -1,6 +1,8 @@
 import { deal, updateDealInput } from "@crm/contracts";
 import { updateDeal as update } from "@crm/domain";
+import { etagResponseHeader, ifMatchRequestHeader } from "../../http/etag";
 import { permission } from "../../trpc/init";
+import { preconditionOf } from "../../trpc/preconditions";
 import { toDealDto } from "./dto";
 
 export const updateDeal = permission("deals:write")
@@ -13,11 +15,14 @@ export const updateDeal = permission("deals:write")
       description:
         '`{ stage }` moves the deal (a `stage_changed` activity); `{ status: "won" }` wins it; ' +
         '`{ status: "lost", lostReason }` loses it; `{ status: "open" }` reopens it.',
+      requestHeaders: ifMatchRequestHeader,
+      responseHeaders: etagResponseHeader,
     },
   })
   .input(updateDealInput)
   .output(deal)
   .mutation(async ({ ctx, input }) => {
-    const { id, ...patch } = input;
-    return toDealDto(await update(ctx.container.deals, ctx.actor, id, patch));
+    const { id, expectedUpdatedAt, ...patch } = input;
+    const precondition = preconditionOf(ctx, id, expectedUpdatedAt);
+    return toDealDto(await update(ctx.container.deals, ctx.actor, id, { ...patch, ...precondition }));
   });

@@ -1,0 +1,237 @@
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+import { insertConversation } from "../routers/conversations/conversation-fixtures";
+import { createDeal, workspace } from "../routers/deals/deal-fixtures";
+import type { TestApi } from "../testing/harness";
+import { useTestApi } from "../testing/harness";
+
+const api = useTestApi();
+
+type Client = ReturnType<TestApi["trpc"]>;
+
+interface Versioned {
+  id: string;
+  updatedAt: string;
+}
+
+/** One kind of record integrators edit: how to make one, two different edits, and the same over tRPC. */
+interface Kind {
+  name: string;
+  path: string;
+  create(token: string, organizationId: string): Promise<string>;
+  edits: [Record<string, unknown>, Record<string, unknown>];
+  /** The edited field, to tell which edit was written. */
+  field: string;
+  trpcUpdate(client: Client, id: string, expectedUpdatedAt: string): Promise<Versioned>;
+}
+
+const kinds: Kind[] = [
+  {
+    name: "deal",
+    path: "/deals",
+    async create(token) {
+      const { pipeline, contactId } = await workspaceOf(token);
+      const stage = pipeline.stages[0]?.id ?? "";
+      return (await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage })).id;
+    },
+    edits: [{ title: "Edited by Ana" }, { title: "Edited by Bia" }],
+    field: "title",
+    trpcUpdate: (client, id, expectedUpdatedAt) =>
+      client.deals.update.mutate({ id, title: "Over tRPC", expectedUpdatedAt }),
+  },
+  {
+    name: "contact",
+    path: "/contacts",
+    create: (token) => created(token, "/contacts", { name: "Maria Souza" }),
+    edits: [{ name: "Maria (Ana)" }, { name: "Maria (Bia)" }],
+    field: "name",
+    trpcUpdate: (client, id, expectedUpdatedAt) =>
+      client.contacts.update.mutate({ id, name: "Over tRPC", expectedUpdatedAt }),
+  },
+  {
+    name: "company",
+    path: "/companies",
+    create: (token) => created(token, "/companies", { name: `Padaria ${Math.random()}` }),
+    edits: [{ name: "Padaria Ana" }, { name: "Padaria Bia" }],
+    field: "name",
+    trpcUpdate: (client, id, expectedUpdatedAt) =>
+      client.companies.update.mutate({ id, name: "Over tRPC", expectedUpdatedAt }),
+  },
+  {
+    name: "conversation",
+    path: "/conversations",
+    create: (_token, organizationId) => insertConversation(api, organizationId),
+    edits: [{ status: "pending" }, { status: "closed" }],
+    field: "status",
+    trpcUpdate: (client, id, expectedUpdatedAt) =>
+      client.conversations.update.mutate({ id, status: "closed", expectedUpdatedAt }),
+  },
+];
+
+const workspaces = new Map<string, Awaited<ReturnType<typeof workspace>>>();
+async function workspaceOf(token: string) {
+  const known = workspaces.get(token);
+  if (!known) throw new Error("no workspace for this token");
+  return known;
+}
+
+async function created(token: string, path: string, body: Record<string, unknown>): Promise<string> {
+  const answer = await api.rest<{ id: string }>("POST", path, { token, body });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body.id;
+}
+
+async function setUp(kind: Kind) {
+  const space = await workspace(api);
+  workspaces.set(space.token, space);
+  const id = await kind.create(space.token, space.owner.organization.id);
+  return { token: space.token, id, url: `${kind.path}/${id}` };
+}
+
+async function read(token: string, url: string) {
+  const answer = await api.rest<Record<string, unknown> & Versioned>("GET", url, { token });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  const etag = answer.headers.get("etag");
+  if (!etag) throw new Error(`GET ${url} answered no ETag`);
+  return { record: answer.body, etag };
+}
+
+const ifMatch = (etag: string) => ({ "if-match": etag });
+
+describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
+  it("of two writers that read the same version, one wins and the other gets a 412 naming the current version", async () => {
+    const { token, url } = await setUp(kind);
+    const { etag } = await read(token, url);
+
+    const answers = await Promise.all(
+      kind.edits.map((body) => api.rest("PATCH", url, { token, body, headers: ifMatch(etag) })),
+    );
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412]);
+    const winner = answers.findIndex((answer) => answer.status === 200);
+    const loser = answers[1 - winner];
+    const current = await read(token, url);
+    expect(current.record[kind.field]).toBe(kind.edits[winner]?.[kind.field]);
+    expect(current.etag).not.toBe(etag);
+    expect(answers[winner]?.headers.get("etag")).toBe(current.etag);
+    expect(loser?.body).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      data: { appCode: "PRECONDITION_FAILED", httpStatus: 412 },
+      message: expect.stringContaining("changed since you read it"),
+    });
+    expect(loser?.headers.get("etag")).toBe(current.etag);
+  });
+
+  it("writes with the current version and answers the next one; a stale or foreign tag writes nothing", async () => {
+    const { token, url } = await setUp(kind);
+    const first = await read(token, url);
+    const [edit, other] = kind.edits;
+
+    const written = await api.rest("PATCH", url, { token, body: edit, headers: ifMatch(first.etag) });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    const next = written.headers.get("etag");
+    expect(next).not.toBe(first.etag);
+    expect(next).toBe((await read(token, url)).etag);
+
+    for (const tag of [first.etag, '"stale"', "*garbage*"]) {
+      const refused = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(tag) });
+      expect(refused.status, tag).toBe(412);
+      expect(refused.headers.get("etag")).toBe(next);
+    }
+    expect((await read(token, url)).record[kind.field]).toBe(edit?.[kind.field]);
+
+    const again = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(next ?? "") });
+    expect(again.status).toBe(200);
+  });
+
+  it("without If-Match the last write wins, as before; If-Match: * is any version", async () => {
+    const { token, url } = await setUp(kind);
+    const [edit, other] = kind.edits;
+    expect((await api.rest("PATCH", url, { token, body: edit })).status).toBe(200);
+    expect((await api.rest("PATCH", url, { token, body: other })).status).toBe(200);
+    expect((await read(token, url)).record[kind.field]).toBe(other?.[kind.field]);
+    expect((await api.rest("PATCH", url, { token, body: edit, headers: ifMatch("*") })).status).toBe(200);
+  });
+
+  it("deletes only the version If-Match names", async () => {
+    const { token, url } = await setUp(kind);
+    const { etag } = await read(token, url);
+    await api.rest("PATCH", url, { token, body: kind.edits[0] });
+
+    const refused = await api.rest("DELETE", url, { token, headers: ifMatch(etag) });
+    expect(refused.status).toBe(412);
+    const current = await read(token, url);
+    expect(refused.headers.get("etag")).toBe(current.etag);
+
+    const deleted = await api.rest("DELETE", url, { token, headers: ifMatch(current.etag) });
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect((await api.rest("GET", url, { token })).status).toBe(404);
+  });
+
+  it("takes the same condition over tRPC as expectedUpdatedAt", async () => {
+    const { token, id, url } = await setUp(kind);
+    const { record } = await read(token, url);
+    const client = api.trpc(token);
+
+    const updated = await kind.trpcUpdate(client, id, record.updatedAt);
+    expect(updated.updatedAt).not.toBe(record.updatedAt);
+
+    const stale = await kind.trpcUpdate(client, id, record.updatedAt).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(stale).toBeInstanceOf(TRPCClientError);
+    expect((stale as TRPCClientError<never>).data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      appCode: "PRECONDITION_FAILED",
+    });
+    expect((await read(token, url)).record.updatedAt).toBe(updated.updatedAt);
+  });
+});
+
+describe("If-Match and expectedUpdatedAt", () => {
+  it("must name the same version when both are sent", async () => {
+    const kind = kinds[2] as Kind;
+    const { token, url } = await setUp(kind);
+    const { etag, record } = await read(token, url);
+    const older = new Date(new Date(record.updatedAt).getTime() - 1000).toISOString();
+
+    const mixed = await api.rest("PATCH", url, {
+      token,
+      body: { ...kind.edits[0], expectedUpdatedAt: older },
+      headers: ifMatch(etag),
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({ data: { fieldErrors: { expectedUpdatedAt: [expect.any(String)] } } });
+
+    const agreeing = await api.rest("PATCH", url, {
+      token,
+      body: { ...kind.edits[0], expectedUpdatedAt: record.updatedAt },
+      headers: ifMatch(etag),
+    });
+    expect(agreeing.status).toBe(200);
+  });
+
+  it("are documented on the operations that take them, with the 412", async () => {
+    const doc = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> }
+        >
+      >;
+    };
+    for (const kind of kinds) {
+      const operations = doc.paths[`${kind.path}/{id}`] ?? {};
+      for (const method of ["patch", "delete"]) {
+        expect(operations[method]?.responses["412"], `${method} ${kind.path}`).toBeDefined();
+        expect(operations[method]?.parameters).toContainEqual(
+          expect.objectContaining({ name: "If-Match", in: "header" }),
+        );
+      }
+      const ok = operations.get?.responses["200"] as { headers?: Record<string, unknown> } | undefined;
+      expect(Object.keys(ok?.headers ?? {}), `GET ${kind.path}`).toContain("ETag");
+    }
+  });
+});
