@@ -13,6 +13,7 @@ import { requestLog } from "./http/request-log";
 import { corsHeaders, requestIdHeader } from "./http/response-headers";
 import { createRestHandler } from "./http/rest-handler";
 import { mountWebApp } from "./http/static-web";
+import { refuseUnknownQueryParameters } from "./http/unknown-query-parameters";
 import { contactsExportRoutes } from "./routers/contacts/export-contacts-csv";
 import { messageMediaRoutes } from "./routers/messages/message-media";
 import { createContext } from "./trpc/context";
@@ -99,6 +100,10 @@ export function createApp(container: Container): Hono {
   );
 
   app.use(`${restBasePath}/*`, apiKeyRateLimit(container));
+  app.use(
+    `${restBasePath}/*`,
+    refuseUnknownQueryParameters(() => openApiDocument(env.publicUrl), restBasePath),
+  );
   // raw routes under the REST prefix (files, not JSON) go before the generated REST handler
   app.route(restBasePath, contactsExportRoutes(container));
   app.route(restBasePath, messageMediaRoutes(container));
