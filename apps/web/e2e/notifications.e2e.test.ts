@@ -140,7 +140,7 @@ describe("notifications in the bell", () => {
     await composer.pressSequentially("pode ligar para ela?");
     await composer.press("Enter");
     await ana.getByRole("status").getByText("Notified: Carlos Pereira.").waitFor();
-    await screenshot(ana, "notifications-00-mention-notice");
+    await expectAccessible(ana, "notifications-00-mention-notice");
 
     await bell(carlos, "Notificações, 2 não lidas").waitFor();
     expect(

@@ -57,7 +57,7 @@ export function ConversationRow({ conversation, active, filters }: ConversationR
           )}
         </div>
         {conversation.assignee && (
-          <p className="mt-0.5 truncate text-xs text-slate-500">
+          <p className="mt-0.5 truncate text-xs text-slate-600">
             {t("inbox.assignedTo", { name: conversation.assignee.name })}
           </p>
         )}
