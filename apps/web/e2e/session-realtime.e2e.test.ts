@@ -41,6 +41,8 @@ interface Member {
   token: string;
   context: BrowserContext;
   page: Page;
+  /** How many live subscriptions the server has started for this page: news reaches only a started one. */
+  subscriptionsStarted: () => number;
 }
 
 /** A teammate invited by the owner, signed in in a browser of their own (`locale`) at `baseUrl`. */
@@ -56,7 +58,20 @@ async function member(role: string, locale = "en-US", baseUrl = session.api.base
   const signedIn = (await accepted.json()) as { token: string; user: { id: string } };
   const { context, page } = await openPage(session.browser, locale);
   await context.addCookies([{ name: "crm_session", value: signedIn.token, url: baseUrl }]);
-  return { id: signedIn.user.id, email, token: signedIn.token, context, page };
+  let started = 0;
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => {
+      if (String(payload).includes('"type":"started"')) started += 1;
+    }),
+  );
+  return {
+    id: signedIn.user.id,
+    email,
+    token: signedIn.token,
+    context,
+    page,
+    subscriptionsStarted: () => started,
+  };
 }
 
 async function logIn(page: Page, email: string) {
@@ -146,6 +161,7 @@ describe("a session ended by a change of the member", () => {
       await bia.page.goto(url(`/inbox/${conversationId}`));
       await thread(bia.page).getByText("Oi, ainda tem?").waitFor();
       await composer(bia.page).fill("Rascunho da Bia");
+      await expect.poll(() => bia.subscriptionsStarted()).toBeGreaterThan(0);
 
       await rest(owner.token, "PATCH", `/users/${bia.id}`, { role: "agent" });
 
@@ -171,6 +187,7 @@ describe("a session ended by a change of the member", () => {
     try {
       await caio.page.goto(url("/contacts"));
       await caio.page.getByRole("heading", { name: "Contatos" }).waitFor();
+      await expect.poll(() => caio.subscriptionsStarted()).toBeGreaterThan(0);
 
       await rest(owner.token, "DELETE", `/users/${caio.id}`);
 
