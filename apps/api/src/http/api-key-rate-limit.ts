@@ -1,6 +1,6 @@
 import { authenticateApiKey, DomainError, looksLikeApiKey, type RateLimitResult } from "@crm/domain";
 import type { MiddlewareHandler } from "hono";
-import { readSessionCookie } from "../auth/cookies";
+import { requestCredential } from "../auth/request-credential";
 import type { Container } from "../container";
 
 /** Where a request made with an API key stands against the key's limit. */
@@ -27,11 +27,7 @@ export function apiKeyRateLimit(container: Container): MiddlewareHandler {
   const limit = container.env.API_KEY_RATE_LIMIT_PER_MINUTE;
   return async (c, next) => {
     // the credential createContext will read: an API key sent in the session cookie counts as well
-    const bearer = c.req
-      .header("authorization")
-      ?.match(/^Bearer\s+(.+)$/i)?.[1]
-      ?.trim();
-    const token = bearer ?? readSessionCookie(c.req.header("cookie") ?? null);
+    const token = requestCredential(c.req.raw.headers)?.token;
     // an unknown key is counted nowhere: its request is refused with a 401 anyway
     const actor =
       token && looksLikeApiKey(token) ? await authenticateApiKey(container.auth, token) : undefined;

@@ -1,7 +1,7 @@
 import type { AuthDeps } from "@crm/domain";
 import { identifyCaller } from "@crm/domain/auth/identify-caller";
 import type { IdempotencyScope } from "@crm/domain/shared/idempotency";
-import { readSessionCookie } from "../auth/cookies";
+import { requestCredential } from "../auth/request-credential";
 
 /**
  * The scope of a request's `Idempotency-Key`: its organization and credential, an API key or a signed-in user
@@ -13,11 +13,7 @@ export async function idempotencyScopeOf(
   auth: AuthDeps,
   headers: Headers,
 ): Promise<IdempotencyScope | undefined> {
-  const bearer = headers
-    .get("authorization")
-    ?.match(/^Bearer\s+(.+)$/i)?.[1]
-    ?.trim();
-  const token = bearer ?? readSessionCookie(headers.get("cookie"));
+  const token = requestCredential(headers)?.token;
   if (!token) return undefined;
   const caller = await identifyCaller(auth, token);
   if (!caller) return undefined;

@@ -1,5 +1,6 @@
 import { type Actor, authenticate, type CredentialRefusal } from "@crm/domain";
-import { readSessionCookie, serializeClearedSessionCookie, serializeSessionCookie } from "../auth/cookies";
+import { serializeClearedSessionCookie, serializeSessionCookie } from "../auth/cookies";
+import { requestCredential } from "../auth/request-credential";
 import type { Container } from "../container";
 import { type ApiKeyRateLimit, apiKeyRateLimited } from "../http/api-key-rate-limit";
 import { toTRPCError } from "./errors";
@@ -43,18 +44,14 @@ export async function createContext(
   const { headers } = request;
   const overLimit = apiKeyRateLimited(request.apiKeyRateLimit);
   if (overLimit) throw toTRPCError(overLimit);
-  const bearer = headers
-    .get("authorization")
-    ?.match(/^Bearer\s+(.+)$/i)?.[1]
-    ?.trim();
-  const cookieToken = readSessionCookie(headers.get("cookie"));
-  const { actor, refused } = await authenticate(container.auth, bearer ?? cookieToken);
+  const credential = requestCredential(headers);
+  const { actor, refused } = await authenticate(container.auth, credential?.token);
   const secure = container.env.cookieSecure;
   return {
     container,
     actor,
     refusedCredential: refused,
-    authVia: actor ? (bearer ? "bearer" : "cookie") : null,
+    authVia: actor ? (credential?.via ?? null) : null,
     transport: "http",
     client: {
       ip: request.ip,
