@@ -22,6 +22,7 @@ import * as m0021 from "../migrations/0021_lost_deal_paid";
 import * as m0022 from "../migrations/0022_import_error_reason";
 import * as m0023 from "../migrations/0023_payment_integration_deleted";
 import * as m0024 from "../migrations/0024_idempotency_keys";
+import * as m0025 from "../migrations/0025_record_versions";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "0022_import_error_reason": m0022,
   "0023_payment_integration_deleted": m0023,
   "0024_idempotency_keys": m0024,
+  "0025_record_versions": m0025,
 };

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { insertConversation } from "../routers/conversations/conversation-fixtures";
 import { createDeal, workspace } from "../routers/deals/deal-fixtures";
 import type { TestApi } from "../testing/harness";
@@ -168,6 +169,28 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
     expect((await api.rest("GET", url, { token })).status).toBe(404);
   });
 
+  it("gives two writes in the same millisecond two versions: If-Match with the first is refused after the second", async () => {
+    const { token, url } = await setUp(kind);
+    const { etag } = await read(token, url);
+    const [edit, other] = kind.edits;
+    // the API's clock stands still, as it would for writes close enough together
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 60_000 });
+    try {
+      const first = await api.rest("PATCH", url, { token, body: edit, headers: ifMatch(etag) });
+      const firstTag = first.headers.get("etag") ?? "";
+      const second = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(firstTag) });
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.headers.get("etag")).not.toBe(firstTag);
+
+      const stale = await api.rest("PATCH", url, { token, body: edit, headers: ifMatch(firstTag) });
+      expect(stale.status).toBe(412);
+      expect(stale.headers.get("etag")).toBe(second.headers.get("etag"));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await read(token, url)).record[kind.field]).toBe(other?.[kind.field]);
+  });
+
   it("takes the same condition over tRPC as expectedUpdatedAt", async () => {
     const { token, id, url } = await setUp(kind);
     const { record } = await read(token, url);
@@ -186,6 +209,42 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
       appCode: "PRECONDITION_FAILED",
     });
     expect((await read(token, url)).record.updatedAt).toBe(updated.updatedAt);
+  });
+});
+
+describe("a contact's version", () => {
+  it("changes when a tag is attached, detached or deleted: If-Match with the version before is refused", async () => {
+    const kind = kinds[1] as Kind;
+    const { token, url } = await setUp(kind);
+    const tag = await api.rest<{ id: string }>("POST", "/tags", {
+      token,
+      body: { name: `VIP ${randomUUID().slice(0, 8)}` },
+    });
+    expect(tag.status, JSON.stringify(tag.body)).toBe(200);
+    const tagId = tag.body.id;
+
+    const changes: Array<[string, () => Promise<{ status: number }>]> = [
+      ["attach", () => api.rest("POST", `${url}/tags`, { token, body: { tagId } })],
+      ["detach", () => api.rest("DELETE", `${url}/tags/${tagId}`, { token })],
+      ["attach again", () => api.rest("POST", `${url}/tags`, { token, body: { tagId } })],
+      ["delete the tag", () => api.rest("DELETE", `/tags/${tagId}`, { token })],
+    ];
+    for (const [change, write] of changes) {
+      const before = await read(token, url);
+      expect((await write()).status, change).toBe(200);
+      const after = await read(token, url);
+      expect(after.etag, change).not.toBe(before.etag);
+      expect(after.record.updatedAt, change).not.toBe(before.record.updatedAt);
+
+      const stale = await api.rest("PATCH", url, {
+        token,
+        body: kind.edits[0],
+        headers: ifMatch(before.etag),
+      });
+      expect(stale.status, change).toBe(412);
+      expect(stale.headers.get("etag"), change).toBe(after.etag);
+    }
+    expect((await read(token, url)).record.tags).toEqual([]);
   });
 });
 

@@ -1,6 +1,9 @@
 import { DomainError } from "./errors";
 
-/** A record whose version is its `updatedAt` (to the millisecond, as stored and as clients see it). */
+/**
+ * A record whose version is its `updatedAt` (to the millisecond, as stored and as clients see it). The database
+ * moves it forward on every write, by a millisecond past the last version if need be (migration 0025).
+ */
 export interface VersionedRecord {
   id: string;
   updatedAt: string | Date;
