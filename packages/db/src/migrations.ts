@@ -23,6 +23,7 @@ import * as m0022 from "../migrations/0022_import_error_reason";
 import * as m0023 from "../migrations/0023_payment_integration_deleted";
 import * as m0024 from "../migrations/0024_idempotency_keys";
 import * as m0025 from "../migrations/0025_record_versions";
+import * as m0026 from "../migrations/0026_webhook_arrival_order";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "0023_payment_integration_deleted": m0023,
   "0024_idempotency_keys": m0024,
   "0025_record_versions": m0025,
+  "0026_webhook_arrival_order": m0026,
 };

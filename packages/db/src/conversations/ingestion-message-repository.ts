@@ -5,6 +5,18 @@ import type {
 import { isUuid } from "@crm/domain/shared/ids";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { arrivalOrderedId } from "./arrival-order";
+
+/**
+ * A message of the same second that arrived later may have been stored first: it stays the thread's last
+ * (ids of one second follow arrival), so its preview stays too. Read by the `recorded` CTE, which sees
+ * `inserted`.
+ */
+const keptIfShownAfter = (preview: string | null) => sql<string | null>`case when exists (
+    select 1 from messages m, inserted
+    where m.conversation_id = conversations.id and m.sent_at = inserted.sent_at and m.id > inserted.id
+      and m.deleted_at is null and not m.is_private
+  ) then conversations.last_message_preview else ${preview}::text end`;
 
 const conversationColumns = (patch: InboundConversationPatch, at: Date) => ({
   ...(patch.integrationId !== undefined && { integration_id: patch.integrationId }),
@@ -13,9 +25,13 @@ const conversationColumns = (patch: InboundConversationPatch, at: Date) => ({
   ...(patch.lastMessageAt !== undefined && { last_message_at: patch.lastMessageAt }),
   ...(patch.lastInboundAt !== undefined && { last_inbound_at: patch.lastInboundAt }),
   ...(patch.unreadCount !== undefined && { unread_count: patch.unreadCount }),
-  ...(patch.lastMessagePreview !== undefined && { last_message_preview: patch.lastMessagePreview }),
+  ...(patch.lastMessagePreview !== undefined && {
+    last_message_preview: keptIfShownAfter(patch.lastMessagePreview),
+  }),
   updated_at: at,
 });
+
+const withId = (id: string | undefined) => (id === undefined ? {} : { id });
 
 export function createIngestionMessageRepository(db: Kysely<Database>): InboundMessageRepository {
   return {
@@ -25,6 +41,7 @@ export function createIngestionMessageRepository(db: Kysely<Database>): InboundM
           db
             .insertInto("messages")
             .values({
+              ...withId(arrivalOrderedId(draft.arrival.webhookLogId, draft.arrival.position)),
               organization_id: organizationId,
               conversation_id: draft.conversationId,
               channel: draft.channel,
@@ -43,7 +60,7 @@ export function createIngestionMessageRepository(db: Kysely<Database>): InboundM
               }),
             })
             .onConflict((oc) => oc.constraint("messages_conversation_message_unique").doNothing())
-            .returning("id"),
+            .returning(["id", "sent_at"]),
         )
         .with("recorded", (db) =>
           db

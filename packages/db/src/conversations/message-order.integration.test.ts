@@ -1,7 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Message } from "@crm/domain";
 import { processWebhook } from "@crm/domain/conversations/ingest-webhook";
 import { describe, expect, it } from "vitest";
-import { createIntegration, createTestIngestionDeps, storeWebhook, whatsappText } from "./ingestion-fixtures";
+import { createBatchedWebhookLogRepository } from "../integrations/webhook-log-batch";
+import {
+  createIntegration,
+  createTestIngestionDeps,
+  storeWebhook,
+  type TestPayload,
+  whatsappText,
+} from "./ingestion-fixtures";
 import { useIngestionTenant } from "./ingestion-queries";
 import { createMessageRepository } from "./message-repository";
 
@@ -171,6 +179,109 @@ describe("messages sent in the same second", () => {
         texts.toReversed().map((text) => `${text} pedido`),
       );
     }
+  });
+});
+
+describe("messages sent in the same second whose jobs run in the reverse order of their webhooks", () => {
+  const burst = ["Oi", "quero comprar", "quanto custa?"];
+
+  /** Runs each stored webhook's job, last accepted first, as concurrent workers may. */
+  async function processNewestFirst(logIds: string[]) {
+    const { deps } = createTestIngestionDeps(tenant.db);
+    for (const logId of logIds.toReversed()) expect(await processWebhook(deps, logId)).toBe("processed");
+  }
+
+  it("come in the order their webhooks arrived, and the inbox shows the last one's preview (Telegram)", async () => {
+    const integrationId = await createIntegration(tenant.db, tenant.organizationId, "telegram");
+    const payloads = burst.map((text) => ({
+      messages: [whatsappText("777000222", text, { sentAt: sameSecond })],
+    }));
+    const logIds: string[] = [];
+    for (const payload of payloads) {
+      logIds.push(
+        await storeWebhook(tenant.db, {
+          organizationId: tenant.organizationId,
+          integrationId,
+          channel: "telegram",
+          payload,
+        }),
+      );
+    }
+
+    await processNewestFirst(logIds);
+
+    const conversationId = await onlyConversation();
+    await expectThread(conversationId, burst);
+    const [conversation] = await tenant.conversationsOf();
+    expect(conversation?.last_message_preview).toBe("quanto custa?");
+    expect(conversation?.unread_count).toBe(3);
+
+    // the provider redelivers the first one: a new log, a later arrival, and still nothing new
+    const { deps } = createTestIngestionDeps(tenant.db);
+    const again = await storeWebhook(tenant.db, {
+      organizationId: tenant.organizationId,
+      integrationId,
+      channel: "telegram",
+      payload: payloads[0] ?? null,
+    });
+    expect(await processWebhook(deps, again)).toBe("processed");
+    await expectThread(conversationId, burst);
+    expect((await tenant.conversationsOf())[0]?.unread_count).toBe(3);
+  });
+
+  it("come in the order they arrived when one group-committed insert accepted their webhooks together", async () => {
+    const sealedConfig = { v: 1, iv: randomUUID(), tag: "t", data: "d" } as const;
+    const externalId = randomUUID();
+    const integration = await tenant.db
+      .insertInto("integrations")
+      .values({
+        organization_id: tenant.organizationId,
+        channel: "telegram",
+        config: JSON.stringify(sealedConfig),
+        external_id: externalId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const logs = createBatchedWebhookLogRepository(tenant.db, { windowMs: 60_000 });
+    const accepted = burst.map((text) => {
+      const payload: TestPayload = { messages: [whatsappText("777000333", text, { sentAt: sameSecond })] };
+      return logs.insertIfCurrent(
+        {
+          organizationId: tenant.organizationId,
+          integrationId: integration.id,
+          channel: "telegram",
+          source: "webhook",
+          eventId: randomUUID(),
+          payload,
+          rawBody: null,
+          status: "pending",
+          errorMessage: null,
+        },
+        { sealedConfig, externalId },
+      );
+    });
+    await logs.flush();
+    const logIds = (await Promise.all(accepted)).map((result) => {
+      if (typeof result !== "object") throw new Error(`webhook not stored: ${result}`);
+      return result.id;
+    });
+
+    await processNewestFirst(logIds);
+
+    await expectThread(await onlyConversation(), burst);
+  });
+
+  it("keep their order within a WhatsApp webhook, before the messages of a later webhook", async () => {
+    const earlier = [
+      whatsappText("5511987650000", "Oi", { sentAt: sameSecond }),
+      whatsappText("5511987650000", "quero comprar", { sentAt: sameSecond }),
+    ];
+    const later = [whatsappText("5511987650000", "quanto custa?", { sentAt: sameSecond })];
+    const logIds = [await tenant.store({ messages: earlier }), await tenant.store({ messages: later })];
+
+    await processNewestFirst(logIds);
+
+    await expectThread(await onlyConversation(), burst);
   });
 });
 

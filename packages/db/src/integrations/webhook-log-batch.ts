@@ -37,7 +37,9 @@ export async function insertIfCurrentBatch(
     config: expected.sealedConfig,
     external_id: expected.externalId,
   }));
-  // ids are drawn in the (materialized) `live` CTE so that each inserted row maps back to its input row
+  // ids are drawn in the (materialized) `live` CTE so that each inserted row maps back to its input row;
+  // time-ordered and drawn after its ORDER BY (Postgres evaluates volatile output columns after sorting),
+  // they keep the batch's arrival order, which its rows' shared created_at cannot
   const { rows } = await sql<{ ord: number; live: boolean; id: string | null }>`
     with input as (
       select * from jsonb_to_recordset(${jsonbText(input)}::jsonb) as x(
@@ -45,11 +47,12 @@ export async function insertIfCurrentBatch(
         payload jsonb, raw_body text, status text, error_message text, processed_at timestamptz,
         config jsonb, external_id text)
     ), live as materialized (
-      select input.*, gen_random_uuid() as id from input
+      select input.*, time_ordered_uuid() as id from input
       where exists (
         select 1 from integrations i
         where i.id = input.integration_id and i.organization_id = input.organization_id and i.is_active
           and i.config = input.config and i.external_id is not distinct from input.external_id)
+      order by ord
     ), inserted as (
       insert into webhook_logs (id, organization_id, integration_id, channel, source, event_id, payload,
         raw_body, status, error_message, processed_at)

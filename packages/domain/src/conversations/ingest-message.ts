@@ -9,6 +9,7 @@ export interface IngestionSource {
   organizationId: string;
   integrationId: string | null;
   channel: Channel;
+  webhookLogId: string;
   /** When the webhook is processed: the conversation's updated_at. */
   now: Date;
 }
@@ -21,7 +22,7 @@ export interface IngestionSource {
 export async function ingestMessage(
   repos: IngestionRepos,
   source: IngestionSource,
-  message: InboundMessage,
+  { message, position }: { message: InboundMessage; position: number },
   changes: IngestionChanges,
 ): Promise<void> {
   const { organizationId, channel } = source;
@@ -54,6 +55,7 @@ export async function ingestMessage(
     content: message.text,
     sentAt: message.sentAt,
     replyToChannelMessageId: message.replyToChannelMessageId ?? null,
+    arrival: { webhookLogId: source.webhookLogId, position },
     media: message.media
       ? {
           providerMediaId: message.media.providerMediaId,

@@ -38,13 +38,18 @@ function parseStoredWebhook(adapters: ChannelAdapters, log: StoredWebhook): Pars
 const errorMessage = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, maxErrorLength);
 
-/** Threads in a fixed order, so two batches never lock the same conversations in opposite orders. */
+/**
+ * Threads in a fixed order, so two batches never lock the same conversations in opposite orders; each message
+ * with its position in the payload, which orders the messages of one second.
+ */
 const inLockOrder = (messages: InboundMessage[]) =>
-  messages.toSorted(
-    (a, b) =>
-      (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0) ||
-      a.sentAt.getTime() - b.sentAt.getTime(),
-  );
+  messages
+    .map((message, position) => ({ message, position }))
+    .toSorted(
+      ({ message: a }, { message: b }) =>
+        (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0) ||
+        a.sentAt.getTime() - b.sentAt.getTime(),
+    );
 
 class StatusTooEarly extends Error {}
 
@@ -88,10 +93,10 @@ export async function processWebhook(
         });
         return { outcome: "failed", organizationId, reason: parsed.error };
       }
-      const source = { organizationId, integrationId, channel: parsed.channel, now };
+      const source = { organizationId, integrationId, channel: parsed.channel, webhookLogId: log.id, now };
       const changes = noChanges();
-      for (const message of inLockOrder(parsed.webhook.messages)) {
-        await ingestMessage(repos, source, message, changes);
+      for (const inbound of inLockOrder(parsed.webhook.messages)) {
+        await ingestMessage(repos, source, inbound, changes);
       }
       const lastAttempt = log.attempts + 1 >= webhookProcessAttempts;
       const early: string[] = [];

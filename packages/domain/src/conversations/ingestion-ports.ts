@@ -123,6 +123,11 @@ export interface InboundMessageDraft {
   content: string;
   sentAt: Date;
   replyToChannelMessageId: string | null;
+  /**
+   * Its webhook and its place in that webhook's payload: messages of one second are shown in the order their
+   * webhooks were accepted, then in payload order, whatever order the jobs storing them run in.
+   */
+  arrival: { webhookLogId: string; position: number };
   media: {
     providerMediaId: string;
     mimeType: string | null;
@@ -150,8 +155,10 @@ export interface PendingMedia {
 
 export interface InboundMessageRepository {
   /**
-   * Inserts unless (organization, channel, channel message id) is stored and, only when it inserts, applies
+   * Inserts unless (conversation, channel message id) is stored and, only when it inserts, applies
    * `conversation` to the message's (locked) conversation, in one statement; answers the new id, else undefined.
+   * A patched last-message preview is kept when a message of the same second already shown after this one
+   * (it arrived later but was stored first) is the thread's last.
    */
   insertInbound(
     organizationId: string,
