@@ -35,6 +35,36 @@ async function rest<T>(token: string, method: string, path: string, body?: unkno
   return (await response.json()) as T;
 }
 
+/** How many live subscriptions the server has started for `page`: news reaches only a started one. */
+function countStarted(page: Page): () => number {
+  let started = 0;
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", ({ payload }) => {
+      if (String(payload).includes('"type":"started"')) started += 1;
+    }),
+  );
+  return () => started;
+}
+
+/** A second session of the member, signed in in a browser of its own. */
+async function otherBrowserOf(member: Member): Promise<{ context: BrowserContext; page: Page }> {
+  const response = await fetch(url("/api/v1/auth/login"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: member.email, password }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  const { context, page } = await openPage(session.browser);
+  await context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  return { context, page };
+}
+
+async function logOutWithTheMenu(page: Page, name: string) {
+  await page.getByRole("button", { name: `Account menu: ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Log out" }).click();
+  await page.waitForURL((address) => address.pathname === "/login");
+}
+
 interface Member {
   id: string;
   email: string;
@@ -58,19 +88,13 @@ async function member(role: string, locale = "en-US", baseUrl = session.api.base
   const signedIn = (await accepted.json()) as { token: string; user: { id: string } };
   const { context, page } = await openPage(session.browser, locale);
   await context.addCookies([{ name: "crm_session", value: signedIn.token, url: baseUrl }]);
-  let started = 0;
-  page.on("websocket", (socket) =>
-    socket.on("framereceived", ({ payload }) => {
-      if (String(payload).includes('"type":"started"')) started += 1;
-    }),
-  );
   return {
     id: signedIn.user.id,
     email,
     token: signedIn.token,
     context,
     page,
-    subscriptionsStarted: () => started,
+    subscriptionsStarted: countStarted(page),
   };
 }
 
@@ -202,10 +226,93 @@ describe("a session ended by a change of the member", () => {
   });
 });
 
+describe("a session logged out in another tab", () => {
+  it("takes the other tabs to login at once, saying why, and back to their page and draft; other browsers stay", async () => {
+    const eva = await member("agent");
+    const otherBrowser = await otherBrowserOf(eva);
+    try {
+      const leaving = eva.page;
+      const told = await eva.context.newPage();
+      const toldStarted = countStarted(told);
+      const otherStarted = countStarted(otherBrowser.page);
+      await told.goto(url(`/inbox/${conversationId}`));
+      await thread(told).getByText("Oi, ainda tem?").waitFor();
+      await composer(told).fill("Rascunho da Eva");
+      await leaving.goto(url("/contacts"));
+      await otherBrowser.page.goto(url("/contacts"));
+      await otherBrowser.page.getByRole("heading", { name: "Contacts" }).waitFor();
+      await expect
+        .poll(() => toldStarted() > 0 && eva.subscriptionsStarted() > 0 && otherStarted() > 0)
+        .toBe(true);
+
+      await logOutWithTheMenu(leaving, "Member agent");
+
+      // nothing done in the other tab: its live connection brings the news
+      await told.getByText("You signed out in another tab. Log in again to continue.").waitFor();
+      const login = new URL(told.url());
+      expect(login.pathname).toBe("/login");
+      expect(login.searchParams.get("redirect")).toBe(`/inbox/${conversationId}`);
+      expect(login.searchParams.get("reason")).toBe("logged_out");
+      await expectAccessible(told, "session-03-logged-out-in-another-tab");
+      // the tab that logged out goes to login itself, without a word of another tab
+      await leaving.getByRole("heading", { name: "Log in" }).waitFor();
+      expect(new URL(leaving.url()).searchParams.get("reason")).toBeNull();
+      expect(await leaving.getByText("another tab").count()).toBe(0);
+
+      // the same member in another browser is another session: still signed in, still live
+      await rest(owner.token, "POST", "/contacts", { name: "Nova cliente da Eva" });
+      await otherBrowser.page.getByText("Nova cliente da Eva").waitFor();
+      expect(new URL(otherBrowser.page.url()).pathname).toBe("/contacts");
+
+      await logIn(told, eva.email);
+      await told.waitForURL((address) => address.pathname === `/inbox/${conversationId}`);
+      await thread(told).getByText("Oi, ainda tem?").waitFor();
+      expect(await composer(told).inputValue()).toBe("Rascunho da Eva");
+    } finally {
+      await eva.context.close();
+      await otherBrowser.context.close();
+    }
+  });
+
+  it("takes a tab whose connection comes back after the logout to login, saying the session ended", async () => {
+    const proxy = await startTcpProxy(session.api.baseUrl);
+    const fabi = await member("agent");
+    try {
+      // the same session in another tab, served through a connection that can be cut (its own origin, so its
+      // own cookie: the logout clears only the other tab's, and this one names a session that is gone)
+      await fabi.context.addCookies([{ name: "crm_session", value: fabi.token, url: proxy.url }]);
+      const asleep = await fabi.context.newPage();
+      const asleepStarted = countStarted(asleep);
+      await asleep.goto(`${proxy.url}/contacts`);
+      await asleep.getByRole("heading", { name: "Contacts" }).waitFor();
+      await expect.poll(asleepStarted).toBe(1);
+      proxy.down();
+      await asleep.getByRole("status").filter({ hasText: "Reconnecting…" }).waitFor();
+
+      await fabi.page.goto(url("/contacts"));
+      await fabi.page.getByRole("heading", { name: "Contacts" }).waitFor();
+      await logOutWithTheMenu(fabi.page, "Member agent");
+
+      proxy.up();
+      await asleep.evaluate(() => window.dispatchEvent(new Event("online")));
+      await asleep.getByText("Your session has ended. Log in again to continue.").waitFor();
+      const login = new URL(asleep.url());
+      expect(login.pathname).toBe("/login");
+      expect(login.searchParams.get("redirect")).toBe("/contacts");
+      await asleep.getByRole("heading", { name: "Log in" }).waitFor();
+    } finally {
+      await fabi.context.close();
+      await proxy.close();
+    }
+  });
+});
+
 describe("a session that ended elsewhere", () => {
   it("goes to login once, however many requests fail, and back to the conversation after login", async () => {
     const dani = await member("agent");
     try {
+      // the live connection is held: only the page's own requests find out that the session ended
+      await dani.page.routeWebSocket(/\/trpc-ws/, () => {});
       const visited: string[] = [];
       dani.page.on("framenavigated", (frame) => {
         if (frame === dani.page.mainFrame()) visited.push(frame.url());
@@ -213,8 +320,8 @@ describe("a session that ended elsewhere", () => {
       await dani.page.goto(url(`/inbox/${conversationId}`));
       await thread(dani.page).getByText("Oi, ainda tem?").waitFor();
 
-      // signed out on another device; the login page's own check of the session is held back meanwhile, so
-      // that each request the page still makes fails while the way to login is under way
+      // signed out by another client of the same session; the login page's own check of the session is held
+      // back meanwhile, so that each request the page still makes fails while the way to login is under way
       await rest(dani.token, "POST", "/auth/logout", {});
       let release: () => void = () => {};
       const released = new Promise<void>((resolve) => {
@@ -238,6 +345,8 @@ describe("a session that ended elsewhere", () => {
       const login = new URL(dani.page.url());
       expect(login.pathname).toBe("/login");
       expect(login.searchParams.get("redirect")).toBe(`/inbox/${conversationId}`);
+      // no request said why, but the login page still says the session ended
+      expect(login.searchParams.get("reason")).toBe("signed_out");
       for (const address of visited) expect(decodeURIComponent(address)).not.toContain("redirect=/login");
 
       await logIn(dani.page, dani.email);

@@ -16,6 +16,7 @@ const router = createAppRouter(api);
 const sessionEnded = createSessionEndHandler({
   insideApp: () => router.state.matches.some((match) => match.routeId === "/_app"),
   currentHref: () => (router.state.resolvedLocation ?? router.state.location).href,
+  signingOut: () => api.queryClient.isMutating({ mutationKey: api.trpc.auth.logout.mutationKey() }) > 0,
   toLogin: (search) => router.navigate({ to: "/login", search }).then(() => api.queryClient.clear()),
 });
 

@@ -1,3 +1,4 @@
+import { linkToken } from "@crm/worker/testing/smtp-sink";
 import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -21,6 +22,8 @@ function openSocket(token: string) {
   function subscribe(lastEventId?: string) {
     const received: ReceivedEvent[] = [];
     const errors: Array<string | undefined> = [];
+    /** What each error said of why the session is over. */
+    const reasons: Array<string | undefined> = [];
     let started = false;
     let ended = false;
     const subscription = trpc.realtime.events.subscribe(lastEventId ? { lastEventId } : undefined, {
@@ -28,7 +31,10 @@ function openSocket(token: string) {
         started = true;
       },
       onData: (tracked) => received.push({ id: tracked.id, event: tracked.data }),
-      onError: (error) => errors.push(error.data?.code),
+      onError: (error) => {
+        errors.push(error.data?.code);
+        reasons.push(error.data?.sessionEnded);
+      },
       onComplete: () => {
         ended = true;
       },
@@ -36,6 +42,7 @@ function openSocket(token: string) {
     return {
       received,
       errors,
+      reasons,
       started: () => started,
       ended: () => ended,
       stop: () => subscription.unsubscribe(),
@@ -91,6 +98,8 @@ describe("credentials over /trpc-ws", () => {
     const again = socket.subscribe();
     await until(() => again.errors.length > 0);
     expect(again.errors).toEqual(["UNAUTHORIZED"]);
+    // the session is gone, and with it what ended it: the user is still there with the same role
+    expect(again.reasons).toEqual(["signed_out"]);
   });
 
   it("replays nothing to a removed user's socket resuming from its last event id", async () => {
@@ -111,6 +120,7 @@ describe("credentials over /trpc-ws", () => {
     await until(() => resumed.errors.length > 0 || resumed.received.length > 0);
     expect(resumed.received).toEqual([]);
     expect(resumed.errors).toEqual(["UNAUTHORIZED"]);
+    expect(resumed.reasons).toEqual(["removed"]);
   });
 
   it("stops an API key's live subscription once the key is revoked", async () => {
@@ -131,5 +141,73 @@ describe("credentials over /trpc-ws", () => {
       expect.objectContaining({ type: "session_ended", payload: { reason: "signed_out" } }),
     ]);
     expect(client.ended()).toBe(true);
+  });
+});
+
+const sessionEnded = (reason: string) =>
+  expect.objectContaining({ type: "session_ended", payload: { reason } });
+
+describe("a session's end, in its open tabs and nowhere else", () => {
+  it("ends the logged-out session's streams at once, saying so; the user's other session keeps listening", async () => {
+    const owner = await rt.api.register();
+    const elsewhere = await rt.api
+      .trpc()
+      .auth.login.mutate({ email: owner.user.email, password: owner.password });
+    const firstTab = await rt.connect({ token: owner.token });
+    const secondTab = await rt.connect({ token: owner.token });
+    const otherBrowser = await rt.connect({ token: elsewhere.token });
+
+    await rt.api.trpc(owner.token).auth.logout.mutate({});
+
+    // nothing else happens in the organization: the logout itself ends them
+    for (const tab of [firstTab, secondTab]) {
+      await tab.waitFor((r) => r.length > 0);
+      expect(tab.received.map((e) => e.event)).toEqual([sessionEnded("logged_out")]);
+      await expect.poll(() => tab.ended()).toBe(true);
+    }
+    const after = await createContact(rt.api, elsewhere.token, "after the logout");
+    await otherBrowser.waitFor((r) => r.some((e) => contactIdOf(e) === after));
+    expect(otherBrowser.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
+    expect(otherBrowser.ended()).toBe(false);
+    expect(firstTab.received).toHaveLength(1);
+  });
+
+  it("refuses a subscription that starts after its session was logged out, saying the session ended", async () => {
+    const owner = await rt.api.register();
+    await rt.api.trpc(owner.token).auth.logout.mutate({});
+
+    const late = await rt.connect({ token: owner.token });
+    expect(late.received).toEqual([]);
+    expect(late.errors).toEqual([
+      expect.objectContaining({ code: "UNAUTHORIZED", sessionEnded: "signed_out" }),
+    ]);
+    const anonymous = await rt.connect({});
+    expect(anonymous.errors).toEqual([
+      expect.objectContaining({ code: "UNAUTHORIZED", sessionEnded: "signed_out" }),
+    ]);
+  });
+
+  it("ends every session's streams at once when the password is reset, saying so", async () => {
+    const owner = await rt.api.register();
+    const elsewhere = await rt.api
+      .trpc()
+      .auth.login.mutate({ email: owner.user.email, password: owner.password });
+    const here = await rt.connect({ token: owner.token });
+    const there = await rt.connect({ token: elsewhere.token });
+    const teammate = await rt.api.member(owner.token, "admin");
+    const watching = await rt.connect({ token: teammate.token });
+    await rt.api.trpc().auth.forgotPassword.mutate({ email: owner.user.email });
+    const token = linkToken(await rt.api.smtp.waitFor(owner.user.email), "reset-password");
+
+    await rt.api.trpc().auth.resetPassword.mutate({ token, password: "a brand new password" });
+
+    for (const session of [here, there]) {
+      await session.waitFor((r) => r.length > 0);
+      expect(session.received.map((e) => e.event)).toEqual([sessionEnded("password_reset")]);
+      await expect.poll(() => session.ended()).toBe(true);
+    }
+    const after = await createContact(rt.api, teammate.token, "after the reset");
+    await watching.waitFor((r) => r.some((e) => contactIdOf(e) === after));
+    expect(watching.received.map((e) => e.event.type)).toEqual(["contact_updated"]);
   });
 });

@@ -54,6 +54,26 @@ describe("realtime in embedded mode", () => {
     expect(strangerClient.received.map(contactIdOf)).toEqual([own]);
   });
 
+  it("ends a logged-out session's stream at once through the in-process bus; the user's other session stays", async () => {
+    const owner = await rt.api.register();
+    const elsewhere = await rt.api
+      .trpc()
+      .auth.login.mutate({ email: owner.user.email, password: owner.password });
+    const tab = await rt.connect({ token: owner.token });
+    const otherBrowser = await rt.connect({ token: elsewhere.token });
+
+    await rt.api.trpc(owner.token).auth.logout.mutate({});
+
+    await tab.waitFor((r) => r.length > 0);
+    expect(tab.received.map((e) => e.event)).toEqual([
+      expect.objectContaining({ type: "session_ended", payload: { reason: "logged_out" } }),
+    ]);
+    await expect.poll(() => tab.ended()).toBe(true);
+    const after = await createContact(elsewhere.token, "after the logout");
+    await otherBrowser.waitFor((r) => r.some((e) => contactIdOf(e) === after));
+    expect(otherBrowser.received.map(contactIdOf)).toEqual([after]);
+  });
+
   it("gives an unauthenticated socket nothing", async () => {
     const client = await rt.connect({});
     expect(client.errors.map((e) => e.code)).toEqual(["UNAUTHORIZED"]);

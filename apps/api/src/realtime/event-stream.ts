@@ -211,6 +211,11 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
 
   /** Replayed or live, an entry goes out only while the actor may still listen, as it may see it now. */
   private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined, replayed = false): void {
+    const { event } = entry;
+    if (event.type === "session_ended") {
+      this.settleSessionEnded(entry, event.payload.reason);
+      return;
+    }
     const allowed = this.stillAllowed(this.isOwnMembershipChange(entry));
     if (allowed === true) this.settle(entry, this.visible(entry, unread, replayed));
     else
@@ -231,14 +236,31 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     );
   }
 
+  /**
+   * A logout or a password reset, published once the sessions are gone: a stream of a session it names re-reads
+   * its own at once and ends with the reason published, whatever else happens in the organization. It is never
+   * sent as it is: it names sessions of the user that are not this one's.
+   */
+  private settleSessionEnded(entry: Deliverable, reason: SessionEndReason): void {
+    if (!mayReceive(this.actor, entry.audience)) return;
+    const allowed = this.stillAllowed(true);
+    if (allowed === true) return;
+    this.settle(
+      entry,
+      allowed.then((ok) => (ok ? undefined : this.endSession(entry, reason))),
+    );
+  }
+
   /** The client is told why before the stream ends, so it can say so instead of going quiet. */
-  private async endSession(entry: Deliverable): Promise<typeof stop> {
-    const reason = await (
-      this.options.whyEnded?.(this.actor) ?? Promise.resolve("signed_out" as const)
-    ).catch((err: unknown): SessionEndReason => {
-      this.options.logger.warn({ err }, "could not tell why a realtime session ended");
-      return "signed_out";
-    });
+  private async endSession(entry: Deliverable, known?: SessionEndReason): Promise<typeof stop> {
+    const reason =
+      known ??
+      (await (this.options.whyEnded?.(this.actor) ?? Promise.resolve("signed_out" as const)).catch(
+        (err: unknown): SessionEndReason => {
+          this.options.logger.warn({ err }, "could not tell why a realtime session ended");
+          return "signed_out";
+        },
+      ));
     this.farewell = tracked(entry.id, sessionEnded(reason));
     return stop;
   }

@@ -6,8 +6,11 @@ import { type AssigneeCache, createAssigneeCache } from "./assignee-cache";
 import { shareFrames } from "./shared-frames";
 import { createUnreadBatcher, type UnreadBatcher } from "./unread-batcher";
 
-/** An event published by a context; `resync_required` and `session_ended` come from a connection's own stream. */
-export type ServerEvent = Exclude<RealtimeEvent, { type: "resync_required" | "session_ended" }>;
+/**
+ * An event published by a context; `resync_required` comes from a connection's own stream. A published
+ * `session_ended` is not sent as it is: it names sessions, whose streams re-read theirs and end (see event-stream).
+ */
+export type ServerEvent = Exclude<RealtimeEvent, { type: "resync_required" }>;
 
 /** An entry parsed once per replica, ready to be checked against each connection's user. */
 export interface Deliverable {
@@ -51,7 +54,7 @@ export function createRealtimeHub(deps: {
     const audience = audienceOf(entry.event);
     if (!audience) return undefined;
     const parsed = realtimeEvent.safeParse({ type, occurredAt, payload });
-    if (!parsed.success || parsed.data.type === "resync_required" || parsed.data.type === "session_ended") {
+    if (!parsed.success || parsed.data.type === "resync_required") {
       logger.warn(
         { eventType: type, issues: parsed.error?.issues },
         "realtime event does not match its contract",

@@ -169,12 +169,38 @@ describe.skipIf(!services)("realtime across two API replicas", () => {
     await rest(a.baseUrl, "POST", "/auth/logout", owner.token, {});
     expect((await me(a.baseUrl)).status).toBe(401);
     await vi.waitFor(async () => expect((await me(b.baseUrl)).status).toBe(401), { timeout: 10_000 });
-    // the stream on B re-reads its session at the next event (not a minute later) and ends instead of sending it
+    // the stream on B has ended (see the next test) and never sends what follows
     const after = await rest<{ id: string }>(a.baseUrl, "POST", "/contacts", integrator.secret, {
       name: "After",
     });
     await vi.waitFor(() => expect(onB.ended()).toBe(true), { timeout: 10_000 });
     expect(onB.received.map(contactIdOf)).not.toContain(after.id);
+  }, 60_000);
+
+  it("ends on B at once, saying so, the streams of a session logged out on A; the user's other session stays", async () => {
+    const owner = await register(a.baseUrl);
+    const email = (await rest<{ user: { email: string } }>(a.baseUrl, "GET", "/auth/me", owner.token)).user
+      .email;
+    const elsewhere = await rest<{ token: string }>(b.baseUrl, "POST", "/auth/login", undefined, {
+      email,
+      password: "correct horse battery",
+    });
+    const tabOnB = await connect(b.baseUrl, { token: owner.token });
+    const otherBrowserOnB = await connect(b.baseUrl, { token: elsewhere.token });
+
+    await rest(a.baseUrl, "POST", "/auth/logout", owner.token, {});
+
+    // nothing else happens in the organization: the logout on A itself ends the stream on B
+    await tabOnB.waitFor((r) => r.length > 0);
+    expect(tabOnB.received.map((e) => e.event)).toEqual([
+      expect.objectContaining({ type: "session_ended", payload: { reason: "logged_out" } }),
+    ]);
+    await vi.waitFor(() => expect(tabOnB.ended()).toBe(true));
+    const after = await rest<{ id: string }>(a.baseUrl, "POST", "/contacts", elsewhere.token, {
+      name: "After",
+    });
+    await otherBrowserOnB.waitFor(has(after.id));
+    expect(otherBrowserOnB.received.map(contactIdOf)).toEqual([after.id]);
   }, 60_000);
 
   it("tells its clients to reconnect before a replica stops: they resume on the other one, nothing missed", async () => {

@@ -1,3 +1,4 @@
+import { type SessionEndReason, sessionEndedPayload } from "@crm/contracts/realtime/events";
 import { DomainError, type ErrorCode, errorTable, type FieldErrors } from "@crm/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -12,16 +13,30 @@ export interface ErrorData {
   fieldErrors: FieldErrors | null;
   retryAfterSeconds: number | null;
   existingId: string | null;
+  /** Only on the 401 of a subscription: why the caller has no live session, as `session_ended` would say. */
+  sessionEnded?: SessionEndReason;
+}
+
+/** The 401 of a subscription that finds no live session, saying why (see `ErrorData.sessionEnded`). */
+export function sessionEndedError(
+  reason: SessionEndReason,
+  refusal = new DomainError("UNAUTHENTICATED", "Your session has ended; sign in again"),
+): TRPCError {
+  return toTRPCError(
+    new DomainError(refusal.code, refusal.message, { ...refusal.details, sessionEnded: reason }),
+  );
 }
 
 export function errorData(error: TRPCError): ErrorData {
   const cause = error.cause;
   if (cause instanceof DomainError) {
+    const ended = sessionEndedPayload.shape.reason.safeParse(cause.details?.sessionEnded);
     return {
       appCode: cause.code,
       fieldErrors: cause.details?.fieldErrors ?? null,
       retryAfterSeconds: cause.details?.retryAfterSeconds ?? null,
       existingId: cause.details?.existingId ?? null,
+      ...(ended.success ? { sessionEnded: ended.data } : {}),
     };
   }
   if (cause instanceof ZodError) {

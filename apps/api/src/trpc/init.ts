@@ -11,7 +11,7 @@ import {
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
-import { errorData, toTRPCError } from "./errors";
+import { errorData, sessionEndedError, toTRPCError } from "./errors";
 import { findNulText } from "./nul-text";
 
 const unexpectedMessage = "Something went wrong on our side; it was logged. Try again in a moment";
@@ -79,7 +79,11 @@ const authorizedAccess = t.middleware(async ({ ctx, meta, type, next }) => {
   const declared = declaredAccess(meta);
   if (type === "mutation") assertAllowedOrigin(ctx);
   const actor = ctx.actor;
-  if (!actor) throw toTRPCError(unauthenticated(ctx.refusedCredential));
+  if (!actor) {
+    const refusal = unauthenticated(ctx.refusedCredential);
+    // a subscription's client may have been signed in a moment ago (a tab waking after a logout): say it is over
+    throw type === "subscription" ? sessionEndedError("signed_out", refusal) : toTRPCError(refusal);
+  }
   if (meta?.userOnly && actor.kind !== "user") throw toTRPCError(apiKeyCannotDoThis());
   if (declared !== "authenticated" && declared !== "public" && !can(actor.role, declared)) {
     throw toTRPCError(roleCannot(actor.role, declared));

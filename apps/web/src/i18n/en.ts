@@ -59,6 +59,9 @@ export const en = {
   "auth.sessionEnded.signed_out": "Your session has ended. Log in again to continue.",
   "auth.sessionEnded.role_changed": "Your access changed; log in again.",
   "auth.sessionEnded.removed": "You no longer have access to this organization.",
+  "auth.sessionEnded.logged_out": "You signed out in another tab. Log in again to continue.",
+  "auth.sessionEnded.password_reset":
+    "Your password was changed, which signed you out everywhere. Log in with the new password.",
 
   "auth.signup.title": "Create your account",
   "auth.signup.description": "Set up your organization and start talking to customers in minutes.",

@@ -58,6 +58,9 @@ export const ptBR: Messages = {
   "auth.sessionEnded.signed_out": "Sua sessão terminou. Entre novamente para continuar.",
   "auth.sessionEnded.role_changed": "Seu acesso mudou; entre novamente.",
   "auth.sessionEnded.removed": "Você não tem mais acesso a esta organização.",
+  "auth.sessionEnded.logged_out": "Você saiu da conta em outra aba. Entre novamente para continuar.",
+  "auth.sessionEnded.password_reset":
+    "Sua senha foi alterada e todas as suas sessões foram encerradas. Entre com a nova senha.",
 
   "auth.signup.title": "Crie sua conta",
   "auth.signup.description": "Configure sua organização e comece a conversar com clientes em minutos.",

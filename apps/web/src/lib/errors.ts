@@ -11,6 +11,8 @@ interface ApiErrorData {
   existingId?: string | null;
   /** On RATE_LIMITED: how long until the limit lets the caller try again. */
   retryAfterSeconds?: number | null;
+  /** On the 401 of a subscription: why the session is over, as the realtime `session_ended` says it. */
+  sessionEnded?: string;
 }
 
 export interface ErrorView {
@@ -107,6 +109,9 @@ export function retryAfterMinutesOf(error: unknown): number | null {
 }
 
 export const isUnauthenticated = (error: unknown): boolean => errorCodeOf(error) === "UNAUTHENTICATED";
+
+/** What a refused subscription says of why the session is over (`data.sessionEnded`), not checked yet. */
+export const sessionEndedOf = (error: unknown): unknown => readData(error)?.sessionEnded;
 
 /** Turns anything a tRPC call can throw into message keys the UI can translate. */
 export function toErrorView(error: unknown, overrides: ErrorMessageOverrides = {}): ErrorView {

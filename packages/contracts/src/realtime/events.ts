@@ -35,12 +35,15 @@ export const resyncRequiredPayload = z.object({
     ),
 });
 
-/** The last event of a subscription whose credential is gone; it then ends. Sign in again. */
+/**
+ * The last event of a subscription whose credential is gone; it then ends. Sign in again. A subscription refused
+ * when it starts, for want of a live session, says the same in its error's `data.sessionEnded`.
+ */
 export const sessionEndedPayload = z.object({
   reason: z
-    .enum(["signed_out", "role_changed", "removed"])
+    .enum(["logged_out", "password_reset", "role_changed", "removed", "signed_out"])
     .describe(
-      "signed_out: logged out, expired, password reset or API key revoked; role_changed: the user's role changed; removed: the user was removed from the organization",
+      "logged_out: this session was logged out (auth.logout), e.g. in another tab of the same browser; password_reset: the user's password was reset, which ends all their sessions; role_changed: the user's role changed; removed: the user was removed from the organization; signed_out: any other end (expired, API key revoked) or no valid session at all",
     ),
 });
 

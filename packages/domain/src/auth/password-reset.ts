@@ -2,6 +2,7 @@ import { DomainError } from "../shared/errors";
 import { passwordResetEmail } from "./auth-emails";
 import { assertPasswordStrength, resetTokenLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
+import { publishSessionEnded } from "./sessions";
 
 /** Always succeeds from the caller's view, so it cannot be used to probe which emails have accounts. */
 export async function requestPasswordReset(deps: AuthDeps, input: { email: string }): Promise<void> {
@@ -49,4 +50,12 @@ export async function resetPassword(
     await repos.sessions.removeForUser(found.userId);
   });
   await deps.credentials.revokeAll();
+  const user = await deps.store.users.findByIdAnyOrganization(found.userId);
+  if (user)
+    await publishSessionEnded(
+      deps,
+      { userId: user.id, organizationId: user.organizationId },
+      null,
+      "password_reset",
+    );
 }

@@ -184,6 +184,6 @@ export interface AuthDeps {
   clock: Clock;
   queue: JobQueue;
   links: AuthLinks;
-  /** Realtime: a member's role change or removal, a change of the organization's settings. */
+  /** Realtime: a member's role change or removal, a session's end, a change of the organization's settings. */
   events: EventBus;
 }

@@ -44,13 +44,21 @@ function setup(expiresInMs: number) {
     remove: vi.fn(async () => {}),
   };
   const credentials = keepingCache();
+  const events = { publish: vi.fn(async () => {}) };
   const deps = {
     store: { sessions },
     tokens: { hash: (token: string) => `hash:${token}` },
     clock: { now: () => now },
     credentials,
+    events,
   } as unknown as AuthDeps;
-  return { deps, sessions, credentials, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return {
+    deps,
+    sessions,
+    credentials,
+    events,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
 }
 
 describe("authenticateSession with the credential cache", () => {
@@ -91,5 +99,21 @@ describe("authenticateSession with the credential cache", () => {
     sessions.findWithRole.mockResolvedValueOnce(undefined as never);
     expect(await authenticateSession(deps, "token")).toBeUndefined();
     expect(sessions.findWithRole).toHaveBeenCalledTimes(2);
+  });
+
+  it("tells that one session's live connections it was logged out, once it is gone", async () => {
+    const { deps, sessions, events } = setup(sessionLifetimeMs);
+    const actor = await authenticateSession(deps, "token");
+    if (!actor) throw new Error("not authenticated");
+    await logout(deps, actor);
+    expect(events.publish).toHaveBeenCalledExactlyOnceWith({
+      type: "session_ended",
+      organizationId: "o-1",
+      payload: { userId: "u-1", sessionId: "hash:token", reason: "logged_out" },
+      occurredAt: expect.any(String),
+    });
+    expect(sessions.remove.mock.invocationCallOrder[0]).toBeLessThan(
+      events.publish.mock.invocationCallOrder[0] ?? 0,
+    );
   });
 });

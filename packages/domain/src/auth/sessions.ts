@@ -92,4 +92,26 @@ export async function logout(deps: AuthDeps, actor: Actor): Promise<void> {
   if (actor.kind !== "user") return;
   await deps.store.sessions.remove(actor.sessionId);
   await deps.credentials.revokeAll();
+  await publishSessionEnded(deps, actor, actor.sessionId, "logged_out");
+}
+
+/** What ended sessions on purpose: a logout ends one, a password reset all of the user's. */
+export type SessionEndCause = "logged_out" | "password_reset";
+
+/**
+ * Tells the open connections of the session (`sessionId`), or of all the user's sessions (null), at once and on
+ * every replica: they end, saying why, instead of at their next event. Published once the sessions are gone.
+ */
+export async function publishSessionEnded(
+  deps: Pick<AuthDeps, "events" | "clock">,
+  owner: { userId: string; organizationId: string },
+  sessionId: string | null,
+  reason: SessionEndCause,
+): Promise<void> {
+  await deps.events.publish({
+    type: "session_ended",
+    organizationId: owner.organizationId,
+    payload: { userId: owner.userId, sessionId, reason },
+    occurredAt: deps.clock.now().toISOString(),
+  });
 }

@@ -120,6 +120,33 @@ describe("realtime audience", () => {
     }
   });
 
+  it("names the ended session, or every session of its user, and no one else", () => {
+    const signedIn = (userId: string, sessionId: string): Actor => ({
+      kind: "user",
+      userId,
+      organizationId: "org",
+      role: "owner",
+      sessionId,
+    });
+    const mine = signedIn("u-me", "s-1");
+    const myOtherBrowser = signedIn("u-me", "s-2");
+    const one = audienceOf({ type: "session_ended", payload: { userId: "u-me", sessionId: "s-1" } });
+    if (!one) throw new Error("audience expected");
+    expect(one).toEqual({ kind: "session", userId: "u-me", sessionId: "s-1" });
+    expect(mayReceive(mine, one)).toBe(true);
+    expect(mayReceive(myOtherBrowser, one)).toBe(false);
+    expect(mayReceive(signedIn("u-other", "s-1"), one)).toBe(false);
+    expect(mayReceive(apiKey("owner"), one)).toBe(false);
+
+    const all = audienceOf({ type: "session_ended", payload: { userId: "u-me", sessionId: null } });
+    if (!all) throw new Error("audience expected");
+    expect(all).toEqual({ kind: "session", userId: "u-me" });
+    expect(mayReceive(mine, all)).toBe(true);
+    expect(mayReceive(myOtherBrowser, all)).toBe(true);
+    expect(mayReceive(signedIn("u-other", "s-3"), all)).toBe(false);
+    expect(audienceOf({ type: "session_ended", payload: { sessionId: "s-1" } })).toBeUndefined();
+  });
+
   it("delivers deal, contact, payment and organization events to every role", () => {
     for (const type of ["deal_updated", "contact_updated", "payment_status", "organization_updated"]) {
       const audience = audienceOf({ type, payload: {} });

@@ -21,7 +21,9 @@ export type Audience =
       exceptUserId?: string;
     }
   /** One user only. */
-  | { kind: "user"; userId: string };
+  | { kind: "user"; userId: string }
+  /** The connections of one of the user's sessions, or of all of them (no `sessionId`). */
+  | { kind: "session"; userId: string; sessionId?: string };
 
 const conversationEvents = new Set([
   "new_message",
@@ -63,6 +65,12 @@ export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audien
   const { type, payload } = event;
   const permission = organizationEvents[type];
   if (permission) return { kind: "organization", permission };
+  if (type === "session_ended") {
+    const userId = text(payload, "userId");
+    const sessionId = text(payload, "sessionId");
+    if (!userId) return undefined;
+    return sessionId ? { kind: "session", userId, sessionId } : { kind: "session", userId };
+  }
   if (userEvents.has(type)) {
     const userId = text(payload, "userId");
     return userId ? { kind: "user", userId } : undefined;
@@ -113,6 +121,12 @@ export function mayReceive(actor: Actor, audience: Audience, assignedTo?: string
       return can(actor.role, audience.permission);
     case "user":
       return userId === audience.userId;
+    case "session":
+      return (
+        actor.kind === "user" &&
+        actor.userId === audience.userId &&
+        (audience.sessionId === undefined || actor.sessionId === audience.sessionId)
+      );
     case "conversation": {
       if (!can(actor.role, "conversations:read")) return false;
       if (audience.exceptUserId !== undefined && audience.exceptUserId === userId) return false;

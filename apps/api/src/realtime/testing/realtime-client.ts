@@ -10,7 +10,8 @@ export interface ReceivedEvent {
 
 export interface RealtimeTestClient {
   received: ReceivedEvent[];
-  errors: Array<{ code: string | undefined; message: string }>;
+  /** `sessionEnded`: why a subscription refused for want of a live session says it is over. */
+  errors: Array<{ code: string | undefined; message: string; sessionEnded?: string | undefined }>;
   /** The server ended the subscription (the actor may no longer listen). */
   ended(): boolean;
   /** Resolves once `predicate` holds for what was received, or rejects after `timeoutMs`. */
@@ -59,7 +60,12 @@ export async function connectRealtime(
         ended = true;
       },
       onError: (error) => {
-        errors.push({ code: error.data?.code, message: error.message });
+        const { sessionEnded } = error.data ?? {};
+        errors.push({
+          code: error.data?.code,
+          message: error.message,
+          ...(sessionEnded ? { sessionEnded } : {}),
+        });
         started();
       },
     },

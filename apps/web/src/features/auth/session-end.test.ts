@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSessionEndHandler, type LoginSearch, validateLoginSearch } from "./session-end";
 
 /** A router stand-in: the address changes as soon as a navigation starts, as TanStack Router's does. */
-function fakeRouter(start: string) {
+function fakeRouter(start: string, signingOut = () => false) {
   let href = start;
   let shown = start;
   const navigations: LoginSearch[] = [];
@@ -10,6 +10,7 @@ function fakeRouter(start: string) {
   const handler = createSessionEndHandler({
     insideApp: () => !shown.startsWith("/login"),
     currentHref: () => shown,
+    signingOut,
     toLogin: (search) => {
       navigations.push(search);
       href = `/login?redirect=${encodeURIComponent(search.redirect ?? "")}`;
@@ -33,7 +34,7 @@ describe("createSessionEndHandler", () => {
     router.finish();
     await Promise.resolve();
     router.handler();
-    expect(router.navigations).toEqual([{ redirect: "/inbox/c-1?status=open" }]);
+    expect(router.navigations).toEqual([{ redirect: "/inbox/c-1?status=open", reason: "signed_out" }]);
   });
 
   it("says why when the realtime subscription told, and leaves the login page alone", async () => {
@@ -52,10 +53,22 @@ describe("createSessionEndHandler", () => {
     const handler = createSessionEndHandler({
       insideApp: () => true,
       currentHref: () => "/login?redirect=%2Finbox%2Fc-1",
+      signingOut: () => false,
       toLogin: async (search) => navigations.push(search),
     });
     handler();
-    expect(navigations).toEqual([{ redirect: "/inbox/c-1" }]);
+    expect(navigations).toEqual([{ redirect: "/inbox/c-1", reason: "signed_out" }]);
+  });
+
+  it("leaves a tab that is logging out to its own logout, which is not news from another tab", () => {
+    let signingOut = true;
+    const router = fakeRouter("/deals", () => signingOut);
+    router.handler("logged_out");
+    router.handler();
+    expect(router.navigations).toEqual([]);
+    signingOut = false;
+    router.handler("logged_out");
+    expect(router.navigations).toEqual([{ redirect: "/deals", reason: "logged_out" }]);
   });
 });
 
@@ -65,6 +78,7 @@ describe("validateLoginSearch", () => {
       redirect: "/deals",
       reason: "role_changed",
     });
+    expect(validateLoginSearch({ reason: "logged_out" }).reason).toBe("logged_out");
     expect(validateLoginSearch({ redirect: "//evil.example", reason: "hacked" })).toEqual({
       redirect: undefined,
       reason: undefined,

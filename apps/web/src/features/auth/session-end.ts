@@ -3,7 +3,17 @@ import { safeRedirect } from "../../lib/redirect";
 
 export type { SessionEndReason };
 
-const reasons: readonly SessionEndReason[] = ["signed_out", "role_changed", "removed"];
+const reasons: readonly SessionEndReason[] = [
+  "logged_out",
+  "password_reset",
+  "role_changed",
+  "removed",
+  "signed_out",
+];
+
+/** A reason the login page knows how to say, or undefined. */
+export const sessionEndReason = (value: unknown): SessionEndReason | undefined =>
+  reasons.find((reason) => reason === value);
 
 export interface LoginSearch {
   redirect?: string;
@@ -14,7 +24,7 @@ export interface LoginSearch {
 /** `validateSearch` of the login page: a safe redirect and a known reason, or neither. */
 export const validateLoginSearch = (search: Record<string, unknown>): LoginSearch => ({
   redirect: safeRedirect(search.redirect),
-  reason: reasons.find((reason) => reason === search.reason),
+  reason: sessionEndReason(search.reason),
 });
 
 export interface SessionEndDeps {
@@ -22,22 +32,24 @@ export interface SessionEndDeps {
   insideApp(): boolean;
   /** The address the user is at: the one shown, not one a navigation under way is heading to. */
   currentHref(): string;
+  /** Whether this tab is logging out: the end it hears of is its own, and the logout goes to login itself. */
+  signingOut(): boolean;
   toLogin(search: LoginSearch): Promise<unknown>;
 }
 
 /**
  * What the app does when it finds the session gone, however many requests fail at once and whether or not the
- * realtime subscription said why first: go to login once, to come back afterwards where the user was.
+ * realtime subscription said why first: go to login once, to come back afterwards where the user was. The login
+ * page always says the session ended; why, when the server told.
  */
 export function createSessionEndHandler(deps: SessionEndDeps): (reason?: SessionEndReason) => void {
   let leaving = false;
   return (reason) => {
-    if (leaving || !deps.insideApp()) return;
+    if (leaving || !deps.insideApp() || deps.signingOut()) return;
     leaving = true;
     const redirect = safeRedirect(deps.currentHref());
-    const search: LoginSearch = {};
+    const search: LoginSearch = { reason: reason ?? "signed_out" };
     if (redirect) search.redirect = redirect;
-    if (reason) search.reason = reason;
     void deps.toLogin(search).finally(() => {
       leaving = false;
     });

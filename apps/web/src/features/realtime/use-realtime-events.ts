@@ -2,8 +2,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouteContext } from "@tanstack/react-router";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo, useRef } from "react";
-import { isUnauthenticated } from "../../lib/errors";
+import { isUnauthenticated, sessionEndedOf } from "../../lib/errors";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
+import { sessionEndReason } from "../auth/session-end";
 import { useSession } from "../auth/use-session";
 import { handleRealtimeEvent, type RealtimeDeps } from "./handle-event";
 
@@ -40,16 +41,25 @@ export function useRealtimeEvents(): void {
   useSubscription(
     trpc.realtime.events.subscriptionOptions(undefined, {
       onData: (tracked) => {
-        // the server ends the subscription after saying why (a role change, a removal): the login page says so
+        // the server ends the subscription after saying why (a logout in another tab, a role change, a removal):
+        // the login page says so
         if (tracked.data.type === "session_ended") return sessionEnded(tracked.data.payload.reason);
         queue.current = queue.current
           .then(() => handleRealtimeEvent(deps, tracked.data))
           .catch(() => undefined);
       },
-      // The session ended: asking who we are again lets the app's usual handling take the user to login.
+      // Refused for want of a session (a tab waking after a logout): to login, saying why when the server told.
+      // Asked over HTTP first: a socket refused while the session still works must not send the user to login
+      // and straight back, again and again.
       onError: (error) => {
-        if (isUnauthenticated(error))
-          void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+        if (!isUnauthenticated(error)) return;
+        const reason = sessionEndReason(sessionEndedOf(error));
+        void client.auth.session.query().then(
+          (session) => {
+            if (!session) sessionEnded(reason);
+          },
+          () => undefined,
+        );
       },
     }),
   );
