@@ -1,5 +1,6 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { appRouter } from "../trpc/root";
+import { withClosedBodies } from "./openapi-closed-bodies";
 import { withErrorResponses } from "./openapi-errors";
 import { withIdempotencyKey } from "./openapi-idempotency";
 import { withRawRoutes } from "./openapi-raw-routes";
@@ -27,7 +28,11 @@ export function openApiDocument(publicUrl: string): OpenAPIObject {
 
 /**
  * What trpc-to-openapi cannot tell: the errors as sent, who needs no credential, the raw routes, the
- * `Idempotency-Key` header.
+ * `Idempotency-Key` header, a closed body whose input has refinements.
  */
 const documented = (generated: OpenAPIObject) =>
-  withIdempotencyKey(withRawRoutes(withPublicSecurity(withErrorResponses(generated, appRouter), appRouter)));
+  withIdempotencyKey(
+    withRawRoutes(
+      withPublicSecurity(withErrorResponses(withClosedBodies(generated, appRouter), appRouter), appRouter),
+    ),
+  );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, role, timestamp } from "../shared/common";
+import { id, role, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const apiKey = z.object({
@@ -13,7 +13,7 @@ export const apiKey = z.object({
 });
 export const apiKeyPage = pageOf(apiKey);
 export const listApiKeysInput = z.object({ ...pageInput });
-export const createApiKeyInput = z.object({
+export const createApiKeyInput = strictInput({
   name: z.string().max(100).describe("What the key is for"),
   role: role.describe("What the key may do, as a user of this role"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 
 export const organization = z
   .object({
@@ -14,7 +14,7 @@ export const organization = z
   })
   .describe("The tenant: a company using CRM Manager");
 
-export const updateOrganizationInput = z.object({
+export const updateOrganizationInput = strictInput({
   name: z.string().min(1).max(200).optional(),
   slug: z.string().min(1).max(48).optional(),
   dataRetentionDays: z.number().int().min(30).max(3650).optional().describe("Between 30 and 3650 days"),

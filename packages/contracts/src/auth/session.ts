@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { role, timestamp } from "../shared/common";
+import { role, strictInput, timestamp } from "../shared/common";
 import { organization } from "./organization";
 import { user } from "./user";
 
 export const password = z.string().max(256).describe("At least 10 characters");
 
-export const registerInput = z.object({
+export const registerInput = strictInput({
   organizationName: z.string().max(200).describe("Your company's name"),
   name: z.string().max(200).describe("Your name"),
   email: z.string().max(320),
@@ -13,7 +13,7 @@ export const registerInput = z.object({
   locale: z.enum(["pt-BR", "en"]).optional().describe("Language of the new organization (default pt-BR)"),
 });
 
-export const loginInput = z.object({ email: z.string().max(320), password: z.string().max(256) });
+export const loginInput = strictInput({ email: z.string().max(320), password: z.string().max(256) });
 
 export const signedIn = z.object({
   token: z
@@ -26,12 +26,12 @@ export const signedIn = z.object({
 
 export const me = z.object({ user, organization });
 export const refreshed = z.object({ token: z.string(), expiresAt: timestamp });
-export const forgotPasswordInput = z.object({ email: z.string().max(320) });
-export const resetPasswordInput = z.object({
+export const forgotPasswordInput = strictInput({ email: z.string().max(320) });
+export const resetPasswordInput = strictInput({
   token: z.string().min(1).max(200).describe("The token from the reset link"),
   password,
 });
-export const acceptInvitationInput = z.object({
+export const acceptInvitationInput = strictInput({
   token: z.string().min(1).max(200).describe("The token from the invitation link"),
   name: z.string().max(200),
   password,

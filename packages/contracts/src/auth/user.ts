@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, role, timestamp } from "../shared/common";
+import { id, role, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const user = z.object({
@@ -19,7 +19,7 @@ export const listUsersInput = z.object({
 });
 export const userPage = pageOf(user);
 
-export const updateUserInput = z.object({
+export const updateUserInput = strictInput({
   id,
   name: z.string().min(1).max(200).optional(),
   role: role.optional().describe("Only owners and admins change roles; admins cannot grant owner"),
@@ -36,7 +36,7 @@ export const invitation = z.object({
   createdAt: timestamp,
 });
 export const invitationPage = pageOf(invitation);
-export const inviteUserInput = z.object({
+export const inviteUserInput = strictInput({
   email: z.string().max(320).describe("Where the invitation is sent"),
   role: role.default("agent"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 
@@ -13,5 +13,5 @@ export const listCompaniesInput = z.object({
 });
 
 const name = z.string().max(500).describe("Unique in the organization, whatever the letter case");
-export const createCompanyInput = z.object({ name });
-export const updateCompanyInput = z.object({ id, name, expectedUpdatedAt });
+export const createCompanyInput = strictInput({ name });
+export const updateCompanyInput = strictInput({ id, name, expectedUpdatedAt });

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 /** 20 MiB of text. */
 export const maxContactImportCsvLength = 20 * 1024 * 1024;
 
-export const startContactImportInput = z.object({
+export const startContactImportInput = strictInput({
   csv: z
     .string()
     .max(maxContactImportCsvLength)

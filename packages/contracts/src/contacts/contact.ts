@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dealStatus, dealValue } from "../deals/deal";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 import { tagRef } from "./tag";
@@ -44,7 +44,7 @@ const metadataInput = z
   .record(z.string().max(50), customFieldValue.nullable())
   .describe("Custom field values by key, checked against the custom field definitions; null clears one");
 
-export const createContactInput = z.object({
+export const createContactInput = strictInput({
   name: z.string().max(500),
   email,
   phone,
@@ -53,7 +53,7 @@ export const createContactInput = z.object({
   tagIds: z.array(id).max(50).optional().describe("Tags to attach"),
 });
 
-export const updateContactInput = z.object({
+export const updateContactInput = strictInput({
   id,
   name: z.string().max(500).optional(),
   email,
@@ -106,9 +106,9 @@ export const contactDeal = z.object({
 });
 export const contactDealPage = pageOf(contactDeal);
 
-export const contactTagInput = z.object({ id, tagId: id });
+export const contactTagInput = strictInput({ id, tagId: id });
 
-export const mergeContactsInput = z.object({
+export const mergeContactsInput = strictInput({
   id: id.describe("The contact that survives"),
   sourceId: id.describe("The contact merged into it and then deleted"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const customFieldType = z
@@ -21,7 +21,7 @@ export const listCustomFieldsInput = z.object({ ...pageInput });
 
 const options = z.array(z.string().max(200)).max(200);
 
-export const createCustomFieldInput = z.object({
+export const createCustomFieldInput = strictInput({
   key: z
     .string()
     .max(100)
@@ -32,7 +32,7 @@ export const createCustomFieldInput = z.object({
   required: z.boolean().optional().describe("Every new contact must have a value (default false)"),
 });
 
-export const updateCustomFieldInput = z.object({
+export const updateCustomFieldInput = strictInput({
   id,
   label: z.string().max(200).optional(),
   options: options.optional().describe("The full new list of options of a select"),

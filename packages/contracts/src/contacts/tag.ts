@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 const color = z.string().max(20).describe("Hex color, e.g. #22c55e");
@@ -16,9 +16,13 @@ export const tag = z.object({
 export const tagPage = pageOf(tag);
 export const listTagsInput = z.object({ ...pageInput });
 
-export const createTagInput = z.object({
+export const createTagInput = strictInput({
   name: z.string().max(200).describe("Unique in the organization, whatever the letter case"),
   color: color.optional().describe("Hex color, default #64748b"),
 });
 
-export const updateTagInput = z.object({ id, name: z.string().max(200).optional(), color: color.optional() });
+export const updateTagInput = strictInput({
+  id,
+  name: z.string().max(200).optional(),
+  color: color.optional(),
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { booleanParam } from "../deals/deal";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 
@@ -68,13 +68,13 @@ export const listConversationsInput = z.object({
     .optional(),
 });
 
-export const createConversationInput = z.object({
+export const createConversationInput = strictInput({
   contactId: id.describe("The contact to write to"),
   integrationId: id.describe("An active WhatsApp, Telegram or Slack integration to write through"),
   assignedTo: id.nullable().describe("Assign it at once (needs conversations:assign)").optional(),
 });
 
-export const updateConversationInput = z.object({
+export const updateConversationInput = strictInput({
   id,
   status: conversationStatus.optional(),
   snoozedUntil: timestamp.describe('Required with status "snoozed"; must be in the future').optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { noteMentions } from "../realtime/notification";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { contactSummary, conversationChannel } from "./conversation";
 
@@ -43,7 +43,7 @@ export const messagePage = pageOf(message);
 
 export const listMessagesInput = z.object({ id: id.describe("The conversation"), ...pageInput });
 
-export const sendMessageInput = z.object({
+export const sendMessageInput = strictInput({
   id: id.describe("The conversation"),
   text: z.string().max(40_000).describe("The text; each channel has its limit (Discord 2000, WhatsApp 4096)"),
   isPrivate: z.boolean().describe("A note for the team: stored, never sent (default false)").optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const userDealActivityType = z
@@ -42,7 +42,7 @@ export const dealActivity = z.object({
 });
 export const dealActivityPage = pageOf(dealActivity);
 
-export const addDealActivityInput = z.object({
+export const addDealActivityInput = strictInput({
   id: id.describe("The deal"),
   type: userDealActivityType,
   content: z.string().max(10_000),
@@ -51,7 +51,7 @@ export const addDealActivityInput = z.object({
 
 export const listDealActivitiesInput = z.object({ id: id.describe("The deal"), ...pageInput });
 
-export const updateDealActivityInput = z.object({
+export const updateDealActivityInput = strictInput({
   id: id.describe("The deal"),
   activityId: id,
   done: z.boolean().describe("Marks a task, call or meeting done, or not done again"),

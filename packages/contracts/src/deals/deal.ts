@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 
@@ -12,7 +12,7 @@ export const dealValue = z
   })
   .describe("An amount of money in one currency");
 
-export const dealValueInput = z.object({
+export const dealValueInput = strictInput({
   amount: z
     .string()
     .max(40)
@@ -46,7 +46,7 @@ export const deal = z.object({
 });
 export const dealPage = pageOf(deal);
 
-export const createDealInput = z.object({
+export const createDealInput = strictInput({
   title: z.string().max(1000),
   contactId: id,
   pipelineId: id,
@@ -56,7 +56,7 @@ export const createDealInput = z.object({
   expectedCloseDate: calendarDate.nullable().optional(),
 });
 
-export const updateDealInput = z.object({
+export const updateDealInput = strictInput({
   id,
   title: z.string().max(1000).optional(),
   contactId: id.optional(),
@@ -96,4 +96,4 @@ export const listDealsInput = z.object({
   ...dealFilters,
 });
 
-export const deleteDealInput = z.object({ id });
+export const deleteDealInput = strictInput({ id });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 const hexColor = z
@@ -32,23 +32,21 @@ export const pipeline = z.object({
 });
 export const pipelinePage = pageOf(pipeline);
 
-export const stageInput = z
-  .object({
-    id: id.describe("An existing stage to update; leave out to create a stage").optional(),
-    name: z.string().max(200).describe("Required for a new stage").optional(),
-    color: hexColor.optional(),
-    probability: z.number().int().min(0).max(100).describe("0-100 (new stages: 0)").optional(),
-    rottingDays: z.number().int().min(1).max(3650).nullable().describe("null or at least 1").optional(),
-  })
-  .describe("A stage; the list's order is the pipeline's order");
+export const stageInput = strictInput({
+  id: id.describe("An existing stage to update; leave out to create a stage").optional(),
+  name: z.string().max(200).describe("Required for a new stage").optional(),
+  color: hexColor.optional(),
+  probability: z.number().int().min(0).max(100).describe("0-100 (new stages: 0)").optional(),
+  rottingDays: z.number().int().min(1).max(3650).nullable().describe("null or at least 1").optional(),
+}).describe("A stage; the list's order is the pipeline's order");
 
-export const createPipelineInput = z.object({
+export const createPipelineInput = strictInput({
   name: z.string().max(200),
   stages: z.array(stageInput).min(1).max(30),
   winOnPayment: z.boolean().describe("Default true").optional(),
 });
 
-export const updatePipelineInput = z.object({
+export const updatePipelineInput = strictInput({
   id,
   name: z.string().max(200).optional(),
   winOnPayment: z.boolean().optional(),
@@ -67,7 +65,7 @@ export const updatePipelineInput = z.object({
     .optional(),
 });
 
-export const deletePipelineInput = z.object({
+export const deletePipelineInput = strictInput({
   id,
   moveDealsToStageId: id
     .describe("A stage of another pipeline to move this pipeline's deals to; required when it has deals")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const messagingChannel = z
@@ -10,56 +10,44 @@ const secret = (description: string) => z.string().trim().min(1).max(512).descri
 const numericId = (description: string) =>
   z.string().trim().regex(/^\d+$/, "Digits only").max(30).describe(description);
 
-export const whatsappSettings = z
-  .object({
-    phoneNumberId: numericId("Phone number ID (WhatsApp Manager -> API Setup); webhooks are routed by it"),
-    accessToken: secret("Permanent access token of a system user with whatsapp_business_messaging"),
-    appSecret: secret("App secret (App settings -> Basic): signs every webhook"),
-    verifyToken: secret("Any string you choose; paste the same in the webhook's Verify token field"),
-  })
-  .strict();
+export const whatsappSettings = strictInput({
+  phoneNumberId: numericId("Phone number ID (WhatsApp Manager -> API Setup); webhooks are routed by it"),
+  accessToken: secret("Permanent access token of a system user with whatsapp_business_messaging"),
+  appSecret: secret("App secret (App settings -> Basic): signs every webhook"),
+  verifyToken: secret("Any string you choose; paste the same in the webhook's Verify token field"),
+});
 
-export const telegramSettings = z
-  .object({
-    botToken: secret("The token BotFather gave, e.g. 123456:ABC-DEF..."),
-    secretToken: secret("The secret_token you pass to setWebhook (16-256 of A-Z a-z 0-9 _ -)"),
-  })
-  .strict();
+export const telegramSettings = strictInput({
+  botToken: secret("The token BotFather gave, e.g. 123456:ABC-DEF..."),
+  secretToken: secret("The secret_token you pass to setWebhook (16-256 of A-Z a-z 0-9 _ -)"),
+});
 
-export const slackSettings = z
-  .object({
-    botToken: secret("Bot User OAuth Token (xoxb-...), with chat:write and files:read"),
-    signingSecret: secret("Signing Secret (Basic Information -> App Credentials)"),
-  })
-  .strict();
+export const slackSettings = strictInput({
+  botToken: secret("Bot User OAuth Token (xoxb-...), with chat:write and files:read"),
+  signingSecret: secret("Signing Secret (Basic Information -> App Credentials)"),
+});
 
-export const discordSettings = z
-  .object({
-    applicationId: numericId("Application ID (General Information)"),
-    publicKey: z
-      .string()
-      .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, "64 hexadecimal characters")
-      .describe("Public Key (General Information): verifies interactions"),
-    botToken: secret("Bot token (Bot -> Reset Token); the bot needs the Message Content intent"),
-  })
-  .strict();
+export const discordSettings = strictInput({
+  applicationId: numericId("Application ID (General Information)"),
+  publicKey: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, "64 hexadecimal characters")
+    .describe("Public Key (General Information): verifies interactions"),
+  botToken: secret("Bot token (Bot -> Reset Token); the bot needs the Message Content intent"),
+});
 
-export const stripeSettings = z
-  .object({
-    secretKey: secret("Secret key (Developers -> API keys), sk_live_... or a restricted rk_... key"),
-    webhookSecret: secret("Signing secret of the webhook endpoint (whsec_...): signs every event"),
-  })
-  .strict();
+export const stripeSettings = strictInput({
+  secretKey: secret("Secret key (Developers -> API keys), sk_live_... or a restricted rk_... key"),
+  webhookSecret: secret("Signing secret of the webhook endpoint (whsec_...): signs every event"),
+});
 
-export const mercadopagoSettings = z
-  .object({
-    accessToken: secret("Access token of the application (Your integrations -> Production credentials)"),
-    webhookSecret: secret(
-      "Secret signature of the webhooks (Your integrations -> Webhooks): signs x-signature",
-    ),
-  })
-  .strict();
+export const mercadopagoSettings = strictInput({
+  accessToken: secret("Access token of the application (Your integrations -> Production credentials)"),
+  webhookSecret: secret(
+    "Secret signature of the webhooks (Your integrations -> Webhooks): signs x-signature",
+  ),
+});
 
 /**
  * Each kind of integration with the settings it needs. A new kind adds a member here, its name to
@@ -84,39 +72,35 @@ const integrationName = z.string().max(100).describe('A name for people, e.g. "W
  * REST bodies must be a ZodObject, so `config` is read as a map and then checked against its channel's settings
  * by the discriminated union above (errors name the field, e.g. `config.appSecret`).
  */
-export const createIntegrationInput = z
-  .object({
-    channel: integrationChannel,
-    name: integrationName,
-    config: z
-      .record(z.string(), z.string().max(512))
-      .describe(
-        "The channel's credentials. whatsapp: phoneNumberId, accessToken, appSecret, verifyToken; " +
-          "telegram: botToken, secretToken; slack: botToken, signingSecret; discord: applicationId, publicKey, botToken; " +
-          "stripe: secretKey, webhookSecret; mercadopago: accessToken, webhookSecret",
-      ),
-  })
-  .superRefine((input, ctx) => {
-    const settings = integrationSettings.safeParse({ channel: input.channel, config: input.config });
-    for (const issue of settings.success ? [] : settings.error.issues) {
-      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-    }
-  });
+export const createIntegrationInput = strictInput({
+  channel: integrationChannel,
+  name: integrationName,
+  config: z
+    .record(z.string(), z.string().max(512))
+    .describe(
+      "The channel's credentials. whatsapp: phoneNumberId, accessToken, appSecret, verifyToken; " +
+        "telegram: botToken, secretToken; slack: botToken, signingSecret; discord: applicationId, publicKey, botToken; " +
+        "stripe: secretKey, webhookSecret; mercadopago: accessToken, webhookSecret",
+    ),
+}).superRefine((input, ctx) => {
+  const settings = integrationSettings.safeParse({ channel: input.channel, config: input.config });
+  for (const issue of settings.success ? [] : settings.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  }
+});
 
-export const integrationSettingsPatch = z
-  .object({
-    ...whatsappSettings.shape,
-    ...telegramSettings.shape,
-    ...slackSettings.shape,
-    ...discordSettings.shape,
-    ...stripeSettings.shape,
-    ...mercadopagoSettings.shape,
-  })
+export const integrationSettingsPatch = strictInput({
+  ...whatsappSettings.shape,
+  ...telegramSettings.shape,
+  ...slackSettings.shape,
+  ...discordSettings.shape,
+  ...stripeSettings.shape,
+  ...mercadopagoSettings.shape,
+})
   .partial()
-  .strict()
   .describe("Settings to replace; the others stay. Only the integration's own channel's fields are accepted");
 
-export const updateIntegrationInput = z.object({
+export const updateIntegrationInput = strictInput({
   id,
   name: integrationName.optional(),
   isActive: z.boolean().optional().describe("Inactive integrations neither receive nor send"),
@@ -149,7 +133,18 @@ export const integrationPage = pageOf(integration);
 
 export const integrationTestResult = z.object({
   ok: z.boolean(),
-  identity: z.string().nullable().describe("Who the credentials belong to, as the provider says"),
+  identity: z
+    .string()
+    .nullable()
+    .describe(
+      "The account's own name at the provider (bot username, business name); null when it names none",
+    ),
+  mode: z
+    .enum(["test", "live"])
+    .nullable()
+    .describe(
+      "Whether the provider says these are test or live credentials (Stripe); null where it does not say",
+    ),
   error: z.string().nullable().describe("Why the provider refused them"),
   integration,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { integrationChannel } from "./integration";
 
@@ -31,4 +31,4 @@ export const listWebhookLogsInput = z.object({
   status: webhookLogStatus.optional(),
 });
 
-export const retryWebhookLogInput = z.object({ id: id.describe("The integration's id"), logId: id });
+export const retryWebhookLogInput = strictInput({ id: id.describe("The integration's id"), logId: id });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const paymentProvider = z.enum(["stripe", "mercadopago"]).describe("The payment provider");
@@ -52,7 +52,7 @@ export const listPaymentsInput = z.object({
   provider: paymentProvider.optional(),
 });
 
-export const createPaymentInput = z.object({
+export const createPaymentInput = strictInput({
   dealId: id.describe("The deal this payment closes"),
   provider: paymentProvider
     .optional()
@@ -89,12 +89,12 @@ export const connectedPaymentProviders = z.object({
     .describe("The active payment integrations, oldest first; empty when none is connected"),
 });
 
-export const refundPaymentInput = z.object({
+export const refundPaymentInput = strictInput({
   id,
   amount: decimal.optional().describe("Part of the payment to refund; all that is left when omitted"),
 });
 
-export const sendPaymentLinkInput = z.object({
+export const sendPaymentLinkInput = strictInput({
   id,
   conversationId: id.describe("A conversation with the deal's contact"),
 });

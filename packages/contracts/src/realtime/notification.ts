@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { booleanParam } from "../deals/deal";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 
 export const notificationType = z
@@ -87,7 +87,7 @@ export const notificationPage = pageOf(notification).extend({
   unreadCount: z.number().int().min(0).describe("The user's unread notifications in all"),
 });
 
-export const markNotificationsReadInput = z.object({
+export const markNotificationsReadInput = strictInput({
   ids: z.array(id).max(100).describe("The notifications to mark read").optional(),
   all: z.literal(true).describe("Mark every notification read").optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { id, timestamp } from "../shared/common";
+import { id, strictInput, timestamp } from "../shared/common";
 
-export const markAsReadInput = z.object({ conversationId: id });
+export const markAsReadInput = strictInput({ conversationId: id });
 
 export const markAsReadOutput = z.object({
   conversationId: id,

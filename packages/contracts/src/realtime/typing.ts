@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { id, okOutput, timestamp } from "../shared/common";
+import { id, okOutput, strictInput, timestamp } from "../shared/common";
 
-export const typingInput = z.object({ conversationId: id });
+export const typingInput = strictInput({ conversationId: id });
 export const typingOutput = okOutput;
 
 /** The realtime `user_typing` event; the indicator disappears at `expiresAt` unless renewed. */

@@ -1,6 +1,5 @@
-import { okOutput } from "@crm/contracts";
+import { okOutput, strictInput } from "@crm/contracts";
 import { logout as signOut } from "@crm/domain";
-import { z } from "zod";
 import { publicProcedure } from "../../trpc/init";
 
 /** Public so a stale cookie can always be cleared. */
@@ -9,7 +8,7 @@ export const logout = publicProcedure
     optionalAuth: true,
     openapi: { method: "POST", path: "/auth/logout", tags: ["auth"], summary: "End this session" },
   })
-  .input(z.object({}).optional())
+  .input(strictInput({}).optional())
   .output(okOutput)
   .mutation(async ({ ctx }) => {
     if (ctx.actor) await signOut(ctx.container.auth, ctx.actor);

@@ -1,6 +1,5 @@
-import { refreshed } from "@crm/contracts";
+import { refreshed, strictInput } from "@crm/contracts";
 import { refreshSession } from "@crm/domain";
-import { z } from "zod";
 import { authenticatedProcedure } from "../../trpc/init";
 
 export const refresh = authenticatedProcedure
@@ -13,7 +12,7 @@ export const refresh = authenticatedProcedure
       summary: "Extend the session and rotate its token (the old token stops working)",
     },
   })
-  .input(z.object({}).optional())
+  .input(strictInput({}).optional())
   .output(refreshed)
   .mutation(async ({ ctx }) => {
     const { token, session } = await refreshSession(ctx.container.auth, ctx.actor, ctx.client);
