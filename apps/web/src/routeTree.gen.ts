@@ -18,6 +18,8 @@ import { Route as AuthForgotPasswordRouteImport } from './routes/_auth/forgot-pa
 import { Route as AuthLoginRouteImport } from './routes/_auth/login'
 import { Route as AuthResetPasswordRouteImport } from './routes/_auth/reset-password'
 import { Route as AuthSignupRouteImport } from './routes/_auth/signup'
+import { Route as AppCompaniesIndexRouteImport } from './routes/_app/companies/index'
+import { Route as AppCompaniesCompanyIdRouteImport } from './routes/_app/companies/$companyId'
 import { Route as AppContactsIndexRouteImport } from './routes/_app/contacts/index'
 import { Route as AppContactsContactIdRouteImport } from './routes/_app/contacts/$contactId'
 import { Route as AppContactsImportRouteImport } from './routes/_app/contacts/import'
@@ -77,6 +79,16 @@ const AuthSignupRoute = AuthSignupRouteImport.update({
   id: '/signup',
   path: '/signup',
   getParentRoute: () => AuthRoute,
+} as any)
+const AppCompaniesIndexRoute = AppCompaniesIndexRouteImport.update({
+  id: '/companies/',
+  path: '/companies/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCompaniesCompanyIdRoute = AppCompaniesCompanyIdRouteImport.update({
+  id: '/companies/$companyId',
+  path: '/companies/$companyId',
+  getParentRoute: () => AppRoute,
 } as any)
 const AppContactsIndexRoute = AppContactsIndexRouteImport.update({
   id: '/contacts/',
@@ -167,6 +179,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof AuthLoginRoute
   '/reset-password': typeof AuthResetPasswordRoute
   '/signup': typeof AuthSignupRoute
+  '/companies/$companyId': typeof AppCompaniesCompanyIdRoute
   '/contacts/$contactId': typeof AppContactsContactIdRoute
   '/contacts/import': typeof AppContactsImportRoute
   '/deals/$dealId': typeof AppDealsDealIdRoute
@@ -178,6 +191,7 @@ export interface FileRoutesByFullPath {
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
+  '/companies/': typeof AppCompaniesIndexRoute
   '/contacts/': typeof AppContactsIndexRoute
   '/deals/': typeof AppDealsIndexRoute
   '/inbox/': typeof AppInboxIndexRoute
@@ -191,6 +205,7 @@ export interface FileRoutesByTo {
   '/login': typeof AuthLoginRoute
   '/reset-password': typeof AuthResetPasswordRoute
   '/signup': typeof AuthSignupRoute
+  '/companies/$companyId': typeof AppCompaniesCompanyIdRoute
   '/contacts/$contactId': typeof AppContactsContactIdRoute
   '/contacts/import': typeof AppContactsImportRoute
   '/deals/$dealId': typeof AppDealsDealIdRoute
@@ -202,6 +217,7 @@ export interface FileRoutesByTo {
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
+  '/companies': typeof AppCompaniesIndexRoute
   '/contacts': typeof AppContactsIndexRoute
   '/deals': typeof AppDealsIndexRoute
   '/inbox': typeof AppInboxIndexRoute
@@ -219,6 +235,7 @@ export interface FileRoutesById {
   '/_auth/reset-password': typeof AuthResetPasswordRoute
   '/_auth/signup': typeof AuthSignupRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/companies/$companyId': typeof AppCompaniesCompanyIdRoute
   '/_app/contacts/$contactId': typeof AppContactsContactIdRoute
   '/_app/contacts/import': typeof AppContactsImportRoute
   '/_app/deals/$dealId': typeof AppDealsDealIdRoute
@@ -230,6 +247,7 @@ export interface FileRoutesById {
   '/_app/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/_app/settings/tags': typeof AppSettingsTagsRoute
   '/_app/settings/team': typeof AppSettingsTeamRoute
+  '/_app/companies/': typeof AppCompaniesIndexRoute
   '/_app/contacts/': typeof AppContactsIndexRoute
   '/_app/deals/': typeof AppDealsIndexRoute
   '/_app/inbox/': typeof AppInboxIndexRoute
@@ -246,6 +264,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset-password'
     | '/signup'
+    | '/companies/$companyId'
     | '/contacts/$contactId'
     | '/contacts/import'
     | '/deals/$dealId'
@@ -257,6 +276,7 @@ export interface FileRouteTypes {
     | '/settings/pipelines'
     | '/settings/tags'
     | '/settings/team'
+    | '/companies/'
     | '/contacts/'
     | '/deals/'
     | '/inbox/'
@@ -270,6 +290,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset-password'
     | '/signup'
+    | '/companies/$companyId'
     | '/contacts/$contactId'
     | '/contacts/import'
     | '/deals/$dealId'
@@ -281,6 +302,7 @@ export interface FileRouteTypes {
     | '/settings/pipelines'
     | '/settings/tags'
     | '/settings/team'
+    | '/companies'
     | '/contacts'
     | '/deals'
     | '/inbox'
@@ -297,6 +319,7 @@ export interface FileRouteTypes {
     | '/_auth/reset-password'
     | '/_auth/signup'
     | '/_app/'
+    | '/_app/companies/$companyId'
     | '/_app/contacts/$contactId'
     | '/_app/contacts/import'
     | '/_app/deals/$dealId'
@@ -308,6 +331,7 @@ export interface FileRouteTypes {
     | '/_app/settings/pipelines'
     | '/_app/settings/tags'
     | '/_app/settings/team'
+    | '/_app/companies/'
     | '/_app/contacts/'
     | '/_app/deals/'
     | '/_app/inbox/'
@@ -384,6 +408,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/signup'
       preLoaderRoute: typeof AuthSignupRouteImport
       parentRoute: typeof AuthRoute
+    }
+    '/_app/companies/': {
+      id: '/_app/companies/'
+      path: '/companies'
+      fullPath: '/companies/'
+      preLoaderRoute: typeof AppCompaniesIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/companies/$companyId': {
+      id: '/_app/companies/$companyId'
+      path: '/companies/$companyId'
+      fullPath: '/companies/$companyId'
+      preLoaderRoute: typeof AppCompaniesCompanyIdRouteImport
+      parentRoute: typeof AppRoute
     }
     '/_app/contacts/': {
       id: '/_app/contacts/'
@@ -529,10 +567,12 @@ const AppSettingsRouteWithChildren = AppSettingsRoute._addFileChildren(
 interface AppRouteChildren {
   AppSettingsRoute: typeof AppSettingsRouteWithChildren
   AppIndexRoute: typeof AppIndexRoute
+  AppCompaniesCompanyIdRoute: typeof AppCompaniesCompanyIdRoute
   AppContactsContactIdRoute: typeof AppContactsContactIdRoute
   AppContactsImportRoute: typeof AppContactsImportRoute
   AppDealsDealIdRoute: typeof AppDealsDealIdRoute
   AppInboxConversationIdRoute: typeof AppInboxConversationIdRoute
+  AppCompaniesIndexRoute: typeof AppCompaniesIndexRoute
   AppContactsIndexRoute: typeof AppContactsIndexRoute
   AppDealsIndexRoute: typeof AppDealsIndexRoute
   AppInboxIndexRoute: typeof AppInboxIndexRoute
@@ -542,10 +582,12 @@ interface AppRouteChildren {
 const AppRouteChildren: AppRouteChildren = {
   AppSettingsRoute: AppSettingsRouteWithChildren,
   AppIndexRoute: AppIndexRoute,
+  AppCompaniesCompanyIdRoute: AppCompaniesCompanyIdRoute,
   AppContactsContactIdRoute: AppContactsContactIdRoute,
   AppContactsImportRoute: AppContactsImportRoute,
   AppDealsDealIdRoute: AppDealsDealIdRoute,
   AppInboxConversationIdRoute: AppInboxConversationIdRoute,
+  AppCompaniesIndexRoute: AppCompaniesIndexRoute,
   AppContactsIndexRoute: AppContactsIndexRoute,
   AppDealsIndexRoute: AppDealsIndexRoute,
   AppInboxIndexRoute: AppInboxIndexRoute,

@@ -8,7 +8,7 @@ import { EmptyState } from "./ui/empty-state";
 interface RecordErrorProps {
   error: unknown;
   reset: () => void;
-  backTo: "/contacts" | "/deals" | "/inbox";
+  backTo: "/contacts" | "/companies" | "/deals" | "/inbox";
   backLabel: string;
 }
 

@@ -1,3 +1,4 @@
+import { companiesEn } from "./en-companies";
 import { contactsEn } from "./en-contacts";
 import { dealsEn } from "./en-deals";
 import { inboxEn } from "./en-inbox";
@@ -7,6 +8,7 @@ import { paymentsEn } from "./en-payments";
 
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
 export const en = {
+  ...companiesEn,
   ...contactsEn,
   ...dealsEn,
   ...inboxEn,
@@ -100,9 +102,11 @@ export const en = {
   "nav.skipToContent": "Skip to content",
   "nav.inbox": "Inbox",
   "nav.contacts": "Contacts",
+  "nav.companies": "Companies",
   "nav.deals": "Deals",
   "nav.payments": "Payments",
   "nav.settings": "Settings",
+  "nav.more": "More",
 
   "userMenu.label": "Account menu:",
   "userMenu.open": "{initials}: account menu for {name}",

@@ -1,3 +1,4 @@
+import { companiesPtBr } from "./pt-br-companies";
 import { contactsPtBr } from "./pt-br-contacts";
 import { dealsPtBr } from "./pt-br-deals";
 import { inboxPtBr } from "./pt-br-inbox";
@@ -7,6 +8,7 @@ import { paymentsPtBr } from "./pt-br-payments";
 import type { Messages } from "./translate";
 
 export const ptBR: Messages = {
+  ...companiesPtBr,
   ...contactsPtBr,
   ...dealsPtBr,
   ...inboxPtBr,
@@ -98,9 +100,11 @@ export const ptBR: Messages = {
   "nav.skipToContent": "Pular para o conteúdo",
   "nav.inbox": "Caixa de entrada",
   "nav.contacts": "Contatos",
+  "nav.companies": "Empresas",
   "nav.deals": "Negócios",
   "nav.payments": "Pagamentos",
   "nav.settings": "Configurações",
+  "nav.more": "Mais",
 
   "userMenu.label": "Menu da conta:",
   "userMenu.open": "{initials}: menu da conta de {name}",

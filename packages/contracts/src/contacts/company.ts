@@ -5,7 +5,10 @@ import { expectedUpdatedAt } from "../shared/precondition";
 
 /** The company a contact works for (not the tenant, which is the organization). */
 export const company = z.object({ id, name: z.string(), createdAt: timestamp, updatedAt: timestamp });
-export const companyPage = pageOf(company);
+export const companySummary = company.extend({
+  contactCount: z.number().int().describe("How many contacts work there"),
+});
+export const companyPage = pageOf(companySummary);
 
 export const listCompaniesInput = z.object({
   ...pageInput,

@@ -5,7 +5,7 @@ import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { findOrCreateByNames } from "./named-rows";
-import { toCompany } from "./rows";
+import { toCompany, toCompanySummary } from "./rows";
 
 const nameTaken = (existingId?: string) =>
   new DomainError("CONFLICT", "A company with this name already exists", {
@@ -56,7 +56,16 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
       const cursor = decodeCursor(page.cursor, "companies");
       let query = db
         .selectFrom("companies")
-        .selectAll()
+        .selectAll("companies")
+        // one count per listed company in the same statement, on the contacts' company_id index
+        .select((eb) =>
+          eb
+            .selectFrom("contacts")
+            .select(sql<number>`count(*)::int`.as("count"))
+            .where("contacts.organization_id", "=", organizationId)
+            .whereRef("contacts.company_id", "=", "companies.id")
+            .as("contact_count"),
+        )
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -68,7 +77,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toCompany, "companies");
+      return toPage(await query.execute(), limit, toCompanySummary, "companies");
     },
 
     async update(organizationId, id, patch) {

@@ -1,5 +1,6 @@
 import type {
   Company,
+  CompanySummary,
   Contact,
   ContactImport,
   ContactMetadata,
@@ -94,6 +95,10 @@ export const toCompany = (row: Selectable<Companies>): Company => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+export const toCompanySummary = (
+  row: Selectable<Companies> & { contact_count: number | null },
+): CompanySummary => ({ ...toCompany(row), contactCount: row.contact_count ?? 0 });
 
 export const toTag = (row: Selectable<Tags>): Tag => ({
   id: row.id,

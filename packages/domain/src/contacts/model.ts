@@ -41,6 +41,11 @@ export interface Company {
 }
 
 export interface Tag {
+/** A company as its list shows it: with how many contacts work there. */
+export interface CompanySummary extends Company {
+  contactCount: number;
+}
+
   id: string;
   organizationId: string;
   name: string;

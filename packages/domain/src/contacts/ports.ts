@@ -10,6 +10,7 @@ import type { CustomFieldDefinitionDraft } from "./custom-fields";
 import type { ImportFileError } from "./import-file-errors";
 import type {
   Company,
+  CompanySummary,
   Contact,
   ContactConversation,
   ContactDeal,
@@ -97,7 +98,7 @@ export interface CompanyRepository {
     organizationId: string,
     filter: { search?: string | undefined },
     page: PageRequest,
-  ): Promise<Page<Company>>;
+  ): Promise<Page<CompanySummary>>;
   update(organizationId: string, id: string, patch: { name: string }): Promise<Company | undefined>;
   /** Unlinks its contacts; returns their ids, or undefined when the company does not exist. */
   remove(organizationId: string, id: string): Promise<string[] | undefined>;

@@ -34,6 +34,40 @@ describe("companies", () => {
     expect(orphan.body).toMatchObject({ companyId: null, company: null });
   });
 
+  it("lists each company with its number of contacts, following a contact that moves or is deleted", async () => {
+    const owner = await api.register();
+    const acme = await createResource(api, owner.token, "/companies", { name: "Acme" });
+    const padaria = await createResource(api, owner.token, "/companies", { name: "Padaria" });
+    await createResource(api, owner.token, "/companies", { name: "Nobody works here" });
+    await createContact(api, owner.token, { name: "Ana", companyId: acme.id });
+    const bruno = await createContact(api, owner.token, { name: "Bruno", companyId: acme.id });
+    const carla = await createContact(api, owner.token, { name: "Carla", companyId: padaria.id });
+    await createContact(api, owner.token, { name: "Without a company" });
+    // another organization's contacts never count, even at a company of the same name
+    const stranger = await api.register();
+    const theirs = await createResource(api, stranger.token, "/companies", { name: "Acme" });
+    await createContact(api, stranger.token, { name: "Theirs", companyId: theirs.id });
+
+    const counts = async () =>
+      Object.fromEntries(
+        (await allPages<{ name: string; contactCount: number }>(api, owner.token, "/companies?limit=1")).map(
+          (c) => [c.name, c.contactCount],
+        ),
+      );
+    expect(await counts()).toEqual({ Acme: 2, Padaria: 1, "Nobody works here": 0 });
+
+    expect(
+      (
+        await api.rest("PATCH", `/contacts/${bruno.id}`, {
+          token: owner.token,
+          body: { companyId: padaria.id },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await api.rest("DELETE", `/contacts/${carla.id}`, { token: owner.token })).status).toBe(200);
+    expect(await counts()).toEqual({ Acme: 1, Padaria: 1, "Nobody works here": 0 });
+  });
+
   it("a name is unique whatever its letter case (409 with existingId); a blank name is 400", async () => {
     const owner = await api.register();
     const acme = await createResource(api, owner.token, "/companies", { name: "Acme" });

@@ -1,6 +1,6 @@
 import { companyPage, listCompaniesInput } from "@crm/contracts";
 import { permission } from "../../trpc/init";
-import { toCompanyDto } from "../contacts/dto";
+import { toCompanySummaryDto } from "../contacts/dto";
 
 export const listCompanies = permission("contacts:read")
   .meta({
@@ -8,7 +8,7 @@ export const listCompanies = permission("contacts:read")
       method: "GET",
       path: "/companies",
       tags: ["companies"],
-      summary: "List companies, newest first",
+      summary: "List companies, newest first, each with its number of contacts",
     },
   })
   .input(listCompaniesInput)
@@ -20,5 +20,5 @@ export const listCompanies = permission("contacts:read")
       { search },
       { cursor, limit },
     );
-    return { items: page.items.map(toCompanyDto), nextCursor: page.nextCursor };
+    return { items: page.items.map(toCompanySummaryDto), nextCursor: page.nextCursor };
   });

@@ -1,5 +1,6 @@
 import type {
   Company,
+  CompanySummary,
   Contact,
   ContactConversation,
   ContactDeal,
@@ -49,6 +50,11 @@ export const toCompanyDto = (c: Company) => ({
   name: c.name,
   createdAt: iso(c.createdAt),
   updatedAt: iso(c.updatedAt),
+});
+
+export const toCompanySummaryDto = (c: CompanySummary) => ({
+  ...toCompanyDto(c),
+  contactCount: c.contactCount,
 });
 
 export const toTagDto = (t: Tag) => ({

@@ -1,5 +1,6 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { Card } from "../../components/ui/card";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -47,7 +48,17 @@ export function ContactDetailsCard({ contact }: { contact: Contact }) {
             </a>
           ) : null}
         </Detail>
-        <Detail label={t("contacts.company")}>{contact.company?.name}</Detail>
+        <Detail label={t("contacts.company")}>
+          {contact.company ? (
+            <Link
+              to="/companies/$companyId"
+              params={{ companyId: contact.company.id }}
+              className={textLinkClasses}
+            >
+              {contact.company.name}
+            </Link>
+          ) : null}
+        </Detail>
         <Detail label={t("contacts.createdAt")}>{formatDate(contact.createdAt, locale)}</Detail>
         {definitions.map((definition) => (
           <Detail key={definition.id} label={definition.label}>

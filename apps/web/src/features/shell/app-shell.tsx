@@ -5,6 +5,7 @@ import { cx } from "../../lib/cx";
 import { NotificationBell } from "../notifications/notification-bell";
 import { ConnectionIndicator } from "../realtime/connection-indicator";
 import { useRealtimeEvents } from "../realtime/use-realtime-events";
+import { HeaderNav } from "./header-nav";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -27,7 +28,7 @@ export function AppShell() {
           <NotificationBell placement="sidebar" />
         </div>
         <div className="flex-1 overflow-y-auto px-3">
-          <SidebarNav orientation="vertical" />
+          <SidebarNav />
         </div>
         <div className="border-t border-slate-200 p-3">
           <UserMenu />
@@ -44,7 +45,7 @@ export function AppShell() {
             </div>
           </div>
         </div>
-        <SidebarNav orientation="horizontal" />
+        <HeaderNav />
       </header>
 
       <main id="main" tabIndex={-1} className="focus:outline-none lg:pl-64">

@@ -1,8 +1,8 @@
-import { CreditCard, Handshake, Inbox, type LucideIcon, Settings, Users } from "lucide-react";
+import { Building2, CreditCard, Handshake, Inbox, type LucideIcon, Settings, Users } from "lucide-react";
 import type { PlainMessageKey } from "../../i18n/translate";
 
 export interface NavItem {
-  to: "/inbox" | "/contacts" | "/deals" | "/payments" | "/settings";
+  to: "/inbox" | "/contacts" | "/companies" | "/deals" | "/payments" | "/settings";
   label: PlainMessageKey;
   icon: LucideIcon;
 }
@@ -10,6 +10,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: "/inbox", label: "nav.inbox", icon: Inbox },
   { to: "/contacts", label: "nav.contacts", icon: Users },
+  { to: "/companies", label: "nav.companies", icon: Building2 },
   { to: "/deals", label: "nav.deals", icon: Handshake },
   { to: "/payments", label: "nav.payments", icon: CreditCard },
   { to: "/settings", label: "nav.settings", icon: Settings },

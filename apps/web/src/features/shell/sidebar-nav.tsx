@@ -1,29 +1,37 @@
 import { Link } from "@tanstack/react-router";
 import { useI18n } from "../../i18n/i18n-provider";
-import { cx } from "../../lib/cx";
+import type { NavItem } from "./nav-items";
 import { navItems } from "./nav-items";
 
-const itemClasses =
+export const navItemClasses =
   "flex shrink-0 items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors";
-const activeClasses = "bg-indigo-50 text-indigo-700";
-const inactiveClasses = "text-slate-600 hover:bg-slate-100 hover:text-slate-900";
+export const activeNavItemClasses = "bg-indigo-50 text-indigo-700";
+export const inactiveNavItemClasses = "text-slate-600 hover:bg-slate-100 hover:text-slate-900";
 
-export function SidebarNav({ orientation }: { orientation: "vertical" | "horizontal" }) {
+export function NavItemLink({ item: { to, label, icon: Icon } }: { item: NavItem }) {
+  const { t } = useI18n();
+  return (
+    <Link
+      to={to}
+      className={navItemClasses}
+      activeProps={{ className: activeNavItemClasses, "aria-current": "page" }}
+      inactiveProps={{ className: inactiveNavItemClasses }}
+    >
+      <Icon aria-hidden="true" className="size-4.5 shrink-0 opacity-80" />
+      {t(label)}
+    </Link>
+  );
+}
+
+/** The sections, one under the other, in the sidebar of wide screens. */
+export function SidebarNav() {
   const { t } = useI18n();
   return (
     <nav aria-label={t("nav.label")}>
-      <ul className={cx("flex gap-1", orientation === "vertical" ? "flex-col" : "overflow-x-auto px-4 pb-2")}>
-        {navItems.map(({ to, label, icon: Icon }) => (
-          <li key={to}>
-            <Link
-              to={to}
-              className={itemClasses}
-              activeProps={{ className: activeClasses, "aria-current": "page" }}
-              inactiveProps={{ className: inactiveClasses }}
-            >
-              <Icon aria-hidden="true" className="size-4.5 shrink-0 opacity-80" />
-              {t(label)}
-            </Link>
+      <ul className="flex flex-col gap-1">
+        {navItems.map((item) => (
+          <li key={item.to}>
+            <NavItemLink item={item} />
           </li>
         ))}
       </ul>
