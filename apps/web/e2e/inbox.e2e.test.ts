@@ -258,6 +258,24 @@ describe("answering a customer from the inbox", () => {
       .waitFor();
   });
 
+  it("shows the conversation on the contact's timeline with its status in the reader's language", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+    await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: customer.name }).click();
+    await page.getByRole("heading", { name: customer.name, level: 1 }).waitFor();
+    const entry = page.getByRole("listitem").filter({ hasText: "Conversation on WhatsApp" });
+    await entry.getByText("Open", { exact: true }).waitFor();
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    try {
+      await page.reload();
+      const conversa = page.getByRole("listitem").filter({ hasText: "Conversa no WhatsApp" });
+      await conversa.getByText("Aberta", { exact: true }).waitFor();
+      expect(await conversa.getByText("open", { exact: true }).count()).toBe(0);
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+      await page.reload();
+    }
+  });
+
   it("closes and reopens the conversation", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
     await customerRow().click();

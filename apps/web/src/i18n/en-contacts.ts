@@ -47,6 +47,11 @@ export const contactsEn = {
   "contacts.form.customFields": "Custom fields",
   "contacts.form.noValue": "—",
   "contacts.form.openExisting": "Open the existing contact",
+  "contacts.form.changedElsewhere":
+    "Someone else changed this contact while you were editing it, so nothing was saved.",
+  "contacts.form.reloadChanged": "Load their changes, keeping yours",
+  "contacts.form.reloaded":
+    "The form now shows the other person's changes, and what you changed is still here. Check it and save again.",
 
   "contacts.tags.chosen": "Chosen tags",
   "contacts.tags.placeholder": "Find or create a tag, then press Enter",
@@ -181,7 +186,12 @@ export const contactsEn = {
   "contacts.import.reasons.invalid_option": "{label}: “{value}” is not one of the options ({options}).",
   "contacts.import.reasons.duplicate_phone": "A contact with this phone already exists.",
   "contacts.import.reasons.duplicate_email": "A contact with this email already exists.",
+  "contacts.import.reasons.duplicate_id": "This contact already exists (same id).",
   "contacts.import.reasons.identity_conflict": "The phone belongs to one contact and the email to another.",
+  "contacts.import.reasons.id_conflict_phone":
+    "The id names one contact, but the phone belongs to another contact.",
+  "contacts.import.reasons.id_conflict_email":
+    "The id names one contact, but the email belongs to another contact.",
   "contacts.import.reasons.created_meanwhile": "A contact with this phone or email was created meanwhile.",
   "contacts.import.reasons.taken_meanwhile": "Another contact took this phone or email meanwhile.",
   "contacts.import.reasons.deleted_meanwhile": "The matching contact was deleted meanwhile.",

@@ -51,6 +51,11 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.form.customFields": "Campos personalizados",
   "contacts.form.noValue": "—",
   "contacts.form.openExisting": "Abrir o contato existente",
+  "contacts.form.changedElsewhere":
+    "Outra pessoa alterou este contato enquanto você editava, então nada foi salvo.",
+  "contacts.form.reloadChanged": "Carregar as alterações da outra pessoa, mantendo as suas",
+  "contacts.form.reloaded":
+    "O formulário agora mostra as alterações da outra pessoa, e o que você alterou continua aqui. Confira e salve de novo.",
 
   "contacts.tags.chosen": "Tags escolhidas",
   "contacts.tags.placeholder": "Busque ou crie uma tag e pressione Enter",
@@ -188,7 +193,10 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.reasons.invalid_option": "{label}: “{value}” não é uma das opções ({options}).",
   "contacts.import.reasons.duplicate_phone": "Já existe um contato com este telefone.",
   "contacts.import.reasons.duplicate_email": "Já existe um contato com este e-mail.",
+  "contacts.import.reasons.duplicate_id": "Este contato já existe (mesmo id).",
   "contacts.import.reasons.identity_conflict": "O telefone é de um contato e o e-mail, de outro.",
+  "contacts.import.reasons.id_conflict_phone": "O id é de um contato, mas o telefone é de outro contato.",
+  "contacts.import.reasons.id_conflict_email": "O id é de um contato, mas o e-mail é de outro contato.",
   "contacts.import.reasons.created_meanwhile":
     "Um contato com este telefone ou e-mail foi criado nesse meio-tempo.",
   "contacts.import.reasons.taken_meanwhile":

@@ -88,6 +88,7 @@ export const contactImportReasonCodes = [
   "invalid_option",
   "duplicate",
   "identity_conflict",
+  "id_conflict",
   "created_meanwhile",
   "taken_meanwhile",
   "deleted_meanwhile",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conversationStatus } from "../conversations/conversation";
 import { dealStatus, dealValue } from "../deals/deal";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
@@ -43,12 +44,21 @@ const phone = z
 const metadataInput = z
   .record(z.string().max(50), customFieldValue.nullable())
   .describe("Custom field values by key, checked against the custom field definitions; null clears one");
+const companyName = z
+  .string()
+  .max(500)
+  .optional()
+  .describe(
+    "Instead of companyId: the organization's company of this name (any letter case), created in the same " +
+      "write if there is none; nothing is created if the contact is refused",
+  );
 
 export const createContactInput = strictInput({
   name: z.string().max(500),
   email,
   phone,
   companyId: id.nullable().optional(),
+  companyName,
   metadata: metadataInput.optional(),
   tagIds: z.array(id).max(50).optional().describe("Tags to attach"),
 });
@@ -59,6 +69,7 @@ export const updateContactInput = strictInput({
   email,
   phone,
   companyId: id.nullable().optional().describe("null unlinks the company"),
+  companyName,
   metadata: metadataInput.optional().describe("Only the keys given change; null clears one"),
   expectedUpdatedAt,
 });
@@ -88,7 +99,7 @@ export const contactPageInput = z.object({ id, ...pageInput });
 export const contactConversation = z.object({
   id,
   channel: z.string(),
-  status: z.string(),
+  status: conversationStatus,
   assignedTo: id.nullable(),
   lastMessageAt: timestamp.nullable(),
   createdAt: timestamp,

@@ -117,6 +117,35 @@ describe("the database enforces one phone and one email per organization", () =>
       details: { existingId: holder.id, fieldErrors: { email: expect.any(Array) } },
     });
   });
+
+  it("a contact the unique index refuses leaves no company it named behind", async () => {
+    const store = createContactsStore(database.db);
+    const org = await organization();
+    await store.contacts.create(org, draft("Holder", { phone: "+5511987654321" }));
+    const other = await store.contacts.create(org, draft("Other"));
+    const blind: ContactsDeps = {
+      store: {
+        ...store,
+        transaction: (work) =>
+          store.transaction((repos) =>
+            work({ ...repos, contacts: { ...repos.contacts, findByIdentities: async () => [] } }),
+          ),
+      },
+      clock: { now: () => new Date() },
+      queue: { enqueue: async () => {} },
+      events: { publish: async () => {} },
+      newId: randomUUID,
+    };
+    const actor: Actor = { kind: "apiKey", apiKeyId: randomUUID(), organizationId: org, role: "admin" };
+    const ghost = { phone: "11987654321", companyName: "Empresa Fantasma" };
+    expect(await conflictOf(createContact(blind, actor, { name: "Racer", ...ghost }))).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await conflictOf(updateContact(blind, actor, other.id, ghost))).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await store.companies.findByName(org, "Empresa Fantasma")).toBeUndefined();
+  });
 });
 
 describe("bulk writes of the import", () => {
@@ -144,6 +173,20 @@ describe("bulk writes of the import", () => {
     const tags = await store.tags.findOrCreateByNames(org, ["VIP", "vip", "lead"]);
     expect(tags.size).toBe(2);
     expect((await store.tags.findById(org, tags.get("vip") ?? ""))?.color).toBe("#64748b");
+  });
+
+  it("finds the contacts an import's ids name, only the organization's, as well as by phone or email", async () => {
+    const store = createContactsStore(database.db);
+    const org = await organization();
+    const quiet = await store.contacts.create(org, draft("Quiet"));
+    const phoned = await store.contacts.create(org, draft("Phoned", { phone: "+5511987654321" }));
+    const theirs = await store.contacts.create(await organization(), draft("Theirs"));
+    const found = await store.contacts.findByIdentities(org, {
+      phones: ["+5511987654321"],
+      emails: [],
+      ids: [quiet.id, theirs.id, randomUUID()],
+    });
+    expect(found.map((contact) => contact.id).sort()).toEqual([quiet.id, phoned.id].sort());
   });
 
   it("a savepoint undoes only its own writes", async () => {

@@ -29,8 +29,8 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
     identities,
     exceptId,
   ) => {
-    const { phones, emails } = identities;
-    if (phones.length === 0 && emails.length === 0) return [];
+    const { phones, emails, ids = [] } = identities;
+    if (phones.length === 0 && emails.length === 0 && ids.length === 0) return [];
     let query = db
       .selectFrom("contacts")
       .select(["id", "phone", "email"])
@@ -39,6 +39,7 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
         eb.or([
           ...(phones.length > 0 ? [eb("phone", "in", phones)] : []),
           ...(emails.length > 0 ? [eb("email", "in", emails)] : []),
+          ...(ids.length > 0 ? [eb("id", "in", ids)] : []),
         ]),
       );
     if (exceptId) query = query.where("id", "!=", exceptId);

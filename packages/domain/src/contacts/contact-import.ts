@@ -141,11 +141,13 @@ export async function importContactBatch(
     }));
     const phones: string[] = [];
     const emails: string[] = [];
+    const ids: string[] = [];
     for (const { mapping } of mapped) {
       if (mapping.ok && mapping.contact.phone) phones.push(mapping.contact.phone);
       if (mapping.ok && mapping.contact.email) emails.push(mapping.contact.email);
+      if (mapping.ok && mapping.contact.id) ids.push(mapping.contact.id);
     }
-    const known = await repos.contacts.findByIdentities(organizationId, { phones, emails });
+    const known = await repos.contacts.findByIdentities(organizationId, { phones, emails, ids });
     const plan = planImportBatch(mapped, known, definitions, contactImport.onDuplicate, deps.newId);
     await writeImportPlan(repos, organizationId, definitions, plan);
     await repos.imports.addRows(organizationId, contactImport.id, plan.results);

@@ -1,8 +1,9 @@
 import { type Email, parseEmail } from "../shared/email";
-import { DomainError, type FieldErrors } from "../shared/errors";
+import { DomainError, type FieldErrors, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { parseName } from "../shared/names";
 import { type Phone, parsePhone } from "../shared/phone";
+import { maxCompanyNameLength } from "./companies";
 
 export const defaultPhoneRegion = "BR";
 export const maxContactNameLength = 200;
@@ -13,6 +14,8 @@ export interface ContactFieldsInput {
   email?: string | null | undefined;
   phone?: string | null | undefined;
   companyId?: string | null | undefined;
+  /** The company by its name instead of `companyId` (found whatever its letter case, or created). */
+  companyName?: string | undefined;
 }
 
 export interface ContactFields {
@@ -20,6 +23,7 @@ export interface ContactFields {
   email?: Email | null;
   phone?: Phone | null;
   companyId?: string | null;
+  companyName?: string;
 }
 
 const blank = (value: string | null | undefined) => value === null || value?.trim() === "";
@@ -39,7 +43,7 @@ export function parseContactFields(input: ContactFieldsInput, region = defaultPh
       Object.assign(fieldErrors, error.details.fieldErrors);
     }
   };
-  const { name, email, phone, companyId } = input;
+  const { name, email, phone, companyId, companyName } = input;
   if (name !== undefined)
     attempt(() => {
       fields.name = parseName(name, "name", maxContactNameLength);
@@ -55,6 +59,12 @@ export function parseContactFields(input: ContactFieldsInput, region = defaultPh
   if (companyId !== undefined)
     attempt(() => {
       fields.companyId = companyId === null ? null : parseId(companyId, "companyId");
+    });
+  if (companyName !== undefined)
+    attempt(() => {
+      if (companyId !== undefined)
+        throw validationFailed("companyName", "Give companyId or companyName, not both");
+      fields.companyName = parseName(companyName, "companyName", maxCompanyNameLength);
     });
   if (Object.keys(fieldErrors).length > 0) {
     throw new DomainError("VALIDATION_FAILED", Object.values(fieldErrors).flat().join("; "), { fieldErrors });

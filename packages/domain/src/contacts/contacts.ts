@@ -4,7 +4,7 @@ import { DomainError, notFound } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
 import { assertUnchanged, type Precondition } from "../shared/record-version";
-import { parseContactFields } from "./contact-input";
+import { type ContactFields, parseContactFields } from "./contact-input";
 import { applyMetadataPatch } from "./custom-fields";
 import { publishDealContactChanges, recordDealContactChanges } from "./deal-links";
 import { assertNoDuplicate, withDuplicateId } from "./duplicates";
@@ -17,6 +17,8 @@ export interface CreateContactInput {
   email?: string | null | undefined;
   phone?: string | null | undefined;
   companyId?: string | null | undefined;
+  /** Instead of `companyId`: the company of that name (any letter case), created with the contact if none. */
+  companyName?: string | undefined;
   metadata?: Record<string, unknown> | undefined;
   tagIds?: string[] | undefined;
 }
@@ -26,6 +28,8 @@ export interface UpdateContactInput {
   email?: string | null | undefined;
   phone?: string | null | undefined;
   companyId?: string | null | undefined;
+  /** Instead of `companyId`: the company of that name (any letter case), created with the change if none. */
+  companyName?: string | undefined;
   /** Custom field values to set; null clears one. Keys not named keep their value. */
   metadata?: Record<string, unknown> | undefined;
   /** write only if the contact is still at this version (see `assertUnchanged`) */
@@ -38,6 +42,25 @@ export async function assertCompanyExists(
   companyId: string | null | undefined,
 ): Promise<void> {
   if (companyId && !(await repos.companies.findById(organizationId, companyId))) throw notFound("Company");
+}
+
+/**
+ * The company the fields name: by id (checked beforehand by `assertCompanyExists`) or by name, the
+ * organization's company of that name in any letter case, else a new one. Called last in the contact's
+ * transaction, so a contact that is not written leaves no company behind. Undefined: leave it as it is.
+ */
+async function companyOf(
+  repos: Pick<ContactsRepos, "companies">,
+  organizationId: string,
+  fields: Pick<ContactFields, "companyId" | "companyName">,
+): Promise<string | null | undefined> {
+  const { companyId, companyName } = fields;
+  if (companyName === undefined) return companyId;
+  const ids = await repos.companies.findOrCreateByNames(organizationId, [companyName]);
+  const id =
+    ids.get(companyName.toLowerCase()) ?? (await repos.companies.findByName(organizationId, companyName))?.id;
+  if (!id) throw notFound("Company");
+  return id;
 }
 
 /** `tagIds` must hold no repeats: their count is compared with the number of tags found. */
@@ -57,12 +80,12 @@ export async function createContact(
   input: CreateContactInput,
 ): Promise<Contact> {
   const organizationId = actor.organizationId;
-  const fields = parseContactFields({ ...input, name: input.name });
+  const { companyId, companyName, ...fields } = parseContactFields({ ...input, name: input.name });
   const candidate = { phone: fields.phone ?? null, email: fields.email ?? null };
   const tagIds = [...new Set((input.tagIds ?? []).map((tagId) => parseId(tagId, "tagIds")))];
   const contact = await withDuplicateId(deps.store.contacts, organizationId, candidate, undefined, () =>
     deps.store.transaction(async (repos) => {
-      await assertCompanyExists(repos, organizationId, fields.companyId);
+      await assertCompanyExists(repos, organizationId, companyId);
       await assertTagsExist(repos, organizationId, tagIds);
       const definitions = await repos.customFields.listAll(organizationId);
       const metadata = applyMetadataPatch(definitions, {}, input.metadata ?? {}, { requireAll: true });
@@ -70,7 +93,7 @@ export async function createContact(
       const created = await repos.contacts.create(organizationId, {
         name: fields.name ?? input.name,
         ...candidate,
-        companyId: fields.companyId ?? null,
+        companyId: (await companyOf(repos, organizationId, { companyId, companyName })) ?? null,
         metadata,
       });
       if (tagIds.length === 0) return created;
@@ -89,14 +112,14 @@ export async function updateContact(
   input: UpdateContactInput,
 ): Promise<Contact> {
   const organizationId = actor.organizationId;
-  const fields = parseContactFields(input);
+  const { companyId, companyName, ...fields } = parseContactFields(input);
   const candidate = { phone: fields.phone ?? null, email: fields.email ?? null };
   const contact = await withDuplicateId(deps.store.contacts, organizationId, candidate, id, () =>
     deps.store.transaction(async (repos) => {
       const current = await repos.contacts.lockById(organizationId, id);
       if (!current) throw notFound("Contact");
       assertUnchanged("contact", current, input);
-      await assertCompanyExists(repos, organizationId, fields.companyId);
+      await assertCompanyExists(repos, organizationId, companyId);
       const metadata =
         input.metadata === undefined
           ? undefined
@@ -109,8 +132,10 @@ export async function updateContact(
               },
             );
       await assertNoDuplicate(repos.contacts, organizationId, candidate, id);
+      const company = await companyOf(repos, organizationId, { companyId, companyName });
       const updated = await repos.contacts.update(organizationId, id, {
         ...fields,
+        ...(company === undefined ? {} : { companyId: company }),
         ...(metadata === undefined ? {} : { metadata }),
       });
       if (!updated) throw notFound("Contact");

@@ -75,6 +75,31 @@ describe("the CSV header", () => {
   });
 });
 
+describe("an exported file", () => {
+  const columns = mapCsvHeader(
+    ["id", "name", "email", "phone", "company", "tags", "created_at", "plan"],
+    definitions,
+  );
+  const id = "0F8FAD5B-D9CB-469F-A165-70867728950E";
+
+  it("names each row's contact by its id column, which is read only when it holds an id", () => {
+    expect(columns.id).toBe(0);
+    expect(columns.ignored).toEqual(["created_at"]);
+    expect(mapCsvRow(columns, [id, "Ana"])).toMatchObject({ ok: true, contact: { id: id.toLowerCase() } });
+    const notAnId = mapCsvRow(columns, ["123", "Ana"]);
+    expect(notAnId.ok && notAnId.contact.id).toBeUndefined();
+  });
+
+  it("comes back without the quotes its export put before formulas", () => {
+    const row = mapCsvRow(columns, [id, `'=HYPERLINK("x")`, "", "", "'@Loja", "vip;'+lead", "", ""]);
+    expect(row).toMatchObject({
+      ok: true,
+      contact: { name: `=HYPERLINK("x")`, companyName: "@Loja", tagNames: ["vip", "+lead"] },
+    });
+    expect(mapCsvRow(columns, [id, "'Ana'"])).toMatchObject({ ok: true, contact: { name: "'Ana'" } });
+  });
+});
+
 describe("a CSV row", () => {
   const columns: CsvColumns = mapCsvHeader(
     ["name", "email", "phone", "company", "tags", "plan", "employees"],

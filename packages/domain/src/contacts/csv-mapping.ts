@@ -1,10 +1,12 @@
 import type { Email } from "../shared/email";
 import { DomainError } from "../shared/errors";
+import { isUuid } from "../shared/ids";
 import { stripInvisible } from "../shared/names";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
 import { maxContactNameLength, parseContactFields } from "./contact-input";
 import { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-columns";
+import { restoreFormula } from "./csv-formula";
 import {
   type CustomFieldProblemCode,
   checkCustomFieldText,
@@ -21,6 +23,8 @@ export { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-
 /** Where each known column sits in a record; other columns are ignored. */
 export interface CsvColumns {
   builtIn: Partial<Record<BuiltInColumn, number>>;
+  /** The `id` column of an export: the contact a row is about. */
+  id?: number | undefined;
   custom: Array<{ index: number; definition: CustomFieldDefinition }>;
   ignored: string[];
   width: number;
@@ -30,6 +34,8 @@ export interface CsvColumns {
 
 /** A CSV row read into contact fields: empty cells are absent, so an update leaves those fields alone. */
 export interface ImportedContact {
+  /** The contact the row's `id` names, if the cell holds an id at all (whose contact it is, the plan finds). */
+  id?: string;
   name?: string;
   email?: Email;
   phone?: Phone;
@@ -64,8 +70,8 @@ export function dateOrderOf(locale: string): DateOrder | undefined {
 /**
  * Reads the header: built-in columns by their English name or a Portuguese alias, custom fields by key or by
  * label, all without regard to letter case (aliases and labels also to accents). An exact built-in name or
- * custom field key wins over an alias or a label. Throws when two columns mean the same thing or none of
- * name, email and phone is there.
+ * custom field key wins over an alias or a label; `id` (an export's) names the contact. Throws when two
+ * columns mean the same thing or none of name, email and phone is there.
  */
 export function mapCsvHeader(
   header: readonly string[],
@@ -91,6 +97,11 @@ export function mapCsvHeader(
   };
   header.forEach((raw, index) => {
     if (normalizeHeader(raw) === "") return;
+    if (normalizeHeader(raw) === "id") {
+      take("id", raw);
+      columns.id = index;
+      return;
+    }
     const meaning = columnMeaning(raw, definitions);
     if (meaning && "definition" in meaning) {
       take(`metadata.${meaning.definition.key}`, raw);
@@ -164,7 +175,8 @@ const contactFieldReasons: Record<string, () => ImportReason> = {
 
 /** Maps one record to contact fields, or the reasons it cannot be imported. Pure: no lookups. */
 export function mapCsvRow(columns: CsvColumns, record: readonly string[], region = "BR"): RowMapping {
-  const aligned = alignRecord(record, columns.width);
+  // an exported file comes back as it was: the quotes its export put before formulas go
+  const aligned = alignRecord(record.map(restoreFormula), columns.width);
   if (!Array.isArray(aligned)) return { ok: false, reasons: [aligned] };
   // a cell of only invisible characters is as empty as a blank one: no contact, company or tag named "\u200b"
   const cell = (column: BuiltInColumn): string | undefined => {
@@ -174,6 +186,8 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
   };
   const problems: ImportReason[] = [];
   const contact: ImportedContact = { tagNames: [], metadata: {} };
+  const id = columns.id === undefined ? "" : stripInvisible(aligned[columns.id] ?? "");
+  if (isUuid(id)) contact.id = id.toLowerCase();
   try {
     const fields = parseContactFields(
       { name: cell("name"), email: cell("email"), phone: cell("phone") },

@@ -147,6 +147,19 @@ describe("values typed as text (CSV cells, query parameters)", () => {
     expect(read("interests", "shoes; hats")).toEqual({ ok: true, value: ["shoes", "hats"] });
   });
 
+  it("reads a Yes/No as an export of either language writes it, whatever the organization's language", () => {
+    for (const [text, value] of [
+      ["true", true],
+      ["FALSE", false],
+      ["sim", true],
+      ["NÃO", false],
+      ["nao", false],
+      ["na\u0303o", false],
+    ] as const) {
+      expect(read("vip", text), text).toEqual({ ok: true, value });
+    }
+  });
+
   it("reads numbers written either way, with or without thousands separators", () => {
     expect(read("employees", "1.234,56")).toEqual({ ok: true, value: 1234.56 });
     expect(read("employees", "1,234.56")).toEqual({ ok: true, value: 1234.56 });

@@ -258,7 +258,8 @@ function customFieldValueFromText(definition: Pick<CustomFieldDefinition, "type"
   const trimmed = text.trim();
   switch (definition.type) {
     case "boolean": {
-      const word = trimmed.toLowerCase();
+      // "não" typed on a Mac may come as "nao" plus a combining tilde
+      const word = trimmed.normalize("NFC").toLowerCase();
       if (trueWords.has(word)) return true;
       if (falseWords.has(word)) return false;
       return trimmed;

@@ -38,6 +38,43 @@ describe("what an imported row does", () => {
       reason: { code: "identity_conflict", params: { phoneContactId: "c1", emailContactId: "c2" } },
     });
   });
+
+  it("finds the contact its id names first, even one without phone or email", () => {
+    const known = [{ id: "c1", phone: null, email: null }];
+    expect(decideImportRow({ id: "c1", name: "Ana" }, known, "update")).toEqual({
+      action: "update",
+      contactId: "c1",
+    });
+    expect(decideImportRow({ id: "c1", name: "Ana" }, known, "skip")).toEqual({
+      action: "skip",
+      contactId: "c1",
+      reason: { code: "duplicate", params: { by: "id" } },
+    });
+  });
+
+  it("matches by phone and email when the id names no contact of the organization", () => {
+    const known = [{ id: "c1", phone, email: null }];
+    expect(decideImportRow({ id: "elsewhere", name: "Ana", phone }, known, "update")).toEqual({
+      action: "update",
+      contactId: "c1",
+    });
+    expect(decideImportRow({ id: "elsewhere", name: "Ana" }, known, "update")).toEqual({ action: "create" });
+  });
+
+  it("refuses a row whose id names one contact and whose phone or email another's", () => {
+    const known = [
+      { id: "c1", phone: null, email: null },
+      { id: "c2", phone, email },
+    ];
+    expect(decideImportRow({ id: "c1", name: "Ana", email }, known, "update")).toEqual({
+      action: "error",
+      reason: { code: "id_conflict", params: { by: "email", contactId: "c2" } },
+    });
+    expect(decideImportRow({ id: "c2", name: "Ana", phone, email }, known, "update")).toEqual({
+      action: "update",
+      contactId: "c2",
+    });
+  });
 });
 
 const ok = (contact: Partial<ImportedContact>): RowMapping => ({

@@ -12,14 +12,35 @@ export type RowDecision =
   | { action: "skip"; contactId: string; reason: ImportReason }
   | { action: "error"; reason: ImportReason };
 
-/** What to do with an imported row, given the contacts that already hold its phone or email. */
+/**
+ * What to do with an imported row, given the contacts that already hold its id, phone or email. An id that
+ * names a contact of the organization (a file the export wrote) finds that contact first, so a contact
+ * without phone or email is found too; any other id is ignored and the row is matched by phone and email.
+ */
 export function decideImportRow(
-  contact: Pick<ImportedContact, "name" | "phone" | "email">,
+  contact: Pick<ImportedContact, "id" | "name" | "phone" | "email">,
   known: readonly ContactIdentity[],
   onDuplicate: OnDuplicate,
 ): RowDecision {
   const byPhone = contact.phone ? known.find((c) => c.phone === contact.phone) : undefined;
   const byEmail = contact.email ? known.find((c) => c.email === contact.email) : undefined;
+  const byId = contact.id ? known.find((c) => c.id === contact.id) : undefined;
+  if (byId) {
+    // its phone or email is another contact's: updating it would take them from that one
+    const other = [byPhone, byEmail].find((found) => found !== undefined && found.id !== byId.id);
+    if (other) {
+      return {
+        action: "error",
+        reason: importReason("id_conflict", {
+          by: other === byPhone ? "phone" : "email",
+          contactId: other.id,
+        }),
+      };
+    }
+    if (onDuplicate === "skip")
+      return { action: "skip", contactId: byId.id, reason: importReason("duplicate", { by: "id" }) };
+    return { action: "update", contactId: byId.id };
+  }
   if (byPhone && byEmail && byPhone.id !== byEmail.id) {
     return {
       action: "error",
@@ -84,7 +105,7 @@ function absorb(
  * Decides every row of a batch without writing: which contacts to create (with ids chosen here, so later
  * rows can point at them), which to update, and what to report. A row that matches a contact created or
  * updated by an earlier row of the batch updates (or skips) that contact, as it would one already stored.
- * `known` must hold the stored contacts with the batch's phones and emails; it gains the planned ones.
+ * `known` must hold the stored contacts with the batch's ids, phones and emails; it gains the planned ones.
  */
 export function planImportBatch(
   rows: ReadonlyArray<{ rowNumber: number; mapping: RowMapping }>,

@@ -23,6 +23,7 @@ export const importReasonCodes = [
   "invalid_option",
   "duplicate",
   "identity_conflict",
+  "id_conflict",
   "created_meanwhile",
   "taken_meanwhile",
   "deleted_meanwhile",
@@ -99,6 +100,8 @@ function describeImportReason({ code, params }: ImportReason): string {
       return `Duplicate of an existing contact (same ${text(params.by)})`;
     case "identity_conflict":
       return `The phone belongs to contact ${text(params.phoneContactId)} and the email to another contact, ${text(params.emailContactId)}`;
+    case "id_conflict":
+      return `The row's id names one contact but its ${text(params.by)} belongs to another, ${text(params.contactId)}`;
     case "created_meanwhile":
       return "A contact with this phone or email was created meanwhile";
     case "taken_meanwhile":

@@ -3,6 +3,7 @@ export * from "./contact-import";
 export * from "./contact-input";
 export * from "./contact-list";
 export * from "./contacts";
+export * from "./csv-formula";
 export * from "./csv-mapping";
 export * from "./custom-field-definitions";
 export * from "./custom-fields";

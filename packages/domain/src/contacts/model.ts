@@ -1,3 +1,4 @@
+import type { ConversationStatus } from "../conversations/model";
 import type { Email } from "../shared/email";
 import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
@@ -40,12 +41,12 @@ export interface Company {
   updatedAt: Date;
 }
 
-export interface Tag {
 /** A company as its list shows it: with how many contacts work there. */
 export interface CompanySummary extends Company {
   contactCount: number;
 }
 
+export interface Tag {
   id: string;
   organizationId: string;
   name: string;
@@ -103,7 +104,7 @@ export interface ContactFilter {
 export interface ContactConversation {
   id: string;
   channel: string;
-  status: string;
+  status: ConversationStatus;
   assignedTo: string | null;
   lastMessageAt: Date | null;
   createdAt: Date;

@@ -49,10 +49,10 @@ export interface ContactRepository {
   findById(organizationId: string, id: string): Promise<Contact | undefined>;
   /** Locks the contact's row for the rest of the transaction. */
   lockById(organizationId: string, id: string): Promise<Contact | undefined>;
-  /** Contacts (other than `exceptId`) holding any of these phones or emails. */
+  /** Contacts (other than `exceptId`) holding any of these phones or emails, or having one of these ids. */
   findByIdentities(
     organizationId: string,
-    identities: { phones: string[]; emails: string[] },
+    identities: { phones: string[]; emails: string[]; ids?: readonly string[] | undefined },
     exceptId?: string,
   ): Promise<ContactIdentity[]>;
   /** Throws CONFLICT (without `existingId`: the transaction is aborted) on a duplicate phone or email. */

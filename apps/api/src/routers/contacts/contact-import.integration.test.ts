@@ -244,6 +244,46 @@ describe("CSV import", () => {
     expect(brunos[0]?.tags.map((tag) => tag.name)).toEqual(["lead"]);
   });
 
+  it("finds the contact an id column names; an id of no contact of the organization is matched by phone and email", async () => {
+    const owner = await api.register();
+    const token = owner.token;
+    const quiet = await createContact(api, token, { name: "No Phone Nor Email" });
+    const ana = await createContact(api, token, { name: "Ana", email: "ana@example.com" });
+    const stranger = await api.register();
+    const theirs = await createContact(api, stranger.token, { name: "Theirs", phone: mobile(9) });
+    const csv = [
+      "id,name,email,phone",
+      `${quiet.id.toUpperCase()},Renamed Quietly,,`,
+      `${theirs.id},Theirs Here,,${mobile(9)}`,
+      "00000000-0000-4000-8000-000000000000,Ana Again,ana@example.com,",
+      `${quiet.id},Clash,ana@example.com,`,
+      "not-an-id,Nobody,,",
+    ].join("\n");
+
+    const skipped = await waitForImport(api, token, (await startImport(token, csv, "skip")).id);
+    expect(skipped).toMatchObject({ created: 2, updated: 0, skipped: 2, failed: 1 });
+    const rows = await allPages<ImportRowDto>(api, token, `/contacts/imports/${skipped.id}/rows`);
+    expect(rows.map((row) => [row.outcome, row.reasons[0]?.code ?? null, row.reasons[0]?.params])).toEqual([
+      ["skipped", "duplicate", { by: "id" }],
+      ["created", null, undefined],
+      ["skipped", "duplicate", { by: "email" }],
+      ["error", "id_conflict", { by: "email", contactId: ana.id }],
+      ["created", null, undefined],
+    ]);
+    // the other organization's contact is untouched: the row made a contact of this organization
+    const theirsNow = await api.rest<ContactDto>("GET", `/contacts/${theirs.id}`, { token: stranger.token });
+    expect(theirsNow.body.name).toBe("Theirs");
+
+    // "Theirs Here" is found again by its phone; "Nobody", with neither nor an id, is created again
+    const updated = await waitForImport(api, token, (await startImport(token, csv, "update")).id);
+    expect(updated).toMatchObject({ created: 1, updated: 3, failed: 1 });
+    const quietNow = await api.rest<ContactDto>("GET", `/contacts/${quiet.id}`, { token });
+    expect(quietNow.body).toMatchObject({ name: "Renamed Quietly", email: null, phone: null });
+    const anaNow = await api.rest<ContactDto>("GET", `/contacts/${ana.id}`, { token });
+    expect(anaNow.body.name).toBe("Ana Again");
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(5);
+  });
+
   it("fails an import whose header names no known column, and refuses an empty file", async () => {
     const owner = await api.register();
     const started = await startImport(owner.token, "first,second\na,b\n");

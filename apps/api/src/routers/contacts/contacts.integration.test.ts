@@ -134,6 +134,80 @@ describe("contacts CRUD", () => {
   });
 });
 
+describe("a contact's company by name", () => {
+  it("links the organization's company of that name whatever its letter case, or creates it with the contact", async () => {
+    const owner = await api.register();
+    const token = owner.token;
+    const bakery = await createResource(api, token, "/companies", { name: "Padaria Central" });
+    const ana = await createContact(api, token, { name: "Ana", companyName: " padaria CENTRAL " });
+    expect(ana.company).toEqual({ id: bakery.id, name: "Padaria Central" });
+    const bruno = await createContact(api, token, { name: "Bruno", companyName: "Café Aroma" });
+    expect(bruno.company).toMatchObject({ name: "Café Aroma" });
+    expect(await countRows(api, "companies", owner.organization.id)).toBe(2);
+
+    const moved = await api.rest<ContactDto>("PATCH", `/contacts/${ana.id}`, {
+      token,
+      body: { companyName: "café aroma" },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.companyId).toBe(bruno.companyId);
+    const renamed = await api.rest<ContactDto>("PATCH", `/contacts/${ana.id}`, {
+      token,
+      body: { companyName: "Loja Nova" },
+    });
+    expect(renamed.body.company).toMatchObject({ name: "Loja Nova" });
+    expect(await countRows(api, "companies", owner.organization.id)).toBe(3);
+
+    // the same name in another organization is another company
+    const stranger = await api.register();
+    const elsewhere = await createContact(api, stranger.token, {
+      name: "Eva",
+      companyName: "Padaria Central",
+    });
+    expect(elsewhere.companyId).not.toBe(bakery.id);
+  });
+
+  it("answers 400 for a blank companyName or one sent with companyId", async () => {
+    const owner = await api.register();
+    const company = await createResource(api, owner.token, "/companies", { name: "Loja" });
+    for (const body of [
+      { name: "Ana", companyName: " \u200b " },
+      { name: "Ana", companyName: "Loja", companyId: company.id },
+      { name: "Ana", companyName: "Loja", companyId: null },
+    ]) {
+      const res = await api.rest<ErrorDto>("POST", "/contacts", { token: owner.token, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.data.fieldErrors).toMatchObject({ companyName: [expect.any(String)] });
+    }
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+  });
+
+  it("creates no company for a contact that is refused: a taken phone, a changed version", async () => {
+    const owner = await api.register();
+    const token = owner.token;
+    const first = await createContact(api, token, { name: "First", phone: mobile(1) });
+    const other = await createContact(api, token, { name: "Other", phone: mobile(2) });
+
+    const taken = await api.rest<ErrorDto>("POST", "/contacts", {
+      token,
+      body: { name: "Ghost", phone: mobile(1), companyName: "Empresa Fantasma" },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.data.existingId).toBe(first.id);
+    const takenOnEdit = await api.rest<ErrorDto>("PATCH", `/contacts/${other.id}`, {
+      token,
+      body: { phone: mobile(1), companyName: "Empresa Fantasma" },
+    });
+    expect(takenOnEdit.status).toBe(409);
+    const stale = await api.rest<ErrorDto>("PATCH", `/contacts/${other.id}`, {
+      token,
+      body: { companyName: "Empresa Fantasma", expectedUpdatedAt: "2020-01-01T00:00:00.000Z" },
+    });
+    expect(stale.status).toBe(412);
+    expect(await countRows(api, "companies", owner.organization.id)).toBe(0);
+  });
+});
+
 describe("duplicates", () => {
   it("a second contact with the same phone or email answers 409 with the existing contact's id", async () => {
     const owner = await api.register();

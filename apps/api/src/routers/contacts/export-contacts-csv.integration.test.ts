@@ -4,6 +4,7 @@ import { useTestApi } from "../../testing/harness";
 import {
   allPages,
   type ContactDto,
+  countRows,
   createContact,
   createResource,
   type ImportDto,
@@ -173,6 +174,63 @@ describe("CSV export", () => {
     const [date = "", time = ""] = created.split("T");
     const [year, month, day] = date.split("-");
     expect(line).toContain(`;${day}/${month}/${year} ${time.slice(0, 8)};`);
+  });
+
+  it("imports its own export back in update mode: every contact updated, none created, every value the same", async () => {
+    const owner = await registerIn("pt-BR");
+    const token = owner.token;
+    for (const field of [
+      { key: "cliente", label: "Cliente", type: "boolean" },
+      { key: "observacao", label: "Observação", type: "text" },
+    ]) {
+      await createResource(api, token, "/custom-fields", field);
+    }
+    const vip = await createResource(api, token, "/tags", { name: "=vip" });
+    const company = await createResource(api, token, "/companies", { name: "@Loja" });
+    await createContact(api, token, {
+      name: "João",
+      email: "joao@example.com",
+      phone: "+5511987654321",
+      companyId: company.id,
+      tagIds: [vip.id],
+      metadata: { cliente: true, observacao: '=HYPERLINK("x")' },
+    });
+    await createContact(api, token, { name: "Sem Contato", metadata: { cliente: false } });
+    await createContact(api, token, { name: "'=já citado", metadata: { observacao: "-menos; +mais" } });
+
+    const csv = (await (await exportCsv(token)).text()).replace(/^\uFEFF/, "");
+    const rows = parseCsv(csv);
+    expect(rows[0]?.slice(-2)).toEqual(["cliente", "observacao"]);
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[7])
+        .sort(),
+    ).toEqual(["", "não", "sim"]);
+    expect(csv).toContain(`'=HYPERLINK(""x"")`);
+
+    const comparable = (contact: ContactDto) => ({
+      id: contact.id,
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone,
+      company: contact.company?.name ?? null,
+      tags: contact.tags.map((tag) => tag.name).sort(),
+      metadata: contact.metadata,
+    });
+    const list = async () =>
+      (await allPages<ContactDto>(api, token, "/contacts?sort=name&limit=100")).map(comparable);
+    const before = await list();
+    const started = await api.rest<ImportDto>("POST", "/contacts/imports", {
+      token,
+      body: { csv, onDuplicate: "update" },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const done = await waitForImport(api, token, started.body.id);
+    expect(done).toMatchObject({ status: "completed", created: 0, updated: 3, failed: 0, skipped: 0 });
+    expect(await list()).toEqual(before);
+    expect(await countRows(api, "companies", owner.organization.id)).toBe(1);
+    expect(await countRows(api, "tags", owner.organization.id)).toBe(1);
   });
 
   it("imports back through the CSV import into the same contacts", async () => {

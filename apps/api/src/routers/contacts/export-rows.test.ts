@@ -1,13 +1,7 @@
-import type { Contact, CustomFieldDefinition } from "@crm/domain";
+import { type Contact, type CustomFieldDefinition, neutralizeFormula } from "@crm/domain";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import {
-  brazilianNumber,
-  contactCsvFormat,
-  contactCsvRow,
-  contactCsvStyle,
-  neutralizeFormula,
-} from "./export-rows";
+import { brazilianNumber, contactCsvFormat, contactCsvRow, contactCsvStyle } from "./export-rows";
 
 const contact = (overrides: Partial<Contact>): Contact => ({
   id: "c1",
@@ -50,6 +44,10 @@ describe("exported cells", () => {
     expect(neutralizeFormula("\tx;\ry")).toBe("'\tx;'\ry");
   });
 
+  it("gives text already quoted before a formula one more quote, so the import takes exactly one off", () => {
+    expect(neutralizeFormula("'=x;'hello;''@y")).toBe("''=x;'hello;'''@y");
+  });
+
   it("quotes a cell holding ';' as it quotes one holding ','", () => {
     const line = stringify([["Inj;'=cmd", "a,b", "plain"]], contactCsvFormat());
     expect(line).toBe('\uFEFF"Inj;\'=cmd","a,b",plain\n');
@@ -64,13 +62,14 @@ describe("a pt-BR organization's file", () => {
     { key: "vip", type: "boolean" },
   ] as CustomFieldDefinition[];
 
-  it("writes decimal commas, DD/MM/YYYY dates and the creation time in the organization's zone", () => {
+  it("writes decimal commas, DD/MM/YYYY dates, sim/não and the creation time in the organization's zone", () => {
     const row = contactCsvRow(
       contact({ metadata: { employees: -1234.5, since: "1990-12-31", vip: true } }),
       fields,
       style,
     );
-    expect(row.slice(6)).toEqual(["31/12/2029 21:00:00", "-1234,5", "31/12/1990", "true"]);
+    expect(row.slice(6)).toEqual(["31/12/2029 21:00:00", "-1234,5", "31/12/1990", "sim"]);
+    expect(contactCsvRow(contact({ metadata: { vip: false } }), fields, style)[9]).toBe("não");
     const line = stringify([["Ana", "1,5", "a;b"]], contactCsvFormat(style));
     expect(line).toBe('\uFEFFAna;1,5;"a;b"\n');
   });
@@ -89,11 +88,11 @@ describe("a pt-BR organization's file", () => {
   it("is the usual format for any other language", () => {
     const english = contactCsvStyle({ locale: "en", timezone: "America/Sao_Paulo" });
     const row = contactCsvRow(
-      contact({ metadata: { employees: 1234.5, since: "1990-12-31" } }),
+      contact({ metadata: { employees: 1234.5, since: "1990-12-31", vip: false } }),
       fields,
       english,
     );
-    expect(row.slice(6)).toEqual(["2030-01-01T00:00:00.000Z", "1234.5", "1990-12-31", ""]);
+    expect(row.slice(6)).toEqual(["2030-01-01T00:00:00.000Z", "1234.5", "1990-12-31", "false"]);
     expect(contactCsvFormat(english).delimiter).toBe(",");
   });
 });

@@ -3,6 +3,7 @@ import {
   type CustomFieldDefinition,
   type CustomFieldValue,
   dateOrderOf,
+  neutralizeFormula,
   type Organization,
 } from "@crm/domain";
 
@@ -18,12 +19,10 @@ export const contactCsvHeader = (definitions: readonly CustomFieldDefinition[]):
   ...definitions.map((definition) => definition.key),
 ];
 
-const numberLike = /^[+-]?[\d\s().,-]*$/;
-
 /**
  * How the organization's spreadsheets read a file. Excel in Portuguese splits cells on ";", reads "1,5" as a
- * number and "31/12/1990" as a date: a pt-BR organization gets that, written as its import reads it back;
- * other languages get commas, decimal points and ISO dates.
+ * number and "31/12/1990" as a date: a pt-BR organization gets that (and "sim"/"não"), written as its import
+ * reads it back; other languages get commas, decimal points, ISO dates and "true"/"false".
  */
 export interface ContactCsvStyle {
   portuguese: boolean;
@@ -85,24 +84,12 @@ function customCell(
 ): string {
   if (value === undefined) return "";
   if (Array.isArray(value)) return value.join(";");
+  // the Portuguese words the import reads, as a Brazilian would type them
+  if (style.portuguese && typeof value === "boolean") return value ? "sim" : "não";
   if (style.portuguese && typeof value === "number") return brazilianNumber(value);
   if (style.portuguese && definition.type === "date" && typeof value === "string")
     return brazilianDate(value);
   return String(value);
-}
-
-function neutralizeSegment(segment: string): string {
-  if (/^[=@\t\r]/.test(segment) || (/^[+-]/.test(segment) && !numberLike.test(segment))) return `'${segment}`;
-  return segment;
-}
-
-/**
- * Spreadsheets run a cell starting with = + - @ tab or CR as a formula: such text gets a leading quote. So
- * does each ";"-separated part (tags, multi-selects, a name with ";"), as a spreadsheet splitting on ";"
- * would make it a cell. Phone numbers and signed numbers ("+5511...", "-3.5") stay as they are.
- */
-export function neutralizeFormula(value: string): string {
-  return value.split(";").map(neutralizeSegment).join(";");
 }
 
 export function contactCsvRow(

@@ -1,9 +1,11 @@
 import { can } from "@crm/domain/shared/permissions";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
+import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
 import { TextField } from "../../components/ui/text-field";
@@ -11,14 +13,18 @@ import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { errorCodeOf, existingIdOf, toErrorView } from "../../lib/errors";
+import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { email, type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
+import { formValuesOf, rebaseTags, rebaseValues } from "./contact-changes";
 import {
   type CustomFieldDefinition,
   type CustomFieldDrafts,
+  changedMetadataFromDrafts,
   draftsFromMetadata,
   metadataFromDrafts,
+  rebaseDrafts,
 } from "./custom-field-drafts";
 import { CustomFieldInput } from "./custom-field-input";
 import { TagPicker, type TagRef } from "./tag-picker";
@@ -69,25 +75,35 @@ function ContactForm({
   const { user } = useSession();
   const companiesListId = useId();
   const companies = useCompanies().data?.items ?? [];
-  const save = useSaveContact(contact);
-  const [drafts, setDrafts] = useState<CustomFieldDrafts>(() =>
-    draftsFromMetadata(definitions, contact?.metadata ?? {}),
+  // the contact as the form opened with it (or last reloaded it): edits are sent against this version,
+  // whatever the page behind the dialog has received since
+  const [base, setBase] = useState(contact);
+  const save = useSaveContact(base);
+  const [initialDrafts, setInitialDrafts] = useState<CustomFieldDrafts>(() =>
+    draftsFromMetadata(definitions, base?.metadata ?? {}),
   );
-  const [tags, setTags] = useState<readonly TagRef[]>(contact?.tags ?? []);
+  const [drafts, setDrafts] = useState<CustomFieldDrafts>(initialDrafts);
+  const [tags, setTags] = useState<readonly TagRef[]>(base?.tags ?? []);
   const [fieldProblems, setFieldProblems] = useState<Record<string, PlainMessageKey>>({});
   const form = useForm({
-    initial: {
-      name: contact?.name ?? "",
-      email: contact?.email ?? "",
-      phone: contact?.phone ?? "",
-      company: contact?.company?.name ?? "",
-    },
+    initial: formValuesOf(base),
     rules: { name: [required], email: [optionalEmail] },
     error: save.error,
-    overrides: { CONFLICT: "errors.contactDuplicate" },
+    overrides: { CONFLICT: "errors.contactDuplicate", PRECONDITION_FAILED: "contacts.form.changedElsewhere" },
+  });
+  const reload = useReloadContact((fresh) => {
+    if (!base) return;
+    form.setValues((values) => rebaseValues(formValuesOf(base), values, formValuesOf(fresh)));
+    const freshDrafts = draftsFromMetadata(definitions, fresh.metadata);
+    setDrafts((current) => rebaseDrafts(initialDrafts, current, freshDrafts));
+    setInitialDrafts(freshDrafts);
+    setTags((current) => rebaseTags(base.tags, current, fresh.tags));
+    setBase(fresh);
+    save.reset();
   });
   const serverFields = save.error ? toErrorView(save.error).fieldErrors : {};
-  const duplicateId = errorCodeOf(save.error) === "CONFLICT" ? existingIdOf(save.error) : null;
+  const errorCode = errorCodeOf(save.error);
+  const duplicateId = errorCode === "CONFLICT" ? existingIdOf(save.error) : null;
 
   return (
     <form
@@ -95,11 +111,13 @@ function ContactForm({
       noValidate
       className="space-y-5"
       onSubmit={form.onSubmit((values) => {
-        const { metadata, problems } = metadataFromDrafts(definitions, drafts, contact ? "update" : "create");
+        const { metadata, problems } = base
+          ? changedMetadataFromDrafts(definitions, initialDrafts, drafts)
+          : metadataFromDrafts(definitions, drafts, "create");
         setFieldProblems(problems);
         if (Object.keys(problems).length > 0) return;
         save.mutate(
-          { ...values, metadata, tags },
+          { values, metadata, tags },
           {
             onSuccess: (saved) => {
               onOpenChange(false);
@@ -125,8 +143,23 @@ function ContactForm({
               </Link>
             </>
           )}
+          {errorCode === "PRECONDITION_FAILED" && base && (
+            <>
+              {" "}
+              <button
+                type="button"
+                className={textLinkClasses}
+                disabled={reload.isPending}
+                onClick={() => reload.mutate(base.id)}
+              >
+                {t("contacts.form.reloadChanged")}
+              </button>
+            </>
+          )}
         </Alert>
       )}
+      <ErrorAlert error={reload.error} />
+      {reload.isSuccess && !save.error && <Alert tone="info">{t("contacts.form.reloaded")}</Alert>}
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="sm:col-span-2">
           <TextField label={t("contacts.name")} autoComplete="off" {...form.field("name")} />
@@ -193,11 +226,25 @@ function ContactForm({
           {t("common.cancel")}
         </Button>
         <Button type="submit" loading={save.isPending}>
-          {contact ? t("common.saveChanges") : t("contacts.form.create")}
+          {base ? t("common.saveChanges") : t("contacts.form.create")}
         </Button>
       </div>
     </form>
   );
+}
+
+/** Reads the contact again, for a form whose save found it changed by someone else. */
+function useReloadContact(onLoaded: (fresh: Contact) => void) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => client.contacts.get.query({ id }),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(trpc.contacts.get.queryKey({ id: fresh.id }), fresh);
+      onLoaded(fresh);
+    },
+  });
 }
 
 function withoutKey<V>(record: Record<string, V>, key: string): Record<string, V> {

@@ -14,7 +14,7 @@ const deal = (id: string, createdAt: string) => ({
 const conversation = (id: string, createdAt: string, lastMessageAt: string | null) => ({
   id,
   channel: "whatsapp",
-  status: "open",
+  status: "open" as const,
   assignedTo: null,
   lastMessageAt,
   createdAt,

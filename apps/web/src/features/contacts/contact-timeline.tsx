@@ -3,7 +3,6 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Handshake, MessageCircle, Plus } from "lucide-react";
 import type { ReactNode } from "react";
-import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { LoadMore } from "../../components/ui/load-more";
@@ -16,6 +15,7 @@ import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
 import { DealStatusBadge } from "../deals/deal-status";
 import { useStageIndex } from "../deals/use-deal-options";
+import { ConversationStatusBadge } from "../inbox/conversation-status";
 import { buildContactTimeline, type ContactConversation, type ContactDeal } from "./contact-timeline-entries";
 
 const pageSize = 20;
@@ -170,7 +170,7 @@ function ConversationEntry({ conversation }: { conversation: ContactConversation
           <span className="text-sm font-medium text-slate-900">
             {t("contacts.timeline.conversation", { channel })}
           </span>
-          <Badge>{conversation.status}</Badge>
+          <ConversationStatusBadge status={conversation.status} />
         </div>
         <time dateTime={at} title={formatDateTime(at, locale)} className="text-xs text-slate-500">
           {conversation.lastMessageAt

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CustomFieldDefinition, draftsFromMetadata, metadataFromDrafts } from "./custom-field-drafts";
+import {
+  type CustomFieldDefinition,
+  changedMetadataFromDrafts,
+  draftsFromMetadata,
+  metadataFromDrafts,
+  rebaseDrafts,
+} from "./custom-field-drafts";
 import { numberDraftFromText } from "./custom-field-number";
 
 const field = (
@@ -99,5 +105,39 @@ describe("custom field values", () => {
       channels: ["email"],
       notes: "",
     });
+  });
+});
+
+describe("custom field values of an edit", () => {
+  const stored = { plan: "pro", seats: 12.5, notes: "Old note" };
+  const initial = draftsFromMetadata(definitions, stored);
+
+  it("sends only the fields the user changed, null for one emptied", () => {
+    const result = changedMetadataFromDrafts(definitions, initial, { ...initial, notes: "", vip: true });
+    expect(result).toEqual({ metadata: { notes: null, vip: true }, problems: {} });
+    expect(changedMetadataFromDrafts(definitions, initial, initial)).toEqual({ metadata: {}, problems: {} });
+    // typed differently, the same value: nothing to send
+    expect(changedMetadataFromDrafts(definitions, initial, { ...initial, seats: "12.50" }).metadata).toEqual(
+      {},
+    );
+  });
+
+  it("checks only what the user changed: a field required since, left empty, does not stop the save", () => {
+    const required = definitions.map((definition) =>
+      definition.key === "renewal" ? { ...definition, required: true } : definition,
+    );
+    expect(changedMetadataFromDrafts(required, initial, { ...initial, plan: "basic" })).toEqual({
+      metadata: { plan: "basic" },
+      problems: {},
+    });
+    expect(changedMetadataFromDrafts(required, initial, { ...initial, seats: "many" }).problems).toEqual({
+      seats: "errors.field.number",
+    });
+  });
+
+  it("after a reload, keeps the fields the user changed and shows the others as they are now", () => {
+    const fresh = draftsFromMetadata(definitions, { ...stored, notes: "Colleague's note", vip: false });
+    const typed = { ...initial, plan: "basic" };
+    expect(rebaseDrafts(initial, typed, fresh)).toEqual({ ...fresh, plan: "basic" });
   });
 });

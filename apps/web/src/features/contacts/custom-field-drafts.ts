@@ -90,3 +90,46 @@ export function metadataFromDrafts(
   }
   return { metadata, problems };
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The metadata to send for an edit: only the fields whose value differs from what the form opened with
+ * (`initial`), null clearing the ones emptied. A field left alone is not sent, so a colleague's change to it
+ * is not written back, and a problem it had all along (say, made required since) does not stop the save.
+ */
+export function changedMetadataFromDrafts(
+  definitions: readonly CustomFieldDefinition[],
+  initial: CustomFieldDrafts,
+  drafts: CustomFieldDrafts,
+): MetadataResult {
+  const metadata: Record<string, StoredValue | null> = {};
+  const problems: Record<string, PlainMessageKey> = {};
+  for (const definition of definitions) {
+    const before = initial[definition.key] ?? emptyDraft(definition);
+    const draft = drafts[definition.key] ?? emptyDraft(definition);
+    if (same(before, draft)) continue;
+    const was = valueFromDraft(definition, before);
+    const parsed = valueFromDraft(definition, draft);
+    if (!parsed.ok) problems[definition.key] = parsed.problem;
+    else if (!was.ok || !same(was.value, parsed.value)) metadata[definition.key] = parsed.value;
+  }
+  return { metadata, problems };
+}
+
+/**
+ * The inputs after the contact is read again (`fresh`): each one the user changed since `initial` keeps what
+ * they typed, every other one shows the contact as it is now.
+ */
+export function rebaseDrafts(
+  initial: CustomFieldDrafts,
+  drafts: CustomFieldDrafts,
+  fresh: CustomFieldDrafts,
+): CustomFieldDrafts {
+  return Object.fromEntries(
+    Object.entries(fresh).map(([key, value]) => {
+      const draft = drafts[key];
+      return [key, draft !== undefined && !same(draft, initial[key]) ? draft : value];
+    }),
+  );
+}

@@ -86,6 +86,12 @@ describe("an import row's report", () => {
     expect(describeImportRow(pt, row([{ code: "duplicate", params: { by: "phone" } }]))).toBe(
       "Já existe um contato com este telefone.",
     );
+    expect(describeImportRow(pt, row([{ code: "duplicate", params: { by: "id" } }]))).toBe(
+      "Este contato já existe (mesmo id).",
+    );
+    expect(
+      describeImportRow(english, row([{ code: "id_conflict", params: { by: "email", contactId: "c2" } }])),
+    ).toBe("The id names one contact, but the email belongs to another contact.");
     expect(describeImportRow(pt, row([{ code: "row_too_long", params: { values: 10, columns: 9 } }]))).toBe(
       "A linha tem 10 valores, mas o cabeçalho só tem 9 colunas: os valores a mais ficariam sem coluna.",
     );

@@ -131,9 +131,17 @@ function describeImportReason(t: Translate, { code, params }: ImportReason): str
       return t("contacts.import.reasons.invalid_option", { ...field, options: param("options") });
     case "duplicate":
       return t(
+        params.by === "id"
+          ? "contacts.import.reasons.duplicate_id"
+          : params.by === "email"
+            ? "contacts.import.reasons.duplicate_email"
+            : "contacts.import.reasons.duplicate_phone",
+      );
+    case "id_conflict":
+      return t(
         params.by === "email"
-          ? "contacts.import.reasons.duplicate_email"
-          : "contacts.import.reasons.duplicate_phone",
+          ? "contacts.import.reasons.id_conflict_email"
+          : "contacts.import.reasons.id_conflict_phone",
       );
     case "other":
       return t("contacts.import.reasons.message", { message: param("message") });
