@@ -121,6 +121,7 @@ describe("dialogs give focus back", () => {
     await page.goto(url(`/contacts/${contact.id}`));
     await page.getByRole("button", { name: "New deal" }).first().click();
     const create = page.getByRole("dialog", { name: "New deal" });
+    await expect.poll(() => hasFocus(create.getByLabel("Title"))).toBe(true);
     await create.getByLabel("Title").fill("Café em grãos: 20 kg");
     await create.getByLabel("Value").fill("1200");
     await create.getByRole("button", { name: "Create deal" }).click();
@@ -130,10 +131,118 @@ describe("dialogs give focus back", () => {
     await page.getByRole("link", { name: "Café em grãos: 20 kg" }).click();
     await page.getByRole("button", { name: "Mark as lost" }).click();
     const lost = page.getByRole("dialog", { name: "Mark deal as lost" });
-    await lost.getByLabel("Lost reason").fill("Escolheu outro fornecedor");
+    // typed, not filled: the reason takes what is typed as soon as the dialog is open
+    await expect.poll(() => hasFocus(lost.getByLabel("Lost reason"))).toBe(true);
+    await page.keyboard.type("Escolheu outro fornecedor");
+    expect(await lost.getByLabel("Lost reason").inputValue()).toBe("Escolheu outro fornecedor");
     await lost.getByRole("button", { name: "Mark as lost" }).click();
     await lost.waitFor({ state: "detached" });
     await expect.poll(() => hasFocus(page.getByRole("button", { name: "Reopen" }))).toBe(true);
+  });
+});
+
+describe("a dialog opens where the user works", () => {
+  it("on a form's first field: what is typed right away goes in, and its space closes nothing", async () => {
+    await page.goto(url("/contacts"));
+    await page.getByRole("button", { name: "New contact" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New contact" });
+    await dialog.waitFor();
+    await expect.poll(() => hasFocus(dialog.getByLabel("Name"))).toBe(true);
+    await page.keyboard.type("Maria Silva");
+    expect(await dialog.getByLabel("Name").inputValue()).toBe("Maria Silva");
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
+
+  it("on Cancel when it asks before deleting, so an Enter out of habit deletes nothing", async () => {
+    const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Rita Campos" });
+    await page.goto(url(`/contacts/${contact.id}`));
+    await page.getByRole("button", { name: "Delete Rita Campos" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete contact?" });
+    await expect.poll(() => hasFocus(dialog.getByRole("button", { name: "Cancel" }))).toBe(true);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("heading", { name: "Rita Campos", level: 1 }).waitFor();
+  });
+
+  it("on a phone too, where the user tapped New contact to type one in", async () => {
+    const phone = await session.browser.newContext({
+      locale: "pt-BR",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
+      const onPhone = await phone.newPage();
+      onPhone.setDefaultTimeout(15_000);
+      await onPhone.goto(url("/contacts"));
+      await onPhone.getByRole("button", { name: "Novo contato" }).first().tap();
+      const dialog = onPhone.getByRole("dialog", { name: "Novo contato" });
+      await expect.poll(() => hasFocus(dialog.getByLabel("Nome", { exact: true }))).toBe(true);
+      await onPhone.keyboard.type("Maria Silva");
+      expect(await dialog.getByLabel("Nome", { exact: true }).inputValue()).toBe("Maria Silva");
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe("the pipeline editor", () => {
+  it("tells a screen reader how to move stages and what a drag did, in the user's language", async () => {
+    await page.goto(url("/settings/pipelines"));
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    try {
+      await page.reload();
+      const stages = page.getByRole("list", { name: "Etapas" });
+      const second = await stages.getByLabel("Nome da etapa 2").inputValue();
+      // dnd-kit's hidden instructions and its live region: English by default
+      const instructions = page.locator('[id^="DndDescribedBy"]');
+      expect(await instructions.textContent()).toBe(
+        "Arraste uma etapa pela alça com o mouse ou mova-a com os botões Mover para cima e Mover para baixo dela.",
+      );
+      // the live region holds the latest sentence only: keep each one it says
+      await page.evaluate(() => {
+        const region = document.querySelector('[id^="DndLiveRegion"]');
+        const heard: string[] = [];
+        Object.assign(window, { heard });
+        if (!region) throw new Error("no live region");
+        new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
+      const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+      const total = await stages.getByRole("listitem").count();
+
+      const handle = stages.getByRole("listitem").nth(1).locator("button").first();
+      const from = await handle.boundingBox();
+      const to = await stages.getByRole("listitem").nth(2).boundingBox();
+      if (!from || !to) throw new Error("the stage rows are not shown");
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 5 });
+      await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2 + 10, { steps: 20 });
+      await page.mouse.up();
+      const expected = [
+        `Etapa ${second} selecionada.`,
+        `A etapa ${second} iria para a posição 3 de ${total}.`,
+        `A etapa ${second} agora está na posição 3 de ${total}.`,
+      ];
+      await expect
+        .poll(async () =>
+          (await heard())
+            .filter((text) => expected.includes(text))
+            // the row under the pointer can change back and forth while the others make room
+            .filter((text, index, said) => text !== said[index - 1]),
+        )
+        .toEqual(expected);
+      expect(await stages.getByLabel("Nome da etapa 3").inputValue()).toBe(second);
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+    }
   });
 });
 

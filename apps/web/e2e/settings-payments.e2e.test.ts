@@ -37,7 +37,7 @@ const connect = (kind: string, name: string, fields: Record<string, string>) =>
 async function testConnection(name: string) {
   const item = integrationItem(name);
   await item.getByRole("button", { name: "Test" }).click();
-  await item.getByText(/^Connection works\./).waitFor();
+  await item.getByText(/^Connection works[.:]/).waitFor();
 }
 
 const dealTitle = "Espresso machine service";
@@ -100,6 +100,29 @@ describe("connecting providers and getting paid", () => {
       "Webhook signing secret": stripe.config.webhookSecret,
     });
     await testConnection("Stripe");
+    const stripeItem = integrationItem("Stripe");
+    await stripeItem
+      .getByText(
+        "Connection works: the provider accepts these credentials. They are test credentials: payment links made with them charge no one.",
+      )
+      .waitFor();
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    await page.reload();
+    try {
+      // the whole sentence in the user's language: the API says only "test mode", not how to word it
+      const emPortugues = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: "Stripe", exact: true }) });
+      await emPortugues.getByRole("button", { name: "Testar" }).click();
+      await emPortugues
+        .getByText(
+          "A conexão funciona: o provedor aceita estas credenciais. São credenciais de teste: os links de pagamento criados com elas não cobram ninguém.",
+        )
+        .waitFor();
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+      await page.reload();
+    }
     stripeWebhookUrl = await integrationItem("Stripe")
       .getByRole("textbox", { name: "Webhook URL" })
       .inputValue();

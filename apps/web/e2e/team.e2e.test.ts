@@ -193,3 +193,47 @@ describe("the team page on a phone", () => {
     }
   });
 });
+
+describe("a viewer", () => {
+  it("opening the contacts import by its address is told they may not import, instead of a form that ends in 403", async () => {
+    const ownerToken = (await session.context.cookies()).find(
+      (cookie) => cookie.name === "crm_session",
+    )?.value;
+    if (!ownerToken) throw new Error("the owner is not signed in");
+    const email = unique("vera");
+    const invited = await fetch(url("/api/v1/users"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${ownerToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ email, role: "viewer" }),
+    });
+    expect(invited.status).toBe(200);
+    const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        token: linkToken(await smtp.waitFor(email), "accept-invitation"),
+        name: "Vera Lopes",
+        password: "correct horse battery",
+      }),
+    });
+    expect(accepted.status).toBe(200);
+    const viewerToken = ((await accepted.json()) as { token: string }).token;
+
+    const { context, page } = await openPage(session.browser, "pt-BR");
+    try {
+      await context.addCookies([{ name: "crm_session", value: viewerToken, url: session.api.baseUrl }]);
+      await page.goto(url("/contacts/import"));
+      await page.getByRole("heading", { name: "Importar contatos" }).waitFor();
+      await page
+        .getByText(
+          "Você não tem permissão para importar contatos: seu perfil (Leitor) pode consultá-los, mas não adicioná-los nem alterá-los. Proprietários, administradores e agentes podem importar.",
+        )
+        .waitFor();
+      expect(await page.locator("input[type=file]").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Iniciar importação" }).count()).toBe(0);
+      await expectAccessible(page, "team-05-viewer-import");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -99,6 +99,8 @@ export const contactsEn = {
   "contacts.import.open": "Import CSV",
   "contacts.import.title": "Import contacts",
   "contacts.import.description": "Bring your contacts from a spreadsheet or another CRM in one go.",
+  "contacts.import.notAllowed":
+    "You don't have permission to import contacts: your role ({role}) can view them but not add or change them. Owners, admins and agents can import.",
   "contacts.import.formTitle": "Choose a CSV file",
   "contacts.import.formDescription": "The first line must name the columns. Up to 20 MB.",
   "contacts.import.file": "CSV file",

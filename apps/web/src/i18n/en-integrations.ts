@@ -34,6 +34,9 @@ export const integrationsEn = {
   "integrations.actions.delete": "Delete",
   "integrations.actions.logs": "Webhook log",
   "integrations.test.ok": "Connection works. The provider knows these credentials as {identity}.",
+  "integrations.test.okUnnamed": "Connection works: the provider accepts these credentials.",
+  "integrations.test.mode.test": "They are test credentials: payment links made with them charge no one.",
+  "integrations.test.mode.live": "They are live credentials: payment links made with them charge for real.",
   "integrations.test.failed": "The provider refused these credentials: {error}",
 
   "integrations.form.connectTitle": "Connect {kind}",

@@ -104,6 +104,8 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.open": "Importar CSV",
   "contacts.import.title": "Importar contatos",
   "contacts.import.description": "Traga seus contatos de uma planilha ou de outro CRM de uma só vez.",
+  "contacts.import.notAllowed":
+    "Você não tem permissão para importar contatos: seu perfil ({role}) pode consultá-los, mas não adicioná-los nem alterá-los. Proprietários, administradores e agentes podem importar.",
   "contacts.import.formTitle": "Escolha um arquivo CSV",
   "contacts.import.formDescription": "A primeira linha deve ter os nomes das colunas. Até 20 MB.",
   "contacts.import.file": "Arquivo CSV",

@@ -35,6 +35,11 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.actions.delete": "Excluir",
   "integrations.actions.logs": "Log de webhooks",
   "integrations.test.ok": "A conexão funciona. O provedor reconhece estas credenciais como {identity}.",
+  "integrations.test.okUnnamed": "A conexão funciona: o provedor aceita estas credenciais.",
+  "integrations.test.mode.test":
+    "São credenciais de teste: os links de pagamento criados com elas não cobram ninguém.",
+  "integrations.test.mode.live":
+    "São credenciais de produção: os links de pagamento criados com elas cobram de verdade.",
   "integrations.test.failed": "O provedor recusou estas credenciais: {error}",
 
   "integrations.form.connectTitle": "Conectar {kind}",

@@ -97,7 +97,17 @@ export type SendResult =
   | { ok: true; channelMessageId: string }
   | { ok: false; error: string; retryable: boolean };
 
-export type IdentityResult = { ok: true; identity: string } | { ok: false; error: string };
+/** Whether credentials are a provider's test (sandbox) or live ones, where the provider says so. */
+export type CredentialMode = "test" | "live";
+
+/**
+ * What a provider says of credentials. `identity` is the account's own name there (a bot's username, a verified
+ * business name), never words of ours: the web app writes the sentence around it in the user's language, and
+ * null when the provider names no account.
+ */
+export type IdentityResult =
+  | { ok: true; identity: string | null; mode?: CredentialMode }
+  | { ok: false; error: string };
 
 export interface WebhookRequest {
   rawBody: Uint8Array;

@@ -3,7 +3,7 @@ import { requireText } from "../auth/register";
 import { isPaymentProviderName } from "../payments/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
-import { type Channel, channels, type IdentityResult } from "./channel";
+import { type Channel, type CredentialMode, channels, type IdentityResult } from "./channel";
 import { mergeChannelConfig, parseChannelConfig } from "./config";
 import { isChannelIntegration, openConfig, presentIntegration, routingOf, sealConfig } from "./credentials";
 import { type IntegrationKind, integrationKinds, isIntegrationKind } from "./kind";
@@ -162,6 +162,8 @@ export interface IntegrationTestResult {
   ok: boolean;
   /** Who the credentials belong to, as the provider says (bot name, phone number). */
   identity: string | null;
+  /** Test or live credentials, where the provider says (Stripe). */
+  mode: CredentialMode | null;
   /** The provider's answer when it refused the credentials or could not be reached. */
   error: string | null;
   integration: Integration;
@@ -195,6 +197,7 @@ export async function testIntegration(
   return {
     ok: result.ok,
     identity: result.ok ? result.identity : null,
+    mode: (result.ok && result.mode) || null,
     error,
     integration: presentIntegration({ ...stored, lastTestedAt: at, lastTestError: error }, config),
   };

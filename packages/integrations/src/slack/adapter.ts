@@ -90,7 +90,9 @@ export function createSlackAdapter(apiBase: string, http: HttpClient): ChannelAd
       if (!outcome.reached) return { ok: false, error: outcome.error };
       if (!succeeded(outcome)) return { ok: false, error: failure(outcome.status, outcome.body).error };
       const body = asRecord(outcome.body);
-      return { ok: true, identity: `${asString(body?.user) ?? "bot"} @ ${asString(body?.team) ?? "Slack"}` };
+      const user = asString(body?.user);
+      const team = asString(body?.team);
+      return { ok: true, identity: user && team ? `${user} @ ${team}` : (user ?? team ?? null) };
     },
 
     async downloadMedia(config, media) {

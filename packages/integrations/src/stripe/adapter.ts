@@ -134,8 +134,9 @@ export function createStripeProvider(
 
     async whoAmI(config) {
       const result = await call(() => stripe(config).balance.retrieve());
+      // the balance names no account; the web app words the mode in the user's language
       return result.ok
-        ? { ok: true, identity: `Stripe account (${result.value.livemode ? "live" : "test"} mode)` }
+        ? { ok: true, identity: null, mode: result.value.livemode ? "live" : "test" }
         : { ok: false, error: result.error };
     },
 

@@ -157,11 +157,23 @@ describe("Stripe Checkout through the SDK", () => {
       ok: true,
       value: { paymentId: "pay-lookup", providerPaymentId: session.payment_intent, status: "paid" },
     });
-    expect(await stripe.whoAmI(fake.config)).toEqual({ ok: true, identity: "Stripe account (test mode)" });
+    expect(await stripe.whoAmI(fake.config)).toEqual({ ok: true, identity: null, mode: "test" });
     expect(await stripe.whoAmI({ ...fake.config, secretKey: "sk_test_wrong" })).toEqual({
       ok: false,
       error: "Invalid API Key provided",
     });
+  });
+
+  it("says whether a key is a live one, as Stripe's livemode does", async () => {
+    const live = await startFakeStripe({ secretKey: "sk_live_0123456789abcdef" });
+    try {
+      const provider = createPaymentProviders({ ...defaultPaymentApiBases, stripe: live.apiBase }).get(
+        "stripe",
+      );
+      expect(await provider.whoAmI(live.config)).toEqual({ ok: true, identity: null, mode: "live" });
+    } finally {
+      await live.close();
+    }
   });
 });
 

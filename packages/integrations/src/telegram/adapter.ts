@@ -77,7 +77,7 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
       if (outcome.status !== 200 || !bot)
         return { ok: false, error: failure(outcome.status, outcome.body).error };
       const username = asString(bot.username);
-      return { ok: true, identity: username ? `@${username}` : (asString(bot.first_name) ?? "Telegram bot") };
+      return { ok: true, identity: username ? `@${username}` : (asString(bot.first_name) ?? null) };
     },
 
     /** getFile names the file's path; the file itself is served under /file/bot<token>/. */

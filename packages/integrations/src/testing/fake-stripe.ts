@@ -93,7 +93,8 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
       return {
         json: {
           object: "balance",
-          livemode: false,
+          // as Stripe answers: a live key's calls are live ones
+          livemode: config.secretKey.startsWith("sk_live_"),
           available: [{ amount: 0, currency: "brl", source_types: { card: 0 } }],
           pending: [{ amount: 0, currency: "brl", source_types: { card: 0 } }],
         },

@@ -3,7 +3,9 @@ import { createCustomField as create } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toCustomFieldDto } from "../contacts/dto";
 
-export const createCustomField = permission("contacts:write")
+// A definition is an organization setting (it shapes every contact's form and the CSV columns): owners and
+// admins manage it, while agents keep writing its values on contacts (contacts:write).
+export const createCustomField = permission("organizations:write")
   .meta({
     openapi: {
       method: "POST",

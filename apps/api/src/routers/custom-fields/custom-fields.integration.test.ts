@@ -123,14 +123,37 @@ describe("custom fields", () => {
     expect(now.body.data.fieldErrors).toEqual({ "metadata.plan": ['Unknown custom field "plan"'] });
   });
 
-  it("viewers cannot define fields; agents cannot delete them", async () => {
+  it("only owners and admins define, change and delete fields; agents still fill them in on contacts", async () => {
     const owner = await api.register();
-    const viewer = await api.member(owner.token, "viewer");
+    const admin = await api.member(owner.token, "admin");
     const agent = await api.member(owner.token, "agent");
-    const body = { key: "k", label: "K", type: "text" };
-    expect((await api.rest("POST", "/custom-fields", { token: viewer.token, body })).status).toBe(403);
-    const field = await createResource(api, agent.token, "/custom-fields", body);
-    expect((await api.rest("DELETE", `/custom-fields/${field.id}`, { token: agent.token })).status).toBe(403);
+    const viewer = await api.member(owner.token, "viewer");
+    const body = { key: "plan", label: "Plan", type: "text" };
+    for (const member of [agent, viewer]) {
+      const token = member.token;
+      expect((await api.rest("POST", "/custom-fields", { token, body })).status).toBe(403);
+    }
+    const field = await createResource(api, admin.token, "/custom-fields", body);
+    for (const member of [agent, viewer]) {
+      const token = member.token;
+      const patch = { token, body: { label: "Mine" } };
+      expect((await api.rest("PATCH", `/custom-fields/${field.id}`, patch)).status).toBe(403);
+      expect((await api.rest("DELETE", `/custom-fields/${field.id}`, { token })).status).toBe(403);
+    }
+    const fields = await allPages<FieldDto>(api, agent.token, "/custom-fields");
+    expect(fields.map((f) => [f.key, f.label])).toEqual([["plan", "Plan"]]);
+
+    const contact = await createContact(api, agent.token, { name: "Ana", metadata: { plan: "pro" } });
+    const changed = await api.rest<ContactDto>("PATCH", `/contacts/${contact.id}`, {
+      token: agent.token,
+      body: { metadata: { plan: "enterprise" } },
+    });
+    expect(changed.body.metadata).toEqual({ plan: "enterprise" });
+    expect(
+      (await api.rest("PATCH", `/custom-fields/${field.id}`, { token: admin.token, body: { label: "Tier" } }))
+        .status,
+    ).toBe(200);
+    expect((await api.rest("DELETE", `/custom-fields/${field.id}`, { token: admin.token })).status).toBe(200);
   });
 
   it("another organization's custom field ids answer 404", async () => {

@@ -2,7 +2,8 @@ import { idInput, okOutput } from "@crm/contracts";
 import { deleteCustomField as remove } from "@crm/domain";
 import { permission } from "../../trpc/init";
 
-export const deleteCustomField = permission("contacts:delete")
+// A definition is an organization setting: see create-custom-field.ts.
+export const deleteCustomField = permission("organizations:write")
   .meta({
     openapi: {
       method: "DELETE",

@@ -3,7 +3,8 @@ import { updateCustomField as update } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toCustomFieldDto } from "../contacts/dto";
 
-export const updateCustomField = permission("contacts:write")
+// A definition is an organization setting: see create-custom-field.ts.
+export const updateCustomField = permission("organizations:write")
   .meta({
     openapi: {
       method: "PATCH",

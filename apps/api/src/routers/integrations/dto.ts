@@ -26,6 +26,7 @@ export const toIntegrationDto = (integration: Integration, publicUrl: string) =>
 export const toIntegrationTestDto = (result: IntegrationTestResult, publicUrl: string) => ({
   ok: result.ok,
   identity: result.identity,
+  mode: result.mode,
   error: result.error,
   integration: toIntegrationDto(result.integration, publicUrl),
 });

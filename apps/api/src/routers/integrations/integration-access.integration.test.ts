@@ -39,7 +39,12 @@ describe("testing an integration", () => {
         { token: owner.token, body: {} },
       );
       expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ ok: true, error: null, integration: { lastTestError: null } });
+      expect(ok.body).toMatchObject({
+        ok: true,
+        mode: null,
+        error: null,
+        integration: { lastTestError: null },
+      });
       expect(ok.body.identity.length).toBeGreaterThan(0);
       expect(ok.body.integration.lastTestedAt).not.toBeNull();
     },

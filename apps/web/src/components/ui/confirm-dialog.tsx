@@ -1,7 +1,7 @@
 import { useI18n } from "../../i18n/i18n-provider";
 import type { ErrorMessageOverrides } from "../../lib/errors";
 import { Button } from "./button";
-import { Dialog } from "./dialog";
+import { Dialog, initialFocus } from "./dialog";
 import { ErrorAlert } from "./error-alert";
 
 interface ConfirmDialogProps {
@@ -16,7 +16,10 @@ interface ConfirmDialogProps {
   errorOverrides?: ErrorMessageOverrides;
 }
 
-/** Asks before a destructive action; stays open and shows the error when the action fails. */
+/**
+ * Asks before a destructive action; stays open and shows the error when the action fails. It opens on Cancel, so
+ * an Enter or a space pressed out of habit keeps things as they are.
+ */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -33,7 +36,7 @@ export function ConfirmDialog({
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
       {error ? <ErrorAlert error={error} overrides={errorOverrides} className="mb-4" /> : null}
       <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={() => onOpenChange(false)}>
+        <Button variant="secondary" onClick={() => onOpenChange(false)} {...initialFocus}>
           {t("common.cancel")}
         </Button>
         <Button variant="danger" loading={pending} onClick={onConfirm}>

@@ -27,7 +27,8 @@ import {
 
 const rowsPageSize = 100;
 
-export function ImportProgress({ importId, onRestart }: { importId: string; onRestart: () => void }) {
+/** `onRestart` offers another import; left out for a role that may follow imports but not start one. */
+export function ImportProgress({ importId, onRestart }: { importId: string; onRestart?: () => void }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -86,9 +87,11 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
         </div>
         {finished && (
           <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-5">
-            <Button variant="secondary" onClick={onRestart}>
-              {t("contacts.import.another")}
-            </Button>
+            {onRestart && (
+              <Button variant="secondary" onClick={onRestart}>
+                {t("contacts.import.another")}
+              </Button>
+            )}
             <Link to="/contacts" className={buttonClasses("primary")}>
               {t("contacts.import.toContacts")}
             </Link>

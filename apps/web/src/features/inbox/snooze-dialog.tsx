@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button } from "../../components/ui/button";
-import { Dialog } from "../../components/ui/dialog";
+import { Dialog, initialFocus } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -45,9 +45,11 @@ export function SnoozeDialog({ conversationId, open, onOpenChange }: SnoozeDialo
       <div className="space-y-5">
         <ErrorAlert error={update.error} />
         <div className="flex flex-wrap gap-2">
-          {presets.map(({ preset, label }) => (
+          {presets.map(({ preset, label }, index) => (
             <Button
               key={preset}
+              // the quick choices come first, above the date field: the first one is where focus starts
+              {...(index === 0 ? initialFocus : {})}
               variant="secondary"
               size="sm"
               disabled={update.isPending}

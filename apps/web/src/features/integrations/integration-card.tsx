@@ -12,7 +12,7 @@ import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { IntegrationIcon } from "./integration-icon";
 import { type IntegrationKind, isPaymentKind, kindLabels } from "./integration-kinds";
-import { integrationStatus } from "./integration-status";
+import { integrationStatus, testSuccessText } from "./integration-status";
 import { type Integration, useIntegrationsChanged } from "./use-integrations";
 import { WebhookUrl } from "./webhook-url";
 
@@ -127,11 +127,7 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
         </div>
       </div>
 
-      {result?.ok && (
-        <Alert tone="success">
-          {t("integrations.test.ok", { identity: result.identity ?? integration.name })}
-        </Alert>
-      )}
+      {result?.ok && <Alert tone="success">{testSuccessText(t, result)}</Alert>}
       {result && !result.ok && (
         <Alert tone="error">{t("integrations.test.failed", { error: result.error ?? "" })}</Alert>
       )}

@@ -3,7 +3,7 @@ import { Send } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
-import { Dialog } from "../../components/ui/dialog";
+import { Dialog, initialFocus } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -129,7 +129,8 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
         })}
       </ul>
       <div className="flex justify-between gap-3 border-t border-slate-200 pt-5">
-        <Button variant="secondary" onClick={onCancel}>
+        {/* each Send messages the customer at once: focus starts on what sends nothing */}
+        <Button variant="secondary" onClick={onCancel} {...initialFocus}>
           {t("common.cancel")}
         </Button>
         <Button variant="secondary" onClick={() => setCreatingNew(true)}>

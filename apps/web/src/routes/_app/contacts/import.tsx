@@ -1,8 +1,12 @@
+import { can } from "@crm/domain/shared/permissions";
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
+import { Alert } from "../../../components/ui/alert";
 import { PageHeader } from "../../../components/ui/page-header";
+import { useSession } from "../../../features/auth/use-session";
 import { ImportForm } from "../../../features/contacts/import-form";
 import { ImportProgress } from "../../../features/contacts/import-progress";
+import { roleLabels } from "../../../features/team/roles";
 import { useI18n } from "../../../i18n/i18n-provider";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
@@ -22,7 +26,11 @@ function ImportRoute() {
   const { t } = useI18n();
   const { id } = Route.useSearch();
   const navigate = useNavigate({ from: Route.fullPath });
+  const { user } = useSession();
   useDocumentTitle(t("contacts.import.title"));
+  // Everyone may follow an import's progress and report; only a role that writes contacts may start one.
+  const mayImport = can(user.role, "contacts:write");
+  const restart = () => void navigate({ search: {} });
   return (
     <>
       <Link
@@ -34,9 +42,11 @@ function ImportRoute() {
       </Link>
       <PageHeader title={t("contacts.import.title")} description={t("contacts.import.description")} />
       {id ? (
-        <ImportProgress key={id} importId={id} onRestart={() => void navigate({ search: {} })} />
-      ) : (
+        <ImportProgress key={id} importId={id} onRestart={mayImport ? restart : undefined} />
+      ) : mayImport ? (
         <ImportForm onStarted={(importId) => void navigate({ search: { id: importId } })} />
+      ) : (
+        <Alert tone="info">{t("contacts.import.notAllowed", { role: t(roleLabels[user.role]) })}</Alert>
       )}
     </>
   );
