@@ -85,7 +85,7 @@ describe("the embedded product", () => {
       columns: Array<{ count: number; totals: Array<{ amount: string; currency: string }> }>;
     }>(`/pipelines/${pipelines.items[0]?.id}/board`);
     expect(board.columns.map((column) => column.count)).toEqual([2, 1, 2, 1]);
-    expect(board.columns[0]?.totals).toEqual([{ amount: "1240.90", currency: "BRL" }]);
+    expect(board.columns[0]?.totals).toEqual([{ amount: "1240.90", currency: "BRL", count: 2 }]);
 
     // a realtime client is told to reconnect (to another replica) before the process stops
     const socket = new WebSocket(`ws://127.0.0.1:${port}/trpc-ws`);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { ConsoleMessage, Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, drag, expectAccessible, signUp, startBrowserSession } from "./session";
 
@@ -13,6 +13,31 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
+
+interface ContactBody {
+  name: string;
+  email: string | null;
+  metadata: Record<string, unknown>;
+}
+
+/** A REST call as the signed-in page makes one: its session cookie, its origin. */
+function api<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, path, body },
+  );
+}
 
 /** The sign-up sends the browser's language, which names the default pipeline's stages: English here. */
 const browserLocale = "en-US";
@@ -207,13 +232,32 @@ describe("a sales team's day with contacts and deals", () => {
       .waitFor();
     await expectAccessible(page, "16-deals-board");
 
-    await proposal.getByRole("button", { name: `Actions for ${dealTitle}` }).click();
-    await page.getByRole("menuitem", { name: stage.negotiation }).click();
+    // by keyboard: the card's actions, Enter, arrows to the stage, Enter; the focus stays on the moved card
+    await proposal.getByRole("button", { name: `Actions for ${dealTitle}` }).focus();
+    await page.keyboard.press("Enter");
+    const target = page.getByRole("menuitem", { name: stage.negotiation });
+    await target.waitFor();
+    for (let step = 0; step < 5; step++) {
+      if (await target.evaluate((item) => item === document.activeElement)) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    const movedByKeyboard = page.waitForResponse(
+      (response) => response.url().includes("deals.update") && response.ok(),
+    );
+    await page.keyboard.press("Enter");
     await page
       .getByRole("region", { name: stage.negotiation })
       .getByRole("listitem")
       .filter({ hasText: dealTitle })
       .waitFor();
+    await movedByKeyboard;
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        const column = element?.closest("[data-stage-id]")?.querySelector("h2")?.textContent;
+        return `${element?.getAttribute("aria-label")} in ${column}`;
+      });
+    await expect.poll(focused).toBe(`Actions for ${dealTitle} in ${stage.negotiation}`);
 
     const stageNames = await page
       .locator("[data-stage-id]")
@@ -228,6 +272,123 @@ describe("a sales team's day with contacts and deals", () => {
     await page.reload();
     await chart.locator(".recharts-bar-rectangle").first().waitFor();
     await expectAccessible(page, "16a-deals-chart");
+  });
+
+  it("in Portuguese, reads a deal's amount as Brazilians type it and says at the field what is wrong", async () => {
+    const found = await api<{ items: Array<{ id: string }> }>(
+      "GET",
+      "/contacts?search=ana.lima%40example.com",
+    );
+    const anaId = found.body.items[0]?.id ?? "";
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    try {
+      await page.goto(url(`/contacts/${anaId}`));
+      const openDialog = async (title: string) => {
+        await page.getByRole("button", { name: "Novo negócio" }).click();
+        const dialog = page.getByRole("dialog", { name: "Novo negócio" });
+        await dialog.getByLabel("Título").fill(title);
+        return dialog;
+      };
+      const dialog = await openDialog("Consultoria em Tóquio");
+      const amount = dialog.getByLabel("Valor", { exact: true });
+      const create = dialog.getByRole("button", { name: "Criar negócio" });
+      // the yen has no cents: said at the field, before anything reaches the server
+      await dialog.getByLabel("Moeda").selectOption("JPY");
+      await amount.fill("100,50");
+      await create.click();
+      await dialog.getByText("Esta moeda não tem centavos: informe um valor inteiro, como 1500.").waitFor();
+      expect(await amount.getAttribute("aria-invalid")).toBe("true");
+      // too large: the limit, not "without negative values"
+      await amount.fill("10.000.000.000.000");
+      await create.click();
+      await dialog.getByText("O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.").waitFor();
+      // the symbol of the currency chosen is fine, another currency's is named
+      await dialog.getByLabel("Moeda").selectOption("BRL");
+      await amount.fill("US$ 1.000,00");
+      await create.click();
+      await dialog.getByText("Este valor está escrito em outra moeda", { exact: false }).waitFor();
+      await amount.fill("R$ 1.000,00");
+      await create.click();
+      await dialog.waitFor({ state: "detached" });
+
+      // a dollar deal next to the real one in Negotiation
+      const dollars = await openDialog("Licença anual em dólar");
+      await dollars.getByLabel("Etapa").selectOption({ label: stage.negotiation });
+      await dollars.getByLabel("Moeda").selectOption("USD");
+      await dollars.getByLabel("Valor", { exact: true }).fill("US$ 800,00");
+      await dollars.getByRole("button", { name: "Criar negócio" }).click();
+      await dollars.waitFor({ state: "detached" });
+      const deals = await api<{
+        items: Array<{ title: string; value: { amount: string; currency: string } }>;
+      }>("GET", `/deals?contactId=${anaId}`);
+      expect(Object.fromEntries(deals.body.items.map((deal) => [deal.title, deal.value]))).toMatchObject({
+        "Consultoria em Tóquio": { amount: "1000.00", currency: "BRL" },
+        "Licença anual em dólar": { amount: "800.00", currency: "USD" },
+      });
+
+      // the chart counts beside each currency's total only that currency's deals
+      await page.goto(url("/deals"));
+      const chart = page.getByRole("figure", { name: /Valor em aberto por etapa/ });
+      await chart.waitFor();
+      await chart.getByLabel("Moeda do gráfico").selectOption("BRL");
+      await chart.getByText(/R\$\s1\.500,50 · 1 negócio$/).waitFor();
+      await chart
+        .getByRole("table")
+        .getByRole("row", { name: new RegExp(`^${stage.negotiation} R\\$\\s1\\.500,50 1$`) })
+        .waitFor();
+      await chart.getByLabel("Moeda do gráfico").selectOption("USD");
+      await chart.getByText(/US\$\s800,00 · 1 negócio$/).waitFor();
+      // the column itself counts both
+      const negotiation = page.getByRole("region", { name: stage.negotiation });
+      await negotiation.getByText("2 negócios nesta etapa").waitFor();
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+    }
+  });
+
+  it("editing a deal keeps a colleague's move made meanwhile, and says so instead of saving over it", async () => {
+    const found = await api<{ items: Array<{ id: string; title: string }> }>("GET", "/deals?status=open");
+    const dealId = found.body.items.find((deal) => deal.title === dealTitle)?.id ?? "";
+    const pipelines = await api<{ items: Array<{ stages: Array<{ id: string; name: string }> }> }>(
+      "GET",
+      "/pipelines",
+    );
+    const stageId = (name: string) =>
+      pipelines.body.items[0]?.stages.find((item) => item.name === name)?.id ?? "";
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    try {
+      await page.goto(url(`/deals/${dealId}`));
+      await page.getByRole("button", { name: "Editar", exact: true }).click();
+      const form = page
+        .locator("form")
+        .filter({ has: page.getByRole("button", { name: "Salvar alterações" }) });
+      await expect.poll(() => form.getByLabel("Etapa").inputValue()).toBe(stageId(stage.negotiation));
+
+      // a colleague moves the deal while the form is open
+      const colleague = await api("PATCH", `/deals/${dealId}`, { stage: stageId(stage.proposal) });
+      expect(colleague.status).toBe(200);
+
+      await form.getByLabel("Valor", { exact: true }).fill("1.600,00");
+      await form.getByRole("button", { name: "Salvar alterações" }).click();
+      await form
+        .getByText("Outra pessoa alterou este negócio depois que você o abriu, então nada foi salvo.", {
+          exact: false,
+        })
+        .waitFor();
+      let deal = await api<{ stage: string; value: { amount: string } }>("GET", `/deals/${dealId}`);
+      expect(deal.body).toMatchObject({ stage: stageId(stage.proposal), value: { amount: "1500.50" } });
+      // the form now holds the colleague's stage and what was typed
+      expect(await form.getByLabel("Etapa").inputValue()).toBe(stageId(stage.proposal));
+      expect(await form.getByLabel("Valor", { exact: true }).inputValue()).toBe("1.600,00");
+
+      await form.getByRole("button", { name: "Salvar alterações" }).click();
+      await form.waitFor({ state: "detached" });
+      deal = await api<{ stage: string; value: { amount: string } }>("GET", `/deals/${dealId}`);
+      expect(deal.body).toMatchObject({ stage: stageId(stage.proposal), value: { amount: "1600.00" } });
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+    }
+    await page.goto(url("/deals"));
   });
 
   it("marks the deal won and shows its activity timeline", async () => {
@@ -263,6 +424,54 @@ describe("a sales team's day with contacts and deals", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Changes saved.").waitFor();
     await expectAccessible(page, "18-settings-pipelines");
+  });
+
+  it("deleting a pipeline shows another one and asks the server nothing more about the deleted one", async () => {
+    const created = await api<{ id: string }>("POST", "/pipelines", {
+      name: "Eventos",
+      stages: [{ name: "Orçamento" }, { name: "Fechado" }],
+    });
+    expect(created.status).toBe(200);
+    const goneId = created.body.id;
+    await page.goto(url("/settings/pipelines"));
+    await page
+      .getByRole("navigation", { name: "Pipelines" })
+      .getByRole("button", { name: "Eventos" })
+      .click();
+    await expect.poll(() => page.getByLabel("Pipeline name").inputValue()).toBe("Eventos");
+
+    const asked: string[] = [];
+    const failed: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.url().includes(goneId)) asked.push(request.url());
+    };
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error") failed.push(message.text());
+    };
+    page.on("request", onRequest);
+    page.on("console", onConsole);
+    try {
+      await page.getByRole("button", { name: "Delete pipeline" }).click();
+      const dialog = page.getByRole("dialog", { name: "Delete Eventos?" });
+      const removed = page.waitForResponse((response) => response.url().includes("pipelines.remove"));
+      const listed = page.waitForResponse((response) => response.url().includes("pipelines.list"));
+      await dialog.getByRole("button", { name: "Delete pipeline" }).click();
+      expect((await removed).ok()).toBe(true);
+      await listed;
+      await expect.poll(() => page.getByLabel("Pipeline name").inputValue()).not.toBe("Eventos");
+      expect(
+        await page
+          .getByRole("navigation", { name: "Pipelines" })
+          .getByRole("button", { name: "Eventos" })
+          .count(),
+      ).toBe(0);
+      // nothing asked again for the deleted pipeline (its board would answer 404)
+      expect(asked).toEqual([]);
+      expect(failed.filter((text) => text.includes("404"))).toEqual([]);
+    } finally {
+      page.off("request", onRequest);
+      page.off("console", onConsole);
+    }
   });
 
   it("keeps number and Yes/No custom fields as a Brazilian user types them, and nothing nobody answered", async () => {
@@ -316,6 +525,75 @@ describe("a sales team's day with contacts and deals", () => {
         await dialog.getByLabel("Active").selectOption({ label: "—" });
       });
       expect(await metadata()).toEqual({ employees: 1234.56 });
+    } finally {
+      await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
+    }
+  });
+  it("creates no company for a contact that is refused as a duplicate", async () => {
+    await page.goto(url("/contacts"));
+    await page.getByRole("button", { name: "New contact" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Fantasma");
+    await dialog.getByLabel("Phone").fill("+55 11 98765-4321");
+    await dialog.getByLabel("Company").fill("Empresa Fantasma");
+    await dialog.getByRole("button", { name: "Create contact" }).click();
+    await dialog.getByRole("link", { name: "Open the existing contact" }).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    const companies = await api<{ items: Array<{ name: string }> }>("GET", "/companies?search=Fantasma");
+    expect(companies.body.items).toEqual([]);
+  });
+
+  it("refuses to save over a colleague's change, then keeps what was typed on top of it", async () => {
+    const field = await api("POST", "/custom-fields", {
+      key: "observacao",
+      label: "Observação",
+      type: "text",
+    });
+    expect(field.status).toBe(200);
+    const found = await api<{ items: Array<{ id: string }> }>(
+      "GET",
+      "/contacts?search=ana.lima%40example.com",
+    );
+    const anaId = found.body.items[0]?.id ?? "";
+    await page.evaluate(() => window.localStorage.setItem("crm.locale", "pt-BR"));
+    try {
+      await page.goto(url(`/contacts/${anaId}`));
+      await page.getByRole("button", { name: "Editar", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Editar contato" });
+      await dialog.getByLabel("Observação").waitFor();
+
+      // a colleague saves while the form is open
+      const colleague = await api("PATCH", `/contacts/${anaId}`, {
+        email: "ana.nova@example.com",
+        metadata: { observacao: "Cliente desde 2019" },
+      });
+      expect(colleague.status).toBe(200);
+
+      await dialog.getByLabel("Nome").fill("Ana Lima Souza");
+      await dialog.getByRole("button", { name: "Salvar alterações" }).click();
+      await dialog
+        .getByText("Outra pessoa alterou este contato enquanto você editava, então nada foi salvo.")
+        .waitFor();
+      let ana = await api<ContactBody>("GET", `/contacts/${anaId}`);
+      expect(ana.body).toMatchObject({ name: "Ana Lima", email: "ana.nova@example.com" });
+
+      await dialog
+        .getByRole("button", { name: "Carregar as alterações da outra pessoa, mantendo as suas" })
+        .click();
+      await dialog.getByText(/O formulário agora mostra as alterações da outra pessoa/).waitFor();
+      expect(await dialog.getByLabel("Nome").inputValue()).toBe("Ana Lima Souza");
+      expect(await dialog.getByLabel("E-mail").inputValue()).toBe("ana.nova@example.com");
+      expect(await dialog.getByLabel("Observação").inputValue()).toBe("Cliente desde 2019");
+      await dialog.getByRole("button", { name: "Salvar alterações" }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      ana = await api<ContactBody>("GET", `/contacts/${anaId}`);
+      expect(ana.body).toMatchObject({
+        name: "Ana Lima Souza",
+        email: "ana.nova@example.com",
+        metadata: { plan: "Pro", observacao: "Cliente desde 2019" },
+      });
+      await page.getByRole("heading", { name: "Ana Lima Souza", level: 1 }).waitFor();
     } finally {
       await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
     }

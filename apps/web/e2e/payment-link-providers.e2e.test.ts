@@ -131,7 +131,7 @@ describe("the payment link form offers only what is connected", () => {
       // above the limit, the field says what the limit is, written as Brazilians write numbers
       await dialog.getByLabel("Valor").fill("10.000.000.000.000,00");
       await dialog.getByRole("button", { name: "Criar link" }).click();
-      await dialog.getByText("O valor pode ser no máximo 9.999.999.999.999,99.").waitFor();
+      await dialog.getByText("O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.").waitFor();
       await dialog.getByLabel("Valor").fill("1.234,56");
       await dialog.getByRole("button", { name: "Criar link" }).click();
       await dialog.getByText(/^Link de pagamento de R\$\s1\.234,56 criado/).waitFor();
@@ -149,5 +149,46 @@ describe("the payment link form offers only what is connected", () => {
     } finally {
       await context.close();
     }
+  });
+
+  it("empties a dollar deal's amount when Mercado Pago switches the link to reais, and says why", async () => {
+    const integrations = await ok<{ items: Array<{ id: string; channel: string }> }>(
+      page,
+      "GET",
+      "/integrations",
+    );
+    const stripeId = integrations.items.find((item) => item.channel === "stripe")?.id ?? "";
+    await ok(page, "PATCH", `/integrations/${stripeId}`, { isActive: true });
+    const contact = await ok<{ id: string }>(page, "POST", "/contacts", { name: "Helena Duarte" });
+    const pipelines = await ok<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>(
+      page,
+      "GET",
+      "/pipelines",
+    );
+    const deal = await ok<{ id: string }>(page, "POST", "/deals", {
+      title: "Mentoria em dólar",
+      contactId: contact.id,
+      pipelineId: pipelines.items[0]?.id,
+      stage: pipelines.items[0]?.stages[0]?.id,
+      value: { amount: "1999.99", currency: "USD" },
+    });
+
+    await page.goto(url(`/deals/${deal.id}`));
+    await page.getByRole("button", { name: "Create payment link" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create a payment link" });
+    const amount = dialog.getByLabel("Amount", { exact: true });
+    const currency = dialog.getByLabel("Currency", { exact: true });
+    await amount.waitFor();
+    expect([await amount.inputValue(), await currency.inputValue()]).toEqual(["1999.99", "USD"]);
+    // Mercado Pago charges this account in reais: the dollar number goes, and the form says why
+    await dialog.getByLabel("Provider").selectOption({ label: "Mercado Pago" });
+    expect([await amount.inputValue(), await currency.inputValue()]).toEqual(["", "BRL"]);
+    await dialog
+      .getByText("The amount was cleared because the currency changed from USD to BRL", { exact: false })
+      .waitFor();
+    const preferences = mp.preferences.size;
+    await dialog.getByRole("button", { name: "Create link" }).click();
+    await dialog.getByText("This field is required.").waitFor();
+    expect(mp.preferences.size).toBe(preferences);
   });
 });

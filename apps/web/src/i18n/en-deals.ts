@@ -47,7 +47,7 @@ export const dealsEn = {
   "deals.chart.tableCaption": "Open value per stage in {currency}",
   "deals.chart.stage": "Stage",
   "deals.chart.value": "Open value",
-  "deals.chart.count": "Open deals",
+  "deals.chart.count": "Open deals in this currency",
 
   "deals.card.actions": "Actions for {title}",
   "deals.card.moveTo": "Move to…",
@@ -75,6 +75,11 @@ export const dealsEn = {
   "deals.fields.createdAt": "Created",
   "deals.fields.wonAt": "Won on",
   "deals.fields.lostAt": "Lost on",
+  "deals.edit.changedElsewhere":
+    "Someone else changed this deal since you opened it, so nothing was saved. The form now shows its current values and keeps what you typed: check them and save again.",
+  "deals.edit.changedElsewhereReload":
+    "Someone else changed this deal since you opened it, so nothing was saved. Reload the page to see its current values.",
+  "deals.edit.theirValue": "Someone else saved: {value}",
 
   "deals.actions.won": "Mark as won",
   "deals.actions.lost": "Mark as lost",
@@ -152,6 +157,12 @@ export const dealsEn = {
   "pipelines.stage.deals.one": "{count} open deal",
   "pipelines.stage.deals.other": "{count} open deals",
   "pipelines.stage.add": "Add stage",
+  "pipelines.stage.instructions":
+    "Drag a stage by its handle with the mouse, or move it with its Move up and Move down buttons.",
+  "pipelines.stage.announce.picked": "Picked up stage {name}.",
+  "pipelines.stage.announce.over": "Stage {name} would go to position {position} of {total}.",
+  "pipelines.stage.announce.dropped": "Stage {name} is now at position {position} of {total}.",
+  "pipelines.stage.announce.cancelled": "Moving stage {name} was cancelled.",
   "pipelines.stage.hint":
     "A deal is “rotting” when it stays in a stage longer than its rotting period. Leave it empty to never flag.",
   "pipelines.removeStages.title": "Move the deals of removed stages",

@@ -51,8 +51,9 @@ export const paymentsEn = {
   "payments.create.dealLost": "This deal is lost. Reopen it before charging it.",
   "payments.create.submit": "Create link",
   "payments.create.zero": "The amount must be greater than zero.",
-  "payments.amount.tooLarge": "The amount can be at most 9,999,999,999,999.99.",
   "payments.create.currencyHint": "{provider} charges this account in {currencies} only.",
+  "payments.create.amountCleared":
+    "The amount was cleared because the currency changed from {from} to {to}: a number in {from} means nothing in {to}. Enter the amount in {to}.",
   "payments.create.refused":
     "The link could not be created. Check that Stripe or Mercado Pago is connected and active in Settings → Integrations and that it accepts this currency.",
   "payments.create.created": "Payment link for {amount} created. Send it to your customer.",

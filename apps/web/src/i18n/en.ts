@@ -59,11 +59,11 @@ export const en = {
   "auth.login.noAccount": "New to CRM Manager?",
   "auth.login.toSignup": "Create an account",
   "auth.sessionEnded.signed_out": "Your session has ended. Log in again to continue.",
-  "auth.sessionEnded.role_changed": "Your access changed; log in again.",
-  "auth.sessionEnded.removed": "You no longer have access to this organization.",
   "auth.sessionEnded.logged_out": "You signed out in another tab. Log in again to continue.",
   "auth.sessionEnded.password_reset":
     "Your password was changed, which signed you out everywhere. Log in with the new password.",
+  "auth.sessionEnded.role_changed": "Your access changed; log in again.",
+  "auth.sessionEnded.removed": "You no longer have access to this organization.",
 
   "auth.signup.title": "Create your account",
   "auth.signup.description": "Set up your organization and start talking to customers in minutes.",
@@ -243,6 +243,10 @@ export const en = {
   "errors.field.invalid": "Check this value.",
   "errors.field.phone": "Enter a valid phone number, with the country code for numbers outside Brazil.",
   "errors.field.amount": "Enter an amount like 1500 or 1500.50, without negative values.",
+  "errors.field.amountTooLarge": "The amount is too large: it can be at most 9,999,999,999,999.99.",
+  "errors.field.amountNoCents": "This currency has no cents: enter a whole amount, like 1500.",
+  "errors.field.amountOtherCurrency":
+    "This amount is written in another currency: type the amount in the currency chosen beside it.",
   "errors.field.number": "Enter a number.",
   "errors.field.date": "Enter a valid date.",
   "errors.field.options": "Add at least one option, one per line.",

@@ -53,7 +53,7 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.chart.tableCaption": "Valor em aberto por etapa em {currency}",
   "deals.chart.stage": "Etapa",
   "deals.chart.value": "Valor em aberto",
-  "deals.chart.count": "Negócios abertos",
+  "deals.chart.count": "Negócios abertos nesta moeda",
 
   "deals.card.actions": "Ações de {title}",
   "deals.card.moveTo": "Mover para…",
@@ -81,6 +81,11 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.fields.createdAt": "Criado em",
   "deals.fields.wonAt": "Ganho em",
   "deals.fields.lostAt": "Perdido em",
+  "deals.edit.changedElsewhere":
+    "Outra pessoa alterou este negócio depois que você o abriu, então nada foi salvo. O formulário agora mostra os valores atuais e mantém o que você digitou: confira e salve de novo.",
+  "deals.edit.changedElsewhereReload":
+    "Outra pessoa alterou este negócio depois que você o abriu, então nada foi salvo. Recarregue a página para ver os valores atuais.",
+  "deals.edit.theirValue": "Outra pessoa salvou: {value}",
 
   "deals.actions.won": "Marcar como ganho",
   "deals.actions.lost": "Marcar como perdido",
@@ -160,6 +165,12 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "pipelines.stage.deals.one": "{count} negócio aberto",
   "pipelines.stage.deals.other": "{count} negócios abertos",
   "pipelines.stage.add": "Adicionar etapa",
+  "pipelines.stage.instructions":
+    "Arraste uma etapa pela alça com o mouse ou mova-a com os botões Mover para cima e Mover para baixo dela.",
+  "pipelines.stage.announce.picked": "Etapa {name} selecionada.",
+  "pipelines.stage.announce.over": "A etapa {name} iria para a posição {position} de {total}.",
+  "pipelines.stage.announce.dropped": "A etapa {name} agora está na posição {position} de {total}.",
+  "pipelines.stage.announce.cancelled": "Movimentação da etapa {name} cancelada.",
   "pipelines.stage.hint":
     "Um negócio fica “parado” quando passa mais tempo numa etapa do que o prazo dela. Deixe vazio para nunca sinalizar.",
   "pipelines.removeStages.title": "Mover os negócios das etapas removidas",

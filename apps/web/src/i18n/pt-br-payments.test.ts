@@ -24,11 +24,11 @@ describe("payments in Portuguese", () => {
     );
   });
 
-  it("state the largest amount a link takes, written as each language writes numbers", () => {
+  it("state the largest amount a link (or a deal) takes, written as each language writes numbers", () => {
     const largest = (locale: string) =>
       new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format("9999999999999.99" as `${number}`);
     expect(largest("pt-BR")).toBe("9.999.999.999.999,99");
-    expect(ptBR["payments.amount.tooLarge"]).toContain(largest("pt-BR"));
-    expect(en["payments.amount.tooLarge"]).toContain(largest("en"));
+    expect(ptBR["errors.field.amountTooLarge"]).toContain(largest("pt-BR"));
+    expect(en["errors.field.amountTooLarge"]).toContain(largest("en"));
   });
 });

@@ -53,8 +53,9 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.dealLost": "Este negócio está perdido. Reabra-o antes de cobrar.",
   "payments.create.submit": "Criar link",
   "payments.create.zero": "O valor deve ser maior que zero.",
-  "payments.amount.tooLarge": "O valor pode ser no máximo 9.999.999.999.999,99.",
   "payments.create.currencyHint": "{provider} cobra nesta conta apenas em {currencies}.",
+  "payments.create.amountCleared":
+    "O valor foi apagado porque a moeda mudou de {from} para {to}: um número em {from} não vale em {to}. Informe o valor em {to}.",
   "payments.create.refused":
     "Não foi possível criar o link. Verifique se o Stripe ou o Mercado Pago está conectado e ativo em Configurações → Integrações e se aceita esta moeda.",
   "payments.create.created": "Link de pagamento de {amount} criado. Envie ao seu cliente.",

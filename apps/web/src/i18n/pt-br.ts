@@ -58,11 +58,11 @@ export const ptBR: Messages = {
   "auth.login.noAccount": "Novo no CRM Manager?",
   "auth.login.toSignup": "Crie uma conta",
   "auth.sessionEnded.signed_out": "Sua sessão terminou. Entre novamente para continuar.",
-  "auth.sessionEnded.role_changed": "Seu acesso mudou; entre novamente.",
-  "auth.sessionEnded.removed": "Você não tem mais acesso a esta organização.",
   "auth.sessionEnded.logged_out": "Você saiu da conta em outra aba. Entre novamente para continuar.",
   "auth.sessionEnded.password_reset":
     "Sua senha foi alterada e todas as suas sessões foram encerradas. Entre com a nova senha.",
+  "auth.sessionEnded.role_changed": "Seu acesso mudou; entre novamente.",
+  "auth.sessionEnded.removed": "Você não tem mais acesso a esta organização.",
 
   "auth.signup.title": "Crie sua conta",
   "auth.signup.description": "Configure sua organização e comece a conversar com clientes em minutos.",
@@ -241,6 +241,10 @@ export const ptBR: Messages = {
   "errors.field.invalid": "Confira este valor.",
   "errors.field.phone": "Informe um telefone válido, com o código do país para números fora do Brasil.",
   "errors.field.amount": "Informe um valor como 1500 ou 1.500,50, sem valores negativos.",
+  "errors.field.amountTooLarge": "O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.",
+  "errors.field.amountNoCents": "Esta moeda não tem centavos: informe um valor inteiro, como 1500.",
+  "errors.field.amountOtherCurrency":
+    "Este valor está escrito em outra moeda: digite o valor na moeda escolhida ao lado.",
   "errors.field.number": "Informe um número.",
   "errors.field.date": "Informe uma data válida.",
   "errors.field.options": "Adicione pelo menos uma opção, uma por linha.",

@@ -4,6 +4,7 @@ import {
   amountForInput,
   formatMoney,
   parseAmountInput,
+  readAmountInput,
   removeFromTotals,
   totalsByCurrency,
 } from "./money";
@@ -88,5 +89,48 @@ describe("parseAmountInput", () => {
   it("gives back what amountForInput wrote", () => {
     expect(amountForInput("1234.56", "pt-BR")).toBe("1234,56");
     expect(parseAmountInput(amountForInput("1234.56", "pt-BR"), "pt-BR")).toBe("1234.56");
+  });
+});
+
+describe("readAmountInput", () => {
+  it("accepts the chosen currency's symbol or code before or after the number, as people type it", () => {
+    expect(parseAmountInput("R$ 1.000,00", "pt-BR", "BRL")).toBe("1000.00");
+    expect(parseAmountInput("R$1.000,00", "pt-BR", "BRL")).toBe("1000.00");
+    expect(parseAmountInput("1.000,00 BRL", "pt-BR", "BRL")).toBe("1000.00");
+    expect(parseAmountInput("brl 50", "pt-BR", "BRL")).toBe("50");
+    expect(parseAmountInput("US$ 1.999,99", "pt-BR", "USD")).toBe("1999.99");
+    expect(parseAmountInput("$1,999.99", "en", "USD")).toBe("1999.99");
+    expect(parseAmountInput("€ 10,50", "pt-BR", "EUR")).toBe("10.50");
+    expect(parseAmountInput("S/ 120", "pt-BR", "PEN")).toBe("120");
+  });
+
+  it("says when the symbol is another currency's than the chosen one, and refuses a symbol with no currency", () => {
+    expect(readAmountInput("US$ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
+    expect(readAmountInput("€ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
+    expect(readAmountInput("100 USD", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
+    expect(readAmountInput("R$ 100", "pt-BR")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("R$ 100 BRL", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("ten", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("-5", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("R$", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
+  });
+
+  it("tells a too large amount apart from one that is not a number", () => {
+    expect(readAmountInput("10.000.000.000.000,00", "pt-BR", "BRL")).toEqual({
+      ok: false,
+      problem: "tooLarge",
+    });
+    expect(readAmountInput("R$ 12345678901234", "pt-BR", "BRL")).toEqual({ ok: false, problem: "tooLarge" });
+    expect(readAmountInput("9.999.999.999.999,99", "pt-BR", "BRL")).toEqual({
+      ok: true,
+      amount: "9999999999999.99",
+    });
+  });
+
+  it("refuses cents in a currency without them, and reads zero cents there as none", () => {
+    expect(readAmountInput("100,50", "pt-BR", "JPY")).toEqual({ ok: false, problem: "tooManyDecimals" });
+    expect(readAmountInput("100.5", "en", "CLP")).toEqual({ ok: false, problem: "tooManyDecimals" });
+    expect(readAmountInput("¥ 100,00", "pt-BR", "JPY")).toEqual({ ok: true, amount: "100" });
+    expect(readAmountInput("1.500", "pt-BR", "JPY")).toEqual({ ok: true, amount: "1500" });
   });
 });

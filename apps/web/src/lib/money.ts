@@ -1,3 +1,4 @@
+import { currencies, isCurrencyCode } from "@crm/domain/shared/money";
 import type { Locale } from "../i18n/locale";
 import { addDecimals, isZeroDecimal, subtractDecimals } from "./decimal";
 
@@ -53,16 +54,73 @@ const digitsOnly = /^\d+$/;
 const grouped = (text: string, group: string) =>
   text.split(group).every((chunk, index) => (index === 0 ? /^\d{1,3}$/ : /^\d{3}$/).test(chunk));
 
+/** The API's limit on an amount: 13 digits before the decimals (DECIMAL(15,2)). */
+export const maxAmountIntegerDigits = 13;
+
+/** Why typed text is not an amount the API takes. */
+export type AmountProblem =
+  /** not a non-negative number with at most two decimals */
+  | "invalid"
+  /** more than 13 digits before the decimals */
+  | "tooLarge"
+  /** decimals in a currency that has none (JPY, CLP) */
+  | "tooManyDecimals"
+  /** a currency symbol or code, but not the chosen currency's */
+  | "otherCurrency";
+
+export type AmountReading = { ok: true; amount: string } | { ok: false; problem: AmountProblem };
+
+// Symbols people write that Intl does not give for the currency ("S/ 100" in Peru).
+const extraMarks: Readonly<Record<string, readonly string[]>> = { PEN: ["S/"] };
+
+/** What may stand before or after an amount in `currency`: its code and its symbols ("BRL", "R$"; "USD", "US$", "$"). */
+function currencyMarks(currency: string, locale: Locale): Set<string> {
+  const marks = new Set([currency.toUpperCase(), ...(extraMarks[currency] ?? [])]);
+  for (const language of new Set([locale, "en"])) {
+    for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+      try {
+        const parts = new Intl.NumberFormat(language, { style: "currency", currency, currencyDisplay });
+        const symbol = parts.formatToParts(1).find((part) => part.type === "currency")?.value;
+        if (symbol) marks.add(symbol.toUpperCase());
+      } catch {
+        // a code Intl does not know: only the code itself marks it
+      }
+    }
+  }
+  return marks;
+}
+
+/** A currency symbol or the code of a currency we know: "$", "R$", "US$", "€", "S/", "EUR". */
+const looksLikeCurrency = (mark: string) =>
+  /\p{Sc}/u.test(mark) || isCurrencyCode(mark) || Object.values(extraMarks).flat().includes(mark);
+
+/** The decimals `currency` has (ISO 4217): 0 for JPY and CLP, 2 for most. */
+export function currencyDecimals(currency: string): number {
+  const code = currency.toUpperCase();
+  return isCurrencyCode(code) ? currencies[code].minorUnits : 2;
+}
+
 /**
  * Reads an amount typed the way people write it in their locale ("1.234,56" in pt-BR, "1,234.56" in en)
- * into the API's decimal string. A lone separator followed by one or two digits is a decimal point
- * whatever the locale, because "1234.56" typed in pt-BR means cents, not a thousands group. Null when it
- * is not a non-negative amount with at most two decimals.
+ * into the API's decimal string, exactly (never through a float). A lone separator followed by one or two
+ * digits is a decimal point whatever the locale, because "1234.56" typed in pt-BR means cents, not a
+ * thousands group. With `currency`, that currency's symbol or code may lead or follow the number
+ * ("R$ 1.000,00", "1000 BRL"), and its decimals are checked (none in JPY).
  */
-export function parseAmountInput(text: string, locale: Locale): string | null {
+export function readAmountInput(text: string, locale: Locale, currency?: string): AmountReading {
+  const parts = text
+    .trim()
+    .match(/^([^\d\s.,]*)[\s\u00a0\u202f]*([\d\s\u00a0\u202f.,]*?)[\s\u00a0\u202f]*([^\d\s.,]*)$/u);
+  const [, lead = "", number = "", trail = ""] = parts ?? [];
+  if (!parts || number === "" || (lead !== "" && trail !== "")) return { ok: false, problem: "invalid" };
+  const mark = (lead || trail).toUpperCase();
+  if (mark !== "" && !(currency && currencyMarks(currency, locale).has(mark))) {
+    return { ok: false, problem: currency && looksLikeCurrency(mark) ? "otherCurrency" : "invalid" };
+  }
+
   const { group, decimal } = separators(locale);
-  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (compact === "") return null;
+  const compact = number.replace(/[\s\u00a0\u202f]/g, "");
+  if (compact === "") return { ok: false, problem: "invalid" };
   const other = decimal === "," ? "." : ",";
   let whole = compact;
   let fraction = "";
@@ -80,12 +138,25 @@ export function parseAmountInput(text: string, locale: Locale): string | null {
   }
   if (whole === "") whole = "0";
   if (!digitsOnly.test(whole)) {
-    if (!grouped(whole, group)) return null;
+    if (!grouped(whole, group)) return { ok: false, problem: "invalid" };
     whole = whole.split(group).join("");
   }
   whole = whole.replace(/^0+(?=\d)/, "");
-  if (whole.length > 13 || (fraction !== "" && !/^\d{1,2}$/.test(fraction))) return null;
-  return fraction === "" ? whole : `${whole}.${fraction}`;
+  if (fraction !== "" && !/^\d{1,2}$/.test(fraction)) return { ok: false, problem: "invalid" };
+  if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "tooLarge" };
+  if (currency && fraction.length > currencyDecimals(currency)) {
+    // "100,00" in JPY is 100; "100,50" is not an amount in a currency without cents
+    const excess = fraction.slice(currencyDecimals(currency));
+    if (!/^0+$/.test(excess)) return { ok: false, problem: "tooManyDecimals" };
+    fraction = fraction.slice(0, currencyDecimals(currency));
+  }
+  return { ok: true, amount: fraction === "" ? whole : `${whole}.${fraction}` };
+}
+
+/** `readAmountInput`'s amount, or null when the text is not one. */
+export function parseAmountInput(text: string, locale: Locale, currency?: string): string | null {
+  const reading = readAmountInput(text, locale, currency);
+  return reading.ok ? reading.amount : null;
 }
 
 /** A decimal string as the user would type it back in their locale: "1234,56" in pt-BR. */

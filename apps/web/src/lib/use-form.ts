@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
+import type { PlainMessageKey } from "../i18n/translate";
 import { type ErrorMessageOverrides, toErrorView } from "./errors";
 import { type FieldErrors, hasErrors, type Rule, validate } from "./validation";
 
@@ -9,6 +10,8 @@ interface UseFormOptions<F extends string> {
   /** The submit mutation's error, if any: its field errors land next to the fields. */
   error?: unknown;
   overrides?: ErrorMessageOverrides;
+  /** Where the server names a field by another path than the form: `{ "value.amount": "amount" }`. */
+  serverFields?: Readonly<Record<string, NoInfer<F>>>;
   /** Called on every edit, e.g. to hide a "saved" note that no longer describes the fields. */
   onEdit?: () => void;
 }
@@ -22,6 +25,7 @@ export function useForm<F extends string>({
   rules = {},
   error,
   overrides,
+  serverFields = {},
   onEdit,
 }: UseFormOptions<F>) {
   const { t } = useI18n();
@@ -29,6 +33,7 @@ export function useForm<F extends string>({
   const [values, setValues] = useState(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors<F>>({});
   const serverView = error ? toErrorView(error, overrides) : null;
+  const serverErrors = serverView ? formFieldErrors(serverView.fieldErrors, serverFields) : {};
 
   // Keyed on the error itself: a new failure moves focus once, typing afterwards does not.
   useEffect(() => {
@@ -36,7 +41,7 @@ export function useForm<F extends string>({
   }, [error]);
 
   const errorFor = (name: F): string | undefined => {
-    const key = clientErrors[name] ?? serverView?.fieldErrors[name];
+    const key = clientErrors[name] ?? serverErrors[name];
     return key ? t(key) : undefined;
   };
 
@@ -73,6 +78,22 @@ export function useForm<F extends string>({
     /** The sentence for the form as a whole, when the server refused it. */
     formError: serverView ? t(serverView.message) : undefined,
   };
+}
+
+/**
+ * The server's field errors keyed by the form's field names: a path the form calls otherwise (`value.amount`
+ * for its `amount`) lands on that field, so its message shows there instead of nowhere.
+ */
+export function formFieldErrors<F extends string>(
+  fieldErrors: Readonly<Record<string, PlainMessageKey>>,
+  serverFields: Readonly<Record<string, F>>,
+): Partial<Record<string, PlainMessageKey>> {
+  const errors: Partial<Record<string, PlainMessageKey>> = { ...fieldErrors };
+  for (const [path, field] of Object.entries(serverFields)) {
+    const problem = fieldErrors[path];
+    if (problem && !errors[field]) errors[field] = problem;
+  }
+  return errors;
 }
 
 function focusFirstInvalid(form: HTMLFormElement | null): void {

@@ -1,8 +1,13 @@
 import { passwordMaxLength, passwordMinLength, slugPattern } from "@crm/domain/auth/policy";
+import type { Locale } from "../i18n/locale";
 import type { PlainMessageKey } from "../i18n/translate";
+import { type AmountProblem, readAmountInput } from "./money";
 
-/** A check on one field's raw input: the message to show, or null when the value is fine. */
-export type Rule = (value: string) => PlainMessageKey | null;
+/**
+ * A check on one field's raw input (and the form's other values, for checks that depend on them): the message
+ * to show, or null when the value is fine.
+ */
+export type Rule = (value: string, values?: Readonly<Record<string, string>>) => PlainMessageKey | null;
 
 export const required: Rule = (value) => (value.trim() === "" ? "errors.field.required" : null);
 
@@ -27,6 +32,21 @@ export const retentionDays: Rule = (value) => {
     : "errors.field.retentionDays";
 };
 
+const amountMessages: Record<AmountProblem, PlainMessageKey> = {
+  invalid: "errors.field.amount",
+  tooLarge: "errors.field.amountTooLarge",
+  tooManyDecimals: "errors.field.amountNoCents",
+  otherCurrency: "errors.field.amountOtherCurrency",
+};
+
+/** An amount in the currency the form's `currencyField` names ("R$ 1.500,00" is fine when that is BRL). */
+export const amountIn =
+  (locale: Locale, currencyField: string): Rule =>
+  (value, values) => {
+    const reading = readAmountInput(value, locale, values?.[currencyField]);
+    return reading.ok ? null : amountMessages[reading.problem];
+  };
+
 export type FieldErrors<F extends string> = Partial<Record<F, PlainMessageKey>>;
 
 /** Runs each field's rules in order and keeps the first problem per field. */
@@ -37,7 +57,7 @@ export function validate<F extends string>(
   const errors: FieldErrors<F> = {};
   for (const field of Object.keys(rules) as F[]) {
     for (const rule of rules[field] ?? []) {
-      const problem = rule(values[field]);
+      const problem = rule(values[field], values);
       if (problem) {
         errors[field] = problem;
         break;

@@ -15,7 +15,15 @@ export const dealBoardInput = z.object({
 export const dealBoardColumn = z.object({
   stage,
   count: z.number().int().describe("Every matching deal of the stage, not only this page"),
-  totals: z.array(dealValue).describe("Sum of the values per currency; currencies are never added together"),
+  totals: z
+    .array(
+      dealValue.extend({
+        count: z.number().int().describe("How many of the stage's matching deals are in this currency"),
+      }),
+    )
+    .describe(
+      "Sum of the values per currency, each with its deal count; currencies are never added together",
+    ),
   deals: z.array(deal).describe("Most recently entered first"),
   nextCursor: z.string().nullable().describe("Pass with stageId as cursor for the column's next page"),
 });

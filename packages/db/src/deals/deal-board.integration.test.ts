@@ -41,10 +41,12 @@ afterAll(() => handle?.close());
 function expectedColumn(index: number) {
   let count = 0;
   const totals = { BRL: 0n, USD: 0n };
+  const counts = { BRL: 0, USD: 0 };
   for (let g = 1; g <= dealsInOrganization; g++) {
     if (g % 5 !== index || g % 7 === 0) continue;
     count += 1;
     totals[g % 10 === 0 ? "USD" : "BRL"] += BigInt(g) * 100n + 1n;
+    counts[g % 10 === 0 ? "USD" : "BRL"] += 1;
   }
   const decimal = (cents: bigint) => `${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
   return {
@@ -52,7 +54,7 @@ function expectedColumn(index: number) {
     // a currency with no deal in the stage has no total, not a zero one
     totals: (["BRL", "USD"] as const)
       .filter((currency) => totals[currency] > 0n)
-      .map((currency) => ({ amount: decimal(totals[currency]), currency })),
+      .map((currency) => ({ amount: decimal(totals[currency]), currency, count: counts[currency] })),
   };
 }
 

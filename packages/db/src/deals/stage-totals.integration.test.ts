@@ -108,8 +108,8 @@ describe("deal_stage_totals, kept by the deals triggers", () => {
     const board = await deals.stageTotals(organizationId, { pipelineId: pipeline.id, status: "open" });
     expect(board).toEqual(
       [
-        { stageId: a, count: 2, totals: [{ amount: "150.15", currency: "BRL" }] },
-        { stageId: b, count: 1, totals: [{ amount: "7.00", currency: "USD" }] },
+        { stageId: a, count: 2, totals: [{ amount: "150.15", currency: "BRL", count: 2 }] },
+        { stageId: b, count: 1, totals: [{ amount: "7.00", currency: "USD", count: 1 }] },
       ].sort((x, y) => x.stageId.localeCompare(y.stageId)),
     );
     const mine = await deals.stageTotals(organizationId, {
@@ -117,7 +117,9 @@ describe("deal_stage_totals, kept by the deals triggers", () => {
       status: "open",
       assigneeId: assignee,
     });
-    expect(mine).toEqual([{ stageId: a, count: 1, totals: [{ amount: "100.10", currency: "BRL" }] }]);
+    expect(mine).toEqual([
+      { stageId: a, count: 1, totals: [{ amount: "100.10", currency: "BRL", count: 1 }] },
+    ]);
   });
 
   it("goes away with its organization", async () => {

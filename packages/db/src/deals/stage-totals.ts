@@ -12,7 +12,7 @@ const isKeptFilter = (filter: BoardFilter) =>
   Object.entries(filter).every(([key, value]) => value === undefined || keptFilterKeys.has(key));
 
 /**
- * Count and per-currency totals per stage. The unfiltered board reads the totals the deals triggers keep
+ * Count and per-currency totals (each with its own count) per stage. The unfiltered board reads the totals the deals triggers keep
  * (a few rows); any other filter aggregates the matching deals.
  */
 export async function stageTotals(
@@ -40,7 +40,7 @@ export async function stageTotals(
   for (const row of rows) {
     const totals = byStage.get(row.stage) ?? { stageId: row.stage, count: 0, totals: [] };
     totals.count += Number(row.count);
-    totals.totals.push(storedDealValue(String(row.total), row.currency));
+    totals.totals.push({ ...storedDealValue(String(row.total), row.currency), count: Number(row.count) });
     byStage.set(row.stage, totals);
   }
   return [...byStage.values()];

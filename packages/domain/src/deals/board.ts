@@ -1,12 +1,11 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
-import type { Money } from "../shared/money";
 import { unknownStage } from "./create-deal";
 import { type DealFilterInput, parseDealFilter } from "./deal-filter";
 import { dealView } from "./deal-view";
 import type { DealView, Pipeline, Stage } from "./model";
-import type { DealsDeps } from "./ports";
+import type { DealsDeps, StageTotal } from "./ports";
 import { findStage } from "./stage";
 
 export interface BoardQuery extends Omit<DealFilterInput, "pipelineId" | "stage"> {
@@ -23,8 +22,8 @@ export interface BoardColumn {
   stage: Stage;
   /** every matching deal of the stage, not only this page */
   count: number;
-  /** one total per currency */
-  totals: Money[];
+  /** one total per currency, with the number of deals in that currency */
+  totals: StageTotal[];
   deals: DealView[];
   nextCursor: string | null;
 }

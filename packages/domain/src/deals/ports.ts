@@ -75,11 +75,16 @@ export interface MovedDeal {
   status: DealStatus;
 }
 
+/** A stage's open value in one currency, and how many of its deals are in that currency. */
+export interface StageTotal extends Money {
+  count: number;
+}
+
 export interface StageTotals {
   stageId: string;
   count: number;
   /** one per currency, never added across currencies */
-  totals: Money[];
+  totals: StageTotal[];
 }
 
 export interface DealRepository {

@@ -42,8 +42,8 @@ describe("the board", () => {
     const [c0, c1, c2] = board.body.columns;
     expect(c0?.count).toBe(4);
     expect(c0?.totals).toEqual([
-      { amount: "10000000000000.29", currency: "BRL" },
-      { amount: "1500.00", currency: "USD" },
+      { amount: "10000000000000.29", currency: "BRL", count: 3 },
+      { amount: "1500.00", currency: "USD", count: 1 },
     ]);
     expect(c1).toMatchObject({ count: 1, totals: [{ amount: "500", currency: "JPY" }] });
     expect(c2).toMatchObject({ count: 0, totals: [], deals: [], nextCursor: null });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  addToStageTotals,
   appendColumnPage,
   type Board,
   type BoardDeal,
@@ -63,8 +64,8 @@ function board(): Board {
         stage: stage(lead, 0),
         count: 5,
         totals: [
-          { amount: "300.00", currency: "BRL" },
-          { amount: "40.00", currency: "USD" },
+          { amount: "300.00", currency: "BRL", count: 4 },
+          { amount: "40.00", currency: "USD", count: 1 },
         ],
         deals: [
           deal(1, lead, "100.00", "BRL", { rotting: true }),
@@ -76,7 +77,7 @@ function board(): Board {
       {
         stage: stage(proposal, 1),
         count: 1,
-        totals: [{ amount: "1000.00", currency: "BRL" }],
+        totals: [{ amount: "1000.00", currency: "BRL", count: 1 }],
         deals: [deal(4, proposal, "1000.00")],
         nextCursor: null,
       },
@@ -97,7 +98,7 @@ describe("optimistic board moves", () => {
     const after = moveDealOnBoard(before, uuid(102), proposal, "2025-02-01T00:00:00.000Z");
     expect(column(after, lead).deals.map((item) => item.id)).toEqual([uuid(101), uuid(103)]);
     expect(column(after, lead).count).toBe(4);
-    expect(column(after, lead).totals).toEqual([{ amount: "300.00", currency: "BRL" }]);
+    expect(column(after, lead).totals).toEqual([{ amount: "300.00", currency: "BRL", count: 4 }]);
     expect(column(after, proposal).deals[0]).toMatchObject({
       id: uuid(102),
       stage: proposal,
@@ -105,16 +106,36 @@ describe("optimistic board moves", () => {
     });
     expect(column(after, proposal).count).toBe(2);
     expect(column(after, proposal).totals).toEqual([
-      { amount: "1000.00", currency: "BRL" },
-      { amount: "40.00", currency: "USD" },
+      { amount: "1000.00", currency: "BRL", count: 1 },
+      { amount: "40.00", currency: "USD", count: 1 },
     ]);
     expect(column(before, lead).count).toBe(5);
+  });
+
+  it("keeps each currency's deal count with its total, and keeps a currency whose deals are worth zero", () => {
+    const free = deal(7, lead, "0.00", "EUR");
+    const withFree = {
+      ...board(),
+      columns: board().columns.map((item) =>
+        item.stage.id === lead
+          ? { ...item, deals: [free, ...item.deals], totals: addToStageTotals(item.totals, free.value) }
+          : item,
+      ),
+    };
+    expect(column(withFree, lead).totals).toContainEqual({ amount: "0.00", currency: "EUR", count: 1 });
+    const moved = moveDealOnBoard(withFree, uuid(101), proposal, "2025-02-01T00:00:00.000Z");
+    expect(column(moved, lead).totals).toEqual([
+      { amount: "200.00", currency: "BRL", count: 3 },
+      { amount: "40.00", currency: "USD", count: 1 },
+      { amount: "0.00", currency: "EUR", count: 1 },
+    ]);
+    expect(column(moved, proposal).totals).toEqual([{ amount: "1100.00", currency: "BRL", count: 2 }]);
   });
 
   it("clears the rotting flag: the deal has just entered its stage", () => {
     const after = moveDealOnBoard(board(), uuid(101), won, "2025-02-01T00:00:00.000Z");
     expect(column(after, won).deals[0]?.rotting).toBe(false);
-    expect(column(after, won).totals).toEqual([{ amount: "100.00", currency: "BRL" }]);
+    expect(column(after, won).totals).toEqual([{ amount: "100.00", currency: "BRL", count: 1 }]);
   });
 
   it("changes nothing for a drop on the same column or an unknown card", () => {

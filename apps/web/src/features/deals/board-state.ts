@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "../../lib/api-types";
-import { addToTotals, removeFromTotals } from "../../lib/money";
+import { addDecimals, subtractDecimals } from "../../lib/decimal";
+import type { Money } from "../../lib/money";
 
 export type Board = RouterOutputs["pipelines"]["board"];
 export type BoardColumn = Board["columns"][number];
@@ -21,18 +22,41 @@ export function findDeal(board: Board, dealId: string): DealPlacement | null {
   return null;
 }
 
+/** A stage's value in one currency and how many of its deals are in that currency. */
+export type StageTotal = BoardColumn["totals"][number];
+
+/** Counts a deal into its currency's total; other currencies are never touched. */
+export function addToStageTotals(totals: readonly StageTotal[], value: Money): StageTotal[] {
+  const existing = totals.find((total) => total.currency === value.currency);
+  if (!existing) return [...totals, { amount: value.amount, currency: value.currency, count: 1 }];
+  return totals.map((total) =>
+    total === existing
+      ? { ...total, amount: addDecimals(total.amount, value.amount), count: total.count + 1 }
+      : total,
+  );
+}
+
+/** Counts a deal out of its currency's total; a currency left without deals is dropped, like the API does. */
+export function removeFromStageTotals(totals: readonly StageTotal[], value: Money): StageTotal[] {
+  return totals.flatMap((total) => {
+    if (total.currency !== value.currency) return [total];
+    const count = total.count - 1;
+    return count <= 0 ? [] : [{ ...total, amount: subtractDecimals(total.amount, value.amount), count }];
+  });
+}
+
 const withoutDeal = (column: BoardColumn, deal: BoardDeal): BoardColumn => ({
   ...column,
   deals: column.deals.filter((item) => item.id !== deal.id),
   count: Math.max(0, column.count - 1),
-  totals: removeFromTotals(column.totals, deal.value),
+  totals: removeFromStageTotals(column.totals, deal.value),
 });
 
 const withDeal = (column: BoardColumn, deal: BoardDeal, index: number): BoardColumn => ({
   ...column,
   deals: [...column.deals.slice(0, index), deal, ...column.deals.slice(index)],
   count: column.count + 1,
-  totals: addToTotals(column.totals, deal.value),
+  totals: addToStageTotals(column.totals, deal.value),
 });
 
 /** Takes a card off the board (won, lost, deleted), with its column's count and totals. */

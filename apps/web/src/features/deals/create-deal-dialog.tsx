@@ -10,10 +10,11 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
-import { type Rule, required } from "../../lib/validation";
+import { amountIn, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
 import { ContactPicker, type PickedContact } from "../contacts/contact-picker";
 import { currencyOptions } from "../settings/organization-options";
+import { dealValueFields } from "./deal-edit";
 import { type Pipeline, useMembers, usePipelines } from "./use-deal-options";
 
 interface CreateDealDialogProps {
@@ -66,7 +67,6 @@ function CreateDealForm({
       },
     }),
   );
-  const amount: Rule = (value) => (parseAmountInput(value, locale) === null ? "errors.field.amount" : null);
   const form = useForm({
     initial: {
       title: "",
@@ -77,8 +77,9 @@ function CreateDealForm({
       expectedCloseDate: "",
       assigneeId: user.id,
     },
-    rules: { title: [required], stage: [required], amount: [required, amount] },
+    rules: { title: [required], stage: [required], amount: [required, amountIn(locale, "currency")] },
     error: create.error,
+    serverFields: dealValueFields,
   });
   const pipeline = pipelines.find((item) => item.id === form.values.pipelineId);
 
@@ -90,7 +91,7 @@ function CreateDealForm({
       onSubmit={(event) => {
         setContactError(contact === null);
         form.onSubmit((values) => {
-          const parsed = parseAmountInput(values.amount, locale);
+          const parsed = parseAmountInput(values.amount, locale, values.currency);
           if (!contact || parsed === null) return;
           create.mutate({
             title: values.title.trim(),

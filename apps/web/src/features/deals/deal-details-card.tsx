@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Pencil } from "lucide-react";
 import { type ReactNode, useState } from "react";
@@ -9,12 +9,20 @@ import { SelectField } from "../../components/ui/select-field";
 import { TextField } from "../../components/ui/text-field";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
+import { errorCodeOf } from "../../lib/errors";
 import { formatCalendarDate, formatDate, formatDateTime } from "../../lib/format";
-import { amountForInput, formatMoney, parseAmountInput } from "../../lib/money";
+import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
-import { type Rule, required } from "../../lib/validation";
+import { amountIn, required } from "../../lib/validation";
 import { currencyOptions } from "../settings/organization-options";
+import {
+  type DealEditField,
+  dealEditPatch,
+  dealEditValues,
+  dealValueFields,
+  rebaseDealEdit,
+} from "./deal-edit";
 import { type Deal, useDealSaved } from "./use-deal-cache";
 import { type Pipeline, useMemberNames, useMembers } from "./use-deal-options";
 
@@ -106,74 +114,119 @@ function DealEditForm({
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const onSaved = useDealSaved();
   const members = useMembers().data?.items ?? [];
+  // The deal as the form loaded it: what the user changes is measured from it, and the save is conditional
+  // on it, so a colleague's change in the meantime is never overwritten.
+  const [loaded, setLoaded] = useState(deal);
+  const [conflicts, setConflicts] = useState<{ deal: Deal; fields: DealEditField[] } | null>(null);
+  const [reloadFailed, setReloadFailed] = useState(false);
   const update = useMutation(
     trpc.deals.update.mutationOptions({
       onSuccess: async (saved) => {
         onDone();
         await onSaved(saved);
       },
+      onError: async (error) => {
+        if (errorCodeOf(error) !== "PRECONDITION_FAILED") return;
+        try {
+          const current = await queryClient.fetchQuery({
+            ...trpc.deals.get.queryOptions({ id: loaded.id }),
+            staleTime: 0,
+          });
+          const rebased = rebaseDealEdit(loaded, current, form.values, locale);
+          setLoaded(current);
+          form.setValues(rebased.values);
+          setConflicts({ deal: current, fields: rebased.conflicts });
+          setReloadFailed(false);
+        } catch {
+          setReloadFailed(true);
+        }
+      },
     }),
   );
-  const amount: Rule = (value) => (parseAmountInput(value, locale) === null ? "errors.field.amount" : null);
   const form = useForm({
-    initial: {
-      title: deal.title,
-      amount: amountForInput(deal.value.amount, locale),
-      currency: deal.value.currency,
-      stage: deal.stage,
-      expectedCloseDate: deal.expectedCloseDate ?? "",
-      assigneeId: deal.assigneeId ?? "",
-    },
-    rules: { title: [required], amount: [required, amount] },
+    initial: dealEditValues(deal, locale),
+    rules: { title: [required], amount: [required, amountIn(locale, "currency")] },
     error: update.error,
+    serverFields: dealValueFields,
+    overrides: {
+      PRECONDITION_FAILED: reloadFailed ? "deals.edit.changedElsewhereReload" : "deals.edit.changedElsewhere",
+    },
   });
+  const stageOptions = (pipeline?.stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }));
+  const memberOptions = [
+    { value: "", label: t("deals.fields.unassigned") },
+    ...members.map((member) => ({ value: member.id, label: member.name })),
+  ];
+  // Where someone else saved a field the user also changed, the field says what they saved.
+  const theirs = (field: DealEditField): string | undefined => {
+    if (!conflicts?.fields.includes(field)) return undefined;
+    const now = conflicts.deal;
+    const shown: Record<DealEditField, string> = {
+      title: now.title,
+      amount: formatMoney(now.value, locale),
+      currency: now.value.currency,
+      stage: stageOptions.find((option) => option.value === now.stage)?.label ?? "",
+      expectedCloseDate: now.expectedCloseDate ? formatCalendarDate(now.expectedCloseDate, locale) : "—",
+      assigneeId: memberOptions.find((option) => option.value === (now.assigneeId ?? ""))?.label ?? "",
+    };
+    return t("deals.edit.theirValue", { value: shown[field] });
+  };
   return (
     <form
       ref={form.formRef}
       noValidate
       className="space-y-4"
       onSubmit={form.onSubmit((values) => {
-        const parsed = parseAmountInput(values.amount, locale);
-        if (parsed === null) return;
-        update.mutate({
-          id: deal.id,
-          title: values.title.trim(),
-          value: { amount: parsed, currency: values.currency },
-          stage: values.stage,
-          expectedCloseDate: values.expectedCloseDate || null,
-          assigneeId: values.assigneeId || null,
-        });
+        const patch = dealEditPatch(loaded, values, locale);
+        if (patch === null) return;
+        if (Object.keys(patch).length === 0) {
+          onDone();
+          return;
+        }
+        update.mutate({ id: loaded.id, ...patch, expectedUpdatedAt: loaded.updatedAt });
       })}
     >
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
-      <TextField label={t("deals.fields.title")} autoComplete="off" {...form.field("title")} />
+      <TextField
+        label={t("deals.fields.title")}
+        autoComplete="off"
+        hint={theirs("title")}
+        {...form.field("title")}
+      />
       <div className="grid grid-cols-2 gap-4">
         <TextField
           label={t("deals.fields.value")}
           inputMode="decimal"
           autoComplete="off"
+          hint={theirs("amount")}
           {...form.field("amount")}
         />
         <SelectField
           label={t("deals.fields.currency")}
-          options={currencyOptions(locale, deal.value.currency)}
+          options={currencyOptions(locale, form.values.currency)}
+          hint={theirs("currency")}
           {...form.field("currency")}
         />
       </div>
       <SelectField
         label={t("deals.fields.stage")}
-        options={(pipeline?.stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }))}
+        options={stageOptions}
+        hint={theirs("stage")}
         {...form.field("stage")}
       />
-      <TextField label={t("deals.fields.expectedClose")} type="date" {...form.field("expectedCloseDate")} />
+      <TextField
+        label={t("deals.fields.expectedClose")}
+        type="date"
+        hint={theirs("expectedCloseDate")}
+        {...form.field("expectedCloseDate")}
+      />
       <SelectField
         label={t("deals.fields.assignee")}
-        options={[
-          { value: "", label: t("deals.fields.unassigned") },
-          ...members.map((member) => ({ value: member.id, label: member.name })),
-        ]}
+        options={memberOptions}
+        hint={theirs("assigneeId")}
         {...form.field("assigneeId")}
       />
       <div className="flex justify-end gap-3 pt-2">

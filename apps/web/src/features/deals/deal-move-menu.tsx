@@ -1,6 +1,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { Link } from "@tanstack/react-router";
 import { ArrowRight, EllipsisVertical, ExternalLink } from "lucide-react";
+import { useRef } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { Stage } from "./use-deal-options";
 
@@ -16,12 +17,21 @@ interface DealMoveMenuProps {
   onMove: (stageId: string) => void;
 }
 
-/** The keyboard (and touch) way to move a card: the same move as dragging it. */
+/** The selector of a card's menu button, wherever the card is: focus follows a card its menu moved. */
+export const dealActionsSelector = (dealId: string) => `[data-deal-actions="${CSS.escape(dealId)}"]`;
+
+/**
+ * The keyboard (and touch) way to move a card: the same move as dragging it. A move takes the card to another
+ * column, where it is a new element, so the menu does not hand focus back to the button it opened from: the
+ * board focuses the card's button in its new column (see `onMove`'s caller).
+ */
 export function DealMoveMenu({ dealId, title, currentStageId, stages, disabled, onMove }: DealMoveMenuProps) {
   const { t } = useI18n();
+  const moved = useRef(false);
   return (
     <Menu.Root>
       <Menu.Trigger
+        data-deal-actions={dealId}
         aria-label={t("deals.card.actions", { title })}
         // a click on the menu must not start dragging the card
         onPointerDown={(event) => event.stopPropagation()}
@@ -33,6 +43,12 @@ export function DealMoveMenu({ dealId, title, currentStageId, stages, disabled, 
         <Menu.Content
           align="end"
           sideOffset={4}
+          onCloseAutoFocus={(event) => {
+            if (!moved.current) return;
+            moved.current = false;
+            event.preventDefault();
+            document.querySelector<HTMLElement>(dealActionsSelector(dealId))?.focus();
+          }}
           className="z-50 w-56 rounded-xl border border-slate-200 bg-white p-1.5 shadow-lg"
         >
           {!disabled && (
@@ -43,7 +59,14 @@ export function DealMoveMenu({ dealId, title, currentStageId, stages, disabled, 
               {stages
                 .filter((stage) => stage.id !== currentStageId)
                 .map((stage) => (
-                  <Menu.Item key={stage.id} className={itemClasses} onSelect={() => onMove(stage.id)}>
+                  <Menu.Item
+                    key={stage.id}
+                    className={itemClasses}
+                    onSelect={() => {
+                      moved.current = true;
+                      onMove(stage.id);
+                    }}
+                  >
                     <span
                       aria-hidden="true"
                       className="size-2 shrink-0 rounded-full"

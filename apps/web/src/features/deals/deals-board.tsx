@@ -1,5 +1,4 @@
 import {
-  type Announcements,
   DndContext,
   type DragEndEvent,
   DragOverlay,
@@ -9,13 +8,15 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { X } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { useI18n } from "../../i18n/i18n-provider";
 import { toErrorView } from "../../lib/errors";
 import { BoardColumn } from "./board-column";
 import { type Board, findDeal } from "./board-state";
 import { DealCard } from "./deal-card";
+import { dealActionsSelector } from "./deal-move-menu";
+import { dragAccessibility } from "./drag-accessibility";
 import { useMemberNames } from "./use-deal-options";
 import { useLoadMoreColumn } from "./use-load-more-column";
 import { useMoveDeal } from "./use-move-deal";
@@ -32,6 +33,24 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
   const { move, failure, dismissFailure } = useMoveDeal(boardInput);
   const loadMore = useLoadMoreColumn(boardInput);
   const [activeId, setActiveId] = useState<string | null>(null);
+  // The card being moved with its menu: its button keeps the focus as the card changes columns (and back, if
+  // the move is refused), instead of the focus falling to the page when the old card goes away.
+  const [keyboardMove, setKeyboardMove] = useState<{ dealId: string; settled: boolean } | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!keyboardMove || !board) return;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused.closest('[role="menu"]')) {
+      boardRef.current?.querySelector<HTMLElement>(dealActionsSelector(keyboardMove.dealId))?.focus();
+    }
+    if (keyboardMove.settled) setKeyboardMove(null);
+  }, [board, keyboardMove]);
+  const moveWithMenu = (dealId: string, stageId: string) => {
+    setKeyboardMove({ dealId, settled: false });
+    move(dealId, stageId, () =>
+      setKeyboardMove((current) => (current?.dealId === dealId ? { dealId, settled: true } : current)),
+    );
+  };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -47,23 +66,16 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
     if (over && typeof over.id === "string" && over.id !== from) move(String(dragged.id), over.id);
   };
 
-  const dealTitle = (id: string | number) => (active && active.deal.id === id ? active.deal.title : "");
-  const announcements: Announcements = {
-    onDragStart: ({ active: dragged }) => t("deals.board.announce.picked", { title: dealTitle(dragged.id) }),
-    onDragOver: ({ active: dragged, over }) =>
-      over
-        ? t("deals.board.announce.over", { title: dealTitle(dragged.id), stage: stageName(String(over.id)) })
-        : undefined,
-    onDragEnd: ({ active: dragged, over }) =>
-      over
-        ? t("deals.board.announce.dropped", {
-            title: dealTitle(dragged.id),
-            stage: stageName(String(over.id)),
-          })
-        : undefined,
-    onDragCancel: ({ active: dragged }) =>
-      t("deals.board.announce.cancelled", { title: dealTitle(dragged.id) }),
-  };
+  const dealTitle = (id: string) => (active && active.deal.id === id ? active.deal.title : "");
+  const accessibility = dragAccessibility({
+    instructions: t("deals.board.instructions"),
+    picked: (id) => t("deals.board.announce.picked", { title: dealTitle(id) }),
+    over: (id, stageId) =>
+      t("deals.board.announce.over", { title: dealTitle(id), stage: stageName(stageId) }),
+    dropped: (id, stageId) =>
+      t("deals.board.announce.dropped", { title: dealTitle(id), stage: stageName(stageId) }),
+    cancelled: (id) => t("deals.board.announce.cancelled", { title: dealTitle(id) }),
+  });
 
   return (
     <>
@@ -96,15 +108,12 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
       ) : null}
       <DndContext
         sensors={sensors}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: { draggable: t("deals.board.instructions") },
-        }}
+        accessibility={accessibility}
         onDragStart={({ active: dragged }) => setActiveId(String(dragged.id))}
         onDragCancel={() => setActiveId(null)}
         onDragEnd={onDragEnd}
       >
-        <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-8 sm:px-8">
+        <div ref={boardRef} className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-8 sm:px-8">
           <div className="flex items-start gap-3">
             {board.columns.map((column) => (
               <BoardColumn
@@ -113,7 +122,7 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
                 stages={stages}
                 memberNames={memberNames}
                 canMove={canMove}
-                onMove={move}
+                onMove={moveWithMenu}
                 loadingMore={loadMore.isPending && loadMore.variables.stageId === column.stage.id}
                 onLoadMore={() => {
                   if (column.nextCursor)

@@ -148,7 +148,9 @@ function BoardSummary({
       </div>
     );
   }
-  const totals = totalsByCurrency(board.columns.flatMap((column) => column.totals));
+  const totals = totalsByCurrency(
+    board.columns.flatMap((column) => column.totals.map(({ amount, currency }) => ({ amount, currency }))),
+  );
   return (
     <p className="mb-4 text-sm text-slate-600">
       <span className="font-medium text-slate-900">{t("deals.board.openDeals", { count })}</span>

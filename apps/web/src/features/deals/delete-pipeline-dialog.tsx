@@ -5,8 +5,11 @@ import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { SelectField } from "../../components/ui/select-field";
 import { useI18n } from "../../i18n/i18n-provider";
+import type { RouterOutputs } from "../../lib/api-types";
 import { useTRPC } from "../../lib/trpc";
 import type { Pipeline } from "./use-deal-options";
+
+type PipelineList = RouterOutputs["pipelines"]["list"];
 
 interface DeletePipelineDialogProps {
   open: boolean;
@@ -36,10 +39,23 @@ export function DeletePipelineDialog({
   const chosen = targets.some((option) => option.value === target) ? target : (targets[0]?.value ?? "");
   const remove = useMutation(
     trpc.pipelines.remove.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_result, { id }) => {
+        // The pipeline is gone: its queries are dropped, not refetched (that would only answer 404), and the
+        // list loses it at once, so the settings and the board show another pipeline.
+        const gone = [trpc.pipelines.board.queryKey({ pipelineId: id }), trpc.pipelines.get.queryKey({ id })];
+        await Promise.all(gone.map((queryKey) => queryClient.cancelQueries({ queryKey })));
+        for (const queryKey of gone) queryClient.removeQueries({ queryKey });
+        queryClient.setQueriesData<PipelineList>({ queryKey: trpc.pipelines.list.pathKey() }, (list) =>
+          list ? { ...list, items: list.items.filter((item) => item.id !== id) } : list,
+        );
         onOpenChange(false);
         onDeleted();
-        await queryClient.invalidateQueries({ queryKey: trpc.pipelines.pathKey() });
+        // its deals moved to another pipeline: that board, the deals and the list are refreshed
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.pipelines.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.deals.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.deals.pathKey() }),
+        ]);
       },
     }),
   );

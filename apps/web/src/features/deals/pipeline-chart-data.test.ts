@@ -1,20 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Money } from "../../lib/money";
+import type { StageTotal } from "./board-state";
 import { chartCurrencies, pickCurrency, toChartBars } from "./pipeline-chart-data";
 
-const column = (id: string, order: number, count: number, totals: Money[]) => ({
+const column = (id: string, order: number, totals: StageTotal[]) => ({
   stage: { id, name: `Stage ${id}`, order, color: "#6366f1" },
-  count,
   totals,
 });
 
 const columns = [
-  column("b", 1, 2, [{ amount: "250.10", currency: "USD" }]),
-  column("a", 0, 3, [
-    { amount: "1500.50", currency: "BRL" },
-    { amount: "99.90", currency: "USD" },
+  column("b", 1, [{ amount: "250.10", currency: "USD", count: 2 }]),
+  column("a", 0, [
+    { amount: "1500.50", currency: "BRL", count: 2 },
+    { amount: "99.90", currency: "USD", count: 1 },
   ]),
-  column("c", 2, 0, []),
+  column("c", 2, []),
 ];
 
 describe("chartCurrencies", () => {
@@ -28,7 +27,7 @@ describe("chartCurrencies", () => {
   });
 
   it("falls back to the organization's currency on a board without values", () => {
-    expect(chartCurrencies([column("a", 0, 0, [])], "BRL")).toEqual(["BRL"]);
+    expect(chartCurrencies([column("a", 0, [])], "BRL")).toEqual(["BRL"]);
   });
 });
 
@@ -47,7 +46,7 @@ describe("toChartBars", () => {
         stageId: "a",
         stage: "Stage a",
         color: "#6366f1",
-        count: 3,
+        count: 1,
         total: { amount: "99.90", currency: "USD" },
         length: 99.9,
       },
@@ -74,6 +73,16 @@ describe("toChartBars", () => {
     const bars = toChartBars(columns, "BRL");
     expect(bars.map((bar) => bar.total.amount)).toEqual(["1500.50", "0", "0"]);
     expect(bars.map((bar) => bar.length)).toEqual([1500.5, 0, 0]);
-    expect(bars.map((bar) => bar.count)).toEqual([3, 2, 0]);
+    expect(bars.map((bar) => bar.count)).toEqual([2, 0, 0]);
+  });
+
+  it("counts beside a currency's total only the deals in that currency", () => {
+    // three BRL deals and one USD deal in the same stage
+    const lead = column("lead", 0, [
+      { amount: "2250.00", currency: "BRL", count: 3 },
+      { amount: "800.00", currency: "USD", count: 1 },
+    ]);
+    expect(toChartBars([lead], "BRL")[0]).toMatchObject({ count: 3, total: { amount: "2250.00" } });
+    expect(toChartBars([lead], "USD")[0]).toMatchObject({ count: 1, total: { amount: "800.00" } });
   });
 });

@@ -6,14 +6,14 @@ export interface ChartBar {
   stageId: string;
   stage: string;
   color: string;
-  /** every open deal of the stage, whatever its currency: the board counts per stage, not per currency */
+  /** the stage's open deals in the chart's currency: a count beside a total counts what the total adds up */
   count: number;
   total: Money;
   /** the bar length only; labels format `total`, never this float */
   length: number;
 }
 
-interface ChartColumn extends Pick<BoardColumn, "count" | "totals"> {
+interface ChartColumn extends Pick<BoardColumn, "totals"> {
   stage: Pick<BoardColumn["stage"], "id" | "name" | "order" | "color">;
 }
 
@@ -37,12 +37,13 @@ export function toChartBars(columns: readonly ChartColumn[], currency: string): 
   return [...columns]
     .sort((a, b) => a.stage.order - b.stage.order)
     .map((column) => {
-      const amount = column.totals.find((total) => total.currency === currency)?.amount ?? "0";
+      const total = column.totals.find((item) => item.currency === currency);
+      const amount = total?.amount ?? "0";
       return {
         stageId: column.stage.id,
         stage: column.stage.name,
         color: column.stage.color,
-        count: column.count,
+        count: total?.count ?? 0,
         total: { amount, currency },
         length: Number(amount),
       };

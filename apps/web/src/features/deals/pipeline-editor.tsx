@@ -19,6 +19,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { toErrorView } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { DeletePipelineDialog } from "./delete-pipeline-dialog";
+import { dragAccessibility } from "./drag-accessibility";
 import { RemoveStagesDialog } from "./remove-stages-dialog";
 import {
   draftsFromPipeline,
@@ -96,6 +97,22 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
     const to = drafts.findIndex((draft) => draft.key === over.id);
     edit(moveStage(drafts, from, to));
   };
+  const stageName = (key: string) => {
+    const index = drafts.findIndex((draft) => draft.key === key);
+    return drafts[index]?.name || t("pipelines.stage.unnamed", { position: index + 1 });
+  };
+  const place = (key: string) => ({
+    position: drafts.findIndex((draft) => draft.key === key) + 1,
+    total: drafts.length,
+  });
+  const accessibility = dragAccessibility({
+    instructions: t("pipelines.stage.instructions"),
+    picked: (key) => t("pipelines.stage.announce.picked", { name: stageName(key) }),
+    over: (key, overKey) => t("pipelines.stage.announce.over", { name: stageName(key), ...place(overKey) }),
+    dropped: (key, overKey) =>
+      t("pipelines.stage.announce.dropped", { name: stageName(key), ...place(overKey) }),
+    cancelled: (key) => t("pipelines.stage.announce.cancelled", { name: stageName(key) }),
+  });
 
   return (
     <Card
@@ -140,7 +157,12 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
             <span>{t("pipelines.stage.rotting")}</span>
             <span className="w-[5.5rem]" />
           </div>
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            accessibility={accessibility}
+            onDragEnd={onDragEnd}
+          >
             <SortableContext items={drafts.map((draft) => draft.key)} strategy={verticalListSortingStrategy}>
               <ol aria-label={t("pipelines.stages")} className="space-y-2">
                 {drafts.map((draft, index) => (

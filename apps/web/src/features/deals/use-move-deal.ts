@@ -69,7 +69,9 @@ export function useMoveDeal(boardInput: { pipelineId: string; limit: number }) {
   );
 
   return {
-    move: (dealId: string, toStageId: string) => mutation.mutate({ id: dealId, stage: toStageId }),
+    /** `onSettled`: once the card is where it stays (moved, or put back after a refusal). */
+    move: (dealId: string, toStageId: string, onSettled?: () => void) =>
+      mutation.mutate({ id: dealId, stage: toStageId }, { onSettled }),
     failure,
     dismissFailure: () => setFailure(null),
   };

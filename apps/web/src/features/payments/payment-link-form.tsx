@@ -13,19 +13,22 @@ import { isZeroDecimal } from "../../lib/decimal";
 import { formatMoney, parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
-import { type Rule, required } from "../../lib/validation";
+import { amountIn, type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
 import type { Deal } from "../deals/use-deal-cache";
 import { currencyOptions } from "../settings/organization-options";
 import { type Payment, paymentProviders } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
 import {
+  type ClearedAmount,
   currencyChoices,
-  exceedsAmountLimit,
+  type PaymentLinkValues,
   type ProviderChoice,
   paymentLinkDefaults,
   providerChoices,
   toCreatePaymentInput,
+  withCurrency,
+  withProvider,
 } from "./payment-link-input";
 import { usePaymentChanged } from "./use-payment-changed";
 
@@ -124,18 +127,27 @@ function LinkForm({
       },
     }),
   );
-  const amount: Rule = (value) => {
-    const parsed = parseAmountInput(value, locale);
-    if (parsed === null)
-      return exceedsAmountLimit(value) ? "payments.amount.tooLarge" : "errors.field.amount";
-    return isZeroDecimal(parsed) ? "payments.create.zero" : null;
+  const amount: Rule = (value, values) => {
+    const problem = amountIn(locale, "currency")(value, values);
+    if (problem) return problem;
+    const parsed = parseAmountInput(value, locale, values?.currency);
+    return parsed !== null && isZeroDecimal(parsed) ? "payments.create.zero" : null;
   };
+  const [initial] = useState(() => paymentLinkDefaults(deal.value, locale, connected));
   const form = useForm({
-    initial: { ...paymentLinkDefaults(deal.value, locale, connected) },
+    initial: { ...initial },
     rules: { amount: [required, amount], currency: [required], provider: [required] },
     error: create.error,
     overrides: { UNPROCESSABLE: "payments.create.refused" },
   });
+  // Opened (or switched) to a currency other than the deal's: the amount is empty, and the form says why.
+  const [cleared, setCleared] = useState<ClearedAmount | null>(
+    initial.currency === deal.value.currency ? null : { from: deal.value.currency, to: initial.currency },
+  );
+  const changeCurrency = (next: { values: PaymentLinkValues; cleared: ClearedAmount | null }) => {
+    form.setValues(next.values);
+    if (next.values.currency !== form.values.currency) setCleared(next.cleared);
+  };
 
   const providers = providerChoices(connected);
   const currencies = currencyChoices(connected, form.values.provider);
@@ -152,10 +164,21 @@ function LinkForm({
     ...form.field("provider"),
     onChange: (event: ChangeEvent<HTMLSelectElement>) => {
       form.field("provider").onChange(event);
-      const accepted = currencyChoices(connected, event.target.value);
-      form.setValues((values) =>
-        accepted.includes(values.currency) ? values : { ...values, currency: accepted[0] ?? values.currency },
-      );
+      changeCurrency(withProvider(form.values, event.target.value, connected, deal.value, locale));
+    },
+  };
+  const currencyField = {
+    ...form.field("currency"),
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => {
+      form.field("currency").onChange(event);
+      changeCurrency(withCurrency(form.values, event.target.value, deal.value, locale));
+    },
+  };
+  const amountField = {
+    ...form.field("amount"),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      form.field("amount").onChange(event);
+      setCleared(null);
     },
   };
 
@@ -178,7 +201,8 @@ function LinkForm({
           label={t("payments.create.amount")}
           inputMode="decimal"
           autoComplete="off"
-          {...form.field("amount")}
+          hint={cleared ? t("payments.create.amountCleared", cleared) : undefined}
+          {...amountField}
         />
         <SelectField
           label={t("payments.create.currency")}
@@ -186,7 +210,7 @@ function LinkForm({
           options={currencyOptions(locale, form.values.currency).filter((option) =>
             currencies.includes(option.value),
           )}
-          {...form.field("currency")}
+          {...currencyField}
         />
       </div>
       <SelectField

@@ -5,6 +5,8 @@ import {
   paymentLinkDefaults,
   providerChoices,
   toCreatePaymentInput,
+  withCurrency,
+  withProvider,
 } from "./payment-link-input";
 
 describe("payment link input", () => {
@@ -66,6 +68,45 @@ describe("payment link input", () => {
       amount: "99.00",
       currency: "USD",
     });
+  });
+
+  it("clears the deal's number when Mercado Pago switches a dollar deal's link to reais, and says so", () => {
+    const deal = { amount: "1999.99", currency: "USD" };
+    const opened = paymentLinkDefaults(deal, "pt-BR", [stripe, mercadopago]);
+    expect(opened).toEqual({ amount: "1999,99", currency: "USD", provider: "" });
+    const next = withProvider(opened, "mercadopago", [stripe, mercadopago], deal, "pt-BR");
+    expect(next.values).toEqual({ amount: "", currency: "BRL", provider: "mercadopago" });
+    expect(next.cleared).toEqual({ from: "USD", to: "BRL" });
+    // nothing to create until an amount in reais is typed
+    expect(toCreatePaymentInput("d", next.values, "pt-BR")).toBeNull();
+    // back to Stripe, which charges in reais too: the currency stays and the amount is still to be typed
+    const back = withProvider(next.values, "stripe", [stripe, mercadopago], deal, "pt-BR");
+    expect(back.values).toEqual({ amount: "", currency: "BRL", provider: "stripe" });
+  });
+
+  it("keeps the amount when the provider charges in the currency already chosen", () => {
+    const deal = { amount: "1500.00", currency: "BRL" };
+    const opened = { amount: "1500,00", currency: "BRL", provider: "" };
+    expect(withProvider(opened, "mercadopago", [stripe, mercadopago], deal, "pt-BR")).toEqual({
+      values: { amount: "1500,00", currency: "BRL", provider: "mercadopago" },
+      cleared: null,
+    });
+  });
+
+  it("never keeps a number across a currency chosen by hand, and gives the deal's value back in its currency", () => {
+    const deal = { amount: "1999.99", currency: "USD" };
+    const typed = { amount: "500", currency: "USD", provider: "stripe" };
+    const inEuros = withCurrency(typed, "EUR", deal, "en");
+    expect(inEuros).toEqual({
+      values: { amount: "", currency: "EUR", provider: "stripe" },
+      cleared: { from: "USD", to: "EUR" },
+    });
+    expect(withCurrency(inEuros.values, "USD", deal, "en")).toEqual({
+      values: { amount: "1999.99", currency: "USD", provider: "stripe" },
+      cleared: null,
+    });
+    // an empty amount has nothing to clear, so there is nothing to say
+    expect(withCurrency(inEuros.values, "BRL", deal, "en").cleared).toBeNull();
   });
 
   it("knows an amount above the 13-digit limit, however it is written", () => {

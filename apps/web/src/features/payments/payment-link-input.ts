@@ -54,6 +54,52 @@ export function paymentLinkDefaults(
   };
 }
 
+/** A currency change that emptied the amount: the form says why. */
+export interface ClearedAmount {
+  from: string;
+  to: string;
+}
+
+/**
+ * The form's values in another currency. A number never survives a currency change: in the deal's own currency
+ * the amount is the deal's value again (as when the form opens), in any other it is emptied for the user to
+ * enter. `cleared` says when a number the form showed was taken away.
+ */
+export function withCurrency(
+  values: PaymentLinkValues,
+  currency: string,
+  deal: Money,
+  locale: Locale,
+): { values: PaymentLinkValues; cleared: ClearedAmount | null } {
+  if (currency === values.currency) return { values, cleared: null };
+  const inDealCurrency = currency === deal.currency;
+  const amount = inDealCurrency ? amountForInput(deal.amount, locale) : "";
+  const cleared =
+    !inDealCurrency && values.amount.trim() !== "" ? { from: values.currency, to: currency } : null;
+  return { values: { ...values, currency, amount }, cleared };
+}
+
+/**
+ * The form's values after choosing a provider: the currency stays if the provider charges in it, otherwise it
+ * becomes the deal's (if the provider takes it) or the provider's first, and the amount follows `withCurrency`.
+ */
+export function withProvider(
+  values: PaymentLinkValues,
+  provider: string,
+  connected: readonly ProviderChoice[],
+  deal: Money,
+  locale: Locale,
+): { values: PaymentLinkValues; cleared: ClearedAmount | null } {
+  const accepted = currencyChoices(connected, provider);
+  const currency =
+    accepted.length === 0 || accepted.includes(values.currency)
+      ? values.currency
+      : accepted.includes(deal.currency)
+        ? deal.currency
+        : (accepted[0] ?? values.currency);
+  return withCurrency({ ...values, provider }, currency, deal, locale);
+}
+
 /** The API's limit: 13 digits before the decimals (DECIMAL(15,2)). */
 export const maxAmountIntegerDigits = 13;
 
@@ -79,7 +125,7 @@ export function toCreatePaymentInput(
   locale: Locale,
   sendToConversationId?: string,
 ): CreatePaymentInput | null {
-  const amount = parseAmountInput(values.amount, locale);
+  const amount = parseAmountInput(values.amount, locale, values.currency);
   if (amount === null) return null;
   const provider = providerOf(values.provider);
   return {

@@ -1,7 +1,11 @@
+import type { CurrencyCode } from "@crm/domain/shared/money";
 import type { SelectOption } from "../../components/ui/select-field";
 import type { Locale } from "../../i18n/locale";
 
-/** Currencies our first customers sell in (Latin America first), then the common international ones. */
+/**
+ * The currencies the API accepts (see the domain's `currencies`), those our first customers sell in first (Latin
+ * America), then the common international ones.
+ */
 export const currencyCodes = [
   "BRL",
   "USD",
@@ -12,18 +16,23 @@ export const currencyCodes = [
   "MXN",
   "PEN",
   "UYU",
-  "PYG",
   "GBP",
-  "CAD",
-  "AUD",
   "JPY",
-] as const;
+] as const satisfies readonly CurrencyCode[];
+
+/** Where the browsers' currency names are out of date: Peru's "Nuevo Sol" has been the "Sol" since 2015. */
+const currencyNameFixes: Partial<Record<Locale, Partial<Record<string, string>>>> = {
+  "pt-BR": { PEN: "Sol peruano" },
+};
 
 export function currencyOptions(locale: Locale, current: string): SelectOption[] {
   const names = new Intl.DisplayNames([locale], { type: "currency" });
   const codes: string[] = [...currencyCodes];
   if (!codes.includes(current)) codes.unshift(current);
-  return codes.map((code) => ({ value: code, label: `${code} · ${names.of(code) ?? code}` }));
+  return codes.map((code) => ({
+    value: code,
+    label: `${code} · ${currencyNameFixes[locale]?.[code] ?? names.of(code) ?? code}`,
+  }));
 }
 
 export function timezoneOptions(current: string): SelectOption[] {
