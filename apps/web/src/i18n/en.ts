@@ -1,5 +1,6 @@
 import { companiesEn } from "./en-companies";
 import { contactsEn } from "./en-contacts";
+import { dealListEn } from "./en-deal-list";
 import { dealsEn } from "./en-deals";
 import { inboxEn } from "./en-inbox";
 import { integrationsEn } from "./en-integrations";
@@ -11,6 +12,7 @@ export const en = {
   ...companiesEn,
   ...contactsEn,
   ...dealsEn,
+  ...dealListEn,
   ...inboxEn,
   ...integrationsEn,
   ...notificationsEn,

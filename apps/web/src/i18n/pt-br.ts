@@ -1,5 +1,6 @@
 import { companiesPtBr } from "./pt-br-companies";
 import { contactsPtBr } from "./pt-br-contacts";
+import { dealListPtBr } from "./pt-br-deal-list";
 import { dealsPtBr } from "./pt-br-deals";
 import { inboxPtBr } from "./pt-br-inbox";
 import { integrationsPtBr } from "./pt-br-integrations";
@@ -11,6 +12,7 @@ export const ptBR: Messages = {
   ...companiesPtBr,
   ...contactsPtBr,
   ...dealsPtBr,
+  ...dealListPtBr,
   ...inboxPtBr,
   ...integrationsPtBr,
   ...notificationsPtBr,

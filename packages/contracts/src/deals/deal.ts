@@ -78,6 +78,9 @@ export const booleanParam = z
 export const dealFilters = {
   status: dealStatus.optional(),
   assigneeId: id.optional(),
+  assigned: booleanParam
+    .describe("Only deals with an owner (true) or only deals without one (false); false excludes assigneeId")
+    .optional(),
   contactId: id.optional(),
   currency: z
     .string()

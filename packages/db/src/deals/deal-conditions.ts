@@ -11,6 +11,8 @@ export function dealConditions(eb: DealsBuilder, filter: DealFilter): Expression
   if (filter.stageId) conditions.push(eb("stage", "=", filter.stageId));
   if (filter.status) conditions.push(eb("status", "=", filter.status));
   if (filter.assigneeId) conditions.push(eb("assigned_to", "=", filter.assigneeId));
+  if (filter.assigned !== undefined)
+    conditions.push(eb("assigned_to", filter.assigned ? "is not" : "is", null));
   if (filter.contactId) conditions.push(eb("contact_id", "=", filter.contactId));
   if (filter.currency) conditions.push(eb("currency", "=", filter.currency));
   if (filter.valueMin !== undefined) conditions.push(eb("value", ">=", filter.valueMin));

@@ -12,6 +12,8 @@ export interface DealFilterInput {
   stage?: string | undefined;
   status?: DealStatus | undefined;
   assigneeId?: string | undefined;
+  /** with an owner (true) or without one (false) */
+  assigned?: boolean | undefined;
   contactId?: string | undefined;
   currency?: string | undefined;
   /** decimal strings, inclusive; they need `currency` */
@@ -32,6 +34,9 @@ export function parseDealFilter(
     if (!currency) throw validationFailed("currency", `${field} needs the currency it is in`);
     return parseMoney(value, currency, field, { maxIntegerDigits: dealValueIntegerDigits });
   };
+  if (input.assigned === false && input.assigneeId !== undefined) {
+    throw validationFailed("assigned", "assigned=false asks for deals with no owner: leave assigneeId out");
+  }
   const valueMin = bound(input.valueMin, "valueMin");
   const valueMax = bound(input.valueMax, "valueMax");
   if (valueMin && valueMax && compareMoney(valueMin, valueMax) > 0) {
@@ -42,6 +47,7 @@ export function parseDealFilter(
     stageId: input.stage === undefined ? undefined : parseId(input.stage, "stage"),
     status: input.status,
     assigneeId: input.assigneeId === undefined ? undefined : parseId(input.assigneeId, "assigneeId"),
+    assigned: input.assigned,
     contactId: input.contactId === undefined ? undefined : parseId(input.contactId, "contactId"),
     currency,
     valueMin: valueMin?.amount,

@@ -35,6 +35,8 @@ export interface DealFilter {
   stageId?: string | undefined;
   status?: DealStatus | undefined;
   assigneeId?: string | undefined;
+  /** with an owner (true) or without one (false) */
+  assigned?: boolean | undefined;
   contactId?: string | undefined;
   currency?: CurrencyCode | undefined;
   /** inclusive bounds, compared within `currency` */

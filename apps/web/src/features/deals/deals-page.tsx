@@ -16,7 +16,11 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
 import { type Board, openDealCount } from "./board-state";
 import { CreateDealDialog } from "./create-deal-dialog";
+import { type DealsSearch, ownerInput } from "./deal-list-filters";
 import { DealsBoard } from "./deals-board";
+import { DealsList } from "./deals-list";
+import { OwnerFilter } from "./deals-list-toolbar";
+import { DealsViewSwitch } from "./deals-view-switch";
 import { PipelineChartPanel } from "./pipeline-chart-panel";
 import { type Pipeline, usePipelines } from "./use-deal-options";
 
@@ -25,9 +29,12 @@ export const boardPageSize = 25;
 interface DealsPageProps {
   pipelineId: string | undefined;
   onPipelineChange: (pipelineId: string) => void;
+  /** The view and filters in the URL */
+  search: DealsSearch;
+  onSearchChange: (search: DealsSearch) => void;
 }
 
-export function DealsPage({ pipelineId, onPipelineChange }: DealsPageProps) {
+export function DealsPage({ pipelineId, onPipelineChange, search, onSearchChange }: DealsPageProps) {
   const { t } = useI18n();
   const { user } = useSession();
   const pipelines = usePipelines();
@@ -36,6 +43,7 @@ export function DealsPage({ pipelineId, onPipelineChange }: DealsPageProps) {
   const mayWrite = can(user.role, "deals:write");
   const items = pipelines.data?.items ?? [];
   const current = items.find((pipeline) => pipeline.id === pipelineId) ?? items[0];
+  const listing = search.view === "list";
 
   return (
     <>
@@ -45,7 +53,8 @@ export function DealsPage({ pipelineId, onPipelineChange }: DealsPageProps) {
         actions={
           current && (
             <div className="flex flex-wrap items-center gap-2">
-              {items.length > 1 && (
+              <DealsViewSwitch search={search} onChange={onSearchChange} />
+              {items.length > 1 && !listing && (
                 <FilterSelect
                   label={t("deals.pipeline")}
                   value={current.id}
@@ -84,8 +93,17 @@ export function DealsPage({ pipelineId, onPipelineChange }: DealsPageProps) {
             {t("deals.noPipeline.action")}
           </Link>
         </EmptyState>
+      ) : listing ? (
+        <DealsList search={search} userId={user.id} onSearchChange={onSearchChange} />
       ) : (
-        <PipelineBoard pipeline={current} canMove={mayWrite} onCreate={() => setCreating(true)} />
+        <PipelineBoard
+          pipeline={current}
+          canMove={mayWrite}
+          onCreate={() => setCreating(true)}
+          search={search}
+          onSearchChange={onSearchChange}
+          userId={user.id}
+        />
       )}
       <CreateDealDialog open={creating} onOpenChange={setCreating} initialPipelineId={current?.id} />
     </>
@@ -96,19 +114,41 @@ function PipelineBoard({
   pipeline,
   canMove,
   onCreate,
+  search,
+  onSearchChange,
+  userId,
 }: {
   pipeline: Pipeline;
   canMove: boolean;
   onCreate: () => void;
+  search: DealsSearch;
+  onSearchChange: (search: DealsSearch) => void;
+  userId: string;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const boardInput = { pipelineId: pipeline.id, limit: boardPageSize };
+  const boardInput = { pipelineId: pipeline.id, limit: boardPageSize, ...ownerInput(search.owner, userId) };
   const board = useQuery(trpc.pipelines.board.queryOptions(boardInput));
+  const ownerFilter = (
+    <div className="mb-4 flex flex-wrap items-center gap-2">
+      <OwnerFilter search={search} onChange={onSearchChange} />
+    </div>
+  );
   if (board.isPending) return <Loading />;
   if (board.isError) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
+  if (search.owner && openDealCount(board.data) === 0) {
+    return (
+      <>
+        {ownerFilter}
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600">
+          {t("deals.board.noMatch")}
+        </p>
+      </>
+    );
+  }
   return (
     <>
+      {ownerFilter}
       <BoardSummary board={board.data} canCreate={canMove} onCreate={onCreate} />
       {openDealCount(board.data) > 0 && <PipelineChartPanel board={board.data} />}
       <DealsBoard board={board.data} boardInput={boardInput} canMove={canMove} />
@@ -137,7 +177,9 @@ function BoardSummary({
           <h2 className="text-sm font-semibold text-slate-900">
             {t("deals.empty.title", { pipeline: board.pipeline.name })}
           </h2>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("deals.empty.description")}</p>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            {t("deals.empty.description")}
+          </p>
         </div>
         {canCreate && (
           <Button onClick={onCreate} className="shrink-0">

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { hasListFilters, parseDealsSearch, toListInput } from "./deal-list-filters";
+
+const me = "11111111-1111-4111-8111-111111111111";
+
+describe("the deals URL", () => {
+  it("keeps known values and drops unknown ones", () => {
+    expect(
+      parseDealsSearch({
+        view: "list",
+        status: "won",
+        owner: "me",
+        rotting: "yes",
+        pipeline: "p",
+        stage: "s",
+      }),
+    ).toEqual({ view: "list", status: "won", owner: "me", rotting: "yes", pipeline: "p", stage: "s" });
+    expect(parseDealsSearch({ view: "grid", status: "closed", rotting: "maybe", owner: "" })).toEqual({
+      view: undefined,
+      pipeline: undefined,
+      stage: undefined,
+      status: undefined,
+      owner: undefined,
+      rotting: undefined,
+    });
+  });
+
+  it("drops a stage without its pipeline", () => {
+    expect(parseDealsSearch({ stage: "s" }).stage).toBeUndefined();
+  });
+
+  it("does not count the view as a filter", () => {
+    expect(hasListFilters({ view: "list" })).toBe(false);
+    expect(hasListFilters({ view: "list", status: "lost" })).toBe(true);
+  });
+});
+
+describe("the list's input", () => {
+  it("reads owner=me as the reader", () => {
+    expect(toListInput({ owner: "me", status: "lost", rotting: "no" }, me)).toEqual({
+      assigneeId: me,
+      status: "lost",
+      rotting: false,
+    });
+  });
+
+  it("reads owner=none as the deals nobody owns", () => {
+    expect(toListInput({ owner: "none" }, me)).toEqual({ assigned: false });
+  });
+
+  it("asks for every status and owner when none is chosen", () => {
+    expect(toListInput({ view: "list", pipeline: "p", stage: "s" }, me)).toEqual({
+      pipelineId: "p",
+      stage: "s",
+    });
+  });
+});
