@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, newContext, type RunningApi, startApi } from "./harness";
-import { expectAccessible, openPage } from "./session";
+import { expectAccessible, openPage, signUp } from "./session";
 
 let api: RunningApi;
 let browser: Browser;
@@ -209,5 +209,102 @@ describe("language", () => {
     await page.getByRole("link", { name: "Bolo de aniversário" }).click();
     await page.getByRole("button", { name: "Marcar como perdido" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  });
+});
+
+describe("my account", () => {
+  const logIn = async (target: Page, email: string, password: string) => {
+    await target.goto(url("/login"));
+    await target.getByLabel("Email").fill(email);
+    await target.getByLabel("Password", { exact: true }).fill(password);
+    await target.getByRole("button", { name: "Log in" }).click();
+    await target.waitForURL("**/inbox");
+  };
+
+  it("renames the user, changes the password (signing out the other browser) and signs out other sessions", async () => {
+    const me = {
+      organizationName: "Ateliê Linha Fina",
+      name: "Carla Dias",
+      email: `carla.${Date.now()}@example.com`,
+      password: "correct horse battery",
+    };
+    const newPassword = "a much better password";
+    await signUp(page, api.baseUrl, me);
+    const elsewhere = await newContext(browser);
+    try {
+      const other = await elsewhere.newPage();
+      await logIn(other, me.email, me.password);
+
+      await page.getByRole("button", { name: `Account menu: ${me.name}` }).click();
+      await page.getByRole("menuitem", { name: "My account" }).click();
+      await page.waitForURL("**/account");
+      await page.getByRole("heading", { name: "My account" }).waitFor();
+      expect(await page.getByLabel("Email").inputValue()).toBe(me.email);
+      await page.getByRole("list", { name: "Sessions" }).getByText("This session").waitFor();
+      await expectAccessible(page, "08-account");
+
+      await page.getByLabel("Your name").fill("Carla Dias Moreira");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.getByText("Name saved.").waitFor();
+      await page.getByRole("button", { name: "Account menu: Carla Dias Moreira" }).waitFor();
+
+      await page.getByLabel("Current password", { exact: true }).fill("not my password");
+      await page.getByLabel("New password", { exact: true }).fill(newPassword);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByText("The current password is incorrect.").waitFor();
+
+      await page.getByLabel("Current password", { exact: true }).fill(me.password);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByText("Password changed. Your other sessions were signed out.").waitFor();
+      // the other browser is told at once, by its live subscription, and says why
+      await other.waitForURL(/\/login\?/);
+      await other.getByText("Your password was changed in another session").waitFor();
+
+      // this session stays; the new password signs in, the old one no longer does
+      await page.reload();
+      await page.getByRole("heading", { name: "My account" }).waitFor();
+      await other.getByLabel("Email").fill(me.email);
+      await other.getByLabel("Password", { exact: true }).fill(me.password);
+      await other.getByRole("button", { name: "Log in" }).click();
+      await other.getByRole("alert").getByText("The email or password is incorrect.").waitFor();
+      await logIn(other, me.email, newPassword);
+
+      await page.reload();
+      await page.getByRole("button", { name: "Sign out other sessions" }).click();
+      await page.getByText("Your other sessions were signed out.").waitFor();
+      await other.waitForURL(/\/login\?/);
+      await other.getByText("You signed out this session from another one.").waitFor();
+      await expect
+        .poll(() => page.getByRole("list", { name: "Sessions" }).getByRole("listitem").count())
+        .toBe(1);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("heading", { name: "My account" }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      await expectAccessible(page, "08a-account-on-a-phone");
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it("is in Portuguese for a Brazilian browser", async () => {
+    await context.close();
+    context = await newContext(browser, "pt-BR");
+    page = await context.newPage();
+    await page.goto(url("/signup"));
+    await page.getByLabel("Nome da empresa").fill("Doceria Três Marias");
+    await page.getByLabel("Seu nome").fill("Rita Alves");
+    await page.getByLabel("E-mail profissional").fill(`rita.${Date.now()}@example.com`);
+    await page.getByLabel("Senha", { exact: true }).fill(owner.password);
+    await page.getByRole("button", { name: "Criar conta" }).click();
+    await page.waitForURL("**/inbox");
+    await page.getByRole("button", { name: "Menu da conta: Rita Alves" }).click();
+    await page.getByRole("menuitem", { name: "Minha conta" }).click();
+    await page.getByRole("heading", { name: "Minha conta" }).waitFor();
+    await page.getByRole("button", { name: "Encerrar outras sessões" }).waitFor();
+    await page.getByLabel("Senha atual", { exact: true }).fill("senha errada demais");
+    await page.getByLabel("Nova senha", { exact: true }).fill("uma senha nova e longa");
+    await page.getByRole("button", { name: "Alterar senha" }).click();
+    await page.getByText("A senha atual está incorreta.").waitFor();
   });
 });

@@ -1,3 +1,4 @@
+export * from "./auth/account";
 export * from "./auth/api-key";
 export * from "./auth/events";
 export * from "./auth/organization";

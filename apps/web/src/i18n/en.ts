@@ -1,3 +1,4 @@
+import { accountEn } from "./en-account";
 import { companiesEn } from "./en-companies";
 import { contactsEn } from "./en-contacts";
 import { dealListEn } from "./en-deal-list";
@@ -9,6 +10,7 @@ import { paymentsEn } from "./en-payments";
 
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
 export const en = {
+  ...accountEn,
   ...companiesEn,
   ...contactsEn,
   ...dealsEn,

@@ -1,3 +1,4 @@
+import { accountPtBr } from "./pt-br-account";
 import { companiesPtBr } from "./pt-br-companies";
 import { contactsPtBr } from "./pt-br-contacts";
 import { dealListPtBr } from "./pt-br-deal-list";
@@ -9,6 +10,7 @@ import { paymentsPtBr } from "./pt-br-payments";
 import type { Messages } from "./translate";
 
 export const ptBR: Messages = {
+  ...accountPtBr,
   ...companiesPtBr,
   ...contactsPtBr,
   ...dealsPtBr,

@@ -58,6 +58,8 @@ const trpcCodeToAppCode: Record<string, ErrorCode> = {
 const fieldMessages: Record<string, PlainMessageKey> = {
   email: "errors.field.email",
   password: "errors.field.password",
+  currentPassword: "errors.field.currentPassword",
+  newPassword: "errors.field.password",
   name: "errors.field.required",
   organizationName: "errors.field.required",
   slug: "errors.field.slug",

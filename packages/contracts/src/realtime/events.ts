@@ -41,9 +41,17 @@ export const resyncRequiredPayload = z.object({
  */
 export const sessionEndedPayload = z.object({
   reason: z
-    .enum(["logged_out", "password_reset", "role_changed", "removed", "signed_out"])
+    .enum([
+      "logged_out",
+      "password_reset",
+      "password_changed",
+      "signed_out_elsewhere",
+      "role_changed",
+      "removed",
+      "signed_out",
+    ])
     .describe(
-      "logged_out: this session was logged out (auth.logout), e.g. in another tab of the same browser; password_reset: the user's password was reset, which ends all their sessions; role_changed: the user's role changed; removed: the user was removed from the organization; signed_out: any other end (expired, API key revoked) or no valid session at all",
+      "logged_out: this session was logged out (auth.logout), e.g. in another tab of the same browser; password_reset: the user's password was reset, which ends all their sessions; password_changed: the user changed their password in another session, which ends all the others (auth.changePassword); signed_out_elsewhere: the user signed out their other sessions from another one (auth.signOutOtherSessions); role_changed: the user's role changed; removed: the user was removed from the organization; signed_out: any other end (expired, API key revoked) or no valid session at all",
     ),
 });
 

@@ -65,5 +65,32 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
     async removeForUser(userId) {
       await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
     },
+
+    async removeOthersForUser(userId, keepId) {
+      const result = await db
+        .deleteFrom("sessions")
+        .where("user_id", "=", userId)
+        .where("id", "<>", keepId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async listForUser(userId, now) {
+      const rows = await db
+        .selectFrom("sessions")
+        .select(["id", "created_at", "last_used_at", "expires_at", "user_agent"])
+        .where("user_id", "=", userId)
+        .where("expires_at", ">", now)
+        .orderBy("created_at", "desc")
+        .limit(100)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        createdAt: row.created_at,
+        lastUsedAt: row.last_used_at,
+        expiresAt: row.expires_at,
+        userAgent: row.user_agent,
+      }));
+    },
   };
 }

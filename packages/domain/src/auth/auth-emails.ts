@@ -84,3 +84,23 @@ export function passwordResetEmail(input: {
     text: `Hello ${input.name},\n\nOpen this link ${expiry} to choose a new password:\n${input.link}\n\nIf you did not ask for this, ignore this email.`,
   };
 }
+
+/** Tells the owner of the account, after the fact, so a change they did not make does not go unnoticed. */
+export function passwordChangedEmail(input: {
+  to: string;
+  locale: string | undefined;
+  name: string;
+}): EmailJob {
+  if (mailLanguage(input.locale) === "pt-BR") {
+    return {
+      to: input.to,
+      subject: "Sua senha do CRM Manager foi alterada",
+      text: `Olá, ${input.name},\n\nA senha da sua conta do CRM Manager acabou de ser alterada, e as suas outras sessões foram encerradas.\n\nSe não foi você, use "Esqueceu a senha?" na página de entrada agora mesmo para escolher uma nova senha (isso encerra todas as sessões) e avise o proprietário da sua organização.`,
+    };
+  }
+  return {
+    to: input.to,
+    subject: "Your CRM Manager password was changed",
+    text: `Hello ${input.name},\n\nThe password of your CRM Manager account was just changed, and your other sessions were signed out.\n\nIf this was not you, use "Forgot your password?" on the log-in page right away to choose a new password (which signs out every session) and tell your organization's owner.`,
+  };
+}

@@ -69,6 +69,19 @@ export interface SessionRepository {
   extend(id: string, expiresAt: Date, usedAt: Date): Promise<void>;
   remove(id: string): Promise<void>;
   removeForUser(userId: string): Promise<void>;
+  /** Ends every session of the user but `keepId`; answers how many ended. */
+  removeOthersForUser(userId: string, keepId: string): Promise<number>;
+  /** The user's sessions not yet expired, newest first. */
+  listForUser(userId: string, now: Date): Promise<SessionSummary[]>;
+}
+
+/** What the user may see of one of their sessions (never its id: the hash of a bearer token). */
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
 }
 
 export interface ApiKeyRepository {

@@ -95,8 +95,11 @@ export async function logout(deps: AuthDeps, actor: Actor): Promise<void> {
   await publishSessionEnded(deps, actor, actor.sessionId, "logged_out");
 }
 
-/** What ended sessions on purpose: a logout ends one, a password reset all of the user's. */
-export type SessionEndCause = "logged_out" | "password_reset";
+/**
+ * What ended sessions on purpose: a logout ends one, a password reset all of the user's, a password change or
+ * "sign out other sessions" all but the caller's.
+ */
+export type SessionEndCause = "logged_out" | "password_reset" | "password_changed" | "signed_out_elsewhere";
 
 /**
  * Tells the open connections of the session (`sessionId`), or of all the user's sessions (null), at once and on

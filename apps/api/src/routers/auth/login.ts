@@ -5,7 +5,7 @@ import { enforceRateLimit, perIp, type RateRule } from "../../trpc/rate-limit";
 import { toSignedInDto } from "./dto";
 
 /** Failed logins one email may take per 15 minutes before it is locked: only failures count. */
-const perEmail = (email: string): RateRule => ({
+export const perEmail = (email: string): RateRule => ({
   key: `login:email:${email.trim().toLowerCase()}`,
   limit: 10,
   windowSeconds: 900,

@@ -1,7 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { acceptInvitation } from "./accept-invitation";
+import { changePassword } from "./change-password";
 import { forgotPassword } from "./forgot-password";
 import { invitation } from "./invitation";
+import { sessions } from "./list-sessions";
 import { login } from "./login";
 import { logout } from "./logout";
 import { me } from "./me";
@@ -9,6 +11,8 @@ import { refresh } from "./refresh";
 import { register } from "./register";
 import { resetPassword } from "./reset-password";
 import { session } from "./session";
+import { signOutOtherSessions } from "./sign-out-other-sessions";
+import { updateProfile } from "./update-profile";
 
 export const authRouter = {
   register,
@@ -21,4 +25,8 @@ export const authRouter = {
   resetPassword,
   invitation,
   acceptInvitation,
+  changePassword,
+  signOutOtherSessions,
+  sessions,
+  updateProfile,
 } satisfies TRPCRouterRecord;

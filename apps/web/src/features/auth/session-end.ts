@@ -6,6 +6,8 @@ export type { SessionEndReason };
 const reasons: readonly SessionEndReason[] = [
   "logged_out",
   "password_reset",
+  "password_changed",
+  "signed_out_elsewhere",
   "role_changed",
   "removed",
   "signed_out",

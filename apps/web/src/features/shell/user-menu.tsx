@@ -1,7 +1,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { Check, ChevronsUpDown, Globe, LogOut } from "lucide-react";
+import { Check, ChevronsUpDown, Globe, LogOut, UserRound } from "lucide-react";
 import { localeNames } from "../../components/language-select";
 import { useI18n } from "../../i18n/i18n-provider";
 import { isLocale, locales } from "../../i18n/locale";
@@ -65,6 +65,11 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
             <span className="block truncate text-sm font-medium text-slate-900">{user.name}</span>
             <span className="block truncate text-xs text-slate-500">{user.email}</span>
           </Menu.Label>
+          <Menu.Separator className="my-1 h-px bg-slate-200" />
+          <Menu.Item className={itemClasses} onSelect={() => void navigate({ to: "/account" })}>
+            <UserRound aria-hidden="true" className="size-4" />
+            {t("userMenu.account")}
+          </Menu.Item>
           <Menu.Separator className="my-1 h-px bg-slate-200" />
           <Menu.Label className="flex items-center gap-2 px-2.5 pt-2 pb-1 text-xs font-medium text-slate-500">
             <Globe aria-hidden="true" className="size-3.5" />
