@@ -1,6 +1,8 @@
 import { maxContactImportCsvLength } from "@crm/contracts";
+import { DomainError } from "@crm/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { requestBodyLimit } from "./body-limit";
+import { protocolErrorResponse } from "./idempotency-errors";
 import { restBasePath } from "./openapi";
 
 /** Far above any input but a CSV import: a contact with every custom field filled is a few kilobytes. */
@@ -28,10 +30,7 @@ export function apiBodyLimit(protocol: "trpc" | "rest"): MiddlewareHandler {
     (c) => (isImport(c) ? maxImportBodyBytes : maxApiBodyBytes),
     (c) => {
       const message = tooLarge(isImport(c) ? maxImportBodyBytes : maxApiBodyBytes);
-      const data = { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 };
-      return protocol === "trpc"
-        ? c.json({ error: { message, code: -32013, data } }, 413)
-        : c.json({ message, code: "PAYLOAD_TOO_LARGE", data }, 413);
+      return protocolErrorResponse(c, protocol, new DomainError("PAYLOAD_TOO_LARGE", message));
     },
   );
 }

@@ -55,8 +55,15 @@ function restProcedure(method: string, path: string): string {
 }
 
 /** The refusal in the error shape of the request's protocol, as its procedures' errors are formatted. */
-export function refusal(c: Context, protocol: "trpc" | "rest", reason: Refusal): Response {
-  const domainError = refusals[reason]();
+export const refusal = (c: Context, protocol: "trpc" | "rest", reason: Refusal): Response =>
+  protocolErrorResponse(c, protocol, refusals[reason]());
+
+/** A domain error raised before any procedure runs, answered as the request's procedure would answer it. */
+export function protocolErrorResponse(
+  c: Context,
+  protocol: "trpc" | "rest",
+  domainError: DomainError,
+): Response {
   const error = toTRPCError(domainError);
   const path =
     protocol === "trpc" ? c.req.path.slice("/trpc/".length) : restProcedure(c.req.method, c.req.path);

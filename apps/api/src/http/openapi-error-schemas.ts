@@ -87,7 +87,7 @@ function formatterData(status: ErrorStatus, codes: readonly string[]): Schema {
       appCode: {
         ...nullable("string"),
         enum: [...appCodes(status), null],
-        description: "The application's error code, for clients to branch on; null for protocol errors",
+        description: "The application's error code, for clients to branch on; null only for a 500",
       },
       fieldErrors: {
         ...nullable("object"),
@@ -124,23 +124,12 @@ const zodIssue: Schema = {
 /**
  * The body of an error answer with this status, as the REST adapter writes it: the formatted tRPC error
  * shape, its `code` the tRPC code name (trpc-to-openapi's node-http/core.js), and `issues` only when the
- * input failed its schema. A body too large is refused before any procedure runs (http/api-body-limit.ts),
- * so its `data` has the code and status only.
+ * input failed its schema. A body too large, refused before any procedure runs (http/api-body-limit.ts), is
+ * formatted the same way.
  */
 export function errorSchema(status: ErrorStatus): Schema {
   const { codes, description } = errorStatuses[status];
-  const data: Schema =
-    status === 413
-      ? {
-          type: "object",
-          required: ["code", "httpStatus"],
-          properties: {
-            code: { type: "string", enum: [...codes] },
-            httpStatus: { type: "integer", const: status },
-          },
-          additionalProperties: true,
-        }
-      : formatterData(status, codes);
+  const data: Schema = formatterData(status, codes);
   return {
     type: "object",
     title: `Error (${status})`,

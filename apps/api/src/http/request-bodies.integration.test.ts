@@ -106,7 +106,10 @@ describe("request bodies", () => {
         body,
       });
       expect(res.status, body).toBe(400);
-      expect(await res.json()).toMatchObject({ message: "The request body must be a JSON object" });
+      expect(await res.json()).toMatchObject({
+        message: "The request body must be a JSON object",
+        data: { appCode: "VALIDATION_FAILED" },
+      });
     }
     const after = await api.rest<{ items: { id: string; updatedAt: string }[] }>("GET", "/tags", {
       token: owner.token,
@@ -114,6 +117,27 @@ describe("request bodies", () => {
     expect(after.body.items).toEqual([
       expect.objectContaining({ id: tag.body.id, updatedAt: tag.body.updatedAt }),
     ]);
+  });
+
+  it("gives an appCode to a body that is not JSON, or not sent as JSON, refused before any procedure runs", async () => {
+    const owner = await api.register();
+    const auth = { authorization: `Bearer ${owner.token}` };
+    const broken = await post("/api/v1/tags", '{"name": ', { headers: { ...json, ...auth } });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({
+      code: "PARSE_ERROR",
+      data: { appCode: "VALIDATION_FAILED", httpStatus: 400 },
+    });
+    const text = await post("/api/v1/tags", "name=vip", {
+      headers: { "content-type": "application/x-www-form-urlencoded", ...auth },
+    });
+    expect(text.status).toBe(415);
+    expect(JSON.parse(text.body)).toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      data: { appCode: "UNSUPPORTED_MEDIA_TYPE", httpStatus: 415 },
+    });
+    const tags = await api.rest<{ items: unknown[] }>("GET", "/tags", { token: owner.token });
+    expect(tags.body.items).toEqual([]);
   });
 
   it("answers 413 to a body above the limit before signing in, declared or chunked, REST and tRPC", async () => {
@@ -124,11 +148,15 @@ describe("request bodies", () => {
       expect(JSON.parse(rest.body)).toMatchObject({
         code: "PAYLOAD_TOO_LARGE",
         message: "The request body is larger than 1 MiB",
+        data: { appCode: "PAYLOAD_TOO_LARGE", httpStatus: 413, path: "auth.login", fieldErrors: null },
       });
       const trpc = await post("/trpc/auth.login", huge, { headers: json, chunked });
       expect(trpc.status).toBe(413);
       expect(JSON.parse(trpc.body)).toMatchObject({
-        error: { code: -32013, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } },
+        error: {
+          code: -32013,
+          data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, appCode: "PAYLOAD_TOO_LARGE" },
+        },
       });
     }
     // just under the limit is read (and refused for what it says)

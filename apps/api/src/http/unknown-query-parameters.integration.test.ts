@@ -10,7 +10,12 @@ interface ListDto {
 interface ErrorDto {
   message: string;
   code: string;
-  data: { httpStatus: number; path: string };
+  data: {
+    httpStatus: number;
+    path: string;
+    appCode: string | null;
+    fieldErrors: Record<string, string[]> | null;
+  };
 }
 
 describe("query parameters an operation does not declare", () => {
@@ -20,11 +25,15 @@ describe("query parameters an operation does not declare", () => {
     expect(typo.status).toBe(400);
     expect(typo.body.code).toBe("BAD_REQUEST");
     expect(typo.body.data.httpStatus).toBe(400);
+    // clients branch on appCode, as for any other input that fails validation
+    expect(typo.body.data.appCode).toBe("VALIDATION_FAILED");
+    expect(typo.body.data.fieldErrors).toEqual({ Status: ['Unknown query parameter "Status"'] });
     expect(typo.body.message).toMatch(/^Unknown query parameter "Status": GET \/deals takes .*\bstatus\b/);
 
     const two = await api.rest<ErrorDto>("GET", "/contacts?limit=5&serach=ana&tag=x", { token: owner.token });
     expect(two.status).toBe(400);
     expect(two.body.message).toMatch(/^Unknown query parameters "serach", "tag": GET \/contacts takes /);
+    expect(Object.keys(two.body.data.fieldErrors ?? {})).toEqual(["serach", "tag"]);
   });
 
   it("leaves declared parameters, path parameters and raw routes alone", async () => {

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "@crm/domain";
 import type { MiddlewareHandler } from "hono";
 import type { OpenAPIObject } from "trpc-to-openapi";
 import { restErrorResponse } from "./rest-error";
@@ -60,6 +60,9 @@ export function refuseUnknownQueryParameters(
       (known.length > 0
         ? `: GET ${operation.path} takes ${known.join(", ")}`
         : `: GET ${operation.path} takes none`);
-    return restErrorResponse(new TRPCError({ code: "BAD_REQUEST", message }), operation.path);
+    const fieldErrors = Object.fromEntries(
+      unknown.map((name) => [name, [`Unknown query parameter "${name}"`]]),
+    );
+    return restErrorResponse(new DomainError("VALIDATION_FAILED", message, { fieldErrors }), operation.path);
   };
 }

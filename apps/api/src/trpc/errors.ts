@@ -55,10 +55,23 @@ export function errorData(error: TRPCError): ErrorData {
   };
 }
 
-/** Every 401 and 403 has an appCode, even one raised as a bare TRPCError (e.g. by a subscription). */
+/**
+ * Every error but a 500 has an appCode, even one raised as a bare TRPCError: by a subscription, by the REST
+ * layer before any procedure runs (an unknown query parameter, a body that is not JSON) or by trpc-to-openapi.
+ */
 const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode>> = {
+  BAD_REQUEST: "VALIDATION_FAILED",
+  PARSE_ERROR: "VALIDATION_FAILED",
   UNAUTHORIZED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE",
+  TOO_MANY_REQUESTS: "RATE_LIMITED",
+  BAD_GATEWAY: "PROVIDER_ERROR",
 };
 
 /** A 429's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */

@@ -66,13 +66,17 @@ describe("access declarations", () => {
     expect(access("contacts.merge")).toBe(access("contacts.remove"));
   });
 
-  it.each(["customFields.create", "customFields.update", "customFields.remove"])(
-    "%s changes an organization setting, so it asks what organizations.update asks",
-    (path) => {
-      const access = (of: string) => procedures.find((p) => p.path === of)?.meta?.access;
-      expect(access(path)).toBe(access("organizations.update"));
-    },
-  );
+  it.each([
+    "customFields.create",
+    "customFields.update",
+    "customFields.remove",
+    "pipelines.create",
+    "pipelines.update",
+    "pipelines.remove",
+  ])("%s changes an organization setting, so it asks what organizations.update asks", (path) => {
+    const access = (of: string) => procedures.find((p) => p.path === of)?.meta?.access;
+    expect(access(path)).toBe(access("organizations.update"));
+  });
 
   it.each(procedures)("$path declares who may call it", ({ meta }) => {
     expect(

@@ -31,6 +31,14 @@ export const resetPasswordInput = strictInput({
   token: z.string().min(1).max(200).describe("The token from the reset link"),
   password,
 });
+export const resetTokenCheckInput = z.object({
+  token: z.string().min(1).max(200).describe("The token from the reset link"),
+});
+export const resetTokenCheck = z.object({
+  valid: z
+    .boolean()
+    .describe("Whether the reset link can still set a password: false for an unknown, used or expired link"),
+});
 export const acceptInvitationInput = strictInput({
   token: z.string().min(1).max(200).describe("The token from the invitation link"),
   name: z.string().max(200),

@@ -36,6 +36,13 @@ export const invitation = z.object({
   createdAt: timestamp,
 });
 export const invitationPage = pageOf(invitation);
+export const sentInvitation = invitation.extend({
+  replacedRole: role
+    .nullable()
+    .describe(
+      "The role of the pending invitation to this address that this one replaced (its link no longer works); null when there was none",
+    ),
+});
 export const inviteUserInput = strictInput({
   email: z.string().max(320).describe("Where the invitation is sent"),
   role: role.default("agent"),

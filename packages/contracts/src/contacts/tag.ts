@@ -26,3 +26,8 @@ export const updateTagInput = strictInput({
   name: z.string().max(200).optional(),
   color: color.optional(),
 });
+
+/** How many contacts use a tag or a custom field, said before deleting it. */
+export const contactUsage = z.object({
+  contacts: z.number().int().describe("How many contacts use it (and lose it when it is deleted)"),
+});

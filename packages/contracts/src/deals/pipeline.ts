@@ -73,3 +73,9 @@ export const deletePipelineInput = strictInput({
 });
 
 export const listPipelinesInput = z.object({ ...pageInput });
+
+export const pipelineDealCounts = z.object({
+  open: z.number().int().describe("Open deals"),
+  won: z.number().int().describe("Won deals"),
+  lost: z.number().int().describe("Lost deals"),
+});

@@ -213,5 +213,15 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
         .execute();
       return rows.map((row) => row.id);
     },
+
+    async countWithMetadataKey(organizationId, key) {
+      const row = await db
+        .selectFrom("contacts")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .where("organization_id", "=", organizationId)
+        .where(sql<boolean>`metadata ? ${key}`)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
   };
 }

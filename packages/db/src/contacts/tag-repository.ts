@@ -118,5 +118,16 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
         .executeTakeFirst();
       return result.numDeletedRows > 0n ? detached.map((row) => row.contact_id) : undefined;
     },
+
+    async countContacts(organizationId, id) {
+      // idx_contact_tags_tag (tag_id, contact_id) answers it
+      const row = await db
+        .selectFrom("contact_tags")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .where("organization_id", "=", organizationId)
+        .where("tag_id", "=", id)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
   };
 }

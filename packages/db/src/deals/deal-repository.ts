@@ -97,6 +97,19 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       return Number(row.count);
     },
 
+    async countByStatus(organizationId, pipelineId) {
+      const rows = await db
+        .selectFrom("deals")
+        .select(["status", (eb) => eb.fn.countAll<string>().as("count")])
+        .where("organization_id", "=", organizationId)
+        .where("pipeline_id", "=", pipelineId)
+        .groupBy("status")
+        .execute();
+      const counts = { open: 0, won: 0, lost: 0 };
+      for (const row of rows) counts[row.status as keyof typeof counts] = Number(row.count);
+      return counts;
+    },
+
     async moveAll(organizationId, from, to, at) {
       if (from.stageIds?.length === 0) return [];
       const rows = await db

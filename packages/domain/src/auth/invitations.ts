@@ -17,7 +17,7 @@ export async function inviteUser(
   deps: AuthDeps,
   actor: Actor,
   input: { email: string; role: Role },
-): Promise<Invitation> {
+): Promise<SentInvitation> {
   const email = parseEmail(input.email);
   assertMayGrant(actor, input.role);
   const existing = await deps.store.users.findByEmailWithPassword(email);
@@ -25,11 +25,11 @@ export async function inviteUser(
 
   const token = deps.tokens.generate();
   const now = deps.clock.now();
-  const invitation = await deps.store.transaction(async (repos) => {
+  const { invitation, replaced } = await deps.store.transaction(async (repos) => {
     // the new invitation replaces a pending one: that takes the right to revoke it (an admin, an owner's)
     const replaced = await repos.invitations.revokePendingForEmail(actor.organizationId, email, now);
     for (const role of replaced) assertMayGrant(actor, role);
-    return repos.invitations.create({
+    const invitation = await repos.invitations.create({
       organizationId: actor.organizationId,
       email,
       role: input.role,
@@ -37,6 +37,7 @@ export async function inviteUser(
       invitedBy: actor.kind === "user" ? actor.userId : null,
       expiresAt: new Date(now.getTime() + invitationLifetimeMs),
     });
+    return { invitation, replaced };
   });
   const organization = await deps.store.organizations.findById(actor.organizationId);
   await deps.queue.enqueue(
@@ -50,7 +51,12 @@ export async function inviteUser(
       accountElsewhere: existing !== undefined,
     }),
   );
-  return invitation;
+  return { ...invitation, replacedRole: replaced[0] ?? null };
+}
+
+export interface SentInvitation extends Invitation {
+  /** The role of the pending invitation this one replaced (its link stops working), null when none was. */
+  replacedRole: Role | null;
 }
 
 const alreadyMember = () =>

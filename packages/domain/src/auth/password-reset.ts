@@ -33,6 +33,18 @@ export const invalidResetToken = () =>
     fieldErrors: { token: ["This reset link is invalid, expired or already used"] },
   });
 
+/**
+ * Whether a reset link can still be used, read by the reset page before it asks for a password. It says nothing
+ * else (not whose account it is): an unknown, used or expired token all answer the same.
+ */
+export async function checkResetToken(deps: AuthDeps, token: string): Promise<{ valid: boolean }> {
+  const found = await deps.store.resetTokens.findByTokenHash(deps.tokens.hash(token));
+  return { valid: found !== undefined && isUsable(found, deps.clock.now()) };
+}
+
+const isUsable = (token: { usedAt: Date | null; expiresAt: Date }, now: Date) =>
+  !token.usedAt && token.expiresAt.getTime() > now.getTime();
+
 /** Sets the new password, burns the token and signs the user out everywhere. */
 export async function resetPassword(
   deps: AuthDeps,
@@ -41,7 +53,7 @@ export async function resetPassword(
   assertPasswordStrength(input.password);
   const found = await deps.store.resetTokens.findByTokenHash(deps.tokens.hash(input.token));
   const now = deps.clock.now();
-  if (!found || found.usedAt || found.expiresAt.getTime() <= now.getTime()) throw invalidResetToken();
+  if (!found || !isUsable(found, now)) throw invalidResetToken();
   const passwordHash = await deps.passwords.hash(input.password);
   await deps.store.transaction(async (repos) => {
     if (!(await repos.resetTokens.markUsed(found.id, now))) throw invalidResetToken();

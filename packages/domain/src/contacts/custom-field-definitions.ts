@@ -45,6 +45,17 @@ export async function updateCustomField(
   });
 }
 
+/** How many contacts have a value for the field: its delete dialog says how many lose one. */
+export async function countCustomFieldContacts(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+): Promise<number> {
+  const definition = await deps.store.customFields.findById(actor.organizationId, id);
+  if (!definition) throw notFound("Custom field");
+  return deps.store.contacts.countWithMetadataKey(actor.organizationId, definition.key);
+}
+
 /** Deletes the definition and its values from every contact. */
 export async function deleteCustomField(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
   const organizationId = actor.organizationId;

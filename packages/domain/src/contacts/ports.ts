@@ -84,6 +84,8 @@ export interface ContactRepository {
   releaseDeals(organizationId: string, contactId: string): Promise<MovedContactDeal[]>;
   /** Removes a custom field's values from every contact; returns the ids of the contacts changed. */
   removeMetadataKey(organizationId: string, key: string): Promise<string[]>;
+  /** How many contacts have a value for this custom field key. */
+  countWithMetadataKey(organizationId: string, key: string): Promise<number>;
 }
 
 export interface CompanyRepository {
@@ -121,6 +123,8 @@ export interface TagRepository {
   ): Promise<Tag | undefined>;
   /** Detaches it from its contacts; returns their ids, or undefined when the tag does not exist. */
   remove(organizationId: string, id: string): Promise<string[] | undefined>;
+  /** How many contacts carry the tag. */
+  countContacts(organizationId: string, id: string): Promise<number>;
 }
 
 export interface CustomFieldRepository {

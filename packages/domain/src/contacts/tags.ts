@@ -49,6 +49,12 @@ export async function updateTag(
   return tag;
 }
 
+/** How many contacts carry the tag: its delete dialog says how many it is taken from. */
+export async function countTagContacts(deps: ContactsDeps, actor: Actor, id: string): Promise<number> {
+  if (!(await deps.store.tags.findById(actor.organizationId, id))) throw notFound("Tag");
+  return deps.store.tags.countContacts(actor.organizationId, id);
+}
+
 export async function deleteTag(deps: ContactsDeps, actor: Actor, id: string): Promise<void> {
   const detached = await deps.store.transaction((repos) => repos.tags.remove(actor.organizationId, id));
   if (!detached) throw notFound("Tag");

@@ -5,7 +5,7 @@ import type { Page, PageRequest } from "../shared/pagination";
 import { can } from "../shared/permissions";
 import { defaultPipeline, type PipelineDraft } from "./default-pipeline";
 import type { DealUpdatedPayload } from "./events";
-import type { Pipeline, Stage } from "./model";
+import { type DealStatus, dealStatuses, type Pipeline, type Stage } from "./model";
 import { moveDealsInBulk, publishAll } from "./move-deals";
 import type { DealsDeps, DealsRepos, PipelinePatch } from "./ports";
 import { applyStageEdits, findStage, type StageInput } from "./stage";
@@ -146,7 +146,24 @@ function stagesHaveDeals(removed: readonly Stage[], count: number): DomainError 
   });
 }
 
-/** A pipeline with deals is deleted only with a stage of another pipeline to move them to. */
+/** How many deals of each status a pipeline has: deleting it moves them all, won and lost ones too. */
+export async function pipelineDealCounts(
+  deps: DealsDeps,
+  actor: Actor,
+  id: string,
+): Promise<Record<DealStatus, number>> {
+  await getPipeline(deps, actor, id);
+  return deps.store.deals.countByStatus(actor.organizationId, id);
+}
+
+/** "1 open deal, 2 won deals", naming only the statuses it has. */
+const describeCounts = (counts: Record<DealStatus, number>): string =>
+  dealStatuses
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${counts[status]} ${status} ${counts[status] === 1 ? "deal" : "deals"}`)
+    .join(", ");
+
+/** A pipeline with deals (open, won or lost) is deleted only with a stage of another pipeline to move them to. */
 export async function deletePipeline(
   deps: DealsDeps,
   actor: Actor,
@@ -168,14 +185,16 @@ export async function deletePipeline(
       throw validationFailed("moveDealsToStageId", "Move the deals to a stage of another pipeline");
     }
     let moved: DealUpdatedPayload[] = [];
-    const count = await repos.deals.countInPipeline(organizationId, id);
+    const counts = await repos.deals.countByStatus(organizationId, id);
+    const count = counts.open + counts.won + counts.lost;
     if (count > 0) {
       if (!targetPipeline || !targetStage) {
         const message =
-          `Pipeline "${current.name}" still has ${count === 1 ? "1 deal" : `${count} deals`}: ` +
-          "pass moveDealsToStageId to move them to a stage of another pipeline";
+          `Pipeline "${current.name}" still has ${describeCounts(counts)}: ` +
+          "pass moveDealsToStageId to move them to a stage of another pipeline (they keep their status)";
         throw new DomainError("CONFLICT", message, {
           dealCount: count,
+          dealCounts: counts,
           fieldErrors: { moveDealsToStageId: [message] },
         });
       }

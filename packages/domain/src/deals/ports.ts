@@ -98,6 +98,8 @@ export interface DealRepository {
   remove(organizationId: string, id: string): Promise<boolean>;
   /** Deals of the pipeline in any status; only in `stageIds` when given. */
   countInPipeline(organizationId: string, pipelineId: string, stageIds?: string[]): Promise<number>;
+  /** The pipeline's deals counted by status, in one query. */
+  countByStatus(organizationId: string, pipelineId: string): Promise<Record<DealStatus, number>>;
   /** Moves every deal of the pipeline (only of `stageIds` when given) to the target stage, entering it at `at`. */
   moveAll(
     organizationId: string,

@@ -10,6 +10,9 @@ export const errorTable = {
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   CONFLICT: { trpc: "CONFLICT", http: 409 },
   PRECONDITION_FAILED: { trpc: "PRECONDITION_FAILED", http: 412 },
+  /** Refused before any procedure runs: a body above the size limit, or one that is not JSON. */
+  PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { trpc: "UNSUPPORTED_MEDIA_TYPE", http: 415 },
   UNPROCESSABLE: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
   PROVIDER_ERROR: { trpc: "BAD_GATEWAY", http: 502 },

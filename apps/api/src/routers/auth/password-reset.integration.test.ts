@@ -1,6 +1,6 @@
 import { linkToken } from "@crm/worker/testing/smtp-sink";
 import { describe, expect, it } from "vitest";
-import { useTestApi } from "../../testing/harness";
+import { startTestApi, useTestApi } from "../../testing/harness";
 import { type ErrorBody, newEmail } from "./auth-fixtures";
 
 const api = useTestApi();
@@ -129,5 +129,51 @@ describe("password reset", () => {
       );
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe("checking a reset link before choosing a password", () => {
+  const check = (token: string) =>
+    api.rest<Record<string, unknown>>("GET", `/auth/reset-token?token=${encodeURIComponent(token)}`);
+
+  it("says whether the link still works, and nothing about its account; used, expired and unknown alike", async () => {
+    const owner = await api.register();
+    await api.rest("POST", "/auth/forgot-password", { body: { email: owner.user.email } });
+    const token = linkToken(await api.smtp.waitFor(owner.user.email), "reset-password");
+    const fresh = await check(token);
+    expect(fresh.status).toBe(200);
+    // only whether it works: never whose account it is
+    expect(fresh.body).toEqual({ valid: true });
+    expect(await api.trpc().auth.resetToken.query({ token })).toEqual({ valid: true });
+
+    expect((await check("not-a-token")).body).toEqual({ valid: false });
+    const reset = await api.rest("POST", "/auth/reset-password", {
+      body: { token, password: "a brand new password" },
+    });
+    expect(reset.status).toBe(200);
+    expect((await check(token)).body).toEqual({ valid: false });
+
+    const other = await api.register();
+    await api.rest("POST", "/auth/forgot-password", { body: { email: other.user.email } });
+    const later = linkToken(await api.smtp.waitFor(other.user.email), "reset-password");
+    expect((await check(later)).body).toEqual({ valid: true });
+    await api.container.db.db
+      .updateTable("password_reset_tokens")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", other.user.id)
+      .execute();
+    expect((await check(later)).body).toEqual({ valid: false });
+  });
+
+  it("answers 429 once one address has checked too many links", async () => {
+    const strict = await startTestApi({ AUTH_RATE_LIMIT_PER_IP: "3" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await strict.rest("GET", `/auth/reset-token?token=guess${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await strict.close();
+    }
   });
 });

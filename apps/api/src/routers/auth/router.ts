@@ -10,6 +10,7 @@ import { me } from "./me";
 import { refresh } from "./refresh";
 import { register } from "./register";
 import { resetPassword } from "./reset-password";
+import { resetToken } from "./reset-token";
 import { session } from "./session";
 import { signOutOtherSessions } from "./sign-out-other-sessions";
 import { updateProfile } from "./update-profile";
@@ -23,6 +24,7 @@ export const authRouter = {
   session,
   forgotPassword,
   resetPassword,
+  resetToken,
   invitation,
   acceptInvitation,
   changePassword,

@@ -100,6 +100,30 @@ describe("custom fields", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("says how many contacts have a value for a field, before it is deleted", async () => {
+    const owner = await api.register();
+    const plan = await createResource(api, owner.token, "/custom-fields", {
+      key: "plan",
+      label: "Plan",
+      type: "text",
+    });
+    const city = await createResource(api, owner.token, "/custom-fields", {
+      key: "city",
+      label: "City",
+      type: "text",
+    });
+    await createContact(api, owner.token, { name: "Ana", metadata: { plan: "pro", city: "Natal" } });
+    await createContact(api, owner.token, { name: "Bia", metadata: { plan: "basic" } });
+    await createContact(api, owner.token, { name: "Caio" });
+    const agent = await api.member(owner.token, "agent");
+    const usage = (id: string, token = agent.token) =>
+      api.rest("GET", `/custom-fields/${id}/usage`, { token });
+    expect((await usage(plan.id)).body).toEqual({ contacts: 2 });
+    expect((await usage(city.id)).body).toEqual({ contacts: 1 });
+    const stranger = await api.register();
+    expect((await usage(plan.id, stranger.token)).status).toBe(404);
+  });
+
   it("deleting a field removes its values from every contact", async () => {
     const owner = await api.register();
     const plan = await createResource(api, owner.token, "/custom-fields", {

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { createCustomField } from "./create-custom-field";
+import { customFieldUsage } from "./custom-field-usage";
 import { deleteCustomField } from "./delete-custom-field";
 import { listCustomFields } from "./list-custom-fields";
 import { updateCustomField } from "./update-custom-field";
@@ -9,4 +10,5 @@ export const customFieldsRouter = {
   create: createCustomField,
   update: updateCustomField,
   remove: deleteCustomField,
+  usage: customFieldUsage,
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,7 @@ import { createPipeline as create } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toPipelineDto } from "../deals/dto";
 
-export const createPipeline = permission("deals:write")
+export const createPipeline = permission("organizations:write")
   .meta({
     openapi: {
       method: "POST",

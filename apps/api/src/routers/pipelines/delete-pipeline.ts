@@ -2,7 +2,7 @@ import { deletePipelineInput, okOutput } from "@crm/contracts";
 import { deletePipeline as remove } from "@crm/domain";
 import { permission } from "../../trpc/init";
 
-export const deletePipeline = permission("deals:delete")
+export const deletePipeline = permission("organizations:write")
   .meta({
     openapi: {
       method: "DELETE",

@@ -98,7 +98,7 @@ describe("deleting pipelines", () => {
 
     const refused = await api.rest<ErrorDto>("DELETE", `/pipelines/${other.id}`, { token });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain("still has 1 deal");
+    expect(refused.body.message).toContain("still has 1 open deal");
     const sameTarget = await api.rest(
       "DELETE",
       `/pipelines/${other.id}?moveDealsToStageId=${stageAt(other, 0).id}`,
@@ -124,5 +124,55 @@ describe("deleting pipelines", () => {
       },
     });
     expect((await api.rest("GET", `/pipelines/${other.id}`, { token })).status).toBe(404);
+  });
+
+  it("counts a pipeline's deals by status beforehand, and names the won and lost ones when they block its deletion", async () => {
+    const { token, contactId, pipeline } = await workspace(api);
+    const counts = (id: string, as = token) =>
+      api.rest<{ open: number; won: number; lost: number }>("GET", `/pipelines/${id}/deal-counts`, {
+        token: as,
+      });
+    expect((await counts(pipeline.id)).body).toEqual({ open: 0, won: 0, lost: 0 });
+    const won = await createDeal(api, token, {
+      contactId,
+      pipelineId: pipeline.id,
+      stage: stageAt(pipeline, 0).id,
+    });
+    expect((await api.rest("PATCH", `/deals/${won.id}`, { token, body: { status: "won" } })).status).toBe(
+      200,
+    );
+    const lost = await createDeal(api, token, {
+      contactId,
+      pipelineId: pipeline.id,
+      stage: stageAt(pipeline, 1).id,
+    });
+    const lostRes = await api.rest("PATCH", `/deals/${lost.id}`, {
+      token,
+      body: { status: "lost", lostReason: "Price" },
+    });
+    expect(lostRes.status).toBe(200);
+    await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: stageAt(pipeline, 1).id });
+    await createDeal(api, token, { contactId, pipelineId: pipeline.id, stage: stageAt(pipeline, 2).id });
+    const viewer = await api.member(token, "viewer");
+    expect((await counts(pipeline.id, viewer.token)).body).toEqual({ open: 2, won: 1, lost: 1 });
+
+    // a board showing no open deal still has its won one: the refusal says so
+    const other = await createPipeline(api, token, { name: "Eventos", stages: [{ name: "A" }] });
+    const closed = await createDeal(api, token, {
+      contactId,
+      pipelineId: other.id,
+      stage: stageAt(other, 0).id,
+    });
+    await api.rest("PATCH", `/deals/${closed.id}`, { token, body: { status: "won" } });
+    expect((await counts(other.id)).body).toEqual({ open: 0, won: 1, lost: 0 });
+    const refused = await api.rest<ErrorDto>("DELETE", `/pipelines/${other.id}`, { token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('Pipeline "Eventos" still has 1 won deal:');
+    const mixed = await api.rest<ErrorDto>("DELETE", `/pipelines/${pipeline.id}`, { token });
+    expect(mixed.body.message).toContain("still has 2 open deals, 1 won deal, 1 lost deal:");
+
+    expect((await counts(randomUUID())).status).toBe(404);
+    const stranger = await api.register();
+    expect((await counts(pipeline.id, stranger.token)).status).toBe(404);
   });
 });

@@ -146,42 +146,52 @@ describe("creating and editing pipelines", () => {
     ).toBe(400);
   });
 
-  it("lets a viewer read but not write, and an agent edit stages but not remove them", async () => {
-    const { token, pipeline } = await workspace(api);
+  it("lets viewers and agents read pipelines but only owners and admins change them; agents still move deals", async () => {
+    const { token, contactId, pipeline } = await workspace(api);
     const viewer = await api.member(token, "viewer");
     const agent = await api.member(token, "agent");
+    const admin = await api.member(token, "admin");
     expect((await api.rest("GET", `/pipelines/${pipeline.id}`, { token: viewer.token })).status).toBe(200);
     expect((await api.rest("GET", `/pipelines/${pipeline.id}/board`, { token: viewer.token })).status).toBe(
       200,
     );
-    expect(
-      (
-        await api.rest("POST", "/pipelines", {
-          token: viewer.token,
-          body: { name: "x", stages: [{ name: "y" }] },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (await api.rest("PATCH", `/pipelines/${pipeline.id}`, { token: viewer.token, body: { name: "x" } }))
-        .status,
-    ).toBe(403);
-
     const renamed = pipeline.stages.map((s) => ({ id: s.id, name: `${s.name}!` }));
-    expect(
-      (
-        await api.rest("PATCH", `/pipelines/${pipeline.id}`, {
-          token: agent.token,
-          body: { stages: renamed },
-        })
-      ).status,
-    ).toBe(200);
-    const removing = await api.rest("PATCH", `/pipelines/${pipeline.id}`, {
-      token: agent.token,
-      body: { stages: renamed.slice(1) },
+    for (const member of [viewer, agent]) {
+      const created = await api.rest<ErrorDto>("POST", "/pipelines", {
+        token: member.token,
+        body: { name: "x", stages: [{ name: "y" }] },
+      });
+      expect(created.status).toBe(403);
+      expect(created.body.message).toContain("organizations:write");
+      for (const body of [{ name: "x" }, { stages: renamed }]) {
+        const patched = await api.rest("PATCH", `/pipelines/${pipeline.id}`, { token: member.token, body });
+        expect(patched.status).toBe(403);
+      }
+      expect((await api.rest("DELETE", `/pipelines/${pipeline.id}`, { token: member.token })).status).toBe(
+        403,
+      );
+    }
+    expect((await api.rest<PipelineDto>("GET", `/pipelines/${pipeline.id}`, { token })).body.stages).toEqual(
+      pipeline.stages,
+    );
+
+    const deal = await createDeal(api, agent.token, {
+      contactId,
+      pipelineId: pipeline.id,
+      stage: stageAt(pipeline, 0).id,
     });
-    expect(removing.status).toBe(403);
-    expect((await api.rest("DELETE", `/pipelines/${pipeline.id}`, { token: agent.token })).status).toBe(403);
+    const moved = await api.rest("PATCH", `/deals/${deal.id}`, {
+      token: agent.token,
+      body: { stage: stageAt(pipeline, 1).id },
+    });
+    expect(moved.status).toBe(200);
+
+    const byAdmin = await api.rest<PipelineDto>("PATCH", `/pipelines/${pipeline.id}`, {
+      token: admin.token,
+      body: { stages: renamed },
+    });
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.stages.map((s) => s.name)).toEqual(renamed.map((s) => s.name));
   });
 });
 

@@ -4,6 +4,7 @@ import { deletePipeline } from "./delete-pipeline";
 import { getPipeline } from "./get-pipeline";
 import { listPipelines } from "./list-pipelines";
 import { pipelineBoard } from "./pipeline-board";
+import { pipelineDealCountsProcedure } from "./pipeline-deal-counts";
 import { updatePipeline } from "./update-pipeline";
 
 export const pipelinesRouter = {
@@ -13,4 +14,5 @@ export const pipelinesRouter = {
   update: updatePipeline,
   remove: deletePipeline,
   board: pipelineBoard,
+  dealCounts: pipelineDealCountsProcedure,
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,7 @@ import { updatePipeline as update } from "@crm/domain";
 import { permission } from "../../trpc/init";
 import { toPipelineDto } from "../deals/dto";
 
-export const updatePipeline = permission("deals:write")
+export const updatePipeline = permission("organizations:write")
   .meta({
     openapi: {
       method: "PATCH",

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { createTag } from "./create-tag";
 import { deleteTag } from "./delete-tag";
 import { listTags } from "./list-tags";
+import { tagUsage } from "./tag-usage";
 import { updateTag } from "./update-tag";
 
 export const tagsRouter = {
@@ -9,4 +10,5 @@ export const tagsRouter = {
   create: createTag,
   update: updateTag,
   remove: deleteTag,
+  usage: tagUsage,
 } satisfies TRPCRouterRecord;

@@ -51,6 +51,27 @@ describe("tags", () => {
     expect(Object.keys(res.body.data.fieldErrors ?? {})).toEqual([field]);
   });
 
+  it("says how many contacts carry a tag, before it is deleted; another organization's tag answers 404", async () => {
+    const owner = await api.register();
+    const vip = await createResource(api, owner.token, "/tags", { name: "VIP" });
+    const unused = await createResource(api, owner.token, "/tags", { name: "Unused" });
+    await createContact(api, owner.token, { name: "Ana", tagIds: [vip.id] });
+    await createContact(api, owner.token, { name: "Bia", tagIds: [vip.id, unused.id] });
+    await createContact(api, owner.token, { name: "Caio" });
+    await api.rest("DELETE", `/tags/${unused.id}`, { token: owner.token });
+    const viewer = await api.member(owner.token, "viewer");
+    const usage = await api.rest("GET", `/tags/${vip.id}/usage`, { token: viewer.token });
+    expect(usage.status).toBe(200);
+    expect(usage.body).toEqual({ contacts: 2 });
+    const other = await api.register();
+    const empty = await createResource(api, other.token, "/tags", { name: "VIP" });
+    expect((await api.rest("GET", `/tags/${empty.id}/usage`, { token: other.token })).body).toEqual({
+      contacts: 0,
+    });
+    expect((await api.rest("GET", `/tags/${vip.id}/usage`, { token: other.token })).status).toBe(404);
+    expect((await api.rest("GET", `/tags/${unused.id}/usage`, { token: owner.token })).status).toBe(404);
+  });
+
   it("a name is unique whatever its letter case (409 with existingId)", async () => {
     const owner = await api.register();
     const vip = await createResource(api, owner.token, "/tags", { name: "VIP" });

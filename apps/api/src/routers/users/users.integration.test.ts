@@ -67,6 +67,34 @@ describe("invitations", () => {
     expect(users.body.items.map((u) => u.email)).toContain(invitee);
   });
 
+  it("inviting an address again says it replaced the pending invitation, and its role; the old link stops working", async () => {
+    const owner = await api.register();
+    const invitee = email("again");
+    const first = await api.rest<{ id: string; replacedRole: string | null }>("POST", "/users", {
+      token: owner.token,
+      body: { email: invitee, role: "admin" },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.replacedRole).toBeNull();
+    const oldLink = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
+    const second = await api.rest<{ id: string; role: string; replacedRole: string | null }>(
+      "POST",
+      "/users",
+      {
+        token: owner.token,
+        body: { email: invitee, role: "agent" },
+      },
+    );
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ role: "agent", replacedRole: "admin" });
+    const preview = await api.rest<{ valid: boolean }>("GET", `/auth/invitation?token=${oldLink}`);
+    expect(preview.body.valid).toBe(false);
+    // a revoked invitation is not pending: inviting after revoking replaces nothing
+    await api.rest("DELETE", `/invitations/${second.body.id}`, { token: owner.token });
+    const third = await api.trpc(owner.token).users.invite.mutate({ email: invitee, role: "viewer" });
+    expect(third.replacedRole).toBeNull();
+  });
+
   it("a revoked invitation can no longer be accepted", async () => {
     const owner = await api.register();
     const invitee = email("revoked");
