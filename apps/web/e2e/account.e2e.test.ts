@@ -308,3 +308,34 @@ describe("my account", () => {
     await page.getByText("A senha atual está incorreta.").waitFor();
   });
 });
+
+describe("a password reset link that cannot be used", () => {
+  it("says so when the page opens, with no password field and the way to a new link, in English and Portuguese", async () => {
+    for (const [locale, message, action] of [
+      [
+        "en-US",
+        "This reset link can no longer be used: it is invalid, has expired or was already used.",
+        "Request a new link",
+      ],
+      [
+        "pt-BR",
+        "Este link de redefinição não pode mais ser usado: é inválido, expirou ou já foi usado.",
+        "Pedir um novo link",
+      ],
+    ] as const) {
+      const opened = await openPage(browser, locale);
+      try {
+        await opened.page.goto(url("/reset-password?token=bogus"));
+        await opened.page.getByText(message).waitFor();
+        expect(await opened.page.locator("input[type=password]").count()).toBe(0);
+        const link = opened.page.getByRole("link", { name: action });
+        expect(await link.getAttribute("href")).toBe("/forgot-password");
+        if (locale === "en-US") await expectAccessible(opened.page, "08-reset-link-unusable");
+        await link.click();
+        await opened.page.waitForURL("**/forgot-password");
+      } finally {
+        await opened.context.close();
+      }
+    }
+  });
+});

@@ -143,7 +143,8 @@ describe("the companies page", () => {
     const dialog = page.getByRole("dialog", { name: "New company" });
     await dialog.getByLabel("Name").fill("padaria central");
     await dialog.getByRole("button", { name: "Create company" }).click();
-    await dialog.getByRole("alert").getByText("A company with this name already exists.").waitFor();
+    // said once, under the name it is about (a locator matching twice would fail here)
+    await dialog.getByText("A company with this name already exists.").waitFor();
     await dialog.getByRole("link", { name: "Open the existing company" }).click();
     await page.waitForURL((address) => address.pathname === `/companies/${ids["Padaria Central"]}`);
     await page.getByRole("heading", { name: "Padaria Central", level: 1 }).waitFor();

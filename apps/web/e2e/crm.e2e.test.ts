@@ -1,6 +1,13 @@
 import type { ConsoleMessage, Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, drag, expectAccessible, signUp, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  drag,
+  expectAccessible,
+  openPage,
+  signUp,
+  startBrowserSession,
+} from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -20,13 +27,14 @@ interface ContactBody {
   metadata: Record<string, unknown>;
 }
 
-/** A REST call as the signed-in page makes one: its session cookie, its origin. */
+/** A REST call as the signed-in page (`on`, by default Rafael's) makes one: its session cookie, its origin. */
 function api<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
+  on: Page = page,
 ): Promise<{ status: number; body: T }> {
-  return page.evaluate(
+  return on.evaluate(
     async ({ method, path, body }) => {
       const response = await fetch(`/api/v1${path}`, {
         method,
@@ -104,7 +112,7 @@ describe("a sales team's day with contacts and deals", () => {
     const table = page.getByRole("table", { name: "Contacts" });
     await table.getByRole("link", { name: "Ana Lima" }).waitFor();
     // stored as E.164, shown grouped
-    await table.getByRole("cell", { name: "+55 11 98765 4321", exact: true }).waitFor();
+    await table.getByRole("cell", { name: "(11) 98765-4321", exact: true }).waitFor();
     await page.getByRole("button", { name: "New contact" }).click();
     await page.getByRole("dialog").getByLabel("Name").fill("Marcos Prado");
     await page.getByRole("dialog").getByRole("button", { name: "Create contact" }).click();
@@ -129,7 +137,7 @@ describe("a sales team's day with contacts and deals", () => {
     try {
       const table = page.getByRole("table", { name: "Contacts" });
       const ana = table.getByRole("row").filter({ hasText: "Ana Lima" });
-      await ana.getByText("+55 11 98765 4321").filter({ visible: true }).waitFor();
+      await ana.getByText("(11) 98765-4321").filter({ visible: true }).waitFor();
       expect(await table.getByRole("columnheader", { name: "Company" }).isVisible()).toBe(false);
       expect(await table.getByRole("columnheader", { name: "Phone" }).isVisible()).toBe(false);
       // the table fits its scrolling box: nothing to scroll sideways
@@ -453,6 +461,9 @@ describe("a sales team's day with contacts and deals", () => {
     try {
       await page.getByRole("button", { name: "Delete pipeline" }).click();
       const dialog = page.getByRole("dialog", { name: "Delete Eventos?" });
+      // the dialog first counts the pipeline's deals; after that, nothing more
+      await dialog.getByText("It has no deals. This cannot be undone.").waitFor();
+      asked.length = 0;
       const removed = page.waitForResponse((response) => response.url().includes("pipelines.remove"));
       const listed = page.waitForResponse((response) => response.url().includes("pipelines.list"));
       await dialog.getByRole("button", { name: "Delete pipeline" }).click();
@@ -597,5 +608,116 @@ describe("a sales team's day with contacts and deals", () => {
     } finally {
       await page.evaluate(() => window.localStorage.setItem("crm.locale", "en"));
     }
+  });
+});
+
+describe("deleting settings that hold data says how much", () => {
+  it("the only pipeline, holding just a won deal, says so and cannot be deleted until there is another", async () => {
+    // an organization of its own, whose only deal is won (the board shows no open deal at all)
+    const { context, page: other } = await openPage(session.browser, browserLocale);
+    try {
+      await signUp(other, session.api.baseUrl, {
+        organizationName: "Café do Porto",
+        name: "Lia Campos",
+        email: `lia.${Date.now()}@example.com`,
+        password: "correct horse battery",
+      });
+      const contact = await api<{ id: string }>("POST", "/contacts", { name: "Otávio Reis" }, other);
+      expect(contact.status).toBe(200);
+      const pipelines = await api<{
+        items: Array<{ id: string; name: string; stages: Array<{ id: string }> }>;
+      }>("GET", "/pipelines", undefined, other);
+      expect(pipelines.body.items).toHaveLength(1);
+      const only = pipelines.body.items[0];
+      if (!only) throw new Error("no pipeline after sign-up");
+      const deal = await api<{ id: string }>(
+        "POST",
+        "/deals",
+        {
+          title: "Café para o escritório",
+          contactId: contact.body.id,
+          pipelineId: only.id,
+          stage: only.stages[0]?.id,
+          value: { amount: "300.00" },
+        },
+        other,
+      );
+      expect(deal.status).toBe(200);
+      expect((await api("PATCH", `/deals/${deal.body.id}`, { status: "won" }, other)).status).toBe(200);
+
+      await other.goto(url("/settings/pipelines"));
+      await other.getByRole("button", { name: "Delete pipeline" }).click();
+      const dialog = other.getByRole("dialog", { name: `Delete ${only.name}?` });
+      await dialog
+        .getByText(
+          "It cannot be deleted: it still has 1 won deal, and there is no other pipeline to move them to.",
+          { exact: false },
+        )
+        .waitFor();
+      expect(await dialog.getByRole("button", { name: "Delete pipeline" }).isDisabled()).toBe(true);
+      expect(await dialog.getByLabel("Move its deals to").count()).toBe(0);
+      await expectAccessible(other, "19-delete-only-pipeline-with-won-deal");
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await dialog.waitFor({ state: "detached" });
+
+      // with a second pipeline the won deal has somewhere to go
+      const second = await api(
+        "POST",
+        "/pipelines",
+        { name: "Eventos", stages: [{ name: "Orçamento" }] },
+        other,
+      );
+      expect(second.status).toBe(200);
+      await other.reload();
+      await other.getByRole("button", { name: "Delete pipeline" }).click();
+      await dialog
+        .getByText("It has 1 won deal. They all move to the stage you choose below", { exact: false })
+        .waitFor();
+      expect(await dialog.getByLabel("Move its deals to").inputValue()).not.toBe("");
+      expect(await dialog.getByRole("button", { name: "Delete pipeline" }).isDisabled()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("deleting a tag or a custom field says how many contacts use it", async () => {
+    const tag = async (name: string) => {
+      const created = await api<{ id: string }>("POST", "/tags", { name });
+      expect(created.status).toBe(200);
+      return created.body.id;
+    };
+    const southId = await tag("Atacado Sul");
+    await tag("Sem uso");
+    const field = await api("POST", "/custom-fields", { key: "regiao", label: "Região", type: "text" });
+    expect(field.status).toBe(200);
+    for (const contact of [
+      { name: "Loja Norte", tagIds: [southId], metadata: { regiao: "Norte" } },
+      { name: "Loja Sul", tagIds: [southId] },
+    ]) {
+      expect((await api("POST", "/contacts", contact)).status).toBe(200);
+    }
+
+    await page.goto(url("/settings/tags"));
+    const dialog = page.getByRole("dialog", { name: "Delete tag?" });
+    await page.getByRole("button", { name: "Delete tag Atacado Sul" }).click();
+    await dialog
+      .getByText(
+        "“Atacado Sul” will be removed from every contact. The contacts stay. 2 contacts have it now.",
+      )
+      .waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Delete tag Sem uso" }).click();
+    await dialog.getByText("No contact has it.", { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "Delete tag" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByRole("button", { name: "Delete tag Sem uso" }).count()).toBe(0);
+
+    await page.goto(url("/settings/custom-fields"));
+    await page.getByRole("button", { name: "Delete field Região" }).click();
+    const fieldDialog = page.getByRole("dialog");
+    await fieldDialog.getByText("1 contact has a value for it.", { exact: false }).waitFor();
+    await fieldDialog.getByRole("button", { name: "Cancel" }).click();
+    await fieldDialog.waitFor({ state: "detached" });
   });
 });

@@ -96,8 +96,8 @@ describe("the invitation page", () => {
     const token = await inviteAgent(invitee);
     const link = url(`/accept-invitation?token=${token}`);
     for (const [locale, invited] of [
-      ["pt-BR", "Ana Lima convidou você para entrar em Loja da Ana como Agente."],
-      ["en-US", "Ana Lima invited you to join Loja da Ana as Agent."],
+      ["pt-BR", "Ana Lima convidou você para entrar em Loja da Ana como agente."],
+      ["en-US", "Ana Lima invited you to join Loja da Ana as agent."],
     ] as const) {
       const { context, page } = await openPage(session.browser, locale);
       try {
@@ -235,5 +235,162 @@ describe("a viewer", () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+/** The owner's session token, from the browser Ana signed up in. */
+async function ownerToken(): Promise<string> {
+  const token = (await session.context.cookies()).find((cookie) => cookie.name === "crm_session")?.value;
+  if (!token) throw new Error("the owner is not signed in");
+  return token;
+}
+
+/** Invites and accepts a member with `role` through the API; answers their id and session token. */
+async function addMember(
+  role: "admin" | "agent" | "viewer",
+  name: string,
+): Promise<{ id: string; token: string }> {
+  const email = unique(name.split(" ")[0]?.toLowerCase() ?? "member");
+  const invited = await fetch(url("/api/v1/users"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${await ownerToken()}`, "content-type": "application/json" },
+    body: JSON.stringify({ email, role }),
+  });
+  expect(invited.status).toBe(200);
+  const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      token: linkToken(await smtp.waitFor(email), "accept-invitation"),
+      name,
+      password: "correct horse battery",
+    }),
+  });
+  expect(accepted.status).toBe(200);
+  const body = (await accepted.json()) as { token: string; user: { id: string } };
+  return { id: body.user.id, token: body.token };
+}
+
+/** The role the API has for a member, read as the owner. */
+async function roleOf(id: string): Promise<string> {
+  const response = await fetch(url(`/api/v1/users/${id}`), {
+    headers: { authorization: `Bearer ${await ownerToken()}` },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { role: string }).role;
+}
+
+describe("pipelines settings by role", () => {
+  it("shows an agent the pipelines read-only, without Delete; an admin can still change them", async () => {
+    const agent = await addMember("agent", "Gil Souza");
+    const admin = await addMember("admin", "Helena Dias");
+
+    const asAgent = await openPage(session.browser, "en-US");
+    try {
+      const { context, page } = asAgent;
+      await context.addCookies([{ name: "crm_session", value: agent.token, url: session.api.baseUrl }]);
+      await page.goto(url("/settings/pipelines"));
+      await page
+        .getByText(
+          "You can see the pipelines and move deals through them, but only owners and admins can change them.",
+        )
+        .waitFor();
+      const name = page.getByLabel("Pipeline name");
+      await name.waitFor();
+      expect(await name.isDisabled()).toBe(true);
+      expect(await page.getByLabel("Name of stage 1").isDisabled()).toBe(true);
+      expect(await page.getByRole("button", { name: "Delete pipeline" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Save changes" }).count()).toBe(0);
+      await expectAccessible(page, "team-06-pipelines-agent");
+    } finally {
+      await asAgent.context.close();
+    }
+
+    const asAdmin = await openPage(session.browser, "en-US");
+    try {
+      const { context, page } = asAdmin;
+      await context.addCookies([{ name: "crm_session", value: admin.token, url: session.api.baseUrl }]);
+      await page.goto(url("/settings/pipelines"));
+      const name = page.getByLabel("Pipeline name");
+      await name.waitFor();
+      expect(await name.isDisabled()).toBe(false);
+      expect(await page.getByText("only owners and admins can change them").count()).toBe(0);
+      await page.getByRole("button", { name: "Delete pipeline" }).waitFor();
+      await name.fill("Vendas da loja");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.getByText("Changes saved.").waitFor();
+      const pipelines = await fetch(url("/api/v1/pipelines"), {
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      const names = ((await pipelines.json()) as { items: Array<{ name: string }> }).items.map(
+        (pipeline) => pipeline.name,
+      );
+      expect(names).toContain("Vendas da loja");
+    } finally {
+      await asAdmin.context.close();
+    }
+  });
+});
+
+describe("inviting an address with a pending invitation", () => {
+  it("says the new invitation replaces the pending one, naming both roles when they differ", async () => {
+    const { page } = session;
+    const email = unique("iris");
+    await page.goto(url("/settings/team"));
+    const send = async (role: string) => {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Role", { exact: true }).selectOption(role);
+      await page.getByRole("button", { name: "Send invitation" }).click();
+    };
+    await send("admin");
+    await page.getByText(`Invitation sent to ${email}.`).waitFor();
+
+    await send("agent");
+    await page
+      .getByText(
+        `Invitation sent to ${email} as Agent. It replaces the pending invitation as Admin, whose link no longer works.`,
+      )
+      .waitFor();
+    await send("agent");
+    await page
+      .getByText(
+        `Invitation sent to ${email} again. It replaces the pending one: the earlier link no longer works.`,
+      )
+      .waitFor();
+    // one pending invitation for the address, as Agent
+    const pending = page.getByRole("table", { name: "Pending invitations" }).getByRole("row").filter({
+      hasText: email,
+    });
+    await expect.poll(() => pending.count()).toBe(1);
+    await pending.getByText("Agent").waitFor();
+  });
+});
+
+describe("changing a member's role", () => {
+  it("asks first: Cancel keeps the role, Change role changes it", async () => {
+    const member = await addMember("agent", "Jonas Reis");
+    const { page } = session;
+    await page.goto(url("/settings/team"));
+    const select = page.getByLabel("Role of Jonas Reis");
+    await select.waitFor();
+    expect(await select.inputValue()).toBe("agent");
+
+    await select.selectOption("viewer");
+    const dialog = page.getByRole("dialog", { name: "Change the role of Jonas Reis?" });
+    await dialog
+      .getByText("Jonas Reis will be Viewer. Their sessions end now: they sign in again to continue", {
+        exact: false,
+      })
+      .waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await select.inputValue()).toBe("agent");
+    expect(await roleOf(member.id)).toBe("agent");
+
+    await select.selectOption("viewer");
+    await dialog.getByRole("button", { name: "Change role" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => roleOf(member.id)).toBe("viewer");
+    await expect.poll(() => select.inputValue()).toBe("viewer");
   });
 });

@@ -17,6 +17,7 @@ export const companiesEn = {
   "companies.empty.title": "No companies yet",
   "companies.empty.description":
     "Add a company here, or type its name in a contact's form: it is created with the contact.",
+  "companies.empty.readOnly": "The companies your team adds, or names in a contact's form, show up here.",
   "companies.noMatch.title": "No companies match",
   "companies.noMatch.description": "Try another name.",
   "companies.noMatch.clear": "Clear search",

@@ -35,6 +35,9 @@ export const contactsEn = {
   "contacts.empty.title": "Add your first contact",
   "contacts.empty.description":
     "Create contacts one by one or import them from a spreadsheet. People who message you on your channels will show up here too.",
+  "contacts.empty.readOnlyTitle": "No contacts yet",
+  "contacts.empty.readOnly":
+    "People who message you on your channels, and the contacts your team adds, show up here.",
   "contacts.noMatch.title": "No contacts match",
   "contacts.noMatch.description": "Try another search or clear the filters.",
 
@@ -42,7 +45,8 @@ export const contactsEn = {
   "contacts.form.createDescription": "Only the name is required. Add a phone or email so you can reach them.",
   "contacts.form.editTitle": "Edit contact",
   "contacts.form.create": "Create contact",
-  "contacts.form.phoneHint": "With the country code, e.g. +55 11 98765-4321.",
+  "contacts.form.phoneHint":
+    "With the area code, e.g. (11) 98765-4321; with the country code outside Brazil.",
   "contacts.form.companyHint": "Pick an existing company or type a new name to create it.",
   "contacts.form.customFields": "Custom fields",
   "contacts.form.noValue": "—",
@@ -241,6 +245,9 @@ export const contactsEn = {
   "customFields.remove.description":
     "“{label}” and its value on every contact will be deleted. This cannot be undone.",
   "customFields.remove.confirm": "Delete field",
+  "customFields.remove.usage.one": "{count} contact has a value for it.",
+  "customFields.remove.usage.other": "{count} contacts have a value for it.",
+  "customFields.remove.unused": "No contact has a value for it yet.",
 
   "tags.title": "Tags",
   "tags.description": "Labels to group contacts, like “VIP” or “Wholesale”. Filter the contact list by them.",
@@ -258,4 +265,7 @@ export const contactsEn = {
   "tags.remove.title": "Delete tag?",
   "tags.remove.description": "“{name}” will be removed from every contact. The contacts stay.",
   "tags.remove.confirm": "Delete tag",
+  "tags.remove.usage.one": "{count} contact has it now.",
+  "tags.remove.usage.other": "{count} contacts have it now.",
+  "tags.remove.unused": "No contact has it.",
 } as const;

@@ -18,6 +18,7 @@ export const dealsEn = {
   "deals.empty.title": "No open deals in {pipeline} yet",
   "deals.empty.description":
     "Create a deal for one of your contacts, then drag it from stage to stage as the conversation moves forward.",
+  "deals.empty.readOnly": "The deals your team creates for its contacts show up here, stage by stage.",
 
   "deals.board.openDeals.one": "{count} open deal",
   "deals.board.openDeals.other": "{count} open deals",
@@ -136,7 +137,8 @@ export const dealsEn = {
   "pipelines.list": "Pipelines",
   "pipelines.name": "Pipeline name",
   "pipelines.stages": "Stages",
-  "pipelines.readOnly": "You can see the pipelines, but only owners, admins and agents can change them.",
+  "pipelines.readOnly":
+    "You can see the pipelines and move deals through them, but only owners and admins can change them.",
   "pipelines.editor.description":
     "Rename the pipeline and arrange its stages in the order deals move through them.",
   "pipelines.discard": "Discard changes",
@@ -181,9 +183,17 @@ export const dealsEn = {
   "pipelines.create.submit": "Create pipeline",
   "pipelines.delete.open": "Delete pipeline",
   "pipelines.delete.title": "Delete {name}?",
-  "pipelines.delete.description": "Its deals move to the stage you choose below. This cannot be undone.",
-  "pipelines.delete.descriptionLast":
-    "This is your only pipeline. It can only be deleted while it has no deals.",
+  "pipelines.delete.empty": "It has no deals. This cannot be undone.",
+  "pipelines.delete.moves":
+    "It has {deals}. They all move to the stage you choose below and keep their status (won and lost ones too). This cannot be undone.",
+  "pipelines.delete.blocked":
+    "It cannot be deleted: it still has {deals}, and there is no other pipeline to move them to. Create another pipeline first; deleting this one will then move every deal there, won and lost ones too.",
+  "pipelines.delete.openDeals.one": "{count} open deal",
+  "pipelines.delete.openDeals.other": "{count} open deals",
+  "pipelines.delete.wonDeals.one": "{count} won deal",
+  "pipelines.delete.wonDeals.other": "{count} won deals",
+  "pipelines.delete.lostDeals.one": "{count} lost deal",
+  "pipelines.delete.lostDeals.other": "{count} lost deals",
   "pipelines.delete.target": "Move its deals to",
   "pipelines.delete.confirm": "Delete pipeline",
 } as const;

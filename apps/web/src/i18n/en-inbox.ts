@@ -6,6 +6,8 @@ export const inboxEn = {
   "inbox.empty.description":
     "When customers write to your WhatsApp, Telegram, Slack or Discord, their messages arrive here. Connect a channel in Settings to get started.",
   "inbox.empty.action": "Connect a channel",
+  "inbox.empty.askManager":
+    "When customers write to your WhatsApp, Telegram, Slack or Discord, their messages arrive here. Ask an owner or admin to connect a channel.",
   "inbox.noMatch": "No conversations match these filters.",
   "inbox.clearFilters": "Clear filters",
   "inbox.pickConversation.title": "Pick a conversation",

@@ -75,6 +75,7 @@ export const en = {
   "auth.signup.submit": "Create account",
   "auth.signup.haveAccount": "Already have an account?",
   "auth.signup.toLogin": "Log in",
+  "auth.signup.tryLogin": "Try logging in instead.",
 
   "auth.forgot.title": "Reset your password",
   "auth.forgot.description":
@@ -88,6 +89,8 @@ export const en = {
   "auth.reset.newPassword": "New password",
   "auth.reset.submit": "Save new password",
   "auth.reset.requestNew": "Request a new link",
+  "auth.reset.unusable":
+    "This reset link can no longer be used: it is invalid, has expired or was already used.",
   "auth.reset.done": "Your password has been changed. You can now log in with it.",
 
   "auth.invitation.title": "Join your team",
@@ -138,7 +141,8 @@ export const en = {
     "How your organization is named and the defaults your team works with.",
   "settings.organization.name": "Organization name",
   "settings.organization.slug": "Short name (slug)",
-  "settings.organization.slugHint": "Lowercase letters, numbers and dashes. Used in links.",
+  "settings.organization.slugHint":
+    "A unique short name for your organization, no two alike. Lowercase letters, numbers and dashes.",
   "settings.organization.currency": "Default currency",
   "settings.organization.timezone": "Time zone",
   "settings.organization.timezoneHint":
@@ -153,6 +157,13 @@ export const en = {
   "roles.admin": "Admin",
   "roles.agent": "Agent",
   "roles.viewer": "Viewer",
+  "roles.abilities.owner": "Owners can do everything, including billing, refunds and removing members.",
+  "roles.abilities.admin":
+    "Admins can do everything but billing, refunds and removing members: settings, team invitations, integrations and deleting records.",
+  "roles.abilities.agent":
+    "Agents answer conversations and work with contacts, deals and payment links, but cannot delete records or change settings, the team or integrations.",
+  "roles.abilities.viewer":
+    "Viewers can only read conversations, contacts, deals and payments; they change nothing.",
 
   "team.name": "Name",
   "team.role": "Role",
@@ -167,6 +178,14 @@ export const en = {
   "team.invite.emailPlaceholder": "name@company.com",
   "team.invite.submit": "Send invitation",
   "team.invite.sent": "Invitation sent to {email}.",
+  "team.invite.resent":
+    "Invitation sent to {email} again. It replaces the pending one: the earlier link no longer works.",
+  "team.invite.replaced":
+    "Invitation sent to {email} as {role}. It replaces the pending invitation as {previous}, whose link no longer works.",
+  "team.changeRole.title": "Change the role of {name}?",
+  "team.changeRole.description":
+    "{name} will be {role}. Their sessions end now: they sign in again to continue, with the new role.",
+  "team.changeRole.confirm": "Change role",
   "team.remove.label": "Remove {name}",
   "team.remove.title": "Remove member?",
   "team.remove.description": "{name} will lose access to this organization right away.",
@@ -218,7 +237,7 @@ export const en = {
   "errors.forbidden": "You do not have permission to do this.",
   "errors.notFound": "We could not find what you were looking for. It may have been removed.",
   "errors.conflict": "This conflicts with something that already exists.",
-  "errors.emailTaken": "An account with this email already exists. Try logging in instead.",
+  "errors.emailTaken": "An account with this email already exists.",
   "errors.slugTaken": "This short name is already taken. Choose another one.",
   "errors.alreadyMember": "This person is already a member of this organization.",
   "errors.accountElsewhere":
@@ -228,7 +247,8 @@ export const en = {
   "errors.contactDuplicate": "Another contact already has this phone or email.",
   "errors.customFieldKeyTaken": "Another custom field already uses this key.",
   "errors.tagTaken": "A tag with this name already exists.",
-  "errors.pipelineHasDeals": "This pipeline still has deals. Create another pipeline to move them to first.",
+  "errors.pipelineHasDeals":
+    "This pipeline still has deals (won and lost ones count too). Create another pipeline to move them to first.",
   "errors.unprocessable": "This request could not be processed.",
   "errors.rateLimited": "Too many attempts. Wait a minute and try again.",
   "errors.rateLimitedFor.one": "Too many attempts. Try again in {count} minute.",

@@ -19,6 +19,8 @@ export const companiesPtBr: TranslationOf<typeof companiesEn> = {
   "companies.empty.title": "Nenhuma empresa ainda",
   "companies.empty.description":
     "Adicione uma empresa aqui ou digite o nome dela no formulário de um contato: ela é criada com o contato.",
+  "companies.empty.readOnly":
+    "As empresas que sua equipe adicionar, ou informar no formulário de um contato, aparecem aqui.",
   "companies.noMatch.title": "Nenhuma empresa encontrada",
   "companies.noMatch.description": "Tente outro nome.",
   "companies.noMatch.clear": "Limpar busca",

@@ -38,6 +38,9 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.empty.title": "Adicione seu primeiro contato",
   "contacts.empty.description":
     "Crie contatos um a um ou importe de uma planilha. Quem mandar mensagem nos seus canais também aparece aqui.",
+  "contacts.empty.readOnlyTitle": "Nenhum contato ainda",
+  "contacts.empty.readOnly":
+    "Quem mandar mensagem nos seus canais e os contatos que sua equipe adicionar aparecem aqui.",
   "contacts.noMatch.title": "Nenhum contato encontrado",
   "contacts.noMatch.description": "Tente outra busca ou limpe os filtros.",
 
@@ -248,6 +251,9 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "customFields.remove.description":
     "“{label}” e o valor dele em todos os contatos serão excluídos. Não é possível desfazer.",
   "customFields.remove.confirm": "Excluir campo",
+  "customFields.remove.usage.one": "{count} contato tem um valor neste campo.",
+  "customFields.remove.usage.other": "{count} contatos têm um valor neste campo.",
+  "customFields.remove.unused": "Nenhum contato tem valor neste campo ainda.",
 
   "tags.title": "Tags",
   "tags.description":
@@ -266,4 +272,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "tags.remove.title": "Excluir tag?",
   "tags.remove.description": "“{name}” será removida de todos os contatos. Os contatos continuam.",
   "tags.remove.confirm": "Excluir tag",
+  "tags.remove.usage.one": "{count} contato tem esta tag agora.",
+  "tags.remove.usage.other": "{count} contatos têm esta tag agora.",
+  "tags.remove.unused": "Nenhum contato tem esta tag.",
 };

@@ -20,6 +20,7 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.empty.title": "Nenhum negócio aberto em {pipeline} ainda",
   "deals.empty.description":
     "Crie um negócio para um dos seus contatos e arraste-o de etapa em etapa conforme a conversa avança.",
+  "deals.empty.readOnly": "Os negócios que sua equipe criar para os contatos aparecem aqui, etapa por etapa.",
 
   "deals.board.openDeals.zero": "{count} negócios abertos",
   "deals.board.openDeals.one": "{count} negócio aberto",
@@ -143,7 +144,7 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "pipelines.name": "Nome do funil",
   "pipelines.stages": "Etapas",
   "pipelines.readOnly":
-    "Você pode ver os funis, mas só proprietários, administradores e agentes podem alterá-los.",
+    "Você pode ver os funis e mover negócios entre as etapas, mas só proprietários e administradores podem alterá-los.",
   "pipelines.editor.description":
     "Renomeie o funil e organize as etapas na ordem em que os negócios passam por elas.",
   "pipelines.discard": "Descartar alterações",
@@ -191,10 +192,17 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "pipelines.create.submit": "Criar funil",
   "pipelines.delete.open": "Excluir funil",
   "pipelines.delete.title": "Excluir {name}?",
-  "pipelines.delete.description":
-    "Os negócios dele vão para a etapa que você escolher abaixo. Não é possível desfazer.",
-  "pipelines.delete.descriptionLast":
-    "Este é o seu único funil. Ele só pode ser excluído se não tiver negócios.",
+  "pipelines.delete.empty": "Ele não tem negócios. Não é possível desfazer.",
+  "pipelines.delete.moves":
+    "Ele tem {deals}. Todos vão para a etapa que você escolher abaixo e mantêm a situação (inclusive os ganhos e perdidos). Não é possível desfazer.",
+  "pipelines.delete.blocked":
+    "Não é possível excluí-lo: ele ainda tem {deals}, e não há outro funil para onde movê-los. Crie outro funil antes; ao excluir este, todos os negócios irão para lá, inclusive os ganhos e perdidos.",
+  "pipelines.delete.openDeals.one": "{count} negócio aberto",
+  "pipelines.delete.openDeals.other": "{count} negócios abertos",
+  "pipelines.delete.wonDeals.one": "{count} negócio ganho",
+  "pipelines.delete.wonDeals.other": "{count} negócios ganhos",
+  "pipelines.delete.lostDeals.one": "{count} negócio perdido",
+  "pipelines.delete.lostDeals.other": "{count} negócios perdidos",
   "pipelines.delete.target": "Mover os negócios para",
   "pipelines.delete.confirm": "Excluir funil",
 };

@@ -8,6 +8,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.empty.description":
     "Quando clientes escreverem para o seu WhatsApp, Telegram, Slack ou Discord, as mensagens chegam aqui. Conecte um canal nas Configurações para começar.",
   "inbox.empty.action": "Conectar um canal",
+  "inbox.empty.askManager":
+    "Quando clientes escreverem para o seu WhatsApp, Telegram, Slack ou Discord, as mensagens chegam aqui. Peça a um proprietário ou administrador para conectar um canal.",
   "inbox.noMatch": "Nenhuma conversa corresponde a estes filtros.",
   "inbox.clearFilters": "Limpar filtros",
   "inbox.pickConversation.title": "Escolha uma conversa",

@@ -17,6 +17,14 @@ describe("payments in Portuguese", () => {
     expect(ptBR["payments.status.refunded"]).toBe("Estornado");
   });
 
+  it("say Situação for a payment's state, as the other pages do, not the English Status", () => {
+    expect(ptBR["payments.column.status"]).toBe("Situação");
+    const offending = Object.entries(ptBR).filter(
+      ([key, text]) => key.startsWith("payments.") && /status/i.test(text),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it("translate the Mercado Pago access token's label", () => {
     expect(ptBR["integrations.field.mercadopago.accessToken"]).toBe("Token de acesso");
     expect(ptBR["integrations.field.mercadopago.accessToken"]).not.toBe(

@@ -72,6 +72,7 @@ export const ptBR: Messages = {
   "auth.signup.description": "Configure sua organização e comece a conversar com clientes em minutos.",
   "auth.signup.organizationName": "Nome da empresa",
   "auth.signup.submit": "Criar conta",
+  "auth.signup.tryLogin": "Tente entrar.",
   "auth.signup.haveAccount": "Já tem uma conta?",
   "auth.signup.toLogin": "Entrar",
 
@@ -87,6 +88,8 @@ export const ptBR: Messages = {
   "auth.reset.newPassword": "Nova senha",
   "auth.reset.submit": "Salvar nova senha",
   "auth.reset.requestNew": "Pedir um novo link",
+  "auth.reset.unusable":
+    "Este link de redefinição não pode mais ser usado: é inválido, expirou ou já foi usado.",
   "auth.reset.done": "Sua senha foi alterada. Agora você já pode entrar com ela.",
 
   "auth.invitation.title": "Entre para a sua equipe",
@@ -136,7 +139,8 @@ export const ptBR: Messages = {
   "settings.organization.description": "O nome da sua organização e os padrões com que sua equipe trabalha.",
   "settings.organization.name": "Nome da organização",
   "settings.organization.slug": "Nome curto (slug)",
-  "settings.organization.slugHint": "Letras minúsculas, números e hífens. Usado em links.",
+  "settings.organization.slugHint":
+    "Um nome curto que identifica sua organização, único entre todas. Letras minúsculas, números e hífens.",
   "settings.organization.currency": "Moeda padrão",
   "settings.organization.timezone": "Fuso horário",
   "settings.organization.timezoneHint":
@@ -151,6 +155,14 @@ export const ptBR: Messages = {
   "roles.admin": "Administrador",
   "roles.agent": "Agente",
   "roles.viewer": "Leitor",
+  "roles.abilities.owner":
+    "Proprietários podem fazer tudo, inclusive cobrança, reembolsos e remover membros.",
+  "roles.abilities.admin":
+    "Administradores podem fazer tudo, menos cobrança, reembolsos e remover membros: configurações, convites, integrações e exclusão de registros.",
+  "roles.abilities.agent":
+    "Agentes respondem conversas e trabalham com contatos, negócios e links de pagamento, mas não excluem registros nem alteram configurações, equipe ou integrações.",
+  "roles.abilities.viewer":
+    "Leitores só consultam conversas, contatos, negócios e pagamentos; não alteram nada.",
 
   "team.name": "Nome",
   "team.role": "Função",
@@ -165,6 +177,14 @@ export const ptBR: Messages = {
   "team.invite.emailPlaceholder": "nome@empresa.com.br",
   "team.invite.submit": "Enviar convite",
   "team.invite.sent": "Convite enviado para {email}.",
+  "team.invite.resent":
+    "Convite reenviado para {email}. Ele substitui o pendente: o link anterior não funciona mais.",
+  "team.invite.replaced":
+    "Convite enviado para {email} como {role}. Ele substitui o convite pendente como {previous}, cujo link não funciona mais.",
+  "team.changeRole.title": "Alterar o perfil de {name}?",
+  "team.changeRole.description":
+    "{name} passará a ser {role}. As sessões dessa pessoa terminam agora: ela entra de novo para continuar, já com o novo perfil.",
+  "team.changeRole.confirm": "Alterar perfil",
   "team.remove.label": "Remover {name}",
   "team.remove.title": "Remover membro?",
   "team.remove.description": "{name} perderá o acesso a esta organização imediatamente.",
@@ -216,7 +236,7 @@ export const ptBR: Messages = {
   "errors.forbidden": "Você não tem permissão para fazer isso.",
   "errors.notFound": "Não encontramos o que você procurava. Talvez tenha sido removido.",
   "errors.conflict": "Isso entra em conflito com algo que já existe.",
-  "errors.emailTaken": "Já existe uma conta com este e-mail. Tente entrar.",
+  "errors.emailTaken": "Já existe uma conta com este e-mail.",
   "errors.slugTaken": "Este nome curto já está em uso. Escolha outro.",
   "errors.alreadyMember": "Esta pessoa já é membro desta organização.",
   "errors.accountElsewhere":
@@ -226,7 +246,8 @@ export const ptBR: Messages = {
   "errors.contactDuplicate": "Outro contato já tem este telefone ou e-mail.",
   "errors.customFieldKeyTaken": "Outro campo personalizado já usa esta chave.",
   "errors.tagTaken": "Já existe uma tag com este nome.",
-  "errors.pipelineHasDeals": "Este funil ainda tem negócios. Crie antes outro funil para onde movê-los.",
+  "errors.pipelineHasDeals":
+    "Este funil ainda tem negócios (os ganhos e perdidos também contam). Crie antes outro funil para onde movê-los.",
   "errors.unprocessable": "Não foi possível processar este pedido.",
   "errors.rateLimited": "Muitas tentativas. Aguarde um minuto e tente novamente.",
   "errors.rateLimitedFor.one": "Muitas tentativas. Tente novamente em {count} minuto.",

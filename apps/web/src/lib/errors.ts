@@ -35,6 +35,9 @@ const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
   NOT_FOUND: "errors.notFound",
   CONFLICT: "errors.conflict",
   PRECONDITION_FAILED: "errors.preconditionFailed",
+  // the web app sends JSON within the limits: these meet only other clients
+  PAYLOAD_TOO_LARGE: "errors.validationFailed",
+  UNSUPPORTED_MEDIA_TYPE: "errors.validationFailed",
   UNPROCESSABLE: "errors.unprocessable",
   RATE_LIMITED: "errors.rateLimited",
   PROVIDER_ERROR: "errors.providerError",

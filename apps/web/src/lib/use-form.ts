@@ -1,8 +1,10 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
-import type { PlainMessageKey } from "../i18n/translate";
 import { type ErrorMessageOverrides, toErrorView } from "./errors";
+import { shownServerErrors } from "./form-errors";
 import { type FieldErrors, hasErrors, type Rule, validate } from "./validation";
+
+export { formFieldErrors } from "./form-errors";
 
 interface UseFormOptions<F extends string> {
   initial: Record<F, string>;
@@ -32,8 +34,17 @@ export function useForm<F extends string>({
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors<F>>({});
-  const serverView = error ? toErrorView(error, overrides) : null;
-  const serverErrors = serverView ? formFieldErrors(serverView.fieldErrors, serverFields) : {};
+  // What has happened to the current server answer since it came: fields edited, the form sent again.
+  const [answer, setAnswer] = useState<ServerAnswer>({ error, edited: new Set(), dismissed: false });
+  const current: ServerAnswer =
+    answer.error === error ? answer : { error, edited: new Set(), dismissed: false };
+  const shown = shownServerErrors(error ? toErrorView(error, overrides) : null, {
+    formFields: Object.keys(initial),
+    serverFields,
+    edited: current.edited,
+    dismissed: current.dismissed,
+  });
+  const serverErrors = shown.fieldErrors;
 
   // Keyed on the error itself: a new failure moves focus once, typing afterwards does not.
   useEffect(() => {
@@ -53,12 +64,18 @@ export function useForm<F extends string>({
       const { value } = event.target;
       setValues((current) => ({ ...current, [name]: value }));
       setClientErrors((current) => ({ ...current, [name]: undefined }));
+      setAnswer((previous) => {
+        const base =
+          previous.error === error ? previous : { error, edited: new Set<string>(), dismissed: false };
+        return { ...base, edited: new Set([...base.edited, name]) };
+      });
       onEdit?.();
     },
   });
 
   const onSubmit = (handler: (values: Record<F, string>) => void) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setAnswer({ error, edited: new Set(), dismissed: true });
     const problems = validate(values, rules);
     setClientErrors(problems);
     if (hasErrors(problems)) {
@@ -76,24 +93,14 @@ export function useForm<F extends string>({
     field,
     onSubmit,
     /** The sentence for the form as a whole, when the server refused it. */
-    formError: serverView ? t(serverView.message) : undefined,
+    formError: shown.formError ? t(shown.formError) : undefined,
   };
 }
 
-/**
- * The server's field errors keyed by the form's field names: a path the form calls otherwise (`value.amount`
- * for its `amount`) lands on that field, so its message shows there instead of nowhere.
- */
-export function formFieldErrors<F extends string>(
-  fieldErrors: Readonly<Record<string, PlainMessageKey>>,
-  serverFields: Readonly<Record<string, F>>,
-): Partial<Record<string, PlainMessageKey>> {
-  const errors: Partial<Record<string, PlainMessageKey>> = { ...fieldErrors };
-  for (const [path, field] of Object.entries(serverFields)) {
-    const problem = fieldErrors[path];
-    if (problem && !errors[field]) errors[field] = problem;
-  }
-  return errors;
+interface ServerAnswer {
+  error: unknown;
+  edited: ReadonlySet<string>;
+  dismissed: boolean;
 }
 
 function focusFirstInvalid(form: HTMLFormElement | null): void {

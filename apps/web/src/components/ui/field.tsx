@@ -11,6 +11,8 @@ interface FieldProps {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** A link after the error that resolves it, e.g. "Try logging in" under an email that has an account. */
+  errorAction?: ReactNode;
   children: ReactNode;
 }
 
@@ -21,7 +23,7 @@ export const describedBy = (id: string, hint: string | undefined, error: string 
   [hint ? hintId(id) : null, error ? errorId(id) : null].filter(Boolean).join(" ") || undefined;
 
 /** Label, control, hint and error in one column; the control links them through aria attributes. */
-export function Field({ id, label, hint, error, children }: FieldProps) {
+export function Field({ id, label, hint, error, errorAction, children }: FieldProps) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -36,6 +38,7 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
       {error && (
         <p id={errorId(id)} className="text-xs font-medium text-red-600">
           {error}
+          {errorAction && <> {errorAction}</>}
         </p>
       )}
     </div>

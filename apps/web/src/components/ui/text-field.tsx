@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 import { cx } from "../../lib/cx";
 import { controlClasses, describedBy, Field } from "./field";
 
@@ -6,12 +6,13 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  errorAction?: ReactNode;
 }
 
-export function TextField({ label, hint, error, className, ...props }: TextFieldProps) {
+export function TextField({ label, hint, error, errorAction, className, ...props }: TextFieldProps) {
   const id = useId();
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field id={id} label={label} hint={hint} error={error} errorAction={errorAction}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}

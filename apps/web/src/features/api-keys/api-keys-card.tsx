@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { CardList, CardListItem, useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { LoadMore } from "../../components/ui/load-more";
@@ -47,6 +48,28 @@ export function ApiKeysCard({ actorRole }: { actorRole: Role }) {
     </Button>
   );
 
+  const wide = useWideEnoughForTable();
+  /** Revoke, or the badge of a revoked key, in the table's last column or at the end of the card. */
+  const keyAction = (key: (typeof items)[number]) =>
+    key.revokedAt ? (
+      <Badge tone="danger">{t("apiKeys.revoked")}</Badge>
+    ) : (
+      // revoking takes the right to grant the key's role: admins cannot revoke owner keys
+      canGrantRole(actorRole, key.role) && (
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={t("apiKeys.revokeLabel", { name: key.name })}
+          onClick={() => {
+            revoke.reset();
+            setRevoking(key);
+          }}
+        >
+          {t("apiKeys.revoke")}
+        </Button>
+      )
+    );
+
   return (
     <Card
       title={t("apiKeys.title")}
@@ -67,56 +90,64 @@ export function ApiKeysCard({ actorRole }: { actorRole: Role }) {
         </EmptyState>
       ) : (
         <>
-          <Table
-            caption={t("apiKeys.title")}
-            head={
-              <>
-                <Th>{t("apiKeys.name")}</Th>
-                <Th>{t("team.role")}</Th>
-                <Th>{t("apiKeys.createdAt")}</Th>
-                <Th>{t("apiKeys.lastUsed")}</Th>
-                <Th>
-                  <span className="sr-only">{t("common.actions")}</span>
-                </Th>
-              </>
-            }
-          >
-            {items.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? "text-slate-400" : undefined}>
-                <Td>
-                  <div className="font-medium text-slate-900">{key.name}</div>
-                  <code className="font-mono text-xs text-slate-500">{key.prefix}…</code>
-                </Td>
-                <Td>
+          {wide ? (
+            <Table
+              caption={t("apiKeys.title")}
+              head={
+                <>
+                  <Th>{t("apiKeys.name")}</Th>
+                  <Th>{t("team.role")}</Th>
+                  <Th>{t("apiKeys.createdAt")}</Th>
+                  <Th>{t("apiKeys.lastUsed")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("common.actions")}</span>
+                  </Th>
+                </>
+              }
+            >
+              {items.map((key) => (
+                <tr key={key.id} className={key.revokedAt ? "text-slate-400" : undefined}>
+                  <Td>
+                    <div className="font-medium text-slate-900">{key.name}</div>
+                    <code className="font-mono text-xs text-slate-500">{key.prefix}…</code>
+                  </Td>
+                  <Td>
+                    <Badge tone={roleTones[key.role]}>{t(roleLabels[key.role])}</Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-600">{formatDate(key.createdAt, locale)}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">
+                    {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t("team.never")}
+                  </Td>
+                  <Td className="text-right">{keyAction(key)}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : (
+            <CardList label={t("apiKeys.title")}>
+              {items.map((key) => (
+                <CardListItem
+                  key={key.id}
+                  className={key.revokedAt ? "text-slate-400" : undefined}
+                  title={
+                    <>
+                      <div className="font-medium text-slate-900">{key.name}</div>
+                      <code className="font-mono text-xs text-slate-500">{key.prefix}…</code>
+                    </>
+                  }
+                >
                   <Badge tone={roleTones[key.role]}>{t(roleLabels[key.role])}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap text-slate-600">{formatDate(key.createdAt, locale)}</Td>
-                <Td className="whitespace-nowrap text-slate-600">
-                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t("team.never")}
-                </Td>
-                <Td className="text-right">
-                  {key.revokedAt ? (
-                    <Badge tone="danger">{t("apiKeys.revoked")}</Badge>
-                  ) : (
-                    // revoking takes the right to grant the key's role: admins cannot revoke owner keys
-                    canGrantRole(actorRole, key.role) && (
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        aria-label={t("apiKeys.revokeLabel", { name: key.name })}
-                        onClick={() => {
-                          revoke.reset();
-                          setRevoking(key);
-                        }}
-                      >
-                        {t("apiKeys.revoke")}
-                      </Button>
-                    )
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
+                  <span className="text-slate-600">
+                    {t("apiKeys.createdAt")}: {formatDate(key.createdAt, locale)}
+                  </span>
+                  <span className="text-slate-600">
+                    {t("apiKeys.lastUsed")}:{" "}
+                    {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t("team.never")}
+                  </span>
+                  <span className="ml-auto">{keyAction(key)}</span>
+                </CardListItem>
+              ))}
+            </CardList>
+          )}
           <LoadMore {...keys} />
         </>
       )}

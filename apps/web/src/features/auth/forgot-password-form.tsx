@@ -1,9 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { TextField } from "../../components/ui/text-field";
-import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
@@ -20,14 +18,8 @@ export function ForgotPasswordForm() {
   });
 
   if (forgot.isSuccess) {
-    return (
-      <div className="space-y-6">
-        <Alert tone="success">{t("auth.forgot.sent", { email: form.values.email.trim() })}</Alert>
-        <Link to="/login" className={textLinkClasses}>
-          {t("auth.backToLogin")}
-        </Link>
-      </div>
-    );
+    // the page's footer already links back to the login
+    return <Alert tone="success">{t("auth.forgot.sent", { email: form.values.email.trim() })}</Alert>;
   }
 
   return (

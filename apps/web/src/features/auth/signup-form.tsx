@@ -1,8 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { PasswordField } from "../../components/ui/password-field";
 import { TextField } from "../../components/ui/text-field";
+import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
@@ -23,6 +25,8 @@ export function SignupForm() {
     overrides: { CONFLICT: "errors.emailTaken" },
   });
 
+  const emailField = form.field("email");
+
   // The organization starts in the language the person signs up in, its pipeline's stage names too.
   return (
     <form
@@ -38,7 +42,19 @@ export function SignupForm() {
         {...form.field("organizationName")}
       />
       <TextField label={t("auth.name")} autoComplete="name" {...form.field("name")} />
-      <TextField label={t("auth.workEmail")} type="email" autoComplete="email" {...form.field("email")} />
+      <TextField
+        label={t("auth.workEmail")}
+        type="email"
+        autoComplete="email"
+        {...emailField}
+        errorAction={
+          emailField.error === t("errors.emailTaken") && (
+            <Link to="/login" className={textLinkClasses}>
+              {t("auth.signup.tryLogin")}
+            </Link>
+          )
+        }
+      />
       <PasswordField
         label={t("auth.password")}
         autoComplete="new-password"

@@ -64,7 +64,7 @@ export function CompaniesPage({ search, onSearchChange }: CompaniesPageProps) {
         <EmptyState
           icon={Building2}
           title={t("companies.empty.title")}
-          description={t("companies.empty.description")}
+          description={t(mayWrite ? "companies.empty.description" : "companies.empty.readOnly")}
         >
           {createButton}
         </EmptyState>

@@ -54,6 +54,17 @@ function CompanyForm({ onOpenChange, company }: CompanyDialogProps) {
     overrides: { CONFLICT: "companies.taken" },
   });
   const existingId = existingIdOf(save.error);
+  const existingLink = existingId && existingId !== company?.id && (
+    <Link
+      to="/companies/$companyId"
+      params={{ companyId: existingId }}
+      className={textLinkClasses}
+      onClick={() => onOpenChange(false)}
+    >
+      {t("companies.openExisting")}
+    </Link>
+  );
+  const nameField = form.field("name");
   return (
     <form
       ref={form.formRef}
@@ -67,22 +78,16 @@ function CompanyForm({ onOpenChange, company }: CompanyDialogProps) {
       {form.formError && (
         <Alert tone="error">
           {form.formError}
-          {existingId && existingId !== company?.id && (
-            <>
-              {" "}
-              <Link
-                to="/companies/$companyId"
-                params={{ companyId: existingId }}
-                className={textLinkClasses}
-                onClick={() => onOpenChange(false)}
-              >
-                {t("companies.openExisting")}
-              </Link>
-            </>
-          )}
+          {existingLink && <> {existingLink}</>}
         </Alert>
       )}
-      <TextField label={t("companies.name")} autoComplete="organization" {...form.field("name")} />
+      <TextField
+        label={t("companies.name")}
+        autoComplete="organization"
+        {...nameField}
+        // the name is taken: said under it, with the way to the company that has it
+        errorAction={nameField.error === t("companies.taken") && existingLink}
+      />
       <div className="flex justify-end gap-3">
         <Button variant="secondary" onClick={() => onOpenChange(false)}>
           {t("common.cancel")}

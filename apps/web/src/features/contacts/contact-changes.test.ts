@@ -22,6 +22,11 @@ const ana: Contact = {
 };
 
 describe("what an edit sends", () => {
+  it("shows the stored phone in the form as people write it, and sends nothing for it when left alone", () => {
+    expect(formValuesOf(ana).phone).toBe("(11) 98765-4321");
+    expect(changedFields(ana, formValuesOf(ana))).not.toHaveProperty("phone");
+  });
+
   it("sends only the fields the user changed, so a colleague's change to another is not overwritten", () => {
     expect(changedFields(ana, { ...formValuesOf(ana), name: " Ana Souza " })).toEqual({ name: "Ana Souza" });
     expect(changedFields(ana, formValuesOf(ana))).toEqual({});
@@ -56,7 +61,7 @@ describe("reloading a contact someone else changed", () => {
     expect(rebaseValues(initial, typed, fresh)).toEqual({
       name: "Ana Souza",
       email: "ana.nova@example.com",
-      phone: "+5511987654321",
+      phone: "(11) 98765-4321",
       company: "Outra",
     });
   });

@@ -1,9 +1,9 @@
 import type { RouterOutputs } from "../../lib/api-types";
+import { displayPhone } from "../../lib/phone";
 import type { TagRef } from "./tag-picker";
 
 type Contact = RouterOutputs["contacts"]["get"];
 
-/** The contact's own fields as the form's inputs hold them. */
 export interface ContactFormValues {
   name: string;
   email: string;
@@ -11,10 +11,14 @@ export interface ContactFormValues {
   company: string;
 }
 
+/**
+ * The contact's own fields as the form's inputs hold them. The phone reads as it does everywhere else,
+ * "(21) 99876-5432", not as stored: the server reads that form back into the same E.164 number.
+ */
 export const formValuesOf = (contact: Contact | undefined): ContactFormValues => ({
   name: contact?.name ?? "",
   email: contact?.email ?? "",
-  phone: contact?.phone ?? "",
+  phone: contact?.phone ? displayPhone(contact.phone) : "",
   company: contact?.company?.name ?? "",
 });
 

@@ -104,6 +104,21 @@ function ContactForm({
   const serverFields = save.error ? toErrorView(save.error).fieldErrors : {};
   const errorCode = errorCodeOf(save.error);
   const duplicateId = errorCode === "CONFLICT" ? existingIdOf(save.error) : null;
+  const duplicateLink = duplicateId && (
+    <Link
+      to="/contacts/$contactId"
+      params={{ contactId: duplicateId }}
+      className={textLinkClasses}
+      onClick={() => onOpenChange(false)}
+    >
+      {t("contacts.form.openExisting")}
+    </Link>
+  );
+  // the duplicate is said under the email or phone it shares, and the way to that contact with it
+  const emailField = form.field("email");
+  const phoneField = form.field("phone");
+  const duplicateAction = (error: string | undefined) =>
+    error === t("errors.contactDuplicate") ? duplicateLink : undefined;
 
   return (
     <form
@@ -130,19 +145,7 @@ function ContactForm({
       {form.formError && (
         <Alert tone="error">
           {form.formError}
-          {duplicateId && (
-            <>
-              {" "}
-              <Link
-                to="/contacts/$contactId"
-                params={{ contactId: duplicateId }}
-                className={textLinkClasses}
-                onClick={() => onOpenChange(false)}
-              >
-                {t("contacts.form.openExisting")}
-              </Link>
-            </>
-          )}
+          {duplicateLink && <> {duplicateLink}</>}
           {errorCode === "PRECONDITION_FAILED" && base && (
             <>
               {" "}
@@ -164,13 +167,20 @@ function ContactForm({
         <div className="sm:col-span-2">
           <TextField label={t("contacts.name")} autoComplete="off" {...form.field("name")} />
         </div>
-        <TextField label={t("contacts.email")} type="email" autoComplete="off" {...form.field("email")} />
+        <TextField
+          label={t("contacts.email")}
+          type="email"
+          autoComplete="off"
+          {...emailField}
+          errorAction={duplicateAction(emailField.error)}
+        />
         <TextField
           label={t("contacts.phone")}
           type="tel"
           autoComplete="off"
           hint={t("contacts.form.phoneHint")}
-          {...form.field("phone")}
+          {...phoneField}
+          errorAction={duplicateAction(phoneField.error)}
         />
         <div className="sm:col-span-2">
           <TextField

@@ -76,8 +76,8 @@ export function ContactsPage({ filters, onFiltersChange }: ContactsPageProps) {
       {nothingYet ? (
         <EmptyState
           icon={Users}
-          title={t("contacts.empty.title")}
-          description={t("contacts.empty.description")}
+          title={t(mayWrite ? "contacts.empty.title" : "contacts.empty.readOnlyTitle")}
+          description={t(mayWrite ? "contacts.empty.description" : "contacts.empty.readOnly")}
         >
           {mayWrite && (
             <div className="flex flex-wrap justify-center gap-3">

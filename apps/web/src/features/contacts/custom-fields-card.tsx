@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ListPlus, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { CardList, CardListItem, useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
@@ -24,6 +25,16 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
   const fields = useCustomFields();
   const [editing, setEditing] = useState<CustomFieldDefinition | "new" | null>(null);
   const [removing, setRemoving] = useState<CustomFieldDefinition | null>(null);
+  // how many contacts lose it, said in the confirmation (one count query, only while it is open)
+  const usage = useQuery(
+    trpc.customFields.usage.queryOptions({ id: removing?.id ?? "" }, { enabled: removing !== null }),
+  );
+  const usageText =
+    removing === null || !usage.data
+      ? ""
+      : usage.data.contacts === 0
+        ? t("customFields.remove.unused")
+        : t("customFields.remove.usage", { count: usage.data.contacts });
   const remove = useMutation(
     trpc.customFields.remove.mutationOptions({
       onSuccess: async () => {
@@ -39,6 +50,50 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
       <Plus aria-hidden="true" className="size-4" />
       {t("customFields.create.open")}
     </Button>
+  );
+
+  const wide = useWideEnoughForTable();
+  /** The label with its badges and options, in the table's first column or on top of the card. */
+  const fieldLabel = (field: (typeof items)[number]) => (
+    <>
+      <span className="font-medium text-slate-900">{field.label}</span>
+      {field.required && (
+        <span className="ml-2">
+          <Badge tone="warning">{t("customFields.requiredBadge")}</Badge>
+        </span>
+      )}
+      {field.options.length > 0 && (
+        <p className="mt-0.5 max-w-xs truncate text-xs text-slate-500">{field.options.join(", ")}</p>
+      )}
+    </>
+  );
+  /** Edit and remove, in the table's last column or at the end of the card. */
+  const fieldActions = (field: (typeof items)[number]) => (
+    <span className="whitespace-nowrap">
+      {canManage && (
+        <>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={t("customFields.editLabel", { label: field.label })}
+            onClick={() => setEditing(field)}
+          >
+            <Pencil aria-hidden="true" className="size-4" />
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={t("customFields.removeLabel", { label: field.label })}
+            onClick={() => {
+              remove.reset();
+              setRemoving(field);
+            }}
+          >
+            <Trash2 aria-hidden="true" className="size-4" />
+          </Button>
+        </>
+      )}
+    </span>
   );
 
   return (
@@ -59,7 +114,7 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
         >
           {addButton}
         </EmptyState>
-      ) : (
+      ) : wide ? (
         <Table
           caption={t("customFields.title")}
           head={
@@ -75,49 +130,23 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
         >
           {items.map((field) => (
             <tr key={field.id}>
-              <Td>
-                <span className="font-medium text-slate-900">{field.label}</span>
-                {field.required && (
-                  <span className="ml-2">
-                    <Badge tone="warning">{t("customFields.requiredBadge")}</Badge>
-                  </span>
-                )}
-                {field.options.length > 0 && (
-                  <p className="mt-0.5 max-w-xs truncate text-xs text-slate-500">
-                    {field.options.join(", ")}
-                  </p>
-                )}
-              </Td>
+              <Td>{fieldLabel(field)}</Td>
               <Td className="font-mono text-xs text-slate-600">{field.key}</Td>
               <Td className="text-slate-600">{t(customFieldTypeLabels[field.type])}</Td>
-              <Td className="text-right whitespace-nowrap">
-                {canManage && (
-                  <>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={t("customFields.editLabel", { label: field.label })}
-                      onClick={() => setEditing(field)}
-                    >
-                      <Pencil aria-hidden="true" className="size-4" />
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={t("customFields.removeLabel", { label: field.label })}
-                      onClick={() => {
-                        remove.reset();
-                        setRemoving(field);
-                      }}
-                    >
-                      <Trash2 aria-hidden="true" className="size-4" />
-                    </Button>
-                  </>
-                )}
-              </Td>
+              <Td className="text-right whitespace-nowrap">{fieldActions(field)}</Td>
             </tr>
           ))}
         </Table>
+      ) : (
+        <CardList label={t("customFields.title")}>
+          {items.map((field) => (
+            <CardListItem key={field.id} title={fieldLabel(field)}>
+              <code className="font-mono text-xs text-slate-600">{field.key}</code>
+              <span className="text-slate-600">{t(customFieldTypeLabels[field.type])}</span>
+              <span className="ml-auto">{fieldActions(field)}</span>
+            </CardListItem>
+          ))}
+        </CardList>
       )}
       <CustomFieldDialog
         open={editing !== null}
@@ -132,7 +161,9 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
           if (!open) setRemoving(null);
         }}
         title={t("customFields.remove.title")}
-        description={t("customFields.remove.description", { label: removing?.label ?? "" })}
+        description={[t("customFields.remove.description", { label: removing?.label ?? "" }), usageText]
+          .join(" ")
+          .trim()}
         confirmLabel={t("customFields.remove.confirm")}
         pending={remove.isPending}
         error={remove.error}

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil, Plus, Tag, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { CardList, CardListItem, useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
@@ -23,6 +24,16 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
   const tags = useTags();
   const [editing, setEditing] = useState<TagRef | "new" | null>(null);
   const [removing, setRemoving] = useState<TagRef | null>(null);
+  // how many contacts lose it, said in the confirmation (one count query, only while it is open)
+  const usage = useQuery(
+    trpc.tags.usage.queryOptions({ id: removing?.id ?? "" }, { enabled: removing !== null }),
+  );
+  const usageText =
+    removing === null || !usage.data
+      ? ""
+      : usage.data.contacts === 0
+        ? t("tags.remove.unused")
+        : t("tags.remove.usage", { count: usage.data.contacts });
   const remove = useMutation(
     trpc.tags.remove.mutationOptions({
       onSuccess: async () => {
@@ -40,6 +51,36 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
     </Button>
   );
 
+  const wide = useWideEnoughForTable();
+  /** Edit and remove, in the table's last column or at the end of the card. */
+  const tagActions = (tag: (typeof items)[number]) => (
+    <span className="whitespace-nowrap">
+      {canEdit && (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("tags.editLabel", { name: tag.name })}
+          onClick={() => setEditing(tag)}
+        >
+          <Pencil aria-hidden="true" className="size-4" />
+        </Button>
+      )}
+      {canDelete && (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("tags.removeLabel", { name: tag.name })}
+          onClick={() => {
+            remove.reset();
+            setRemoving(tag);
+          }}
+        >
+          <Trash2 aria-hidden="true" className="size-4" />
+        </Button>
+      )}
+    </span>
+  );
+
   return (
     <Card title={t("tags.title")} description={t("tags.description")} actions={items.length > 0 && addButton}>
       {tags.isPending ? (
@@ -50,7 +91,7 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
         <EmptyState icon={Tag} title={t("tags.empty.title")} description={t("tags.empty.description")}>
           {addButton}
         </EmptyState>
-      ) : (
+      ) : wide ? (
         <Table
           caption={t("tags.title")}
           head={
@@ -69,34 +110,19 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
                 <TagChip name={tag.name} color={tag.color} />
               </Td>
               <Td className="text-slate-500">{formatDate(tag.createdAt, locale)}</Td>
-              <Td className="text-right whitespace-nowrap">
-                {canEdit && (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={t("tags.editLabel", { name: tag.name })}
-                    onClick={() => setEditing(tag)}
-                  >
-                    <Pencil aria-hidden="true" className="size-4" />
-                  </Button>
-                )}
-                {canDelete && (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={t("tags.removeLabel", { name: tag.name })}
-                    onClick={() => {
-                      remove.reset();
-                      setRemoving(tag);
-                    }}
-                  >
-                    <Trash2 aria-hidden="true" className="size-4" />
-                  </Button>
-                )}
-              </Td>
+              <Td className="text-right whitespace-nowrap">{tagActions(tag)}</Td>
             </tr>
           ))}
         </Table>
+      ) : (
+        <CardList label={t("tags.title")}>
+          {items.map((tag) => (
+            <CardListItem key={tag.id} title={<TagChip name={tag.name} color={tag.color} />}>
+              <span className="text-slate-500">{formatDate(tag.createdAt, locale)}</span>
+              <span className="ml-auto">{tagActions(tag)}</span>
+            </CardListItem>
+          ))}
+        </CardList>
       )}
       <TagDialog
         open={editing !== null}
@@ -111,7 +137,9 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
           if (!open) setRemoving(null);
         }}
         title={t("tags.remove.title")}
-        description={t("tags.remove.description", { name: removing?.name ?? "" })}
+        description={[t("tags.remove.description", { name: removing?.name ?? "" }), usageText]
+          .join(" ")
+          .trim()}
         confirmLabel={t("tags.remove.confirm")}
         pending={remove.isPending}
         error={remove.error}

@@ -177,7 +177,9 @@ function BoardSummary({
           <h2 className="text-sm font-semibold text-slate-900">
             {t("deals.empty.title", { pipeline: board.pipeline.name })}
           </h2>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("deals.empty.description")}</p>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+            {t(canCreate ? "deals.empty.description" : "deals.empty.readOnly")}
+          </p>
         </div>
         {canCreate && (
           <Button onClick={onCreate} className="shrink-0">

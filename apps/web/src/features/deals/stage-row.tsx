@@ -96,6 +96,10 @@ export function StageRow({
         )}
       </div>
       <div className="col-start-3 sm:col-start-auto">
+        {/* wider screens show these as column headers; a phone stacks the fields, so each says what it is */}
+        <span aria-hidden="true" className="mb-1 block text-xs font-medium text-slate-500 sm:hidden">
+          {t("pipelines.stage.probability")}
+        </span>
         <div className="relative">
           <input
             type="text"
@@ -116,6 +120,9 @@ export function StageRow({
         )}
       </div>
       <div className="col-start-3 sm:col-start-auto">
+        <span aria-hidden="true" className="mb-1 block text-xs font-medium text-slate-500 sm:hidden">
+          {t("pipelines.stage.rotting")}
+        </span>
         <input
           type="text"
           inputMode="numeric"

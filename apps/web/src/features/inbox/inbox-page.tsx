@@ -1,3 +1,4 @@
+import { can } from "@crm/domain/shared/permissions";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Inbox, MessagesSquare, Plug } from "lucide-react";
@@ -13,6 +14,7 @@ import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMediaQuery } from "../../lib/use-media-query";
+import { useSession } from "../auth/use-session";
 import { AccessLostNotice, useAccessLost } from "./access-lost";
 import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
@@ -33,6 +35,8 @@ interface InboxPageProps {
 export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPageProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const { user } = useSession();
+  const mayConnect = can(user.role, "integrations:write");
   useDocumentTitle(t("inbox.title"));
   const list = useInfiniteQuery(
     trpc.conversations.list.infiniteQueryOptions(toListInput(filters, pageSize), {
@@ -49,11 +53,18 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
     return (
       <>
         <h1 className="sr-only">{t("inbox.title")}</h1>
-        <EmptyState icon={Inbox} title={t("inbox.empty.title")} description={t("inbox.empty.description")}>
-          <Link to="/settings/integrations" className={buttonClasses()}>
-            <Plug aria-hidden="true" className="size-4" />
-            {t("inbox.empty.action")}
-          </Link>
+        <EmptyState
+          icon={Inbox}
+          title={t("inbox.empty.title")}
+          description={t(mayConnect ? "inbox.empty.description" : "inbox.empty.askManager")}
+        >
+          {/* only owners and admins may connect one: the others would reach a page that refuses them */}
+          {mayConnect && (
+            <Link to="/settings/integrations" className={buttonClasses()}>
+              <Plug aria-hidden="true" className="size-4" />
+              {t("inbox.empty.action")}
+            </Link>
+          )}
         </EmptyState>
       </>
     );

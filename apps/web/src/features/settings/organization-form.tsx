@@ -90,7 +90,7 @@ export function OrganizationForm() {
             <SelectField
               label={t("settings.organization.timezone")}
               hint={t("settings.organization.timezoneHint")}
-              options={timezoneOptions(form.values.timezone)}
+              options={timezoneOptions(form.values.timezone, locale)}
               {...form.field("timezone")}
             />
             <TextField

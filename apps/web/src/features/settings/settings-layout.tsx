@@ -29,7 +29,8 @@ export function SettingsLayout() {
     <>
       <PageHeader title={t("settings.title")} description={t("settings.description")} />
       <nav aria-label={t("settings.tabs.label")} className="mb-8 border-b border-slate-200">
-        <ul className="-mb-px flex gap-6 overflow-x-auto">
+        {/* wraps rather than scrolls: on a phone every section stays in view, none hides past the edge */}
+        <ul className="-mb-px flex flex-wrap gap-x-6 gap-y-1">
           {tabs.map((tab) => (
             <li key={tab.to}>
               <Link

@@ -16,6 +16,25 @@ export function InviteForm({ actorRole }: { actorRole: Role }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = grantableRoles(actorRole);
+  /** A pending invitation to the address was replaced: its link no longer works, and the role may differ. */
+  const sentMessage = ({
+    email,
+    role,
+    replacedRole,
+  }: {
+    email: string;
+    role: Role;
+    replacedRole: Role | null;
+  }) =>
+    replacedRole === null
+      ? t("team.invite.sent", { email })
+      : replacedRole === role
+        ? t("team.invite.resent", { email })
+        : t("team.invite.replaced", {
+            email,
+            role: t(roleLabels[role]),
+            previous: t(roleLabels[replacedRole]),
+          });
   const invite = useMutation(
     trpc.users.invite.mutationOptions({
       onSuccess: () => {
@@ -46,9 +65,7 @@ export function InviteForm({ actorRole }: { actorRole: Role }) {
         })}
       >
         {form.formError && <Alert tone="error">{form.formError}</Alert>}
-        {invite.isSuccess && (
-          <Alert tone="success">{t("team.invite.sent", { email: invite.data.email })}</Alert>
-        )}
+        {invite.isSuccess && <Alert tone="success">{sentMessage(invite.data)}</Alert>}
         <div className="grid items-start gap-4 sm:grid-cols-[1fr_12rem_auto]">
           <TextField
             label={t("auth.email")}

@@ -6,7 +6,6 @@ import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
-import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
@@ -15,7 +14,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useMediaQuery } from "../../lib/use-media-query";
-import { grantableRoles, roleLabels, roleTones } from "./roles";
+import { grantableRoles, roleAbilities, roleLabels, roleTones } from "./roles";
 import { wideEnoughForTable } from "./table-width";
 
 interface Actor {
@@ -36,11 +35,19 @@ export function MembersCard({ actor }: { actor: Actor }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [changing, setChanging] = useState<{ member: Member; role: Role } | null>(null);
   const members = useInfiniteQuery(
     trpc.users.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
-  const changeRole = useMutation(trpc.users.update.mutationOptions({ onSuccess: refresh }));
+  const changeRole = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: async () => {
+        setChanging(null);
+        await refresh();
+      },
+    }),
+  );
   const remove = useMutation(
     trpc.users.remove.mutationOptions({
       onSuccess: async () => {
@@ -76,7 +83,10 @@ export function MembersCard({ actor }: { actor: Actor }) {
           member={member}
           options={roleOptions}
           disabled={changeRole.isPending}
-          onChange={(role) => changeRole.mutate({ id: member.id, role })}
+          onChange={(role) => {
+            changeRole.reset();
+            setChanging({ member, role });
+          }}
         />
       ) : (
         <Badge tone={roleTones[member.role]}>{t(roleLabels[member.role])}</Badge>
@@ -106,13 +116,6 @@ export function MembersCard({ actor }: { actor: Actor }) {
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : (
         <>
-          {changeRole.error ? (
-            <ErrorAlert
-              error={changeRole.error}
-              overrides={{ PRECONDITION_FAILED: "errors.lastOwner" }}
-              className="mb-4"
-            />
-          ) : null}
           {wide ? (
             <Table
               caption={t("team.members.title")}
@@ -164,6 +167,25 @@ export function MembersCard({ actor }: { actor: Actor }) {
           <LoadMore {...members} />
         </>
       )}
+      <ConfirmDialog
+        open={changing !== null}
+        onOpenChange={(open) => {
+          if (!open) setChanging(null);
+        }}
+        title={t("team.changeRole.title", { name: changing?.member.name ?? "" })}
+        description={
+          changing
+            ? `${t("team.changeRole.description", { name: changing.member.name, role: t(roleLabels[changing.role]) })} ${t(roleAbilities[changing.role])}`
+            : ""
+        }
+        confirmLabel={t("team.changeRole.confirm")}
+        pending={changeRole.isPending}
+        error={changeRole.error}
+        errorOverrides={{ PRECONDITION_FAILED: "errors.lastOwner" }}
+        onConfirm={() => {
+          if (changing) changeRole.mutate({ id: changing.member.id, role: changing.role });
+        }}
+      />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => {

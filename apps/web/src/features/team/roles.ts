@@ -9,6 +9,14 @@ export const roleLabels: Record<Role, PlainMessageKey> = {
   viewer: "roles.viewer",
 };
 
+/** What a member of each role may do, said before their role changes. */
+export const roleAbilities: Record<Role, PlainMessageKey> = {
+  owner: "roles.abilities.owner",
+  admin: "roles.abilities.admin",
+  agent: "roles.abilities.agent",
+  viewer: "roles.abilities.viewer",
+};
+
 export const roleTones: Record<Role, BadgeTone> = {
   owner: "accent",
   admin: "accent",

@@ -1,7 +1,7 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { AuthCard } from "../../features/auth/auth-card";
 import { MissingToken } from "../../features/auth/missing-token";
-import { ResetPasswordForm } from "../../features/auth/reset-password-form";
+import { ResetPassword } from "../../features/auth/reset-password-form";
 import { validateTokenSearch } from "../../features/auth/token-search";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -18,7 +18,7 @@ function ResetPasswordPage() {
   return (
     <AuthCard title={t("auth.reset.title")} description={t("auth.reset.description")}>
       {token ? (
-        <ResetPasswordForm token={token} />
+        <ResetPassword token={token} />
       ) : (
         <MissingToken
           message={t("errors.invalidToken")}

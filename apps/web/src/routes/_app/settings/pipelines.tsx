@@ -14,11 +14,12 @@ function PipelinesSettingsPage() {
   const { t } = useI18n();
   const { user } = useSession();
   useDocumentTitle(t("settings.tabs.pipelines"));
-  const canEdit = can(user.role, "deals:write");
+  // Pipelines and stages shape every deal's board: owners and admins manage them; agents move deals through them.
+  const canEdit = can(user.role, "organizations:write");
   return (
     <div className="space-y-6">
       {!canEdit && <Alert tone="info">{t("pipelines.readOnly")}</Alert>}
-      <PipelinesSettings canEdit={canEdit} canDelete={can(user.role, "deals:delete")} />
+      <PipelinesSettings canEdit={canEdit} canDelete={canEdit} />
     </div>
   );
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorView } from "./errors";
+import { shownServerErrors } from "./form-errors";
+
+const emailTaken: ErrorView = { message: "errors.emailTaken", fieldErrors: { email: "errors.emailTaken" } };
+const formFields = ["name", "email", "password"];
+
+describe("shownServerErrors", () => {
+  it("shows a message about a field under that field only, not again in the banner", () => {
+    expect(shownServerErrors(emailTaken, { formFields })).toEqual({
+      formError: undefined,
+      fieldErrors: { email: "errors.emailTaken" },
+    });
+  });
+
+  it("drops the field's message once the field is edited, and brings no banner back", () => {
+    expect(shownServerErrors(emailTaken, { formFields, edited: new Set(["email"]) })).toEqual({
+      formError: undefined,
+      fieldErrors: {},
+    });
+  });
+
+  it("keeps the banner when it says more than the fields, until a field or the next submit clears its part", () => {
+    const invalid: ErrorView = {
+      message: "errors.validationFailed",
+      fieldErrors: { password: "errors.field.password", email: "errors.field.email" },
+    };
+    expect(shownServerErrors(invalid, { formFields, edited: new Set(["email"]) })).toEqual({
+      formError: "errors.validationFailed",
+      fieldErrors: { password: "errors.field.password" },
+    });
+    expect(shownServerErrors(invalid, { formFields, dismissed: true })).toEqual({
+      formError: undefined,
+      fieldErrors: {},
+    });
+  });
+
+  it("keeps the banner when the field it names is not in the form, so the message is not lost", () => {
+    const slugTaken: ErrorView = { message: "errors.conflict", fieldErrors: { slug: "errors.conflict" } };
+    expect(shownServerErrors(slugTaken, { formFields }).formError).toBe("errors.conflict");
+  });
+
+  it("follows serverFields to the form's own name for the field", () => {
+    const amount: ErrorView = {
+      message: "errors.field.amount",
+      fieldErrors: { "value.amount": "errors.field.amount" },
+    };
+    expect(
+      shownServerErrors(amount, { formFields: ["amount"], serverFields: { "value.amount": "amount" } }),
+    ).toEqual({ formError: undefined, fieldErrors: { amount: "errors.field.amount" } });
+  });
+});
