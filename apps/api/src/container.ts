@@ -63,6 +63,7 @@ import type { Env } from "./env";
 import type { IdempotencyDeps } from "./http/idempotency";
 import type { AppLogger } from "./logger";
 import { createRealtimeServices, type RealtimeServices } from "./realtime/services";
+import { webhookUrlOf } from "./routers/integrations/dto";
 
 export interface Container {
   env: Env;
@@ -194,6 +195,7 @@ export async function createContainer(
     queue,
     logger,
     clock: { now: () => new Date() },
+    webhookUrl: (channel, integrationId) => webhookUrlOf(env.publicUrl, channel, integrationId),
   };
 
   const authStore = createAuthStore(db.db);

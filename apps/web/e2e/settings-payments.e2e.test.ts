@@ -94,11 +94,26 @@ describe("connecting providers and getting paid", () => {
     );
   });
 
-  it("connects Stripe against its fake and tests it", async () => {
-    await connect("Stripe", "Stripe", {
-      "Secret key": stripe.config.secretKey,
-      "Webhook signing secret": stripe.config.webhookSecret,
-    });
+  it("connects Stripe before its webhook exists, then pastes the signing secret Stripe shows for it", async () => {
+    // Stripe shows the whsec_ secret only once an endpoint with our URL exists: it cannot be asked first
+    await connect("Stripe", "Stripe", { "Secret key": stripe.config.secretKey });
+    await page
+      .getByText("Stripe is connected. Now create a webhook in Stripe with the URL shown below")
+      .waitFor();
+    const pending = integrationItem("Stripe").getByText(
+      /^Webhook not configured yet\. In Stripe, create a webhook/,
+    );
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain("payment links cannot be created");
+    await integrationItem("Stripe").getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: "Edit Stripe" });
+    await edit.getByLabel("Webhook signing secret").fill(stripe.config.webhookSecret);
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await edit.waitFor({ state: "detached" });
+    await pending.waitFor({ state: "detached" });
+  });
+
+  it("tests Stripe against its fake", async () => {
     await testConnection("Stripe");
     const stripeItem = integrationItem("Stripe");
     await stripeItem
@@ -234,6 +249,22 @@ describe("connecting providers and getting paid", () => {
     await create.getByRole("button", { name: "Close" }).click();
   });
 
+  it("shows each payment as a card on a phone, its Refund in view and nothing to scroll sideways", async () => {
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const refund = page.getByRole("button", { name: /^Refund payment of/ });
+      await refund.waitFor();
+      const box = await refund.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, "Refund is in view").toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByRole("list", { name: "Payments" }).getByRole("link", { name: dealTitle }).waitFor();
+      await expectAccessible(page, "payments-phone");
+    } finally {
+      if (wide) await page.setViewportSize(wide);
+    }
+  });
+
   it("lists the Stripe webhooks in the integration's log and retries a failed one", async () => {
     const unreadable = {
       id: "evt_unreadable",
@@ -284,6 +315,10 @@ describe("connecting providers and getting paid", () => {
     await dialog.waitFor({ state: "detached" });
     const renamed = integrationItem("WhatsApp suporte");
     await renamed.getByRole("button", { name: "Disable" }).click();
+    await page
+      .getByRole("dialog", { name: "Disable WhatsApp suporte?" })
+      .getByRole("button", { name: "Disable", exact: true })
+      .click();
     await renamed.getByText("Disabled", { exact: true }).waitFor();
     await renamed.getByRole("button", { name: "Enable" }).click();
     await renamed.getByText("Active", { exact: true }).waitFor();

@@ -379,7 +379,7 @@ export interface WebhookLogs {
   processed_at: Timestamp | null;
   raw_body: string | null;
   source: Generated<"webhook" | "gateway">;
-  status: Generated<"pending" | "success" | "failed" | "retrying">;
+  status: Generated<"pending" | "success" | "failed" | "retrying" | "held">;
 }
 
 export interface Database {

@@ -19,6 +19,10 @@ export const paymentWebhook =
         return unknownIntegration(c);
       case "unauthorized":
         return c.json({ message: "Invalid, missing or expired signature" }, 401);
+      case "not_configured":
+        // any non-2xx makes Stripe (up to 3 days) and Mercado Pago retry; 503 says "not yet", not "forged"
+        c.header("retry-after", "3600");
+        return c.json({ message: "The webhook secret of this integration is not set yet" }, 503);
       case "ignored":
       case "accepted":
         return c.body(null, 200);

@@ -10,7 +10,6 @@ export function respond(c: Context, outcome: WebhookOutcome): Response {
       return c.json(outcome.reply.body as object, 200);
     case "accepted":
       return outcome.reply ? c.json(outcome.reply.body as object, 200) : c.body(null, 200);
-    case "ignored":
     case "malformed":
       return c.body(null, 200);
     case "stale":

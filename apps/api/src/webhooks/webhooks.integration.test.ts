@@ -291,7 +291,7 @@ describe("Discord interactions", () => {
 });
 
 describe("an inactive integration", () => {
-  it("answers a verified webhook with 200 and ignores it; a bad signature is still 401", async () => {
+  it("keeps a verified webhook as held, unqueued; a bad signature is still 401 and stores nothing", async () => {
     const created = await api.rest<{ id: string }>("POST", "/integrations", {
       token: owner.token,
       body: { channel: "telegram", name: "off", config: telegram.config },
@@ -301,12 +301,18 @@ describe("an inactive integration", () => {
       body: { isActive: false },
     });
     const update = telegramTextUpdate({ chatId: 5, text: "x" });
+    const queue = spyOnQueue();
     expect((await post(`telegram/${created.body.id}`, telegram.signedWebhook(update))).status).toBe(200);
-    expect(await logsOf(created.body.id)).toHaveLength(0);
+    expect(await logsOf(created.body.id)).toEqual([
+      expect.objectContaining({ status: "held", event_id: `${created.body.id}:${update.update_id}` }),
+    ]);
+    expect(queue).not.toHaveBeenCalled();
+    const forged = telegramTextUpdate({ chatId: 5, text: "forjada" });
     expect(
-      (await post(`telegram/${created.body.id}`, signedTelegramWebhook(update, "wrong-token-0123456789")))
+      (await post(`telegram/${created.body.id}`, signedTelegramWebhook(forged, "wrong-token-0123456789")))
         .status,
     ).toBe(401);
+    expect(await logsOf(created.body.id)).toHaveLength(1);
   });
 
   it("still answers Slack's url_verification, so the endpoint can be set up before it is switched on", async () => {

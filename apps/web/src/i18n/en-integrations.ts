@@ -33,6 +33,18 @@ export const integrationsEn = {
   "integrations.actions.enable": "Enable",
   "integrations.actions.delete": "Delete",
   "integrations.actions.logs": "Webhook log",
+  "integrations.disable.title": "Disable {name}?",
+  "integrations.disable.channel":
+    "Nothing can be sent through it while it is disabled. Messages customers send meanwhile are kept in its webhook log and delivered to the inbox, in the order they arrived, when you enable it again.",
+  "integrations.disable.discord":
+    "Nothing can be sent through it while it is disabled, and Discord messages customers write meanwhile are not received: Discord only delivers them to a connected bot.",
+  "integrations.disable.payment":
+    "No payment links can be created with it while it is disabled. Payments of links already sent are still received and recorded.",
+  "integrations.disable.confirm": "Disable",
+  "integrations.enabled.released.one":
+    "Enabled. The {count} delivery received while it was disabled is being processed now.",
+  "integrations.enabled.released.other":
+    "Enabled. The {count} deliveries received while it was disabled are being processed now, in the order they arrived.",
   "integrations.test.ok": "Connection works. The provider knows these credentials as {identity}.",
   "integrations.test.okUnnamed": "Connection works: the provider accepts these credentials.",
   "integrations.test.mode.test": "They are test credentials: payment links made with them charge no one.",
@@ -45,15 +57,26 @@ export const integrationsEn = {
     "Credentials are encrypted before they are stored and are never shown again.",
   "integrations.form.name": "Name",
   "integrations.form.namePlaceholder": "e.g. {kind} sales",
-  "integrations.form.nameHint": "How your team will recognise it in the inbox and in reports.",
+  "integrations.form.nameHint": "How your team will recognise it in the inbox and in these settings.",
   "integrations.form.keepHint": "Stored: {value}. Leave empty to keep it.",
   "integrations.form.connect": "Connect",
   "integrations.form.save": "Save changes",
   "integrations.form.connected": "{name} is connected. Paste the webhook URL in {kind}, then press Test.",
+  "integrations.form.connectedTelegram":
+    "{name} is connected and its webhook was registered with Telegram. Press Test to check that Telegram delivers to it.",
+  "integrations.form.connectedTelegramFailed":
+    "{name} is connected, but Telegram did not accept its webhook (see why below). Fix it, then press Test to register it again.",
+  "integrations.form.connectedPayment":
+    "{name} is connected. Now create a webhook in {kind} with the URL shown below, then press Edit and paste its secret.",
+  "integrations.webhookUrlHint.telegram": "Registered with Telegram automatically: nothing to paste.",
+  "integrations.webhookPending":
+    "Webhook not configured yet. In {kind}, create a webhook with the URL below, then press Edit and paste “{field}”. Until then payments are not confirmed and payment links cannot be created.",
+  "integrations.telegram.httpsRequired":
+    "Telegram only delivers to an HTTPS address: set PUBLIC_URL to the API's https:// address, then press Test to register the webhook again.",
 
   "integrations.delete.title": "Delete {name}?",
   "integrations.delete.description":
-    "Messages and payments stop arriving through it. Its conversations and webhook log are kept.",
+    "Messages and payments stop arriving through it, and messages kept while it was disabled are not delivered. Its conversations and webhook log are kept.",
   "integrations.delete.confirm": "Delete integration",
   "integrations.delete.checkingLinks": "Checking for pending payment links…",
   "integrations.delete.paymentLinks.zero":
@@ -87,6 +110,8 @@ export const integrationsEn = {
   "integrations.logs.status.success": "Processed",
   "integrations.logs.status.failed": "Failed",
   "integrations.logs.status.retrying": "Retrying",
+  "integrations.logs.status.held": "Received while disabled",
+  "integrations.logs.heldHint": "Kept; processed when the integration is enabled again.",
 
   "integrations.error.digits": "Digits only, as the provider shows it.",
   "integrations.error.hex64": "64 characters from 0-9 and a-f.",
@@ -109,7 +134,8 @@ export const integrationsEn = {
   "integrations.field.telegram.botToken": "Bot token",
   "integrations.hint.telegram.botToken": "The token BotFather gave you, like 123456:ABC-DEF…",
   "integrations.field.telegram.secretToken": "Secret token",
-  "integrations.hint.telegram.secretToken": "The secret_token you pass to setWebhook (16 to 256 characters).",
+  "integrations.hint.telegram.secretToken":
+    "Any 16 to 256 letters, digits, _ or -: we register the webhook with Telegram using it (setWebhook).",
   "integrations.field.slack.botToken": "Bot token",
   "integrations.hint.slack.botToken": "Bot User OAuth Token (xoxb-…), with chat:write and files:read.",
   "integrations.field.slack.signingSecret": "Signing secret",
@@ -124,9 +150,10 @@ export const integrationsEn = {
   "integrations.hint.stripe.secretKey": "Developers → API keys (sk_live_… or sk_test_…).",
   "integrations.field.stripe.webhookSecret": "Webhook signing secret",
   "integrations.hint.stripe.webhookSecret":
-    "Create a webhook endpoint with the URL shown after connecting, then paste its whsec_… secret.",
+    "Optional for now: after connecting, create a webhook endpoint in Stripe with the URL shown, then press Edit and paste its whsec_… secret.",
   "integrations.field.mercadopago.accessToken": "Access token",
   "integrations.hint.mercadopago.accessToken": "Your application → Production credentials → Access token.",
   "integrations.field.mercadopago.webhookSecret": "Webhook secret",
-  "integrations.hint.mercadopago.webhookSecret": "Webhooks → the secret signature shown for your URL.",
+  "integrations.hint.mercadopago.webhookSecret":
+    "Optional for now: after connecting, add the URL shown in Webhooks, then press Edit and paste the secret signature shown for it.",
 } as const;

@@ -34,6 +34,18 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.actions.enable": "Ativar",
   "integrations.actions.delete": "Excluir",
   "integrations.actions.logs": "Log de webhooks",
+  "integrations.disable.title": "Desativar {name}?",
+  "integrations.disable.channel":
+    "Nada pode ser enviado por ela enquanto estiver desativada. As mensagens que os clientes enviarem nesse meio-tempo ficam guardadas no log de webhooks e são entregues na caixa de entrada, na ordem em que chegaram, quando você ativá-la de novo.",
+  "integrations.disable.discord":
+    "Nada pode ser enviado por ela enquanto estiver desativada, e as mensagens que os clientes escreverem no Discord nesse meio-tempo não são recebidas: o Discord só as entrega a um bot conectado.",
+  "integrations.disable.payment":
+    "Nenhum link de pagamento pode ser criado com ela enquanto estiver desativada. Os pagamentos de links já enviados continuam sendo recebidos e registrados.",
+  "integrations.disable.confirm": "Desativar",
+  "integrations.enabled.released.one":
+    "Ativada. A {count} entrega recebida enquanto ela estava desativada está sendo processada agora.",
+  "integrations.enabled.released.other":
+    "Ativada. As {count} entregas recebidas enquanto ela estava desativada estão sendo processadas agora, na ordem em que chegaram.",
   "integrations.test.ok": "A conexão funciona. O provedor reconhece estas credenciais como {identity}.",
   "integrations.test.okUnnamed": "A conexão funciona: o provedor aceita estas credenciais.",
   "integrations.test.mode.test":
@@ -48,15 +60,27 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
     "As credenciais são criptografadas antes de serem guardadas e nunca mais são exibidas.",
   "integrations.form.name": "Nome",
   "integrations.form.namePlaceholder": "ex.: {kind} vendas",
-  "integrations.form.nameHint": "Como sua equipe vai reconhecê-la na caixa de entrada e nos relatórios.",
+  "integrations.form.nameHint":
+    "Como sua equipe vai reconhecê-la na caixa de entrada e nestas configurações.",
   "integrations.form.keepHint": "Guardado: {value}. Deixe em branco para manter.",
   "integrations.form.connect": "Conectar",
   "integrations.form.save": "Salvar alterações",
   "integrations.form.connected": "{name} está conectada. Cole a URL do webhook no {kind} e clique em Testar.",
+  "integrations.form.connectedTelegram":
+    "{name} está conectada e o webhook foi registrado no Telegram. Clique em Testar para conferir se o Telegram entrega as mensagens.",
+  "integrations.form.connectedTelegramFailed":
+    "{name} está conectada, mas o Telegram não aceitou o webhook (veja o motivo abaixo). Corrija e clique em Testar para registrá-lo de novo.",
+  "integrations.form.connectedPayment":
+    "{name} está conectada. Agora crie um webhook no {kind} com a URL exibida abaixo, clique em Editar e cole o segredo dele.",
+  "integrations.webhookUrlHint.telegram": "Registrada no Telegram automaticamente: não há nada para colar.",
+  "integrations.webhookPending":
+    "Webhook ainda não configurado. No {kind}, crie um webhook com a URL abaixo, clique em Editar e cole “{field}”. Até lá, os pagamentos não são confirmados e não é possível criar links de pagamento.",
+  "integrations.telegram.httpsRequired":
+    "O Telegram só entrega para endereços HTTPS: defina PUBLIC_URL com o endereço https:// da API e clique em Testar para registrar o webhook de novo.",
 
   "integrations.delete.title": "Excluir {name}?",
   "integrations.delete.description":
-    "Mensagens e pagamentos deixam de chegar por ela. Suas conversas e o log de webhooks são mantidos.",
+    "Mensagens e pagamentos deixam de chegar por ela, e as mensagens guardadas enquanto estava desativada não são entregues. Suas conversas e o log de webhooks são mantidos.",
   "integrations.delete.confirm": "Excluir integração",
   "integrations.delete.checkingLinks": "Verificando links de pagamento pendentes…",
   "integrations.delete.paymentLinks.zero":
@@ -90,6 +114,8 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.logs.status.success": "Processada",
   "integrations.logs.status.failed": "Falhou",
   "integrations.logs.status.retrying": "Reprocessando",
+  "integrations.logs.status.held": "Recebida com a integração desativada",
+  "integrations.logs.heldHint": "Guardada; será processada quando a integração for ativada de novo.",
 
   "integrations.error.digits": "Somente dígitos, como o provedor mostra.",
   "integrations.error.hex64": "64 caracteres entre 0-9 e a-f.",
@@ -112,7 +138,8 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.field.telegram.botToken": "Token do bot",
   "integrations.hint.telegram.botToken": "O token que o BotFather deu, como 123456:ABC-DEF…",
   "integrations.field.telegram.secretToken": "Token secreto",
-  "integrations.hint.telegram.secretToken": "O secret_token passado ao setWebhook (16 a 256 caracteres).",
+  "integrations.hint.telegram.secretToken":
+    "De 16 a 256 letras, dígitos, _ ou -, à sua escolha: registramos o webhook no Telegram com ele (setWebhook).",
   "integrations.field.slack.botToken": "Token do bot",
   "integrations.hint.slack.botToken": "Bot User OAuth Token (xoxb-…), com chat:write e files:read.",
   "integrations.field.slack.signingSecret": "Signing secret",
@@ -127,10 +154,11 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.hint.stripe.secretKey": "Desenvolvedores → Chaves de API (sk_live_… ou sk_test_…).",
   "integrations.field.stripe.webhookSecret": "Segredo de assinatura do webhook",
   "integrations.hint.stripe.webhookSecret":
-    "Crie um endpoint de webhook com a URL exibida após conectar e cole o segredo whsec_… dele.",
+    "Opcional por enquanto: depois de conectar, crie um endpoint de webhook no Stripe com a URL exibida, clique em Editar e cole o segredo whsec_… dele.",
   "integrations.field.mercadopago.accessToken": "Token de acesso",
   "integrations.hint.mercadopago.accessToken":
     "Sua aplicação → Credenciais de produção → Access Token (o token de acesso).",
   "integrations.field.mercadopago.webhookSecret": "Assinatura secreta do webhook",
-  "integrations.hint.mercadopago.webhookSecret": "Webhooks → a assinatura secreta exibida para a sua URL.",
+  "integrations.hint.mercadopago.webhookSecret":
+    "Opcional por enquanto: depois de conectar, adicione a URL exibida em Webhooks, clique em Editar e cole a assinatura secreta mostrada para ela.",
 };

@@ -39,14 +39,18 @@ export const discordSettings = strictInput({
 
 export const stripeSettings = strictInput({
   secretKey: secret("Secret key (Developers -> API keys), sk_live_... or a restricted rk_... key"),
-  webhookSecret: secret("Signing secret of the webhook endpoint (whsec_...): signs every event"),
+  webhookSecret: secret(
+    "Signing secret of the webhook endpoint (whsec_...): signs every event. May be added after connecting " +
+      "(Stripe shows it once the endpoint exists); until then webhooks are refused with 503 and links cannot be made",
+  ).optional(),
 });
 
 export const mercadopagoSettings = strictInput({
   accessToken: secret("Access token of the application (Your integrations -> Production credentials)"),
   webhookSecret: secret(
-    "Secret signature of the webhooks (Your integrations -> Webhooks): signs x-signature",
-  ),
+    "Secret signature of the webhooks (Your integrations -> Webhooks): signs x-signature. May be added after " +
+      "connecting; until then webhooks are refused with 503 and links cannot be made",
+  ).optional(),
 });
 
 /**
@@ -80,7 +84,7 @@ export const createIntegrationInput = strictInput({
     .describe(
       "The channel's credentials. whatsapp: phoneNumberId, accessToken, appSecret, verifyToken; " +
         "telegram: botToken, secretToken; slack: botToken, signingSecret; discord: applicationId, publicKey, botToken; " +
-        "stripe: secretKey, webhookSecret; mercadopago: accessToken, webhookSecret",
+        "stripe: secretKey, webhookSecret (optional at first); mercadopago: accessToken, webhookSecret (optional at first)",
     ),
 }).superRefine((input, ctx) => {
   const settings = integrationSettings.safeParse({ channel: input.channel, config: input.config });
@@ -124,6 +128,12 @@ export const integration = z.object({
     .string()
     .nullable()
     .describe("What webhooks are routed by (WhatsApp phone number id, Discord app id)"),
+  webhookConfigured: z
+    .boolean()
+    .describe(
+      "False while a payment provider's webhook secret is missing: its webhooks are refused (503, the " +
+        "provider retries) and no payment link can be made until the secret is set",
+    ),
   lastTestedAt: timestamp.nullable(),
   lastTestError: z.string().nullable().describe("The provider's answer to the last failed test"),
   createdAt: timestamp,

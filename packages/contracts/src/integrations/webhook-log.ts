@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
-import { integrationChannel } from "./integration";
+import { integration, integrationChannel } from "./integration";
 
 export const webhookLogStatus = z
-  .enum(["pending", "success", "failed", "retrying"])
-  .describe("pending: stored, not processed yet; retrying: queued again");
+  .enum(["pending", "success", "failed", "retrying", "held"])
+  .describe(
+    "pending: stored, not processed yet; retrying: queued again; held: received while the integration was " +
+      "switched off, processed when it is switched on again",
+  );
 
 export const webhookLog = z.object({
   id,
@@ -32,3 +35,11 @@ export const listWebhookLogsInput = z.object({
 });
 
 export const retryWebhookLogInput = strictInput({ id: id.describe("The integration's id"), logId: id });
+
+/** PATCH /integrations/{id}'s answer: the integration, and what switching it on queued. */
+export const updatedIntegration = integration.extend({
+  releasedDeliveries: z
+    .number()
+    .int()
+    .describe("Deliveries received while it was switched off and queued now that it is switched on (else 0)"),
+});

@@ -101,7 +101,7 @@ describe("failures", () => {
     expect(await processWebhook(flaky.deps, logId)).toBe("processed");
 
     expect(await messagesOf()).toHaveLength(2);
-    expect(await logOf(logId)).toMatchObject({ status: "success", attempts: 1, error_message: null });
+    expect(await logOf(logId)).toMatchObject({ status: "success", attempts: 2, error_message: null });
     expect(flaky.events.published.filter((e) => e.type === "new_message")).toHaveLength(2);
   });
 

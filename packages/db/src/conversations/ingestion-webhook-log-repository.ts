@@ -50,7 +50,14 @@ export function createIngestionWebhookLogRepository(db: Kysely<Database>): Inges
     async markProcessed(id, at) {
       await db
         .updateTable("webhook_logs")
-        .set({ status: "success", processed_at: at, last_attempt_at: at, error_message: null })
+        // the successful run counts as an attempt too: processed at the first try reads 1, not 0
+        .set({
+          status: "success",
+          attempts: sql<number>`attempts + 1`,
+          processed_at: at,
+          last_attempt_at: at,
+          error_message: null,
+        })
         .where("id", "=", id)
         .execute();
     },

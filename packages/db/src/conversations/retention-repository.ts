@@ -80,7 +80,13 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
       const result = await db
         .deleteFrom("webhook_logs")
         .where("id", "in", (qb) =>
-          qb.selectFrom("webhook_logs").select("id").where("created_at", "<", cutoff).limit(limit),
+          qb
+            .selectFrom("webhook_logs")
+            .select("id")
+            .where("created_at", "<", cutoff)
+            // a delivery held for a switched-off integration is still to be processed: never dropped unseen
+            .where("status", "!=", "held")
+            .limit(limit),
         )
         .executeTakeFirst();
       return Number(result.numDeletedRows);

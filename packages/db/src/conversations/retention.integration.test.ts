@@ -57,7 +57,7 @@ const contents = async (db: Kysely<Database>, conversationId: string) =>
   ).map((row) => row.content);
 
 describe("data retention", () => {
-  it("deletes each organization's messages older than its retention, in batches, and old webhook logs", async () => {
+  it("deletes each organization's messages older than its retention, in batches, and old webhook logs but held ones", async () => {
     const { db } = handle;
     const shortLived = await insertOrganization(db, 30);
     const longLived = await insertOrganization(db, 730);
@@ -81,6 +81,18 @@ describe("data retention", () => {
         })
         .execute();
     }
+    // received while its integration was switched off: kept until it is switched on (or deleted)
+    await db
+      .insertInto("webhook_logs")
+      .values({
+        organization_id: shortLived,
+        channel: "telegram",
+        event_id: randomUUID(),
+        payload: JSON.stringify({ age: 60, held: true }),
+        status: "held",
+        created_at: daysAgo(60),
+      })
+      .execute();
 
     const report = await purgeExpiredData(
       {
@@ -113,7 +125,10 @@ describe("data retention", () => {
       [beyond]: null,
     });
     const logs = await db.selectFrom("webhook_logs").select("payload").execute();
-    expect(logs.map((row) => row.payload)).toEqual([{ age: 29 }]);
+    expect(logs.map((row) => row.payload)).toEqual(
+      expect.arrayContaining([{ age: 29 }, { age: 60, held: true }]),
+    );
+    expect(logs).toHaveLength(2);
     expect(report).toMatchObject({ messagesDeleted: 8, previewsCleared: 2, webhookLogsDeleted: 2 });
     expect(report.organizations).toBeGreaterThanOrEqual(2);
   });

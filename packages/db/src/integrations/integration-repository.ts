@@ -72,6 +72,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
           ...(patch.sealedConfig !== undefined && { config: JSON.stringify(patch.sealedConfig) }),
           ...(patch.externalId !== undefined && { external_id: patch.externalId }),
           ...(patch.verifyTokenHash !== undefined && { verify_token_hash: patch.verifyTokenHash }),
+          ...(patch.clearTestResult && { last_tested_at: null, last_test_error: null }),
           updated_at: new Date(),
         })
         .where("organization_id", "=", organizationId)
@@ -121,6 +122,19 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
           .limit(1)
           .executeTakeFirst();
         if (pending) return "payments_pending" as const;
+        // what came while it was switched off can no longer be switched on: said, not left waiting
+        await trx
+          .updateTable("webhook_logs")
+          .set({
+            status: "failed",
+            error_message:
+              "Received while the integration was switched off; it was deleted before being switched on",
+            processed_at: new Date(),
+          })
+          .where("organization_id", "=", organizationId)
+          .where("integration_id", "=", id)
+          .where("status", "=", "held")
+          .execute();
         await trx.deleteFrom("integrations").where("id", "=", id).execute();
         return "removed" as const;
       };

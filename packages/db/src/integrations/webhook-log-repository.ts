@@ -43,6 +43,39 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
       return row.id === null ? undefined : { id: row.id };
     },
 
+    async insertHeld(log) {
+      // FOR SHARE waits for a switch-on in progress: either it commits first and this row is pending, or
+      // this row commits first and the switch-on's release (a later statement) sees it held
+      const status = sql<"held" | "pending">`case when (
+          select is_active from integrations
+          where id = ${log.integrationId} and organization_id = ${log.organizationId}
+          for share
+        ) then 'pending' else 'held' end`;
+      const row = await db
+        .insertInto("webhook_logs")
+        .values({ ...logValues(log), status })
+        .onConflict((oc) => oc.constraint("webhook_logs_event_unique").doNothing())
+        .returning(["id", "status"])
+        .executeTakeFirst();
+      return row && { id: row.id, status: row.status === "pending" ? "pending" : "held" };
+    },
+
+    async releaseHeld(organizationId, integrationId) {
+      if (!isUuid(integrationId)) return [];
+      const rows = await db
+        .updateTable("webhook_logs")
+        .set({ status: "pending" })
+        .where("organization_id", "=", organizationId)
+        .where("integration_id", "=", integrationId)
+        .where("status", "=", "held")
+        .returning(["id", "created_at"])
+        .execute();
+      // ids are time-ordered (0026): arrival order, below the millisecond
+      return rows
+        .toSorted((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1))
+        .map((row) => row.id);
+    },
+
     async findById(organizationId, id) {
       if (!isUuid(id)) return undefined;
       const row = await db

@@ -60,7 +60,9 @@ type Run =
   /** Stored, but a status waits for its message: the log counts an attempt and is run again. */
   | { outcome: "deferred"; organizationId: string; changes: IngestionChanges; reason: string };
 
-const isDone = (log: StoredWebhook) => log.status === "success" || log.status === "failed";
+// a held one waits for its integration to be switched on again, which makes it pending
+const isDone = (log: StoredWebhook) =>
+  log.status === "success" || log.status === "failed" || log.status === "held";
 
 /**
  * The `webhook-process` job: turns a stored webhook into contacts, conversations, messages and statuses,

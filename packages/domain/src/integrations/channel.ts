@@ -122,6 +122,11 @@ export interface WebhookReply {
   body: unknown;
 }
 
+/** Where the provider says it delivers webhooks (Telegram getWebhookInfo). */
+export type WebhookRegistration =
+  | { ok: true; url: string; lastError: string | null }
+  | { ok: false; error: string };
+
 /** One per channel (the spec's strategy pattern). Adapters return results; they do not throw for provider errors. */
 export interface ChannelAdapter<C extends Channel = Channel> {
   channel: C;
@@ -141,6 +146,16 @@ export interface ChannelAdapter<C extends Channel = Channel> {
   send(config: ChannelConfigs[C], message: OutboundMessage): Promise<SendResult>;
   /** Asks the provider who these credentials belong to (the integration test button). */
   whoAmI(config: ChannelConfigs[C]): Promise<IdentityResult>;
+  /**
+   * For a provider told by API where to deliver (Telegram setWebhook), not in its own console: sets the URL
+   * and the secret it must send back. Absent for the others.
+   */
+  registerWebhook?(
+    config: ChannelConfigs[C],
+    url: string,
+  ): Promise<{ ok: true } | { ok: false; error: string }>;
+  unregisterWebhook?(config: ChannelConfigs[C]): Promise<{ ok: true } | { ok: false; error: string }>;
+  webhookRegistration?(config: ChannelConfigs[C]): Promise<WebhookRegistration>;
   downloadMedia(
     config: ChannelConfigs[C],
     media: InboundMedia,

@@ -1,5 +1,5 @@
 import { channels } from "./channel";
-import { externalIdOf, maskChannelConfig } from "./config";
+import { externalIdOf, isWebhookConfigured, maskChannelConfig } from "./config";
 import type { IntegrationConfigs, IntegrationKind } from "./kind";
 import type { Integration, SealedSecret, StoredChannelIntegration, StoredIntegration } from "./model";
 import type { ChannelCredentials, ConnectedChannel, CredentialCipher, IntegrationRepository } from "./ports";
@@ -33,7 +33,11 @@ export function connectChannel(cipher: CredentialCipher, stored: StoredChannelIn
 /** What may be shown: the row without its sealed credentials, the credentials masked. */
 export function presentIntegration(stored: StoredIntegration, config: object): Integration {
   const { sealedConfig: _sealed, ...rest } = stored;
-  return { ...rest, config: maskChannelConfig(stored.channel, config) };
+  return {
+    ...rest,
+    config: maskChannelConfig(stored.channel, config),
+    webhookConfigured: isWebhookConfigured(stored.channel, config),
+  };
 }
 
 export const verifyTokenHashOf = (

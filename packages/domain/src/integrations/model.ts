@@ -33,9 +33,12 @@ export type StoredChannelIntegration = StoredIntegration & { channel: Channel };
 export interface Integration extends Omit<StoredIntegration, "sealedConfig"> {
   /** Public fields as they are, secret fields masked (e.g. "••••1234"). */
   config: Record<string, string>;
+  /** False while its webhooks cannot be verified yet (a payment provider's webhook secret is missing). */
+  webhookConfigured: boolean;
 }
 
-export const webhookLogStatuses = ["pending", "success", "failed", "retrying"] as const;
+/** held: received while the integration was switched off, processed once it is switched on again. */
+export const webhookLogStatuses = ["pending", "success", "failed", "retrying", "held"] as const;
 export type WebhookLogStatus = (typeof webhookLogStatuses)[number];
 
 export const webhookSources = ["webhook", "gateway"] as const;

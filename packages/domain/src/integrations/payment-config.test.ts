@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskChannelConfig, mergeChannelConfig, parseChannelConfig } from "./config";
+import { isWebhookConfigured, maskChannelConfig, mergeChannelConfig, parseChannelConfig } from "./config";
 import { fieldErrorsOf } from "./config-fixtures";
 import { isIntegrationKind } from "./kind";
 
@@ -38,10 +38,21 @@ describe("payment provider settings", () => {
       "config.botToken": ["botToken is not a stripe setting"],
     });
     expect(
-      fieldErrorsOf(() => parseChannelConfig("mercadopago", { accessToken: mercadopago.accessToken })),
+      fieldErrorsOf(() => parseChannelConfig("mercadopago", { webhookSecret: mercadopago.webhookSecret })),
     ).toEqual({
-      "config.webhookSecret": ["webhookSecret is required"],
+      "config.accessToken": ["accessToken is required"],
     });
+  });
+
+  it("connect without the webhook secret, which the provider shows only once the endpoint exists", () => {
+    const { webhookSecret: _later, ...withoutSecret } = mercadopago;
+    expect(parseChannelConfig("mercadopago", withoutSecret)).toEqual(withoutSecret);
+    expect(isWebhookConfigured("mercadopago", withoutSecret)).toBe(false);
+    expect(parseChannelConfig("stripe", { secretKey: stripe.secretKey })).toEqual({
+      secretKey: stripe.secretKey,
+    });
+    expect(isWebhookConfigured("stripe", stripe)).toBe(true);
+    expect(isWebhookConfigured("telegram", {})).toBe(true);
   });
 
   it("mask every secret and replace only the fields given", () => {

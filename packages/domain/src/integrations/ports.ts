@@ -66,6 +66,8 @@ export interface IntegrationPatch {
   sealedConfig?: SealedSecret;
   externalId?: string | null;
   verifyTokenHash?: string | null;
+  /** New credentials: the last test's outcome (of the old ones) is cleared. */
+  clearTestResult?: boolean;
 }
 
 export interface IntegrationFilter {
@@ -119,6 +121,13 @@ export interface WebhookLogRepository {
     log: NewWebhookLog,
     expected: CurrentIntegration,
   ): Promise<{ id: string } | undefined | "stale">;
+  /**
+   * `insert` for an integration seen switched off: stored `held` while it still is, `pending` when it was
+   * switched on meanwhile (decided in the same statement, after any switch-on in progress has committed).
+   */
+  insertHeld(log: NewWebhookLog): Promise<{ id: string; status: "held" | "pending" } | undefined>;
+  /** An integration switched on again: its held logs become pending; their ids in arrival order. */
+  releaseHeld(organizationId: string, integrationId: string): Promise<string[]>;
   findById(organizationId: string, id: string): Promise<WebhookLog | undefined>;
   list(
     organizationId: string,
@@ -159,4 +168,6 @@ export interface IntegrationsDeps extends WebhookIntakeDeps {
   paymentProviders?: PaymentProviders | undefined;
   /** Absent, a payment integration cannot be deleted (its links would stay payable). */
   paymentLinks?: IntegrationPaymentLinks | undefined;
+  /** Where an integration's webhooks are delivered (from PUBLIC_URL): told to providers set by API (Telegram). */
+  webhookUrl?: ((channel: IntegrationKind, integrationId: string) => string) | undefined;
 }

@@ -10,11 +10,12 @@ const maxRawBodyLength = 64 * 1024;
 export type WebhookOutcome =
   /** The signature is missing or wrong: nothing stored. */
   | { kind: "unauthorized" }
-  /** Verified, but the integration is switched off: answered so the provider stops retrying, nothing stored. */
-  | { kind: "ignored" }
   /** A handshake (Slack url_verification, Discord PING): answered, not stored. */
   | { kind: "handshake"; reply: WebhookReply }
-  /** Stored and queued; a redelivery of an event already stored has `logId` null. */
+  /**
+   * Stored and queued; a redelivery of an event already stored has `logId` null. For a switched-off
+   * integration stored `held` instead, and queued when it is switched on again (`updateIntegration`).
+   */
   | { kind: "accepted"; logId: string | null; reply: WebhookReply | undefined }
   /** Verified but not JSON: stored as failed with the reason. */
   | { kind: "malformed"; logId: string | null }
@@ -51,21 +52,39 @@ export async function recordWebhookEvent(
     );
     return undefined;
   }
-  if (log.status === "pending") {
-    try {
-      await deps.queue.enqueue(
-        "webhook-process",
-        { webhookLogId: inserted.id },
-        { jobId: inserted.id, attempts: webhookProcessAttempts },
-      );
-    } catch (err) {
-      deps.logger.error(
-        { err, webhookLogId: inserted.id, channel: log.channel },
-        "could not queue the webhook; the sweeper will",
-      );
-    }
-  }
+  if (log.status === "pending") await enqueueWebhook(deps, inserted.id, log.channel);
   return inserted;
+}
+
+async function enqueueWebhook(
+  deps: { queue: JobQueue; logger: Logger },
+  webhookLogId: string,
+  channel: string,
+): Promise<void> {
+  try {
+    await deps.queue.enqueue(
+      "webhook-process",
+      { webhookLogId },
+      { jobId: webhookLogId, attempts: webhookProcessAttempts },
+    );
+  } catch (err) {
+    deps.logger.error({ err, webhookLogId, channel }, "could not queue the webhook; the sweeper will");
+  }
+}
+
+/**
+ * An integration switched on again: what it received while off is queued in arrival order, through the
+ * same processing (and idempotency) as any webhook. Called after the switch-on committed.
+ */
+export async function enqueueReleasedWebhooks(
+  deps: { queue: JobQueue; logger: Logger },
+  channel: string,
+  webhookLogIds: readonly string[],
+): Promise<void> {
+  for (const id of webhookLogIds) await enqueueWebhook(deps, id, channel);
+  if (webhookLogIds.length > 0) {
+    deps.logger.info({ channel, count: webhookLogIds.length }, "queued webhooks held while switched off");
+  }
 }
 
 /** Provider event ids are unique per app or bot, not per organization: scoped by the integration. */
@@ -104,10 +123,6 @@ export async function receiveWebhook(
   // a handshake is answered even while the integration is paused, so its endpoint can be set up before it is on
   const handshake = body.ok ? adapter.handshake?.(body.payload) : undefined;
   if (handshake) return { kind: "handshake", reply: handshake };
-  if (!integration.isActive) {
-    deps.logger.info(where, "webhook for an inactive integration; ignored");
-    return { kind: "ignored" };
-  }
   const base = {
     organizationId: integration.organizationId,
     integrationId: integration.integrationId,
@@ -130,6 +145,7 @@ export async function receiveWebhook(
   }
 
   const payload = body.payload;
+  const reply = adapter.acknowledge?.(payload);
 
   const newLog = {
     ...base,
@@ -139,6 +155,13 @@ export async function receiveWebhook(
     status: "pending",
     errorMessage: null,
   } as const;
+  if (!integration.isActive) {
+    // kept, never dropped: the provider got its 200 and will not send it again
+    const held = await deps.store.webhookLogs.insertHeld(newLog);
+    if (held?.status === "pending") await enqueueWebhook(deps, held.id, newLog.channel);
+    deps.logger.info({ ...where, webhookLogId: held?.id }, "webhook for a switched-off integration; held");
+    return { kind: "accepted", logId: held?.id ?? null, reply };
+  }
   const log = options.cached
     ? await recordWebhookEvent(deps, newLog, {
         sealedConfig: stored.sealedConfig,
@@ -146,5 +169,5 @@ export async function receiveWebhook(
       })
     : await recordWebhookEvent(deps, newLog);
   if (log === "stale") return { kind: "stale" };
-  return { kind: "accepted", logId: log?.id ?? null, reply: adapter.acknowledge?.(payload) };
+  return { kind: "accepted", logId: log?.id ?? null, reply };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { notFound } from "../shared/errors";
+import { DomainError, notFound } from "../shared/errors";
 import { webhookProcessAttempts } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { WebhookLog } from "./model";
@@ -38,6 +38,12 @@ export async function retryWebhookLog(
 ): Promise<WebhookLog> {
   const existing = await deps.store.webhookLogs.findById(actor.organizationId, logId);
   if (!existing || existing.integrationId !== integrationId) throw notFound("Webhook log");
+  if (existing.status === "held") {
+    throw new DomainError(
+      "CONFLICT",
+      "This delivery was received while the integration was switched off: it is processed when the integration is switched on",
+    );
+  }
   const now = deps.clock.now();
   const log = await deps.store.webhookLogs.markRetrying(actor.organizationId, logId);
   if (!log) throw notFound("Webhook log");

@@ -88,6 +88,13 @@ const lostDealRefused = () =>
 
 const providerNames: Record<PaymentProviderName, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
 
+const webhookNotConfigured = (provider: PaymentProviderName) =>
+  new DomainError(
+    "UNPROCESSABLE",
+    `Paste the webhook secret of ${providerNames[provider]} in Settings -> Integrations first: ` +
+      "without it a paid link could not close the deal",
+  );
+
 export const unsupportedCurrency = (
   provider: PaymentProviderName,
   currency: string,
@@ -117,6 +124,8 @@ export async function createPayment(
   const text = description(input, deal.title);
   const stored = await chooseIntegration(deps, organizationId, input.provider);
   const integration = connectPaymentIntegration(deps.cipher, stored);
+  // a link paid before its webhooks can be verified would not close the deal: refused until the secret is set
+  if (!integration.config.webhookSecret) throw webhookNotConfigured(integration.provider);
   const accepted = await acceptedCurrencies(deps, integration);
   if (!accepted.includes(amount.currency)) {
     throw unsupportedCurrency(integration.provider, amount.currency, accepted);

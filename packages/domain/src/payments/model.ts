@@ -9,13 +9,14 @@ export const isPaymentProviderName = (value: string): value is PaymentProviderNa
 export const paymentStatuses = ["pending", "paid", "failed", "refunded", "expired"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
+/** The webhook secret is absent until it is pasted: the provider shows it only once the endpoint exists. */
 export interface StripeConfig {
   secretKey: string;
-  webhookSecret: string;
+  webhookSecret?: string;
 }
 export interface MercadoPagoConfig {
   accessToken: string;
-  webhookSecret: string;
+  webhookSecret?: string;
 }
 export interface PaymentProviderConfigs {
   stripe: StripeConfig;

@@ -11,6 +11,8 @@ import type { PaymentsDeps } from "./ports";
 export type PaymentWebhookIntake =
   | { kind: "unknown" }
   | { kind: "unauthorized" }
+  /** Its webhook secret is not set yet: refused so the provider retries once it is (never processed unverified). */
+  | { kind: "not_configured" }
   | { kind: "ignored" }
   | { kind: "accepted"; logId: string | null };
 
@@ -39,6 +41,10 @@ export async function receivePaymentWebhook(
   }
   const integration = connectPaymentIntegration(deps.payments.cipher, stored);
   const where = { provider, integrationId, organizationId: stored.organizationId };
+  if (!integration.config.webhookSecret) {
+    logger.warn(where, "payment webhook before its webhook secret was set; refused for a retry");
+    return { kind: "not_configured" };
+  }
   const verified =
     integration.provider === "stripe"
       ? deps.payments.providers.get("stripe").verify(request, integration.config)

@@ -204,7 +204,9 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
     verify(request, config) {
       const signature = header(request.headers, "x-signature");
       const requestId = header(request.headers, "x-request-id");
-      if (!signature || !requestId) return false;
+      const secret = config.webhookSecret;
+      // no secret yet: nothing can be verified, so nothing is accepted
+      if (!signature || !requestId || !secret) return false;
       const parts = signatureParts(signature);
       const ts = parts.find(([key]) => key === "ts")?.[1];
       const v1 = parts.find(([key]) => key === "v1")?.[1];
@@ -218,7 +220,7 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
       const dataId = mercadoPagoDataId(payload);
       if (!dataId) return false;
       const manifest = `id:${dataId};request-id:${requestId};ts:${ts};`;
-      return sameHexDigest(hmacHex(config.webhookSecret, manifest), v1);
+      return sameHexDigest(hmacHex(secret, manifest), v1);
     },
 
     eventId: mercadoPagoEventId,

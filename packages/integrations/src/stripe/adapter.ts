@@ -143,11 +143,13 @@ export function createStripeProvider(
     /** https://docs.stripe.com/webhooks#verify-manually: HMAC-SHA256 of "t.body"; any v1 may match. */
     verify(request, config) {
       const signature = header(request.headers, "stripe-signature");
-      if (!signature) return false;
+      const secret = config.webhookSecret;
+      // no secret yet: nothing can be verified, so nothing is accepted
+      if (!signature || !secret) return false;
       const parts = signatureParts(signature);
       const timestamp = parts.find(([key]) => key === "t")?.[1];
       if (!timestamp || !isFresh(timestamp, request.now)) return false;
-      const expected = hmacHex(config.webhookSecret, `${timestamp}.`, request.rawBody);
+      const expected = hmacHex(secret, `${timestamp}.`, request.rawBody);
       let matched = false;
       for (const [key, value] of parts) {
         if (key === "v1" && sameHexDigest(expected, value)) matched = true;

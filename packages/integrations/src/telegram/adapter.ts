@@ -80,6 +80,36 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
       return { ok: true, identity: username ? `@${username}` : (asString(bot.first_name) ?? null) };
     },
 
+    /** https://core.telegram.org/bots/api#setwebhook: Telegram then POSTs every update there with the secret. */
+    async registerWebhook(config, url) {
+      const outcome = await call(config, "setWebhook", { url, secret_token: config.secretToken });
+      if (!outcome.reached) return { ok: false, error: outcome.error };
+      if (outcome.status !== 200 || asRecord(outcome.body)?.result !== true)
+        return { ok: false, error: failure(outcome.status, outcome.body).error };
+      return { ok: true };
+    },
+
+    async unregisterWebhook(config) {
+      const outcome = await call(config, "deleteWebhook", {});
+      if (!outcome.reached) return { ok: false, error: outcome.error };
+      if (outcome.status !== 200) return { ok: false, error: failure(outcome.status, outcome.body).error };
+      return { ok: true };
+    },
+
+    /** getWebhookInfo: the URL Telegram delivers to ("" when none) and its last delivery error. */
+    async webhookRegistration(config) {
+      const outcome = await call(config, "getWebhookInfo", {});
+      if (!outcome.reached) return { ok: false, error: outcome.error };
+      const info = asRecord(asRecord(outcome.body)?.result);
+      if (outcome.status !== 200 || !info)
+        return { ok: false, error: failure(outcome.status, outcome.body).error };
+      return {
+        ok: true,
+        url: asString(info.url) ?? "",
+        lastError: asString(info.last_error_message) ?? null,
+      };
+    },
+
     /** getFile names the file's path; the file itself is served under /file/bot<token>/. */
     async downloadMedia(config, media) {
       const lookup = await call(config, "getFile", { file_id: media.providerMediaId });

@@ -182,3 +182,38 @@ describe("Telegram Bot API calls", () => {
     });
   });
 });
+
+describe("Telegram webhook registration (setWebhook, getWebhookInfo, deleteWebhook)", () => {
+  const url = "https://crm.example.com.br/webhooks/telegram/0b9f7d1e-4c1a-4f59-9d1e-6a1c2b3d4e5f";
+
+  it("registers the URL with the integration's secret token, and getWebhookInfo then names it", async () => {
+    expect(await adapter.registerWebhook?.(fake.config, url)).toEqual({ ok: true });
+    expect(fake.webhooks.at(-1)).toEqual({ url, secret_token: fake.config.secretToken });
+    expect(await adapter.webhookRegistration?.(fake.config)).toEqual({ ok: true, url, lastError: null });
+  });
+
+  it("reports Telegram's refusal of a URL that is not HTTPS", async () => {
+    const result = await adapter.registerWebhook?.(fake.config, "http://localhost:3000/webhooks/telegram/1");
+    expect(result).toEqual({
+      ok: false,
+      error: "Telegram: Bad Request: bad webhook: An HTTPS URL must be provided for webhook",
+    });
+  });
+
+  it("tells another URL and the last delivery error apart from a good registration", async () => {
+    await adapter.registerWebhook?.(fake.config, "https://other.example.com/hook");
+    fake.failDeliveries("Wrong response from the webhook: 401 Unauthorized");
+    expect(await adapter.webhookRegistration?.(fake.config)).toEqual({
+      ok: true,
+      url: "https://other.example.com/hook",
+      lastError: "Wrong response from the webhook: 401 Unauthorized",
+    });
+  });
+
+  it("deletes the webhook, after which getWebhookInfo names no URL", async () => {
+    await adapter.registerWebhook?.(fake.config, url);
+    expect(await adapter.unregisterWebhook?.(fake.config)).toEqual({ ok: true });
+    expect(fake.webhook.url).toBe("");
+    expect(await adapter.webhookRegistration?.(fake.config)).toEqual({ ok: true, url: "", lastError: null });
+  });
+});

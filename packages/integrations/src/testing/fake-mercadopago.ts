@@ -25,7 +25,8 @@ export interface FakeMercadoPagoPayment {
 export interface FakeMercadoPago extends FakeProvider {
   /** Pass as MERCADOPAGO_API_BASE. */
   apiBase: string;
-  config: MercadoPagoConfig;
+  /** With its webhook secret, as the webhook a test registers would have. */
+  config: Required<MercadoPagoConfig>;
   /** Preferences as received (raw JSON text kept in `requests`). */
   preferences: Map<string, Record<string, unknown>>;
   payments: Map<string, FakeMercadoPagoPayment>;
@@ -81,7 +82,7 @@ export async function startFakeMercadoPago(
   options: Partial<MercadoPagoConfig> & { siteId?: string } = {},
 ): Promise<FakeMercadoPago> {
   const siteId = options.siteId ?? "MLB";
-  const config: MercadoPagoConfig = {
+  const config: Required<MercadoPagoConfig> = {
     accessToken: options.accessToken ?? `TEST-${randomBytes(16).toString("hex")}`,
     webhookSecret: options.webhookSecret ?? randomBytes(16).toString("hex"),
   };

@@ -32,7 +32,8 @@ export interface FakeStripeSession {
 export interface FakeStripe extends FakeProvider {
   /** Pass as STRIPE_API_BASE. */
   apiBase: string;
-  config: StripeConfig;
+  /** With its webhook secret, as the endpoint a test registers would have. */
+  config: Required<StripeConfig>;
   sessions: Map<string, FakeStripeSession>;
   refunds: Array<{ id: string; payment_intent: string; amount: number; currency: string }>;
   /** The customer paid: the session completes with a PaymentIntent. Throws for an expired session, as Checkout refuses it. */
@@ -78,7 +79,7 @@ export function signedStripeWebhook(
 
 /** The calls our adapter makes through the SDK: checkout sessions, refunds, balance, payment intents. */
 export async function startFakeStripe(options: Partial<StripeConfig> = {}): Promise<FakeStripe> {
-  const config: StripeConfig = {
+  const config: Required<StripeConfig> = {
     secretKey: options.secretKey ?? `sk_test_${randomBytes(12).toString("hex")}`,
     webhookSecret: options.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`,
   };

@@ -22,8 +22,12 @@ export interface FakeTelegram extends FakeProvider {
   config: TelegramConfig;
   bot: { id: number; username: string; firstName: string };
   sent: FakeTelegramSentMessage[];
-  /** The setWebhook calls received (url, secret_token). */
+  /** The setWebhook calls received (url, secret_token), refused ones included. */
   webhooks: Array<Record<string, unknown>>;
+  /** What setWebhook set and deleteWebhook cleared: what getWebhookInfo answers. */
+  webhook: { url: string; secretToken: string | undefined; lastErrorMessage: string | undefined };
+  /** Makes getWebhookInfo report a failed delivery, as Telegram does when the URL answers an error. */
+  failDeliveries(message: string): void;
   /** Makes a file downloadable through getFile; returns its file_id. */
   addFile(bytes: Uint8Array, path?: string): string;
   signedWebhook(update: unknown): SignedWebhook;
@@ -50,7 +54,7 @@ export function signedTelegramWebhook(update: unknown, secretToken: string): Sig
 
 const randomToken = (length: number) => randomBytes(length).toString("base64url").slice(0, length);
 
-/** The Bot API: /bot<token>/<method> (getMe, sendMessage, getFile, setWebhook) and /file/bot<token>/<path>. */
+/** The Bot API: /bot<token>/<method> (getMe, sendMessage, getFile, setWebhook, deleteWebhook, getWebhookInfo) and /file/bot<token>/<path>. */
 export async function startFakeTelegram(
   options: Partial<TelegramConfig> & { username?: string } = {},
 ): Promise<FakeTelegram> {
@@ -66,6 +70,8 @@ export async function startFakeTelegram(
   };
   const sent: FakeTelegramSentMessage[] = [];
   const webhooks: Array<Record<string, unknown>> = [];
+  const webhook: FakeTelegram["webhook"] = { url: "", secretToken: undefined, lastErrorMessage: undefined };
+  let lastErrorDate: number | undefined;
   const files = new Map<string, { bytes: Uint8Array; path: string }>();
   const lastMessageId = new Map<string, number>();
 
@@ -121,10 +127,56 @@ export async function startFakeTelegram(
         },
       };
     },
+    // https://core.telegram.org/bots/api#setwebhook: an empty url removes it; only HTTPS is accepted
     setWebhook(params) {
       webhooks.push(params);
-      return { json: { ok: true, result: true, description: "Webhook was set" } };
+      const url = typeof params.url === "string" ? params.url : "";
+      const secretToken = typeof params.secret_token === "string" ? params.secret_token : undefined;
+      if (url === "") return methods.deleteWebhook?.(params) ?? telegramError(500, "Internal Server Error");
+      if (!url.startsWith("https://")) {
+        return telegramError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+      }
+      if (secretToken !== undefined && !/^[\w-]{1,256}$/.test(secretToken)) {
+        return telegramError(400, "Bad Request: secret token contains unallowed characters");
+      }
+      const unchanged = webhook.url === url && webhook.secretToken === secretToken;
+      Object.assign(webhook, { url, secretToken, lastErrorMessage: undefined });
+      lastErrorDate = undefined;
+      return {
+        json: {
+          ok: true,
+          result: true,
+          description: unchanged ? "Webhook is already set" : "Webhook was set",
+        },
+      };
     },
+    deleteWebhook() {
+      const had = webhook.url !== "";
+      Object.assign(webhook, { url: "", secretToken: undefined, lastErrorMessage: undefined });
+      lastErrorDate = undefined;
+      return {
+        json: {
+          ok: true,
+          result: true,
+          description: had ? "Webhook was deleted" : "Webhook is already deleted",
+        },
+      };
+    },
+    getWebhookInfo: () => ({
+      json: {
+        ok: true,
+        result: {
+          url: webhook.url,
+          has_custom_certificate: false,
+          pending_update_count: 0,
+          ...(webhook.url !== "" && { max_connections: 40 }),
+          ...(webhook.lastErrorMessage !== undefined && {
+            last_error_date: lastErrorDate,
+            last_error_message: webhook.lastErrorMessage,
+          }),
+        },
+      },
+    }),
   };
 
   const fake = await startFakeServer({
@@ -157,6 +209,11 @@ export async function startFakeTelegram(
     bot,
     sent,
     webhooks,
+    webhook,
+    failDeliveries(message) {
+      webhook.lastErrorMessage = message;
+      lastErrorDate = Math.floor(Date.now() / 1000);
+    },
     addFile(bytes, path) {
       const fileId = `AgAC${randomToken(40)}`;
       files.set(fileId, { bytes, path: path ?? `documents/file_${files.size + 1}.bin` });

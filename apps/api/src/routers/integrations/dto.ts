@@ -17,6 +17,7 @@ export const toIntegrationDto = (integration: Integration, publicUrl: string) =>
   config: integration.config,
   webhookUrl: webhookUrlOf(publicUrl, integration.channel, integration.id),
   externalId: integration.externalId,
+  webhookConfigured: integration.webhookConfigured,
   lastTestedAt: isoOrNull(integration.lastTestedAt),
   lastTestError: integration.lastTestError,
   createdAt: iso(integration.createdAt),

@@ -8,6 +8,7 @@ import {
   freshPhoneNumberId,
   type IntegrationBody,
   integrationBodies,
+  integrationsPublicUrl,
   startIntegrationsTestApi,
 } from "./integration-fixtures";
 
@@ -38,10 +39,10 @@ describe("connecting channels", () => {
       created.push(res.body);
     }
     const [wa, tg, sl, dc] = created;
-    expect(wa?.webhookUrl).toBe("http://localhost:3000/webhooks/whatsapp");
-    expect(tg?.webhookUrl).toBe(`http://localhost:3000/webhooks/telegram/${tg?.id}`);
-    expect(sl?.webhookUrl).toBe(`http://localhost:3000/webhooks/slack/${sl?.id}`);
-    expect(dc?.webhookUrl).toBe(`http://localhost:3000/webhooks/discord/${dc?.id}`);
+    expect(wa?.webhookUrl).toBe(`${integrationsPublicUrl}/webhooks/whatsapp`);
+    expect(tg?.webhookUrl).toBe(`${integrationsPublicUrl}/webhooks/telegram/${tg?.id}`);
+    expect(sl?.webhookUrl).toBe(`${integrationsPublicUrl}/webhooks/slack/${sl?.id}`);
+    expect(dc?.webhookUrl).toBe(`${integrationsPublicUrl}/webhooks/discord/${dc?.id}`);
     expect(wa?.config.accessToken).toBe(`••••${whatsapp.config.accessToken.slice(-4)}`);
     expect(dc?.config).toMatchObject({
       applicationId: discord.config.applicationId,

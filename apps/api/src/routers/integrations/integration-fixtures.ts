@@ -32,6 +32,9 @@ export interface ChannelFakes {
   discord: FakeDiscord;
 }
 
+/** Telegram accepts only an HTTPS webhook URL in setWebhook (its fake too), so the API says it is reached by one. */
+export const integrationsPublicUrl = "https://crm.example.com.br";
+
 /** The API with every channel's fake provider behind its *_API_BASE. */
 export async function startIntegrationsTestApi(): Promise<
   ChannelFakes & { api: TestApi; close(): Promise<void> }
@@ -47,6 +50,7 @@ export async function startIntegrationsTestApi(): Promise<
     TELEGRAM_API_BASE: telegram.apiBase,
     SLACK_API_BASE: slack.apiBase,
     DISCORD_API_BASE: discord.apiBase,
+    PUBLIC_URL: integrationsPublicUrl,
   });
   return {
     api,

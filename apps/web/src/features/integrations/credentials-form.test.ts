@@ -25,6 +25,18 @@ describe("credentials form", () => {
     ]);
   });
 
+  it("connects Stripe and Mercado Pago without their webhook secret, which exists only once the webhook does", () => {
+    for (const kind of ["stripe", "mercadopago"] as const) {
+      const empty = validate(initialCredentialValues(kind, "Pagamentos"), credentialRules(kind, "create"));
+      expect(Object.keys(empty)).toEqual([kind === "stripe" ? "config.secretKey" : "config.accessToken"]);
+    }
+    const typed = validate(
+      { name: "Stripe", "config.secretKey": "sk_test_123456789", "config.webhookSecret": "has spaces" },
+      credentialRules("stripe", "create"),
+    );
+    expect(typed).toEqual({ "config.webhookSecret": "integrations.error.token" });
+  });
+
   it("requires every credential when connecting, and checks the shapes people often get wrong", () => {
     const empty = validate(initialCredentialValues("telegram", ""), credentialRules("telegram", "create"));
     expect(empty).toEqual({

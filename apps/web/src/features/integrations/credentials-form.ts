@@ -15,7 +15,7 @@ export function initialCredentialValues(kind: IntegrationKind, name: string): Re
   return values;
 }
 
-/** On edit an empty credential means "keep the stored one", so only what was typed is checked. */
+/** On edit an empty credential means "keep the stored one" (an optional one, "not yet"), so only what was typed is checked. */
 const keepWhenEmpty =
   (rule: Rule): Rule =>
   (value) =>
@@ -28,7 +28,8 @@ export function credentialRules(
   const rules: Record<string, readonly Rule[]> = { name: [required] };
   for (const field of credentialFields[kind]) {
     const own = field.rule ? [field.rule] : [];
-    rules[configFieldName(field.name)] = mode === "create" ? [required, ...own] : own.map(keepWhenEmpty);
+    rules[configFieldName(field.name)] =
+      mode === "create" && !field.optional ? [required, ...own] : own.map(keepWhenEmpty);
   }
   return rules;
 }

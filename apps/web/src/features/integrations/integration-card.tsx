@@ -7,6 +7,7 @@ import { Button } from "../../components/ui/button";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
+import type { PlainMessageKey } from "../../i18n/translate";
 import type { RouterOutputs } from "../../lib/api-types";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -31,6 +32,9 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
   const changed = useIntegrationsChanged();
   const [result, setResult] = useState<TestResult | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [disabling, setDisabling] = useState(false);
+  /** How many deliveries kept while it was disabled enabling it queued. */
+  const [released, setReleased] = useState(0);
   const test = useMutation(
     trpc.integrations.test.mutationOptions({
       onSuccess: async (answer) => {
@@ -39,7 +43,15 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
       },
     }),
   );
-  const toggle = useMutation(trpc.integrations.update.mutationOptions({ onSuccess: () => changed() }));
+  const toggle = useMutation(
+    trpc.integrations.update.mutationOptions({
+      onSuccess: async (answer) => {
+        setDisabling(false);
+        setReleased(answer.isActive ? answer.releasedDeliveries : 0);
+        await changed();
+      },
+    }),
+  );
   const queryClient = useQueryClient();
   const remove = useMutation(
     trpc.integrations.delete.mutationOptions({
@@ -62,6 +74,13 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
     enabled: deleting && payment,
     staleTime: 0,
   });
+  const disableDescription = payment
+    ? t("integrations.disable.payment")
+    : kind === "discord"
+      ? t("integrations.disable.discord")
+      : t("integrations.disable.channel");
+  // a test of credentials since replaced (the server cleared its outcome) is not shown any more
+  const shown = result && result.integration.lastTestedAt === integration.lastTestedAt ? result : null;
   const deleteDescription = !payment
     ? t("integrations.delete.description")
     : deletion.data
@@ -109,7 +128,11 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
             variant="ghost"
             size="sm"
             loading={toggle.isPending}
-            onClick={() => toggle.mutate({ id: integration.id, isActive: !integration.isActive })}
+            onClick={() => {
+              toggle.reset();
+              if (integration.isActive) setDisabling(true);
+              else toggle.mutate({ id: integration.id, isActive: true });
+            }}
           >
             {integration.isActive ? t("integrations.actions.disable") : t("integrations.actions.enable")}
           </Button>
@@ -127,18 +150,45 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
         </div>
       </div>
 
-      {result?.ok && <Alert tone="success">{testSuccessText(t, result)}</Alert>}
-      {result && !result.ok && (
-        <Alert tone="error">{t("integrations.test.failed", { error: result.error ?? "" })}</Alert>
+      {shown?.ok && <Alert tone="success">{testSuccessText(t, shown)}</Alert>}
+      {shown && !shown.ok && (
+        <Alert tone="error">{t("integrations.test.failed", { error: shown.error ?? "" })}</Alert>
       )}
-      {!result && integration.lastTestError && (
+      {!integration.webhookConfigured && (
+        <Alert tone="error">
+          {t("integrations.webhookPending", { kind: kindLabels[kind], field: t(pendingSecretField(kind)) })}
+        </Alert>
+      )}
+      {kind === "telegram" &&
+        /HTTPS URL must be provided/.test(shown?.error ?? integration.lastTestError ?? "") && (
+          <Alert tone="error">{t("integrations.telegram.httpsRequired")}</Alert>
+        )}
+      {!shown && integration.lastTestError && (
         <Alert tone="error">{t("integrations.lastError", { error: integration.lastTestError })}</Alert>
       )}
-      <ErrorAlert error={test.error ?? toggle.error} />
+      {integration.isActive && released > 0 && (
+        <Alert tone="success">{t("integrations.enabled.released", { count: released })}</Alert>
+      )}
+      <ErrorAlert error={test.error ?? (disabling ? null : toggle.error)} />
 
       <div className="max-w-2xl">
-        <WebhookUrl url={integration.webhookUrl} name={integration.name} />
+        <WebhookUrl
+          url={integration.webhookUrl}
+          name={integration.name}
+          {...(kind === "telegram" && { hint: t("integrations.webhookUrlHint.telegram") })}
+        />
       </div>
+
+      <ConfirmDialog
+        open={disabling}
+        onOpenChange={setDisabling}
+        title={t("integrations.disable.title", { name: integration.name })}
+        description={disableDescription}
+        confirmLabel={t("integrations.disable.confirm")}
+        onConfirm={() => toggle.mutate({ id: integration.id, isActive: false })}
+        pending={toggle.isPending}
+        error={toggle.error}
+      />
 
       <ConfirmDialog
         open={deleting}
@@ -157,3 +207,7 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
     </li>
   );
 }
+
+/** The label of the field still missing while the webhook is not configured (a payment provider's secret). */
+const pendingSecretField = (kind: IntegrationKind): PlainMessageKey =>
+  `integrations.field.${kind}.webhookSecret` as PlainMessageKey;

@@ -17,6 +17,8 @@ export interface CredentialField {
   label: PlainMessageKey;
   hint: PlainMessageKey;
   rule?: Rule;
+  /** May stay empty when connecting: the provider shows it only once its webhook points at us (added on edit). */
+  optional?: boolean;
 }
 
 // Loose checks that catch a value pasted into the wrong box; the API applies the exact rules.
@@ -59,8 +61,11 @@ export const credentialFields: Record<IntegrationKind, readonly CredentialField[
     field("discord", "publicKey", false, hex64),
     field("discord", "botToken", true),
   ],
-  stripe: [field("stripe", "secretKey", true), field("stripe", "webhookSecret", true)],
-  mercadopago: [field("mercadopago", "accessToken", true), field("mercadopago", "webhookSecret", true)],
+  stripe: [field("stripe", "secretKey", true), { ...field("stripe", "webhookSecret", true), optional: true }],
+  mercadopago: [
+    field("mercadopago", "accessToken", true),
+    { ...field("mercadopago", "webhookSecret", true), optional: true },
+  ],
 };
 
 export const kindLabels: Record<IntegrationKind, string> = {

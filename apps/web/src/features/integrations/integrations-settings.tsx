@@ -8,6 +8,7 @@ import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
+
 import { useTRPC } from "../../lib/trpc";
 import { CredentialsDialog } from "./credentials-dialog";
 import { IntegrationCard } from "./integration-card";
@@ -27,7 +28,11 @@ export function IntegrationsSettings() {
   const trpc = useTRPC();
   const integrations = useQuery(trpc.integrations.list.queryOptions({ limit: 100 }));
   const [editing, setEditing] = useState<{ kind: IntegrationKind; integration?: Integration } | null>(null);
-  const [connected, setConnected] = useState<{ name: string; kind: IntegrationKind } | null>(null);
+  const [connected, setConnected] = useState<{
+    message: ConnectedMessage;
+    name: string;
+    kind: IntegrationKind;
+  } | null>(null);
   const [logsOf, setLogsOf] = useState<Integration | null>(null);
   const items = (integrations.data?.items ?? []).flatMap((integration) =>
     isIntegrationKind(integration.channel) ? [{ integration, kind: integration.channel }] : [],
@@ -38,7 +43,7 @@ export function IntegrationsSettings() {
       <Card title={t("integrations.title")} description={t("integrations.description")}>
         {connected && (
           <Alert tone="success" className="mb-4">
-            {t("integrations.form.connected", { name: connected.name, kind: kindLabels[connected.kind] })}
+            {t(connected.message, { name: connected.name, kind: kindLabels[connected.kind] })}
           </Alert>
         )}
         {integrations.isPending ? (
@@ -86,7 +91,11 @@ export function IntegrationsSettings() {
         onClose={() => setEditing(null)}
         onConnected={(integration) => {
           if (!editing?.integration && isIntegrationKind(integration.channel)) {
-            setConnected({ name: integration.name, kind: integration.channel });
+            setConnected({
+              message: connectedMessage(integration),
+              name: integration.name,
+              kind: integration.channel,
+            });
           }
           setEditing(null);
         }}
@@ -94,6 +103,23 @@ export function IntegrationsSettings() {
       <WebhookLogDialog integration={logsOf} onClose={() => setLogsOf(null)} />
     </div>
   );
+}
+
+type ConnectedMessage =
+  | "integrations.form.connected"
+  | "integrations.form.connectedTelegram"
+  | "integrations.form.connectedTelegramFailed"
+  | "integrations.form.connectedPayment";
+
+/** What to do next: Telegram's webhook is registered by the server; a payment provider's secret comes later. */
+function connectedMessage(integration: Integration): ConnectedMessage {
+  if (integration.channel === "telegram") {
+    return integration.lastTestError
+      ? "integrations.form.connectedTelegramFailed"
+      : "integrations.form.connectedTelegram";
+  }
+  if (!integration.webhookConfigured) return "integrations.form.connectedPayment";
+  return "integrations.form.connected";
 }
 
 function KindGroup({

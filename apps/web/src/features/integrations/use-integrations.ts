@@ -6,7 +6,13 @@ export type Integration = RouterOutputs["integrations"]["get"];
 export type WebhookLog = RouterOutputs["integrations"]["webhookLogs"]["items"][number];
 export type WebhookLogStatus = WebhookLog["status"];
 
-export const webhookLogStatuses: readonly WebhookLogStatus[] = ["pending", "success", "failed", "retrying"];
+export const webhookLogStatuses: readonly WebhookLogStatus[] = [
+  "pending",
+  "success",
+  "failed",
+  "retrying",
+  "held",
+];
 
 /** After an integration changed: the list (and anything else about integrations) reloads. */
 export function useIntegrationsChanged() {

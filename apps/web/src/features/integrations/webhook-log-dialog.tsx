@@ -117,6 +117,11 @@ function WebhookLogTable({ integrationId }: { integrationId: string }) {
                         <span className="ml-1 text-slate-500">({t("integrations.logs.gateway")})</span>
                       )}
                     </div>
+                    {log.status === "held" && (
+                      <div className="mt-0.5 max-w-72 text-xs text-slate-500">
+                        {t("integrations.logs.heldHint")}
+                      </div>
+                    )}
                     {log.errorMessage && (
                       <div className="mt-0.5 max-w-72 text-xs break-words text-red-700">
                         <span className="sr-only">{t("integrations.logs.error")}: </span>

@@ -5,7 +5,7 @@ import { canRetry, eventSummary, inFlightPollMs, pollWhileInFlight } from "./web
 describe("webhook log rows", () => {
   it("offers a retry only for failed deliveries", () => {
     expect(canRetry({ status: "failed" })).toBe(true);
-    for (const status of ["pending", "success", "retrying"] as const)
+    for (const status of ["pending", "success", "retrying", "held"] as const)
       expect(canRetry({ status })).toBe(false);
   });
 

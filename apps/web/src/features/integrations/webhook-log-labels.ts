@@ -7,6 +7,7 @@ export const logStatusLabels: Record<WebhookLogStatus, PlainMessageKey> = {
   success: "integrations.logs.status.success",
   failed: "integrations.logs.status.failed",
   retrying: "integrations.logs.status.retrying",
+  held: "integrations.logs.status.held",
 };
 
 export const logStatusTones: Record<WebhookLogStatus, BadgeTone> = {
@@ -14,9 +15,13 @@ export const logStatusTones: Record<WebhookLogStatus, BadgeTone> = {
   success: "success",
   failed: "danger",
   retrying: "accent",
+  held: "warning",
 };
 
-/** Only a failed delivery is offered again; pending and retrying ones are already on their way. */
+/**
+ * Only a failed delivery is offered again; pending and retrying ones are already on their way, held ones go
+ * when the integration is enabled again.
+ */
 export const canRetry = (log: Pick<WebhookLog, "status">): boolean => log.status === "failed";
 
 /** How often the log asks again while a delivery is still being processed, so a retry's outcome shows. */

@@ -4,7 +4,7 @@ import { Button } from "../../components/ui/button";
 import { useI18n } from "../../i18n/i18n-provider";
 
 /** The URL to paste in the provider's console, readable and selectable, with a copy button. */
-export function WebhookUrl({ url, name }: { url: string; name: string }) {
+export function WebhookUrl({ url, name, hint }: { url: string; name: string; hint?: string }) {
   const { t } = useI18n();
   const id = useId();
   const [copied, setCopied] = useState(false);
@@ -40,7 +40,7 @@ export function WebhookUrl({ url, name }: { url: string; name: string }) {
           <span className="sr-only"> {t("integrations.webhookUrlOf", { name })}</span>
         </Button>
       </div>
-      <p className="text-xs text-slate-500">{t("integrations.webhookUrlHint")}</p>
+      <p className="text-xs text-slate-500">{hint ?? t("integrations.webhookUrlHint")}</p>
     </div>
   );
 }

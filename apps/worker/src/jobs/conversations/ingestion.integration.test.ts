@@ -262,7 +262,7 @@ describe("recovery", () => {
       },
     );
     const [log] = (await logsOf("success")).filter((l) => l.id === lost.id);
-    expect(log).toMatchObject({ status: "success", attempts: 0 });
+    expect(log).toMatchObject({ status: "success", attempts: 1 });
   });
 
   it("shows a webhook that failed on every attempt as failed, with its error", async () => {
