@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSessionEndHandler, type LoginSearch, validateLoginSearch } from "./session-end";
+import { createSessionEndHandler, type LoginSearch, membershipEnd, validateLoginSearch } from "./session-end";
 
 /** A router stand-in: the address changes as soon as a navigation starts, as TanStack Router's does. */
 function fakeRouter(start: string, signingOut = () => false) {
@@ -83,5 +83,17 @@ describe("validateLoginSearch", () => {
       redirect: undefined,
       reason: undefined,
     });
+  });
+});
+
+describe("membershipEnd", () => {
+  it("ends the session on a removal or a demotion, with its reason, and not on a promotion", () => {
+    expect(membershipEnd("agent", null)).toBe("removed");
+    expect(membershipEnd("admin", "agent")).toBe("role_changed");
+    expect(membershipEnd("owner", "admin")).toBe("role_changed");
+    // an agent sees only some conversations: a viewer sees them all but may do less, so it is no promotion
+    expect(membershipEnd("viewer", "agent")).toBe("role_changed");
+    expect(membershipEnd("agent", "admin")).toBeUndefined();
+    expect(membershipEnd("admin", "admin")).toBeUndefined();
   });
 });

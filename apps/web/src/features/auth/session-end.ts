@@ -1,4 +1,6 @@
 import type { SessionEndReason } from "@crm/contracts/realtime/events";
+import { isPromotion } from "@crm/domain/auth/team";
+import type { Role } from "@crm/domain/shared/permissions";
 import { safeRedirect } from "../../lib/redirect";
 
 export type { SessionEndReason };
@@ -16,6 +18,16 @@ const reasons: readonly SessionEndReason[] = [
 /** A reason the login page knows how to say, or undefined. */
 export const sessionEndReason = (value: unknown): SessionEndReason | undefined =>
   reasons.find((reason) => reason === value);
+
+/**
+ * Why the user's own membership change ends this session, as `membership_changed` tells it: removed, or a role
+ * that is not a promotion (the server ends those sessions). Said at once, because a request refused meanwhile
+ * (the session is already gone) could otherwise reach login first, knowing only that the session ended.
+ */
+export function membershipEnd(current: Role, next: Role | null): SessionEndReason | undefined {
+  if (next === null) return "removed";
+  return next === current || isPromotion(current, next) ? undefined : "role_changed";
+}
 
 export interface LoginSearch {
   redirect?: string;

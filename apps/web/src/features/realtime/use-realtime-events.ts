@@ -4,7 +4,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useMemo, useRef } from "react";
 import { isUnauthenticated, sessionEndedOf } from "../../lib/errors";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
-import { sessionEndReason } from "../auth/session-end";
+import { membershipEnd, sessionEndReason } from "../auth/session-end";
 import { useSession } from "../auth/use-session";
 import { handleRealtimeEvent, type RealtimeDeps } from "./handle-event";
 
@@ -44,6 +44,10 @@ export function useRealtimeEvents(): void {
         // the server ends the subscription after saying why (a logout in another tab, a role change, a removal):
         // the login page says so
         if (tracked.data.type === "session_ended") return sessionEnded(tracked.data.payload.reason);
+        if (tracked.data.type === "membership_changed" && tracked.data.payload.userId === user.id) {
+          const ended = membershipEnd(user.role, tracked.data.payload.role);
+          if (ended) return sessionEnded(ended);
+        }
         queue.current = queue.current
           .then(() => handleRealtimeEvent(deps, tracked.data))
           .catch(() => undefined);
