@@ -184,7 +184,10 @@ describe("a session ended by a change of the member", () => {
     try {
       await bia.page.goto(url(`/inbox/${conversationId}`));
       await thread(bia.page).getByText("Oi, ainda tem?").waitFor();
+      // typing sends typing.start: answered before the change, or its 401 would reach login first, reasonless
+      const typed = bia.page.waitForResponse((response) => response.url().includes("/trpc/typing.start"));
       await composer(bia.page).fill("Rascunho da Bia");
+      await typed;
       await expect.poll(() => bia.subscriptionsStarted()).toBeGreaterThan(0);
 
       await rest(owner.token, "PATCH", `/users/${bia.id}`, { role: "agent" });
@@ -237,7 +240,10 @@ describe("a session logged out in another tab", () => {
       const otherStarted = countStarted(otherBrowser.page);
       await told.goto(url(`/inbox/${conversationId}`));
       await thread(told).getByText("Oi, ainda tem?").waitFor();
+      // answered before the logout, as in the demotion above
+      const typed = told.waitForResponse((response) => response.url().includes("/trpc/typing.start"));
       await composer(told).fill("Rascunho da Eva");
+      await typed;
       await leaving.goto(url("/contacts"));
       await otherBrowser.page.goto(url("/contacts"));
       await otherBrowser.page.getByRole("heading", { name: "Contacts" }).waitFor();
