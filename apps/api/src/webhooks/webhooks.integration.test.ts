@@ -307,6 +307,16 @@ describe("an inactive integration", () => {
       expect.objectContaining({ status: "held", event_id: `${created.body.id}:${update.update_id}` }),
     ]);
     expect(queue).not.toHaveBeenCalled();
+    const [held] = await logsOf(created.body.id);
+    const retry = await api.rest<{ message: string }>(
+      "POST",
+      `/integrations/${created.body.id}/webhook-logs/${held?.id}/retry`,
+      { token: owner.token },
+    );
+    expect(retry.status).toBe(409);
+    expect(retry.body.message).toMatch(/switched off/);
+    expect(await logsOf(created.body.id)).toEqual([expect.objectContaining({ status: "held" })]);
+    expect(queue).not.toHaveBeenCalled();
     const forged = telegramTextUpdate({ chatId: 5, text: "forjada" });
     expect(
       (await post(`telegram/${created.body.id}`, signedTelegramWebhook(forged, "wrong-token-0123456789")))
