@@ -192,9 +192,10 @@ describe("a session's end, in its open tabs and nowhere else", () => {
     const elsewhere = await rt.api
       .trpc()
       .auth.login.mutate({ email: owner.user.email, password: owner.password });
+    // joined before the owner's tabs open, which would otherwise hear of it
+    const teammate = await rt.api.member(owner.token, "admin");
     const here = await rt.connect({ token: owner.token });
     const there = await rt.connect({ token: elsewhere.token });
-    const teammate = await rt.api.member(owner.token, "admin");
     const watching = await rt.connect({ token: teammate.token });
     await rt.api.trpc().auth.forgotPassword.mutate({ email: owner.user.email });
     const token = linkToken(await rt.api.smtp.waitFor(owner.user.email), "reset-password");

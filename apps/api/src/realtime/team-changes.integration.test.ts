@@ -9,7 +9,7 @@ const typeOf = (e: ReceivedEvent) => e.event.type;
 const conversationOf = (e: ReceivedEvent) => (e.event.payload as { conversationId?: string }).conversationId;
 
 describe("a member's role change or removal, in their open sessions", () => {
-  it("ends a demoted member's subscription at once, saying their role changed; their teammates hear nothing", async () => {
+  it("ends a demoted member's subscription at once, saying their role changed; their teammates hear the team changed", async () => {
     const owner = await rt.api.register();
     const admin = await rt.api.member(owner.token, "admin");
     const teammate = await rt.api.member(owner.token, "admin");
@@ -26,7 +26,13 @@ describe("a member's role change or removal, in their open sessions", () => {
     await expect.poll(() => demoted.ended()).toBe(true);
     const last = await createContact(rt.api, owner.token, "after the change");
     await watching.waitFor((r) => r.some((e) => contactIdOf(e) === last));
-    expect(watching.received.map(typeOf)).toEqual(["contact_updated"]);
+    expect(watching.received.map((e) => e.event)).toEqual([
+      expect.objectContaining({
+        type: "team_updated",
+        payload: { userId: admin.user.id, change: "updated" },
+      }),
+      expect.objectContaining({ type: "contact_updated" }),
+    ]);
     expect(demoted.received.map(typeOf)).toEqual(["session_ended"]);
   });
 
@@ -67,11 +73,55 @@ describe("a member's role change or removal, in their open sessions", () => {
         type: "membership_changed",
         payload: { userId: agent.user.id, role: "admin" },
       }),
+      expect.objectContaining({
+        type: "team_updated",
+        payload: { userId: agent.user.id, change: "updated" },
+      }),
       expect.objectContaining({ type: "message_updated" }),
     ]);
     expect(client.ended()).toBe(false);
     const me = await rt.api.trpc(agent.token).auth.me.query();
     expect(me.user.role).toBe("admin");
+  });
+});
+
+describe("the team as every member sees it", () => {
+  it("tells every member, and the renamed user's other tabs, of a new name; no other organization", async () => {
+    const owner = await rt.api.register();
+    const agent = await rt.api.member(owner.token, "agent");
+    const viewer = await rt.api.member(owner.token, "viewer");
+    const stranger = await rt.api.register();
+    const agentTab = await rt.connect({ token: agent.token });
+    const viewerClient = await rt.connect({ token: viewer.token });
+    const strangerClient = await rt.connect({ token: stranger.token });
+
+    await rt.api.trpc(agent.token).auth.updateProfile.mutate({ name: "Ana Paula" });
+
+    const renamed = expect.objectContaining({
+      type: "team_updated",
+      payload: { userId: agent.user.id, change: "updated" },
+    });
+    for (const client of [agentTab, viewerClient]) {
+      await client.waitFor((r) => r.some((e) => typeOf(e) === "team_updated"));
+      expect(client.received.map((e) => e.event)).toEqual([renamed]);
+    }
+    const own = await createContact(rt.api, stranger.token, "elsewhere");
+    await strangerClient.waitFor((r) => r.some((e) => contactIdOf(e) === own));
+    expect(strangerClient.received.map(typeOf)).toEqual(["contact_updated"]);
+  });
+
+  it("tells every member who joined and who was removed", async () => {
+    const owner = await rt.api.register();
+    const ownerClient = await rt.connect({ token: owner.token });
+
+    const agent = await rt.api.member(owner.token, "agent");
+    await rt.api.trpc(owner.token).users.remove.mutate({ id: agent.user.id });
+
+    await ownerClient.waitFor((r) => r.filter((e) => typeOf(e) === "team_updated").length === 2);
+    expect(ownerClient.received.map((e) => e.event.payload)).toEqual([
+      { userId: agent.user.id, change: "joined" },
+      { userId: agent.user.id, change: "removed" },
+    ]);
   });
 });
 

@@ -11,6 +11,15 @@ export const membershipChangedPayload = z.object({
   role: role.nullable().describe("The user's role now; null when they were removed from the organization"),
 });
 
+/**
+ * The realtime `team_updated` event, to every member: someone joined the organization, was renamed, changed role
+ * or left it. Refetch what shows the team (assignees, owners, mentions, the team page).
+ */
+export const teamUpdatedPayload = z.object({
+  userId: id.describe("The member who joined, changed or left"),
+  change: z.enum(["joined", "updated", "removed"]).describe("updated: their name or role changed"),
+});
+
 export const organizationSetting = z.enum([
   "name",
   "slug",

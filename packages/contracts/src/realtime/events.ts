@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { membershipChangedPayload, organizationUpdatedPayload } from "../auth/events";
+import { membershipChangedPayload, organizationUpdatedPayload, teamUpdatedPayload } from "../auth/events";
 import { contactUpdatedPayload } from "../contacts/events";
 import {
   conversationAccessLostPayload,
@@ -85,6 +85,7 @@ export const realtimeEvent = z.discriminatedUnion("type", [
   serverEvent("conversation_read", conversationReadPayload),
   serverEvent("membership_changed", membershipChangedPayload),
   serverEvent("organization_updated", organizationUpdatedPayload),
+  serverEvent("team_updated", teamUpdatedPayload),
   serverEvent("resync_required", resyncRequiredPayload),
   serverEvent("session_ended", sessionEndedPayload),
 ]);

@@ -6,6 +6,7 @@ import { assertPasswordStrength } from "./policy";
 import type { AuthDeps } from "./ports";
 import { requireText } from "./register";
 import { publishSessionEnded } from "./sessions";
+import { publishTeamUpdated } from "./team-events";
 
 /** What a signed-in user does to their own account: never an API key's business. */
 type UserActor = Extract<Actor, { kind: "user" }>;
@@ -94,5 +95,6 @@ export async function updateOwnProfile(
   const name = requireText(patch.name, "name");
   const updated = await deps.store.users.update(actor.organizationId, actor.userId, { name });
   if (!updated) throw notFound("User");
+  await publishTeamUpdated(deps, actor.organizationId, actor.userId, "updated");
   return updated;
 }

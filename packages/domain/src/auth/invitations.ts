@@ -7,6 +7,7 @@ import { assertPasswordStrength, invitationLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
 import { requireText, type SignedIn } from "./register";
 import { type ClientInfo, issueSession } from "./sessions";
+import { publishTeamUpdated } from "./team-events";
 
 /**
  * Invites someone by email; inviting the same address again replaces the pending invitation. An address with an
@@ -154,6 +155,7 @@ export async function acceptInvitation(
     );
     return { ...issued, user: { ...user, lastLoginAt: now } };
   });
+  await publishTeamUpdated(deps, invitation.organizationId, signedIn.user.id, "joined");
   const organization = await deps.store.organizations.findById(invitation.organizationId);
   if (!organization) throw notFound("Organization");
   return { token: signedIn.token, expiresAt: signedIn.session.expiresAt, user: signedIn.user, organization };

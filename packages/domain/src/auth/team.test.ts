@@ -126,12 +126,22 @@ describe("changing a role", () => {
     }
   });
 
-  it("tells nobody when the role stays the same", async () => {
+  it("keeps the sessions when the role stays the same; a new name is news for the team only", async () => {
     const owner = user("owner", "owner");
     const agent = user("agent", "agent");
     const { deps, sessionsRemoved } = setup([owner, agent]);
     await updateUser(deps, actorOf(owner), agent.id, { role: "agent", name: "Bia" });
     expect(sessionsRemoved).not.toHaveBeenCalled();
+    expect(vi.mocked(deps.events.publish).mock.calls.map(([event]) => event)).toEqual([
+      expect.objectContaining({ type: "team_updated", payload: { userId: agent.id, change: "updated" } }),
+    ]);
+  });
+
+  it("tells nobody when nothing changes", async () => {
+    const owner = user("owner", "owner");
+    const agent = user("agent", "agent");
+    const { deps } = setup([owner, agent]);
+    await updateUser(deps, actorOf(owner), agent.id, { role: "agent", name: agent.name });
     expect(deps.events.publish).not.toHaveBeenCalled();
   });
 

@@ -4,6 +4,7 @@ import { assertMayGrant } from "./invitations";
 import type { Actor, User } from "./model";
 import type { AuthDeps, AuthRepos } from "./ports";
 import { requireText } from "./register";
+import { publishTeamUpdated } from "./team-events";
 
 const lastOwner = () =>
   new DomainError("PRECONDITION_FAILED", "The organization must keep at least one owner");
@@ -14,7 +15,7 @@ export async function updateUser(
   id: string,
   patch: { name?: string | undefined; role?: Role | undefined },
 ): Promise<User> {
-  const { updated, roleChanged } = await deps.store.transaction(async (repos) => {
+  const { updated, roleChanged, renamed } = await deps.store.transaction(async (repos) => {
     const { target, owners } = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") assertOwner(actor, "edit an owner");
@@ -31,13 +32,14 @@ export async function updateUser(
     const roleChanged = patch.role !== undefined && patch.role !== target.role;
     // a role that takes something away ends the user's sessions: they sign in again under it
     if (roleChanged && !isPromotion(target.role, updated.role)) await repos.sessions.removeForUser(target.id);
-    return { updated, roleChanged };
+    return { updated, roleChanged, renamed: updated.name !== target.name };
   });
   if (roleChanged) {
     // the role is read with the session on every lookup: forgetting the recalled actors applies the new one
     await deps.credentials.revokeAll();
     await publishMembership(deps, actor.organizationId, updated.id, updated.role);
   }
+  if (roleChanged || renamed) await publishTeamUpdated(deps, actor.organizationId, updated.id, "updated");
   return updated;
 }
 
@@ -83,6 +85,7 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
   });
   await deps.credentials.revokeAll();
   await publishMembership(deps, actor.organizationId, id, null);
+  await publishTeamUpdated(deps, actor.organizationId, id, "removed");
 }
 
 /**

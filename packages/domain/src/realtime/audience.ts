@@ -37,6 +37,7 @@ const organizationEvents: Record<string, Permission> = {
   contact_updated: "contacts:read",
   payment_status: "payments:read",
   organization_updated: "organizations:read",
+  team_updated: "users:read",
 };
 
 /** Events about one user (their notifications, their read state, their membership): theirs alone. */

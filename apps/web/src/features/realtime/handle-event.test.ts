@@ -335,6 +335,19 @@ describe("handleRealtimeEvent for the user's other tabs and the organization", (
     expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(false);
   });
 
+  it("on team_updated refetches the team, and the session's own user when it is about them", async () => {
+    const { deps, queryClient, trpc, allKey } = setup();
+    const me: readonly unknown[] = trpc.auth.me.queryKey();
+    const team: readonly unknown[] = trpc.users.list.queryKey();
+    for (const key of [me, team, allKey]) queryClient.setQueryData(key, {});
+    await handleRealtimeEvent(deps, event("team_updated", { userId: "u2", change: "updated" }));
+    expect(queryClient.getQueryState(team)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(me)?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(allKey)?.isInvalidated).toBe(false);
+    await handleRealtimeEvent(deps, event("team_updated", { userId: "me", change: "updated" }));
+    expect(queryClient.getQueryState(me)?.isInvalidated).toBe(true);
+  });
+
   it("on membership_changed (a promotion) marks everything stale: the new role may see more", async () => {
     const { deps, queryClient, trpc, allKey } = setup();
     const me: readonly unknown[] = trpc.auth.me.queryKey();

@@ -224,6 +224,14 @@ export async function handleRealtimeEvent(deps: RealtimeDeps, event: RealtimeEve
       // a new default currency, time zone or language applies without a reload
       await invalidate(deps, trpc.auth.me.queryKey(), trpc.organizations.pathKey());
       return;
+    case "team_updated":
+      // a teammate joined, left, or has a new name or role: assignee lists, owners and mentions re-read it
+      await invalidate(
+        deps,
+        trpc.users.pathKey(),
+        ...(event.payload.userId === deps.userId ? [trpc.auth.me.queryKey()] : []),
+      );
+      return;
     case "membership_changed":
       // promoted (a demotion or removal ends the subscription instead): the new role may see more
       await queryClient.invalidateQueries();
