@@ -12,7 +12,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
 import { errorData, sessionEndedError, toTRPCError } from "./errors";
-import { findNulText } from "./nul-text";
+import { findUnstorableText, type UnstorableText } from "./unstorable-text";
 
 const unexpectedMessage = "Something went wrong on our side; it was logged. Try again in a moment";
 
@@ -50,14 +50,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Postgres refuses NUL in text and jsonb: refused here once for every procedure, REST and tRPC alike. */
-const nulFreeInput = t.middleware(async ({ getRawInput, next }) => {
-  const path = findNulText(await getRawInput());
-  if (path) {
-    throw validationFailed(
-      path.length > 0 ? path.join(".") : "_",
-      "Text must not contain the NUL character (U+0000)",
-    );
+const unstorableTextMessages: Record<UnstorableText, string> = {
+  nul: "Text must not contain the NUL character (U+0000)",
+  lone_surrogate: "Text must be valid Unicode: it holds half of a character (an unpaired surrogate)",
+};
+
+/**
+ * Postgres refuses NUL in text and jsonb, and half a surrogate pair in jsonb: refused here once for every
+ * procedure, REST and tRPC alike, rather than failing with a 500 in one table and stored mangled in another.
+ */
+const storableTextInput = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnstorableText(await getRawInput());
+  if (found) {
+    const { path, problem } = found;
+    throw validationFailed(path.length > 0 ? path.join(".") : "_", unstorableTextMessages[problem]);
   }
   return next();
 });
@@ -117,7 +123,7 @@ const subscriptionsOnlyOverWebSocket = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(subscriptionsOnlyOverWebSocket).use(domainErrors).use(nulFreeInput);
+const base = t.procedure.use(subscriptionsOnlyOverWebSocket).use(domainErrors).use(storableTextInput);
 
 export const publicProcedure = base.meta({ access: "public" }).use(publicAccess);
 

@@ -118,6 +118,22 @@ describe("WhatsApp", () => {
     expectQueued(log?.id);
   });
 
+  it("stores a signed webhook whose text holds a lone surrogate, as U+FFFD, and answers 200", async () => {
+    spyOnQueue();
+    // half an emoji: JSON.stringify writes it as the escape "\ud83d", which jsonb refuses
+    const payload = whatsAppTextWebhook({
+      phoneNumberId: whatsapp.config.phoneNumberId,
+      from: "551187654321",
+      text: "metade \ud83d de um emoji",
+    });
+    const res = await post("whatsapp", whatsapp.signedWebhook(payload));
+    expect(res.status).toBe(200);
+    const log = await lastLog(ids.whatsapp);
+    expect(log?.status).toBe("pending");
+    expect(JSON.stringify(log?.payload)).toContain("metade \ufffd de um emoji");
+    expectQueued(log?.id);
+  });
+
   it("rejects a bad or missing signature with 401 and stores nothing", async () => {
     spyOnQueue();
     const before = (await logsOf(ids.whatsapp)).length;

@@ -15,4 +15,14 @@ describe("jsonbText", () => {
       both: "\\\\\\u0000",
     });
   });
+
+  it("makes a lone surrogate U+FFFD, keeping paired ones and an escaped backslash before ud83d", () => {
+    const value = { high: "a\ud83db", low: "\ude00", pair: "\ud83d\ude00", escaped: "\\ud83d" };
+    expect(JSON.parse(jsonbText(value))).toEqual({
+      high: "a\ufffdb",
+      low: "\ufffd",
+      pair: "\ud83d\ude00",
+      escaped: "\\ud83d",
+    });
+  });
 });

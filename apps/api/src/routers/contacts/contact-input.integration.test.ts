@@ -90,6 +90,31 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
   });
 
+  it("refuses half an emoji (a lone surrogate) in any text with 400 naming the field, never a Postgres 500", async () => {
+    const owner = await api.register();
+    await createResource(api, owner.token, "/custom-fields", { key: "cpf", label: "CPF", type: "text" });
+    const lone = "Text must be valid Unicode: it holds half of a character (an unpaired surrogate)";
+    for (const [raw, field] of [
+      ['{"name":"Ana \\ud83d"}', "name"],
+      ['{"name":"Ana","metadata":{"cpf":"\\ude00"}}', "metadata.cpf"],
+    ] as const) {
+      const res = await fetch(`${api.baseUrl}/api/v1/contacts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+        body: raw,
+      });
+      const body = (await res.json()) as ErrorDto;
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(body.data.fieldErrors).toEqual({ [field]: [lone] });
+    }
+    const paired = await api.rest("POST", "/contacts", {
+      token: owner.token,
+      body: { name: "Ana \ud83d\ude00" },
+    });
+    expect(paired.status).toBe(200);
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(1);
+  });
+
   it("an unknown company or tag answers 404 naming it, on create and update, and writes nothing", async () => {
     const owner = await api.register();
     const tag = await createResource(api, owner.token, "/tags", { name: "known" });
