@@ -174,6 +174,7 @@ export interface Deals {
   stage_entered_at: Generated<Timestamp>;
   status: Generated<"open" | "won" | "lost">;
   title: string;
+  title_key: Generated<string>;
   updated_at: Generated<Timestamp>;
   value: Decimal;
   won_at: Timestamp | null;

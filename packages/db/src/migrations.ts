@@ -25,6 +25,7 @@ import * as m0024 from "../migrations/0024_idempotency_keys";
 import * as m0025 from "../migrations/0025_record_versions";
 import * as m0026 from "../migrations/0026_webhook_arrival_order";
 import * as m0027 from "../migrations/0027_webhook_held";
+import * as m0028 from "../migrations/0028_deal_search";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   "0025_record_versions": m0025,
   "0026_webhook_arrival_order": m0026,
   "0027_webhook_held": m0027,
+  "0028_deal_search": m0028,
 };

@@ -32,4 +32,9 @@ export const dealListEn = {
   "deals.noMatch.title": "No deals match these filters",
   "deals.noMatch.description": "Try another status, owner or stage, or clear the filters.",
   "deals.board.noMatch": "No open deals in this pipeline match the owner filter.",
+  "deals.search.label": "Search deals",
+  "deals.search.placeholder": "Title, contact or company",
+  "deals.search.noMatch": "No deal matches “{search}”",
+  "deals.search.noMatchHint": "Search for part of the title, the contact's name or the company's name.",
+  "deals.search.clear": "Clear search",
 } as const;

@@ -35,4 +35,9 @@ export const dealListPtBr: TranslationOf<typeof dealListEn> = {
   "deals.noMatch.title": "Nenhum negócio com esses filtros",
   "deals.noMatch.description": "Tente outra situação, responsável ou etapa, ou limpe os filtros.",
   "deals.board.noMatch": "Nenhum negócio aberto deste funil corresponde ao filtro de responsável.",
+  "deals.search.label": "Buscar negócios",
+  "deals.search.placeholder": "Título, contato ou empresa",
+  "deals.search.noMatch": "Nenhum negócio corresponde a “{search}”",
+  "deals.search.noMatchHint": "Busque parte do título, do nome do contato ou do nome da empresa.",
+  "deals.search.clear": "Limpar busca",
 };

@@ -90,6 +90,15 @@ export const dealFilters = {
   valueMin: z.string().max(40).describe("Inclusive lower bound of the value, in currency").optional(),
   valueMax: z.string().max(40).describe("Inclusive upper bound of the value, in currency").optional(),
   rotting: booleanParam.describe("Only rotting (true) or only not rotting (false) deals").optional(),
+  search: z
+    .string()
+    .trim()
+    .max(200, "search must have at most 200 characters")
+    .describe(
+      "Part of the title, the contact's name or the contact's company's name, ignoring accents and case " +
+        '("padaria" finds "Padaria São João"); trimmed, at most 200 characters, empty means no search',
+    )
+    .optional(),
 };
 
 export const listDealsInput = z.object({

@@ -1,11 +1,19 @@
 import type { DealFilter } from "@crm/domain";
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
 
 type DealsBuilder = ExpressionBuilder<Database, "deals">;
 
-/** The WHERE of a deal filter (the organization is added by the caller). */
-export function dealConditions(eb: DealsBuilder, filter: DealFilter): Expression<SqlBool>[] {
+/** Text as the stored keys hold it (deals.title_key, contacts.name_key): no accents, lower case. */
+const asKey = (text: string) => sql<string>`lower(crm_unaccent(${text}))`;
+
+/** The WHERE of a deal filter (the organization is added by the caller, and scopes the search's lookups). */
+export function dealConditions(
+  eb: DealsBuilder,
+  organizationId: string,
+  filter: DealFilter,
+): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.pipelineId) conditions.push(eb("pipeline_id", "=", filter.pipelineId));
   if (filter.stageId) conditions.push(eb("stage", "=", filter.stageId));
@@ -28,5 +36,34 @@ export function dealConditions(eb: DealsBuilder, filter: DealFilter): Expression
     ]);
     conditions.push(filter.rotting.rotting ? rotting : eb.not(rotting));
   }
+  if (filter.search) conditions.push(searchCondition(eb, organizationId, filter.search));
   return conditions;
+}
+
+/**
+ * The title's trigram index (migration 0028), or a contact whose name (0019's index) or company's name matches.
+ * The matching contacts are gathered once into an array (an InitPlan, not a subplan per deal), so the planner
+ * can OR the title's index with idx_deals_contact; companies are few per organization and read by name.
+ */
+function searchCondition(eb: DealsBuilder, organizationId: string, search: string): Expression<SqlBool> {
+  const pattern = asKey(`%${escapeLike(search)}%`);
+  const companies = eb
+    .selectFrom("companies")
+    .select("companies.id")
+    .where("companies.organization_id", "=", organizationId)
+    .where(sql<string>`lower(crm_unaccent(companies.name))`, "like", pattern);
+  const contacts = eb
+    .selectFrom("contacts")
+    .select("contacts.id")
+    .where("contacts.organization_id", "=", organizationId)
+    .where((inner) =>
+      inner.or([
+        inner("contacts.name_key", "like", pattern),
+        inner("contacts.company_id", "=", sql<string>`any(array(${companies}))`),
+      ]),
+    );
+  return eb.or([
+    eb("deals.title_key", "like", pattern),
+    eb("deals.contact_id", "=", sql<string>`any(array(${contacts}))`),
+  ]);
 }

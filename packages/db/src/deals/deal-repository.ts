@@ -49,7 +49,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
         .selectFrom("deals")
         .select(dealColumns("deals"))
         .where("organization_id", "=", organizationId)
-        .where((eb) => eb.and(dealConditions(eb, filter)))
+        .where((eb) => eb.and(dealConditions(eb, organizationId, filter)))
         .orderBy("deals.created_at", "desc")
         .orderBy("deals.id", "desc")
         .limit(limit + 1);

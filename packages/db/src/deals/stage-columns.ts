@@ -30,7 +30,7 @@ export function stageColumnsQuery(
     .where("organization_id", "=", organizationId)
     .where((eb) =>
       eb.and([
-        ...dealConditions(eb, { ...filter, stageId: undefined }),
+        ...dealConditions(eb, organizationId, { ...filter, stageId: undefined }),
         eb("stage", "=", sql.ref<string>("s.id")),
       ]),
     )

@@ -31,7 +31,7 @@ export async function stageTotals(
           eb.fn.sum<string>("value").as("total"),
         ])
         .where("organization_id", "=", organizationId)
-        .where((eb) => eb.and(dealConditions(eb, filter)))
+        .where((eb) => eb.and(dealConditions(eb, organizationId, filter)))
         .groupBy(["stage", "currency"])
         .orderBy("stage")
         .orderBy("currency")

@@ -31,6 +31,17 @@ describe("parseDealFilter", () => {
     });
   });
 
+  it("trims the search, treats a blank one as none and refuses one over 200 characters", () => {
+    expect(parseDealFilter({ search: "  Padaria  " }, [], now).search).toBe("Padaria");
+    expect(parseDealFilter({ search: "   " }, [], now).search).toBeUndefined();
+    expect(parseDealFilter({ search: ` ${"a".repeat(200)} ` }, [], now).search).toHaveLength(200);
+    expect(() => parseDealFilter({ search: "a".repeat(201) }, [], now)).toThrow(
+      expect.objectContaining({
+        details: { fieldErrors: { search: ["search must have at most 200 characters"] } },
+      }),
+    );
+  });
+
   it("rejects malformed or inverted bounds", () => {
     expect(() => parseDealFilter({ currency: "BRL", valueMin: "ten" }, [], now)).toThrow(DomainError);
     expect(() => parseDealFilter({ currency: "BRL", valueMin: "20", valueMax: "10" }, [], now)).toThrow(

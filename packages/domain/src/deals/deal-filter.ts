@@ -20,7 +20,11 @@ export interface DealFilterInput {
   valueMin?: string | undefined;
   valueMax?: string | undefined;
   rotting?: boolean | undefined;
+  /** part of the title, the contact's name or the contact's company's name; blank means no search */
+  search?: string | undefined;
 }
+
+export const maxDealSearchLength = 200;
 
 /** Validates list filters; `pipelines` are those whose stages decide what rotting means here. */
 export function parseDealFilter(
@@ -36,6 +40,10 @@ export function parseDealFilter(
   };
   if (input.assigned === false && input.assigneeId !== undefined) {
     throw validationFailed("assigned", "assigned=false asks for deals with no owner: leave assigneeId out");
+  }
+  const search = input.search?.trim() || undefined;
+  if (search !== undefined && search.length > maxDealSearchLength) {
+    throw validationFailed("search", `search must have at most ${maxDealSearchLength} characters`);
   }
   const valueMin = bound(input.valueMin, "valueMin");
   const valueMax = bound(input.valueMax, "valueMax");
@@ -56,5 +64,6 @@ export function parseDealFilter(
       input.rotting === undefined
         ? undefined
         : { rotting: input.rotting, cutoffs: pipelines.flatMap((p) => rottingCutoffs(p.stages, now)) },
+    search,
   };
 }

@@ -44,6 +44,8 @@ export interface DealFilter {
   valueMax?: string | undefined;
   /** rotting or not, by the cutoffs of every stage that rots */
   rotting?: { rotting: boolean; cutoffs: RottingCutoff[] } | undefined;
+  /** trimmed, not blank: matches the title, the contact's name or its company's name, accents and case aside */
+  search?: string | undefined;
 }
 
 export interface NewDeal {

@@ -9,7 +9,8 @@ export const listDeals = permission("deals:read")
       method: "GET",
       path: "/deals",
       tags: ["deals"],
-      summary: "List deals, newest first, by pipeline, stage, status, assignee, contact, value or rotting",
+      summary:
+        "List deals, newest first, by pipeline, stage, status, assignee, contact, value, rotting or text search",
     },
   })
   .input(listDealsInput)

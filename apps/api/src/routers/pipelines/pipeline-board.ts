@@ -11,7 +11,8 @@ export const pipelineBoard = permission("deals:read")
       tags: ["pipelines"],
       summary: "The kanban: per stage, its first deals, the count and the value totals per currency",
       description:
-        "Open deals unless `status` says otherwise. Load more of one column with its `stageId` and `nextCursor`.",
+        "Open deals unless `status` says otherwise. Load more of one column with its `stageId` and `nextCursor`. " +
+        "Filters, `search` included, narrow each column's deals, count and totals to the matching deals.",
     },
   })
   .input(dealBoardInput)

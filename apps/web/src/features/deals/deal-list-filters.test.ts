@@ -25,6 +25,14 @@ describe("the deals URL", () => {
     });
   });
 
+  it("keeps the search trimmed, drops a blank one and cuts one the API would refuse", () => {
+    expect(parseDealsSearch({ q: "  Padaria  " }).q).toBe("Padaria");
+    expect(parseDealsSearch({ q: "   " }).q).toBeUndefined();
+    expect(parseDealsSearch({ q: "a".repeat(250) }).q).toHaveLength(200);
+    expect(hasListFilters({ view: "list", q: "Padaria" })).toBe(true);
+    expect(toListInput({ q: "Padaria", status: "open" }, me)).toEqual({ search: "Padaria", status: "open" });
+  });
+
   it("drops a stage without its pipeline", () => {
     expect(parseDealsSearch({ stage: "s" }).stage).toBeUndefined();
   });

@@ -17,7 +17,12 @@ export interface DealsSearch {
   stage?: string | undefined;
   status?: StatusFilter | undefined;
   rotting?: RottingFilter | undefined;
+  /** Text searched in the title, the contact's name and the company's name (board and list). */
+  q?: string | undefined;
 }
+
+/** The API refuses a longer search; a longer URL value is cut rather than failing the page. */
+export const maxDealSearchLength = 200;
 
 type ListInput = Omit<RouterInputs["deals"]["list"], "cursor" | "limit">;
 
@@ -36,6 +41,7 @@ export function parseDealsSearch(search: Record<string, unknown>): DealsSearch {
     status: oneOf(search.status, ["open", "won", "lost"] as const),
     owner: text(search.owner),
     rotting: oneOf(search.rotting, ["yes", "no"] as const),
+    q: text(search.q)?.trim().slice(0, maxDealSearchLength),
   };
 }
 
@@ -64,5 +70,6 @@ export function toListInput(search: DealsSearch, userId: string): ListInput {
   if (search.status) input.status = search.status;
   Object.assign(input, ownerInput(search.owner, userId));
   if (search.rotting) input.rotting = search.rotting === "yes";
+  if (search.q) input.search = search.q;
   return input;
 }

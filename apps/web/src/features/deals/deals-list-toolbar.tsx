@@ -3,6 +3,7 @@ import { Button } from "../../components/ui/button";
 import { FilterSelect } from "../../components/ui/filter-select";
 import { useI18n } from "../../i18n/i18n-provider";
 import { type DealsSearch, hasListFilters } from "./deal-list-filters";
+import { DealSearchBox } from "./deal-search-box";
 import { useMembers, usePipelines } from "./use-deal-options";
 
 interface FiltersProps {
@@ -18,6 +19,7 @@ export function DealsListToolbar({ search, onChange }: FiltersProps) {
   const stages = pipelines.find((pipeline) => pipeline.id === search.pipeline)?.stages ?? [];
   return (
     <div className="flex flex-wrap items-center gap-2">
+      <DealSearchBox search={search} onChange={onChange} />
       <FilterSelect
         label={t("deals.filter.status")}
         value={search.status ?? ""}

@@ -44,8 +44,12 @@ export function DealsList({ search, userId, onSearchChange }: DealsListProps) {
         ) : items.length === 0 ? (
           <div className="flex flex-col items-center py-12 text-center">
             <SearchX aria-hidden="true" className="size-8 text-slate-400" />
-            <p className="mt-3 text-sm font-medium text-slate-900">{t("deals.noMatch.title")}</p>
-            <p className="mt-1 text-sm text-slate-500">{t("deals.noMatch.description")}</p>
+            <p className="mt-3 text-sm font-medium text-slate-900">
+              {search.q ? t("deals.search.noMatch", { search: search.q }) : t("deals.noMatch.title")}
+            </p>
+            <p className="mt-1 text-sm text-slate-500">
+              {t(search.q ? "deals.search.noMatchHint" : "deals.noMatch.description")}
+            </p>
             {hasListFilters(search) && (
               <Button
                 variant="secondary"
@@ -89,6 +93,7 @@ function FilteredTotals({ search, userId }: { search: DealsSearch; userId: strin
       ...(status && { status }),
       ...ownerInput(search.owner, userId),
       ...(search.rotting && { rotting: search.rotting === "yes" }),
+      ...(search.q && { search: search.q }),
     }),
     enabled: pipeline !== undefined && status !== undefined,
   });

@@ -1,5 +1,5 @@
 import { can } from "@crm/domain/shared/permissions";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Handshake, Plus, Settings2 } from "lucide-react";
 import { useState } from "react";
@@ -17,6 +17,7 @@ import { useSession } from "../auth/use-session";
 import { type Board, openDealCount } from "./board-state";
 import { CreateDealDialog } from "./create-deal-dialog";
 import { type DealsSearch, ownerInput } from "./deal-list-filters";
+import { DealSearchBox } from "./deal-search-box";
 import { DealsBoard } from "./deals-board";
 import { DealsList } from "./deals-list";
 import { OwnerFilter } from "./deals-list-toolbar";
@@ -127,31 +128,60 @@ function PipelineBoard({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const boardInput = { pipelineId: pipeline.id, limit: boardPageSize, ...ownerInput(search.owner, userId) };
-  const board = useQuery(trpc.pipelines.board.queryOptions(boardInput));
-  const ownerFilter = (
+  const boardInput = {
+    pipelineId: pipeline.id,
+    limit: boardPageSize,
+    ...ownerInput(search.owner, userId),
+    ...(search.q && { search: search.q }),
+  };
+  // the previous board stays on screen while the next search loads, instead of a spinner per keystroke
+  const board = useQuery({
+    ...trpc.pipelines.board.queryOptions(boardInput),
+    placeholderData: keepPreviousData,
+  });
+  // outside the loading states, so the search box keeps its focus while the board reloads
+  const filters = (
     <div className="mb-4 flex flex-wrap items-center gap-2">
+      <DealSearchBox search={search} onChange={onSearchChange} />
       <OwnerFilter search={search} onChange={onSearchChange} />
     </div>
   );
-  if (board.isPending) return <Loading />;
-  if (board.isError) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
-  if (search.owner && openDealCount(board.data) === 0) {
+  if (board.isPending)
     return (
       <>
-        {ownerFilter}
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600">
-          {t("deals.board.noMatch")}
-        </p>
+        {filters}
+        <Loading />
+      </>
+    );
+  if (board.isError)
+    return (
+      <>
+        {filters}
+        <QueryError error={board.error} onRetry={() => void board.refetch()} />
+      </>
+    );
+  if ((search.owner || search.q) && openDealCount(board.data) === 0) {
+    return (
+      <>
+        {filters}
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between">
+          <p>{search.q ? t("deals.search.noMatch", { search: search.q }) : t("deals.board.noMatch")}</p>
+          {search.q && (
+            <Button variant="secondary" size="sm" onClick={() => onSearchChange({ ...search, q: undefined })}>
+              {t("deals.search.clear")}
+            </Button>
+          )}
+        </div>
       </>
     );
   }
   return (
     <>
-      {ownerFilter}
+      {filters}
       <BoardSummary board={board.data} canCreate={canMove} onCreate={onCreate} />
       {openDealCount(board.data) > 0 && <PipelineChartPanel board={board.data} />}
-      <DealsBoard board={board.data} boardInput={boardInput} canMove={canMove} />
+      {/* a move on the previous search's board would land in a cache entry nobody shows */}
+      <DealsBoard board={board.data} boardInput={boardInput} canMove={canMove && !board.isPlaceholderData} />
       <span className="sr-only" aria-live="polite">
         {t("deals.board.summary", { count: openDealCount(board.data) })}
       </span>
