@@ -4,6 +4,7 @@ import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
+import { createThreadCursorRepository } from "@crm/db/conversations/thread-cursor-repository";
 import { createDealsStore } from "@crm/db/deals/deals-store";
 import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
 import { createBatchedWebhookLogRepository } from "@crm/db/integrations/webhook-log-batch";
@@ -231,6 +232,7 @@ export async function createContainer(
     const gateways = startDiscordGateways({
       integrations: integrationsStore.integrations,
       webhookLogs: integrationsStore.webhookLogs,
+      threadCursors: createThreadCursorRepository(db.db),
       cipher,
       queue,
       logger,

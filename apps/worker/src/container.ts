@@ -4,6 +4,7 @@ import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
+import { createThreadCursorRepository } from "@crm/db/conversations/thread-cursor-repository";
 import { createIntegrationRepository } from "@crm/db/integrations/integration-repository";
 import { createWebhookLogRepository } from "@crm/db/integrations/webhook-log-repository";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
@@ -135,6 +136,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     ? startDiscordGateways({
         integrations: createIntegrationRepository(database.db),
         webhookLogs: createWebhookLogRepository(database.db),
+        threadCursors: createThreadCursorRepository(database.db),
         cipher,
         queue,
         logger,

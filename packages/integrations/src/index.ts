@@ -1,6 +1,12 @@
 export * from "./adapters";
 export { createDiscordAdapter } from "./discord/adapter";
 export {
+  compareSnowflakes,
+  type DiscordMessagesPage,
+  discordMessagesPageSize,
+  fetchDiscordMessagesAfter,
+} from "./discord/channel-messages";
+export {
   connectDiscordGateway,
   type DiscordGatewayClient,
   type DiscordGatewayOptions,

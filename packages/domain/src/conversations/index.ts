@@ -20,6 +20,7 @@ export * from "./send-message";
 export * from "./sending";
 export * from "./start-conversation";
 export * from "./sweep-pending-sends";
+export * from "./thread-cursors";
 export * from "./update-conversation";
 export * from "./visibility";
 export * from "./wake-snoozed";

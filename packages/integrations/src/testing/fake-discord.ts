@@ -77,6 +77,11 @@ export interface FakeDiscord extends FakeProvider {
   keys: DiscordKeyPair;
   botUser: { id: string; username: string };
   sent: FakeDiscordSentMessage[];
+  /**
+   * Puts a message object (see `discordMessage`) in its channel's history, which GET /channels/{id}/messages
+   * reads: a message written while no Gateway was listening. Nothing is dispatched. Our sends go there too.
+   */
+  addChannelMessage(message: Record<string, unknown>): void;
   addAttachment(bytes: Uint8Array, contentType: string, filename?: string): FakeDiscordAttachment;
   signedWebhook(payload: unknown, timestamp?: number): SignedWebhook;
 }
@@ -111,6 +116,11 @@ export async function startFakeDiscord(
   const botUser = { id: applicationId, username: "crm-bot" };
   const sent: FakeDiscordSentMessage[] = [];
   const attachments = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const channels = new Map<string, Array<Record<string, unknown>>>();
+  const addChannelMessage = (message: Record<string, unknown>) => {
+    const channelId = String(message.channel_id);
+    channels.set(channelId, [...(channels.get(channelId) ?? []), message]);
+  };
   let origin = "";
   let gatewayUrl = "";
 
@@ -150,6 +160,8 @@ export async function startFakeDiscord(
         };
       }
       const channelId = path.match(/^\/channels\/(\d+)\/messages$/)?.[1];
+      if (request.method === "GET" && channelId)
+        return channelHistory(channels.get(channelId), request.query);
       if (request.method === "POST" && channelId) {
         const body = request.json as
           | { content?: string; message_reference?: { message_id?: string } }
@@ -157,20 +169,20 @@ export async function startFakeDiscord(
         if (!body?.content) return discordError(400, "Cannot send an empty message", 50006);
         const id = fakeSnowflake();
         sent.push({ id, channelId, content: body.content, replyTo: body.message_reference?.message_id });
-        return {
-          json: {
-            id,
-            type: body.message_reference ? 19 : 0,
-            channel_id: channelId,
-            content: body.content,
-            author: { id: botUser.id, username: botUser.username, bot: true, discriminator: "0" },
-            timestamp: new Date().toISOString(),
-            attachments: [],
-            ...(body.message_reference && {
-              message_reference: { channel_id: channelId, ...body.message_reference },
-            }),
-          },
+        const message = {
+          id,
+          type: body.message_reference ? 19 : 0,
+          channel_id: channelId,
+          content: body.content,
+          author: { id: botUser.id, username: botUser.username, bot: true, discriminator: "0" },
+          timestamp: new Date().toISOString(),
+          attachments: [],
+          ...(body.message_reference && {
+            message_reference: { channel_id: channelId, ...body.message_reference },
+          }),
         };
+        addChannelMessage(message);
+        return { json: message };
       }
       return undefined;
     },
@@ -198,6 +210,7 @@ export async function startFakeDiscord(
     keys,
     botUser,
     sent,
+    addChannelMessage,
     addAttachment(bytes, contentType, filename = "file.bin") {
       const id = fakeSnowflake();
       attachments.set(id, { bytes, contentType });
@@ -206,6 +219,40 @@ export async function startFakeDiscord(
     },
     signedWebhook: (payload, timestamp) => signedDiscordWebhook(payload, keys.privateKey, timestamp),
   };
+}
+
+const snowflakeOrder = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const [x, y] = [BigInt(String(a.id)), BigInt(String(b.id))];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * GET /channels/{id}/messages as Discord answers it: newest first; with `after`, the `limit` messages right
+ * after that id; with `before`, those right before it; else the newest. `limit` 1-100, 50 by default.
+ */
+function channelHistory(history: Array<Record<string, unknown>> = [], query: URLSearchParams): FakeResponse {
+  const limit = Number(query.get("limit") ?? 50);
+  const after = query.get("after");
+  const before = query.get("before");
+  const snowflake = /^\d{1,20}$/;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    return discordError(400, "Invalid Form Body", 50035, {
+      errors: {
+        limit: { _errors: [{ code: "NUMBER_TYPE_MAX", message: "int value should be <= 100 and >= 1." }] },
+      },
+    });
+  }
+  if ((after !== null && !snowflake.test(after)) || (before !== null && !snowflake.test(before))) {
+    return discordError(400, "Invalid Form Body", 50035);
+  }
+  const oldestFirst = history.toSorted(snowflakeOrder);
+  let page: Array<Record<string, unknown>>;
+  if (after !== null) {
+    page = oldestFirst.filter((message) => BigInt(String(message.id)) > BigInt(after)).slice(0, limit);
+  } else if (before !== null) {
+    page = oldestFirst.filter((message) => BigInt(String(message.id)) < BigInt(before)).slice(-limit);
+  } else page = oldestFirst.slice(-limit);
+  return { json: page.toReversed() };
 }
 
 export interface DiscordUser {

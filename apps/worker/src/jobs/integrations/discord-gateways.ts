@@ -8,6 +8,7 @@ import {
   recordWebhookEvent,
   type StoredIntegration,
   scopedEventId,
+  type ThreadCursorRepository,
   type WebhookLogRepository,
 } from "@crm/domain";
 import {
@@ -18,10 +19,13 @@ import {
   type GatewayDispatch,
   parseDiscordPayload,
 } from "@crm/integrations";
+import { backfillDiscord, type DiscordBackfillOptions } from "./discord-backfill";
 
 export interface DiscordGatewayDeps {
   integrations: Pick<IntegrationRepository, "listActive">;
   webhookLogs: WebhookLogRepository;
+  /** Where each known channel's history is read again from when a new session starts. */
+  threadCursors: ThreadCursorRepository;
   cipher: CredentialCipher;
   queue: JobQueue;
   logger: Logger;
@@ -34,6 +38,7 @@ export interface DiscordGatewayDeps {
   /** Delay of the first reading (default 1 s). */
   firstRefreshMs?: number;
   reconnect?: DiscordGatewayOptions["reconnect"];
+  backfill?: DiscordBackfillOptions;
 }
 
 export interface DiscordGatewaySupervisor {
@@ -41,6 +46,8 @@ export interface DiscordGatewaySupervisor {
   refresh(): Promise<void>;
   /** Integration ids with a live client (connected or reconnecting). */
   connected(): string[];
+  /** Resolves once the backfills started so far have ended. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +55,8 @@ interface Held {
   client: DiscordGatewayClient;
   /** A change of token (or gateway) restarts the connection. */
   fingerprint: string;
+  /** Stops its backfill when the connection is let go. */
+  backfill: AbortController;
 }
 
 const storeAttempts = 3;
@@ -57,9 +66,11 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Holds one Gateway connection per active Discord integration and turns every MESSAGE_CREATE a person wrote
  * into a webhook_logs row (source 'gateway') plus a `webhook-process` job, exactly like a webhook. Replicas
  * each holding a connection store each message once: the event id (scoped by the integration) is unique.
+ * Each new session (READY, not a resume) reads again what was written in known channels meanwhile.
  */
 export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySupervisor {
   const held = new Map<string, Held>();
+  const backfills = new Set<Promise<void>>();
   let refreshing: Promise<void> = Promise.resolve();
   let closed = false;
 
@@ -114,6 +125,33 @@ export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySu
     }
     if (closed) return;
     const where = { integrationId: integration.id, organizationId: integration.organizationId };
+    const backfill = new AbortController();
+    // one backfill at a time per connection: a second new session waits for the first to finish
+    let backfilling: Promise<void> = Promise.resolve();
+    const startBackfill = (sessionStartedAt: Date) => {
+      const run = backfilling
+        .then(() =>
+          backfill.signal.aborted
+            ? undefined
+            : backfillDiscord(
+                {
+                  threadCursors: deps.threadCursors,
+                  apiBase: deps.apiBase,
+                  logger: deps.logger,
+                  store,
+                  options: deps.backfill,
+                },
+                integration,
+                token,
+                sessionStartedAt,
+                backfill.signal,
+              ),
+        )
+        .catch((err: unknown) => deps.logger.error({ ...where, err }, "Discord backfill failed"));
+      backfilling = run;
+      backfills.add(run);
+      void run.finally(() => backfills.delete(run));
+    };
     const client = connectDiscordGateway({
       url,
       token,
@@ -126,9 +164,11 @@ export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySu
         if (state === "failed")
           deps.logger.error({ ...where, ...detail }, "Discord refused the bot token; fix the integration");
         else deps.logger.debug({ ...where, state }, "Discord gateway state");
+        // a RESUMED session replays what it missed; a new one (READY) starts blank
+        if (state === "ready") startBackfill(new Date());
       },
     });
-    held.set(integration.id, { client, fingerprint });
+    held.set(integration.id, { client, fingerprint, backfill });
   }
 
   async function reconcile(): Promise<void> {
@@ -148,6 +188,7 @@ export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySu
     for (const [id, connection] of held) {
       if (wanted.get(id)?.fingerprint !== connection.fingerprint) {
         held.delete(id);
+        connection.backfill.abort();
         await connection.client.close();
       }
     }
@@ -173,13 +214,18 @@ export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySu
   return {
     refresh,
     connected: () => [...held.keys()],
+    async idle() {
+      while (backfills.size > 0) await Promise.all(backfills);
+    },
     async close() {
       closed = true;
       clearInterval(timer);
       clearTimeout(first);
       await refreshing;
+      for (const connection of held.values()) connection.backfill.abort();
       await Promise.all([...held.values()].map((connection) => connection.client.close()));
       held.clear();
+      while (backfills.size > 0) await Promise.all(backfills);
     },
   };
 }
