@@ -28,7 +28,7 @@ import {
 } from "./custom-field-drafts";
 import { CustomFieldInput } from "./custom-field-input";
 import { TagPicker, type TagRef } from "./tag-picker";
-import { useCompanies, useCustomFields } from "./use-contact-options";
+import { useCompanySearch, useCustomFields } from "./use-contact-options";
 import { type Contact, useSaveContact } from "./use-save-contact";
 
 interface ContactFormDialogProps {
@@ -74,7 +74,6 @@ function ContactForm({
   const { t } = useI18n();
   const { user } = useSession();
   const companiesListId = useId();
-  const companies = useCompanies().data?.items ?? [];
   // the contact as the form opened with it (or last reloaded it): edits are sent against this version,
   // whatever the page behind the dialog has received since
   const [base, setBase] = useState(contact);
@@ -91,6 +90,8 @@ function ContactForm({
     error: save.error,
     overrides: { CONFLICT: "errors.contactDuplicate", PRECONDITION_FAILED: "contacts.form.changedElsewhere" },
   });
+  // suggestions for what is typed, whichever of the organization's companies it names
+  const companies = useCompanySearch(form.values.company).data?.items ?? [];
   const reload = useReloadContact((fresh) => {
     if (!base) return;
     form.setValues((values) => rebaseValues(formValuesOf(base), values, formValuesOf(fresh)));

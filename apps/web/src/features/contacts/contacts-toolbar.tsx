@@ -5,8 +5,9 @@ import { FilterSelect } from "../../components/ui/filter-select";
 import { SearchInput } from "../../components/ui/search-input";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { CompanyFilter } from "./company-filter";
 import { type ContactFilters, hasActiveFilters, type Presence } from "./contact-filters";
-import { useCompanies, useTags } from "./use-contact-options";
+import { useTags } from "./use-contact-options";
 
 interface ContactsToolbarProps {
   filters: ContactFilters;
@@ -19,7 +20,6 @@ const asPresence = (value: string): Presence | undefined =>
 export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
   const { t } = useI18n();
   const tags = useTags().data?.items ?? [];
-  const companies = useCompanies().data?.items ?? [];
   const [text, setText] = useState(filters.q ?? "");
   const settled = useDebouncedValue(text);
 
@@ -58,14 +58,9 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
             ...tags.map((tag) => ({ value: tag.id, label: tag.name })),
           ]}
         />
-        <FilterSelect
-          label={t("contacts.filter.company")}
-          value={filters.companyId ?? ""}
-          onChange={(event) => onChange({ ...filters, companyId: event.target.value || undefined })}
-          options={[
-            { value: "", label: t("contacts.filter.anyCompany") },
-            ...companies.map((company) => ({ value: company.id, label: company.name })),
-          ]}
+        <CompanyFilter
+          companyId={filters.companyId}
+          onChange={(companyId) => onChange({ ...filters, companyId })}
         />
         <FilterSelect
           label={t("contacts.filter.phone")}

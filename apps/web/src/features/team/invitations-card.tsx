@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
@@ -12,10 +13,8 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate, isPast } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { useMediaQuery } from "../../lib/use-media-query";
 import { pendingInvitations } from "./pending-invitations";
 import { roleLabels, roleTones } from "./roles";
-import { wideEnoughForTable } from "./table-width";
 
 interface PendingInvitation {
   id: string;
@@ -43,7 +42,7 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
   );
   const mayRevoke = can(actorRole, "users:invite");
   const items = pendingInvitations(invitations.data?.pages.flatMap((page) => page.items) ?? []);
-  const wide = useMediaQuery(wideEnoughForTable);
+  const wide = useWideEnoughForTable();
 
   /** What is shown of an invitation, laid out as a table row on a wide screen and as a card on a phone. */
   const invitationParts = (invitation: (typeof items)[number]) => ({

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
@@ -13,9 +14,7 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { useMediaQuery } from "../../lib/use-media-query";
 import { grantableRoles, roleAbilities, roleLabels, roleTones } from "./roles";
-import { wideEnoughForTable } from "./table-width";
 
 interface Actor {
   id: string;
@@ -61,7 +60,7 @@ export function MembersCard({ actor }: { actor: Actor }) {
   const mayRemove = can(actor.role, "users:remove");
   const roleOptions = grantableRoles(actor.role);
   const items = members.data?.pages.flatMap((page) => page.items) ?? [];
-  const wide = useMediaQuery(wideEnoughForTable);
+  const wide = useWideEnoughForTable();
 
   /** What is shown of a member, laid out as a table row on a wide screen and as a card on a phone. */
   const memberParts = (member: Member) => {
