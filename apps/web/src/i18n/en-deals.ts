@@ -112,6 +112,10 @@ export const dealsEn = {
   "deals.activity.reopenedByPayment":
     "Reopened and marked as won when the payment was received; it had been lost: {reason}",
   "deals.activity.paymentPaid": "Payment of {amount} received via {provider}",
+  "deals.activity.paymentPaidPartial":
+    "Partial payment of {amount} received via {provider}: {paid} of {value} paid. The deal is won once its value is paid.",
+  "deals.activity.paymentPaidOtherCurrency":
+    "Payment of {amount} received via {provider}, not in the deal's currency: it does not count toward its value ({paid} of {value} paid), so the deal was not marked as won.",
   "deals.activity.paymentPaidAgain":
     "The customer paid the same link again: {amount} more via {provider}. Refund it there if it was a mistake.",
   "deals.activity.paymentRefunded": "{amount} refunded via {provider}",

@@ -4,7 +4,7 @@ export const paymentsEn = {
   "payments.description": "Payment links sent to customers and what became of them.",
   "payments.empty.title": "No payments yet",
   "payments.empty.description":
-    "Create a payment link for a deal and send it to the customer. When they pay, the deal is marked as won.",
+    "Create a payment link for a deal and send it to the customer. When they have paid its value, the deal is marked as won.",
   "payments.empty.readOnly": "Payment links your team creates for deals will be listed here.",
   "payments.noMatch": "No payments match these filters.",
   "payments.filter.status": "Filter by status",
@@ -36,7 +36,7 @@ export const paymentsEn = {
   "payments.create.open": "Create payment link",
   "payments.create.title": "Create a payment link",
   "payments.create.description":
-    "The customer pays on the provider's checkout page; the deal is marked as won when the payment arrives.",
+    "The customer pays on the provider's checkout page; the deal is marked as won when its paid links add up to its value.",
   "payments.create.deal": "Deal",
   "payments.create.noDeals": "There are no open deals. Create a deal first, then charge it here.",
   "payments.create.dealValue": "{title} is worth {value}.",
@@ -51,11 +51,22 @@ export const paymentsEn = {
   "payments.create.dealLost": "This deal is lost. Reopen it before charging it.",
   "payments.create.submit": "Create link",
   "payments.create.zero": "The amount must be greater than zero.",
+  "payments.create.belowDealValue":
+    "Less than the deal's value ({value}): paid alone, this link does not mark the deal as won. It is won once its paid links add up to its value.",
+  "payments.create.otherCurrencyThanDeal":
+    "Not in the deal's currency ({currency}): this payment does not count toward the deal's value and does not mark it as won.",
   "payments.create.currencyHint": "{provider} charges this account in {currencies} only.",
   "payments.create.amountCleared":
     "The amount was cleared because the currency changed from {from} to {to}: a number in {from} means nothing in {to}. Enter the amount in {to}.",
   "payments.create.refused":
     "The link could not be created. Check that Stripe or Mercado Pago is connected and active in Settings → Integrations and that it accepts this currency.",
+  "payments.create.webhookMissing":
+    "This provider cannot create links yet: its webhook secret is not pasted in Settings → Integrations. Without it, a paid link could not close the deal.",
+  "payments.create.providerNotReady": "{provider} (webhook secret missing)",
+  "payments.create.notReady":
+    "{provider} is connected but cannot create links yet: its webhook secret is not pasted in Settings → Integrations. Without it, a paid link could not close the deal.",
+  "payments.create.notReadyAsk": "Ask an admin to paste the webhook secret.",
+  "payments.create.openIntegrations": "Open Settings → Integrations",
   "payments.create.created": "Payment link for {amount} created. Send it to your customer.",
 
   "payments.refund.open": "Refund",
@@ -72,7 +83,8 @@ export const paymentsEn = {
   "payments.refund.tooMuch": "This is more than what can still be refunded.",
 
   "payments.deal.title": "Payments",
-  "payments.deal.description": "Payment links for this deal. A paid link marks the deal as won.",
+  "payments.deal.description":
+    "Payment links for this deal. The deal is marked as won when its paid links add up to its value.",
   "payments.deal.empty": "No payment links yet.",
 
   "payments.send.title": "Send a payment link",

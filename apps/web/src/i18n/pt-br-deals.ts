@@ -118,6 +118,10 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.activity.reopenedByPayment":
     "Reaberto e marcado como ganho quando o pagamento foi recebido; estava perdido: {reason}",
   "deals.activity.paymentPaid": "Pagamento de {amount} recebido via {provider}",
+  "deals.activity.paymentPaidPartial":
+    "Pagamento parcial de {amount} recebido via {provider}: {paid} de {value} pagos. O negócio é ganho quando o valor for pago.",
+  "deals.activity.paymentPaidOtherCurrency":
+    "Pagamento de {amount} recebido via {provider} fora da moeda do negócio: não conta para o valor dele ({paid} de {value} pagos), então o negócio não foi marcado como ganho.",
   "deals.activity.paymentPaidAgain":
     "O cliente pagou o mesmo link de novo: mais {amount} via {provider}. Estorne por lá se foi engano.",
   "deals.activity.paymentRefunded": "{amount} estornado via {provider}",

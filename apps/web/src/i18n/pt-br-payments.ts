@@ -5,7 +5,7 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.description": "Links de pagamento enviados aos clientes e o que aconteceu com cada um.",
   "payments.empty.title": "Nenhum pagamento ainda",
   "payments.empty.description":
-    "Crie um link de pagamento para um negócio e envie ao cliente. Quando ele pagar, o negócio é marcado como ganho.",
+    "Crie um link de pagamento para um negócio e envie ao cliente. Quando ele tiver pago o valor, o negócio é marcado como ganho.",
   "payments.empty.readOnly": "Os links de pagamento que sua equipe criar para os negócios aparecerão aqui.",
   "payments.noMatch": "Nenhum pagamento corresponde a estes filtros.",
   "payments.filter.status": "Filtrar por situação",
@@ -37,7 +37,7 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.open": "Criar link de pagamento",
   "payments.create.title": "Criar um link de pagamento",
   "payments.create.description":
-    "O cliente paga na página de checkout do provedor; o negócio é marcado como ganho quando o pagamento chega.",
+    "O cliente paga na página de checkout do provedor; o negócio é marcado como ganho quando os links pagos somam o valor dele.",
   "payments.create.deal": "Negócio",
   "payments.create.noDeals": "Não há negócios abertos. Crie um negócio primeiro e depois cobre aqui.",
   "payments.create.dealValue": "{title} vale {value}.",
@@ -53,11 +53,22 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.dealLost": "Este negócio está perdido. Reabra-o antes de cobrar.",
   "payments.create.submit": "Criar link",
   "payments.create.zero": "O valor deve ser maior que zero.",
+  "payments.create.belowDealValue":
+    "Menor que o valor do negócio ({value}): sozinho, este link pago não marca o negócio como ganho. Ele é ganho quando os links pagos somarem o valor.",
+  "payments.create.otherCurrencyThanDeal":
+    "Fora da moeda do negócio ({currency}): este pagamento não conta para o valor do negócio e não o marca como ganho.",
   "payments.create.currencyHint": "{provider} cobra nesta conta apenas em {currencies}.",
   "payments.create.amountCleared":
     "O valor foi apagado porque a moeda mudou de {from} para {to}: um número em {from} não vale em {to}. Informe o valor em {to}.",
   "payments.create.refused":
     "Não foi possível criar o link. Verifique se o Stripe ou o Mercado Pago está conectado e ativo em Configurações → Integrações e se aceita esta moeda.",
+  "payments.create.webhookMissing":
+    "Este provedor ainda não pode criar links: falta colar o segredo do webhook dele em Configurações → Integrações. Sem ele, um link pago não fecharia o negócio.",
+  "payments.create.providerNotReady": "{provider} (falta o segredo do webhook)",
+  "payments.create.notReady":
+    "{provider} está conectado, mas ainda não pode criar links: falta colar o segredo do webhook em Configurações → Integrações. Sem ele, um link pago não fecharia o negócio.",
+  "payments.create.notReadyAsk": "Peça a um administrador para colar o segredo do webhook.",
+  "payments.create.openIntegrations": "Abrir Configurações → Integrações",
   "payments.create.created": "Link de pagamento de {amount} criado. Envie ao seu cliente.",
 
   "payments.refund.open": "Estornar",
@@ -74,7 +85,8 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.refund.tooMuch": "Isto é mais do que ainda pode ser estornado.",
 
   "payments.deal.title": "Pagamentos",
-  "payments.deal.description": "Links de pagamento deste negócio. Um link pago marca o negócio como ganho.",
+  "payments.deal.description":
+    "Links de pagamento deste negócio. O negócio é marcado como ganho quando os links pagos somam o valor dele.",
   "payments.deal.empty": "Nenhum link de pagamento ainda.",
 
   "payments.send.title": "Enviar um link de pagamento",

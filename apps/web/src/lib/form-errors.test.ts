@@ -40,6 +40,25 @@ describe("shownServerErrors", () => {
     expect(shownServerErrors(slugTaken, { formFields }).formError).toBe("errors.conflict");
   });
 
+  it("says the form's own sentence for a field the server rejected, once, under that field", () => {
+    const refused: ErrorView = {
+      message: "payments.create.webhookMissing",
+      fieldErrors: { provider: "errors.field.invalid" },
+    };
+    const fieldMessages = { provider: "payments.create.webhookMissing" } as const;
+    expect(shownServerErrors(refused, { formFields: ["provider"], fieldMessages })).toEqual({
+      formError: undefined,
+      fieldErrors: { provider: "payments.create.webhookMissing" },
+    });
+    // a field the server did not name gets nothing from it
+    expect(
+      shownServerErrors({ ...refused, fieldErrors: {} }, { formFields: ["provider"], fieldMessages }),
+    ).toEqual({
+      formError: "payments.create.webhookMissing",
+      fieldErrors: {},
+    });
+  });
+
   it("follows serverFields to the form's own name for the field", () => {
     const amount: ErrorView = {
       message: "errors.field.amount",

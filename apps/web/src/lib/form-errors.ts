@@ -18,12 +18,17 @@ export function shownServerErrors(
   options: {
     formFields: readonly string[];
     serverFields?: Readonly<Record<string, string>>;
+    /** The form's own sentence for a field the server rejected, said there instead of the generic one. */
+    fieldMessages?: Readonly<Partial<Record<string, PlainMessageKey>>> | undefined;
     edited?: ReadonlySet<string>;
     dismissed?: boolean;
   },
 ): ShownServerErrors {
   if (!view || options.dismissed) return { formError: undefined, fieldErrors: {} };
   const all = formFieldErrors(view.fieldErrors, options.serverFields ?? {});
+  for (const [name, message] of Object.entries(options.fieldMessages ?? {})) {
+    if (all[name] && message) all[name] = message;
+  }
   const fieldErrors: Partial<Record<string, PlainMessageKey>> = {};
   let aboutAField = false;
   for (const name of options.formFields) {

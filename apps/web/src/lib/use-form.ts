@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
+import type { PlainMessageKey } from "../i18n/translate";
 import { type ErrorMessageOverrides, toErrorView } from "./errors";
 import { shownServerErrors } from "./form-errors";
 import { type FieldErrors, hasErrors, type Rule, validate } from "./validation";
@@ -14,6 +15,8 @@ interface UseFormOptions<F extends string> {
   overrides?: ErrorMessageOverrides;
   /** Where the server names a field by another path than the form: `{ "value.amount": "amount" }`. */
   serverFields?: Readonly<Record<string, NoInfer<F>>>;
+  /** What to say under a field the server rejected when the form knows better than the generic sentence. */
+  fieldMessages?: Readonly<Partial<Record<NoInfer<F>, PlainMessageKey>>>;
   /** Called on every edit, e.g. to hide a "saved" note that no longer describes the fields. */
   onEdit?: () => void;
 }
@@ -28,6 +31,7 @@ export function useForm<F extends string>({
   error,
   overrides,
   serverFields = {},
+  fieldMessages,
   onEdit,
 }: UseFormOptions<F>) {
   const { t } = useI18n();
@@ -41,6 +45,7 @@ export function useForm<F extends string>({
   const shown = shownServerErrors(error ? toErrorView(error, overrides) : null, {
     formFields: Object.keys(initial),
     serverFields,
+    fieldMessages,
     edited: current.edited,
     dismissed: current.dismissed,
   });

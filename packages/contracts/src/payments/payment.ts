@@ -82,11 +82,26 @@ export const connectedPaymentProvider = z.object({
       "ISO 4217 codes a link through it may charge in: a Mercado Pago account only its own country's (BRL for a " +
         "Brazilian one, and when the account cannot be asked); Stripe every currency the CRM knows",
     ),
+  ready: z
+    .boolean()
+    .describe(
+      "Whether a link can be created through it now; creating one with a provider that is not ready answers 422",
+    ),
+  reason: z
+    .enum(["webhook_secret_missing"])
+    .nullable()
+    .describe(
+      "Why it is not ready, null when it is. webhook_secret_missing: its webhook secret is not pasted in " +
+        "Settings -> Integrations yet, and a paid link could not close the deal without it",
+    ),
 });
 export const connectedPaymentProviders = z.object({
   items: z
     .array(connectedPaymentProvider)
-    .describe("The active payment integrations, oldest first; empty when none is connected"),
+    .describe(
+      "The active payment integrations, oldest first (a link with a provider goes through its oldest one), ready " +
+        "or not; empty when none is connected",
+    ),
 });
 
 export const refundPaymentInput = strictInput({

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
+import { organizationWithPipeline } from "../deals/pipeline-fixtures";
 import { createTestDatabase } from "../testing/test-database";
 import { createPaymentRepository } from "./payment-repository";
 
@@ -73,5 +74,66 @@ describe("payments whose link expired", () => {
       return rows.map((row) => Object.values(row).join(" ")).join("\n");
     });
     expect(plan).toContain("idx_payments_pending_expiry");
+  });
+});
+
+describe("a deal's paid totals", () => {
+  async function dealOf(organizationId: string, pipeline: { id: string; stages: Array<{ id: string }> }) {
+    const row = await handle.db
+      .insertInto("deals")
+      .values({
+        organization_id: organizationId,
+        pipeline_id: pipeline.id,
+        stage: pipeline.stages[0]?.id ?? "",
+        title: "Sinal",
+        value: "100.00",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  it("add up the paid payments per currency, refunds off, nothing pending, failed, refunded or of another deal", async () => {
+    const { organizationId, pipeline } = await organizationWithPipeline(handle.db, "Totals", [{ name: "A" }]);
+    const dealId = await dealOf(organizationId, pipeline);
+    const otherDeal = await dealOf(organizationId, pipeline);
+    const add = (
+      deal: string,
+      status: "pending" | "paid" | "failed" | "refunded",
+      amount: string,
+      refunded = "0",
+      currency = "BRL",
+    ) =>
+      handle.db
+        .insertInto("payments")
+        .values({
+          organization_id: organizationId,
+          deal_id: deal,
+          provider: "stripe",
+          amount,
+          refunded_amount: refunded,
+          currency,
+          status,
+        })
+        .execute();
+    await add(dealId, "paid", "0.10");
+    await add(dealId, "paid", "0.20");
+    await add(dealId, "paid", "60.00", "20.00");
+    await add(dealId, "refunded", "30.00", "30.00");
+    await add(dealId, "pending", "1000.00");
+    await add(dealId, "failed", "1000.00");
+    await add(dealId, "paid", "500.00", "0", "JPY");
+    await add(dealId, "paid", "9.99", "0", "USD");
+    await add(otherDeal, "paid", "1000.00");
+    const payments = createPaymentRepository(handle.db);
+
+    expect(await payments.paidTotals(organizationId, dealId)).toEqual([
+      { amount: "40.30", currency: "BRL" },
+      { amount: "500", currency: "JPY" },
+      { amount: "9.99", currency: "USD" },
+    ]);
+    const stranger = await organization("totals-stranger");
+    expect(await payments.paidTotals(stranger, dealId)).toEqual([]);
+    expect(await payments.paidTotals(organizationId, "not-a-uuid")).toEqual([]);
   });
 });

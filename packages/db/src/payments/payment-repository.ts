@@ -3,7 +3,7 @@ import { isUuid } from "@crm/domain/shared/ids";
 import type { Kysely, Updateable } from "kysely";
 import type { Database, Payments } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
-import { paymentColumns, toPayment } from "./rows";
+import { paymentColumns, storedMoney, toPayment } from "./rows";
 
 const patchColumns = (patch: PaymentPatch): Updateable<Payments> => ({
   ...(patch.status !== undefined && { status: patch.status }),
@@ -135,6 +135,24 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         .orderBy("id")
         .execute();
       return rows.map(toPayment);
+    },
+
+    async paidTotals(organizationId, dealId) {
+      if (!isUuid(dealId)) return [];
+      // idx_payments_deal; a fully refunded payment is `refunded` and would add zero anyway
+      const rows = await db
+        .selectFrom("payments")
+        .select((eb) => [
+          "currency",
+          eb.fn.sum<string>(eb("amount", "-", eb.ref("refunded_amount"))).as("total"),
+        ])
+        .where("organization_id", "=", organizationId)
+        .where("deal_id", "=", dealId)
+        .where("status", "=", "paid")
+        .groupBy("currency")
+        .orderBy("currency")
+        .execute();
+      return rows.map((row) => storedMoney(row.total, row.currency));
     },
 
     async recordEvent(organizationId, event) {

@@ -27,7 +27,7 @@ export const paymentColumns = [
 type PaymentRow = Pick<Selectable<Payments>, (typeof paymentColumns)[number]>;
 
 /** DECIMAL(15,2) prints every currency with two decimals ("500.00" JPY). */
-const storedMoney = (amount: string, currency: string) =>
+export const storedMoney = (amount: string, currency: string) =>
   parseMoney(amount, currency, "amount", { allowZeroPadding: true });
 
 export const toPayment = (row: PaymentRow): Payment => ({

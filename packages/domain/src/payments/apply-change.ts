@@ -6,6 +6,7 @@ import { changeDealStatus } from "../deals/status";
 import type { UserNotification } from "../notifications/model";
 import { toNotificationEventPayload } from "../notifications/notify";
 import { compareMoney, fromMinorUnits, type Money, toMinorUnits } from "../shared/money";
+import { dealPaymentProgress, shortOfValueData } from "./deal-paid-total";
 import { publishPaymentStatus } from "./events";
 import { notifyLostDealPaid, reopenedByPaymentData } from "./lost-deal-paid";
 import type { Payment, PaymentProviderName, PaymentStatus } from "./model";
@@ -95,8 +96,9 @@ const activity = (
 });
 
 /**
- * Wins the deal (unless its pipeline says not to) and records the payment on it. A deal marked lost is won too
- * (the money arrived), with its lost reason kept in the activity and someone told.
+ * Records the payment on its deal and wins the deal (unless its pipeline says not to) once what its payments
+ * brought in reaches its value; short of it (a deposit) the activity says how much of it is paid. A deal marked
+ * lost is won too (the money arrived), with its lost reason kept in the activity and someone told.
  */
 async function recordPaidOnDeal(
   repos: PaymentsRepos,
@@ -109,18 +111,26 @@ async function recordPaidOnDeal(
   const locked = await lockDealInPipelineOrder(repos, organizationId, payment.dealId);
   if (!locked) return undefined;
   const { deal, pipeline } = locked;
+  // summed only under the deal's lock: of two payments completing the value at once, the second to get the
+  // lock sees the first committed, so exactly one of them wins the deal
+  const progress =
+    pipeline?.winOnPayment && deal.status !== "won"
+      ? dealPaymentProgress(deal.value, await repos.payments.paidTotals(organizationId, deal.id))
+      : undefined;
+  const short = progress?.kind === "short" ? shortOfValueData(progress, payment.amount) : {};
   const activities = [
     activity(
       deal,
       "payment_paid",
-      { paymentId: payment.id, provider: payment.provider, ...payment.amount },
+      { paymentId: payment.id, provider: payment.provider, ...payment.amount, ...short },
       change,
       now,
     ),
   ];
   let updated = deal;
   const changes: DealChange[] = ["activity"];
-  const win = pipeline?.winOnPayment ? changeDealStatus(deal, "won", undefined, now) : undefined;
+  const win =
+    progress && progress.kind !== "short" ? changeDealStatus(deal, "won", undefined, now) : undefined;
   if (win) {
     const { activity: _activity, ...fields } = win;
     updated = await repos.deals.update(organizationId, deal.id, fields, now);

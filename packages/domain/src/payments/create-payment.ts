@@ -3,6 +3,7 @@ import { DomainError, notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { type Money, parseCurrency, parseMoney, toMinorUnits } from "../shared/money";
 import { acceptedCurrencies } from "./accepted-currencies";
+import { notReadyReason } from "./connected-providers";
 import { connectPaymentIntegration } from "./credentials";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
@@ -88,12 +89,13 @@ const lostDealRefused = () =>
 
 const providerNames: Record<PaymentProviderName, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
 
-const webhookNotConfigured = (provider: PaymentProviderName) =>
-  new DomainError(
-    "UNPROCESSABLE",
+/** Names `provider` in its field errors: the provider chosen (or the only one) is what cannot charge yet. */
+const webhookNotConfigured = (provider: PaymentProviderName) => {
+  const message =
     `Paste the webhook secret of ${providerNames[provider]} in Settings -> Integrations first: ` +
-      "without it a paid link could not close the deal",
-  );
+    "without it a paid link could not close the deal";
+  return new DomainError("UNPROCESSABLE", message, { fieldErrors: { provider: [message] } });
+};
 
 export const unsupportedCurrency = (
   provider: PaymentProviderName,
@@ -124,8 +126,9 @@ export async function createPayment(
   const text = description(input, deal.title);
   const stored = await chooseIntegration(deps, organizationId, input.provider);
   const integration = connectPaymentIntegration(deps.cipher, stored);
-  // a link paid before its webhooks can be verified would not close the deal: refused until the secret is set
-  if (!integration.config.webhookSecret) throw webhookNotConfigured(integration.provider);
+  if (notReadyReason(integration) === "webhook_secret_missing") {
+    throw webhookNotConfigured(integration.provider);
+  }
   const accepted = await acceptedCurrencies(deps, integration);
   if (!accepted.includes(amount.currency)) {
     throw unsupportedCurrency(integration.provider, amount.currency, accepted);

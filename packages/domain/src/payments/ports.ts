@@ -85,6 +85,11 @@ export interface PaymentRepository {
   findExpiredPending(before: Date, limit: number): Promise<Payment[]>;
   /** The payments still pending through this integration, oldest first. */
   findPendingByIntegration(organizationId: string, integrationId: string): Promise<Payment[]>;
+  /**
+   * What the deal's payments in status paid brought in, their refunds taken off: one total per currency, none
+   * for a currency with nothing paid. Sees the caller's transaction's own writes.
+   */
+  paidTotals(organizationId: string, dealId: string): Promise<Money[]>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectProvider, paymentWorkspace, usePaymentsTestbed } from "./payment-fixtures";
+import { connectProvider, createPaymentOk, paymentWorkspace, usePaymentsTestbed } from "./payment-fixtures";
 
 const bed = usePaymentsTestbed();
 
@@ -23,13 +23,65 @@ describe("the connected payment providers", () => {
           provider: "stripe",
           name: "stripe vendas",
           currencies: expect.arrayContaining(["BRL", "USD", "EUR", "ARS"]),
+          ready: true,
+          reason: null,
         },
         // the account's own currency only, as its site (MLB) says
-        { integrationId: mpId, provider: "mercadopago", name: "mercadopago vendas", currencies: ["BRL"] },
+        {
+          integrationId: mpId,
+          provider: "mercadopago",
+          name: "mercadopago vendas",
+          currencies: ["BRL"],
+          ready: true,
+          reason: null,
+        },
       ],
     });
     expect(JSON.stringify(rest.body)).not.toContain(bed.stripe.config.secretKey);
     expect(await bed.api.trpc(agent.token).payments.providers.query()).toEqual(rest.body);
+  });
+
+  it("say which cannot create a link until their webhook secret is pasted, as creating one answers", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", {
+      secretKey: bed.stripe.config.secretKey,
+    });
+    const mpId = await connectProvider(bed.api, token, "mercadopago", {
+      accessToken: bed.mp.config.accessToken,
+    });
+    const agent = await bed.api.member(token, "agent");
+    const listed = async () =>
+      (
+        await bed.api.rest<{ items: Array<{ integrationId: string; ready: boolean; reason: unknown }> }>(
+          "GET",
+          "/payments/providers",
+          { token: agent.token },
+        )
+      ).body.items.map(({ integrationId, ready, reason }) => ({ integrationId, ready, reason }));
+    expect(await listed()).toEqual([
+      { integrationId, ready: false, reason: "webhook_secret_missing" },
+      { integrationId: mpId, ready: false, reason: "webhook_secret_missing" },
+    ]);
+    const refused = await bed.api.rest<{ data: { appCode: string; fieldErrors: Record<string, string[]> } }>(
+      "POST",
+      "/payments",
+      { token: agent.token, body: { dealId: deal.id, provider: "stripe" } },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.data).toMatchObject({
+      appCode: "UNPROCESSABLE",
+      fieldErrors: { provider: [expect.any(String)] },
+    });
+
+    const pasted = await bed.api.rest("PATCH", `/integrations/${integrationId}`, {
+      token,
+      body: { config: { webhookSecret: bed.stripe.config.webhookSecret } },
+    });
+    expect(pasted.status, JSON.stringify(pasted.body)).toBe(200);
+    expect(await listed()).toEqual([
+      { integrationId, ready: true, reason: null },
+      { integrationId: mpId, ready: false, reason: "webhook_secret_missing" },
+    ]);
+    await createPaymentOk(bed.api, agent.token, { dealId: deal.id, provider: "stripe" });
   });
 
   it("are empty when nothing is connected, and not for a viewer, who may not charge", async () => {

@@ -10,7 +10,8 @@ export const listConnectedProviders = permission("payments:write")
       method: "GET",
       path: "/payments/providers",
       tags: ["payments"],
-      summary: "The payment providers a link can be created with (names and ids only, no credentials)",
+      summary:
+        "The connected payment providers and whether each can create a link now (names and ids only, no credentials)",
     },
   })
   .input(z.object({}).optional())

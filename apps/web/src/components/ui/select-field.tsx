@@ -6,6 +6,8 @@ import { controlClasses, describedBy, Field } from "./field";
 export interface SelectOption {
   value: string;
   label: string;
+  /** Shown but not choosable, e.g. something connected that cannot be used yet (say why near the field). */
+  disabled?: boolean | undefined;
 }
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
@@ -28,7 +30,7 @@ export function SelectField({ label, options, hint, error, className, ...props }
           {...props}
         >
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} disabled={option.disabled}>
               {option.label}
             </option>
           ))}

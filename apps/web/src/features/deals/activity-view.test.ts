@@ -60,6 +60,30 @@ describe("describeSystemActivity", () => {
     );
   });
 
+  it("says how much of the deal's value a payment that did not win it leaves paid", () => {
+    const partial = {
+      provider: "stripe",
+      amount: "0.50",
+      currency: "BRL",
+      dealPaidTotal: "0.50",
+      dealValue: "50000.00",
+      dealCurrency: "BRL",
+    };
+    expect(describeSystemActivity({ type: "payment_paid", data: partial }, t, "en")).toBe(
+      "Partial payment of R$0.50 received via Stripe: R$0.50 of R$50,000.00 paid. The deal is won once its value is paid.",
+    );
+    const dollars = {
+      ...partial,
+      amount: "20.00",
+      currency: "USD",
+      dealPaidTotal: "0.00",
+      otherCurrency: true,
+    };
+    expect(describeSystemActivity({ type: "payment_paid", data: dollars }, t, "en")).toBe(
+      "Payment of $20.00 received via Stripe, not in the deal's currency: it does not count toward its value (R$0.00 of R$50,000.00 paid), so the deal was not marked as won.",
+    );
+  });
+
   it("says when the customer paid a link already paid", () => {
     const data = { provider: "mercadopago", amount: "77.70", currency: "BRL", duplicate: true };
     expect(describeSystemActivity({ type: "payment_paid", data }, t, "en")).toBe(

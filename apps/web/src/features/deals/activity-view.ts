@@ -30,6 +30,22 @@ function paymentParams(data: Record<string, unknown>, locale: Locale) {
   return { amount, provider };
 }
 
+/** "R$ 0,50" of "R$ 50.000,00": how much of its value a deal not won by a payment had paid then. */
+function dealProgress(data: Record<string, unknown>, locale: Locale) {
+  const { dealPaidTotal, dealValue, dealCurrency } = data;
+  if (
+    typeof dealPaidTotal !== "string" ||
+    typeof dealValue !== "string" ||
+    typeof dealCurrency !== "string"
+  ) {
+    return undefined;
+  }
+  return {
+    paid: formatMoney({ amount: dealPaidTotal, currency: dealCurrency }, locale),
+    value: formatMoney({ amount: dealValue, currency: dealCurrency }, locale),
+  };
+}
+
 /** The sentence that says what a system activity recorded; null for the user's own notes and tasks. */
 export function describeSystemActivity(
   activity: Pick<DealActivity, "type" | "data">,
@@ -60,10 +76,14 @@ export function describeSystemActivity(
         : t("deals.activity.lost");
     case "reopened":
       return t("deals.activity.reopened");
-    case "payment_paid":
-      return data.duplicate === true
-        ? t("deals.activity.paymentPaidAgain", paymentParams(data, locale))
-        : t("deals.activity.paymentPaid", paymentParams(data, locale));
+    case "payment_paid": {
+      if (data.duplicate === true) return t("deals.activity.paymentPaidAgain", paymentParams(data, locale));
+      const progress = dealProgress(data, locale);
+      if (!progress) return t("deals.activity.paymentPaid", paymentParams(data, locale));
+      return data.otherCurrency === true
+        ? t("deals.activity.paymentPaidOtherCurrency", { ...paymentParams(data, locale), ...progress })
+        : t("deals.activity.paymentPaidPartial", { ...paymentParams(data, locale), ...progress });
+    }
     case "payment_refunded":
       return t("deals.activity.paymentRefunded", paymentParams(data, locale));
     case "payment_expired":

@@ -8,7 +8,9 @@ import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
 import { SelectField } from "../../components/ui/select-field";
 import { TextField } from "../../components/ui/text-field";
+import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
+import { cx } from "../../lib/cx";
 import { isZeroDecimal } from "../../lib/decimal";
 import { formatMoney, parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
@@ -17,7 +19,8 @@ import { amountIn, type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
 import type { Deal } from "../deals/use-deal-cache";
 import { currencyOptions } from "../settings/organization-options";
-import { type Payment, paymentProviders } from "./payment-filters";
+import { dealValueShortfall } from "./deal-value-shortfall";
+import { type Payment, type PaymentProvider, paymentProviders } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
 import {
   type ClearedAmount,
@@ -25,7 +28,9 @@ import {
   type PaymentLinkValues,
   type ProviderChoice,
   paymentLinkDefaults,
+  paymentLinkRefusal,
   providerChoices,
+  readyProviders,
   toCreatePaymentInput,
   withCurrency,
   withProvider,
@@ -100,8 +105,34 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
       </div>
     );
   }
+  const mayConnect = can(user.role, "integrations:write");
+  if (readyProviders(connected.data.items).length === 0) {
+    return (
+      <div className="space-y-4">
+        <NotReady providers={providers} mayConnect={mayConnect} />
+        {mayConnect && (
+          <Link to="/settings/integrations" className={buttonClasses("primary")}>
+            {t("payments.create.openIntegrations")}
+          </Link>
+        )}
+      </div>
+    );
+  }
+  return <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} />;
+}
+
+/** Why a connected provider is not offered: its webhook secret is missing, and where to paste it. */
+function NotReady({ providers, mayConnect }: { providers: readonly PaymentProvider[]; mayConnect: boolean }) {
+  const { t } = useI18n();
   return (
-    <LinkForm {...props} connected={connected.data.items} mayConnect={can(user.role, "integrations:write")} />
+    <Alert tone="info">
+      {providers.map((provider) => (
+        <span key={provider} className="block">
+          {t("payments.create.notReady", { provider: providerLabels[provider] })}
+        </span>
+      ))}
+      {!mayConnect && <span className="block">{t("payments.create.notReadyAsk")}</span>}
+    </Alert>
   );
 }
 
@@ -138,7 +169,7 @@ function LinkForm({
     initial: { ...initial },
     rules: { amount: [required, amount], currency: [required], provider: [required] },
     error: create.error,
-    overrides: { UNPROCESSABLE: "payments.create.refused" },
+    ...paymentLinkRefusal(create.error),
   });
   // Opened (or switched) to a currency other than the deal's: the amount is empty, and the form says why.
   const [cleared, setCleared] = useState<ClearedAmount | null>(
@@ -150,6 +181,8 @@ function LinkForm({
   };
 
   const providers = providerChoices(connected);
+  const ready = readyProviders(connected);
+  const notReady = providers.filter((provider) => !ready.includes(provider));
   const currencies = currencyChoices(connected, form.values.provider);
   const chosen = providerOf(form.values.provider);
   // a Mercado Pago account charges in its own currency only: say so, as the list is that short on purpose
@@ -160,6 +193,14 @@ function LinkForm({
           currencies: currencies.join(", "),
         })
       : undefined;
+  // a deposit ("sinal") is fine, but paid alone it does not win the deal: say so before the link is sent
+  const shortfall = dealValueShortfall(form.values, deal.value, locale);
+  const shortfallHint =
+    shortfall === "partial"
+      ? t("payments.create.belowDealValue", { value: formatMoney(deal.value, locale) })
+      : shortfall === "otherCurrency"
+        ? t("payments.create.otherCurrencyThanDeal", { currency: deal.value.currency })
+        : undefined;
   const providerField = {
     ...form.field("provider"),
     onChange: (event: ChangeEvent<HTMLSelectElement>) => {
@@ -201,7 +242,7 @@ function LinkForm({
           label={t("payments.create.amount")}
           inputMode="decimal"
           autoComplete="off"
-          hint={cleared ? t("payments.create.amountCleared", cleared) : undefined}
+          hint={cleared ? t("payments.create.amountCleared", cleared) : shortfallHint}
           {...amountField}
         />
         <SelectField
@@ -215,13 +256,31 @@ function LinkForm({
       </div>
       <SelectField
         label={t("payments.create.provider")}
-        hint={mayConnect ? t("payments.create.providerHint") : undefined}
+        hint={mayConnect && notReady.length === 0 ? t("payments.create.providerHint") : undefined}
         options={[
-          ...(providers.length > 1 ? [{ value: "", label: t("payments.create.providerChoose") }] : []),
-          ...providers.map((provider) => ({ value: provider, label: providerLabels[provider] })),
+          ...(ready.length > 1 ? [{ value: "", label: t("payments.create.providerChoose") }] : []),
+          ...providers.map((provider) =>
+            ready.includes(provider)
+              ? { value: provider, label: providerLabels[provider] }
+              : {
+                  value: provider,
+                  label: t("payments.create.providerNotReady", { provider: providerLabels[provider] }),
+                  disabled: true,
+                },
+          ),
         ]}
         {...providerField}
       />
+      {notReady.length > 0 && (
+        <div className="space-y-2">
+          <NotReady providers={notReady} mayConnect={mayConnect} />
+          {mayConnect && (
+            <Link to="/settings/integrations" className={cx(textLinkClasses, "text-sm")}>
+              {t("payments.create.openIntegrations")}
+            </Link>
+          )}
+        </div>
+      )}
       <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
         <Button variant="secondary" onClick={onCancel}>
           {t("common.cancel")}

@@ -3,7 +3,9 @@ import {
   currencyChoices,
   exceedsAmountLimit,
   paymentLinkDefaults,
+  paymentLinkRefusal,
   providerChoices,
+  readyProviders,
   toCreatePaymentInput,
   withCurrency,
   withProvider,
@@ -43,8 +45,8 @@ describe("payment link input", () => {
     });
   });
 
-  const stripe = { provider: "stripe" as const, currencies: ["BRL", "USD", "EUR"] };
-  const mercadopago = { provider: "mercadopago" as const, currencies: ["BRL"] };
+  const stripe = { provider: "stripe" as const, currencies: ["BRL", "USD", "EUR"], ready: true };
+  const mercadopago = { provider: "mercadopago" as const, currencies: ["BRL"], ready: true };
 
   it("offers each connected provider once, and picks it when it is the only one", () => {
     expect(providerChoices([mercadopago, stripe, mercadopago])).toEqual(["mercadopago", "stripe"]);
@@ -107,6 +109,38 @@ describe("payment link input", () => {
     });
     // an empty amount has nothing to clear, so there is nothing to say
     expect(withCurrency(inEuros.values, "BRL", deal, "en").cleared).toBeNull();
+  });
+
+  it("offers a provider whose webhook secret is missing disabled, and picks the only ready one", () => {
+    const waiting = { ...mercadopago, ready: false };
+    expect(providerChoices([stripe, waiting])).toEqual(["stripe", "mercadopago"]);
+    expect(readyProviders([stripe, waiting])).toEqual(["stripe"]);
+    expect(paymentLinkDefaults({ amount: "10", currency: "BRL" }, "en", [waiting, stripe]).provider).toBe(
+      "stripe",
+    );
+    expect(paymentLinkDefaults({ amount: "10", currency: "BRL" }, "en", [waiting]).provider).toBe("");
+    // a link with a provider goes through its oldest integration: a newer ready one does not make it ready
+    expect(readyProviders([waiting, mercadopago])).toEqual([]);
+    // before a provider is chosen, only the ready ones' currencies are offered
+    expect(currencyChoices([{ ...stripe, ready: false }, mercadopago], "")).toEqual(["BRL"]);
+  });
+
+  it("says under the provider that its webhook secret is missing when the API refuses a link for it", () => {
+    const refusal = (fieldErrors: Record<string, string[]>, appCode = "UNPROCESSABLE") =>
+      paymentLinkRefusal({ data: { code: "UNPROCESSABLE_CONTENT", appCode, fieldErrors } });
+    const missing = refusal({
+      provider: ["Paste the webhook secret of Stripe in Settings -> Integrations first"],
+    });
+    expect(missing).toEqual({
+      overrides: { UNPROCESSABLE: "payments.create.webhookMissing" },
+      fieldMessages: { provider: "payments.create.webhookMissing" },
+    });
+    const general = { overrides: { UNPROCESSABLE: "payments.create.refused" }, fieldMessages: {} };
+    expect(refusal({ currency: ["Mercado Pago does not charge in USD"] })).toEqual(general);
+    expect(refusal({})).toEqual(general);
+    // "choose one of several providers" is a validation error about the same field, not this refusal
+    expect(refusal({ provider: ["choose one"] }, "VALIDATION_FAILED")).toEqual(general);
+    expect(paymentLinkRefusal(null)).toEqual(general);
   });
 
   it("knows an amount above the 13-digit limit, however it is written", () => {

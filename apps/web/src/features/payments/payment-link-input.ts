@@ -1,5 +1,7 @@
 import type { Locale } from "../../i18n/locale";
+import type { PlainMessageKey } from "../../i18n/translate";
 import type { RouterInputs } from "../../lib/api-types";
+import { type ErrorMessageOverrides, errorCodeOf, toErrorView } from "../../lib/errors";
 import { amountForInput, type Money, parseAmountInput } from "../../lib/money";
 import type { PaymentProvider } from "./payment-filters";
 import { paymentProviders } from "./payment-filters";
@@ -13,28 +15,45 @@ export interface PaymentLinkValues {
   provider: string;
 }
 
-/** A connected provider as the form needs it: what it is and the currencies it charges this account in. */
+/**
+ * A connected provider as the form needs it: what it is, the currencies it charges this account in, and whether
+ * it can create a link now (not before its webhook secret is pasted).
+ */
 export interface ProviderChoice {
   provider: PaymentProvider;
   currencies: readonly string[];
+  ready: boolean;
 }
 
-/** The providers a link can be made with: each connected one once, in the order the API lists them. */
-export const providerChoices = (connected: readonly { provider: PaymentProvider }[]): PaymentProvider[] => [
-  ...new Set(connected.map((item) => item.provider)),
-];
+/** Each provider once, as a link with it goes: through its oldest integration, the first the API lists. */
+const linkedThrough = <T extends { provider: PaymentProvider }>(connected: readonly T[]): T[] =>
+  connected.filter(
+    (item, index) => connected.findIndex((other) => other.provider === item.provider) === index,
+  );
+
+/** The connected providers, ready or not: each once, in the order the API lists them. */
+export const providerChoices = (connected: readonly { provider: PaymentProvider }[]): PaymentProvider[] =>
+  linkedThrough(connected).map((item) => item.provider);
+
+/** The providers a link can be created with now; the others are shown, disabled, with the reason. */
+export const readyProviders = (connected: readonly ProviderChoice[]): PaymentProvider[] =>
+  linkedThrough(connected)
+    .filter((item) => item.ready)
+    .map((item) => item.provider);
 
 /**
  * The currencies a link may charge in through the chosen provider (a Mercado Pago account: its own only); before
- * one is chosen among several, any of theirs. In the order the API lists them, each once.
+ * one is chosen among several, any of the ready ones'. In the order the API lists them, each once.
  */
 export function currencyChoices(connected: readonly ProviderChoice[], provider: string): string[] {
-  const chosen = connected.filter((item) => provider === "" || item.provider === provider);
+  const chosen = linkedThrough(connected).filter((item) =>
+    provider === "" ? item.ready : item.provider === provider,
+  );
   return [...new Set(chosen.flatMap((item) => item.currencies))];
 }
 
 /**
- * A new link charges what the deal is worth unless someone changes it, through the only provider if one. When
+ * A new link charges what the deal is worth unless someone changes it, through the only ready provider if one. When
  * that provider cannot charge in the deal's currency, its own currency is offered with no amount: the deal's
  * number means nothing in another currency.
  */
@@ -43,7 +62,7 @@ export function paymentLinkDefaults(
   locale: Locale,
   connected: readonly ProviderChoice[] = [],
 ): PaymentLinkValues {
-  const providers = providerChoices(connected);
+  const providers = readyProviders(connected);
   const provider = providers.length === 1 ? (providers[0] ?? "") : "";
   const currencies = currencyChoices(connected, provider);
   const inDealCurrency = currencies.length === 0 || currencies.includes(value.currency);
@@ -135,4 +154,23 @@ export function toCreatePaymentInput(
     ...(provider ? { provider } : {}),
     ...(sendToConversationId ? { sendToConversationId } : {}),
   };
+}
+
+/** How the form words the API's refusal of a link, in place of the English sentence the API sends. */
+export interface PaymentLinkRefusal {
+  overrides: ErrorMessageOverrides;
+  fieldMessages: Partial<Record<"provider", PlainMessageKey>>;
+}
+
+/**
+ * The 422 that names `provider` is the one for a provider whose webhook secret is not pasted yet (the list of
+ * providers said it was ready when the form opened): said under the provider, where Settings is named. Any other
+ * 422 (deactivated meanwhile, a currency it does not take) gets the general sentence.
+ */
+export function paymentLinkRefusal(error: unknown): PaymentLinkRefusal {
+  if (errorCodeOf(error) === "UNPROCESSABLE" && toErrorView(error).fieldErrors.provider) {
+    const message = "payments.create.webhookMissing";
+    return { overrides: { UNPROCESSABLE: message }, fieldMessages: { provider: message } };
+  }
+  return { overrides: { UNPROCESSABLE: "payments.create.refused" }, fieldMessages: {} };
 }

@@ -1,0 +1,35 @@
+import { compareMoney, fromMinorUnits, type Money, toMinorUnits } from "../shared/money";
+
+/** How far a deal's paid payments have gone toward its value: whether a paid payment may win it. */
+export type DealPaymentProgress =
+  /** The deal has no value (zero): any paid payment wins it, in whatever currency. */
+  | { kind: "no_value" }
+  | { kind: "reached"; paid: Money; value: Money }
+  /** Short of the value, e.g. a deposit ("sinal"): the deal is not won by payment yet. */
+  | { kind: "short"; paid: Money; value: Money };
+
+/**
+ * `paidTotals` is what the deal's paid payments brought in, refunds taken off, one total per currency. Only the
+ * deal's own currency counts toward its value: converting would need a rate nobody agreed to, so a deal paid
+ * only in another currency is left for a person to close.
+ */
+export function dealPaymentProgress(value: Money, paidTotals: readonly Money[]): DealPaymentProgress {
+  if (toMinorUnits(value) <= 0n) return { kind: "no_value" };
+  const paid =
+    paidTotals.find((total) => total.currency === value.currency) ?? fromMinorUnits(0n, value.currency);
+  return compareMoney(paid, value) >= 0 ? { kind: "reached", paid, value } : { kind: "short", paid, value };
+}
+
+/**
+ * What the `payment_paid` activity of a payment that did not win its deal records, so the timeline can say
+ * "partial payment: X of Y" (and whether the payment's own currency counted at all).
+ */
+export const shortOfValueData = (
+  progress: Extract<DealPaymentProgress, { kind: "short" }>,
+  payment: Money,
+) => ({
+  dealPaidTotal: progress.paid.amount,
+  dealValue: progress.value.amount,
+  dealCurrency: progress.value.currency,
+  ...(payment.currency !== progress.value.currency && { otherCurrency: true }),
+});
