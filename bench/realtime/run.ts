@@ -105,6 +105,9 @@ async function benchRealtime() {
       WEB_DIST_DIR: "/nonexistent",
       TELEGRAM_API_BASE: telegram.apiBase,
       AUTH_RATE_LIMIT_PER_IP: "100000",
+      // every client is the same owner on loopback: the per-user and per-address socket caps would refuse most
+      REALTIME_CONNECTIONS_PER_USER: String(clientCount),
+      REALTIME_UNAUTHENTICATED_CONNECTIONS_PER_IP: String(clientCount),
       ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       ...(database
         ? {

@@ -34,6 +34,14 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(60),
   /** Requests one API key may make per minute, REST and tRPC together. */
   API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Invitations one organization may send per hour (each one emails an outside address). */
+  INVITATION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** A realtime socket that has not authenticated this long after it opened is closed. */
+  REALTIME_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Open realtime sockets per user or API key, per replica. */
+  REALTIME_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(50),
+  /** Realtime sockets one client address may hold open before they authenticate, per replica. */
+  REALTIME_UNAUTHENTICATED_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
   CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(defaultCredentialTtlMs),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   EMBEDDED_WORKER: z.enum(["true", "false"]).optional(),

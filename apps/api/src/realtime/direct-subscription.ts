@@ -40,6 +40,8 @@ export interface DirectSubscriptionOptions<TContext> {
   frameWriter?(client: WebSocket): ((frame: Buffer) => boolean) | undefined;
   /** Spreads the data frames of many connections over turns of the event loop; without it, all leave at once. */
   budget?: Pick<TurnBudget, "take" | "turn">;
+  /** Subscriptions one connection may run at once; a request past it is answered TOO_MANY_REQUESTS. */
+  maxRunning?: number;
   /** The context tRPC's handler created for this connection, once it has asked for one. */
   contextOf(client: WebSocket): Promise<TContext> | undefined;
   onError(opts: { error: TRPCError; path: string; ctx: TContext }): void;
@@ -96,7 +98,35 @@ export function directSubscriptions<TContext>(options: DirectSubscriptionOptions
       if (!writeFrame?.(framed.frame)) client.send(framed.payload, { binary: false });
     };
 
+    /** Subscriptions of this connection started or starting: `running` holds them only once started. */
+    let active = 0;
+
     async function run(request: SubscriptionRequest, context: Promise<TContext>, pass: () => void) {
+      const max = options.maxRunning;
+      if (max !== undefined && active >= max) {
+        let ctx: TContext;
+        try {
+          ctx = await context;
+        } catch {
+          return pass();
+        }
+        const message = `At most ${max} subscriptions may run at once on one connection`;
+        return fail(
+          request,
+          new TRPCError({ code: "TOO_MANY_REQUESTS", message }),
+          ctx,
+          request.params.input,
+        );
+      }
+      active += 1;
+      try {
+        await runOne(request, context, pass);
+      } finally {
+        active -= 1;
+      }
+    }
+
+    async function runOne(request: SubscriptionRequest, context: Promise<TContext>, pass: () => void) {
       const { id, jsonrpc, params } = request;
       let ctx: TContext;
       try {

@@ -7,6 +7,7 @@ import type { Container } from "../container";
 import type { Context } from "../trpc/context";
 import { appRouter } from "../trpc/root";
 import { createWriteCoalescer } from "./coalesce-writes";
+import { createConnectionGuard, type GuardedConnection } from "./connection-limits";
 import { directSubscriptions } from "./direct-subscription";
 import { sharedDataFrame, sharedFrameBytesEncoder, sharedFrameEncoder } from "./shared-frames";
 import { rawFrameWriter } from "./text-frames";
@@ -16,6 +17,8 @@ import { createWsContextFactory, upgradeRequestInfo } from "./ws-context";
 export const realtimePath = "/trpc-ws";
 /** Connections that write realtime frames in one turn of the event loop before I/O gets a turn. */
 const connectionsPerTurn = 100;
+/** `realtime.events` subscriptions one connection may run at once (the web app runs one). */
+const subscriptionsPerConnection = 10;
 
 export interface RealtimeServer {
   /** Tells every client to reconnect (to another replica), before this one stops. */
@@ -57,6 +60,13 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
   wss.on("connection", coalesceWrites);
   const createContext = createWsContextFactory(container);
   const contexts = new WeakMap<WebSocket, Promise<Context>>();
+  const { env } = container;
+  const guard = createConnectionGuard({
+    authTimeoutMs: env.REALTIME_AUTH_TIMEOUT_MS,
+    perActor: env.REALTIME_CONNECTIONS_PER_USER,
+    unauthenticatedPerIp: env.REALTIME_UNAUTHENTICATED_CONNECTIONS_PER_IP,
+  });
+  const guarded = new WeakMap<WebSocket, GuardedConnection>();
   const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
     if (error.code === "INTERNAL_SERVER_ERROR")
       logger.error({ err: error.cause ?? error, path }, "realtime procedure failed");
@@ -68,11 +78,13 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
     sharedData: sharedDataFrame,
     frameWriter: (client) => rawFrameWriter(client, coalesceWrites.hold),
     budget: createTurnBudget(connectionsPerTurn),
+    maxRunning: subscriptionsPerConnection,
     contextOf: (client) => contexts.get(client),
     onError,
   });
   // before tRPC's own listener: keep-alive sees every message, the realtime subscription is taken over
-  wss.on("connection", (client: WebSocket) => {
+  wss.on("connection", (client: WebSocket, req: IncomingMessage) => {
+    guarded.set(client, guard.opened(client, upgradeRequestInfo(req, env.trustProxy).ip));
     handleKeepAlive(client, 30_000, 10_000);
     attachDirect(client);
   });
@@ -82,6 +94,11 @@ export function attachRealtimeServer(server: UpgradeSource, container: Container
     createContext: (opts) => {
       const context = createContext(opts);
       contexts.set(opts.res, context);
+      // settled before tRPC's own wait on it: a refused connection is closed before any subscription starts
+      context.then(
+        (ctx) => guarded.get(opts.res)?.authenticated(ctx.actor),
+        () => undefined,
+      );
       return context;
     },
     experimental_encoder: sharedFrameEncoder,

@@ -19,6 +19,7 @@ function gateWithManualTimers() {
   const timers: Array<{ ms: number; run: () => void; cancelled: boolean }> = [];
   const gate = createReconnectGate({
     delayMs: (attempt) => (attempt + 1) * 1000,
+    refusedMs: () => 20_000,
     setTimer: (run, ms) => {
       const timer = { ms, run, cancelled: false };
       timers.push(timer);
@@ -61,6 +62,16 @@ describe("createReconnectGate", () => {
     gate.wake();
     expect(await settled(waited)).toBe(true);
     expect(timers[0]?.cancelled).toBe(true);
+  });
+
+  it("waits long after a refused connection, though it had just opened, then short again", async () => {
+    const { gate, timers } = gateWithManualTimers();
+    gate.opened();
+    gate.refused();
+    void gate.wait();
+    timers.at(-1)?.run();
+    void gate.wait();
+    expect(timers.map((timer) => timer.ms)).toEqual([20_000, 2000]);
   });
 });
 

@@ -11,6 +11,14 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/**
+ * The wait after the server refused the connection (too many open for this user, or not authenticated in
+ * time): long, between 15 and 30 s, so a tab over the limit does not knock again every half second.
+ */
+export function refusedDelayMs(random: () => number = Math.random): number {
+  return Math.round(15_000 + random() * 15_000);
+}
+
 type SetTimer = (run: () => void, ms: number) => () => void;
 
 const defaultTimer: SetTimer = (run, ms) => {
@@ -24,16 +32,20 @@ export interface ReconnectGate {
   wait(): Promise<void>;
   /** A connection opened: the next drop starts again from the first delay. */
   opened(): void;
+  /** The server closed the connection refusing it (`isRefusedConnection`): the next wait is a long one. */
+  refused(): void;
   /** Tries again now if an attempt is waiting (the tab came back into view, the browser went online). */
   wake(): void;
 }
 
 export function createReconnectGate(
-  options: { delayMs?: (attempt: number) => number; setTimer?: SetTimer } = {},
+  options: { delayMs?: (attempt: number) => number; refusedMs?: () => number; setTimer?: SetTimer } = {},
 ): ReconnectGate {
   const delayMs = options.delayMs ?? reconnectDelayMs;
+  const refusedMs = options.refusedMs ?? refusedDelayMs;
   const setTimer = options.setTimer ?? defaultTimer;
   let attempt = 0;
+  let wasRefused = false;
   let waiting: { resolve: () => void; cancel: () => void } | undefined;
 
   const release = () => {
@@ -46,7 +58,8 @@ export function createReconnectGate(
   return {
     wait() {
       release();
-      const ms = delayMs(attempt);
+      const ms = wasRefused ? refusedMs() : delayMs(attempt);
+      wasRefused = false;
       attempt += 1;
       return new Promise<void>((resolve) => {
         const entry = { resolve, cancel: () => {} };
@@ -59,6 +72,9 @@ export function createReconnectGate(
     },
     opened() {
       attempt = 0;
+    },
+    refused() {
+      wasRefused = true;
     },
     wake: release,
   };

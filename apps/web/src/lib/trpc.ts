@@ -1,4 +1,5 @@
 import type { AppRouter } from "@crm/api/trpc/root";
+import { isRefusedConnection } from "@crm/contracts/realtime/close-codes";
 import type { SessionEndReason } from "@crm/contracts/realtime/events";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
@@ -53,6 +54,10 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
     lazy: { enabled: true, closeMs: 0 },
     retryDelayMs: () => 0,
     onOpen: () => reconnectGate.opened(),
+    // refused right after opening (too many tabs, say): onOpen has just reset the delay, so wait long instead
+    onClose: (cause) => {
+      if (isRefusedConnection(cause?.code)) reconnectGate.refused();
+    },
   });
   /** Whether live updates are paused because the socket was lost and is not back yet. */
   const realtime = {

@@ -28,3 +28,21 @@ describe("emails in Portuguese", () => {
     expect(reset.text).toContain("ignore este e-mail.");
   });
 });
+
+describe("the invitation email", () => {
+  it("has the same subject for every organization and quotes its name on one line of the text", () => {
+    const mail = (locale: string) =>
+      invitationEmail({
+        to: "bia@example.com",
+        locale,
+        organizationName: 'URGENT:\r\nverify "your" bank\u2028account',
+        role: "agent",
+        link: "https://crm.example.com/accept-invitation?token=abc",
+        accountElsewhere: false,
+      });
+    expect(mail("pt-BR").subject).toBe("Você foi convidado para o CRM Manager");
+    expect(mail("en").subject).toBe("You were invited to CRM Manager");
+    expect(mail("pt-BR").text).toContain(`entrar na organização "URGENT: verify 'your' bank account" no CRM`);
+    expect(mail("en").text).toContain(`join the organization "URGENT: verify 'your' bank account" on CRM`);
+  });
+});

@@ -28,6 +28,17 @@ const within = (language: MailLanguage, count: number, unit: "day" | "hour") => 
 };
 
 /**
+ * An organization's name as the invitation quotes it: any organization names itself, so its name is the
+ * inviter's words, not ours. One line, in quotes of its own (none inside), and never in the subject.
+ */
+const quotedName = (name: string) =>
+  `"${name
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, " ")
+    .replace(/["“”]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()}"`;
+
+/**
  * An address with an account in another organization cannot join as it is (an account belongs to one
  * organization): its invitation says so and what to do, while the link still works once that account is gone.
  */
@@ -43,23 +54,26 @@ export function invitationEmail(input: {
   const role = roleNames[language][input.role];
   const expiry = within(language, invitationDays, "day");
   if (language === "pt-BR") {
-    const team = input.organizationName ?? "uma equipe";
+    const team = input.organizationName
+      ? `na organização ${quotedName(input.organizationName)}`
+      : "em uma equipe";
     const accept = input.accountElsewhere
       ? `Este endereço de e-mail já tem uma conta do CRM Manager em outra organização, e cada conta pertence a uma só organização. Para aceitar, peça um convite para outro endereço de e-mail, ou peça para ser removido da outra organização e então abra este link ${expiry}:`
       : `Aceite ${expiry}:`;
     return {
       to: input.to,
-      subject: `Você foi convidado para ${input.organizationName ?? "o CRM Manager"}`,
-      text: `Você foi convidado para entrar em ${team} no CRM Manager como ${role}.\n\n${accept}\n${input.link}\n\nSe você não esperava este convite, ignore este e-mail.`,
+      subject: "Você foi convidado para o CRM Manager",
+      text: `Você foi convidado para entrar ${team} no CRM Manager como ${role}.\n\n${accept}\n${input.link}\n\nSe você não esperava este convite, ignore este e-mail.`,
     };
   }
+  const team = input.organizationName ? `the organization ${quotedName(input.organizationName)}` : "a team";
   const accept = input.accountElsewhere
     ? `This email address already has a CRM Manager account in another organization, and an account belongs to one organization only. To accept, ask for an invitation to another email address, or ask to be removed from the other organization and then open this link ${expiry}:`
     : `Accept ${expiry}:`;
   return {
     to: input.to,
-    subject: `You are invited to ${input.organizationName ?? "CRM Manager"}`,
-    text: `You were invited to join ${input.organizationName ?? "a team"} on CRM Manager as ${role}.\n\n${accept}\n${input.link}\n\nIf you did not expect this invitation, ignore this email.`,
+    subject: "You were invited to CRM Manager",
+    text: `You were invited to join ${team} on CRM Manager as ${role}.\n\n${accept}\n${input.link}\n\nIf you did not expect this invitation, ignore this email.`,
   };
 }
 

@@ -1,8 +1,8 @@
 import { changePasswordInput, endedSessions } from "@crm/contracts";
 import { changePassword as change } from "@crm/domain";
 import { authenticatedProcedure } from "../../trpc/init";
-import { enforceRateLimit, perIp } from "../../trpc/rate-limit";
-import { perEmail } from "./login";
+import { enforceRateLimit, perIp, refundRateLimit } from "../../trpc/rate-limit";
+import { loginFailureRules } from "./login";
 
 export const changePassword = authenticatedProcedure
   .meta({
@@ -23,14 +23,10 @@ export const changePassword = authenticatedProcedure
       actor.kind === "user"
         ? await ctx.container.auth.store.users.findById(actor.organizationId, actor.userId)
         : undefined;
-    // the same count as the login's: a stolen session gets no more guesses at the password than the log-in page
-    const emailRule = user ? [perEmail(user.email)] : [];
-    await enforceRateLimit(ctx, [perIp(ctx, "change-password"), ...emailRule]);
+    // the same counts as the login's: a stolen session gets no more guesses at the password than the log-in page
+    const failures = user ? loginFailureRules(user.email, ctx.client.ip) : { rules: [], gated: [] };
+    await enforceRateLimit(ctx, [perIp(ctx, "change-password"), ...failures.rules], failures.gated);
     const result = await change(ctx.container.auth, ctx.actor, input);
-    for (const rule of emailRule) {
-      await ctx.container.rateLimiter.refund(rule.key).catch((err: unknown) => {
-        ctx.container.logger.warn({ err }, "could not refund a password change's rate-limit hit");
-      });
-    }
+    await refundRateLimit(ctx, [...failures.rules, ...failures.gated], "a password change");
     return result;
   });

@@ -13,8 +13,10 @@ describe("invitations", () => {
     const invitee = email("pt");
     await api.rest("POST", "/users", { token: owner.token, body: { email: invitee, role: "agent" } });
     const mail = await api.smtp.waitFor(invitee);
-    expect(mail.subject).toBe("Você foi convidado para Loja da Ana");
-    expect(mail.text).toContain("Você foi convidado para entrar em Loja da Ana no CRM Manager como agente.");
+    expect(mail.subject).toBe("Você foi convidado para o CRM Manager");
+    expect(mail.text).toContain(
+      'Você foi convidado para entrar na organização "Loja da Ana" no CRM Manager como agente.',
+    );
     expect(mail.text).toContain("Aceite dentro de 7 dias:");
     expect(mail.text).not.toMatch(/invited|Accept/);
     const token = linkToken(mail, "accept-invitation");
@@ -31,8 +33,8 @@ describe("invitations", () => {
     const other = email("en");
     await api.rest("POST", "/users", { token: owner.token, body: { email: other, role: "viewer" } });
     const englishMail = await api.smtp.waitFor(other);
-    expect(englishMail.subject).toBe("You are invited to Loja da Ana");
-    expect(englishMail.text).toContain("join Loja da Ana on CRM Manager as viewer.");
+    expect(englishMail.subject).toBe("You were invited to CRM Manager");
+    expect(englishMail.text).toContain('join the organization "Loja da Ana" on CRM Manager as viewer.');
     expect(englishMail.text).toContain("Accept within 7 days:");
     expect(linkToken(englishMail, "accept-invitation")).toMatch(/^[a-z0-9]+$/);
   });
@@ -163,7 +165,7 @@ describe("invitations", () => {
       body: { email: elsewhere.user.email, role: "agent" },
     });
     const mail = await api.smtp.waitFor(elsewhere.user.email);
-    expect(mail.subject).toBe("Você foi convidado para Loja da Ana");
+    expect(mail.subject).toBe("Você foi convidado para o CRM Manager");
     expect(mail.text).toContain(
       "Este endereço de e-mail já tem uma conta do CRM Manager em outra organização",
     );
@@ -202,8 +204,10 @@ describe("invitations", () => {
       body: { email: elsewhere.user.email, role: "viewer" },
     });
     const mail = await api.smtp.waitFor(elsewhere.user.email);
-    expect(mail.subject).toBe("You are invited to Ana's Shop");
-    expect(mail.text).toContain("You were invited to join Ana's Shop on CRM Manager as viewer.");
+    expect(mail.subject).toBe("You were invited to CRM Manager");
+    expect(mail.text).toContain(
+      'You were invited to join the organization "Ana\'s Shop" on CRM Manager as viewer.',
+    );
     expect(mail.text).toContain(
       "This email address already has a CRM Manager account in another organization, and an account belongs to one organization only.",
     );
