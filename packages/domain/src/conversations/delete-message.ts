@@ -1,4 +1,6 @@
 import type { Actor } from "../auth/model";
+import { DomainError } from "../shared/errors";
+import { can } from "../shared/permissions";
 import { removeMediaFiles } from "./erase-media";
 import { messagePreview } from "./ingest-conversation";
 import { visibleMessage } from "./message-queries";
@@ -10,13 +12,15 @@ import { conversationUpdated, publishConversationEvent } from "./publish";
  * Deletes a message here (not at the provider): its content is replaced, its media and metadata are
  * cleared, and it stays in the thread as deleted. The conversation's preview forgets it too, and its stored
  * media file is removed once that committed (see `MediaErasureDeps`). Deleting a deleted message changes
- * nothing.
+ * nothing. Owners and admins delete any message they can see; anyone else only what they sent themself (their
+ * replies and notes): the customer's words and a colleague's are evidence, not theirs to erase.
  */
 export async function deleteMessage(deps: MessageDeletionDeps, actor: Actor, id: string): Promise<Message> {
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
   const result = await deps.store.transaction(async (repos) => {
     const { message, conversation } = await visibleMessage(repos, actor, id, "update");
+    assertMayDelete(actor, message);
     if (message.deletedAt) return { message, conversation: undefined, changed: false, mediaUrl: null };
     const redacted = await repos.messages.redact(organizationId, id, now);
     const mediaUrl = message.media?.url ?? null;
@@ -59,4 +63,17 @@ export async function deleteMessage(deps: MessageDeletionDeps, actor: Actor, id:
     );
   }
   return result.message;
+}
+
+function assertMayDelete(actor: Actor, message: Message): void {
+  // the permission to assign anybody's conversation is the managers' say over the whole inbox
+  if (can(actor.role, "conversations:assign")) return;
+  const ownMessage =
+    actor.kind === "user" && message.senderType === "agent" && message.senderId === actor.userId;
+  if (!ownMessage) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "Only owners and admins delete messages they did not send: the customer's messages and other members' replies and notes stay",
+    );
+  }
 }

@@ -180,6 +180,42 @@ describe("deleting a message", () => {
   });
 });
 
+describe("who may delete a message", () => {
+  it("lets an agent delete only what they sent; owners and admins delete any message they see", async () => {
+    const owner = await api.register();
+    const organizationId = owner.organization.id;
+    const agent = await api.member(owner.token, "agent");
+    const colleague = await api.member(owner.token, "agent");
+    const admin = await api.member(owner.token, "admin");
+    const conversationId = await insertConversation(api, organizationId, { lastInboundMinutesAgo: 5 });
+    const customers = await insertMessage(api, conversationId, {
+      content: "Meu pedido atrasou",
+      minutesAgo: 5,
+    });
+    const note = async (token: string, text: string) =>
+      (await send(token, conversationId, { text, isPrivate: true })).body.id;
+    const agentsNote = await note(agent.token, "vou verificar");
+    const colleaguesNote = await note(colleague.token, "já falei com a transportadora");
+    const remove = (token: string, id: string) => api.rest<ErrorDto>("DELETE", `/messages/${id}`, { token });
+
+    for (const id of [customers, colleaguesNote]) {
+      const refused = await remove(agent.token, id);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/Only owners and admins delete messages they did not send/);
+    }
+    const kept = await api.container.db.db
+      .selectFrom("messages")
+      .select(["id", "content", "deleted_at"])
+      .where("id", "in", [customers, colleaguesNote])
+      .execute();
+    expect(kept.every((row) => row.content !== "" && row.deleted_at === null)).toBe(true);
+
+    expect((await remove(agent.token, agentsNote)).status).toBe(200);
+    expect((await remove(admin.token, colleaguesNote)).status).toBe(200);
+    expect((await remove(owner.token, customers)).status).toBe(200);
+  });
+});
+
 describe("deleting an inbound message", () => {
   it("takes it off the unread count only when it was one of the unread ones", async () => {
     const owner = await api.register();
