@@ -7,6 +7,7 @@ import { apiKeyRateLimit } from "./http/api-key-rate-limit";
 import { clientIp } from "./http/client-ip";
 import { docsRoutes } from "./http/docs";
 import { healthRoutes } from "./http/health";
+import { refuseHttpSubscriptions } from "./http/http-subscriptions";
 import { idempotentRetries } from "./http/idempotency";
 import { openApiDocument, restBasePath } from "./http/openapi";
 import { requestLog } from "./http/request-log";
@@ -71,6 +72,7 @@ export function createApp(container: Container): Hono {
   app.get("/openapi.json", (c) => c.json(openApiDocument(env.publicUrl)));
   app.route("/docs", docsRoutes());
 
+  app.use("/trpc/*", refuseHttpSubscriptions("/trpc"));
   app.use("/trpc/*", apiKeyRateLimit(container));
   app.use("/trpc/*", apiBodyLimit("trpc"));
   app.use("/trpc/*", idempotentRetries(container, "trpc"));

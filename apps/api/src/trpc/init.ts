@@ -32,6 +32,8 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // subscriptions stream over /trpc-ws only, where sockets are counted and credentials re-read as they run
+    sse: { enabled: false },
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;
       // an unexpected failure's message is the server's (a Postgres error, a file path): logged, never sent
