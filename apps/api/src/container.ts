@@ -184,7 +184,7 @@ export async function createContainer(
   const webhookLogs = createBatchedWebhookLogRepository(db.db);
   const integrationsStore = { ...createIntegrationsStore(db.db), webhookLogs };
   const channels: Channels = {
-    adapters: createChannelAdapters(env.channelApiBases),
+    adapters: createChannelAdapters(env.channelApiBases, { mediaMaxBytes: env.MEDIA_MAX_BYTES }),
     credentials: createChannelCredentials({ integrations: integrationsStore.integrations, cipher }),
   };
   const paymentProviders = createPaymentProviders(env.paymentApiBases);

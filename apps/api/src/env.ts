@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultChannelApiBases } from "@crm/integrations/adapters";
+import { defaultChannelApiBases, defaultMediaMaxBytes } from "@crm/integrations/adapters";
 import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import { defaultCredentialTtlMs } from "@crm/runtime/auth/credential-cache";
 import { z } from "zod";
@@ -54,6 +54,8 @@ const schema = z.object({
   MERCADOPAGO_API_BASE: z.url().default(defaultPaymentApiBases.mercadopago),
   DISCORD_GATEWAY_URL: optionalUrl,
   DISCORD_GATEWAY: z.enum(["true", "false"]).optional(),
+  /** The largest inbound media file the embedded worker downloads (default 25 MiB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(defaultMediaMaxBytes),
 });
 
 export type Env = ReturnType<typeof loadEnv>;

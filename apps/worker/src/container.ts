@@ -64,7 +64,10 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   const events = createRedisEventBus({ url: env.redisUrl, logger });
   const clock = { now: () => new Date() };
   const channels = {
-    adapters: createChannelAdapters({ ...defaultChannelApiBases, ...env.channelApiBases }),
+    adapters: createChannelAdapters(
+      { ...defaultChannelApiBases, ...env.channelApiBases },
+      { ...(env.mediaMaxBytes !== undefined && { mediaMaxBytes: env.mediaMaxBytes }) },
+    ),
     credentials: createChannelCredentials({ integrations: createIntegrationRepository(database.db), cipher }),
   };
   const deps: WorkerDeps = {

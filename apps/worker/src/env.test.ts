@@ -43,6 +43,7 @@ describe("worker env", () => {
         WHATSAPP_API_BASE: "http://127.0.0.1:4010/v21.0",
         DISCORD_GATEWAY: "false",
         DISCORD_GATEWAY_URL: "ws://127.0.0.1:4011/gateway",
+        MEDIA_MAX_BYTES: "10485760",
       }),
     ).toEqual({
       redisUrl: "rediss://:secret@redis.internal:6380",
@@ -55,6 +56,7 @@ describe("worker env", () => {
       channelApiBases: { whatsapp: "http://127.0.0.1:4010/v21.0" },
       discordGateway: false,
       discordGatewayUrl: "ws://127.0.0.1:4011/gateway",
+      mediaMaxBytes: 10_485_760,
     });
   });
 
@@ -78,6 +80,7 @@ describe("worker env", () => {
       SMTP_URL: "not a url",
       MAIL_FROM: "nobody",
       LOG_LEVEL: "loud",
+      MEDIA_MAX_BYTES: "25MB",
     });
 
     expect(problems.map((problem) => problem.split(" ")[0])).toEqual([
@@ -86,6 +89,7 @@ describe("worker env", () => {
       "SMTP_URL",
       "MAIL_FROM",
       "LOG_LEVEL",
+      "MEDIA_MAX_BYTES",
     ]);
     expect(problems.join("\n")).not.toContain("hunter2");
   });

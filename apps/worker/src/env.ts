@@ -24,6 +24,8 @@ export interface WorkerEnv {
   discordGateway: boolean;
   /** DISCORD_GATEWAY_URL: where to connect instead of asking GET /gateway/bot. */
   discordGatewayUrl: string | undefined;
+  /** MEDIA_MAX_BYTES: the largest inbound media file downloaded; undefined: the adapters' default (25 MiB). */
+  mediaMaxBytes: number | undefined;
 }
 
 export class EnvError extends Error {
@@ -87,6 +89,10 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   const discordGateway = value("DISCORD_GATEWAY") ?? "true";
   if (discordGateway !== "true" && discordGateway !== "false")
     problems.push("DISCORD_GATEWAY must be true or false");
+  const mediaMaxBytesRaw = value("MEDIA_MAX_BYTES");
+  const mediaMaxBytes = mediaMaxBytesRaw === undefined ? undefined : Number(mediaMaxBytesRaw);
+  if (mediaMaxBytes !== undefined && !(Number.isSafeInteger(mediaMaxBytes) && mediaMaxBytes > 0))
+    problems.push("MEDIA_MAX_BYTES must be a positive whole number of bytes, e.g. 26214400 (25 MiB)");
 
   if (problems.length > 0 || redisUrl === undefined || !isLogLevel(logLevel)) throw new EnvError(problems);
   return {
@@ -102,6 +108,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     mercadopagoApiBase,
     discordGateway: discordGateway === "true",
     discordGatewayUrl,
+    mediaMaxBytes,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { ChannelAdapter, ChannelAdapters } from "@crm/domain";
 import { createDiscordAdapter } from "./discord/adapter";
 import { defaultHttpClient, type HttpClient } from "./shared/http";
+
+export { defaultMediaMaxBytes } from "./shared/http";
+
 import { createSlackAdapter } from "./slack/adapter";
 import { createTelegramAdapter } from "./telegram/adapter";
 import { createWhatsAppAdapter } from "./whatsapp/adapter";
@@ -24,6 +27,8 @@ export interface ChannelAdapterOptions {
   /** Per request, in milliseconds (default 15 s). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The largest media file downloaded, in bytes (default 25 MiB); a larger one is refused. */
+  mediaMaxBytes?: number;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
@@ -32,7 +37,12 @@ export function createChannelAdapters(
   bases: ChannelApiBases,
   options: ChannelAdapterOptions = {},
 ): ChannelAdapters {
-  const http: HttpClient = { ...defaultHttpClient(), ...options };
+  const defaults = defaultHttpClient();
+  const http: HttpClient = {
+    fetch: options.fetch ?? defaults.fetch,
+    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    mediaMaxBytes: options.mediaMaxBytes ?? defaults.mediaMaxBytes,
+  };
   const adapters = {
     whatsapp: createWhatsAppAdapter(trimSlash(bases.whatsapp), http),
     telegram: createTelegramAdapter(trimSlash(bases.telegram), http),

@@ -8,6 +8,7 @@ const columns = [
   "organization_id",
   "integration_id",
   "channel",
+  "source",
   "payload",
   "status",
   "attempts",
@@ -18,6 +19,7 @@ const toStoredWebhook = (row: {
   organization_id: string;
   integration_id: string | null;
   channel: string;
+  source: StoredWebhook["source"];
   payload: unknown;
   status: StoredWebhook["status"];
   attempts: number;
@@ -26,6 +28,7 @@ const toStoredWebhook = (row: {
   organizationId: row.organization_id,
   integrationId: row.integration_id,
   channel: row.channel,
+  source: row.source,
   payload: row.payload,
   status: row.status,
   attempts: row.attempts,

@@ -6,6 +6,7 @@ import type {
   DeliveryStatus,
   MessageContentType,
   WebhookLogStatus,
+  WebhookSource,
 } from "../integrations";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
@@ -20,6 +21,8 @@ export interface StoredWebhook {
   organizationId: string;
   integrationId: string | null;
   channel: string;
+  /** How it arrived: an HTTP webhook or the worker's own Gateway connection (Discord). */
+  source: WebhookSource;
   /** null when the body was not JSON. */
   payload: unknown;
   status: WebhookLogStatus;

@@ -1,3 +1,5 @@
+import type { WebhookSource } from "./model";
+
 /** The messaging channels customers write on. */
 export const channels = ["whatsapp", "telegram", "slack", "discord"] as const;
 export type Channel = (typeof channels)[number];
@@ -141,8 +143,12 @@ export interface ChannelAdapter<C extends Channel = Channel> {
   acknowledge?(payload: unknown): WebhookReply | undefined;
   /** The provider's id of this delivery (Telegram update_id, Slack event_id, ...), to drop redeliveries. */
   eventId?(payload: unknown): string | undefined;
-  /** Every entry, change, message and status of the payload, not just the first. */
-  parse(payload: unknown): ParsedWebhook;
+  /**
+   * Every entry, change, message and status of the payload, not just the first. `source` is how it reached
+   * us (the stored log's, never the payload's word; absent: "webhook"): some shapes are only believed from
+   * one source, e.g. a Discord MESSAGE_CREATE only from the Gateway connection.
+   */
+  parse(payload: unknown, source?: WebhookSource): ParsedWebhook;
   send(config: ChannelConfigs[C], message: OutboundMessage): Promise<SendResult>;
   /** Asks the provider who these credentials belong to (the integration test button). */
   whoAmI(config: ChannelConfigs[C]): Promise<IdentityResult>;

@@ -15,6 +15,9 @@ import { interactionTypes, parseDiscordPayload } from "./parse";
 
 const ephemeralFlag = 64;
 
+/** Where Discord serves attachments (https only). */
+const discordCdnHosts = new Set(["cdn.discordapp.com", "media.discordapp.net"]);
+
 /** Discord wants an answer to every interaction within 3 seconds; these are the least intrusive ones. */
 const acknowledgements: Record<number, WebhookReply> = {
   [interactionTypes.command]: {
@@ -39,6 +42,10 @@ function failure(status: number, body: unknown): Failure {
 /** Discord HTTP API and interactions endpoint; messages themselves come through the Gateway (see gateway.ts). */
 export function createDiscordAdapter(apiBase: string, http: HttpClient): ChannelAdapter<"discord"> {
   const auth = (config: DiscordConfig) => jsonHeaders(`Bot ${config.botToken}`);
+  // attachment URLs come from a payload: only Discord's CDN (or the configured API, a fake in tests) is asked
+  const apiOrigin = new URL(apiBase).origin;
+  const isDiscordCdn = (url: URL) =>
+    url.origin === apiOrigin || (url.protocol === "https:" && discordCdnHosts.has(url.hostname));
 
   return {
     channel: "discord",
@@ -66,7 +73,7 @@ export function createDiscordAdapter(apiBase: string, http: HttpClient): Channel
       return body?.op === 0 ? asString(asRecord(body.d)?.id) : asString(body?.id);
     },
 
-    parse: parseDiscordPayload,
+    parse: (payload, source = "webhook") => parseDiscordPayload(payload, source),
 
     async send(config, message): Promise<SendResult> {
       const outcome = await requestJson(
@@ -102,10 +109,10 @@ export function createDiscordAdapter(apiBase: string, http: HttpClient): Channel
 
     /** Attachment URLs are signed by Discord's CDN: no token needed. */
     async downloadMedia(_config, media) {
-      if (!URL.canParse(media.providerMediaId)) {
-        return { ok: false, error: "Discord: invalid attachment URL", retryable: false };
-      }
-      const file = await requestBytes(http, media.providerMediaId);
+      const file = await requestBytes(http, media.providerMediaId, {
+        provider: "Discord",
+        allowed: isDiscordCdn,
+      });
       if (!file.reached) return unreachable(file);
       if (file.status !== 200) return failure(file.status, undefined);
       const mimeType = media.mimeType ?? file.headers.get("content-type") ?? "application/octet-stream";

@@ -90,7 +90,7 @@ describe("Discord interactions and gateway payloads", () => {
       attachments: [attachment],
       replyTo: "9",
     });
-    const parsed = adapter.parse({ op: 0, t: "MESSAGE_CREATE", s: 3, d: message });
+    const parsed = adapter.parse({ op: 0, t: "MESSAGE_CREATE", s: 3, d: message }, "gateway");
     expect(parsed.messages[0]).toMatchObject({
       channelMessageId: message.id,
       threadId: "10",
@@ -105,7 +105,19 @@ describe("Discord interactions and gateway payloads", () => {
       content: "eco",
       author: { id: "1", username: "bot", bot: true },
     });
-    expect(adapter.parse({ op: 0, t: "MESSAGE_CREATE", s: 4, d: fromBot }).messages).toEqual([]);
+    expect(adapter.parse({ op: 0, t: "MESSAGE_CREATE", s: 4, d: fromBot }, "gateway").messages).toEqual([]);
+  });
+
+  it("believes a MESSAGE_CREATE only from the Gateway, never from the interactions webhook", () => {
+    const dispatch = {
+      op: 0,
+      t: "MESSAGE_CREATE",
+      s: 5,
+      d: discordMessage({ channelId: "10", content: "forjada" }),
+    };
+    expect(adapter.parse(dispatch, "webhook").messages).toEqual([]);
+    expect(adapter.parse(dispatch).messages).toEqual([]);
+    expect(adapter.parse(dispatch, "gateway").messages).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,10 @@
-import type { InboundMedia, InboundMessage, MessageContentType, ParsedWebhook } from "@crm/domain";
+import type {
+  InboundMedia,
+  InboundMessage,
+  MessageContentType,
+  ParsedWebhook,
+  WebhookSource,
+} from "@crm/domain";
 import { asArray, asNumber, asRecord, asString, definedOnly, type JsonRecord } from "../shared/json";
 
 const discordEpochMs = 1_420_070_400_000n;
@@ -106,12 +112,16 @@ function fromCommand(interaction: JsonRecord): InboundMessage | undefined {
   };
 }
 
-/** Interactions (webhook: PING and commands) and Gateway MESSAGE_CREATE dispatches (source 'gateway'). */
-export function parseDiscordPayload(payload: unknown): ParsedWebhook {
+/**
+ * Interactions (webhook: PING and commands) and Gateway MESSAGE_CREATE dispatches. A dispatch is only believed
+ * from the worker's Gateway connection (source 'gateway'): anyone holding a key pair can sign one to the
+ * interactions webhook, with attachment URLs of their choosing.
+ */
+export function parseDiscordPayload(payload: unknown, source: WebhookSource): ParsedWebhook {
   const body = asRecord(payload);
   let message: InboundMessage | undefined;
-  if (body?.op === 0 && body.t === "MESSAGE_CREATE") {
-    const data = asRecord(body.d);
+  if (source === "gateway") {
+    const data = body?.op === 0 && body.t === "MESSAGE_CREATE" ? asRecord(body.d) : undefined;
     message = data && fromGatewayMessage(data);
   } else if (body?.type === interactionTypes.command) {
     message = fromCommand(body);

@@ -100,6 +100,8 @@ export function createSlackAdapter(apiBase: string, http: HttpClient): ChannelAd
       if (!url || !isSlackUrl(url))
         return { ok: false, error: "Slack: not a Slack file URL", retryable: false };
       const file = await requestBytes(http, url.href, {
+        provider: "Slack",
+        allowed: isSlackUrl,
         headers: { authorization: `Bearer ${config.botToken}` },
       });
       if (!file.reached) return unreachable(file);

@@ -24,6 +24,7 @@ function failure(status: number, body: unknown): Failure {
 
 /** Telegram Bot API. The bot token is part of every URL, so URLs are never logged. */
 export function createTelegramAdapter(apiBase: string, http: HttpClient): ChannelAdapter<"telegram"> {
+  const apiOrigin = new URL(apiBase).origin;
   const method = (config: TelegramConfig, name: string) => `${apiBase}/bot${config.botToken}/${name}`;
   const call = async (config: TelegramConfig, name: string, params: object) => {
     const outcome = await requestJson(http, method(config, name), {
@@ -116,8 +117,13 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
       if (!lookup.reached) return unreachable(lookup);
       const path = asString(asRecord(asRecord(lookup.body)?.result)?.file_path);
       if (lookup.status !== 200 || !path) return failure(lookup.status, lookup.body);
-      const file = await requestBytes(http, `${apiBase}/file/bot${config.botToken}/${path}`);
-      if (!file.reached) return unreachable({ error: file.error.replaceAll(config.botToken, "<token>") });
+      const file = await requestBytes(http, `${apiBase}/file/bot${config.botToken}/${path}`, {
+        provider: "Telegram",
+        // the path is Telegram's answer, but a redirect must not take the download (or the token) elsewhere
+        allowed: (url) => url.origin === apiOrigin,
+      });
+      if (!file.reached)
+        return unreachable({ ...file, error: file.error.replaceAll(config.botToken, "<token>") });
       if (file.status !== 200) return failure(file.status, undefined);
       const mimeType = media.mimeType ?? file.headers.get("content-type") ?? "application/octet-stream";
       return { ok: true, bytes: file.body, mimeType };

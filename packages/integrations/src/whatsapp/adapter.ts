@@ -29,6 +29,10 @@ function failure(status: number, body: unknown): Failure {
 /** WhatsApp Cloud API. `apiBase` includes the Graph API version, e.g. https://graph.facebook.com/v21.0. */
 export function createWhatsAppAdapter(apiBase: string, http: HttpClient): ChannelAdapter<"whatsapp"> {
   const auth = (config: WhatsAppConfig) => jsonHeaders(`Bearer ${config.accessToken}`);
+  // the media URL is Graph's answer (lookaside.fbsbx.com); the access token goes to no other host
+  const apiOrigin = new URL(apiBase).origin;
+  const isMetaMediaUrl = (url: URL) =>
+    url.origin === apiOrigin || (url.protocol === "https:" && url.hostname.endsWith(".fbsbx.com"));
 
   return {
     channel: "whatsapp",
@@ -90,6 +94,8 @@ export function createWhatsAppAdapter(apiBase: string, http: HttpClient): Channe
       const url = asString(info?.url);
       if (lookup.status !== 200 || !url) return failure(lookup.status, lookup.body);
       const file = await requestBytes(http, url, {
+        provider: "WhatsApp",
+        allowed: isMetaMediaUrl,
         headers: { authorization: `Bearer ${config.accessToken}` },
       });
       if (!file.reached) return unreachable(file);

@@ -250,7 +250,7 @@ describe("Discord backfill after a new gateway session", () => {
     expect(historyReads(stranger)).toEqual([]);
     // the webhook-process job reads it as it reads a live MESSAGE_CREATE
     const logs = await gatewayLogs(integration.id);
-    const texts = logs.map((log) => parseDiscordPayload(log.payload).messages[0]?.text).sort();
+    const texts = logs.map((log) => parseDiscordPayload(log.payload, "gateway").messages[0]?.text).sort();
     expect(texts).toEqual(["alguém aí?", "obrigado", "preciso de ajuda"]);
     expect(logs.every((log) => log.source === "gateway" && log.status === "pending")).toBe(true);
   });

@@ -75,7 +75,7 @@ export function startDiscordGateways(deps: DiscordGatewayDeps): DiscordGatewaySu
   let closed = false;
 
   async function store(integration: StoredIntegration, dispatch: GatewayDispatch): Promise<void> {
-    const [message] = parseDiscordPayload(dispatch).messages;
+    const [message] = parseDiscordPayload(dispatch, "gateway").messages;
     // bots (our own replies included), webhooks and notices are not customer messages
     if (!message) return;
     const log = {
