@@ -41,7 +41,7 @@ export const inboxEn = {
   "inbox.snoozedUntil": "Snoozed until {date}",
 
   "inbox.search.label": "Search messages",
-  "inbox.search.placeholder": "Search messages…",
+  "inbox.search.placeholder": "Search messages and contacts…",
   "inbox.search.noResults": "No messages found for “{q}”.",
   "inbox.search.results": "Messages matching “{q}”",
   "inbox.search.sort": "Order of the results",

@@ -4,6 +4,7 @@ import { contactsEn } from "./en-contacts";
 import { dealListEn } from "./en-deal-list";
 import { dealsEn } from "./en-deals";
 import { inboxEn } from "./en-inbox";
+import { inboxSearchEn } from "./en-inbox-search";
 import { integrationsEn } from "./en-integrations";
 import { notificationsEn } from "./en-notifications";
 import { paymentsEn } from "./en-payments";
@@ -16,6 +17,7 @@ export const en = {
   ...dealsEn,
   ...dealListEn,
   ...inboxEn,
+  ...inboxSearchEn,
   ...integrationsEn,
   ...notificationsEn,
   ...paymentsEn,

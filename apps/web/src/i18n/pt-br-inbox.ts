@@ -43,7 +43,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.snoozedUntil": "Adiada até {date}",
 
   "inbox.search.label": "Buscar mensagens",
-  "inbox.search.placeholder": "Buscar mensagens…",
+  "inbox.search.placeholder": "Buscar mensagens e contatos…",
   "inbox.search.noResults": "Nenhuma mensagem encontrada para “{q}”.",
   "inbox.search.results": "Mensagens com “{q}”",
   "inbox.search.sort": "Ordem dos resultados",

@@ -4,6 +4,7 @@ import { contactsPtBr } from "./pt-br-contacts";
 import { dealListPtBr } from "./pt-br-deal-list";
 import { dealsPtBr } from "./pt-br-deals";
 import { inboxPtBr } from "./pt-br-inbox";
+import { inboxSearchPtBr } from "./pt-br-inbox-search";
 import { integrationsPtBr } from "./pt-br-integrations";
 import { notificationsPtBr } from "./pt-br-notifications";
 import { paymentsPtBr } from "./pt-br-payments";
@@ -16,6 +17,7 @@ export const ptBR: Messages = {
   ...dealsPtBr,
   ...dealListPtBr,
   ...inboxPtBr,
+  ...inboxSearchPtBr,
   ...integrationsPtBr,
   ...notificationsPtBr,
   ...paymentsPtBr,

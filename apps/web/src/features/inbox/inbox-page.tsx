@@ -20,6 +20,7 @@ import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { type InboxFilters, toListInput } from "./inbox-filters";
 import { InboxToolbar } from "./inbox-toolbar";
+import { moveThroughSearchResults } from "./search-keyboard";
 import { SearchResults } from "./search-results";
 import { Thread } from "./thread";
 
@@ -73,11 +74,13 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
   return (
     <div className="-mx-4 -my-8 flex h-[calc(100dvh-7.5rem)] min-h-[30rem] overflow-hidden border-slate-200 bg-white sm:-mx-8 lg:-my-10 lg:h-dvh">
       <h1 className="sr-only">{t("inbox.title")}</h1>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: delegation; the keys come from the search box and the results, which take focus */}
       <div
         className={cx(
           "min-h-0 w-full flex-col border-r border-slate-200 lg:flex lg:w-80 lg:shrink-0",
           conversationId ? "hidden" : "flex",
         )}
+        onKeyDown={moveThroughSearchResults}
       >
         <InboxToolbar filters={filters} onChange={onFiltersChange} />
         {filters.q ? (

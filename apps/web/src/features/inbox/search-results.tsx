@@ -9,6 +9,7 @@ import { cx } from "../../lib/cx";
 import { formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ChannelIcon } from "./channel-icon";
+import { ContactMatches } from "./contact-matches";
 import type { InboxFilters } from "./inbox-filters";
 import { shownQuery } from "./search-query";
 import { parseSnippet } from "./snippet";
@@ -36,6 +37,7 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
 
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
+      <ContactMatches q={q} filters={filters} />
       {/* the heading wraps above the order toggle when they do not fit side by side, never cut short */}
       <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1.5 px-4 pt-3 pb-1">
         <h2 className="min-w-0 text-xs font-semibold tracking-wide break-words text-slate-500 uppercase">
@@ -79,6 +81,7 @@ export function SearchResults({ q, filters, activeId }: SearchResultsProps) {
                 to="/inbox/$conversationId"
                 params={{ conversationId: hit.message.conversationId }}
                 search={filters}
+                data-search-result=""
                 className={cx(
                   "block border-b border-slate-100 px-4 py-3 hover:bg-slate-50",
                   hit.message.conversationId === activeId && "bg-indigo-50",
