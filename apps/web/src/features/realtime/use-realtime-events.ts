@@ -1,12 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouteContext } from "@tanstack/react-router";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo } from "react";
 import { isUnauthenticated, sessionEndedOf } from "../../lib/errors";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { membershipEnd, sessionEndReason } from "../auth/session-end";
 import { useSession } from "../auth/use-session";
-import { handleRealtimeEvent, type RealtimeDeps } from "./handle-event";
+import { createRealtimeProcessor } from "./event-processor";
+import type { RealtimeDeps } from "./handle-event";
 
 /** The signed-in user's own unread count of one conversation. */
 export const ownUnreadFetcher =
@@ -17,8 +18,9 @@ export const ownUnreadFetcher =
   };
 
 /**
- * The app's one subscription to `realtime.events`, mounted by the shell. Events are applied one after another
- * so that a status never overtakes the message it belongs to.
+ * The app's one subscription to `realtime.events`, mounted by the shell. Each conversation's events are applied
+ * in order (a status never overtakes its message), different conversations side by side; what could not be
+ * applied, and whatever is on screen after the socket was lost, is read again once the server answers.
  */
 export function useRealtimeEvents(): void {
   const trpc = useTRPC();
@@ -26,7 +28,7 @@ export function useRealtimeEvents(): void {
   const queryClient = useQueryClient();
   const { user } = useSession();
   const sessionEnded = useRouteContext({ from: "/_app", select: (context) => context.sessionEnded });
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const realtime = useRouteContext({ from: "/_app", select: (context) => context.realtime });
   const deps = useMemo<RealtimeDeps>(
     () => ({
       queryClient,
@@ -38,6 +40,16 @@ export function useRealtimeEvents(): void {
     }),
     [queryClient, trpc, client, user.id],
   );
+  const processor = useMemo(() => createRealtimeProcessor(deps), [deps]);
+  useEffect(() => () => processor.dispose(), [processor]);
+  useEffect(() => {
+    let lost = realtime.reconnecting();
+    return realtime.subscribe(() => {
+      const reconnecting = realtime.reconnecting();
+      if (lost && !reconnecting) processor.reconnected();
+      lost = reconnecting;
+    });
+  }, [realtime, processor]);
   useSubscription(
     trpc.realtime.events.subscriptionOptions(undefined, {
       onData: (tracked) => {
@@ -48,9 +60,7 @@ export function useRealtimeEvents(): void {
           const ended = membershipEnd(user.role, tracked.data.payload.role);
           if (ended) return sessionEnded(ended);
         }
-        queue.current = queue.current
-          .then(() => handleRealtimeEvent(deps, tracked.data))
-          .catch(() => undefined);
+        processor.push(tracked.data);
       },
       // Refused for want of a session (a tab waking after a logout): to login, saying why when the server told.
       // Asked over HTTP first: a socket refused while the session still works must not send the user to login
