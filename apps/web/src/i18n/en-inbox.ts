@@ -20,6 +20,10 @@ export const inboxEn = {
   "inbox.filter.everyone": "All",
   "inbox.filter.mine": "Mine",
   "inbox.filter.unassigned": "Unassigned",
+  "inbox.filter.mineAndUnassigned": "Mine and unassigned",
+  "inbox.filter.counted": "{label} ({n})",
+  "inbox.heldUpdates.one": "{count} conversation updated — show",
+  "inbox.heldUpdates.other": "{count} conversations updated — show",
   "inbox.filter.channel": "Channel",
   "inbox.filter.allChannels": "All channels",
 
@@ -109,6 +113,11 @@ export const inboxEn = {
   "inbox.contact.noDeals": "No deals with this contact yet.",
   "inbox.contact.createDeal": "Create deal",
   "inbox.contact.sendPaymentLink": "Send payment link",
+  "inbox.contact.stage": "Stage",
+  "inbox.contact.stageOf": "Stage of “{title}”",
+  "inbox.contact.moveFailed": "“{title}” could not be moved to {to}, so it is back in {from}.",
+  "inbox.contact.changedElsewhere":
+    "Someone changed this deal in the meantime; the panel now shows their version. Choose the stage again if it still needs moving.",
 
   "inbox.errors.whatsappWindow":
     "WhatsApp only accepts replies within 24 hours of the customer's last message. Wait for the customer to write again, or add a private note.",

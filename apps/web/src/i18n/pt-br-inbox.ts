@@ -22,6 +22,10 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.filter.everyone": "Todas",
   "inbox.filter.mine": "Minhas",
   "inbox.filter.unassigned": "Sem responsável",
+  "inbox.filter.mineAndUnassigned": "Minhas e sem responsável",
+  "inbox.filter.counted": "{label} ({n})",
+  "inbox.heldUpdates.one": "{count} conversa atualizada — mostrar",
+  "inbox.heldUpdates.other": "{count} conversas atualizadas — mostrar",
   "inbox.filter.channel": "Canal",
   "inbox.filter.allChannels": "Todos os canais",
 
@@ -111,6 +115,11 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.contact.noDeals": "Nenhum negócio com este contato ainda.",
   "inbox.contact.createDeal": "Criar negócio",
   "inbox.contact.sendPaymentLink": "Enviar link de pagamento",
+  "inbox.contact.stage": "Etapa",
+  "inbox.contact.stageOf": "Etapa de “{title}”",
+  "inbox.contact.moveFailed": "Não foi possível mover “{title}” para {to}, então ele voltou para {from}.",
+  "inbox.contact.changedElsewhere":
+    "Alguém alterou este negócio nesse meio-tempo; o painel agora mostra a versão dessa pessoa. Escolha a etapa de novo se ainda precisar mover.",
 
   "inbox.errors.whatsappWindow":
     "O WhatsApp só aceita respostas até 24 horas depois da última mensagem do cliente. Espere o cliente escrever de novo ou adicione uma nota privada.",

@@ -114,6 +114,9 @@ export const contactDeal = z.object({
   stage: z.string().describe("The id of the deal's stage"),
   pipelineId: id,
   createdAt: timestamp,
+  updatedAt: timestamp.describe(
+    "Send it as expectedUpdatedAt to update the deal only if nobody changed it since",
+  ),
 });
 export const contactDealPage = pageOf(contactDeal);
 

@@ -68,6 +68,22 @@ export const listConversationsInput = z.object({
     .optional(),
 });
 
+export const conversationCountsInput = z.object({
+  status: conversationStatus.describe("Count only this status; absent: every status, as the list").optional(),
+  channel: conversationChannel.optional(),
+});
+
+const count = z.number().int().min(0);
+export const conversationCounts = z
+  .object({
+    mine: count.describe("Assigned to you (0 for an API key)"),
+    unassigned: count.describe("Assigned to nobody"),
+    all: count.describe("Every conversation you may see: for agents, yours and the unassigned ones"),
+  })
+  .describe(
+    "How many conversations each assignee filter of the list holds, with the same status and channel",
+  );
+
 export const createConversationInput = strictInput({
   contactId: id.describe("The contact to write to"),
   integrationId: id.describe("An active WhatsApp, Telegram or Slack integration to write through"),

@@ -46,7 +46,17 @@ export function contactLinks(db: Kysely<Database>): Links {
       const cursor = decodeCursor(page.cursor, "contactDeals");
       let query = db
         .selectFrom("deals")
-        .select(["id", "title", "value", "currency", "status", "stage", "pipeline_id", "created_at"])
+        .select([
+          "id",
+          "title",
+          "value",
+          "currency",
+          "status",
+          "stage",
+          "pipeline_id",
+          "created_at",
+          "updated_at",
+        ])
         .where("organization_id", "=", organizationId)
         .where("contact_id", "=", contactId)
         .orderBy("created_at", "desc")
@@ -68,6 +78,7 @@ export function contactLinks(db: Kysely<Database>): Links {
           stage: row.stage,
           pipelineId: row.pipeline_id,
           createdAt: row.created_at,
+          updatedAt: row.updated_at,
         }),
         "contactDeals",
       );

@@ -1,4 +1,5 @@
 import {
+  type ConversationCounts,
   type ConversationFilter,
   type ConversationScope,
   type InboxConversation,
@@ -148,4 +149,31 @@ export async function listInbox(
     nextCursor:
       hasMore && last ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }) : null,
   };
+}
+
+/**
+ * The inbox's assignee filters counted in one statement (one pass over the scope's rows, through
+ * idx_conversations_open for open ones): the reader's own, the unassigned, and all the scope may see.
+ */
+export async function countInbox(
+  db: Kysely<Database>,
+  organizationId: string,
+  scope: ConversationScope,
+  filter: Pick<ConversationFilter, "status" | "channel">,
+  readerId?: string,
+): Promise<ConversationCounts> {
+  const row = await db
+    .selectFrom("conversations")
+    .where("conversations.organization_id", "=", organizationId)
+    .where((eb) => eb.and(inboxConditions(eb, scope, filter)))
+    .select((eb) => [
+      (readerId
+        ? eb.fn.countAll<string>().filterWhere("conversations.assigned_to", "=", readerId)
+        : sql<string>`0`
+      ).as("mine"),
+      eb.fn.countAll<string>().filterWhere("conversations.assigned_to", "is", null).as("unassigned"),
+      eb.fn.countAll<string>().as("all"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { mine: Number(row.mine), unassigned: Number(row.unassigned), all: Number(row.all) };
 }

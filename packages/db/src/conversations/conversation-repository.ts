@@ -2,7 +2,7 @@ import { type ConversationPatch, type ConversationRepository, DomainError } from
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
-import { conversationViews, listInbox } from "./conversation-list";
+import { conversationViews, countInbox, listInbox } from "./conversation-list";
 import { conversationColumns, toConversation, toConversationView } from "./rows";
 import { preferredThread } from "./thread-order";
 
@@ -17,6 +17,9 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
   return {
     list: (organizationId, scope, filter, page, readerId) =>
       listInbox(db, organizationId, scope, filter, page, readerId),
+
+    counts: (organizationId, scope, filter, readerId) =>
+      countInbox(db, organizationId, scope, filter, readerId),
 
     async findById(organizationId, id, lock) {
       const query = byId(organizationId, id);

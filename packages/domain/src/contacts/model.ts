@@ -118,6 +118,7 @@ export interface ContactDeal {
   stage: string;
   pipelineId: string;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export const importStatuses = ["queued", "running", "completed", "failed"] as const;

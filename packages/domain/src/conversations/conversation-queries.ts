@@ -4,7 +4,7 @@ import { validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { ConversationStatus, ConversationView, InboxConversation } from "./model";
-import type { ConversationFilter, ConversationsDeps } from "./ports";
+import type { ConversationCounts, ConversationFilter, ConversationsDeps } from "./ports";
 import { conversationScope, visibleOrNotFound } from "./visibility";
 
 export interface ConversationListQuery extends PageRequest {
@@ -31,6 +31,20 @@ export async function listConversations(
     conversationScope(actor),
     parseConversationFilter(actor, filter),
     { cursor, limit },
+    actor.kind === "user" ? actor.userId : undefined,
+  );
+}
+
+/** The sizes of the inbox's assignee filters (mine, unassigned, all the actor may see) for a status and channel. */
+export async function countConversations(
+  deps: ConversationsDeps,
+  actor: Actor,
+  query: Pick<ConversationListQuery, "status" | "channel">,
+): Promise<ConversationCounts> {
+  return deps.store.conversations.counts(
+    actor.organizationId,
+    conversationScope(actor),
+    { status: query.status, channel: query.channel },
     actor.kind === "user" ? actor.userId : undefined,
   );
 }

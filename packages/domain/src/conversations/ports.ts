@@ -30,6 +30,12 @@ export interface ConversationFilter {
   unread?: boolean | undefined;
 }
 
+export interface ConversationCounts {
+  mine: number;
+  unassigned: number;
+  all: number;
+}
+
 export interface NewConversation {
   contactId: string;
   channel: Channel;
@@ -65,6 +71,13 @@ export interface ConversationRepository {
     page: PageRequest,
     readerId?: string,
   ): Promise<Page<InboxConversation>>;
+  /** How many of the scope's conversations match `filter` (status and channel): mine, unassigned, all. */
+  counts(
+    organizationId: string,
+    scope: ConversationScope,
+    filter: Pick<ConversationFilter, "status" | "channel">,
+    readerId?: string,
+  ): Promise<ConversationCounts>;
   /** `lock` takes the row for writing until the transaction ends. */
   findById(organizationId: string, id: string, lock?: "update"): Promise<Conversation | undefined>;
   findView(organizationId: string, id: string): Promise<ConversationView | undefined>;

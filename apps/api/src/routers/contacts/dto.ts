@@ -43,6 +43,7 @@ export const toContactDealDto = (d: ContactDeal) => ({
   stage: d.stage,
   pipelineId: d.pipelineId,
   createdAt: iso(d.createdAt),
+  updatedAt: iso(d.updatedAt),
 });
 
 export const toCompanyDto = (c: Company) => ({

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { claimConversation } from "./claim-conversation";
+import { countConversations } from "./count-conversations";
 import { createConversation } from "./create-conversation";
 import { deleteConversation } from "./delete-conversation";
 import { getConversation } from "./get-conversation";
@@ -12,6 +13,7 @@ import { updateConversation } from "./update-conversation";
 
 export const conversationsRouter = {
   list: listConversations,
+  counts: countConversations,
   get: getConversation,
   create: createConversation,
   update: updateConversation,

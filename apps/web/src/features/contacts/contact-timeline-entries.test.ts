@@ -9,6 +9,7 @@ const deal = (id: string, createdAt: string) => ({
   stage: "00000000-0000-4000-8000-000000000001",
   pipelineId: "00000000-0000-4000-8000-000000000002",
   createdAt,
+  updatedAt: createdAt,
 });
 
 const conversation = (id: string, createdAt: string, lastMessageAt: string | null) => ({

@@ -54,14 +54,15 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
   );
 }
 
-function LostDialog({
+/** Asks why the deal was lost and loses it; also offered where a deal is listed (the inbox's contact panel). */
+export function LostDialog({
   open,
   onOpenChange,
   deal,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  deal: Deal;
+  deal: Pick<Deal, "id" | "title">;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();

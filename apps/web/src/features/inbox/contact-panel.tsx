@@ -15,7 +15,9 @@ import { useSession } from "../auth/use-session";
 import { ContactDetailsCard } from "../contacts/contact-details-card";
 import { CreateDealDialog } from "../deals/create-deal-dialog";
 import { DealStatusBadge } from "../deals/deal-status";
+import { useStageIndex } from "../deals/use-deal-options";
 import { SendPaymentLinkDialog } from "../payments/send-payment-link-dialog";
+import { DealOutcomeActions, DealStage, StageMoveNotice, useMoveContactDeal } from "./contact-deal-stage";
 import type { Conversation } from "./types";
 
 /** Who the conversation is with: details and tags, their deals, a new deal, a payment link. */
@@ -71,27 +73,30 @@ function ContactDeals({ contact, conversationId }: ContactDealsProps) {
   const { user } = useSession();
   const [creating, setCreating] = useState(false);
   const [payingDealId, setPayingDealId] = useState<string | null>(null);
+  const dealsInput = { id: contact.id, limit: 10 };
   const deals = useInfiniteQuery(
-    trpc.contacts.deals.infiniteQueryOptions(
-      { id: contact.id, limit: 10 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    trpc.contacts.deals.infiniteQueryOptions(dealsInput, { getNextPageParam: (page) => page.nextCursor }),
   );
+  const stageIndex = useStageIndex();
+  const stageName = (stageId: string) =>
+    stageIndex.get(stageId)?.stage.name ?? t("deals.activity.unknownStage");
+  const { move, failure, dismissFailure } = useMoveContactDeal(dealsInput);
   const items = deals.data?.pages.flatMap((page) => page.items) ?? [];
-  const mayCreateDeal = can(user.role, "deals:write");
+  const mayWriteDeals = can(user.role, "deals:write");
   const mayPay = can(user.role, "payments:write") && can(user.role, "conversations:write");
 
   return (
     <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">{t("inbox.contact.deals")}</h3>
-        {mayCreateDeal && (
+        {mayWriteDeals && (
           <Button variant="secondary" size="sm" onClick={() => setCreating(true)}>
             <Plus aria-hidden="true" className="size-4" />
             {t("inbox.contact.createDeal")}
           </Button>
         )}
       </div>
+      {failure && <StageMoveNotice failure={failure} onDismiss={dismissFailure} />}
       {deals.isPending ? (
         <Loading />
       ) : deals.isError ? (
@@ -114,6 +119,14 @@ function ContactDeals({ contact, conversationId }: ContactDealsProps) {
                 </Link>
                 <DealStatusBadge status={deal.status} />
               </div>
+              {deal.status === "open" && (
+                <DealStage
+                  deal={deal}
+                  pipeline={stageIndex.get(deal.stage)?.pipeline}
+                  editable={mayWriteDeals}
+                  onMove={(stageId) => move(deal, stageId, stageName)}
+                />
+              )}
               <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
                 <span className="text-sm text-slate-600 tabular-nums">{formatMoney(deal.value, locale)}</span>
                 {mayPay && deal.status === "open" && (
@@ -128,6 +141,7 @@ function ContactDeals({ contact, conversationId }: ContactDealsProps) {
                   </Button>
                 )}
               </div>
+              {mayWriteDeals && deal.status === "open" && <DealOutcomeActions deal={deal} />}
             </li>
           ))}
         </ul>

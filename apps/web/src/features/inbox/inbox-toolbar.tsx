@@ -3,9 +3,11 @@ import { FilterSelect } from "../../components/ui/filter-select";
 import { SearchInput } from "../../components/ui/search-input";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { useSession } from "../auth/use-session";
 import { channelLabelKey } from "./channel-icon";
 import { statusLabels } from "./conversation-status";
 import { channels, type InboxFilters, statuses } from "./inbox-filters";
+import { useInboxCounts } from "./use-inbox-counts";
 
 interface InboxToolbarProps {
   filters: InboxFilters;
@@ -13,7 +15,13 @@ interface InboxToolbarProps {
 }
 
 export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const counts = useInboxCounts(filters);
+  const counted = (label: string, count: number | undefined) =>
+    count === undefined
+      ? label
+      : t("inbox.filter.counted", { label, n: new Intl.NumberFormat(locale).format(count) });
   const [query, setQuery] = useState(filters.q ?? "");
   const debounced = useDebouncedValue(query, 300);
   useEffect(() => {
@@ -52,9 +60,16 @@ export function InboxToolbar({ filters, onChange }: InboxToolbarProps) {
           label={t("inbox.filter.assignee")}
           value={filters.assignee ?? ""}
           options={[
-            { value: "", label: t("inbox.filter.everyone") },
-            { value: "me", label: t("inbox.filter.mine") },
-            { value: "unassigned", label: t("inbox.filter.unassigned") },
+            {
+              value: "",
+              // agents see only theirs and the unassigned ones: "All" would promise more
+              label: counted(
+                t(user.role === "agent" ? "inbox.filter.mineAndUnassigned" : "inbox.filter.everyone"),
+                counts?.all,
+              ),
+            },
+            { value: "me", label: counted(t("inbox.filter.mine"), counts?.mine) },
+            { value: "unassigned", label: counted(t("inbox.filter.unassigned"), counts?.unassigned) },
           ]}
           onChange={(event) =>
             onChange({ ...filters, assignee: (event.target.value || undefined) as InboxFilters["assignee"] })
