@@ -106,6 +106,9 @@ describe("live messages when the API does not answer for a while", () => {
     // every event came over the socket and its read failed; the outage lasts past the queries' own retries
     await expect.poll(() => attempts.messageReads, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
     await page.waitForTimeout(9_000);
+    // the failed refresh is said in a line; what was shown before stays on screen meanwhile
+    await thread().getByRole("status").filter({ hasText: "Could not refresh" }).waitFor({ timeout: 30_000 });
+    expect(await shownTexts()).toEqual(["Mensagem 1: bom dia"]);
 
     await page.unroute("**/trpc/**");
     await expect.poll(shownTexts, { timeout: 30_000 }).toEqual(texts);

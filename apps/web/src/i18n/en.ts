@@ -31,6 +31,7 @@ export const en = {
   "common.loading": "Loading…",
   "common.saveChanges": "Save changes",
   "common.tryAgain": "Try again",
+  "common.refreshFailed": "Could not refresh: showing what was loaded before.",
   "common.edit": "Edit",
   "common.dismiss": "Dismiss",
   "common.yes": "Yes",

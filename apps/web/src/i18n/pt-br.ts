@@ -30,6 +30,7 @@ export const ptBR: Messages = {
   "common.loading": "Carregando…",
   "common.saveChanges": "Salvar alterações",
   "common.tryAgain": "Tentar novamente",
+  "common.refreshFailed": "Não foi possível atualizar: mostrando o que já estava carregado.",
   "common.edit": "Editar",
   "common.dismiss": "Fechar aviso",
   "common.yes": "Sim",

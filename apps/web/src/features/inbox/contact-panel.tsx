@@ -39,7 +39,7 @@ export function ContactPanel({ conversation }: { conversation: Conversation }) {
         <p className="text-sm text-slate-600">{t("inbox.contact.none")}</p>
       ) : contact.isPending ? (
         <Loading />
-      ) : contact.isError ? (
+      ) : contact.isLoadingError ? (
         <QueryError error={contact.error} onRetry={() => void contact.refetch()} />
       ) : (
         <>
@@ -99,7 +99,7 @@ function ContactDeals({ contact, conversationId }: ContactDealsProps) {
       {failure && <StageMoveNotice failure={failure} onDismiss={dismissFailure} />}
       {deals.isPending ? (
         <Loading />
-      ) : deals.isError ? (
+      ) : deals.isLoadingError ? (
         <div className="mt-3">
           <QueryError error={deals.error} onRetry={() => void deals.refetch()} />
         </div>

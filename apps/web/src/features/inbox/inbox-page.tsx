@@ -8,7 +8,7 @@ import { buttonClasses } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
-import { QueryError } from "../../components/ui/query-error";
+import { QueryError, RefreshFailed } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
@@ -83,11 +83,16 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
         onKeyDown={moveThroughSearchResults}
       >
         <InboxToolbar filters={filters} onChange={onFiltersChange} />
+        {!filters.q && list.isRefetchError && (
+          <div className="px-3 pt-3">
+            <RefreshFailed onRetry={() => void list.refetch()} />
+          </div>
+        )}
         {filters.q ? (
           <SearchResults q={filters.q} filters={filters} activeId={conversationId} />
         ) : list.isPending ? (
           <Loading />
-        ) : list.isError ? (
+        ) : list.isLoadingError ? (
           <div className="p-4">
             <QueryError error={list.error} onRetry={() => void list.refetch()} />
           </div>
@@ -145,7 +150,7 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
       </div>
     );
   }
-  if (conversation.isError && !lost) {
+  if (conversation.isLoadingError && !lost) {
     return (
       <div className="flex-1 p-6">
         <RecordError

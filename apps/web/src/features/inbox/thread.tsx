@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Loading } from "../../components/ui/loading";
-import { QueryError } from "../../components/ui/query-error";
+import { QueryError, RefreshFailed } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { displayPhone } from "../../lib/phone";
@@ -213,9 +213,10 @@ function Messages({ conversationId, contactName, mayWrite, userId, live, onArriv
         onScroll={onScroll}
         className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-4"
       >
+        {messages.isRefetchError && <RefreshFailed onRetry={() => void messages.refetch()} />}
         {messages.isPending ? (
           <Loading />
-        ) : messages.isError ? (
+        ) : messages.isLoadingError ? (
           <QueryError error={messages.error} onRetry={() => void messages.refetch()} />
         ) : items.length === 0 ? (
           <p className="py-10 text-center text-sm text-slate-500">{t("inbox.thread.empty")}</p>
