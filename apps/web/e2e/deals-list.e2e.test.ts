@@ -151,7 +151,8 @@ describe("the deals list", () => {
     await expect.poll(() => titlesShown(page)).toEqual(["Café especial", "Festa junina", "Lote 01"]);
 
     await page.reload();
-    expect(await page.getByRole("combobox", { name: "Owner" }).inputValue()).toBe(agentId);
+    // the select shows the owner once the team has loaded: it may still be empty right after the reload
+    await expect.poll(() => page.getByRole("combobox", { name: "Owner" }).inputValue()).toBe(agentId);
     await rowOf(page, "Festa junina").waitFor();
     expect(await titlesShown(page)).toEqual(["Café especial", "Festa junina", "Lote 01"]);
 
