@@ -16,7 +16,7 @@ const isSubscription = (path: string) => procedures[path]?._def.type === "subscr
  */
 export function refuseHttpSubscriptions(endpoint: string): MiddlewareHandler {
   return async (c, next) => {
-    const paths = decodeURIComponent(c.req.path.slice(endpoint.length + 1)).split(",");
+    const paths = c.req.path.slice(endpoint.length + 1).split(",");
     const path = paths.find(isSubscription);
     if (!path) return next();
     const error = new TRPCError({

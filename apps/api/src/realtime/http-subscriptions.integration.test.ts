@@ -28,5 +28,7 @@ describe("subscriptions over HTTP", () => {
     );
     expect(batched.status).toBe(405);
     expect((await fetch(`${rt.baseUrl}/trpc/auth.me`, { headers })).status).toBe(200);
+    // a path that is not a procedure (nor valid percent-encoding) is tRPC's to answer, not a crash here
+    expect((await fetch(`${rt.baseUrl}/trpc/%E0%A4%A`, { headers })).status).toBe(400);
   });
 });
