@@ -6,7 +6,7 @@ import {
 } from "@crm/integrations/testing";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, startBrowserSession } from "./session";
+import { type BrowserSession, connectIntegration, signUp, startBrowserSession } from "./session";
 
 let whatsapp: FakeWhatsApp;
 let session: BrowserSession;
@@ -58,23 +58,19 @@ const samePage = () => page.evaluate(() => (window as unknown as { samePage?: bo
 
 describe("live messages when the API does not answer for a while", () => {
   it("opens the customer's conversation", async () => {
-    await page.goto(`${session.api.baseUrl}/signup`);
-    await page.getByLabel("Company name").fill("Livraria Mar Aberto");
-    await page.getByLabel("Your name").fill("Helena Prado");
-    await page.getByLabel("Work email").fill(`helena.${Date.now()}@example.com`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/inbox");
+    await signUp(page, session.api.baseUrl, {
+      organizationName: "Livraria Mar Aberto",
+      name: "Helena Prado",
+      email: `helena.${Date.now()}@example.com`,
+      password: "correct horse battery",
+    });
     await page.getByRole("link", { name: "Connect a channel" }).click();
-    await page.getByRole("button", { name: "Connect WhatsApp" }).click();
-    const dialog = page.getByRole("dialog", { name: "Connect WhatsApp" });
-    await dialog.getByLabel("Name", { exact: true }).fill("WhatsApp livraria");
-    await dialog.getByLabel("Phone number ID", { exact: true }).fill(whatsapp.config.phoneNumberId);
-    await dialog.getByLabel("Access token", { exact: true }).fill(whatsapp.config.accessToken);
-    await dialog.getByLabel("App secret", { exact: true }).fill(whatsapp.config.appSecret);
-    await dialog.getByLabel("Verify token", { exact: true }).fill(whatsapp.config.verifyToken);
-    await dialog.getByRole("button", { name: "Connect", exact: true }).click();
-    await dialog.waitFor({ state: "detached" });
+    await connectIntegration(page, "WhatsApp", "WhatsApp livraria", {
+      "Phone number ID": whatsapp.config.phoneNumberId,
+      "Access token": whatsapp.config.accessToken,
+      "App secret": whatsapp.config.appSecret,
+      "Verify token": whatsapp.config.verifyToken,
+    });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
 
     await inbound("Mensagem 1: bom dia");

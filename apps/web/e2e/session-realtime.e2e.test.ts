@@ -7,7 +7,7 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, openPage, restAs, startBrowserSession } from "./session";
 import { startTcpProxy } from "./tcp-proxy";
 
 let whatsapp: FakeWhatsApp;
@@ -22,18 +22,8 @@ const url = (path: string) => `${session.api.baseUrl}${path}`;
 const unique = (tag: string) => `${tag}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 /** The REST API as a script calls it, with a session token. */
-async function rest<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(url(`/api/v1${path}`), {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBe(200);
-  return (await response.json()) as T;
-}
+const rest = <T>(token: string, method: string, path: string, body?: unknown): Promise<T> =>
+  restAs<T>(session.api.baseUrl, token, method, path, body);
 
 /** How many live subscriptions the server has started for `page`: news reaches only a started one. */
 function countStarted(page: Page): () => number {
