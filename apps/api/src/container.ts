@@ -94,7 +94,10 @@ export interface Container {
 export interface ContainerOptions {
   /** Tests pass an isolated database; otherwise one is opened from the environment. */
   database?: DatabaseHandle;
-  /** Namespaces every Redis key, queue and channel, so parallel test runs on one Redis never meet. */
+  /**
+   * Namespaces every Redis key, queue and channel, so parallel test runs on one Redis never meet. Not for
+   * deployments: the worker does not share it, so its queues would be another's (REDIS_CHANNEL_PREFIX is theirs).
+   */
   redisPrefix?: string;
 }
 
@@ -160,7 +163,12 @@ export async function createContainer(
   const redisPrefix = options.redisPrefix ?? "";
   // every publish also appends the event to the realtime log (replay after reconnect), exactly once
   const realtimeBus = env.REDIS_URL
-    ? createRedisRealtime({ url: env.REDIS_URL, logger, prefix: redisPrefix })
+    ? createRedisRealtime({
+        url: env.REDIS_URL,
+        logger,
+        prefix: redisPrefix,
+        channelPrefix: env.REDIS_CHANNEL_PREFIX,
+      })
     : createInProcessRealtime({ logger });
   const events = realtimeBus.events;
   const contacts: ContactsDeps = {
@@ -277,7 +285,8 @@ export async function createContainer(
   let credentials: CredentialCache = createLocalCredentialCache({ ttlMs });
   if (env.REDIS_URL) {
     const channel = `${redisPrefix}crm:auth:revocations`;
-    const revocations = createRedisEventBus({ url: env.REDIS_URL, channel, logger });
+    const channelPrefix = env.REDIS_CHANNEL_PREFIX;
+    const revocations = createRedisEventBus({ url: env.REDIS_URL, channel, channelPrefix, logger });
     const shared = createSharedCredentialCache({ revocations, logger, ttlMs });
     closers.push(async () => {
       shared.close();

@@ -15,6 +15,16 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ WEBSOCKETS: "off" })).toThrow(/WEBSOCKETS/);
   });
 
+  it("takes as REDIS_CHANNEL_PREFIX only a plain name that no database index's channels use", () => {
+    expect(loadEnv({ REDIS_CHANNEL_PREFIX: "staging" }).REDIS_CHANNEL_PREFIX).toBe("staging");
+    expect(loadEnv({ REDIS_CHANNEL_PREFIX: " " }).REDIS_CHANNEL_PREFIX).toBeUndefined();
+    for (const bad of ["crm:events", "db2", "two words"]) {
+      expect(() => loadEnv({ REDIS_CHANNEL_PREFIX: bad })).toThrow(
+        /REDIS_CHANNEL_PREFIX: may hold only letters/,
+      );
+    }
+  });
+
   it("serves WebSockets unless told not to", () => {
     expect(loadEnv({}).websockets).toBe(true);
     expect(loadEnv({ WEBSOCKETS: "false" }).websockets).toBe(false);

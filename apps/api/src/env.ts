@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { defaultChannelApiBases, defaultMediaMaxBytes } from "@crm/integrations/adapters";
 import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import { defaultCredentialTtlMs } from "@crm/runtime/auth/credential-cache";
+import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
 import { z } from "zod";
 
 const optionalUrl = z
@@ -20,6 +21,13 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: optionalUrl,
+  /** Sets apart the pub/sub channels of deployments that share one Redis database index (api and worker alike). */
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.string().regex(channelPrefixPattern, channelPrefixRule).optional())
+    .optional(),
   DATA_DIR: z.string().default("./.data"),
   PUBLIC_URL: z.url().optional().describe("Where this API is reached from outside, for webhook URLs"),
   APP_URL: z.url().optional().describe("Where the web app runs, for links in emails"),

@@ -61,7 +61,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   connection.on("error", (err) => logger.error({ err }, "Redis connection error"));
   const host = createBullmqProcessorHost({ connection, logger });
   const queue = createBullmqQueue({ connection, logger });
-  const events = createRedisEventBus({ url: env.redisUrl, logger });
+  const events = createRedisEventBus({ url: env.redisUrl, channelPrefix: env.redisChannelPrefix, logger });
   const clock = { now: () => new Date() };
   const channels = {
     adapters: createChannelAdapters(

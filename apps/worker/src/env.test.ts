@@ -34,6 +34,7 @@ describe("worker env", () => {
     expect(
       readEnv({
         REDIS_URL: "rediss://:secret@redis.internal:6380",
+        REDIS_CHANNEL_PREFIX: "staging",
         DATABASE_URL: "postgres://crm@db:5432/crm",
         SMTP_URL: "smtps://user:pass@smtp.example.com:465",
         MAIL_FROM: "Acme CRM <crm@acme.com.br>",
@@ -47,6 +48,7 @@ describe("worker env", () => {
       }),
     ).toEqual({
       redisUrl: "rediss://:secret@redis.internal:6380",
+      redisChannelPrefix: "staging",
       databaseUrl: "postgres://crm@db:5432/crm",
       smtpUrl: "smtps://user:pass@smtp.example.com:465",
       mailFrom: "Acme CRM <crm@acme.com.br>",
@@ -65,6 +67,15 @@ describe("worker env", () => {
       smtpUrl: undefined,
       logLevel: "info",
     });
+  });
+
+  it("takes as REDIS_CHANNEL_PREFIX only a plain name that no database index's channels use", () => {
+    for (const bad of ["crm:events", "db2", "two words"]) {
+      expect(problemsOf({ ...minimal, REDIS_CHANNEL_PREFIX: bad })).toEqual([
+        expect.stringMatching(/^REDIS_CHANNEL_PREFIX may hold only letters, digits/),
+      ]);
+    }
+    expect(readEnv({ ...minimal, REDIS_CHANNEL_PREFIX: " " }).redisChannelPrefix).toBeUndefined();
   });
 
   it("requires REDIS_URL and says how to run without Redis", () => {

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface WorkerEnv {
   redisUrl: string;
+  /** REDIS_CHANNEL_PREFIX: sets apart the pub/sub channels of deployments sharing one database index; the API's. */
+  redisChannelPrefix: string | undefined;
   /** Not used by any job yet; jobs that touch data will need it. */
   databaseUrl: string | undefined;
   /** Without it, emails are written to the log instead of being sent. */
@@ -64,6 +67,9 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
         "Without Redis, run the API alone: it processes jobs in-process.",
     );
   }
+  const redisChannelPrefix = value("REDIS_CHANNEL_PREFIX");
+  if (redisChannelPrefix !== undefined && !channelPrefixPattern.test(redisChannelPrefix))
+    problems.push(`REDIS_CHANNEL_PREFIX ${channelPrefixRule}`);
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"], "postgres://user@127.0.0.1:5432/crm");
   const smtpUrl = url("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587");
   const mailFrom = value("MAIL_FROM") ?? DEFAULT_MAIL_FROM;
@@ -97,6 +103,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   if (problems.length > 0 || redisUrl === undefined || !isLogLevel(logLevel)) throw new EnvError(problems);
   return {
     redisUrl,
+    redisChannelPrefix,
     databaseUrl,
     smtpUrl,
     mailFrom,

@@ -9,4 +9,5 @@ export * from "./jobs/in-process-queue";
 export * from "./jobs/schedule";
 export * from "./rate-limit/memory-rate-limiter";
 export * from "./rate-limit/redis-rate-limiter";
+export * from "./redis/channel-namespace";
 export * from "./redis/connection";

@@ -91,3 +91,81 @@ describe.skipIf(!url)("Redis event bus", () => {
     await vi.waitFor(() => expect(received).toEqual(["deal.moved"]));
   });
 });
+
+/** The same Redis server, another database index: what a second deployment sharing the server would use. */
+function onDatabase(redisUrl: string, index: number): string {
+  const withIndex = new URL(redisUrl);
+  withIndex.pathname = `/${index}`;
+  return withIndex.toString();
+}
+
+describe.skipIf(!url)("Redis event bus between deployments sharing one Redis server", () => {
+  const buses: RedisEventBus[] = [];
+  const logger = createRecordingLogger();
+  const channel = uniqueTestPrefix("deployments");
+  const marker: DomainEvent = { ...dealMoved, type: "marker" };
+
+  async function open(database: number, channelPrefix?: string): Promise<RedisEventBus> {
+    const bus = createRedisEventBus({ url: onDatabase(url ?? "", database), channel, channelPrefix, logger });
+    buses.push(bus);
+    await bus.ready();
+    return bus;
+  }
+
+  function record(bus: RedisEventBus): string[] {
+    const received: string[] = [];
+    bus.subscribe((event) => received.push(event.type));
+    return received;
+  }
+
+  afterEach(async () => {
+    await Promise.all(buses.splice(0).map((bus) => bus.close()));
+  });
+
+  it("does not deliver an event to a deployment on another database index", async () => {
+    const [production, staging] = [await open(5), await open(6)];
+    const onProduction = record(production);
+    const onStaging = record(staging);
+
+    await production.publish(dealMoved);
+    // Redis queues messages to one subscriber in publish order: had staging been sent the first, it would be here
+    await staging.publish(marker);
+
+    await vi.waitFor(() => expect(onStaging).toContain("marker"));
+    expect(onStaging).toEqual(["marker"]);
+    await vi.waitFor(() => expect(onProduction).toEqual(["deal.moved"]));
+  });
+
+  it("delivers between replicas of one deployment on the same database index", async () => {
+    const [replica1, replica2] = [await open(5), await open(5)];
+    const onReplica2 = record(replica2);
+
+    await replica1.publish(dealMoved);
+
+    await vi.waitFor(() => expect(onReplica2).toEqual(["deal.moved"]));
+  });
+
+  it("sets apart deployments on one database index by REDIS_CHANNEL_PREFIX", async () => {
+    const [blue, blueReplica, green] = [await open(5, "blue"), await open(5, "blue"), await open(5, "green")];
+    const onBlueReplica = record(blueReplica);
+    const onGreen = record(green);
+
+    await blue.publish(dealMoved);
+    await green.publish(marker);
+
+    await vi.waitFor(() => expect(onGreen).toContain("marker"));
+    expect(onGreen).toEqual(["marker"]);
+    await vi.waitFor(() => expect(onBlueReplica).toEqual(["deal.moved"]));
+  });
+
+  it("keeps database 0's channel unprefixed, so replicas of an earlier release and new ones hear each other", async () => {
+    const bus = await open(0);
+    const received = record(bus);
+    const earlierRelease = new Redis(url ?? "");
+
+    await earlierRelease.publish(channel, JSON.stringify(dealMoved));
+    await earlierRelease.quit();
+
+    await vi.waitFor(() => expect(received).toEqual(["deal.moved"]));
+  });
+});

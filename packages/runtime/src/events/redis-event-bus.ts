@@ -1,12 +1,15 @@
 import type { EventBus } from "@crm/domain/shared/events";
 import type { Logger } from "@crm/domain/shared/logger";
 import { Redis } from "ioredis";
+import { channelNamespace, databaseIndexOf } from "../redis/channel-namespace";
 import { deliver, type EventHandler, isDomainEvent } from "./deliver";
 
 export interface RedisEventBusOptions {
   url: string;
-  /** Pub/sub channel every instance shares; default "crm:events". */
+  /** Pub/sub channel every instance shares, after the deployment's namespace; default "crm:events". */
   channel?: string;
+  /** REDIS_CHANNEL_PREFIX: sets apart deployments that share one database index. */
+  channelPrefix?: string;
   logger: Logger;
 }
 
@@ -20,10 +23,11 @@ export const DEFAULT_EVENT_CHANNEL = "crm:events";
 /** Fan-out between replicas: every instance receives every event published by any instance (itself included). */
 export function createRedisEventBus(options: RedisEventBusOptions): RedisEventBus {
   const { logger } = options;
-  const channel = options.channel ?? DEFAULT_EVENT_CHANNEL;
   // a connection in subscriber mode cannot publish, hence two
   const publisher = new Redis(options.url, { connectionName: "crm-events-pub" });
   const subscriber = new Redis(options.url, { connectionName: "crm-events-sub" });
+  const namespace = channelNamespace(databaseIndexOf(subscriber), options.channelPrefix);
+  const channel = `${namespace}${options.channel ?? DEFAULT_EVENT_CHANNEL}`;
   const handlers = new Set<EventHandler>();
 
   for (const connection of [publisher, subscriber]) {

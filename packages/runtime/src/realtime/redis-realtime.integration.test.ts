@@ -1,9 +1,10 @@
 import type { RealtimeEntry } from "@crm/domain/realtime/ports";
 import type { DomainEvent } from "@crm/domain/shared/events";
 import { Redis } from "ioredis";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createRedisEventBus } from "../events/redis-event-bus";
 import { createRecordingLogger } from "../testing/recording-logger";
+import { deleteKeysWithPrefix } from "../testing/redis-cleanup";
 import { redisTestUrl, uniqueTestPrefix } from "../testing/redis-test-url";
 import { createRedisRealtime, type RedisRealtimeBus } from "./redis-realtime";
 
@@ -128,5 +129,44 @@ describe.skipIf(!url)("Redis realtime", () => {
     expect((await a.feed.since("org-1", id)).kind).toBe("replay");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await a.feed.since("org-1", id)).kind).toBe("expired");
+  });
+
+  it("keeps the feed and the domain events of a deployment on another database index apart", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const onDatabase = (index: number) => {
+      const withIndex = new URL(url ?? "");
+      withIndex.pathname = `/${index}`;
+      return withIndex.toString();
+    };
+    onTestFinished(async () => {
+      for (const index of [5, 6]) {
+        const redis = new Redis(onDatabase(index));
+        await deleteKeysWithPrefix(redis, prefix);
+        await redis.quit();
+      }
+    });
+    const [production, staging] = [5, 6].map((index) =>
+      createRedisRealtime({ url: onDatabase(index), logger, prefix }),
+    );
+    if (!production || !staging) throw new Error("two deployments expected");
+    opened.push(production, staging);
+    await Promise.all([production.ready(), staging.ready()]);
+    const stagingFeed = record(staging);
+    const stagingDomain: DomainEvent[] = [];
+    staging.events.subscribe((e) => stagingDomain.push(e));
+    const productionFeed = record(production);
+    const own = { n: 2, changes: [] };
+
+    await production.events.publish(event("org-1", 1));
+    // one subscriber connection gets messages in publish order: had staging been sent the first, it would be here
+    await staging.events.publish(event("org-1", 2));
+
+    await vi.waitFor(() => expect(stagingFeed.map((e) => e.event.payload)).toContainEqual(own));
+    await vi.waitFor(() => expect(stagingDomain.map((e) => e.payload)).toContainEqual(own));
+    expect(stagingFeed.map((e) => e.event.payload)).toEqual([own]);
+    expect(stagingDomain.map((e) => e.payload)).toEqual([own]);
+    await vi.waitFor(() =>
+      expect(productionFeed.map((e) => e.event.payload)).toEqual([{ n: 1, changes: [] }]),
+    );
   });
 });

@@ -5,6 +5,7 @@ import type { Logger } from "@crm/domain/shared/logger";
 import { Redis } from "ioredis";
 import { deliver, type EventHandler, isDomainEvent } from "../events/deliver";
 import { DEFAULT_EVENT_CHANNEL } from "../events/redis-event-bus";
+import { channelNamespace, databaseIndexOf } from "../redis/channel-namespace";
 import { appendOnceScript, appendScript, digestOf, scriptRunner, sinceScript } from "./redis-scripts";
 
 export interface RedisRealtimeOptions {
@@ -12,6 +13,8 @@ export interface RedisRealtimeOptions {
   logger: Logger;
   /** Namespaces every key and channel (tests); the domain channel stays compatible with createRedisEventBus. */
   prefix?: string;
+  /** REDIS_CHANNEL_PREFIX: sets apart deployments that share one database index (channels only, not keys). */
+  channelPrefix?: string;
   windowMs?: number;
   /** Entries kept per organization, approximately; default 10,000. */
   maxLen?: number;
@@ -43,14 +46,16 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
   const prefix = options.prefix ?? "";
   const windowMs = options.windowMs ?? replayWindowMs;
   const maxLen = options.maxLen ?? 10_000;
-  const domainChannel = `${prefix}${DEFAULT_EVENT_CHANNEL}`;
-  const feedChannel = `${prefix}crm:realtime:feed`;
   const streamKey = (organizationId: string) => `${prefix}crm:realtime:stream:${organizationId}`;
   const claimKey = (digest: string) => `${prefix}crm:realtime:claim:${digest}`;
 
   // a connection in subscriber mode cannot run commands, hence two
   const commands = new Redis(options.url, { connectionName: "crm-realtime-cmd" });
   const subscriber = new Redis(options.url, { connectionName: "crm-realtime-sub" });
+  // keys live in the connection's database; channels are server-wide, so they carry the deployment's namespace
+  const namespace = channelNamespace(databaseIndexOf(subscriber), options.channelPrefix);
+  const domainChannel = `${namespace}${prefix}${DEFAULT_EVENT_CHANNEL}`;
+  const feedChannel = `${namespace}${prefix}crm:realtime:feed`;
   for (const connection of [commands, subscriber]) {
     connection.on("error", (err) => logger.error({ err }, "realtime Redis connection error"));
   }
