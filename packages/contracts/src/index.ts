@@ -13,6 +13,7 @@ export * from "./contacts/tag";
 export * from "./conversations/conversation";
 export * from "./conversations/events";
 export * from "./conversations/message";
+export * from "./conversations/start-channel";
 export * from "./deals/activity";
 export * from "./deals/board";
 export * from "./deals/deal";

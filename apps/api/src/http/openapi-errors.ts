@@ -64,6 +64,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "payments.refund": ["UNPROCESSABLE", "PROVIDER_ERROR"],
   "payments.sendLink": ["UNPROCESSABLE"],
   "payments.createAndSendLink": ["NOT_FOUND", "UNPROCESSABLE", "PROVIDER_ERROR"],
+  "conversations.channels": ["NOT_FOUND"],
   "conversations.create": ["NOT_FOUND", "CONFLICT", "UNPROCESSABLE"],
   "conversations.sendMessage": ["UNPROCESSABLE"],
   "conversations.update": ["PRECONDITION_FAILED"],

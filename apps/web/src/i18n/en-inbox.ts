@@ -125,4 +125,26 @@ export const inboxEn = {
     "This conversation is no longer visible to you: it was assigned to someone else or deleted. Your message was not sent.",
   "inbox.errors.channelUnavailable":
     "This channel cannot send messages right now. Check that its integration is connected and active in Settings.",
+  "inbox.composer.windowNotOpened":
+    "The customer has not written in this WhatsApp conversation yet. WhatsApp only accepts free text within 24 hours of the customer's last message, so your message cannot be sent until they write. You can still add private notes.",
+  "inbox.errors.whatsappNotOpened":
+    "WhatsApp refused free text: the customer has not written in this conversation yet, and WhatsApp only accepts it within 24 hours of their last message. Wait for the customer to write, or add a private note.",
+
+  "inbox.start.open": "Start conversation",
+  "inbox.start.openWith": "Start a conversation with {name}",
+  "inbox.start.title": "Start a conversation with {name}",
+  "inbox.start.description": "Choose the channel; you write the first message in the conversation.",
+  "inbox.start.channel": "Channel",
+  "inbox.start.submit": "Start conversation",
+  "inbox.start.unavailable.customerStarts":
+    "Conversations on {channel} start when the customer writes to you.",
+  "inbox.start.unavailable.noPhone": "{name} has no phone number.",
+  "inbox.start.unavailable.neverWrote": "{name} has never written to you on {channel}.",
+  "inbox.start.noneUsable": "None of your channels can reach {name} yet.",
+  "inbox.start.noChannels": "No channel is connected yet. Connect WhatsApp, Telegram or Slack in Settings.",
+  "inbox.start.noChannelsAsk": "No channel is connected yet. Ask an owner or admin to connect one.",
+  "inbox.start.whatsappWindow":
+    "WhatsApp only accepts free text within 24 hours of the customer's last message: until they write, it refuses your message.",
+  "inbox.start.existsElsewhere":
+    "{name} already has a conversation on this channel, handled by another member.",
 } as const;

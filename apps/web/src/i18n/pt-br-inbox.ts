@@ -127,4 +127,27 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
     "Esta conversa não está mais visível para você: foi atribuída a outra pessoa ou apagada. Sua mensagem não foi enviada.",
   "inbox.errors.channelUnavailable":
     "Este canal não pode enviar mensagens agora. Verifique nas Configurações se a integração está conectada e ativa.",
+  "inbox.composer.windowNotOpened":
+    "O cliente ainda não escreveu nesta conversa do WhatsApp. O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente, então sua mensagem não pode ser enviada até ele escrever. Você ainda pode adicionar notas privadas.",
+  "inbox.errors.whatsappNotOpened":
+    "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem dele. Espere o cliente escrever ou adicione uma nota privada.",
+
+  "inbox.start.open": "Nova conversa",
+  "inbox.start.openWith": "Iniciar uma conversa com {name}",
+  "inbox.start.title": "Nova conversa com {name}",
+  "inbox.start.description": "Escolha o canal; você escreve a primeira mensagem na conversa.",
+  "inbox.start.channel": "Canal",
+  "inbox.start.submit": "Iniciar conversa",
+  "inbox.start.unavailable.customerStarts":
+    "Conversas no {channel} começam quando o cliente escreve para você.",
+  "inbox.start.unavailable.noPhone": "{name} não tem telefone.",
+  "inbox.start.unavailable.neverWrote": "{name} nunca escreveu para você no {channel}.",
+  "inbox.start.noneUsable": "Nenhum dos seus canais alcança {name} ainda.",
+  "inbox.start.noChannels":
+    "Nenhum canal está conectado ainda. Conecte WhatsApp, Telegram ou Slack nas Configurações.",
+  "inbox.start.noChannelsAsk":
+    "Nenhum canal está conectado ainda. Peça a um proprietário ou administrador para conectar um.",
+  "inbox.start.whatsappWindow":
+    "O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente: até ele escrever, sua mensagem é recusada.",
+  "inbox.start.existsElsewhere": "{name} já tem uma conversa neste canal, atendida por outro membro.",
 };

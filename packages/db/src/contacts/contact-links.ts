@@ -2,7 +2,7 @@ import { type ContactRepository, pageSize, storedDealValue } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import { scopeConditions } from "../conversations/conversation-list";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, encodeCursor, toPage } from "../shared/cursor";
 
 type Links = Pick<ContactRepository, "conversations" | "deals" | "moveRelations" | "releaseDeals">;
 
@@ -11,34 +11,40 @@ export function contactLinks(db: Kysely<Database>): Links {
   return {
     async conversations(organizationId, contactId, scope, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "contactConversations");
+      // the list names its order: a cursor from the former order by creation answers 400, not a wrong page
+      const cursor = decodeCursor(page.cursor, "contactConversations.activity");
+      const activity = sql<Date>`coalesce(last_message_at, created_at)`;
       let query = db
         .selectFrom("conversations")
         .select(["id", "channel", "status", "assigned_to", "last_message_at", "created_at"])
+        .select(activity.as("activity_at"))
         .where("organization_id", "=", organizationId)
         .where("contact_id", "=", contactId)
         .where((eb) => eb.and(scopeConditions(eb, scope)))
-        .orderBy("created_at", "desc")
+        .orderBy(activity, "desc")
         .orderBy("id", "desc")
         .limit(limit + 1);
       if (cursor) {
         query = query.where((eb) =>
-          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
+          eb(eb.tuple(activity, eb.ref("id")), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(
-        await query.execute(),
-        limit,
-        (row) => ({
+      const rows = await query.execute();
+      const hasMore = rows.length > limit;
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((row) => ({
           id: row.id,
           channel: row.channel,
           status: row.status,
           assignedTo: row.assigned_to,
           lastMessageAt: row.last_message_at,
           createdAt: row.created_at,
-        }),
-        "contactConversations",
-      );
+        })),
+        nextCursor:
+          hasMore && last ? encodeCursor(last.activity_at, last.id, "contactConversations.activity") : null,
+      };
     },
 
     async deals(organizationId, contactId, page) {

@@ -1,4 +1,4 @@
-import type { ConversationReferences } from "@crm/domain";
+import { type ConversationReferences, channels } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 
@@ -34,6 +34,30 @@ export function createConversationReferences(db: Kysely<Database>): Conversation
         .where("id", "=", integrationId)
         .executeTakeFirst();
       return row && { id: row.id, channel: row.channel, name: row.name, isActive: row.is_active };
+    },
+
+    async activeChannelIntegrations(organizationId) {
+      const rows = await db
+        .selectFrom("integrations")
+        .select(["id", "channel", "name"])
+        .where("organization_id", "=", organizationId)
+        .where("is_active", "=", true)
+        .where("channel", "in", channels)
+        .orderBy("name")
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({ ...row, isActive: true }));
+    },
+
+    async channelsOfContact(organizationId, contactId) {
+      const rows = await db
+        .selectFrom("channel_identities")
+        .select("channel")
+        .distinct()
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", contactId)
+        .execute();
+      return rows.map((row) => row.channel);
     },
 
     async member(organizationId, userId) {

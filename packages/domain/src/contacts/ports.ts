@@ -63,7 +63,10 @@ export interface ContactRepository {
   addTags(organizationId: string, contactId: string, tagIds: string[]): Promise<void>;
   addTagLinks(organizationId: string, links: Array<{ contactId: string; tagId: string }>): Promise<void>;
   removeTag(organizationId: string, contactId: string, tagId: string): Promise<boolean>;
-  /** Only those `scope` lets the reader see (an agent: theirs and the unassigned ones). */
+  /**
+   * Only those `scope` lets the reader see (an agent: theirs and the unassigned ones); latest activity first
+   * (the last message, or the start of one without any), then by id.
+   */
   conversations(
     organizationId: string,
     contactId: string,

@@ -182,6 +182,10 @@ export interface ConversationReferences {
   /** The contact's user id on the channel (e.g. a Telegram chat id), if they ever wrote there. */
   channelUserId(organizationId: string, contactId: string, channel: Channel): Promise<string | undefined>;
   integration(organizationId: string, integrationId: string): Promise<ConnectedIntegration | undefined>;
+  /** The active integrations of the messaging channels, by name. */
+  activeChannelIntegrations(organizationId: string): Promise<ConnectedIntegration[]>;
+  /** The channels on which the contact has an identity (they wrote there at least once). */
+  channelsOfContact(organizationId: string, contactId: string): Promise<Channel[]>;
   member(organizationId: string, userId: string): Promise<{ id: string; role: Role } | undefined>;
 }
 

@@ -7,6 +7,7 @@ import { assertMayAssign, parseAssignee } from "./assignment";
 import type { ContactSummary, ConversationView } from "./model";
 import type { ConnectedIntegration, ConversationsDeps, ConversationsRepos } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
+import { deliveryThreadOf } from "./reachability";
 import { threadIdsOf } from "./thread-ids";
 import { canSee, conversationScope } from "./visibility";
 
@@ -108,26 +109,18 @@ function messagingChannel(integration: ConnectedIntegration | undefined): Channe
   return integration.channel;
 }
 
-/** Where the provider delivers to the contact: their known user id on the channel, or (WhatsApp) their phone. */
+/** Where the provider delivers to the contact; UNPROCESSABLE when it cannot reach them there. */
 async function threadOf(
   repos: ConversationsRepos,
   organizationId: string,
   contact: ContactSummary,
   channel: Channel,
 ): Promise<string> {
-  if (channel === "discord") {
-    throw new DomainError(
-      "UNPROCESSABLE",
-      "Discord conversations start when the customer writes to the bot; they cannot be opened from here",
-    );
-  }
-  const known = await repos.references.channelUserId(organizationId, contact.id, channel);
-  if (known) return known;
-  // WhatsApp addresses people by their number without the "+"
-  if (channel === "whatsapp" && contact.phone) return contact.phone.replace(/^\+/, "");
-  const need = channel === "whatsapp" ? "a phone number" : `to have written to you on ${channel} first`;
-  throw new DomainError(
-    "UNPROCESSABLE",
-    `${contact.name} cannot be reached on ${channel}: they need ${need}`,
-  );
+  const known =
+    channel === "discord"
+      ? undefined
+      : await repos.references.channelUserId(organizationId, contact.id, channel);
+  const thread = deliveryThreadOf(channel, contact, known);
+  if (!("threadId" in thread)) throw new DomainError("UNPROCESSABLE", thread.message);
+  return thread.threadId;
 }

@@ -1,7 +1,7 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, GitMerge, Pencil, Trash2 } from "lucide-react";
+import { ArrowLeft, GitMerge, MessageSquarePlus, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Avatar } from "../../components/ui/avatar";
 import { Button } from "../../components/ui/button";
@@ -12,12 +12,13 @@ import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
 import { CreateDealDialog } from "../deals/create-deal-dialog";
+import { StartConversationDialog } from "../inbox/start-conversation-dialog";
 import { ContactDetailsCard } from "./contact-details-card";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { ContactTimeline } from "./contact-timeline";
 import { MergeContactDialog } from "./merge-contact-dialog";
 
-type OpenDialog = "edit" | "merge" | "delete" | "deal" | null;
+type OpenDialog = "edit" | "merge" | "delete" | "deal" | "conversation" | null;
 
 export function ContactPage({ contactId }: { contactId: string }) {
   const { t } = useI18n();
@@ -39,6 +40,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
   );
   const mayWrite = can(user.role, "contacts:write");
   const mayDelete = can(user.role, "contacts:delete");
+  const mayStartConversation = can(user.role, "conversations:write");
   const dialogProps = (name: Exclude<OpenDialog, null>) => ({
     open: dialog === name,
     onOpenChange: (open: boolean) => setDialog(open ? name : null),
@@ -66,6 +68,12 @@ export function ContactPage({ contactId }: { contactId: string }) {
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
+          {mayStartConversation && (
+            <Button onClick={() => setDialog("conversation")}>
+              <MessageSquarePlus aria-hidden="true" className="size-4" />
+              {t("inbox.start.open")}
+            </Button>
+          )}
           {mayWrite && (
             <Button variant="secondary" onClick={() => setDialog("edit")}>
               <Pencil aria-hidden="true" className="size-4" />
@@ -113,6 +121,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
       />
       <MergeContactDialog {...dialogProps("merge")} survivor={contact} />
       <CreateDealDialog {...dialogProps("deal")} initialContact={contact} />
+      <StartConversationDialog {...dialogProps("conversation")} contact={contact} />
       <ConfirmDialog
         {...dialogProps("delete")}
         title={t("contacts.delete.title")}

@@ -167,9 +167,13 @@ function ConversationEntry({ conversation }: { conversation: ContactConversation
       </EntryIcon>
       <div className="min-w-0 flex-1 pt-1">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="text-sm font-medium text-slate-900">
+          <Link
+            to="/inbox/$conversationId"
+            params={{ conversationId: conversation.id }}
+            className="text-sm font-medium text-slate-900 hover:text-indigo-600"
+          >
             {t("contacts.timeline.conversation", { channel })}
-          </span>
+          </Link>
           <ConversationStatusBadge status={conversation.status} />
         </div>
         <time dateTime={at} title={formatDateTime(at, locale)} className="text-xs text-slate-500">

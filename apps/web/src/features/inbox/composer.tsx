@@ -102,7 +102,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
     >
       {windowClosed && !isPrivate && !disabled && (
         <Alert tone="info" className="mb-2">
-          {t("inbox.composer.windowClosed")}
+          {t(conversation.lastInboundAt ? "inbox.composer.windowClosed" : "inbox.composer.windowNotOpened")}
         </Alert>
       )}
       {send.error && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactSearchTerm, mostRecentConversation, nextResultIndex } from "./contact-search";
+import { contactSearchTerm, nextResultIndex } from "./contact-search";
 
 describe("contactSearchTerm", () => {
   it("asks nothing for one character or blank space", () => {
@@ -24,26 +24,6 @@ describe("contactSearchTerm", () => {
 
   it("cuts a long message search to the 100 characters the contacts search accepts", () => {
     expect(contactSearchTerm(`${"a".repeat(150)}`)).toBe("a".repeat(100));
-  });
-});
-
-describe("mostRecentConversation", () => {
-  const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T12:00:00.000Z`;
-
-  it("is none when the contact has no conversation the user may see", () => {
-    expect(mostRecentConversation([])).toBeUndefined();
-  });
-
-  it("picks the latest message, not the latest created conversation", () => {
-    const older = { id: "whatsapp", createdAt: at(1), lastMessageAt: at(20) };
-    const newer = { id: "telegram", createdAt: at(10), lastMessageAt: at(11) };
-    expect(mostRecentConversation([newer, older])?.id).toBe("whatsapp");
-  });
-
-  it("counts a conversation without messages from its creation", () => {
-    const quiet = { id: "quiet", createdAt: at(15), lastMessageAt: null };
-    const talked = { id: "talked", createdAt: at(1), lastMessageAt: at(12) };
-    expect(mostRecentConversation([talked, quiet])?.id).toBe("quiet");
   });
 });
 

@@ -16,29 +16,6 @@ export function contactSearchTerm(q: string | undefined): string | undefined {
   return [...text].length >= minContactSearch ? text : undefined;
 }
 
-interface ConversationActivity {
-  id: string;
-  lastMessageAt: string | null;
-  createdAt: string;
-}
-
-/**
- * The conversation to open for a contact: the one with the latest message, as the inbox orders them (the
- * contact's list is ordered by creation, and an older WhatsApp thread may be the one still talking).
- */
-export function mostRecentConversation<T extends ConversationActivity>(
-  conversations: readonly T[],
-): T | undefined {
-  let best: T | undefined;
-  for (const conversation of conversations) {
-    if (!best || activityOf(conversation) > activityOf(best)) best = conversation;
-  }
-  return best;
-}
-
-const activityOf = (conversation: ConversationActivity) =>
-  Date.parse(conversation.lastMessageAt ?? conversation.createdAt);
-
 /**
  * Where a key moves the focus among `count` results (contacts, then messages), from `current` (-1: the search
  * box). Up from the first result goes back to the search box; undefined: the key is not ours.

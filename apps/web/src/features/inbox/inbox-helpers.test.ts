@@ -111,6 +111,10 @@ describe("the WhatsApp 24-hour window", () => {
     );
   });
 
+  it("explains a 422 in a conversation the agent started as a window the customer has not opened yet", () => {
+    expect(sendErrorMessage(unprocessable, whatsapp(null), now)).toBe("inbox.errors.whatsappNotOpened");
+  });
+
   it("explains a 404 as a conversation the user may no longer see, not as a missing page", () => {
     expect(sendErrorMessage({ data: { code: "NOT_FOUND" } }, whatsapp(null), now)).toBe(
       "inbox.errors.noLongerVisible",

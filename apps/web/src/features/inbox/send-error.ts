@@ -22,9 +22,9 @@ export function sendErrorMessage(
 ): PlainMessageKey {
   if (errorCodeOf(error) === "NOT_FOUND") return "inbox.errors.noLongerVisible";
   if (errorCodeOf(error) === "UNPROCESSABLE") {
-    return whatsappWindowClosed(conversation, now)
-      ? "inbox.errors.whatsappWindow"
-      : "inbox.errors.channelUnavailable";
+    if (!whatsappWindowClosed(conversation, now)) return "inbox.errors.channelUnavailable";
+    // a conversation the agent started: the window never opened, it did not close
+    return conversation.lastInboundAt ? "inbox.errors.whatsappWindow" : "inbox.errors.whatsappNotOpened";
   }
   return toErrorView(error).message;
 }

@@ -1,0 +1,21 @@
+import { startChannelList, startChannelsInput } from "@crm/contracts";
+import { listStartChannels as list } from "@crm/domain";
+import { permission } from "../../trpc/init";
+
+export const listStartChannels = permission("conversations:write")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/conversations/channels",
+      tags: ["conversations"],
+      summary: "The channel integrations a conversation can be started on",
+      description:
+        "The active WhatsApp, Telegram, Slack and Discord integrations (id, name and channel: never their " +
+        "configuration), for anyone who may write. With `contactId`, each says whether it reaches that " +
+        "contact: WhatsApp needs their phone, Telegram and Slack need them to have written there once, and " +
+        "Discord conversations only start when the customer writes.",
+    },
+  })
+  .input(startChannelsInput)
+  .output(startChannelList)
+  .query(async ({ ctx, input }) => ({ items: await list(ctx.container.conversations, ctx.actor, input) }));
