@@ -33,6 +33,8 @@ export const dealsEn = {
   "deals.board.emptyColumn": "No deals",
   "deals.board.loadMore": "Show {count} more",
   "deals.board.moveFailed": "“{title}” could not be moved to {to}, so it is back in {from}.",
+  "deals.board.changedElsewhere":
+    "“{title}” was not moved to {to}: someone else changed this deal in the meantime. The board now shows it as they left it; move it again if it still needs moving.",
   "deals.board.instructions":
     "Drag a deal with the mouse, or use its actions menu to move it to another stage with the keyboard.",
   "deals.board.announce.picked": "Picked up {title}.",
@@ -81,6 +83,8 @@ export const dealsEn = {
   "deals.edit.changedElsewhereReload":
     "Someone else changed this deal since you opened it, so nothing was saved. Reload the page to see its current values.",
   "deals.edit.theirValue": "Someone else saved: {value}",
+  "deals.changedElsewhere":
+    "Someone else changed this deal in the meantime, so nothing was changed. The page now shows its current state: check it and try again.",
 
   "deals.actions.won": "Mark as won",
   "deals.actions.lost": "Mark as lost",

@@ -38,6 +38,8 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.board.emptyColumn": "Nenhum negócio",
   "deals.board.loadMore": "Mostrar mais {count}",
   "deals.board.moveFailed": "Não foi possível mover “{title}” para {to}, então ele voltou para {from}.",
+  "deals.board.changedElsewhere":
+    "“{title}” não foi movido para {to}: outra pessoa alterou este negócio nesse meio-tempo. O quadro agora mostra o negócio como ela o deixou; mova de novo se ainda precisar.",
   "deals.board.instructions":
     "Arraste um negócio com o mouse ou use o menu de ações dele para movê-lo de etapa pelo teclado.",
   "deals.board.announce.picked": "{title} selecionado.",
@@ -87,6 +89,8 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.edit.changedElsewhereReload":
     "Outra pessoa alterou este negócio depois que você o abriu, então nada foi salvo. Recarregue a página para ver os valores atuais.",
   "deals.edit.theirValue": "Outra pessoa salvou: {value}",
+  "deals.changedElsewhere":
+    "Outra pessoa alterou este negócio nesse meio-tempo, então nada foi alterado. A página agora mostra a situação atual: confira e tente de novo.",
 
   "deals.actions.won": "Marcar como ganho",
   "deals.actions.lost": "Marcar como perdido",

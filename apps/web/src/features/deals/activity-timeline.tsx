@@ -28,6 +28,7 @@ import { formatDateTime, formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { activityTypeLabels } from "./activity-labels";
 import { type DealActivity, describeSystemActivity, isOverdue, schedulableTypes } from "./activity-view";
+import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { useMemberNames } from "./use-deal-options";
 
 const pageSize = 30;
@@ -58,13 +59,20 @@ export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit:
     ),
   );
   if (activities.isPending) return <Loading />;
-  if (activities.isError)
+  if (activities.isLoadingError)
     return <QueryError error={activities.error} onRetry={() => void activities.refetch()} />;
   const items = activities.data.pages.flatMap((page) => page.items);
+  const refreshFailed = <RefreshFailedNotice queries={[activities]} />;
   if (items.length === 0)
-    return <p className="py-6 text-center text-sm text-slate-500">{t("deals.activity.empty")}</p>;
+    return (
+      <>
+        {refreshFailed}
+        <p className="py-6 text-center text-sm text-slate-500">{t("deals.activity.empty")}</p>
+      </>
+    );
   return (
     <>
+      {refreshFailed}
       <ol
         aria-label={t("deals.activity.title")}
         className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-4 before:w-px before:bg-slate-200"
@@ -73,6 +81,7 @@ export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit:
           <ActivityItem key={activity.id} activity={activity} dealId={dealId} canEdit={canEdit} />
         ))}
       </ol>
+      {activities.isFetchNextPageError && <ErrorAlert error={activities.error} className="mt-4" />}
       <LoadMore {...activities} />
     </>
   );

@@ -15,14 +15,17 @@ import { ActivityTimeline } from "./activity-timeline";
 import { DealDetailsCard } from "./deal-details-card";
 import { DealStatusBadge } from "./deal-status";
 import { DealStatusActions } from "./deal-status-actions";
+import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { StageProgress } from "./stage-progress";
 
 export function DealPage({ dealId }: { dealId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const { user } = useSession();
-  const { data: deal } = useSuspenseQuery(trpc.deals.get.queryOptions({ id: dealId }));
-  const pipeline = useQuery(trpc.pipelines.get.queryOptions({ id: deal.pipelineId })).data;
+  const dealQuery = useSuspenseQuery(trpc.deals.get.queryOptions({ id: dealId }));
+  const deal = dealQuery.data;
+  const pipelineQuery = useQuery(trpc.pipelines.get.queryOptions({ id: deal.pipelineId }));
+  const pipeline = pipelineQuery.data;
   const contact = useQuery({
     ...trpc.contacts.get.queryOptions({ id: deal.contactId ?? "" }),
     enabled: deal.contactId !== null,
@@ -32,6 +35,7 @@ export function DealPage({ dealId }: { dealId: string }) {
 
   return (
     <>
+      <RefreshFailedNotice queries={[dealQuery, pipelineQuery]} />
       <Link
         to="/deals"
         search={{ pipeline: deal.pipelineId }}

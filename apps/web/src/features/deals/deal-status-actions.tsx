@@ -7,15 +7,23 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { TextareaField } from "../../components/ui/textarea-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
-import { type Deal, useDealSaved } from "./use-deal-cache";
+import { type Deal, useDealChangedElsewhere, useDealSaved } from "./use-deal-cache";
 
-/** Win, lose (with a reason) or reopen a deal. */
+const changedElsewhere = { PRECONDITION_FAILED: "deals.changedElsewhere" } as const;
+
+/** Win, lose (with a reason) or reopen a deal, if nobody changed it since the page loaded it. */
 export function DealStatusActions({ deal }: { deal: Deal }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const onSaved = useDealSaved();
+  const onRefused = useDealChangedElsewhere();
   const [losing, setLosing] = useState(false);
-  const update = useMutation(trpc.deals.update.mutationOptions({ onSuccess: onSaved }));
+  const update = useMutation(
+    trpc.deals.update.mutationOptions({
+      onSuccess: onSaved,
+      onError: (error, input) => onRefused(error, input.id),
+    }),
+  );
 
   if (deal.status !== "open") {
     return (
@@ -23,12 +31,12 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
         <Button
           variant="secondary"
           loading={update.isPending}
-          onClick={() => update.mutate({ id: deal.id, status: "open" })}
+          onClick={() => update.mutate({ id: deal.id, status: "open", expectedUpdatedAt: deal.updatedAt })}
         >
           <RotateCcw aria-hidden="true" className="size-4" />
           {t("deals.actions.reopen")}
         </Button>
-        <ErrorAlert error={update.error} />
+        <ErrorAlert error={update.error} overrides={changedElsewhere} />
       </div>
     );
   }
@@ -38,7 +46,7 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
         <Button
           variant="success"
           loading={update.isPending && update.variables.status === "won"}
-          onClick={() => update.mutate({ id: deal.id, status: "won" })}
+          onClick={() => update.mutate({ id: deal.id, status: "won", expectedUpdatedAt: deal.updatedAt })}
         >
           <Trophy aria-hidden="true" className="size-4" />
           {t("deals.actions.won")}
@@ -48,13 +56,16 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
           {t("deals.actions.lost")}
         </Button>
       </div>
-      {!losing && <ErrorAlert error={update.error} />}
+      {!losing && <ErrorAlert error={update.error} overrides={changedElsewhere} />}
       <LostDialog open={losing} onOpenChange={setLosing} deal={deal} />
     </div>
   );
 }
 
-/** Asks why the deal was lost and loses it; also offered where a deal is listed (the inbox's contact panel). */
+/**
+ * Asks why the deal was lost and loses it, if nobody changed it since it was shown; also offered where a deal
+ * is listed (the inbox's contact panel).
+ */
 export function LostDialog({
   open,
   onOpenChange,
@@ -62,11 +73,12 @@ export function LostDialog({
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  deal: Pick<Deal, "id" | "title">;
+  deal: Pick<Deal, "id" | "title" | "updatedAt">;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const onSaved = useDealSaved();
+  const onRefused = useDealChangedElsewhere();
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
   const lose = useMutation(
@@ -76,6 +88,7 @@ export function LostDialog({
         setReason("");
         await onSaved(saved);
       },
+      onError: (error, input) => onRefused(error, input.id),
     }),
   );
   return (
@@ -94,10 +107,15 @@ export function LostDialog({
             setMissing(true);
             return;
           }
-          lose.mutate({ id: deal.id, status: "lost", lostReason: reason.trim() });
+          lose.mutate({
+            id: deal.id,
+            status: "lost",
+            lostReason: reason.trim(),
+            expectedUpdatedAt: deal.updatedAt,
+          });
         }}
       >
-        <ErrorAlert error={lose.error} />
+        <ErrorAlert error={lose.error} overrides={changedElsewhere} />
         <TextareaField
           label={t("deals.lost.reason")}
           placeholder={t("deals.lost.placeholder")}

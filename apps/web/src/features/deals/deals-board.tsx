@@ -83,12 +83,16 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
         <Alert tone="error" className="mb-4">
           <div className="flex items-start justify-between gap-4">
             <p>
-              {t("deals.board.moveFailed", {
-                title: failure.deal.title,
-                to: stageName(failure.toStageId),
-                from: stageName(failure.fromStageId),
-              })}{" "}
-              {t(toErrorView(failure.error).message)}
+              {failure.changedElsewhere
+                ? t("deals.board.changedElsewhere", {
+                    title: failure.deal.title,
+                    to: stageName(failure.toStageId),
+                  })
+                : `${t("deals.board.moveFailed", {
+                    title: failure.deal.title,
+                    to: stageName(failure.toStageId),
+                    from: stageName(failure.fromStageId),
+                  })} ${t(toErrorView(failure.error).message)}`}
             </p>
             <button
               type="button"

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import { SearchX } from "lucide-react";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
+import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
@@ -11,6 +12,8 @@ import { useTRPC } from "../../lib/trpc";
 import { type DealsSearch, hasListFilters, ownerInput, toListInput } from "./deal-list-filters";
 import { DealsListToolbar } from "./deals-list-toolbar";
 import { DealCards, DealsTable } from "./deals-table";
+import { RefreshFailedNotice } from "./refresh-failed-notice";
+import { usePipelines } from "./use-deal-options";
 
 const pageSize = 25;
 
@@ -30,16 +33,18 @@ export function DealsList({ search, userId, onSearchChange }: DealsListProps) {
       { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
     ),
   );
+  const pipelines = usePipelines();
   const items = deals.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Card>
+      <RefreshFailedNotice queries={[deals, pipelines]} />
       <DealsListToolbar search={search} onChange={onSearchChange} />
       <FilteredTotals search={search} userId={userId} />
       <div className="mt-5">
         {deals.isPending ? (
           <Loading />
-        ) : deals.isError ? (
+        ) : deals.isLoadingError ? (
           <QueryError error={deals.error} onRetry={() => void deals.refetch()} />
         ) : items.length === 0 ? (
           <div className="flex flex-col items-center py-12 text-center">
@@ -69,6 +74,7 @@ export function DealsList({ search, userId, onSearchChange }: DealsListProps) {
             <div className="sm:hidden">
               <DealCards deals={items} />
             </div>
+            {deals.isFetchNextPageError && <ErrorAlert error={deals.error} className="mt-4" />}
             <LoadMore {...deals} />
           </>
         )}

@@ -23,6 +23,7 @@ import { DealsList } from "./deals-list";
 import { OwnerFilter } from "./deals-list-toolbar";
 import { DealsViewSwitch } from "./deals-view-switch";
 import { PipelineChartPanel } from "./pipeline-chart-panel";
+import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { type Pipeline, usePipelines } from "./use-deal-options";
 
 export const boardPageSize = 25;
@@ -82,7 +83,7 @@ export function DealsPage({ pipelineId, onPipelineChange, search, onSearchChange
       />
       {pipelines.isPending ? (
         <Loading />
-      ) : pipelines.isError ? (
+      ) : pipelines.isLoadingError ? (
         <QueryError error={pipelines.error} onRetry={() => void pipelines.refetch()} />
       ) : !current ? (
         <EmptyState
@@ -128,6 +129,7 @@ function PipelineBoard({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const pipelines = usePipelines();
   const boardInput = {
     pipelineId: pipeline.id,
     limit: boardPageSize,
@@ -141,10 +143,13 @@ function PipelineBoard({
   });
   // outside the loading states, so the search box keeps its focus while the board reloads
   const filters = (
-    <div className="mb-4 flex flex-wrap items-center gap-2">
-      <DealSearchBox search={search} onChange={onSearchChange} />
-      <OwnerFilter search={search} onChange={onSearchChange} />
-    </div>
+    <>
+      <RefreshFailedNotice queries={[board, pipelines]} />
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <DealSearchBox search={search} onChange={onSearchChange} />
+        <OwnerFilter search={search} onChange={onSearchChange} />
+      </div>
+    </>
   );
   if (board.isPending)
     return (
@@ -153,7 +158,8 @@ function PipelineBoard({
         <Loading />
       </>
     );
-  if (board.isError)
+  // a failed first load has nothing to show; a failed refresh keeps the board shown (below)
+  if (board.isLoadingError)
     return (
       <>
         {filters}

@@ -3,7 +3,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
-import { type Deal, useDealSaved } from "./use-deal-cache";
+import { type Deal, useDealChangedElsewhere, useDealSaved } from "./use-deal-cache";
 import type { Stage } from "./use-deal-options";
 
 /** The pipeline's stages as steps; choosing one moves the deal there. */
@@ -19,7 +19,13 @@ export function StageProgress({
   const { t } = useI18n();
   const trpc = useTRPC();
   const onSaved = useDealSaved();
-  const move = useMutation(trpc.deals.update.mutationOptions({ onSuccess: onSaved }));
+  const onRefused = useDealChangedElsewhere();
+  const move = useMutation(
+    trpc.deals.update.mutationOptions({
+      onSuccess: onSaved,
+      onError: (error, input) => onRefused(error, input.id),
+    }),
+  );
   const currentIndex = stages.findIndex((stage) => stage.id === deal.stage);
   return (
     <div className="mb-6">
@@ -33,7 +39,9 @@ export function StageProgress({
                 type="button"
                 aria-current={current ? "step" : undefined}
                 disabled={!canMove || current || move.isPending}
-                onClick={() => move.mutate({ id: deal.id, stage: stage.id })}
+                onClick={() =>
+                  move.mutate({ id: deal.id, stage: stage.id, expectedUpdatedAt: deal.updatedAt })
+                }
                 title={current ? undefined : t("deals.stageProgress.moveTo", { stage: stage.name })}
                 className={cx(
                   "w-full rounded-md px-3 py-2 text-left text-xs font-medium transition-colors",
@@ -53,7 +61,11 @@ export function StageProgress({
           );
         })}
       </ol>
-      <ErrorAlert error={move.error} className="mt-3" />
+      <ErrorAlert
+        error={move.error}
+        overrides={{ PRECONDITION_FAILED: "deals.changedElsewhere" }}
+        className="mt-3"
+      />
     </div>
   );
 }
