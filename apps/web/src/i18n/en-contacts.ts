@@ -17,6 +17,12 @@ export const contactsEn = {
 
   "contacts.filter.tag": "Filter by tag",
   "contacts.filter.anyTag": "All tags",
+  "contacts.filter.tagResults": "Matching tags",
+  "contacts.filter.tagSearching": "Searching tags…",
+  "contacts.filter.tagNone": "No tag matches.",
+  "contacts.filter.tagMore": "Showing the first {count}. Type more of the name to narrow it down.",
+  "contacts.filter.tagMissing": "Tag not found",
+  "contacts.filter.clearTag": "Clear the tag filter",
   "contacts.filter.company": "Filter by company",
   "contacts.filter.anyCompany": "All companies",
   "contacts.filter.companyResults": "Matching companies",

@@ -32,6 +32,7 @@ export const en = {
   "common.saveChanges": "Save changes",
   "common.tryAgain": "Try again",
   "common.refreshFailed": "Could not refresh: showing what was loaded before.",
+  "common.loadMoreFailed": "Could not load more: showing what was loaded before.",
   "common.edit": "Edit",
   "common.dismiss": "Dismiss",
   "common.yes": "Yes",

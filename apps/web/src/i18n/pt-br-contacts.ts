@@ -20,6 +20,12 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
 
   "contacts.filter.tag": "Filtrar por tag",
   "contacts.filter.anyTag": "Todas as tags",
+  "contacts.filter.tagResults": "Tags encontradas",
+  "contacts.filter.tagSearching": "Buscando tags…",
+  "contacts.filter.tagNone": "Nenhuma tag encontrada.",
+  "contacts.filter.tagMore": "Mostrando as primeiras {count}. Digite mais do nome para refinar.",
+  "contacts.filter.tagMissing": "Tag não encontrada",
+  "contacts.filter.clearTag": "Remover o filtro de tag",
   "contacts.filter.company": "Filtrar por empresa",
   "contacts.filter.anyCompany": "Todas as empresas",
   "contacts.filter.companyResults": "Empresas encontradas",

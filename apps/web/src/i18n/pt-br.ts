@@ -31,6 +31,7 @@ export const ptBR: Messages = {
   "common.saveChanges": "Salvar alterações",
   "common.tryAgain": "Tentar novamente",
   "common.refreshFailed": "Não foi possível atualizar: mostrando o que já estava carregado.",
+  "common.loadMoreFailed": "Não foi possível carregar mais: mostrando o que já estava carregado.",
   "common.edit": "Editar",
   "common.dismiss": "Fechar aviso",
   "common.yes": "Sim",

@@ -14,7 +14,10 @@ export const tag = z.object({
   updatedAt: timestamp,
 });
 export const tagPage = pageOf(tag);
-export const listTagsInput = z.object({ ...pageInput });
+export const listTagsInput = z.object({
+  ...pageInput,
+  search: z.string().max(100).optional().describe("Part of the name, whatever the letter case"),
+});
 
 export const createTagInput = strictInput({
   name: z.string().max(200).describe("Unique in the organization, whatever the letter case"),

@@ -1,5 +1,6 @@
 import { DomainError, pageSize, type TagRepository } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
+import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
@@ -66,7 +67,7 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
 
     findOrCreateByNames: (organizationId, names) => findOrCreateByNames(db, "tags", organizationId, names),
 
-    async list(organizationId, page) {
+    async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
       const cursor = decodeCursor(page.cursor, "tags");
       let query = db
@@ -76,6 +77,8 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .limit(limit + 1);
+      const search = filter.search?.trim();
+      if (search) query = query.where("name", "ilike", `%${escapeLike(search)}%`);
       if (cursor) {
         query = query.where((eb) =>
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),

@@ -118,7 +118,11 @@ export interface TagRepository {
   findByNames(organizationId: string, names: string[]): Promise<Tag[]>;
   /** The ids of tags with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
   findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
-  list(organizationId: string, page: PageRequest): Promise<Page<Tag>>;
+  list(
+    organizationId: string,
+    filter: { search?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<Tag>>;
   update(
     organizationId: string,
     id: string,

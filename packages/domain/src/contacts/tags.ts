@@ -33,6 +33,12 @@ export async function createTag(
   return deps.store.tags.create(actor.organizationId, { name, color });
 }
 
+export async function getTag(deps: ContactsDeps, actor: Actor, id: string): Promise<Tag> {
+  const tag = await deps.store.tags.findById(actor.organizationId, id);
+  if (!tag) throw notFound("Tag");
+  return tag;
+}
+
 /** Renames or recolors a tag. */
 export async function updateTag(
   deps: ContactsDeps,

@@ -87,6 +87,49 @@ describe("tags", () => {
     expect(rename.body.data.existingId).toBe(vip.id);
   });
 
+  it("lists only the tags whose name contains the search, whatever the letter case, page after page", async () => {
+    const owner = await api.register();
+    for (const name of [
+      "VIP Ouro",
+      "Lead frio",
+      "vip prata",
+      "Desconto 100%",
+      "Desconto 1000",
+      "Cliente VIP",
+    ]) {
+      await createResource(api, owner.token, "/tags", { name });
+    }
+    const other = await api.register();
+    await createResource(api, other.token, "/tags", { name: "VIP de outra empresa" });
+
+    const names = async (path: string) =>
+      (await allPages<TagDto>(api, owner.token, path)).map((tag) => tag.name);
+    // newest first, one per page: the search holds across the cursor
+    expect(await names("/tags?search=vip&limit=1")).toEqual(["Cliente VIP", "vip prata", "VIP Ouro"]);
+    expect(await names("/tags?search=%20%20Lead%20")).toEqual(["Lead frio"]);
+    // % and _ are letters here, not patterns
+    expect(await names("/tags?search=100%25")).toEqual(["Desconto 100%"]);
+    expect(await names("/tags?search=_")).toEqual([]);
+    expect(await names("/tags?search=")).toHaveLength(6);
+
+    const tooLong = await api.rest<ErrorDto>("GET", `/tags?search=${"x".repeat(101)}`, {
+      token: owner.token,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(Object.keys(tooLong.body.data.fieldErrors ?? {})).toEqual(["search"]);
+  });
+
+  it("reads one tag by id, for a viewer too", async () => {
+    const owner = await api.register();
+    const vip = await createResource(api, owner.token, "/tags", { name: "VIP", color: "#22c55e" });
+    const viewer = await api.member(owner.token, "viewer");
+    const read = await api.rest<TagDto>("GET", `/tags/${vip.id}`, { token: viewer.token });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: vip.id, name: "VIP", color: "#22c55e" });
+    await api.rest("DELETE", `/tags/${vip.id}`, { token: owner.token });
+    expect((await api.rest("GET", `/tags/${vip.id}`, { token: owner.token })).status).toBe(404);
+  });
+
   it("agents create tags but cannot delete them", async () => {
     const owner = await api.register();
     const agent = await api.member(owner.token, "agent");
@@ -103,6 +146,7 @@ describe("tags", () => {
           name: "PATCH /tags/{id}",
           call: (token, id) => api.rest("PATCH", `/tags/${id}`, { token, body: { color: "#000000" } }),
         },
+        { name: "GET /tags/{id}", call: (token, id) => api.rest("GET", `/tags/${id}`, { token }) },
         { name: "DELETE /tags/{id}", call: (token, id) => api.rest("DELETE", `/tags/${id}`, { token }) },
       ],
     );

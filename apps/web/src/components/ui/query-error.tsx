@@ -19,14 +19,14 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => 
  * A refresh that failed while what was loaded before is still shown (the API restarting, the network down): said
  * in one line above it, instead of replacing it with the error.
  */
-export function RefreshFailed({ onRetry }: { onRetry: () => void }) {
+export function RefreshFailed({ onRetry, message }: { onRetry: () => void; message?: string }) {
   const { t } = useI18n();
   return (
     <div
       role="status"
       className="mb-3 flex items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
     >
-      <span>{t("common.refreshFailed")}</span>
+      <span>{message ?? t("common.refreshFailed")}</span>
       <Button variant="secondary" size="sm" onClick={onRetry}>
         {t("common.tryAgain")}
       </Button>

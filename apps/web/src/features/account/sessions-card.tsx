@@ -5,6 +5,8 @@ import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -24,7 +26,10 @@ export function SessionsCard() {
   return (
     <Card title={t("account.sessions.title")} description={t("account.sessions.description")}>
       <div className="space-y-4">
-        {sessions.error && <ErrorAlert error={sessions.error} />}
+        {sessions.isLoadingError && (
+          <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />
+        )}
+        <RefreshFailedNotice query={sessions} />
         {signOutOthers.error && <ErrorAlert error={signOutOthers.error} />}
         {signOutOthers.isSuccess && <Alert tone="success">{t("account.sessions.signedOut")}</Alert>}
         <ul aria-label={t("account.sessions.title")} className="divide-y divide-slate-200">

@@ -11,6 +11,7 @@ import { EmptyState } from "../../components/ui/empty-state";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -76,9 +77,10 @@ export function ApiKeysCard({ actorRole }: { actorRole: Role }) {
       description={t("apiKeys.description")}
       actions={items.length > 0 && createButton}
     >
+      <RefreshFailedNotice query={keys} />
       {keys.isPending ? (
         <Loading />
-      ) : keys.isError ? (
+      ) : keys.isLoadingError ? (
         <QueryError error={keys.error} onRetry={() => void keys.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState

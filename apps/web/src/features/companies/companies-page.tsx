@@ -9,6 +9,7 @@ import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { PageHeader } from "../../components/ui/page-header";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { SearchInput } from "../../components/ui/search-input";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
@@ -72,9 +73,10 @@ export function CompaniesPage({ search, onSearchChange }: CompaniesPageProps) {
         <Card>
           <CompanySearchBox search={search} onChange={onSearchChange} />
           <div className="mt-5">
+            <RefreshFailedNotice query={companies} />
             {companies.isPending ? (
               <Loading />
-            ) : companies.isError ? (
+            ) : companies.isLoadingError ? (
               <QueryError error={companies.error} onRetry={() => void companies.refetch()} />
             ) : items.length === 0 ? (
               <div className="flex flex-col items-center py-12 text-center">

@@ -6,6 +6,7 @@ import { Card } from "../../components/ui/card";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -47,9 +48,10 @@ export function CompanyContactsCard({
         )
       }
     >
+      <RefreshFailedNotice query={contacts} />
       {contacts.isPending ? (
         <Loading />
-      ) : contacts.isError ? (
+      ) : contacts.isLoadingError ? (
         <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />
       ) : items.length === 0 ? (
         <div className="flex flex-col items-center py-8 text-center">

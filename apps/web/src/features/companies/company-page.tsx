@@ -4,6 +4,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, Building2, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../../components/ui/button";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -18,7 +19,8 @@ export function CompanyPage({ companyId }: { companyId: string }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { user } = useSession();
-  const { data: company } = useSuspenseQuery(trpc.companies.get.queryOptions({ id: companyId }));
+  const companyQuery = useSuspenseQuery(trpc.companies.get.queryOptions({ id: companyId }));
+  const company = companyQuery.data;
   const contacts = useCompanyContacts(companyId);
   const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
   useDocumentTitle(company.name);
@@ -39,6 +41,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("companies.backToList")}
       </Link>
+      <RefreshFailedNotice query={companyQuery} />
       <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
         <div className="flex min-w-0 items-center gap-4">
           <span

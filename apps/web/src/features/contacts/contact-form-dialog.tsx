@@ -8,6 +8,7 @@ import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { TextField } from "../../components/ui/text-field";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -61,8 +62,13 @@ export function ContactFormDialog(props: ContactFormDialogProps) {
 function ContactFormLoader(props: ContactFormDialogProps) {
   const fields = useCustomFields();
   if (fields.isPending) return <Loading />;
-  if (fields.isError) return <QueryError error={fields.error} onRetry={() => void fields.refetch()} />;
-  return <ContactForm {...props} definitions={fields.data.items} />;
+  if (fields.isLoadingError) return <QueryError error={fields.error} onRetry={() => void fields.refetch()} />;
+  return (
+    <>
+      <RefreshFailedNotice query={fields} />
+      <ContactForm {...props} definitions={fields.data.items} />
+    </>
+  );
 }
 
 function ContactForm({

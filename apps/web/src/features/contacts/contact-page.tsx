@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Avatar } from "../../components/ui/avatar";
 import { Button } from "../../components/ui/button";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
@@ -26,7 +27,8 @@ export function ContactPage({ contactId }: { contactId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { user } = useSession();
-  const { data: contact } = useSuspenseQuery(trpc.contacts.get.queryOptions({ id: contactId }));
+  const contactQuery = useSuspenseQuery(trpc.contacts.get.queryOptions({ id: contactId }));
+  const contact = contactQuery.data;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   useDocumentTitle(contact.name);
   const remove = useMutation(
@@ -55,6 +57,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("contacts.backToList")}
       </Link>
+      <RefreshFailedNotice query={contactQuery} />
       <div className="mb-8 flex flex-wrap items-center justify-between gap-4">
         <div className="flex min-w-0 items-center gap-4">
           <Avatar name={contact.name} size="lg" />

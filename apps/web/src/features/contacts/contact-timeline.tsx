@@ -8,6 +8,7 @@ import { Card } from "../../components/ui/card";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
@@ -53,8 +54,8 @@ export function ContactTimeline({ contactId, contactName, onCreateDeal }: Contac
 
   const body = () => {
     if (deals.isPending || conversations.isPending) return <Loading />;
-    if (deals.isError) return <QueryError error={deals.error} onRetry={() => void deals.refetch()} />;
-    if (conversations.isError) {
+    if (deals.isLoadingError) return <QueryError error={deals.error} onRetry={() => void deals.refetch()} />;
+    if (conversations.isLoadingError) {
       return <QueryError error={conversations.error} onRetry={() => void conversations.refetch()} />;
     }
     const entries = buildContactTimeline(
@@ -105,6 +106,8 @@ export function ContactTimeline({ contactId, contactName, onCreateDeal }: Contac
       description={t("contacts.timeline.description")}
       actions={createButton}
     >
+      <RefreshFailedNotice query={deals} />
+      <RefreshFailedNotice query={conversations} />
       {body()}
     </Card>
   );

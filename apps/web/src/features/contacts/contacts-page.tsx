@@ -10,6 +10,7 @@ import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { PageHeader } from "../../components/ui/page-header";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { apiBaseUrl } from "../../lib/env";
 import { useTRPC } from "../../lib/trpc";
@@ -96,9 +97,10 @@ export function ContactsPage({ filters, onFiltersChange }: ContactsPageProps) {
         <Card>
           <ContactsToolbar filters={filters} onChange={onFiltersChange} />
           <div className="mt-5">
+            <RefreshFailedNotice query={contacts} />
             {contacts.isPending ? (
               <Loading />
-            ) : contacts.isError ? (
+            ) : contacts.isLoadingError ? (
               <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />
             ) : items.length === 0 ? (
               <div className="flex flex-col items-center py-12 text-center">

@@ -7,7 +7,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { CompanyFilter } from "./company-filter";
 import { type ContactFilters, hasActiveFilters, type Presence } from "./contact-filters";
-import { useTags } from "./use-contact-options";
+import { TagFilter } from "./tag-filter";
 
 interface ContactsToolbarProps {
   filters: ContactFilters;
@@ -19,7 +19,6 @@ const asPresence = (value: string): Presence | undefined =>
 
 export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
   const { t } = useI18n();
-  const tags = useTags().data?.items ?? [];
   const [text, setText] = useState(filters.q ?? "");
   const settled = useDebouncedValue(text);
 
@@ -49,15 +48,7 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
         className="w-full min-w-48 sm:w-auto sm:flex-1"
       />
       <div className="contents">
-        <FilterSelect
-          label={t("contacts.filter.tag")}
-          value={filters.tagId ?? ""}
-          onChange={(event) => onChange({ ...filters, tagId: event.target.value || undefined })}
-          options={[
-            { value: "", label: t("contacts.filter.anyTag") },
-            ...tags.map((tag) => ({ value: tag.id, label: tag.name })),
-          ]}
-        />
+        <TagFilter tagId={filters.tagId} onChange={(tagId) => onChange({ ...filters, tagId })} />
         <CompanyFilter
           companyId={filters.companyId}
           onChange={(companyId) => onChange({ ...filters, companyId })}

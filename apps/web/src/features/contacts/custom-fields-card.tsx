@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { EmptyState } from "../../components/ui/empty-state";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
@@ -102,9 +103,10 @@ export function CustomFieldsCard({ canManage }: { canManage: boolean }) {
       description={t("customFields.description")}
       actions={items.length > 0 && addButton}
     >
+      <RefreshFailedNotice query={fields} />
       {fields.isPending ? (
         <Loading />
-      ) : fields.isError ? (
+      ) : fields.isLoadingError ? (
         <QueryError error={fields.error} onRetry={() => void fields.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState

@@ -9,6 +9,7 @@ import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { ProgressBar } from "../../components/ui/progress-bar";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -44,11 +45,12 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
   }, [finished, queryClient, trpc]);
 
   if (job.isPending) return <Loading />;
-  if (job.isError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
+  if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
 
   return (
     <div className="space-y-6">
+      <RefreshFailedNotice query={job} />
       <Card
         title={t("contacts.import.progressTitle")}
         actions={<Badge tone={statusTone(data.status)}>{t(importStatusLabels[data.status])}</Badge>}
@@ -137,9 +139,10 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
       })}
     >
       <p className="mb-3 text-sm text-slate-500">{t("contacts.import.rowHint")}</p>
+      <RefreshFailedNotice query={rows} />
       {rows.isPending ? (
         <Loading />
-      ) : rows.isError ? (
+      ) : rows.isLoadingError ? (
         <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
       ) : (
         <>

@@ -6,6 +6,7 @@ import { Button } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { TagChip } from "../../components/ui/tag-chip";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
@@ -95,7 +96,7 @@ function MergeSummary({
   );
 
   if (duplicate.isPending || deals.isPending || conversations.isPending) return <Loading />;
-  if (duplicate.isError) return <ErrorAlert error={duplicate.error} />;
+  if (duplicate.isLoadingError) return <ErrorAlert error={duplicate.error} />;
   const preview = mergePreview(survivor, duplicate.data);
   const count = (page: { items: unknown[]; nextCursor: string | null } | undefined) =>
     page ? (page.nextCursor ? `${countLimit}+` : String(page.items.length)) : "?";
@@ -103,6 +104,7 @@ function MergeSummary({
 
   return (
     <div className="space-y-5">
+      <RefreshFailedNotice query={duplicate} />
       <div className="flex items-center gap-3 rounded-lg bg-slate-50 p-3 text-sm ring-1 ring-slate-200 ring-inset">
         <span className="min-w-0 truncate font-medium text-slate-900">{duplicate.data.name}</span>
         <ArrowRight aria-hidden="true" className="size-4 shrink-0 text-slate-400" />

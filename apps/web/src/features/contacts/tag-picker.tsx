@@ -8,7 +8,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { existingIdOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { colorForName } from "./tag-colors";
-import { useTags } from "./use-contact-options";
+import { tagResultLimit, useTagSearch } from "./use-contact-options";
 
 export interface TagRef {
   id: string;
@@ -33,8 +33,8 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tags = useTags();
   const [text, setText] = useState("");
+  const tags = useTagSearch(text);
   const create = useMutation(
     trpc.tags.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tags.list.pathKey() }),
@@ -43,12 +43,10 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
 
   const chosen = new Set(selected.map((tag) => tag.id));
   const query = text.trim().toLowerCase();
-  const all = tags.data?.items ?? [];
-  const available = all.filter((tag) => !chosen.has(tag.id));
-  const suggestions = available
-    .filter((tag) => query === "" || tag.name.toLowerCase().includes(query))
-    .slice(0, suggestionLimit);
-  const exact = all.find((tag) => tag.name.toLowerCase() === query);
+  // the API's answer for what was typed a moment ago, narrowed here to what is typed now
+  const found = (tags.data?.items ?? []).filter((tag) => tag.name.toLowerCase().includes(query));
+  const suggestions = found.filter((tag) => !chosen.has(tag.id)).slice(0, suggestionLimit);
+  const exact = found.find((tag) => tag.name.toLowerCase() === query);
 
   const pick = (tag: TagRef) => {
     if (!chosen.has(tag.id)) onAdd(tag);
@@ -62,9 +60,14 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
       { name, color: colorForName(name) },
       {
         onSuccess: (tag) => pick(tag),
-        onError: (error) => {
-          // someone created it meanwhile: use theirs
-          const existing = all.find((tag) => tag.id === existingIdOf(error));
+        onError: async (error) => {
+          // it exists (someone created it meanwhile, or it was typed faster than the search answered): use it
+          const existingId = existingIdOf(error);
+          if (!existingId) return;
+          const named = await queryClient
+            .fetchQuery(trpc.tags.list.queryOptions({ search: name.slice(0, 100), limit: tagResultLimit }))
+            .catch(() => undefined);
+          const existing = named?.items.find((tag) => tag.id === existingId);
           if (existing) pick(existing);
         },
       },

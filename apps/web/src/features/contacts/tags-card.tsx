@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil, Plus, Tag, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../../components/ui/button";
@@ -6,8 +6,10 @@ import { Card } from "../../components/ui/card";
 import { CardList, CardListItem, useWideEnoughForTable } from "../../components/ui/card-list";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { EmptyState } from "../../components/ui/empty-state";
+import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { TagChip } from "../../components/ui/tag-chip";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -15,13 +17,19 @@ import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { TagDialog } from "./tag-dialog";
 import type { TagRef } from "./tag-picker";
-import { useTags } from "./use-contact-options";
+import { optionsLimit } from "./use-contact-options";
 
 export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: boolean }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tags = useTags();
+  // every tag, a page at a time: an organization may have more than one page of them
+  const tags = useInfiniteQuery(
+    trpc.tags.list.infiniteQueryOptions(
+      { limit: optionsLimit },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
   const [editing, setEditing] = useState<TagRef | "new" | null>(null);
   const [removing, setRemoving] = useState<TagRef | null>(null);
   // how many contacts lose it, said in the confirmation (one count query, only while it is open)
@@ -43,7 +51,7 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
       },
     }),
   );
-  const items = tags.data?.items ?? [];
+  const items = tags.data?.pages.flatMap((page) => page.items) ?? [];
   const addButton = canEdit && (
     <Button size="sm" onClick={() => setEditing("new")}>
       <Plus aria-hidden="true" className="size-4" />
@@ -83,9 +91,10 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
 
   return (
     <Card title={t("tags.title")} description={t("tags.description")} actions={items.length > 0 && addButton}>
+      <RefreshFailedNotice query={tags} />
       {tags.isPending ? (
         <Loading />
-      ) : tags.isError ? (
+      ) : tags.isLoadingError ? (
         <QueryError error={tags.error} onRetry={() => void tags.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState icon={Tag} title={t("tags.empty.title")} description={t("tags.empty.description")}>
@@ -124,6 +133,7 @@ export function TagsCard({ canEdit, canDelete }: { canEdit: boolean; canDelete: 
           ))}
         </CardList>
       )}
+      {items.length > 0 && <LoadMore {...tags} />}
       <TagDialog
         open={editing !== null}
         onOpenChange={(open) => {

@@ -2,6 +2,7 @@ import { CheckCheck } from "lucide-react";
 import { Button } from "../../components/ui/button";
 import { LoadMore } from "../../components/ui/load-more";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Spinner } from "../../components/ui/spinner";
 import { useI18n } from "../../i18n/i18n-provider";
 import { unreadCountOf } from "./notification-cache";
@@ -36,12 +37,13 @@ export function NotificationPanel({ onOpen }: { onOpen: () => void }) {
         </Button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+        <RefreshFailedNotice query={list} />
         {list.isPending ? (
           <div className="flex justify-center py-6 text-slate-500">
             <Spinner />
             <span className="sr-only">{t("common.loading")}</span>
           </div>
-        ) : list.isError ? (
+        ) : list.isLoadingError ? (
           <div className="px-2">
             <QueryError error={list.error} onRetry={() => void list.refetch()} />
           </div>

@@ -7,6 +7,7 @@ import { Card } from "../../components/ui/card";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
@@ -46,9 +47,10 @@ export function DealPaymentsCard({ dealId }: { dealId: string }) {
         )
       }
     >
+      <RefreshFailedNotice query={payments} />
       {payments.isPending ? (
         <Loading />
-      ) : payments.isError ? (
+      ) : payments.isLoadingError ? (
         <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
       ) : items.length === 0 ? (
         <p className="text-sm text-slate-500">{t("payments.deal.empty")}</p>

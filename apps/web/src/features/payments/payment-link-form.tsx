@@ -6,6 +6,7 @@ import { Alert } from "../../components/ui/alert";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { SelectField } from "../../components/ui/select-field";
 import { TextField } from "../../components/ui/text-field";
 import { textLinkClasses } from "../../components/ui/text-link";
@@ -87,7 +88,7 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
   const connected = useQuery(trpc.payments.providers.queryOptions());
   if (props.deal.status === "lost") return <Alert tone="info">{t("payments.create.dealLost")}</Alert>;
   if (connected.isPending) return <Loading />;
-  if (connected.isError)
+  if (connected.isLoadingError)
     return <QueryError error={connected.error} onRetry={() => void connected.refetch()} />;
   const providers = providerChoices(connected.data.items);
   if (providers.length === 0) {
@@ -118,7 +119,12 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
       </div>
     );
   }
-  return <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} />;
+  return (
+    <>
+      <RefreshFailedNotice query={connected} />
+      <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} />
+    </>
+  );
 }
 
 /** Why a connected provider is not offered: its webhook secret is missing, and where to paste it. */

@@ -10,6 +10,7 @@ import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { PageHeader } from "../../components/ui/page-header";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -105,9 +106,10 @@ export function PaymentsPage({ filters, onFiltersChange }: PaymentsPageProps) {
             />
           </div>
           <div className="mt-5">
+            <RefreshFailedNotice query={payments} />
             {payments.isPending ? (
               <Loading />
-            ) : payments.isError ? (
+            ) : payments.isLoadingError ? (
               <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
             ) : items.length === 0 ? (
               <div className="flex flex-col items-center py-12 text-center">

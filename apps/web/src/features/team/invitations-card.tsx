@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDate, isPast } from "../../lib/format";
@@ -71,9 +72,10 @@ export function InvitationsCard({ actorRole }: { actorRole: Role }) {
 
   return (
     <Card title={t("team.invitations.title")} description={t("team.invitations.description")}>
+      <RefreshFailedNotice query={invitations} />
       {invitations.isPending ? (
         <Loading />
-      ) : invitations.isError ? (
+      ) : invitations.isLoadingError ? (
         <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
       ) : items.length === 0 ? (
         <p className="text-sm text-slate-500">{t("team.invitations.empty")}</p>

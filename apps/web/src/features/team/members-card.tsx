@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
@@ -109,9 +110,10 @@ export function MembersCard({ actor }: { actor: Actor }) {
 
   return (
     <Card title={t("team.members.title")} description={t("team.members.description")}>
+      <RefreshFailedNotice query={members} />
       {members.isPending ? (
         <Loading />
-      ) : members.isError ? (
+      ) : members.isLoadingError ? (
         <QueryError error={members.error} onRetry={() => void members.refetch()} />
       ) : (
         <>
