@@ -10,16 +10,34 @@ interface Refreshable {
   fetchNextPage?: () => Promise<unknown>;
 }
 
+type Props = { query: Refreshable } | { queries: readonly Refreshable[] };
+
 /**
- * Put above what a query shows: says its last refresh (or next page) failed, with a retry, and nothing otherwise.
- * Pair it with `isLoadingError` (not `isError`) for the error that replaces the content, so loaded data is never
- * blanked by a failed background refetch.
+ * Put above what one query (or the queries of one screen) shows: says the last refresh (or next page) failed, with
+ * a retry of only what failed, and nothing otherwise. Pair it with `isLoadingError` (not `isError`) for the error
+ * that replaces the content, so loaded data is never blanked by a failed background refetch.
  */
-export function RefreshFailedNotice({ query }: { query: Refreshable }) {
+export function RefreshFailedNotice(props: Props) {
   const { t } = useI18n();
-  const { fetchNextPage } = query;
-  if (query.isFetchNextPageError && fetchNextPage) {
-    return <RefreshFailed message={t("common.loadMoreFailed")} onRetry={() => void fetchNextPage()} />;
+  const queries = "query" in props ? [props.query] : props.queries;
+  const nextPageFailed = queries.filter((query) => query.isFetchNextPageError && query.fetchNextPage);
+  if (nextPageFailed.length > 0) {
+    return (
+      <RefreshFailed
+        message={t("common.loadMoreFailed")}
+        onRetry={() => {
+          for (const query of nextPageFailed) void query.fetchNextPage?.();
+        }}
+      />
+    );
   }
-  return query.isRefetchError ? <RefreshFailed onRetry={() => void query.refetch()} /> : null;
+  const refreshFailed = queries.filter((query) => query.isRefetchError);
+  if (refreshFailed.length === 0) return null;
+  return (
+    <RefreshFailed
+      onRetry={() => {
+        for (const query of refreshFailed) void query.refetch();
+      }}
+    />
+  );
 }

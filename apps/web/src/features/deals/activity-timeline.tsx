@@ -22,13 +22,13 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { activityTypeLabels } from "./activity-labels";
 import { type DealActivity, describeSystemActivity, isOverdue, schedulableTypes } from "./activity-view";
-import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { useMemberNames } from "./use-deal-options";
 
 const pageSize = 30;
@@ -81,7 +81,6 @@ export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit:
           <ActivityItem key={activity.id} activity={activity} dealId={dealId} canEdit={canEdit} />
         ))}
       </ol>
-      {activities.isFetchNextPageError && <ErrorAlert error={activities.error} className="mt-4" />}
       <LoadMore {...activities} />
     </>
   );

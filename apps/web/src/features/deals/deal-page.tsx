@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Clock } from "lucide-react";
 import { Badge } from "../../components/ui/badge";
 import { Card } from "../../components/ui/card";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
@@ -15,7 +16,6 @@ import { ActivityTimeline } from "./activity-timeline";
 import { DealDetailsCard } from "./deal-details-card";
 import { DealStatusBadge } from "./deal-status";
 import { DealStatusActions } from "./deal-status-actions";
-import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { StageProgress } from "./stage-progress";
 
 export function DealPage({ dealId }: { dealId: string }) {

@@ -2,17 +2,16 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import { SearchX } from "lucide-react";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
-import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatMoney, totalsByCurrency } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { type DealsSearch, hasListFilters, ownerInput, toListInput } from "./deal-list-filters";
 import { DealsListToolbar } from "./deals-list-toolbar";
 import { DealCards, DealsTable } from "./deals-table";
-import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { usePipelines } from "./use-deal-options";
 
 const pageSize = 25;
@@ -74,7 +73,6 @@ export function DealsList({ search, userId, onSearchChange }: DealsListProps) {
             <div className="sm:hidden">
               <DealCards deals={items} />
             </div>
-            {deals.isFetchNextPageError && <ErrorAlert error={deals.error} className="mt-4" />}
             <LoadMore {...deals} />
           </>
         )}

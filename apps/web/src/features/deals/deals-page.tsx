@@ -9,6 +9,7 @@ import { FilterSelect } from "../../components/ui/filter-select";
 import { Loading } from "../../components/ui/loading";
 import { PageHeader } from "../../components/ui/page-header";
 import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatMoney, totalsByCurrency } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
@@ -23,7 +24,6 @@ import { DealsList } from "./deals-list";
 import { OwnerFilter } from "./deals-list-toolbar";
 import { DealsViewSwitch } from "./deals-view-switch";
 import { PipelineChartPanel } from "./pipeline-chart-panel";
-import { RefreshFailedNotice } from "./refresh-failed-notice";
 import { type Pipeline, usePipelines } from "./use-deal-options";
 
 export const boardPageSize = 25;
