@@ -7,6 +7,8 @@
  *
  * Works in a database of its own (crm_bench_inbox, dropped at the end unless BENCH_KEEP=1).
  */
+
+import { inboxList } from "@crm/db/conversations/conversation-list";
 import { createConversationRepository } from "@crm/db/conversations/conversation-repository";
 import { createMessageRepository } from "@crm/db/conversations/message-repository";
 import { encodeKeyset } from "@crm/db/shared/keyset";
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
   );
   const deepRow = deep.rows[0];
   if (!deepRow) throw new Error("seed incomplete");
-  const deepCursor = encodeKeyset({ at: deepRow.last_message_at.toISOString(), id: deepRow.id });
+  const deepCursor = encodeKeyset({ at: deepRow.last_message_at.toISOString(), id: deepRow.id }, inboxList);
 
   const scenarios: Scenario[] = [
     {

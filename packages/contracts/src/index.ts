@@ -29,3 +29,4 @@ export * from "./realtime/typing";
 export * from "./shared/common";
 export * from "./shared/pagination";
 export * from "./shared/precondition";
+export * from "./shared/sync";

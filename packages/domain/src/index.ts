@@ -17,4 +17,5 @@ export * from "./shared/pagination";
 export * from "./shared/permissions";
 export * from "./shared/phone";
 export * from "./shared/rate-limit";
+export * from "./shared/sync";
 export * from "./shared/transaction";

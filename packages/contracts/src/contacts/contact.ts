@@ -4,6 +4,7 @@ import { dealStatus, dealValue } from "../deals/deal";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
+import { syncSortDescription, updatedRangeInput } from "../shared/sync";
 import { tagRef } from "./tag";
 
 /** "true"/"false" in a query string, a boolean over tRPC. */
@@ -89,7 +90,11 @@ export const contactFilters = {
     .optional()
     .describe("The custom field's value (for a multi-select: one option)"),
   search: z.string().max(100).optional().describe("Part of the name, the email or the phone number"),
-  sort: z.enum(["createdAt", "name"]).optional().describe("createdAt (newest first, default) or name (A-Z)"),
+  ...updatedRangeInput,
+  sort: z
+    .enum(["createdAt", "name", "updatedAt"])
+    .optional()
+    .describe(`createdAt (newest first, default), name (A-Z) or ${syncSortDescription}`),
 };
 
 export const listContactsInput = z.object({ ...pageInput, ...contactFilters });

@@ -3,6 +3,7 @@ import { booleanParam } from "../deals/deal";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
+import { syncSortDescription, updatedRangeInput } from "../shared/sync";
 
 export const conversationChannel = z
   .enum(["whatsapp", "telegram", "slack", "discord"])
@@ -66,6 +67,11 @@ export const listConversationsInput = z.object({
         "shows you; an API key, which reads nothing, goes by the team's `unreadCount`",
     )
     .optional(),
+  ...updatedRangeInput,
+  sort: z
+    .enum(["activity", "updatedAt"])
+    .optional()
+    .describe(`activity: newest activity first (the inbox, the default); ${syncSortDescription}`),
 });
 
 export const conversationCountsInput = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
+import { syncSortDescription, updatedRangeInput } from "../shared/sync";
 
 export const dealStatus = z.enum(["open", "won", "lost"]).describe("open, won or lost");
 
@@ -106,6 +107,11 @@ export const listDealsInput = z.object({
   pipelineId: id.optional(),
   stage: id.describe("A stage id").optional(),
   ...dealFilters,
+  ...updatedRangeInput,
+  sort: z
+    .enum(["createdAt", "updatedAt"])
+    .optional()
+    .describe(`createdAt: newest first (the default); ${syncSortDescription}`),
 });
 
 export const deleteDealInput = strictInput({ id });

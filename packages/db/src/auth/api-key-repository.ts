@@ -50,7 +50,7 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
 
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "apiKeys");
       let query = db
         .selectFrom("api_keys")
         .select(apiKeyColumns)
@@ -66,7 +66,7 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toApiKey);
+      return toPage(await query.execute(), limit, toApiKey, "apiKeys");
     },
 
     async revoke(organizationId, id, at) {

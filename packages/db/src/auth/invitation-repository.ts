@@ -54,7 +54,7 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
 
     async list(organizationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "invitations");
       let query = db
         .selectFrom("invitations")
         .select(invitationColumns)
@@ -70,7 +70,7 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toInvitation);
+      return toPage(await query.execute(), limit, toInvitation, "invitations");
     },
 
     async revoke(organizationId, id, at) {

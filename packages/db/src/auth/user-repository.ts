@@ -64,7 +64,7 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "users");
       let query = db
         .selectFrom("users")
         .select(userColumns)
@@ -85,7 +85,7 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toUser);
+      return toPage(await query.execute(), limit, toUser, "users");
     },
 
     async update(organizationId, id, patch) {

@@ -4,6 +4,7 @@ import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
+import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { findOrCreateByNames } from "./named-rows";
 import { toCompany, toCompanySummary } from "./rows";
 
@@ -53,8 +54,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "companies");
-      let query = db
+      const base = db
         .selectFrom("companies")
         .selectAll("companies")
         // one count per listed company in the same statement, on the contacts' company_id index
@@ -67,11 +67,22 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
             .as("contact_count"),
         )
         .where("organization_id", "=", organizationId)
+        .where((eb) => eb.and(updatedRangeConditions("companies", filter)));
+      const search = filter.search?.trim();
+      const searched = search ? base.where("name", "ilike", `%${escapeLike(search)}%`) : base;
+      if (page.sort === "updatedAt") {
+        const after = decodeCursor(page.cursor, updatedList("companies"));
+        const query = (after ? searched.where(afterUpdated("companies", after)) : searched)
+          .orderBy("updated_at", "asc")
+          .orderBy("id", "asc")
+          .limit(limit + 1);
+        return toUpdatedPage(await query.execute(), limit, toCompanySummary, "companies");
+      }
+      const cursor = decodeCursor(page.cursor, "companies");
+      let query = searched
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
         .limit(limit + 1);
-      const search = filter.search?.trim();
-      if (search) query = query.where("name", "ilike", `%${escapeLike(search)}%`);
       if (cursor) {
         query = query.where((eb) =>
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),

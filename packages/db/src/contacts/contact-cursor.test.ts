@@ -3,7 +3,7 @@ import { encodeCursor } from "../shared/cursor";
 import { decodeContactCursor, decodeRowCursor, encodeContactCursor, encodeRowCursor } from "./contact-cursor";
 
 const id = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
-const crafted = (position: unknown[]) => Buffer.from(JSON.stringify(position)).toString("base64url");
+const crafted = (position: unknown) => Buffer.from(JSON.stringify(position)).toString("base64url");
 const invalid = expect.objectContaining({ code: "VALIDATION_FAILED", message: "Invalid cursor" });
 
 describe("decodeContactCursor", () => {
@@ -37,8 +37,20 @@ describe("a cursor of another list or sort", () => {
     expect(() => decodeContactCursor(crafted(["name", "ana", id]), "createdAt")).toThrow(otherList);
     expect(() => decodeContactCursor(encodeCursor(new Date(), id, "deals"), "createdAt")).toThrow(otherList);
     // the (created_at, id) form other lists wrote before cursors named their list: never this list's
-    expect(() => decodeContactCursor(encodeCursor(new Date(), id), "createdAt")).toThrow(otherList);
+    expect(() => decodeContactCursor(crafted({ at: new Date().toISOString(), id }), "createdAt")).toThrow(
+      otherList,
+    );
     expect(() => decodeRowCursor(encodeContactCursor(byName))).toThrow(otherList);
+  });
+
+  it("keeps the sync order's cursors to that order", () => {
+    const byUpdate = { sort: "updatedAt", key: "2026-01-01T00:00:00.123Z", id } as const;
+    expect(decodeContactCursor(encodeContactCursor(byUpdate), "updatedAt")).toEqual(byUpdate);
+    expect(() => decodeContactCursor(encodeContactCursor(byUpdate), "createdAt")).toThrow(otherList);
+    expect(() => decodeContactCursor(encodeContactCursor(byName), "updatedAt")).toThrow(otherList);
+    expect(() => decodeContactCursor(crafted(["updatedAt", byUpdate.key, id]), "updatedAt")).toThrow(
+      "Invalid cursor",
+    );
   });
 
   it("leaves this list's cursors from before they named the list working", () => {

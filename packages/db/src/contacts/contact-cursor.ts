@@ -8,7 +8,7 @@ import {
   readCursor,
 } from "../shared/cursor";
 
-/** Keyset position in one of the contact list's orders: (created_at, id) or (name_key, id). */
+/** Keyset position in one of the contact list's orders: (created_at, id), (name_key, id) or (updated_at, id). */
 export interface ContactCursor {
   sort: ContactSort;
   key: string;
@@ -35,7 +35,8 @@ export function decodeContactCursor(
   if (read === undefined) throw invalidCursor();
   if (Array.isArray(read.json)) {
     const [cursorSort, ...position] = read.json as unknown[];
-    if (cursorSort !== sort)
+    // only the createdAt and name orders existed then
+    if (cursorSort !== sort || sort === "updatedAt")
       throw cursorSort === "name" || cursorSort === "createdAt" ? otherListCursor() : invalidCursor();
     if (position.length !== 2) throw invalidCursor();
     [key, id] = position;
@@ -47,7 +48,7 @@ export function decodeContactCursor(
   } else throw invalidCursor();
   if (typeof key !== "string" || !isUuidValue(id)) throw invalidCursor();
   // the key is compared with a timestamp or with text, and Postgres text cannot hold NUL
-  if (sort === "createdAt" ? !isTimestampValue(key) : key.includes("\u0000")) throw invalidCursor();
+  if (sort === "name" ? key.includes("\u0000") : !isTimestampValue(key)) throw invalidCursor();
   return { sort, key, id };
 }
 

@@ -2,6 +2,7 @@ import { type Contact, type ContactFilter, type ContactPageRequest, type Page, p
 import { type Kysely, sql } from "kysely";
 import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
+import { updatedRangeConditions } from "../shared/updated-order";
 import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
 import { selectContacts } from "./contact-queries";
 import { toContact } from "./rows";
@@ -25,7 +26,8 @@ function phoneDigitForms(digits: string): string[] {
 const asNameKey = (text: string) => sql<string>`lower(crm_unaccent(${text}))`;
 
 /**
- * One page of the organization's contacts, newest first or by name, keyset-paginated. Every filter is an
+ * One page of the organization's contacts, newest first, by name or least recently changed first (to sync),
+ * keyset-paginated. Every filter is an
  * index condition: trigram GIN indexes serve the search, the jsonb_path_ops index the custom field.
  */
 export async function listContacts(
@@ -55,6 +57,7 @@ export async function listContacts(
   if (filter.hasEmail !== undefined) query = query.where("c.email", filter.hasEmail ? "is not" : "is", null);
   if (filter.createdFrom) query = query.where("c.created_at", ">=", filter.createdFrom);
   if (filter.createdTo) query = query.where("c.created_at", "<=", filter.createdTo);
+  query = query.where((eb) => eb.and(updatedRangeConditions("c", filter)));
   if (filter.customField) {
     const { key, value } = filter.customField;
     // a multi-select holds an array: containment matches contacts having every given option
@@ -79,6 +82,10 @@ export async function listContacts(
     if (cursor)
       query = query.where(sql<boolean>`(c.name_key, c.id) > (${asNameKey(cursor.key)}, ${cursor.id}::uuid)`);
     query = query.orderBy("c.name_key", "asc").orderBy("c.id", "asc");
+  } else if (sort === "updatedAt") {
+    if (cursor)
+      query = query.where(sql<boolean>`(c.updated_at, c.id) > (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
+    query = query.orderBy("c.updated_at", "asc").orderBy("c.id", "asc");
   } else {
     if (cursor)
       query = query.where(sql<boolean>`(c.created_at, c.id) < (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
@@ -92,7 +99,7 @@ export async function listContacts(
     rows.length > limit && last
       ? encodeContactCursor({
           sort,
-          key: sort === "name" ? last.sort_name : last.created_at,
+          key: sort === "name" ? last.sort_name : sort === "updatedAt" ? last.updated_at : last.created_at,
           id: last.id,
         })
       : null;

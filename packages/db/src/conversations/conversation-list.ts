@@ -2,16 +2,22 @@ import {
   type ConversationCounts,
   type ConversationFilter,
   type ConversationScope,
+  type ConversationSort,
   type InboxConversation,
   type Page,
-  type PageRequest,
   pageSize,
+  type SortedPageRequest,
 } from "@crm/domain";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { hasUnreadMessage, isUnreadMessage } from "../realtime/unread-rule";
+import { decodeCursor } from "../shared/cursor";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
+import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
+
+/** The name the inbox order's cursors carry. */
+export const inboxList = "conversations.activity";
 
 /** Where the previous page ended; `at` is null among conversations that have no message yet (listed last). */
 interface InboxPosition {
@@ -102,17 +108,29 @@ export async function listInbox(
   organizationId: string,
   scope: ConversationScope,
   filter: ConversationFilter,
-  page: PageRequest,
+  page: SortedPageRequest<ConversationSort>,
   readerId?: string,
 ): Promise<Page<InboxConversation>> {
   const limit = pageSize(page.limit);
-  const after = decodeKeyset(page.cursor, readPosition);
   const base = conversationViews(db)
     .select((eb) => (readerId ? unreadOf(eb, readerId) : sql<string | null>`null`.as("unread")))
     .where("conversations.organization_id", "=", organizationId)
-    .where((eb) => eb.and(inboxConditions(eb, scope, filter, readerId)));
-
+    .where((eb) => eb.and(inboxConditions(eb, scope, filter, readerId)))
+    .where((eb) => eb.and(updatedRangeConditions("conversations", filter)));
   // the count arrives as text (bigint); null without a reader
+  const toItem = (row: Parameters<typeof toConversationView>[0] & { unread: unknown }) =>
+    readerId ? { ...toConversationView(row), unread: Number(row.unread) } : toConversationView(row);
+
+  if (page.sort === "updatedAt") {
+    const since = decodeCursor(page.cursor, updatedList("conversations"));
+    const query = (since ? base.where(afterUpdated("conversations", since)) : base)
+      .orderBy("conversations.updated_at", "asc")
+      .orderBy("conversations.id", "asc")
+      .limit(limit + 1);
+    return toUpdatedPage(await query.execute(), limit, toItem, "conversations");
+  }
+
+  const after = decodeKeyset(page.cursor, readPosition, inboxList);
   let rows: Array<Parameters<typeof toConversationView>[0] & { unread: unknown }> = [];
   if (after?.at !== null) {
     let active = base
@@ -138,16 +156,14 @@ export async function listInbox(
   }
 
   const hasMore = rows.length > limit;
-  const items = rows
-    .slice(0, limit)
-    .map((row) =>
-      readerId ? { ...toConversationView(row), unread: Number(row.unread) } : toConversationView(row),
-    );
+  const items = rows.slice(0, limit).map(toItem);
   const last = items.at(-1);
   return {
     items,
     nextCursor:
-      hasMore && last ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }) : null,
+      hasMore && last
+        ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }, inboxList)
+        : null,
   };
 }
 

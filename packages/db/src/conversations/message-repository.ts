@@ -9,7 +9,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
   return {
     async listInConversation(organizationId, conversationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "messages");
       let query = db
         .selectFrom("messages")
         .select(messageColumns)
@@ -26,7 +26,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
       const hasMore = rows.length > limit;
       const items = rows.slice(0, limit).map(toMessage);
       const last = items.at(-1);
-      return { items, nextCursor: hasMore && last ? encodeCursor(last.sentAt, last.id) : null };
+      return { items, nextCursor: hasMore && last ? encodeCursor(last.sentAt, last.id, "messages") : null };
     },
 
     async findById(organizationId, id, lock) {

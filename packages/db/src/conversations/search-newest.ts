@@ -30,6 +30,8 @@ export const readBareHits =
       .orderBy("hits.id", "desc")
       .execute();
 
+const newestList = "messageSearch.recent";
+
 interface TimePosition {
   at: string;
   id: string;
@@ -73,7 +75,7 @@ export async function newestHits<R extends SearchHit>(
   },
 ): Promise<FoundHits<R>> {
   const { read } = options;
-  const after = decodeKeyset(cursor, readPosition);
+  const after = decodeKeyset(cursor, readPosition, newestList);
   const afterCursor = (from: VisibleMessages) => {
     const query = from.select(["messages.id", "messages.sent_at"]);
     if (!after) return query;
@@ -134,6 +136,8 @@ export async function newestHits<R extends SearchHit>(
   return {
     hits,
     nextCursor:
-      rows.length > limit && last ? encodeKeyset({ at: last.sent_at.toISOString(), id: last.id }) : null,
+      rows.length > limit && last
+        ? encodeKeyset({ at: last.sent_at.toISOString(), id: last.id }, newestList)
+        : null,
   };
 }

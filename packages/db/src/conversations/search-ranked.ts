@@ -8,6 +8,8 @@ export interface RankedHit extends SearchHit {
   rank: number;
 }
 
+const rankedList = "messageSearch.relevance";
+
 interface RankPosition {
   rank: number;
   at: string;
@@ -36,7 +38,7 @@ export async function rankedHits<R extends RankedHit>(
   /** Runs the statement finding the page's hits (in page order) and answers its rows (`message-search.ts`). */
   read: (hits: Expression<RankedHit>) => Promise<R[]>,
 ): Promise<FoundHits<R>> {
-  const after = decodeKeyset(cursor, readPosition);
+  const after = decodeKeyset(cursor, readPosition, rankedList);
   let ranked = db
     .with("hits", () =>
       matches().select([
@@ -64,7 +66,7 @@ export async function rankedHits<R extends RankedHit>(
     hits,
     nextCursor:
       rows.length > limit && last
-        ? encodeKeyset({ rank: last.rank, at: last.sent_at.toISOString(), id: last.id })
+        ? encodeKeyset({ rank: last.rank, at: last.sent_at.toISOString(), id: last.id }, rankedList)
         : null,
   };
 }

@@ -15,7 +15,7 @@ describe("activity cursor", () => {
     ["garbage", "not base64 json"],
     [
       "a (created_at, id) cursor of the other lists",
-      encodeCursor(new Date(), "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"),
+      encodeCursor(new Date(), "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f", "deals"),
     ],
     ["a position beyond bigint", encode({ at: "2025-06-15T12:00:00.123Z", seq: "9".repeat(19) })],
     ["a negative position", encode({ at: "2025-06-15T12:00:00.123Z", seq: "-1" })],

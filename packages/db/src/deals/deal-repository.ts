@@ -2,6 +2,7 @@ import { type DealPatch, type DealRepository, pageSize } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
+import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { dealConditions } from "./deal-conditions";
 import { dealColumns, toDeal } from "./rows";
 import { stageColumns } from "./stage-columns";
@@ -44,12 +45,22 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "deals");
-      let query = db
+      const base = db
         .selectFrom("deals")
         .select(dealColumns("deals"))
         .where("organization_id", "=", organizationId)
         .where((eb) => eb.and(dealConditions(eb, organizationId, filter)))
+        .where((eb) => eb.and(updatedRangeConditions("deals", filter)));
+      if (page.sort === "updatedAt") {
+        const after = decodeCursor(page.cursor, updatedList("deals"));
+        const query = (after ? base.where(afterUpdated("deals", after)) : base)
+          .orderBy("deals.updated_at", "asc")
+          .orderBy("deals.id", "asc")
+          .limit(limit + 1);
+        return toUpdatedPage(await query.execute(), limit, toDeal, "deals");
+      }
+      const cursor = decodeCursor(page.cursor, "deals");
+      let query = base
         .orderBy("deals.created_at", "desc")
         .orderBy("deals.id", "desc")
         .limit(limit + 1);

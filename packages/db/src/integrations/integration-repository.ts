@@ -44,7 +44,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "integrations");
       let query = known()
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
@@ -59,7 +59,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toStoredIntegration);
+      return toPage(await query.execute(), limit, toStoredIntegration, "integrations");
     },
 
     async update(organizationId, id, patch) {

@@ -89,7 +89,7 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
 
     async list(organizationId, integrationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "webhookLogs");
       let query = db
         .selectFrom("webhook_logs")
         .select(webhookLogColumns)
@@ -107,7 +107,7 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toWebhookLog);
+      return toPage(await query.execute(), limit, toWebhookLog, "webhookLogs");
     },
 
     async markRetrying(organizationId, id) {

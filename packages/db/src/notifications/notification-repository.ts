@@ -30,7 +30,7 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
 
     async list(organizationId, userId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "notifications");
       let query = selectNamedNotifications(db, organizationId, userId)
         .orderBy("n.created_at", "desc")
         .orderBy("n.id", "desc")
@@ -41,7 +41,7 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
           eb(eb.refTuple("n.created_at", "n.id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toNotification);
+      return toPage(await query.execute(), limit, toNotification, "notifications");
     },
 
     async markRead(organizationId, userId, ids, at) {

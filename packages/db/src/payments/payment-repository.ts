@@ -72,7 +72,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor);
+      const cursor = decodeCursor(page.cursor, "payments");
       let query = db
         .selectFrom("payments")
         .select(paymentColumns)
@@ -94,7 +94,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toPayment);
+      return toPage(await query.execute(), limit, toPayment, "payments");
     },
 
     async update(organizationId, id, patch, at) {

@@ -7,9 +7,9 @@ const crafted = (position: unknown) => Buffer.from(JSON.stringify(position)).toS
 describe("decodeCursor", () => {
   it("reads back what encodeCursor wrote, and an ISO time with microseconds", () => {
     const at = new Date("2026-01-01T00:00:00.123Z");
-    expect(decodeCursor(encodeCursor(at, id))).toEqual({ at: at.toISOString(), id });
-    const micro = crafted({ at: "2026-01-01T00:00:00.123456Z", id });
-    expect(decodeCursor(micro)).toEqual({ at: "2026-01-01T00:00:00.123456Z", id });
+    expect(decodeCursor(encodeCursor(at, id, "deals"), "deals")).toEqual({ at: at.toISOString(), id });
+    const micro = crafted({ list: "deals", at: "2026-01-01T00:00:00.123456Z", id });
+    expect(decodeCursor(micro, "deals")).toEqual({ at: "2026-01-01T00:00:00.123456Z", id });
   });
 
   it.each([
@@ -21,7 +21,7 @@ describe("decodeCursor", () => {
     ["a time that does not parse", { at: "yesterday", id }],
     ["a number as the time", { at: 0, id }],
   ])("refuses %s as an invalid cursor", (_, position) => {
-    expect(() => decodeCursor(crafted(position))).toThrow(
+    expect(() => decodeCursor(crafted(position), "deals")).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED", message: "Invalid cursor" }),
     );
   });
@@ -41,13 +41,19 @@ describe("a cursor's list", () => {
     const cursor = encodeCursor(at, id, "companies");
     expect(decodeCursor(cursor, "companies")).toEqual({ at: at.toISOString(), id });
     expect(() => decodeCursor(cursor, "deals")).toThrow(otherList);
-    // a list that names none (not yet) refuses a named cursor too
-    expect(() => decodeCursor(cursor)).toThrow(otherList);
+    expect(() => decodeCursor(cursor, "companies.updatedAt")).toThrow(otherList);
   });
 
-  it("is not needed: a cursor made before cursors named their list still reads in any list", () => {
-    const before = crafted({ at: at.toISOString(), id });
-    expect(decodeCursor(before, "deals")).toEqual({ at: at.toISOString(), id });
-    expect(decodeCursor(encodeCursor(at, id))).toEqual({ at: at.toISOString(), id });
+  it("is required: a position naming no list is from no list of ours, and is refused as another list's", () => {
+    expect(() => decodeCursor(crafted({ at: at.toISOString(), id }), "deals")).toThrow(otherList);
+  });
+
+  it.each([
+    ["text that is no JSON", "not a cursor"],
+    ["JSON that is no position", crafted(42)],
+  ])("tells %s apart as an invalid cursor", (_, cursor) => {
+    expect(() => decodeCursor(cursor, "deals")).toThrow(
+      expect.objectContaining({ message: "Invalid cursor" }),
+    );
   });
 });

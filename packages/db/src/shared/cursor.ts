@@ -8,8 +8,9 @@ export interface KeysetCursor {
 
 /*
  * A cursor names the list (and order) it was made for, e.g. "deals" or "contacts.name": passed to another
- * list it answers 400 instead of a wrong or empty page. A cursor without a list (made before cursors named
- * theirs, or by a list that names none) is read as a position in the list it is passed to, as it always was.
+ * list it answers 400 instead of a wrong or empty page. Every list names its cursors, so one naming no list
+ * comes from no list of ours (or from before lists named theirs): it is refused the same way, and the client
+ * starts again without it. The few lists whose older cursors had a shape of their own read those themselves.
  */
 
 export const invalidCursor = () =>
@@ -19,15 +20,15 @@ const otherListMessage = "This cursor belongs to another list or sort; start aga
 export const otherListCursor = () =>
   new DomainError("VALIDATION_FAILED", otherListMessage, { fieldErrors: { cursor: [otherListMessage] } });
 
-/** A keyset position as an opaque cursor, naming its list when given one. */
-export const encodePosition = (position: Record<string, unknown>, list?: string): string =>
-  Buffer.from(JSON.stringify(list === undefined ? position : { list, ...position })).toString("base64url");
+/** A keyset position as an opaque cursor naming its list. */
+export const encodePosition = (position: Record<string, unknown>, list: string): string =>
+  Buffer.from(JSON.stringify({ list, ...position })).toString("base64url");
 
 /**
  * The cursor's JSON without its list, and whether it named one; undefined when it is no JSON at all. Throws
- * when it names another list than `list`, or any list when `list` is not given.
+ * when it names another list than `list`.
  */
-export function readCursor(cursor: string, list?: string): { json: unknown; named: boolean } | undefined {
+export function readCursor(cursor: string, list: string): { json: unknown; named: boolean } | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -41,8 +42,28 @@ export function readCursor(cursor: string, list?: string): { json: unknown; name
   return { json: position, named: true };
 }
 
+/**
+ * The position `read` finds in a cursor `list` wrote. One it cannot read is invalid; a readable one naming no
+ * list comes from elsewhere, and is refused as another list's.
+ */
+export function decodePosition<T>(
+  cursor: string,
+  list: string,
+  read: (value: Record<string, unknown>) => T | undefined,
+): T {
+  const found = readCursor(cursor, list);
+  const json = found?.json;
+  const position =
+    typeof json === "object" && json !== null && !Array.isArray(json)
+      ? read(json as Record<string, unknown>)
+      : undefined;
+  if (position === undefined) throw invalidCursor();
+  if (!found?.named) throw otherListCursor();
+  return position;
+}
+
 /** `at` as a Date, or already as its ISO string. */
-export const encodeCursor = (at: Date | string, id: string, list?: string): string =>
+export const encodeCursor = (at: Date | string, id: string, list: string): string =>
   encodePosition({ at: typeof at === "string" ? at : at.toISOString(), id }, list);
 
 export const isUuidValue = (value: unknown): value is string => typeof value === "string" && isUuid(value);
@@ -58,28 +79,20 @@ export function isTimestampValue(value: unknown): value is string {
   return time >= earliest && time <= latest;
 }
 
-export function decodeCursor(cursor: string | undefined, list?: string): KeysetCursor | undefined {
+/** The position of a cursor `list` wrote; one naming no list (or another) is refused. */
+export function decodeCursor(cursor: string | undefined, list: string): KeysetCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  const parsed = readCursor(cursor, list)?.json;
-  if (
-    typeof parsed === "object" &&
-    parsed !== null &&
-    "at" in parsed &&
-    "id" in parsed &&
-    isTimestampValue(parsed.at) &&
-    isUuidValue(parsed.id)
-  ) {
-    return { at: parsed.at, id: parsed.id };
-  }
-  throw invalidCursor();
+  return decodePosition(cursor, list, ({ at, id }) =>
+    isTimestampValue(at) && isUuidValue(id) ? { at, id } : undefined,
+  );
 }
 
-/** Turns rows fetched with limit + 1 into a page; its cursor names `list` when given. */
+/** Turns rows fetched with limit + 1 into a page whose cursor names `list`. */
 export function toPage<Row extends { created_at: Date | string; id: string }, Item>(
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,
-  list?: string,
+  list: string,
 ): { items: Item[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;

@@ -8,7 +8,7 @@ const read = (value: Record<string, unknown>) =>
 describe("decodeKeyset", () => {
   it("reads back a position whose time and id Postgres accepts", () => {
     const position = { at: "9999-12-31T23:59:59.999999Z", id };
-    expect(decodeKeyset(encodeKeyset(position), read)).toEqual(position);
+    expect(decodeKeyset(encodeKeyset(position, "inbox"), read, "inbox")).toEqual(position);
   });
 
   it.each([
@@ -16,7 +16,7 @@ describe("decodeKeyset", () => {
     { at: "2026-01-01T00:00:00Z", id: "x" },
     { at: "2026-01-01T00:00:00Z", id: "-".repeat(36) },
   ])("refuses %j as an invalid cursor", (position) => {
-    expect(() => decodeKeyset(encodeKeyset(position), read)).toThrow(
+    expect(() => decodeKeyset(encodeKeyset(position, "inbox"), read, "inbox")).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED", message: "Invalid cursor" }),
     );
   });

@@ -1,22 +1,16 @@
-import { encodePosition, invalidCursor, readCursor } from "./cursor";
+import { decodePosition, encodePosition } from "./cursor";
 
 /** Opaque cursors for orderings the shared (created_at, id) cursor does not cover; see cursor.ts for `list`. */
-export const encodeKeyset = (position: Record<string, unknown>, list?: string): string =>
+export const encodeKeyset = (position: Record<string, unknown>, list: string): string =>
   encodePosition(position, list);
 
 export function decodeKeyset<T>(
   cursor: string | undefined,
   read: (value: Record<string, unknown>) => T | undefined,
-  list?: string,
+  list: string,
 ): T | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  const parsed = readCursor(cursor, list)?.json;
-  const decoded =
-    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? read(parsed as Record<string, unknown>)
-      : undefined;
-  if (decoded === undefined) throw invalidCursor();
-  return decoded;
+  return decodePosition(cursor, list, read);
 }
 
 export { isTimestampValue, isUuidValue } from "./cursor";

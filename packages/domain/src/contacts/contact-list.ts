@@ -2,13 +2,14 @@ import type { Actor } from "../auth/model";
 import { DomainError, type FieldErrors } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page } from "../shared/pagination";
+import { checkUpdatedRange, type UpdatedRange } from "../shared/sync";
 import { checkCustomFieldText } from "./custom-fields";
 import type { Contact, ContactFilter, ContactSort } from "./model";
 import type { ContactsDeps } from "./ports";
 
 export const maxSearchLength = 100;
 
-export interface ContactListQuery {
+export interface ContactListQuery extends UpdatedRange {
   tagId?: string | undefined;
   companyId?: string | undefined;
   hasPhone?: boolean | undefined;
@@ -36,6 +37,7 @@ export async function contactFilter(
     hasEmail: query.hasEmail,
     createdFrom: query.createdFrom,
     createdTo: query.createdTo,
+    ...checkUpdatedRange(query),
   };
   if (query.tagId !== undefined) filter.tagId = parseId(query.tagId, "tagId");
   if (query.companyId !== undefined) filter.companyId = parseId(query.companyId, "companyId");

@@ -2,6 +2,7 @@ import type { ConversationStatus } from "../conversations/model";
 import type { Email } from "../shared/email";
 import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
+import type { UpdatedRange } from "../shared/sync";
 import type { ImportFileError } from "./import-file-errors";
 import type { ImportReason } from "./import-reasons";
 
@@ -86,9 +87,10 @@ export interface ContactDraft {
 
 export type ContactPatch = Partial<ContactDraft>;
 
-export type ContactSort = "createdAt" | "name";
+/** createdAt: newest first (the default); name: A-Z; updatedAt: least recently changed first (to sync). */
+export type ContactSort = "createdAt" | "name" | "updatedAt";
 
-export interface ContactFilter {
+export interface ContactFilter extends UpdatedRange {
   tagId?: string | undefined;
   companyId?: string | undefined;
   hasPhone?: boolean | undefined;

@@ -5,6 +5,7 @@ import type { DealActivityRepository } from "../deals/ports";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
+import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
 import type { CustomFieldDefinitionDraft } from "./custom-fields";
 import type { ImportFileError } from "./import-file-errors";
@@ -26,6 +27,13 @@ import type {
   OnDuplicate,
   Tag,
 } from "./model";
+
+export interface CompanyFilter extends UpdatedRange {
+  search?: string | undefined;
+}
+
+/** createdAt: newest first (the default); updatedAt: least recently changed first, the order to sync in. */
+export type CompanySort = "createdAt" | "updatedAt";
 
 /** A deal that changed contact in a merge: what its timeline entry and `deal_updated` event need. */
 export type MovedContactDeal = Pick<Deal, "id" | "pipelineId" | "stageId" | "status">;
@@ -101,8 +109,8 @@ export interface CompanyRepository {
   findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
   list(
     organizationId: string,
-    filter: { search?: string | undefined },
-    page: PageRequest,
+    filter: CompanyFilter,
+    page: SortedPageRequest<CompanySort>,
   ): Promise<Page<CompanySummary>>;
   update(organizationId: string, id: string, patch: { name: string }): Promise<Company | undefined>;
   /** Unlinks its contacts; returns their ids, or undefined when the company does not exist. */

@@ -3,11 +3,13 @@ import type { Channel } from "../integrations/channel";
 import { validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
+import { checkUpdatedRange, type UpdatedRange } from "../shared/sync";
 import type { ConversationStatus, ConversationView, InboxConversation } from "./model";
-import type { ConversationCounts, ConversationFilter, ConversationsDeps } from "./ports";
+import type { ConversationCounts, ConversationFilter, ConversationSort, ConversationsDeps } from "./ports";
 import { conversationScope, visibleOrNotFound } from "./visibility";
 
-export interface ConversationListQuery extends PageRequest {
+export interface ConversationListQuery extends PageRequest, UpdatedRange {
+  sort?: ConversationSort | undefined;
   status?: ConversationStatus | undefined;
   /** "me", "unassigned" or a user id */
   assignee?: string | undefined;
@@ -17,7 +19,7 @@ export interface ConversationListQuery extends PageRequest {
 }
 
 /**
- * The inbox: newest activity first; agents only get theirs and the unassigned ones. A signed-in user also gets
+ * The inbox: newest activity first (or in `sort`'s order); agents only get theirs and the unassigned ones. A signed-in user also gets
  * their own unread count per row; an API key has no read state.
  */
 export async function listConversations(
@@ -25,12 +27,12 @@ export async function listConversations(
   actor: Actor,
   query: ConversationListQuery,
 ): Promise<Page<InboxConversation>> {
-  const { cursor, limit, ...filter } = query;
+  const { cursor, limit, sort, ...filter } = query;
   return deps.store.conversations.list(
     actor.organizationId,
     conversationScope(actor),
     parseConversationFilter(actor, filter),
-    { cursor, limit },
+    { cursor, limit, sort },
     actor.kind === "user" ? actor.userId : undefined,
   );
 }
@@ -59,9 +61,10 @@ export async function getConversation(
 
 function parseConversationFilter(
   actor: Actor,
-  filter: Omit<ConversationListQuery, "cursor" | "limit">,
+  filter: Omit<ConversationListQuery, "cursor" | "limit" | "sort">,
 ): ConversationFilter {
   return {
+    ...checkUpdatedRange(filter),
     status: filter.status,
     channel: filter.channel,
     unread: filter.unread,

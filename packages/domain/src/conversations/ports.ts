@@ -6,6 +6,7 @@ import type { Logger } from "../shared/logger";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Role } from "../shared/permissions";
 import type { FileEraser } from "../shared/storage";
+import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
 import type {
   ContactSummary,
@@ -20,7 +21,10 @@ import type {
 } from "./model";
 import type { ConversationScope } from "./visibility";
 
-export interface ConversationFilter {
+/** activity: newest activity first (the inbox, the default); updatedAt: least recently changed first (to sync). */
+export type ConversationSort = "activity" | "updatedAt";
+
+export interface ConversationFilter extends UpdatedRange {
   status?: ConversationStatus | undefined;
   /** "unassigned", or the id of the user they are assigned to */
   assignee?: "unassigned" | { userId: string } | undefined;
@@ -68,7 +72,7 @@ export interface ConversationRepository {
     organizationId: string,
     scope: ConversationScope,
     filter: ConversationFilter,
-    page: PageRequest,
+    page: SortedPageRequest<ConversationSort>,
     readerId?: string,
   ): Promise<Page<InboxConversation>>;
   /** How many of the scope's conversations match `filter` (status and channel): mine, unassigned, all. */

@@ -1,12 +1,13 @@
 import { validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { compareMoney, parseCurrency, parseMoney } from "../shared/money";
+import { checkUpdatedRange, type UpdatedRange } from "../shared/sync";
 import { dealValueIntegerDigits } from "./deal-input";
 import type { DealStatus, Pipeline } from "./model";
 import type { DealFilter } from "./ports";
 import { rottingCutoffs } from "./rotting";
 
-export interface DealFilterInput {
+export interface DealFilterInput extends UpdatedRange {
   pipelineId?: string | undefined;
   /** a stage id */
   stage?: string | undefined;
@@ -65,5 +66,6 @@ export function parseDealFilter(
         ? undefined
         : { rotting: input.rotting, cutoffs: pipelines.flatMap((p) => rottingCutoffs(p.stages, now)) },
     search,
+    ...checkUpdatedRange(input),
   };
 }

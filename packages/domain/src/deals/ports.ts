@@ -1,6 +1,7 @@
 import type { EventBus } from "../shared/events";
 import type { CurrencyCode, Money } from "../shared/money";
 import type { Page, PageRequest } from "../shared/pagination";
+import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
 import type { Deal, DealActivity, DealActivityType, DealStatus, Pipeline, Stage } from "./model";
 import type { RottingCutoff } from "./rotting";
@@ -30,7 +31,7 @@ export interface PipelineRepository {
   remove(organizationId: string, id: string): Promise<boolean>;
 }
 
-export interface DealFilter {
+export interface DealFilter extends UpdatedRange {
   pipelineId?: string | undefined;
   stageId?: string | undefined;
   status?: DealStatus | undefined;
@@ -47,6 +48,10 @@ export interface DealFilter {
   /** trimmed, not blank: matches the title, the contact's name or its company's name, accents and case aside */
   search?: string | undefined;
 }
+
+/** createdAt: newest first (the default); updatedAt: least recently changed first, the order to sync in. */
+export type DealSort = "createdAt" | "updatedAt";
+export type DealPageRequest = SortedPageRequest<DealSort>;
 
 export interface NewDeal {
   title: string;
@@ -94,8 +99,8 @@ export interface StageTotals {
 export interface DealRepository {
   create(organizationId: string, input: NewDeal, at: Date): Promise<Deal>;
   findById(organizationId: string, id: string, lock?: DealsRowLock): Promise<Deal | undefined>;
-  /** Newest first. */
-  list(organizationId: string, filter: DealFilter, page: PageRequest): Promise<Page<Deal>>;
+  /** Newest first, or by (updated_at, id) ascending for `updatedAt`. */
+  list(organizationId: string, filter: DealFilter, page: DealPageRequest): Promise<Page<Deal>>;
   update(organizationId: string, id: string, patch: DealPatch, at: Date): Promise<Deal>;
   remove(organizationId: string, id: string): Promise<boolean>;
   /** Deals of the pipeline in any status; only in `stageIds` when given. */

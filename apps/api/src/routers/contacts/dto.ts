@@ -9,6 +9,7 @@ import type {
   ImportRowResult,
   Tag,
 } from "@crm/domain";
+import { toUpdatedRange, type UpdatedRangeInput } from "../shared/updated-range";
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -104,11 +105,12 @@ export const toImportRowDto = (r: ImportRowResult) => ({
 
 /** The list's query parameters as the domain reads them. */
 export const toContactListQuery = <
-  T extends { createdFrom?: string | undefined; createdTo?: string | undefined },
+  T extends { createdFrom?: string | undefined; createdTo?: string | undefined } & UpdatedRangeInput,
 >(
   input: T,
 ) => ({
   ...input,
   createdFrom: input.createdFrom === undefined ? undefined : new Date(input.createdFrom),
   createdTo: input.createdTo === undefined ? undefined : new Date(input.createdTo),
+  ...toUpdatedRange(input),
 });

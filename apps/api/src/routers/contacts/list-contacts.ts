@@ -11,6 +11,9 @@ export const listContacts = permission("contacts:read")
       tags: ["contacts"],
       summary:
         "List contacts: filter by tag, company, phone/email presence, creation date or custom field; search",
+      description:
+        "To sync changes: sort=updatedAt with updatedFrom (see the README's Syncing changes); a contact " +
+        "changed while you page (its fields, tags or custom fields, a merge into it) comes again at the end.",
     },
   })
   .input(listContactsInput)
