@@ -175,7 +175,7 @@ async function connectWhatsApp(baseUrl: string, config: object): Promise<{ organ
     headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
     body: JSON.stringify({ channel: "whatsapp", name: "Bench", config }),
   });
-  if (created.status !== 200) throw new Error(`creating the integration answered ${created.status}`);
+  if (created.status !== 201) throw new Error(`creating the integration answered ${created.status}`);
   return { organizationId: owner.user.organizationId };
 }
 

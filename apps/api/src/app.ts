@@ -52,6 +52,7 @@ export function createApp(container: Container): Hono {
         "x-trpc-source",
         "idempotency-key",
         "if-match",
+        "if-none-match",
       ],
       allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
       maxAgeSeconds: 600,

@@ -21,7 +21,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  expect(response.status, `${method} ${path}`).toBe(200);
+  expect([200, 201], `${method} ${path}: ${response.status}`).toContain(response.status);
   return (await response.json()) as T;
 }
 

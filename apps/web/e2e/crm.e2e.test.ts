@@ -445,7 +445,7 @@ describe("a sales team's day with contacts and deals", () => {
       name: "Eventos",
       stages: [{ name: "Orçamento" }, { name: "Fechado" }],
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     const goneId = created.body.id;
     await page.goto(url("/settings/pipelines"));
     await page
@@ -566,7 +566,7 @@ describe("a sales team's day with contacts and deals", () => {
       label: "Observação",
       type: "text",
     });
-    expect(field.status).toBe(200);
+    expect(field.status).toBe(201);
     const found = await api<{ items: Array<{ id: string }> }>(
       "GET",
       "/contacts?search=ana.lima%40example.com",
@@ -629,7 +629,7 @@ describe("deleting settings that hold data says how much", () => {
         password: "correct horse battery",
       });
       const contact = await api<{ id: string }>("POST", "/contacts", { name: "Otávio Reis" }, other);
-      expect(contact.status).toBe(200);
+      expect(contact.status).toBe(201);
       const pipelines = await api<{
         items: Array<{ id: string; name: string; stages: Array<{ id: string }> }>;
       }>("GET", "/pipelines", undefined, other);
@@ -648,7 +648,7 @@ describe("deleting settings that hold data says how much", () => {
         },
         other,
       );
-      expect(deal.status).toBe(200);
+      expect(deal.status).toBe(201);
       expect((await api("PATCH", `/deals/${deal.body.id}`, { status: "won" }, other)).status).toBe(200);
 
       await other.goto(url("/settings/pipelines"));
@@ -673,7 +673,7 @@ describe("deleting settings that hold data says how much", () => {
         { name: "Eventos", stages: [{ name: "Orçamento" }] },
         other,
       );
-      expect(second.status).toBe(200);
+      expect(second.status).toBe(201);
       await other.reload();
       await other.getByRole("button", { name: "Delete pipeline" }).click();
       await dialog
@@ -689,18 +689,18 @@ describe("deleting settings that hold data says how much", () => {
   it("deleting a tag or a custom field says how many contacts use it", async () => {
     const tag = async (name: string) => {
       const created = await api<{ id: string }>("POST", "/tags", { name });
-      expect(created.status).toBe(200);
+      expect(created.status).toBe(201);
       return created.body.id;
     };
     const southId = await tag("Atacado Sul");
     await tag("Sem uso");
     const field = await api("POST", "/custom-fields", { key: "regiao", label: "Região", type: "text" });
-    expect(field.status).toBe(200);
+    expect(field.status).toBe(201);
     for (const contact of [
       { name: "Loja Norte", tagIds: [southId], metadata: { regiao: "Norte" } },
       { name: "Loja Sul", tagIds: [southId] },
     ]) {
-      expect((await api("POST", "/contacts", contact)).status).toBe(200);
+      expect((await api("POST", "/contacts", contact)).status).toBe(201);
     }
 
     await page.goto(url("/settings/tags"));

@@ -26,7 +26,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  expect(response.status, `${method} ${path}: ${text}`).toBe(200);
+  expect([200, 201], `${method} ${path}: ${text}`).toContain(response.status);
   return JSON.parse(text) as T;
 }
 

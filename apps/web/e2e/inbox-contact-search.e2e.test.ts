@@ -46,7 +46,7 @@ async function asOwner<T>(method: string, path: string, body?: unknown): Promise
     },
     { method, path, body },
   );
-  expect(response.status, `${method} ${path}`).toBe(200);
+  expect([200, 201], `${method} ${path}: ${response.status}`).toContain(response.status);
   return response.body as T;
 }
 

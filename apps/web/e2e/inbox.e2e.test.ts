@@ -387,7 +387,7 @@ describe("answering a customer from the inbox", () => {
 
   it("lets an agent take an unassigned conversation with Assign to me; when the owner takes it, tells her she can no longer see it and locks her composer", async () => {
     const email = `ana.${Date.now()}@example.com`;
-    expect((await asOwner("POST", "/users", { email, role: "agent" })).status).toBe(200);
+    expect((await asOwner("POST", "/users", { email, role: "agent" })).status).toBe(201);
     const token = (await smtp.waitFor(email)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
     const { context, page: ana } = await openPage(session.browser);
     try {

@@ -96,7 +96,7 @@ describe("notifications in the bell", () => {
     expect((await postWebhook(url("/webhooks/whatsapp"), whatsapp.signedWebhook(webhook))).status).toBe(200);
 
     const carlosEmail = unique("carlos");
-    expect((await call(ana, "POST", "/users", { email: carlosEmail, role: "agent" })).status).toBe(200);
+    expect((await call(ana, "POST", "/users", { email: carlosEmail, role: "agent" })).status).toBe(201);
     const token = (await smtp.waitFor(carlosEmail)).text.match(/accept-invitation\?token=([a-z0-9]+)/)?.[1];
     ({ context: carlosContext, page: carlos } = await openPage(session.browser, "pt-BR"));
     await carlos.goto(url(`/accept-invitation?token=${token}`));

@@ -53,7 +53,7 @@ function call<T>(
 
 async function ok<T>(from: Page, method: string, path: string, body?: unknown): Promise<T> {
   const res = await call<T>(from, method, path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   return res.body;
 }
 

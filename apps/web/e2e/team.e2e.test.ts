@@ -206,7 +206,7 @@ describe("a viewer", () => {
       headers: { authorization: `Bearer ${ownerToken}`, "content-type": "application/json" },
       body: JSON.stringify({ email, role: "viewer" }),
     });
-    expect(invited.status).toBe(200);
+    expect(invited.status).toBe(201);
     const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -256,7 +256,7 @@ async function addMember(
     headers: { authorization: `Bearer ${await ownerToken()}`, "content-type": "application/json" },
     body: JSON.stringify({ email, role }),
   });
-  expect(invited.status).toBe(200);
+  expect(invited.status).toBe(201);
   const accepted = await fetch(url("/api/v1/auth/accept-invitation"), {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -12,7 +12,7 @@ async function apiKey(ownerToken: string, name = "Zapier"): Promise<string> {
     token: ownerToken,
     body: { name, role: "admin" },
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.secret;
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from "@crm/domain";
+import { DomainError, validationFailed } from "@crm/domain";
 import { currentVersionOf, type VersionedRecord } from "@crm/domain/shared/record-version";
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -41,20 +41,51 @@ function versionOf(tag: string): { id: string; updatedAt: Date } | undefined {
 /** No version of any record: a condition on it never holds. */
 const noVersion = new Date(0);
 
+const entityTag = /^(W\/)?"([\x21\x23-\x7E\x80-\xFF]*)"$/;
+
+/** The entity tags of an `If-Match` or `If-None-Match` list (RFC 9110), or undefined when it is not one. */
+function entityTagsOf(header: string): Array<{ weak: boolean; opaque: string }> | undefined {
+  const tags: Array<{ weak: boolean; opaque: string }> = [];
+  for (const item of header.split(",")) {
+    const text = item.trim();
+    if (text === "") continue;
+    const match = entityTag.exec(text);
+    if (!match) return undefined;
+    tags.push({ weak: match[1] !== undefined, opaque: match[2] ?? "" });
+  }
+  return tags.length > 0 ? tags : undefined;
+}
+
 /**
  * The version of record `id` an `If-Match` header asks for: undefined for `*` (any version), the version
  * of the first of its tags that names this record, or one that matches nothing when none does (a tag of
- * another record, or not ours). A weak tag is taken as the strong one it came from: a proxy that compresses
- * an answer may weaken its ETag.
+ * another record, or not ours). If-Match compares strongly (RFC 9110): a weak tag matches nothing. A value
+ * that is not `*` or a list of quoted tags is refused (400), not taken as a failed condition.
  */
 export function versionInIfMatch(header: string, id: string): Date | undefined {
   if (header.trim() === "*") return undefined;
-  const tags = [...header.matchAll(/(?:W\/)?"([^"]*)"/g)].map((match) => match[1] ?? "");
-  for (const tag of tags.length > 0 ? tags : [header.trim()]) {
-    const version = versionOf(tag);
+  const tags = entityTagsOf(header);
+  if (!tags) {
+    throw validationFailed(
+      "If-Match",
+      'If-Match must be * or a list of quoted ETags as the ETag header sends them, e.g. If-Match: "abc"',
+    );
+  }
+  for (const tag of tags) {
+    const version = tag.weak ? undefined : versionOf(tag.opaque);
     if (version?.id === id) return version.updatedAt;
   }
   return noVersion;
+}
+
+/**
+ * Whether a GET's `If-None-Match` names the answer's ETag, compared weakly (RFC 9110): then the client's copy
+ * is current (304). A value that is no list of tags names nothing.
+ */
+export function ifNoneMatchHolds(header: string, etag: string): boolean {
+  if (header.trim() === "*") return true;
+  const current = entityTagsOf(etag)?.[0];
+  return current !== undefined && (entityTagsOf(header) ?? []).some((tag) => tag.opaque === current.opaque);
 }
 
 function isVersioned(value: unknown): value is VersionedRecord {

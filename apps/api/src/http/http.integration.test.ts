@@ -37,6 +37,26 @@ describe("operational endpoints", () => {
     expect(await res.json()).toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("answers a known REST path asked with a method it does not take 405, naming the ones it takes", async () => {
+    const { token } = await api.register();
+    const cases: Array<[string, string, string]> = [
+      ["DELETE", "/contacts", "GET, POST"],
+      ["PUT", "/contacts/0b5e7c1e-8c1a-4a5e-9a3f-2d3c4b5a6f70", "GET, PATCH, DELETE"],
+      ["POST", "/organizations/current", "GET, PATCH"],
+      ["POST", "/contacts/export.csv", "GET, PATCH, DELETE"],
+    ];
+    for (const [method, path, allowed] of cases) {
+      const res = await api.rest<{ code: string; message: string }>(method, path, { token });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow"), `${method} ${path}`).toBe(allowed);
+      expect(res.body.code).toBe("METHOD_NOT_SUPPORTED");
+      expect(res.body.message).toBe(`${method} is not allowed on /api/v1${path}; it takes ${allowed}`);
+    }
+    const unknown = await api.rest("DELETE", "/nothing-here", { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("allow")).toBeNull();
+  });
+
   it("answers malformed JSON with 400, not 500", async () => {
     const res = await fetch(`${api.baseUrl}/api/v1/auth/login`, {
       method: "POST",

@@ -56,9 +56,10 @@ export async function keptAnswer(response: Response): Promise<StoredAnswer<strin
   return { status: response.status, contentType: response.headers.get("content-type"), body };
 }
 
-/** The stored answer again, saying it is one. */
-export function replayed(answer: StoredAnswer<string>): Response {
+/** The stored answer again, saying it is one; a create's with its `Location` (not stored: read from the body). */
+export function replayed(answer: StoredAnswer<string>, location?: string): Response {
   const headers = new Headers({ "Idempotent-Replayed": "true" });
   if (answer.contentType) headers.set("content-type", answer.contentType);
+  if (location) headers.set("location", location);
   return new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers });
 }

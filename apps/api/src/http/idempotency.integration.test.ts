@@ -42,7 +42,7 @@ beforeAll(async () => {
     token: owner.token,
     body: { channel: "whatsapp", name: "WhatsApp vendas", config: whatsapp.config },
   });
-  expect(connected.status, JSON.stringify(connected.body)).toBe(200);
+  expect(connected.status, JSON.stringify(connected.body)).toBe(201);
   whatsappIntegration = connected.body.id;
   await connectProvider(api, owner.token, "stripe", bed.stripe.config);
 }, 60_000);
@@ -134,10 +134,10 @@ describe("Idempotency-Key on /api/v1", () => {
         headers: keyed(key),
       });
     const first = await send();
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(replayedOf(first)).toBeNull();
     const retry = await send();
-    expect(retry.status).toBe(200);
+    expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(replayedOf(retry)).toBe("true");
     expect(retry.headers.get("content-type")).toBe(first.headers.get("content-type"));
@@ -165,9 +165,9 @@ describe("Idempotency-Key on /api/v1", () => {
     const sessions = bed.stripe.sessions.size;
     const key = randomUUID();
     const first = await sendLink(key, { dealId: deal.id, conversationId });
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
     const retry = await sendLink(key, { dealId: deal.id, conversationId });
-    expect(retry.status).toBe(200);
+    expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(replayedOf(retry)).toBe("true");
     expect((await paymentsOf(deal.id)).map((payment) => payment.id)).toEqual([first.body.payment.id]);
@@ -177,7 +177,7 @@ describe("Idempotency-Key on /api/v1", () => {
   it("the same key for another body, path or method is a documented 422 and runs nothing", async () => {
     const key = randomUUID();
     const first = await createContact(owner.token, key, { name: "Ana Idempotente" });
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
 
     const otherBody = await createContact(owner.token, key, { name: "Bia Idempotente" });
     expect(otherBody.body).toMatchObject({
@@ -218,9 +218,9 @@ describe("Idempotency-Key on /api/v1", () => {
         body,
       });
     const first = await post('{"name":"Caio Ordem","phone":null}');
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     const retry = await post('{ "phone": null, "name": "Caio Ordem" }');
-    expect(retry.status).toBe(200);
+    expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await retry.json()).toEqual(await first.json());
     expect(await contactsNamed(owner.organization.id, "Caio Ordem")).toHaveLength(1);
@@ -232,13 +232,13 @@ describe("Idempotency-Key on /api/v1", () => {
       createContact(owner.token, key, { name: "Duda Concorrente" }),
       createContact(owner.token, key, { name: "Duda Concorrente" }),
     ]);
-    const ran = answers.filter((res) => res.status === 200 && replayedOf(res) === null);
+    const ran = answers.filter((res) => res.status === 201 && replayedOf(res) === null);
     expect(ran, JSON.stringify(answers.map((res) => res.body))).toHaveLength(1);
     const other = answers.find((res) => res !== ran[0]);
     if (other?.status === 409) {
       expect(other.body.message).toBe("A request with this Idempotency-Key is still in progress");
     } else {
-      expect(other?.status).toBe(200);
+      expect(other?.status).toBe(201);
       expect(replayedOf(other as RestResponse)).toBe("true");
       expect(other?.body).toEqual(ran[0]?.body);
     }
@@ -273,7 +273,7 @@ describe("Idempotency-Key on /api/v1", () => {
       });
       await expectDocumented("POST", "/contacts", retry, 409);
       const done = await first;
-      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect(done.status, JSON.stringify(done.body)).toBe(201);
       const later = await createContact(owner.token, key, { name: "Edu Esperando" });
       expect(replayedOf(later)).toBe("true");
       expect(later.body).toEqual(done.body);
@@ -290,7 +290,7 @@ describe("Idempotency-Key on /api/v1", () => {
     expect(failed.status, JSON.stringify(failed.body)).toBe(502);
     expect(await paymentsOf(deal.id)).toEqual([]);
     const retry = await sendLink(key, { dealId: deal.id, conversationId });
-    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
     expect(replayedOf(retry)).toBeNull();
     expect((await paymentsOf(deal.id)).map((payment) => payment.id)).toEqual([retry.body.payment.id]);
   });
@@ -302,7 +302,7 @@ describe("Idempotency-Key on /api/v1", () => {
         token: owner.token,
         body: { name, role: "admin" },
       });
-      expect(created.status).toBe(200);
+      expect(created.status).toBe(201);
       integrators.push(created.body.secret);
     }
     const agent = await api.member(owner.token, "agent");
@@ -311,7 +311,7 @@ describe("Idempotency-Key on /api/v1", () => {
     const answers = [];
     for (const [index, token] of callers.entries()) {
       const res = await createContact(token, key, { name: `Fábio ${index}` });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(replayedOf(res)).toBeNull();
       answers.push(res.body);
     }
@@ -326,7 +326,7 @@ describe("Idempotency-Key on /api/v1", () => {
   it("a key older than 24 hours is new again", async () => {
     const key = randomUUID();
     const first = await createContact(owner.token, key, { name: "Gil Expirado" });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     await api.container.db.db
       .updateTable("idempotency_keys")
       .set({ created_at: sql<Date>`now() - interval '25 hours'` })
@@ -334,7 +334,7 @@ describe("Idempotency-Key on /api/v1", () => {
       .where("key", "=", key)
       .execute();
     const again = await createContact(owner.token, key, { name: "Gil Expirado" });
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(201);
     expect(replayedOf(again)).toBeNull();
     expect(again.body.id).not.toBe(first.body.id);
   });
@@ -353,7 +353,7 @@ describe("Idempotency-Key on /api/v1", () => {
     const { token, organization, user } = await api.register();
     for (let attempt = 0; attempt < 2; attempt++) {
       const res = await api.rest("POST", "/contacts", { token, body: { name: "Ivo Sem Chave" } });
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(201);
     }
     expect(await contactsNamed(organization.id, "Ivo Sem Chave")).toHaveLength(2);
     const body = { email: user.email, password: "wrong password" };
@@ -379,7 +379,7 @@ describe("Idempotency-Key on /api/v1", () => {
         headers: keyed(key),
       });
     const first = await create();
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     const retry = await create();
     expect(retry.body.secret).toBe(first.body.secret);
     const row = await api.container.db.db

@@ -5,9 +5,11 @@ import {
   isWellFormedIdempotencyKey,
 } from "@crm/domain/shared/idempotency";
 import type { MiddlewareHandler } from "hono";
+import { replayedLocation } from "./created-resources";
 import { idempotencyScopeOf } from "./idempotency-caller";
 import { refusal } from "./idempotency-errors";
 import { fingerprintOf, keptAnswer, replayed } from "./idempotency-request";
+import { restBasePath } from "./openapi";
 
 export interface IdempotencyDeps {
   keys: IdempotencyKeyRepository<SealedSecret>;
@@ -46,8 +48,10 @@ export function idempotentRetries(
     const sealedFor = `idempotency:${scope.organizationId}:${scope.caller}:${key}`;
     const outcome = await claimIdempotencyKey(keys, scope, key, await fingerprintOf(c), clock.now());
     if (outcome.kind === "replay") {
-      const { answer } = outcome;
-      return replayed({ ...answer, body: cipher.open(answer.body, sealedFor) });
+      const answer = { ...outcome.answer, body: cipher.open(outcome.answer.body, sealedFor) };
+      const location =
+        protocol === "rest" ? replayedLocation(c.req.method, c.req.url, answer, restBasePath) : undefined;
+      return replayed(answer, location);
     }
     if (outcome.kind !== "claimed") return refusal(c, protocol, outcome.kind);
 

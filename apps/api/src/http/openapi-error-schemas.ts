@@ -144,3 +144,19 @@ export function errorSchema(status: ErrorStatus): Schema {
     additionalProperties: false,
   };
 }
+
+/** `Error`: the body of any error answer, one of the per-status schemas the document uses. */
+export function withAnyErrorSchema(generated: OpenAPIObject): OpenAPIObject {
+  const doc = structuredClone(generated);
+  const schemas = { ...doc.components?.schemas };
+  const names = (Object.keys(errorStatuses).map(Number) as ErrorStatus[])
+    .map(errorSchemaName)
+    .filter((name) => name in schemas);
+  schemas.Error = {
+    description:
+      "Any error answer: the schema of each status (error.BAD_REQUEST, error.NOT_FOUND, ...) tells its `code`s",
+    anyOf: names.map((name) => ({ $ref: `#/components/schemas/${name}` })),
+  };
+  doc.components = { ...doc.components, schemas };
+  return doc;
+}

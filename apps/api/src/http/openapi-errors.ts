@@ -19,7 +19,7 @@ type ProcedurePaths<R, Prefix extends string = ""> = {
     : ProcedurePaths<R[K], `${Prefix}${K}.`>;
 }[keyof R & string];
 
-type ProcedurePath = ProcedurePaths<AppRouter["_def"]["record"]>;
+export type ProcedurePath = ProcedurePaths<AppRouter["_def"]["record"]>;
 
 /**
  * The errors a procedure's use case answers beyond those its shape implies (see `errorStatusesOf`), as codes

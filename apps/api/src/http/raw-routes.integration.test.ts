@@ -96,7 +96,7 @@ describe("the raw routes' errors", () => {
       data: { ...(listed.body as { data: object }).data, path: "contacts.exportCsv" },
     });
     expect(exported.body).toMatchObject({
-      message: "Input validation failed",
+      message: expect.stringMatching(/^hasPhone: ./),
       code: "BAD_REQUEST",
       data: {
         code: "BAD_REQUEST",

@@ -78,7 +78,7 @@ async function workspaceOf(token: string) {
 
 async function created(token: string, path: string, body: Record<string, unknown>): Promise<string> {
   const answer = await api.rest<{ id: string }>("POST", path, { token, body });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.id;
 }
 
@@ -134,7 +134,8 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
     expect(next).not.toBe(first.etag);
     expect(next).toBe((await read(token, url)).etag);
 
-    for (const tag of [first.etag, '"stale"', "*garbage*"]) {
+    // If-Match compares strongly: the current version's tag, weakened, is no match
+    for (const tag of [first.etag, '"stale"', `W/${next}`]) {
       const refused = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(tag) });
       expect(refused.status, tag).toBe(412);
       expect(refused.headers.get("etag")).toBe(next);
@@ -143,6 +144,43 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
 
     const again = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(next ?? "") });
     expect(again.status).toBe(200);
+  });
+
+  it("refuses an If-Match that is no list of quoted tags with a 400, and writes nothing", async () => {
+    const { token, url } = await setUp(kind);
+    const { record, etag } = await read(token, url);
+    for (const tag of ["*garbage*", etag.slice(1, -1)]) {
+      const refused = await api.rest("PATCH", url, { token, body: kind.edits[0], headers: ifMatch(tag) });
+      expect(refused.status, tag).toBe(400);
+      expect(refused.body).toMatchObject({
+        code: "BAD_REQUEST",
+        data: { appCode: "VALIDATION_FAILED", fieldErrors: { "If-Match": [expect.any(String)] } },
+      });
+    }
+    const deleting = await api.rest("DELETE", url, { token, headers: ifMatch("*garbage*") });
+    expect(deleting.status).toBe(400);
+    expect(await read(token, url)).toEqual({ record, etag });
+  });
+
+  it("answers a GET whose If-None-Match names the current version 304 without a body, else 200", async () => {
+    const { token, url } = await setUp(kind);
+    const { record, etag } = await read(token, url);
+    const get = (ifNoneMatch: string) =>
+      fetch(`${api.baseUrl}/api/v1${url}`, {
+        headers: { authorization: `Bearer ${token}`, "if-none-match": ifNoneMatch },
+      });
+    // If-None-Match compares weakly
+    for (const tag of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const unchanged = await get(tag);
+      expect(unchanged.status, tag).toBe(304);
+      expect(unchanged.headers.get("etag")).toBe(etag);
+      expect(await unchanged.text()).toBe("");
+    }
+    await api.rest("PATCH", url, { token, body: kind.edits[0] });
+    const changed = await get(etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(((await changed.json()) as Record<string, unknown>).id).toBe(record.id);
   });
 
   it("without If-Match the last write wins, as before; If-Match: * is any version", async () => {
@@ -220,7 +258,7 @@ describe("a contact's version", () => {
       token,
       body: { name: `VIP ${randomUUID().slice(0, 8)}` },
     });
-    expect(tag.status, JSON.stringify(tag.body)).toBe(200);
+    expect(tag.status, JSON.stringify(tag.body)).toBe(201);
     const tagId = tag.body.id;
 
     const changes: Array<[string, () => Promise<{ status: number }>]> = [
@@ -249,6 +287,19 @@ describe("a contact's version", () => {
 });
 
 describe("If-Match and expectedUpdatedAt", () => {
+  it("may be sent by a browser on another origin, as If-None-Match", async () => {
+    const preflight = await fetch(`${api.baseUrl}/api/v1/contacts`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization,if-match,if-none-match",
+      },
+    });
+    const allowed = preflight.headers.get("access-control-allow-headers")?.split(",");
+    expect(allowed).toEqual(expect.arrayContaining(["if-match", "if-none-match"]));
+  });
+
   it("must name the same version when both are sent", async () => {
     const kind = kinds[2] as Kind;
     const { token, url } = await setUp(kind);

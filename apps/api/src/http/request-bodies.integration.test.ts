@@ -64,7 +64,7 @@ describe("request bodies", () => {
       ...auth,
       body: { key: "vip", label: "VIP", type: "boolean", required: false },
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.required).toBe(false);
   });
 
@@ -135,7 +135,20 @@ describe("request bodies", () => {
     expect(JSON.parse(text.body)).toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
       data: { appCode: "UNSUPPORTED_MEDIA_TYPE", httpStatus: 415 },
+      message:
+        'Unsupported Content-Type "application/x-www-form-urlencoded": send the body as JSON, with ' +
+        "Content-Type: application/json",
     });
+    // bytes, so that fetch sends no Content-Type of its own
+    const untyped = await fetch(`${api.baseUrl}/api/v1/tags`, {
+      method: "POST",
+      headers: auth,
+      body: new TextEncoder().encode("vip"),
+    });
+    expect(untyped.status).toBe(415);
+    expect(((await untyped.json()) as { message: string }).message).toBe(
+      "The request has no Content-Type: send the body as JSON, with Content-Type: application/json",
+    );
     const tags = await api.rest<{ items: unknown[] }>("GET", "/tags", { token: owner.token });
     expect(tags.body.items).toEqual([]);
   });
@@ -170,6 +183,6 @@ describe("request bodies", () => {
     const started = await post("/api/v1/contacts/imports", JSON.stringify({ csv }), {
       headers: { ...json, authorization: `Bearer ${owner.token}` },
     });
-    expect(started.status, started.body.slice(0, 300)).toBe(200);
+    expect(started.status, started.body.slice(0, 300)).toBe(201);
   });
 });

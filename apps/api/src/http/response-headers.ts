@@ -55,7 +55,7 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler {
       headers.set("Access-Control-Allow-Credentials", "true");
       headers.set(
         "Access-Control-Expose-Headers",
-        "Retry-After, X-Request-Id, Idempotent-Replayed, ETag, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+        "Retry-After, X-Request-Id, Idempotent-Replayed, ETag, Location, Allow, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
       );
     }
   };

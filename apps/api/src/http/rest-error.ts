@@ -1,7 +1,7 @@
 import { DomainError } from "@crm/domain";
 import { getTRPCErrorFromUnknown, getTRPCErrorShape, type TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { retryAfterHeaders, toTRPCError } from "../trpc/errors";
+import { type InputIssue, inputIssuesMessage, retryAfterHeaders, toTRPCError } from "../trpc/errors";
 import { appRouter } from "../trpc/root";
 
 /**
@@ -9,7 +9,7 @@ import { appRouter } from "../trpc/root";
  * procedures' error formatter, `code` the tRPC code name, and zod's `issues` when the input failed its schema.
  * `path` names the operation as the tRPC client would (`contacts.exportCsv` for a raw route).
  */
-export function restErrorBody(error: TRPCError, path: string) {
+export function restErrorBody(error: TRPCError, path?: string) {
   const shape = getTRPCErrorShape({
     config: appRouter._def._config,
     error,
@@ -22,17 +22,45 @@ export function restErrorBody(error: TRPCError, path: string) {
     error.code === "BAD_REQUEST" && error.cause instanceof Error && error.cause.name === "ZodError";
   return {
     ...shape,
-    message: invalidInput ? "Input validation failed" : shape.message,
+    message: shape.message,
     code: error.code,
     issues: invalidInput ? (error.cause as Error & { issues: unknown[] }).issues : undefined,
   };
 }
 
 /** Anything thrown, answered as /api/v1 answers it: a domain error by the one table, the rest as a 500. */
-export function restErrorResponse(thrown: unknown, path: string): Response {
+export function restErrorResponse(thrown: unknown, path?: string): Response {
   const error = thrown instanceof DomainError ? toTRPCError(thrown) : getTRPCErrorFromUnknown(thrown);
   return Response.json(restErrorBody(error, path), {
     status: getHTTPStatusCodeFromError(error),
     headers: retryAfterHeaders([error]),
   });
+}
+
+const jsonBody = "send the body as JSON, with Content-Type: application/json";
+
+/**
+ * trpc-to-openapi's error body with its own words replaced: an input that failed its schema says which fields
+ * and why (as the tRPC message does) instead of "Input validation failed", and a 415 names the content type
+ * it refuses in a whole sentence.
+ */
+export function clarifiedErrorBody(status: number, text: string): string {
+  let body: { message?: unknown; issues?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return text;
+  }
+  if (typeof body !== "object" || body === null) return text;
+  if (body.message === "Input validation failed" && Array.isArray(body.issues))
+    return JSON.stringify({ ...body, message: inputIssuesMessage(body.issues as InputIssue[]) });
+  if (status === 415 && typeof body.message === "string") {
+    const sent = /^Unsupported content-type "(.*)$/.exec(body.message)?.[1];
+    const message =
+      sent === undefined
+        ? `The request has no Content-Type: ${jsonBody}`
+        : `Unsupported Content-Type "${sent.replace(/"$/, "")}": ${jsonBody}`;
+    return JSON.stringify({ ...body, message });
+  }
+  return text;
 }

@@ -1,14 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import type { Context as HonoContext } from "hono";
-import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
+import { createOpenApiNodeHttpHandler, type OpenAPIObject } from "trpc-to-openapi";
 import type { Container } from "../container";
 import { createContext } from "../trpc/context";
 import { retryAfterHeaders } from "../trpc/errors";
 import { appRouter } from "../trpc/root";
 import { clientIp } from "./client-ip";
-import { etagHeaders } from "./etag";
+import { createsResource, locationOf } from "./created-resources";
+import { etagHeaders, ifNoneMatchHolds } from "./etag";
 import { keepDeclaredCoercion } from "./input-coercion";
-import { restBasePath } from "./openapi";
+import { openApiDocument, restBasePath } from "./openapi";
+import { clarifiedErrorBody, restErrorResponse } from "./rest-error";
+import { methodsAt, procedureAt } from "./rest-operations";
 
 /** The node-style response trpc-to-openapi writes to, plus what the context needs from Hono's request. */
 interface RestResponse {
@@ -50,15 +53,22 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error.cause ?? error, path }, "REST call failed");
     },
-    responseMeta: ({ errors, paths, data }: { errors: TRPCError[]; paths?: string[]; data: unknown[] }) => ({
-      headers: { ...retryAfterHeaders(errors), ...etagHeaders(paths, data, errors) },
-    }),
+    responseMeta: ({ errors, paths, data }: { errors: TRPCError[]; paths?: string[]; data: unknown[] }) => {
+      const headers = { ...retryAfterHeaders(errors), ...etagHeaders(paths, data, errors) };
+      const [procedure] = paths ?? [];
+      if (errors.length > 0 || !procedure || !createsResource(procedure)) return { headers };
+      const location = locationOf(procedure, data[0], restBasePath);
+      return { status: 201, headers: location ? { ...headers, location } : headers };
+    },
   } as unknown as Parameters<typeof createOpenApiNodeHttpHandler>[0]);
+  const document = () => openApiDocument(env.publicUrl);
 
   return async (c) => {
     const raw = c.req.raw;
-    const body = await readBody(raw);
     const url = raw.url.replace(restBasePath, "");
+    const refused = methodNotAllowed(document(), raw.method, new URL(url).pathname);
+    if (refused) return refused;
+    const body = await readBody(raw);
     const req = new Proxy(raw, {
       get: (target, property) => {
         if (property === "url") return url;
@@ -78,12 +88,48 @@ export function createRestHandler(container: Container): (c: HonoContext) => Pro
             for (const item of value) headers.append(key, item);
           }
         },
-        end: (text) => resolve(new Response(text, { status: res.statusCode, headers })),
+        end: (text) => resolve(answered(raw, res.statusCode, headers, text)),
         hono: c,
       };
       handle(req as never, res as never).catch(reject);
     });
   };
+}
+
+/**
+ * The answer as sent: an error body clarified where trpc-to-openapi's words fall short, and a GET whose
+ * `If-None-Match` names the answer's ETag as a bodiless 304.
+ */
+function answered(request: Request, status: number, headers: Headers, text: string | undefined): Response {
+  if (status >= 400 && text !== undefined)
+    return new Response(clarifiedErrorBody(status, text), { status, headers });
+  const etag = headers.get("etag");
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (
+    request.method === "GET" &&
+    status === 200 &&
+    etag &&
+    ifNoneMatch &&
+    ifNoneMatchHolds(ifNoneMatch, etag)
+  ) {
+    headers.delete("content-type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(text, { status, headers });
+}
+
+/** A known path asked with a method it does not take: 405 with the methods it takes, where the library says 404. */
+function methodNotAllowed(document: OpenAPIObject, method: string, path: string): Response | undefined {
+  if (method === "HEAD" || procedureAt(method, path)) return undefined;
+  const allowed = methodsAt(document, path);
+  if (allowed.length === 0 || allowed.includes(method)) return undefined;
+  const refusal = new TRPCError({
+    code: "METHOD_NOT_SUPPORTED",
+    message: `${method} is not allowed on ${restBasePath}${path}; it takes ${allowed.join(", ")}`,
+  });
+  const response = restErrorResponse(refusal);
+  response.headers.set("Allow", allowed.join(", "));
+  return response;
 }
 
 const bodiless = new Set(["GET", "HEAD", "DELETE"]);

@@ -25,9 +25,11 @@ describe("fields a request body does not declare", () => {
     expect(typo.body.issues).toEqual([
       expect.objectContaining({ code: "unrecognized_keys", path: [], keys: ["phon"] }),
     ]);
-    expect(typo.body.data.fieldErrors?._?.[0]).toMatch(
+    expect(Object.keys(typo.body.data.fieldErrors ?? {})).toEqual(["phon"]);
+    expect(typo.body.data.fieldErrors?.phon?.[0]).toMatch(
       /^Unknown field "phon"; the accepted fields are .*\bphone\b/,
     );
+    expect(typo.body.message).toBe(typo.body.data.fieldErrors?.phon?.[0]);
 
     const contacts = await api.rest<PageDto<{ id: string }>>("GET", "/contacts", { token });
     expect(contacts.body.items).toEqual([]);
@@ -46,7 +48,7 @@ describe("fields a request body does not declare", () => {
       body: { expectedCloseDat: "2026-12-01" },
     });
     expect(typo.status, JSON.stringify(typo.body)).toBe(400);
-    expect(typo.body.data.fieldErrors?._?.[0]).toMatch(
+    expect(typo.body.data.fieldErrors?.expectedCloseDat?.[0]).toMatch(
       /^Unknown field "expectedCloseDat"; the accepted fields are .*\bexpectedCloseDate\b/,
     );
 
@@ -58,7 +60,7 @@ describe("fields a request body does not declare", () => {
     expect(nested.body.issues).toEqual([
       expect.objectContaining({ code: "unrecognized_keys", path: ["value"], keys: ["currncy"] }),
     ]);
-    expect(nested.body.data.fieldErrors?.value).toEqual([
+    expect(nested.body.data.fieldErrors?.["value.currncy"]).toEqual([
       'Unknown field "currncy"; the accepted fields are amount, currency',
     ]);
 
@@ -83,8 +85,10 @@ describe("fields a request body does not declare", () => {
     expect(error).toBeInstanceOf(TRPCClientError);
     const data = (error as { data: ErrorDto["data"] }).data;
     expect(data.httpStatus).toBe(400);
-    expect(data.fieldErrors?._).toEqual(['Unknown field "colour"; the accepted fields are color, name']);
-    expect((error as Error).message).toContain('Unknown field \\"colour\\"');
+    expect(data.fieldErrors).toEqual({
+      colour: ['Unknown field "colour"; the accepted fields are color, name'],
+    });
+    expect((error as Error).message).toBe('Unknown field "colour"; the accepted fields are color, name');
 
     const tags = await client.tags.list.query({});
     expect(tags.items).toEqual([]);
@@ -97,9 +101,9 @@ describe("fields a request body does not declare", () => {
       body: { name: "VIP", colour: "#fff", nam: "x" },
     });
     expect(two.status).toBe(400);
-    expect(two.body.data.fieldErrors?._).toEqual([
-      'Unknown fields "colour", "nam"; the accepted fields are color, name',
-    ]);
+    const both = 'Unknown fields "colour", "nam"; the accepted fields are color, name';
+    expect(two.body.data.fieldErrors).toEqual({ colour: [both], nam: [both] });
+    expect(two.body.message).toBe(both);
 
     const deleting = await api.rest<ErrorDto>(
       "DELETE",
@@ -107,15 +111,37 @@ describe("fields a request body does not declare", () => {
       { token },
     );
     expect(deleting.status, JSON.stringify(deleting.body)).toBe(400);
-    expect(deleting.body.data.fieldErrors?._?.[0]).toMatch(
+    expect(deleting.body.data.fieldErrors?.moveDealsToStage?.[0]).toMatch(
       /^Unknown field "moveDealsToStage"; .*moveDealsToStageId/,
     );
     expect((await api.rest("GET", `/pipelines/${pipeline.id}`, { token })).status).toBe(200);
 
     const logout = await api.rest<ErrorDto>("POST", "/auth/logout", { token, body: { everywhere: true } });
     expect(logout.status).toBe(400);
-    expect(logout.body.data.fieldErrors?._).toEqual(['Unknown field "everywhere"; this takes no fields']);
+    expect(logout.body.data.fieldErrors).toEqual({
+      everywhere: ['Unknown field "everywhere"; this takes no fields'],
+    });
     expect((await api.rest("GET", "/auth/me", { token })).status).toBe(200);
+  });
+
+  it("says in the message what fieldErrors says, each field named, the same over REST and tRPC", async () => {
+    const { token } = await workspace(api);
+    const body = { name: "x".repeat(300), scopes: ["contacts:read"], role: "agent" };
+    const rest = await api.rest<ErrorDto>("POST", "/api-keys", { token, body });
+    expect(rest.status).toBe(400);
+    expect(rest.body.data.fieldErrors).toEqual({
+      name: [expect.any(String)],
+      scopes: ['Unknown field "scopes"; the accepted fields are name, role'],
+    });
+    const joined = `name: ${rest.body.data.fieldErrors?.name?.[0]}; Unknown field "scopes"; the accepted fields are name, role`;
+    expect(rest.body.message).toBe(joined);
+
+    const error = await api
+      .trpc(token)
+      .apiKeys.create.mutate(body as never)
+      .catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toBe(joined);
+    expect((error as { data: ErrorDto["data"] }).data.fieldErrors).toEqual(rest.body.data.fieldErrors);
   });
 
   it("leaves free-form maps to their own checks: custom field values by key", async () => {

@@ -81,7 +81,7 @@ describe("a conversation reassigned away from an agent", () => {
         assignedTo: bruno.user.id,
       },
     });
-    expect(started.status).toBe(200);
+    expect(started.status).toBe(201);
     await assign(owner.token, stillHers, null);
     const last = await sentinel(organizationId);
 

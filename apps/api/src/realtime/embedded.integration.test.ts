@@ -11,7 +11,7 @@ const contactIdOf = (e: ReceivedEvent) =>
 
 async function createContact(token: string, name: string): Promise<string> {
   const created = await rt.api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
-  expect(created.status).toBe(200);
+  expect(created.status).toBe(201);
   return created.body.id;
 }
 

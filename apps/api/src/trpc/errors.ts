@@ -42,8 +42,7 @@ export function errorData(error: TRPCError): ErrorData {
   if (cause instanceof ZodError) {
     const fieldErrors: FieldErrors = {};
     for (const issue of cause.issues) {
-      const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      for (const key of fieldsOf(issue)) fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
     }
     return { appCode: "VALIDATION_FAILED", fieldErrors, retryAfterSeconds: null, existingId: null };
   }
@@ -53,6 +52,35 @@ export function errorData(error: TRPCError): ErrorData {
     retryAfterSeconds: null,
     existingId: null,
   };
+}
+
+/** What a zod issue reads from its serialized form (REST sends the issues in the error body). */
+export interface InputIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+}
+
+/** The fields an issue is about: each unknown field by its own name (`scopes`, `value.currncy`), else its path. */
+function fieldsOf(issue: InputIssue): string[] {
+  const at = issue.path.map(String);
+  if (issue.code === "unrecognized_keys" && issue.keys && issue.keys.length > 0)
+    return issue.keys.map((key) => [...at, key].join("."));
+  return [at.length > 0 ? at.join(".") : "_"];
+}
+
+/**
+ * The message of an input that failed its schema, the same in both protocols: each issue's message, after the
+ * field it is about unless the message names the field itself (an unknown one).
+ */
+export function inputIssuesMessage(issues: readonly InputIssue[]): string {
+  const messages = issues.map((issue) =>
+    issue.code === "unrecognized_keys" || issue.path.length === 0
+      ? issue.message
+      : `${issue.path.map(String).join(".")}: ${issue.message}`,
+  );
+  return messages.length > 0 ? messages.join("; ") : "Input validation failed";
 }
 
 /**

@@ -10,8 +10,9 @@ import {
 } from "@crm/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import { ZodError } from "zod";
 import type { Context } from "./context";
-import { errorData, sessionEndedError, toTRPCError } from "./errors";
+import { errorData, inputIssuesMessage, sessionEndedError, toTRPCError } from "./errors";
 import { findUnstorableText, type UnstorableText } from "./unstorable-text";
 
 const unexpectedMessage = "Something went wrong on our side; it was logged. Try again in a moment";
@@ -37,7 +38,11 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;
       // an unexpected failure's message is the server's (a Postgres error, a file path): logged, never sent
-      const message = isUnexpected(error) ? unexpectedMessage : shape.message;
+      const message = isUnexpected(error)
+        ? unexpectedMessage
+        : error.cause instanceof ZodError
+          ? inputIssuesMessage(error.cause.issues)
+          : shape.message;
       return { ...shape, message, data: { ...data, ...errorData(error) } };
     },
   });

@@ -59,7 +59,7 @@ export async function publish(container: Container, organizationId: string, type
 /** Creates a contact over REST as the token's user, answering its id. */
 export async function createContact(api: TestApi, token: string, name: string): Promise<string> {
   const created = await api.rest<{ id: string }>("POST", "/contacts", { token, body: { name } });
-  expect(created.status).toBe(200);
+  expect(created.status).toBe(201);
   return created.body.id;
 }
 

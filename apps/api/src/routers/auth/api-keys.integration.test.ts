@@ -15,7 +15,7 @@ describe("API keys", () => {
         body: { name: "Zapier", role: "viewer" },
       },
     );
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.secret.startsWith(created.body.apiKey.prefix)).toBe(true);
 
     const viaKey = await api.rest<{ id: string }>("GET", "/organizations/current", {

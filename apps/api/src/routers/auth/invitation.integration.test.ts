@@ -15,7 +15,7 @@ async function invite(ownerToken: string, role: "agent" | "viewer" = "agent") {
     token: ownerToken,
     body: { email: address, role },
   });
-  expect(invited.status).toBe(200);
+  expect(invited.status).toBe(201);
   return {
     id: invited.body.id,
     address,

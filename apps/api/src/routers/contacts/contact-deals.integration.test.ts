@@ -29,7 +29,7 @@ async function createDealOf(token: string, contactId: string, value: { amount: s
     token,
     body: { title: "Deal", contactId, pipelineId: pipeline.id, stage: stage.id, value },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 

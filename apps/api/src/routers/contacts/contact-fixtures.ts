@@ -53,7 +53,7 @@ export async function createContact(
   body: Record<string, unknown>,
 ): Promise<ContactDto> {
   const res = await api.rest<ContactDto>("POST", "/contacts", { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
@@ -64,7 +64,7 @@ export async function createResource(
   body: Record<string, unknown>,
 ): Promise<{ id: string }> {
   const res = await api.rest<{ id: string }>("POST", path, { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 

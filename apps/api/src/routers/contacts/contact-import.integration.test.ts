@@ -16,7 +16,7 @@ const api = useTestApi();
 
 async function startImport(token: string, csv: string, onDuplicate: "skip" | "update" = "skip") {
   const res = await api.rest<ImportDto>("POST", "/contacts/imports", { token, body: { csv, onDuplicate } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body.status).toBe("queued");
   return res.body;
 }

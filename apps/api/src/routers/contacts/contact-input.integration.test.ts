@@ -111,7 +111,7 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
       token: owner.token,
       body: { name: "Ana \ud83d\ude00" },
     });
-    expect(paired.status).toBe(200);
+    expect(paired.status).toBe(201);
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(1);
   });
 

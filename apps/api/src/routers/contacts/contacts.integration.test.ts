@@ -256,8 +256,8 @@ describe("duplicates", () => {
       ),
     );
     const statuses = results.map((res) => res.status).sort();
-    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
-    const winner = results.find((res) => res.status === 200)?.body.id;
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = results.find((res) => res.status === 201)?.body.id;
     for (const res of results.filter((r) => r.status === 409)) expect(res.body.data.existingId).toBe(winner);
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(1);
   });
@@ -279,7 +279,7 @@ describe("permissions", () => {
     ).toBe(403);
     expect((await api.rest("POST", "/tags", { token: viewer.token, body: { name: "no" } })).status).toBe(403);
     expect((await api.rest("POST", "/contacts", { token: agent.token, body: { name: "Yes" } })).status).toBe(
-      200,
+      201,
     );
     expect((await api.rest("DELETE", `/contacts/${contact.id}`, { token: agent.token })).status).toBe(403);
     expect((await api.rest("GET", `/contacts/${contact.id}`, { token: owner.token })).status).toBe(200);

@@ -225,7 +225,7 @@ describe("CSV export", () => {
       token,
       body: { csv, onDuplicate: "update" },
     });
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
     const done = await waitForImport(api, token, started.body.id);
     expect(done).toMatchObject({ status: "completed", created: 0, updated: 3, failed: 0, skipped: 0 });
     expect(await list()).toEqual(before);
@@ -278,7 +278,7 @@ describe("CSV export", () => {
       token: target.token,
       body: { csv },
     });
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
     const done = await waitForImport(api, target.token, started.body.id);
     expect(done).toMatchObject({ status: "completed", created: 3, failed: 0, skipped: 0 });
 

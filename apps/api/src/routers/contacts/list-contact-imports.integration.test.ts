@@ -6,7 +6,7 @@ const api = useTestApi();
 
 async function startImport(token: string, csv: string) {
   const res = await api.rest<ImportDto>("POST", "/contacts/imports", { token, body: { csv } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 

@@ -125,7 +125,7 @@ describe("starting a conversation", () => {
       token: agent.token,
       body: { contactId, integrationId },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
       channel: "whatsapp",
       status: "open",
@@ -183,7 +183,7 @@ describe("starting a conversation", () => {
     const withSales = await start(sales);
     const withSupport = await start(support);
 
-    expect([withSales.status, withSupport.status]).toEqual([200, 200]);
+    expect([withSales.status, withSupport.status]).toEqual([201, 201]);
     expect(withSupport.body.id).not.toBe(withSales.body.id);
     expect(withSupport.body.integrationId).toBe(support);
     expect((await start(support)).status).toBe(409);
@@ -197,7 +197,7 @@ describe("starting a conversation", () => {
       token: owner.token,
       body: { contactId, integrationId, assignedTo: owner.user.id },
     });
-    expect(started.status).toBe(200);
+    expect(started.status).toBe(201);
 
     const res = await api.rest<ErrorDto & { data?: { existingId?: string } }>("POST", "/conversations", {
       token: agent.token,

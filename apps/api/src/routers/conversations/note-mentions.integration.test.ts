@@ -36,7 +36,7 @@ describe("a private note's @mentions", () => {
       body: { text: "@julia araujo please check; @Ana Souza too; and @ana?", isPrivate: true },
     });
 
-    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     expect(sent.body.mentions).toEqual({
       notified: [{ userId: admin.user.id, name: "Júlia Araújo" }],
       notNotified: [

@@ -34,7 +34,7 @@ async function connect(channel: "whatsapp" | "telegram", config: object): Promis
     token: owner.token,
     body: { channel, name: `${channel} vendas`, config },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
 
@@ -68,7 +68,7 @@ describe("sending a message", () => {
     const conversationId = await whatsappConversation("5511987650001");
     const recorder = recordEvents(api, owner.organization.id, ["new_message", "message_status"]);
     const res = await send(conversationId, { text: "Olá Maria, seu pedido saiu para entrega!" });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: "pending", direction: "outbound", isPrivate: false });
 
     const sent = await settled(res.body.id, "sent");
@@ -106,7 +106,7 @@ describe("sending a message", () => {
       lastInboundMinutesAgo: 3 * 24 * 60,
     });
     const res = await send(conversationId, { text: "Ainda tem interesse no plano anual?" });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     const sent = await settled(res.body.id, "sent");
     expect(telegram.sent).toContainEqual(
       expect.objectContaining({ chatId: "912345678", text: "Ainda tem interesse no plano anual?" }),
@@ -154,7 +154,7 @@ describe("sending a message", () => {
       text: "Nota interna: cliente pediu desconto",
       isPrivate: true,
     });
-    expect(note.status).toBe(200);
+    expect(note.status).toBe(201);
     const message = await send(conversationId, { text: "Podemos oferecer 5% à vista" });
     await settled(message.body.id, "sent");
     expect(whatsapp.sent.filter((sent) => sent.to === "5511987650004").map((sent) => sent.text)).toEqual([

@@ -39,7 +39,7 @@ describe("permissions", () => {
       ).status,
     ).toBe(403);
 
-    expect((await api.rest("POST", "/deals", { token: agent.token, body })).status).toBe(200);
+    expect((await api.rest("POST", "/deals", { token: agent.token, body })).status).toBe(201);
     expect(
       (await api.rest("PATCH", `/deals/${deal.id}`, { token: agent.token, body: { title: "Agent" } })).status,
     ).toBe(200);

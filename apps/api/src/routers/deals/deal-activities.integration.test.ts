@@ -14,7 +14,7 @@ describe("activities", () => {
       token,
       body: { type: "note", content: "Asked for a discount" },
     });
-    expect(note.status).toBe(200);
+    expect(note.status).toBe(201);
     expect(note.body).toMatchObject({
       type: "note",
       content: "Asked for a discount",

@@ -41,7 +41,7 @@ describe("creating a deal", () => {
         expectedCloseDate: "2030-01-31",
       },
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       title: "Loja virtual",
       contactId,

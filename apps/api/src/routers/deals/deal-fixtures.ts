@@ -56,7 +56,7 @@ export async function createPipeline(
   body: Record<string, unknown>,
 ): Promise<PipelineDto> {
   const res = await api.rest<PipelineDto>("POST", "/pipelines", { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
@@ -83,7 +83,7 @@ export async function createDeal(
     token,
     body: { title: "Website redesign", value: { amount: "1000.00" }, ...body },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 

@@ -91,7 +91,7 @@ beforeAll(async () => {
       token: owner.token,
       body: { channel, name: channel, config },
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     if (channel === "discord") discordId = res.body.id;
   }
 });

@@ -81,7 +81,7 @@ beforeAll(async () => {
     token: members.owner.token,
     body: { channel: "whatsapp", name: "WhatsApp", config: whatsapp.config },
   });
-  expect(connected.status).toBe(200);
+  expect(connected.status).toBe(201);
   image.bytes = new Uint8Array(randomBytes(2048));
   Object.assign(image, await receiveImage(image.bytes));
 });

@@ -44,7 +44,7 @@ describe("writing in a conversation", () => {
       text: "Cliente VIP, oferecer frete grátis",
       isPrivate: true,
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
       direction: "outbound",
       senderType: "agent",
@@ -95,7 +95,7 @@ describe("writing in a conversation", () => {
     expect(await messageCount(inactive)).toBe(0);
     expect(await messageCount(removed)).toBe(0);
     // notes need no channel
-    expect((await send(owner.token, removed, { text: "Ligar amanhã", isPrivate: true })).status).toBe(200);
+    expect((await send(owner.token, removed, { text: "Ligar amanhã", isPrivate: true })).status).toBe(201);
   });
 
   it("refuses blank text and text over the channel's limit", async () => {

@@ -182,7 +182,7 @@ describe("deleting a payment integration with pending links", () => {
         config: { botToken: "123456:abcdefghijklmnopqrstuvwxyz", secretToken: "secret_token_0123456789" },
       },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(await pendingCount(owner.token, res.body.id)).toBe(0);
     const deleted = await remove(owner.token, res.body.id);
     expect(deleted.body).toEqual({ ok: true, expiredPaymentLinks: 0 });

@@ -25,7 +25,7 @@ export async function connectProvider(
     token: ownerToken,
     body: { channel: provider, name: `${provider} vendas`, config },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
 
@@ -46,7 +46,7 @@ export async function paymentWorkspace(
 
 export async function createPaymentOk(api: TestApi, token: string, body: Record<string, unknown>) {
   const res = await api.rest<PaymentDto>("POST", "/payments", { token, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 

@@ -49,7 +49,7 @@ const storedConfigOf = async (id: string) =>
 describe("payment providers as integrations", () => {
   it("connects Stripe: secrets encrypted at rest, masked in the answer, its webhook URL given", async () => {
     const res = await connect("stripe", { ...bed.stripe.config });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     const id = res.body.id;
     expect(res.body).toMatchObject({
       channel: "stripe",
@@ -74,7 +74,7 @@ describe("payment providers as integrations", () => {
 
   it("connects Mercado Pago the same way", async () => {
     const res = await connect("mercadopago", { ...bed.mp.config });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.config).toEqual({
       accessToken: `••••${bed.mp.config.accessToken.slice(-4)}`,
       webhookSecret: `••••${bed.mp.config.webhookSecret.slice(-4)}`,

@@ -34,7 +34,7 @@ beforeAll(async () => {
     token: owner.token,
     body: { channel: "whatsapp", name: "WhatsApp vendas", config: whatsapp.config },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   whatsappIntegration = res.body.id;
   await connectProvider(api, owner.token, "stripe", bed.stripe.config);
 }, 60_000);
@@ -77,7 +77,7 @@ describe("send payment link", () => {
   it("creates the link and sends it to the deal's contact as a normal outbound WhatsApp message", async () => {
     const { deal, conversationId } = await dealInConversation("5511987654001");
     const res = await sendLink(owner.token, { dealId: deal.id, conversationId });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     const { payment, messageId } = res.body;
     expect(payment).toMatchObject({ status: "pending", amount: "1234.56", currency: "BRL", dealId: deal.id });
     expect(payment.paymentLink).toBe(bed.stripe.sessions.get(payment.providerReference ?? "")?.url);
@@ -103,7 +103,7 @@ describe("send payment link", () => {
     const viewer = await api.member(owner.token, "viewer");
     expect((await sendLink(viewer.token, { dealId: deal.id, conversationId })).status).toBe(403);
     const res = await sendLink(agent.token, { dealId: deal.id, conversationId, amount: "100.00" });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.payment.amount).toBe("100.00");
   });
 
@@ -144,7 +144,7 @@ describe("send payment link", () => {
   it("sends an existing pending link again with POST /payments/{id}/send", async () => {
     const { deal, conversationId } = await dealInConversation("5511987654007");
     const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     const again = await api.rest<SentDto>("POST", `/payments/${first.body.payment.id}/send`, {
       token: owner.token,
       body: { conversationId },
@@ -157,7 +157,7 @@ describe("send payment link", () => {
   it("refuses to send a link again once it has expired", async () => {
     const { deal, conversationId } = await dealInConversation("5511987654008");
     const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     await api.container.db.db
       .updateTable("payments")
       .set({ expires_at: new Date(Date.now() - 60_000) })
@@ -176,7 +176,7 @@ describe("send payment link", () => {
   it("refuses to send a link whose provider integration was deleted: its payment would never reach us", async () => {
     const { deal, conversationId } = await dealInConversation("5511987654009");
     const first = await sendLink(owner.token, { dealId: deal.id, conversationId });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     // what deleting the integration leaves (integration_id on delete set null)
     await api.container.db.db
       .updateTable("payments")

@@ -21,7 +21,7 @@ describe("the invitation limit", () => {
     // refused for another reason, so no mail left: not counted
     expect((await invite(owner.token, owner.user.email)).status).toBe(409);
     const invited = Array.from({ length: perHour }, () => email("ok"));
-    for (const address of invited) expect((await invite(owner.token, address)).status).toBe(200);
+    for (const address of invited) expect((await invite(owner.token, address)).status).toBe(201);
 
     const outsider = email("over");
     const refused = await invite(owner.token, outsider);
@@ -43,7 +43,7 @@ describe("the invitation limit", () => {
 
     // each organization counts on its own
     const other = await api.register();
-    expect((await invite(other.token, email("other"))).status).toBe(200);
+    expect((await invite(other.token, email("other"))).status).toBe(201);
   });
 
   it("limits invitations to one address again, which each mail it anew", async () => {
@@ -51,12 +51,12 @@ describe("the invitation limit", () => {
     const address = email("again");
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await invite(owner.token, address)).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(statuses).toEqual([201, 201, 201, 429]);
     const refused = await invite(owner.token, address);
     expect(refused.body.message).toMatch(/Too many invitations to this email address/);
     // the organization's own count is not spent by the refused ones
-    expect((await invite(owner.token, email("next"))).status).toBe(200);
-    expect((await invite(owner.token, email("next"))).status).toBe(200);
+    expect((await invite(owner.token, email("next"))).status).toBe(201);
+    expect((await invite(owner.token, email("next"))).status).toBe(201);
   });
 
   it("keeps the organization's name out of the subject and quotes it as plain text in the body", async () => {
@@ -67,14 +67,14 @@ describe("the invitation limit", () => {
     });
     expect(renamed.status).toBe(200);
     const pt = email("pt");
-    expect((await invite(owner.token, pt)).status).toBe(200);
+    expect((await invite(owner.token, pt)).status).toBe(201);
     const mail = await api.smtp.waitFor(pt);
     expect(mail.subject).toBe("Você foi convidado para o CRM Manager");
     expect(mail.text).toContain(`entrar na organização "${lure}" no CRM Manager como agente.`);
 
     await api.rest("PATCH", "/organizations/current", { token: owner.token, body: { locale: "en" } });
     const en = email("en");
-    expect((await invite(owner.token, en)).status).toBe(200);
+    expect((await invite(owner.token, en)).status).toBe(201);
     const english = await api.smtp.waitFor(en);
     expect(english.subject).toBe("You were invited to CRM Manager");
     expect(english.text).toContain(`join the organization "${lure}" on CRM Manager as agent.`);

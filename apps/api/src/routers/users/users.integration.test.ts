@@ -46,7 +46,7 @@ describe("invitations", () => {
       token: owner.token,
       body: { email: invitee, role: "agent" },
     });
-    expect(invited.status).toBe(200);
+    expect(invited.status).toBe(201);
     expect(invited.body.role).toBe("agent");
 
     const token = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
@@ -76,7 +76,7 @@ describe("invitations", () => {
       token: owner.token,
       body: { email: invitee, role: "admin" },
     });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     expect(first.body.replacedRole).toBeNull();
     const oldLink = linkToken(await api.smtp.waitFor(invitee), "accept-invitation");
     const second = await api.rest<{ id: string; role: string; replacedRole: string | null }>(
@@ -87,7 +87,7 @@ describe("invitations", () => {
         body: { email: invitee, role: "agent" },
       },
     );
-    expect(second.status).toBe(200);
+    expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ role: "agent", replacedRole: "admin" });
     const preview = await api.rest<{ valid: boolean }>("GET", `/auth/invitation?token=${oldLink}`);
     expect(preview.body.valid).toBe(false);
@@ -133,7 +133,7 @@ describe("invitations", () => {
       });
     const [toUnknown, toElsewhere] = await Promise.all([invite(unknown), invite(elsewhere.user.email)]);
     expect(toElsewhere.status).toBe(toUnknown.status);
-    expect(toElsewhere.status).toBe(200);
+    expect(toElsewhere.status).toBe(201);
     expect(shape(toElsewhere.body)).toEqual(shape(toUnknown.body));
     expect(toElsewhere.body).toMatchObject({
       email: elsewhere.user.email,
@@ -287,7 +287,7 @@ describe("invitations", () => {
     expect(
       (await api.rest("POST", "/users", { token: admin.token, body: { email: email("z"), role: "agent" } }))
         .status,
-    ).toBe(200);
+    ).toBe(201);
   });
 });
 

@@ -101,7 +101,7 @@ describe("inbound WhatsApp messages", () => {
       token: inbox.token,
       body: { name: "Maria Souza", phone: "+55 11 98123-4567" },
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
 
     expect(await post(whatsAppMessagesWebhook(phoneNumberId(), [{ from: "551181234567", text: "oi" }]))).toBe(
       200,

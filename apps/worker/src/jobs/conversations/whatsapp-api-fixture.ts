@@ -32,7 +32,7 @@ export function useWhatsAppApi(options: { dataDirPrefix: string; integrationName
       token,
       body: { channel: "whatsapp", name: options.integrationName, config: whatsapp.config },
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     integrationId = created.body.id;
   }, 60_000);
 
