@@ -8,7 +8,6 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BrowserSession,
-  connectIntegration,
   expectAccessible,
   integrationItem,
   signUp,
@@ -47,19 +46,37 @@ describe("switching a channel off and on", () => {
       password: "correct horse battery",
     });
     await page.goto(url("/settings/integrations"));
-    await connectIntegration(page, "WhatsApp", "WhatsApp loja", {
-      "Phone number ID": whatsapp.config.phoneNumberId,
-      "Access token": whatsapp.config.accessToken,
-      "App secret": whatsapp.config.appSecret,
-      "Verify token": whatsapp.config.verifyToken,
+    // another business's token cannot read this number at Meta: refused, said under the fields, nothing saved
+    const anotherBusiness = whatsapp.addPhoneNumber({ accessToken: `EAAG${"2".repeat(40)}` });
+    await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+    const connect = page.getByRole("dialog", { name: "Connect WhatsApp" });
+    await connect.getByLabel("Name", { exact: true }).fill("WhatsApp loja");
+    await connect.getByLabel("Phone number ID", { exact: true }).fill(whatsapp.config.phoneNumberId);
+    await connect.getByLabel("Access token", { exact: true }).fill(anotherBusiness.accessToken);
+    await connect.getByLabel("App secret", { exact: true }).fill(whatsapp.config.appSecret);
+    await connect.getByLabel("Verify token", { exact: true }).fill(whatsapp.config.verifyToken);
+    await connect.getByRole("button", { name: "Connect", exact: true }).click();
+    const refused = connect.getByText("WhatsApp says this access token cannot use this phone number ID.", {
+      exact: false,
     });
+    await refused.first().waitFor();
+    expect(await refused.count()).toBe(2);
+    await connect.getByLabel("Access token", { exact: true }).fill(whatsapp.config.accessToken);
+    await connect.getByRole("button", { name: "Connect", exact: true }).click();
+    await connect.waitFor({ state: "detached" });
+    await item().waitFor();
     whatsapp.failNext(401);
     await item().getByRole("button", { name: "Test" }).click();
     await item().getByText("Test failed", { exact: true }).waitFor();
 
     await item().getByRole("button", { name: "Edit" }).click();
     const edit = page.getByRole("dialog", { name: "Edit WhatsApp loja" });
-    await edit.getByLabel("Access token", { exact: true }).fill(`EAAG${"1".repeat(40)}`);
+    // a renewed token, which Meta lets read the number (the expired one no longer can)
+    const renewed = whatsapp.addPhoneNumber({
+      phoneNumberId: whatsapp.config.phoneNumberId,
+      accessToken: `EAAG${"1".repeat(40)}`,
+    });
+    await edit.getByLabel("Access token", { exact: true }).fill(renewed.accessToken);
     await edit.getByRole("button", { name: "Save changes" }).click();
     await edit.waitFor({ state: "detached" });
     await item().getByText("Not tested yet").waitFor();

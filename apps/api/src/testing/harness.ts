@@ -129,11 +129,14 @@ export async function startTestApi(extraEnv: Record<string, string> = {}) {
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
 
-/** Starts the API before the file's tests and closes it after them; the returned object stands for it. */
-export function useTestApi(extraEnv: Record<string, string> = {}): TestApi {
+/**
+ * Starts the API before the file's tests and closes it after them; the returned object stands for it. `extraEnv`
+ * may be a function, read when the API starts: a fake provider started in an earlier beforeAll has its URL then.
+ */
+export function useTestApi(extraEnv: Record<string, string> | (() => Record<string, string>) = {}): TestApi {
   let started: TestApi | undefined;
   beforeAll(async () => {
-    started = await startTestApi(extraEnv);
+    started = await startTestApi(typeof extraEnv === "function" ? extraEnv() : extraEnv);
   });
   afterAll(() => started?.close());
   return new Proxy({} as TestApi, {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await whatsapp?.close();
 });
-const api = useTestApi();
+const api = useTestApi(() => ({ WHATSAPP_API_BASE: whatsapp.apiBase }));
 beforeAll(async () => {
   const owner = await api.register();
   const res = await api.rest<{ id: string }>("POST", "/integrations", {

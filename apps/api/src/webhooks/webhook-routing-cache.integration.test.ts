@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([whatsapp?.close(), telegram?.close()]);
 });
-const api = useTestApi();
+const api = useTestApi(() => ({ WHATSAPP_API_BASE: whatsapp.apiBase }));
 beforeAll(async () => {
   owner = await api.register();
 });
@@ -37,12 +37,12 @@ beforeAll(async () => {
 let numbers = 0;
 async function connectWhatsApp() {
   numbers += 1;
-  const config = { ...whatsapp.config, phoneNumberId: `77${Date.now()}${numbers}` };
+  const config = whatsapp.addPhoneNumber({ phoneNumberId: `77${Date.now()}${numbers}` });
   const res = await api.rest<{ id: string }>("POST", "/integrations", {
     token: owner.token,
     body: { channel: "whatsapp", name: "WhatsApp", config },
   });
-  expect(res.status).toBe(200);
+  expect(res.status).toBe(201);
   return { id: res.body.id, config };
 }
 

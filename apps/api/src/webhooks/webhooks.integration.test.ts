@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([whatsapp, telegram, slack, discord].map((fake) => fake?.close()));
 });
-const api = useTestApi();
+const api = useTestApi(() => ({ WHATSAPP_API_BASE: whatsapp.apiBase }));
 beforeAll(async () => {
   owner = await api.register();
   for (const [channel, config] of [

@@ -86,7 +86,7 @@ export const inboxEn = {
   "inbox.accessLost.someoneElse": "This conversation was assigned to someone else; you can no longer see it.",
 
   "inbox.composer.windowClosed":
-    "More than 24 hours have passed since the customer last wrote. WhatsApp only lets you answer after they write again. You can still add private notes.",
+    "More than 24 hours have passed since the customer last wrote. WhatsApp only accepts free text after they write again, but an approved message template goes through at any time. You can still add private notes.",
 
   "inbox.actions.label": "Conversation actions",
   "inbox.actions.assign": "Assign",
@@ -120,15 +120,32 @@ export const inboxEn = {
     "Someone changed this deal in the meantime; the panel now shows their version. Choose the stage again if it still needs moving.",
 
   "inbox.errors.whatsappWindow":
-    "WhatsApp only accepts replies within 24 hours of the customer's last message. Wait for the customer to write again, or add a private note.",
+    "WhatsApp only accepts replies within 24 hours of the customer's last message. Send a message template, wait for the customer to write again, or add a private note.",
   "inbox.errors.noLongerVisible":
     "This conversation is no longer visible to you: it was assigned to someone else or deleted. Your message was not sent.",
   "inbox.errors.channelUnavailable":
     "This channel cannot send messages right now. Check that its integration is connected and active in Settings.",
   "inbox.composer.windowNotOpened":
-    "The customer has not written in this WhatsApp conversation yet. WhatsApp only accepts free text within 24 hours of the customer's last message, so your message cannot be sent until they write. You can still add private notes.",
+    "The customer has not written in this WhatsApp conversation yet. WhatsApp only accepts free text within 24 hours of the customer's last message, so start with an approved message template. You can still add private notes.",
   "inbox.errors.whatsappNotOpened":
-    "WhatsApp refused free text: the customer has not written in this conversation yet, and WhatsApp only accepts it within 24 hours of their last message. Wait for the customer to write, or add a private note.",
+    "WhatsApp refused free text: the customer has not written in this conversation yet, and WhatsApp only accepts it within 24 hours of their last message. Send a message template, or add a private note.",
+
+  "inbox.template.open": "Send template",
+  "inbox.template.title": "Send a message template",
+  "inbox.template.description":
+    "WhatsApp delivers approved templates at any time, even outside the 24-hour window. Type the template's name and language exactly as approved in WhatsApp Manager.",
+  "inbox.template.name": "Template name",
+  "inbox.template.nameHint": "Lower-case letters, digits and underscores, e.g. order_update",
+  "inbox.template.nameInvalid": "Use only lower-case letters, digits and underscores (up to 512).",
+  "inbox.template.language": "Language",
+  "inbox.template.languageHint": "The approved translation's code, e.g. pt_BR or en_US",
+  "inbox.template.languageInvalid": "Use a code such as pt_BR, en_US or es.",
+  "inbox.template.parameters": "Body parameters",
+  "inbox.template.parametersHint":
+    "One per line: the first fills the template's first variable, and so on. Leave empty if it has none.",
+  "inbox.template.parametersInvalid":
+    "At most 20 parameters, each up to 1024 characters, with no more than 4 spaces in a row.",
+  "inbox.template.submit": "Send template",
 
   "inbox.start.open": "Start conversation",
   "inbox.start.openWith": "Start a conversation with {name}",
@@ -144,7 +161,7 @@ export const inboxEn = {
   "inbox.start.noChannels": "No channel is connected yet. Connect WhatsApp, Telegram or Slack in Settings.",
   "inbox.start.noChannelsAsk": "No channel is connected yet. Ask an owner or admin to connect one.",
   "inbox.start.whatsappWindow":
-    "WhatsApp only accepts free text within 24 hours of the customer's last message: until they write, it refuses your message.",
+    "WhatsApp only accepts free text within 24 hours of the customer's last message: until they write, start with an approved message template.",
   "inbox.start.existsElsewhere":
     "{name} already has a conversation on this channel, handled by another member.",
 } as const;

@@ -119,6 +119,10 @@ export const integrationsEn = {
   "integrations.error.telegramBotToken": "The token BotFather gave you, like 123456:ABC-DEF…",
   "integrations.error.telegramSecret": "16 to 256 characters: letters, digits, _ or -.",
   "errors.integrationTaken": "This account is already connected, here or in another organization.",
+  "integrations.error.whatsappNumberNotReadable":
+    "WhatsApp says this access token cannot use this phone number ID. Check both in WhatsApp Manager.",
+  "integrations.error.providerUnreachable":
+    "The provider did not answer when we asked it to check these credentials. Nothing was saved: try again in a moment.",
 
   "integrations.field.whatsapp.phoneNumberId": "Phone number ID",
   "integrations.hint.whatsapp.phoneNumberId":

@@ -88,7 +88,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
 
   "inbox.composer.windowClosed":
-    "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só permite responder depois que ele escrever de novo. Você ainda pode adicionar notas privadas.",
+    "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só aceita texto livre depois que ele escrever de novo, mas um modelo de mensagem aprovado é entregue a qualquer momento. Você ainda pode adicionar notas privadas.",
 
   "inbox.actions.label": "Ações da conversa",
   "inbox.actions.assign": "Atribuir",
@@ -122,15 +122,32 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
     "Alguém alterou este negócio nesse meio-tempo; o painel agora mostra a versão dessa pessoa. Escolha a etapa de novo se ainda precisar mover.",
 
   "inbox.errors.whatsappWindow":
-    "O WhatsApp só aceita respostas até 24 horas depois da última mensagem do cliente. Espere o cliente escrever de novo ou adicione uma nota privada.",
+    "O WhatsApp só aceita respostas até 24 horas depois da última mensagem do cliente. Envie um modelo de mensagem, espere o cliente escrever de novo ou adicione uma nota privada.",
   "inbox.errors.noLongerVisible":
     "Esta conversa não está mais visível para você: foi atribuída a outra pessoa ou apagada. Sua mensagem não foi enviada.",
   "inbox.errors.channelUnavailable":
     "Este canal não pode enviar mensagens agora. Verifique nas Configurações se a integração está conectada e ativa.",
   "inbox.composer.windowNotOpened":
-    "O cliente ainda não escreveu nesta conversa do WhatsApp. O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente, então sua mensagem não pode ser enviada até ele escrever. Você ainda pode adicionar notas privadas.",
+    "O cliente ainda não escreveu nesta conversa do WhatsApp. O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente, então comece com um modelo de mensagem aprovado. Você ainda pode adicionar notas privadas.",
   "inbox.errors.whatsappNotOpened":
-    "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem dele. Espere o cliente escrever ou adicione uma nota privada.",
+    "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem dele. Envie um modelo de mensagem ou adicione uma nota privada.",
+
+  "inbox.template.open": "Enviar modelo",
+  "inbox.template.title": "Enviar um modelo de mensagem",
+  "inbox.template.description":
+    "O WhatsApp entrega modelos aprovados a qualquer momento, mesmo fora da janela de 24 horas. Digite o nome e o idioma do modelo exatamente como aprovados no WhatsApp Manager.",
+  "inbox.template.name": "Nome do modelo",
+  "inbox.template.nameHint": "Letras minúsculas, números e sublinhados, ex.: pedido_enviado",
+  "inbox.template.nameInvalid": "Use só letras minúsculas, números e sublinhados (até 512).",
+  "inbox.template.language": "Idioma",
+  "inbox.template.languageHint": "O código da tradução aprovada, ex.: pt_BR ou en_US",
+  "inbox.template.languageInvalid": "Use um código como pt_BR, en_US ou es.",
+  "inbox.template.parameters": "Parâmetros do corpo",
+  "inbox.template.parametersHint":
+    "Um por linha: o primeiro preenche a primeira variável do modelo, e assim por diante. Deixe vazio se ele não tiver nenhuma.",
+  "inbox.template.parametersInvalid":
+    "No máximo 20 parâmetros, cada um com até 1024 caracteres e sem mais de 4 espaços seguidos.",
+  "inbox.template.submit": "Enviar modelo",
 
   "inbox.start.open": "Nova conversa",
   "inbox.start.openWith": "Iniciar uma conversa com {name}",
@@ -148,6 +165,6 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.start.noChannelsAsk":
     "Nenhum canal está conectado ainda. Peça a um proprietário ou administrador para conectar um.",
   "inbox.start.whatsappWindow":
-    "O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente: até ele escrever, sua mensagem é recusada.",
+    "O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente: até ele escrever, comece com um modelo de mensagem aprovado.",
   "inbox.start.existsElsewhere": "{name} já tem uma conversa neste canal, atendida por outro membro.",
 };

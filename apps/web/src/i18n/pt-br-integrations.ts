@@ -123,6 +123,10 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.error.telegramBotToken": "O token que o BotFather deu, como 123456:ABC-DEF…",
   "integrations.error.telegramSecret": "De 16 a 256 caracteres: letras, dígitos, _ ou -.",
   "errors.integrationTaken": "Esta conta já está conectada, aqui ou em outra organização.",
+  "integrations.error.whatsappNumberNotReadable":
+    "O WhatsApp diz que este token de acesso não pode usar este ID do número de telefone. Confira os dois no WhatsApp Manager.",
+  "integrations.error.providerUnreachable":
+    "O provedor não respondeu quando pedimos que conferisse estas credenciais. Nada foi salvo: tente novamente em instantes.",
 
   "integrations.field.whatsapp.phoneNumberId": "ID do número de telefone",
   "integrations.hint.whatsapp.phoneNumberId":

@@ -8,6 +8,37 @@ export const deliveryStatus = z
   .enum(["pending", "sent", "delivered", "read", "failed"])
   .describe("Delivery of an outbound message: pending, sent, delivered, read or failed");
 
+/** A template approved in the business's WhatsApp account, with the values of its body's {{1}}, {{2}}, ... */
+export const messageTemplate = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9_]{1,512}$/, "A template name is 1 to 512 lower-case letters, digits or underscores")
+      .describe("The template's name as approved in WhatsApp Manager, e.g. order_update"),
+    language: z
+      .string()
+      .regex(
+        /^[a-z]{2,3}(_[A-Z]{2})?$/,
+        'A template language is the code of its approved translation, such as "pt_BR", "en_US" or "es"',
+      )
+      .describe("The approved translation to send, in Meta's form: pt_BR, en_US, es"),
+    bodyParameters: z
+      .array(
+        z
+          .string()
+          .min(1, "A template parameter cannot be empty")
+          .max(1024, "A template parameter holds at most 1024 characters")
+          .regex(/^[^\p{Cc}]*$/u, "A template parameter cannot hold line breaks, tabs or control characters")
+          .refine(
+            (text) => !text.includes("     "),
+            "A template parameter cannot hold more than 4 spaces in a row",
+          ),
+      )
+      .max(20, "A template takes at most 20 body parameters")
+      .describe("The values of the body's {{1}}, {{2}}, ... in order (default none)"),
+  })
+  .describe("A WhatsApp message template");
+
 export const message = z.object({
   id,
   conversationId: id,
@@ -22,6 +53,9 @@ export const message = z.object({
   statusAt: timestamp.nullable(),
   error: z.string().nullable().describe("Why sending failed"),
   channelMessageId: z.string().nullable().describe("The provider's id of the message"),
+  template: messageTemplate
+    .nullable()
+    .describe("An outbound WhatsApp template: what was sent; `content` only describes it"),
   media: z
     .object({
       url: z
@@ -45,8 +79,34 @@ export const listMessagesInput = z.object({ id: id.describe("The conversation"),
 
 export const sendMessageInput = strictInput({
   id: id.describe("The conversation"),
-  text: z.string().max(40_000).describe("The text; each channel has its limit (Discord 2000, WhatsApp 4096)"),
+  text: z
+    .string()
+    .max(40_000)
+    .describe(
+      "The text; each channel has its limit (Discord 2000, WhatsApp 4096). Required without `template`",
+    )
+    .optional(),
   isPrivate: z.boolean().describe("A note for the team: stored, never sent (default false)").optional(),
+  template: messageTemplate
+    .extend({ bodyParameters: messageTemplate.shape.bodyParameters.optional() })
+    .strict()
+    .describe(
+      "WhatsApp only, instead of `text`: an approved message template, the only message WhatsApp delivers " +
+        "more than 24 hours after the customer's last message (e.g. to open a conversation)",
+    )
+    .optional(),
+}).superRefine((input, ctx) => {
+  if (input.template && input.text !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["text"], message: "Send either a text or a template, not both" });
+  } else if (input.template && input.isPrivate) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["isPrivate"],
+      message: "A private note is text: it cannot be a template",
+    });
+  } else if (!input.template && input.text === undefined) {
+    ctx.addIssue({ code: "custom", path: ["text"], message: "Write a text, or choose a template" });
+  }
 });
 
 /** The answer to sending: the message, and for a private note who its @mentions notify. */

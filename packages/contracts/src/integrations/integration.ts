@@ -12,7 +12,10 @@ const numericId = (description: string) =>
 
 export const whatsappSettings = strictInput({
   phoneNumberId: numericId("Phone number ID (WhatsApp Manager -> API Setup); webhooks are routed by it"),
-  accessToken: secret("Permanent access token of a system user with whatsapp_business_messaging"),
+  accessToken: secret(
+    "Permanent access token of a system user with whatsapp_business_messaging; it must be able to read the " +
+      "phone number at Meta (checked when either changes)",
+  ),
   appSecret: secret("App secret (App settings -> Basic): signs every webhook"),
   verifyToken: secret("Any string you choose; paste the same in the webhook's Verify token field"),
 });

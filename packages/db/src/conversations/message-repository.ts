@@ -2,6 +2,7 @@ import { type MessageRepository, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { jsonbText } from "../shared/jsonb-text";
 import { searchMessages } from "./message-search";
 import { conversationColumns, messageColumns, toConversation, toMessage } from "./rows";
 
@@ -96,6 +97,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
           sender_id: input.senderId,
           content: input.content,
           content_type: "text",
+          ...(input.template && { metadata: jsonbText({ template: input.template }) }),
           is_private: input.isPrivate,
           status: input.status,
           status_at: input.status === null ? null : input.sentAt,

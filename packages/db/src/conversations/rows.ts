@@ -1,4 +1,4 @@
-import type { Conversation, ConversationView, Message } from "@crm/domain";
+import type { Conversation, ConversationView, Message, MessageTemplate } from "@crm/domain";
 import type { Selectable } from "kysely";
 import type { Conversations, Messages } from "../database.gen";
 
@@ -89,9 +89,20 @@ export const messageColumns = [
   "messages.sent_at",
   "messages.created_at",
   "messages.deleted_at",
+  "messages.metadata",
 ] as const;
 
-export type MessageRow = Omit<Selectable<Messages>, "metadata" | "search_vector">;
+export type MessageRow = Omit<Selectable<Messages>, "search_vector">;
+
+/** The WhatsApp template an outbound message was sent as, kept under `metadata.template`. */
+function templateOf(metadata: MessageRow["metadata"]): MessageTemplate | null {
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return null;
+  const template = metadata.template;
+  if (typeof template !== "object" || template === null || Array.isArray(template)) return null;
+  const { name, language, bodyParameters } = template;
+  if (typeof name !== "string" || typeof language !== "string" || !Array.isArray(bodyParameters)) return null;
+  return { name, language, bodyParameters: bodyParameters.filter((p) => typeof p === "string") };
+}
 
 export const toMessage = (row: MessageRow): Message => ({
   id: row.id,
@@ -118,6 +129,7 @@ export const toMessage = (row: MessageRow): Message => ({
           fileName: row.media_file_name,
         }
       : null,
+  template: templateOf(row.metadata),
   sentAt: row.sent_at,
   createdAt: row.created_at,
   deletedAt: row.deleted_at,

@@ -59,9 +59,11 @@ export async function deliverMessage(
   if (!(await deps.store.messages.claimPendingSend(message.id, message.statusAt, deps.clock.now()))) {
     return "skipped";
   }
-  const result = await deps.channels.adapters
-    .get(connected.channel)
-    .send(connected.config, { threadId: conversation.channelThreadId, text: message.content });
+  const result = await deps.channels.adapters.get(connected.channel).send(connected.config, {
+    threadId: conversation.channelThreadId,
+    text: message.content,
+    ...(message.template && { template: message.template }),
+  });
   if (!result.ok && result.retryable && attempt.number < attempt.max) {
     throw new DomainError("PROVIDER_ERROR", `${conversation.channel} refused the message: ${result.error}`);
   }

@@ -11,6 +11,7 @@ export * from "./mark-conversation-read";
 export * from "./message-media";
 export * from "./message-queries";
 export * from "./message-rules";
+export * from "./message-template";
 export * from "./model";
 export * from "./ports";
 export * from "./publish";

@@ -25,10 +25,7 @@ export function parseMessageText(text: string, channel: Channel, isPrivate: bool
   return text;
 }
 
-/**
- * Refuses free text on WhatsApp outside the customer-service window. Templates (allowed outside it) are
- * not supported yet, so the agent is told to wait for the customer.
- */
+/** Refuses free text on WhatsApp outside the customer-service window, pointing to templates, allowed outside it. */
 export function assertWhatsappWindowOpen(lastInboundAt: Date | null, now: Date): void {
   if (lastInboundAt && now.getTime() - lastInboundAt.getTime() < whatsappWindowMs) return;
   const since = lastInboundAt
@@ -37,7 +34,7 @@ export function assertWhatsappWindowOpen(lastInboundAt: Date | null, now: Date):
   throw new DomainError(
     "UNPROCESSABLE",
     `WhatsApp only accepts free text within 24 hours of the customer's last message, and ${since}. ` +
-      "Wait for the customer to write again (template messages are not supported yet).",
+      "Send an approved message template instead, or wait for the customer to write again.",
     { reason: "whatsapp_window_closed", lastInboundAt: lastInboundAt?.toISOString() ?? null },
   );
 }

@@ -1,4 +1,5 @@
 import type { Channel, DeliveryStatus, MessageContentType } from "../integrations/channel";
+import type { MessageTemplate } from "./message-template";
 
 export const conversationStatuses = ["open", "pending", "snoozed", "closed"] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
@@ -75,6 +76,8 @@ export interface Message {
   channelMessageId: string | null;
   replyToChannelMessageId: string | null;
   media: MessageMedia | null;
+  /** An outbound WhatsApp template: what is sent instead of `content`, which only describes it. */
+  template: MessageTemplate | null;
   /** The provider's timestamp (ours for outbound messages): messages are ordered by it. */
   sentAt: Date;
   createdAt: Date;

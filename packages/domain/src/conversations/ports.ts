@@ -8,6 +8,7 @@ import type { Role } from "../shared/permissions";
 import type { FileEraser } from "../shared/storage";
 import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
+import type { MessageTemplate } from "./message-template";
 import type {
   ContactSummary,
   Conversation,
@@ -115,6 +116,8 @@ export interface NewMessage {
   senderType: SenderType;
   senderId: string | null;
   content: string;
+  /** A WhatsApp template to send instead of `content` (kept in the message's metadata). */
+  template?: MessageTemplate | null;
   isPrivate: boolean;
   status: DeliveryStatus | null;
   sentAt: Date;

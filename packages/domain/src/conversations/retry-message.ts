@@ -22,7 +22,7 @@ export async function retryMessage(deps: ConversationsDeps, actor: Actor, id: st
         `Only failed messages can be sent again; this one is ${message.status ?? "not sent"}`,
       );
     }
-    await assertCanSend(repos, conversation, now);
+    await assertCanSend(repos, conversation, now, { template: message.template !== null });
     // an explicit reset by a person, not a provider's callback: failed may go back to pending here
     return repos.messages.setDelivery(organizationId, id, { status: "pending", at: now, error: null });
   });

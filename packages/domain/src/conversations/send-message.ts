@@ -1,22 +1,28 @@
 import type { Actor } from "../auth/model";
 import { messagePreview } from "./ingest-conversation";
 import { parseMessageText } from "./message-rules";
+import { assertTemplateChannel, type MessageTemplate, templateContent } from "./message-template";
 import type { Message } from "./model";
 import type { ConversationPatch, ConversationsDeps } from "./ports";
 import { conversationUpdated, publishConversationEvent } from "./publish";
 import { assertCanSend, messageSendAttempts } from "./sending";
 import { visibleOrNotFound } from "./visibility";
 
-export interface SendMessageInput {
-  text: string;
-  /** A note for the team: stored, never sent. */
-  isPrivate?: boolean | undefined;
-}
+/** Free text (or a note), or a WhatsApp template: the only message allowed outside the 24-hour window. */
+export type SendMessageInput =
+  | {
+      text: string;
+      /** A note for the team: stored, never sent. */
+      isPrivate?: boolean | undefined;
+      template?: undefined;
+    }
+  | { template: MessageTemplate; text?: undefined; isPrivate?: false | undefined };
 
 /**
  * Writes in a conversation. A private note is only stored. A message to the customer is checked (active
  * integration, WhatsApp's 24-hour window) before anything is stored, stored `pending`, and handed to the
- * `message-send` job, which makes it `sent` or `failed`.
+ * `message-send` job, which makes it `sent` or `failed`. A template (WhatsApp only) skips the window, and is
+ * stored with a readable content and the template itself, which the job sends.
  */
 export async function sendMessage(
   deps: ConversationsDeps,
@@ -33,14 +39,19 @@ export async function sendMessage(
       actor,
       await repos.conversations.findById(organizationId, conversationId, "update"),
     );
-    const text = parseMessageText(input.text, conversation.channel, isPrivate);
-    if (!isPrivate) await assertCanSend(repos, conversation, now);
+    const { template } = input;
+    if (template) assertTemplateChannel(conversation.channel);
+    const text = template
+      ? templateContent(template)
+      : parseMessageText(input.text, conversation.channel, isPrivate);
+    if (!isPrivate) await assertCanSend(repos, conversation, now, { template: template !== undefined });
     const message = await repos.messages.create(organizationId, {
       conversationId,
       channel: conversation.channel,
       senderType: actor.kind === "user" ? "agent" : "bot",
       senderId: actor.kind === "user" ? actor.userId : null,
       content: text,
+      template: template ?? null,
       isPrivate,
       status: isPrivate ? null : "pending",
       sentAt: now,

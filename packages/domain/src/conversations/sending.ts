@@ -8,12 +8,13 @@ export const messageSendAttempts = 3;
 
 /**
  * What must hold before a message to the customer is stored: the conversation's integration exists and is
- * active, and WhatsApp's 24-hour window is open. Private notes skip all of this.
+ * active, and WhatsApp's 24-hour window is open (a template is allowed outside it). Private notes skip all of this.
  */
 export async function assertCanSend(
   repos: ConversationsRepos,
   conversation: Conversation,
   now: Date,
+  message: { template: boolean } = { template: false },
 ): Promise<void> {
   const integration = conversation.integrationId
     ? await repos.references.integration(conversation.organizationId, conversation.integrationId)
@@ -38,5 +39,7 @@ export async function assertCanSend(
       reason: "thread_missing",
     });
   }
-  if (conversation.channel === "whatsapp") assertWhatsappWindowOpen(conversation.lastInboundAt, now);
+  if (conversation.channel === "whatsapp" && !message.template) {
+    assertWhatsappWindowOpen(conversation.lastInboundAt, now);
+  }
 }

@@ -1,3 +1,4 @@
+import type { MessageTemplate } from "../conversations/message-template";
 import type { WebhookSource } from "./model";
 
 /** The messaging channels customers write on. */
@@ -93,6 +94,8 @@ export interface OutboundMessage {
   threadId: string;
   text: string;
   replyToChannelMessageId?: string;
+  /** A WhatsApp template, sent instead of `text` (which only describes it). */
+  template?: MessageTemplate;
 }
 
 export type SendResult =
@@ -109,7 +112,12 @@ export type CredentialMode = "test" | "live";
  */
 export type IdentityResult =
   | { ok: true; identity: string | null; mode?: CredentialMode }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      error: string;
+      /** The provider could not be reached, throttled us or failed on its side: no answer on the credentials. */
+      retryable?: boolean;
+    };
 
 export interface WebhookRequest {
   rawBody: Uint8Array;

@@ -14,6 +14,7 @@ import { mergeChannelConfig, parseChannelConfig } from "./config";
 import { isChannelIntegration, openConfig, presentIntegration, routingOf, sealConfig } from "./credentials";
 import { type IntegrationKind, integrationKinds, isIntegrationKind } from "./kind";
 import type { Integration, StoredIntegration } from "./model";
+import { assertNumberOwnership, needsNumberOwnershipCheck } from "./number-ownership";
 import type { IntegrationFilter, IntegrationRepository, IntegrationsDeps } from "./ports";
 import { enqueueReleasedWebhooks } from "./webhook-intake";
 
@@ -97,6 +98,7 @@ export async function createIntegration(
   const channel = requireKind(input.channel);
   const name = requireText(input.name, "name", maxIntegrationNameLength);
   const config = parseChannelConfig(channel, input.config);
+  await assertNumberOwnership(deps.adapters, channel, undefined, config);
   const routing = routingOf(deps.cipher, channel, config);
   const stored = await deps.store.transaction(async (repos) => {
     await assertRoutable(repos.integrations, channel, routing.externalId);
@@ -141,6 +143,8 @@ export async function updateIntegration(
 ): Promise<Integration & { releasedDeliveries: number }> {
   const name =
     input.name === undefined ? undefined : requireText(input.name, "name", maxIntegrationNameLength);
+  const checked =
+    input.config === undefined ? undefined : await checkNewConfig(deps, actor, id, input.config);
   const outcome = await deps.store.transaction(async (repos) => {
     const stored = await repos.integrations.findById(actor.organizationId, id);
     if (!stored) throw notFound("Integration");
@@ -149,6 +153,12 @@ export async function updateIntegration(
     let configChanges = {};
     if (input.config !== undefined) {
       config = mergeChannelConfig(stored.channel, config, input.config);
+      if (needsNumberOwnershipCheck(stored.channel, checked ?? before, config)) {
+        throw new DomainError(
+          "PRECONDITION_FAILED",
+          "The integration's settings changed while its credentials were being checked: nothing was saved, try again",
+        );
+      }
       const routing = routingOf(deps.cipher, stored.channel, config);
       await assertRoutable(repos.integrations, stored.channel, routing.externalId, stored.id);
       configChanges = {
@@ -181,6 +191,25 @@ export async function updateIntegration(
     await unregisterWebhook(deps, updated, before);
   }
   return { ...presentIntegration(await registerWebhook(deps, updated, config), config), releasedDeliveries };
+}
+
+/**
+ * The provider's checks of a PATCHed config, outside the transaction: answers the config that was checked
+ * (undefined when none was needed), which the transaction's own merge must still match.
+ */
+async function checkNewConfig(
+  deps: IntegrationsDeps,
+  actor: Actor,
+  id: string,
+  patch: object,
+): Promise<object | undefined> {
+  const stored = await deps.store.integrations.findById(actor.organizationId, id);
+  if (!stored) throw notFound("Integration");
+  const before = openConfig(deps.cipher, stored);
+  const after = mergeChannelConfig(stored.channel, before, patch);
+  if (!needsNumberOwnershipCheck(stored.channel, before, after)) return undefined;
+  await assertNumberOwnership(deps.adapters, stored.channel, before, after);
+  return after;
 }
 
 const sameConfig = (a: object, b: object): boolean => {

@@ -10,6 +10,11 @@ import {
   type SignedWebhook,
   startFakeServer,
 } from "./fake-server";
+import {
+  createFakeWhatsAppTemplates,
+  type FakeWhatsAppSentTemplate,
+  isWhatsAppTemplateSend,
+} from "./fake-whatsapp-templates";
 
 export const fakeWhatsAppVersion = "v21.0";
 
@@ -29,6 +34,16 @@ export interface FakeWhatsApp extends FakeProvider {
   verifiedName: string;
   displayPhoneNumber: string;
   sent: FakeWhatsAppSentMessage[];
+  /** Template messages accepted, each with its request body exactly as received. */
+  sentTemplates: FakeWhatsAppSentTemplate[];
+  /** Approves a template in one language with its body's parameter count: others get Graph's 132001 error. */
+  addTemplate(name: string, language: string, bodyParameterCount?: number): void;
+  /**
+   * A number readable (and usable to send) only with its owner's token, by default this fake's own: credentials
+   * for it, ready for POST /integrations. Other tokens get Graph's "does not exist" error for it. Adding a number
+   * again with another token hands it over (a renewed token): the old one no longer reads it.
+   */
+  addPhoneNumber(options?: { phoneNumberId?: string; accessToken?: string }): WhatsAppConfig;
   /** Makes media downloadable by id (what a webhook's image.id names). */
   addMedia(bytes: Uint8Array, mimeType: string): string;
   /** A webhook for this number signed with this app's secret. */
@@ -40,10 +55,33 @@ const graphError = (
   code: number,
   message: string,
   type = "OAuthException",
+  subcode?: number,
 ): FakeResponse => ({
   status,
-  json: { error: { message, type, code, fbtrace_id: fakeId("A") } },
+  json: {
+    error: {
+      message,
+      type,
+      code,
+      ...(subcode !== undefined && { error_subcode: subcode }),
+      fbtrace_id: fakeId("A"),
+    },
+  },
 });
+
+/** Graph's answer for an object that does not exist or that the token may not see (it does not say which). */
+const notVisible = (method: string, id: string) =>
+  graphError(
+    400,
+    100,
+    `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to ` +
+      "missing permissions, or does not support this operation. Please read the Graph API documentation at " +
+      "https://developers.facebook.com/docs/graph-api",
+    "GraphMethodException",
+    33,
+  );
+
+const randomPhoneNumberId = () => String(100_000_000_000_000 + Math.floor(Math.random() * 1e14));
 
 const failures: Record<FakeFailure, FakeResponse> = {
   401: graphError(401, 190, "Error validating access token: Session has expired."),
@@ -79,7 +117,7 @@ export async function startFakeWhatsApp(
   options: Partial<WhatsAppConfig> & { verifiedName?: string; displayPhoneNumber?: string } = {},
 ): Promise<FakeWhatsApp> {
   const config: WhatsAppConfig = {
-    phoneNumberId: options.phoneNumberId ?? String(100_000_000_000_000 + Math.floor(Math.random() * 1e14)),
+    phoneNumberId: options.phoneNumberId ?? randomPhoneNumberId(),
     accessToken: options.accessToken ?? `EAAG${randomBytes(32).toString("hex")}`,
     appSecret: options.appSecret ?? randomBytes(16).toString("hex"),
     verifyToken: options.verifyToken ?? `verify-${randomBytes(8).toString("hex")}`,
@@ -87,16 +125,24 @@ export async function startFakeWhatsApp(
   const verifiedName = options.verifiedName ?? "Loja Exemplo";
   const displayPhoneNumber = options.displayPhoneNumber ?? "+55 11 98765-4321";
   const sent: FakeWhatsAppSentMessage[] = [];
+  const templates = createFakeWhatsAppTemplates();
   const media = new Map<string, { bytes: Uint8Array; mimeType: string }>();
+  // phone number id -> the access token that can use it
+  const owners = new Map([[config.phoneNumberId, config.accessToken]]);
+  const knownTokens = () => new Set(owners.values());
   const version = `/${fakeWhatsAppVersion}`;
   let origin = "";
 
   const fake = await startFakeServer({
     failure: (failure) => failures[failure],
-    notFound: (request) =>
-      graphError(400, 100, `Unsupported ${request.method.toLowerCase()} request.`, "GraphMethodException"),
+    // Graph answers the same for an object that does not exist and for one the token may not see
+    notFound: (request) => {
+      const id = request.path.startsWith(`${version}/`) ? request.path.slice(version.length + 1) : "";
+      return notVisible(request.method, id.split("/")[0] ?? "");
+    },
     route(request) {
-      if (bearerOf(request) !== config.accessToken) {
+      const token = bearerOf(request);
+      if (token === undefined || !knownTokens().has(token)) {
         return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
       }
       const downloadId = request.path.match(/^\/media-download\/([\w.-]+)$/)?.[1];
@@ -106,15 +152,14 @@ export async function startFakeWhatsApp(
       }
       if (!request.path.startsWith(`${version}/`)) return undefined;
       const [id, edge] = request.path.slice(version.length + 1).split("/");
+      const ownsNumber = id !== undefined && owners.get(id) === token;
+      if (request.method === "POST" && edge === "messages" && isWhatsAppTemplateSend(request.json)) {
+        return ownsNumber
+          ? templates.answer(id, request.json, fakeWamid())
+          : notVisible(request.method, id ?? "");
+      }
       if (request.method === "POST" && edge === "messages") {
-        if (id !== config.phoneNumberId) {
-          return graphError(
-            400,
-            100,
-            `Unsupported post request. Object with ID '${id}' does not exist`,
-            "GraphMethodException",
-          );
-        }
+        if (!ownsNumber) return notVisible(request.method, id ?? "");
         const body = request.json as
           | {
               messaging_product?: string;
@@ -130,7 +175,7 @@ export async function startFakeWhatsApp(
         const messageId = fakeWamid();
         sent.push({
           id: messageId,
-          phoneNumberId: config.phoneNumberId,
+          phoneNumberId: id,
           to: body.to,
           text: body.text.body,
           replyTo: body.context?.message_id,
@@ -143,7 +188,7 @@ export async function startFakeWhatsApp(
           },
         };
       }
-      if (request.method === "GET" && edge === undefined && id === config.phoneNumberId) {
+      if (request.method === "GET" && edge === undefined && ownsNumber) {
         return {
           json: {
             verified_name: verifiedName,
@@ -178,6 +223,17 @@ export async function startFakeWhatsApp(
     verifiedName,
     displayPhoneNumber,
     sent,
+    sentTemplates: templates.sent,
+    addTemplate: templates.add,
+    addPhoneNumber(number = {}) {
+      const added = {
+        ...config,
+        phoneNumberId: number.phoneNumberId ?? randomPhoneNumberId(),
+        accessToken: number.accessToken ?? config.accessToken,
+      };
+      owners.set(added.phoneNumberId, added.accessToken);
+      return added;
+    },
     addMedia(bytes, mimeType) {
       const id = String(Math.floor(Math.random() * 1e15));
       media.set(id, { bytes, mimeType });

@@ -1,4 +1,4 @@
-import type { ChannelAdapter, SendResult, WhatsAppConfig } from "@crm/domain";
+import type { ChannelAdapter, MessageTemplate, SendResult, WhatsAppConfig } from "@crm/domain";
 import {
   type Failure,
   type HttpClient,
@@ -46,6 +46,10 @@ export function createWhatsAppAdapter(apiBase: string, http: HttpClient): Channe
     parse: parseWhatsAppWebhook,
 
     async send(config, message): Promise<SendResult> {
+      if (message.template) {
+        const messagesUrl = `${apiBase}/${encodeURIComponent(config.phoneNumberId)}/messages`;
+        return sendTemplate(http, messagesUrl, auth(config), message.threadId, message.template);
+      }
       const outcome = await requestJson(
         http,
         `${apiBase}/${encodeURIComponent(config.phoneNumberId)}/messages`,
@@ -73,8 +77,11 @@ export function createWhatsAppAdapter(apiBase: string, http: HttpClient): Channe
     async whoAmI(config) {
       const url = `${apiBase}/${encodeURIComponent(config.phoneNumberId)}?fields=display_phone_number,verified_name`;
       const outcome = await requestJson(http, url, { headers: auth(config) });
-      if (!outcome.reached) return { ok: false, error: outcome.error };
-      if (outcome.status !== 200) return { ok: false, error: failure(outcome.status, outcome.body).error };
+      if (!outcome.reached) return { ok: false, error: outcome.error, retryable: true };
+      if (outcome.status !== 200) {
+        const { error, retryable } = failure(outcome.status, outcome.body);
+        return { ok: false, error, retryable };
+      }
       const body = asRecord(outcome.body);
       const number = asString(body?.display_phone_number);
       const name = asString(body?.verified_name);
@@ -105,4 +112,46 @@ export function createWhatsAppAdapter(apiBase: string, http: HttpClient): Channe
       return { ok: true, bytes: file.body, mimeType };
     },
   };
+}
+
+// --- message templates: the only message WhatsApp delivers outside the 24-hour customer-service window ---
+
+/** Meta's wire format of a template message: its body's {{1}}, {{2}}, ... as text parameters, in order. */
+function whatsAppTemplateBody(to: string, template: MessageTemplate): object {
+  return {
+    messaging_product: "whatsapp",
+    to,
+    type: "template",
+    template: {
+      name: template.name,
+      language: { code: template.language },
+      ...(template.bodyParameters.length > 0 && {
+        components: [
+          {
+            type: "body",
+            parameters: template.bodyParameters.map((text) => ({ type: "text", text })),
+          },
+        ],
+      }),
+    },
+  };
+}
+
+/** Graph refuses an unknown template (132001) or a wrong parameter count (132000) here, as `failure` words it. */
+async function sendTemplate(
+  http: HttpClient,
+  messagesUrl: string,
+  headers: Record<string, string>,
+  to: string,
+  template: MessageTemplate,
+): Promise<SendResult> {
+  const outcome = await requestJson(http, messagesUrl, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(whatsAppTemplateBody(to, template)),
+  });
+  if (!outcome.reached) return unreachable(outcome);
+  const id = asString(asRecord(asArray(asRecord(outcome.body)?.messages)[0])?.id);
+  if (outcome.status !== 200 || !id) return failure(outcome.status, outcome.body);
+  return { ok: true, channelMessageId: id };
 }

@@ -211,7 +211,32 @@ describe("WhatsApp Cloud API calls", () => {
     expect(await adapter.whoAmI({ ...fake.config, accessToken: "EAAGwrong" })).toEqual({
       ok: false,
       error: expect.stringContaining("Invalid OAuth access token"),
+      retryable: false,
     });
+  });
+
+  it("reads a phone number only with a token that can use it, in Graph's error format otherwise", async () => {
+    const other = fake.addPhoneNumber({ accessToken: `EAAG${"b".repeat(40)}` });
+    expect(await adapter.whoAmI(other)).toMatchObject({ ok: true });
+    expect(await adapter.whoAmI({ ...fake.config, phoneNumberId: other.phoneNumberId })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Object with ID '\d+' does not exist.*\(code 100\)$/),
+      retryable: false,
+    });
+    const refusal = fake.requests.at(-1);
+    expect(refusal?.path).toBe(`/v21.0/${other.phoneNumberId}`);
+    expect(await adapter.send(other, { threadId: "5511987654321", text: "oi" })).toMatchObject({ ok: true });
+    expect(fake.sent.at(-1)?.phoneNumberId).toBe(other.phoneNumberId);
+  });
+
+  it("tells an identity question that got no answer apart from a refusal", async () => {
+    const offline = createChannelAdapters({
+      ...defaultChannelApiBases,
+      whatsapp: "http://127.0.0.1:9/v21.0",
+    }).get("whatsapp");
+    expect(await offline.whoAmI(fake.config)).toMatchObject({ ok: false, retryable: true });
+    fake.failNext(500);
+    expect(await adapter.whoAmI(fake.config)).toMatchObject({ ok: false, retryable: true });
   });
 
   it("downloads media through the media id's URL", async () => {

@@ -43,6 +43,7 @@ export const toMessageDto = (m: Message) => ({
   statusAt: isoOrNull(m.statusAt),
   error: m.errorMessage,
   channelMessageId: m.channelMessageId,
+  template: m.template,
   media: toMediaDto(m),
   sentAt: iso(m.sentAt),
   createdAt: iso(m.createdAt),

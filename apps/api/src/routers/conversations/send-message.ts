@@ -1,5 +1,5 @@
 import { sendMessageInput, sentMessage } from "@crm/contracts";
-import { sendMessage as send } from "@crm/domain";
+import { type SendMessageInput, sendMessage as send } from "@crm/domain";
 import { describeNoteMentions } from "@crm/domain/notifications/note-mentions";
 import { permission } from "../../trpc/init";
 import { toMessageDto } from "./dto";
@@ -15,7 +15,9 @@ export const sendMessage = permission("conversations:write")
         "A message is stored `pending` and sent in the background: it becomes `sent` or `failed` " +
         "(`message_status` events tell). `isPrivate: true` stores a note for the team, never sent. " +
         "422 when the channel integration is missing or inactive, or on WhatsApp more than 24 hours " +
-        "after the customer's last message. A note's answer has `mentions`: the members its `@Full Name`, " +
+        "after the customer's last message, unless it is a `template` (WhatsApp only: 422 on other channels). " +
+        "A provider's refusal of a template (unknown name or language, wrong parameter count) makes it `failed` " +
+        "with the provider's error. A note's answer has `mentions`: the members its `@Full Name`, " +
         "`@email` or `@FirstName` mentions notify (letter case and accents do not matter), and those it does " +
         "not with the reason: a first name several members share, or an agent who cannot see the conversation.",
     },
@@ -23,7 +25,10 @@ export const sendMessage = permission("conversations:write")
   .input(sendMessageInput)
   .output(sentMessage)
   .mutation(async ({ ctx, input }) => {
-    const { id, ...body } = input;
+    const { id, text, isPrivate, template } = input;
+    const body: SendMessageInput = template
+      ? { template: { ...template, bodyParameters: template.bodyParameters ?? [] } }
+      : { text: text ?? "", isPrivate };
     const sent = toMessageDto(await send(ctx.container.conversations, ctx.actor, id, body));
     if (!sent.isPrivate) return sent;
     const mentions = await describeNoteMentions(

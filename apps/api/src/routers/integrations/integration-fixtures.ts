@@ -81,12 +81,19 @@ export const expectNoSecretOf = (fakes: ChannelFakes, value: unknown) => {
   for (const secret of secretsOf(fakes)) expect(text).not.toContain(secret);
 };
 
-/** Each fake's credentials; WhatsApp's phone number must be unique across organizations, so it can be replaced. */
+/**
+ * Each fake's credentials; WhatsApp's phone number must be unique across organizations, so it can be replaced
+ * (by a number of the fake's business account: the token must be able to read it).
+ */
 export const integrationBodies = (
   { whatsapp, telegram, slack, discord }: ChannelFakes,
   phoneNumberId = whatsapp.config.phoneNumberId,
 ) => ({
-  whatsapp: { channel: "whatsapp", name: "WhatsApp vendas", config: { ...whatsapp.config, phoneNumberId } },
+  whatsapp: {
+    channel: "whatsapp",
+    name: "WhatsApp vendas",
+    config: whatsapp.addPhoneNumber({ phoneNumberId }),
+  },
   telegram: { channel: "telegram", name: "Telegram suporte", config: telegram.config },
   slack: { channel: "slack", name: "Slack", config: slack.config },
   discord: { channel: "discord", name: "Discord", config: discord.config },

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Lock, SendHorizontal } from "lucide-react";
+import { FileText, Lock, SendHorizontal } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
@@ -11,7 +11,8 @@ import { NoteMentionNotice, useLastNoteMentions } from "../notifications/note-me
 import { type Pages, upsertMessage } from "../realtime/cache-updaters";
 import { clearDraft, loadDraft, saveDraft } from "./drafts";
 import { sendErrorMessage, whatsappWindowClosed } from "./send-error";
-import type { Conversation } from "./types";
+import { TemplateDialog } from "./template-dialog";
+import type { Conversation, Message } from "./types";
 
 /** How often "typing" is repeated while the agent keeps typing (the server's indicator expires on its own). */
 const typingEveryMs = 3_000;
@@ -34,16 +35,19 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   const lastTyping = useRef(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const windowClosed = whatsappWindowClosed(conversation);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const showInThread = (message: Message) =>
+    queryClient.setQueriesData(
+      { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: conversation.id }) },
+      (data: Pages<Message> | undefined) => upsertMessage(data, message),
+    );
   const send = useMutation(
     trpc.conversations.sendMessage.mutationOptions({
       onSuccess: ({ mentions, ...message }) => {
         notice.show(mentions);
         clearDraft(conversation.id);
         setText("");
-        queryClient.setQueriesData(
-          { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: conversation.id }) },
-          (data: Pages<typeof message> | undefined) => upsertMessage(data, message),
-        );
+        showInThread(message);
         textarea.current?.focus();
       },
     }),
@@ -102,9 +106,21 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
     >
       {windowClosed && !isPrivate && !disabled && (
         <Alert tone="info" className="mb-2">
-          {t(conversation.lastInboundAt ? "inbox.composer.windowClosed" : "inbox.composer.windowNotOpened")}
+          <p>
+            {t(conversation.lastInboundAt ? "inbox.composer.windowClosed" : "inbox.composer.windowNotOpened")}
+          </p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={() => setTemplateOpen(true)}>
+            <FileText aria-hidden="true" className="size-4" />
+            {t("inbox.template.open")}
+          </Button>
         </Alert>
       )}
+      <TemplateDialog
+        conversationId={conversation.id}
+        open={templateOpen}
+        onOpenChange={setTemplateOpen}
+        onSent={showInThread}
+      />
       {send.error && (
         <Alert tone="error" className="mb-2">
           {t(sendErrorMessage(send.error, conversation))}

@@ -7,7 +7,13 @@ import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
-import { configFieldName, configOf, credentialRules, initialCredentialValues } from "./credentials-form";
+import {
+  configFieldName,
+  configOf,
+  credentialFieldMessages,
+  credentialRules,
+  initialCredentialValues,
+} from "./credentials-form";
 import { credentialFields, type IntegrationKind, kindLabels } from "./integration-kinds";
 import { type Integration, useIntegrationsChanged } from "./use-integrations";
 
@@ -70,7 +76,11 @@ function CredentialsForm({ kind, integration, onClose, onConnected }: Credential
     initial: initialCredentialValues(kind, integration?.name ?? ""),
     rules: credentialRules(kind, mode),
     error: mutation.error,
-    overrides: { CONFLICT: "errors.integrationTaken" },
+    overrides: {
+      CONFLICT: "errors.integrationTaken",
+      PROVIDER_ERROR: "integrations.error.providerUnreachable",
+    },
+    fieldMessages: credentialFieldMessages(kind, mutation.error),
   });
 
   return (

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "../../lib/validation";
-import { configOf, credentialRules, initialCredentialValues } from "./credentials-form";
+import {
+  configOf,
+  credentialFieldMessages,
+  credentialRules,
+  initialCredentialValues,
+} from "./credentials-form";
 
 const whatsapp = {
   name: "WhatsApp vendas",
@@ -98,5 +103,19 @@ describe("credentials form", () => {
     expect(
       configOf("stripe", { name: "Stripe", "config.secretKey": "", "config.webhookSecret": " whsec_new " }),
     ).toEqual({ webhookSecret: "whsec_new" });
+  });
+
+  it("says why WhatsApp refused the number and token, and nothing more for other answers", () => {
+    const refused = {
+      data: { appCode: "VALIDATION_FAILED", fieldErrors: { "config.phoneNumberId": ["x"] } },
+    };
+    expect(credentialFieldMessages("whatsapp", refused)).toEqual({
+      "config.phoneNumberId": "integrations.error.whatsappNumberNotReadable",
+      "config.accessToken": "integrations.error.whatsappNumberNotReadable",
+    });
+    // a number already connected keeps its own sentence
+    expect(credentialFieldMessages("whatsapp", { data: { appCode: "CONFLICT" } })).toEqual({});
+    expect(credentialFieldMessages("telegram", refused)).toEqual({});
+    expect(credentialFieldMessages("whatsapp", null)).toEqual({});
   });
 });

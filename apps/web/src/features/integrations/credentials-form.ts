@@ -1,3 +1,5 @@
+import type { PlainMessageKey } from "../../i18n/translate";
+import { errorCodeOf } from "../../lib/errors";
 import { type Rule, required } from "../../lib/validation";
 import { credentialFields, type IntegrationKind } from "./integration-kinds";
 
@@ -42,4 +44,17 @@ export function configOf(kind: IntegrationKind, values: Record<string, string>):
     if (value !== "") config[field.name] = value;
   }
   return config;
+}
+
+/**
+ * The sentence under the fields a save was refused for, when it says more than "check this value": WhatsApp's
+ * number and token are refused together when the token cannot read the number at Meta.
+ */
+export function credentialFieldMessages(
+  kind: IntegrationKind,
+  error: unknown,
+): Partial<Record<string, PlainMessageKey>> {
+  if (kind !== "whatsapp" || errorCodeOf(error) !== "VALIDATION_FAILED") return {};
+  const message = "integrations.error.whatsappNumberNotReadable";
+  return { [configFieldName("phoneNumberId")]: message, [configFieldName("accessToken")]: message };
 }

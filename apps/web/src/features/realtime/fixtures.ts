@@ -35,6 +35,7 @@ export function messageFixture(overrides: Partial<Message> & { id: string }): Me
     statusAt: null,
     error: null,
     channelMessageId: null,
+    template: null,
     media: null,
     sentAt: "2026-11-25T10:00:00.000Z",
     createdAt: "2026-11-25T10:00:00.000Z",

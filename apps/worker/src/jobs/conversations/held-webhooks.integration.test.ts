@@ -113,10 +113,10 @@ describe("a switched-off integration", () => {
       body: {
         channel: "whatsapp",
         name: "Outro número",
-        config: { ...inbox.whatsapp.config, phoneNumberId: "5511900000777" },
+        config: inbox.whatsapp.addPhoneNumber({ phoneNumberId: "5511900000777" }),
       },
     });
-    expect(other.status).toBe(200);
+    expect(other.status).toBe(201);
     await switchTo(false, other.body.id);
     const payload = whatsAppMessagesWebhook("5511900000777", [{ from: "5511970005678", text: "perdida" }]);
     expect(await post(payload)).toBe(200);
