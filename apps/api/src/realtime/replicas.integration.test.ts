@@ -74,7 +74,7 @@ describe.skipIf(!services)("realtime across two API replicas", () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await response.json()) as T;
-    expect(response.status, JSON.stringify(json)).toBe(200);
+    expect(response.ok, JSON.stringify(json)).toBe(true);
     return json;
   }
 

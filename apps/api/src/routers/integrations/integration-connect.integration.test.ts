@@ -35,7 +35,7 @@ describe("connecting channels", () => {
     const created = [];
     for (const body of Object.values(bodies(freshPhoneNumberId()))) {
       const res = await create(owner.token, body);
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
       created.push(res.body);
     }
     const [wa, tg, sl, dc] = created;
@@ -120,7 +120,7 @@ describe("connecting channels", () => {
   it("refuses a WhatsApp number already connected (in any organization)", async () => {
     const phoneNumberId = freshPhoneNumberId();
     const first = await api.register();
-    expect((await create(first.token, bodies(phoneNumberId).whatsapp)).status).toBe(200);
+    expect((await create(first.token, bodies(phoneNumberId).whatsapp)).status).toBe(201);
     const second = await api.register();
     expect((await create(second.token, bodies(phoneNumberId).whatsapp)).status).toBe(409);
   });

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const connect = async (config: object = telegram.config) => {
   const res = await createIntegration(api, owner.token, { channel: "telegram", name: "Bot", config });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 };
 const test = async (id: string) =>
@@ -88,7 +88,7 @@ describe("Telegram refusing the webhook URL", () => {
       name: "Bot",
       config: telegram.config,
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body.lastTestError).toContain("An HTTPS URL must be provided for webhook");
     const again = await plain.rest<TestResultDto>("POST", `/integrations/${res.body.id}/test`, {
       token: me.token,

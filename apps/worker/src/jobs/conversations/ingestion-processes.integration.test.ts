@@ -85,7 +85,7 @@ async function startStack(databaseUrl: string): Promise<Stack> {
     headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
     body: JSON.stringify({ channel: "whatsapp", name: "WhatsApp", config: whatsapp.config }),
   });
-  expect(integration.status).toBe(200);
+  expect(integration.status).toBe(201);
   return { api, worker, redis, whatsapp, db, env, organizationId: owner.user.organizationId };
 }
 
