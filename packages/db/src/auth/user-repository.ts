@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
+import { escapeLike } from "../shared/escape-like";
 import { toUser, userColumns } from "./rows";
 
 export function createUserRepository(db: Kysely<Database>): UserRepository {
@@ -132,5 +133,3 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
     },
   };
 }
-
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

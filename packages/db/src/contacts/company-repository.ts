@@ -1,9 +1,9 @@
 import { type CompanyRepository, DomainError, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
-import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
+import { escapeLike } from "../shared/escape-like";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { findOrCreateByNames } from "./named-rows";
 import { toCompany, toCompanySummary } from "./rows";

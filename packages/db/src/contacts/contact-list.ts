@@ -1,7 +1,7 @@
 import { type Contact, type ContactFilter, type ContactPageRequest, type Page, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
-import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
+import { escapeLike } from "../shared/escape-like";
 import { updatedRangeConditions } from "../shared/updated-order";
 import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
 import { selectContacts } from "./contact-queries";

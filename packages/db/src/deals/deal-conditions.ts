@@ -1,7 +1,7 @@
 import type { DealFilter } from "@crm/domain";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import { escapeLike } from "../auth/user-repository";
 import type { Database } from "../database.gen";
+import { escapeLike } from "../shared/escape-like";
 
 type DealsBuilder = ExpressionBuilder<Database, "deals">;
 
