@@ -160,7 +160,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
       return row ? toMessage(row) : undefined;
     },
 
-    async countInboundSince(organizationId, conversationId, createdAt) {
+    async countInboundAfter(organizationId, conversationId, message) {
       const row = await db
         .selectFrom("messages")
         .select((eb) => eb.fn.countAll<string>().as("count"))
@@ -168,7 +168,8 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
         .where("conversation_id", "=", conversationId)
         .where("direction", "=", "inbound")
         .where("deleted_at", "is", null)
-        .where("created_at", ">", createdAt)
+        // created_at keeps milliseconds: messages of one batch share it, and their ids are stored in order
+        .where((eb) => eb(eb.refTuple("created_at", "id"), ">", eb.tuple(message.createdAt, message.id)))
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },

@@ -31,11 +31,7 @@ export async function deleteMessage(deps: MessageDeletionDeps, actor: Actor, id:
     if (preview !== conversation.lastMessagePreview) patch.lastMessagePreview = preview;
     // the unread ones are the newest `unreadCount` inbound messages still there: was this one of them?
     if (message.direction === "inbound" && conversation.unreadCount > 0) {
-      const after = await repos.messages.countInboundSince(
-        organizationId,
-        conversation.id,
-        message.createdAt,
-      );
+      const after = await repos.messages.countInboundAfter(organizationId, conversation.id, message);
       if (after < conversation.unreadCount) patch.unreadCount = conversation.unreadCount - 1;
     }
     const updated =

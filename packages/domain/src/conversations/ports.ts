@@ -165,8 +165,12 @@ export interface MessageRepository {
   redact(organizationId: string, id: string, at: Date): Promise<Message>;
   /** The newest message of the conversation the customer could see (not deleted, not private). */
   latestVisible(organizationId: string, conversationId: string): Promise<Message | undefined>;
-  /** How many inbound messages of the conversation, not deleted, arrived after `createdAt`. */
-  countInboundSince(organizationId: string, conversationId: string, createdAt: Date): Promise<number>;
+  /** Inbound messages still there stored after this one: later `createdAt`, or the same millisecond and a later id. */
+  countInboundAfter(
+    organizationId: string,
+    conversationId: string,
+    message: { id: string; createdAt: Date },
+  ): Promise<number>;
   /** Newest first, or ranked by relevance then newest first; deleted messages never match. */
   search(
     organizationId: string,

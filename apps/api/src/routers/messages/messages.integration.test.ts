@@ -238,6 +238,25 @@ describe("deleting an inbound message", () => {
     expect(await unreadOf(bothUnread)).toBe(1);
     expect(await unreadOf(newestUnread)).toBe(1);
   });
+
+  it("tells apart messages stored in the same millisecond, as a batch's are, by their time-ordered ids", async () => {
+    const owner = await api.register();
+    const conversationId = await insertConversation(api, owner.organization.id, { unreadCount: 1 });
+    const older = await insertMessage(api, conversationId, { content: "Oi", minutesAgo: 2 });
+    const newer = await insertMessage(api, conversationId, { content: "Tem boleto?", minutesAgo: 1 });
+    await api.container.db.db
+      .updateTable("messages")
+      .set({ created_at: new Date("2026-11-27T10:00:00.123Z") })
+      .where("id", "in", [older, newer])
+      .execute();
+
+    expect((await api.rest("DELETE", `/messages/${older}`, { token: owner.token })).status).toBe(200);
+    const conversation = await api.rest<ConversationDto>("GET", `/conversations/${conversationId}`, {
+      token: owner.token,
+    });
+    // the unread one is the newer: deleting the older one leaves it unread
+    expect(conversation.body.unreadCount).toBe(1);
+  });
 });
 
 describe("NUL in a search", () => {
