@@ -160,8 +160,8 @@ describe("the companies page", () => {
 
   it("renames a company from the list; its contacts show the new name", async () => {
     await page.getByRole("link", { name: "All companies" }).click();
-    await page.getByRole("button", { name: "Rename Café Aroma" }).click();
-    const dialog = page.getByRole("dialog", { name: "Rename company" });
+    await page.getByRole("button", { name: "Edit Café Aroma" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit company" });
     expect(await dialog.getByLabel("Name").inputValue()).toBe("Café Aroma");
     await dialog.getByLabel("Name").fill("Café Aroma Ltda");
     await dialog.getByRole("button", { name: "Save changes" }).click();
@@ -232,11 +232,11 @@ describe("the companies page", () => {
       await on.goto(url("/companies"));
       await companyRow(on, "Mercado Bom Preço").waitFor();
       expect(await on.getByRole("button", { name: "New company" }).count()).toBe(0);
-      expect(await on.getByRole("button", { name: "Rename Mercado Bom Preço" }).count()).toBe(0);
+      expect(await on.getByRole("button", { name: "Edit Mercado Bom Preço" }).count()).toBe(0);
       expect(await on.getByRole("button", { name: "Delete Mercado Bom Preço" }).count()).toBe(0);
       await companyRow(on, "Mercado Bom Preço").getByRole("link").click();
       await on.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Davi Rocha" }).waitFor();
-      expect(await on.getByRole("button", { name: "Rename" }).count()).toBe(0);
+      expect(await on.getByRole("button", { name: "Edit" }).count()).toBe(0);
       expect(await on.getByRole("button", { name: "Delete Mercado Bom Preço" }).count()).toBe(0);
     } finally {
       await viewer.context.close();
@@ -248,7 +248,7 @@ describe("the companies page", () => {
       await on.goto(url("/companies"));
       await companyRow(on, "Mercado Bom Preço").waitFor();
       await on.getByRole("button", { name: "New company" }).waitFor();
-      await on.getByRole("button", { name: "Rename Mercado Bom Preço" }).waitFor();
+      await on.getByRole("button", { name: "Edit Mercado Bom Preço" }).waitFor();
       expect(await on.getByRole("button", { name: "Delete Mercado Bom Preço" }).count()).toBe(0);
     } finally {
       await agent.context.close();
@@ -268,7 +268,7 @@ describe("the companies page", () => {
       );
       for (const target of [
         row.getByRole("link", { name: "Mercado Bom Preço" }),
-        row.getByRole("button", { name: "Rename Mercado Bom Preço" }),
+        row.getByRole("button", { name: "Edit Mercado Bom Preço" }),
         row.getByRole("button", { name: "Delete Mercado Bom Preço" }),
       ]) {
         const box = await target.boundingBox();

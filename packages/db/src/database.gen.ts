@@ -50,10 +50,14 @@ export interface ChannelIdentities {
 }
 
 export interface Companies {
+  address: Jsonb | null;
   created_at: Generated<Timestamp>;
+  domain: string | null;
   id: Generated<string>;
   name: string;
   organization_id: string;
+  phone: string | null;
+  tax_id: string | null;
   updated_at: Generated<Timestamp>;
 }
 

@@ -30,7 +30,7 @@ const versionedTables = ["deals", "contacts", "companies", "conversations"] as c
 /** One new row of each versioned table. */
 async function seed() {
   const store = createContactsStore(handle.db);
-  const company = await store.companies.create(organizationId, `Padaria ${randomUUID()}`);
+  const company = await store.companies.create(organizationId, { name: `Padaria ${randomUUID()}` });
   const contact = await store.contacts.create(organizationId, {
     name: "Maria",
     email: null,

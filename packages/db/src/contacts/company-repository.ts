@@ -1,7 +1,14 @@
-import { type CompanyRepository, DomainError, pageSize } from "@crm/domain";
+import {
+  type CompanyDraft,
+  type CompanyFields,
+  type CompanyRepository,
+  cnpjFragment,
+  DomainError,
+  pageSize,
+} from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { isUniqueViolation } from "../errors";
+import { isUniqueViolation, uniqueViolationConstraint } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
@@ -14,6 +21,22 @@ const nameTaken = (existingId?: string) =>
     ...(existingId === undefined ? {} : { existingId }),
   });
 
+const taxIdTaken = (existingId?: string) =>
+  new DomainError("CONFLICT", "A company with this CNPJ already exists", {
+    fieldErrors: { taxId: ["A company with this CNPJ already exists"] },
+    ...(existingId === undefined ? {} : { existingId }),
+  });
+
+const toColumns = (fields: CompanyFields) => ({
+  ...(fields.name === undefined ? {} : { name: fields.name }),
+  ...(fields.taxId === undefined ? {} : { tax_id: fields.taxId }),
+  ...(fields.domain === undefined ? {} : { domain: fields.domain }),
+  ...(fields.phone === undefined ? {} : { phone: fields.phone }),
+  ...(fields.address === undefined
+    ? {}
+    : { address: fields.address === null ? null : JSON.stringify(fields.address) }),
+});
+
 export function createCompanyRepository(db: Kysely<Database>): CompanyRepository {
   const findByName: CompanyRepository["findByName"] = async (organizationId, name) => {
     const row = await db
@@ -25,16 +48,36 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
     return row ? toCompany(row) : undefined;
   };
 
+  const findIdByTaxId = async (organizationId: string, taxId: string) =>
+    (
+      await db
+        .selectFrom("companies")
+        .select("id")
+        .where("organization_id", "=", organizationId)
+        .where("tax_id", "=", taxId)
+        .executeTakeFirst()
+    )?.id;
+
+  /** The conflict the name or CNPJ of `fields` runs into with a company other than `exceptId`, if any. */
+  const conflictOf = async (organizationId: string, fields: CompanyFields, exceptId?: string) => {
+    const named = fields.name === undefined ? undefined : await findByName(organizationId, fields.name);
+    if (named && named.id !== exceptId) return nameTaken(named.id);
+    const taxed = fields.taxId ? await findIdByTaxId(organizationId, fields.taxId) : undefined;
+    if (taxed && taxed !== exceptId) return taxIdTaken(taxed);
+    return undefined;
+  };
+
   return {
-    async create(organizationId, name) {
+    async create(organizationId, draft: CompanyDraft) {
+      // DO NOTHING instead of an error keeps the transaction usable to name the company we collided with
       const row = await db
         .insertInto("companies")
-        .values({ organization_id: organizationId, name })
+        .values({ organization_id: organizationId, ...toColumns(draft), name: draft.name })
         .onConflict((oc) => oc.doNothing())
         .returningAll()
         .executeTakeFirst();
       if (row) return toCompany(row);
-      throw nameTaken((await findByName(organizationId, name))?.id);
+      throw (await conflictOf(organizationId, draft)) ?? nameTaken();
     },
 
     async findById(organizationId, id, lock) {
@@ -69,7 +112,16 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
         .where("organization_id", "=", organizationId)
         .where((eb) => eb.and(updatedRangeConditions("companies", filter)));
       const search = filter.search?.trim();
-      const searched = search ? base.where("name", "ilike", `%${escapeLike(search)}%`) : base;
+      const taxIdPart = search ? cnpjFragment(search) : "";
+      const searched = search
+        ? base.where((eb) =>
+            eb.or([
+              eb("name", "ilike", `%${escapeLike(search)}%`),
+              eb("domain", "ilike", `%${escapeLike(search.toLowerCase())}%`),
+              ...(taxIdPart ? [eb("tax_id", "like", `%${escapeLike(taxIdPart)}%`)] : []),
+            ]),
+          )
+        : base;
       if (page.sort === "updatedAt") {
         const after = decodeCursor(page.cursor, updatedList("companies"));
         const query = (after ? searched.where(afterUpdated("companies", after)) : searched)
@@ -92,18 +144,19 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
     },
 
     async update(organizationId, id, patch) {
-      const taken = await findByName(organizationId, patch.name);
-      if (taken && taken.id !== id) throw nameTaken(taken.id);
+      const conflict = await conflictOf(organizationId, patch, id);
+      if (conflict) throw conflict;
       try {
         const row = await db
           .updateTable("companies")
-          .set({ name: patch.name, updated_at: new Date() })
+          .set({ ...toColumns(patch), updated_at: new Date() })
           .where("organization_id", "=", organizationId)
           .where("id", "=", id)
           .returningAll()
           .executeTakeFirst();
         return row ? toCompany(row) : undefined;
       } catch (error) {
+        if (uniqueViolationConstraint(error) === "idx_companies_org_tax_id") throw taxIdTaken();
         if (isUniqueViolation(error)) throw nameTaken();
         throw error;
       }

@@ -164,7 +164,7 @@ describe("bulk writes of the import", () => {
   it("finds companies and tags by name in any letter case and creates the missing ones once", async () => {
     const store = createContactsStore(database.db);
     const org = await organization();
-    const acme = await store.companies.create(org, "Acme");
+    const acme = await store.companies.create(org, { name: "Acme" });
     const ids = await store.companies.findOrCreateByNames(org, ["ACME", "Padaria", "padaria"]);
     expect(ids.get("acme")).toBe(acme.id);
     expect([...ids.keys()].sort()).toEqual(["acme", "padaria"]);

@@ -49,7 +49,7 @@ async function seed() {
     ["Zeta", "Alpha", "beta"].map((name) => store.tags.create(org, { name, color: "#112233" })),
   );
   if (!zeta || !alpha || !beta) throw new Error("tags not created");
-  const company = await store.companies.create(org, "Acme");
+  const company = await store.companies.create(org, { name: "Acme" });
   const tagged = await store.contacts.create(org, draft("Tagged", company.id));
   const bare = await store.contacts.create(org, draft("Bare"));
   const single = await store.contacts.create(org, draft("Single"));

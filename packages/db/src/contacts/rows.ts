@@ -10,6 +10,7 @@ import type {
   ImportFileError,
   ImportReason,
   Phone,
+  PostalAddress,
   Tag,
   TagRef,
 } from "@crm/domain";
@@ -88,10 +89,27 @@ export const toContact = (row: ContactRow): Contact => ({
   updatedAt: row.updated_at,
 });
 
+const addressParts = ["street", "number", "complement", "district", "city", "state", "postalCode"] as const;
+
+/** The stored address object, keeping only its known parts. */
+export function toPostalAddress(value: JsonValue | null): PostalAddress | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const address: PostalAddress = {};
+  for (const part of addressParts) {
+    const item = value[part];
+    if (typeof item === "string") address[part] = item;
+  }
+  return address;
+}
+
 export const toCompany = (row: Selectable<Companies>): Company => ({
   id: row.id,
   organizationId: row.organization_id,
   name: row.name,
+  taxId: row.tax_id,
+  domain: row.domain,
+  phone: row.phone,
+  address: toPostalAddress(row.address),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

@@ -1,20 +1,21 @@
 import type { Actor } from "../auth/model";
 import { notFound } from "../shared/errors";
-import { parseName } from "../shared/names";
 import { assertUnchanged, type Precondition } from "../shared/record-version";
+import { type CompanyFieldsInput, parseCompanyFields } from "./company-fields";
 import { publishContactChanges } from "./events";
 import type { Company } from "./model";
 import type { ContactsDeps } from "./ports";
 
-export const maxCompanyNameLength = 200;
+export { maxCompanyNameLength } from "./company-fields";
 
+/** Throws CONFLICT with `existingId` when the name or the CNPJ belongs to another company of the organization. */
 export async function createCompany(
   deps: ContactsDeps,
   actor: Actor,
-  input: { name: string },
+  input: CompanyFieldsInput & { name: string },
 ): Promise<Company> {
-  const name = parseName(input.name, "name", maxCompanyNameLength);
-  return deps.store.companies.create(actor.organizationId, name);
+  const fields = parseCompanyFields(input);
+  return deps.store.companies.create(actor.organizationId, { ...fields, name: fields.name ?? input.name });
 }
 
 export async function getCompany(deps: ContactsDeps, actor: Actor, id: string): Promise<Company> {
@@ -27,14 +28,14 @@ export async function updateCompany(
   deps: ContactsDeps,
   actor: Actor,
   id: string,
-  input: { name: string } & Precondition,
+  input: CompanyFieldsInput & Precondition,
 ): Promise<Company> {
-  const name = parseName(input.name, "name", maxCompanyNameLength);
+  const patch = parseCompanyFields(input);
   const company = await deps.store.transaction(async (repos) => {
     const current = await repos.companies.findById(actor.organizationId, id, "update");
     if (!current) throw notFound("Company");
     assertUnchanged("company", current, input);
-    return repos.companies.update(actor.organizationId, id, { name });
+    return repos.companies.update(actor.organizationId, id, patch);
   });
   if (!company) throw notFound("Company");
   return company;

@@ -1,4 +1,6 @@
+export * from "./cnpj";
 export * from "./companies";
+export * from "./company-fields";
 export * from "./contact-import";
 export * from "./contact-input";
 export * from "./contact-list";
@@ -16,4 +18,6 @@ export * from "./import-sweep";
 export * from "./merge";
 export * from "./model";
 export * from "./ports";
+export * from "./postal-address";
 export * from "./tags";
+export * from "./website-domain";

@@ -5,6 +5,7 @@ import type { Phone } from "../shared/phone";
 import type { UpdatedRange } from "../shared/sync";
 import type { ImportFileError } from "./import-file-errors";
 import type { ImportReason } from "./import-reasons";
+import type { PostalAddress } from "./postal-address";
 
 export const customFieldTypes = [
   "text",
@@ -38,6 +39,13 @@ export interface Company {
   id: string;
   organizationId: string;
   name: string;
+  /** The CNPJ's 14 characters without punctuation */
+  taxId: string | null;
+  /** The website's host name, e.g. "acme.com.br" */
+  domain: string | null;
+  /** E.164 */
+  phone: string | null;
+  address: PostalAddress | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -7,6 +7,7 @@ import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
+import type { CompanyFields } from "./company-fields";
 import type { CustomFieldDefinitionDraft } from "./custom-fields";
 import type { ImportFileError } from "./import-file-errors";
 import type {
@@ -29,8 +30,12 @@ import type {
 } from "./model";
 
 export interface CompanyFilter extends UpdatedRange {
+  /** Part of the name or of the website domain, or CNPJ characters in any punctuation */
   search?: string | undefined;
 }
+
+/** What a new company starts with: a name, the other fields absent when not given. */
+export type CompanyDraft = CompanyFields & { name: string };
 
 /** createdAt: newest first (the default); updatedAt: least recently changed first, the order to sync in. */
 export type CompanySort = "createdAt" | "updatedAt";
@@ -100,8 +105,11 @@ export interface ContactRepository {
 }
 
 export interface CompanyRepository {
-  /** Throws CONFLICT with `existingId` when a company of that name exists (case-insensitive). */
-  create(organizationId: string, name: string): Promise<Company>;
+  /**
+   * Throws CONFLICT with `existingId` when a company of that name (case-insensitive) or that CNPJ exists;
+   * its fieldErrors name the field, `name` or `taxId`.
+   */
+  create(organizationId: string, draft: CompanyDraft): Promise<Company>;
   /** `lock`: locks the company's row for the rest of the transaction. */
   findById(organizationId: string, id: string, lock?: "update"): Promise<Company | undefined>;
   findByName(organizationId: string, name: string): Promise<Company | undefined>;
@@ -112,7 +120,8 @@ export interface CompanyRepository {
     filter: CompanyFilter,
     page: SortedPageRequest<CompanySort>,
   ): Promise<Page<CompanySummary>>;
-  update(organizationId: string, id: string, patch: { name: string }): Promise<Company | undefined>;
+  /** Throws CONFLICT like `create`. */
+  update(organizationId: string, id: string, patch: CompanyFields): Promise<Company | undefined>;
   /** Unlinks its contacts; returns their ids, or undefined when the company does not exist. */
   remove(organizationId: string, id: string): Promise<string[] | undefined>;
 }

@@ -10,7 +10,8 @@ const localPattern = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-
 const labelPattern = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const topLevelPattern = /^([a-z]{2,}|xn--[a-z0-9-]+)$/;
 
-const isValidDomain = (domain: string): boolean => {
+/** A host name of at least two labels ending in a real-looking top-level domain, lower-case ASCII. */
+export const isValidDomain = (domain: string): boolean => {
   const labels = domain.split(".");
   const topLevel = labels.at(-1);
   return (

@@ -9,7 +9,7 @@ export const createCompany = permission("contacts:write")
       method: "POST",
       path: "/companies",
       tags: ["companies"],
-      summary: "Create a company (409 with data.existingId when the name is taken)",
+      summary: "Create a company (409 with data.existingId when the name or CNPJ is taken)",
     },
   })
   .input(createCompanyInput)

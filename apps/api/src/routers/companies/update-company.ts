@@ -11,7 +11,8 @@ export const updateCompany = permission("contacts:write")
       method: "PATCH",
       path: "/companies/{id}",
       tags: ["companies"],
-      summary: "Rename a company",
+      summary:
+        "Change a company: only the fields given (409 with data.existingId when the name or CNPJ is taken)",
       requestHeaders: ifMatchRequestHeader,
       responseHeaders: etagResponseHeader,
     },
@@ -20,7 +21,6 @@ export const updateCompany = permission("contacts:write")
   .output(company)
   .mutation(async ({ ctx, input }) => {
     const precondition = preconditionOf(ctx, input.id, input.expectedUpdatedAt);
-    return toCompanyDto(
-      await update(ctx.container.contacts, ctx.actor, input.id, { name: input.name, ...precondition }),
-    );
+    const { id, expectedUpdatedAt: _, ...fields } = input;
+    return toCompanyDto(await update(ctx.container.contacts, ctx.actor, id, { ...fields, ...precondition }));
   });

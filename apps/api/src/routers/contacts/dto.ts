@@ -9,6 +9,7 @@ import type {
   ImportRowResult,
   Tag,
 } from "@crm/domain";
+import { formatPostalCode } from "@crm/domain";
 import { toUpdatedRange, type UpdatedRangeInput } from "../shared/updated-range";
 
 const iso = (date: Date) => date.toISOString();
@@ -50,6 +51,13 @@ export const toContactDealDto = (d: ContactDeal) => ({
 export const toCompanyDto = (c: Company) => ({
   id: c.id,
   name: c.name,
+  taxId: c.taxId,
+  domain: c.domain,
+  phone: c.phone,
+  address: c.address && {
+    ...c.address,
+    ...(c.address.postalCode === undefined ? {} : { postalCode: formatPostalCode(c.address.postalCode) }),
+  },
   createdAt: iso(c.createdAt),
   updatedAt: iso(c.updatedAt),
 });

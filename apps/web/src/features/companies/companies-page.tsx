@@ -91,7 +91,7 @@ export function CompaniesPage({ search, onSearchChange }: CompaniesPageProps) {
               <>
                 <CompaniesTable
                   companies={items}
-                  onRename={mayWrite ? setEditing : undefined}
+                  onEdit={mayWrite ? setEditing : undefined}
                   onDelete={mayDelete ? setDeleting : undefined}
                 />
                 <LoadMore {...companies} />

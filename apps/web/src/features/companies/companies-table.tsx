@@ -1,3 +1,4 @@
+import { formatCnpj } from "@crm/domain/contacts/cnpj";
 import { Link } from "@tanstack/react-router";
 import { Building2, Pencil, Trash2 } from "lucide-react";
 import { Button } from "../../components/ui/button";
@@ -13,13 +14,13 @@ const fromMedium = "hidden md:table-cell";
 
 interface CompaniesTableProps {
   companies: readonly CompanySummary[];
-  onRename?: ((company: CompanySummary) => void) | undefined;
+  onEdit?: ((company: CompanySummary) => void) | undefined;
   onDelete?: ((company: CompanySummary) => void) | undefined;
 }
 
-export function CompaniesTable({ companies, onRename, onDelete }: CompaniesTableProps) {
+export function CompaniesTable({ companies, onEdit, onDelete }: CompaniesTableProps) {
   const { t, locale } = useI18n();
-  const hasActions = onRename !== undefined || onDelete !== undefined;
+  const hasActions = onEdit !== undefined || onDelete !== undefined;
   return (
     <Table
       caption={t("companies.title")}
@@ -54,6 +55,11 @@ export function CompaniesTable({ companies, onRename, onDelete }: CompaniesTable
                 >
                   {company.name}
                 </Link>
+                {(company.taxId || company.domain) && (
+                  <div className="break-words text-slate-500 tabular-nums">
+                    {[company.taxId && formatCnpj(company.taxId), company.domain].filter(Boolean).join(" · ")}
+                  </div>
+                )}
                 <div className="text-slate-500 sm:hidden">
                   {t("companies.contactCount", { count: company.contactCount })}
                 </div>
@@ -74,12 +80,12 @@ export function CompaniesTable({ companies, onRename, onDelete }: CompaniesTable
           </Td>
           {hasActions && (
             <Td className="text-right whitespace-nowrap">
-              {onRename && (
+              {onEdit && (
                 <Button
                   variant="ghost"
                   size="sm"
-                  aria-label={t("companies.rename.label", { name: company.name })}
-                  onClick={() => onRename(company)}
+                  aria-label={t("companies.edit.label", { name: company.name })}
+                  onClick={() => onEdit(company)}
                 >
                   <Pencil aria-hidden="true" className="size-4" />
                 </Button>

@@ -11,6 +11,7 @@ import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
 import { CompanyContactsCard, useCompanyContacts } from "./company-contacts-card";
+import { CompanyDetailsCard } from "./company-details-card";
 import { CompanyDialog } from "./company-dialog";
 import { DeleteCompanyDialog } from "./delete-company-dialog";
 
@@ -22,7 +23,7 @@ export function CompanyPage({ companyId }: { companyId: string }) {
   const companyQuery = useSuspenseQuery(trpc.companies.get.queryOptions({ id: companyId }));
   const company = companyQuery.data;
   const contacts = useCompanyContacts(companyId);
-  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
   useDocumentTitle(company.name);
   const mayWrite = can(user.role, "contacts:write");
   const mayDelete = can(user.role, "contacts:delete");
@@ -59,9 +60,9 @@ export function CompanyPage({ companyId }: { companyId: string }) {
         </div>
         <div className="flex flex-wrap gap-2">
           {mayWrite && (
-            <Button variant="secondary" onClick={() => setDialog("rename")}>
+            <Button variant="secondary" onClick={() => setDialog("edit")}>
               <Pencil aria-hidden="true" className="size-4" />
-              {t("companies.rename.open")}
+              {t("companies.edit.open")}
             </Button>
           )}
           {mayDelete && (
@@ -76,11 +77,16 @@ export function CompanyPage({ companyId }: { companyId: string }) {
         </div>
       </div>
 
-      <CompanyContactsCard companyId={company.id} contacts={contacts} />
+      <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
+        <CompanyDetailsCard company={company} />
+        <div className="lg:col-span-2">
+          <CompanyContactsCard companyId={company.id} contacts={contacts} />
+        </div>
+      </div>
 
       <CompanyDialog
-        open={dialog === "rename"}
-        onOpenChange={(open) => setDialog(open ? "rename" : null)}
+        open={dialog === "edit"}
+        onOpenChange={(open) => setDialog(open ? "edit" : null)}
         company={company}
       />
       <DeleteCompanyDialog
