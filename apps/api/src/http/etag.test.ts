@@ -14,6 +14,16 @@ describe("ETags of record versions", () => {
     expect(etagOf({ ...record, id: randomUUID() })).not.toBe(tag);
   });
 
+  it("of an answer names its content too: what it shows of other records changes it, the version stays", () => {
+    const shown = { ...record, company: { id: randomUUID(), name: "Padaria" } };
+    const tag = etagOf(record, shown);
+    expect(tag).toMatch(/^"[\w-]+\.[\w-]+"$/);
+    expect(etagOf(record, structuredClone(shown))).toBe(tag);
+    const renamed = etagOf(record, { ...shown, company: { ...shown.company, name: "Padaria Nova" } });
+    expect(renamed).not.toBe(tag);
+    expect(versionInIfMatch(renamed, record.id)).toEqual(versionInIfMatch(tag, record.id));
+  });
+
   it("reads the version an If-Match names for this record, among other tags", () => {
     const tag = etagOf(record);
     expect(versionInIfMatch(tag, record.id)).toEqual(updatedAt);
@@ -21,8 +31,17 @@ describe("ETags of record versions", () => {
     expect(versionInIfMatch(`W/"other",${tag}`, record.id)).toEqual(updatedAt);
   });
 
-  it("compares strongly: a weak tag, even of this very version, matches nothing", () => {
-    expect(versionInIfMatch(`W/${etagOf(record)}`, record.id)).toEqual(new Date(0));
+  it("reads the version alone of an answer's tag, whatever its content part", () => {
+    expect(versionInIfMatch(etagOf(record, { ...record, name: "Maria" }), record.id)).toEqual(updatedAt);
+  });
+
+  it("compares strongly: weak tags alone are refused as such, with a 412 that says so", () => {
+    for (const header of [`W/${etagOf(record)}`, `W/"other", W/${etagOf(record, record)}`]) {
+      expect(() => versionInIfMatch(header, record.id), header).toThrow(
+        expect.objectContaining({ code: "PRECONDITION_FAILED", message: expect.stringContaining("weak") }),
+      );
+    }
+    expect(versionInIfMatch(`W/${etagOf(record)}, "stale"`, record.id)).toEqual(new Date(0));
   });
 
   it("takes * as any version, and a tag of another record or not ours as no version at all", () => {
@@ -55,5 +74,11 @@ describe("If-None-Match on a GET", () => {
     const tag = etagOf(record);
     expect(ifNoneMatchHolds('"other"', tag)).toBe(false);
     expect(ifNoneMatchHolds(tag.slice(1, -1), tag)).toBe(false);
+  });
+
+  it("compares the content too: the same version showing other names, or the version alone, does not hold", () => {
+    const tag = etagOf(record, { ...record, company: { name: "Padaria Nova" } });
+    expect(ifNoneMatchHolds(etagOf(record, { ...record, company: { name: "Padaria" } }), tag)).toBe(false);
+    expect(ifNoneMatchHolds(etagOf(record), tag)).toBe(false);
   });
 });

@@ -1,12 +1,18 @@
+import { createHash } from "node:crypto";
 import { DomainError, validationFailed } from "@crm/domain";
 import { currentVersionOf, type VersionedRecord } from "@crm/domain/shared/record-version";
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
 /*
- * REST's optimistic concurrency on the records integrators edit. The ETag is the record's version (its id and
- * updatedAt), so `If-Match` maps onto the same `expectedUpdatedAt` a tRPC client sends: the one rule is the
- * domain's (`assertUnchanged`).
+ * REST's conditional requests on the records integrators edit. An answer's ETag is `"<version>.<content>"`: the
+ * record's version (its id and updatedAt) and a hash of the JSON body. The body also shows other records (a
+ * contact's company and tags, a conversation's contact, a deal's contact and stage...), which change without the
+ * record's version moving, so the two conditions read different parts:
+ * - If-None-Match compares whole tags: a 304 only when the client holds the very answer it would get now.
+ * - If-Match compares the version: it guards the record's own fields, the ones a PATCH or DELETE acts on, and maps
+ *   onto the same `expectedUpdatedAt` a tRPC client sends (the one rule is the domain's `assertUnchanged`). A
+ *   company renamed since the client read its contact does not refuse an edit of the contact.
  */
 
 /** The procedures whose answer is one record that `If-Match` can later name. */
@@ -22,16 +28,33 @@ const versionedProcedures = new Set([
 ]);
 
 const separator = "@";
+/** Between a tag's version and content parts; base64url never holds it. */
+const contentSeparator = ".";
 
-/** The strong ETag of a record's version (strong, as `If-Match` compares only strong tags). */
-export function etagOf(record: VersionedRecord): string {
+function versionTagOf(record: VersionedRecord): string {
   const updatedAt = new Date(record.updatedAt).getTime();
-  return `"${Buffer.from(`${record.id}${separator}${updatedAt}`).toString("base64url")}"`;
+  return Buffer.from(`${record.id}${separator}${updatedAt}`).toString("base64url");
 }
 
-/** The version a tag names, when it is one of ours. */
+/** 96 bits of the body's SHA-256: enough that two different answers of one record never share a tag. */
+function contentTagOf(representation: unknown): string {
+  return createHash("sha256").update(JSON.stringify(representation)).digest("base64url").slice(0, 16);
+}
+
+/**
+ * The strong ETag of an answer showing `representation`, record `record` (the same object for a record's GET or
+ * PATCH: trpc-to-openapi sends `JSON.stringify` of it). Without a representation (a 412 shows none), the tag of
+ * the version alone: If-Match takes it, If-None-Match matches no answer with it.
+ */
+export function etagOf(record: VersionedRecord, representation?: unknown): string {
+  const version = versionTagOf(record);
+  if (representation === undefined) return `"${version}"`;
+  return `"${version}${contentSeparator}${contentTagOf(representation)}"`;
+}
+
+/** The version a tag names, when it is one of ours (its content part, if any, does not matter). */
 function versionOf(tag: string): { id: string; updatedAt: Date } | undefined {
-  const text = Buffer.from(tag, "base64url").toString();
+  const text = Buffer.from(tag.split(contentSeparator)[0] ?? "", "base64url").toString();
   const at = text.lastIndexOf(separator);
   const millis = Number(text.slice(at + 1));
   if (at < 1 || !/^\d+$/.test(text.slice(at + 1)) || !Number.isSafeInteger(millis)) return undefined;
@@ -59,7 +82,8 @@ function entityTagsOf(header: string): Array<{ weak: boolean; opaque: string }> 
 /**
  * The version of record `id` an `If-Match` header asks for: undefined for `*` (any version), the version
  * of the first of its tags that names this record, or one that matches nothing when none does (a tag of
- * another record, or not ours). If-Match compares strongly (RFC 9110): a weak tag matches nothing. A value
+ * another record, or not ours). If-Match compares strongly (RFC 9110): a weak tag matches nothing, and a list
+ * of weak tags only is refused (412, as the RFC has it) saying so rather than that the record changed. A value
  * that is not `*` or a list of quoted tags is refused (400), not taken as a failed condition.
  */
 export function versionInIfMatch(header: string, id: string): Date | undefined {
@@ -71,6 +95,14 @@ export function versionInIfMatch(header: string, id: string): Date | undefined {
       'If-Match must be * or a list of quoted ETags as the ETag header sends them, e.g. If-Match: "abc"',
     );
   }
+  if (tags.every((tag) => tag.weak)) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      'If-Match cannot use a weak ETag (W/"..."): it compares tags strongly (RFC 9110), so a weak one never ' +
+        "matches and nothing was written. Send the ETag exactly as the ETag header gave it, without W/ (a proxy " +
+        "that compresses answers may have weakened it)",
+    );
+  }
   for (const tag of tags) {
     const version = tag.weak ? undefined : versionOf(tag.opaque);
     if (version?.id === id) return version.updatedAt;
@@ -80,7 +112,7 @@ export function versionInIfMatch(header: string, id: string): Date | undefined {
 
 /**
  * Whether a GET's `If-None-Match` names the answer's ETag, compared weakly (RFC 9110): then the client's copy
- * is current (304). A value that is no list of tags names nothing.
+ * is current (304). The whole tag counts, content part included. A value that is no list of tags names nothing.
  */
 export function ifNoneMatchHolds(header: string, etag: string): boolean {
   if (header.trim() === "*") return true;
@@ -95,8 +127,8 @@ function isVersioned(value: unknown): value is VersionedRecord {
 }
 
 /**
- * The ETag of a REST answer: the record's, for a versioned procedure's success; the current version's, for a
- * write refused because the record changed (412), so the client knows what it is now.
+ * The ETag of a REST answer: the answer's (version and content), for a versioned procedure's success; the
+ * current version's alone, for a write refused because the record changed (412), so the client can retry on it.
  */
 export function etagHeaders(
   paths: readonly string[] | undefined,
@@ -110,14 +142,18 @@ export function etagHeaders(
   const [path] = paths ?? [];
   const [record] = data;
   if (errors.length > 0 || !path || !versionedProcedures.has(path) || !isVersioned(record)) return {};
-  return { etag: etagOf(record) };
+  return { etag: etagOf(record, record) };
 }
 
 /** For the OpenAPI document of a versioned record's GET and PATCH. */
 export const etagResponseHeader = z.object({
   ETag: z
     .string()
-    .describe("The record's version: send it back in If-Match to edit or delete only this version"),
+    .describe(
+      "This answer's tag: the record's version and its content, including what it shows of other records " +
+        "(names of its company, tags, contact, stage...). Send it in If-None-Match to get a 304 while the " +
+        "answer would be the same, and in If-Match to edit or delete only this version of the record",
+    ),
 });
 
 /** For the OpenAPI document of a versioned record's PATCH and DELETE. */
@@ -126,7 +162,10 @@ export const ifMatchRequestHeader = z.object({
     .string()
     .optional()
     .describe(
-      "The ETag of the version you read: the write happens only if the record is still at it, else 412 " +
-        "(PRECONDITION_FAILED) with the current ETag and nothing written",
+      "The ETag you read: the write happens only if the record is still at the version it names, else 412 " +
+        "(PRECONDITION_FAILED) with the current version's ETag and nothing written. It guards the record's own " +
+        "fields: what the record shows of other records (names of its company, tags, contact, stage...) may " +
+        'have changed since without refusing the write. Compared strongly: a weak tag (W/"...") never ' +
+        "matches (412)",
     ),
 });

@@ -43,8 +43,9 @@ const ifNoneMatch = {
   in: "header",
   required: false,
   description:
-    "The ETag of the copy you hold: when the record is still at that version the answer is a 304 without a " +
-    "body (compared weakly: `W/` is ignored)",
+    "The ETag of the copy you hold: when the answer would be the same (the record and what it shows of other " +
+    "records, such as its company's or contact's name, unchanged) it is a 304 without a body (compared weakly: " +
+    "`W/` is ignored)",
   schema: { type: "string" },
 } as const;
 
@@ -75,7 +76,7 @@ export function withResponseHeaders(generated: OpenAPIObject): OpenAPIObject {
       if (method === "get" && ok?.headers?.ETag) {
         operation.parameters = [...(operation.parameters ?? []), ifNoneMatch];
         operation.responses["304"] = {
-          description: "Not modified: the record is still at the version `If-None-Match` names",
+          description: "Not modified: the answer would be the very one whose ETag `If-None-Match` names",
           headers: { ETag: ok.headers.ETag },
         };
       }

@@ -99,6 +99,9 @@ async function read(token: string, url: string) {
 
 const ifMatch = (etag: string) => ({ "if-match": etag });
 
+/** The version an ETag names (`"<version>.<content>"`): all a 412, which shows no record, can tell. */
+const versionPart = (etag: string | null | undefined) => etag?.replace(/\.[\w-]*"$/, '"');
+
 describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
   it("of two writers that read the same version, one wins and the other gets a 412 naming the current version", async () => {
     const { token, url } = await setUp(kind);
@@ -120,7 +123,7 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
       data: { appCode: "PRECONDITION_FAILED", httpStatus: 412 },
       message: expect.stringContaining("changed since you read it"),
     });
-    expect(loser?.headers.get("etag")).toBe(current.etag);
+    expect(loser?.headers.get("etag")).toBe(versionPart(current.etag));
   });
 
   it("writes with the current version and answers the next one; a stale or foreign tag writes nothing", async () => {
@@ -134,11 +137,10 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
     expect(next).not.toBe(first.etag);
     expect(next).toBe((await read(token, url)).etag);
 
-    // If-Match compares strongly: the current version's tag, weakened, is no match
-    for (const tag of [first.etag, '"stale"', `W/${next}`]) {
+    for (const tag of [first.etag, '"stale"']) {
       const refused = await api.rest("PATCH", url, { token, body: other, headers: ifMatch(tag) });
       expect(refused.status, tag).toBe(412);
-      expect(refused.headers.get("etag")).toBe(next);
+      expect(refused.headers.get("etag")).toBe(versionPart(next));
     }
     expect((await read(token, url)).record[kind.field]).toBe(edit?.[kind.field]);
 
@@ -160,6 +162,30 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
     const deleting = await api.rest("DELETE", url, { token, headers: ifMatch("*garbage*") });
     expect(deleting.status).toBe(400);
     expect(await read(token, url)).toEqual({ record, etag });
+  });
+
+  it("refuses a weak If-Match, even of the current version, with a 412 that says why, and writes nothing", async () => {
+    const { token, url } = await setUp(kind);
+    const { record, etag } = await read(token, url);
+    for (const tag of [`W/${etag}`, `W/"other", W/${etag}`]) {
+      const refused = await api.rest("PATCH", url, { token, body: kind.edits[0], headers: ifMatch(tag) });
+      expect(refused.status, tag).toBe(412);
+      expect(refused.body).toMatchObject({
+        code: "PRECONDITION_FAILED",
+        data: { appCode: "PRECONDITION_FAILED", httpStatus: 412 },
+        message: expect.stringContaining("weak"),
+      });
+      expect((refused.body as { message: string }).message).not.toContain("changed since you read it");
+    }
+    expect((await api.rest("DELETE", url, { token, headers: ifMatch(`W/${etag}`) })).status).toBe(412);
+    expect(await read(token, url)).toEqual({ record, etag });
+    // a strong tag among weak ones still counts
+    const written = await api.rest("PATCH", url, {
+      token,
+      body: kind.edits[0],
+      headers: ifMatch(`W/"other", ${etag}`),
+    });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
   });
 
   it("answers a GET whose If-None-Match names the current version 304 without a body, else 200", async () => {
@@ -200,9 +226,11 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
     const refused = await api.rest("DELETE", url, { token, headers: ifMatch(etag) });
     expect(refused.status).toBe(412);
     const current = await read(token, url);
-    expect(refused.headers.get("etag")).toBe(current.etag);
+    const currentVersion = refused.headers.get("etag") ?? "";
+    expect(currentVersion).toBe(versionPart(current.etag));
 
-    const deleted = await api.rest("DELETE", url, { token, headers: ifMatch(current.etag) });
+    // the 412's tag is enough to write that version
+    const deleted = await api.rest("DELETE", url, { token, headers: ifMatch(currentVersion) });
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
     expect((await api.rest("GET", url, { token })).status).toBe(404);
   });
@@ -222,7 +250,7 @@ describe.each(kinds)("optimistic concurrency on a $name", (kind) => {
 
       const stale = await api.rest("PATCH", url, { token, body: edit, headers: ifMatch(firstTag) });
       expect(stale.status).toBe(412);
-      expect(stale.headers.get("etag")).toBe(second.headers.get("etag"));
+      expect(stale.headers.get("etag")).toBe(versionPart(second.headers.get("etag")));
     } finally {
       vi.useRealTimers();
     }
@@ -280,9 +308,102 @@ describe("a contact's version", () => {
         headers: ifMatch(before.etag),
       });
       expect(stale.status, change).toBe(412);
-      expect(stale.headers.get("etag"), change).toBe(after.etag);
+      expect(stale.headers.get("etag"), change).toBe(versionPart(after.etag));
     }
     expect((await read(token, url)).record.tags).toEqual([]);
+  });
+});
+
+/** A record whose answer shows another record's name, and how to rename that one without touching the first. */
+interface Embedding {
+  name: string;
+  setUp(token: string, organizationId: string): Promise<{ url: string; renamed: string }>;
+  /** Where the answer shows the other record's name. */
+  shown(record: Record<string, unknown>): unknown;
+  edit: Record<string, unknown>;
+}
+
+const embeddings: Embedding[] = [
+  {
+    name: "a contact shows its company's name",
+    async setUp(token) {
+      const companyId = await created(token, "/companies", { name: `Padaria ${randomUUID().slice(0, 8)}` });
+      const contactId = await created(token, "/contacts", { name: "Maria Souza", companyId });
+      return { url: `/contacts/${contactId}`, renamed: `/companies/${companyId}` };
+    },
+    shown: (record) => (record.company as { name: string }).name,
+    edit: { name: "Maria Souza Lima" },
+  },
+  {
+    name: "a conversation shows its contact's name",
+    async setUp(token, organizationId) {
+      const id = await insertConversation(api, organizationId);
+      const { record } = await read(token, `/conversations/${id}`);
+      const contact = record.contact as { id: string };
+      return { url: `/conversations/${id}`, renamed: `/contacts/${contact.id}` };
+    },
+    shown: (record) => (record.contact as { name: string }).name,
+    edit: { status: "pending" },
+  },
+];
+
+describe.each(embeddings)("an ETag names what the answer shows: $name", (embedding) => {
+  async function renamedMeanwhile() {
+    const space = await workspace(api);
+    const { token } = space;
+    const { url, renamed } = await embedding.setUp(token, space.owner.organization.id);
+    const before = await read(token, url);
+    const name = `Renamed ${randomUUID().slice(0, 8)}`;
+    const rename = await api.rest("PATCH", renamed, { token, body: { name } });
+    expect(rename.status, JSON.stringify(rename.body)).toBe(200);
+    return { token, url, before, name };
+  }
+
+  const get = (token: string, url: string, ifNoneMatch: string) =>
+    fetch(`${api.baseUrl}/api/v1${url}`, {
+      headers: { authorization: `Bearer ${token}`, "if-none-match": ifNoneMatch },
+    });
+
+  it("a GET with the tag read before the other record was renamed answers 200 with the new name and tag", async () => {
+    const { token, url, before, name } = await renamedMeanwhile();
+
+    const changed = await get(token, url, before.etag);
+    expect(changed.status).toBe(200);
+    const body = (await changed.json()) as Record<string, unknown>;
+    expect(embedding.shown(body)).toBe(name);
+    // the record itself is at the same version: only what it shows of the other one changed
+    expect(body.updatedAt).toBe(before.record.updatedAt);
+    const etag = changed.headers.get("etag") ?? "";
+    expect(etag).not.toBe(before.etag);
+
+    const unchanged = await get(token, url, etag);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get("etag")).toBe(etag);
+    expect(await unchanged.text()).toBe("");
+  });
+
+  it("If-Match with the tag read before the rename still writes: it guards the record's own fields", async () => {
+    const { token, url, before, name } = await renamedMeanwhile();
+
+    const written = await api.rest("PATCH", url, {
+      token,
+      body: embedding.edit,
+      headers: ifMatch(before.etag),
+    });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    const current = await read(token, url);
+    expect(embedding.shown(current.record)).toBe(name);
+    expect(written.headers.get("etag")).toBe(current.etag);
+
+    // once the record itself moved on, the tag from before is refused as ever
+    const stale = await api.rest("PATCH", url, {
+      token,
+      body: embedding.edit,
+      headers: ifMatch(before.etag),
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ message: expect.stringContaining("changed since you read it") });
+    expect(stale.headers.get("etag")).toBe(versionPart(current.etag));
   });
 });
 
