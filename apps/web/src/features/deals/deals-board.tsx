@@ -1,6 +1,7 @@
 import {
   DndContext,
   type DragEndEvent,
+  type DragOverEvent,
   DragOverlay,
   PointerSensor,
   TouchSensor,
@@ -16,7 +17,8 @@ import { BoardColumn } from "./board-column";
 import { type Board, findDeal } from "./board-state";
 import { DealCard } from "./deal-card";
 import { dealActionsSelector } from "./deal-move-menu";
-import { dragAccessibility } from "./drag-accessibility";
+import { silentAnnouncements } from "./drag-accessibility";
+import { useBoardAnnouncer } from "./use-board-announcer";
 import { useMemberNames } from "./use-deal-options";
 import { useLoadMoreColumn } from "./use-load-more-column";
 import { useMoveDeal } from "./use-move-deal";
@@ -30,7 +32,12 @@ interface DealsBoardProps {
 export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
   const { t } = useI18n();
   const memberNames = useMemberNames();
-  const { move, failure, dismissFailure } = useMoveDeal(boardInput);
+  const stages = board.pipeline.stages;
+  const announcer = useBoardAnnouncer(stages);
+  const { move, failure, dismissFailure } = useMoveDeal(boardInput, {
+    onMoved: ({ title, toStageId }) => announcer.moved(title, toStageId),
+    onRefused: announcer.refused,
+  });
   const loadMore = useLoadMoreColumn(boardInput);
   const [activeId, setActiveId] = useState<string | null>(null);
   // The card being moved with its menu: its button keeps the focus as the card changes columns (and back, if
@@ -45,9 +52,14 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
     }
     if (keyboardMove.settled) setKeyboardMove(null);
   }, [board, keyboardMove]);
+  const titleOf = (dealId: string) => findDeal(board, dealId)?.deal.title ?? "";
+  const moveAndAnnounce = (dealId: string, stageId: string, onSettled?: () => void) => {
+    announcer.moving(titleOf(dealId), stageId);
+    move(dealId, stageId, onSettled);
+  };
   const moveWithMenu = (dealId: string, stageId: string) => {
     setKeyboardMove({ dealId, settled: false });
-    move(dealId, stageId, () =>
+    moveAndAnnounce(dealId, stageId, () =>
       setKeyboardMove((current) => (current?.dealId === dealId ? { dealId, settled: true } : current)),
     );
   };
@@ -55,45 +67,43 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
   );
-  const stages = board.pipeline.stages;
-  const stageName = (id: string) => stages.find((stage) => stage.id === id)?.name ?? "";
   const active = activeId ? findDeal(board, activeId) : null;
   const activeStage = active ? stages.find((stage) => stage.id === active.stageId) : undefined;
+  // The stage the drag last said the card is over: it starts over its own, which goes without saying.
+  const announcedOver = useRef<string | null>(null);
 
-  const onDragEnd = ({ active: dragged, over }: DragEndEvent) => {
-    setActiveId(null);
-    const from = dragged.data.current?.stageId;
-    if (over && typeof over.id === "string" && over.id !== from) move(String(dragged.id), over.id);
+  const onDragStart = (dealId: string) => {
+    setActiveId(dealId);
+    const placement = findDeal(board, dealId);
+    announcedOver.current = placement?.stageId ?? null;
+    if (placement) announcer.picked(placement.deal.title, placement.stageId);
   };
-
-  const dealTitle = (id: string) => (active && active.deal.id === id ? active.deal.title : "");
-  const accessibility = dragAccessibility({
-    instructions: t("deals.board.instructions"),
-    picked: (id) => t("deals.board.announce.picked", { title: dealTitle(id) }),
-    over: (id, stageId) =>
-      t("deals.board.announce.over", { title: dealTitle(id), stage: stageName(stageId) }),
-    dropped: (id, stageId) =>
-      t("deals.board.announce.dropped", { title: dealTitle(id), stage: stageName(stageId) }),
-    cancelled: (id) => t("deals.board.announce.cancelled", { title: dealTitle(id) }),
-  });
+  const onDragOver = ({ active: dragged, over }: DragOverEvent) => {
+    if (!over || over.id === announcedOver.current) return;
+    announcedOver.current = String(over.id);
+    announcer.over(titleOf(String(dragged.id)), String(over.id));
+  };
+  const onDragCancel = (dealId: string) => {
+    setActiveId(null);
+    const placement = findDeal(board, dealId);
+    if (placement) announcer.cancelled(placement.deal.title, placement.stageId);
+  };
+  const onDragEnd = ({ active: dragged, over }: DragEndEvent) => {
+    const from = dragged.data.current?.stageId;
+    if (over && typeof over.id === "string" && over.id !== from) {
+      setActiveId(null);
+      moveAndAnnounce(String(dragged.id), over.id);
+    } else {
+      onDragCancel(String(dragged.id));
+    }
+  };
 
   return (
     <>
       {failure && (
         <Alert tone="error" className="mb-4">
           <div className="flex items-start justify-between gap-4">
-            <p>
-              {failure.changedElsewhere
-                ? t("deals.board.changedElsewhere", {
-                    title: failure.deal.title,
-                    to: stageName(failure.toStageId),
-                  })
-                : `${t("deals.board.moveFailed", {
-                    title: failure.deal.title,
-                    to: stageName(failure.toStageId),
-                    from: stageName(failure.fromStageId),
-                  })} ${t(toErrorView(failure.error).message)}`}
-            </p>
+            <p>{announcer.failureMessage(failure)}</p>
             <button
               type="button"
               onClick={dismissFailure}
@@ -105,6 +115,9 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
           </div>
         </Alert>
       )}
+      <div role="status" aria-live="assertive" aria-atomic="true" data-board-announcer className="sr-only">
+        {announcer.text}
+      </div>
       {loadMore.error ? (
         <Alert tone="error" className="mb-4">
           {t(toErrorView(loadMore.error).message)}
@@ -112,9 +125,13 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
       ) : null}
       <DndContext
         sensors={sensors}
-        accessibility={accessibility}
-        onDragStart={({ active: dragged }) => setActiveId(String(dragged.id))}
-        onDragCancel={() => setActiveId(null)}
+        accessibility={{
+          screenReaderInstructions: { draggable: t("deals.board.instructions") },
+          announcements: silentAnnouncements,
+        }}
+        onDragStart={({ active: dragged }) => onDragStart(String(dragged.id))}
+        onDragOver={onDragOver}
+        onDragCancel={({ active: dragged }) => onDragCancel(String(dragged.id))}
         onDragEnd={onDragEnd}
       >
         <div ref={boardRef} className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-8 sm:px-8">

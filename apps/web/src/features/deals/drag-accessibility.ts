@@ -31,3 +31,14 @@ export function dragAccessibility(wording: DragWording): {
     },
   };
 }
+
+/**
+ * For a drag whose outcome is only known later (a move the server may refuse): dnd-kit says nothing, and the
+ * caller speaks in a live region of its own that can go on once the answer comes.
+ */
+export const silentAnnouncements: Announcements = {
+  onDragStart: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};

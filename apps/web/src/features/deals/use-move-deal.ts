@@ -22,6 +22,12 @@ export interface MoveFailure {
   error: unknown;
 }
 
+/** Told of every move's answer, including the earlier ones when the user moved again before they came. */
+export interface MoveListeners {
+  onMoved?: (move: { title: string; toStageId: string }) => void;
+  onRefused?: (failure: MoveFailure) => void;
+}
+
 interface MoveInput {
   id: string;
   stage: string;
@@ -34,7 +40,10 @@ interface MoveInput {
  * the board showed when the user moved it. A refusal puts the card back where it was and leaves a failure to
  * show; when someone else had changed the deal, the board is reloaded so the card ends where the server has it.
  */
-export function useMoveDeal(boardInput: { pipelineId: string; limit: number }) {
+export function useMoveDeal(
+  boardInput: { pipelineId: string; limit: number },
+  listeners: MoveListeners = {},
+) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -79,19 +88,22 @@ export function useMoveDeal(boardInput: { pipelineId: string; limit: number }) {
       const placement = context?.placement;
       if (placement) {
         queryClient.setQueryData<Board>(boardKey, (board) => (board ? restoreDeal(board, placement) : board));
-        setFailure({
+        const refused: MoveFailure = {
           deal: placement.deal,
           fromStageId: placement.stageId,
           toStageId: input.stage,
           changedElsewhere: errorCodeOf(error) === "PRECONDITION_FAILED",
           error,
-        });
+        };
+        setFailure(refused);
+        listeners.onRefused?.(refused);
       }
       await reloadChanged(error, input.id);
     },
-    onSuccess: (deal) => {
+    onSuccess: (deal, input) => {
       queryClient.setQueryData<Board>(boardKey, (board) => (board ? replaceDeal(board, deal) : board));
       queryClient.setQueryData(trpc.deals.get.queryKey({ id: deal.id }), deal);
+      listeners.onMoved?.({ title: deal.title, toStageId: input.stage });
     },
     onSettled: (_deal, _error, input) =>
       Promise.all([
