@@ -151,6 +151,7 @@ export interface CustomFieldDefinitions {
 
 export interface DealActivities {
   actor_id: string | null;
+  api_key_id: string | null;
   content: string | null;
   created_at: Generated<Timestamp>;
   data: Generated<Jsonb>;
@@ -239,6 +240,7 @@ export interface Invitations {
 }
 
 export interface Messages {
+  api_key_id: string | null;
   channel: "whatsapp" | "telegram" | "discord" | "slack";
   channel_message_id: string | null;
   content: string;

@@ -231,6 +231,8 @@ export const en = {
   "apiKeys.created.secret": "Secret key",
   "apiKeys.copy": "Copy",
   "apiKeys.copied": "Copied",
+  "apiKeys.author": "via API: {name}",
+  "apiKeys.authorDeleted": "API key (deleted)",
 
   "errors.validationFailed": "Some information needs your attention. Check the highlighted fields.",
   "errors.invalidToken": "This link is invalid or has expired. Ask for a new one.",

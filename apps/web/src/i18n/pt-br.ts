@@ -231,6 +231,8 @@ export const ptBR: Messages = {
   "apiKeys.created.secret": "Chave secreta",
   "apiKeys.copy": "Copiar",
   "apiKeys.copied": "Copiada",
+  "apiKeys.author": "via API: {name}",
+  "apiKeys.authorDeleted": "Chave de API (excluída)",
 
   "errors.validationFailed": "Algumas informações precisam de atenção. Confira os campos destacados.",
   "errors.invalidToken": "Este link é inválido ou expirou. Peça um novo.",

@@ -13,6 +13,14 @@ export const apiKey = z.object({
 });
 export const apiKeyPage = pageOf(apiKey);
 export const listApiKeysInput = z.object({ ...pageInput });
+
+/** What any member may know of a key: its name, to say which integration wrote an activity or a message. */
+export const apiKeyName = z.object({
+  id,
+  name: z.string(),
+  revoked: z.boolean().describe("Revoked keys are listed too: their past writes still name them"),
+});
+export const apiKeyNamePage = pageOf(apiKeyName);
 export const createApiKeyInput = strictInput({
   name: z.string().max(100).describe("What the key is for"),
   role: role.describe("What the key may do, as a user of this role"),

@@ -46,6 +46,10 @@ export const conversationAssignedPayload = z.object({
       "Who assigned it: a user id, or null for an API key; the member themself for a claim or release",
     )
     .optional(),
+  assignedByApiKeyId: id
+    .nullable()
+    .describe("The API key that assigned it (then assignedBy is null); absent when a user did")
+    .optional(),
 });
 
 /**

@@ -46,6 +46,11 @@ export const message = z.object({
   direction: z.enum(["inbound", "outbound"]).describe("inbound: from the customer; outbound: from the team"),
   senderType: z.enum(["contact", "agent", "bot"]).describe("contact, agent (a user) or bot (an API key)"),
   senderId: id.nullable().describe("The user who wrote it; null for the customer and API keys"),
+  apiKeyId: id
+    .nullable()
+    .describe(
+      "The API key that sent it (senderType bot; its id stays after the key is deleted); null otherwise",
+    ),
   content: z.string().describe("The text or caption; empty once deleted"),
   contentType: z.enum(["text", "image", "video", "audio", "file", "sticker", "location", "unsupported"]),
   isPrivate: z.boolean().describe("A note for the team, never sent to the customer"),

@@ -38,6 +38,11 @@ export const dealActivity = z.object({
   done: z.boolean(),
   doneAt: timestamp.nullable(),
   actorId: id.nullable().describe("The user who did it; null for API keys and the system"),
+  apiKeyId: id
+    .nullable()
+    .describe(
+      "The API key that did it (its id stays after the key is deleted); null for users and the system",
+    ),
   createdAt: timestamp,
 });
 export const dealActivityPage = pageOf(dealActivity);

@@ -14,6 +14,10 @@ export const assignmentNotificationData = z.object({
     .nullable()
     .describe("Who assigned it: a user id, or null for an API key; absent on older notifications")
     .optional(),
+  assignedByApiKeyId: id
+    .nullable()
+    .describe("The API key that assigned it, when a key did; absent otherwise")
+    .optional(),
 });
 
 export const mentionNotificationData = z.object({

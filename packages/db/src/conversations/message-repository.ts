@@ -95,6 +95,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
           direction: "outbound",
           sender_type: input.senderType,
           sender_id: input.senderId,
+          api_key_id: input.apiKeyId ?? null,
           content: input.content,
           content_type: "text",
           ...(input.template && { metadata: jsonbText({ template: input.template }) }),

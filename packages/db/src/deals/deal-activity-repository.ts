@@ -4,7 +4,7 @@ import type { Database } from "../database.gen";
 import { decodeActivityCursor, encodeActivityCursor } from "./activity-cursor";
 import { activityColumns, toDealActivity } from "./rows";
 
-// Postgres takes at most 65535 parameters per statement; an activity row has 8.
+// Postgres takes at most 65535 parameters per statement; an activity row has 9.
 const insertChunk = 1000;
 
 const toRow = (organizationId: string, input: NewDealActivity) => ({
@@ -15,6 +15,7 @@ const toRow = (organizationId: string, input: NewDealActivity) => ({
   data: JSON.stringify(input.data),
   due_at: input.dueAt,
   actor_id: input.actorId,
+  api_key_id: input.apiKeyId ?? null,
   created_at: input.createdAt,
 });
 

@@ -138,6 +138,7 @@ export const activityColumns = [
   "due_at",
   "done_at",
   "actor_id",
+  "api_key_id",
   "created_at",
 ] as const;
 
@@ -153,5 +154,6 @@ export const toDealActivity = (
   dueAt: row.due_at,
   doneAt: row.done_at,
   actorId: row.actor_id,
+  apiKeyId: row.api_key_id,
   createdAt: row.created_at,
 });

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { actingUserId } from "../deals/actor";
+import { activityActor } from "../deals/actor";
 import { publishDealUpdated } from "../deals/events";
 import type { ContactsDeps, ContactsRepos, MovedContactDeal } from "./ports";
 
@@ -26,7 +26,7 @@ export async function recordDealContactChanges(
       content: null,
       data: { ...change },
       dueAt: null,
-      actorId: actingUserId(actor),
+      ...activityActor(actor),
       createdAt: at,
     })),
   );

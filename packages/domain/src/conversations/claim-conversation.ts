@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/model";
 import { DomainError, notFound } from "../shared/errors";
+import { assignerOf } from "./assigner";
 import { mayAssignSelf } from "./assignment";
 import type { Conversation, ConversationView } from "./model";
 import type { AssigneeChange, ConversationsDeps } from "./ports";
@@ -73,13 +74,11 @@ export async function changeOwnAssignment(
   });
 
   // assignedBy names the claimer: nobody is notified of taking a conversation themself
-  await publishConversationChange(deps.events, organizationId, before, after, now, assignedBy(actor));
+  await publishConversationChange(deps.events, organizationId, before, after, now, assignerOf(actor));
   const view = await deps.store.conversations.findView(organizationId, id);
   if (!view) throw notFound("Conversation");
   return view;
 }
-
-const assignedBy = (actor: Actor) => (actor.kind === "user" ? actor.userId : null);
 
 export const claimConversation = (deps: ConversationsDeps, actor: Actor, id: string) =>
   changeOwnAssignment(deps, actor, id, "claim");

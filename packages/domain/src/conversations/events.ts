@@ -26,6 +26,8 @@ export interface ConversationEventPayloads {
     created?: boolean;
     /** Who assigned it: a user (the member themself for a claim or release), or null for an API key. */
     assignedBy?: string | null;
+    /** The API key that assigned it (then `assignedBy` is null); absent when a user did. */
+    assignedByApiKeyId?: string | null;
   };
 }
 

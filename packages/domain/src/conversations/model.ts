@@ -65,6 +65,8 @@ export interface Message {
   direction: MessageDirection;
   senderType: SenderType;
   senderId: string | null;
+  /** The API key that sent it (senderType `bot`); null otherwise. */
+  apiKeyId: string | null;
   content: string;
   contentType: MessageContentType;
   /** An internal note of the team: stored, never sent to the customer. */

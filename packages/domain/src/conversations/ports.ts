@@ -115,6 +115,8 @@ export interface NewMessage {
   channel: Channel;
   senderType: SenderType;
   senderId: string | null;
+  /** The API key that sends it; absent or null when a user does. */
+  apiKeyId?: string | null;
   content: string;
   /** A WhatsApp template to send instead of `content` (kept in the message's metadata). */
   template?: MessageTemplate | null;

@@ -1,4 +1,5 @@
 import type { EventBus } from "../shared/events";
+import type { Assigner } from "./assigner";
 import type { ConversationEventPayloads, ConversationEventType } from "./events";
 import type { Conversation, Message } from "./model";
 
@@ -34,7 +35,7 @@ export const messageStatusChanged = (message: Message): ConversationEventPayload
 /**
  * What follows a change of status or assignee, once committed: `conversation_updated` if anything changed,
  * `conversation_assigned` if the assignee did (its `previousAssignee` tells the realtime layer who lost it,
- * `assignedBy`, when given, tells the new assignee who gave it to them).
+ * `assigner`, when given, tells the new assignee who gave it to them).
  */
 export async function publishConversationChange(
   events: EventBus,
@@ -42,7 +43,7 @@ export async function publishConversationChange(
   before: Conversation,
   after: Conversation,
   at: Date,
-  assignedBy?: string | null,
+  assigner?: Assigner,
 ): Promise<void> {
   if (after === before) return;
   await publishConversationEvent(
@@ -61,7 +62,7 @@ export async function publishConversationChange(
       conversationId: after.id,
       assignedTo: after.assignedTo,
       previousAssignee: before.assignedTo,
-      ...(assignedBy !== undefined && { assignedBy }),
+      ...assigner,
     },
     at,
   );

@@ -1,3 +1,4 @@
+import { actingApiKeyId } from "../auth/actor";
 import type { Actor } from "../auth/model";
 import { messagePreview } from "./ingest-conversation";
 import { parseMessageText } from "./message-rules";
@@ -50,6 +51,7 @@ export async function sendMessage(
       channel: conversation.channel,
       senderType: actor.kind === "user" ? "agent" : "bot",
       senderId: actor.kind === "user" ? actor.userId : null,
+      apiKeyId: actingApiKeyId(actor),
       content: text,
       template: template ?? null,
       isPrivate,

@@ -3,6 +3,7 @@ import type { Channel } from "../integrations/channel";
 import { channels } from "../integrations/channel";
 import { DomainError, notFound } from "../shared/errors";
 import { parseId } from "../shared/ids";
+import { assignerOf } from "./assigner";
 import { assertMayAssign, parseAssignee } from "./assignment";
 import type { ContactSummary, ConversationView } from "./model";
 import type { ConnectedIntegration, ConversationsDeps, ConversationsRepos } from "./ports";
@@ -80,7 +81,7 @@ export async function startConversation(
         assignedTo: conversation.assignedTo,
         previousAssignee: null,
         created: true,
-        assignedBy: actor.kind === "user" ? actor.userId : null,
+        ...assignerOf(actor),
       },
       now,
     );

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/model";
 import { notFound } from "../shared/errors";
 import { assertUnchanged } from "../shared/record-version";
+import { assignerOf } from "./assigner";
 import { assertMayAssign, parseAssignee } from "./assignment";
 import { type StatusChange, statusPatch } from "./conversation-patch";
 import type { ConversationView } from "./model";
@@ -41,8 +42,7 @@ export async function updateConversation(
     return { before, after: await repos.conversations.update(organizationId, id, patch, now) };
   });
 
-  const assignedBy = actor.kind === "user" ? actor.userId : null;
-  await publishConversationChange(deps.events, organizationId, before, after, now, assignedBy);
+  await publishConversationChange(deps.events, organizationId, before, after, now, assignerOf(actor));
   const view = await deps.store.conversations.findView(organizationId, id);
   if (!view) throw notFound("Conversation");
   return view;

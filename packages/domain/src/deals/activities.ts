@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
-import { actingUserId } from "./actor";
+import { activityActor } from "./actor";
 import { requiredText } from "./deal-input";
 import { publishDealUpdated } from "./events";
 import type { Deal, DealActivity, UserActivityType } from "./model";
@@ -37,7 +37,7 @@ export async function addDealActivity(
       content,
       data: {},
       dueAt,
-      actorId: actingUserId(actor),
+      ...activityActor(actor),
       createdAt: now,
     });
     return { deal, activity };

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { parseName } from "../shared/names";
-import { actingUserId } from "./actor";
+import { activityActor } from "./actor";
 import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealValue } from "./deal-input";
 import { dealView } from "./deal-view";
 import { publishDealUpdated } from "./events";
@@ -54,7 +54,7 @@ export async function createDeal(deps: DealsDeps, actor: Actor, input: CreateDea
       content: null,
       data: { pipelineId, stageId: stage.id, stageName: stage.name, value },
       dueAt: null,
-      actorId: actingUserId(actor),
+      ...activityActor(actor),
       createdAt: now,
     });
     return { deal, pipeline };

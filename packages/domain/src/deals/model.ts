@@ -90,5 +90,7 @@ export interface DealActivity {
   doneAt: Date | null;
   /** the user who did it; null for API keys and the system */
   actorId: string | null;
+  /** the API key that did it; null for users and the system */
+  apiKeyId: string | null;
   createdAt: Date;
 }

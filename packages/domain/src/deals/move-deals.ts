@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { actingUserId } from "./actor";
+import { activityActor } from "./actor";
 import { type DealUpdatedPayload, publishDealUpdated } from "./events";
 import type { Pipeline, Stage } from "./model";
 import type { DealsDeps, DealsRepos, MovedDeal } from "./ports";
@@ -41,7 +41,7 @@ export async function moveDealsInBulk(
         reason: move.reason,
       },
       dueAt: null,
-      actorId: actingUserId(actor),
+      ...activityActor(actor),
       createdAt: now,
     })),
   );

@@ -136,6 +136,8 @@ export interface NewDealActivity {
   data: Record<string, unknown>;
   dueAt: Date | null;
   actorId: string | null;
+  /** The API key that made the change; absent or null when a user or the system did. */
+  apiKeyId?: string | null;
   createdAt: Date;
 }
 

@@ -4,7 +4,7 @@ import { parseId } from "../shared/ids";
 import type { Money } from "../shared/money";
 import { parseName } from "../shared/names";
 import { assertUnchanged } from "../shared/record-version";
-import { actingUserId } from "./actor";
+import { activityActor } from "./actor";
 import { assertReferences, unknownStage } from "./create-deal";
 import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealValue } from "./deal-input";
 import { dealView } from "./deal-view";
@@ -83,7 +83,7 @@ export async function updateDeal(
         dealId: deal.id,
         content: null,
         dueAt: null,
-        actorId: actingUserId(actor),
+        ...activityActor(actor),
         createdAt: now,
       })),
     );

@@ -6,6 +6,8 @@ export interface AssignmentNotificationData {
   previousAssignee: string | null;
   /** Who assigned it: a user, or null for an API key; absent when the assignment did not say. */
   assignedBy?: string | null;
+  /** The API key that assigned it, when a key did. */
+  assignedByApiKeyId?: string | null;
 }
 
 export interface MentionNotificationData {

@@ -44,7 +44,13 @@ async function plan(deps: NotificationsDeps, event: DomainEvent): Promise<Planne
     const by = field(event.payload, "assignedBy");
     const assignedBy = by === undefined ? undefined : asText(by);
     if (assignedBy === assignedTo) return [];
-    const data = { conversationId, previousAssignee, ...(assignedBy !== undefined && { assignedBy }) };
+    const byApiKey = asText(field(event.payload, "assignedByApiKeyId"));
+    const data = {
+      conversationId,
+      previousAssignee,
+      ...(assignedBy !== undefined && { assignedBy }),
+      ...(byApiKey !== null && { assignedByApiKeyId: byApiKey }),
+    };
     return [
       {
         userId: assignedTo,

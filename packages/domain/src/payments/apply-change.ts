@@ -25,6 +25,8 @@ export interface PaymentChange {
   /** The total refunded as the provider (or our refund just made) counts it: never lowers ours. */
   refundedTotal?: Money | undefined;
   actorId?: string | null | undefined;
+  /** The API key that made the change (a refund, say), credited on the deal's activity. */
+  apiKeyId?: string | null | undefined;
   /** The stored webhook this change comes from: marked processed in the same transaction. */
   webhookLogId?: string | undefined;
   /**
@@ -92,6 +94,7 @@ const activity = (
   data,
   dueAt: null,
   actorId: change.actorId ?? null,
+  apiKeyId: change.apiKeyId ?? null,
   createdAt: now,
 });
 

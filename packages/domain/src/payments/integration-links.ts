@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { actingUserId } from "../deals/actor";
+import { activityActor } from "../deals/actor";
 import { DomainError } from "../shared/errors";
 import { applyPaymentChange, type PaymentChange } from "./apply-change";
 import { type ConnectedPaymentIntegration, connectPaymentIntegration } from "./credentials";
@@ -40,7 +40,7 @@ const closedChange = (payment: Payment, actor: Actor): PaymentChange => ({
   // a webhook applied meanwhile may have recorded an attempt (a boleto): the provider settles that one
   unlessAttempted: true,
   expiredReason: "integration_deleted",
-  actorId: actingUserId(actor),
+  ...activityActor(actor),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/model";
-import { actingUserId } from "../deals/actor";
+import { activityActor } from "../deals/actor";
 import { DomainError, notFound } from "../shared/errors";
 import {
   addMoney,
@@ -79,7 +79,7 @@ export async function refundPayment(
     // refund is counted (and its activity written) once. Two concurrent refunds may undercount until the
     // provider's next webhook, which carries its total; counting one twice could never be undone.
     refundedTotal: addMoney(payment.refundedAmount, refund.value.amount),
-    actorId: actingUserId(actor),
+    ...activityActor(actor),
   });
   return result.kind === "applied" ? result.payment : payment;
 }

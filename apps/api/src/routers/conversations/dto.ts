@@ -36,6 +36,7 @@ export const toMessageDto = (m: Message) => ({
   direction: m.direction,
   senderType: m.senderType,
   senderId: m.senderId,
+  apiKeyId: m.apiKeyId,
   content: m.content,
   contentType: m.contentType,
   isPrivate: m.isPrivate,

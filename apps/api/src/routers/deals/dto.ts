@@ -51,5 +51,6 @@ export const toDealActivityDto = (a: DealActivity) => ({
   done: a.doneAt !== null,
   doneAt: isoOrNull(a.doneAt),
   actorId: a.actorId,
+  apiKeyId: a.apiKeyId,
   createdAt: iso(a.createdAt),
 });

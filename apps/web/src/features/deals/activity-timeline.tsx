@@ -27,6 +27,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useApiKeyAuthor } from "../api-keys/use-api-key-author";
 import { activityTypeLabels } from "./activity-labels";
 import { type DealActivity, describeSystemActivity, isOverdue, schedulableTypes } from "./activity-view";
 import { useMemberNames } from "./use-deal-options";
@@ -97,9 +98,10 @@ function ActivityItem({
 }) {
   const { t, locale } = useI18n();
   const names = useMemberNames();
+  const apiKeyAuthor = useApiKeyAuthor();
   const { icon: Icon, tone } = icons[activity.type];
   const system = describeSystemActivity(activity, t, locale);
-  const actor = activity.actorId ? (names.get(activity.actorId) ?? null) : null;
+  const actor = activity.actorId ? (names.get(activity.actorId) ?? null) : apiKeyAuthor(activity.apiKeyId);
   const meta = (
     <p className="mt-1 text-xs text-slate-500">
       {actor && <span>{actor} · </span>}

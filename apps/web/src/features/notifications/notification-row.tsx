@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatDateTime, formatRelative } from "../../lib/format";
+import { useApiKeyAuthor } from "../api-keys/use-api-key-author";
 import { notificationDetail, notificationTarget, notificationText } from "./notification-text";
 import type { NotificationItem } from "./types";
 
@@ -14,6 +15,7 @@ export function NotificationRow({
   onOpen: (notification: NotificationItem) => void;
 }) {
   const { t, locale } = useI18n();
+  const apiKeyAuthor = useApiKeyAuthor();
   const unread = notification.readAt === null;
   const detail = notificationDetail(notification);
   const target = notificationTarget(notification);
@@ -34,7 +36,7 @@ export function NotificationRow({
         <span className="min-w-0 flex-1">
           {unread && <span className="sr-only">{t("notifications.unread")}: </span>}
           <span className={cx("block", unread ? "font-semibold text-slate-900" : "text-slate-700")}>
-            {notificationText(notification, t, locale)}
+            {notificationText(notification, t, locale, apiKeyAuthor)}
           </span>
           {detail && <span className="mt-0.5 block truncate text-slate-600">“{detail}”</span>}
           <time

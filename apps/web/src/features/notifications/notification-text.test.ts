@@ -3,6 +3,7 @@ import { en } from "../../i18n/en";
 import type { Locale } from "../../i18n/locale";
 import { ptBR } from "../../i18n/pt-br";
 import { type Translate, translate } from "../../i18n/translate";
+import { apiKeyAuthor } from "../api-keys/api-key-author";
 import { notificationTarget, notificationText } from "./notification-text";
 import type { NotificationItem } from "./types";
 
@@ -56,6 +57,24 @@ describe("what a notification says", () => {
     );
     expect(notificationText({ ...mention, actor: null }, translator("en"), "en")).toBe(
       "Someone mentioned you in a note on Maria's conversation",
+    );
+  });
+
+  it("names the API key that assigned the conversation", () => {
+    const byKey: NotificationItem = {
+      ...base,
+      type: "assignment",
+      actor: null,
+      contact: maria,
+      data: { conversationId: "c1", previousAssignee: null, assignedBy: null, assignedByApiKeyId: "key-1" },
+    };
+    const names = new Map([["key-1", "Zapier"]]);
+    const author = (id: string | null) => apiKeyAuthor(names, id, translator("en"));
+    expect(notificationText(byKey, translator("en"), "en", author)).toBe(
+      "via API: Zapier assigned you the conversation with Maria",
+    );
+    expect(notificationText(byKey, translator("en"), "en", () => null)).toBe(
+      "You were assigned the conversation with Maria",
     );
   });
 

@@ -3,15 +3,26 @@ import type { Translate } from "../../i18n/translate";
 import { formatMoney } from "../../lib/money";
 import type { NotificationItem } from "./types";
 
-/** Who did what, in the reader's language: "Ana assigned you the conversation with Maria". */
-export function notificationText(notification: NotificationItem, t: Translate, locale: Locale): string {
+/**
+ * Who did what, in the reader's language: "Ana assigned you the conversation with Maria". An assignment made
+ * with an API key names the key through `apiKeyAuthor` ("via API: Zapier assigned you ...").
+ */
+export function notificationText(
+  notification: NotificationItem,
+  t: Translate,
+  locale: Locale,
+  apiKeyAuthor: (apiKeyId: string | null) => string | null = () => null,
+): string {
   const actor = notification.actor?.name ?? t("notifications.someone");
   const contact = notification.contact?.name ?? t("notifications.aCustomer");
   switch (notification.type) {
-    case "assignment":
-      return notification.actor
-        ? t("notifications.assigned", { actor, contact })
+    case "assignment": {
+      if (notification.actor) return t("notifications.assigned", { actor, contact });
+      const apiKey = apiKeyAuthor(notification.data.assignedByApiKeyId ?? null);
+      return apiKey
+        ? t("notifications.assigned", { actor: apiKey, contact })
         : t("notifications.assignedToYou", { contact });
+    }
     case "mention":
       return t("notifications.mentioned", { actor, contact });
     case "lost_deal_paid": {

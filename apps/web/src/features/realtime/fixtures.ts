@@ -28,6 +28,7 @@ export function messageFixture(overrides: Partial<Message> & { id: string }): Me
     direction: "outbound",
     senderType: "agent",
     senderId: "u-1",
+    apiKeyId: null,
     content: "Bom dia",
     contentType: "text",
     isPrivate: false,
