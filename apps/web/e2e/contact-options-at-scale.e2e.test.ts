@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(registered.ok).toBe(true);
   token = ((await registered.json()) as { token: string }).token;
   await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
-  // #150 first, so it is the oldest: the newest hundred (the first page) are #1 to #100
+  // #150 first, so it is the oldest: the first page, A-Z or newest first, holds #1 to #100
   for (let n = tagCount; n >= 1; n--) await rest("POST", "/tags", { name: tagName(n) });
 });
 

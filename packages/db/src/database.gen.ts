@@ -356,6 +356,7 @@ export interface Tags {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  name_key: Generated<string>;
   organization_id: string;
   updated_at: Generated<Timestamp>;
 }

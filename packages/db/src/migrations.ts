@@ -29,6 +29,7 @@ import * as m0028 from "../migrations/0028_deal_search";
 import * as m0029 from "../migrations/0029_sync_order";
 import * as m0031 from "../migrations/0031_company_details";
 import * as m0032 from "../migrations/0032_api_key_attribution";
+import * as m0033 from "../migrations/0033_tag_name_key";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   "0029_sync_order": m0029,
   "0031_company_details": m0031,
   "0032_api_key_attribution": m0032,
+  "0033_tag_name_key": m0033,
 };

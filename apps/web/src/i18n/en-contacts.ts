@@ -70,7 +70,7 @@ export const contactsEn = {
     "The form now shows the other person's changes, and what you changed is still here. Check it and save again.",
 
   "contacts.tags.chosen": "Chosen tags",
-  "contacts.tags.placeholder": "Find or create a tag, then press Enter",
+  "contacts.tags.placeholder": "Find or create a tag",
   "contacts.tags.placeholderFind": "Find a tag",
   "contacts.tags.add": "Add tag {name}",
   "contacts.tags.remove": "Remove tag {name}",
@@ -86,9 +86,9 @@ export const contactsEn = {
   "contacts.timeline.deal": "Deal",
   "contacts.timeline.conversation": "Conversation on {channel}",
   "contacts.timeline.lastMessage": "Last message {when}",
-  "contacts.timeline.empty.title": "Nothing here yet",
+  "contacts.timeline.empty.title": "Nothing here you can see",
   "contacts.timeline.empty.description":
-    "When {name} writes on one of your channels or you open a deal for them, it will show up here.",
+    "The deals and conversations with {name} that you can see show up here, such as new messages on your channels and the deals you open.",
 
   "contacts.merge.open": "Merge duplicate",
   "contacts.merge.title": "Merge a duplicate contact",

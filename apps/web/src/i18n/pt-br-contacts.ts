@@ -73,7 +73,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
     "O formulário agora mostra as alterações da outra pessoa, e o que você alterou continua aqui. Confira e salve de novo.",
 
   "contacts.tags.chosen": "Tags escolhidas",
-  "contacts.tags.placeholder": "Busque ou crie uma tag e pressione Enter",
+  "contacts.tags.placeholder": "Busque ou crie uma tag",
   "contacts.tags.placeholderFind": "Busque uma tag",
   "contacts.tags.add": "Adicionar tag {name}",
   "contacts.tags.remove": "Remover tag {name}",
@@ -90,9 +90,9 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.timeline.deal": "Negócio",
   "contacts.timeline.conversation": "Conversa no {channel}",
   "contacts.timeline.lastMessage": "Última mensagem {when}",
-  "contacts.timeline.empty.title": "Nada por aqui ainda",
+  "contacts.timeline.empty.title": "Nada que você possa ver por aqui",
   "contacts.timeline.empty.description":
-    "Quando {name} escrever em um dos seus canais ou você abrir um negócio com essa pessoa, aparecerá aqui.",
+    "Os negócios e as conversas com {name} que você pode ver aparecem aqui, como as novas mensagens nos seus canais e os negócios que você abrir.",
 
   "contacts.merge.open": "Mesclar duplicado",
   "contacts.merge.title": "Mesclar contato duplicado",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
+import { syncSortDescription, updatedRangeInput } from "../shared/sync";
 
 const color = z.string().max(20).describe("Hex color, e.g. #22c55e");
 
@@ -16,11 +17,22 @@ export const tag = z.object({
 export const tagPage = pageOf(tag);
 export const listTagsInput = z.object({
   ...pageInput,
-  search: z.string().max(100).optional().describe("Part of the name, whatever the letter case"),
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("Part of the name, whatever its accents and letter case (atacadao finds Atacadão)"),
+  ...updatedRangeInput,
+  sort: z
+    .enum(["name", "createdAt", "updatedAt"])
+    .optional()
+    .describe(
+      `name (A-Z, whatever the accents and letter case; default), createdAt (newest first) or ${syncSortDescription}`,
+    ),
 });
 
 export const createTagInput = strictInput({
-  name: z.string().max(200).describe("Unique in the organization, whatever the letter case"),
+  name: z.string().max(200).describe("Unique in the organization, whatever its accents and letter case"),
   color: color.optional().describe("Hex color, default #64748b"),
 });
 

@@ -1,11 +1,10 @@
-import { DomainError, pageSize, type TagRepository } from "@crm/domain";
-import { type Kysely, sql } from "kysely";
+import { DomainError, type TagRepository } from "@crm/domain";
+import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
-import { decodeCursor, toPage } from "../shared/cursor";
-import { escapeLike } from "../shared/escape-like";
-import { findOrCreateByNames } from "./named-rows";
 import { toTag } from "./rows";
+import { listTags } from "./tag-list";
+import { findOrCreateTagsByNames, findTagRowsByNames } from "./tag-names";
 
 const nameTaken = (existingId?: string) =>
   new DomainError("CONFLICT", "A tag with this name already exists", {
@@ -14,20 +13,8 @@ const nameTaken = (existingId?: string) =>
   });
 
 export function createTagRepository(db: Kysely<Database>): TagRepository {
-  const findByNames: TagRepository["findByNames"] = async (organizationId, names) => {
-    if (names.length === 0) return [];
-    const rows = await db
-      .selectFrom("tags")
-      .selectAll()
-      .where("organization_id", "=", organizationId)
-      .where(
-        sql<string>`lower(name)`,
-        "in",
-        names.map((name) => name.toLowerCase()),
-      )
-      .execute();
-    return rows.map(toTag);
-  };
+  const findByNames: TagRepository["findByNames"] = async (organizationId, names) =>
+    (await findTagRowsByNames(db, organizationId, names)).map(toTag);
 
   return {
     async create(organizationId, input) {
@@ -65,27 +52,9 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
 
     findByNames,
 
-    findOrCreateByNames: (organizationId, names) => findOrCreateByNames(db, "tags", organizationId, names),
+    findOrCreateByNames: (organizationId, names) => findOrCreateTagsByNames(db, organizationId, names),
 
-    async list(organizationId, filter, page) {
-      const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "tags");
-      let query = db
-        .selectFrom("tags")
-        .selectAll()
-        .where("organization_id", "=", organizationId)
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(limit + 1);
-      const search = filter.search?.trim();
-      if (search) query = query.where("name", "ilike", `%${escapeLike(search)}%`);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
-        );
-      }
-      return toPage(await query.execute(), limit, toTag, "tags");
-    },
+    list: (organizationId, filter, page) => listTags(db, organizationId, filter, page),
 
     async update(organizationId, id, patch) {
       if (patch.name !== undefined) {
@@ -102,8 +71,10 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
           .executeTakeFirst();
         return row ? toTag(row) : undefined;
       } catch (error) {
-        if (isUniqueViolation(error)) throw nameTaken();
-        throw error;
+        // another tag took the name meanwhile
+        if (!isUniqueViolation(error) || patch.name === undefined) throw error;
+        const [taken] = await findByNames(organizationId, [patch.name]);
+        throw nameTaken(taken?.id);
       }
     },
 

@@ -126,20 +126,29 @@ export interface CompanyRepository {
   remove(organizationId: string, id: string): Promise<string[] | undefined>;
 }
 
+/** name: A-Z without accents or letter case (the default); createdAt: newest first; updatedAt: to sync. */
+export type TagSort = "name" | "createdAt" | "updatedAt";
+
+export interface TagFilter extends UpdatedRange {
+  /** Part of the name, whatever its accents and letter case. */
+  search?: string | undefined;
+}
+
 export interface TagRepository {
-  /** Throws CONFLICT with `existingId` when a tag of that name exists (case-insensitive). */
+  /** Throws CONFLICT with `existingId` when a tag of that name exists, whatever its accents and letter case. */
   create(organizationId: string, input: { name: string; color: string }): Promise<Tag>;
   findById(organizationId: string, id: string): Promise<Tag | undefined>;
   /** Those of these ids that are the organization's tags. */
   findByIds(organizationId: string, ids: readonly string[]): Promise<Tag[]>;
+  /** The tags with these names, whatever their accents and letter case. */
   findByNames(organizationId: string, names: string[]): Promise<Tag[]>;
-  /** The ids of tags with these names (any letter case), creating the missing ones; keyed by lower-cased name. */
+  /**
+   * The ids of tags with these names (whatever their accents and letter case), creating the missing ones;
+   * keyed by lower-cased name as given.
+   */
   findOrCreateByNames(organizationId: string, names: string[]): Promise<Map<string, string>>;
-  list(
-    organizationId: string,
-    filter: { search?: string | undefined },
-    page: PageRequest,
-  ): Promise<Page<Tag>>;
+  list(organizationId: string, filter: TagFilter, page: SortedPageRequest<TagSort>): Promise<Page<Tag>>;
+  /** Throws CONFLICT like `create`. */
   update(
     organizationId: string,
     id: string,

@@ -104,8 +104,8 @@ describe("tags", () => {
 
     const names = async (path: string) =>
       (await allPages<TagDto>(api, owner.token, path)).map((tag) => tag.name);
-    // newest first, one per page: the search holds across the cursor
-    expect(await names("/tags?search=vip&limit=1")).toEqual(["Cliente VIP", "vip prata", "VIP Ouro"]);
+    // A-Z, one per page: the search holds across the cursor
+    expect(await names("/tags?search=vip&limit=1")).toEqual(["Cliente VIP", "VIP Ouro", "vip prata"]);
     expect(await names("/tags?search=%20%20Lead%20")).toEqual(["Lead frio"]);
     // % and _ are letters here, not patterns
     expect(await names("/tags?search=100%25")).toEqual(["Desconto 100%"]);

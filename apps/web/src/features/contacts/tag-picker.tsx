@@ -8,7 +8,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { existingIdOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { colorForName } from "./tag-colors";
-import { tagResultLimit, useTagSearch } from "./use-contact-options";
+import { useTagSearch } from "./use-contact-options";
 
 export interface TagRef {
   id: string;
@@ -27,6 +27,9 @@ interface TagPickerProps {
 
 const suggestionLimit = 6;
 
+/** A name as the API compares tag names: without accents or letter case ("atacadao" is "Atacadão"). */
+const nameKey = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
 /** Chosen tags as chips, and a box to find a tag or create it on the spot. */
 export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCreate }: TagPickerProps) {
   const { t } = useI18n();
@@ -42,11 +45,12 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
   );
 
   const chosen = new Set(selected.map((tag) => tag.id));
-  const query = text.trim().toLowerCase();
+  const query = nameKey(text.trim());
   // the API's answer for what was typed a moment ago, narrowed here to what is typed now
-  const found = (tags.data?.items ?? []).filter((tag) => tag.name.toLowerCase().includes(query));
+  const found = (tags.data?.items ?? []).filter((tag) => nameKey(tag.name).includes(query));
   const suggestions = found.filter((tag) => !chosen.has(tag.id)).slice(0, suggestionLimit);
-  const exact = found.find((tag) => tag.name.toLowerCase() === query);
+  // the one tag a new one of that name would duplicate: Enter picks it, and none is offered to be created
+  const exact = found.find((tag) => nameKey(tag.name) === query);
 
   const pick = (tag: TagRef) => {
     if (!chosen.has(tag.id)) onAdd(tag);
@@ -61,13 +65,13 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
       {
         onSuccess: (tag) => pick(tag),
         onError: async (error) => {
-          // it exists (someone created it meanwhile, or it was typed faster than the search answered): use it
+          // it exists, maybe spelled with other accents or capitals (someone created it meanwhile, or it was
+          // typed faster than the search answered): use that one
           const existingId = existingIdOf(error);
           if (!existingId) return;
-          const named = await queryClient
-            .fetchQuery(trpc.tags.list.queryOptions({ search: name.slice(0, 100), limit: tagResultLimit }))
+          const existing = await queryClient
+            .fetchQuery(trpc.tags.get.queryOptions({ id: existingId }))
             .catch(() => undefined);
-          const existing = named?.items.find((tag) => tag.id === existingId);
           if (existing) pick(existing);
         },
       },

@@ -13,7 +13,7 @@ export const companyResultLimit = 20;
 export const tagResultLimit = 20;
 
 /**
- * The tags whose name contains what was typed (the newest ones while nothing is), asked of the API once typing
+ * The tags whose name contains what was typed (the first ones A-Z while nothing is), asked of the API once typing
  * pauses: none is left out for being past the first page. The last answer stays while the next loads.
  */
 export function useTagSearch(text: string, options: { enabled?: boolean } = {}) {
