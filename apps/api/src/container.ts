@@ -28,6 +28,8 @@ import { getConversation } from "@crm/domain/conversations/conversation-queries"
 import { sendMessage } from "@crm/domain/conversations/send-message";
 import { assertCanSend } from "@crm/domain/conversations/sending";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import type { OutgoingWebhooksDeps } from "@crm/domain/outgoing-webhooks/ports";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
 import { countPendingLinks, expirePendingLinks } from "@crm/domain/payments/integration-links";
 import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
@@ -54,6 +56,8 @@ import { scheduleSendSweep } from "@crm/worker/jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "@crm/worker/jobs/conversations/sweep-webhooks";
 import { scheduleSnoozeWake } from "@crm/worker/jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "@crm/worker/jobs/integrations/discord-gateways";
+import { scheduleWebhookDeliverySweep } from "@crm/worker/jobs/outgoing-webhooks/deliver-webhook";
+import { createOutgoingWebhooksDeps } from "@crm/worker/jobs/outgoing-webhooks/outgoing-webhooks-deps";
 import { schedulePaymentExpiry } from "@crm/worker/jobs/payments/expire-payments";
 import { createMailer } from "@crm/worker/mail/mailer";
 import { registerProcessors } from "@crm/worker/processors";
@@ -82,6 +86,8 @@ export interface Container {
   conversations: MessageDeletionDeps;
   integrations: IntegrationsDeps;
   payments: PaymentsDeps;
+  /** Subscriptions of integrators to the organization's events, and their deliveries. */
+  outgoingWebhooks: OutgoingWebhooksDeps;
   /** Channel adapters and decrypted credentials, for sending and ingesting. */
   channels: Channels;
   /** Message media downloaded by the worker, served by `GET /messages/{id}/media`, erased with its message. */
@@ -250,6 +256,14 @@ export async function createContainer(
     closers.unshift(() => gateways.close());
   }
 
+  const outgoingWebhooks = createOutgoingWebhooksDeps({
+    db: db.db,
+    cipher,
+    queue,
+    logger,
+    settings: env.outgoingWebhooks,
+  });
+
   if (processorHost) {
     const host = processorHost;
     registerProcessors(host, {
@@ -266,8 +280,12 @@ export async function createContainer(
       },
       snoozes: { snoozes: createSnoozeRepository(db.db), clock: { now: () => new Date() }, events },
       payments,
+      outgoingWebhooks,
     });
     closers.unshift(() => host.close());
+    // where jobs run, events become deliveries (the standalone worker does the same from the Redis log)
+    const stopRecording = await startRecordingEvents(outgoingWebhooks, realtimeBus.feed);
+    closers.unshift(async () => stopRecording());
   }
   if (scheduler) await scheduleRetention(scheduler);
   if (scheduler) await scheduleWebhookSweep(scheduler);
@@ -275,6 +293,7 @@ export async function createContainer(
   if (scheduler) await scheduleSnoozeWake(scheduler);
   if (scheduler) await scheduleImportSweep(scheduler);
   if (scheduler) await schedulePaymentExpiry(scheduler);
+  if (scheduler) await scheduleWebhookDeliverySweep(scheduler);
 
   const rateLimiter = redis
     ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })
@@ -335,6 +354,7 @@ export async function createContainer(
     conversations,
     integrations,
     payments,
+    outgoingWebhooks,
     channels,
     media,
     idempotency: { keys: createIdempotencyKeyRepository(db.db), cipher, clock: { now: () => new Date() } },

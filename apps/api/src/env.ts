@@ -64,6 +64,17 @@ const schema = z.object({
   DISCORD_GATEWAY: z.enum(["true", "false"]).optional(),
   /** The largest inbound media file the embedded worker downloads (default 25 MiB). */
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(defaultMediaMaxBytes),
+  /** Outgoing webhooks to http:// URLs (local development); https only otherwise. */
+  OUTGOING_WEBHOOKS_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  /** Outgoing webhooks to private and loopback addresses (local development, tests). Never in production. */
+  OUTGOING_WEBHOOKS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** Delays before each retry of a failed delivery, comma-separated ms (default 1, 5, 10, 20, 30 minutes). */
+  OUTGOING_WEBHOOKS_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "comma-separated whole milliseconds, e.g. 60000,300000")
+    .optional(),
+  /** Failed attempts in a row after which a webhook is switched off. */
+  OUTGOING_WEBHOOKS_DISABLE_AFTER: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -118,6 +129,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
       discord: env.DISCORD_API_BASE,
     },
     paymentApiBases: { stripe: env.STRIPE_API_BASE, mercadopago: env.MERCADOPAGO_API_BASE },
+    outgoingWebhooks: {
+      allowHttp: env.OUTGOING_WEBHOOKS_ALLOW_HTTP === "true",
+      allowPrivate: env.OUTGOING_WEBHOOKS_ALLOW_PRIVATE === "true",
+      retryDelaysMs: env.OUTGOING_WEBHOOKS_RETRY_DELAYS_MS?.split(",").map(Number),
+      disableAfterFailures: env.OUTGOING_WEBHOOKS_DISABLE_AFTER,
+    },
     /** Discord messages come through the Gateway: held where the jobs run, never in tests unless asked. */
     discordGateway: env.DISCORD_GATEWAY
       ? env.DISCORD_GATEWAY === "true"

@@ -37,6 +37,7 @@ import { Route as AppSettingsOrganizationRouteImport } from './routes/_app/setti
 import { Route as AppSettingsPipelinesRouteImport } from './routes/_app/settings/pipelines'
 import { Route as AppSettingsTagsRouteImport } from './routes/_app/settings/tags'
 import { Route as AppSettingsTeamRouteImport } from './routes/_app/settings/team'
+import { Route as AppSettingsWebhooksRouteImport } from './routes/_app/settings/webhooks'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -176,6 +177,11 @@ const AppSettingsTeamRoute = AppSettingsTeamRouteImport.update({
   path: '/team',
   getParentRoute: () => AppSettingsRoute,
 } as any)
+const AppSettingsWebhooksRoute = AppSettingsWebhooksRouteImport.update({
+  id: '/webhooks',
+  path: '/webhooks',
+  getParentRoute: () => AppSettingsRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -198,6 +204,7 @@ export interface FileRoutesByFullPath {
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
+  '/settings/webhooks': typeof AppSettingsWebhooksRoute
   '/companies/': typeof AppCompaniesIndexRoute
   '/contacts/': typeof AppContactsIndexRoute
   '/deals/': typeof AppDealsIndexRoute
@@ -225,6 +232,7 @@ export interface FileRoutesByTo {
   '/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
+  '/settings/webhooks': typeof AppSettingsWebhooksRoute
   '/companies': typeof AppCompaniesIndexRoute
   '/contacts': typeof AppContactsIndexRoute
   '/deals': typeof AppDealsIndexRoute
@@ -256,6 +264,7 @@ export interface FileRoutesById {
   '/_app/settings/pipelines': typeof AppSettingsPipelinesRoute
   '/_app/settings/tags': typeof AppSettingsTagsRoute
   '/_app/settings/team': typeof AppSettingsTeamRoute
+  '/_app/settings/webhooks': typeof AppSettingsWebhooksRoute
   '/_app/companies/': typeof AppCompaniesIndexRoute
   '/_app/contacts/': typeof AppContactsIndexRoute
   '/_app/deals/': typeof AppDealsIndexRoute
@@ -286,6 +295,7 @@ export interface FileRouteTypes {
     | '/settings/pipelines'
     | '/settings/tags'
     | '/settings/team'
+    | '/settings/webhooks'
     | '/companies/'
     | '/contacts/'
     | '/deals/'
@@ -313,6 +323,7 @@ export interface FileRouteTypes {
     | '/settings/pipelines'
     | '/settings/tags'
     | '/settings/team'
+    | '/settings/webhooks'
     | '/companies'
     | '/contacts'
     | '/deals'
@@ -343,6 +354,7 @@ export interface FileRouteTypes {
     | '/_app/settings/pipelines'
     | '/_app/settings/tags'
     | '/_app/settings/team'
+    | '/_app/settings/webhooks'
     | '/_app/companies/'
     | '/_app/contacts/'
     | '/_app/deals/'
@@ -554,6 +566,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSettingsTeamRouteImport
       parentRoute: typeof AppSettingsRoute
     }
+    '/_app/settings/webhooks': {
+      id: '/_app/settings/webhooks'
+      path: '/webhooks'
+      fullPath: '/settings/webhooks'
+      preLoaderRoute: typeof AppSettingsWebhooksRouteImport
+      parentRoute: typeof AppSettingsRoute
+    }
   }
 }
 
@@ -565,6 +584,7 @@ interface AppSettingsRouteChildren {
   AppSettingsPipelinesRoute: typeof AppSettingsPipelinesRoute
   AppSettingsTagsRoute: typeof AppSettingsTagsRoute
   AppSettingsTeamRoute: typeof AppSettingsTeamRoute
+  AppSettingsWebhooksRoute: typeof AppSettingsWebhooksRoute
   AppSettingsIndexRoute: typeof AppSettingsIndexRoute
 }
 
@@ -576,6 +596,7 @@ const AppSettingsRouteChildren: AppSettingsRouteChildren = {
   AppSettingsPipelinesRoute: AppSettingsPipelinesRoute,
   AppSettingsTagsRoute: AppSettingsTagsRoute,
   AppSettingsTeamRoute: AppSettingsTeamRoute,
+  AppSettingsWebhooksRoute: AppSettingsWebhooksRoute,
   AppSettingsIndexRoute: AppSettingsIndexRoute,
 }
 

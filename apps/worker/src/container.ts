@@ -9,6 +9,7 @@ import { createIntegrationRepository } from "@crm/db/integrations/integration-re
 import { createWebhookLogRepository } from "@crm/db/integrations/webhook-log-repository";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
 import type { Logger } from "@crm/domain/shared/logger";
 import {
   createChannelAdapters,
@@ -24,6 +25,7 @@ import {
   createRedisConnection,
   createRedisEventBus,
 } from "@crm/runtime";
+import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
 import type { WorkerDeps } from "./deps";
 import { EnvError, type WorkerEnv } from "./env";
 import { scheduleImportSweep } from "./jobs/contacts/sweep-imports";
@@ -33,6 +35,8 @@ import { scheduleSendSweep } from "./jobs/conversations/sweep-sends";
 import { scheduleWebhookSweep } from "./jobs/conversations/sweep-webhooks";
 import { scheduleSnoozeWake } from "./jobs/conversations/wake-snoozed";
 import { startDiscordGateways } from "./jobs/integrations/discord-gateways";
+import { scheduleWebhookDeliverySweep } from "./jobs/outgoing-webhooks/deliver-webhook";
+import { createOutgoingWebhooksDeps } from "./jobs/outgoing-webhooks/outgoing-webhooks-deps";
 import { schedulePaymentExpiry } from "./jobs/payments/expire-payments";
 import { createMailer } from "./mail/mailer";
 import { registerProcessors } from "./processors";
@@ -114,7 +118,24 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
       newId: randomUUID,
     },
   };
+  const outgoingWebhooks = createOutgoingWebhooksDeps({
+    db: database.db,
+    cipher,
+    queue,
+    logger,
+    settings: env.outgoingWebhooks,
+  });
+  deps.outgoingWebhooks = outgoingWebhooks;
   registerProcessors(host, deps);
+  // the realtime log, read only: its entry ids are the events' ids, and its window is what a restart catches up
+  const realtimeLog = createRedisRealtime({
+    url: env.redisUrl,
+    channelPrefix: env.redisChannelPrefix,
+    logger,
+  });
+  await realtimeLog.ready();
+  const stopRecording = await startRecordingEvents(outgoingWebhooks, realtimeLog.feed);
+  await scheduleWebhookDeliverySweep(queue);
   await scheduleWebhookSweep(queue);
   await scheduleImportSweep(queue);
   await scheduleSendSweep(queue);
@@ -129,6 +150,9 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
       logger.warn({ err }, "contact import sweep not rescheduled"),
     );
     scheduleSendSweep(queue).catch((err: unknown) => logger.warn({ err }, "send sweep not rescheduled"));
+    scheduleWebhookDeliverySweep(queue).catch((err: unknown) =>
+      logger.warn({ err }, "outgoing webhook sweep not rescheduled"),
+    );
     scheduleSnoozeWake(queue).catch((err: unknown) => logger.warn({ err }, "snooze wake not rescheduled"));
     schedulePaymentExpiry(queue).catch((err: unknown) =>
       logger.warn({ err }, "payment expiry not rescheduled"),
@@ -151,6 +175,8 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   return {
     async close() {
       await discordGateways?.close();
+      stopRecording();
+      await realtimeLog.close();
       await host.close();
       await queue.close();
       await events.close();

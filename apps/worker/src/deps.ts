@@ -2,6 +2,7 @@ import type { ContactsDeps } from "@crm/domain/contacts/ports";
 import type { IngestionDeps } from "@crm/domain/conversations/ingestion-ports";
 import type { DeliveryDeps, RetentionDeps } from "@crm/domain/conversations/ports";
 import type { SnoozeDeps } from "@crm/domain/conversations/wake-snoozed";
+import type { DeliveryDeps as WebhookDeliveryDeps } from "@crm/domain/outgoing-webhooks/ports";
 import type { PaymentsDeps } from "@crm/domain/payments/ports";
 import type { Logger } from "@crm/domain/shared/logger";
 import type { Mailer } from "./mail/mailer";
@@ -28,4 +29,6 @@ export interface WorkerDeps {
    * `payment-expiry` only when wired.
    */
   payments?: PaymentsDeps;
+  /** Outgoing webhooks to integrators: `outgoing-webhook-deliver` and its sweep, only when wired. */
+  outgoingWebhooks?: WebhookDeliveryDeps;
 }

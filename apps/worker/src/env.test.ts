@@ -27,6 +27,12 @@ describe("worker env", () => {
       channelApiBases: {},
       discordGateway: true,
       discordGatewayUrl: undefined,
+      outgoingWebhooks: {
+        allowHttp: false,
+        allowPrivate: false,
+        retryDelaysMs: undefined,
+        disableAfterFailures: undefined,
+      },
     });
   });
 
@@ -45,6 +51,10 @@ describe("worker env", () => {
         DISCORD_GATEWAY: "false",
         DISCORD_GATEWAY_URL: "ws://127.0.0.1:4011/gateway",
         MEDIA_MAX_BYTES: "10485760",
+        OUTGOING_WEBHOOKS_ALLOW_HTTP: "true",
+        OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true",
+        OUTGOING_WEBHOOKS_RETRY_DELAYS_MS: "1000,5000",
+        OUTGOING_WEBHOOKS_DISABLE_AFTER: "10",
       }),
     ).toEqual({
       redisUrl: "rediss://:secret@redis.internal:6380",
@@ -59,6 +69,12 @@ describe("worker env", () => {
       discordGateway: false,
       discordGatewayUrl: "ws://127.0.0.1:4011/gateway",
       mediaMaxBytes: 10_485_760,
+      outgoingWebhooks: {
+        allowHttp: true,
+        allowPrivate: true,
+        retryDelaysMs: [1000, 5000],
+        disableAfterFailures: 10,
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
+import type { OutgoingWebhooksSettings } from "./jobs/outgoing-webhooks/outgoing-webhooks-deps";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -29,6 +30,8 @@ export interface WorkerEnv {
   discordGatewayUrl: string | undefined;
   /** MEDIA_MAX_BYTES: the largest inbound media file downloaded; undefined: the adapters' default (25 MiB). */
   mediaMaxBytes: number | undefined;
+  /** OUTGOING_WEBHOOKS_ALLOW_HTTP / _ALLOW_PRIVATE / _RETRY_DELAYS_MS / _DISABLE_AFTER, as the API reads them. */
+  outgoingWebhooks: OutgoingWebhooksSettings;
 }
 
 export class EnvError extends Error {
@@ -100,6 +103,8 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   if (mediaMaxBytes !== undefined && !(Number.isSafeInteger(mediaMaxBytes) && mediaMaxBytes > 0))
     problems.push("MEDIA_MAX_BYTES must be a positive whole number of bytes, e.g. 26214400 (25 MiB)");
 
+  const outgoingWebhooks = readOutgoingWebhooks(value, problems);
+
   if (problems.length > 0 || redisUrl === undefined || !isLogLevel(logLevel)) throw new EnvError(problems);
   return {
     redisUrl,
@@ -116,6 +121,32 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     discordGateway: discordGateway === "true",
     discordGatewayUrl,
     mediaMaxBytes,
+    outgoingWebhooks,
+  };
+}
+
+function readOutgoingWebhooks(
+  value: (name: string) => string | undefined,
+  problems: string[],
+): OutgoingWebhooksSettings {
+  const flag = (name: string) => {
+    const raw = value(name) ?? "false";
+    if (raw !== "true" && raw !== "false") problems.push(`${name} must be true or false`);
+    return raw === "true";
+  };
+  const delays = value("OUTGOING_WEBHOOKS_RETRY_DELAYS_MS");
+  if (delays !== undefined && !/^\d+(,\d+)*$/.test(delays))
+    problems.push(
+      "OUTGOING_WEBHOOKS_RETRY_DELAYS_MS must be comma-separated whole milliseconds, e.g. 60000,300000",
+    );
+  const disableAfter = value("OUTGOING_WEBHOOKS_DISABLE_AFTER");
+  if (disableAfter !== undefined && !(Number.isSafeInteger(Number(disableAfter)) && Number(disableAfter) > 0))
+    problems.push("OUTGOING_WEBHOOKS_DISABLE_AFTER must be a positive whole number");
+  return {
+    allowHttp: flag("OUTGOING_WEBHOOKS_ALLOW_HTTP"),
+    allowPrivate: flag("OUTGOING_WEBHOOKS_ALLOW_PRIVATE"),
+    retryDelaysMs: delays?.split(",").map(Number),
+    disableAfterFailures: disableAfter === undefined ? undefined : Number(disableAfter),
   };
 }
 

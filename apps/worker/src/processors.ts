@@ -10,6 +10,7 @@ import { sweepSendsJob } from "./jobs/conversations/sweep-sends";
 import { sweepWebhooksJob } from "./jobs/conversations/sweep-webhooks";
 import { wakeSnoozedJob } from "./jobs/conversations/wake-snoozed";
 import { sendEmail } from "./jobs/notifications/send-email";
+import { deliverWebhookJob, sweepWebhookDeliveriesJob } from "./jobs/outgoing-webhooks/deliver-webhook";
 import { expirePaymentsJob } from "./jobs/payments/expire-payments";
 import { processPaymentWebhookJob } from "./jobs/payments/process-payment-webhook";
 
@@ -63,4 +64,12 @@ export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): vo
   if (payments) host.process("payment-expiry", () => expirePaymentsJob(payments));
   const retention = deps.retention;
   if (retention) host.process("retention", () => retentionJob({ ...retention, logger: deps.logger }));
+  const outgoingWebhooks = deps.outgoingWebhooks;
+  if (outgoingWebhooks) {
+    // each attempt may wait up to 10 s on a slow receiver: many at once, few connections held meanwhile
+    host.process("outgoing-webhook-deliver", (payload) => deliverWebhookJob(outgoingWebhooks, payload), {
+      concurrency: 16,
+    });
+    host.process("outgoing-webhook-sweep", () => sweepWebhookDeliveriesJob(outgoingWebhooks));
+  }
 }

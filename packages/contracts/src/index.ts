@@ -21,6 +21,7 @@ export * from "./deals/events";
 export * from "./deals/pipeline";
 export * from "./integrations/integration";
 export * from "./integrations/webhook-log";
+export * from "./outgoing-webhooks/webhook";
 export * from "./payments/payment";
 export * from "./realtime/events";
 export * from "./realtime/notification";

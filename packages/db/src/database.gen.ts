@@ -291,6 +291,44 @@ export interface Organizations {
   updated_at: Generated<Timestamp>;
 }
 
+export interface OutgoingWebhookCursors {
+  last_entry_id: string;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutgoingWebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  event_type: string;
+  id: Generated<string>;
+  last_error: string | null;
+  last_status_code: number | null;
+  next_attempt_at: Timestamp | null;
+  organization_id: string;
+  payload: Jsonb;
+  status: Generated<"pending" | "delivered" | "failed">;
+  subscription_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutgoingWebhookSubscriptions {
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  disabled_reason: string | null;
+  events: string[];
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  organization_id: string;
+  secret: Jsonb;
+  secret_hint: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface PasswordResetTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -411,6 +449,9 @@ export interface Database {
   messages: Messages;
   notifications: Notifications;
   organizations: Organizations;
+  outgoing_webhook_cursors: OutgoingWebhookCursors;
+  outgoing_webhook_deliveries: OutgoingWebhookDeliveries;
+  outgoing_webhook_subscriptions: OutgoingWebhookSubscriptions;
   password_reset_tokens: PasswordResetTokens;
   payment_events: PaymentEvents;
   payments: Payments;

@@ -27,6 +27,7 @@ import * as m0026 from "../migrations/0026_webhook_arrival_order";
 import * as m0027 from "../migrations/0027_webhook_held";
 import * as m0028 from "../migrations/0028_deal_search";
 import * as m0029 from "../migrations/0029_sync_order";
+import * as m0030 from "../migrations/0030_outgoing_webhooks";
 import * as m0031 from "../migrations/0031_company_details";
 import * as m0032 from "../migrations/0032_api_key_attribution";
 import * as m0033 from "../migrations/0033_tag_name_key";
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   "0027_webhook_held": m0027,
   "0028_deal_search": m0028,
   "0029_sync_order": m0029,
+  "0030_outgoing_webhooks": m0030,
   "0031_company_details": m0031,
   "0032_api_key_attribution": m0032,
   "0033_tag_name_key": m0033,

@@ -36,6 +36,7 @@ export const createdResources: Partial<Record<ProcedurePath, Readable | null>> =
   "pipelines.create": at("/pipelines/{id}"),
   "tags.create": at("/tags/{id}"),
   "users.invite": null,
+  "webhooks.create": at("/webhooks/{id}"),
 };
 
 export const createsResource = (procedure: string): boolean => procedure in createdResources;

@@ -16,6 +16,8 @@ const tagDescriptions: Record<string, string> = {
   messages: "Messages across conversations: search, read, retry, delete and their media",
   notifications: "Your notifications: mentions, assignments and the like",
   integrations: "Channel and payment provider connections, and the webhooks they receive",
+  webhooks:
+    "Outgoing webhooks: your URLs called, signed, when contacts, deals, conversations or payments change",
   payments: "Payment links for deals (Stripe, Mercado Pago), their status and refunds",
 };
 

@@ -9,6 +9,7 @@ import { integrationsRouter } from "../routers/integrations/router";
 import { messagesRouter } from "../routers/messages/router";
 import { notificationsRouter } from "../routers/notifications/router";
 import { organizationsRouter } from "../routers/organizations/router";
+import { outgoingWebhooksRouter } from "../routers/outgoing-webhooks/router";
 import { paymentsRouter } from "../routers/payments/router";
 import { pipelinesRouter } from "../routers/pipelines/router";
 import { realtimeRouter } from "../routers/realtime/router";
@@ -38,6 +39,7 @@ export const appRouter = withOutputChecks(
     realtime: realtimeRouter,
     typing: typingRouter,
     notifications: notificationsRouter,
+    webhooks: outgoingWebhooksRouter,
   }),
 );
 

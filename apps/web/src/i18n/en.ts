@@ -7,6 +7,7 @@ import { inboxEn } from "./en-inbox";
 import { inboxSearchEn } from "./en-inbox-search";
 import { integrationsEn } from "./en-integrations";
 import { notificationsEn } from "./en-notifications";
+import { outgoingWebhooksEn } from "./en-outgoing-webhooks";
 import { paymentsEn } from "./en-payments";
 
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
@@ -20,6 +21,7 @@ export const en = {
   ...inboxSearchEn,
   ...integrationsEn,
   ...notificationsEn,
+  ...outgoingWebhooksEn,
   ...paymentsEn,
 
   "common.actions": "Actions",

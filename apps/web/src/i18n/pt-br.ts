@@ -7,6 +7,7 @@ import { inboxPtBr } from "./pt-br-inbox";
 import { inboxSearchPtBr } from "./pt-br-inbox-search";
 import { integrationsPtBr } from "./pt-br-integrations";
 import { notificationsPtBr } from "./pt-br-notifications";
+import { outgoingWebhooksPtBr } from "./pt-br-outgoing-webhooks";
 import { paymentsPtBr } from "./pt-br-payments";
 import type { Messages } from "./translate";
 
@@ -20,6 +21,7 @@ export const ptBR: Messages = {
   ...inboxSearchPtBr,
   ...integrationsPtBr,
   ...notificationsPtBr,
+  ...outgoingWebhooksPtBr,
   ...paymentsPtBr,
   "common.actions": "Ações",
   "common.cancel": "Cancelar",

@@ -92,6 +92,20 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
       return Number(result.numDeletedRows);
     },
 
+    async deleteOutgoingWebhookDeliveriesBefore(cutoff, limit) {
+      const result = await db
+        .deleteFrom("outgoing_webhook_deliveries")
+        .where("id", "in", (qb) =>
+          qb
+            .selectFrom("outgoing_webhook_deliveries")
+            .select("id")
+            .where("created_at", "<", cutoff)
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async deleteIdempotencyKeysBefore(cutoff, limit) {
       const result = await db
         .deleteFrom("idempotency_keys")

@@ -264,6 +264,8 @@ export interface RetentionRepository {
   deleteWebhookLogsBefore(cutoff: Date, limit: number): Promise<number>;
   /** Deletes up to `limit` `Idempotency-Key` claims (of any organization) made before `cutoff`. */
   deleteIdempotencyKeysBefore(cutoff: Date, limit: number): Promise<number>;
+  /** Deletes up to `limit` outgoing webhook deliveries (of any organization) made before `cutoff`. */
+  deleteOutgoingWebhookDeliveriesBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
 export interface RetentionDeps extends MediaErasureDeps {

@@ -16,6 +16,8 @@ export interface RetentionReport {
   webhookLogsDeleted: number;
   /** `Idempotency-Key` claims past their 24 hours (the API already takes them as new). */
   idempotencyKeysDeleted: number;
+  /** Outgoing webhook deliveries older than 30 days, whatever their status. */
+  outgoingWebhookDeliveriesDeleted: number;
   /** Files of the deleted messages, and files the sweep found no live message for. */
   mediaFilesRemoved: number;
   /** Removals that failed: the files stay until a later sweep removes them. */
@@ -41,6 +43,7 @@ export async function purgeExpiredData(
     previewsCleared: 0,
     webhookLogsDeleted: 0,
     idempotencyKeysDeleted: 0,
+    outgoingWebhookDeliveriesDeleted: 0,
     mediaFilesRemoved: 0,
     mediaFilesNotRemoved: 0,
     abandonedWritesRemoved: 0,
@@ -73,6 +76,10 @@ export async function purgeExpiredData(
   const keyCutoff = new Date(now - idempotencyKeyLifetimeMs);
   report.idempotencyKeysDeleted = await drain(
     (limit) => deps.retention.deleteIdempotencyKeysBefore(keyCutoff, limit),
+    batchSize,
+  );
+  report.outgoingWebhookDeliveriesDeleted = await drain(
+    (limit) => deps.retention.deleteOutgoingWebhookDeliveriesBefore(logCutoff, limit),
     batchSize,
   );
   tally(await sweepOrphanMedia(deps, batchSize));

@@ -11,7 +11,17 @@ export interface JobPayloads {
   "snooze-wake": SnoozeWakeJob;
   "payment-expiry": PaymentExpiryJob;
   retention: RetentionJob;
+  "outgoing-webhook-deliver": OutgoingWebhookDeliverJob;
+  "outgoing-webhook-sweep": OutgoingWebhookSweepJob;
 }
+
+/** One attempt of an outgoing webhook delivery (`outgoing_webhook_deliveries` row). */
+export interface OutgoingWebhookDeliverJob {
+  deliveryId: string;
+}
+
+/** Repeatable: re-enqueues outgoing webhook deliveries whose attempt is overdue (their job was lost). */
+export type OutgoingWebhookSweepJob = Record<string, never>;
 
 export interface EmailJob {
   to: string;

@@ -33,6 +33,8 @@ export const permissionMatrix = {
   "organizations:read": everyone,
   "organizations:write": managers,
   "apikeys:manage": managers,
+  "webhooks:read": managers,
+  "webhooks:write": managers,
   "billing:manage": owners,
 } as const satisfies Record<string, readonly Role[]>;
 

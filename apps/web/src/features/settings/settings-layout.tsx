@@ -11,7 +11,8 @@ const tabs: ReadonlyArray<{
     | "/settings/custom-fields"
     | "/settings/tags"
     | "/settings/integrations"
-    | "/settings/api-keys";
+    | "/settings/api-keys"
+    | "/settings/webhooks";
   label: PlainMessageKey;
 }> = [
   { to: "/settings/organization", label: "settings.tabs.organization" },
@@ -21,6 +22,7 @@ const tabs: ReadonlyArray<{
   { to: "/settings/tags", label: "settings.tabs.tags" },
   { to: "/settings/integrations", label: "settings.tabs.integrations" },
   { to: "/settings/api-keys", label: "settings.tabs.apiKeys" },
+  { to: "/settings/webhooks", label: "settings.tabs.webhooks" },
 ];
 
 export function SettingsLayout() {

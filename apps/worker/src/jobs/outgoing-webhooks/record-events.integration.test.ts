@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import type { DatabaseHandle } from "@crm/db";
+import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
+import { createTestDatabase } from "@crm/db/testing/test-database";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
+import type { DomainEvent } from "@crm/domain/shared/events";
+import { createCredentialCipher } from "@crm/integrations";
+import { createInProcessQueue } from "@crm/runtime";
+import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtime/redis-realtime";
+import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
+import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
+
+/*
+ * Events become deliveries from the realtime log in Redis: live, and after a restart from the organization's
+ * stored cursor, as far back as the log keeps. The API publishes; "workers" come and go.
+ */
+
+const url = redisTestUrl();
+let database: DatabaseHandle;
+const logger = createRecordingLogger();
+const prefix = uniqueTestPrefix("outgoing-webhooks");
+const buses: RedisRealtimeBus[] = [];
+
+async function openLog(): Promise<RedisRealtimeBus> {
+  const bus = createRedisRealtime({ url: url ?? "", logger, prefix });
+  buses.push(bus);
+  await bus.ready();
+  return bus;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await Promise.all(buses.map((bus) => bus.close()));
+  await database.close();
+});
+
+function workerDeps() {
+  return createOutgoingWebhooksDeps({
+    db: database.db,
+    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
+    queue: createInProcessQueue({ logger }),
+    logger,
+    settings: { allowHttp: true, allowPrivate: true },
+  });
+}
+
+const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
+  type: "contact_updated",
+  organizationId,
+  payload: { contactId, change: "updated" },
+  occurredAt: new Date().toISOString(),
+});
+
+async function deliveredContacts(organizationId: string): Promise<string[]> {
+  const rows = await database.db
+    .selectFrom("outgoing_webhook_deliveries")
+    .select("payload")
+    .where("organization_id", "=", organizationId)
+    .orderBy("event_id")
+    .execute();
+  return rows.map((row) => String((row.payload as { data: { contactId: string } }).data.contactId));
+}
+
+describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime log", () => {
+  it("catches up, after a restart, the events published while no worker ran, each once", async () => {
+    const organizationId = await insertOrganization(database.db, 365);
+    const deps = workerDeps();
+    await deps.store.subscriptions.create(
+      organizationId,
+      randomUUID(),
+      {
+        url: "http://127.0.0.1:9/hook",
+        description: null,
+        events: ["contact_updated"],
+        isActive: true,
+        secret: deps.cipher.seal("whsec_test", "x"),
+        secretHint: "…test",
+      },
+      20,
+    );
+    const api = await openLog();
+
+    const firstWorker = await openLog();
+    const stopFirst = await startRecordingEvents(deps, firstWorker.feed);
+    await api.events.publish(contactUpdated(organizationId, "before"));
+    await vi.waitFor(async () => expect(await deliveredContacts(organizationId)).toEqual(["before"]));
+    stopFirst();
+
+    await api.events.publish(contactUpdated(organizationId, "while-down-1"));
+    await api.events.publish({ ...contactUpdated(organizationId, "typing"), type: "user_typing" });
+    await api.events.publish(contactUpdated(organizationId, "while-down-2"));
+
+    // two workers start: both replay from the cursor and hear what follows; the constraint keeps one of each
+    const restarted = [await openLog(), await openLog()];
+    const stops = await Promise.all(restarted.map((log) => startRecordingEvents(workerDeps(), log.feed)));
+    await api.events.publish(contactUpdated(organizationId, "after"));
+
+    await vi.waitFor(async () =>
+      expect(await deliveredContacts(organizationId)).toEqual([
+        "before",
+        "while-down-1",
+        "while-down-2",
+        "after",
+      ]),
+    );
+    for (const stop of stops) stop();
+  });
+});

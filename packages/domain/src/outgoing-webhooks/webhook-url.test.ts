@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../shared/errors";
+import { parseWebhookUrl } from "./webhook-url";
+
+const httpsOnly = { allowHttp: false };
+
+function refusal(url: string, policy = httpsOnly): string | undefined {
+  try {
+    parseWebhookUrl(url, policy);
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError) return error.details?.fieldErrors?.url?.[0];
+    throw error;
+  }
+}
+
+describe("webhook URL", () => {
+  it("takes an https URL, trimmed, with its host in lower case", () => {
+    expect(parseWebhookUrl(" HTTPS://Hooks.Example.com:8443/crm?x=1 ", httpsOnly)).toBe(
+      "https://hooks.example.com:8443/crm?x=1",
+    );
+  });
+
+  it("takes http only where the server allows it", () => {
+    expect(refusal("http://hooks.example.com/crm")).toBe("Use an https URL");
+    expect(parseWebhookUrl("http://127.0.0.1:4000/crm", { allowHttp: true })).toBe(
+      "http://127.0.0.1:4000/crm",
+    );
+  });
+
+  it.each([
+    ["ftp://example.com/x", "Use an https URL"],
+    ["https://user:secret@example.com/x", "The URL may not carry a user name or password"],
+    ["https://example.com/x#part", "The URL may not carry a #fragment"],
+    ["https:///nohost", "The URL's host is not valid"],
+    ["https://exa mple.com/", "Not a valid URL"],
+    ["not a url", "Not a valid URL"],
+    [`https://example.com/${"a".repeat(2048)}`, "The URL is longer than 2048 characters"],
+  ])("refuses %s", (url, message) => {
+    expect(refusal(url)).toBe(message);
+  });
+});
