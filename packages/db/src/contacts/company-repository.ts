@@ -12,7 +12,7 @@ import { isUniqueViolation, uniqueViolationConstraint } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
-import { findOrCreateByNames } from "./named-rows";
+import { findOrCreateCompaniesByNames } from "./named-rows";
 import { toCompany, toCompanySummary } from "./rows";
 
 const nameTaken = (existingId?: string) =>
@@ -92,8 +92,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
 
     findByName,
 
-    findOrCreateByNames: (organizationId, names) =>
-      findOrCreateByNames(db, "companies", organizationId, names),
+    findOrCreateByNames: (organizationId, names) => findOrCreateCompaniesByNames(db, organizationId, names),
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);

@@ -1,4 +1,3 @@
-import { defaultTagColor } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
@@ -12,12 +11,12 @@ export function chunks<T>(items: readonly T[], size = rowsPerInsert): T[][] {
 }
 
 /**
- * Ids of the organization's companies or tags with these names, whatever their letter case, inserting the
- * missing ones (a name another transaction inserts meanwhile is simply found). Keyed by lower-cased name.
+ * Ids of the organization's companies with these names, whatever their letter case, inserting the missing ones
+ * (a name another transaction inserts meanwhile is simply found). Keyed by lower-cased name. Tags have their
+ * own, which also ignores accents (tag-names.ts).
  */
-export async function findOrCreateByNames(
+export async function findOrCreateCompaniesByNames(
   db: Kysely<Database>,
-  table: "companies" | "tags",
   organizationId: string,
   names: readonly string[],
 ): Promise<Map<string, string>> {
@@ -30,23 +29,15 @@ export async function findOrCreateByNames(
   if (byKey.size === 0) return ids;
   for (const chunk of chunks([...byKey.values()])) {
     const values = chunk.map((name) => ({ organization_id: organizationId, name }));
-    if (table === "tags") {
-      await db
-        .insertInto("tags")
-        .values(values.map((value) => ({ ...value, color: defaultTagColor })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    } else {
-      await db
-        .insertInto("companies")
-        .values(values)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await db
+      .insertInto("companies")
+      .values(values)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   for (const chunk of chunks([...byKey.keys()])) {
     const rows = await db
-      .selectFrom(table)
+      .selectFrom("companies")
       .select(["id", sql<string>`lower(name)`.as("key")])
       .where("organization_id", "=", organizationId)
       .where(sql<string>`lower(name)`, "in", chunk)
