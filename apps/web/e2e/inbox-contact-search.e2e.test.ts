@@ -67,7 +67,9 @@ function inbound(customer: { name: string; waId: string; text: string }) {
 /** The agent's inbox search box, in Portuguese. */
 const searchBox = () => agent.getByLabel("Buscar mensagens");
 const contactsSection = () => agent.getByRole("region", { name: "Contatos" });
-const contactResult = (name: string) => contactsSection().getByRole("button", { name: new RegExp(name) });
+// anchored: the row's "start a conversation with <name>" button names the contact too
+const contactResult = (name: string) =>
+  contactsSection().getByRole("button", { name: new RegExp(`^${name}`) });
 
 async function search(text: string) {
   await searchBox().fill(text);
@@ -200,7 +202,7 @@ describe("the inbox search finds contacts", () => {
     await owner.getByLabel("Search messages").fill("Sebastiao");
     await owner
       .getByRole("region", { name: "Contacts" })
-      .getByRole("button", { name: /Sebastião Reis/ })
+      .getByRole("button", { name: /^Sebastião Reis/ })
       .click();
     await owner
       .getByRole("region", { name: "Conversation with Sebastião Reis" })

@@ -5,6 +5,7 @@ import {
   startFakeTelegram,
   startFakeWhatsApp,
   telegramTextUpdate,
+  whatsAppTextWebhook,
 } from "@crm/integrations/testing";
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
@@ -41,6 +42,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
 const maria = { firstName: "Maria", lastName: "Souza", name: "Maria Souza", chatId: 4242 };
 const joao = { firstName: "João", lastName: "Batista", name: "João Batista", chatId: 5151 };
 const antonia = { name: "Antônia Pereira", phone: "+5591988880013" };
+const beatriz = { name: "Beatriz Costa", waId: "5591977770014" };
 
 interface Conversation {
   id: string;
@@ -87,12 +89,12 @@ const dialog = () => agent.getByRole("dialog", { name: /^Nova conversa com / });
 const composer = () => agent.getByLabel("Mensagem", { exact: true });
 const conversationIdInUrl = () => new URL(agent.url()).pathname.match(/^\/inbox\/([0-9a-f-]{36})$/)?.[1];
 
-/** In the open dialog: picks the channel and starts; the conversation opens in the inbox. */
-async function startOn(channelName: string) {
+/** In the open dialog: picks the channel and starts (or opens the one there); the conversation opens in the inbox. */
+async function startOn(channelName: string, button = "Iniciar conversa") {
   await dialog()
     .getByRole("radio", { name: new RegExp(channelName) })
     .check();
-  await dialog().getByRole("button", { name: "Iniciar conversa" }).click();
+  await dialog().getByRole("button", { name: button }).click();
   await dialog().waitFor({ state: "detached" });
   await agent.waitForURL((address) => /^\/inbox\/[0-9a-f-]{36}$/.test(address.pathname));
 }
@@ -204,9 +206,11 @@ describe("an agent starts a conversation", () => {
 
   it("from the inbox search's contacts, for a customer with no conversation to open", async () => {
     await searchInbox("João");
-    await contactRow(joao.name).getByRole("button", { name: joao.name }).click();
+    await contactRow(joao.name)
+      .getByRole("button", { name: /^João Batista/ })
+      .click();
     await agent.getByText("João Batista não tem conversa que você possa abrir.").waitFor();
-    await contactRow(joao.name).getByRole("button", { name: "Nova conversa" }).last().click();
+    await contactRow(joao.name).getByRole("button", { name: "Nova conversa", exact: true }).click();
     await startOn("Telegram loja");
     expect(new URL(agent.url()).searchParams.get("q")).toBe("João");
     await agent.getByRole("region", { name: "Conversa com João Batista" }).waitFor();
@@ -217,10 +221,20 @@ describe("an agent starts a conversation", () => {
       .toBe(String(joao.chatId));
   });
 
-  it("opens the existing conversation when the contact already has one on that channel", async () => {
+  it("offers to open the existing conversation when the contact already has one on that channel", async () => {
     await searchInbox("Maria");
-    await contactRow(maria.name).getByRole("button", { name: "Nova conversa" }).click();
-    await startOn("Telegram loja");
+    // the row's icon button is named after the contact it starts a conversation with
+    await contactRow(maria.name)
+      .getByRole("button", { name: "Iniciar uma conversa com Maria Souza" })
+      .click();
+    await dialog()
+      .getByText(/Já existe uma conversa neste canal/)
+      .waitFor();
+    await dialog()
+      .getByRole("radio", { name: /Telegram loja/ })
+      .check();
+    expect(await dialog().getByRole("button", { name: "Iniciar conversa" }).count()).toBe(0);
+    await startOn("Telegram loja", "Abrir conversa");
     expect(conversationIdInUrl()).toBe(mariasConversation);
     await agent
       .getByRole("region", { name: "Conversa com Maria Souza" })
@@ -246,5 +260,77 @@ describe("an agent starts a conversation", () => {
     await agent.getByRole("button", { name: "Enviar", exact: true }).click();
     await agent.getByRole("alert").filter({ hasText: "O WhatsApp recusou o texto livre" }).waitFor();
     expect(whatsapp.sent).toEqual([]);
+  });
+
+  it("on WhatsApp, when the customer wrote minutes ago: no 24-hour warning, and their conversation opens", async () => {
+    const delivered = await postWebhook(
+      url("/webhooks/whatsapp"),
+      whatsapp.signedWebhook(
+        whatsAppTextWebhook({
+          phoneNumberId: whatsapp.config.phoneNumberId,
+          from: beatriz.waId,
+          name: beatriz.name,
+          text: "Oi, meu pedido chegou?",
+        }),
+      ),
+    );
+    expect(delivered.status).toBe(200);
+    await expect.poll(async () => (await contactIdOf(beatriz.name).catch(() => null)) !== null).toBe(true);
+
+    await agent.goto(url(`/contacts/${await contactIdOf(beatriz.name)}`));
+    await agent.getByRole("button", { name: "Nova conversa" }).click();
+    await dialog()
+      .getByRole("radio", { name: /WhatsApp loja/ })
+      .check();
+    await dialog()
+      .getByText(/Já existe uma conversa neste canal, ainda sem responsável/)
+      .waitFor();
+    expect(
+      await dialog()
+        .getByText(/O WhatsApp só aceita texto livre/)
+        .count(),
+    ).toBe(0);
+    await startOn("WhatsApp loja", "Abrir conversa");
+    await agent
+      .getByRole("region", { name: "Conversa com Beatriz Costa" })
+      .getByText("Oi, meu pedido chegou?")
+      .waitFor();
+    // the window is open: the composer says nothing of templates
+    expect(
+      await agent.getByText(/O cliente ainda não escreveu|Já se passaram mais de 24 horas/).count(),
+    ).toBe(0);
+  });
+
+  it("says before anything is sent that another member handles the conversation, and offers no button", async () => {
+    const antoniaId = await contactIdOf(antonia.name);
+    const ownerId = (await rest<{ user: { id: string } }>("GET", "/auth/me")).user.id;
+    const list = await rest<{ items: Conversation[] }>("GET", `/conversations?contactId=${antoniaId}`);
+    const conversationId = list.items[0]?.id;
+    await rest("PATCH", `/conversations/${conversationId}`, { assignedTo: ownerId });
+
+    await agent.goto(url(`/contacts/${antoniaId}`));
+    // her conversation is Rita's: the agent's timeline is empty, and says only what is true of it
+    await agent
+      .getByText("Nenhum negócio ou conversa com Antônia Pereira que você possa ver.", { exact: false })
+      .waitFor();
+    expect(await agent.getByText(/Quando Antônia Pereira escrever/).count()).toBe(0);
+    await agent.getByRole("button", { name: "Nova conversa" }).click();
+    await dialog()
+      .getByText(
+        "Já existe uma conversa neste canal, atendida por Rita; você não pode abri-la. Fale com Rita.",
+      )
+      .waitFor();
+    expect(
+      await dialog()
+        .getByRole("radio", { name: /WhatsApp loja/ })
+        .isDisabled(),
+    ).toBe(true);
+    expect(
+      await dialog()
+        .getByRole("button", { name: /Iniciar conversa|Abrir conversa/ })
+        .count(),
+    ).toBe(0);
+    expect(await dialog().getByRole("alert").count()).toBe(0);
+    await expectAccessible(agent, "start-conversation-dialog-handled-by-another");
   });
 });

@@ -133,7 +133,64 @@ describe("an agent opens a WhatsApp conversation with a message template", () =>
         ],
       },
     });
-    await thread().getByText("Template pedido_enviado (pt_BR): Antônia · #1234").waitFor();
+    // stored in English for API clients, shown in the user's language, in the thread and the list
+    await thread().getByText("Modelo “pedido_enviado” (pt_BR): Antônia · #1234").waitFor();
+    await agent
+      .getByRole("list", { name: "Conversas" })
+      .getByText("Modelo “pedido_enviado” (pt_BR): Antônia · #1234")
+      .waitFor();
+    expect(await agent.getByText(/Template pedido_enviado/).count()).toBe(0);
+    // the thread heads today's messages with the day
+    await thread()
+      .getByRole("listitem")
+      .filter({ hasText: /^Hoje$/ })
+      .waitFor();
     expect(whatsapp.sent).toEqual([]);
+  });
+
+  it("explains WhatsApp's refusal of a wrong parameter count in Portuguese, and reopens the form to fix it", async () => {
+    await agent.getByRole("button", { name: "Enviar modelo" }).click();
+    await templateDialog().getByLabel("Nome do modelo").fill("pedido_enviado");
+    await templateDialog().getByLabel("Parâmetros do corpo").fill("Antônia");
+    await templateDialog().getByRole("button", { name: "Enviar modelo" }).click();
+    await templateDialog().waitFor({ state: "detached" });
+
+    await thread()
+      .getByText(/O WhatsApp recusou o modelo: o número de parâmetros não é o que o modelo aprovado espera/)
+      .waitFor();
+    expect(
+      await thread()
+        .getByText(/Number of parameters does not match/)
+        .count(),
+    ).toBe(0);
+    // sending it again as it is can only fail again
+    expect(await thread().getByRole("button", { name: "Tentar de novo" }).count()).toBe(0);
+
+    await thread().getByRole("button", { name: "Corrigir e reenviar" }).click();
+    await templateDialog().waitFor();
+    expect(await templateDialog().getByLabel("Nome do modelo").inputValue()).toBe("pedido_enviado");
+    expect(await templateDialog().getByLabel("Idioma").inputValue()).toBe("pt_BR");
+    expect(await templateDialog().getByLabel("Parâmetros do corpo").inputValue()).toBe("Antônia");
+    await templateDialog().getByLabel("Parâmetros do corpo").fill("Antônia\n#1235");
+    await templateDialog().getByRole("button", { name: "Enviar modelo" }).click();
+    await templateDialog().waitFor({ state: "detached" });
+
+    await expect.poll(() => whatsapp.sentTemplates.length).toBe(2);
+    expect(whatsapp.sentTemplates[1]?.bodyParameters).toEqual(["Antônia", "#1235"]);
+    await thread().getByText("Modelo “pedido_enviado” (pt_BR): Antônia · #1235").waitFor();
+  });
+
+  it("explains an unknown template (132001) the same way", async () => {
+    await agent.getByRole("button", { name: "Enviar modelo" }).click();
+    await templateDialog().getByLabel("Nome do modelo").fill("pedido_entregue");
+    await templateDialog().getByRole("button", { name: "Enviar modelo" }).click();
+    await templateDialog().waitFor({ state: "detached" });
+
+    await thread()
+      .getByText(/O WhatsApp recusou o modelo: não há modelo aprovado com esse nome nesse idioma/)
+      .waitFor();
+    // this refusal's, beside the one of the message corrected before
+    await expect.poll(() => thread().getByRole("button", { name: "Corrigir e reenviar" }).count()).toBe(2);
+    await expectAccessible(agent, "template-refused");
   });
 });

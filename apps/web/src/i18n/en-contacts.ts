@@ -86,9 +86,9 @@ export const contactsEn = {
   "contacts.timeline.deal": "Deal",
   "contacts.timeline.conversation": "Conversation on {channel}",
   "contacts.timeline.lastMessage": "Last message {when}",
-  "contacts.timeline.empty.title": "Nothing here you can see",
+  "contacts.timeline.empty.title": "Nothing here yet",
   "contacts.timeline.empty.description":
-    "The deals and conversations with {name} that you can see show up here, such as new messages on your channels and the deals you open.",
+    "No deal or conversation with {name} that you can see. Those open to you show up here.",
 
   "contacts.merge.open": "Merge duplicate",
   "contacts.merge.title": "Merge a duplicate contact",

@@ -67,6 +67,15 @@ export const inboxEn = {
   "inbox.thread.unsupported": "This kind of message cannot be shown here.",
   "inbox.thread.typing.one": "{names} is typing…",
   "inbox.thread.typing.other": "{names} are typing…",
+  "inbox.thread.today": "Today",
+  "inbox.thread.yesterday": "Yesterday",
+  "inbox.thread.template": "Template “{name}” ({language})",
+  "inbox.thread.templateWithParameters": "Template “{name}” ({language}): {parameters}",
+  "inbox.thread.templateRefused.parameterCount":
+    "WhatsApp refused the template: the number of parameters is not what the approved template expects. Correct the parameters and resend.",
+  "inbox.thread.templateRefused.missingTemplate":
+    "WhatsApp refused the template: there is no approved template with that name in that language. Check the name and language in WhatsApp Manager and resend.",
+  "inbox.thread.fixAndResend": "Fix and resend",
   "inbox.thread.retry": "Retry",
 
   "inbox.delivery.pending": "Sending",
@@ -162,6 +171,15 @@ export const inboxEn = {
   "inbox.start.noChannelsAsk": "No channel is connected yet. Ask an owner or admin to connect one.",
   "inbox.start.whatsappWindow":
     "WhatsApp only accepts free text within 24 hours of the customer's last message: until they write, start with an approved message template.",
+  "inbox.start.openExisting": "Open conversation",
+  "inbox.start.existing.yours": "There is already a conversation on this channel, handled by you.",
+  "inbox.start.existing.unassigned": "There is already a conversation on this channel, not assigned yet.",
+  "inbox.start.existing.handledByOpen":
+    "There is already a conversation on this channel, handled by {member}.",
+  "inbox.start.existing.handledBy":
+    "There is already a conversation on this channel, handled by {member}; you cannot open it. Talk to {member}.",
+  "inbox.start.existing.hidden":
+    "There is already a conversation on this channel, handled by another member; you cannot open it.",
   "inbox.start.existsElsewhere":
     "{name} already has a conversation on this channel, handled by another member.",
 } as const;

@@ -90,9 +90,9 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.timeline.deal": "Negócio",
   "contacts.timeline.conversation": "Conversa no {channel}",
   "contacts.timeline.lastMessage": "Última mensagem {when}",
-  "contacts.timeline.empty.title": "Nada que você possa ver por aqui",
+  "contacts.timeline.empty.title": "Nada por aqui ainda",
   "contacts.timeline.empty.description":
-    "Os negócios e as conversas com {name} que você pode ver aparecem aqui, como as novas mensagens nos seus canais e os negócios que você abrir.",
+    "Nenhum negócio ou conversa com {name} que você possa ver. Os que estiverem ao seu alcance aparecem aqui.",
 
   "contacts.merge.open": "Mesclar duplicado",
   "contacts.merge.title": "Mesclar contato duplicado",

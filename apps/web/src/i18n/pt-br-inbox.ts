@@ -69,6 +69,15 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.thread.unsupported": "Este tipo de mensagem não pode ser exibido aqui.",
   "inbox.thread.typing.one": "{names} está digitando…",
   "inbox.thread.typing.other": "{names} estão digitando…",
+  "inbox.thread.today": "Hoje",
+  "inbox.thread.yesterday": "Ontem",
+  "inbox.thread.template": "Modelo “{name}” ({language})",
+  "inbox.thread.templateWithParameters": "Modelo “{name}” ({language}): {parameters}",
+  "inbox.thread.templateRefused.parameterCount":
+    "O WhatsApp recusou o modelo: o número de parâmetros não é o que o modelo aprovado espera. Corrija os parâmetros e reenvie.",
+  "inbox.thread.templateRefused.missingTemplate":
+    "O WhatsApp recusou o modelo: não há modelo aprovado com esse nome nesse idioma. Confira o nome e o idioma no WhatsApp Manager e reenvie.",
+  "inbox.thread.fixAndResend": "Corrigir e reenviar",
   "inbox.thread.retry": "Tentar de novo",
 
   "inbox.delivery.pending": "Enviando",
@@ -88,7 +97,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
 
   "inbox.composer.windowClosed":
-    "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só aceita texto livre depois que ele escrever de novo, mas um modelo de mensagem aprovado é entregue a qualquer momento. Você ainda pode adicionar notas privadas.",
+    "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só aceita texto livre depois que o cliente escrever de novo, mas um modelo de mensagem aprovado é entregue a qualquer momento. Você ainda pode adicionar notas privadas.",
 
   "inbox.actions.label": "Ações da conversa",
   "inbox.actions.assign": "Atribuir",
@@ -130,7 +139,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.composer.windowNotOpened":
     "O cliente ainda não escreveu nesta conversa do WhatsApp. O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente, então comece com um modelo de mensagem aprovado. Você ainda pode adicionar notas privadas.",
   "inbox.errors.whatsappNotOpened":
-    "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem dele. Envie um modelo de mensagem ou adicione uma nota privada.",
+    "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem do cliente. Envie um modelo de mensagem ou adicione uma nota privada.",
 
   "inbox.template.open": "Enviar modelo",
   "inbox.template.title": "Enviar um modelo de mensagem",
@@ -165,6 +174,14 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.start.noChannelsAsk":
     "Nenhum canal está conectado ainda. Peça a um proprietário ou administrador para conectar um.",
   "inbox.start.whatsappWindow":
-    "O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente: até ele escrever, comece com um modelo de mensagem aprovado.",
+    "O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente: até o cliente escrever, comece com um modelo de mensagem aprovado.",
+  "inbox.start.openExisting": "Abrir conversa",
+  "inbox.start.existing.yours": "Já existe uma conversa neste canal, atendida por você.",
+  "inbox.start.existing.unassigned": "Já existe uma conversa neste canal, ainda sem responsável.",
+  "inbox.start.existing.handledByOpen": "Já existe uma conversa neste canal, atendida por {member}.",
+  "inbox.start.existing.handledBy":
+    "Já existe uma conversa neste canal, atendida por {member}; você não pode abri-la. Fale com {member}.",
+  "inbox.start.existing.hidden":
+    "Já existe uma conversa neste canal, atendida por outro membro; você não pode abri-la.",
   "inbox.start.existsElsewhere": "{name} já tem uma conversa neste canal, atendida por outro membro.",
 };

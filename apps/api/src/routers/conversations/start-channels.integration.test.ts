@@ -5,6 +5,7 @@ import { expectTenantIsolation } from "../../testing/tenant-isolation";
 import {
   type ErrorDto,
   insertContact,
+  insertConversation,
   insertIntegration,
   organizationOf,
   team as teamOf,
@@ -17,6 +18,13 @@ interface StartChannelDto {
   name: string;
   channel: string;
   unavailable: { code: string; message: string } | null;
+  existing: {
+    id: string | null;
+    status: string | null;
+    assignee: { id: string; name: string } | null;
+    mayOpen: boolean;
+  } | null;
+  whatsappWindow: { open: boolean; lastInboundAt: string | null } | null;
 }
 
 const channelsOf = (token: string, contactId?: string) =>
@@ -77,10 +85,19 @@ describe("the channels a conversation can be started on", () => {
       name: "telegram line",
       channel: "telegram",
       unavailable: null,
+      existing: null,
+      whatsappWindow: null,
     });
     expect(reasonsById(res.body.items)[ids.discord]).toBe("customer_starts");
     for (const item of res.body.items)
-      expect(Object.keys(item).sort()).toEqual(["channel", "id", "name", "unavailable"]);
+      expect(Object.keys(item).sort()).toEqual([
+        "channel",
+        "existing",
+        "id",
+        "name",
+        "unavailable",
+        "whatsappWindow",
+      ]);
   });
 
   it("says which ones reach the contact: WhatsApp by phone, Telegram and Slack once they wrote there", async () => {
@@ -124,6 +141,115 @@ describe("the channels a conversation can be started on", () => {
       expect(started.status, item.channel).toBe(item.unavailable ? 422 : 201);
       if (item.unavailable) expect(started.body.message).toBe(item.unavailable.message);
     }
+  });
+
+  it("tells whether WhatsApp's 24-hour window is open: the customer wrote 8 minutes ago, or 2 days ago, or never", async () => {
+    const { organizationId, owner } = await teamOf(api);
+    const whatsapp = await insertIntegration(api, organizationId, "whatsapp");
+    const recent = await insertContact(api, organizationId, { phone: "+5511911110001" });
+    const old = await insertContact(api, organizationId, { phone: "+5511911110002" });
+    const never = await insertContact(api, organizationId, { phone: "+5511911110003" });
+    await insertConversation(api, organizationId, {
+      contactId: recent,
+      integrationId: whatsapp,
+      threadId: "5511911110001",
+      lastInboundMinutesAgo: 8,
+    });
+    await insertConversation(api, organizationId, {
+      contactId: old,
+      integrationId: whatsapp,
+      threadId: "5511911110002",
+      lastInboundMinutesAgo: 2 * 24 * 60,
+    });
+
+    const windowOf = async (contactId: string) =>
+      (await channelsOf(owner.token, contactId)).body.items.find((item) => item.id === whatsapp)
+        ?.whatsappWindow;
+
+    const open = await windowOf(recent);
+    expect(open?.open).toBe(true);
+    expect(Date.now() - Date.parse(open?.lastInboundAt ?? "")).toBeGreaterThan(7 * 60_000);
+    expect((await windowOf(old))?.open).toBe(false);
+    expect(await windowOf(never)).toEqual({ open: false, lastInboundAt: null });
+  });
+
+  it("names the existing conversation and who handles it, so the dialog opens it instead of starting one", async () => {
+    const { organizationId, owner, admin } = await teamOf(api);
+    const telegram = await insertIntegration(api, organizationId, "telegram");
+    const contactId = await insertContact(api, organizationId);
+    const chat = `chat-${randomUUID()}`;
+    await api.container.db.db
+      .insertInto("channel_identities")
+      .values({
+        organization_id: organizationId,
+        contact_id: contactId,
+        channel: "telegram",
+        channel_user_id: chat,
+      })
+      .execute();
+    const conversationId = await insertConversation(api, organizationId, {
+      channel: "telegram",
+      contactId,
+      integrationId: telegram,
+      threadId: chat,
+      assignedTo: admin.user.id,
+      status: "pending",
+    });
+
+    const item = (await channelsOf(owner.token, contactId)).body.items.find((i) => i.id === telegram);
+
+    expect(item?.existing).toEqual({
+      id: conversationId,
+      status: "pending",
+      assignee: { id: admin.user.id, name: admin.user.name },
+      mayOpen: true,
+    });
+    expect(item?.whatsappWindow).toBeNull();
+    const started = await api.rest<ErrorDto & { existingId?: string }>("POST", "/conversations", {
+      token: owner.token,
+      body: { contactId, integrationId: telegram },
+    });
+    expect(started.status).toBe(409);
+  });
+
+  it("tells an agent of another member's conversation only that it exists and who handles it, as the 409 does", async () => {
+    const { organizationId, agent, otherAgent } = await teamOf(api);
+    const whatsapp = await insertIntegration(api, organizationId, "whatsapp");
+    const theirs = await insertContact(api, organizationId, { phone: "+5511922220001" });
+    const unassigned = await insertContact(api, organizationId, { phone: "+5511922220002" });
+    await insertConversation(api, organizationId, {
+      contactId: theirs,
+      integrationId: whatsapp,
+      threadId: "5511922220001",
+      assignedTo: otherAgent.user.id,
+      lastInboundMinutesAgo: 8,
+    });
+    const visibleId = await insertConversation(api, organizationId, {
+      contactId: unassigned,
+      integrationId: whatsapp,
+      threadId: "5511922220002",
+      lastInboundMinutesAgo: 8,
+    });
+
+    const hidden = (await channelsOf(agent.token, theirs)).body.items.find((i) => i.id === whatsapp);
+    const open = (await channelsOf(agent.token, unassigned)).body.items.find((i) => i.id === whatsapp);
+
+    expect(hidden?.existing).toEqual({
+      id: null,
+      status: null,
+      assignee: { id: otherAgent.user.id, name: otherAgent.user.name },
+      mayOpen: false,
+    });
+    // when the customer last wrote is activity of a conversation the agent may not read
+    expect(hidden?.whatsappWindow).toBeNull();
+    const refused = await api.rest<ErrorDto>("POST", "/conversations", {
+      token: agent.token,
+      body: { contactId: theirs, integrationId: whatsapp },
+    });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toMatch(/"existingId":null/);
+    expect(open?.existing).toEqual({ id: visibleId, status: "open", assignee: null, mayOpen: true });
+    expect(open?.whatsappWindow?.open).toBe(true);
   });
 
   it("is for those who may write: a viewer gets 403", async () => {

@@ -117,9 +117,7 @@ export function ContactMatches({ q, filters }: ContactMatchesProps) {
                 {mayStart && (
                   <button
                     type="button"
-                    // named apart from the contact's own button, which the name alone finds; the name describes it
-                    aria-label={t("inbox.start.open")}
-                    aria-describedby={`${headingId}-${contact.id}`}
+                    aria-label={t("inbox.start.openWith", { name: contact.name })}
                     title={t("inbox.start.openWith", { name: contact.name })}
                     onClick={() => setStarting({ id: contact.id, name: contact.name, open: true })}
                     className="mr-2 shrink-0 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600"

@@ -5,7 +5,9 @@ import { cx } from "../../lib/cx";
 import { formatRelative } from "../../lib/format";
 import { ChannelIcon } from "./channel-icon";
 import type { InboxFilters } from "./inbox-filters";
+import { templateOfPreview } from "./template-message";
 import type { ConversationListItem } from "./types";
+import { useTemplateWording } from "./use-template-wording";
 
 interface ConversationRowProps {
   conversation: ConversationListItem;
@@ -18,6 +20,11 @@ export function ConversationRow({ conversation, active, filters }: ConversationR
   const name = conversation.contact?.name ?? t("inbox.unknownContact");
   // the user's own count (per-user read state), not the team's `unreadCount`
   const unread = conversation.unread ?? 0;
+  const templateWording = useTemplateWording();
+  const previewText = (preview: string) => {
+    const template = templateOfPreview(preview);
+    return template ? templateWording(template) : preview;
+  };
   return (
     <Link
       to="/inbox/$conversationId"
@@ -47,7 +54,9 @@ export function ConversationRow({ conversation, active, filters }: ConversationR
         </div>
         <div className="mt-0.5 flex items-center gap-2">
           <p className={cx("truncate text-sm", unread > 0 ? "text-slate-900" : "text-slate-600")}>
-            {conversation.lastMessagePreview ?? t("inbox.noMessagesYet")}
+            {conversation.lastMessagePreview === null
+              ? t("inbox.noMessagesYet")
+              : previewText(conversation.lastMessagePreview)}
           </p>
           {unread > 0 && (
             <span className="ml-auto inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">

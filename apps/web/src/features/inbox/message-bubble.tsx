@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileText, Lock } from "lucide-react";
+import { useState } from "react";
 import { Button } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -10,7 +11,10 @@ import { useTRPC } from "../../lib/trpc";
 import { upsertMessage } from "../realtime/cache-updaters";
 import { DeliveryStatus } from "./delivery-status";
 import { mediaHref } from "./media-href";
+import { TemplateDialog } from "./template-dialog";
+import { draftOf, templateRefusalOf, templateShown } from "./template-message";
 import type { Message } from "./types";
+import { useTemplateWording } from "./use-template-wording";
 
 interface MessageBubbleProps {
   message: Message;
@@ -67,7 +71,14 @@ export function MessageBubble({ message, authorName, mayWrite }: MessageBubblePr
 
 function MessageBody({ message }: { message: Message }) {
   const { t } = useI18n();
+  const templateWording = useTemplateWording();
   if (message.deletedAt) return <p className="italic opacity-80">{t("inbox.thread.deleted")}</p>;
+  // `content` describes a template in English for API clients; the thread words it from what was sent
+  if (message.template) {
+    return (
+      <p className="break-words whitespace-pre-wrap">{templateWording(templateShown(message.template))}</p>
+    );
+  }
   const media = message.media;
   const caption = message.content ? (
     <p className="break-words whitespace-pre-wrap">{message.content}</p>
@@ -139,6 +150,66 @@ function MessageBody({ message }: { message: Message }) {
 }
 
 function FailedNotice({ message, mayWrite }: { message: Message; mayWrite: boolean }) {
+  const refusal = message.template ? templateRefusalOf(message.error) : null;
+  if (message.template && refusal) {
+    return (
+      <TemplateRefused message={message} template={message.template} refusal={refusal} mayWrite={mayWrite} />
+    );
+  }
+  return <RetryableFailure message={message} mayWrite={mayWrite} />;
+}
+
+const refusalKeys = {
+  parameter_count: "inbox.thread.templateRefused.parameterCount",
+  missing_template: "inbox.thread.templateRefused.missingTemplate",
+} as const;
+
+/**
+ * WhatsApp refused the template as it was written (wrong parameter count, no such template): sending it
+ * again cannot work, so the agent corrects it in the template form, reopened with what was sent.
+ */
+function TemplateRefused({
+  message,
+  template,
+  refusal,
+  mayWrite,
+}: {
+  message: Message;
+  template: NonNullable<Message["template"]>;
+  refusal: NonNullable<ReturnType<typeof templateRefusalOf>>;
+  mayWrite: boolean;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [fixing, setFixing] = useState(false);
+  const showInThread = (sent: Message) =>
+    queryClient.setQueriesData(
+      { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: sent.conversationId }) },
+      (data: Parameters<typeof upsertMessage>[0]) => upsertMessage(data, sent),
+    );
+  return (
+    <div className="mt-2 space-y-2 rounded-lg bg-white/95 p-2 text-xs text-red-800">
+      <p>{t(refusalKeys[refusal])}</p>
+      {mayWrite && (
+        <>
+          <Button size="sm" variant="secondary" onClick={() => setFixing(true)}>
+            {t("inbox.thread.fixAndResend")}
+          </Button>
+          <TemplateDialog
+            conversationId={message.conversationId}
+            open={fixing}
+            onOpenChange={setFixing}
+            onSent={showInThread}
+            initial={draftOf(template)}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function RetryableFailure({ message, mayWrite }: { message: Message; mayWrite: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

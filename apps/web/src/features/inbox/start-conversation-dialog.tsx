@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
 import { QueryError } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
+import type { RouterOutputs } from "../../lib/api-types";
 import { cx } from "../../lib/cx";
 import { useTRPC } from "../../lib/trpc";
 import { useSession } from "../auth/use-session";
@@ -21,6 +22,23 @@ interface StartConversationDialogProps {
   contact: { id: string; name: string };
   /** The inbox filters to keep when the conversation opens (from the inbox search); none from elsewhere. */
   search?: InboxFilters;
+}
+
+type StartChannel = RouterOutputs["conversations"]["channels"]["items"][number];
+
+/** Under a channel: the contact already has a conversation there, and who handles it. */
+function ExistingNote({ existing }: { existing: NonNullable<StartChannel["existing"]> }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const assignee = existing.assignee;
+  const note = () => {
+    if (!assignee)
+      return t(existing.mayOpen ? "inbox.start.existing.unassigned" : "inbox.start.existing.hidden");
+    if (!existing.mayOpen) return t("inbox.start.existing.handledBy", { member: assignee.name });
+    if (assignee.id === user.id) return t("inbox.start.existing.yours");
+    return t("inbox.start.existing.handledByOpen", { member: assignee.name });
+  };
+  return <span className="block text-xs text-slate-600">{note()}</span>;
 }
 
 const unavailableKeys = {
@@ -44,7 +62,9 @@ export function StartConversationDialog({
     trpc.conversations.channels.queryOptions(open ? { contactId: contact.id } : skipToken, { staleTime: 0 }),
   );
   const items = channels.data?.items ?? [];
-  const usable = items.filter((item) => item.unavailable === null);
+  const reachable = items.filter((item) => item.unavailable === null);
+  // a conversation another member handles cannot be opened, nor a second one started: not offered
+  const usable = reachable.filter((item) => item.existing?.mayOpen !== false);
   const [chosen, setChosen] = useState<string>();
   const start = useStartConversation(search, () => close());
   const selected = usable.find((item) => item.id === chosen) ?? usable[0];
@@ -69,7 +89,7 @@ export function StartConversationDialog({
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-slate-900">{t("inbox.start.channel")}</legend>
         {items.map((item) => {
-          const disabled = item.unavailable !== null;
+          const disabled = !usable.includes(item);
           return (
             <label
               key={item.id}
@@ -104,16 +124,17 @@ export function StartConversationDialog({
                     })}
                   </span>
                 )}
+                {item.existing && <ExistingNote existing={item.existing} />}
               </span>
             </label>
           );
         })}
-        {usable.length === 0 && (
+        {reachable.length === 0 && (
           <Alert tone="info" className="mt-3">
             {t("inbox.start.noneUsable", { name: contact.name })}
           </Alert>
         )}
-        {selected?.channel === "whatsapp" && (
+        {selected?.whatsappWindow && !selected.whatsappWindow.open && (
           <Alert tone="info" className="mt-3">
             {t("inbox.start.whatsappWindow")}
           </Alert>
@@ -133,7 +154,8 @@ export function StartConversationDialog({
         className="space-y-5"
         onSubmit={(event) => {
           event.preventDefault();
-          if (selected) start.mutate({ contactId: contact.id, integrationId: selected.id });
+          if (selected?.existing?.id) start.openExisting(selected.existing.id);
+          else if (selected) start.mutate({ contactId: contact.id, integrationId: selected.id });
         }}
       >
         {start.error &&
@@ -147,9 +169,11 @@ export function StartConversationDialog({
           <Button variant="secondary" onClick={close}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={start.isPending} disabled={!selected}>
-            {t("inbox.start.submit")}
-          </Button>
+          {selected && (
+            <Button type="submit" loading={start.isPending}>
+              {t(selected.existing ? "inbox.start.openExisting" : "inbox.start.submit")}
+            </Button>
+          )}
         </div>
       </form>
     </Dialog>

@@ -16,21 +16,23 @@ interface TemplateDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onSent: (message: Message) => void;
+  /** What the form holds when it opens (to correct a template WhatsApp refused); empty otherwise. */
+  initial?: TemplateDraft;
 }
 
 const emptyDraft: TemplateDraft = { name: "", language: "pt_BR", parameters: "" };
 
 /** WhatsApp's way past the 24-hour window: an approved template, by name and language, with its parameters. */
-export function TemplateDialog({ conversationId, open, onOpenChange, onSent }: TemplateDialogProps) {
+export function TemplateDialog({ conversationId, open, onOpenChange, onSent, initial }: TemplateDialogProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [draft, setDraft] = useState(emptyDraft);
+  const [draft, setDraft] = useState(initial ?? emptyDraft);
   const [invalid, setInvalid] = useState<TemplateField[]>([]);
   const send = useMutation(
     trpc.conversations.sendMessage.mutationOptions({
       onSuccess: ({ mentions: _mentions, ...message }) => {
         onSent(message);
-        setDraft(emptyDraft);
+        setDraft(initial ?? emptyDraft);
         onOpenChange(false);
       },
     }),

@@ -2,7 +2,7 @@ import { can } from "@crm/domain/shared/permissions";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowDown, ArrowLeft, ContactRound } from "lucide-react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Loading } from "../../components/ui/loading";
@@ -12,6 +12,7 @@ import { formatDateTime } from "../../lib/format";
 import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { useApiKeyAuthor } from "../api-keys/use-api-key-author";
 import { useSession } from "../auth/use-session";
 import { useMemberNames } from "../deals/use-deal-options";
 import { type Pages, setUnread } from "../realtime/cache-updaters";
@@ -21,6 +22,7 @@ import { ChannelIcon } from "./channel-icon";
 import { Composer } from "./composer";
 import { ConversationActions } from "./conversation-actions";
 import { ConversationStatusBadge } from "./conversation-status";
+import { DaySeparator, startsDay } from "./day-separator";
 import type { InboxFilters } from "./inbox-filters";
 import { MessageBubble } from "./message-bubble";
 import { followDecision, isNearBottom } from "./thread-follow";
@@ -159,6 +161,7 @@ function Messages({ conversationId, contactName, mayWrite, userId, live, onArriv
   const { t } = useI18n();
   const trpc = useTRPC();
   const names = useMemberNames();
+  const apiKeyAuthor = useApiKeyAuthor();
   const scroller = useRef<HTMLDivElement>(null);
   const messages = useInfiniteQuery(
     trpc.conversations.messages.infiniteQueryOptions(
@@ -235,13 +238,19 @@ function Messages({ conversationId, contactName, mayWrite, userId, live, onArriv
               </div>
             )}
             <ol className="space-y-2">
-              {items.map((message) => (
-                <MessageBubble
-                  key={message.id}
-                  message={message}
-                  authorName={message.senderId ? names.get(message.senderId) : undefined}
-                  mayWrite={mayWrite}
-                />
+              {items.map((message, index) => (
+                <Fragment key={message.id}>
+                  {startsDay(items, index) && <DaySeparator at={message.sentAt} />}
+                  <MessageBubble
+                    message={message}
+                    authorName={
+                      message.senderId
+                        ? names.get(message.senderId)
+                        : (apiKeyAuthor(message.apiKeyId) ?? undefined)
+                    }
+                    mayWrite={mayWrite}
+                  />
+                </Fragment>
               ))}
             </ol>
           </>

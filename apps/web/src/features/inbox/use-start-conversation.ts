@@ -7,7 +7,8 @@ import type { InboxFilters } from "./inbox-filters";
 /**
  * Starts a conversation with a contact and opens it, for the agent to write first in the composer. When the
  * contact already has one on that channel the API answers 409 with its id (if the user may see it): that one
- * opens instead. Any other error stays on the mutation for the dialog to show.
+ * opens instead (`openExisting` opens one the dialog already knows of). Any other error stays on the mutation
+ * for the dialog to show.
  */
 export function useStartConversation(search: InboxFilters, onOpened: () => void) {
   const trpc = useTRPC();
@@ -18,7 +19,7 @@ export function useStartConversation(search: InboxFilters, onOpened: () => void)
     await queryClient.invalidateQueries({ queryKey: trpc.contacts.conversations.pathKey() });
     await navigate({ to: "/inbox/$conversationId", params: { conversationId }, search });
   };
-  return useMutation(
+  const start = useMutation(
     trpc.conversations.create.mutationOptions({
       onSuccess: (conversation) => open(conversation.id),
       onError: (error) => {
@@ -27,6 +28,8 @@ export function useStartConversation(search: InboxFilters, onOpened: () => void)
       },
     }),
   );
+  // the contact's conversation there, known beforehand: opened without asking to start one
+  return Object.assign(start, { openExisting: (conversationId: string) => void open(conversationId) });
 }
 
 /** A 409 without the existing conversation's id: it is there, but someone else handles it. */
