@@ -1,4 +1,4 @@
-import { DomainError, type FieldErrors } from "../shared/errors";
+import { fieldErrorCollector, isBlank } from "../shared/field-parsing";
 import { parseName } from "../shared/names";
 import { type Phone, parsePhone } from "../shared/phone";
 import { type Cnpj, parseCnpj } from "./cnpj";
@@ -24,23 +24,13 @@ export interface CompanyFields {
   address?: PostalAddress | null;
 }
 
-const blank = (value: string | null | undefined) => value === null || value?.trim() === "";
-
 /**
  * Validates and normalizes the fields present: the CNPJ without punctuation, the website as its bare host,
  * the phone in E.164 (read in `region` without a country code), the address trimmed. All problems at once.
  */
 export function parseCompanyFields(input: CompanyFieldsInput, region = "BR"): CompanyFields {
   const fields: CompanyFields = {};
-  const fieldErrors: FieldErrors = {};
-  const attempt = (parse: () => void) => {
-    try {
-      parse();
-    } catch (error) {
-      if (!(error instanceof DomainError) || !error.details?.fieldErrors) throw error;
-      Object.assign(fieldErrors, error.details.fieldErrors);
-    }
-  };
+  const { attempt, throwIfAny } = fieldErrorCollector();
   const { name, taxId, domain, phone, address } = input;
   if (name !== undefined)
     attempt(() => {
@@ -48,22 +38,20 @@ export function parseCompanyFields(input: CompanyFieldsInput, region = "BR"): Co
     });
   if (taxId !== undefined)
     attempt(() => {
-      fields.taxId = blank(taxId) ? null : parseCnpj(taxId ?? "");
+      fields.taxId = isBlank(taxId) ? null : parseCnpj(taxId ?? "");
     });
   if (domain !== undefined)
     attempt(() => {
-      fields.domain = blank(domain) ? null : parseWebsiteDomain(domain ?? "");
+      fields.domain = isBlank(domain) ? null : parseWebsiteDomain(domain ?? "");
     });
   if (phone !== undefined)
     attempt(() => {
-      fields.phone = blank(phone) ? null : parsePhone(phone ?? "", region);
+      fields.phone = isBlank(phone) ? null : parsePhone(phone ?? "", region);
     });
   if (address !== undefined)
     attempt(() => {
       fields.address = address === null ? null : (parsePostalAddress(address) ?? null);
     });
-  if (Object.keys(fieldErrors).length > 0) {
-    throw new DomainError("VALIDATION_FAILED", Object.values(fieldErrors).flat().join("; "), { fieldErrors });
-  }
+  throwIfAny();
   return fields;
 }

@@ -1,5 +1,6 @@
 import { type Email, parseEmail } from "../shared/email";
-import { DomainError, type FieldErrors, validationFailed } from "../shared/errors";
+import { validationFailed } from "../shared/errors";
+import { fieldErrorCollector, isBlank } from "../shared/field-parsing";
 import { parseId } from "../shared/ids";
 import { parseName } from "../shared/names";
 import { type Phone, parsePhone } from "../shared/phone";
@@ -26,23 +27,13 @@ export interface ContactFields {
   companyName?: string;
 }
 
-const blank = (value: string | null | undefined) => value === null || value?.trim() === "";
-
 /**
  * Validates and normalizes the contact's own fields that are present: name stripped of invisible ends, email lower-cased,
  * phone in E.164 (read in `region` when it has no country code).
  */
 export function parseContactFields(input: ContactFieldsInput, region = defaultPhoneRegion): ContactFields {
   const fields: ContactFields = {};
-  const fieldErrors: FieldErrors = {};
-  const attempt = (parse: () => void) => {
-    try {
-      parse();
-    } catch (error) {
-      if (!(error instanceof DomainError) || !error.details?.fieldErrors) throw error;
-      Object.assign(fieldErrors, error.details.fieldErrors);
-    }
-  };
+  const { attempt, throwIfAny } = fieldErrorCollector();
   const { name, email, phone, companyId, companyName } = input;
   if (name !== undefined)
     attempt(() => {
@@ -50,11 +41,11 @@ export function parseContactFields(input: ContactFieldsInput, region = defaultPh
     });
   if (email !== undefined)
     attempt(() => {
-      fields.email = blank(email) ? null : parseEmail(email ?? "");
+      fields.email = isBlank(email) ? null : parseEmail(email ?? "");
     });
   if (phone !== undefined)
     attempt(() => {
-      fields.phone = blank(phone) ? null : parsePhone(phone ?? "", region);
+      fields.phone = isBlank(phone) ? null : parsePhone(phone ?? "", region);
     });
   if (companyId !== undefined)
     attempt(() => {
@@ -66,8 +57,6 @@ export function parseContactFields(input: ContactFieldsInput, region = defaultPh
         throw validationFailed("companyName", "Give companyId or companyName, not both");
       fields.companyName = parseName(companyName, "companyName", maxCompanyNameLength);
     });
-  if (Object.keys(fieldErrors).length > 0) {
-    throw new DomainError("VALIDATION_FAILED", Object.values(fieldErrors).flat().join("; "), { fieldErrors });
-  }
+  throwIfAny();
   return fields;
 }
