@@ -15,7 +15,7 @@ import { accessLost } from "./access-lost";
 import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
 import { type ReadyResults, readyResults } from "./ready-results";
-import { unreadAskedOf, withUnread } from "./unread-per-entry";
+import { carriesUnread, type UnreadAsked, unreadAsked, unreadAskedOf, withUnread } from "./unread-per-entry";
 
 export interface EventStreamOptions {
   hub: RealtimeHub;
@@ -47,7 +47,7 @@ type Output = TrackedEnvelope<RealtimeEvent>;
 /** A live entry waiting to be sent, with its unread count already asked for when it has one. */
 interface Live {
   entry: Deliverable;
-  unread: Promise<number> | undefined;
+  unread: UnreadAsked | undefined;
 }
 
 type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
@@ -210,7 +210,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   }
 
   /** Replayed or live, an entry goes out only while the actor may still listen, as it may see it now. */
-  private settleAllowed(entry: Deliverable, unread: Promise<number> | undefined, replayed = false): void {
+  private settleAllowed(entry: Deliverable, unread: UnreadAsked | undefined, replayed = false): void {
     const { event } = entry;
     if (event.type === "session_ended") {
       this.settleSessionEnded(entry, event.payload.reason);
@@ -325,15 +325,14 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
   }
 
   /**
-   * The user's unread count for a `conversation_updated`, asked for when the entry arrives rather than when
+   * The user's unread count for an event that carries it, asked for when the entry arrives rather than when
    * it is sent: every connection of the replica asks in the same turn (one query per event), and the queries
    * of successive events run side by side instead of one after the other in each connection's queue.
    */
-  private unreadOf(entry: Deliverable): Promise<number> | undefined {
+  private unreadOf(entry: Deliverable): UnreadAsked | undefined {
     const { event } = entry;
     const { actor } = this;
-    if (event.type !== "conversation_updated" || actor.kind !== "user" || event.payload.deleted)
-      return undefined;
+    if (!carriesUnread(event) || actor.kind !== "user") return undefined;
     const { userId } = actor;
     let byUser = unreadAskedOf.get(entry);
     if (!byUser) {
@@ -342,22 +341,19 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     }
     const asked = byUser.get(userId);
     if (asked) return asked;
-    const unread = this.options.hub.unread.get(
-      this.organizationId,
-      event.payload.conversationId,
-      userId,
-      entry.id,
+    const unread = unreadAsked(
+      this.options.hub.unread.get(this.organizationId, event.payload.conversationId, userId, entry.id),
     );
     byUser.set(userId, unread);
     // awaited (and its failure handled) when the entry is sent; a failure is not shared with later askers
-    unread.catch(() => {
+    unread.promise.catch(() => {
       if (byUser.get(userId) === unread) byUser.delete(userId);
     });
     return unread;
   }
 
   /** The event as this user may see it, or undefined; synchronous unless a lookup or a count is needed. */
-  private visible(entry: Deliverable, unreadAsked?: Promise<number>, replayed = false): Visible {
+  private visible(entry: Deliverable, unreadAsked?: UnreadAsked, replayed = false): Visible {
     if (entry.organizationId !== this.organizationId) return undefined;
     // a replayed event may be minutes old: its conversation's assignee now decides, not the one it carries
     const audience = replayed ? withoutCarriedAssignee(entry.audience) : entry.audience;
@@ -373,7 +369,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     entry: Deliverable,
     audience: Audience,
     assignee: string | null | undefined,
-    unreadAsked: Promise<number> | undefined,
+    unreadAsked: UnreadAsked | undefined,
   ): Visible {
     const { actor } = this;
     const { event } = entry;
@@ -382,10 +378,11 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         ? accessLost(entry, audience.conversationId)
         : undefined;
     }
-    if (event.type === "conversation_updated" && actor.kind === "user" && !event.payload.deleted) {
+    if (carriesUnread(event) && actor.kind === "user") {
       const { userId } = actor;
+      if (unreadAsked?.value !== undefined) return withUnread(entry, event, unreadAsked.value);
       const unread =
-        unreadAsked ??
+        unreadAsked?.promise ??
         this.options.hub.unread.get(this.organizationId, event.payload.conversationId, userId, entry.id);
       return unread.then(
         (count) => withUnread(entry, event, count),

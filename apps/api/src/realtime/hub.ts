@@ -70,8 +70,12 @@ export function createRealtimeHub(deps: {
     const deliverable = toDeliverable(entry);
     if (!deliverable) return;
     const { event, organizationId } = deliverable;
-    if (event.type === "conversation_assigned" || event.type === "conversation_updated") {
-      assignees.remember(organizationId, event.payload.conversationId, event.payload.assignedTo);
+    if (
+      event.type === "conversation_assigned" ||
+      event.type === "conversation_updated" ||
+      (event.type === "new_message" && event.payload.assignedTo !== undefined)
+    ) {
+      assignees.remember(organizationId, event.payload.conversationId, event.payload.assignedTo ?? null);
     }
     if (!organizationListeners) return;
     for (const listener of [...organizationListeners]) listener(deliverable);

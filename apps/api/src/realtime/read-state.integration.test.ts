@@ -85,6 +85,41 @@ describe("per-user read state", () => {
     expect(adminClient.received[0]?.event.payload).toMatchObject({ conversationId, unread: 2 });
   });
 
+  it("puts the receiving user's unread count in an inbound new_message, not in an outbound one", async () => {
+    const owner = await rt.api.register();
+    const admin = await rt.api.member(owner.token, "admin");
+    const organizationId = owner.user.organizationId;
+    const conversationId = await insertConversation(rt.api.container, organizationId, null);
+    for (let i = 0; i < 2; i += 1)
+      await insertMessage(rt.api.container, organizationId, conversationId, { direction: "inbound" });
+    await rt.api.trpc(owner.token).realtime.markAsRead.mutate({ conversationId });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const inbound = await insertMessage(rt.api.container, organizationId, conversationId, {
+      direction: "inbound",
+    });
+    const ownerClient = await rt.connect({ token: owner.token });
+    const adminClient = await rt.connect({ token: admin.token });
+
+    const newMessage = (messageId: string, direction: "inbound" | "outbound") =>
+      publish(rt.api.container, organizationId, "new_message", {
+        conversationId,
+        messageId,
+        direction,
+        isPrivate: false,
+        assignedTo: null,
+      });
+    await newMessage(inbound, "inbound");
+    await newMessage(inbound, "outbound");
+
+    await ownerClient.waitFor((r) => r.length === 2);
+    await adminClient.waitFor((r) => r.length === 2);
+    expect(ownerClient.received.map((r) => r.event.payload)).toEqual([
+      expect.objectContaining({ messageId: inbound, unread: 1 }),
+      expect.not.objectContaining({ unread: expect.anything() }),
+    ]);
+    expect(adminClient.received[0]?.event.payload).toMatchObject({ messageId: inbound, unread: 3 });
+  });
+
   it("tells every tab of the reader, and only the reader, that a conversation was read", async () => {
     const owner = await rt.api.register();
     const admin = await rt.api.member(owner.token, "admin");

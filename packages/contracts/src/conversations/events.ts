@@ -3,12 +3,19 @@ import { id, timestamp } from "../shared/common";
 import { conversationStatus } from "./conversation";
 import { deliveryStatus } from "./message";
 
-/** The realtime `new_message` event: a message was received, sent or noted. */
+/**
+ * The realtime `new_message` event: a message was received, sent or noted. An inbound message moves its
+ * conversation (last message, unread count) without a `conversation_updated`, unless it opened or reopened it.
+ */
 export const newMessagePayload = z.object({
   conversationId: id,
   messageId: id,
   direction: z.enum(["inbound", "outbound"]),
   isPrivate: z.boolean(),
+  assignedTo: id
+    .nullable()
+    .describe("Inbound messages: who the conversation is assigned to now (null: nobody)")
+    .optional(),
 });
 
 /** The realtime `message_updated` event: a message was edited or deleted. */

@@ -65,7 +65,17 @@ const serverEvent = <T extends string, P extends z.ZodType>(type: T, payload: P)
  * what it shows after `resync_required`: events were missed; after `session_ended` the subscription ends.
  */
 export const realtimeEvent = z.discriminatedUnion("type", [
-  serverEvent("new_message", newMessagePayload),
+  serverEvent(
+    "new_message",
+    newMessagePayload.extend({
+      unread: z
+        .number()
+        .int()
+        .min(0)
+        .describe("Inbound messages: the receiving user's unread messages in the conversation now")
+        .optional(),
+    }),
+  ),
   serverEvent("message_updated", messageUpdatedPayload),
   serverEvent("message_status", messageStatusPayload),
   serverEvent(

@@ -282,12 +282,32 @@ describe("webhook ingestion", () => {
     expect(await conversationsOf()).toEqual([
       expect.objectContaining({ status: "open", snoozed_until: null, unread_count: 1 }),
     ]);
-    expect(events.published).toContainEqual(
+    expect(events.published.map((event) => [event.type, event.payload])).toEqual([
+      ["conversation_updated", expect.objectContaining({ status: "open" })],
+      ["new_message", expect.objectContaining({ direction: "inbound" })],
+    ]);
+  });
+
+  it("announces a message into an open conversation by its new_message alone, which carries the assignee", async () => {
+    const { deps, events } = createTestIngestionDeps(tenant.db);
+    await processWebhook(deps, await store({ messages: [whatsappText("5511987654321", "um")] }));
+    events.published.length = 0;
+
+    await processWebhook(deps, await store({ messages: [whatsappText("5511987654321", "dois")] }));
+
+    const [message] = (await messagesOf()).filter((stored) => stored.content === "dois");
+    expect(events.published).toEqual([
       expect.objectContaining({
-        type: "conversation_updated",
-        payload: expect.objectContaining({ status: "open" }),
+        type: "new_message",
+        payload: {
+          conversationId: message?.conversation_id,
+          messageId: message?.id,
+          direction: "inbound",
+          isPrivate: false,
+          assignedTo: null,
+        },
       }),
-    );
+    ]);
   });
 
   it("does not reopen a closed conversation for a redelivered message", async () => {

@@ -7,6 +7,11 @@ export interface ConversationEventPayloads {
     messageId: string;
     direction: "inbound" | "outbound";
     isPrivate: boolean;
+    /**
+     * An inbound message's conversation's assignee once it arrived. An inbound message into an open conversation
+     * is announced by this event alone (no `conversation_updated`): it carries what the others need to know.
+     */
+    assignedTo?: string | null;
   };
   message_updated: { conversationId: string; messageId: string; deleted: boolean };
   message_status: { conversationId: string; messageId: string; status: DeliveryStatus; error: string | null };

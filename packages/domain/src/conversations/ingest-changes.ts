@@ -16,6 +16,8 @@ export interface IngestionChanges {
   }>;
   /** Latest state of each conversation that received a new message (opened, reopened, unread, last message). */
   conversations: Map<string, InboundConversation>;
+  /** Those of them this webhook opened or reopened: their new status is announced (`conversation_updated`). */
+  statusChanged: Set<string>;
 }
 
 export const noChanges = (): IngestionChanges => ({
@@ -23,12 +25,19 @@ export const noChanges = (): IngestionChanges => ({
   newMessages: [],
   statuses: [],
   conversations: new Map(),
+  statusChanged: new Set(),
 });
 
 type ConversationEvent = {
   [T in ConversationEventType]: DomainEvent<T, ConversationEventPayloads[T]>;
 }[ConversationEventType];
 
+/**
+ * A new message's effect on its conversation (last message, unread count) is told by its `new_message`, which
+ * carries the assignee; `conversation_updated` follows only a conversation opened or reopened. One frame per
+ * message and connection instead of two: fanning messages out to many connections was mostly per-frame work
+ * (bench/realtime).
+ */
 export function ingestionEvents(
   organizationId: string,
   changes: IngestionChanges,
@@ -41,20 +50,28 @@ export function ingestionEvents(
       type: "contact_updated" as const,
       payload: { contactId, change: "created" as const },
     })),
-    ...[...changes.conversations.values()].map((conversation) => ({
-      ...base,
-      type: "conversation_updated" as const,
-      payload: {
-        conversationId: conversation.id,
-        status: conversation.status,
-        assignedTo: conversation.assignedTo,
-        lastMessageAt: conversation.lastMessageAt?.toISOString() ?? null,
-      },
-    })),
+    ...[...changes.conversations.values()]
+      .filter((conversation) => changes.statusChanged.has(conversation.id))
+      .map((conversation) => ({
+        ...base,
+        type: "conversation_updated" as const,
+        payload: {
+          conversationId: conversation.id,
+          status: conversation.status,
+          assignedTo: conversation.assignedTo,
+          lastMessageAt: conversation.lastMessageAt?.toISOString() ?? null,
+        },
+      })),
     ...changes.newMessages.map(({ conversationId, messageId }) => ({
       ...base,
       type: "new_message" as const,
-      payload: { conversationId, messageId, direction: "inbound" as const, isPrivate: false },
+      payload: {
+        conversationId,
+        messageId,
+        direction: "inbound" as const,
+        isPrivate: false,
+        assignedTo: changes.conversations.get(conversationId)?.assignedTo ?? null,
+      },
     })),
     ...changes.statuses.map((payload) => ({ ...base, type: "message_status" as const, payload })),
   ];

@@ -32,17 +32,26 @@ export async function ingestMessage(
   const thread = { channel, threadId: message.threadId };
   const threadIds = threadIdsOf(channel, message.threadId);
   // the common case is one locking read; opening races are settled by the thread's unique constraint
+  const locked = await repos.conversations.lockByThread(
+    organizationId,
+    channel,
+    source.integrationId,
+    threadIds,
+  );
+  const opened = locked
+    ? undefined
+    : await repos.conversations.open(organizationId, {
+        ...thread,
+        contactId: sender.contactId,
+        integrationId: source.integrationId,
+      });
   const conversation =
-    (await repos.conversations.lockByThread(organizationId, channel, source.integrationId, threadIds)) ??
-    (await repos.conversations.open(organizationId, {
-      ...thread,
-      contactId: sender.contactId,
-      integrationId: source.integrationId,
-    })) ??
+    locked ??
+    opened ??
     (await repos.conversations.lockByThread(organizationId, channel, source.integrationId, threadIds));
   if (!conversation) throw new Error(`The conversation of thread ${thread.threadId} could not be opened`);
   // the conversation is locked: its patch is decided now, and written only if the message is new
-  const { patch } = recordInbound(conversation, message);
+  const { patch, reopened } = recordInbound(conversation, message);
   // one whose integration was deleted is taken over by the integration that hears its thread now
   if (conversation.integrationId === null && source.integrationId !== null) {
     patch.integrationId = source.integrationId;
@@ -73,4 +82,5 @@ export async function ingestMessage(
     hasMedia: message.media !== undefined,
   });
   changes.conversations.set(conversation.id, { ...conversation, ...patch });
+  if (opened !== undefined || reopened) changes.statusChanged.add(conversation.id);
 }

@@ -89,6 +89,18 @@ describe("realtime audience", () => {
     expect(losesAccess(user("agent", "u-me"), audience)).toBe(false);
   });
 
+  it("judges an inbound message by the assignee it carries, and looks it up for one that carries none", () => {
+    const message = { conversationId: "c1", messageId: "m1", direction: "inbound", isPrivate: false };
+    const carried = audienceOf({ type: "new_message", payload: { ...message, assignedTo: "u-other" } });
+    if (!carried) throw new Error("audience expected");
+    expect(needsAssignee(carried)).toBe(false);
+    expect(mayReceive(user("agent", "u-me"), carried)).toBe(false);
+    expect(mayReceive(user("agent", "u-other"), carried)).toBe(true);
+    const plain = audienceOf({ type: "new_message", payload: message });
+    if (!plain) throw new Error("audience expected");
+    expect(needsAssignee(plain)).toBe(true);
+  });
+
   it("does not tell a typist that they are typing", () => {
     const audience = audienceOf({
       type: "user_typing",

@@ -85,7 +85,7 @@ export function audienceOf(event: Pick<DomainEvent, "type" | "payload">): Audien
     const previousAssignee = nullableText(payload, "previousAssignee") ?? null;
     return { kind: "conversation", conversationId, assignedTo, previousAssignee };
   }
-  if (type === "conversation_updated") {
+  if (type === "conversation_updated" || type === "new_message") {
     const assignedTo = nullableText(payload, "assignedTo");
     return assignedTo === undefined
       ? { kind: "conversation", conversationId }

@@ -111,6 +111,31 @@ describe("handleRealtimeEvent", () => {
     expect(unreadAsked).toEqual([]);
   });
 
+  it("on an inbound new_message shows the user's own unread count it carried, without asking", async () => {
+    const arrived = msg({ id: "m2", conversationId: "a", direction: "inbound", sentAt: occurredAt });
+    const { deps, queryClient, allKey, unreadAsked } = setup({
+      conversations: [conv({ id: "a", unreadCount: 3, lastMessageAt: occurredAt })],
+      messages: [arrived],
+    });
+    queryClient.setQueryData(allKey, pagesOf({ items: [conv({ id: "a", unread: 0 })], nextCursor: null }));
+
+    await handleRealtimeEvent(
+      deps,
+      event("new_message", {
+        conversationId: "a",
+        messageId: "m2",
+        direction: "inbound",
+        isPrivate: false,
+        assignedTo: null,
+        unread: 3,
+      }),
+    );
+
+    const all = queryClient.getQueryData<Pages<ConversationListItem>>(allKey);
+    expect(all?.pages[0]?.items[0]).toMatchObject({ unread: 3, lastMessageAt: occurredAt });
+    expect(unreadAsked).toEqual([]);
+  });
+
   it("keeps the user's count on events without one, and asks for it only for a conversation new to the lists", async () => {
     const { deps, queryClient, allKey, unreadAsked } = setup({
       conversations: [conv({ id: "a", unreadCount: 4 }), conv({ id: "n", unreadCount: 4 })],

@@ -260,6 +260,8 @@ export async function applyConversationEvents(
       needsConversation = true;
       carriedUnread = event.payload.unread ?? carriedUnread;
     }
+    // an inbound message into an open conversation comes alone, with the user's new count
+    if (event.type === "new_message") carriedUnread = event.payload.unread ?? carriedUnread;
     if (event.type === "conversation_read") carriedUnread = 0;
   }
   const cached =
@@ -284,6 +286,11 @@ export async function applyConversationEvents(
       case "new_message": {
         const message = fetched.get(event.payload.messageId);
         if (message) updateThreads(deps, conversationId, (data) => upsertMessage(data, message));
+        if (event.payload.unread !== undefined) {
+          unread = event.payload.unread;
+          accessRegained(deps, conversationId);
+          visible = true;
+        }
         break;
       }
       case "message_updated": {
