@@ -131,7 +131,9 @@ export const searchMessagesInput = z.object({
   conversationId: id.describe("Only in this conversation").optional(),
   sort: z
     .enum(["recent", "relevance"])
-    .describe("recent (the default): newest first; relevance: most relevant first, then newest")
+    .describe(
+      "recent (the default): newest first; relevance: the 1,000 newest matches (all of them inside one conversation), most relevant first, then newest",
+    )
     .optional(),
 });
 

@@ -12,7 +12,7 @@ import type { Database } from "../database.gen";
 import { messageColumns, toMessage } from "./rows";
 import { searchIndexOrdersByDate } from "./search-index";
 import { newestHits, newestScanRows, type SearchHit } from "./search-newest";
-import { rankedHits } from "./search-ranked";
+import { rankedHits, rankedWindow } from "./search-ranked";
 import { knownWordShare } from "./word-shares";
 
 /*
@@ -85,7 +85,8 @@ export const visibleMatches = (
 ): VisibleMessages => visibleMessages(db, organizationId, scope, search).where(matchesQuery(query));
 
 /**
- * Newest first, or by ts_rank then newest first. The statement that finds the page's hits also reads what the
+ * Newest first, or by ts_rank then newest first (among the newest `rankedWindow` matches, unless the search is
+ * inside one conversation). The statement that finds the page's hits also reads what the
  * page shows of them (ts_headline on those rows only): one round trip for most pages.
  */
 export async function searchMessages(
@@ -94,14 +95,22 @@ export async function searchMessages(
   scope: ConversationScope,
   search: MessageSearch,
   page: PageRequest,
+  /** `rankedWindow`: how many of the newest matches `sort=relevance` ranks (`search-ranked.ts`); for tests. */
+  options: { rankedWindow?: number } = {},
 ): Promise<Page<MessageSearchHit>> {
   const limit = pageSize(page.limit);
   const query = tsquery(search.query);
   const matches = () => visibleMatches(db, organizationId, scope, search, query);
   const read = (hits: Expression<SearchHit>) => readShown(db, organizationId, query, hits, search.order);
+  // within one conversation every match is ranked: its messages are few, and the conversation's index finds them
+  const window = search.conversationId ? null : (options.rankedWindow ?? rankedWindow);
   const found =
     search.order === "relevance"
-      ? await rankedHits(db, matches, query, page.cursor, limit, read)
+      ? await rankedHits(db, matches, query, page.cursor, limit, read, {
+          window,
+          // only the first page of a window looks for its boundary
+          indexOrdersByDate: window !== null && !page.cursor && (await searchIndexOrdersByDate(db)),
+        })
       : await newestHits(db, matches, page.cursor, limit, {
           // within one conversation the conversation's own index narrows the matches better
           indexOrdersByDate: !search.conversationId && (await searchIndexOrdersByDate(db)),
@@ -147,6 +156,10 @@ function readShown(
       sql<number>`ts_rank(messages.search_vector, ${query})`.as("rank"),
       sql<string>`ts_headline('portuguese_unaccent', ${unmarkedContent}, ${query}, ${headlineOptions})`.as(
         "headline",
+      ),
+      // the ranked window's boundary, which the next page's cursor carries (`search-ranked.ts`)
+      (order === "relevance" ? sql<Date | null>`found.window_from` : sql<Date | null>`null::timestamptz`).as(
+        "window_from",
       ),
     ])
     .where("messages.organization_id", "=", organizationId);

@@ -43,7 +43,7 @@ const readPosition = (value: Record<string, unknown>): TimePosition | undefined 
     : undefined;
 
 // RUM orders by distance to a point in time; one past any sent_at gives newest first
-const afterEverything = "9999-12-31T00:00:00Z";
+export const afterEverything = "9999-12-31T00:00:00Z";
 
 /**
  * How many of the newest visible messages are read one by one, newest first, before the search asks its index

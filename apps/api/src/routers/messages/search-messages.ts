@@ -14,7 +14,8 @@ export const searchMessages = permission("conversations:read")
         "Portuguese stemming: `orçamentos` finds `orçamento`; accents do not count (`negociacao` finds " +
         '`negociação`). Web-search syntax: `"a phrase"`, `-excluded`, `or`. Private notes are included; ' +
         "deleted messages never are; agents search only the conversations they may see. `sort=recent` (the " +
-        "default) answers newest first; `sort=relevance` ranks by `ts_rank`, then newest first.",
+        "default) answers newest first and reaches every match; `sort=relevance` ranks the 1,000 newest matches " +
+        "(all of them inside one conversation) by `ts_rank`, then newest first.",
     },
   })
   .input(searchMessagesInput)
