@@ -27,7 +27,15 @@ export {
 export { createSlackAdapter, slackReplayWindowSeconds } from "./slack/adapter";
 export { parseSlackEvent, slackMessageId, slackTs } from "./slack/parse";
 export { createTelegramAdapter } from "./telegram/adapter";
-export { parseTelegramUpdate, telegramMessageId, telegramMessageNumber } from "./telegram/parse";
+export {
+  parseTelegramUpdate,
+  telegramBotId,
+  telegramEventBot,
+  telegramEventId,
+  telegramMessageBot,
+  telegramMessageId,
+  telegramMessageNumber,
+} from "./telegram/parse";
 export { createWhatsAppAdapter } from "./whatsapp/adapter";
 export { parseWhatsAppWebhook } from "./whatsapp/parse";
 export { splitWhatsAppWebhook } from "./whatsapp/routing";

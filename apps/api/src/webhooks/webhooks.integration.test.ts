@@ -154,13 +154,16 @@ describe("WhatsApp", () => {
 });
 
 describe("Telegram", () => {
-  it("stores an update sent with the secret token, with its update id, and queues it", async () => {
+  it("stores an update sent with the secret token, with its bot and update id, and queues it", async () => {
     spyOnQueue();
     const update = telegramTextUpdate({ chatId: 42, text: "Olá" });
     const res = await post(`telegram/${ids.telegram}`, telegram.signedWebhook(update));
     expect(res.status).toBe(200);
     const log = await lastLog(ids.telegram);
-    expect(log).toMatchObject({ payload: update, event_id: `${ids.telegram}:${update.update_id}` });
+    expect(log).toMatchObject({
+      payload: update,
+      event_id: `${ids.telegram}:${telegram.bot.id}:${update.update_id}`,
+    });
     expectQueued(log?.id);
   });
 
@@ -170,7 +173,7 @@ describe("Telegram", () => {
     expect((await post(`telegram/${ids.telegram}`, telegram.signedWebhook(update))).status).toBe(200);
     expect((await post(`telegram/${ids.telegram}`, telegram.signedWebhook(update))).status).toBe(200);
     const stored = (await logsOf(ids.telegram)).filter(
-      (log) => log.event_id === `${ids.telegram}:${update.update_id}`,
+      (log) => log.event_id === `${ids.telegram}:${telegram.bot.id}:${update.update_id}`,
     );
     expect(stored).toHaveLength(1);
     expect(enqueue).toHaveBeenCalledTimes(1);
@@ -184,7 +187,7 @@ describe("Telegram", () => {
     const log = await lastLog(ids.telegram);
     expect(log).toMatchObject({
       status: "pending",
-      event_id: `${ids.telegram}:${update.update_id}`,
+      event_id: `${ids.telegram}:${telegram.bot.id}:${update.update_id}`,
       payload: { message: { text: "oix" } },
     });
     expectQueued(log?.id);
@@ -223,7 +226,7 @@ describe("Telegram", () => {
     expect((await post(`telegram/${ids.telegram}`, telegram.signedWebhook(update))).status).toBe(200);
     expect(await lastLog(ids.telegram)).toMatchObject({
       status: "pending",
-      event_id: `${ids.telegram}:${update.update_id}`,
+      event_id: `${ids.telegram}:${telegram.bot.id}:${update.update_id}`,
     });
   });
 });
@@ -320,7 +323,10 @@ describe("an inactive integration", () => {
     const queue = spyOnQueue();
     expect((await post(`telegram/${created.body.id}`, telegram.signedWebhook(update))).status).toBe(200);
     expect(await logsOf(created.body.id)).toEqual([
-      expect.objectContaining({ status: "held", event_id: `${created.body.id}:${update.update_id}` }),
+      expect.objectContaining({
+        status: "held",
+        event_id: `${created.body.id}:${telegram.bot.id}:${update.update_id}`,
+      }),
     ]);
     expect(queue).not.toHaveBeenCalled();
     const [held] = await logsOf(created.body.id);

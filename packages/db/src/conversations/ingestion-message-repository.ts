@@ -36,6 +36,19 @@ const withId = (id: string | undefined) => (id === undefined ? {} : { id });
 export function createIngestionMessageRepository(db: Kysely<Database>): InboundMessageRepository {
   return {
     async insertInbound(organizationId, draft, conversation) {
+      // stored by an older release under its former id (a redelivery across the change of id form): the
+      // same message, as its identical provider time says; a different one that happens to share the old id
+      // (another bot's message of the same number) is stored. The conversation is locked by the caller.
+      if (draft.formerChannelMessageId) {
+        const former = await db
+          .selectFrom("messages")
+          .select("id")
+          .where("conversation_id", "=", draft.conversationId)
+          .where("channel_message_id", "=", draft.formerChannelMessageId)
+          .where("sent_at", "=", draft.sentAt)
+          .executeTakeFirst();
+        if (former) return undefined;
+      }
       const row = await db
         .with("inserted", (db) =>
           db

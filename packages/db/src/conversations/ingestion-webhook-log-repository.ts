@@ -9,6 +9,7 @@ const columns = [
   "integration_id",
   "channel",
   "source",
+  "event_id",
   "payload",
   "status",
   "attempts",
@@ -20,6 +21,7 @@ const toStoredWebhook = (row: {
   integration_id: string | null;
   channel: string;
   source: StoredWebhook["source"];
+  event_id: string | null;
   payload: unknown;
   status: StoredWebhook["status"];
   attempts: number;
@@ -29,6 +31,7 @@ const toStoredWebhook = (row: {
   integrationId: row.integration_id,
   channel: row.channel,
   source: row.source,
+  eventId: row.event_id,
   payload: row.payload,
   status: row.status,
   attempts: row.attempts,

@@ -64,6 +64,7 @@ export async function ingestMessage(
     content: message.text,
     sentAt: message.sentAt,
     replyToChannelMessageId: message.replyToChannelMessageId ?? null,
+    formerChannelMessageId: message.formerChannelMessageId ?? null,
     arrival: { webhookLogId: source.webhookLogId, position },
     media: message.media
       ? {

@@ -29,7 +29,7 @@ function parseStoredWebhook(adapters: ChannelAdapters, log: StoredWebhook): Pars
   if (!channel) return { ok: false, error: `"${log.channel}" is not a messaging channel` };
   if (log.payload === null || log.payload === undefined) return { ok: false, error: "The body is not JSON" };
   try {
-    return { ok: true, channel, webhook: adapters.get(channel).parse(log.payload, log.source) };
+    return { ok: true, channel, webhook: adapters.get(channel).parse(log.payload, log.source, log.eventId) };
   } catch (error) {
     return { ok: false, error: `Unreadable ${channel} payload: ${errorMessage(error)}` };
   }

@@ -25,6 +25,8 @@ export interface StoredWebhook {
   source: WebhookSource;
   /** null when the body was not JSON. */
   payload: unknown;
+  /** The provider's event id scoped by the integration (`scopedEventId`), handed to the adapter's `parse`. */
+  eventId?: string | null;
   status: WebhookLogStatus;
   attempts: number;
 }
@@ -126,6 +128,8 @@ export interface InboundMessageDraft {
   content: string;
   sentAt: Date;
   replyToChannelMessageId: string | null;
+  /** See `InboundMessage.formerChannelMessageId`: a message stored under it with the same `sentAt` is this one. */
+  formerChannelMessageId?: string | null;
   /**
    * Its webhook and its place in that webhook's payload: messages of one second are shown in the order their
    * webhooks were accepted, then in payload order, whatever order the jobs storing them run in.
@@ -158,7 +162,8 @@ export interface PendingMedia {
 
 export interface InboundMessageRepository {
   /**
-   * Inserts unless (conversation, channel message id) is stored and, only when it inserts, applies
+   * Inserts unless (conversation, channel message id) is stored, or the draft's former id with its `sentAt`
+   * is (`formerChannelMessageId`), and, only when it inserts, applies
    * `conversation` to the message's (locked) conversation, in one statement; answers the new id, else undefined.
    * A patched last-message preview is kept when a message of the same second already shown after this one
    * (it arrived later but was stored first) is the thread's last.

@@ -72,6 +72,12 @@ export interface InboundMessage {
   media?: InboundMedia;
   /** Provider message this one replies to, if any. */
   replyToChannelMessageId?: string;
+  /**
+   * The id an older release stored this same message under, when the channel's ids changed form (Telegram's
+   * gained the bot): a message stored under it with the same `sentAt` is this one, redelivered, and it is
+   * not stored again.
+   */
+  formerChannelMessageId?: string;
 }
 
 export const deliveryStatuses = ["pending", "sent", "delivered", "read", "failed"] as const;
@@ -149,14 +155,21 @@ export interface ChannelAdapter<C extends Channel = Channel> {
   handshake?(payload: unknown): WebhookReply | undefined;
   /** The body to answer a stored event with, when the provider requires one (Discord interactions). */
   acknowledge?(payload: unknown): WebhookReply | undefined;
-  /** The provider's id of this delivery (Telegram update_id, Slack event_id, ...), to drop redeliveries. */
-  eventId?(payload: unknown): string | undefined;
+  /**
+   * The provider's id of this delivery (Telegram update_id, Slack event_id, ...), to drop redeliveries. It
+   * must be unique per integration even across a change of its credentials to another bot or app (Telegram's
+   * update ids count per bot, so its id names the bot too). Stored scoped by the integration
+   * (`scopedEventId`) and handed back to `parse`.
+   */
+  eventId?(payload: unknown, config: ChannelConfigs[C]): string | undefined;
   /**
    * Every entry, change, message and status of the payload, not just the first. `source` is how it reached
    * us (the stored log's, never the payload's word; absent: "webhook"): some shapes are only believed from
-   * one source, e.g. a Discord MESSAGE_CREATE only from the Gateway connection.
+   * one source, e.g. a Discord MESSAGE_CREATE only from the Gateway connection. `eventId` is the stored log's
+   * (this adapter's `eventId` scoped by the integration, null or absent when it had none): Telegram reads the
+   * bot the update was sent to from it, its message ids counting per bot and chat.
    */
-  parse(payload: unknown, source?: WebhookSource): ParsedWebhook;
+  parse(payload: unknown, source?: WebhookSource, eventId?: string | null): ParsedWebhook;
   send(config: ChannelConfigs[C], message: OutboundMessage): Promise<SendResult>;
   /** Asks the provider who these credentials belong to (the integration test button). */
   whoAmI(config: ChannelConfigs[C]): Promise<IdentityResult>;

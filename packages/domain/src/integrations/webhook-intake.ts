@@ -149,7 +149,7 @@ export async function receiveWebhook(
 
   const newLog = {
     ...base,
-    eventId: scopedEventId(integration.integrationId, adapter.eventId?.(payload)),
+    eventId: scopedEventId(integration.integrationId, adapter.eventId?.(payload, integration.config)),
     payload,
     rawBody: null,
     status: "pending",

@@ -79,7 +79,7 @@ describe("Discord interactions and gateway payloads", () => {
         text: "/pedido numero 123",
       },
     ]);
-    expect(adapter.eventId?.(command)).toBe(command.id);
+    expect(adapter.eventId?.(command, fake.config)).toBe(command.id);
   });
 
   it("parses a MESSAGE_CREATE dispatch, skipping bots", () => {
@@ -99,7 +99,7 @@ describe("Discord interactions and gateway payloads", () => {
       media: { providerMediaId: attachment.url, mimeType: "image/png" },
       replyToChannelMessageId: "9",
     });
-    expect(adapter.eventId?.({ op: 0, t: "MESSAGE_CREATE", s: 3, d: message })).toBe(message.id);
+    expect(adapter.eventId?.({ op: 0, t: "MESSAGE_CREATE", s: 3, d: message }, fake.config)).toBe(message.id);
     const fromBot = discordMessage({
       channelId: "10",
       content: "eco",

@@ -60,7 +60,10 @@ describe("Slack events", () => {
 
   it("uses event_id as the event id", () => {
     expect(
-      adapter.eventId?.(slackMessageEvent({ channel: "C1", user: "U1", text: "x", eventId: "Ev1" })),
+      adapter.eventId?.(
+        slackMessageEvent({ channel: "C1", user: "U1", text: "x", eventId: "Ev1" }),
+        fake.config,
+      ),
     ).toBe("Ev1");
   });
 

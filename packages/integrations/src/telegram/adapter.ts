@@ -9,7 +9,14 @@ import {
 } from "../shared/http";
 import { asId, asNumber, asRecord, asString } from "../shared/json";
 import { header, safeEqual } from "../shared/timing-safe";
-import { parseTelegramUpdate, telegramMessageId, telegramMessageNumber } from "./parse";
+import {
+  parseTelegramUpdate,
+  telegramBotId,
+  telegramEventId,
+  telegramMessageBot,
+  telegramMessageId,
+  telegramMessageNumber,
+} from "./parse";
 
 function failure(status: number, body: unknown): Failure {
   const answer = asRecord(body);
@@ -47,15 +54,25 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
       return token !== undefined && safeEqual(token, config.secretToken);
     },
 
-    eventId: (payload) => asId(asRecord(payload)?.update_id),
+    eventId(payload, config) {
+      const updateId = asId(asRecord(payload)?.update_id);
+      return updateId === undefined ? undefined : telegramEventId(updateId, telegramBotId(config.botToken));
+    },
 
     parse: parseTelegramUpdate,
 
     async send(config, message): Promise<SendResult> {
+      const botId = telegramBotId(config.botToken);
+      const replyToId = message.replyToChannelMessageId;
+      // a private chat is numbered per bot: there, the number of another bot's message (the integration's
+      // bot changed) is another message of this one, and is not quoted. Groups number their messages for
+      // every bot alike; an older id, without its bot, is taken as it is.
+      const replyBot = replyToId === undefined ? undefined : telegramMessageBot(replyToId);
+      const privateChat = !message.threadId.startsWith("-");
       const replyTo =
-        message.replyToChannelMessageId === undefined
+        replyToId === undefined || (privateChat && replyBot !== undefined && replyBot !== botId)
           ? undefined
-          : telegramMessageNumber(message.replyToChannelMessageId);
+          : telegramMessageNumber(replyToId);
       const outcome = await call(config, "sendMessage", {
         chat_id: message.threadId,
         text: message.text,
@@ -68,7 +85,7 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
       const messageId = asId(result?.message_id);
       const chatId = asId(asRecord(result?.chat)?.id) ?? message.threadId;
       if (outcome.status !== 200 || !messageId) return failure(outcome.status, outcome.body);
-      return { ok: true, channelMessageId: telegramMessageId(chatId, messageId) };
+      return { ok: true, channelMessageId: telegramMessageId(chatId, messageId, botId) };
     },
 
     async whoAmI(config) {

@@ -28,8 +28,32 @@ describe("Telegram webhook", () => {
     expect(adapter.verify(request(good.body, {}), fake.config)).toBe(false);
   });
 
-  it("names the update id as the event id", () => {
-    expect(adapter.eventId?.({ update_id: 991 })).toBe("991");
+  it("names the bot and the update id as the event id, update ids counting per bot", () => {
+    const botId = fake.config.botToken.split(":")[0];
+    expect(adapter.eventId?.({ update_id: 991 }, fake.config)).toBe(`${botId}:991`);
+    const other = { ...fake.config, botToken: "123456:AAother" };
+    expect(adapter.eventId?.({ update_id: 991 }, other)).toBe("123456:991");
+    expect(adapter.eventId?.({}, fake.config)).toBeUndefined();
+  });
+
+  it("puts the bot of the stored event id into message ids; a log stored without it keeps the older ids", () => {
+    const update = telegramTextUpdate({ chatId: 42, messageId: 7, text: "Olá" });
+    const reply = {
+      ...update,
+      message: { ...(update.message as object), reply_to_message: { message_id: 3, chat: { id: 42 } } },
+    };
+    const integrationId = "5f0c6a52-36a4-4a55-8a6e-0ad2b0d6c1f4";
+    const [current] = adapter.parse(reply, "webhook", `${integrationId}:123456:${update.update_id}`).messages;
+    expect(current).toMatchObject({
+      channelMessageId: "123456:42:7",
+      replyToChannelMessageId: "123456:42:3",
+      formerChannelMessageId: "42:7",
+    });
+    for (const older of [`${integrationId}:${update.update_id}`, null, undefined]) {
+      const [message] = adapter.parse(reply, "webhook", older).messages;
+      expect(message).toMatchObject({ channelMessageId: "42:7", replyToChannelMessageId: "42:3" });
+      expect(message).not.toHaveProperty("formerChannelMessageId");
+    }
   });
 
   it("parses messages, edits and channel posts, with chat-scoped ids, media and replies", () => {
@@ -120,16 +144,33 @@ describe("Telegram webhook", () => {
 });
 
 describe("Telegram Bot API calls", () => {
-  it("sends a message and returns <chat>:<message id>, replying when asked", async () => {
+  it("sends a message and returns <bot>:<chat>:<message id>, replying when asked", async () => {
+    const botId = fake.config.botToken.split(":")[0];
     const first = await adapter.send(fake.config, { threadId: "42", text: "Olá" });
-    expect(first).toEqual({ ok: true, channelMessageId: "42:1" });
+    const firstId = fake.sent.at(-1)?.messageId;
+    expect(first).toEqual({ ok: true, channelMessageId: `${botId}:42:${firstId}` });
     const reply = await adapter.send(fake.config, {
       threadId: "42",
       text: "De novo",
-      replyToChannelMessageId: "42:1",
+      replyToChannelMessageId: `${botId}:42:${firstId}`,
     });
-    expect(reply).toEqual({ ok: true, channelMessageId: "42:2" });
-    expect(fake.sent.at(-1)).toMatchObject({ chatId: "42", text: "De novo", replyTo: 1 });
+    expect(reply).toEqual({ ok: true, channelMessageId: `${botId}:42:${fake.sent.at(-1)?.messageId}` });
+    expect(fake.sent.at(-1)).toMatchObject({ chatId: "42", text: "De novo", replyTo: firstId });
+    // an id stored before the bot was part of it is still replied to
+    await adapter.send(fake.config, { threadId: "42", text: "Antiga", replyToChannelMessageId: "42:5" });
+    expect(fake.sent.at(-1)).toMatchObject({ text: "Antiga", replyTo: 5 });
+  });
+
+  it("does not quote another bot's message in a private chat, whose numbers are that bot's", async () => {
+    await adapter.send(fake.config, { threadId: "42", text: "a", replyToChannelMessageId: "123456:42:5" });
+    expect(fake.sent.at(-1)).toMatchObject({ text: "a", replyTo: undefined });
+    // a group numbers its messages for every bot alike
+    await adapter.send(fake.config, {
+      threadId: "-1007",
+      text: "b",
+      replyToChannelMessageId: "123456:-1007:5",
+    });
+    expect(fake.sent.at(-1)).toMatchObject({ text: "b", replyTo: 5 });
   });
 
   it("maps errors: 401 final, 429 and 500 retryable, the description kept", async () => {
