@@ -120,6 +120,8 @@ export const en = {
   "nav.payments": "Payments",
   "nav.settings": "Settings",
   "nav.more": "More",
+  "nav.unread.one": "{count} unread conversation",
+  "nav.unread.other": "{count} unread conversations",
 
   "userMenu.label": "Account menu:",
   "userMenu.open": "{initials}: account menu for {name}",

@@ -118,6 +118,8 @@ export const ptBR: Messages = {
   "nav.payments": "Pagamentos",
   "nav.settings": "Configurações",
   "nav.more": "Mais",
+  "nav.unread.one": "{count} conversa não lida",
+  "nav.unread.other": "{count} conversas não lidas",
 
   "userMenu.label": "Menu da conta:",
   "userMenu.open": "{initials}: menu da conta de {name}",

@@ -85,6 +85,11 @@ export const conversationCounts = z
     mine: count.describe("Assigned to you (0 for an API key)"),
     unassigned: count.describe("Assigned to nobody"),
     all: count.describe("Every conversation you may see: for agents, yours and the unassigned ones"),
+    unread: count.describe(
+      "Of those, the open or pending ones (never closed or snoozed) with messages you have not read, by your " +
+        "own reads as the list's `unread`: the inbox badge. An API key, which reads nothing, gets those whose " +
+        "team `unreadCount` is above 0",
+    ),
   })
   .describe(
     "How many conversations each assignee filter of the list holds, with the same status and channel",

@@ -167,9 +167,14 @@ export async function listInbox(
   };
 }
 
+/** The statuses whose unread conversations call for the user: waiting for an answer, not closed or snoozed. */
+const awaitingStatuses = ["open", "pending"] as const;
+
 /**
  * The inbox's assignee filters counted in one statement (one pass over the scope's rows, through
- * idx_conversations_open for open ones): the reader's own, the unassigned, and all the scope may see.
+ * idx_conversations_open for open ones): the reader's own, the unassigned, and all the scope may see; and
+ * `unread`, those of them open or pending with a message the reader has not read (their own reads, by the rule
+ * of the list's `unread`), or without a reader (an API key, which reads nothing) with the team's `unread_count`.
  */
 export async function countInbox(
   db: Kysely<Database>,
@@ -189,7 +194,21 @@ export async function countInbox(
       ).as("mine"),
       eb.fn.countAll<string>().filterWhere("conversations.assigned_to", "is", null).as("unassigned"),
       eb.fn.countAll<string>().as("all"),
+      eb.fn
+        .countAll<string>()
+        .filterWhere((fw) =>
+          fw.and([
+            fw("conversations.status", "in", awaitingStatuses),
+            readerId ? fw.and([hasUnreadMessage(readerId)]) : fw("conversations.unread_count", ">", 0),
+          ]),
+        )
+        .as("unread"),
     ])
     .executeTakeFirstOrThrow();
-  return { mine: Number(row.mine), unassigned: Number(row.unassigned), all: Number(row.all) };
+  return {
+    mine: Number(row.mine),
+    unassigned: Number(row.unassigned),
+    all: Number(row.all),
+    unread: Number(row.unread),
+  };
 }

@@ -39,6 +39,8 @@ export interface ConversationCounts {
   mine: number;
   unassigned: number;
   all: number;
+  /** Of those, the open or pending ones with messages the reader has not read (API key: the team's count). */
+  unread: number;
 }
 
 export interface NewConversation {
@@ -76,7 +78,10 @@ export interface ConversationRepository {
     page: SortedPageRequest<ConversationSort>,
     readerId?: string,
   ): Promise<Page<InboxConversation>>;
-  /** How many of the scope's conversations match `filter` (status and channel): mine, unassigned, all. */
+  /**
+   * How many of the scope's conversations match `filter` (status and channel): mine, unassigned, all, and the
+   * open or pending ones among them unread by the reader (without one: with a team `unread_count` above 0).
+   */
   counts(
     organizationId: string,
     scope: ConversationScope,

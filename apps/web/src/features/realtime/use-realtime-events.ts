@@ -6,6 +6,7 @@ import { isUnauthenticated, sessionEndedOf } from "../../lib/errors";
 import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { membershipEnd, sessionEndReason } from "../auth/session-end";
 import { useSession } from "../auth/use-session";
+import { createUnreadRefresher } from "../shell/unread-conversations";
 import { createRealtimeProcessor } from "./event-processor";
 import type { RealtimeDeps } from "./handle-event";
 
@@ -42,14 +43,26 @@ export function useRealtimeEvents(): void {
   );
   const processor = useMemo(() => createRealtimeProcessor(deps), [deps]);
   useEffect(() => () => processor.dispose(), [processor]);
+  // the unread conversations of the nav's badge and the tab's title: read again after a burst, not per event
+  const unread = useMemo(
+    () =>
+      createUnreadRefresher(
+        () => void queryClient.invalidateQueries({ queryKey: trpc.conversations.counts.pathKey() }),
+      ),
+    [queryClient, trpc],
+  );
+  useEffect(() => () => unread.dispose(), [unread]);
   useEffect(() => {
     let lost = realtime.reconnecting();
     return realtime.subscribe(() => {
       const reconnecting = realtime.reconnecting();
-      if (lost && !reconnecting) processor.reconnected();
+      if (lost && !reconnecting) {
+        processor.reconnected();
+        unread.stale();
+      }
       lost = reconnecting;
     });
-  }, [realtime, processor]);
+  }, [realtime, processor, unread]);
   useSubscription(
     trpc.realtime.events.subscriptionOptions(undefined, {
       onData: (tracked) => {
@@ -61,6 +74,7 @@ export function useRealtimeEvents(): void {
           if (ended) return sessionEnded(ended);
         }
         processor.push(tracked.data);
+        unread.push(tracked.data);
       },
       // Refused for want of a session (a tab waking after a logout): to login, saying why when the server told.
       // Asked over HTTP first: a socket refused while the session still works must not send the user to login

@@ -2,16 +2,20 @@ import { Outlet, useMatches } from "@tanstack/react-router";
 import { Brand } from "../../components/brand";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { useTitleCount } from "../../lib/use-document-title";
 import { NotificationBell } from "../notifications/notification-bell";
 import { ConnectionIndicator } from "../realtime/connection-indicator";
 import { useRealtimeEvents } from "../realtime/use-realtime-events";
 import { HeaderNav } from "./header-nav";
 import { SidebarNav } from "./sidebar-nav";
+import { useUnreadConversations } from "./unread-conversations";
 import { UserMenu } from "./user-menu";
 
 export function AppShell() {
   const { t } = useI18n();
   useRealtimeEvents();
+  // the tab tells of unread conversations from any page: "(3) Negócios · CRM Manager"
+  useTitleCount(useUnreadConversations());
   const wide = useMatches({ select: (matches) => matches.some((match) => match.staticData.wide === true) });
   return (
     <div className="min-h-dvh">

@@ -6,7 +6,13 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { fittingItems } from "./fitting-items";
 import { type NavItem, navItems } from "./nav-items";
-import { activeNavItemClasses, inactiveNavItemClasses, NavItemLink, navItemClasses } from "./sidebar-nav";
+import {
+  activeNavItemClasses,
+  inactiveNavItemClasses,
+  NavItemLink,
+  navItemClasses,
+  UnreadBadge,
+} from "./sidebar-nav";
 
 const menuItemClasses =
   "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
@@ -61,10 +67,11 @@ export function HeaderNav() {
         className="pointer-events-none invisible absolute inset-x-0 top-0 h-0 overflow-hidden"
       >
         <div ref={measureRef} className="flex w-max gap-1">
-          {navItems.map(({ to, label, icon: Icon }) => (
+          {navItems.map(({ to, label, icon: Icon, badge }) => (
             <span key={to} className={navItemClasses}>
               <Icon className="size-4.5 shrink-0" />
               {t(label)}
+              {badge && <UnreadBadge />}
             </span>
           ))}
           <span className={navItemClasses}>
@@ -111,7 +118,7 @@ function MoreMenu({ items }: { items: readonly NavItem[] }) {
           collisionPadding={8}
           className="z-50 min-w-48 rounded-xl border border-slate-200 bg-white p-1.5 shadow-lg"
         >
-          {items.map(({ to, label, icon: Icon }) => (
+          {items.map(({ to, label, icon: Icon, badge }) => (
             <Menu.Item key={to} asChild>
               <Link
                 to={to}
@@ -121,6 +128,7 @@ function MoreMenu({ items }: { items: readonly NavItem[] }) {
               >
                 <Icon aria-hidden="true" className="size-4.5 shrink-0 opacity-80" />
                 {t(label)}
+                {badge && <UnreadBadge />}
               </Link>
             </Menu.Item>
           ))}

@@ -5,10 +5,12 @@ export interface NavItem {
   to: "/inbox" | "/contacts" | "/companies" | "/deals" | "/payments" | "/settings";
   label: PlainMessageKey;
   icon: LucideIcon;
+  /** A count shown beside the label: the user's unread conversations. */
+  badge?: "unreadConversations";
 }
 
 export const navItems: readonly NavItem[] = [
-  { to: "/inbox", label: "nav.inbox", icon: Inbox },
+  { to: "/inbox", label: "nav.inbox", icon: Inbox, badge: "unreadConversations" },
   { to: "/contacts", label: "nav.contacts", icon: Users },
   { to: "/companies", label: "nav.companies", icon: Building2 },
   { to: "/deals", label: "nav.deals", icon: Handshake },
