@@ -261,6 +261,7 @@ export interface Messages {
   organization_id: string;
   reply_to_channel_message_id: string | null;
   search_vector: Generated<string | null>;
+  send_started_at: Timestamp | null;
   sender_id: string | null;
   sender_type: "contact" | "agent" | "bot";
   sent_at: Generated<Timestamp>;

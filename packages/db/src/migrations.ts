@@ -31,6 +31,7 @@ import * as m0030 from "../migrations/0030_outgoing_webhooks";
 import * as m0031 from "../migrations/0031_company_details";
 import * as m0032 from "../migrations/0032_api_key_attribution";
 import * as m0033 from "../migrations/0033_tag_name_key";
+import * as m0034 from "../migrations/0034_message_send_started";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   "0031_company_details": m0031,
   "0032_api_key_attribution": m0032,
   "0033_tag_name_key": m0033,
+  "0034_message_send_started": m0034,
 };

@@ -1,6 +1,7 @@
-import { type MessageRepository, pageSize } from "@crm/domain";
+import { channelMessageIdTaken, DomainError, type MessageRepository, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { uniqueViolationConstraint } from "../errors";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { jsonbText } from "../shared/jsonb-text";
 import { searchMessages } from "./message-search";
@@ -43,7 +44,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
     async findDeliveryTarget(id) {
       const message = await db
         .selectFrom("messages")
-        .select(messageColumns)
+        .select([...messageColumns, "messages.send_started_at"])
         .where("id", "=", id)
         .executeTakeFirst();
       if (!message) return undefined;
@@ -53,21 +54,50 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
         .where("organization_id", "=", message.organization_id)
         .where("id", "=", message.conversation_id)
         .executeTakeFirst();
-      return conversation && { message: toMessage(message), conversation: toConversation(conversation) };
+      return (
+        conversation && {
+          message: toMessage(message),
+          conversation: toConversation(conversation),
+          sendStartedAt: message.send_started_at,
+        }
+      );
     },
 
     async claimPendingSend(id, readStatusAt, at) {
       const result = await db
         .updateTable("messages")
-        .set({ status_at: at })
+        .set({ status_at: at, send_started_at: at })
         .where("id", "=", id)
         .where("status", "=", "pending")
         .where("direction", "=", "outbound")
+        .where("send_started_at", "is", null)
         .where((eb) =>
           readStatusAt === null ? eb("status_at", "is", null) : eb("status_at", "=", readStatusAt),
         )
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+
+    async releasePendingSend(id, claimedAt) {
+      await db
+        .updateTable("messages")
+        .set({ send_started_at: null })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .where("send_started_at", "=", claimedAt)
+        .execute();
+    },
+
+    async failInterruptedSend(id, at, error) {
+      const row = await db
+        .updateTable("messages")
+        .set({ status: "failed", status_at: at, error_message: error })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .where("send_started_at", "is not", null)
+        .returning(messageColumns)
+        .executeTakeFirst();
+      return row ? toMessage(row) : undefined;
     },
 
     async findStalePendingSends(before, limit) {
@@ -111,19 +141,33 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
     },
 
     async setDelivery(organizationId, id, update) {
-      const row = await db
-        .updateTable("messages")
-        .set({
-          status: update.status,
-          status_at: update.at,
-          ...(update.error !== undefined && { error_message: update.error }),
-          ...(update.channelMessageId !== undefined && { channel_message_id: update.channelMessageId }),
-        })
-        .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .returning(messageColumns)
-        .executeTakeFirstOrThrow();
-      return toMessage(row);
+      try {
+        const row = await db
+          .updateTable("messages")
+          .set({
+            status: update.status,
+            status_at: update.at,
+            ...(update.error !== undefined && { error_message: update.error }),
+            ...(update.channelMessageId !== undefined && { channel_message_id: update.channelMessageId }),
+            ...(update.sendStartedAt !== undefined && { send_started_at: update.sendStartedAt }),
+          })
+          .where("organization_id", "=", organizationId)
+          .where("id", "=", id)
+          .returning(messageColumns)
+          .executeTakeFirstOrThrow();
+        return toMessage(row);
+      } catch (error) {
+        if (uniqueViolationConstraint(error) === "messages_conversation_message_unique") {
+          throw new DomainError(
+            "CONFLICT",
+            "Another message of the conversation has this channel message id",
+            {
+              reason: channelMessageIdTaken,
+            },
+          );
+        }
+        throw error;
+      }
     },
 
     async redact(organizationId, id, at) {

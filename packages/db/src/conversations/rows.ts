@@ -93,7 +93,8 @@ export const messageColumns = [
   "messages.metadata",
 ] as const;
 
-export type MessageRow = Omit<Selectable<Messages>, "search_vector">;
+/** The send job's `send_started_at` is read only where it is needed (`findDeliveryTarget`). */
+export type MessageRow = Omit<Selectable<Messages>, "search_vector" | "send_started_at">;
 
 /** The WhatsApp template an outbound message was sent as, kept under `metadata.template`. */
 function templateOf(metadata: MessageRow["metadata"]): MessageTemplate | null {

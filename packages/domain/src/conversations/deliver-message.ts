@@ -1,10 +1,20 @@
-import { DomainError } from "../shared/errors";
+import { DomainError, isDomainError } from "../shared/errors";
+import type { Logger } from "../shared/logger";
 import { advanceStatus } from "./delivery-status";
 import type { Message } from "./model";
-import type { DeliveryDeps } from "./ports";
+import { channelMessageIdTaken, type DeliveryDeps } from "./ports";
 import { messageStatusChanged, publishConversationEvent } from "./publish";
 
 export type DeliveryOutcome = "sent" | "failed" | "skipped";
+
+/**
+ * What the send job adds: a logger for the provider ids it could not store, and a pause between attempts
+ * to record the provider's answer (the domain has no timers; without it they follow one another at once).
+ */
+export interface DeliveryExtras {
+  logger?: Logger;
+  pause?: (ms: number) => Promise<void>;
+}
 
 export interface DeliveryAttempt {
   /** 1-based */
@@ -12,22 +22,37 @@ export interface DeliveryAttempt {
   max: number;
 }
 
+/** What a pending message whose send started but never recorded its result fails with. */
+export const interruptedSendError =
+  "Sending was interrupted and may have reached the customer; check the conversation before sending it again";
+
+/** How often the provider's answer is written before the job gives up (it is never sent again for that). */
+const recordAttempts = 3;
+const recordBackoffMs = [200, 1000];
+
 /**
  * The `message-send` job: sends a pending message through its conversation's channel. The message becomes
  * `sent` with the provider's id, or `failed` with the provider's error; a temporary error is thrown while
  * attempts remain, so the queue retries. Statuses only move forward, so a delivery callback that beat us
  * here is kept. A message that is no longer pending (already sent, retried elsewhere) is left alone, and
  * of two jobs running at once for one message only the one that claims it sends it.
+ *
+ * A job sends a message only once: the claim marks the send as started, and only a provider's temporary error
+ * undoes that (its adapter's "unreachable" included, so a timed-out request that did arrive may be sent again).
+ * A job that finds a send started but its result never recorded (the worker died mid-send, the database
+ * failed after the provider accepted it) does not send: the message fails with `interruptedSendError`, for a
+ * person to check and retry by hand.
  */
 export async function deliverMessage(
-  deps: DeliveryDeps,
+  deps: DeliveryDeps & DeliveryExtras,
   messageId: string,
   attempt: DeliveryAttempt,
 ): Promise<DeliveryOutcome> {
   const target = await deps.store.messages.findDeliveryTarget(messageId);
   if (!target) return "skipped";
-  const { message, conversation } = target;
+  const { message, conversation, sendStartedAt } = target;
   if (message.status !== "pending" || message.isPrivate || message.direction !== "outbound") return "skipped";
+  if (sendStartedAt) return failInterrupted(deps, message);
   if (message.deletedAt) return finish(deps, message, { ok: false, error: "Deleted before it was sent" });
 
   let connected: Awaited<ReturnType<typeof deps.channels.credentials.get>>;
@@ -55,8 +80,11 @@ export async function deliverMessage(
     return finish(deps, message, { ok: false, error: "The conversation has no thread to write to" });
   }
 
-  // two jobs for one message (a sweeper's re-enqueue, a retry) may run at once: only the claimer sends
-  if (!(await deps.store.messages.claimPendingSend(message.id, message.statusAt, deps.clock.now()))) {
+  // two jobs for one message (a sweeper's re-enqueue, a retry) may run at once: only the claimer sends. From
+  // here on the send counts as started: a crash, or an error thrown by the adapter, leaves the message for the
+  // next job to fail as interrupted rather than send again
+  const claimedAt = deps.clock.now();
+  if (!(await deps.store.messages.claimPendingSend(message.id, message.statusAt, claimedAt))) {
     return "skipped";
   }
   const result = await deps.channels.adapters.get(connected.channel).send(connected.config, {
@@ -65,16 +93,68 @@ export async function deliverMessage(
     ...(message.template && { template: message.template }),
   });
   if (!result.ok && result.retryable && attempt.number < attempt.max) {
+    // the provider refused it: nothing reached the customer, so the queue's next attempt may send it
+    await deps.store.messages.releasePendingSend(message.id, claimedAt);
     throw new DomainError("PROVIDER_ERROR", `${conversation.channel} refused the message: ${result.error}`);
   }
-  return finish(deps, message, result.ok ? result : { ok: false, error: result.error });
+  // the provider answered: its answer is written here, retried a few times, and never by sending again
+  return record(deps, message, result.ok ? result : { ok: false, error: result.error });
 }
 
-async function finish(
-  deps: DeliveryDeps,
+type Result = { ok: true; channelMessageId?: string } | { ok: false; error: string };
+
+/**
+ * `finish` after the provider answered, tried `recordAttempts` times (a database hiccup must not make the job
+ * retry, which would find the send started and fail the message). A provider's id that another message of the
+ * conversation already holds (a provider reusing ids) is dropped: the message is still `sent`, without it.
+ */
+async function record(
+  deps: DeliveryDeps & DeliveryExtras,
   message: Message,
-  result: { ok: true; channelMessageId: string } | { ok: false; error: string },
+  answer: Result,
 ): Promise<DeliveryOutcome> {
+  let result = answer;
+  for (let failures = 0; ; ) {
+    try {
+      return await finish(deps, message, result);
+    } catch (error) {
+      if (result.ok && result.channelMessageId !== undefined && isChannelMessageIdTaken(error)) {
+        deps.logger?.warn(
+          {
+            messageId: message.id,
+            conversationId: message.conversationId,
+            channelMessageId: result.channelMessageId,
+          },
+          "message sent, but another message of the conversation has its provider id: stored without it",
+        );
+        result = { ok: true };
+        continue;
+      }
+      failures += 1;
+      if (failures >= recordAttempts) throw error;
+      await deps.pause?.(recordBackoffMs[failures - 1] ?? 1000);
+    }
+  }
+}
+
+const isChannelMessageIdTaken = (error: unknown): boolean =>
+  isDomainError(error) && error.code === "CONFLICT" && error.details?.reason === channelMessageIdTaken;
+
+async function failInterrupted(deps: DeliveryDeps, message: Message): Promise<DeliveryOutcome> {
+  const now = deps.clock.now();
+  const stored = await deps.store.messages.failInterruptedSend(message.id, now, interruptedSendError);
+  if (!stored) return "skipped";
+  await publishConversationEvent(
+    deps.events,
+    message.organizationId,
+    "message_status",
+    messageStatusChanged(stored),
+    now,
+  );
+  return "failed";
+}
+
+async function finish(deps: DeliveryDeps, message: Message, result: Result): Promise<DeliveryOutcome> {
   const organizationId = message.organizationId;
   const now = deps.clock.now();
   const stored = await deps.store.transaction(async (repos) => {
@@ -85,7 +165,8 @@ async function finish(
       status,
       at: now,
       error: status === "failed" && !result.ok ? result.error : current.errorMessage,
-      ...(result.ok && { channelMessageId: result.channelMessageId }),
+      ...(result.ok &&
+        result.channelMessageId !== undefined && { channelMessageId: result.channelMessageId }),
     });
   });
   if (!stored) return "skipped";

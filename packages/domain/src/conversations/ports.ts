@@ -134,8 +134,17 @@ export interface DeliveryUpdate {
   status: DeliveryStatus;
   at: Date;
   error?: string | null;
+  /**
+   * Stored with the status. Another message of the conversation holding the same id (a provider that reused
+   * one) throws a CONFLICT whose `details.reason` is `channelMessageIdTaken`.
+   */
   channelMessageId?: string;
+  /** null clears the send job's claim (`claimPendingSend`): a person's retry may send the message again. */
+  sendStartedAt?: null;
 }
+
+/** The `details.reason` of the CONFLICT `setDelivery` throws when the provider's id is already taken. */
+export const channelMessageIdTaken = "channel_message_id_taken";
 
 export interface MessageSearch {
   query: string;
@@ -147,6 +156,8 @@ export interface MessageSearch {
 export interface DeliveryTarget {
   message: Message;
   conversation: Conversation;
+  /** When a send job claimed the message to call the provider (`claimPendingSend`); null when none did. */
+  sendStartedAt: Date | null;
 }
 
 export interface MessageRepository {
@@ -160,10 +171,21 @@ export interface MessageRepository {
   /** For the send job, which only knows the message id. */
   findDeliveryTarget(id: string): Promise<DeliveryTarget | undefined>;
   /**
-   * The send job's claim before it calls the provider: sets `statusAt` to `at` if the message is still
-   * pending with the `statusAt` the job read. False when another job claimed it first or it moved on.
+   * The send job's claim before it calls the provider: sets `sendStartedAt` and `statusAt` to `at` if the
+   * message is still pending with the `statusAt` the job read and no send was started. False when another job
+   * claimed it first, an earlier attempt started sending it, or it moved on.
    */
   claimPendingSend(id: string, readStatusAt: Date | null, at: Date): Promise<boolean>;
+  /**
+   * Undoes the claim made at `claimedAt` after the provider refused the message: a later attempt may send it.
+   * Does nothing if the message is no longer pending or was claimed again.
+   */
+  releasePendingSend(id: string, claimedAt: Date): Promise<void>;
+  /**
+   * Fails, with `error`, a pending message whose send started but never recorded its result (it may have
+   * reached the customer). Undefined when it is no longer pending, or no send was started.
+   */
+  failInterruptedSend(id: string, at: Date, error: string): Promise<Message | undefined>;
   /** Outbound messages of any organization still pending since before `before` (their job was lost). */
   findStalePendingSends(before: Date, limit: number): Promise<string[]>;
   create(organizationId: string, input: NewMessage): Promise<Message>;

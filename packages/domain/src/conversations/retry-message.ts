@@ -23,8 +23,15 @@ export async function retryMessage(deps: ConversationsDeps, actor: Actor, id: st
       );
     }
     await assertCanSend(repos, conversation, now, { template: message.template !== null });
-    // an explicit reset by a person, not a provider's callback: failed may go back to pending here
-    return repos.messages.setDelivery(organizationId, id, { status: "pending", at: now, error: null });
+    // an explicit reset by a person, not a provider's callback: failed may go back to pending here. Clearing
+    // the send's start lets the job send it again, even after an interrupted send that may have reached the
+    // customer: the person chose to send it again.
+    return repos.messages.setDelivery(organizationId, id, {
+      status: "pending",
+      at: now,
+      error: null,
+      sendStartedAt: null,
+    });
   });
   // the first job's id may still be kept by the queue (finished jobs are, for a while), so each retry has its own
   const stored = await enqueueSend(deps, pending, `${id}-retry-${now.getTime()}`);

@@ -19,7 +19,9 @@ export interface SendSweepDeps {
 /**
  * The `send-sweep` job: an outbound message still pending a minute after it was stored (or last claimed)
  * lost its send job (Redis lost it, a worker died). It gets a send job again under its own id, replacing a
- * finished one the queue may keep. Sending twice cannot follow: the send job claims the message first.
+ * finished one the queue may keep. Sending twice cannot follow: the send job claims the message first, and
+ * one whose send had started (an attempt that died, or could not record the provider's answer) is not sent
+ * again but failed, for a person to check.
  */
 export async function sweepPendingSends(deps: SendSweepDeps): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - pendingSendStaleAfterMs);

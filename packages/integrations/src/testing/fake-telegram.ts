@@ -54,6 +54,40 @@ export function signedTelegramWebhook(update: unknown, secretToken: string): Sig
 
 const randomToken = (length: number) => randomBytes(length).toString("base64url").slice(0, length);
 
+/*
+ * In a Telegram chat, message ids are one sequence shared by both directions: the bot's replies and the
+ * customer's messages never share an id. The fake keeps that: sendMessage answers an id above any it handed
+ * out or saw in the chat, and it sees the updates signed through its `signedWebhook`. Updates signed with
+ * `signedTelegramWebhook` alone, or posted unsigned, are not seen: a test that sends those with explicit ids
+ * keeps them clear of the replies itself. The other way round, `telegramTextUpdate` without a `messageId`
+ * answers an id above any a fake of this process handed out in that chat.
+ */
+const sentIdsByChat = new Map<string, number>();
+
+const updateMessageKeys = [
+  "message",
+  "edited_message",
+  "channel_post",
+  "edited_channel_post",
+  "business_message",
+  "edited_business_message",
+];
+
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+
+/** Raises each chat's highest id in `ids` to the message ids the update carries. */
+function noteMessageIds(ids: Map<string, number>, update: unknown): void {
+  const body = asObject(update);
+  for (const key of updateMessageKeys) {
+    const message = asObject(body?.[key]);
+    const chatId = asObject(message?.chat)?.id;
+    const messageId = message?.message_id;
+    if ((typeof chatId !== "number" && typeof chatId !== "string") || typeof messageId !== "number") continue;
+    ids.set(String(chatId), Math.max(ids.get(String(chatId)) ?? 0, messageId));
+  }
+}
+
 /** The Bot API: /bot<token>/<method> (getMe, sendMessage, getFile, setWebhook, deleteWebhook, getWebhookInfo) and /file/bot<token>/<path>. */
 export async function startFakeTelegram(
   options: Partial<TelegramConfig> & { username?: string } = {},
@@ -73,6 +107,7 @@ export async function startFakeTelegram(
   const webhook: FakeTelegram["webhook"] = { url: "", secretToken: undefined, lastErrorMessage: undefined };
   let lastErrorDate: number | undefined;
   const files = new Map<string, { bytes: Uint8Array; path: string }>();
+  /** Per chat, the highest message id handed out by sendMessage or seen in an update signed through the fake. */
   const lastMessageId = new Map<string, number>();
 
   const methods: Record<string, (params: Record<string, unknown>) => FakeResponse> = {
@@ -95,6 +130,7 @@ export async function startFakeTelegram(
       if (text.trim() === "") return telegramError(400, "Bad Request: message text is empty");
       const messageId = (lastMessageId.get(chatId) ?? 0) + 1;
       lastMessageId.set(chatId, messageId);
+      sentIdsByChat.set(chatId, Math.max(sentIdsByChat.get(chatId) ?? 0, messageId));
       const reply = params.reply_parameters as { message_id?: number } | undefined;
       sent.push({ chatId, messageId, text, replyTo: reply?.message_id });
       const numericChat = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
@@ -219,7 +255,10 @@ export async function startFakeTelegram(
       files.set(fileId, { bytes, path: path ?? `documents/file_${files.size + 1}.bin` });
       return fileId;
     },
-    signedWebhook: (update) => signedTelegramWebhook(update, config.secretToken),
+    signedWebhook(update) {
+      noteMessageIds(lastMessageId, update);
+      return signedTelegramWebhook(update, config.secretToken);
+    },
   };
 }
 
@@ -239,7 +278,10 @@ export function telegramTextUpdate(input: {
   return {
     update_id: input.updateId ?? updateCounter,
     message: {
-      message_id: input.messageId ?? updateCounter % 100_000,
+      // without one: above the ids the fakes' sendMessage handed out in this chat (one sequence, see above)
+      message_id:
+        input.messageId ??
+        Math.max(updateCounter % 100_000, (sentIdsByChat.get(String(input.chatId)) ?? 0) + 1),
       from: {
         id: from.id,
         is_bot: false,
