@@ -1,4 +1,5 @@
 import { trpcServer } from "@hono/trpc-server";
+import { TRPCError } from "@trpc/server";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Container } from "./container";
@@ -12,6 +13,7 @@ import { idempotentRetries } from "./http/idempotency";
 import { openApiDocument, restBasePath } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { corsHeaders, requestIdHeader } from "./http/response-headers";
+import { restErrorResponse } from "./http/rest-error";
 import { createRestHandler } from "./http/rest-handler";
 import { mountWebApp } from "./http/static-web";
 import { refuseUnknownQueryParameters } from "./http/unknown-query-parameters";
@@ -120,7 +122,8 @@ export function createApp(container: Container): Hono {
 
   if (env.webDistDir) mountWebApp(app, env.webDistDir);
 
-  app.notFound((c) => c.json({ message: "Not found", code: "NOT_FOUND" }, 404));
+  // the documented error shape, as the API's own 404s answer it: appCode NOT_FOUND, no operation (path null)
+  app.notFound(() => restErrorResponse(new TRPCError({ code: "NOT_FOUND", message: "Not found" })));
   app.onError((error, c) => {
     logger.error({ err: error, requestId: c.get("requestId") }, "unhandled error");
     return c.json({ message: "Internal error", code: "INTERNAL_SERVER_ERROR" }, 500);

@@ -24,6 +24,8 @@ export function restErrorBody(error: TRPCError, path?: string) {
     ...shape,
     message: shape.message,
     code: error.code,
+    // null where no operation answers: an unknown path, a method the path does not take
+    data: { ...shape.data, path: path ?? null },
     issues: invalidInput ? (error.cause as Error & { issues: unknown[] }).issues : undefined,
   };
 }
@@ -42,16 +44,21 @@ const jsonBody = "send the body as JSON, with Content-Type: application/json";
 /**
  * trpc-to-openapi's error body with its own words replaced: an input that failed its schema says which fields
  * and why (as the tRPC message does) instead of "Input validation failed", and a 415 names the content type
- * it refuses in a whole sentence.
+ * it refuses in a whole sentence. A body without `data.path` (no operation answered) gets it, null.
  */
 export function clarifiedErrorBody(status: number, text: string): string {
-  let body: { message?: unknown; issues?: unknown };
+  let parsed: { message?: unknown; issues?: unknown; data?: unknown };
   try {
-    body = JSON.parse(text) as typeof body;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     return text;
   }
-  if (typeof body !== "object" || body === null) return text;
+  if (typeof parsed !== "object" || parsed === null) return text;
+  // trpc-to-openapi's own 404 for a path no operation has: the documented shape, its `path` null
+  const { data } = parsed;
+  const withPath =
+    typeof data === "object" && data !== null && !("path" in data) ? { ...data, path: null } : undefined;
+  const body = withPath ? { ...parsed, data: withPath } : parsed;
   if (body.message === "Input validation failed" && Array.isArray(body.issues))
     return JSON.stringify({ ...body, message: inputIssuesMessage(body.issues as InputIssue[]) });
   if (status === 415 && typeof body.message === "string") {
@@ -62,5 +69,5 @@ export function clarifiedErrorBody(status: number, text: string): string {
         : `Unsupported Content-Type "${sent.replace(/"$/, "")}": ${jsonBody}`;
     return JSON.stringify({ ...body, message });
   }
-  return text;
+  return withPath ? JSON.stringify(body) : text;
 }

@@ -84,10 +84,16 @@ export function inputIssuesMessage(issues: readonly InputIssue[]): string {
 }
 
 /**
+ * appCodes that only the protocol raises, never a use case (so not in the domain's errorTable): a 405 for a
+ * method a path does not take, or a subscription asked over HTTP.
+ */
+export type ProtocolAppCode = "METHOD_NOT_SUPPORTED";
+
+/**
  * Every error but a 500 has an appCode, even one raised as a bare TRPCError: by a subscription, by the REST
  * layer before any procedure runs (an unknown query parameter, a body that is not JSON) or by trpc-to-openapi.
  */
-const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode>> = {
+const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode | ProtocolAppCode>> = {
   BAD_REQUEST: "VALIDATION_FAILED",
   PARSE_ERROR: "VALIDATION_FAILED",
   UNAUTHORIZED: "UNAUTHENTICATED",
@@ -100,6 +106,7 @@ const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode>> = {
   UNPROCESSABLE_CONTENT: "UNPROCESSABLE",
   TOO_MANY_REQUESTS: "RATE_LIMITED",
   BAD_GATEWAY: "PROVIDER_ERROR",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
 };
 
 /** A 429's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */

@@ -184,6 +184,7 @@ export const contactsEn = {
     "The row has {values} values but the header only {columns} columns: the extra values would land under no column.",
   "contacts.import.reasons.unclosed_quote":
     "A quote opened here is never closed, so the rest of the file cannot be read.",
+  "contacts.import.reasons.unchanged": "The contact already has these values: nothing to update.",
   "contacts.import.reasons.unreadable": "This part of the file cannot be read.",
   "contacts.import.reasons.name_required": "A name is needed to create a contact.",
   "contacts.import.reasons.name_too_long": "The name has more than {max} characters.",

@@ -190,6 +190,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
     "A linha tem {values} valores, mas o cabeçalho só tem {columns} colunas: os valores a mais ficariam sem coluna.",
   "contacts.import.reasons.unclosed_quote":
     "Uma aspa aberta aqui nunca é fechada, então o resto do arquivo não pode ser lido.",
+  "contacts.import.reasons.unchanged": "O contato já tem esses valores: nada a atualizar.",
   "contacts.import.reasons.unreadable": "Esta parte do arquivo não pode ser lida.",
   "contacts.import.reasons.name_required": "É preciso um nome para criar um contato.",
   "contacts.import.reasons.name_too_long": "O nome tem mais de {max} caracteres.",

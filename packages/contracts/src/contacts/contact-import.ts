@@ -52,8 +52,11 @@ export const contactImport = z.object({
   processed: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
-  skipped: z.number().int(),
-  failed: z.number().int(),
+  skipped: z
+    .number()
+    .int()
+    .describe("Rows left as they were: duplicates (onDuplicate skip) and updates that would change no value"),
+  failed: z.number().int().describe('Rows that could not be imported: their outcome is "error"'),
   error: z.string().nullable().describe("Why the whole import failed, in English"),
   errorReason: contactImportFileError
     .nullable()
@@ -87,6 +90,7 @@ export const contactImportReasonCodes = [
   "impossible_date",
   "invalid_option",
   "duplicate",
+  "unchanged",
   "identity_conflict",
   "id_conflict",
   "created_meanwhile",
@@ -109,7 +113,12 @@ export const contactImportReason = z.object({
 export const contactImportRow = z.object({
   rowNumber: z.number().int().describe("1 is the first line after the header (the spreadsheet's line 2)"),
   outcome: z.enum(["created", "updated", "skipped", "error"]),
-  reason: z.string().nullable().describe("Why it was skipped or failed, in English"),
+  reason: z
+    .string()
+    .nullable()
+    .describe(
+      'Why it was skipped or failed, in English. An update that would change no value is skipped (reason code "unchanged")',
+    ),
   reasons: z
     .array(contactImportReason)
     .describe(
@@ -119,4 +128,16 @@ export const contactImportRow = z.object({
   contactId: id.nullable(),
 });
 export const contactImportRowPage = pageOf(contactImportRow);
-export const contactImportRowsInput = z.object({ id, ...pageInput });
+/** The row outcomes; "failed" (the import's count of error rows) is taken as another name for "error". */
+export const contactImportRowOutcomeFilter = ["created", "updated", "skipped", "error", "failed"] as const;
+export const contactImportRowsInput = z.object({
+  id,
+  outcome: z
+    .enum(contactImportRowOutcomeFilter)
+    .optional()
+    .describe(
+      'Only the rows of this outcome, in file order. "failed", the name of the import\'s count, is the same as ' +
+        '"error", the rows\' name for it; "skipped" includes the rows an update left unchanged',
+    ),
+  ...pageInput,
+});

@@ -40,7 +40,7 @@ describe("a cursor of another list or sort", () => {
     expect(() => decodeContactCursor(crafted({ at: new Date().toISOString(), id }), "createdAt")).toThrow(
       otherList,
     );
-    expect(() => decodeRowCursor(encodeContactCursor(byName))).toThrow(otherList);
+    expect(() => decodeRowCursor(id, encodeContactCursor(byName))).toThrow(otherList);
   });
 
   it("keeps the sync order's cursors to that order", () => {
@@ -55,7 +55,12 @@ describe("a cursor of another list or sort", () => {
 
   it("leaves this list's cursors from before they named the list working", () => {
     expect(decodeContactCursor(crafted(["name", "ana", id]), "name")).toEqual(byName);
-    expect(decodeRowCursor(Buffer.from("250").toString("base64url"))).toBe(250);
-    expect(decodeRowCursor(encodeRowCursor(250))).toBe(250);
+    expect(decodeRowCursor(id, Buffer.from("250").toString("base64url"))).toBe(250);
+    expect(decodeRowCursor(id, encodeRowCursor(id, 250))).toBe(250);
+  });
+
+  it("keeps an import's row cursors to that import", () => {
+    const otherImport = "0b6f7a52-6c1e-4f0e-9a3d-5c2b1e8f4d71";
+    expect(() => decodeRowCursor(otherImport, encodeRowCursor(id, 250))).toThrow(otherList);
   });
 });

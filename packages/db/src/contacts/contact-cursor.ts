@@ -52,15 +52,16 @@ export function decodeContactCursor(
   return { sort, key, id };
 }
 
-const importRowsList = "contactImportRows";
+/** The list is one import's rows: a cursor of another import's is refused, not read as a position here. */
+const importRowsList = (importId: string) => `contactImportRows.${importId}`;
 
-export const encodeRowCursor = (rowNumber: number): string =>
-  encodePosition({ row: rowNumber }, importRowsList);
+export const encodeRowCursor = (importId: string, rowNumber: number): string =>
+  encodePosition({ row: rowNumber }, importRowsList(importId));
 
 /** Cursors written before they named their list were the row number's digits. */
-export function decodeRowCursor(cursor: string | undefined): number {
+export function decodeRowCursor(importId: string, cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 0;
-  const json = readCursor(cursor, importRowsList)?.json;
+  const json = readCursor(cursor, importRowsList(importId))?.json;
   const value = typeof json === "object" && json !== null && "row" in json ? json.row : json;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalidCursor();
   return value;

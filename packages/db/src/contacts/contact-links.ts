@@ -11,8 +11,10 @@ export function contactLinks(db: Kysely<Database>): Links {
   return {
     async conversations(organizationId, contactId, scope, page) {
       const limit = pageSize(page.limit);
-      // the list names its order: a cursor from the former order by creation answers 400, not a wrong page
-      const cursor = decodeCursor(page.cursor, "contactConversations.activity");
+      // the list names its contact and its order: a cursor of another contact's, or from the former order by
+      // creation, answers 400, not a wrong page
+      const list = `contactConversations.activity.${contactId}`;
+      const cursor = decodeCursor(page.cursor, list);
       const activity = sql<Date>`coalesce(last_message_at, created_at)`;
       let query = db
         .selectFrom("conversations")
@@ -42,14 +44,15 @@ export function contactLinks(db: Kysely<Database>): Links {
           lastMessageAt: row.last_message_at,
           createdAt: row.created_at,
         })),
-        nextCursor:
-          hasMore && last ? encodeCursor(last.activity_at, last.id, "contactConversations.activity") : null,
+        nextCursor: hasMore && last ? encodeCursor(last.activity_at, last.id, list) : null,
       };
     },
 
     async deals(organizationId, contactId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "contactDeals");
+      // one contact's deals: a cursor of another contact's is refused
+      const list = `contactDeals.${contactId}`;
+      const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("deals")
         .select([
@@ -86,7 +89,7 @@ export function contactLinks(db: Kysely<Database>): Links {
           createdAt: row.created_at,
           updatedAt: row.updated_at,
         }),
-        "contactDeals",
+        list,
       );
     },
 

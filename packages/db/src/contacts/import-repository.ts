@@ -173,15 +173,17 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       }
     },
 
-    async listRows(organizationId, importId, page) {
+    async listRows(organizationId, importId, page, filter = {}) {
       const limit = pageSize(page.limit);
-      const after = decodeRowCursor(page.cursor);
-      const rows = await db
+      const after = decodeRowCursor(importId, page.cursor);
+      let query = db
         .selectFrom("contact_import_rows")
         .select(["row_number", "outcome", "reason", "reasons", "contact_id"])
         .where("organization_id", "=", organizationId)
         .where("import_id", "=", importId)
-        .where("row_number", ">", after)
+        .where("row_number", ">", after);
+      if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
+      const rows = await query
         .orderBy("row_number", "asc")
         .limit(limit + 1)
         .execute();
@@ -195,7 +197,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           reasons: toImportReasons(row.reasons),
           contactId: row.contact_id,
         })),
-        nextCursor: rows.length > limit && last ? encodeRowCursor(last.row_number) : null,
+        nextCursor: rows.length > limit && last ? encodeRowCursor(importId, last.row_number) : null,
       };
     },
   };

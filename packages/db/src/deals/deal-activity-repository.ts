@@ -53,7 +53,7 @@ export function createDealActivityRepository(db: Kysely<Database>): DealActivity
 
     async list(organizationId, dealId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeActivityCursor(page.cursor);
+      const cursor = decodeActivityCursor(dealId, page.cursor);
       let query = db
         .selectFrom("deal_activities")
         .select([...activityColumns, "seq"])
@@ -72,7 +72,8 @@ export function createDealActivityRepository(db: Kysely<Database>): DealActivity
       const last = pageRows.at(-1);
       return {
         items: pageRows.map(toDealActivity),
-        nextCursor: rows.length > limit && last ? encodeActivityCursor(last.created_at, last.seq) : null,
+        nextCursor:
+          rows.length > limit && last ? encodeActivityCursor(dealId, last.created_at, last.seq) : null,
       };
     },
 

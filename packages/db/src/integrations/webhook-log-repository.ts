@@ -89,7 +89,9 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
 
     async list(organizationId, integrationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "webhookLogs");
+      // one integration's logs: a cursor of another integration's is refused
+      const list = `webhookLogs.${integrationId}`;
+      const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("webhook_logs")
         .select(webhookLogColumns)
@@ -107,7 +109,7 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toWebhookLog, "webhookLogs");
+      return toPage(await query.execute(), limit, toWebhookLog, list);
     },
 
     async markRetrying(organizationId, id) {

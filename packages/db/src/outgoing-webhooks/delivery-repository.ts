@@ -52,7 +52,9 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>): WebhookDe
 
     async list(organizationId, subscriptionId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "webhook-deliveries");
+      // one subscription's deliveries: a cursor of another subscription's is refused
+      const list = `webhook-deliveries.${subscriptionId}`;
+      const cursor = decodeCursor(page.cursor, list);
       if (!isUuid(subscriptionId)) return { items: [], nextCursor: null };
       let query = db
         .selectFrom("outgoing_webhook_deliveries")
@@ -68,7 +70,7 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>): WebhookDe
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toDelivery, "webhook-deliveries");
+      return toPage(await query.execute(), limit, toDelivery, list);
     },
 
     async recordAttempt(id, outcome) {

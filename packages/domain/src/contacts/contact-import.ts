@@ -5,12 +5,20 @@ import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { type ContactUpdatedPayload, publishContactChanges } from "./events";
 import { describeImportFileError, type ImportFileError, importFileError } from "./import-file-errors";
-import { failPlannedContact, type ImportPlan, type PlannedWrite, planImportBatch } from "./import-plan";
+import {
+  changesNothing,
+  failPlannedContact,
+  type ImportPlan,
+  type PlannedWrite,
+  planImportBatch,
+  skipUnchangedContact,
+} from "./import-plan";
 import { type ImportReason, importReason } from "./import-reasons";
 import type {
   ContactImport,
   CustomFieldDefinition,
   ImportCounts,
+  ImportRowOutcome,
   ImportRowResult,
   OnDuplicate,
 } from "./model";
@@ -61,9 +69,10 @@ export async function listContactImportRows(
   actor: Actor,
   id: string,
   page: PageRequest,
+  filter: { outcome?: ImportRowOutcome | undefined } = {},
 ): Promise<Page<ImportRowResult>> {
   await getContactImport(deps, actor, id);
-  return deps.store.imports.listRows(actor.organizationId, id, page);
+  return deps.store.imports.listRows(actor.organizationId, id, page, filter);
 }
 
 export interface ImportRun {
@@ -203,19 +212,27 @@ async function writeImportPlan(
   }
   for (const update of plan.updates.values()) {
     try {
-      await repos.savepoint(async () => {
+      const changed = await repos.savepoint(async () => {
         const current = await repos.contacts.lockById(organizationId, update.contactId);
         if (!current) throw notFound("Contact");
         const company = companyId(update);
+        const metadata = applyMetadataPatch(definitions, current.metadata, update.metadata, {
+          requireAll: false,
+        });
+        const tagIds = update.tagNames.flatMap((name) => tags.get(name.toLowerCase()) ?? []);
+        // a row as the contact already is (a file the export wrote, imported back) touches nothing
+        if (changesNothing(current, { ...update, companyId: company, metadata, tagIds })) return false;
         await repos.contacts.update(organizationId, update.contactId, {
           ...(update.name === undefined ? {} : { name: update.name }),
           ...(update.email === undefined ? {} : { email: update.email }),
           ...(update.phone === undefined ? {} : { phone: update.phone }),
           ...(company === undefined ? {} : { companyId: company }),
-          metadata: applyMetadataPatch(definitions, current.metadata, update.metadata, { requireAll: false }),
+          metadata,
         });
+        return true;
       });
-      written.add(update);
+      if (changed) written.add(update);
+      else skipUnchangedContact(plan.results, update.contactId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       failPlannedContact(plan.results, update.contactId, updateFailure(error));

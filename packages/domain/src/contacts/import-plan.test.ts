@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { Email } from "../shared/email";
 import type { Phone } from "../shared/phone";
 import type { ImportedContact, RowMapping } from "./csv-mapping";
-import { decideImportRow, failPlannedContact, planImportBatch } from "./import-plan";
+import {
+  changesNothing,
+  decideImportRow,
+  failPlannedContact,
+  planImportBatch,
+  skipUnchangedContact,
+} from "./import-plan";
 import { importReason } from "./import-reasons";
-import type { CustomFieldDefinition } from "./model";
+import type { Contact, CustomFieldDefinition, ImportRowResult } from "./model";
 
 const phone = "+5511987654321" as Phone;
 const email = "ana@example.com" as Email;
@@ -198,5 +204,64 @@ describe("planning a batch", () => {
       ["error", meanwhile, "created_meanwhile", null],
       ["error", meanwhile, "created_meanwhile", null],
     ]);
+  });
+});
+
+describe("an update that changes nothing", () => {
+  const stored: Contact = {
+    id: "c1",
+    organizationId: "o1",
+    name: "Ana",
+    email,
+    phone,
+    company: { id: "co1", name: "Padaria" },
+    metadata: { plan: "pro", interests: ["bags", "shoes"], revenue: 12.5 },
+    tags: [
+      { id: "t1", name: "vip", color: "#000" },
+      { id: "t2", name: "lead", color: "#000" },
+    ],
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+  };
+  const same = {
+    name: "Ana",
+    email,
+    phone,
+    companyId: "co1",
+    // the same values, written in another order
+    metadata: { revenue: 12.5, interests: ["bags", "shoes"], plan: "pro" },
+    tagIds: ["t2"],
+  };
+
+  it("is one whose every value is the contact's already, and whose tags it already has", () => {
+    expect(changesNothing(stored, same)).toBe(true);
+    expect(changesNothing(stored, { metadata: stored.metadata, tagIds: [] })).toBe(true);
+  });
+
+  it.each([
+    ["a name", { name: "Ana Souza" }],
+    ["an email", { email: "other@example.com" as Email }],
+    ["a phone", { phone: "+5511912345678" as Phone }],
+    ["a company", { companyId: "co2" }],
+    ["a custom field", { metadata: { ...stored.metadata, plan: "free" } }],
+    ["the options' order", { metadata: { ...stored.metadata, interests: ["shoes", "bags"] } }],
+    ["a new tag", { tagIds: ["t1", "t3"] }],
+  ])("is not one that changes %s", (_, change) => {
+    expect(changesNothing(stored, { ...same, ...change })).toBe(false);
+  });
+
+  it("turns the contact's updated rows into skipped ones, saying unchanged", () => {
+    const results: ImportRowResult[] = [
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+      { rowNumber: 2, outcome: "updated", reason: null, reasons: [], contactId: "c2" },
+      { rowNumber: 3, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+    ];
+    skipUnchangedContact(results, "c1");
+    expect(results.map((row) => [row.outcome, row.reasons.map((reason) => reason.code)])).toEqual([
+      ["skipped", ["unchanged"]],
+      ["updated", []],
+      ["skipped", ["unchanged"]],
+    ]);
+    expect(results[0]?.reason).toBe("The matching contact already has the row's values: nothing to update");
   });
 });

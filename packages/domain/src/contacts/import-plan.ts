@@ -3,7 +3,7 @@ import type { Phone } from "../shared/phone";
 import { describeError, type ImportedContact, type RowMapping } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { describeImportReasons, type ImportReason, importReason } from "./import-reasons";
-import type { ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
+import type { Contact, ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
 import type { ContactIdentity } from "./ports";
 
 export type RowDecision =
@@ -183,6 +183,46 @@ export function failPlannedContact(
   for (const [index, row] of results.entries()) {
     if (row.contactId === contactId)
       results[index] = { ...row, outcome: "error", ...explained([reason]), contactId: null };
+  }
+}
+
+/** The values an update would write: only those the file gave, the metadata already merged over the stored. */
+export interface UpdateValues {
+  name?: string | undefined;
+  email?: Email | undefined;
+  phone?: Phone | undefined;
+  companyId?: string | undefined;
+  metadata: ContactMetadata;
+  /** Tags to attach (attaching never removes one). */
+  tagIds: readonly string[];
+}
+
+/** JSON with its keys sorted, so two metadata objects compare by value whatever their keys' order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+
+/** Whether an update would leave every value of the contact as it is: then it is not written at all. */
+export function changesNothing(current: Contact, update: UpdateValues): boolean {
+  const tagIds = new Set(current.tags.map((tag) => tag.id));
+  return (
+    (update.name === undefined || update.name === current.name) &&
+    (update.email === undefined || update.email === current.email) &&
+    (update.phone === undefined || update.phone === current.phone) &&
+    (update.companyId === undefined || update.companyId === (current.company?.id ?? null)) &&
+    canonical(update.metadata) === canonical(current.metadata) &&
+    update.tagIds.every((tagId) => tagIds.has(tagId))
+  );
+}
+
+/** Rows that would update a contact without changing a value are skipped as unchanged. */
+export function skipUnchangedContact(results: ImportRowResult[], contactId: string): void {
+  for (const [index, row] of results.entries()) {
+    if (row.contactId === contactId && row.outcome === "updated")
+      results[index] = { ...row, outcome: "skipped", ...explained([importReason("unchanged")]) };
   }
 }
 

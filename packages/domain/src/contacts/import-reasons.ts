@@ -22,6 +22,7 @@ export const importReasonCodes = [
   "impossible_date",
   "invalid_option",
   "duplicate",
+  "unchanged",
   "identity_conflict",
   "id_conflict",
   "created_meanwhile",
@@ -98,6 +99,8 @@ function describeImportReason({ code, params }: ImportReason): string {
       return customField(params, `must be one of ${text(params.options)}`);
     case "duplicate":
       return `Duplicate of an existing contact (same ${text(params.by)})`;
+    case "unchanged":
+      return "The matching contact already has the row's values: nothing to update";
     case "identity_conflict":
       return `The phone belongs to contact ${text(params.phoneContactId)} and the email to another contact, ${text(params.emailContactId)}`;
     case "id_conflict":

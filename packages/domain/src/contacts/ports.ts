@@ -23,6 +23,7 @@ import type {
   ContactSort,
   CustomFieldDefinition,
   ImportCounts,
+  ImportRowOutcome,
   ImportRowResult,
   ImportStatus,
   OnDuplicate,
@@ -208,7 +209,13 @@ export interface ContactImportRepository {
     at: Date,
   ): Promise<void>;
   addRows(organizationId: string, importId: string, rows: ImportRowResult[]): Promise<void>;
-  listRows(organizationId: string, importId: string, page: PageRequest): Promise<Page<ImportRowResult>>;
+  /** In file order; with `outcome`, only the rows of that outcome. */
+  listRows(
+    organizationId: string,
+    importId: string,
+    page: PageRequest,
+    filter?: { outcome?: ImportRowOutcome | undefined },
+  ): Promise<Page<ImportRowResult>>;
 }
 
 export interface AuditLogEntry {

@@ -274,9 +274,18 @@ describe("CSV import", () => {
     const theirsNow = await api.rest<ContactDto>("GET", `/contacts/${theirs.id}`, { token: stranger.token });
     expect(theirsNow.body.name).toBe("Theirs");
 
-    // "Theirs Here" is found again by its phone; "Nobody", with neither nor an id, is created again
+    // "Theirs Here" is found again by its phone, and already as the row says: skipped as unchanged; "Nobody",
+    // with neither nor an id, is created again
     const updated = await waitForImport(api, token, (await startImport(token, csv, "update")).id);
-    expect(updated).toMatchObject({ created: 1, updated: 3, failed: 1 });
+    expect(updated).toMatchObject({ created: 1, updated: 2, skipped: 1, failed: 1 });
+    const updatedRows = await allPages<ImportRowDto>(api, token, `/contacts/imports/${updated.id}/rows`);
+    expect(updatedRows.map((row) => [row.outcome, row.reasons[0]?.code ?? null])).toEqual([
+      ["updated", null],
+      ["skipped", "unchanged"],
+      ["updated", null],
+      ["error", "id_conflict"],
+      ["created", null],
+    ]);
     const quietNow = await api.rest<ContactDto>("GET", `/contacts/${quiet.id}`, { token });
     expect(quietNow.body).toMatchObject({ name: "Renamed Quietly", email: null, phone: null });
     const anaNow = await api.rest<ContactDto>("GET", `/contacts/${ana.id}`, { token });

@@ -15,7 +15,10 @@ export const listContactImportRows = permission("contacts:read")
   .input(contactImportRowsInput)
   .output(contactImportRowPage)
   .query(async ({ ctx, input }) => {
-    const { id, ...page } = input;
-    const result = await list(ctx.container.contacts, ctx.actor, id, page);
+    const { id, outcome, ...page } = input;
+    // the import counts error rows as `failed`: the filter takes that name too
+    const result = await list(ctx.container.contacts, ctx.actor, id, page, {
+      outcome: outcome === "failed" ? "error" : outcome,
+    });
     return { items: result.items.map(toImportRowDto), nextCursor: result.nextCursor };
   });
