@@ -93,6 +93,8 @@ export const inboxEn = {
   "inbox.composer.readOnly": "You can read this conversation but your role cannot answer it.",
   "inbox.accessLost.assignedTo": "This conversation was assigned to {name}; you can no longer see it.",
   "inbox.accessLost.someoneElse": "This conversation was assigned to someone else; you can no longer see it.",
+  "inbox.accessLost.notYours":
+    "This conversation is no longer assigned to you (or was deleted); you can no longer see it.",
 
   "inbox.composer.windowClosed":
     "More than 24 hours have passed since the customer last wrote. WhatsApp only accepts free text after they write again, but an approved message template goes through at any time. You can still add private notes.",
@@ -138,6 +140,11 @@ export const inboxEn = {
     "The customer has not written in this WhatsApp conversation yet. WhatsApp only accepts free text within 24 hours of the customer's last message, so start with an approved message template. You can still add private notes.",
   "inbox.errors.whatsappNotOpened":
     "WhatsApp refused free text: the customer has not written in this conversation yet, and WhatsApp only accepts it within 24 hours of their last message. Send a message template, or add a private note.",
+  "inbox.errors.tooLong":
+    "A {channel} message holds at most {max} characters, and this one has {count}. Shorten it or split it into more than one message; your text is still here.",
+  "inbox.errors.noteTooLong":
+    "A private note holds at most {max} characters, and this one has {count}. Shorten it or split it into more than one note; your text is still here.",
+  "inbox.errors.textRefused": "The message was not sent: {reason}",
 
   "inbox.template.open": "Send template",
   "inbox.template.title": "Send a message template",

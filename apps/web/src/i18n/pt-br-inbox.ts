@@ -95,6 +95,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.composer.readOnly": "Você pode ler esta conversa, mas seu perfil não pode respondê-la.",
   "inbox.accessLost.assignedTo": "Esta conversa foi atribuída a {name}; você não pode mais vê-la.",
   "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
+  "inbox.accessLost.notYours":
+    "Esta conversa não está mais atribuída a você (ou foi apagada); você não pode mais vê-la.",
 
   "inbox.composer.windowClosed":
     "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só aceita texto livre depois que o cliente escrever de novo, mas um modelo de mensagem aprovado é entregue a qualquer momento. Você ainda pode adicionar notas privadas.",
@@ -140,6 +142,11 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
     "O cliente ainda não escreveu nesta conversa do WhatsApp. O WhatsApp só aceita texto livre até 24 horas depois da última mensagem do cliente, então comece com um modelo de mensagem aprovado. Você ainda pode adicionar notas privadas.",
   "inbox.errors.whatsappNotOpened":
     "O WhatsApp recusou o texto livre: o cliente ainda não escreveu nesta conversa, e o WhatsApp só o aceita até 24 horas depois da última mensagem do cliente. Envie um modelo de mensagem ou adicione uma nota privada.",
+  "inbox.errors.tooLong":
+    "Uma mensagem do {channel} aceita no máximo {max} caracteres, e esta tem {count}. Encurte o texto ou divida-o em mais de uma mensagem; seu texto continua aqui.",
+  "inbox.errors.noteTooLong":
+    "Uma nota privada aceita no máximo {max} caracteres, e esta tem {count}. Encurte o texto ou divida-o em mais de uma nota; seu texto continua aqui.",
+  "inbox.errors.textRefused": "A mensagem não foi enviada: {reason}",
 
   "inbox.template.open": "Enviar modelo",
   "inbox.template.title": "Enviar um modelo de mensagem",

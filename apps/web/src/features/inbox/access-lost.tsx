@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { Alert } from "../../components/ui/alert";
+import { buttonClasses } from "../../components/ui/button";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useMemberNames } from "../deals/use-deal-options";
 import { type AccessLost, accessLostKey } from "../realtime/handle-event";
@@ -22,5 +24,21 @@ export function AccessLostNotice({ lost, className }: { lost: AccessLost; classN
     <Alert tone="info" className={className}>
       {name ? t("inbox.accessLost.assignedTo", { name }) : t("inbox.accessLost.someoneElse")}
     </Alert>
+  );
+}
+
+/**
+ * A conversation the user opened without the realtime event having said she lost it (a notification's link
+ * after a reload): the server only answers 404, so who has it now is not known.
+ */
+export function NoLongerYoursNotice({ className }: { className?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className={className}>
+      <Alert tone="info">{t("inbox.accessLost.notYours")}</Alert>
+      <Link to="/inbox" className={buttonClasses("secondary", "sm", "mt-3")}>
+        {t("inbox.backToList")}
+      </Link>
+    </div>
   );
 }

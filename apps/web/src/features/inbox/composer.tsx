@@ -10,7 +10,7 @@ import { useMentionAutocomplete } from "../notifications/mention-autocomplete";
 import { NoteMentionNotice, useLastNoteMentions } from "../notifications/note-mention-notice";
 import { type Pages, upsertMessage } from "../realtime/cache-updaters";
 import { clearDraft, loadDraft, saveDraft } from "./drafts";
-import { sendErrorMessage, whatsappWindowClosed } from "./send-error";
+import { type SendProblem, sendProblem, whatsappWindowClosed } from "./send-error";
 import { TemplateDialog } from "./template-dialog";
 import type { Conversation, Message } from "./types";
 
@@ -26,10 +26,11 @@ interface ComposerProps {
 }
 
 export function Composer({ conversation, disabled = false }: ComposerProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
+  const errorId = useId();
   const [text, setText] = useState(() => loadDraft(conversation.id));
   const [isPrivate, setPrivate] = useState(false);
   const lastTyping = useRef(0);
@@ -55,6 +56,29 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   const startTyping = useMutation(trpc.typing.start.mutationOptions());
   const stopTyping = useMutation(trpc.typing.stop.mutationOptions());
   const notice = useLastNoteMentions(conversation.id);
+  // A conversation taken away from the user: what went wrong before is no longer news under a locked composer.
+  const { reset: resetSend } = send;
+  useEffect(() => {
+    if (disabled) resetSend();
+  }, [disabled, resetSend]);
+  const problem = send.error && !disabled ? sendProblem(send.error, conversation, send.variables) : null;
+  const sayProblem = (shown: SendProblem): string => {
+    const number = (value: number) => new Intl.NumberFormat(locale).format(value);
+    switch (shown.kind) {
+      case "tooLong":
+        return shown.isPrivate
+          ? t("inbox.errors.noteTooLong", { max: number(shown.max), count: number(shown.count) })
+          : t("inbox.errors.tooLong", {
+              channel: t(`inbox.channel.${shown.channel}`),
+              max: number(shown.max),
+              count: number(shown.count),
+            });
+      case "textRefused":
+        return t("inbox.errors.textRefused", { reason: shown.reason });
+      case "message":
+        return t(shown.key);
+    }
+  };
 
   useEffect(() => {
     // on a phone or tablet, focus would open the on-screen keyboard over the thread the agent came to read
@@ -121,10 +145,12 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
         onOpenChange={setTemplateOpen}
         onSent={showInThread}
       />
-      {send.error && (
-        <Alert tone="error" className="mb-2">
-          {t(sendErrorMessage(send.error, conversation))}
-        </Alert>
+      {problem && (
+        <div id={errorId}>
+          <Alert tone="error" className="mb-2">
+            {sayProblem(problem)}
+          </Alert>
+        </div>
       )}
       {notice.mentions && <NoteMentionNotice mentions={notice.mentions} onDismiss={notice.dismiss} />}
       {mention.popup}
@@ -139,6 +165,9 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
         onChange={(event) => change(event.target.value)}
         onKeyDown={onKeyDown}
         {...mention.textareaProps}
+        // the text itself was refused (too long): the field is what needs attention, and says why
+        aria-invalid={problem !== null && problem.kind !== "message" ? true : undefined}
+        aria-describedby={problem ? errorId : undefined}
         disabled={disabled}
         placeholder={isPrivate ? t("inbox.composer.notePlaceholder") : t("inbox.composer.placeholder")}
         className={cx(

@@ -20,6 +20,9 @@ import {
 const itemClasses =
   "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
+/** The control that takes the focus back once an update is done (its `data-action`). */
+type FocusTarget = "assign" | "snooze" | "reopen";
+
 interface ConversationActionsProps {
   conversation: Conversation;
   filters: InboxFilters;
@@ -44,6 +47,22 @@ export function ConversationActions({ conversation, filters }: ConversationActio
     if (!focusRow(focusAfterClose.row))
       actions.current?.querySelector<HTMLElement>("[data-action=reopen]")?.focus();
   }, [focusAfterClose, closed]);
+  // Choosing an assignee disables the Assign menu's button while it saves, and Reopen goes away once it has
+  // reopened: either way the focus would drop to the page. It goes to the menu's button again, or to Snooze,
+  // which takes Reopen's place (Reopen itself when reopening failed), once that control is there and enabled.
+  const [focusAfterUpdate, setFocusAfterUpdate] = useState<FocusTarget | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-checked as the controls change with the conversation
+  useEffect(() => {
+    if (!focusAfterUpdate) return;
+    if (document.activeElement !== null && document.activeElement !== document.body) {
+      setFocusAfterUpdate(null);
+      return;
+    }
+    const target = actions.current?.querySelector<HTMLElement>(`[data-action=${focusAfterUpdate}]`);
+    if (!target || target.matches(":disabled")) return;
+    setFocusAfterUpdate(null);
+    target.focus();
+  }, [focusAfterUpdate, update.isPending, conversation.status, conversation.assignee?.id]);
   const mayWrite = can(user.role, "conversations:write");
   const mayAssign = can(user.role, "conversations:assign");
   if (!mayWrite) return null;
@@ -52,7 +71,8 @@ export function ConversationActions({ conversation, filters }: ConversationActio
   const mayRelease = !mayAssign && conversation.assignee?.id === user.id;
   // Closed and snoozed conversations come back with Reopen; the others can be snoozed.
   const resting = conversation.status === "closed" || conversation.status === "snoozed";
-  const assign = (assignedTo: string | null) => update.mutate({ id: conversation.id, assignedTo });
+  const assign = (assignedTo: string | null) =>
+    update.mutate({ id: conversation.id, assignedTo }, { onSettled: () => setFocusAfterUpdate("assign") });
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -63,7 +83,11 @@ export function ConversationActions({ conversation, filters }: ConversationActio
       >
         {mayAssign && (
           <Menu.Root>
-            <Menu.Trigger className={buttonClasses("secondary", "sm")} disabled={update.isPending}>
+            <Menu.Trigger
+              className={buttonClasses("secondary", "sm")}
+              data-action="assign"
+              disabled={update.isPending}
+            >
               <UserRound aria-hidden="true" className="size-4" />
               {t("inbox.actions.assign")}
             </Menu.Trigger>
@@ -125,13 +149,21 @@ export function ConversationActions({ conversation, filters }: ConversationActio
             size="sm"
             data-action="reopen"
             loading={update.isPending}
-            onClick={() => update.mutate({ id: conversation.id, status: "open" })}
+            onClick={() =>
+              update.mutate(
+                { id: conversation.id, status: "open" },
+                {
+                  onSuccess: () => setFocusAfterUpdate("snooze"),
+                  onError: () => setFocusAfterUpdate("reopen"),
+                },
+              )
+            }
           >
             <RotateCcw aria-hidden="true" className="size-4" />
             {t("inbox.actions.reopen")}
           </Button>
         ) : (
-          <Button variant="secondary" size="sm" onClick={() => setSnoozing(true)}>
+          <Button variant="secondary" size="sm" data-action="snooze" onClick={() => setSnoozing(true)}>
             <AlarmClock aria-hidden="true" className="size-4" />
             {t("inbox.actions.snooze")}
           </Button>

@@ -11,11 +11,12 @@ import { Loading } from "../../components/ui/loading";
 import { QueryError, RefreshFailed } from "../../components/ui/query-error";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { errorCodeOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMediaQuery } from "../../lib/use-media-query";
 import { useSession } from "../auth/use-session";
-import { AccessLostNotice, useAccessLost } from "./access-lost";
+import { AccessLostNotice, NoLongerYoursNotice, useAccessLost } from "./access-lost";
 import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { type InboxFilters, toListInput } from "./inbox-filters";
@@ -131,6 +132,7 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
 function OpenConversation({ conversationId, filters }: { conversationId: string; filters: InboxFilters }) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const { user } = useSession();
   // a conversation reassigned away from the user is not asked for again (404): what was shown stays
   const lost = useAccessLost(conversationId);
   const conversation = useQuery(
@@ -147,6 +149,20 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
     return (
       <div className="flex-1 p-6">
         <AccessLostNotice lost={lost} />
+      </div>
+    );
+  }
+  // An agent sees only hers and the unassigned ones, so her 404 is most likely a conversation given to someone
+  // else since (a notification's link, a bookmark): said as the inbox says it, not as a deleted record.
+  if (
+    conversation.isLoadingError &&
+    !lost &&
+    user.role === "agent" &&
+    errorCodeOf(conversation.error) === "NOT_FOUND"
+  ) {
+    return (
+      <div className="flex-1 p-6">
+        <NoLongerYoursNotice />
       </div>
     );
   }

@@ -1,6 +1,7 @@
+import { maxNoteLength, maxTextLength } from "@crm/domain/conversations/message-rules";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { errorCodeOf, toErrorView } from "../../lib/errors";
-import type { Conversation } from "./types";
+import type { Channel, Conversation } from "./types";
 
 const whatsappWindowMs = 24 * 60 * 60 * 1000;
 
@@ -27,4 +28,49 @@ export function sendErrorMessage(
     return conversation.lastInboundAt ? "inbox.errors.whatsappWindow" : "inbox.errors.whatsappNotOpened";
   }
   return toErrorView(error).message;
+}
+
+/** What the composer sent, as the mutation keeps it. */
+export interface SentText {
+  text?: string;
+  isPrivate?: boolean;
+}
+
+/**
+ * Why a message could not be sent, for the composer. A text over the channel's limit (or a note over the notes'
+ * limit) says both numbers: the limit is the channel's known one and the count is what was sent, so nothing is
+ * read out of the server's English sentence. Any other refusal of the text shows the server's own words for it,
+ * not the generic "check the highlighted fields" (the composer highlights nothing).
+ */
+export type SendProblem =
+  | { kind: "message"; key: PlainMessageKey }
+  | { kind: "tooLong"; channel: Channel; isPrivate: boolean; max: number; count: number }
+  | { kind: "textRefused"; reason: string };
+
+export function sendProblem(
+  error: unknown,
+  conversation: Conversation,
+  sent: SentText | undefined,
+  now: Date = new Date(),
+): SendProblem {
+  if (errorCodeOf(error) === "VALIDATION_FAILED") {
+    const isPrivate = sent?.isPrivate ?? false;
+    const max = isPrivate ? maxNoteLength : maxTextLength[conversation.channel];
+    const count = sent?.text?.length ?? 0;
+    if (count > max) return { kind: "tooLong", channel: conversation.channel, isPrivate, max, count };
+    const reason = textFieldErrorOf(error);
+    if (reason) return { kind: "textRefused", reason };
+  }
+  return { kind: "message", key: sendErrorMessage(error, conversation, now) };
+}
+
+/** The server's first sentence about the `text` field (`data.fieldErrors.text`), if it sent one. */
+function textFieldErrorOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
+  const data = error.data;
+  if (typeof data !== "object" || data === null || !("fieldErrors" in data)) return undefined;
+  const fieldErrors = data.fieldErrors;
+  if (typeof fieldErrors !== "object" || fieldErrors === null || !("text" in fieldErrors)) return undefined;
+  const problems = fieldErrors.text;
+  return Array.isArray(problems) && typeof problems[0] === "string" ? problems[0] : undefined;
 }

@@ -46,6 +46,13 @@ export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
   const mayWrite = can(user.role, "conversations:write");
   // reassigned away while open: what was read stays, nothing more can be done in it
   const lost = useAccessLost(conversationId);
+  const names = useMemberNames();
+  // once lost, the conversation as last loaded names the old assignee: who has it now is what the loss says
+  const assigneeName = lost
+    ? lost.assignedTo
+      ? names.get(lost.assignedTo)
+      : undefined
+    : conversation.assignee?.name;
   useDocumentTitle(name);
   useMarkRead(conversation);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
@@ -74,7 +81,7 @@ export function Thread({ conversation, filters, onShowContact }: ThreadProps) {
             <p className="mt-0.5 truncate text-xs text-slate-500">
               {[
                 conversation.contact?.phone && displayPhone(conversation.contact.phone),
-                conversation.assignee && t("inbox.assignedTo", { name: conversation.assignee.name }),
+                assigneeName && t("inbox.assignedTo", { name: assigneeName }),
                 conversation.status === "snoozed" &&
                   conversation.snoozedUntil &&
                   t("inbox.snoozedUntil", { date: formatDateTime(conversation.snoozedUntil, locale) }),
@@ -216,7 +223,7 @@ function Messages({ conversationId, contactName, mayWrite, userId, live, onArriv
         onScroll={onScroll}
         className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-4"
       >
-        {messages.isRefetchError && <RefreshFailed onRetry={() => void messages.refetch()} />}
+        {messages.isRefetchError && live && <RefreshFailed onRetry={() => void messages.refetch()} />}
         {messages.isPending ? (
           <Loading />
         ) : messages.isLoadingError ? (
