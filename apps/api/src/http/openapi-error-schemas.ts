@@ -38,7 +38,8 @@ export const errorStatuses = {
   429: {
     codes: ["TOO_MANY_REQUESTS"],
     description:
-      "Too many attempts, or an API key over its limit per minute: retry after `data.retryAfterSeconds`",
+      "Too many attempts, an API key over its limit per minute, or a payment provider throttling the CRM: " +
+      "retry after `data.retryAfterSeconds` (also the Retry-After header)",
   },
   500: {
     codes: ["INTERNAL_SERVER_ERROR"],

@@ -7,11 +7,35 @@ export const paymentStatus = z
   .enum(["pending", "paid", "failed", "refunded", "expired"])
   .describe("pending until the provider says otherwise; statuses only move forward");
 
+/** DECIMAL(15,2): 13 integer digits. */
+const maxIntegerDigits = 13;
+const decimalShape = /^(\d+)(?:\.(\d+))?$/;
+
+/**
+ * What is wrong with an amount, said as the rule it breaks (one message, the first rule broken): the same 400
+ * for creating a link and refunding, zero included.
+ */
+export function paymentAmountProblem(value: string): string | undefined {
+  const parts = decimalShape.exec(value);
+  if (!parts) return 'Must be a decimal amount with a dot, no sign or thousands separator, such as "1234.56"';
+  const [, whole = "", fraction = ""] = parts;
+  if (whole.length > maxIntegerDigits)
+    return `At most ${maxIntegerDigits} integer digits: the largest amount is 9999999999999.99`;
+  if (fraction.length > 2) return "At most 2 decimals";
+  if (/^0*$/.test(whole) && /^0*$/.test(fraction)) return "Must be greater than zero";
+  return undefined;
+}
+
 const decimal = z
   .string()
   .trim()
-  .regex(/^\d{1,13}(\.\d{1,2})?$/, "A decimal amount such as 1234.56")
-  .describe('Decimal string, e.g. "1234.56" (never a float)');
+  .superRefine((value, ctx) => {
+    const problem = paymentAmountProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .describe(
+    'Decimal string greater than zero, e.g. "1234.56" (never a float): at most 13 integer digits and 2 decimals',
+  );
 const currency = z
   .string()
   .trim()

@@ -96,6 +96,19 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       return result.numDeletedRows > 0n;
     },
 
+    async countPendingPayments(organizationId, dealId) {
+      // idx_payments_deal; a link being created for the deal meanwhile holds a key-share lock on the deal's row,
+      // which the caller's FOR UPDATE waits for, so it is counted here
+      const row = await db
+        .selectFrom("payments")
+        .select((eb) => eb.fn.countAll<string>().as("count"))
+        .where("organization_id", "=", organizationId)
+        .where("deal_id", "=", dealId)
+        .where("status", "=", "pending")
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     async countInPipeline(organizationId, pipelineId, stageIds) {
       if (stageIds?.length === 0) return 0;
       let query = db

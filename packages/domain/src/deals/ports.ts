@@ -103,6 +103,8 @@ export interface DealRepository {
   list(organizationId: string, filter: DealFilter, page: DealPageRequest): Promise<Page<Deal>>;
   update(organizationId: string, id: string, patch: DealPatch, at: Date): Promise<Deal>;
   remove(organizationId: string, id: string): Promise<boolean>;
+  /** The deal's payment links still pending (a customer could still pay them). */
+  countPendingPayments(organizationId: string, dealId: string): Promise<number>;
   /** Deals of the pipeline in any status; only in `stageIds` when given. */
   countInPipeline(organizationId: string, pipelineId: string, stageIds?: string[]): Promise<number>;
   /** The pipeline's deals counted by status, in one query. */

@@ -6,7 +6,7 @@ import { changeDealStatus } from "../deals/status";
 import type { UserNotification } from "../notifications/model";
 import { toNotificationEventPayload } from "../notifications/notify";
 import { compareMoney, fromMinorUnits, type Money, toMinorUnits } from "../shared/money";
-import { dealPaymentProgress, shortOfValueData } from "./deal-paid-total";
+import { dealPaymentProgress, shortOfValueData, withPaymentInFull } from "./deal-paid-total";
 import { publishPaymentStatus } from "./events";
 import { notifyLostDealPaid, reopenedByPaymentData } from "./lost-deal-paid";
 import type { Payment, PaymentProviderName, PaymentStatus } from "./model";
@@ -36,6 +36,12 @@ export interface PaymentChange {
   unlessAttempted?: boolean | undefined;
   /** Why a link is closed before its time: the deal gets a `payment_expired` activity saying so. */
   expiredReason?: "integration_deleted" | undefined;
+  /**
+   * The attempt `providerPaymentId` names failed, the link still payable (a declined card): the payment stays
+   * pending, and an id of that attempt recorded while it was in progress is forgotten, so that the expiry sweep
+   * and an integration's deletion do not wait for it.
+   */
+  attemptFailed?: boolean | undefined;
 }
 
 export type ChangeOutcome =
@@ -45,7 +51,7 @@ export type ChangeOutcome =
   /** No payment of ours matches (e.g. another use of the same Stripe account). */
   | { kind: "unknown" };
 
-interface Effects {
+export interface Effects {
   payment: Payment;
   paymentChanged: boolean;
   deal: Deal | undefined;
@@ -116,9 +122,14 @@ async function recordPaidOnDeal(
   const { deal, pipeline } = locked;
   // summed only under the deal's lock: of two payments completing the value at once, the second to get the
   // lock sees the first committed, so exactly one of them wins the deal
+  // this payment counts in full: a refund of it was made after it was paid, even when the refund's notification
+  // came first, so the deal is won (or not) whatever order the provider's notifications arrive in
   const progress =
     pipeline?.winOnPayment && deal.status !== "won"
-      ? dealPaymentProgress(deal.value, await repos.payments.paidTotals(organizationId, deal.id))
+      ? dealPaymentProgress(
+          deal.value,
+          withPaymentInFull(await repos.payments.paidTotals(organizationId, deal.id), payment),
+        )
       : undefined;
   const short = progress?.kind === "short" ? shortOfValueData(progress, payment.amount) : {};
   const activities = [
@@ -212,76 +223,104 @@ async function recordExpiredOnDeal(
  */
 export async function applyPaymentChange(deps: PaymentsDeps, change: PaymentChange): Promise<ChangeOutcome> {
   const now = deps.clock.now();
-  const effects = await deps.store.transaction(async (repos): Promise<Effects | ChangeOutcome> => {
-    if (change.webhookLogId) {
-      const log = await repos.webhookLogs.lock(change.webhookLogId);
-      if (!log || log.status === "success" || log.status === "failed") return { kind: "done" };
-    }
-    const finish = async <T>(result: T): Promise<T> => {
-      if (change.webhookLogId) await repos.webhookLogs.markProcessed(change.webhookLogId, now);
-      return result;
-    };
-    const { organizationId } = change;
-    const payment = await repos.payments.findForUpdate(organizationId, change.provider, change.lookup);
-    if (!payment) return finish<ChangeOutcome>({ kind: "unknown" });
-    if (change.unlessAttempted && payment.providerPaymentId)
-      return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
-    const fresh = await repos.payments.recordEvent(organizationId, {
-      paymentId: payment.id,
-      provider: change.provider,
-      ...change.event,
-    });
-    if (!fresh) return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
-    if (isAboutAnotherPayment(payment, change.providerPaymentId)) {
-      const deal =
-        change.status === "paid" && change.providerPaymentId
-          ? await recordSecondPayment(repos, payment, change.providerPaymentId, now)
-          : undefined;
-      return finish({ payment, paymentChanged: false, deal, dealChanges: deal ? ["activity"] : [] });
-    }
+  const effects = await deps.store.transaction((repos) => applyPaymentChangeIn(repos, deps, change, now));
+  return publishPaymentChange(deps, effects, now);
+}
 
-    const patch: PaymentPatch = {};
-    // a link may be tried several times (Mercado Pago: a rejected card, then another): the attempt that
-    // paid is the one refunds must go to, so it replaces an earlier attempt's id until the payment is paid
-    const paidAttempt = change.status === "paid" && !paidLike(payment.status);
-    if (change.providerPaymentId && (!payment.providerPaymentId || paidAttempt)) {
-      if (change.providerPaymentId !== payment.providerPaymentId) {
-        patch.providerPaymentId = change.providerPaymentId;
-      }
-    }
-    const refunded = newRefundedTotal(payment, change);
-    const refundGrew = compareMoney(refunded, payment.refundedAmount) > 0;
-    if (refundGrew) patch.refundedAmount = refunded;
-    const status = targetStatus(payment, change, refunded);
-    if (status) patch.status = status;
-    const becamePaid = status !== undefined && paidLike(status) && !paidLike(payment.status);
-    if (becamePaid && !payment.paidAt) patch.paidAt = now;
-    if (Object.keys(patch).length === 0)
-      return finish({ payment, paymentChanged: false, deal: undefined, dealChanges: [] });
-
-    const updated = await repos.payments.update(organizationId, payment.id, patch, now);
-    let deal: Deal | undefined;
-    let notification: UserNotification | undefined;
-    const dealChanges: DealChange[] = [];
-    if (becamePaid) {
-      const paid = await recordPaidOnDeal(repos, updated, change, now);
-      deal = paid?.deal;
-      notification = paid?.notification;
-      dealChanges.push(...(paid?.changes ?? []));
-    }
-    if (patch.status === "expired" && change.expiredReason) {
-      deal = await recordExpiredOnDeal(repos, updated, change.expiredReason, change, now);
-      if (deal) dealChanges.push("activity");
-    }
-    if (refundGrew) {
-      const refundedDeal = await recordRefundOnDeal(repos, payment, refunded, change, now);
-      deal ??= refundedDeal;
-      if (refundedDeal && !dealChanges.includes("activity")) dealChanges.push("activity");
-    }
-    const paymentChanged = patch.status !== undefined || patch.refundedAmount !== undefined;
-    return finish({ payment: updated, paymentChanged, deal, dealChanges, notification });
+/**
+ * `applyPaymentChange`'s writes, inside the caller's transaction (a refund records itself under the payment's
+ * row lock it took before calling the provider); publish its effects with `publishPaymentChange` after the commit.
+ */
+export async function applyPaymentChangeIn(
+  repos: PaymentsRepos,
+  deps: Pick<PaymentsDeps, "logger">,
+  change: PaymentChange,
+  now: Date,
+): Promise<Effects | ChangeOutcome> {
+  if (change.webhookLogId) {
+    const log = await repos.webhookLogs.lock(change.webhookLogId);
+    if (!log || log.status === "success" || log.status === "failed") return { kind: "done" };
+  }
+  const finish = async <T>(result: T): Promise<T> => {
+    if (change.webhookLogId) await repos.webhookLogs.markProcessed(change.webhookLogId, now);
+    return result;
+  };
+  const { organizationId } = change;
+  const payment = await repos.payments.findForUpdate(organizationId, change.provider, change.lookup);
+  if (!payment) return finish<ChangeOutcome>({ kind: "unknown" });
+  if (change.unlessAttempted && payment.providerPaymentId)
+    return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
+  const fresh = await repos.payments.recordEvent(organizationId, {
+    paymentId: payment.id,
+    provider: change.provider,
+    ...change.event,
   });
+  if (!fresh) return finish<ChangeOutcome>({ kind: "applied", payment, changed: false });
+  if (isAboutAnotherPayment(payment, change.providerPaymentId)) {
+    const deal =
+      change.status === "paid" && change.providerPaymentId
+        ? await recordSecondPayment(repos, payment, change.providerPaymentId, now)
+        : undefined;
+    return finish({ payment, paymentChanged: false, deal, dealChanges: deal ? ["activity"] : [] });
+  }
 
+  const patch: PaymentPatch = {};
+  // a link may be tried several times (Mercado Pago: a rejected card, then another): the attempt that
+  // paid is the one refunds must go to, so it replaces an earlier attempt's id until the payment is paid
+  const paidAttempt = change.status === "paid" && !paidLike(payment.status);
+  if (change.attemptFailed) {
+    // the payment_events row keeps the failed attempt; the link stays payable
+    deps.logger.info(
+      { paymentId: payment.id, providerPaymentId: change.providerPaymentId, event: change.event.type },
+      "a payment attempt failed; the link stays payable",
+    );
+    if (payment.status === "pending" && payment.providerPaymentId === change.providerPaymentId) {
+      if (payment.providerPaymentId !== null) patch.providerPaymentId = null;
+    }
+  } else if (change.providerPaymentId && (!payment.providerPaymentId || paidAttempt)) {
+    if (change.providerPaymentId !== payment.providerPaymentId) {
+      patch.providerPaymentId = change.providerPaymentId;
+    }
+  }
+  const refunded = newRefundedTotal(payment, change);
+  const refundGrew = compareMoney(refunded, payment.refundedAmount) > 0;
+  if (refundGrew) patch.refundedAmount = refunded;
+  const status = targetStatus(payment, change, refunded);
+  if (status) patch.status = status;
+  const becamePaid = status !== undefined && paidLike(status) && !paidLike(payment.status);
+  if (becamePaid && !payment.paidAt) patch.paidAt = now;
+  if (Object.keys(patch).length === 0)
+    return finish({ payment, paymentChanged: false, deal: undefined, dealChanges: [] });
+
+  const updated = await repos.payments.update(organizationId, payment.id, patch, now);
+  let deal: Deal | undefined;
+  let notification: UserNotification | undefined;
+  const dealChanges: DealChange[] = [];
+  if (becamePaid) {
+    const paid = await recordPaidOnDeal(repos, updated, change, now);
+    deal = paid?.deal;
+    notification = paid?.notification;
+    dealChanges.push(...(paid?.changes ?? []));
+  }
+  if (patch.status === "expired" && change.expiredReason) {
+    deal = await recordExpiredOnDeal(repos, updated, change.expiredReason, change, now);
+    if (deal) dealChanges.push("activity");
+  }
+  if (refundGrew) {
+    const refundedDeal = await recordRefundOnDeal(repos, payment, refunded, change, now);
+    deal ??= refundedDeal;
+    if (refundedDeal && !dealChanges.includes("activity")) dealChanges.push("activity");
+  }
+  const paymentChanged = patch.status !== undefined || patch.refundedAmount !== undefined;
+  return finish({ payment: updated, paymentChanged, deal, dealChanges, notification });
+}
+
+/** Publishes what `applyPaymentChangeIn` changed, once its transaction committed. */
+export async function publishPaymentChange(
+  deps: PaymentsDeps,
+  effects: Effects | ChangeOutcome,
+  now: Date,
+): Promise<ChangeOutcome> {
   if ("kind" in effects) return effects;
   if (effects.paymentChanged) await publishPaymentStatus(deps.events, effects.payment, now);
   if (effects.deal && effects.dealChanges.length > 0) {

@@ -148,7 +148,7 @@ export async function createPayment(
     integration.provider === "stripe"
       ? await deps.providers.get("stripe").createCheckout(integration.config, request)
       : await deps.providers.get("mercadopago").createCheckout(integration.config, request);
-  if (!checkout.ok) throw providerFailure(integration.provider, checkout.error);
+  if (!checkout.ok) throw providerFailure(integration.provider, checkout.error, checkout);
 
   const payment = await deps.store.payments.create(
     organizationId,

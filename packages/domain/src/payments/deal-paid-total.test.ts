@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CurrencyCode } from "../shared/money";
-import { dealPaymentProgress, shortOfValueData } from "./deal-paid-total";
+import { dealPaymentProgress, shortOfValueData, withPaymentInFull } from "./deal-paid-total";
 
 const money = (amount: string, currency: CurrencyCode = "BRL") => ({ amount, currency });
 
@@ -82,5 +82,31 @@ describe("what the activity of a payment that did not win its deal says", () => 
       dealCurrency: "BRL",
       otherCurrency: true,
     });
+  });
+});
+
+describe("the payment just paid counts in full, whatever order its refund was told in", () => {
+  it("adds back the refund of a partly refunded payment (paid total counts it net)", () => {
+    // a 40.00 deal paid by a 40.00 payment whose 10.00 refund was recorded first: paidTotals says 30.00
+    const totals = withPaymentInFull([money("30.00")], {
+      amount: money("40.00"),
+      refundedAmount: money("10.00"),
+    });
+    expect(totals).toEqual([money("40.00")]);
+    expect(dealPaymentProgress(money("40.00"), totals).kind).toBe("reached");
+  });
+
+  it("adds a fully refunded payment (not counted at all) at its amount, other currencies untouched", () => {
+    const totals = withPaymentInFull([money("5.00", "USD")], {
+      amount: money("40.00"),
+      refundedAmount: money("40.00"),
+    });
+    expect(totals).toEqual([money("5.00", "USD"), money("40.00")]);
+  });
+
+  it("changes nothing for a payment without refunds; other payments keep their refunds taken off", () => {
+    expect(
+      withPaymentInFull([money("90.00")], { amount: money("50.00"), refundedAmount: money("0.00") }),
+    ).toEqual([money("90.00")]);
   });
 });

@@ -21,6 +21,27 @@ export function dealPaymentProgress(value: Money, paidTotals: readonly Money[]):
 }
 
 /**
+ * The deal's paid totals with the payment just paid counted at its full amount: a refund of it can only have been
+ * made after it was paid, so it does not keep that payment from winning the deal even when the provider's refund
+ * notification arrived (and was recorded) first. `paidTotals` counts it net of its refund (status paid) or not at
+ * all (fully refunded): its refunded amount is added back. The deal's other payments keep their refunds taken off.
+ */
+export function withPaymentInFull(
+  paidTotals: readonly Money[],
+  payment: { amount: Money; refundedAmount: Money },
+): Money[] {
+  const back = payment.refundedAmount;
+  if (toMinorUnits(back) === 0n) return [...paidTotals];
+  const found = paidTotals.some((total) => total.currency === back.currency);
+  const totals = paidTotals.map((total) =>
+    total.currency === back.currency
+      ? fromMinorUnits(toMinorUnits(total) + toMinorUnits(back), total.currency)
+      : total,
+  );
+  return found ? totals : [...totals, back];
+}
+
+/**
  * What the `payment_paid` activity of a payment that did not win its deal records, so the timeline can say
  * "partial payment: X of Y" (and whether the payment's own currency counted at all).
  */

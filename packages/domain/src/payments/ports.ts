@@ -49,7 +49,8 @@ export interface NewPayment {
 export interface PaymentPatch {
   status?: PaymentStatus;
   refundedAmount?: Money;
-  providerPaymentId?: string;
+  /** null forgets a failed attempt's id: the link waits for none at the provider any more. */
+  providerPaymentId?: string | null;
   paidAt?: Date;
 }
 

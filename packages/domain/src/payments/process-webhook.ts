@@ -91,6 +91,7 @@ export async function processPaymentWebhook(
     status: snapshot.status,
     providerPaymentId: snapshot.providerPaymentId,
     refundedTotal: snapshot.refundedAmount,
+    attemptFailed: snapshot.attemptFailed,
     webhookLogId: log.id,
   };
   let outcome: Awaited<ReturnType<typeof applyPaymentChange>>;

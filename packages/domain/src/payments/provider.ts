@@ -42,6 +42,12 @@ export interface PaymentSnapshot {
   status?: PaymentStatus | undefined;
   /** The total refunded so far, as the provider counts it. */
   refundedAmount?: Money | undefined;
+  /**
+   * The attempt `providerPaymentId` names failed (a declined card: Stripe's PaymentIntent back to
+   * requires_payment_method, Mercado Pago's `rejected`) while the link itself stays payable: the payment stays
+   * pending, and `status` is absent.
+   */
+  attemptFailed?: boolean | undefined;
 }
 
 /** A verified notification, read: either the facts it carries, or a payment to look up first (the API wins). */
@@ -50,7 +56,13 @@ export type PaymentNotification =
   | { kind: "lookup"; eventId: string; type: string; providerPaymentId: string }
   | { kind: "ignored"; eventId: string; type: string };
 
-export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: string; retryable: boolean };
+/**
+ * `throttled`: the provider refused for too many requests (HTTP 429), saying how long to wait when it did
+ * (`retryAfterSeconds`, from its Retry-After header).
+ */
+export type ProviderResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; retryable: boolean; throttled?: boolean; retryAfterSeconds?: number };
 
 /** One per payment provider (the channels' strategy pattern). Adapters return results; they do not throw. */
 export interface PaymentProvider<P extends PaymentProviderName = PaymentProviderName> {

@@ -7,6 +7,7 @@ import {
   parseMoney,
 } from "@crm/domain";
 import { type HttpClient, type HttpOutcome, isRetryableStatus, requestJson } from "../shared/http";
+import { retryAfterSeconds } from "../shared/retry-after";
 import { header } from "../shared/timing-safe";
 import { hmacHex, isFresh, sameHexDigest, signatureParts } from "../shared/webhook-signature";
 import { decimalOf, decimalPlaceholder, jsonWithDecimals } from "./decimal-json";
@@ -55,10 +56,13 @@ function answer<T>(outcome: HttpOutcome, read: (body: unknown) => T | undefined)
   }
   const message =
     isObject(outcome.body) && typeof outcome.body.message === "string" ? outcome.body.message : "";
+  const wait = outcome.status === 429 ? retryAfterSeconds(outcome.headers.get("retry-after")) : undefined;
   return {
     ok: false,
     error: `HTTP ${outcome.status}${message ? `: ${message}` : ""}`,
     retryable: isRetryableStatus(outcome.status),
+    ...(outcome.status === 429 && { throttled: true }),
+    ...(wait && { retryAfterSeconds: wait }),
   };
 }
 

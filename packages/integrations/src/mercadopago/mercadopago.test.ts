@@ -101,10 +101,11 @@ describe("Mercado Pago Checkout Pro", () => {
         refundedAmount: { amount: "0.00", currency: "BRL" },
       },
     });
+    // a declined attempt does not end the link: the preference is still payable
     fake.setPayment(prefId, "rejected", payment.id);
-    expect(await mp.fetchPayment(fake.config, String(payment.id))).toMatchObject({
-      value: { status: "failed" },
-    });
+    const rejected = await mp.fetchPayment(fake.config, String(payment.id));
+    expect(rejected).toMatchObject({ ok: true, value: { attemptFailed: true } });
+    expect(rejected.ok && rejected.value.status).toBeUndefined();
     expect(await mp.fetchPayment(fake.config, "999")).toEqual({
       ok: false,
       error: "HTTP 404: Payment not found",
@@ -152,6 +153,11 @@ describe("Mercado Pago Checkout Pro", () => {
     });
     fake.failNext(500);
     expect(await mp.fetchPayment(fake.config, "1")).toMatchObject({ ok: false, retryable: true });
+    // throttled: said so, the caller answers 429 (no Retry-After here: the caller's default wait)
+    fake.failNext(429);
+    const throttled = await mp.fetchPayment(fake.config, "1");
+    expect(throttled).toMatchObject({ ok: false, retryable: true, throttled: true });
+    expect(throttled).not.toHaveProperty("retryAfterSeconds");
     expect(await mp.whoAmI(fake.config)).toEqual({ ok: true, identity: "Mercado Pago TESTUSER123" });
     expect(await mp.whoAmI(wrong)).toEqual({ ok: false, error: "HTTP 401: invalid access token" });
   });

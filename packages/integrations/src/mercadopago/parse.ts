@@ -44,11 +44,15 @@ const statuses: Record<string, PaymentStatus> = {
   pending: "pending",
   in_process: "pending",
   in_mediation: "paid",
-  rejected: "failed",
-  cancelled: "failed",
   refunded: "refunded",
   charged_back: "refunded",
 };
+
+/**
+ * A payment that ends this way is one attempt at the link: the preference stays payable until it expires (the
+ * customer may try another card, or generate another boleto), so the link stays pending.
+ */
+const failedAttempts = new Set(["rejected", "cancelled"]);
 
 /** GET /v1/payments/{id}, read. */
 export function mercadoPagoPaymentSnapshot(body: unknown): PaymentSnapshot | undefined {
@@ -68,5 +72,6 @@ export function mercadoPagoPaymentSnapshot(body: unknown): PaymentSnapshot | und
     providerPaymentId: idText(body.id),
     status: typeof body.status === "string" ? statuses[body.status] : undefined,
     refundedAmount,
+    ...(typeof body.status === "string" && failedAttempts.has(body.status) && { attemptFailed: true }),
   };
 }

@@ -9,6 +9,7 @@ import {
   toMinorUnits,
 } from "@crm/domain";
 import Stripe from "stripe";
+import { retryAfterSeconds } from "../shared/retry-after";
 import { header } from "../shared/timing-safe";
 import { hmacHex, isFresh, sameHexDigest, signatureParts } from "../shared/webhook-signature";
 import { parseStripeEvent, stripeEventId, stripeIntentStatus } from "./parse";
@@ -33,10 +34,20 @@ function clientFor(apiBase: string, secretKey: string, options: StripeOptions): 
   });
 }
 
-function failure(error: unknown): { ok: false; error: string; retryable: boolean } {
+function failure(error: unknown): Extract<ProviderResult<never>, { ok: false }> {
   if (error instanceof Stripe.errors.StripeError) {
     const status = error.statusCode ?? 0;
     const retryable = error.type === "StripeConnectionError" || status === 429 || status >= 500;
+    if (status === 429) {
+      const wait = retryAfterSeconds(error.headers?.["retry-after"]);
+      return {
+        ok: false,
+        error: error.message,
+        retryable,
+        throttled: true,
+        ...(wait && { retryAfterSeconds: wait }),
+      };
+    }
     return { ok: false, error: error.message, retryable };
   }
   return { ok: false, error: error instanceof Error ? error.message : String(error), retryable: true };

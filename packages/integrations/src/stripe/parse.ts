@@ -66,10 +66,13 @@ export function parseStripeEvent(payload: unknown): PaymentNotification | undefi
         status: "paid",
       });
     case "payment_intent.payment_failed":
+      // a declined card puts the PaymentIntent back to requires_payment_method: the Checkout Session is still
+      // open and the customer may try another card, so only a canceled PaymentIntent ends the payment (the
+      // session's own expired or async_payment_failed events end it otherwise)
       return snapshot({
         paymentId: metadataPaymentId(object),
         providerPaymentId: text(object.id),
-        status: "failed",
+        ...(object.status === "canceled" ? { status: "failed" } : { attemptFailed: true }),
       });
     case "charge.refunded":
       return snapshot(refundedSnapshot(object));

@@ -219,6 +219,30 @@ describe("Stripe webhooks", () => {
       snapshot: { providerPaymentId: "pi_2", refundedAmount: { amount: "234.56", currency: "BRL" } },
     });
     expect(stripe.parse(fake.event("customer.created", { id: "cus_1" }))).toMatchObject({ kind: "ignored" });
+  });
+
+  it("a declined card is one failed attempt, the session still payable; a canceled PaymentIntent ends it", () => {
+    const failedWith = (status: string) =>
+      stripe.parse(
+        fake.event("payment_intent.payment_failed", {
+          id: "pi_3",
+          object: "payment_intent",
+          status,
+          metadata: { paymentId: "pay-3" },
+        }),
+      );
+    const declined = failedWith("requires_payment_method");
+    expect(declined).toMatchObject({
+      kind: "snapshot",
+      snapshot: { paymentId: "pay-3", providerPaymentId: "pi_3", attemptFailed: true },
+    });
+    expect(declined?.kind === "snapshot" && declined.snapshot.status).toBeUndefined();
+    expect(failedWith("canceled")).toMatchObject({ snapshot: { status: "failed" } });
+    expect(
+      stripe.parse(
+        fake.event("checkout.session.async_payment_failed", { id: "cs_3", object: "checkout.session" }),
+      ),
+    ).toMatchObject({ snapshot: { providerReference: "cs_3", status: "failed" } });
     expect(stripe.parse({ object: "list" })).toBeUndefined();
   });
 });

@@ -55,7 +55,7 @@ const stripeError = (status: number, type: string, message: string): FakeRespons
 
 const failures: Record<FakeFailure, FakeResponse> = {
   401: stripeError(401, "invalid_request_error", "Invalid API Key provided"),
-  429: stripeError(429, "rate_limit_error", "Too many requests"),
+  429: { ...stripeError(429, "rate_limit_error", "Too many requests"), headers: { "retry-after": "7" } },
   500: stripeError(500, "api_error", "Something went wrong on Stripe's end"),
 };
 

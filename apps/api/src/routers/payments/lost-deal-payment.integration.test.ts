@@ -127,7 +127,9 @@ describe("a paid link whose deal was deleted", () => {
   it("is recorded paid, its webhook processed, with no deal", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "stripe", bed.stripe.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
-    expect((await bed.api.rest("DELETE", `/deals/${deal.id}`, { token })).status).toBeLessThan(300);
+    // deleting a deal through the API expires its pending links first: such a link is left from a deletion made
+    // before that rule
+    await bed.api.container.db.db.deleteFrom("deals").where("id", "=", deal.id).execute();
 
     bed.stripe.pay(created.providerReference ?? "");
     const session = bed.stripe.sessions.get(created.providerReference ?? "");

@@ -78,7 +78,7 @@ describe("Mercado Pago webhooks", () => {
     expect((await paymentOf(bed.api, token, created.id)).status).toBe("paid");
   });
 
-  it("a notification that claims approved while the API says rejected leaves the payment failed", async () => {
+  it("a notification that claims approved while the API says rejected leaves the payment unpaid", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     const rejected = bed.mp.setPayment(created.providerReference ?? "", "rejected");
@@ -87,8 +87,36 @@ describe("Mercado Pago webhooks", () => {
       data: { id: String(rejected.id), status: "approved" },
     };
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(claim));
-    await waitForPayment(bed.api, token, created.id, { status: "failed" });
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "pending",
+      providerPaymentId: null,
+    });
     expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("open");
+  });
+
+  it("a rejected card keeps the link pending and sendable; a later approved payment pays it", async () => {
+    const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    // the attempt first in process (its id recorded), then rejected: the id is forgotten again
+    const attempt = bed.mp.setPayment(created.providerReference ?? "", "in_process");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(attempt.id)));
+    await waitForPayment(bed.api, token, created.id, { providerPaymentId: String(attempt.id) });
+    bed.mp.setPayment(created.providerReference ?? "", "rejected", attempt.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(attempt.id)));
+    await waitForLogsProcessed(bed.api, integrationId, 2);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "pending",
+      providerPaymentId: null,
+    });
+    // still payable: the preference is open until it expires
+    const approved = bed.mp.setPayment(created.providerReference ?? "", "approved");
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(approved.id)));
+    await waitForPayment(bed.api, token, created.id, {
+      status: "paid",
+      providerPaymentId: String(approved.id),
+    });
+    expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("won");
   });
 
   it("a rejected attempt then an approved one: the approved payment's id is kept and refunds go to it", async () => {
@@ -96,9 +124,10 @@ describe("Mercado Pago webhooks", () => {
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     const rejected = bed.mp.setPayment(created.providerReference ?? "", "rejected");
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(rejected.id)));
-    await waitForPayment(bed.api, token, created.id, {
-      status: "failed",
-      providerPaymentId: String(rejected.id),
+    await waitForLogsProcessed(bed.api, integrationId, 1);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "pending",
+      providerPaymentId: null,
     });
     const approved = bed.mp.setPayment(created.providerReference ?? "", "approved");
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(approved.id)));
