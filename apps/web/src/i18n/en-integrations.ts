@@ -25,7 +25,15 @@ export const integrationsEn = {
   "integrations.webhookUrl": "Webhook URL",
   "integrations.webhookUrlHint": "Paste this URL in the provider's webhook settings.",
   "integrations.webhookUrlOf": "webhook URL of {name}",
-  "integrations.lastError": "Last test: {error}",
+  "integrations.lastFailed": "The last test failed.",
+  "integrations.test.failedLead": "The test failed.",
+  "integrations.providerDetail": "Provider detail:",
+  "integrations.providerError.httpsRequired":
+    "The provider requires a public HTTPS address for the webhook: set PUBLIC_URL to the API's https:// address, then press Test to register the webhook again.",
+  "integrations.providerError.credentials": "The provider refused the credentials: check them under Edit.",
+  "integrations.providerError.webhookNotRegistered":
+    "The provider did not accept registering the webhook at this address.",
+  "integrations.providerError.unknown": "The provider refused the request.",
 
   "integrations.actions.test": "Test",
   "integrations.actions.edit": "Edit",
@@ -71,8 +79,6 @@ export const integrationsEn = {
   "integrations.webhookUrlHint.telegram": "Registered with Telegram automatically: nothing to paste.",
   "integrations.webhookPending":
     "Webhook not configured yet. In {kind}, create a webhook with the URL below, then press Edit and paste “{field}”. Until then payments are not confirmed and payment links cannot be created.",
-  "integrations.telegram.httpsRequired":
-    "Telegram only delivers to an HTTPS address: set PUBLIC_URL to the API's https:// address, then press Test to register the webhook again.",
 
   "integrations.delete.title": "Delete {name}?",
   "integrations.delete.description":

@@ -40,6 +40,13 @@ export const paymentsEn = {
   "payments.create.deal": "Deal",
   "payments.create.noDeals": "There are no open deals. Create a deal first, then charge it here.",
   "payments.create.dealValue": "{title} is worth {value}.",
+  "payments.create.alreadyPaid": "{paid} of {value} already paid.",
+  "payments.create.paidInFull":
+    "This deal is already paid in full: a new link would charge the customer beyond the deal's value.",
+  "payments.create.belowRemaining":
+    "Less than what is left to pay ({remaining}): paid alone, this link does not mark the deal as won. It is won once its paid links add up to its value.",
+  "payments.create.aboveRemaining":
+    "More than what is left to pay ({remaining}): the customer would pay beyond the deal's value.",
   "payments.create.amount": "Amount",
   "payments.create.currency": "Currency",
   "payments.create.provider": "Provider",

@@ -26,7 +26,15 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.webhookUrl": "URL do webhook",
   "integrations.webhookUrlHint": "Cole esta URL nas configurações de webhook do provedor.",
   "integrations.webhookUrlOf": "a URL do webhook de {name}",
-  "integrations.lastError": "Último teste: {error}",
+  "integrations.lastFailed": "O último teste falhou.",
+  "integrations.test.failedLead": "O teste falhou.",
+  "integrations.providerDetail": "Detalhe do provedor:",
+  "integrations.providerError.httpsRequired":
+    "O provedor exige um endereço público HTTPS para o webhook: defina PUBLIC_URL com o endereço https:// da API e clique em Testar para registrar o webhook de novo.",
+  "integrations.providerError.credentials": "O provedor recusou as credenciais: confira-as em Editar.",
+  "integrations.providerError.webhookNotRegistered":
+    "O provedor não aceitou registrar o webhook neste endereço.",
+  "integrations.providerError.unknown": "O provedor recusou o pedido.",
 
   "integrations.actions.test": "Testar",
   "integrations.actions.edit": "Editar",
@@ -75,8 +83,6 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.webhookUrlHint.telegram": "Registrada no Telegram automaticamente: não há nada para colar.",
   "integrations.webhookPending":
     "Webhook ainda não configurado. No {kind}, crie um webhook com a URL abaixo, clique em Editar e cole “{field}”. Até lá, os pagamentos não são confirmados e não é possível criar links de pagamento.",
-  "integrations.telegram.httpsRequired":
-    "O Telegram só entrega para endereços HTTPS: defina PUBLIC_URL com o endereço https:// da API e clique em Testar para registrar o webhook de novo.",
 
   "integrations.delete.title": "Excluir {name}?",
   "integrations.delete.description":

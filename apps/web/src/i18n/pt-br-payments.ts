@@ -41,6 +41,13 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.deal": "Negócio",
   "payments.create.noDeals": "Não há negócios abertos. Crie um negócio primeiro e depois cobre aqui.",
   "payments.create.dealValue": "{title} vale {value}.",
+  "payments.create.alreadyPaid": "{paid} de {value} já pagos.",
+  "payments.create.paidInFull":
+    "Este negócio já foi pago por completo: um novo link cobraria o cliente além do valor do negócio.",
+  "payments.create.belowRemaining":
+    "Menor que o que falta pagar ({remaining}): sozinho, este link pago não marca o negócio como ganho. Ele é ganho quando os links pagos somarem o valor.",
+  "payments.create.aboveRemaining":
+    "Maior que o que falta pagar ({remaining}): o cliente pagaria além do valor do negócio.",
   "payments.create.amount": "Valor",
   "payments.create.currency": "Moeda",
   "payments.create.provider": "Provedor",

@@ -9,7 +9,8 @@ import {
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
@@ -56,6 +57,8 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
   const [askTarget, setAskTarget] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [saved, setSaved] = useState(false);
+  const stageList = useRef<HTMLOListElement>(null);
+  const stageActions = useRef<HTMLDivElement>(null);
   const board = useQuery(trpc.pipelines.board.queryOptions({ pipelineId: pipeline.id, limit: 1 }));
   const counts = new Map((board.data?.columns ?? []).map((column) => [column.stage.id, column.count]));
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
@@ -164,7 +167,7 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
             onDragEnd={onDragEnd}
           >
             <SortableContext items={drafts.map((draft) => draft.key)} strategy={verticalListSortingStrategy}>
-              <ol aria-label={t("pipelines.stages")} className="space-y-2">
+              <ol ref={stageList} aria-label={t("pipelines.stages")} className="space-y-2">
                 {drafts.map((draft, index) => (
                   <StageRow
                     key={draft.key}
@@ -177,7 +180,18 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
                     showProblems={showProblems}
                     onChange={(next) => edit(drafts.map((item) => (item.key === next.key ? next : item)))}
                     onMove={(to) => edit(moveStage(drafts, index, to))}
-                    onRemove={() => edit(drafts.filter((item) => item.key !== draft.key))}
+                    onRemove={() => {
+                      // the button pressed is gone with its row: focus goes on, to the next stage's name (now
+                      // in the same place) or, after the last one, the add button, not back to the page's start
+                      flushSync(() => edit(drafts.filter((item) => item.key !== draft.key)));
+                      const next =
+                        stageList.current?.children[index]?.querySelector<HTMLInputElement>(
+                          'input[type="text"]',
+                        );
+                      (
+                        next ?? stageActions.current?.querySelector<HTMLButtonElement>("[data-add-stage]")
+                      )?.focus();
+                    }}
                   />
                 ))}
               </ol>
@@ -186,8 +200,12 @@ export function PipelineEditor({ pipeline, pipelines, canEdit, canDelete, onDele
           <p className="mt-2 text-xs text-slate-500">{t("pipelines.stage.hint")}</p>
         </div>
         {canEdit && (
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-5">
+          <div
+            ref={stageActions}
+            className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-5"
+          >
             <Button
+              data-add-stage=""
               variant="secondary"
               size="sm"
               disabled={drafts.length >= 30}

@@ -14,6 +14,7 @@ import { useTRPC } from "../../lib/trpc";
 import { IntegrationIcon } from "./integration-icon";
 import { type IntegrationKind, isPaymentKind, kindLabels } from "./integration-kinds";
 import { integrationStatus, testSuccessText } from "./integration-status";
+import { providerErrorReason } from "./provider-error";
 import { type Integration, useIntegrationsChanged } from "./use-integrations";
 import { WebhookUrl } from "./webhook-url";
 
@@ -151,20 +152,21 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
       </div>
 
       {shown?.ok && <Alert tone="success">{testSuccessText(t, shown)}</Alert>}
-      {shown && !shown.ok && (
-        <Alert tone="error">{t("integrations.test.failed", { error: shown.error ?? "" })}</Alert>
-      )}
+      {shown &&
+        !shown.ok &&
+        (shown.error && !credentialsRefusal(shown.error) ? (
+          // not about the credentials (Telegram wants HTTPS): said in the user's language first
+          <ProviderFailure error={shown.error} lead={t("integrations.test.failedLead")} />
+        ) : (
+          <Alert tone="error">{t("integrations.test.failed", { error: shown.error ?? "" })}</Alert>
+        ))}
       {!integration.webhookConfigured && (
         <Alert tone="error">
           {t("integrations.webhookPending", { kind: kindLabels[kind], field: t(pendingSecretField(kind)) })}
         </Alert>
       )}
-      {kind === "telegram" &&
-        /HTTPS URL must be provided/.test(shown?.error ?? integration.lastTestError ?? "") && (
-          <Alert tone="error">{t("integrations.telegram.httpsRequired")}</Alert>
-        )}
       {!shown && integration.lastTestError && (
-        <Alert tone="error">{t("integrations.lastError", { error: integration.lastTestError })}</Alert>
+        <ProviderFailure error={integration.lastTestError} lead={t("integrations.lastFailed")} />
       )}
       {integration.isActive && released > 0 && (
         <Alert tone="success">{t("integrations.enabled.released", { count: released })}</Alert>
@@ -211,3 +213,25 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
 /** The label of the field still missing while the webhook is not configured (a payment provider's secret). */
 const pendingSecretField = (kind: IntegrationKind): PlainMessageKey =>
   `integrations.field.${kind}.webhookSecret` as PlainMessageKey;
+
+/** A test refused for its credentials, or for a reason the app cannot tell: said as a refusal of the credentials. */
+const credentialsRefusal = (error: string): boolean =>
+  ["integrations.providerError.credentials", "integrations.providerError.unknown"].includes(
+    providerErrorReason(error),
+  );
+
+/**
+ * A provider's refusal: what it means in the user's language, then the provider's own words (often English, and
+ * what support asks for) marked as a technical detail rather than passed off as the app's sentence.
+ */
+function ProviderFailure({ error, lead }: { error: string; lead: string }) {
+  const { t } = useI18n();
+  return (
+    <Alert tone="error">
+      <span className="block">{`${lead} ${t(providerErrorReason(error))}`}</span>
+      <span className="mt-1 block text-xs break-words opacity-80">
+        <span className="font-medium">{t("integrations.providerDetail")}</span> <code>{error}</code>
+      </span>
+    </Alert>
+  );
+}

@@ -12,7 +12,7 @@ import { TextField } from "../../components/ui/text-field";
 import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
-import { isZeroDecimal } from "../../lib/decimal";
+import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
 import { formatMoney, parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
@@ -24,8 +24,10 @@ import { dealValueShortfall } from "./deal-value-shortfall";
 import { type Payment, type PaymentProvider, paymentProviders } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
 import {
+  amountToCharge,
   type ClearedAmount,
   currencyChoices,
+  type DealBalance,
   type PaymentLinkValues,
   type ProviderChoice,
   paymentLinkDefaults,
@@ -36,6 +38,7 @@ import {
   withCurrency,
   withProvider,
 } from "./payment-link-input";
+import { useDealBalance } from "./use-deal-balance";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface PaymentLinkFormProps {
@@ -86,6 +89,7 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
   const trpc = useTRPC();
   const { user } = useSession();
   const connected = useQuery(trpc.payments.providers.queryOptions());
+  const paid = useDealBalance(props.deal);
   if (props.deal.status === "lost") return <Alert tone="info">{t("payments.create.dealLost")}</Alert>;
   if (connected.isPending) return <Loading />;
   if (connected.isLoadingError)
@@ -119,10 +123,15 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
       </div>
     );
   }
+  // what was paid already (a deposit) decides what the link charges: wait for it rather than offer the full value
+  if (paid.query.isPending) return <Loading />;
+  if (paid.query.isLoadingError)
+    return <QueryError error={paid.query.error} onRetry={() => void paid.query.refetch()} />;
   return (
     <>
       <RefreshFailedNotice query={connected} />
-      <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} />
+      <RefreshFailedNotice query={paid.query} />
+      <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} balance={paid.balance} />
     </>
   );
 }
@@ -148,11 +157,18 @@ function LinkForm({
   deal,
   connected,
   mayConnect,
+  balance,
   sendToConversationId,
   submitLabel,
   onCreated,
   onCancel,
-}: PaymentLinkFormProps & { deal: Deal; connected: readonly ProviderChoice[]; mayConnect: boolean }) {
+}: PaymentLinkFormProps & {
+  deal: Deal;
+  connected: readonly ProviderChoice[];
+  mayConnect: boolean;
+  /** What the deal's paid links brought in (a deposit): the link charges the rest. */
+  balance: DealBalance | null;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const paymentChanged = usePaymentChanged();
@@ -170,7 +186,9 @@ function LinkForm({
     const parsed = parseAmountInput(value, locale, values?.currency);
     return parsed !== null && isZeroDecimal(parsed) ? "payments.create.zero" : null;
   };
-  const [initial] = useState(() => paymentLinkDefaults(deal.value, locale, connected));
+  // after a deposit the link charges what is left, so the customer is not charged the full value again
+  const [charge] = useState(() => amountToCharge(deal.value, balance));
+  const [initial] = useState(() => paymentLinkDefaults(charge, locale, connected));
   const form = useForm({
     initial: { ...initial },
     rules: { amount: [required, amount], currency: [required], provider: [required] },
@@ -200,25 +218,37 @@ function LinkForm({
         })
       : undefined;
   // a deposit ("sinal") is fine, but paid alone it does not win the deal: say so before the link is sent
-  const shortfall = dealValueShortfall(form.values, deal.value, locale);
+  const shortfall = dealValueShortfall(form.values, charge, locale);
+  const remaining = balance && formatMoney(balance.remaining, locale);
+  const typed = parseAmountInput(form.values.amount, locale, form.values.currency);
+  const overcharges =
+    balance !== null &&
+    !isZeroDecimal(balance.remaining.amount) &&
+    form.values.currency === balance.remaining.currency &&
+    typed !== null &&
+    subtractDecimals(balance.remaining.amount, typed).startsWith("-");
   const shortfallHint =
     shortfall === "partial"
-      ? t("payments.create.belowDealValue", { value: formatMoney(deal.value, locale) })
-      : shortfall === "otherCurrency"
-        ? t("payments.create.otherCurrencyThanDeal", { currency: deal.value.currency })
-        : undefined;
+      ? remaining
+        ? t("payments.create.belowRemaining", { remaining })
+        : t("payments.create.belowDealValue", { value: formatMoney(deal.value, locale) })
+      : overcharges && remaining
+        ? t("payments.create.aboveRemaining", { remaining })
+        : shortfall === "otherCurrency"
+          ? t("payments.create.otherCurrencyThanDeal", { currency: deal.value.currency })
+          : undefined;
   const providerField = {
     ...form.field("provider"),
     onChange: (event: ChangeEvent<HTMLSelectElement>) => {
       form.field("provider").onChange(event);
-      changeCurrency(withProvider(form.values, event.target.value, connected, deal.value, locale));
+      changeCurrency(withProvider(form.values, event.target.value, connected, charge, locale));
     },
   };
   const currencyField = {
     ...form.field("currency"),
     onChange: (event: ChangeEvent<HTMLSelectElement>) => {
       form.field("currency").onChange(event);
-      changeCurrency(withCurrency(form.values, event.target.value, deal.value, locale));
+      changeCurrency(withCurrency(form.values, event.target.value, charge, locale));
     },
   };
   const amountField = {
@@ -242,7 +272,19 @@ function LinkForm({
       {form.formError && <Alert tone="error">{form.formError}</Alert>}
       <p className="text-sm text-slate-600">
         {t("payments.create.dealValue", { title: deal.title, value: formatMoney(deal.value, locale) })}
+        {balance && (
+          <>
+            {" "}
+            {t("payments.create.alreadyPaid", {
+              paid: formatMoney(balance.paid, locale),
+              value: formatMoney(deal.value, locale),
+            })}
+          </>
+        )}
       </p>
+      {balance && isZeroDecimal(balance.remaining.amount) && (
+        <Alert tone="info">{t("payments.create.paidInFull")}</Alert>
+      )}
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField
           label={t("payments.create.amount")}

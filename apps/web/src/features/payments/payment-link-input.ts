@@ -1,9 +1,10 @@
 import type { Locale } from "../../i18n/locale";
 import type { PlainMessageKey } from "../../i18n/translate";
 import type { RouterInputs } from "../../lib/api-types";
+import { addDecimals, isZeroDecimal, subtractDecimals } from "../../lib/decimal";
 import { type ErrorMessageOverrides, errorCodeOf, toErrorView } from "../../lib/errors";
 import { amountForInput, type Money, parseAmountInput } from "../../lib/money";
-import type { PaymentProvider } from "./payment-filters";
+import type { Payment, PaymentProvider } from "./payment-filters";
 import { paymentProviders } from "./payment-filters";
 
 export type CreatePaymentInput = RouterInputs["payments"]["create"];
@@ -52,6 +53,52 @@ export function currencyChoices(connected: readonly ProviderChoice[], provider: 
   return [...new Set(chosen.flatMap((item) => item.currencies))];
 }
 
+/** How much of a deal's value its paid links brought in, and what is left to charge. */
+export interface DealBalance {
+  /** In the deal's currency, refunds taken off. */
+  paid: Money;
+  /** The value less what was paid; never below zero (zero: paid in full). */
+  remaining: Money;
+}
+
+/**
+ * What the deal's paid links brought in toward its value, as the server counts it to win the deal: the paid ones in
+ * the deal's currency, each less what was refunded of it (a fully refunded one is `refunded`, and adds nothing).
+ * Null when nothing counts yet, or the deal has no value (any payment wins it then).
+ */
+export function dealBalance(
+  value: Money,
+  payments: readonly Pick<Payment, "status" | "amount" | "refundedAmount" | "currency">[],
+): DealBalance | null {
+  if (isZeroDecimal(value.amount)) return null;
+  const counted = payments.filter(
+    (payment) => payment.status === "paid" && payment.currency === value.currency,
+  );
+  const paid = counted.reduce(
+    (total, payment) => addDecimals(total, subtractDecimals(payment.amount, payment.refundedAmount)),
+    "0",
+  );
+  if (isZeroDecimal(paid) || paid.startsWith("-")) return null;
+  const left = subtractDecimals(value.amount, paid);
+  const remaining = left.startsWith("-") || isZeroDecimal(left) ? zeroLike(value.amount) : left;
+  return {
+    paid: { amount: sameScale(paid, value.amount), currency: value.currency },
+    remaining: { amount: remaining, currency: value.currency },
+  };
+}
+
+/** "0.00" for "89.90", "0" for "5000": zero written as the value is. */
+const zeroLike = (amount: string): string => subtractDecimals(amount, amount);
+
+/** A sum written with as many decimals as the deal's value ("50" → "50.00"), as the API writes money. */
+function sameScale(amount: string, like: string): string {
+  return addDecimals(zeroLike(like), amount);
+}
+
+/** What a new link charges by default: the rest of the deal's value once something was paid, else the value. */
+export const amountToCharge = (value: Money, balance: DealBalance | null): Money =>
+  balance ? balance.remaining : value;
+
 /**
  * A new link charges what the deal is worth unless someone changes it, through the only ready provider if one. When
  * that provider cannot charge in the deal's currency, its own currency is offered with no amount: the deal's
@@ -67,11 +114,15 @@ export function paymentLinkDefaults(
   const currencies = currencyChoices(connected, provider);
   const inDealCurrency = currencies.length === 0 || currencies.includes(value.currency);
   return {
-    amount: inDealCurrency ? amountForInput(value.amount, locale) : "",
+    amount: inDealCurrency ? prefill(value, locale) : "",
     currency: inDealCurrency ? value.currency : (currencies[0] ?? value.currency),
     provider,
   };
 }
+
+/** Nothing left to charge (a deal paid in full): no number, rather than a zero the form would refuse. */
+const prefill = (charge: Money, locale: Locale): string =>
+  isZeroDecimal(charge.amount) ? "" : amountForInput(charge.amount, locale);
 
 /** A currency change that emptied the amount: the form says why. */
 export interface ClearedAmount {
@@ -92,7 +143,7 @@ export function withCurrency(
 ): { values: PaymentLinkValues; cleared: ClearedAmount | null } {
   if (currency === values.currency) return { values, cleared: null };
   const inDealCurrency = currency === deal.currency;
-  const amount = inDealCurrency ? amountForInput(deal.amount, locale) : "";
+  const amount = inDealCurrency ? prefill(deal, locale) : "";
   const cleared =
     !inDealCurrency && values.amount.trim() !== "" ? { from: values.currency, to: currency } : null;
   return { values: { ...values, currency, amount }, cleared };
