@@ -17,6 +17,8 @@ export type ShardReply =
   | {
       kind: "result";
       latencies: Float64Array;
+      /** When each of `latencies` was sent (the parent's clock), in the same order. */
+      sentAts: Float64Array;
       /** From the event's occurredAt (set where it was published) to its receipt. */
       sincePublished: Float64Array;
       deliveries: number;
@@ -89,12 +91,18 @@ process.on("message", async (command: ShardCommand) => {
     reply({ kind: "progress", deliveries, frames });
   } else if (command.kind === "collect") {
     const latencies: number[] = [];
+    const sentAts: number[] = [];
     for (const [key, sent] of command.sentAt) {
-      for (const at of received.get(key) ?? []) if (!Number.isNaN(at)) latencies.push(at - sent);
+      for (const at of received.get(key) ?? []) {
+        if (Number.isNaN(at)) continue;
+        latencies.push(at - sent);
+        sentAts.push(sent);
+      }
     }
     reply({
       kind: "result",
       latencies: Float64Array.from(latencies),
+      sentAts: Float64Array.from(sentAts),
       sincePublished: Float64Array.from(sincePublished),
       deliveries,
       duplicates,

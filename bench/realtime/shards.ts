@@ -4,6 +4,7 @@ import type { ShardCommand, ShardReply } from "./client-shard";
 
 export interface ShardResult {
   latencies: Float64Array;
+  sentAts: Float64Array;
   sincePublished: Float64Array;
   deliveries: number;
   duplicates: number;
@@ -85,6 +86,7 @@ export async function openShards(options: {
       };
       return {
         latencies: joined((r) => r.latencies),
+        sentAts: joined((r) => r.sentAts),
         sincePublished: joined((r) => r.sincePublished),
         deliveries: results.reduce((sum, r) => sum + r.deliveries, 0),
         duplicates: results.reduce((sum, r) => sum + r.duplicates, 0),

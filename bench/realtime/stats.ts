@@ -13,3 +13,22 @@ export function latencyOf(values: Float64Array): Latency {
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** p50/p99 of the latencies of what was sent in each `windowMs` from `from` (BENCH_TIMELINE). */
+export function timelineOf(
+  latencies: Float64Array,
+  sentAts: Float64Array,
+  from: number,
+  windowMs: number,
+): Array<{ second: number } & Latency> {
+  const windows = new Map<number, number[]>();
+  latencies.forEach((latency, index) => {
+    const window = Math.floor(((sentAts[index] ?? from) - from) / windowMs);
+    const list = windows.get(window) ?? [];
+    list.push(latency);
+    windows.set(window, list);
+  });
+  return [...windows]
+    .sort(([a], [b]) => a - b)
+    .map(([window, list]) => ({ second: (window * windowMs) / 1000, ...latencyOf(Float64Array.from(list)) }));
+}
