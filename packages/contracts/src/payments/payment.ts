@@ -83,7 +83,9 @@ export const createPaymentInput = strictInput({
     .describe("Defaults to the organization's only active payment integration"),
   amount: decimal
     .optional()
-    .describe("Defaults to the deal's value; required when `currency` is not the deal's"),
+    .describe(
+      "Defaults to what is left of the deal's value (its paid payments, refunds taken off, subtracted; a 422 when nothing is left); required when `currency` is not the deal's",
+    ),
   currency: currency.optional().describe("Defaults to the deal's currency"),
   description: z
     .string()

@@ -1,10 +1,11 @@
 import type { Actor } from "../auth/model";
 import { DomainError, notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
-import { type Money, parseCurrency, parseMoney, toMinorUnits } from "../shared/money";
+import { fromMinorUnits, type Money, parseCurrency, parseMoney, toMinorUnits } from "../shared/money";
 import { acceptedCurrencies } from "./accepted-currencies";
 import { notReadyReason } from "./connected-providers";
 import { connectPaymentIntegration } from "./credentials";
+import { dealPaymentProgress } from "./deal-paid-total";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
 import type { PaymentIntegration, PaymentsDeps } from "./ports";
@@ -20,7 +21,7 @@ export const paymentLinkLifetimeMs = 23 * 60 * 60 * 1000;
 export interface CreatePaymentInput {
   dealId: string;
   provider?: string | undefined;
-  /** Decimal string; defaults to the deal's value. */
+  /** Decimal string; defaults to what is left of the deal's value once its paid payments are taken off. */
   amount?: string | undefined;
   currency?: string | undefined;
   description?: string | undefined;
@@ -50,6 +51,22 @@ async function chooseIntegration(
     throw validationFailed("provider", "This organization has several payment providers: choose one");
   }
   return first;
+}
+
+/**
+ * What a link charges when the caller names no amount: what is left of the deal's value, its paid payments
+ * (refunds taken off, in its currency) subtracted, so a link sent after a deposit never charges the deposit again.
+ */
+function remainingValue(dealValue: Money, paidTotals: readonly Money[]): Money {
+  const progress = dealPaymentProgress(dealValue, paidTotals);
+  if (progress.kind !== "short") {
+    if (progress.kind === "no_value") return dealValue;
+    const message =
+      `The deal's ${dealValue.amount} ${dealValue.currency} is paid already (${progress.paid.amount} paid): ` +
+      "give an amount to charge more";
+    throw new DomainError("UNPROCESSABLE", message, { fieldErrors: { amount: [message] } });
+  }
+  return fromMinorUnits(toMinorUnits(progress.value) - toMinorUnits(progress.paid), dealValue.currency);
 }
 
 function paymentAmount(input: CreatePaymentInput, dealValue: Money): Money {
@@ -122,13 +139,18 @@ export async function createPayment(
   // a lost deal is reopened on purpose, not by a customer paying a link nobody meant to send; a won deal may
   // still be charged (won when the customer said yes, paid afterwards)
   if (deal.status === "lost") throw lostDealRefused();
-  const amount = paymentAmount(input, deal.value);
+  // an amount given is checked at once; the default, what is left to pay, once the integration could charge it
+  let amount = input.amount === undefined ? undefined : paymentAmount(input, deal.value);
   const text = description(input, deal.title);
   const stored = await chooseIntegration(deps, organizationId, input.provider);
   const integration = connectPaymentIntegration(deps.cipher, stored);
   if (notReadyReason(integration) === "webhook_secret_missing") {
     throw webhookNotConfigured(integration.provider);
   }
+  amount ??= paymentAmount(
+    input,
+    remainingValue(deal.value, await deps.store.payments.paidTotals(organizationId, deal.id)),
+  );
   const accepted = await acceptedCurrencies(deps, integration);
   if (!accepted.includes(amount.currency)) {
     throw unsupportedCurrency(integration.provider, amount.currency, accepted);

@@ -78,6 +78,26 @@ describe("a paid payment wins its deal only once the deal's value is paid", () =
     expect((await dealStatus(token, deal.id)).status).toBe("won");
   });
 
+  it("a link created without an amount after a deposit charges what is left, and none when nothing is", async () => {
+    const { token, deal, integrationId } = await dealWorth("89.90");
+    const deposit = await createPaymentOk(bed.api, token, { dealId: deal.id, amount: "50.00" });
+    await payThroughStripe(bed, token, integrationId, deposit);
+
+    const rest = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    expect(rest.amount).toBe("39.90");
+
+    await payThroughStripe(bed, token, integrationId, rest);
+    expect((await dealStatus(token, deal.id)).status).toBe("won");
+    const more = await bed.api.rest<{ message: string }>("POST", "/payments", {
+      token,
+      body: { dealId: deal.id },
+    });
+    expect(more.status).toBe(422);
+    expect(more.body.message).toContain("89.90 paid");
+    const extra = await createPaymentOk(bed.api, token, { dealId: deal.id, amount: "10.00" });
+    expect(extra.amount).toBe("10.00");
+  });
+
   it("counts refunds off the paid total", async () => {
     const { token, deal, integrationId } = await dealWorth("100.00");
     const first = await createPaymentOk(bed.api, token, { dealId: deal.id, amount: "60.00" });
