@@ -121,7 +121,7 @@ export async function receivedLogId(
     .selectFrom("webhook_logs")
     .select("id")
     .where("integration_id", "=", integrationId)
-    .where("event_id", "=", `${integrationId}:${update.update_id}`)
+    .where("event_id", "=", `${integrationId}:${telegram.bot.id}:${update.update_id}`)
     .executeTakeFirstOrThrow();
   return row.id;
 }
