@@ -109,4 +109,45 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
     );
     for (const stop of stops) stop();
   });
+
+  it("records an event whose recording failed before the next one, so none is skipped", async () => {
+    const organizationId = await insertOrganization(database.db, 365);
+    const deps = workerDeps();
+    await deps.store.subscriptions.create(
+      organizationId,
+      randomUUID(),
+      {
+        url: "http://127.0.0.1:9/hook",
+        description: null,
+        events: ["contact_updated"],
+        isActive: true,
+        secret: deps.cipher.seal("whsec_test", "x"),
+        secretHint: "…test",
+      },
+      20,
+    );
+    const api = await openLog();
+    const worker = await openLog();
+    const insertMany = vi
+      .spyOn(deps.store.deliveries, "insertMany")
+      .mockRejectedValueOnce(new Error("the database is away"));
+    const stop = await startRecordingEvents(deps, worker.feed);
+
+    await api.events.publish(contactUpdated(organizationId, "failed-once"));
+    await vi.waitFor(() => expect(insertMany).toHaveBeenCalledTimes(1));
+    await api.events.publish(contactUpdated(organizationId, "next"));
+
+    await vi.waitFor(async () =>
+      expect(await deliveredContacts(organizationId)).toEqual(["failed-once", "next"]),
+    );
+    const cursor = await deps.store.cursors.find(organizationId);
+    const nextId = await database.db
+      .selectFrom("outgoing_webhook_deliveries")
+      .select("event_id")
+      .where("organization_id", "=", organizationId)
+      .orderBy("event_id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(cursor).toBe(nextId.event_id);
+    stop();
+  });
 });
