@@ -48,6 +48,23 @@ function workerDeps() {
   });
 }
 
+/** A webhook of the organization that wants `contact_updated`. */
+async function subscribeToContacts(deps: ReturnType<typeof workerDeps>, organizationId: string) {
+  await deps.store.subscriptions.create(
+    organizationId,
+    randomUUID(),
+    {
+      url: "http://127.0.0.1:9/hook",
+      description: null,
+      events: ["contact_updated"],
+      isActive: true,
+      secret: deps.cipher.seal("whsec_test", "x"),
+      secretHint: "…test",
+    },
+    20,
+  );
+}
+
 const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
   type: "contact_updated",
   organizationId,
@@ -69,19 +86,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
   it("catches up, after a restart, the events published while no worker ran, each once", async () => {
     const organizationId = await insertOrganization(database.db, 365);
     const deps = workerDeps();
-    await deps.store.subscriptions.create(
-      organizationId,
-      randomUUID(),
-      {
-        url: "http://127.0.0.1:9/hook",
-        description: null,
-        events: ["contact_updated"],
-        isActive: true,
-        secret: deps.cipher.seal("whsec_test", "x"),
-        secretHint: "…test",
-      },
-      20,
-    );
+    await subscribeToContacts(deps, organizationId);
     const api = await openLog();
 
     const firstWorker = await openLog();
@@ -113,19 +118,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
   it("records an event whose recording failed before the next one, so none is skipped", async () => {
     const organizationId = await insertOrganization(database.db, 365);
     const deps = workerDeps();
-    await deps.store.subscriptions.create(
-      organizationId,
-      randomUUID(),
-      {
-        url: "http://127.0.0.1:9/hook",
-        description: null,
-        events: ["contact_updated"],
-        isActive: true,
-        secret: deps.cipher.seal("whsec_test", "x"),
-        secretHint: "…test",
-      },
-      20,
-    );
+    await subscribeToContacts(deps, organizationId);
     const api = await openLog();
     const worker = await openLog();
     const insertMany = vi
