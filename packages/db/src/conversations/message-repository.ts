@@ -11,7 +11,9 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
   return {
     async listInConversation(organizationId, conversationId, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "messages");
+      // one conversation's thread: a cursor of another conversation's is refused, not read as a position here
+      const list = `messages.${conversationId}`;
+      const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("messages")
         .select(messageColumns)
@@ -28,7 +30,7 @@ export function createMessageRepository(db: Kysely<Database>): MessageRepository
       const hasMore = rows.length > limit;
       const items = rows.slice(0, limit).map(toMessage);
       const last = items.at(-1);
-      return { items, nextCursor: hasMore && last ? encodeCursor(last.sentAt, last.id, "messages") : null };
+      return { items, nextCursor: hasMore && last ? encodeCursor(last.sentAt, last.id, list) : null };
     },
 
     async findById(organizationId, id, lock) {

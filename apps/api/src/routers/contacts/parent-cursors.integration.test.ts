@@ -1,7 +1,7 @@
 import { sealConfig } from "@crm/domain";
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
-import { insertContact, insertConversation } from "../conversations/conversation-fixtures";
+import { insertContact, insertConversation, insertMessage } from "../conversations/conversation-fixtures";
 import { createDeal, type ErrorDto, stageAt, workspace } from "../deals/deal-fixtures";
 import { type ImportDto, waitForImport } from "./contact-fixtures";
 
@@ -75,6 +75,7 @@ async function twoParentsOfEach() {
   }
 
   const integrations = [];
+  const conversations = [];
   for (const contact of [contactId, otherContactId]) {
     // sealed as its own flow seals it: the webhook logs read the integration
     const n = integrations.length + 1;
@@ -91,11 +92,15 @@ async function twoParentsOfEach() {
     });
     integrations.push(integrationId);
     for (const n of [1, 2]) {
-      await insertConversation(api, organizationId, {
+      const conversationId = await insertConversation(api, organizationId, {
         channel: "telegram",
         contactId: contact,
         integrationId,
       });
+      conversations.push(conversationId);
+      for (const minutesAgo of [2, 1]) {
+        await insertMessage(api, conversationId, { content: `Message ${minutesAgo}`, minutesAgo });
+      }
       await db
         .insertInto("webhook_logs")
         .values({
@@ -140,12 +145,22 @@ async function twoParentsOfEach() {
   const imports = [await importTwoRows(token, ["Imported 1", "Imported 2"])];
   imports.push(await importTwoRows(token, ["Imported 3", "Imported 4"]));
 
-  return { token, pipeline, contacts: [contactId, otherContactId], deals, integrations, webhooks, imports };
+  return {
+    token,
+    pipeline,
+    contacts: [contactId, otherContactId],
+    deals,
+    integrations,
+    conversations,
+    webhooks,
+    imports,
+  };
 }
 
 describe("a per-parent list's cursor", () => {
   it("is refused, as another list's, by the same list of another parent", async () => {
-    const { token, pipeline, contacts, deals, integrations, webhooks, imports } = await twoParentsOfEach();
+    const { token, pipeline, contacts, deals, integrations, conversations, webhooks, imports } =
+      await twoParentsOfEach();
     const lists: Record<string, (parent: string) => string> = {
       activities: (deal) => `/deals/${deal}/activities?limit=1`,
       webhookDeliveries: (webhook) => `/webhooks/${webhook}/deliveries?limit=1`,
@@ -153,6 +168,7 @@ describe("a per-parent list's cursor", () => {
       importRows: (id) => `/contacts/imports/${id}/rows?limit=1`,
       contactDeals: (contact) => `/contacts/${contact}/deals?limit=1`,
       contactConversations: (contact) => `/contacts/${contact}/conversations?limit=1`,
+      messages: (conversation) => `/conversations/${conversation}/messages?limit=1`,
       boardColumn: (stage) => `/pipelines/${pipeline.id}/board?stageId=${stage}&limit=1`,
     };
     const parents: Record<string, string[]> = {
@@ -162,6 +178,7 @@ describe("a per-parent list's cursor", () => {
       importRows: imports,
       contactDeals: contacts,
       contactConversations: contacts,
+      messages: conversations,
       boardColumn: [stageAt(pipeline, 0).id, stageAt(pipeline, 1).id],
     };
     for (const [name, path] of Object.entries(lists)) {
