@@ -28,8 +28,8 @@ import { getConversation } from "@crm/domain/conversations/conversation-queries"
 import { sendMessage } from "@crm/domain/conversations/send-message";
 import { assertCanSend } from "@crm/domain/conversations/sending";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
 import type { OutgoingWebhooksDeps } from "@crm/domain/outgoing-webhooks/ports";
-import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
 import { countPendingLinks, expirePendingLinks } from "@crm/domain/payments/integration-links";
 import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
@@ -284,8 +284,13 @@ export async function createContainer(
     });
     closers.unshift(() => host.close());
     // where jobs run, events become deliveries (the standalone worker does the same from the Redis log)
-    const stopRecording = await startRecordingEvents(outgoingWebhooks, realtimeBus.feed);
-    closers.unshift(async () => stopRecording());
+    const recorder = await startRecordingEvents(outgoingWebhooks, realtimeBus.feed);
+    // retries what the database refused, and marks how far recording got (a restart tells gaps by it)
+    const recorderTicks = setInterval(() => void recorder.tick(), 5_000);
+    closers.unshift(async () => {
+      clearInterval(recorderTicks);
+      recorder.stop();
+    });
   }
   if (scheduler) await scheduleRetention(scheduler);
   if (scheduler) await scheduleWebhookSweep(scheduler);

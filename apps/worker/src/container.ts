@@ -9,7 +9,7 @@ import { createIntegrationRepository } from "@crm/db/integrations/integration-re
 import { createWebhookLogRepository } from "@crm/db/integrations/webhook-log-repository";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
-import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
 import type { Logger } from "@crm/domain/shared/logger";
 import {
   createChannelAdapters,
@@ -134,7 +134,9 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     logger,
   });
   await realtimeLog.ready();
-  const stopRecording = await startRecordingEvents(outgoingWebhooks, realtimeLog.feed);
+  const recorder = await startRecordingEvents(outgoingWebhooks, realtimeLog.feed);
+  // retries what the database refused, and marks how far recording got (a restart tells gaps by it)
+  const recorderTicks = setInterval(() => void recorder.tick(), 5_000);
   await scheduleWebhookDeliverySweep(queue);
   await scheduleWebhookSweep(queue);
   await scheduleImportSweep(queue);
@@ -175,7 +177,8 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   return {
     async close() {
       await discordGateways?.close();
-      stopRecording();
+      clearInterval(recorderTicks);
+      recorder.stop();
       await realtimeLog.close();
       await host.close();
       await queue.close();

@@ -71,7 +71,11 @@ export const webhookDelivery = z.object({
   id,
   webhookId: id,
   eventId: z.string().describe("The event's id: the same in every retry (receivers dedupe by it)"),
-  eventType: z.string(),
+  eventType: z
+    .string()
+    .describe(
+      "A subscribed event, `ping` (a test) or `events_missed` (events of `data.from`..`data.to` may never be sent)",
+    ),
   status: webhookDeliveryStatus.describe("pending (first attempt or a retry to come), delivered, failed"),
   attempts: z.number().int(),
   nextAttemptAt: timestamp.nullable(),

@@ -1,4 +1,5 @@
 import type { EventCursorRepository } from "@crm/domain/outgoing-webhooks/ports";
+import { entryIdTime, isEntryId } from "@crm/domain/realtime/entry-id";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
@@ -17,15 +18,38 @@ export function createEventCursorRepository(db: Kysely<Database>): EventCursorRe
       return row?.last_entry_id;
     },
 
+    async position(organizationId) {
+      const row = await db
+        .selectFrom("outgoing_webhook_cursors")
+        .select(["last_entry_id", "updated_at"])
+        .where("organization_id", "=", organizationId)
+        .executeTakeFirst();
+      return row && { entryId: row.last_entry_id, recordedThrough: row.updated_at };
+    },
+
+    async markRecordedThrough(at, except, slackMs) {
+      let update = db
+        .updateTable("outgoing_webhook_cursors")
+        .set({ updated_at: at })
+        .where("updated_at", "<", new Date(at.getTime() - slackMs));
+      if (except.length > 0) update = update.where("organization_id", "not in", except);
+      await update.execute();
+    },
+
     async advance(organizationId, entryId) {
-      if (!/^\d{1,15}-\d{1,15}$/.test(entryId)) return;
+      if (!isEntryId(entryId)) return;
+      // recorded through the entry's time, not now: a replay records old entries
+      const at = new Date(entryIdTime(entryId));
       await db
         .insertInto("outgoing_webhook_cursors")
-        .values({ organization_id: organizationId, last_entry_id: entryId })
+        .values({ organization_id: organizationId, last_entry_id: entryId, updated_at: at })
         .onConflict((oc) =>
           oc
             .column("organization_id")
-            .doUpdateSet({ last_entry_id: entryId, updated_at: new Date() })
+            .doUpdateSet({
+              last_entry_id: entryId,
+              updated_at: sql<Date>`greatest(outgoing_webhook_cursors.updated_at, ${at})`,
+            })
             .where(
               sql<boolean>`${asPair("outgoing_webhook_cursors.last_entry_id")} < ${asPair("excluded.last_entry_id")}`,
             ),

@@ -71,6 +71,27 @@ describe("outgoing webhook store", () => {
     expect(await cursors.find(organizationId)).toBe("10-0");
   });
 
+  it("marks how far an organization's events are recorded: forward only, and not while held back", async () => {
+    const { db } = handle;
+    const [recorded, heldBack] = [await insertOrganization(db, 365), await insertOrganization(db, 365)];
+    const { cursors } = createOutgoingWebhooksStore(db);
+    for (const organizationId of [recorded, heldBack])
+      await cursors.advance(organizationId, "1700000000000-0");
+    const entryTime = new Date(1_700_000_000_000);
+    expect(await cursors.position(recorded)).toEqual({
+      entryId: "1700000000000-0",
+      recordedThrough: entryTime,
+    });
+
+    const now = new Date();
+    await cursors.markRecordedThrough(now, [heldBack], 30_000);
+    await cursors.markRecordedThrough(new Date(now.getTime() - 60_000), [heldBack], 0);
+    await cursors.advance(recorded, "1700000000001-0");
+
+    expect(await cursors.position(recorded)).toEqual({ entryId: "1700000000001-0", recordedThrough: now });
+    expect((await cursors.position(heldBack))?.recordedThrough).toEqual(entryTime);
+  });
+
   it("never lets concurrent creates pass the limit", async () => {
     const { db } = handle;
     const organizationId = await insertOrganization(db, 365);

@@ -18,6 +18,12 @@ export type OutgoingWebhookEvent = (typeof outgoingWebhookEvents)[number];
 /** Sent by `POST /webhooks/{id}/test` only; never subscribed to. */
 export const pingEvent = "ping";
 
+/**
+ * Sent to every switched-on webhook of an organization, whatever its events, when no worker recorded its events
+ * for longer than the realtime log keeps them: events of that time range may never be sent.
+ */
+export const eventsMissedEvent = "events_missed";
+
 /** Subscribes to every event of the list, present and future. */
 export const allEvents = "*";
 

@@ -97,11 +97,23 @@ export interface WebhookDeliveryRepository {
   due(before: Date, limit: number): Promise<Array<{ id: string; attempts: number }>>;
 }
 
+export interface EventCursor {
+  entryId: string;
+  /** Until when a listening recorder had recorded every event of the organization (at least the entry's time). */
+  recordedThrough: Date;
+}
+
 export interface EventCursorRepository {
   /** The last realtime log entry of the organization turned into deliveries. */
   find(organizationId: string): Promise<string | undefined>;
+  position(organizationId: string): Promise<EventCursor | undefined>;
   /** Moves the cursor forward (never back: entry ids compare as `<ms>-<seq>`). */
   advance(organizationId: string, entryId: string): Promise<void>;
+  /**
+   * Notes that every organization's events until `at` are recorded, but for those `except` (never back). Rows
+   * already within `slackMs` of `at` are left alone: a coarse mark is enough and spares writes.
+   */
+  markRecordedThrough(at: Date, except: string[], slackMs: number): Promise<void>;
 }
 
 export interface OutgoingWebhooksStore {

@@ -1,5 +1,4 @@
-import type { RealtimeEntry, RealtimeFeed } from "../realtime/ports";
-import type { Logger } from "../shared/logger";
+import type { RealtimeEntry } from "../realtime/ports";
 import { isOutgoingWebhookEvent, subscribesTo } from "./model";
 import type { NewDelivery, OutgoingWebhooksDeps } from "./ports";
 
@@ -58,91 +57,4 @@ export async function recordEvent(deps: OutgoingWebhooksDeps, entry: RealtimeEnt
   await enqueueDeliveries(deps, inserted);
   await deps.store.cursors.advance(event.organizationId, entry.id);
   return inserted.length;
-}
-
-/** Entries an organization whose recording failed may hold back before the oldest are given up. */
-export const maxHeldBackEntries = 10_000;
-
-/**
- * Listens to the realtime log and records deliveries, then replays what each organization with subscriptions
- * published since its stored cursor, as far back as the log still keeps (its replay window). Live entries and
- * replayed ones may overlap: the unique constraint absorbs that. Returns the function that stops listening.
- *
- * An entry whose recording fails (the database away) is not skipped: its organization's entries are held back,
- * in order, and recorded again, that one first, before any later entry is handled, so its cursor never moves past
- * an event not recorded. A restart replays them from the cursor as well.
- */
-export async function startRecordingEvents(
-  deps: OutgoingWebhooksDeps & { logger: Logger },
-  feed: RealtimeFeed,
-): Promise<() => void> {
-  /** Per organization whose recording failed, its entries not recorded yet, oldest first. */
-  const heldBack = new Map<string, RealtimeEntry[]>();
-
-  async function recordHeldBack(): Promise<void> {
-    for (const [organizationId, entries] of heldBack) {
-      while (entries.length > 0) {
-        await recordEvent(deps, entries[0] as RealtimeEntry);
-        entries.shift();
-      }
-      heldBack.delete(organizationId);
-      deps.logger.info({ organizationId }, "outgoing webhooks: held-back events recorded");
-    }
-  }
-
-  function holdBack(entry: RealtimeEntry): void {
-    const { organizationId } = entry.event;
-    const entries = heldBack.get(organizationId) ?? [];
-    entries.push(entry);
-    heldBack.set(organizationId, entries);
-    if (entries.length > maxHeldBackEntries) {
-      const dropped = entries.shift();
-      deps.logger.error(
-        { organizationId, eventType: dropped?.event.type },
-        "outgoing webhooks: too many events held back, the oldest given up",
-      );
-    }
-  }
-
-  // one entry at a time, in order, so the cursor only moves over what was recorded
-  let chain = Promise.resolve();
-  const record = (entry: RealtimeEntry) => {
-    chain = chain.then(async () => {
-      try {
-        // what failed before goes first: the next event is the retry's occasion (and a restart replays it)
-        await recordHeldBack();
-      } catch (err) {
-        deps.logger.error({ err }, "outgoing webhooks: held-back events still not recorded");
-      }
-      if (heldBack.has(entry.event.organizationId)) return holdBack(entry);
-      try {
-        await recordEvent(deps, entry);
-      } catch (err) {
-        deps.logger.error(
-          { err, eventType: entry.event.type },
-          "outgoing webhooks: event not recorded; held back until it can be",
-        );
-        holdBack(entry);
-      }
-    });
-    return chain;
-  };
-  const stop = feed.subscribe((entry) => {
-    if (isOutgoingWebhookEvent(entry.event.type)) void record(entry);
-  });
-  for (const organizationId of await deps.store.subscriptions.organizationsWithActive()) {
-    const cursor = await deps.store.cursors.find(organizationId);
-    if (cursor === undefined) continue;
-    const replay = await feed.since(organizationId, cursor);
-    if (replay.kind === "expired") {
-      deps.logger.warn(
-        { organizationId, cursor, latestId: replay.latestId },
-        "outgoing webhooks: events older than the replay window were missed",
-      );
-      if (replay.latestId) await deps.store.cursors.advance(organizationId, replay.latestId);
-      continue;
-    }
-    for (const entry of replay.entries) await record(entry);
-  }
-  return stop;
 }

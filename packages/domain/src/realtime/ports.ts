@@ -29,13 +29,29 @@ export interface RealtimeFeed {
   since(organizationId: string, afterId: string): Promise<Replay>;
 }
 
+/** What the log still keeps of an organization after an id, however old that id is. */
+export interface KeptEntries {
+  /** Oldest first. */
+  entries: RealtimeEntry[];
+  /** Epoch ms from which the log certainly still holds every entry; older ones may have been dropped. */
+  keptSince: number;
+}
+
+/**
+ * For a reader that must not miss entries (the outgoing webhooks recorder), unlike clients, which are told to
+ * refetch: everything still kept after its position, and from when the log is known to be complete.
+ */
+export interface RealtimeLogReader {
+  keptAfter(organizationId: string, afterId: string): Promise<KeptEntries>;
+}
+
 /**
  * What a realtime adapter provides: the `EventBus` every context publishes on (each publish appends the event
  * to the log exactly once) and the feed the WebSocket layer reads.
  */
 export interface RealtimeBus {
   events: EventBus;
-  feed: RealtimeFeed;
+  feed: RealtimeFeed & RealtimeLogReader;
   close(): Promise<void>;
 }
 

@@ -71,4 +71,28 @@ describe("in-process realtime", () => {
     expect(await realtime.feed.since("org-1", kept ?? "")).toEqual({ kind: "expired", latestId: null });
     await realtime.close();
   });
+
+  it("keeps for a recorder whatever follows even an expired id, and says from when nothing was dropped", async () => {
+    let now = 1_000_000;
+    const realtime = createInProcessRealtime({ now: () => now, windowMs: 60_000, capacity: 2 });
+    const payloads = async (afterId: string) => {
+      const { entries, keptSince } = await realtime.feed.keptAfter("org-1", afterId);
+      return { payloads: entries.map((entry) => entry.event.payload), keptSince };
+    };
+    await realtime.events.publish(event("org-1", 1));
+    expect(await payloads("1-0")).toEqual({ payloads: [{ n: 1 }], keptSince: 940_000 });
+    expect(await payloads(`${now}-0`)).toEqual({ payloads: [], keptSince: 940_000 });
+
+    // full: what goes next goes for capacity, not age, so the log is complete only from its oldest entry
+    now = 1_030_000;
+    await realtime.events.publish(event("org-1", 2));
+    expect(await payloads("1-0")).toEqual({ payloads: [{ n: 1 }, { n: 2 }], keptSince: 1_000_000 });
+    now = 1_040_000;
+    await realtime.events.publish(event("org-1", 3));
+    expect(await payloads("1-0")).toEqual({ payloads: [{ n: 2 }, { n: 3 }], keptSince: 1_030_000 });
+
+    now = 1_095_000;
+    expect(await payloads("1-0")).toEqual({ payloads: [{ n: 3 }], keptSince: 1_035_000 });
+    await realtime.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { entryIdTime } from "@crm/domain/realtime/entry-id";
+import { compareEntryIds, entryIdTime } from "@crm/domain/realtime/entry-id";
 import { type RealtimeBus, type RealtimeEntry, replayWindowMs } from "@crm/domain/realtime/ports";
 import type { DomainEvent, EventBus } from "@crm/domain/shared/events";
 import type { Logger } from "@crm/domain/shared/logger";
@@ -96,6 +96,18 @@ export function createInProcessRealtime(options: InProcessRealtimeOptions = {}):
         const log = logs.get(organizationId);
         log?.dropWhile(expired);
         return replayAfter(log?.toArray() ?? [], afterId, now() - windowMs);
+      },
+      // a restart empties this log, but the recorder restarts with it: only what was in flight is lost
+      async keptAfter(organizationId, afterId) {
+        const log = logs.get(organizationId);
+        log?.dropWhile(expired);
+        const kept = log?.toArray() ?? [];
+        const oldest = kept[0];
+        const keptSince =
+          oldest && kept.length >= capacity
+            ? Math.max(entryIdTime(oldest.id), now() - windowMs)
+            : now() - windowMs;
+        return { entries: kept.filter((entry) => compareEntryIds(entry.id, afterId) > 0), keptSince };
       },
     },
     async close() {

@@ -1,3 +1,4 @@
+import { entryIdTime } from "@crm/domain/realtime/entry-id";
 import type { RealtimeEntry } from "@crm/domain/realtime/ports";
 import type { DomainEvent } from "@crm/domain/shared/events";
 import { Redis } from "ioredis";
@@ -129,6 +130,25 @@ describe.skipIf(!url)("Redis realtime", () => {
     expect((await a.feed.since("org-1", id)).kind).toBe("replay");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await a.feed.since("org-1", id)).kind).toBe("expired");
+  });
+
+  it("keeps for a recorder whatever follows even an expired id; a full stream is complete from its first entry", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const a = createRedisRealtime({ url: url ?? "", logger, prefix, maxLen: 3 });
+    opened.push(a);
+    await a.ready();
+    const seen = record(a);
+    for (const n of [1, 2]) await a.events.publish(event("org-1", n));
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+
+    const kept = await a.feed.keptAfter("org-1", "1-0");
+    expect(kept.entries).toEqual(seen);
+    // not full: complete for the whole window (whose start Redis's clock sets)
+    expect(kept.keptSince).toBeLessThan(entryIdTime(seen[0]?.id ?? ""));
+    expect(await a.feed.keptAfter("org-1", seen[1]?.id ?? "")).toMatchObject({ entries: [] });
+
+    await a.events.publish(event("org-1", 3));
+    expect((await a.feed.keptAfter("org-1", "1-0")).keptSince).toBe(entryIdTime(seen[0]?.id ?? ""));
   });
 
   it("keeps the feed and the domain events of a deployment on another database index apart", async () => {

@@ -6,7 +6,14 @@ import { Redis } from "ioredis";
 import { deliver, type EventHandler, isDomainEvent } from "../events/deliver";
 import { DEFAULT_EVENT_CHANNEL } from "../events/redis-event-bus";
 import { channelNamespace, databaseIndexOf } from "../redis/channel-namespace";
-import { appendOnceScript, appendScript, digestOf, scriptRunner, sinceScript } from "./redis-scripts";
+import {
+  appendOnceScript,
+  appendScript,
+  digestOf,
+  keptAfterScript,
+  scriptRunner,
+  sinceScript,
+} from "./redis-scripts";
 
 export interface RedisRealtimeOptions {
   url: string;
@@ -62,6 +69,7 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
   const append = scriptRunner(commands, appendScript);
   const appendOnce = scriptRunner(commands, appendOnceScript);
   const since = scriptRunner(commands, sinceScript);
+  const keptAfter = scriptRunner(commands, keptAfterScript);
 
   const domainHandlers = new Set<EventHandler>();
   const feedHandlers = new Set<FeedHandler>();
@@ -170,6 +178,18 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
           if (event) entries.push({ id, event });
         }
         return { kind: "replay", entries };
+      },
+      async keptAfter(organizationId, afterId) {
+        const [keptSince, kept] = (await keptAfter(
+          [streamKey(organizationId)],
+          [afterId, windowMs, maxLen],
+        )) as [number, Array<[string, string[]]>];
+        const entries: RealtimeEntry[] = [];
+        for (const [id, fields] of kept) {
+          const event = parseEvent(fields[1] ?? "");
+          if (event) entries.push({ id, event });
+        }
+        return { entries, keptSince };
       },
     },
     async ready() {

@@ -53,6 +53,21 @@ if #entries > tonumber(ARGV[3]) then return {0, latestId} end
 return {1, entries}
 `;
 
+/**
+ * KEYS: stream. ARGV: after id, windowMs, maxLen. Returns {keptSince, entries after the id}: the window's start,
+ * or the first entry's time when the length cap (not the window) may have dropped entries.
+ */
+export const keptAfterScript = `
+local t = redis.call('TIME')
+local keptSince = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) - tonumber(ARGV[2])
+if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[3]) then
+  local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
+  local ms = tonumber(string.match(first[1][1], '^(%d+)%-'))
+  if ms > keptSince then keptSince = ms end
+end
+return {keptSince, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+')}
+`;
+
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /** EVALSHA, loading the script on the first NOSCRIPT (after a Redis restart too). */

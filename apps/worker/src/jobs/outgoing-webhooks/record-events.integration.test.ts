@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { DatabaseHandle } from "@crm/db";
 import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
 import { createTestDatabase } from "@crm/db/testing/test-database";
-import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/record-events";
+import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
+import { secretContext } from "@crm/domain/outgoing-webhooks/subscriptions";
 import type { DomainEvent } from "@crm/domain/shared/events";
 import { createCredentialCipher } from "@crm/integrations";
 import { createInProcessQueue } from "@crm/runtime";
@@ -10,6 +13,7 @@ import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtim
 import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
 import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { deliverWebhookJob } from "./deliver-webhook";
 import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
 
 /*
@@ -38,27 +42,32 @@ afterAll(async () => {
   await database.close();
 });
 
-function workerDeps() {
+function workerDeps(queue = createInProcessQueue({ logger })) {
   return createOutgoingWebhooksDeps({
     db: database.db,
     cipher: createCredentialCipher(Buffer.alloc(32, 7)),
-    queue: createInProcessQueue({ logger }),
+    queue,
     logger,
     settings: { allowHttp: true, allowPrivate: true },
   });
 }
 
 /** A webhook of the organization that wants `contact_updated`. */
-async function subscribeToContacts(deps: ReturnType<typeof workerDeps>, organizationId: string) {
+async function subscribeToContacts(
+  deps: ReturnType<typeof workerDeps>,
+  organizationId: string,
+  url = "http://127.0.0.1:9/hook",
+) {
+  const id = randomUUID();
   await deps.store.subscriptions.create(
     organizationId,
-    randomUUID(),
+    id,
     {
-      url: "http://127.0.0.1:9/hook",
+      url,
       description: null,
       events: ["contact_updated"],
       isActive: true,
-      secret: deps.cipher.seal("whsec_test", "x"),
+      secret: deps.cipher.seal("whsec_test", secretContext(organizationId, id)),
       secretHint: "…test",
     },
     20,
@@ -90,10 +99,10 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
     const api = await openLog();
 
     const firstWorker = await openLog();
-    const stopFirst = await startRecordingEvents(deps, firstWorker.feed);
+    const first = await startRecordingEvents(deps, firstWorker.feed);
     await api.events.publish(contactUpdated(organizationId, "before"));
     await vi.waitFor(async () => expect(await deliveredContacts(organizationId)).toEqual(["before"]));
-    stopFirst();
+    first.stop();
 
     await api.events.publish(contactUpdated(organizationId, "while-down-1"));
     await api.events.publish({ ...contactUpdated(organizationId, "typing"), type: "user_typing" });
@@ -101,7 +110,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
 
     // two workers start: both replay from the cursor and hear what follows; the constraint keeps one of each
     const restarted = [await openLog(), await openLog()];
-    const stops = await Promise.all(restarted.map((log) => startRecordingEvents(workerDeps(), log.feed)));
+    const recorders = await Promise.all(restarted.map((log) => startRecordingEvents(workerDeps(), log.feed)));
     await api.events.publish(contactUpdated(organizationId, "after"));
 
     await vi.waitFor(async () =>
@@ -112,7 +121,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
         "after",
       ]),
     );
-    for (const stop of stops) stop();
+    for (const recorder of recorders) recorder.stop();
   });
 
   it("records an event whose recording failed before the next one, so none is skipped", async () => {
@@ -124,7 +133,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
     const insertMany = vi
       .spyOn(deps.store.deliveries, "insertMany")
       .mockRejectedValueOnce(new Error("the database is away"));
-    const stop = await startRecordingEvents(deps, worker.feed);
+    const recorder = await startRecordingEvents(deps, worker.feed);
 
     await api.events.publish(contactUpdated(organizationId, "failed-once"));
     await vi.waitFor(() => expect(insertMany).toHaveBeenCalledTimes(1));
@@ -141,6 +150,38 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
       .orderBy("event_id", "desc")
       .executeTakeFirstOrThrow();
     expect(cursor).toBe(nextId.event_id);
-    stop();
+    recorder.stop();
+  });
+
+  it("records and delivers an event whose recording failed on the next tick, though no event follows", async () => {
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      received.push(String(request.headers["x-crm-event"]));
+      request.resume().on("end", () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const organizationId = await insertOrganization(database.db, 365);
+    const queue = createInProcessQueue({ logger });
+    const deps = workerDeps(queue);
+    queue.process("outgoing-webhook-deliver", (payload) => deliverWebhookJob(deps, payload));
+    const port = (receiver.address() as AddressInfo).port;
+    await subscribeToContacts(deps, organizationId, `http://127.0.0.1:${port}/hook`);
+    const api = await openLog();
+    const worker = await openLog();
+    const insertMany = vi
+      .spyOn(deps.store.deliveries, "insertMany")
+      .mockRejectedValueOnce(new Error("the database is away"));
+    const recorder = await startRecordingEvents(deps, worker.feed);
+
+    await api.events.publish(contactUpdated(organizationId, "went-quiet"));
+    await vi.waitFor(() => expect(insertMany).toHaveBeenCalledTimes(1));
+    // the database is back, and the organization publishes nothing more: only the timer retries
+    await recorder.tick();
+
+    expect(await deliveredContacts(organizationId)).toEqual(["went-quiet"]);
+    await vi.waitFor(() => expect(received).toEqual(["contact_updated"]));
+    recorder.stop();
+    await queue.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
   });
 });
