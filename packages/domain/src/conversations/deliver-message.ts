@@ -26,6 +26,11 @@ export interface DeliveryAttempt {
 export const interruptedSendError =
   "Sending was interrupted and may have reached the customer; check the conversation before sending it again";
 
+/** What a message fails with when the provider did not say whether it took it (no answer, a proxy's 502). */
+export const unconfirmedSendError =
+  "The provider did not confirm the message and it may have reached the customer; check the conversation " +
+  "before sending it again";
+
 /** How often the provider's answer is written before the job gives up (it is never sent again for that). */
 const recordAttempts = 3;
 const recordBackoffMs = [200, 1000];
@@ -37,11 +42,13 @@ const recordBackoffMs = [200, 1000];
  * here is kept. A message that is no longer pending (already sent, retried elsewhere) is left alone, and
  * of two jobs running at once for one message only the one that claims it sends it.
  *
- * A job sends a message only once: the claim marks the send as started, and only a provider's temporary error
- * undoes that (its adapter's "unreachable" included, so a timed-out request that did arrive may be sent again).
- * A job that finds a send started but its result never recorded (the worker died mid-send, the database
- * failed after the provider accepted it) does not send: the message fails with `interruptedSendError`, for a
- * person to check and retry by hand.
+ * A job sends a message at most once: the claim marks the send as started, and only an answer that nothing
+ * reached the customer undoes that (the provider's temporary refusal, a connection that was never made). A
+ * send whose outcome is unknown (a timeout or a connection lost after the request left) is not sent again,
+ * except where the provider drops the repeat (the adapter says it is retryable): the message fails with
+ * `unconfirmedSendError`. A job that finds a send started but its result never recorded (the worker died
+ * mid-send, the database failed after the provider accepted it) does not send: the message fails with
+ * `interruptedSendError`. Both are for a person to check and retry by hand.
  */
 export async function deliverMessage(
   deps: DeliveryDeps & DeliveryExtras,
@@ -91,14 +98,26 @@ export async function deliverMessage(
     threadId: conversation.channelThreadId,
     text: message.content,
     ...(message.template && { template: message.template }),
+    idempotencyKey: message.id,
   });
   if (!result.ok && result.retryable && attempt.number < attempt.max) {
-    // the provider refused it: nothing reached the customer, so the queue's next attempt may send it
+    // nothing reached the customer (or the provider drops a repeat), so the queue's next attempt may send it
     await deps.store.messages.releasePendingSend(message.id, claimedAt);
-    throw new DomainError("PROVIDER_ERROR", `${conversation.channel} refused the message: ${result.error}`);
+    const what = result.outcomeUnknown ? "did not confirm the message" : "refused the message";
+    throw new DomainError("PROVIDER_ERROR", `${conversation.channel} ${what}: ${result.error}`);
   }
-  // the provider answered: its answer is written here, retried a few times, and never by sending again
-  return record(deps, message, result.ok ? result : { ok: false, error: result.error });
+  if (!result.ok && result.outcomeUnknown) {
+    deps.logger?.warn(
+      { messageId: message.id, conversationId: message.conversationId, error: result.error },
+      "the provider did not confirm the message: failed, not sent again",
+    );
+  }
+  // the provider's answer (or its silence) is written here, retried a few times, and never by sending again
+  return record(
+    deps,
+    message,
+    result.ok ? result : { ok: false, error: result.outcomeUnknown ? unconfirmedSendError : result.error },
+  );
 }
 
 type Result = { ok: true; channelMessageId?: string } | { ok: false; error: string };

@@ -102,11 +102,21 @@ export interface OutboundMessage {
   replyToChannelMessageId?: string;
   /** A WhatsApp template, sent instead of `text` (which only describes it). */
   template?: MessageTemplate;
+  /**
+   * The same on every attempt at one message (its id): a provider that drops a repeat carrying it (Discord's
+   * nonce) makes another attempt safe after a send that got no answer.
+   */
+  idempotencyKey?: string;
 }
 
+/**
+ * `retryable`: sending it again may succeed and cannot reach the customer twice. `outcomeUnknown`: the provider
+ * did not say whether it took the message (no answer after the request left, a proxy's 502): it may have
+ * reached the customer, so it is retryable only where the provider drops repeats.
+ */
 export type SendResult =
   | { ok: true; channelMessageId: string }
-  | { ok: false; error: string; retryable: boolean };
+  | { ok: false; error: string; retryable: boolean; outcomeUnknown?: true };
 
 /** Whether credentials are a provider's test (sandbox) or live ones, where the provider says so. */
 export type CredentialMode = "test" | "live";

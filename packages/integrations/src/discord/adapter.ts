@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ChannelAdapter, DiscordConfig, SendResult, WebhookReply } from "@crm/domain";
 import {
   type Failure,
@@ -6,6 +7,8 @@ import {
   jsonHeaders,
   requestBytes,
   requestJson,
+  sendFailure,
+  unanswered,
   unreachable,
 } from "../shared/http";
 import { asNumber, asRecord, asString } from "../shared/json";
@@ -27,6 +30,13 @@ const acknowledgements: Record<number, WebhookReply> = {
   [interactionTypes.autocomplete]: { body: { type: 8, data: { choices: [] } } },
   [interactionTypes.modalSubmit]: { body: { type: 4, data: { content: "Received.", flags: ephemeralFlag } } },
 };
+
+/**
+ * Create Message's `nonce` (at most 25 characters) for our idempotency key: with `enforce_nonce`, Discord
+ * answers a repeat within a few minutes with the message it already created instead of creating another.
+ */
+export const discordNonce = (idempotencyKey: string): string =>
+  createHash("sha256").update(idempotencyKey).digest("base64url").slice(0, 25);
 
 function failure(status: number, body: unknown): Failure {
   const answer = asRecord(body);
@@ -76,6 +86,8 @@ export function createDiscordAdapter(apiBase: string, http: HttpClient): Channel
     parse: (payload, source = "webhook") => parseDiscordPayload(payload, source),
 
     async send(config, message): Promise<SendResult> {
+      const key = message.idempotencyKey;
+      const dedupes = key !== undefined;
       const outcome = await requestJson(
         http,
         `${apiBase}/channels/${encodeURIComponent(message.threadId)}/messages`,
@@ -88,12 +100,15 @@ export function createDiscordAdapter(apiBase: string, http: HttpClient): Channel
             ...(message.replyToChannelMessageId && {
               message_reference: { message_id: message.replyToChannelMessageId, fail_if_not_exists: false },
             }),
+            ...(key !== undefined && { nonce: discordNonce(key), enforce_nonce: true }),
           }),
         },
       );
-      if (!outcome.reached) return unreachable(outcome);
+      if (!outcome.reached) return unanswered(outcome, dedupes);
       const id = asString(asRecord(outcome.body)?.id);
-      if (outcome.status !== 200 || !id) return failure(outcome.status, outcome.body);
+      if (outcome.status !== 200 || !id) {
+        return sendFailure(outcome, failure(outcome.status, outcome.body), dedupes);
+      }
       return { ok: true, channelMessageId: id };
     },
 

@@ -1,10 +1,12 @@
 /**
- * What every adapter's HTTP call returns: the provider answered (any status), or it could not be reached, or
- * (`refused`) we would not ask or read it: a host outside the provider's, a file over the size cap.
+ * What every adapter's HTTP call returns: the provider answered (any status), or no answer came, or
+ * (`refused`) we would not ask or read it: a host outside the provider's, a file over the size cap. Without an
+ * answer, `mayHaveArrived` tells whether the request may still have reached the provider (a timeout, a
+ * connection lost after it was written) or cannot have (no connection was made).
  */
 export type HttpOutcome<T = unknown> =
   | { reached: true; status: number; body: T; headers: Headers }
-  | { reached: false; error: string; refused?: true };
+  | { reached: false; error: string; mayHaveArrived: boolean; refused?: true };
 
 export interface HttpClient {
   fetch: typeof fetch;
@@ -30,6 +32,49 @@ const describe = (error: unknown): string => {
   return String(error);
 };
 
+/** Failures of fetch before any connection carried the request: it cannot have reached the provider. */
+const notConnectedCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_INVALID_URL",
+]);
+// the certificate is checked during the TLS handshake, before a byte of the request is written
+const certificateCode = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
+const failedBeforeConnecting = (cause: unknown): boolean => {
+  if (cause instanceof AggregateError) {
+    // every address tried (IPv4 and IPv6) refused
+    return cause.errors.length > 0 && cause.errors.every(failedBeforeConnecting);
+  }
+  if (!(cause instanceof Error)) return false;
+  const code = (cause as Error & { code?: unknown }).code;
+  if (typeof code === "string") return notConnectedCodes.has(code) || certificateCode.test(code);
+  // fetch blocks some ports (the Fetch standard's "bad port") without connecting
+  return cause.message === "bad port";
+};
+
+/**
+ * Whether a request whose fetch threw may have reached the provider. Only a failure known to come before the
+ * connection says no; a timeout, a reset or anything unrecognized may have come after the body was sent.
+ */
+const mayHaveArrived = (error: unknown): boolean =>
+  !(error instanceof Error && failedBeforeConnecting((error as Error & { cause?: unknown }).cause));
+
+const noAnswer = (error: unknown) => {
+  const arrived = mayHaveArrived(error);
+  return {
+    reached: false as const,
+    error: `${arrived ? "No answer from the provider" : "Provider unreachable"}: ${describe(error)}`,
+    mayHaveArrived: arrived,
+  };
+};
+
 /** A JSON call; a body that is not JSON reads as undefined. Never throws. */
 export async function requestJson(
   http: HttpClient,
@@ -47,7 +92,7 @@ export async function requestJson(
     }
     return { reached: true, status: response.status, body, headers: response.headers };
   } catch (error) {
-    return { reached: false, error: `Provider unreachable: ${describe(error)}` };
+    return noAnswer(error);
   }
 }
 
@@ -86,6 +131,7 @@ export async function requestBytes(
   const refused = (error: string) => ({
     reached: false as const,
     error: `${request.provider}: ${error}`,
+    mayHaveArrived: false,
     refused: true as const,
   });
   let target = URL.canParse(url) ? new URL(url) : undefined;
@@ -118,7 +164,7 @@ export async function requestBytes(
       return { reached: true, status: response.status, body, headers: response.headers };
     }
   } catch (error) {
-    return { reached: false, error: `Provider unreachable: ${describe(error)}` };
+    return noAnswer(error);
   }
 }
 
@@ -163,14 +209,48 @@ export const jsonHeaders = (authorization: string): Record<string, string> => ({
   "content-type": "application/json",
 });
 
-export type Failure = { ok: false; error: string; retryable: boolean };
+export type Failure = { ok: false; error: string; retryable: boolean; outcomeUnknown?: true };
 
-/** A provider that could not be reached is tried again; a download we refused is not. */
+/**
+ * A lookup or download that got no answer is tried again (asking twice changes nothing); a download we refused
+ * is not. A send uses `unanswered`.
+ */
 export const unreachable = (outcome: { error: string; refused?: true }): Failure => ({
   ok: false,
   error: outcome.error,
   retryable: outcome.refused !== true,
 });
+
+/**
+ * A send the provider may have taken: tried again only when the provider drops a repeat of it (`dedupes`,
+ * Discord's nonce), else the customer could get it twice.
+ */
+const unconfirmed = (error: string, dedupes: boolean): Failure => ({
+  ok: false,
+  error,
+  retryable: dedupes,
+  outcomeUnknown: true,
+});
+
+/** A send that got no answer: tried again when it cannot have left (no connection was made). */
+export const unanswered = (outcome: { error: string; mayHaveArrived: boolean }, dedupes = false): Failure =>
+  outcome.mayHaveArrived
+    ? unconfirmed(outcome.error, dedupes)
+    : { ok: false, error: outcome.error, retryable: true };
+
+/**
+ * A send's answer that is not a success, as the adapter's `failure` reads it. Without a body of the provider's
+ * own, an answer that is not a refusal (4xx) came from something in front of the provider (a proxy's 502 or
+ * 504) or was cut short: the provider may have taken the message.
+ */
+export const sendFailure = (
+  answer: { status: number; body: unknown },
+  failure: Failure,
+  dedupes = false,
+): Failure =>
+  answer.body === undefined && (answer.status < 400 || answer.status >= 500)
+    ? unconfirmed(failure.error, dedupes)
+    : failure;
 
 /** The media result shape of the port. */
 export type MediaResult = { ok: true; bytes: Uint8Array; mimeType: string } | Failure;

@@ -6,6 +6,8 @@ import {
   jsonHeaders,
   requestBytes,
   requestJson,
+  sendFailure,
+  unanswered,
   unreachable,
 } from "../shared/http";
 import { asRecord, asString } from "../shared/json";
@@ -78,10 +80,10 @@ export function createSlackAdapter(apiBase: string, http: HttpClient): ChannelAd
         text: message.text,
         ...(message.replyToChannelMessageId && { thread_ts: slackTs(message.replyToChannelMessageId) }),
       });
-      if (!outcome.reached) return unreachable(outcome);
+      if (!outcome.reached) return unanswered(outcome);
       const body = asRecord(outcome.body);
       const ts = asString(body?.ts);
-      if (!succeeded(outcome) || !ts) return failure(outcome.status, outcome.body);
+      if (!succeeded(outcome) || !ts) return sendFailure(outcome, failure(outcome.status, outcome.body));
       return { ok: true, channelMessageId: slackMessageId(asString(body?.channel) ?? message.threadId, ts) };
     },
 

@@ -5,6 +5,8 @@ import {
   isRetryableStatus,
   requestBytes,
   requestJson,
+  sendFailure,
+  unanswered,
   unreachable,
 } from "../shared/http";
 import { asId, asNumber, asRecord, asString } from "../shared/json";
@@ -80,11 +82,12 @@ export function createTelegramAdapter(apiBase: string, http: HttpClient): Channe
           reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
         }),
       });
-      if (!outcome.reached) return unreachable(outcome);
+      if (!outcome.reached) return unanswered(outcome);
       const result = asRecord(asRecord(outcome.body)?.result);
       const messageId = asId(result?.message_id);
       const chatId = asId(asRecord(result?.chat)?.id) ?? message.threadId;
-      if (outcome.status !== 200 || !messageId) return failure(outcome.status, outcome.body);
+      if (outcome.status !== 200 || !messageId)
+        return sendFailure(outcome, failure(outcome.status, outcome.body));
       return { ok: true, channelMessageId: telegramMessageId(chatId, messageId, botId) };
     },
 

@@ -56,6 +56,7 @@ export interface FakeDiscordSentMessage {
   channelId: string;
   content: string;
   replyTo: string | undefined;
+  nonce: string | number | undefined;
 }
 
 export interface FakeDiscordAttachment {
@@ -115,6 +116,9 @@ export async function startFakeDiscord(
   };
   const botUser = { id: applicationId, username: "crm-bot" };
   const sent: FakeDiscordSentMessage[] = [];
+  // Create Message's enforce_nonce: nonce -> the message created with it. Discord keeps one a few minutes,
+  // the fake for its whole life (longer than any test)
+  const byNonce = new Map<string | number, Record<string, unknown>>();
   const attachments = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const channels = new Map<string, Array<Record<string, unknown>>>();
   const addChannelMessage = (message: Record<string, unknown>) => {
@@ -164,11 +168,26 @@ export async function startFakeDiscord(
         return channelHistory(channels.get(channelId), request.query);
       if (request.method === "POST" && channelId) {
         const body = request.json as
-          | { content?: string; message_reference?: { message_id?: string } }
+          | {
+              content?: string;
+              message_reference?: { message_id?: string };
+              nonce?: unknown;
+              enforce_nonce?: unknown;
+            }
           | undefined;
         if (!body?.content) return discordError(400, "Cannot send an empty message", 50006);
+        const nonce = body.nonce;
+        if (nonce !== undefined && !isNonce(nonce)) return invalidNonce();
+        const earlier = nonce !== undefined && body.enforce_nonce === true ? byNonce.get(nonce) : undefined;
+        if (earlier) return { json: earlier };
         const id = fakeSnowflake();
-        sent.push({ id, channelId, content: body.content, replyTo: body.message_reference?.message_id });
+        sent.push({
+          id,
+          channelId,
+          content: body.content,
+          replyTo: body.message_reference?.message_id,
+          nonce,
+        });
         const message = {
           id,
           type: body.message_reference ? 19 : 0,
@@ -177,11 +196,13 @@ export async function startFakeDiscord(
           author: { id: botUser.id, username: botUser.username, bot: true, discriminator: "0" },
           timestamp: new Date().toISOString(),
           attachments: [],
+          ...(nonce !== undefined && { nonce }),
           ...(body.message_reference && {
             message_reference: { channel_id: channelId, ...body.message_reference },
           }),
         };
         addChannelMessage(message);
+        if (nonce !== undefined) byNonce.set(nonce, message);
         return { json: message };
       }
       return undefined;
@@ -220,6 +241,17 @@ export async function startFakeDiscord(
     signedWebhook: (payload, timestamp) => signedDiscordWebhook(payload, keys.privateKey, timestamp),
   };
 }
+
+/** Create Message's nonce: an integer or a string of up to 25 characters. */
+const isNonce = (value: unknown): value is string | number =>
+  (typeof value === "string" && value.length <= 25) || Number.isSafeInteger(value);
+
+const invalidNonce = () =>
+  discordError(400, "Invalid Form Body", 50035, {
+    errors: {
+      nonce: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 25 or fewer in length." }] },
+    },
+  });
 
 const snowflakeOrder = (a: Record<string, unknown>, b: Record<string, unknown>) => {
   const [x, y] = [BigInt(String(a.id)), BigInt(String(b.id))];

@@ -33,7 +33,23 @@ export interface FakeProvider {
   failNext(failure: FakeFailure, times?: number): void;
   /** Every request fails until `recover()`. */
   failAlways(failure: FakeFailure): void;
+  /**
+   * The next `times` requests are handled (a send goes through) but never answered: their connections stay
+   * open until `close()`, as when the provider's answer is lost after it took the request.
+   */
+  hangNext(times?: number): void;
+  /** The next `times` requests are handled, then their connections are cut without an answer. */
+  cutNext(times?: number): void;
+  /** The next `times` requests get a 502 with no body of the provider's own, as a proxy in front of it answers. */
+  badGatewayNext(times?: number): void;
+  /** Clears every failure, hang, cut and bad gateway still due. */
   recover(): void;
+  /**
+   * Nothing listens on the port any more, so connections are refused, until `listenAgain()`. Open connections
+   * are closed first (a WebSocket's too must be, or this waits for it).
+   */
+  stopListening(): Promise<void>;
+  listenAgain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,10 +88,23 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
 export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvider & { server: Server }> {
   const requests: RecordedRequest[] = [];
   let pending: { failure: FakeFailure; times: number } | undefined;
+  let trouble: { kind: "hang" | "cut" | "bad-gateway"; times: number } | undefined;
 
   const server = createServer((incoming, outgoing) => {
     void record(incoming).then((request) => {
       requests.push(request);
+      if (trouble && trouble.times > 0) {
+        trouble.times -= 1;
+        if (trouble.kind === "bad-gateway") {
+          outgoing
+            .writeHead(502, { "content-type": "text/html" })
+            .end("<html><h1>502 Bad Gateway</h1></html>");
+          return;
+        }
+        setup.route(request);
+        if (trouble.kind === "cut") outgoing.destroy();
+        return;
+      }
       let response: FakeResponse;
       if (pending && pending.times > 0) {
         pending.times -= 1;
@@ -96,7 +125,15 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  await listen(0);
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -109,9 +146,28 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
     failAlways(failure) {
       pending = { failure, times: Number.POSITIVE_INFINITY };
     },
+    hangNext(times = 1) {
+      trouble = { kind: "hang", times };
+    },
+    cutNext(times = 1) {
+      trouble = { kind: "cut", times };
+    },
+    badGatewayNext(times = 1) {
+      trouble = { kind: "bad-gateway", times };
+    },
     recover() {
       pending = undefined;
+      trouble = undefined;
     },
+    async stopListening() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      // a turn of the event loop, for the clients to see their kept-alive connections closed
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    listenAgain: () => listen(port),
     close() {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -6,6 +6,8 @@ import {
   jsonHeaders,
   requestBytes,
   requestJson,
+  sendFailure,
+  unanswered,
   unreachable,
 } from "../shared/http";
 import { asArray, asNumber, asRecord, asString } from "../shared/json";
@@ -68,9 +70,9 @@ export function createWhatsAppAdapter(apiBase: string, http: HttpClient): Channe
           }),
         },
       );
-      if (!outcome.reached) return unreachable(outcome);
+      if (!outcome.reached) return unanswered(outcome);
       const id = asString(asRecord(asArray(asRecord(outcome.body)?.messages)[0])?.id);
-      if (outcome.status !== 200 || !id) return failure(outcome.status, outcome.body);
+      if (outcome.status !== 200 || !id) return sendFailure(outcome, failure(outcome.status, outcome.body));
       return { ok: true, channelMessageId: id };
     },
 
@@ -150,8 +152,8 @@ async function sendTemplate(
     headers,
     body: JSON.stringify(whatsAppTemplateBody(to, template)),
   });
-  if (!outcome.reached) return unreachable(outcome);
+  if (!outcome.reached) return unanswered(outcome);
   const id = asString(asRecord(asArray(asRecord(outcome.body)?.messages)[0])?.id);
-  if (outcome.status !== 200 || !id) return failure(outcome.status, outcome.body);
+  if (outcome.status !== 200 || !id) return sendFailure(outcome, failure(outcome.status, outcome.body));
   return { ok: true, channelMessageId: id };
 }

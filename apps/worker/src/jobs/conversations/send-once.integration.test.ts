@@ -5,8 +5,10 @@ import {
   interruptedSendError,
   type MessageRepository,
   messageSendAttempts,
+  unconfirmedSendError,
 } from "@crm/domain";
 import type { Logger } from "@crm/domain/shared/logger";
+import { createChannelAdapters, defaultChannelApiBases } from "@crm/integrations";
 import { sql } from "kysely";
 import { describe, expect, it, vi } from "vitest";
 import { sweepSendsJob } from "./sweep-sends";
@@ -14,8 +16,9 @@ import { useWhatsAppApi } from "./whatsapp-api-fixture";
 
 /*
  * A message the provider may have accepted is never sent again by the send job: not when recording the
- * provider's answer fails, not when an attempt died after claiming it. Through the real API and database, on
- * the fake WhatsApp; the queue's attempts are replayed here (`runSendJob`) so each one can be watched.
+ * provider's answer fails, not when an attempt died after claiming it, not when the provider never answered.
+ * Through the real API and database, on the fake WhatsApp; the queue's attempts are replayed here
+ * (`runSendJob`) so each one can be watched.
  */
 
 const inbox = useWhatsAppApi({ dataDirPrefix: "crm-send-once-", integrationName: "WhatsApp" });
@@ -70,6 +73,12 @@ const stored = (id: string) =>
 /** What the fake WhatsApp received with this text: what reached the customer. */
 const received = (text: string) => inbox.whatsapp.sent.filter((message) => message.text === text);
 
+/** The requests that reached the fake WhatsApp with this text, answered or not. */
+const requestsWith = (text: string) =>
+  inbox.whatsapp.requests.filter(
+    (request) => (request.json as { text?: { body?: string } } | undefined)?.text?.body === text,
+  );
+
 /** The adapters, counting the sends they are asked for; `answer` may rewrite the provider's answer. */
 function countingAdapters(
   adapters: ChannelAdapters,
@@ -92,14 +101,25 @@ function countingAdapters(
   return { adapters: counting, calls };
 }
 
-/** The send job's deps, with `setDelivery` failing `failures` times (a database error while recording). */
+/**
+ * The send job's deps, with `setDelivery` failing `failures` times (a database error while recording), and
+ * with adapters that give up on a request after `timeoutMs` when it is set.
+ */
 function sendDeps(options: {
   answer?: Parameters<typeof countingAdapters>[1];
   setDeliveryFailures?: number;
   logger?: Logger;
+  timeoutMs?: number;
 }) {
   const { conversations, channels } = inbox.api.container;
-  const { adapters, calls } = countingAdapters(channels.adapters, options.answer);
+  const base =
+    options.timeoutMs === undefined
+      ? channels.adapters
+      : createChannelAdapters(
+          { ...defaultChannelApiBases, whatsapp: inbox.whatsapp.apiBase },
+          { timeoutMs: options.timeoutMs },
+        );
+  const { adapters, calls } = countingAdapters(base, options.answer);
   let failures = options.setDeliveryFailures ?? 0;
   const failing = (messages: MessageRepository): MessageRepository => ({
     ...messages,
@@ -269,6 +289,71 @@ describe("a message the provider refused with a temporary error", () => {
     expect(await deliverMessage(deps, messageId, { number: 2, max: messageSendAttempts })).toBe("sent");
 
     expect(calls.send).toBe(2);
+    expect(received(text)).toHaveLength(1);
+    expect(await stored(messageId)).toMatchObject({
+      status: "sent",
+      channel_message_id: received(text)[0]?.id,
+    });
+  });
+});
+
+describe("a message whose send got no answer", () => {
+  it("fails for a person to check when the provider took the request, without a second send", async () => {
+    const text = "Seu pedido saiu para entrega";
+    const messageId = await pendingMessage(await conversation(), text);
+    const { deps, calls } = sendDeps({ timeoutMs: 2000 });
+    // every attempt's request would be taken and left unanswered
+    inbox.whatsapp.hangNext(messageSendAttempts);
+
+    try {
+      expect(await runSendJob(deps, messageId)).toBe("failed");
+    } finally {
+      inbox.whatsapp.recover();
+    }
+
+    expect(calls.send).toBe(1);
+    expect(requestsWith(text)).toHaveLength(1);
+    expect(received(text)).toHaveLength(1);
+    expect(await stored(messageId)).toMatchObject({ status: "failed", error_message: unconfirmedSendError });
+    await vi.waitFor(() =>
+      expect(inbox.events).toContainEqual(
+        expect.objectContaining({
+          type: "message_status",
+          payload: expect.objectContaining({ messageId, status: "failed", error: unconfirmedSendError }),
+        }),
+      ),
+    );
+  });
+
+  it("is sent once by the next attempt when the connection was refused, unlike when it was cut", async () => {
+    const cutText = "Sua assinatura foi renovada";
+    const cutId = await pendingMessage(await conversation(), cutText);
+    const { deps, calls } = sendDeps({});
+    inbox.whatsapp.cutNext(messageSendAttempts);
+    try {
+      expect(await runSendJob(deps, cutId)).toBe("failed");
+    } finally {
+      inbox.whatsapp.recover();
+    }
+    expect(requestsWith(cutText)).toHaveLength(1);
+    expect(await stored(cutId)).toMatchObject({ status: "failed", error_message: unconfirmedSendError });
+
+    const text = "Seu boleto foi gerado";
+    const messageId = await pendingMessage(await conversation(), text);
+    await inbox.whatsapp.stopListening();
+    try {
+      await expect(deliverMessage(deps, messageId, { number: 1, max: messageSendAttempts })).rejects.toThrow(
+        "ECONNREFUSED",
+      );
+    } finally {
+      await inbox.whatsapp.listenAgain();
+    }
+    // no connection, so nothing can have reached the customer: the claim was undone
+    expect(await stored(messageId)).toMatchObject({ status: "pending", send_started_at: null });
+    expect(await deliverMessage(deps, messageId, { number: 2, max: messageSendAttempts })).toBe("sent");
+
+    expect(calls.send).toBe(3);
+    expect(requestsWith(text)).toHaveLength(1);
     expect(received(text)).toHaveLength(1);
     expect(await stored(messageId)).toMatchObject({
       status: "sent",
