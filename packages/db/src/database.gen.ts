@@ -161,7 +161,7 @@ export interface DealActivities {
   id: Generated<string>;
   organization_id: string;
   seq: Generated<Int8>;
-  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed" | "payment_expired";
+  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed" | "payment_expired" | "payment_declined";
 }
 
 export interface Deals {
@@ -348,6 +348,14 @@ export interface PaymentEvents {
   type: string;
 }
 
+export interface PaymentRefundReservations {
+  amount: Decimal;
+  created_at: Generated<Timestamp>;
+  id: string;
+  organization_id: string;
+  payment_id: string;
+}
+
 export interface Payments {
   amount: Decimal;
   created_at: Generated<Timestamp>;
@@ -455,6 +463,7 @@ export interface Database {
   outgoing_webhook_subscriptions: OutgoingWebhookSubscriptions;
   password_reset_tokens: PasswordResetTokens;
   payment_events: PaymentEvents;
+  payment_refund_reservations: PaymentRefundReservations;
   payments: Payments;
   pipelines: Pipelines;
   sessions: Sessions;

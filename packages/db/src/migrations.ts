@@ -32,6 +32,7 @@ import * as m0031 from "../migrations/0031_company_details";
 import * as m0032 from "../migrations/0032_api_key_attribution";
 import * as m0033 from "../migrations/0033_tag_name_key";
 import * as m0034 from "../migrations/0034_message_send_started";
+import * as m0035 from "../migrations/0035_payment_declines_refund_reservations";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   "0032_api_key_attribution": m0032,
   "0033_tag_name_key": m0033,
   "0034_message_send_started": m0034,
+  "0035_payment_declines_refund_reservations": m0035,
 };

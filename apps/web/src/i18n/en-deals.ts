@@ -123,6 +123,9 @@ export const dealsEn = {
     "Payment of {amount} received via {provider}, not in the deal's currency: it does not count toward its value ({paid} of {value} paid), so the deal was not marked as won.",
   "deals.activity.paymentPaidAgain":
     "The customer paid the same link again: {amount} more via {provider}. Refund it there if it was a mistake.",
+  "deals.activity.paymentDeclined": "Payment of {amount} via {provider} declined; the link can still be paid",
+  "deals.activity.paymentDeclinedBecause":
+    "Payment of {amount} via {provider} declined ({reason}); the link can still be paid",
   "deals.activity.paymentRefunded": "{amount} refunded via {provider}",
   "deals.activity.paymentExpired": "Payment link of {amount} via {provider} expired",
   "deals.activity.paymentExpiredIntegrationDeleted":

@@ -129,6 +129,10 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
     "Pagamento de {amount} recebido via {provider} fora da moeda do negócio: não conta para o valor dele ({paid} de {value} pagos), então o negócio não foi marcado como ganho.",
   "deals.activity.paymentPaidAgain":
     "O cliente pagou o mesmo link de novo: mais {amount} via {provider}. Estorne por lá se foi engano.",
+  "deals.activity.paymentDeclined":
+    "Pagamento de {amount} via {provider} recusado; o link ainda pode ser pago",
+  "deals.activity.paymentDeclinedBecause":
+    "Pagamento de {amount} via {provider} recusado ({reason}); o link ainda pode ser pago",
   "deals.activity.paymentRefunded": "{amount} estornado via {provider}",
   "deals.activity.paymentExpired": "Link de pagamento de {amount} via {provider} expirou",
   "deals.activity.paymentExpiredIntegrationDeleted":

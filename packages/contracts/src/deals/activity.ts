@@ -21,9 +21,12 @@ export const dealActivityType = z
     "payment_refunded",
     "contact_changed",
     "payment_expired",
+    "payment_declined",
   ])
   .describe(
-    "User activities (note, call, meeting, task) or system ones written with the change they describe",
+    "User activities (note, call, meeting, task) or system ones written with the change they describe. " +
+      "payment_declined: an attempt to pay a pending link failed (a declined card) and the link stays payable; " +
+      "its data has provider, amount, currency and, when the provider gave them, declineCode and declineMessage",
   );
 
 export const dealActivity = z.object({

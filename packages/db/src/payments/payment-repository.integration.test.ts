@@ -137,3 +137,41 @@ describe("a deal's paid totals", () => {
     expect(await payments.paidTotals(organizationId, "not-a-uuid")).toEqual([]);
   });
 });
+
+describe("refund reservations", () => {
+  it("add up per payment and organization until released, each released once", async () => {
+    const organizationId = await organization("refund-reservations");
+    const other = await organization("refund-reservations-other");
+    const paymentId = await payment(organizationId, "paid", null, "mp-paid-1");
+    const amount = { amount: "10.00", currency: "BRL" as const };
+    const payments = createPaymentRepository(handle.db);
+    expect(await payments.reservedRefunds(organizationId, { id: paymentId, amount })).toEqual({
+      amount: "0.00",
+      currency: "BRL",
+    });
+    const first = "00000000-0000-4000-8000-00000000a001";
+    await payments.reserveRefund(
+      organizationId,
+      { id: first, paymentId, amount: { ...amount, amount: "3.00" } },
+      at(1),
+    );
+    await payments.reserveRefund(
+      organizationId,
+      { id: "00000000-0000-4000-8000-00000000a002", paymentId, amount: { ...amount, amount: "4.50" } },
+      at(2),
+    );
+    expect(await payments.reservedRefunds(organizationId, { id: paymentId, amount })).toEqual({
+      amount: "7.50",
+      currency: "BRL",
+    });
+    expect(await payments.reservedRefunds(other, { id: paymentId, amount })).toMatchObject({
+      amount: "0.00",
+    });
+    expect(await payments.releaseRefund(other, first)).toBe(false);
+    expect(await payments.releaseRefund(organizationId, first)).toBe(true);
+    expect(await payments.releaseRefund(organizationId, first)).toBe(false);
+    expect(await payments.reservedRefunds(organizationId, { id: paymentId, amount })).toMatchObject({
+      amount: "4.50",
+    });
+  });
+});

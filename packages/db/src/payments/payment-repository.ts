@@ -155,6 +155,40 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       return rows.map((row) => storedMoney(row.total, row.currency));
     },
 
+    async reserveRefund(organizationId, reservation, at) {
+      await db
+        .insertInto("payment_refund_reservations")
+        .values({
+          id: reservation.id,
+          organization_id: organizationId,
+          payment_id: reservation.paymentId,
+          amount: reservation.amount.amount,
+          created_at: at,
+        })
+        .execute();
+    },
+
+    async reservedRefunds(organizationId, payment) {
+      // idx_payment_refund_reservations_payment
+      const row = await db
+        .selectFrom("payment_refund_reservations")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("amount"), eb.val("0")).as("total"))
+        .where("organization_id", "=", organizationId)
+        .where("payment_id", "=", payment.id)
+        .executeTakeFirstOrThrow();
+      return storedMoney(String(row.total), payment.amount.currency);
+    },
+
+    async releaseRefund(organizationId, reservationId) {
+      const row = await db
+        .deleteFrom("payment_refund_reservations")
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", reservationId)
+        .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async recordEvent(organizationId, event) {
       const row = await db
         .insertInto("payment_events")

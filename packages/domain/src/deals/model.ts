@@ -73,6 +73,8 @@ export const systemActivityTypes = [
   "contact_changed",
   /** A pending link closed before its time, e.g. because its payment integration was deleted. */
   "payment_expired",
+  /** A card declined (an attempt at a pending link failed); the link stays payable. */
+  "payment_declined",
 ] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 

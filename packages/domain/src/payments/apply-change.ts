@@ -42,6 +42,11 @@ export interface PaymentChange {
    * and an integration's deletion do not wait for it.
    */
   attemptFailed?: boolean | undefined;
+  /**
+   * With `attemptFailed`: the provider's reason, written on the deal's `payment_declined` activity once per
+   * `attempt` (Stripe: its event, one per declined card; Mercado Pago: its payment, told of by several notifications).
+   */
+  decline?: { attempt: string; code?: string | undefined; message?: string | undefined } | undefined;
 }
 
 export type ChangeOutcome =
@@ -62,12 +67,18 @@ export interface Effects {
 const minMoney = (a: Money, b: Money): Money => (compareMoney(a, b) <= 0 ? a : b);
 const paidLike = (status: PaymentStatus) => status === "paid" || status === "refunded";
 
-/** The refunded total after this change: only grows, never above the amount, only in the payment's currency. */
-function newRefundedTotal(payment: Payment, change: PaymentChange): Money {
+/**
+ * The refunded total after this change: only grows, never above the amount, only in the payment's currency.
+ * `inFlight` is what our refunds still waiting for the provider's answer hold: a provider's total may already
+ * count them, and each adds itself once answered, so it is taken off the provider's total.
+ */
+function newRefundedTotal(payment: Payment, change: PaymentChange, inFlight: Money | undefined): Money {
   let refunded = payment.refundedAmount;
   const { refundedTotal } = change;
   if (refundedTotal && refundedTotal.currency === refunded.currency) {
-    if (compareMoney(refundedTotal, refunded) > 0) refunded = refundedTotal;
+    const held = inFlight && inFlight.currency === refundedTotal.currency ? toMinorUnits(inFlight) : 0n;
+    const counted = toMinorUnits(refundedTotal) - held;
+    if (counted > toMinorUnits(refunded)) refunded = fromMinorUnits(counted, refunded.currency);
   }
   // `refunded` from the provider means all of it, whatever total it reports (a chargeback reports none)
   if (change.status === "refunded") refunded = payment.amount;
@@ -217,6 +228,49 @@ async function recordExpiredOnDeal(
 }
 
 /**
+ * A failed attempt at a pending link (a declined card) tells the seller, with the provider's reason, while the
+ * customer may still pay: the caller writes it only for a provider event seen for the first time.
+ */
+async function recordDeclineOnDeal(
+  repos: PaymentsRepos,
+  payment: Payment,
+  change: PaymentChange,
+  now: Date,
+): Promise<Deal | undefined> {
+  if (!payment.dealId) return undefined;
+  if (change.decline) {
+    const first = await repos.payments.recordEvent(payment.organizationId, {
+      paymentId: payment.id,
+      provider: payment.provider,
+      eventId: `declined:${change.decline.attempt}`,
+      type: "declined",
+    });
+    if (!first) return undefined;
+  }
+  const deal = await repos.deals.findById(payment.organizationId, payment.dealId, "share");
+  if (!deal) return undefined;
+  const { code, message } = change.decline ?? {};
+  await repos.activities.create(
+    payment.organizationId,
+    activity(
+      deal,
+      "payment_declined",
+      {
+        paymentId: payment.id,
+        provider: payment.provider,
+        ...payment.amount,
+        ...(change.providerPaymentId && { providerPaymentId: change.providerPaymentId }),
+        ...(code && { declineCode: code }),
+        ...(message && { declineMessage: message }),
+      },
+      change,
+      now,
+    ),
+  );
+  return deal;
+}
+
+/**
  * Applies what a provider (or our own refund) says about a payment, in ONE transaction: the payment's
  * status and refunded total (only forward), the provider event (once), the deal won with its activities,
  * the webhook log marked processed. `payment_status` and `deal_updated` are published after the commit.
@@ -282,20 +336,32 @@ export async function applyPaymentChangeIn(
       patch.providerPaymentId = change.providerPaymentId;
     }
   }
-  const refunded = newRefundedTotal(payment, change);
+  // a webhook's total is the provider's; our own refund's (no webhook) counts only itself
+  const inFlight =
+    change.refundedTotal && change.webhookLogId
+      ? await repos.payments.reservedRefunds(organizationId, payment)
+      : undefined;
+  const refunded = newRefundedTotal(payment, change, inFlight);
   const refundGrew = compareMoney(refunded, payment.refundedAmount) > 0;
   if (refundGrew) patch.refundedAmount = refunded;
   const status = targetStatus(payment, change, refunded);
   if (status) patch.status = status;
   const becamePaid = status !== undefined && paidLike(status) && !paidLike(payment.status);
   if (becamePaid && !payment.paidAt) patch.paidAt = now;
-  if (Object.keys(patch).length === 0)
-    return finish({ payment, paymentChanged: false, deal: undefined, dealChanges: [] });
+  // a late notice of a failed attempt at a link paid or closed since means nothing to the seller any more
+  const declinedDeal =
+    change.attemptFailed && payment.status === "pending"
+      ? await recordDeclineOnDeal(repos, payment, change, now)
+      : undefined;
+  if (Object.keys(patch).length === 0) {
+    const dealChanges: DealChange[] = declinedDeal ? ["activity"] : [];
+    return finish({ payment, paymentChanged: false, deal: declinedDeal, dealChanges });
+  }
 
   const updated = await repos.payments.update(organizationId, payment.id, patch, now);
-  let deal: Deal | undefined;
+  let deal: Deal | undefined = declinedDeal;
   let notification: UserNotification | undefined;
-  const dealChanges: DealChange[] = [];
+  const dealChanges: DealChange[] = declinedDeal ? ["activity"] : [];
   if (becamePaid) {
     const paid = await recordPaidOnDeal(repos, updated, change, now);
     deal = paid?.deal;

@@ -67,6 +67,13 @@ export interface PaymentLookup {
   providerPaymentId?: string | undefined;
 }
 
+/** A refund's amount held from the moment it is asked of the provider until its answer is recorded. */
+export interface RefundReservation {
+  id: string;
+  paymentId: string;
+  amount: Money;
+}
+
 export interface PaymentRepository {
   create(organizationId: string, input: NewPayment, at: Date): Promise<Payment>;
   findById(organizationId: string, id: string, lock?: "update"): Promise<Payment | undefined>;
@@ -91,6 +98,12 @@ export interface PaymentRepository {
    * for a currency with nothing paid. Sees the caller's transaction's own writes.
    */
   paidTotals(organizationId: string, dealId: string): Promise<Money[]>;
+  /** Call under the payment's row lock, having checked the amount against `reservedRefunds`. */
+  reserveRefund(organizationId: string, reservation: RefundReservation, at: Date): Promise<void>;
+  /** What the payment's refunds in flight hold, in its currency; zero when none. */
+  reservedRefunds(organizationId: string, payment: Pick<Payment, "id" | "amount">): Promise<Money>;
+  /** The refund was recorded, or the provider refused it; false when the reservation was gone. */
+  releaseRefund(organizationId: string, reservationId: string): Promise<boolean>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,

@@ -92,6 +92,12 @@ export async function processPaymentWebhook(
     providerPaymentId: snapshot.providerPaymentId,
     refundedTotal: snapshot.refundedAmount,
     attemptFailed: snapshot.attemptFailed,
+    // a notification to look up tells a state, not an occurrence: Mercado Pago tells one rejection several times
+    decline: {
+      attempt: notification.kind === "lookup" ? notification.providerPaymentId : notification.eventId,
+      code: snapshot.declineCode,
+      message: snapshot.declineMessage,
+    },
     webhookLogId: log.id,
   };
   let outcome: Awaited<ReturnType<typeof applyPaymentChange>>;

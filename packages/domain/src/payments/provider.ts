@@ -48,6 +48,10 @@ export interface PaymentSnapshot {
    * pending, and `status` is absent.
    */
   attemptFailed?: boolean | undefined;
+  /** Why the attempt failed, as the provider says it (Stripe's decline_code or code, Mercado Pago's status_detail). */
+  declineCode?: string | undefined;
+  /** The provider's own words about the failure, when it has some (Stripe's last_payment_error.message). */
+  declineMessage?: string | undefined;
 }
 
 /** A verified notification, read: either the facts it carries, or a payment to look up first (the API wins). */

@@ -13,6 +13,7 @@ import { applyPaymentChangeIn, publishPaymentChange } from "./apply-change";
 import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
 import type { PaymentsDeps } from "./ports";
+import type { ProviderResult, Refund } from "./provider";
 import { providerFailure } from "./provider-failure";
 
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
@@ -24,27 +25,66 @@ export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">
     payment.amount.currency,
   );
 
-function refundAmount(payment: Payment, amount: string | undefined): Money {
-  const refundable = refundableOf(payment);
+function refundAmount(payment: Payment, reserved: Money, amount: string | undefined): Money {
+  const refundable = fromMinorUnits(
+    toMinorUnits(refundableOf(payment)) - toMinorUnits(reserved),
+    payment.amount.currency,
+  );
+  if (toMinorUnits(refundable) <= 0n && amount === undefined) {
+    throw notRefundable("All that is left is being refunded already");
+  }
   if (amount === undefined) return refundable;
   const money = parseMoney(amount, payment.amount.currency, "amount", { maxIntegerDigits: 13 });
   // the same 400 as a link of zero (the input's schema says so first)
   if (toMinorUnits(money) <= 0n) throw validationFailed("amount", "Must be greater than zero");
   if (compareMoney(money, refundable) > 0) {
-    throw notRefundable(`At most ${refundable.amount} ${refundable.currency} can still be refunded`);
+    const inFlight = toMinorUnits(reserved) > 0n ? ` (${reserved.amount} is being refunded now)` : "";
+    throw notRefundable(
+      `At most ${refundable.amount} ${refundable.currency} can still be refunded${inFlight}`,
+    );
   }
   return money;
+}
+
+/** The payment checked and its refund's amount reserved, in a short transaction under the payment's row lock. */
+async function reserveRefund(
+  deps: PaymentsDeps,
+  organizationId: string,
+  id: string,
+  input: { amount?: string | undefined },
+  now: Date,
+) {
+  return deps.store.transaction(async (repos) => {
+    const payment = await repos.payments.findById(organizationId, id, "update");
+    if (!payment) throw notFound("Payment");
+    if (payment.status !== "paid")
+      throw notRefundable(`Only a paid payment can be refunded (it is ${payment.status})`);
+    if (!payment.providerPaymentId || !payment.integrationId) {
+      throw notRefundable("The provider has not told us which of its payments this is yet");
+    }
+    const amount = refundAmount(
+      payment,
+      await repos.payments.reservedRefunds(organizationId, payment),
+      input.amount,
+    );
+    const stored = await repos.integrations.findById(organizationId, payment.integrationId);
+    if (!stored) throw notRefundable("The payment's integration was removed");
+    const reservation = { id: deps.newId(), paymentId: payment.id, amount };
+    await repos.payments.reserveRefund(organizationId, reservation, now);
+    return { payment, providerPaymentId: payment.providerPaymentId, stored, reservation };
+  });
 }
 
 /**
  * Refunds all that is left, or part of it, through the provider, then records it: the refunded total
  * grows, the payment is `refunded` once it reaches the amount, and the deal gets an activity.
  *
- * The payment's row is locked from before the provider is called until the refund is recorded, in one
- * transaction: two refunds of one payment at the same moment take turns, the second seeing the first's total,
- * so the totals add up exactly and each gets its activity. The provider's webhook for the refund waits for the
- * commit and then finds its total counted (it is absolute: it is never added twice). Should the transaction be run
- * again (a deadlock), the provider call repeats with the same idempotency key, so the provider refunds once.
+ * No transaction (so no database connection, no row lock) is held while the provider answers, which may take
+ * seconds: a first short transaction reserves the amount under the payment's row lock, so that refunds of one
+ * payment at the same moment never ask for more than is left; the provider is asked with the reservation's
+ * idempotency key; a second short transaction adds the refund to the total and ends the reservation, or, when
+ * the provider refused, the reservation just ends. A provider's webhook counting the refund before it is
+ * recorded does not count it twice: reservations are taken off the totals webhooks carry.
  */
 export async function refundPayment(
   deps: PaymentsDeps,
@@ -53,43 +93,55 @@ export async function refundPayment(
   input: { amount?: string | undefined },
 ): Promise<Payment> {
   const organizationId = actor.organizationId;
-  const now = deps.clock.now();
-  const effects = await deps.store.transaction(async (repos) => {
-    const payment = await repos.payments.findById(organizationId, id, "update");
-    if (!payment) throw notFound("Payment");
-    if (payment.status !== "paid")
-      throw notRefundable(`Only a paid payment can be refunded (it is ${payment.status})`);
-    if (!payment.providerPaymentId || !payment.integrationId) {
-      throw notRefundable("The provider has not told us which of its payments this is yet");
-    }
-    const amount = refundAmount(payment, input.amount);
-    const stored = await repos.integrations.findById(organizationId, payment.integrationId);
-    if (!stored) throw notRefundable("The payment's integration was removed");
+  const { payment, providerPaymentId, stored, reservation } = await reserveRefund(
+    deps,
+    organizationId,
+    id,
+    input,
+    deps.clock.now(),
+  );
+  const release = () => deps.store.payments.releaseRefund(organizationId, reservation.id);
+  let refund: ProviderResult<Refund>;
+  try {
     const integration = connectPaymentIntegration(deps.cipher, stored);
     const request = {
       paymentId: payment.id,
-      providerPaymentId: payment.providerPaymentId,
-      amount,
-      idempotencyKey: `${payment.id}-${payment.refundedAmount.amount}-${amount.amount}`,
+      providerPaymentId,
+      amount: reservation.amount,
+      idempotencyKey: `refund-${reservation.id}`,
     };
-    const refund =
+    refund =
       integration.provider === "stripe"
         ? await deps.providers.get("stripe").refund(integration.config, request)
         : await deps.providers.get("mercadopago").refund(integration.config, request);
-    if (!refund.ok) throw providerFailure(integration.provider, refund.error, refund);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  if (!refund.ok) {
+    await release();
+    throw providerFailure(stored.provider, refund.error, refund);
+  }
 
+  const refunded = refund.value;
+  const now = deps.clock.now();
+  const effects = await deps.store.transaction(async (repos) => {
+    const current = await repos.payments.findById(organizationId, id, "update");
+    await repos.payments.releaseRefund(organizationId, reservation.id);
+    if (!current) return undefined;
     const change = {
       organizationId,
-      provider: payment.provider,
-      lookup: { paymentId: payment.id },
-      event: { eventId: `refund:${refund.value.refundId}`, type: "refund" },
-      // an absolute total, read under the row lock: a webhook carrying the provider's own total (also absolute)
-      // never makes it count twice
-      refundedTotal: addMoney(payment.refundedAmount, refund.value.amount),
+      provider: current.provider,
+      lookup: { paymentId: current.id },
+      event: { eventId: `refund:${refunded.refundId}`, type: "refund" },
+      // absolute, read under the row lock; a webhook's total (also absolute) left this refund out while it was
+      // reserved, so it never counts twice
+      refundedTotal: addMoney(current.refundedAmount, refunded.amount),
       ...activityActor(actor),
     };
-    return { payment, effects: await applyPaymentChangeIn(repos, deps, change, now) };
+    return applyPaymentChangeIn(repos, deps, change, now);
   });
-  const result = await publishPaymentChange(deps, effects.effects, now);
-  return result.kind === "applied" ? result.payment : effects.payment;
+  if (!effects) throw notFound("Payment");
+  const result = await publishPaymentChange(deps, effects, now);
+  return result.kind === "applied" ? result.payment : payment;
 }

@@ -102,9 +102,12 @@ describe("Mercado Pago Checkout Pro", () => {
       },
     });
     // a declined attempt does not end the link: the preference is still payable
-    fake.setPayment(prefId, "rejected", payment.id);
+    fake.setPayment(prefId, "rejected", payment.id, "cc_rejected_insufficient_amount");
     const rejected = await mp.fetchPayment(fake.config, String(payment.id));
-    expect(rejected).toMatchObject({ ok: true, value: { attemptFailed: true } });
+    expect(rejected).toMatchObject({
+      ok: true,
+      value: { attemptFailed: true, declineCode: "cc_rejected_insufficient_amount" },
+    });
     expect(rejected.ok && rejected.value.status).toBeUndefined();
     expect(await mp.fetchPayment(fake.config, "999")).toEqual({
       ok: false,
@@ -123,16 +126,18 @@ describe("Mercado Pago Checkout Pro", () => {
         amount: { amount, currency: "BRL" },
         idempotencyKey: key,
       });
-    expect(await refund("234.56", "r-1")).toMatchObject({
-      ok: true,
-      value: { amount: { amount: "234.56", currency: "BRL" } },
-    });
+    const first = await refund("234.56", "r-1");
+    expect(first).toMatchObject({ ok: true, value: { amount: { amount: "234.56", currency: "BRL" } } });
+    // a retry with the same key gets the same refund, and refunds nothing more
+    expect(await refund("234.56", "r-1")).toEqual(first);
+    expect(fake.payments.get(String(payment.id))?.transaction_amount_refunded).toBe(234.56);
     expect(await refund("1000.00", "r-2")).toMatchObject({
       ok: true,
       value: { amount: { amount: "1000.00" } },
     });
     const calls = fake.requests.filter((r) => r.path === `/v1/payments/${payment.id}/refunds`);
     expect(calls.map((r) => [r.body, r.headers["x-idempotency-key"]])).toEqual([
+      ['{"amount":234.56}', "r-1"],
       ['{"amount":234.56}', "r-1"],
       ['{"amount":1000.00}', "r-2"],
     ]);

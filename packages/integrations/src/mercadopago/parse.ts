@@ -72,6 +72,11 @@ export function mercadoPagoPaymentSnapshot(body: unknown): PaymentSnapshot | und
     providerPaymentId: idText(body.id),
     status: typeof body.status === "string" ? statuses[body.status] : undefined,
     refundedAmount,
-    ...(typeof body.status === "string" && failedAttempts.has(body.status) && { attemptFailed: true }),
+    ...(typeof body.status === "string" &&
+      failedAttempts.has(body.status) && {
+        attemptFailed: true,
+        // e.g. cc_rejected_insufficient_amount; Mercado Pago gives no sentence of its own
+        declineCode: idText(body.status_detail),
+      }),
   };
 }

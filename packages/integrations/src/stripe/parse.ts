@@ -36,6 +36,16 @@ function refundedSnapshot(charge: Json): PaymentSnapshot {
   };
 }
 
+/** A failed attempt and why: `last_payment_error`'s decline_code (insufficient_funds) says more than its code. */
+function declinedAttempt(intent: Json): PaymentSnapshot {
+  const error = isObject(intent.last_payment_error) ? intent.last_payment_error : {};
+  return {
+    attemptFailed: true,
+    declineCode: text(error.decline_code) ?? text(error.code),
+    declineMessage: text(error.message),
+  };
+}
+
 /** A Stripe event (https://docs.stripe.com/api/events/object) read into what it says about our payment. */
 export function parseStripeEvent(payload: unknown): PaymentNotification | undefined {
   if (!isObject(payload) || payload.object !== "event") return undefined;
@@ -72,7 +82,7 @@ export function parseStripeEvent(payload: unknown): PaymentNotification | undefi
       return snapshot({
         paymentId: metadataPaymentId(object),
         providerPaymentId: text(object.id),
-        ...(object.status === "canceled" ? { status: "failed" } : { attemptFailed: true }),
+        ...(object.status === "canceled" ? { status: "failed" } : declinedAttempt(object)),
       });
     case "charge.refunded":
       return snapshot(refundedSnapshot(object));

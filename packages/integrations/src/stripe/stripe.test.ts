@@ -111,6 +111,14 @@ describe("Stripe Checkout through the SDK", () => {
       idempotencyKey: "refund-2",
     });
     expect(rest).toMatchObject({ ok: true, value: { amount: { amount: "1000.00", currency: "BRL" } } });
+    // a retry with the first key gets the first refund back, and refunds nothing more
+    const retried = await stripe.refund(fake.config, {
+      paymentId: "pay-refund",
+      providerPaymentId: intent,
+      amount: { amount: "234.56", currency: "BRL" },
+      idempotencyKey: "refund-1",
+    });
+    expect(retried).toEqual(partial);
     expect(fake.refunds.filter((r) => r.payment_intent === intent).map((r) => r.amount)).toEqual([
       23456, 100000,
     ]);
@@ -237,6 +245,26 @@ describe("Stripe webhooks", () => {
       snapshot: { paymentId: "pay-3", providerPaymentId: "pi_3", attemptFailed: true },
     });
     expect(declined?.kind === "snapshot" && declined.snapshot.status).toBeUndefined();
+    const withError = stripe.parse(
+      fake.event("payment_intent.payment_failed", {
+        id: "pi_4",
+        object: "payment_intent",
+        status: "requires_payment_method",
+        last_payment_error: {
+          type: "card_error",
+          code: "card_declined",
+          decline_code: "insufficient_funds",
+          message: "Your card has insufficient funds.",
+        },
+      }),
+    );
+    expect(withError).toMatchObject({
+      snapshot: {
+        attemptFailed: true,
+        declineCode: "insufficient_funds",
+        declineMessage: "Your card has insufficient funds.",
+      },
+    });
     expect(failedWith("canceled")).toMatchObject({ snapshot: { status: "failed" } });
     expect(
       stripe.parse(

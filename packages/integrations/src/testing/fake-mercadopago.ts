@@ -32,9 +32,15 @@ export interface FakeMercadoPago extends FakeProvider {
   payments: Map<string, FakeMercadoPagoPayment>;
   /**
    * The customer paid a preference (or its status changed): what GET /v1/payments/{id} answers from now on. Throws
-   * for a preference whose expiry an update moved into the past, as the checkout refuses it.
+   * for a preference whose expiry an update moved into the past, as the checkout refuses it. `statusDetail` is why
+   * (e.g. cc_rejected_insufficient_amount for a rejected card); "accredited" for an approved payment by default.
    */
-  setPayment(preferenceId: string, status: string, paymentId?: number): FakeMercadoPagoPayment;
+  setPayment(
+    preferenceId: string,
+    status: string,
+    paymentId?: number,
+    statusDetail?: string,
+  ): FakeMercadoPagoPayment;
   /** A webhook notification naming a payment, as Mercado Pago sends it. */
   notification(paymentId: number | string, action?: string): Record<string, unknown>;
   signedWebhook(
@@ -88,6 +94,7 @@ export async function startFakeMercadoPago(
   };
   const preferences = new Map<string, Record<string, unknown>>();
   const payments = new Map<string, FakeMercadoPagoPayment>();
+  const refundsByKey = new Map<string, Record<string, unknown>>();
   let origin = "";
   let nextPaymentId = 1_300_000_000 + Math.floor(Math.random() * 1e6);
   let nextNotificationId = 100_000;
@@ -129,6 +136,10 @@ export async function startFakeMercadoPago(
     }
     const refundMatch = request.path.match(/^\/v1\/payments\/([^/]+)\/refunds$/);
     if (request.method === "POST" && refundMatch) {
+      // a retried request with the same X-Idempotency-Key gets the first answer: one refund
+      const key = request.headers["x-idempotency-key"];
+      const replayed = key === undefined ? undefined : refundsByKey.get(key);
+      if (replayed) return { status: 201, json: replayed };
       const payment = payments.get(refundMatch[1] ?? "");
       if (!payment) return mpError(404, "not_found", "Payment not found");
       const body = request.json as { amount?: number } | undefined;
@@ -138,10 +149,9 @@ export async function startFakeMercadoPago(
       payment.transaction_amount_refunded =
         (Math.round(payment.transaction_amount_refunded * 100) + cents) / 100;
       if (cents === left) payment.status = "refunded";
-      return {
-        status: 201,
-        json: { id: nextPaymentId++, payment_id: payment.id, amount: cents / 100, status: "approved" },
-      };
+      const json = { id: nextPaymentId++, payment_id: payment.id, amount: cents / 100, status: "approved" };
+      if (key !== undefined) refundsByKey.set(key, json);
+      return { status: 201, json };
     }
     const paymentMatch = request.path.match(/^\/v1\/payments\/([^/]+)$/);
     if (request.method === "GET" && paymentMatch) {
@@ -164,7 +174,7 @@ export async function startFakeMercadoPago(
     config,
     preferences,
     payments,
-    setPayment(preferenceId, status, paymentId) {
+    setPayment(preferenceId, status, paymentId, statusDetail) {
       const preference = preferences.get(preferenceId);
       if (!preference) throw new Error(`No fake preference ${preferenceId}`);
       const closedAt =
@@ -180,7 +190,7 @@ export async function startFakeMercadoPago(
       const payment: FakeMercadoPagoPayment = {
         id,
         status,
-        status_detail: status === "approved" ? "accredited" : status,
+        status_detail: statusDetail ?? (status === "approved" ? "accredited" : status),
         external_reference: (preference.external_reference as string | undefined) ?? null,
         transaction_amount: item?.unit_price ?? 0,
         transaction_amount_refunded: existing?.transaction_amount_refunded ?? 0,

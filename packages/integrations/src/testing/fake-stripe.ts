@@ -85,6 +85,7 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
   };
   const sessions = new Map<string, FakeStripeSession>();
   const refunds: FakeStripe["refunds"] = [];
+  const refundsByKey = new Map<string, Record<string, unknown>>();
   let origin = "";
 
   const route = (request: RecordedRequest): FakeResponse | undefined => {
@@ -140,6 +141,10 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
       return { json };
     }
     if (request.method === "POST" && request.path === "/v1/refunds") {
+      // as Stripe does: a retried request with the same Idempotency-Key gets the first answer, refunding once
+      const key = request.headers["idempotency-key"];
+      const replayed = key === undefined ? undefined : refundsByKey.get(key);
+      if (replayed) return { json: replayed, headers: { "idempotent-replayed": "true" } };
       const intent = form.payment_intent ?? "";
       const session = [...sessions.values()].find((s) => s.payment_intent === intent);
       if (!session) return stripeError(404, "invalid_request_error", `No such payment_intent: '${intent}'`);
@@ -152,7 +157,9 @@ export async function startFakeStripe(options: Partial<StripeConfig> = {}): Prom
       }
       const refund = { id: fakeId("re_"), payment_intent: intent, amount, currency: session.currency };
       refunds.push(refund);
-      return { json: { ...refund, object: "refund", status: "succeeded" } };
+      const json = { ...refund, object: "refund", status: "succeeded" };
+      if (key !== undefined) refundsByKey.set(key, json);
+      return { json };
     }
     const intentMatch = request.path.match(/^\/v1\/payment_intents\/([^/]+)$/);
     if (request.method === "GET" && intentMatch) {

@@ -1,6 +1,7 @@
 import { readEnv } from "@crm/db/cli/env";
 import { deleteDeal } from "@crm/domain";
 import { postWebhook } from "@crm/integrations/testing";
+import { sql } from "kysely";
 import { describe, expect, it, vi } from "vitest";
 import { waitForLockWaiter } from "../../testing/lock-waiter";
 import { activitiesOf, type DealDto } from "../deals/deal-fixtures";
@@ -102,7 +103,7 @@ describe("deleting a deal with payment links", () => {
 });
 
 describe("a declined card on an open Stripe Checkout Session", () => {
-  it("keeps the link pending; the customer's next card pays it and wins the deal", async () => {
+  it("keeps the link pending and tells the deal once, with Stripe's reason; the next card pays it and wins the deal", async () => {
     const { token, deal, integrationId } = await dealWorth("1234.56");
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     const declined = bed.stripe.event("payment_intent.payment_failed", {
@@ -110,16 +111,38 @@ describe("a declined card on an open Stripe Checkout Session", () => {
       object: "payment_intent",
       status: "requires_payment_method",
       metadata: { paymentId: created.id },
-      last_payment_error: { code: "card_declined" },
+      last_payment_error: {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "insufficient_funds",
+        message: "Your card has insufficient funds.",
+      },
     });
-    expect(
-      (await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(declined))).status,
-    ).toBe(200);
+    // Stripe redelivers an event it is not sure we got
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      expect(
+        (await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(declined))).status,
+      ).toBe(200);
+    }
     await waitForLogsProcessed(bed.api, integrationId, 1);
     expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
       status: "pending",
       providerPaymentId: null,
     });
+    const declines = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_declined",
+    );
+    expect(declines.map((a) => a.data)).toEqual([
+      {
+        paymentId: created.id,
+        provider: "stripe",
+        amount: "1234.56",
+        currency: "BRL",
+        providerPaymentId: `pi_declined_${created.id}`,
+        declineCode: "insufficient_funds",
+        declineMessage: "Your card has insufficient funds.",
+      },
+    ]);
 
     await payThroughStripe(bed, token, integrationId, created);
     expect((await dealOf(token, deal.id)).status).toBe("won");
@@ -202,6 +225,128 @@ describe.skipIf(!readEnv().databaseUrl)(
     });
   },
 );
+
+// PGlite has one connection and no row locks to see
+describe.skipIf(!readEnv().databaseUrl)("a refund while the provider is answering (Postgres)", () => {
+  /** Holds the provider's refund calls until the test lets them go; `reached` resolves at the first one. */
+  function holdStripeRefunds() {
+    const stripe = bed.api.container.payments.providers.get("stripe");
+    const real = stripe.refund.bind(stripe);
+    let reached: () => void = () => {};
+    let release: () => void = () => {};
+    const atProvider = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const spy = vi.spyOn(stripe, "refund").mockImplementation(async (config, request) => {
+      reached();
+      await released;
+      return real(config, request);
+    });
+    return { atProvider, release, restore: () => spy.mockRestore() };
+  }
+
+  it("holds no transaction, so neither a connection nor the payment's row, during the provider's call", async () => {
+    const { token, deal, integrationId } = await dealWorth("40.00");
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await payThroughStripe(bed, token, integrationId, created);
+    const held = holdStripeRefunds();
+    try {
+      const answer = refund(token, created.id, { amount: "10.00" });
+      await held.atProvider;
+      const { db } = bed.api.container.db;
+      // another transaction takes the payment's row at once (NOWAIT fails if the refund still had it locked)
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom("payments")
+          .select("id")
+          .where("id", "=", created.id)
+          .forUpdate()
+          .noWait()
+          .executeTakeFirst();
+        expect(row?.id).toBe(created.id);
+      });
+      // and no session of this database sits in a transaction holding locks on payments, waiting for Stripe
+      const { rows } = await sql<{ waiting: string }>`
+        select count(*) as waiting from pg_stat_activity a
+        where a.datname = current_database() and a.state like 'idle in transaction%'
+          and exists (select 1 from pg_locks l where l.pid = a.pid and l.relation = 'payments'::regclass)
+      `.execute(db);
+      expect(Number(rows[0]?.waiting)).toBe(0);
+      held.release();
+      expect((await answer).status).toBe(200);
+    } finally {
+      held.release();
+      held.restore();
+    }
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({ refundedAmount: "10.00" });
+  });
+
+  it("reserves the amount first: a second refund asking for more than is left meanwhile is refused", async () => {
+    const { token, deal, integrationId } = await dealWorth("40.00");
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await payThroughStripe(bed, token, integrationId, created);
+    const held = holdStripeRefunds();
+    let first: Awaited<ReturnType<typeof refund>> | undefined;
+    try {
+      const answer = refund(token, created.id, { amount: "25.00" });
+      await held.atProvider;
+      const second = await refund(token, created.id, { amount: "20.00" });
+      expect(second.status).toBe(422);
+      expect(second.body.message).toContain("At most 15.00 BRL can still be refunded");
+      held.release();
+      first = await answer;
+    } finally {
+      held.release();
+      held.restore();
+    }
+    expect(first?.status).toBe(200);
+    // once answered, the rest is refundable again as usual
+    expect((await refund(token, created.id, { amount: "15.00" })).status).toBe(200);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
+      status: "refunded",
+      refundedAmount: "40.00",
+    });
+  });
+
+  it("counts a refund once when Stripe's webhook for it is processed before the refund is recorded", async () => {
+    const { token, deal, integrationId } = await dealWorth("40.00");
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    const session = await payThroughStripe(bed, token, integrationId, created);
+    const stripe = bed.api.container.payments.providers.get("stripe");
+    const real = stripe.refund.bind(stripe);
+    const spy = vi.spyOn(stripe, "refund").mockImplementation(async (config, request) => {
+      const answer = await real(config, request);
+      // Stripe's charge.refunded (its total counts this refund) arrives while our answer is on its way
+      const refunded = bed.stripe.event("charge.refunded", bed.stripe.charge(session.id));
+      await postWebhook(bed.stripeHook(integrationId), bed.stripe.signedWebhook(refunded));
+      await waitForLogsProcessed(bed.api, integrationId, 2);
+      return answer;
+    });
+    try {
+      expect((await refund(token, created.id, { amount: "10.00" })).status).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({ refundedAmount: "10.00" });
+    const refunds = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_refunded",
+    );
+    expect(refunds.map((a) => (a.data as { refundedAmount: string }).refundedAmount)).toEqual(["10.00"]);
+  });
+
+  it("gives the reservation back when the provider refuses the refund", async () => {
+    const { token, deal, integrationId } = await dealWorth("40.00");
+    const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
+    await payThroughStripe(bed, token, integrationId, created);
+    bed.stripe.failNext(401, 1);
+    expect((await refund(token, created.id, {})).status).toBe(502);
+    expect((await refund(token, created.id, {})).status).toBe(200);
+    expect(await paymentOf(bed.api, token, created.id)).toMatchObject({ refundedAmount: "40.00" });
+  });
+});
 
 describe("amounts the API refuses", () => {
   it("says the 13-integer-digit rule, and refuses zero with the same 400 for a link and a refund", async () => {

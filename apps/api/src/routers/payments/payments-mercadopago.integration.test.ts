@@ -95,20 +95,42 @@ describe("Mercado Pago webhooks", () => {
     expect((await bed.api.rest<DealDto>("GET", `/deals/${deal.id}`, { token })).body.status).toBe("open");
   });
 
-  it("a rejected card keeps the link pending and sendable; a later approved payment pays it", async () => {
+  it("a rejected card keeps the link pending and sendable, and tells the deal once why; a later approved payment pays it", async () => {
     const { token, deal, integrationId } = await paymentWorkspace(bed.api, "mercadopago", bed.mp.config);
     const created = await createPaymentOk(bed.api, token, { dealId: deal.id });
     // the attempt first in process (its id recorded), then rejected: the id is forgotten again
     const attempt = bed.mp.setPayment(created.providerReference ?? "", "in_process");
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(attempt.id)));
     await waitForPayment(bed.api, token, created.id, { providerPaymentId: String(attempt.id) });
-    bed.mp.setPayment(created.providerReference ?? "", "rejected", attempt.id);
+    bed.mp.setPayment(
+      created.providerReference ?? "",
+      "rejected",
+      attempt.id,
+      "cc_rejected_insufficient_amount",
+    );
+    const rejection = bed.mp.notification(attempt.id);
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(rejection));
+    // the same notification again, and another one about the same rejected payment
+    await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(rejection));
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(attempt.id)));
-    await waitForLogsProcessed(bed.api, integrationId, 2);
+    await waitForLogsProcessed(bed.api, integrationId, 3);
     expect(await paymentOf(bed.api, token, created.id)).toMatchObject({
       status: "pending",
       providerPaymentId: null,
     });
+    const declines = (await activitiesOf(bed.api, token, deal.id)).filter(
+      (a) => a.type === "payment_declined",
+    );
+    expect(declines.map((a) => a.data)).toEqual([
+      {
+        paymentId: created.id,
+        provider: "mercadopago",
+        amount: "1234.56",
+        currency: "BRL",
+        providerPaymentId: String(attempt.id),
+        declineCode: "cc_rejected_insufficient_amount",
+      },
+    ]);
     // still payable: the preference is open until it expires
     const approved = bed.mp.setPayment(created.providerReference ?? "", "approved");
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(approved.id)));

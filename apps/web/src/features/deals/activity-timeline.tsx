@@ -4,6 +4,7 @@ import {
   Banknote,
   CalendarClock,
   CircleDot,
+  CreditCard,
   Link2Off,
   type LucideIcon,
   Phone,
@@ -48,6 +49,7 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   payment_refunded: { icon: Undo2, tone: "bg-amber-50 text-amber-600" },
   contact_changed: { icon: UserRoundPen, tone: "bg-slate-100 text-slate-500" },
   payment_expired: { icon: Link2Off, tone: "bg-slate-100 text-slate-500" },
+  payment_declined: { icon: CreditCard, tone: "bg-red-50 text-red-600" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {

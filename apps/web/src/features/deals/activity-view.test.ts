@@ -40,6 +40,21 @@ describe("describeSystemActivity", () => {
     );
   });
 
+  it("says a payment was declined, with the provider's reason when it gave one, and that the link stays payable", () => {
+    const data = { provider: "stripe", amount: "20.00", currency: "USD" };
+    expect(describeSystemActivity({ type: "payment_declined", data }, t, "en")).toBe(
+      "Payment of $20.00 via Stripe declined; the link can still be paid",
+    );
+    const because = {
+      ...data,
+      declineCode: "insufficient_funds",
+      declineMessage: "Your card has insufficient funds.",
+    };
+    expect(describeSystemActivity({ type: "payment_declined", data: because }, t, "en")).toBe(
+      "Payment of $20.00 via Stripe declined (insufficient_funds); the link can still be paid",
+    );
+  });
+
   it("tells about payments received and refunded, in the payment's currency", () => {
     expect(
       describeSystemActivity(

@@ -90,6 +90,13 @@ export function describeSystemActivity(
       return data.reason === "integration_deleted"
         ? t("deals.activity.paymentExpiredIntegrationDeleted", paymentParams(data, locale))
         : t("deals.activity.paymentExpired", paymentParams(data, locale));
+    case "payment_declined": {
+      // the provider's code (insufficient_funds, cc_rejected_high_risk) is short and the same in every language
+      const reason = [data.declineCode, data.declineMessage].find((value) => typeof value === "string");
+      return typeof reason === "string"
+        ? t("deals.activity.paymentDeclinedBecause", { ...paymentParams(data, locale), reason })
+        : t("deals.activity.paymentDeclined", paymentParams(data, locale));
+    }
     case "contact_changed":
       if (data.reason === "contact_merged") return t("deals.activity.contactMerged");
       if (data.reason === "contact_deleted") return t("deals.activity.contactDeleted");
