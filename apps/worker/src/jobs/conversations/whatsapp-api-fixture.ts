@@ -19,12 +19,16 @@ export function useWhatsAppApi(options: { dataDirPrefix: string; integrationName
   let organizationId = "";
   let integrationId = "";
   const events: DomainEvent[] = [];
+  const onEvent = new Set<() => void>();
 
   beforeAll(async () => {
     whatsapp = await startFakeWhatsApp();
     dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
     api = await startTestApi({ WHATSAPP_API_BASE: whatsapp.apiBase, DATA_DIR: dataDir });
-    api.container.events.subscribe((event) => events.push(event));
+    api.container.events.subscribe((event) => {
+      events.push(event);
+      for (const check of [...onEvent]) check();
+    });
     const owner = await api.register();
     token = owner.token;
     organizationId = owner.user.organizationId;
@@ -48,6 +52,22 @@ export function useWhatsAppApi(options: { dataDirPrefix: string; integrationName
   };
   return {
     events,
+    /**
+     * Resolves once `done` holds for the events recorded so far, checked now and as each one is recorded.
+     * Events reach subscribers on a later turn than their commit, so a job's rows can be read before its
+     * events are heard; this waits for them with no deadline but the test's.
+     */
+    eventsUntil(done: (recorded: DomainEvent[]) => boolean): Promise<void> {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!done(events)) return;
+          onEvent.delete(check);
+          resolve();
+        };
+        onEvent.add(check);
+        check();
+      });
+    },
     get api() {
       return started(api);
     },
