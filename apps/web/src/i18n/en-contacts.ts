@@ -161,6 +161,7 @@ export const contactsEn = {
   "contacts.import.status.failed": "Failed",
   "contacts.import.outcome.created": "Created",
   "contacts.import.outcome.updated": "Updated",
+  "contacts.import.outcome.unchanged": "Unchanged",
   "contacts.import.outcome.skipped": "Skipped",
   "contacts.import.outcome.error": "Errors",
   "contacts.import.another": "Import another file",
@@ -178,6 +179,7 @@ export const contactsEn = {
   "contacts.import.rowHint": "Row 1 is the first row after the header: line 2 of the spreadsheet.",
   "contacts.import.rowOutcome.created": "Created",
   "contacts.import.rowOutcome.updated": "Updated",
+  "contacts.import.rowOutcome.unchanged": "Unchanged",
   "contacts.import.rowOutcome.skipped": "Skipped",
   "contacts.import.rowOutcome.error": "Error",
   "contacts.import.reasons.row_too_long":

@@ -90,6 +90,23 @@ export const dealsEn = {
   "deals.actions.won": "Mark as won",
   "deals.actions.lost": "Mark as lost",
   "deals.actions.reopen": "Reopen",
+  "deals.delete.open": "Delete deal",
+  "deals.delete.title": "Delete “{title}”?",
+  "deals.delete.checkingLinks": "Checking for pending payment links…",
+  "deals.delete.description":
+    "The deal and its activity history will be deleted; its payments are kept, without a deal. This cannot be undone.",
+  "deals.delete.linksUnknown":
+    "Any pending payment link of the deal will be cancelled at the provider first. Then the deal and its activity history are deleted; its payments are kept, without a deal. This cannot be undone.",
+  "deals.delete.paymentLinks.one":
+    "Its {count} pending payment link will be cancelled at the provider first, so the customer can no longer pay it. Then the deal and its activity history are deleted; its payments are kept, without a deal. This cannot be undone.",
+  "deals.delete.paymentLinks.other":
+    "Its {count} pending payment links will be cancelled at the provider first, so customers can no longer pay them. Then the deal and its activity history are deleted; its payments are kept, without a deal. This cannot be undone.",
+  "deals.delete.confirm": "Delete deal",
+  "deals.delete.paymentsAwaiting":
+    "The deal was kept: a payment of it still awaits the customer at the provider (such as a boleto or Pix), or a payment link was created meanwhile. Delete it once that payment is paid or expired, or mark the deal as lost instead.",
+  "deals.delete.linksNotCancelled":
+    "The deal was kept: the payment provider did not cancel every pending payment link (links it cancelled stay cancelled). Try again in a moment, or mark the deal as lost instead.",
+  "deals.delete.serverAnswer": "The server said: {message}",
   "deals.lost.title": "Mark deal as lost",
   "deals.lost.description": "Why was “{title}” lost? Reasons help your team learn and report.",
   "deals.lost.reason": "Lost reason",

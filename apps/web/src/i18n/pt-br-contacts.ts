@@ -166,6 +166,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.status.failed": "Falhou",
   "contacts.import.outcome.created": "Criados",
   "contacts.import.outcome.updated": "Atualizados",
+  "contacts.import.outcome.unchanged": "Sem alterações",
   "contacts.import.outcome.skipped": "Pulados",
   "contacts.import.outcome.error": "Erros",
   "contacts.import.another": "Importar outro arquivo",
@@ -184,6 +185,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.rowHint": "A linha 1 é a primeira depois do cabeçalho: a linha 2 da planilha.",
   "contacts.import.rowOutcome.created": "Criado",
   "contacts.import.rowOutcome.updated": "Atualizado",
+  "contacts.import.rowOutcome.unchanged": "Sem alteração",
   "contacts.import.rowOutcome.skipped": "Pulado",
   "contacts.import.rowOutcome.error": "Erro",
   "contacts.import.reasons.row_too_long":

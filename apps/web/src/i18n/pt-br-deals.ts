@@ -96,6 +96,23 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.actions.won": "Marcar como ganho",
   "deals.actions.lost": "Marcar como perdido",
   "deals.actions.reopen": "Reabrir",
+  "deals.delete.open": "Excluir negócio",
+  "deals.delete.title": "Excluir “{title}”?",
+  "deals.delete.checkingLinks": "Verificando links de pagamento pendentes…",
+  "deals.delete.description":
+    "O negócio e seu histórico de atividades serão excluídos; seus pagamentos são mantidos, sem negócio. Isso não pode ser desfeito.",
+  "deals.delete.linksUnknown":
+    "Os links de pagamento pendentes do negócio, se houver, serão cancelados no provedor antes. Depois o negócio e seu histórico de atividades são excluídos; seus pagamentos são mantidos, sem negócio. Isso não pode ser desfeito.",
+  "deals.delete.paymentLinks.one":
+    "Seu {count} link de pagamento pendente será cancelado no provedor antes, para que o cliente não possa mais pagá-lo. Depois o negócio e seu histórico de atividades são excluídos; seus pagamentos são mantidos, sem negócio. Isso não pode ser desfeito.",
+  "deals.delete.paymentLinks.other":
+    "Seus {count} links de pagamento pendentes serão cancelados no provedor antes, para que os clientes não possam mais pagá-los. Depois o negócio e seu histórico de atividades são excluídos; seus pagamentos são mantidos, sem negócio. Isso não pode ser desfeito.",
+  "deals.delete.confirm": "Excluir negócio",
+  "deals.delete.paymentsAwaiting":
+    "O negócio foi mantido: um pagamento dele ainda aguarda o cliente no provedor (como um boleto ou Pix), ou um link de pagamento foi criado nesse meio-tempo. Exclua-o quando esse pagamento for pago ou expirar, ou marque o negócio como perdido.",
+  "deals.delete.linksNotCancelled":
+    "O negócio foi mantido: o provedor de pagamento não cancelou todos os links de pagamento pendentes (os que ele cancelou continuam cancelados). Tente novamente em instantes ou marque o negócio como perdido.",
+  "deals.delete.serverAnswer": "Resposta do servidor: {message}",
   "deals.lost.title": "Marcar negócio como perdido",
   "deals.lost.description": "Por que “{title}” foi perdido? Os motivos ajudam a equipe a aprender e a medir.",
   "deals.lost.reason": "Motivo da perda",

@@ -55,7 +55,13 @@ export const contactImport = z.object({
   skipped: z
     .number()
     .int()
-    .describe("Rows left as they were: duplicates (onDuplicate skip) and updates that would change no value"),
+    .describe('Duplicates of existing contacts left as they were because onDuplicate is "skip"'),
+  unchanged: z
+    .number()
+    .int()
+    .describe(
+      'Rows that matched a contact already holding their values, so there was nothing to update: their outcome is "skipped", reason code "unchanged"',
+    ),
   failed: z.number().int().describe('Rows that could not be imported: their outcome is "error"'),
   error: z.string().nullable().describe("Why the whole import failed, in English"),
   errorReason: contactImportFileError
@@ -137,7 +143,7 @@ export const contactImportRowsInput = z.object({
     .optional()
     .describe(
       'Only the rows of this outcome, in file order. "failed", the name of the import\'s count, is the same as ' +
-        '"error", the rows\' name for it; "skipped" includes the rows an update left unchanged',
+        '"error", the rows\' name for it; "skipped" includes the rows counted as unchanged (reason code "unchanged")',
     ),
   ...pageInput,
 });

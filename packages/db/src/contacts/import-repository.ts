@@ -1,5 +1,5 @@
 import { type ContactImportRepository, pageSize } from "@crm/domain";
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
@@ -7,6 +7,20 @@ import { chunks } from "./named-rows";
 import { importColumns, toContactImport, toImportReasons } from "./rows";
 
 const importList = "contactImports";
+
+/**
+ * The rows an update left unchanged. They are stored as `skipped` rows with the reason code `unchanged` and
+ * added to the `skipped` column, which has no companion column: the count is read from the rows, and
+ * `toContactImport` takes it out of `skipped` (imports made before it was counted apart read the same).
+ */
+const unchangedRows = (eb: ExpressionBuilder<Database, "contact_imports">) =>
+  eb
+    .selectFrom("contact_import_rows")
+    .select(sql<number>`count(*)::int`.as("count"))
+    .whereRef("contact_import_rows.import_id", "=", "contact_imports.id")
+    .where("contact_import_rows.outcome", "=", "skipped")
+    .where(sql<boolean>`contact_import_rows.reasons @> ${JSON.stringify([{ code: "unchanged" }])}::jsonb`)
+    .as("unchanged");
 
 export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {
   return {
@@ -21,13 +35,14 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         })
         .returning(importColumns)
         .executeTakeFirstOrThrow();
-      return toContactImport(row);
+      return toContactImport({ ...row, unchanged: 0 });
     },
 
     async findById(organizationId, id) {
       const row = await db
         .selectFrom("contact_imports")
         .select(importColumns)
+        .select(unchangedRows)
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
         .executeTakeFirst();
@@ -40,6 +55,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       let query = db
         .selectFrom("contact_imports")
         .select(importColumns)
+        .select(unchangedRows)
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -59,6 +75,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       const row = await db
         .selectFrom("contact_imports")
         .select(importColumns)
+        .select(unchangedRows)
         .where("id", "=", id)
         .executeTakeFirst();
       return row ? toContactImport(row) : undefined;
@@ -84,13 +101,12 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
     },
 
     async lock(id) {
-      const row = await db
+      return db
         .selectFrom("contact_imports")
-        .select(importColumns)
+        .select(["status", "processed"])
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
-      return row ? toContactImport(row) : undefined;
     },
 
     async markRunning(id, total, at) {
@@ -130,7 +146,8 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           processed: eb("processed", "+", counts.processed),
           created: eb("created", "+", counts.created),
           updated: eb("updated", "+", counts.updated),
-          skipped: eb("skipped", "+", counts.skipped),
+          // no column of its own: unchanged rows are kept among the skipped, told apart on reading (`unchangedRows`)
+          skipped: eb("skipped", "+", counts.skipped + counts.unchanged),
           failed: eb("failed", "+", counts.failed),
           updated_at: new Date(),
         }))

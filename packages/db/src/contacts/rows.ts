@@ -158,8 +158,9 @@ export const importColumns = [
   "finished_at",
 ] as const;
 
+/** `unchanged` counts the rows an update left unchanged, which the `skipped` column includes. */
 export const toContactImport = (
-  row: Pick<Selectable<ContactImports>, (typeof importColumns)[number]>,
+  row: Pick<Selectable<ContactImports>, (typeof importColumns)[number]> & { unchanged: number | null },
 ): ContactImport => ({
   id: row.id,
   organizationId: row.organization_id,
@@ -169,7 +170,8 @@ export const toContactImport = (
   processed: row.processed,
   created: row.created,
   updated: row.updated,
-  skipped: row.skipped,
+  skipped: row.skipped - (row.unchanged ?? 0),
+  unchanged: row.unchanged ?? 0,
   failed: row.failed,
   error: row.error,
   errorReason: toImportFileError(row.error_reason),

@@ -9,6 +9,7 @@ import {
   changesNothing,
   failPlannedContact,
   type ImportPlan,
+  isUnchangedRow,
   type PlannedWrite,
   planImportBatch,
   skipUnchangedContact,
@@ -136,7 +137,7 @@ export async function importContactBatch(
   records: readonly CsvRecord[],
 ): Promise<ImportCounts> {
   const first = records[0];
-  if (!first) return { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
+  if (!first) return { processed: 0, created: 0, updated: 0, skipped: 0, unchanged: 0, failed: 0 };
   const { contactImport, definitions } = run;
   const organizationId = contactImport.organizationId;
   const results = await deps.store.transaction(async (repos) => {
@@ -256,10 +257,18 @@ function updateFailure(error: DomainError): ImportReason {
 }
 
 export function countRows(rows: readonly ImportRowResult[]): ImportCounts {
-  const counts: ImportCounts = { processed: rows.length, created: 0, updated: 0, skipped: 0, failed: 0 };
+  const counts: ImportCounts = {
+    processed: rows.length,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    unchanged: 0,
+    failed: 0,
+  };
   for (const row of rows) {
     if (row.outcome === "created") counts.created += 1;
     else if (row.outcome === "updated") counts.updated += 1;
+    else if (isUnchangedRow(row)) counts.unchanged += 1;
     else if (row.outcome === "skipped") counts.skipped += 1;
     else counts.failed += 1;
   }

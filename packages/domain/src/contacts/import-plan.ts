@@ -218,6 +218,10 @@ export function changesNothing(current: Contact, update: UpdateValues): boolean 
   );
 }
 
+/** A row that would have updated its contact but changed no value: reported `skipped`, counted apart. */
+export const isUnchangedRow = (row: Pick<ImportRowResult, "outcome" | "reasons">): boolean =>
+  row.outcome === "skipped" && row.reasons.some((reason) => reason.code === "unchanged");
+
 /** Rows that would update a contact without changing a value are skipped as unchanged. */
 export function skipUnchangedContact(results: ImportRowResult[], contactId: string): void {
   for (const [index, row] of results.entries()) {

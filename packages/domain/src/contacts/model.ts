@@ -139,7 +139,10 @@ export interface ImportCounts {
   processed: number;
   created: number;
   updated: number;
+  /** Duplicates left as they were because the import skips them (`onDuplicate: "skip"`). */
   skipped: number;
+  /** Rows that would update a contact without changing a value: reported `skipped`, reason `unchanged`. */
+  unchanged: number;
   failed: number;
 }
 

@@ -192,8 +192,8 @@ export interface ContactImportRepository {
   csv(id: string): Promise<string | undefined>;
   /** The language of the import's organization (e.g. "pt-BR"). */
   locale(id: string): Promise<string | undefined>;
-  /** Locks the import's row for the rest of the transaction. */
-  lock(id: string): Promise<ContactImport | undefined>;
+  /** Locks the import's row for the rest of the transaction; answers where the import stands. */
+  lock(id: string): Promise<Pick<ContactImport, "status" | "processed"> | undefined>;
   markRunning(id: string, total: number, at: Date): Promise<void>;
   /**
    * Imports queued or running with no progress since `before`, at most `limit`, oldest first; their

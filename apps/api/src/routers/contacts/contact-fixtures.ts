@@ -31,6 +31,7 @@ export interface ImportDto {
   created: number;
   updated: number;
   skipped: number;
+  unchanged: number;
   failed: number;
   error: string | null;
   errorReason: { code: string; params: Record<string, string | number> } | null;

@@ -225,12 +225,12 @@ describe("CSV import", () => {
     ].join("\n");
 
     const skipped = await waitForImport(api, owner.token, (await startImport(owner.token, csv, "skip")).id);
-    expect(skipped).toMatchObject({ created: 1, skipped: 2, updated: 0, failed: 0 });
+    expect(skipped).toMatchObject({ created: 1, skipped: 2, unchanged: 0, updated: 0, failed: 0 });
     const untouched = await api.rest<ContactDto>("GET", `/contacts/${existing.id}`, { token: owner.token });
     expect(untouched.body).toMatchObject({ name: "Old Name", phone: null, tags: [] });
 
     const updated = await waitForImport(api, owner.token, (await startImport(owner.token, csv, "update")).id);
-    expect(updated).toMatchObject({ created: 0, updated: 3, skipped: 0, failed: 0 });
+    expect(updated).toMatchObject({ created: 0, updated: 3, skipped: 0, unchanged: 0, failed: 0 });
     const ana = await api.rest<ContactDto>("GET", `/contacts/${existing.id}`, { token: owner.token });
     expect(ana.body).toMatchObject({ name: "Ana Silva", email: "ana@example.com", phone: mobile(1) });
     expect(ana.body.tags.map((tag) => tag.name)).toEqual(["vip"]);
@@ -274,10 +274,10 @@ describe("CSV import", () => {
     const theirsNow = await api.rest<ContactDto>("GET", `/contacts/${theirs.id}`, { token: stranger.token });
     expect(theirsNow.body.name).toBe("Theirs");
 
-    // "Theirs Here" is found again by its phone, and already as the row says: skipped as unchanged; "Nobody",
-    // with neither nor an id, is created again
+    // "Theirs Here" is found again by its phone, and already as the row says: counted as unchanged, not as
+    // skipped; "Nobody", with neither nor an id, is created again
     const updated = await waitForImport(api, token, (await startImport(token, csv, "update")).id);
-    expect(updated).toMatchObject({ created: 1, updated: 2, skipped: 1, failed: 1 });
+    expect(updated).toMatchObject({ created: 1, updated: 2, skipped: 0, unchanged: 1, failed: 1 });
     const updatedRows = await allPages<ImportRowDto>(api, token, `/contacts/imports/${updated.id}/rows`);
     expect(updatedRows.map((row) => [row.outcome, row.reasons[0]?.code ?? null])).toEqual([
       ["updated", null],

@@ -95,6 +95,7 @@ export const toContactImportDto = (i: ContactImport) => ({
   created: i.created,
   updated: i.updated,
   skipped: i.skipped,
+  unchanged: i.unchanged,
   failed: i.failed,
   error: i.error,
   errorReason: i.errorReason,

@@ -86,7 +86,8 @@ describe("importing back an unchanged export in update mode", () => {
         processed: 4,
         created: 0,
         updated: 1,
-        skipped: 3,
+        skipped: 0,
+        unchanged: 3,
         failed: 0,
       });
 
@@ -122,8 +123,44 @@ describe("importing back an unchanged export in update mode", () => {
     // the file as it now is, once more: every row as its contact already is
     const settled = await list();
     const again = await runImport(token, await exportCsv(token), "update");
-    expect(again).toMatchObject({ status: "completed", created: 0, updated: 0, skipped: 4, failed: 0 });
+    expect(again).toMatchObject({
+      status: "completed",
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      unchanged: 4,
+      failed: 0,
+    });
     expect(await list()).toEqual(settled);
+  });
+});
+
+describe("an import's summary", () => {
+  it("counts the rows that matched a contact already holding their values as unchanged, not as skipped", async () => {
+    const owner = await registerInEnglish();
+    const { token } = owner;
+    await createContact(api, token, { name: "Ana", email: "ana@example.com" });
+    await createContact(api, token, { name: "Bruno", email: "bruno@example.com" });
+    await createContact(api, token, { name: "Carla", email: "carla@example.com" });
+    const csv = [
+      "name,email",
+      "Ana,ana@example.com",
+      "Bruno,bruno@example.com",
+      "Carla Dias,carla@example.com",
+      "Davi,davi@example.com",
+      "Elisa,not-an-email",
+    ].join("\n");
+
+    const updated = await runImport(token, csv, "update");
+    const counts = { processed: 5, created: 1, updated: 1, skipped: 0, unchanged: 2, failed: 1 };
+    expect(updated).toMatchObject({ status: "completed", ...counts });
+    // the list of imports reads the same counts
+    const listed = await api.rest<PageDto<ImportDto>>("GET", "/contacts/imports", { token });
+    expect(listed.body.items.find((item) => item.id === updated.id)).toMatchObject(counts);
+
+    // the same file skipping duplicates: every matched row is skipped, whatever its values
+    const skipped = await runImport(token, csv, "skip");
+    expect(skipped).toMatchObject({ created: 0, updated: 0, skipped: 4, unchanged: 0, failed: 1 });
   });
 });
 
@@ -139,7 +176,7 @@ describe("an import's rows filtered by outcome", () => {
     }
     lines.push("Existing,existing@example.com");
     const done = await runImport(token, lines.join("\n"), "skip");
-    expect(done).toMatchObject({ created: 5, skipped: 1, failed: 2 });
+    expect(done).toMatchObject({ created: 5, skipped: 1, unchanged: 0, failed: 2 });
     const rowsOf = (query: string) =>
       allPages<ImportRowDto>(api, token, `/contacts/imports/${done.id}/rows?limit=2${query}`);
 

@@ -14,6 +14,8 @@ interface ConfirmDialogProps {
   pending: boolean;
   error: unknown;
   errorOverrides?: ErrorMessageOverrides;
+  /** A second line under the error's sentence, such as the server's own explanation. */
+  errorDetail?: string | undefined;
 }
 
 /**
@@ -30,11 +32,14 @@ export function ConfirmDialog({
   pending,
   error,
   errorOverrides,
+  errorDetail,
 }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
-      {error ? <ErrorAlert error={error} overrides={errorOverrides} className="mb-4" /> : null}
+      {error ? (
+        <ErrorAlert error={error} overrides={errorOverrides} detail={errorDetail} className="mb-4" />
+      ) : null}
       <div className="flex justify-end gap-3">
         <Button variant="secondary" onClick={() => onOpenChange(false)} {...initialFocus}>
           {t("common.cancel")}

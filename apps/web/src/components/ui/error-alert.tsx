@@ -5,15 +5,25 @@ import { Alert } from "./alert";
 interface ErrorAlertProps {
   error: unknown;
   overrides?: ErrorMessageOverrides | undefined;
+  /** Shown under the translated sentence, e.g. what the server said in its own words. */
+  detail?: string | undefined;
   className?: string;
 }
 
-export function ErrorAlert({ error, overrides, className }: ErrorAlertProps) {
+export function ErrorAlert({ error, overrides, detail, className }: ErrorAlertProps) {
   const { t } = useI18n();
   if (!error) return null;
+  const message = t(toErrorView(error, overrides).message);
   return (
     <Alert tone="error" className={className}>
-      {t(toErrorView(error, overrides).message)}
+      {detail ? (
+        <>
+          <p>{message}</p>
+          <p className="mt-1 text-xs break-words">{detail}</p>
+        </>
+      ) : (
+        message
+      )}
     </Alert>
   );
 }

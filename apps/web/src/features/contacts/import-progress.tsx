@@ -24,6 +24,7 @@ import {
   isImportFinished,
   outcomeTones,
   rowOutcomeLabels,
+  rowResultOf,
 } from "./import-state";
 
 const rowsPageSize = 100;
@@ -70,13 +71,18 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
                   count: data.total,
                 })}
           </p>
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
             <Count
               label={t("contacts.import.outcome.created")}
               value={data.created}
               tone="text-emerald-600"
             />
             <Count label={t("contacts.import.outcome.updated")} value={data.updated} tone="text-indigo-600" />
+            <Count
+              label={t("contacts.import.outcome.unchanged")}
+              value={data.unchanged}
+              tone="text-slate-600"
+            />
             <Count label={t("contacts.import.outcome.skipped")} value={data.skipped} tone="text-slate-600" />
             <Count label={t("contacts.import.outcome.error")} value={data.failed} tone="text-red-600" />
           </dl>
@@ -159,26 +165,29 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
               </>
             }
           >
-            {items.map((row) => (
-              <tr key={row.rowNumber}>
-                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
-                <Td className="w-32">
-                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
-                </Td>
-                <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
-                <Td className="text-right whitespace-nowrap">
-                  {row.contactId && (
-                    <Link
-                      to="/contacts/$contactId"
-                      params={{ contactId: row.contactId }}
-                      className={textLinkClasses}
-                    >
-                      {t("contacts.import.openContact")}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
-            ))}
+            {items.map((row) => {
+              const result = rowResultOf(row);
+              return (
+                <tr key={row.rowNumber}>
+                  <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
+                  <Td className="w-32">
+                    <Badge tone={outcomeTones[result]}>{t(rowOutcomeLabels[result])}</Badge>
+                  </Td>
+                  <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
+                  <Td className="text-right whitespace-nowrap">
+                    {row.contactId && (
+                      <Link
+                        to="/contacts/$contactId"
+                        params={{ contactId: row.contactId }}
+                        className={textLinkClasses}
+                      >
+                        {t("contacts.import.openContact")}
+                      </Link>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
           </Table>
           <LoadMore {...rows} />
         </>

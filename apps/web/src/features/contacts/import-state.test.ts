@@ -14,6 +14,7 @@ import {
   isImportFinished,
   maxImportFileBytes,
   rowOutcomeLabels,
+  rowResultOf,
 } from "./import-state";
 
 describe("CSV import state", () => {
@@ -134,6 +135,17 @@ describe("an import row's report", () => {
     expect(pt(rowOutcomeLabels.skipped)).toBe("Pulado");
     expect(pt(rowOutcomeLabels.error)).toBe("Erro");
     expect(english(rowOutcomeLabels.error)).toBe("Error");
+  });
+
+  it("labels a row an update left as it was unchanged, as the summary counts it, not skipped", () => {
+    const unchanged = { outcome: "skipped" as const, reasons: [{ code: "unchanged" as const, params: {} }] };
+    const duplicate = {
+      outcome: "skipped" as const,
+      reasons: [{ code: "duplicate" as const, params: { by: "email" } }],
+    };
+    expect(pt(rowOutcomeLabels[rowResultOf(unchanged)])).toBe("Sem alteração");
+    expect(english(rowOutcomeLabels[rowResultOf(unchanged)])).toBe("Unchanged");
+    expect(english(rowOutcomeLabels[rowResultOf(duplicate)])).toBe("Skipped");
   });
 });
 

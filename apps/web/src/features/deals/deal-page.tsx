@@ -1,8 +1,10 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { ArrowLeft, Clock } from "lucide-react";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { ArrowLeft, Clock, Trash2 } from "lucide-react";
+import { useState } from "react";
 import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -16,6 +18,7 @@ import { ActivityTimeline } from "./activity-timeline";
 import { DealDetailsCard } from "./deal-details-card";
 import { DealStatusBadge } from "./deal-status";
 import { DealStatusActions } from "./deal-status-actions";
+import { DeleteDealDialog } from "./delete-deal-dialog";
 import { StageProgress } from "./stage-progress";
 
 export function DealPage({ dealId }: { dealId: string }) {
@@ -32,6 +35,9 @@ export function DealPage({ dealId }: { dealId: string }) {
   }).data;
   useDocumentTitle(deal.title);
   const mayWrite = can(user.role, "deals:write");
+  const mayDelete = can(user.role, "deals:delete");
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
 
   return (
     <>
@@ -64,8 +70,24 @@ export function DealPage({ dealId }: { dealId: string }) {
             {pipeline && <> · {pipeline.name}</>}
           </p>
         </div>
-        {mayWrite && <DealStatusActions deal={deal} />}
+        <div className="flex flex-wrap items-start gap-2">
+          {mayWrite && <DealStatusActions deal={deal} />}
+          {mayDelete && (
+            <Button variant="ghost" onClick={() => setDeleting(true)}>
+              <Trash2 aria-hidden="true" className="size-4" />
+              {t("deals.delete.open")}
+            </Button>
+          )}
+        </div>
       </div>
+      {mayDelete && (
+        <DeleteDealDialog
+          deal={deal}
+          open={deleting}
+          onOpenChange={setDeleting}
+          onDeleted={() => navigate({ to: "/deals", search: { pipeline: deal.pipelineId } })}
+        />
+      )}
 
       {pipeline && deal.status === "open" && (
         <StageProgress deal={deal} stages={pipeline.stages} canMove={mayWrite} />
