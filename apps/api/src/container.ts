@@ -6,6 +6,7 @@ import { createRetentionRepository } from "@crm/db/conversations/retention-repos
 import { createSnoozeRepository } from "@crm/db/conversations/snooze-repository";
 import { createThreadCursorRepository } from "@crm/db/conversations/thread-cursor-repository";
 import { createDealsStore } from "@crm/db/deals/deals-store";
+import { createDeletionRepository } from "@crm/db/deletions/deletion-repository";
 import { createIntegrationsStore } from "@crm/db/integrations/integrations-store";
 import { createBatchedWebhookLogRepository } from "@crm/db/integrations/webhook-log-batch";
 import { createPaymentsStore } from "@crm/db/payments/payments-store";
@@ -27,6 +28,7 @@ import type {
 import { getConversation } from "@crm/domain/conversations/conversation-queries";
 import { sendMessage } from "@crm/domain/conversations/send-message";
 import { assertCanSend } from "@crm/domain/conversations/sending";
+import type { DeletionsDeps } from "@crm/domain/deletions/ports";
 import { createChannelCredentials } from "@crm/domain/integrations/credentials";
 import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
 import type { OutgoingWebhooksDeps } from "@crm/domain/outgoing-webhooks/ports";
@@ -88,6 +90,8 @@ export interface Container {
   payments: PaymentsDeps;
   /** Subscriptions of integrators to the organization's events, and their deliveries. */
   outgoingWebhooks: OutgoingWebhooksDeps;
+  /** Tombstones of deleted contacts, companies, deals, conversations and tags, for syncing clients. */
+  deletions: DeletionsDeps;
   /** Channel adapters and decrypted credentials, for sending and ingesting. */
   channels: Channels;
   /** Message media downloaded by the worker, served by `GET /messages/{id}/media`, erased with its message. */
@@ -360,6 +364,7 @@ export async function createContainer(
     integrations,
     payments,
     outgoingWebhooks,
+    deletions: { deletions: createDeletionRepository(db.db) },
     channels,
     media,
     idempotency: { keys: createIdempotencyKeyRepository(db.db), cipher, clock: { now: () => new Date() } },

@@ -19,6 +19,7 @@ export * from "./deals/board";
 export * from "./deals/deal";
 export * from "./deals/events";
 export * from "./deals/pipeline";
+export * from "./deletions/deletion";
 export * from "./integrations/integration";
 export * from "./integrations/webhook-log";
 export * from "./outgoing-webhooks/webhook";

@@ -195,6 +195,15 @@ export interface DealStageTotals {
   value_total: Decimal;
 }
 
+export interface Deletions {
+  deleted_at: Generated<Timestamp>;
+  entity: "contact" | "company" | "deal" | "conversation" | "tag";
+  entity_id: string;
+  id: Generated<string>;
+  merged_into_id: string | null;
+  organization_id: string;
+}
+
 export interface IdempotencyKeys {
   caller: string;
   created_at: Generated<Timestamp>;
@@ -452,6 +461,7 @@ export interface Database {
   deal_activities: DealActivities;
   deal_stage_totals: DealStageTotals;
   deals: Deals;
+  deletions: Deletions;
   idempotency_keys: IdempotencyKeys;
   integrations: Integrations;
   invitations: Invitations;

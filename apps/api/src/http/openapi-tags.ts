@@ -19,6 +19,7 @@ const tagDescriptions: Record<string, string> = {
   webhooks:
     "Outgoing webhooks: your URLs called, signed, when contacts, deals, conversations or payments change",
   payments: "Payment links for deals (Stripe, Mercado Pago), their status and refunds",
+  deletions: "Contacts, companies, deals, conversations and tags deleted: what a sync of their lists misses",
 };
 
 /**

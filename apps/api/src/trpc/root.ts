@@ -5,6 +5,7 @@ import { contactsRouter } from "../routers/contacts/router";
 import { conversationsRouter } from "../routers/conversations/router";
 import { customFieldsRouter } from "../routers/custom-fields/router";
 import { dealsRouter } from "../routers/deals/router";
+import { deletionsRouter } from "../routers/deletions/router";
 import { integrationsRouter } from "../routers/integrations/router";
 import { messagesRouter } from "../routers/messages/router";
 import { notificationsRouter } from "../routers/notifications/router";
@@ -40,6 +41,7 @@ export const appRouter = withOutputChecks(
     typing: typingRouter,
     notifications: notificationsRouter,
     webhooks: outgoingWebhooksRouter,
+    deletions: deletionsRouter,
   }),
 );
 

@@ -6,7 +6,10 @@ export const organization = z
     id,
     name: z.string(),
     slug: z.string().describe("URL-safe unique name"),
-    dataRetentionDays: z.number().int().describe("Messages older than this are deleted"),
+    dataRetentionDays: z
+      .number()
+      .int()
+      .describe("Messages, and the records of deleted rows (GET /deletions), older than this are deleted"),
     defaultCurrency: z.string().describe("ISO 4217 code used when a value has none, e.g. BRL"),
     timezone: z.string().describe("IANA time zone, e.g. America/Sao_Paulo"),
     locale: z.string().describe("Language of the organization: pt-BR or en"),

@@ -8,6 +8,7 @@ import {
 } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { recordDeletions } from "../deletions/tombstones";
 import { isUniqueViolation, uniqueViolationConstraint } from "../errors";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
@@ -169,12 +170,19 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
         .where("company_id", "=", id)
         .returning("id")
         .execute();
-      const result = await db
+      const removed = await db
         .deleteFrom("companies")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n ? unlinked.map((row) => row.id) : undefined;
+        .returning("id")
+        .execute();
+      await recordDeletions(
+        db,
+        organizationId,
+        "company",
+        removed.map((row) => row.id),
+      );
+      return removed.length > 0 ? unlinked.map((row) => row.id) : undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type ContactPatch, type ContactRepository, duplicateContact } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { recordDeletions } from "../deletions/tombstones";
 import { uniqueViolationConstraint } from "../errors";
 import { contactLinks } from "./contact-links";
 import { listContacts } from "./contact-list";
@@ -153,13 +154,34 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
       }
     },
 
-    async remove(organizationId, id) {
-      const result = await db
+    async remove(organizationId, id, mergedIntoId) {
+      // its conversations would go anyway (on delete cascade): deleted here so that they leave tombstones too
+      const conversations = await db
+        .deleteFrom("conversations")
+        .where("organization_id", "=", organizationId)
+        .where("contact_id", "=", id)
+        .returning("id")
+        .execute();
+      const removed = await db
         .deleteFrom("contacts")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+        .returning("id")
+        .execute();
+      await recordDeletions(
+        db,
+        organizationId,
+        "conversation",
+        conversations.map((row) => row.id),
+      );
+      await recordDeletions(
+        db,
+        organizationId,
+        "contact",
+        removed.map((row) => row.id),
+        mergedIntoId ?? null,
+      );
+      return removed.length > 0;
     },
 
     list: (organizationId, filter, page) => listContacts(db, organizationId, filter, page),

@@ -1,6 +1,7 @@
 import { DomainError, type TagRepository } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { recordDeletions } from "../deletions/tombstones";
 import { isUniqueViolation } from "../errors";
 import { toTag } from "./rows";
 import { listTags } from "./tag-list";
@@ -85,12 +86,19 @@ export function createTagRepository(db: Kysely<Database>): TagRepository {
         .where("tag_id", "=", id)
         .returning("contact_id")
         .execute();
-      const result = await db
+      const removed = await db
         .deleteFrom("tags")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n ? detached.map((row) => row.contact_id) : undefined;
+        .returning("id")
+        .execute();
+      await recordDeletions(
+        db,
+        organizationId,
+        "tag",
+        removed.map((row) => row.id),
+      );
+      return removed.length > 0 ? detached.map((row) => row.contact_id) : undefined;
     },
 
     async countContacts(organizationId, id) {

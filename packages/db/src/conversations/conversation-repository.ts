@@ -1,6 +1,7 @@
 import { type ConversationPatch, type ConversationRepository, DomainError } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { recordDeletions } from "../deletions/tombstones";
 import { isUniqueViolation } from "../errors";
 import { conversationViews, countInbox, listInbox } from "./conversation-list";
 import { conversationColumns, toConversation, toConversationView } from "./rows";
@@ -110,12 +111,19 @@ export function createConversationRepository(db: Kysely<Database>): Conversation
         .where("conversation_id", "=", id)
         .where("media_url", "is not", null)
         .execute();
-      const result = await db
+      const removed = await db
         .deleteFrom("conversations")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .executeTakeFirst();
-      if (result.numDeletedRows === 0n) return undefined;
+        .returning("id")
+        .execute();
+      if (removed.length === 0) return undefined;
+      await recordDeletions(
+        db,
+        organizationId,
+        "conversation",
+        removed.map((row) => row.id),
+      );
       return { mediaUrls: media.flatMap((row) => (row.media_url ? [row.media_url] : [])) };
     },
   };

@@ -52,6 +52,21 @@ export function createRetentionRepository(db: Kysely<Database>): RetentionReposi
       return rows.filter((row) => organizationOf.get(row.id) === row.organization_id).map((row) => row.id);
     },
 
+    async deleteDeletionsBefore(organizationId, cutoff, limit) {
+      const result = await db
+        .deleteFrom("deletions")
+        .where("id", "in", (qb) =>
+          qb
+            .selectFrom("deletions")
+            .select("id")
+            .where("organization_id", "=", organizationId)
+            .where("deleted_at", "<", cutoff)
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async clearPreviewsBefore(organizationId, cutoff) {
       // not by last_message_at: after a deletion the preview quotes an older message than that time says
       const result = await db

@@ -1,6 +1,7 @@
 import { type DealPatch, type DealRepository, pageSize } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { recordDeletions } from "../deletions/tombstones";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { dealConditions } from "./deal-conditions";
@@ -88,12 +89,19 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
     },
 
     async remove(organizationId, id) {
-      const result = await db
+      const removed = await db
         .deleteFrom("deals")
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+        .returning("id")
+        .execute();
+      await recordDeletions(
+        db,
+        organizationId,
+        "deal",
+        removed.map((row) => row.id),
+      );
+      return removed.length > 0;
     },
 
     async countPendingPayments(organizationId, dealId) {

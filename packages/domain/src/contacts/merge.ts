@@ -62,7 +62,7 @@ export async function mergeContacts(
     const { patch, filled } = mergeContactFields(survivor, source);
     const moved = await repos.contacts.moveRelations(organizationId, sourceId, survivorId);
     // the source goes first: its email and phone are unique and may pass to the survivor
-    await repos.contacts.remove(organizationId, sourceId);
+    await repos.contacts.remove(organizationId, sourceId, survivorId);
     await repos.auditLogs.forgetMergedContacts(organizationId, sourceId);
     const updated = await repos.contacts.update(organizationId, survivorId, patch);
     if (!updated) throw notFound("Contact");

@@ -71,7 +71,11 @@ export interface ContactRepository {
   ): Promise<ContactIdentity[]>;
   /** Throws CONFLICT (without `existingId`: the transaction is aborted) on a duplicate phone or email. */
   update(organizationId: string, id: string, patch: ContactPatch): Promise<Contact | undefined>;
-  remove(organizationId: string, id: string): Promise<boolean>;
+  /**
+   * Deletes the contact with its conversations, leaving a tombstone for each (`mergedIntoId`: the survivor of
+   * a merge).
+   */
+  remove(organizationId: string, id: string, mergedIntoId?: string): Promise<boolean>;
   list(organizationId: string, filter: ContactFilter, page: ContactPageRequest): Promise<Page<Contact>>;
   /** Attaching a tag twice changes nothing. */
   addTags(organizationId: string, contactId: string, tagIds: string[]): Promise<void>;
@@ -123,7 +127,7 @@ export interface CompanyRepository {
   ): Promise<Page<CompanySummary>>;
   /** Throws CONFLICT like `create`. */
   update(organizationId: string, id: string, patch: CompanyFields): Promise<Company | undefined>;
-  /** Unlinks its contacts; returns their ids, or undefined when the company does not exist. */
+  /** Unlinks its contacts and leaves a tombstone; returns their ids, or undefined when the company does not exist. */
   remove(organizationId: string, id: string): Promise<string[] | undefined>;
 }
 
@@ -155,7 +159,7 @@ export interface TagRepository {
     id: string,
     patch: { name?: string; color?: string },
   ): Promise<Tag | undefined>;
-  /** Detaches it from its contacts; returns their ids, or undefined when the tag does not exist. */
+  /** Detaches it from its contacts and leaves a tombstone; returns their ids, or undefined when it does not exist. */
   remove(organizationId: string, id: string): Promise<string[] | undefined>;
   /** How many contacts carry the tag. */
   countContacts(organizationId: string, id: string): Promise<number>;

@@ -111,7 +111,10 @@ export interface ConversationRepository {
     change: AssigneeChange,
     at: Date,
   ): Promise<Conversation | undefined>;
-  /** Deletes the conversation with its messages: their media locators, or undefined when there was none. */
+  /**
+   * Deletes the conversation with its messages and leaves a tombstone: their media locators, or undefined when
+   * there was none.
+   */
   remove(organizationId: string, id: string): Promise<{ mediaUrls: string[] } | undefined>;
 }
 
@@ -285,6 +288,8 @@ export interface RetentionRepository {
   deleteMessagesBefore(organizationId: string, cutoff: Date, limit: number): Promise<DeletedMessages>;
   /** Of these messages, the ids of those that exist in that organization and are not deleted. */
   liveMessageIds(owners: readonly MediaOwner[]): Promise<string[]>;
+  /** Deletes up to `limit` of the organization's tombstones (see deletions) recorded before `cutoff`. */
+  deleteDeletionsBefore(organizationId: string, cutoff: Date, limit: number): Promise<number>;
   /** Forgets the preview of conversations with no visible message sent since `cutoff`: what it quoted is gone. */
   clearPreviewsBefore(organizationId: string, cutoff: Date): Promise<number>;
   /** Deletes up to `limit` webhook logs (of any organization) received before `cutoff`. */

@@ -13,6 +13,8 @@ export interface RetentionReport {
   organizations: number;
   messagesDeleted: number;
   previewsCleared: number;
+  /** Tombstones of deleted contacts, companies, deals, conversations and tags, by the same retention. */
+  deletionsDeleted: number;
   webhookLogsDeleted: number;
   /** `Idempotency-Key` claims past their 24 hours (the API already takes them as new). */
   idempotencyKeysDeleted: number;
@@ -28,9 +30,9 @@ export interface RetentionReport {
 
 /**
  * The daily clean-up: every organization's messages older than its `data_retention_days` (with the
- * previews that quoted them and their media files), webhook logs older than 30 days and `Idempotency-Key`
- * claims older than a day, in batches. Then the sweep of media files no live message points at (see
- * `MediaErasureDeps`), and of files left half-written by downloads that died.
+ * previews that quoted them and their media files) and its tombstones of deleted rows as old, webhook logs
+ * older than 30 days and `Idempotency-Key` claims older than a day, in batches. Then the sweep of media files
+ * no live message points at (see `MediaErasureDeps`), and of files left half-written by downloads that died.
  */
 export async function purgeExpiredData(
   deps: RetentionDeps,
@@ -41,6 +43,7 @@ export async function purgeExpiredData(
     organizations: 0,
     messagesDeleted: 0,
     previewsCleared: 0,
+    deletionsDeleted: 0,
     webhookLogsDeleted: 0,
     idempotencyKeysDeleted: 0,
     outgoingWebhookDeliveriesDeleted: 0,
@@ -64,6 +67,10 @@ export async function purgeExpiredData(
         return deleted.count;
       }, batchSize);
       report.previewsCleared += await deps.retention.clearPreviewsBefore(policy.organizationId, cutoff);
+      report.deletionsDeleted += await drain(
+        (limit) => deps.retention.deleteDeletionsBefore(policy.organizationId, cutoff, limit),
+        batchSize,
+      );
     }
     afterId = policies.at(-1)?.organizationId;
     if (policies.length < policiesPerPage) break;

@@ -102,6 +102,7 @@ export interface DealRepository {
   /** Newest first, or by (updated_at, id) ascending for `updatedAt`. */
   list(organizationId: string, filter: DealFilter, page: DealPageRequest): Promise<Page<Deal>>;
   update(organizationId: string, id: string, patch: DealPatch, at: Date): Promise<Deal>;
+  /** Deletes the deal and leaves a tombstone. */
   remove(organizationId: string, id: string): Promise<boolean>;
   /** The deal's payment links still pending (a customer could still pay them). */
   countPendingPayments(organizationId: string, dealId: string): Promise<number>;

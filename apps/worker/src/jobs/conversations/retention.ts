@@ -1,7 +1,7 @@
 import { purgeExpiredData, type RetentionDeps } from "@crm/domain";
 import type { JobScheduler } from "@crm/runtime";
 
-/** `retention`: deletes expired messages (and their media files) and webhook logs, batch by batch. */
+/** `retention`: deletes expired messages (and their media files), tombstones and webhook logs, batch by batch. */
 export async function retentionJob(deps: RetentionDeps): Promise<void> {
   const report = await purgeExpiredData(deps);
   deps.logger.info(report, "retention done");
