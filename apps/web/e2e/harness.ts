@@ -73,7 +73,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
 
   const stop = async () => {
     await killGroup(child);
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, child, () => output);
@@ -113,7 +113,18 @@ async function killGroup(child: ChildProcess): Promise<void> {
   signal("SIGTERM");
   const timer = setTimeout(() => signal("SIGKILL"), 10_000);
   await exited;
+  // npx may exit before the node process it started: wait for the whole group, which still writes the data dir
+  while (groupAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
   clearTimeout(timer);
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {
