@@ -52,6 +52,12 @@ export const conversationListItem = conversation.extend({
     .min(0)
     .describe("Inbound messages after your own last read (mark-as-read); absent for API keys")
     .optional(),
+  lastMessageFailed: z
+    .boolean()
+    .describe(
+      "The newest message (private notes aside) is one the team sent that the channel refused (failed)",
+    )
+    .optional(),
 });
 export const conversationPage = pageOf(conversationListItem);
 

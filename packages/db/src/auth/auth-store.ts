@@ -5,6 +5,7 @@ import type { Database } from "../database.gen";
 import { createPipelineRepository } from "../deals/pipeline-repository";
 import { createApiKeyRepository } from "./api-key-repository";
 import { createInvitationRepository } from "./invitation-repository";
+import { createMemberAssignmentsRepository } from "./member-assignments-repository";
 import { createOrganizationRepository } from "./organization-repository";
 import { createResetTokenRepository } from "./reset-token-repository";
 import { createSessionRepository } from "./session-repository";
@@ -17,6 +18,7 @@ const authRepos = (db: Kysely<Database>): AuthRepos => ({
   apiKeys: createApiKeyRepository(db),
   invitations: createInvitationRepository(db),
   resetTokens: createResetTokenRepository(db),
+  assignments: createMemberAssignmentsRepository(db),
   onboarding: {
     async seedOrganization(organizationId, locale) {
       await seedDefaultPipeline(

@@ -98,6 +98,21 @@ export function inboxConditions(
   return conditions;
 }
 
+type InboxRow = Parameters<typeof toConversationView>[0] & { unread: unknown; last_message_failed: unknown };
+
+/**
+ * Whether the row's newest message (notes aside) is one the channel refused, on the messages index by sent time:
+ * the inbox marks it, as the thread does.
+ */
+const lastMessageFailed = () =>
+  sql<boolean | null>`(
+    select m.status = 'failed' from messages m
+    where m.organization_id = conversations.organization_id and m.conversation_id = conversations.id
+      and not m.is_private
+    order by m.sent_at desc, m.id desc
+    limit 1
+  )`.as("last_message_failed");
+
 /**
  * The inbox, newest activity first: conversations with messages by (last_message_at, id) descending, then
  * those without any by id. Two keyset range scans of idx_conversations_inbox, so a deep page costs what
@@ -114,12 +129,15 @@ export async function listInbox(
   const limit = pageSize(page.limit);
   const base = conversationViews(db)
     .select((eb) => (readerId ? unreadOf(eb, readerId) : sql<string | null>`null`.as("unread")))
+    .select(lastMessageFailed)
     .where("conversations.organization_id", "=", organizationId)
     .where((eb) => eb.and(inboxConditions(eb, scope, filter, readerId)))
     .where((eb) => eb.and(updatedRangeConditions("conversations", filter)));
   // the count arrives as text (bigint); null without a reader
-  const toItem = (row: Parameters<typeof toConversationView>[0] & { unread: unknown }) =>
-    readerId ? { ...toConversationView(row), unread: Number(row.unread) } : toConversationView(row);
+  const toItem = (row: InboxRow): InboxConversation => {
+    const item = { ...toConversationView(row), lastMessageFailed: row.last_message_failed === true };
+    return readerId ? { ...item, unread: Number(row.unread) } : item;
+  };
 
   if (page.sort === "updatedAt") {
     const since = decodeCursor(page.cursor, updatedList("conversations"));
@@ -131,7 +149,7 @@ export async function listInbox(
   }
 
   const after = decodeKeyset(page.cursor, readPosition, inboxList);
-  let rows: Array<Parameters<typeof toConversationView>[0] & { unread: unknown }> = [];
+  let rows: InboxRow[] = [];
   if (after?.at !== null) {
     let active = base
       .where("conversations.last_message_at", "is not", null)

@@ -1,3 +1,4 @@
+import type { Conversation } from "../conversations/model";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
 import type { Page, PageRequest } from "../shared/pagination";
@@ -143,6 +144,13 @@ export interface AuthRepos {
   invitations: InvitationRepository;
   resetTokens: PasswordResetTokenRepository;
   onboarding: OnboardingPort;
+  assignments: MemberAssignments;
+}
+
+/** The conversations assigned to a member, seen from the team: what changing their role leaves behind. */
+export interface MemberAssignments {
+  /** Unassigns every conversation assigned to the user (any status); answers them as they are now. */
+  releaseAll(organizationId: string, userId: string, at: Date): Promise<Conversation[]>;
 }
 
 /** What a new organization starts with (e.g. its first pipeline), written in the registration's transaction. */

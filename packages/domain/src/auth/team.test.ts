@@ -51,6 +51,7 @@ function setup(members: User[], invitations: Invitation[] = []) {
       lockOwners: async () => [...users.values()].filter((u) => u.role === "owner").map((u) => u.id),
     },
     sessions: { removeForUser: vi.fn(async () => {}) },
+    assignments: { releaseAll: vi.fn(async () => []) },
     invitations: {
       revokePendingFromInviter: async (_org: string, invitedBy: string, at: Date) => {
         for (const invitation of invitations) {
@@ -67,7 +68,13 @@ function setup(members: User[], invitations: Invitation[] = []) {
     events: { publish: vi.fn(async () => {}) },
     clock: { now: () => now },
   } as unknown as AuthDeps;
-  return { deps, users, invitations, sessionsRemoved: repos.sessions.removeForUser };
+  return {
+    deps,
+    users,
+    invitations,
+    sessionsRemoved: repos.sessions.removeForUser,
+    released: repos.assignments.releaseAll,
+  };
 }
 
 const actorOf = (member: User): Actor => ({
@@ -122,6 +129,25 @@ describe("changing a role", () => {
           organizationId,
           payload: { userId: member.id, role: to },
         }),
+      );
+    }
+  });
+
+  it("releases the conversations of a member whose new role cannot answer them, and only then", async () => {
+    const owner = user("owner", "owner");
+    const cases: Array<[Role, Role, boolean]> = [
+      ["agent", "viewer", true],
+      ["admin", "viewer", true],
+      ["agent", "admin", false],
+      ["admin", "agent", false],
+      ["viewer", "viewer", false],
+    ];
+    for (const [from, to, releases] of cases) {
+      const member = user("member", from);
+      const { deps, released } = setup([owner, member]);
+      await updateUser(deps, actorOf(owner), member.id, { role: to });
+      expect(released.mock.calls, `${from} -> ${to}`).toEqual(
+        releases ? [[organizationId, member.id, now]] : [],
       );
     }
   });

@@ -1,3 +1,4 @@
+import { publishConversationChange } from "../conversations/publish";
 import { DomainError, notFound } from "../shared/errors";
 import { can, permissions, type Role } from "../shared/permissions";
 import { assertMayGrant } from "./invitations";
@@ -15,7 +16,7 @@ export async function updateUser(
   id: string,
   patch: { name?: string | undefined; role?: Role | undefined },
 ): Promise<User> {
-  const { updated, roleChanged, renamed } = await deps.store.transaction(async (repos) => {
+  const { updated, roleChanged, renamed, released } = await deps.store.transaction(async (repos) => {
     const { target, owners } = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") assertOwner(actor, "edit an owner");
@@ -32,7 +33,12 @@ export async function updateUser(
     const roleChanged = patch.role !== undefined && patch.role !== target.role;
     // a role that takes something away ends the user's sessions: they sign in again under it
     if (roleChanged && !isPromotion(target.role, updated.role)) await repos.sessions.removeForUser(target.id);
-    return { updated, roleChanged, renamed: updated.name !== target.name };
+    // as a removal does: a member who may no longer answer leaves their conversations to the team's queue
+    const released =
+      roleChanged && !mayAnswer(updated.role)
+        ? await repos.assignments.releaseAll(actor.organizationId, target.id, deps.clock.now())
+        : [];
+    return { updated, roleChanged, renamed: updated.name !== target.name, released };
   });
   if (roleChanged) {
     // the role is read with the session on every lookup: forgetting the recalled actors applies the new one
@@ -40,8 +46,22 @@ export async function updateUser(
     await publishMembership(deps, actor.organizationId, updated.id, updated.role);
   }
   if (roleChanged || renamed) await publishTeamUpdated(deps, actor.organizationId, updated.id, "updated");
+  // each released conversation reaches the agents' inboxes as any unassignment does
+  for (const conversation of released) {
+    const before = { ...conversation, assignedTo: updated.id };
+    await publishConversationChange(
+      deps.events,
+      actor.organizationId,
+      before,
+      conversation,
+      deps.clock.now(),
+    );
+  }
   return updated;
 }
+
+/** Whether a member of this role can be assigned conversations (see conversations/assignment). */
+const mayAnswer = (role: Role) => can(role, "conversations:write");
 
 /**
  * Whether `to` may do everything `from` may and see every conversation `from` sees. A promotion keeps the user's

@@ -45,6 +45,8 @@ export interface ConversationView extends Conversation {
 /** An inbox row; `unread` is the reader's own unread count, absent without a reader (an API key). */
 export interface InboxConversation extends ConversationView {
   unread?: number;
+  /** The newest message, notes aside, is one the team sent that the channel refused. */
+  lastMessageFailed?: boolean;
 }
 
 export type MessageDirection = "inbound" | "outbound";

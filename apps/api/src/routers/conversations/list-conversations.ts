@@ -25,7 +25,7 @@ export const listConversations = permission("conversations:read")
   .query(async ({ ctx, input }) => {
     const page = await list(ctx.container.conversations, ctx.actor, { ...input, ...toUpdatedRange(input) });
     const items = page.items.map((item) => {
-      const dto = toConversationDto(item);
+      const dto = { ...toConversationDto(item), lastMessageFailed: item.lastMessageFailed ?? false };
       return item.unread === undefined ? dto : { ...dto, unread: item.unread };
     });
     return { items, nextCursor: page.nextCursor };
