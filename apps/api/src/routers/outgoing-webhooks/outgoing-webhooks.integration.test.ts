@@ -5,8 +5,8 @@ import { createContact, type ErrorDto, type PageDto } from "../contacts/contact-
 import { hasValidSignature, startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 /** Deliveries go through the queue and back-offs: under a loaded machine a second is not enough. */
-const eventually = <T>(assertion: () => T | Promise<T>) =>
-  vi.waitFor(assertion, { timeout: 15_000, interval: 50 });
+const eventually = <T>(assertion: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  vi.waitFor(assertion, { timeout: 15_000, interval: 50, ...options });
 
 interface WebhookDto {
   id: string;
