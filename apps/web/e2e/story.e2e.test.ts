@@ -153,7 +153,7 @@ describe("the whole story: from a WhatsApp message to a won deal", () => {
     const dialog = page.getByRole("dialog", { name: "Send a payment link" });
     expect(await dialog.getByLabel("Amount").inputValue()).toBe("649.90");
     await dialog.getByRole("button", { name: "Create and send" }).click();
-    await dialog.getByText("The payment link was sent to the conversation.").waitFor();
+    await dialog.getByText(/Link ready; the message with it is being sent to the customer\./).waitFor();
     await dialog.getByRole("button", { name: "Done" }).click();
 
     const checkouts = [...stripe.sessions.values()];

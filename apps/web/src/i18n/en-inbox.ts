@@ -10,6 +10,8 @@ export const inboxEn = {
     "When customers write to your WhatsApp, Telegram, Slack or Discord, their messages arrive here. Ask an owner or admin to connect a channel.",
   "inbox.noMatch": "No conversations match these filters.",
   "inbox.clearFilters": "Clear filters",
+  "inbox.noneOpen": "No open conversations.",
+  "inbox.showClosed": "Show closed conversations",
   "inbox.pickConversation.title": "Pick a conversation",
   "inbox.pickConversation.description": "Choose a conversation on the left to read it and reply.",
   "inbox.backToList": "All conversations",
@@ -77,6 +79,10 @@ export const inboxEn = {
     "WhatsApp refused the template: there is no approved template with that name in that language. Check the name and language in WhatsApp Manager and resend.",
   "inbox.thread.fixAndResend": "Fix and resend",
   "inbox.thread.retry": "Retry",
+  "inbox.thread.notSent": "Not sent.",
+  "inbox.lastMessageFailed": "Not sent",
+  "inbox.thread.notSentCredentials":
+    "The channel refused the CRM's access: ask an administrator to reconnect the channel under Integrations.",
 
   "inbox.delivery.pending": "Sending",
   "inbox.delivery.sent": "Sent",

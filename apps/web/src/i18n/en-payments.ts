@@ -101,7 +101,8 @@ export const paymentsEn = {
   "payments.send.sendLabel": "Send payment link of {amount}",
   "payments.send.newLink": "Create a new link",
   "payments.send.createAndSend": "Create and send",
-  "payments.send.sent": "The payment link was sent to the conversation.",
+  "payments.send.sent":
+    "Link ready; the message with it is being sent to the customer. Follow it in the conversation: if the channel refuses it, it shows there as not sent.",
   "payments.send.refused":
     "The link could not be sent here. The conversation must be with the deal's contact and the link still open.",
 } as const;

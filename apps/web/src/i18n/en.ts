@@ -110,6 +110,8 @@ export const en = {
     "This invitation link can no longer be used: it was already accepted, was revoked or has expired. If you already joined, log in; otherwise ask whoever invited you for a new invitation.",
 
   "realtime.reconnecting": "Reconnecting…",
+  "realtime.offline":
+    "No internet connection: conversations do not update and nothing is sent until it is back.",
 
   "nav.label": "Main",
   "nav.skipToContent": "Skip to content",
@@ -193,6 +195,12 @@ export const en = {
   "team.changeRole.title": "Change the role of {name}?",
   "team.changeRole.description":
     "{name} will be {role}. Their sessions end now: they sign in again to continue, with the new role.",
+  "team.changeRole.releases.one":
+    "The open conversation assigned to {name} goes back to the queue, unassigned, for someone else on the team to answer.",
+  "team.changeRole.releases.other":
+    "The {count} open conversations assigned to {name} go back to the queue, unassigned, for others on the team to answer.",
+  "team.changeRole.releasesMore":
+    "More than {count} open conversations assigned to {name} go back to the queue, unassigned, for others on the team to answer.",
   "team.changeRole.confirm": "Change role",
   "team.remove.label": "Remove {name}",
   "team.remove.title": "Remove member?",
@@ -238,6 +246,7 @@ export const en = {
   "apiKeys.author": "via API: {name}",
   "apiKeys.authorDeleted": "API key (deleted)",
 
+  "errors.refused": "This was refused. The server said:",
   "errors.validationFailed": "Some information needs your attention. Check the highlighted fields.",
   "errors.invalidToken": "This link is invalid or has expired. Ask for a new one.",
   "errors.invitationInvalid":

@@ -12,6 +12,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
     "Quando clientes escreverem para o seu WhatsApp, Telegram, Slack ou Discord, as mensagens chegam aqui. Peça a um proprietário ou administrador para conectar um canal.",
   "inbox.noMatch": "Nenhuma conversa corresponde a estes filtros.",
   "inbox.clearFilters": "Limpar filtros",
+  "inbox.noneOpen": "Nenhuma conversa aberta.",
+  "inbox.showClosed": "Ver conversas encerradas",
   "inbox.pickConversation.title": "Escolha uma conversa",
   "inbox.pickConversation.description": "Escolha uma conversa à esquerda para ler e responder.",
   "inbox.backToList": "Todas as conversas",
@@ -79,6 +81,10 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
     "O WhatsApp recusou o modelo: não há modelo aprovado com esse nome nesse idioma. Confira o nome e o idioma no WhatsApp Manager e reenvie.",
   "inbox.thread.fixAndResend": "Corrigir e reenviar",
   "inbox.thread.retry": "Tentar de novo",
+  "inbox.thread.notSent": "Não foi enviada.",
+  "inbox.lastMessageFailed": "Não enviada",
+  "inbox.thread.notSentCredentials":
+    "O canal recusou o acesso do CRM: peça a um administrador para reconectar o canal em Integrações.",
 
   "inbox.delivery.pending": "Enviando",
   "inbox.delivery.sent": "Enviada",

@@ -103,7 +103,8 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.send.sendLabel": "Enviar link de pagamento de {amount}",
   "payments.send.newLink": "Criar um novo link",
   "payments.send.createAndSend": "Criar e enviar",
-  "payments.send.sent": "O link de pagamento foi enviado para a conversa.",
+  "payments.send.sent":
+    "Link pronto; a mensagem com ele está sendo enviada ao cliente. Acompanhe na conversa: se o canal recusar o envio, ela aparece lá como não enviada.",
   "payments.send.refused":
     "Não foi possível enviar o link aqui. A conversa deve ser com o contato do negócio e o link ainda estar aberto.",
 };

@@ -108,6 +108,8 @@ export const ptBR: Messages = {
     "Este link de convite não pode mais ser usado: ele já foi aceito, foi revogado ou expirou. Se você já entrou na equipe, faça login; se não, peça um novo convite a quem convidou você.",
 
   "realtime.reconnecting": "Reconectando…",
+  "realtime.offline":
+    "Sem conexão com a internet: a conversa não se atualiza e nada é enviado até ela voltar.",
 
   "nav.label": "Principal",
   "nav.skipToContent": "Pular para o conteúdo",
@@ -192,6 +194,12 @@ export const ptBR: Messages = {
   "team.changeRole.title": "Alterar o perfil de {name}?",
   "team.changeRole.description":
     "{name} passará a ser {role}. As sessões dessa pessoa terminam agora: ela entra de novo para continuar, já com o novo perfil.",
+  "team.changeRole.releases.one":
+    "A conversa aberta atribuída a {name} volta para a fila, sem responsável, para outra pessoa da equipe responder.",
+  "team.changeRole.releases.other":
+    "As {count} conversas abertas atribuídas a {name} voltam para a fila, sem responsável, para outras pessoas da equipe responderem.",
+  "team.changeRole.releasesMore":
+    "Mais de {count} conversas abertas atribuídas a {name} voltam para a fila, sem responsável, para outras pessoas da equipe responderem.",
   "team.changeRole.confirm": "Alterar perfil",
   "team.remove.label": "Remover {name}",
   "team.remove.title": "Remover membro?",
@@ -238,6 +246,7 @@ export const ptBR: Messages = {
   "apiKeys.author": "via API: {name}",
   "apiKeys.authorDeleted": "Chave de API (excluída)",
 
+  "errors.refused": "O pedido foi recusado. O servidor respondeu:",
   "errors.validationFailed": "Algumas informações precisam de atenção. Confira os campos destacados.",
   "errors.invalidToken": "Este link é inválido ou expirou. Peça um novo.",
   "errors.invitationInvalid": "Este convite é inválido, foi revogado ou expirou. Peça um novo à sua equipe.",

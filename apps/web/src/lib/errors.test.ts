@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { errorCodeOf, existingIdOf, isUnauthenticated, retryAfterMinutesOf, toErrorView } from "./errors";
+import {
+  errorCodeOf,
+  existingIdOf,
+  isUnauthenticated,
+  retryAfterMinutesOf,
+  toAlertView,
+  toErrorView,
+} from "./errors";
 
 /** The shape a TRPCClientError has after our API's error formatter. */
 const apiError = (data: Record<string, unknown>) =>
@@ -61,6 +68,32 @@ describe("toErrorView", () => {
 
   it("ignores an appCode it does not know and reads the tRPC code instead", () => {
     expect(errorCodeOf(apiError({ code: "NOT_FOUND", appCode: "SOMETHING_NEW" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("toAlertView", () => {
+  it("names a refused field in the server's words, since a banner has no highlighted field to check", () => {
+    const refused = apiError({
+      code: "BAD_REQUEST",
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: { assignedTo: ["A viewer cannot answer conversations"] },
+    });
+    expect(toAlertView(refused)).toEqual({
+      message: "errors.refused",
+      detail: "A viewer cannot answer conversations",
+    });
+  });
+
+  it("says any other answer as toErrorView does, with nothing added", () => {
+    expect(toAlertView(apiError({ appCode: "NOT_FOUND" }))).toEqual({
+      message: "errors.notFound",
+      detail: undefined,
+    });
+    expect(toAlertView(apiError({ appCode: "VALIDATION_FAILED", fieldErrors: {} })).message).toBe(
+      "errors.validationFailed",
+    );
+    const conflict = apiError({ appCode: "CONFLICT", fieldErrors: { slug: ["taken"] } });
+    expect(toAlertView(conflict, { CONFLICT: "errors.slugTaken" }).detail).toBeUndefined();
   });
 });
 

@@ -137,6 +137,23 @@ export function toErrorView(error: unknown, overrides: ErrorMessageOverrides = {
   return { message, fieldErrors };
 }
 
+export interface AlertView {
+  message: PlainMessageKey;
+  /** The server's own words, when the sentence alone would not say what was wrong. */
+  detail: string | undefined;
+}
+
+/**
+ * What a banner with no fields of its own (an action, a menu) says. "Check the highlighted fields" would point
+ * at nothing there, so a refused field is named in the server's words, under a sentence saying it refused.
+ */
+export function toAlertView(error: unknown, overrides: ErrorMessageOverrides = {}): AlertView {
+  const { message } = toErrorView(error, overrides);
+  const problems = Object.values(readData(error)?.fieldErrors ?? {}).flat();
+  if (message !== "errors.validationFailed" || problems.length === 0) return { message, detail: undefined };
+  return { message: "errors.refused", detail: problems.join(" ") };
+}
+
 function fieldMessage(field: string): PlainMessageKey {
   return fieldMessages[field] ?? "errors.field.invalid";
 }

@@ -100,6 +100,22 @@ export function wakeOnReturn(gate: Pick<ReconnectGate, "wake">, page: PageEvents
   };
 }
 
+/**
+ * Calls `listener` when the browser goes offline or back online (`navigator.onLine` then tells which), so the
+ * app can say so at once instead of waiting for the socket to notice. Returns the function that stops.
+ */
+export function onConnectivityChange(
+  window: Pick<EventTarget, "addEventListener" | "removeEventListener">,
+  listener: () => void,
+): () => void {
+  window.addEventListener("offline", listener);
+  window.addEventListener("online", listener);
+  return () => {
+    window.removeEventListener("offline", listener);
+    window.removeEventListener("online", listener);
+  };
+}
+
 /** What the socket's state means to the person using the app: live updates paused while it reconnects. */
 export function isReconnecting(state: { state: string; error: unknown }): boolean {
   // "connecting" with no error is the first connection (or one opened again after idling), not a lost one

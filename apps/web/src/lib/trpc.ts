@@ -6,7 +6,7 @@ import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } fr
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { realtimeUrl } from "./env";
 import { errorCodeOf, isUnauthenticated } from "./errors";
-import { createReconnectGate, isReconnecting, wakeOnReturn } from "./reconnect";
+import { createReconnectGate, isReconnecting, onConnectivityChange, wakeOnReturn } from "./reconnect";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -52,6 +52,9 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
       return realtimeUrl(baseUrl, globalThis.location?.origin ?? "");
     },
     lazy: { enabled: true, closeMs: 0 },
+    // a connection lost without a close (offline, a sleeping laptop, a dropped NAT entry) looks open forever:
+    // a ping unanswered in time closes it, and the indicator and the reconnect attempts take over
+    keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 5_000 },
     retryDelayMs: () => 0,
     onOpen: () => reconnectGate.opened(),
     // refused right after opening (too many tabs, say): onOpen has just reset the delay, so wait long instead
@@ -59,13 +62,16 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
       if (isRefusedConnection(cause?.code)) reconnectGate.refused();
     },
   });
-  /** Whether live updates are paused because the socket was lost and is not back yet. */
+  /** Whether live updates are paused because the socket was lost and is not back yet, or the browser is offline. */
   const realtime = {
     reconnecting: () => isReconnecting(wsClient.connectionState.get()),
     subscribe: (listener: () => void) => {
       const subscription = wsClient.connectionState.subscribe({ next: listener });
       return () => subscription.unsubscribe();
     },
+    offline: () => globalThis.navigator?.onLine === false,
+    subscribeOffline: (listener: () => void) =>
+      typeof window === "undefined" ? () => {} : onConnectivityChange(window, listener),
   };
   const trpcClient = createTRPCClient<AppRouter>({
     links: [

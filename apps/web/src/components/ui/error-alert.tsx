@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n-provider";
-import { type ErrorMessageOverrides, toErrorView } from "../../lib/errors";
+import { type ErrorMessageOverrides, toAlertView } from "../../lib/errors";
 import { Alert } from "./alert";
 
 interface ErrorAlertProps {
@@ -13,13 +13,15 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, overrides, detail, className }: ErrorAlertProps) {
   const { t } = useI18n();
   if (!error) return null;
-  const message = t(toErrorView(error, overrides).message);
+  const view = toAlertView(error, overrides);
+  const message = t(view.message);
+  const said = detail ?? view.detail;
   return (
     <Alert tone="error" className={className}>
-      {detail ? (
+      {said ? (
         <>
           <p>{message}</p>
-          <p className="mt-1 text-xs break-words">{detail}</p>
+          <p className="mt-1 text-xs break-words">{said}</p>
         </>
       ) : (
         message

@@ -5,11 +5,12 @@ import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
+import { errorCodeOf } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { useMentionAutocomplete } from "../notifications/mention-autocomplete";
 import { NoteMentionNotice, useLastNoteMentions } from "../notifications/note-mention-notice";
 import { type Pages, upsertMessage } from "../realtime/cache-updaters";
-import { clearDraft, loadDraft, saveDraft } from "./drafts";
+import { clearDraft, loadDraft, restoreDraft, saveDraft } from "./drafts";
 import { type SendProblem, sendProblem, whatsappWindowClosed } from "./send-error";
 import { TemplateDialog } from "./template-dialog";
 import type { Conversation, Message } from "./types";
@@ -31,8 +32,9 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   const queryClient = useQueryClient();
   const id = useId();
   const errorId = useId();
-  const [text, setText] = useState(() => loadDraft(conversation.id));
-  const [isPrivate, setPrivate] = useState(false);
+  const [initial] = useState(() => loadDraft(conversation.id));
+  const [text, setText] = useState(initial.text);
+  const [isPrivate, setPrivate] = useState(initial.isPrivate);
   const lastTyping = useRef(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const windowClosed = whatsappWindowClosed(conversation);
@@ -46,10 +48,17 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
     trpc.conversations.sendMessage.mutationOptions({
       onSuccess: ({ mentions, ...message }) => {
         notice.show(mentions);
-        clearDraft(conversation.id);
         setText("");
         showInThread(message);
         textarea.current?.focus();
+      },
+      // The draft was set aside when the send started (a reload meanwhile must not offer it again): it comes
+      // back once the server has said it refused the text, even if the agent has left the conversation since.
+      // Without an answer (a reload cuts the request short, the network drops) the server may have taken it:
+      // the text stays in the composer on screen, but is not kept to be offered again after a reload.
+      onError: (error, sent) => {
+        if (errorCodeOf(error) !== null)
+          restoreDraft(sent.id, { text: sent.text ?? "", isPrivate: sent.isPrivate ?? false });
       },
     }),
   );
@@ -87,7 +96,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
 
   const change = (value: string) => {
     setText(value);
-    saveDraft(conversation.id, value);
+    saveDraft(conversation.id, { text: value, isPrivate });
     const now = Date.now();
     if (value.trim() !== "" && now - lastTyping.current > typingEveryMs) {
       lastTyping.current = now;
@@ -102,6 +111,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
       lastTyping.current = 0;
       stopTyping.mutate({ conversationId: conversation.id });
     }
+    clearDraft(conversation.id);
     send.mutate({ id: conversation.id, text: body, isPrivate });
   };
 
@@ -169,6 +179,8 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
         aria-invalid={problem !== null && problem.kind !== "message" ? true : undefined}
         aria-describedby={problem ? errorId : undefined}
         disabled={disabled}
+        // what is being sent is no longer a draft: edits now would come back after a reload, sent text and all
+        readOnly={send.isPending}
         placeholder={isPrivate ? t("inbox.composer.notePlaceholder") : t("inbox.composer.placeholder")}
         className={cx(
           "block w-full resize-none rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:outline-none disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500",
@@ -181,7 +193,10 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
             type="checkbox"
             checked={isPrivate}
             disabled={disabled}
-            onChange={(event) => setPrivate(event.target.checked)}
+            onChange={(event) => {
+              setPrivate(event.target.checked);
+              if (!send.isPending) saveDraft(conversation.id, { text, isPrivate: event.target.checked });
+            }}
             className="size-4 rounded border-slate-300 text-amber-600 focus:ring-amber-500"
           />
           <Lock aria-hidden="true" className="size-3.5 text-amber-700" />

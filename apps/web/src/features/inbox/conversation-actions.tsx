@@ -103,7 +103,13 @@ export function ConversationActions({ conversation, filters }: ConversationActio
                   </Menu.Item>
                 )}
                 {members
-                  .filter((member) => member.id !== user.id && member.id !== conversation.assignee?.id)
+                  // a viewer may read but not answer: the server refuses them as assignees
+                  .filter(
+                    (member) =>
+                      can(member.role, "conversations:write") &&
+                      member.id !== user.id &&
+                      member.id !== conversation.assignee?.id,
+                  )
                   .map((member) => (
                     <Menu.Item key={member.id} className={itemClasses} onSelect={() => assign(member.id)}>
                       {member.name}

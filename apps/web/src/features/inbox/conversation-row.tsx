@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatRelative } from "../../lib/format";
 import { ChannelIcon } from "./channel-icon";
+import { LastMessageFailed } from "./failed-send-reason";
 import type { InboxFilters } from "./inbox-filters";
 import { templateOfPreview } from "./template-message";
 import type { ConversationListItem } from "./types";
@@ -53,6 +54,7 @@ export function ConversationRow({ conversation, active, filters }: ConversationR
           )}
         </div>
         <div className="mt-0.5 flex items-center gap-2">
+          {conversation.lastMessageFailed && <LastMessageFailed />}
           <p className={cx("truncate text-sm", unread > 0 ? "text-slate-900" : "text-slate-600")}>
             {conversation.lastMessagePreview === null
               ? t("inbox.noMessagesYet")

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { conversationFixture } from "../realtime/fixtures";
-import { clearDraft, loadDraft, saveDraft } from "./drafts";
 import { toListInput, validateInboxSearch } from "./inbox-filters";
 import { mediaHref } from "./media-href";
 import { sendErrorMessage, whatsappWindowClosed } from "./send-error";
@@ -27,45 +26,6 @@ describe("inbox filters in the URL", () => {
       assignee: "unassigned",
       channel: "whatsapp",
     });
-  });
-});
-
-describe("drafts", () => {
-  const memory = () => {
-    const store = new Map<string, string>();
-    return {
-      getItem: (key: string) => store.get(key) ?? null,
-      setItem: (key: string, value: string) => void store.set(key, value),
-      removeItem: (key: string) => void store.delete(key),
-      size: () => store.size,
-    };
-  };
-
-  it("keeps one draft per conversation and forgets it once sent", () => {
-    const storage = memory();
-    saveDraft("a", "Olá, tudo bem?\nSegue o orçamento", storage);
-    saveDraft("b", "Other", storage);
-    expect(loadDraft("a", storage)).toBe("Olá, tudo bem?\nSegue o orçamento");
-    clearDraft("a", storage);
-    expect(loadDraft("a", storage)).toBe("");
-    expect(loadDraft("b", storage)).toBe("Other");
-  });
-
-  it("does not keep blank drafts and survives a storage that throws", () => {
-    const storage = memory();
-    saveDraft("a", "   ", storage);
-    expect(storage.size()).toBe(0);
-    const broken = {
-      getItem: () => {
-        throw new Error("denied");
-      },
-      setItem: () => {
-        throw new Error("quota");
-      },
-      removeItem: () => undefined,
-    };
-    expect(() => saveDraft("a", "text", broken)).not.toThrow();
-    expect(loadDraft("a", broken)).toBe("");
   });
 });
 

@@ -49,7 +49,15 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered =
     filters.status !== undefined || filters.assignee !== undefined || filters.channel !== undefined;
-  const nothingYet = !filtered && !filters.q && !conversationId && list.isSuccess && items.length === 0;
+  const defaultViewEmpty = !filtered && !filters.q && list.isSuccess && items.length === 0;
+  // No open conversation is not no conversation: closed ones must stay reachable through the filters. The count
+  // of every status (the unread badge's query) tells an organization that has none at all.
+  const everything = useQuery({
+    ...trpc.conversations.counts.queryOptions({}),
+    enabled: defaultViewEmpty,
+    select: (counts) => counts.all,
+  });
+  const nothingYet = defaultViewEmpty && !conversationId && everything.data === 0;
 
   if (nothingYet) {
     return (
@@ -91,11 +99,22 @@ export function InboxPage({ conversationId, filters, onFiltersChange }: InboxPag
         )}
         {filters.q ? (
           <SearchResults q={filters.q} filters={filters} activeId={conversationId} />
-        ) : list.isPending ? (
+        ) : list.isPending || (defaultViewEmpty && everything.isPending) ? (
           <Loading />
         ) : list.isLoadingError ? (
           <div className="p-4">
             <QueryError error={list.error} onRetry={() => void list.refetch()} />
+          </div>
+        ) : items.length === 0 && !filtered ? (
+          <div className="px-4 py-10 text-center">
+            <p className="text-sm text-slate-600">{t("inbox.noneOpen")}</p>
+            <button
+              type="button"
+              className={buttonClasses("secondary", "sm", "mt-4")}
+              onClick={() => onFiltersChange({ ...filters, status: "closed" })}
+            >
+              {t("inbox.showClosed")}
+            </button>
           </div>
         ) : items.length === 0 ? (
           <div className="px-4 py-10 text-center">

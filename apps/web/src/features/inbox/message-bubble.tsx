@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileText, Lock } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -10,6 +10,7 @@ import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { upsertMessage } from "../realtime/cache-updaters";
 import { DeliveryStatus } from "./delivery-status";
+import { FailedSendReason } from "./failed-send-reason";
 import { mediaHref } from "./media-href";
 import { TemplateDialog } from "./template-dialog";
 import { draftOf, templateRefusalOf, templateShown } from "./template-message";
@@ -34,8 +35,11 @@ export function MessageBubble({ message, authorName, mayWrite }: MessageBubblePr
       data-message-id={message.id}
     >
       <div
+        // a sent message can fail and be retried: the focus lands here once the retry button is gone
+        tabIndex={outbound && !note ? -1 : undefined}
+        data-message-bubble=""
         className={cx(
-          "max-w-[75%] rounded-2xl px-3.5 py-2 text-sm shadow-sm",
+          "max-w-[75%] rounded-2xl px-3.5 py-2 text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400 focus-visible:ring-offset-2",
           note
             ? "border border-dashed border-amber-300 bg-amber-50 text-amber-950"
             : outbound
@@ -213,8 +217,23 @@ function RetryableFailure({ message, mayWrite }: { message: Message; mayWrite: b
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const box = useRef<HTMLDivElement>(null);
+  // The message retried: once the retry is under way this notice goes away, Try again with it, and the focus
+  // would drop to the page. It goes to the message instead, so the agent stays in the thread.
+  const retried = useRef<HTMLElement | null>(null);
+  useEffect(
+    () => () => {
+      const bubble = retried.current;
+      if (bubble?.isConnected && focusIsLost()) bubble.focus();
+    },
+    [],
+  );
   const retry = useMutation(
     trpc.messages.retry.mutationOptions({
+      onError: () => {
+        // the button was disabled while it worked, which let go of the focus: it is back, so is the focus
+        if (focusIsLost()) box.current?.querySelector("button")?.focus();
+      },
       onSuccess: (sent) => {
         queryClient.setQueriesData(
           { queryKey: trpc.conversations.messages.infiniteQueryKey({ id: sent.conversationId }) },
@@ -224,14 +243,17 @@ function RetryableFailure({ message, mayWrite }: { message: Message; mayWrite: b
     }),
   );
   return (
-    <div className="mt-2 space-y-2 rounded-lg bg-white/95 p-2 text-xs text-red-800">
-      {message.error && <p>{message.error}</p>}
+    <div ref={box} className="mt-2 space-y-2 rounded-lg bg-white/95 p-2 text-xs text-red-800">
+      <FailedSendReason error={message.error} />
       {mayWrite && (
         <Button
           size="sm"
           variant="secondary"
           loading={retry.isPending}
-          onClick={() => retry.mutate({ id: message.id })}
+          onClick={(event) => {
+            retried.current = event.currentTarget.closest<HTMLElement>("[data-message-bubble]");
+            retry.mutate({ id: message.id });
+          }}
         >
           {t("inbox.thread.retry")}
         </Button>
@@ -240,3 +262,5 @@ function RetryableFailure({ message, mayWrite }: { message: Message; mayWrite: b
     </div>
   );
 }
+
+const focusIsLost = () => document.activeElement === null || document.activeElement === document.body;

@@ -46,7 +46,8 @@ export function SendPaymentLinkDialog({
       {open &&
         (sent ? (
           <div className="space-y-5">
-            <Alert tone="success">{t("payments.send.sent")}</Alert>
+            {/* the message is queued, not delivered: the channel may still refuse it (the thread shows that) */}
+            <Alert tone="info">{t("payments.send.sent")}</Alert>
             <div className="flex justify-end border-t border-slate-200 pt-5">
               <Button onClick={() => change(false)}>{t("common.done")}</Button>
             </div>

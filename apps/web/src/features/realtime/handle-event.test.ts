@@ -176,6 +176,38 @@ describe("handleRealtimeEvent", () => {
     expect(thread?.pages[0]?.items[0]?.status).toBe("delivered");
   });
 
+  it("on message_status re-reads the lists when a send failed, or a conversation marked failed moves on", async () => {
+    const { deps, queryClient, allKey } = setup();
+    const status = (conversationId: string, value: "sent" | "failed") =>
+      handleRealtimeEvent(
+        deps,
+        event("message_status", { conversationId, messageId: "m1", status: value, error: null }),
+      );
+    const stale = () => queryClient.getQueryState(allKey)?.isInvalidated;
+    queryClient.setQueryData(
+      allKey,
+      pagesOf({
+        items: [conv({ id: "a" }), { ...conv({ id: "b" }), lastMessageFailed: true }],
+        nextCursor: null,
+      }),
+    );
+    await status("a", "sent");
+    expect(stale()).toBe(false);
+    await status("a", "failed");
+    expect(stale()).toBe(true);
+
+    queryClient.setQueryData(
+      allKey,
+      pagesOf({
+        items: [conv({ id: "a" }), { ...conv({ id: "b" }), lastMessageFailed: true }],
+        nextCursor: null,
+      }),
+    );
+    expect(stale()).toBe(false);
+    await status("b", "sent");
+    expect(stale()).toBe(true);
+  });
+
   it("removes a conversation the user may no longer see after it was reassigned", async () => {
     const { deps, queryClient, allKey } = setup({ conversations: [] });
     queryClient.setQueryData(allKey, pagesOf({ items: [conv({ id: "a" })], nextCursor: null }));

@@ -73,6 +73,14 @@ function updateLists(
   }
 }
 
+/** Whether some cached list marks the conversation's newest message as not sent. */
+const listedAsFailed = (deps: RealtimeDeps, conversationId: string) =>
+  listQueries(deps).some((query) =>
+    (query.state.data as Pages<ConversationListItem> | undefined)?.pages.some((page) =>
+      page.items.some((item) => item.id === conversationId && item.lastMessageFailed === true),
+    ),
+  );
+
 /**
  * The user's own count as some cached list has it, or "ask" for a conversation new to the lists (none cached:
  * nothing to show it in, nothing to ask).
@@ -308,6 +316,11 @@ export async function applyConversationEvents(
         updateThreads(deps, conversationId, (data) =>
           patchMessageStatus(data, messageId, status, error, event.occurredAt),
         );
+        // the list marks a conversation whose newest message failed: a failure, or a retry that went out, re-reads
+        // it (both rare, and only the server knows which message is the newest)
+        if (status === "failed" || listedAsFailed(deps, conversationId)) {
+          await invalidate(deps, trpc.conversations.list.pathKey());
+        }
         break;
       }
       case "conversation_updated":

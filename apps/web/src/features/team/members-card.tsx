@@ -15,6 +15,7 @@ import { Table, Td, Th } from "../../components/ui/table";
 import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { releasedConversationsText, useReleasedConversations } from "./released-conversations";
 import { grantableRoles, roleAbilities, roleLabels, roleTones } from "./roles";
 
 interface Actor {
@@ -48,6 +49,7 @@ export function MembersCard({ actor }: { actor: Actor }) {
       },
     }),
   );
+  const released = useReleasedConversations(changing);
   const remove = useMutation(
     trpc.users.remove.mutationOptions({
       onSuccess: async () => {
@@ -176,7 +178,16 @@ export function MembersCard({ actor }: { actor: Actor }) {
         title={t("team.changeRole.title", { name: changing?.member.name ?? "" })}
         description={
           changing
-            ? `${t("team.changeRole.description", { name: changing.member.name, role: t(roleLabels[changing.role]) })} ${t(roleAbilities[changing.role])}`
+            ? [
+                t("team.changeRole.description", {
+                  name: changing.member.name,
+                  role: t(roleLabels[changing.role]),
+                }),
+                t(roleAbilities[changing.role]),
+                released && releasedConversationsText(t, changing.member.name, released),
+              ]
+                .filter(Boolean)
+                .join(" ")
             : ""
         }
         confirmLabel={t("team.changeRole.confirm")}
