@@ -1,3 +1,4 @@
+import type { Conversation } from "../conversations/model";
 import { publishConversationChange } from "../conversations/publish";
 import { DomainError, notFound } from "../shared/errors";
 import { can, permissions, type Role } from "../shared/permissions";
@@ -46,18 +47,21 @@ export async function updateUser(
     await publishMembership(deps, actor.organizationId, updated.id, updated.role);
   }
   if (roleChanged || renamed) await publishTeamUpdated(deps, actor.organizationId, updated.id, "updated");
-  // each released conversation reaches the agents' inboxes as any unassignment does
-  for (const conversation of released) {
-    const before = { ...conversation, assignedTo: updated.id };
-    await publishConversationChange(
-      deps.events,
-      actor.organizationId,
-      before,
-      conversation,
-      deps.clock.now(),
-    );
-  }
+  await publishReleased(deps, actor.organizationId, updated.id, released);
   return updated;
+}
+
+/** Each conversation a member left reaches the agents' inboxes as any unassignment does. */
+async function publishReleased(
+  deps: AuthDeps,
+  organizationId: string,
+  memberId: string,
+  released: readonly Conversation[],
+): Promise<void> {
+  for (const conversation of released) {
+    const before = { ...conversation, assignedTo: memberId };
+    await publishConversationChange(deps.events, organizationId, before, conversation, deps.clock.now());
+  }
 }
 
 /** Whether a member of this role can be assigned conversations (see conversations/assignment). */
@@ -92,7 +96,7 @@ async function publishMembership(
 }
 
 export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Promise<void> {
-  await deps.store.transaction(async (repos) => {
+  const released = await deps.store.transaction(async (repos) => {
     const { target, owners } = await lockTarget(repos, actor.organizationId, id);
     if (!target) throw notFound("User");
     if (target.role === "owner") {
@@ -101,11 +105,15 @@ export async function removeUser(deps: AuthDeps, actor: Actor, id: string): Prom
     }
     // before the removal, which forgets who sent them: they must not let anyone in after their sender is gone
     await repos.invitations.revokePendingFromInviter(actor.organizationId, target.id, deps.clock.now());
+    // released here, not only by the foreign key, so the agents' inboxes hear of each one
+    const released = await repos.assignments.releaseAll(actor.organizationId, target.id, deps.clock.now());
     await repos.users.remove(actor.organizationId, id);
+    return released;
   });
   await deps.credentials.revokeAll();
   await publishMembership(deps, actor.organizationId, id, null);
   await publishTeamUpdated(deps, actor.organizationId, id, "removed");
+  await publishReleased(deps, actor.organizationId, id, released);
 }
 
 /**

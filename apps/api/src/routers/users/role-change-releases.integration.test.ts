@@ -68,3 +68,24 @@ describe("changing a member's role to viewer", () => {
     expect(after.body.assignee?.id).toBe(agent.user.id);
   });
 });
+
+describe("removing a member", () => {
+  it("releases their conversations with the events that put them in the other agents' inboxes", async () => {
+    const { owner, organizationId, agent, otherAgent } = await team(api);
+    const open = await insertConversation(api, organizationId, { assignedTo: agent.user.id });
+    const recorder = recordEvents(api, organizationId, ["conversation_updated", "conversation_assigned"]);
+    const res = await api.rest("DELETE", `/users/${agent.user.id}`, { token: owner.token });
+    expect(res.status).toBeLessThan(300);
+    await recorder.expectEvent("conversation_updated", { conversationId: open, assignedTo: null });
+    await recorder.expectEvent("conversation_assigned", {
+      conversationId: open,
+      assignedTo: null,
+      previousAssignee: agent.user.id,
+    });
+    recorder.stop();
+    const queue = await api.rest<PageDto<ConversationDto>>("GET", "/conversations?assignee=unassigned", {
+      token: otherAgent.token,
+    });
+    expect(queue.body.items.map((c) => c.id)).toContain(open);
+  });
+});
