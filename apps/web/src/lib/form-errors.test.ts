@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorView } from "./errors";
-import { shownServerErrors } from "./form-errors";
+import { refusesOnlyHiddenFields, shownServerErrors } from "./form-errors";
 
 const emailTaken: ErrorView = { message: "errors.emailTaken", fieldErrors: { email: "errors.emailTaken" } };
 const formFields = ["name", "email", "password"];
@@ -67,5 +67,33 @@ describe("shownServerErrors", () => {
     expect(
       shownServerErrors(amount, { formFields: ["amount"], serverFields: { "value.amount": "amount" } }),
     ).toEqual({ formError: undefined, fieldErrors: { amount: "errors.field.amount" } });
+  });
+});
+
+describe("refusesOnlyHiddenFields", () => {
+  const refused = (fieldErrors: ErrorView["fieldErrors"]): ErrorView => ({
+    message: "errors.validationFailed",
+    fieldErrors,
+  });
+
+  it("is true when no refused field is one of the form's", () => {
+    expect(refusesOnlyHiddenFields(refused({ assignedTo: "errors.field.invalid" }), ["name", "email"])).toBe(
+      true,
+    );
+  });
+
+  it("is false when a refused field is on the form, also under the form's own name for it", () => {
+    expect(refusesOnlyHiddenFields(refused({ email: "errors.field.invalid" }), ["name", "email"])).toBe(
+      false,
+    );
+    expect(
+      refusesOnlyHiddenFields(refused({ "value.amount": "errors.field.invalid" }), ["amount"], {
+        "value.amount": "amount",
+      }),
+    ).toBe(false);
+  });
+
+  it("is false when the server named no field", () => {
+    expect(refusesOnlyHiddenFields(refused({}), ["name"])).toBe(false);
   });
 });

@@ -55,3 +55,16 @@ export function formFieldErrors<F extends string>(
   }
   return errors;
 }
+
+/**
+ * Whether the server refused only fields the form does not have (a value it sets itself, an id it carries): then
+ * "check the highlighted fields" points at nothing, and the form says what the server said instead.
+ */
+export function refusesOnlyHiddenFields(
+  view: ErrorView,
+  formFields: readonly string[],
+  serverFields: Readonly<Record<string, string>> = {},
+): boolean {
+  const refused = Object.keys(formFieldErrors(view.fieldErrors, serverFields));
+  return refused.length > 0 && !refused.some((name) => formFields.includes(name));
+}

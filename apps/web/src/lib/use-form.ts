@@ -1,8 +1,8 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import type { PlainMessageKey } from "../i18n/translate";
-import { type ErrorMessageOverrides, toErrorView } from "./errors";
-import { shownServerErrors } from "./form-errors";
+import { type ErrorMessageOverrides, toAlertView, toErrorView } from "./errors";
+import { refusesOnlyHiddenFields, shownServerErrors } from "./form-errors";
 import { type FieldErrors, hasErrors, type Rule, validate } from "./validation";
 
 export { formFieldErrors } from "./form-errors";
@@ -42,8 +42,10 @@ export function useForm<F extends string>({
   const [answer, setAnswer] = useState<ServerAnswer>({ error, edited: new Set(), dismissed: false });
   const current: ServerAnswer =
     answer.error === error ? answer : { error, edited: new Set(), dismissed: false };
-  const shown = shownServerErrors(error ? toErrorView(error, overrides) : null, {
-    formFields: Object.keys(initial),
+  const view = error ? toErrorView(error, overrides) : null;
+  const formFields = Object.keys(initial);
+  const shown = shownServerErrors(view, {
+    formFields,
     serverFields,
     fieldMessages,
     edited: current.edited,
@@ -55,6 +57,12 @@ export function useForm<F extends string>({
   useEffect(() => {
     if (error) focusFirstInvalid(formRef.current);
   }, [error]);
+
+  const formSentence = (key: PlainMessageKey): string => {
+    if (!view || !refusesOnlyHiddenFields(view, formFields, serverFields)) return t(key);
+    const alert = toAlertView(error, overrides);
+    return alert.detail ? `${t(alert.message)} ${alert.detail}` : t(alert.message);
+  };
 
   const errorFor = (name: F): string | undefined => {
     const key = clientErrors[name] ?? serverErrors[name];
@@ -98,7 +106,7 @@ export function useForm<F extends string>({
     field,
     onSubmit,
     /** The sentence for the form as a whole, when the server refused it. */
-    formError: shown.formError ? t(shown.formError) : undefined,
+    formError: shown.formError ? formSentence(shown.formError) : undefined,
   };
 }
 
