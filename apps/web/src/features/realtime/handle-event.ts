@@ -289,6 +289,8 @@ export async function applyConversationEvents(
 
   let unread = cached !== undefined && cached !== "ask" ? cached.unread : fetchedUnread;
   let visible: boolean | undefined;
+  /** Read last: a copy of the conversation placed in the lists below has no word of a failed last message. */
+  let reReadLists = false;
   for (const event of events) {
     switch (event.type) {
       case "new_message": {
@@ -318,9 +320,7 @@ export async function applyConversationEvents(
         );
         // the list marks a conversation whose newest message failed: a failure, or a retry that went out, re-reads
         // it (both rare, and only the server knows which message is the newest)
-        if (status === "failed" || listedAsFailed(deps, conversationId)) {
-          await invalidate(deps, trpc.conversations.list.pathKey());
-        }
+        if (status === "failed" || listedAsFailed(deps, conversationId)) reReadLists = true;
         break;
       }
       case "conversation_updated":
@@ -368,6 +368,7 @@ export async function applyConversationEvents(
     // Gone, or no longer ours to see (an agent whose conversation was reassigned).
     updateLists(deps, (data) => removeConversation(data, conversationId));
   }
+  if (reReadLists) await invalidate(deps, trpc.conversations.list.pathKey());
   return unreachable ? markUnapplied(deps, conversationId) : "applied";
 }
 
