@@ -190,7 +190,8 @@ describe("the inbox, as a Brazilian support team found it", () => {
   });
 
   it("shows an agent with nothing open the filters and the way to closed conversations, not an empty organization", async () => {
-    await rest("PATCH", `/conversations/${conversationId}`, { status: "closed" });
+    // Joana's replies made it hers: nobody's again, so that Carlos may see it
+    await rest("PATCH", `/conversations/${conversationId}`, { status: "closed", assignedTo: null });
     await carlos.goto(url("/inbox"));
     await carlos.getByText("Nenhuma conversa aberta.").waitFor();
     expect(await carlos.getByText("Nenhuma conversa ainda").count()).toBe(0);

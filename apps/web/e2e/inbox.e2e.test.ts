@@ -121,6 +121,9 @@ describe("answering a customer from the inbox", () => {
   });
 
   it("replies with Enter, the provider receives it and the ticks follow its status", async () => {
+    // nobody's yet: the reply makes it hers, as the composer says, and the header follows without a reload
+    const takes = thread().getByText("Replying assigns this conversation to you.");
+    await takes.waitFor();
     await composer().fill(`${reply.slice(0, 10)}`);
     await composer().press("Shift+Enter");
     expect(await composer().inputValue()).toBe(`${reply.slice(0, 10)}\n`);
@@ -132,6 +135,8 @@ describe("answering a customer from the inbox", () => {
     expect(sent?.to).toBe(customer.waId);
     // the composer clears when the API answers, which may come after the send job reached the provider
     await expect.poll(() => composer().inputValue()).toBe("");
+    await thread().getByText("Assigned to Júlia Campos").waitFor();
+    await takes.waitFor({ state: "detached" });
 
     const bubble = thread().getByRole("listitem").filter({ hasText: reply });
     await bubble.getByRole("img", { name: "Sent" }).waitFor();
@@ -287,6 +292,10 @@ describe("answering a customer from the inbox", () => {
   });
 
   it("assigns the conversation to me and finds it under Mine", async () => {
+    // her reply made it hers: given back to nobody first
+    await thread().getByRole("button", { name: "Assign" }).click();
+    await page.getByRole("menuitem", { name: "Unassign" }).click();
+    await thread().getByText("Replying assigns this conversation to you.").waitFor();
     await thread().getByRole("button", { name: "Assign" }).click();
     await page.getByRole("menuitem", { name: "Assign to me" }).click();
     await thread().getByText("Assigned to Júlia Campos").waitFor();
@@ -383,6 +392,11 @@ describe("answering a customer from the inbox", () => {
 
     await composer().press("Enter");
     await expect.poll(() => whatsapp.sent.map((message) => message.text)).toContain("Temos sim!");
+    // the reply made it hers: nobody's again for the agent who comes next
+    await lateThread.getByText("Assigned to Júlia Campos").waitFor();
+    await lateThread.getByRole("button", { name: "Assign" }).click();
+    await page.getByRole("menuitem", { name: "Unassign" }).click();
+    await lateThread.getByText("Replying assigns this conversation to you.").waitFor();
   });
 
   it("lets an agent take an unassigned conversation with Assign to me; when the owner takes it, tells her she can no longer see it and locks her composer", async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { insertContact, insertIntegration } from "../routers/conversations/conversation-fixtures";
+import {
+  insertContact,
+  insertConversation as insertInboxConversation,
+  insertIntegration,
+} from "../routers/conversations/conversation-fixtures";
 import { insertConversation, insertMessage, publish } from "./testing/fixtures";
 import type { ReceivedEvent } from "./testing/realtime-client";
 import { useRealtimeTestApi } from "./testing/realtime-test-api";
@@ -119,6 +123,41 @@ describe("a conversation reassigned away from an agent", () => {
     // his own assignment's notification comes too, whenever the listener gets to it
     const conversationEvents = brunoClient.received.filter((e) => e.event.type !== "notification");
     expect(conversationEvents.map(typeAndConversation)).toEqual([
+      ["conversation_updated", unassigned],
+      ["conversation_assigned", unassigned],
+      ["message_updated", last],
+    ]);
+  });
+
+  it("tells the other agents when one replies to an unassigned conversation, which makes it his", async () => {
+    const { ana, bruno, organizationId } = await team();
+    const anaClient = await rt.connect({ token: ana.token });
+    const brunoClient = await rt.connect({ token: bruno.token });
+    const unassigned = await insertInboxConversation(rt.api, organizationId);
+
+    const replied = await rt.api.rest("POST", `/conversations/${unassigned}/messages`, {
+      token: bruno.token,
+      body: { text: "Olá, aqui é o Bruno" },
+    });
+    expect(replied.status).toBe(201);
+    const last = await sentinel(organizationId);
+
+    await anaClient.waitFor((r) => r.some((e) => conversationOf(e) === last));
+    expect(anaClient.received.map(typeAndConversation)).toEqual([
+      ["conversation_access_lost", unassigned],
+      ["message_updated", last],
+    ]);
+    expect(anaClient.received[0]?.event.payload).toEqual({
+      conversationId: unassigned,
+      assignedTo: bruno.user.id,
+    });
+    await brunoClient.waitFor((r) => r.some((e) => conversationOf(e) === last));
+    // the send job's status of his message comes whenever it settles
+    const conversationEvents = brunoClient.received.filter(
+      (e) => e.event.type !== "notification" && e.event.type !== "message_status",
+    );
+    expect(conversationEvents.map(typeAndConversation)).toEqual([
+      ["new_message", unassigned],
       ["conversation_updated", unassigned],
       ["conversation_assigned", unassigned],
       ["message_updated", last],

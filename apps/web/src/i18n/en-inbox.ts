@@ -97,6 +97,7 @@ export const inboxEn = {
   "inbox.composer.send": "Send",
   "inbox.composer.addNote": "Add note",
   "inbox.composer.readOnly": "You can read this conversation but your role cannot answer it.",
+  "inbox.composer.replyTakes": "Replying assigns this conversation to you.",
   "inbox.accessLost.assignedTo": "This conversation was assigned to {name}; you can no longer see it.",
   "inbox.accessLost.someoneElse": "This conversation was assigned to someone else; you can no longer see it.",
   "inbox.accessLost.notYours":

@@ -99,6 +99,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.composer.send": "Enviar",
   "inbox.composer.addNote": "Adicionar nota",
   "inbox.composer.readOnly": "Você pode ler esta conversa, mas seu perfil não pode respondê-la.",
+  "inbox.composer.replyTakes": "Ao responder, a conversa passa a ser sua.",
   "inbox.accessLost.assignedTo": "Esta conversa foi atribuída a {name}; você não pode mais vê-la.",
   "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
   "inbox.accessLost.notYours":

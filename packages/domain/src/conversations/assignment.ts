@@ -2,6 +2,7 @@ import type { Actor } from "../auth/model";
 import { DomainError, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { can } from "../shared/permissions";
+import type { Conversation } from "./model";
 import type { ConversationsRepos } from "./ports";
 
 /**
@@ -22,6 +23,19 @@ export function assertMayAssign(actor: Actor): void {
 /** Claiming and releasing: a signed-in member who can answer conversations, on their own behalf. */
 export function mayAssignSelf(actor: Actor): boolean {
   return actor.kind === "user" && can(actor.role, "conversations:write");
+}
+
+/**
+ * Who a reply to the customer makes the assignee: the signed-in member who sends it, when the conversation is
+ * nobody's (so two members do not answer the same customer, and the others see it taken). Undefined when it
+ * stays as it is: already assigned (to them or to someone else), or sent by an API key, which is nobody.
+ */
+export function replyAssignee(
+  actor: Actor,
+  conversation: Pick<Conversation, "assignedTo">,
+): string | undefined {
+  if (actor.kind !== "user" || conversation.assignedTo !== null || !mayAssignSelf(actor)) return undefined;
+  return actor.userId;
 }
 
 /** The assignee must be a member who can answer conversations (not a viewer). */

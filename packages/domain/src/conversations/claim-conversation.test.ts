@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/model";
 import type { DomainEvent } from "../shared/events";
-import { assertMayAssign } from "./assignment";
+import { assertMayAssign, replyAssignee } from "./assignment";
 import { changeOwnAssignment, selfAssignmentChange } from "./claim-conversation";
 import type { Conversation } from "./model";
 import type { AssigneeChange, ConversationsDeps } from "./ports";
@@ -72,6 +72,26 @@ describe("claiming and releasing a conversation", () => {
       /^Your role \(agent\) cannot assign conversations/,
     );
     expect(() => assertMayAssign(user("admin"))).not.toThrow();
+  });
+});
+
+describe("a reply taking the conversation", () => {
+  it("makes the signed-in member who answers an unassigned conversation its assignee, whatever her role", () => {
+    for (const role of ["owner", "admin", "agent"] as const) {
+      expect(replyAssignee(user(role), { assignedTo: null })).toBe("ana");
+    }
+  });
+
+  it("leaves an assigned conversation as it is, hers or someone else's", () => {
+    expect(replyAssignee(user("agent"), { assignedTo: "ana" })).toBeUndefined();
+    expect(replyAssignee(user("owner"), { assignedTo: "bruno" })).toBeUndefined();
+  });
+
+  it("never assigns for an API key, which is nobody, nor for a viewer", () => {
+    for (const role of ["owner", "admin", "agent"] as const) {
+      expect(replyAssignee(apiKey(role), { assignedTo: null })).toBeUndefined();
+    }
+    expect(replyAssignee(user("viewer"), { assignedTo: null })).toBeUndefined();
   });
 });
 

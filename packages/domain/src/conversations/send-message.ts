@@ -1,11 +1,14 @@
 import { actingApiKeyId } from "../auth/actor";
 import type { Actor } from "../auth/model";
+import { notFound } from "../shared/errors";
+import { assignerOf } from "./assigner";
+import { replyAssignee } from "./assignment";
 import { messagePreview } from "./ingest-conversation";
 import { parseMessageText } from "./message-rules";
 import { assertTemplateChannel, type MessageTemplate, templateContent } from "./message-template";
 import type { Message } from "./model";
 import type { ConversationPatch, ConversationsDeps } from "./ports";
-import { conversationUpdated, publishConversationEvent } from "./publish";
+import { publishConversationChange, publishConversationEvent } from "./publish";
 import { assertCanSend, messageSendAttempts } from "./sending";
 import { visibleOrNotFound } from "./visibility";
 
@@ -35,11 +38,12 @@ export async function sendMessage(
   const isPrivate = input.isPrivate ?? false;
   const now = deps.clock.now();
 
-  const { message, conversation } = await deps.store.transaction(async (repos) => {
-    const conversation = visibleOrNotFound(
-      actor,
-      await repos.conversations.findById(organizationId, conversationId, "update"),
-    );
+  const { message, before, after } = await deps.store.transaction(async (repos) => {
+    // Visibility is judged on the conversation as the sender saw it. The lock below may wait for another
+    // member's reply that takes it: this one is still stored and sent, and leaves the assignee to the first.
+    visibleOrNotFound(actor, await repos.conversations.findById(organizationId, conversationId));
+    const conversation = await repos.conversations.findById(organizationId, conversationId, "update");
+    if (!conversation) throw notFound("Conversation");
     const { template } = input;
     if (template) assertTemplateChannel(conversation.channel);
     const text = template
@@ -58,9 +62,11 @@ export async function sendMessage(
       status: isPrivate ? null : "pending",
       sentAt: now,
     });
-    if (isPrivate) return { message, conversation: undefined };
+    if (isPrivate) return { message, before: undefined, after: undefined };
     // replying means the agent has read the conversation
     const patch: ConversationPatch = { unreadCount: 0 };
+    const assignee = replyAssignee(actor, conversation);
+    if (assignee) patch.assignedTo = assignee;
     if (!conversation.lastMessageAt || conversation.lastMessageAt <= now) {
       Object.assign(patch, {
         lastMessageAt: now,
@@ -69,7 +75,8 @@ export async function sendMessage(
     }
     return {
       message,
-      conversation: await repos.conversations.update(organizationId, conversationId, patch, now),
+      before: conversation,
+      after: await repos.conversations.update(organizationId, conversationId, patch, now),
     };
   });
 
@@ -81,14 +88,9 @@ export async function sendMessage(
     { conversationId, messageId: message.id, direction: "outbound", isPrivate },
     now,
   );
-  if (conversation) {
-    await publishConversationEvent(
-      deps.events,
-      organizationId,
-      "conversation_updated",
-      conversationUpdated(conversation),
-      now,
-    );
+  // announced as a claim is when the reply took the conversation (the sender as `assignedBy`: nobody is notified)
+  if (before && after) {
+    await publishConversationChange(deps.events, organizationId, before, after, now, assignerOf(actor));
   }
   return stored;
 }

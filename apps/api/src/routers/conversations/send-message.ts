@@ -13,7 +13,9 @@ export const sendMessage = permission("conversations:write")
       summary: "Send a message, or add a private note",
       description:
         "A message is stored `pending` and sent in the background: it becomes `sent` or `failed` " +
-        "(`message_status` events tell). `isPrivate: true` stores a note for the team, never sent. " +
+        "(`message_status` events tell). A signed-in member's message to an unassigned conversation assigns it " +
+        "to them (`conversation_assigned`, as a claim; of two at once the first wins and both are sent); an API " +
+        "key's does not. `isPrivate: true` stores a note for the team, never sent, and assigns nobody. " +
         "422 when the channel integration is missing or inactive, or on WhatsApp more than 24 hours " +
         "after the customer's last message, unless it is a `template` (WhatsApp only: 422 on other channels). " +
         "A provider's refusal of a template (unknown name or language, wrong parameter count) makes it `failed` " +

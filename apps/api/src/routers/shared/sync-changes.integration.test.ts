@@ -177,9 +177,10 @@ describe("syncing changes (sort=updatedAt, updatedFrom)", () => {
 
     const synced = await syncLoop(agent.token, "/conversations", since, async (page) => {
       if (page === 0) {
-        // the oldest changes are read first: these two were on the first page
+        // the oldest changes are read first: these two were on the first page. She replies herself: a
+        // member's reply takes an unassigned conversation, so the owner's would take it out of her view
         const sent = await api.rest("POST", `/conversations/${replied}/messages`, {
-          token: owner.token,
+          token: agent.token,
           body: { text: "Já enviamos" },
         });
         expect(sent.status, JSON.stringify(sent.body)).toBe(201);

@@ -32,6 +32,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
   const queryClient = useQueryClient();
   const id = useId();
   const errorId = useId();
+  const hintId = useId();
   const [initial] = useState(() => loadDraft(conversation.id));
   const [text, setText] = useState(initial.text);
   const [isPrivate, setPrivate] = useState(initial.isPrivate);
@@ -71,6 +72,8 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
     if (disabled) resetSend();
   }, [disabled, resetSend]);
   const problem = send.error && !disabled ? sendProblem(send.error, conversation, send.variables) : null;
+  // the server assigns an unassigned conversation to whoever replies to the customer (not with a note)
+  const replyTakes = conversation.assignee === null && !isPrivate && !disabled;
   const sayProblem = (shown: SendProblem): string => {
     const number = (value: number) => new Intl.NumberFormat(locale).format(value);
     switch (shown.kind) {
@@ -177,7 +180,7 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
         {...mention.textareaProps}
         // the text itself was refused (too long): the field is what needs attention, and says why
         aria-invalid={problem !== null && problem.kind !== "message" ? true : undefined}
-        aria-describedby={problem ? errorId : undefined}
+        aria-describedby={[problem && errorId, replyTakes && hintId].filter(Boolean).join(" ") || undefined}
         disabled={disabled}
         // what is being sent is no longer a draft: edits now would come back after a reload, sent text and all
         readOnly={send.isPending}
@@ -187,6 +190,11 @@ export function Composer({ conversation, disabled = false }: ComposerProps) {
           isPrivate ? "bg-white ring-amber-300 focus:ring-amber-500" : "ring-slate-300 focus:ring-indigo-600",
         )}
       />
+      {replyTakes && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {t("inbox.composer.replyTakes")}
+        </p>
+      )}
       <div className="mt-2 flex items-center justify-between gap-3">
         <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-slate-700">
           <input
