@@ -14,7 +14,7 @@ import { createIdempotencyKeyRepository } from "@crm/db/shared/idempotency-key-r
 import type {
   AuthDeps,
   Channels,
-  ContactsDeps,
+  ContactDeletionDeps,
   CredentialCache,
   DealsDeps,
   EventBus,
@@ -84,7 +84,7 @@ export interface Container {
   rateLimiter: RateLimiter;
   auth: AuthDeps & { dummyPasswordHash: string };
   deals: DealsDeps;
-  contacts: ContactsDeps;
+  contacts: ContactDeletionDeps;
   conversations: MessageDeletionDeps;
   integrations: IntegrationsDeps;
   payments: PaymentsDeps;
@@ -181,14 +181,16 @@ export async function createContainer(
       })
     : createInProcessRealtime({ logger });
   const events = realtimeBus.events;
-  const contacts: ContactsDeps = {
+  const media = createMediaStorage(env.DATA_DIR);
+  const contacts: ContactDeletionDeps = {
     store: createContactsStore(db.db),
     clock: { now: () => new Date() },
     queue,
     events,
     newId: randomUUID,
+    files: media,
+    logger,
   };
-  const media = createMediaStorage(env.DATA_DIR);
   const conversations: MessageDeletionDeps = {
     store: createConversationsStore(db.db),
     clock: { now: () => new Date() },

@@ -65,7 +65,7 @@ export interface ContactImportRows {
   contact_id: string | null;
   import_id: string;
   organization_id: string;
-  outcome: "created" | "updated" | "skipped" | "error";
+  outcome: "created" | "updated" | "skipped" | "error" | "unchanged";
   reason: string | null;
   reasons: Jsonb | null;
   row_number: number;

@@ -34,6 +34,7 @@ import * as m0033 from "../migrations/0033_tag_name_key";
 import * as m0034 from "../migrations/0034_message_send_started";
 import * as m0035 from "../migrations/0035_payment_declines_refund_reservations";
 import * as m0036 from "../migrations/0036_deletions";
+import * as m0037 from "../migrations/0037_import_row_unchanged";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -75,4 +76,5 @@ export const migrations: Record<string, Migration> = {
   "0034_message_send_started": m0034,
   "0035_payment_declines_refund_reservations": m0035,
   "0036_deletions": m0036,
+  "0037_import_row_unchanged": m0037,
 };

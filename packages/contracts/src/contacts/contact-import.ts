@@ -60,7 +60,7 @@ export const contactImport = z.object({
     .number()
     .int()
     .describe(
-      'Rows that matched a contact already holding their values, so there was nothing to update: their outcome is "skipped", reason code "unchanged"',
+      'Rows that matched a contact already holding their values, so there was nothing to update: their outcome is "unchanged"',
     ),
   failed: z.number().int().describe('Rows that could not be imported: their outcome is "error"'),
   error: z.string().nullable().describe("Why the whole import failed, in English"),
@@ -116,15 +116,17 @@ export const contactImportReason = z.object({
     ),
 });
 
+export const contactImportRowOutcomes = ["created", "updated", "skipped", "unchanged", "error"] as const;
+
 export const contactImportRow = z.object({
   rowNumber: z.number().int().describe("1 is the first line after the header (the spreadsheet's line 2)"),
-  outcome: z.enum(["created", "updated", "skipped", "error"]),
-  reason: z
-    .string()
-    .nullable()
+  outcome: z
+    .enum(contactImportRowOutcomes)
     .describe(
-      'Why it was skipped or failed, in English. An update that would change no value is skipped (reason code "unchanged")',
+      '"unchanged": it matched a contact already holding its values, so nothing was written (the import\'s ' +
+        '`unchanged` count); "skipped": a duplicate left as it was because onDuplicate is "skip"',
     ),
+  reason: z.string().nullable().describe("Why it was skipped, unchanged or failed, in English"),
   reasons: z
     .array(contactImportReason)
     .describe(
@@ -135,7 +137,7 @@ export const contactImportRow = z.object({
 });
 export const contactImportRowPage = pageOf(contactImportRow);
 /** The row outcomes; "failed" (the import's count of error rows) is taken as another name for "error". */
-export const contactImportRowOutcomeFilter = ["created", "updated", "skipped", "error", "failed"] as const;
+export const contactImportRowOutcomeFilter = [...contactImportRowOutcomes, "failed"] as const;
 export const contactImportRowsInput = z.object({
   id,
   outcome: z
@@ -143,7 +145,7 @@ export const contactImportRowsInput = z.object({
     .optional()
     .describe(
       'Only the rows of this outcome, in file order. "failed", the name of the import\'s count, is the same as ' +
-        '"error", the rows\' name for it; "skipped" includes the rows counted as unchanged (reason code "unchanged")',
+        '"error", the rows\' name for it',
     ),
   ...pageInput,
 });

@@ -155,6 +155,16 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
     },
 
     async remove(organizationId, id, mergedIntoId) {
+      // read before the delete: the messages go with their conversations (on delete cascade)
+      const media = await db
+        .selectFrom("messages")
+        .innerJoin("conversations", "conversations.id", "messages.conversation_id")
+        .select("messages.media_url")
+        .where("conversations.organization_id", "=", organizationId)
+        .where("conversations.contact_id", "=", id)
+        .where("messages.organization_id", "=", organizationId)
+        .where("messages.media_url", "is not", null)
+        .execute();
       // its conversations would go anyway (on delete cascade): deleted here so that they leave tombstones too
       const conversations = await db
         .deleteFrom("conversations")
@@ -181,7 +191,8 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
         removed.map((row) => row.id),
         mergedIntoId ?? null,
       );
-      return removed.length > 0;
+      if (removed.length === 0) return undefined;
+      return { mediaUrls: media.flatMap((row) => (row.media_url ? [row.media_url] : [])) };
     },
 
     list: (organizationId, filter, page) => listContacts(db, organizationId, filter, page),

@@ -18,8 +18,7 @@ const unchangedRows = (eb: ExpressionBuilder<Database, "contact_imports">) =>
     .selectFrom("contact_import_rows")
     .select(sql<number>`count(*)::int`.as("count"))
     .whereRef("contact_import_rows.import_id", "=", "contact_imports.id")
-    .where("contact_import_rows.outcome", "=", "skipped")
-    .where(sql<boolean>`contact_import_rows.reasons @> ${JSON.stringify([{ code: "unchanged" }])}::jsonb`)
+    .where("contact_import_rows.outcome", "=", "unchanged")
     .as("unchanged");
 
 export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {

@@ -104,7 +104,9 @@ describe("every delete leaves exactly one tombstone, in its transaction", () => 
     const conversation = await insertConversation(org, contact);
     const store = createContactsStore(db());
 
-    expect(await store.transaction((repos) => repos.contacts.remove(org, contact))).toBe(true);
+    expect(await store.transaction((repos) => repos.contacts.remove(org, contact))).toEqual({
+      mediaUrls: [],
+    });
 
     expect(await tombstones(org)).toEqual([
       { entity: "contact", entity_id: contact, merged_into_id: null },
@@ -155,7 +157,7 @@ describe("every delete leaves exactly one tombstone, in its transaction", () => 
     const contact = await insertContact(other);
     const store = createContactsStore(db());
 
-    expect(await store.transaction((repos) => repos.contacts.remove(org, contact))).toBe(false);
+    expect(await store.transaction((repos) => repos.contacts.remove(org, contact))).toBeUndefined();
     expect(await store.transaction((repos) => repos.tags.remove(org, randomUUID()))).toBeUndefined();
 
     expect(await tombstones(org)).toEqual([]);

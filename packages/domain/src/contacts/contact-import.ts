@@ -9,7 +9,6 @@ import {
   changesNothing,
   failPlannedContact,
   type ImportPlan,
-  isUnchangedRow,
   type PlannedWrite,
   planImportBatch,
   skipUnchangedContact,
@@ -268,7 +267,7 @@ export function countRows(rows: readonly ImportRowResult[]): ImportCounts {
   for (const row of rows) {
     if (row.outcome === "created") counts.created += 1;
     else if (row.outcome === "updated") counts.updated += 1;
-    else if (isUnchangedRow(row)) counts.unchanged += 1;
+    else if (row.outcome === "unchanged") counts.unchanged += 1;
     else if (row.outcome === "skipped") counts.skipped += 1;
     else counts.failed += 1;
   }

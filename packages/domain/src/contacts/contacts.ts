@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/model";
+import { removeMediaFiles } from "../conversations/erase-media";
 import { conversationScope } from "../conversations/visibility";
 import { DomainError, notFound } from "../shared/errors";
 import { parseId } from "../shared/ids";
@@ -10,7 +11,7 @@ import { publishDealContactChanges, recordDealContactChanges } from "./deal-link
 import { assertNoDuplicate, withDuplicateId } from "./duplicates";
 import { auditActor, publishContactChanges } from "./events";
 import type { Contact, ContactConversation, ContactDeal } from "./model";
-import type { ContactsDeps, ContactsRepos } from "./ports";
+import type { ContactDeletionDeps, ContactsDeps, ContactsRepos } from "./ports";
 
 export interface CreateContactInput {
   name: string;
@@ -146,16 +147,19 @@ export async function updateContact(
   return contact;
 }
 
-/** Its conversations go with it; its deals stay without a contact, each with a `contact_changed` activity. */
+/**
+ * Its conversations go with it, and once that committed their messages' stored media files (see
+ * `MediaErasureDeps`); its deals stay without a contact, each with a `contact_changed` activity.
+ */
 export async function deleteContact(
-  deps: ContactsDeps,
+  deps: ContactDeletionDeps,
   actor: Actor,
   id: string,
   precondition: Precondition = {},
 ): Promise<void> {
   const organizationId = actor.organizationId;
   const now = deps.clock.now();
-  const releasedDeals = await deps.store.transaction(async (repos) => {
+  const { releasedDeals, mediaUrls } = await deps.store.transaction(async (repos) => {
     const contact = await repos.contacts.lockById(organizationId, id);
     if (!contact) throw notFound("Contact");
     assertUnchanged("contact", contact, precondition);
@@ -167,7 +171,8 @@ export async function deleteContact(
       { fromContactId: id, toContactId: null, reason: "contact_deleted" },
       now,
     );
-    await repos.contacts.remove(organizationId, id);
+    const removed = await repos.contacts.remove(organizationId, id);
+    if (!removed) throw notFound("Contact");
     await repos.auditLogs.forgetMergedContacts(organizationId, id);
     await repos.auditLogs.record({
       organizationId,
@@ -178,8 +183,9 @@ export async function deleteContact(
       // no personal data: a deleted contact must not live on in the audit log
       data: { tags: contact.tags.length, hadEmail: contact.email !== null, hadPhone: contact.phone !== null },
     });
-    return released;
+    return { releasedDeals: released, mediaUrls: removed.mediaUrls };
   });
+  await removeMediaFiles(deps, mediaUrls);
   await publishContactChanges(deps, organizationId, [{ contactId: id, change: "deleted" }]);
   await publishDealContactChanges(deps, organizationId, releasedDeals, now);
 }

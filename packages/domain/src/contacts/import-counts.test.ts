@@ -27,8 +27,8 @@ describe("an import batch's counts", () => {
     expect(rows.map((result) => result.outcome)).toEqual([
       "created",
       "updated",
-      "skipped",
-      "skipped",
+      "unchanged",
+      "unchanged",
       "skipped",
       "error",
     ]);

@@ -250,7 +250,7 @@ describe("an update that changes nothing", () => {
     expect(changesNothing(stored, { ...same, ...change })).toBe(false);
   });
 
-  it("turns the contact's updated rows into skipped ones, saying unchanged", () => {
+  it("turns the contact's updated rows into unchanged ones, saying why", () => {
     const results: ImportRowResult[] = [
       { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
       { rowNumber: 2, outcome: "updated", reason: null, reasons: [], contactId: "c2" },
@@ -258,9 +258,9 @@ describe("an update that changes nothing", () => {
     ];
     skipUnchangedContact(results, "c1");
     expect(results.map((row) => [row.outcome, row.reasons.map((reason) => reason.code)])).toEqual([
-      ["skipped", ["unchanged"]],
+      ["unchanged", ["unchanged"]],
       ["updated", []],
-      ["skipped", ["unchanged"]],
+      ["unchanged", ["unchanged"]],
     ]);
     expect(results[0]?.reason).toBe("The matching contact already has the row's values: nothing to update");
   });

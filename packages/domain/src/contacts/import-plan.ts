@@ -218,15 +218,11 @@ export function changesNothing(current: Contact, update: UpdateValues): boolean 
   );
 }
 
-/** A row that would have updated its contact but changed no value: reported `skipped`, counted apart. */
-export const isUnchangedRow = (row: Pick<ImportRowResult, "outcome" | "reasons">): boolean =>
-  row.outcome === "skipped" && row.reasons.some((reason) => reason.code === "unchanged");
-
-/** Rows that would update a contact without changing a value are skipped as unchanged. */
+/** Rows that would update a contact without changing a value are reported `unchanged`: nothing is written. */
 export function skipUnchangedContact(results: ImportRowResult[], contactId: string): void {
   for (const [index, row] of results.entries()) {
     if (row.contactId === contactId && row.outcome === "updated")
-      results[index] = { ...row, outcome: "skipped", ...explained([importReason("unchanged")]) };
+      results[index] = { ...row, outcome: "unchanged", ...explained([importReason("unchanged")]) };
   }
 }
 

@@ -61,7 +61,8 @@ export async function mergeContacts(
 
     const { patch, filled } = mergeContactFields(survivor, source);
     const moved = await repos.contacts.moveRelations(organizationId, sourceId, survivorId);
-    // the source goes first: its email and phone are unique and may pass to the survivor
+    // the source goes first: its email and phone are unique and may pass to the survivor. Its conversations
+    // moved above, so none goes with it and no media file is erased
     await repos.contacts.remove(organizationId, sourceId, survivorId);
     await repos.auditLogs.forgetMergedContacts(organizationId, sourceId);
     const updated = await repos.contacts.update(organizationId, survivorId, patch);

@@ -163,7 +163,8 @@ export interface ContactImport extends ImportCounts {
   finishedAt: Date | null;
 }
 
-export type ImportRowOutcome = "created" | "updated" | "skipped" | "error";
+/** `unchanged`: it matched a contact already holding its values, so nothing was written. */
+export type ImportRowOutcome = "created" | "updated" | "skipped" | "unchanged" | "error";
 
 export interface ImportRowResult {
   /** 1 for the first data row after the header. */

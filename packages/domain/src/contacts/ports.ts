@@ -1,4 +1,5 @@
 import type { Clock } from "../auth/ports";
+import type { MediaErasureDeps } from "../conversations/ports";
 import type { ConversationScope } from "../conversations/visibility";
 import type { Deal } from "../deals/model";
 import type { DealActivityRepository } from "../deals/ports";
@@ -73,9 +74,13 @@ export interface ContactRepository {
   update(organizationId: string, id: string, patch: ContactPatch): Promise<Contact | undefined>;
   /**
    * Deletes the contact with its conversations, leaving a tombstone for each (`mergedIntoId`: the survivor of
-   * a merge).
+   * a merge); answers the media locators of their messages, or undefined when there was no such contact.
    */
-  remove(organizationId: string, id: string, mergedIntoId?: string): Promise<boolean>;
+  remove(
+    organizationId: string,
+    id: string,
+    mergedIntoId?: string,
+  ): Promise<{ mediaUrls: string[] } | undefined>;
   list(organizationId: string, filter: ContactFilter, page: ContactPageRequest): Promise<Page<Contact>>;
   /** Attaching a tag twice changes nothing. */
   addTags(organizationId: string, contactId: string, tagIds: string[]): Promise<void>;
@@ -265,3 +270,6 @@ export interface ContactsDeps {
   /** Ids for contacts an import creates, known before they are written. */
   newId(): string;
 }
+
+/** Deleting a contact also erases the stored media of its conversations' messages. */
+export type ContactDeletionDeps = ContactsDeps & MediaErasureDeps;

@@ -39,7 +39,7 @@ export interface ImportDto {
 
 export interface ImportRowDto {
   rowNumber: number;
-  outcome: "created" | "updated" | "skipped" | "error";
+  outcome: "created" | "updated" | "skipped" | "unchanged" | "error";
   reason: string | null;
   reasons: Array<{ code: string; params: Record<string, string | number> }>;
   contactId: string | null;

@@ -44,7 +44,7 @@ async function exportCsv(token: string) {
 type Stored = ContactDto & { updatedAt: string };
 
 describe("importing back an unchanged export in update mode", () => {
-  it("skips the rows that change nothing as unchanged: nothing written, no event; a changed row updates", async () => {
+  it("reports the rows that change nothing as unchanged: nothing written, no event; a changed row updates", async () => {
     const owner = await registerInEnglish();
     const { token } = owner;
     await createResource(api, token, "/custom-fields", {
@@ -97,7 +97,7 @@ describe("importing back an unchanged export in update mode", () => {
       const others = rows.filter((row) => row !== carlaRow);
       expect(others).toHaveLength(3);
       for (const row of others) {
-        expect(row).toMatchObject({ outcome: "skipped", reasons: [{ code: "unchanged", params: {} }] });
+        expect(row).toMatchObject({ outcome: "unchanged", reasons: [{ code: "unchanged", params: {} }] });
         expect(row.reason).toBe("The matching contact already has the row's values: nothing to update");
       }
 
@@ -199,5 +199,59 @@ describe("an import's rows filtered by outcome", () => {
     // over tRPC too
     const page = await api.trpc(token).contacts.importRows.query({ id: done.id, outcome: "failed" });
     expect((page as PageDto<ImportRowDto>).items.map((row) => row.rowNumber)).toEqual([3, 6]);
+  });
+});
+
+describe("an import's rows filtered as unchanged", () => {
+  it("lists the rows that changed nothing under unchanged, apart from the duplicates skipped", async () => {
+    const owner = await registerInEnglish();
+    const { token } = owner;
+    await createContact(api, token, { name: "Ana", email: "ana@example.com" });
+    await createContact(api, token, { name: "Bruno", email: "bruno@example.com" });
+    const csv = [
+      "name,email",
+      "Ana,ana@example.com",
+      "Bruno Dias,bruno@example.com",
+      "Carla,carla@example.com",
+    ];
+    const rowsOf = (importId: string, outcome: string) =>
+      allPages<ImportRowDto>(api, token, `/contacts/imports/${importId}/rows?outcome=${outcome}`);
+
+    const updating = await runImport(token, csv.join("\n"), "update");
+    expect(updating).toMatchObject({ created: 1, updated: 1, skipped: 0, unchanged: 1, failed: 0 });
+    expect(await rowsOf(updating.id, "unchanged")).toEqual([
+      {
+        rowNumber: 1,
+        outcome: "unchanged",
+        reason: "The matching contact already has the row's values: nothing to update",
+        reasons: [{ code: "unchanged", params: {} }],
+        contactId: expect.any(String),
+      },
+    ]);
+    expect(await rowsOf(updating.id, "skipped")).toEqual([]);
+
+    // the same file skipping duplicates (every row's contact exists now): all skipped, none unchanged
+    const skipping = await runImport(token, csv.join("\n"), "skip");
+    expect((await rowsOf(skipping.id, "skipped")).map((row) => row.rowNumber)).toEqual([1, 2, 3]);
+    expect(await rowsOf(skipping.id, "unchanged")).toEqual([]);
+
+    // over tRPC too
+    const page = await api.trpc(token).contacts.importRows.query({ id: updating.id, outcome: "unchanged" });
+    expect((page as PageDto<ImportRowDto>).items.map((row) => [row.rowNumber, row.outcome])).toEqual([
+      [1, "unchanged"],
+    ]);
+  });
+
+  it("is a value of the outcome query parameter in /openapi.json", async () => {
+    const doc = (await (await fetch(`${api.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        { get?: { parameters?: Array<{ name: string; in: string; schema?: { enum?: string[] } }> } }
+      >;
+    };
+    const outcome = doc.paths["/contacts/imports/{id}/rows"]?.get?.parameters?.find(
+      (parameter) => parameter.in === "query" && parameter.name === "outcome",
+    );
+    expect(outcome?.schema?.enum).toContain("unchanged");
   });
 });

@@ -24,7 +24,6 @@ import {
   isImportFinished,
   outcomeTones,
   rowOutcomeLabels,
-  rowResultOf,
 } from "./import-state";
 
 const rowsPageSize = 100;
@@ -165,29 +164,26 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
               </>
             }
           >
-            {items.map((row) => {
-              const result = rowResultOf(row);
-              return (
-                <tr key={row.rowNumber}>
-                  <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
-                  <Td className="w-32">
-                    <Badge tone={outcomeTones[result]}>{t(rowOutcomeLabels[result])}</Badge>
-                  </Td>
-                  <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {row.contactId && (
-                      <Link
-                        to="/contacts/$contactId"
-                        params={{ contactId: row.contactId }}
-                        className={textLinkClasses}
-                      >
-                        {t("contacts.import.openContact")}
-                      </Link>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
+            {items.map((row) => (
+              <tr key={row.rowNumber}>
+                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
+                <Td className="w-32">
+                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
+                </Td>
+                <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
+                <Td className="text-right whitespace-nowrap">
+                  {row.contactId && (
+                    <Link
+                      to="/contacts/$contactId"
+                      params={{ contactId: row.contactId }}
+                      className={textLinkClasses}
+                    >
+                      {t("contacts.import.openContact")}
+                    </Link>
+                  )}
+                </Td>
+              </tr>
+            ))}
           </Table>
           <LoadMore {...rows} />
         </>

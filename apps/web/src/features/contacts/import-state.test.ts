@@ -1,4 +1,8 @@
-import { contactImportFileErrorCodes, contactImportReasonCodes } from "@crm/contracts";
+import {
+  contactImportFileErrorCodes,
+  contactImportReasonCodes,
+  contactImportRowOutcomes,
+} from "@crm/contracts";
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { ptBR } from "../../i18n/pt-br";
@@ -13,8 +17,8 @@ import {
   importProgress,
   isImportFinished,
   maxImportFileBytes,
+  outcomeTones,
   rowOutcomeLabels,
-  rowResultOf,
 } from "./import-state";
 
 describe("CSV import state", () => {
@@ -138,14 +142,16 @@ describe("an import row's report", () => {
   });
 
   it("labels a row an update left as it was unchanged, as the summary counts it, not skipped", () => {
-    const unchanged = { outcome: "skipped" as const, reasons: [{ code: "unchanged" as const, params: {} }] };
-    const duplicate = {
-      outcome: "skipped" as const,
-      reasons: [{ code: "duplicate" as const, params: { by: "email" } }],
-    };
-    expect(pt(rowOutcomeLabels[rowResultOf(unchanged)])).toBe("Sem alteração");
-    expect(english(rowOutcomeLabels[rowResultOf(unchanged)])).toBe("Unchanged");
-    expect(english(rowOutcomeLabels[rowResultOf(duplicate)])).toBe("Skipped");
+    expect(pt(rowOutcomeLabels.unchanged)).toBe("Sem alteração");
+    expect(english(rowOutcomeLabels.unchanged)).toBe("Unchanged");
+    expect(outcomeTones.unchanged).toBe("neutral");
+  });
+
+  it("labels every outcome the API reports, in both languages", () => {
+    for (const outcome of contactImportRowOutcomes) {
+      for (const t of [pt, english])
+        expect(t(rowOutcomeLabels[outcome]), outcome).not.toMatch(/contacts\.import/);
+    }
   });
 });
 

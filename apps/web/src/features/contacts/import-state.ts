@@ -41,16 +41,8 @@ export function checkImportText(text: string): PlainMessageKey | null {
   return null;
 }
 
-/** A row's result as the import's summary counts it: an update that changed nothing is `unchanged`. */
-export type RowResult = ImportOutcome | "unchanged";
-
-export const rowResultOf = (row: Pick<ImportRow, "outcome" | "reasons">): RowResult =>
-  row.outcome === "skipped" && row.reasons.some((reason) => reason.code === "unchanged")
-    ? "unchanged"
-    : row.outcome;
-
 /** The result of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */
-export const rowOutcomeLabels: Record<RowResult, PlainMessageKey> = {
+export const rowOutcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
   created: "contacts.import.rowOutcome.created",
   updated: "contacts.import.rowOutcome.updated",
   unchanged: "contacts.import.rowOutcome.unchanged",
@@ -58,7 +50,7 @@ export const rowOutcomeLabels: Record<RowResult, PlainMessageKey> = {
   error: "contacts.import.rowOutcome.error",
 };
 
-export const outcomeTones: Record<RowResult, BadgeTone> = {
+export const outcomeTones: Record<ImportOutcome, BadgeTone> = {
   created: "success",
   updated: "accent",
   unchanged: "neutral",

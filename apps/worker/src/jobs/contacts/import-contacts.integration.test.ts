@@ -16,7 +16,7 @@ afterAll(() => database.close());
 
 const rowsOfCsv = (count: number) => contactsCsv(count, 70_000_000);
 
-async function setup(csv: string) {
+async function setup(csv: string, onDuplicate: "skip" | "update" = "skip") {
   const { db } = database;
   const { organizationId, count } = await importOrganization(db, "import");
   const events: DomainEvent[] = [];
@@ -30,7 +30,7 @@ async function setup(csv: string) {
   const started = await deps.store.imports.create({
     organizationId,
     csv,
-    onDuplicate: "skip",
+    onDuplicate,
     createdBy: null,
   });
   return { deps, importId: started.id, organizationId, events, count };
@@ -79,6 +79,50 @@ describe("the contacts-import job", () => {
     });
     expect(await count("contacts")).toBe(total);
     expect(await count("contact_import_rows")).toBe(total);
+  });
+
+  it("stores each row's outcome: a match already holding the row's values is unchanged, not skipped", async () => {
+    const csv = [
+      "name,email",
+      "Ana,ana@example.com",
+      "Bruno Dias,bruno@example.com",
+      "Carla,carla@example.com",
+      "Davi,not-an-email",
+    ].join("\n");
+    const { deps, importId, organizationId } = await setup(csv, "update");
+    const existing = await database.db
+      .insertInto("contacts")
+      .values([
+        { organization_id: organizationId, name: "Ana", email: "ana@example.com" },
+        { organization_id: organizationId, name: "Bruno", email: "bruno@example.com" },
+      ])
+      .returning("id")
+      .execute();
+
+    await importContacts({ contacts: deps, logger: createRecordingLogger() }, { importId }, job(1));
+
+    const stored = await database.db
+      .selectFrom("contact_import_rows")
+      .select(["row_number", "outcome", "contact_id"])
+      .where("import_id", "=", importId)
+      .orderBy("row_number")
+      .execute();
+    expect(stored.map((row) => [row.row_number, row.outcome])).toEqual([
+      [1, "unchanged"],
+      [2, "updated"],
+      [3, "created"],
+      [4, "error"],
+    ]);
+    expect(stored.slice(0, 2).map((row) => row.contact_id)).toEqual(existing.map((row) => row.id));
+    expect(await deps.store.imports.findByIdAnyOrganization(importId)).toMatchObject({
+      status: "completed",
+      processed: 4,
+      created: 1,
+      updated: 1,
+      skipped: 0,
+      unchanged: 1,
+      failed: 1,
+    });
   });
 
   it("imports a semicolon file saved by Excel in Portuguese", async () => {
