@@ -61,6 +61,7 @@ import { startDiscordGateways } from "@crm/worker/jobs/integrations/discord-gate
 import { scheduleWebhookDeliverySweep } from "@crm/worker/jobs/outgoing-webhooks/deliver-webhook";
 import { createOutgoingWebhooksDeps } from "@crm/worker/jobs/outgoing-webhooks/outgoing-webhooks-deps";
 import { schedulePaymentExpiry } from "@crm/worker/jobs/payments/expire-payments";
+import { scheduleRefundSettlement } from "@crm/worker/jobs/payments/settle-refunds";
 import { createMailer } from "@crm/worker/mail/mailer";
 import { registerProcessors } from "@crm/worker/processors";
 import type { Redis } from "ioredis";
@@ -304,6 +305,7 @@ export async function createContainer(
   if (scheduler) await scheduleSnoozeWake(scheduler);
   if (scheduler) await scheduleImportSweep(scheduler);
   if (scheduler) await schedulePaymentExpiry(scheduler);
+  if (scheduler) await scheduleRefundSettlement(scheduler);
   if (scheduler) await scheduleWebhookDeliverySweep(scheduler);
 
   const rateLimiter = redis

@@ -38,6 +38,7 @@ import { startDiscordGateways } from "./jobs/integrations/discord-gateways";
 import { scheduleWebhookDeliverySweep } from "./jobs/outgoing-webhooks/deliver-webhook";
 import { createOutgoingWebhooksDeps } from "./jobs/outgoing-webhooks/outgoing-webhooks-deps";
 import { schedulePaymentExpiry } from "./jobs/payments/expire-payments";
+import { scheduleRefundSettlement } from "./jobs/payments/settle-refunds";
 import { createMailer } from "./mail/mailer";
 import { registerProcessors } from "./processors";
 
@@ -143,6 +144,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   await scheduleSendSweep(queue);
   await scheduleSnoozeWake(queue);
   await schedulePaymentExpiry(queue);
+  await scheduleRefundSettlement(queue);
   // a Redis that restarted empty forgot the schedule: register it again on every reconnect
   connection.on("ready", () => {
     scheduleWebhookSweep(queue).catch((err: unknown) =>
@@ -158,6 +160,9 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     scheduleSnoozeWake(queue).catch((err: unknown) => logger.warn({ err }, "snooze wake not rescheduled"));
     schedulePaymentExpiry(queue).catch((err: unknown) =>
       logger.warn({ err }, "payment expiry not rescheduled"),
+    );
+    scheduleRefundSettlement(queue).catch((err: unknown) =>
+      logger.warn({ err }, "refund settlement not rescheduled"),
     );
   });
   await scheduleRetention(queue);

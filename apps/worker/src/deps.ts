@@ -26,7 +26,7 @@ export interface WorkerDeps {
   retention?: RetentionDeps;
   /**
    * Payment providers' webhooks share `webhook-process` (and its sweeper) with the channels' when wired;
-   * `payment-expiry` only when wired.
+   * `payment-expiry` and `payment-refund-settle` only when wired.
    */
   payments?: PaymentsDeps;
   /** Outgoing webhooks to integrators: `outgoing-webhook-deliver` and its sweep, only when wired. */

@@ -13,6 +13,7 @@ import { sendEmail } from "./jobs/notifications/send-email";
 import { deliverWebhookJob, sweepWebhookDeliveriesJob } from "./jobs/outgoing-webhooks/deliver-webhook";
 import { expirePaymentsJob } from "./jobs/payments/expire-payments";
 import { processPaymentWebhookJob } from "./jobs/payments/process-payment-webhook";
+import { settleRefundsJob } from "./jobs/payments/settle-refunds";
 
 /**
  * Registers every job processor. Shared by the standalone worker (BullMQ) and the API in embedded mode
@@ -62,6 +63,7 @@ export function registerProcessors(host: JobProcessorHost, deps: WorkerDeps): vo
   if (snoozes) host.process("snooze-wake", () => wakeSnoozedJob({ ...snoozes, logger: deps.logger }));
   const payments = deps.payments;
   if (payments) host.process("payment-expiry", () => expirePaymentsJob(payments));
+  if (payments) host.process("payment-refund-settle", () => settleRefundsJob(payments));
   const retention = deps.retention;
   if (retention) host.process("retention", () => retentionJob({ ...retention, logger: deps.logger }));
   const outgoingWebhooks = deps.outgoingWebhooks;

@@ -179,6 +179,35 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       return storedMoney(String(row.total), payment.amount.currency);
     },
 
+    async findUnsettledRefunds(range, after, limit) {
+      // no index on created_at: the table holds only refunds in flight, a handful of rows
+      let query = db
+        .selectFrom("payment_refund_reservations as r")
+        .innerJoin("payments as p", "p.id", "r.payment_id")
+        .select(["r.id", "r.organization_id", "r.payment_id", "r.amount", "r.created_at", "p.currency"])
+        .where("r.created_at", "<", range.before)
+        .orderBy("r.created_at")
+        .orderBy("r.id")
+        .limit(limit);
+      if (range.from) query = query.where("r.created_at", ">=", range.from);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("r.created_at", ">", after.createdAt),
+            eb.and([eb("r.created_at", "=", after.createdAt), eb("r.id", ">", after.id)]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        id: row.id,
+        organizationId: row.organization_id,
+        paymentId: row.payment_id,
+        amount: storedMoney(row.amount, row.currency),
+        createdAt: row.created_at,
+      }));
+    },
+
     async releaseRefund(organizationId, reservationId) {
       const row = await db
         .deleteFrom("payment_refund_reservations")

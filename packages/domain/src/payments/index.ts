@@ -13,4 +13,5 @@ export * from "./provider";
 export * from "./receive-webhook";
 export * from "./refund-payment";
 export * from "./send-payment-link";
+export * from "./settle-refunds";
 export * from "./status";

@@ -74,6 +74,12 @@ export interface RefundReservation {
   amount: Money;
 }
 
+/** A reservation still there: its refund's answer was never recorded (yet). */
+export interface UnsettledRefund extends RefundReservation {
+  organizationId: string;
+  createdAt: Date;
+}
+
 export interface PaymentRepository {
   create(organizationId: string, input: NewPayment, at: Date): Promise<Payment>;
   findById(organizationId: string, id: string, lock?: "update"): Promise<Payment | undefined>;
@@ -102,6 +108,15 @@ export interface PaymentRepository {
   reserveRefund(organizationId: string, reservation: RefundReservation, at: Date): Promise<void>;
   /** What the payment's refunds in flight hold, in its currency; zero when none. */
   reservedRefunds(organizationId: string, payment: Pick<Payment, "id" | "amount">): Promise<Money>;
+  /**
+   * Up to `limit` reservations of any organization made before `before` (and not before `from`, when given),
+   * oldest first, after `after`'s position in that order when given.
+   */
+  findUnsettledRefunds(
+    range: { from?: Date | undefined; before: Date },
+    after: Pick<UnsettledRefund, "createdAt" | "id"> | undefined,
+    limit: number,
+  ): Promise<UnsettledRefund[]>;
   /** The refund was recorded, or the provider refused it; false when the reservation was gone. */
   releaseRefund(organizationId: string, reservationId: string): Promise<boolean>;
   /** false when this provider event was applied already (the idempotency key of processing). */

@@ -9,11 +9,11 @@ import {
   parseMoney,
   toMinorUnits,
 } from "../shared/money";
-import { applyPaymentChangeIn, publishPaymentChange } from "./apply-change";
+import { applyPaymentChangeIn, type PaymentChange, publishPaymentChange } from "./apply-change";
 import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
-import type { PaymentsDeps } from "./ports";
-import type { ProviderResult, Refund } from "./provider";
+import type { PaymentIntegration, PaymentsDeps } from "./ports";
+import type { ProviderResult, Refund, RefundRequest } from "./provider";
 import { providerFailure } from "./provider-failure";
 
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
@@ -45,6 +45,38 @@ function refundAmount(payment: Payment, reserved: Money, amount: string | undefi
   }
   return money;
 }
+
+/** The provider refunds once per key: a call repeated with it (a retry, the settlement sweep) gets the first answer. */
+export const refundIdempotencyKey = (reservationId: string): string => `refund-${reservationId}`;
+
+/** Asks the integration's provider for the refund; throws only when its credentials cannot be opened. */
+export async function askProviderRefund(
+  deps: Pick<PaymentsDeps, "cipher" | "providers">,
+  stored: PaymentIntegration,
+  request: RefundRequest,
+): Promise<ProviderResult<Refund>> {
+  const integration = connectPaymentIntegration(deps.cipher, stored);
+  return integration.provider === "stripe"
+    ? deps.providers.get("stripe").refund(integration.config, request)
+    : deps.providers.get("mercadopago").refund(integration.config, request);
+}
+
+/**
+ * The provider's refund as a change of the payment, read under its row lock: the total is absolute, and a
+ * webhook's total (also absolute) left this refund out while it was reserved, so it never counts twice.
+ */
+export const refundChange = (
+  current: Payment,
+  refunded: Refund,
+  credit: Pick<PaymentChange, "actorId" | "apiKeyId">,
+): PaymentChange => ({
+  organizationId: current.organizationId,
+  provider: current.provider,
+  lookup: { paymentId: current.id },
+  event: { eventId: `refund:${refunded.refundId}`, type: "refund" },
+  refundedTotal: addMoney(current.refundedAmount, refunded.amount),
+  ...credit,
+});
 
 /** The payment checked and its refund's amount reserved, in a short transaction under the payment's row lock. */
 async function reserveRefund(
@@ -103,17 +135,12 @@ export async function refundPayment(
   const release = () => deps.store.payments.releaseRefund(organizationId, reservation.id);
   let refund: ProviderResult<Refund>;
   try {
-    const integration = connectPaymentIntegration(deps.cipher, stored);
-    const request = {
+    refund = await askProviderRefund(deps, stored, {
       paymentId: payment.id,
       providerPaymentId,
       amount: reservation.amount,
-      idempotencyKey: `refund-${reservation.id}`,
-    };
-    refund =
-      integration.provider === "stripe"
-        ? await deps.providers.get("stripe").refund(integration.config, request)
-        : await deps.providers.get("mercadopago").refund(integration.config, request);
+      idempotencyKey: refundIdempotencyKey(reservation.id),
+    });
   } catch (error) {
     await release();
     throw error;
@@ -129,17 +156,7 @@ export async function refundPayment(
     const current = await repos.payments.findById(organizationId, id, "update");
     await repos.payments.releaseRefund(organizationId, reservation.id);
     if (!current) return undefined;
-    const change = {
-      organizationId,
-      provider: current.provider,
-      lookup: { paymentId: current.id },
-      event: { eventId: `refund:${refunded.refundId}`, type: "refund" },
-      // absolute, read under the row lock; a webhook's total (also absolute) left this refund out while it was
-      // reserved, so it never counts twice
-      refundedTotal: addMoney(current.refundedAmount, refunded.amount),
-      ...activityActor(actor),
-    };
-    return applyPaymentChangeIn(repos, deps, change, now);
+    return applyPaymentChangeIn(repos, deps, refundChange(current, refunded, activityActor(actor)), now);
   });
   if (!effects) throw notFound("Payment");
   const result = await publishPaymentChange(deps, effects, now);

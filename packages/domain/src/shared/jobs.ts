@@ -10,6 +10,7 @@ export interface JobPayloads {
   "send-sweep": SendSweepJob;
   "snooze-wake": SnoozeWakeJob;
   "payment-expiry": PaymentExpiryJob;
+  "payment-refund-settle": PaymentRefundSettleJob;
   retention: RetentionJob;
   "outgoing-webhook-deliver": OutgoingWebhookDeliverJob;
   "outgoing-webhook-sweep": OutgoingWebhookSweepJob;
@@ -43,6 +44,9 @@ export type SnoozeWakeJob = Record<string, never>;
 
 /** Repeatable: marks expired the payments still pending well after their link expired (Mercado Pago says nothing). */
 export type PaymentExpiryJob = Record<string, never>;
+
+/** Repeatable: settles refunds whose answer was never recorded (the process died, the provider never answered). */
+export type PaymentRefundSettleJob = Record<string, never>;
 
 /** The daily clean-up of expired messages and webhook logs; it reads everything it needs from the database. */
 export type RetentionJob = Record<string, never>;
