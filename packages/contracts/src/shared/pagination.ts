@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const pageInput = {
-  cursor: z.string().max(500).optional().describe("Opaque cursor from the previous page's nextCursor"),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .describe("Opaque cursor from the previous page's nextCursor, passed with that page's filters"),
   limit: z.coerce.number().int().min(1).max(100).optional().describe("Page size, 1-100 (default 25)"),
 };
 

@@ -2,7 +2,7 @@ import { DomainError, pageSize, type UserRepository } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { isUniqueViolation } from "../errors";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
 import { toUser, userColumns } from "./rows";
 
@@ -65,7 +65,9 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "users");
+      // a blank search matches everyone, as no search does
+      const list = filteredList("users", { role: filter.role, search: filter.search?.trim() || undefined });
+      const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("users")
         .select(userColumns)
@@ -86,7 +88,7 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toUser, "users");
+      return toPage(await query.execute(), limit, toUser, list);
     },
 
     async update(organizationId, id, patch) {

@@ -10,7 +10,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { recordDeletions } from "../deletions/tombstones";
 import { isUniqueViolation, uniqueViolationConstraint } from "../errors";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { findOrCreateCompaniesByNames } from "./named-rows";
@@ -112,6 +112,8 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
         .where("organization_id", "=", organizationId)
         .where((eb) => eb.and(updatedRangeConditions("companies", filter)));
       const search = filter.search?.trim();
+      // what decides the rows, a blank search being none
+      const list = filteredList("companies", { ...filter, search: search || undefined });
       const taxIdPart = search ? cnpjFragment(search) : "";
       const searched = search
         ? base.where((eb) =>
@@ -123,14 +125,14 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
           )
         : base;
       if (page.sort === "updatedAt") {
-        const after = decodeCursor(page.cursor, updatedList("companies"));
+        const after = decodeCursor(page.cursor, updatedList(list));
         const query = (after ? searched.where(afterUpdated("companies", after)) : searched)
           .orderBy("updated_at", "asc")
           .orderBy("id", "asc")
           .limit(limit + 1);
-        return toUpdatedPage(await query.execute(), limit, toCompanySummary, "companies");
+        return toUpdatedPage(await query.execute(), limit, toCompanySummary, list);
       }
-      const cursor = decodeCursor(page.cursor, "companies");
+      const cursor = decodeCursor(page.cursor, list);
       let query = searched
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -140,7 +142,7 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
           eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toCompanySummary, "companies");
+      return toPage(await query.execute(), limit, toCompanySummary, list);
     },
 
     async update(organizationId, id, patch) {

@@ -1,9 +1,13 @@
-import type { ContactSort } from "@crm/domain";
+import type { ContactFilter, ContactSort, ImportRowOutcome } from "@crm/domain";
 import {
+  bindsFilters,
+  type CursorList,
   encodePosition,
+  filteredList,
   invalidCursor,
   isTimestampValue,
   isUuidValue,
+  otherFiltersCursor,
   otherListCursor,
   readCursor,
 } from "../shared/cursor";
@@ -15,21 +19,26 @@ export interface ContactCursor {
   id: string;
 }
 
-const contactList = (sort: ContactSort) => `contacts.${sort}`;
+/** Every filter decides the rows, so a cursor is bound to all of them. */
+const contactList = (sort: ContactSort, filter: ContactFilter): CursorList =>
+  filteredList(`contacts.${sort}`, { ...filter });
 
-export const encodeContactCursor = (cursor: ContactCursor): string =>
-  encodePosition({ key: cursor.key, id: cursor.id }, contactList(cursor.sort));
+export const encodeContactCursor = (cursor: ContactCursor, filter: ContactFilter): string =>
+  encodePosition({ key: cursor.key, id: cursor.id }, contactList(cursor.sort, filter));
 
 /**
  * A cursor of another sort order (or of another list) is refused: its key would compare against the wrong
- * column. Cursors written before they named their list were `[sort, key, id]`, which only this list made.
+ * column; so is one of other filters. Cursors written before they named their list were `[sort, key, id]`,
+ * which only this list made, with no filters bound.
  */
 export function decodeContactCursor(
   cursor: string | undefined,
   sort: ContactSort,
+  filter: ContactFilter,
 ): ContactCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
-  const read = readCursor(cursor, contactList(sort));
+  const list = contactList(sort, filter);
+  const read = readCursor(cursor, list);
   let key: unknown;
   let id: unknown;
   if (read === undefined) throw invalidCursor();
@@ -39,6 +48,7 @@ export function decodeContactCursor(
     if (cursorSort !== sort || sort === "updatedAt")
       throw cursorSort === "name" || cursorSort === "createdAt" ? otherListCursor() : invalidCursor();
     if (position.length !== 2) throw invalidCursor();
+    if (bindsFilters(list)) throw otherFiltersCursor();
     [key, id] = position;
   } else if (read.named && typeof read.json === "object" && read.json !== null) {
     ({ key, id } = read.json as { key?: unknown; id?: unknown });
@@ -52,17 +62,26 @@ export function decodeContactCursor(
   return { sort, key, id };
 }
 
-/** The list is one import's rows: a cursor of another import's is refused, not read as a position here. */
-const importRowsList = (importId: string) => `contactImportRows.${importId}`;
+type RowFilter = { outcome?: ImportRowOutcome | undefined };
 
-export const encodeRowCursor = (importId: string, rowNumber: number): string =>
-  encodePosition({ row: rowNumber }, importRowsList(importId));
+/**
+ * The list is one import's rows of one outcome (or all): a cursor of another import's, or of another outcome's,
+ * is refused, not read as a position here.
+ */
+const importRowsList = (importId: string, filter: RowFilter) =>
+  filteredList(`contactImportRows.${importId}`, { outcome: filter.outcome });
 
-/** Cursors written before they named their list were the row number's digits. */
-export function decodeRowCursor(importId: string, cursor: string | undefined): number {
+export const encodeRowCursor = (importId: string, rowNumber: number, filter: RowFilter): string =>
+  encodePosition({ row: rowNumber }, importRowsList(importId, filter));
+
+/** Cursors written before they named their list were the row number's digits, of every outcome. */
+export function decodeRowCursor(importId: string, cursor: string | undefined, filter: RowFilter): number {
   if (cursor === undefined || cursor === "") return 0;
-  const json = readCursor(cursor, importRowsList(importId))?.json;
+  const list = importRowsList(importId, filter);
+  const read = readCursor(cursor, list);
+  const json = read?.json;
   const value = typeof json === "object" && json !== null && "row" in json ? json.row : json;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw invalidCursor();
+  if (!read?.named && bindsFilters(list)) throw otherFiltersCursor();
   return value;
 }

@@ -38,7 +38,7 @@ export async function listContacts(
 ): Promise<Page<Contact>> {
   const sort = page.sort ?? "createdAt";
   const limit = pageSize(page.limit);
-  const cursor = decodeContactCursor(page.cursor, sort);
+  const cursor = decodeContactCursor(page.cursor, sort, filter);
   let query = selectContacts(db, organizationId).select("c.name_key as sort_name");
 
   if (filter.companyId) query = query.where("c.company_id", "=", filter.companyId);
@@ -97,11 +97,14 @@ export async function listContacts(
   const last = pageRows.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeContactCursor({
-          sort,
-          key: sort === "name" ? last.sort_name : sort === "updatedAt" ? last.updated_at : last.created_at,
-          id: last.id,
-        })
+      ? encodeContactCursor(
+          {
+            sort,
+            key: sort === "name" ? last.sort_name : sort === "updatedAt" ? last.updated_at : last.created_at,
+            id: last.id,
+          },
+          filter,
+        )
       : null;
   return { items: pageRows.map(toContact), nextCursor };
 }

@@ -9,9 +9,9 @@ import { importColumns, toContactImport, toImportReasons } from "./rows";
 const importList = "contactImports";
 
 /**
- * The rows an update left unchanged. They are stored as `skipped` rows with the reason code `unchanged` and
- * added to the `skipped` column, which has no companion column: the count is read from the rows, and
- * `toContactImport` takes it out of `skipped` (imports made before it was counted apart read the same).
+ * The rows an update left unchanged. They are added to the `skipped` column, which has no companion column:
+ * the count is read from the rows (outcome `unchanged`), and `toContactImport` takes it out of `skipped`
+ * (imports made before it was counted apart read the same).
  */
 const unchangedRows = (eb: ExpressionBuilder<Database, "contact_imports">) =>
   eb
@@ -191,7 +191,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
 
     async listRows(organizationId, importId, page, filter = {}) {
       const limit = pageSize(page.limit);
-      const after = decodeRowCursor(importId, page.cursor);
+      const after = decodeRowCursor(importId, page.cursor, filter);
       let query = db
         .selectFrom("contact_import_rows")
         .select(["row_number", "outcome", "reason", "reasons", "contact_id"])
@@ -213,7 +213,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           reasons: toImportReasons(row.reasons),
           contactId: row.contact_id,
         })),
-        nextCursor: rows.length > limit && last ? encodeRowCursor(importId, last.row_number) : null,
+        nextCursor: rows.length > limit && last ? encodeRowCursor(importId, last.row_number, filter) : null,
       };
     },
   };

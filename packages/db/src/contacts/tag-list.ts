@@ -8,7 +8,7 @@ import {
 } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { toTag } from "./rows";
@@ -33,18 +33,21 @@ export async function listTags(
     .where((eb) => eb.and(updatedRangeConditions("tags", filter)));
   const search = filter.search?.trim();
   if (search) query = query.where("name_key", "like", tagNameKey(`%${escapeLike(search)}%`));
+  // what decides the rows, a blank search being none
+  const filters = { ...filter, search: search || undefined };
+  const list = filteredList("tags", filters);
 
   if (page.sort === "updatedAt") {
-    const after = decodeCursor(page.cursor, updatedList("tags"));
+    const after = decodeCursor(page.cursor, updatedList(list));
     const rows = await (after ? query.where(afterUpdated("tags", after)) : query)
       .orderBy("updated_at", "asc")
       .orderBy("id", "asc")
       .limit(limit + 1)
       .execute();
-    return toUpdatedPage(rows, limit, toTag, "tags");
+    return toUpdatedPage(rows, limit, toTag, list);
   }
   if (page.sort === "createdAt") {
-    const after = decodeCursor(page.cursor, "tags");
+    const after = decodeCursor(page.cursor, list);
     const rows = await (after
       ? query.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(new Date(after.at), after.id)))
       : query
@@ -53,10 +56,10 @@ export async function listTags(
       .orderBy("id", "desc")
       .limit(limit + 1)
       .execute();
-    return toPage(rows, limit, toTag, "tags");
+    return toPage(rows, limit, toTag, list);
   }
   // by name, A-Z without accents or letter case, on the unique (organization_id, name_key) index
-  const after = decodeTagNameCursor(page.cursor);
+  const after = decodeTagNameCursor(page.cursor, filters);
   const rows = await (after
     ? query.where(sql<boolean>`(tags.name_key, tags.id) > (${after.key}, ${after.id}::uuid)`)
     : query
@@ -68,6 +71,7 @@ export async function listTags(
   const last = rows.slice(0, limit).at(-1);
   return {
     items: rows.slice(0, limit).map(toTag),
-    nextCursor: rows.length > limit && last ? encodeTagNameCursor({ key: last.name_key, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeTagNameCursor({ key: last.name_key, id: last.id }, filters) : null,
   };
 }

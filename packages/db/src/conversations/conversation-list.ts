@@ -11,7 +11,7 @@ import {
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { hasUnreadMessage, isUnreadMessage } from "../realtime/unread-rule";
-import { decodeCursor } from "../shared/cursor";
+import { decodeCursor, filteredList } from "../shared/cursor";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { conversationColumns, summaryColumns, toConversationView } from "./rows";
@@ -127,6 +127,8 @@ export async function listInbox(
   readerId?: string,
 ): Promise<Page<InboxConversation>> {
   const limit = pageSize(page.limit);
+  // every filter decides the rows (the scope is the reader's own, and "me" is their id here already)
+  const list = filteredList(page.sort === "updatedAt" ? "conversations" : inboxList, { ...filter });
   const base = conversationViews(db)
     .select((eb) => (readerId ? unreadOf(eb, readerId) : sql<string | null>`null`.as("unread")))
     .select(lastMessageFailed)
@@ -140,15 +142,15 @@ export async function listInbox(
   };
 
   if (page.sort === "updatedAt") {
-    const since = decodeCursor(page.cursor, updatedList("conversations"));
+    const since = decodeCursor(page.cursor, updatedList(list));
     const query = (since ? base.where(afterUpdated("conversations", since)) : base)
       .orderBy("conversations.updated_at", "asc")
       .orderBy("conversations.id", "asc")
       .limit(limit + 1);
-    return toUpdatedPage(await query.execute(), limit, toItem, "conversations");
+    return toUpdatedPage(await query.execute(), limit, toItem, list);
   }
 
-  const after = decodeKeyset(page.cursor, readPosition, inboxList);
+  const after = decodeKeyset(page.cursor, readPosition, list);
   let rows: InboxRow[] = [];
   if (after?.at !== null) {
     let active = base
@@ -180,7 +182,7 @@ export async function listInbox(
     items,
     nextCursor:
       hasMore && last
-        ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }, inboxList)
+        ? encodeKeyset({ at: last.lastMessageAt?.toISOString() ?? null, id: last.id }, list)
         : null,
   };
 }

@@ -102,6 +102,8 @@ export async function searchMessages(
   const query = tsquery(search.query);
   const matches = () => visibleMatches(db, organizationId, scope, search, query);
   const read = (hits: Expression<SearchHit>) => readShown(db, organizationId, query, hits, search.order);
+  // a cursor is a position among one search's matches: another text or conversation has others
+  const filters = { query: search.query, conversationId: search.conversationId };
   // within one conversation every match is ranked: its messages are few, and the conversation's index finds them
   const window = search.conversationId ? null : (options.rankedWindow ?? rankedWindow);
   const found =
@@ -110,6 +112,7 @@ export async function searchMessages(
           window,
           // only the first page of a window looks for its boundary
           indexOrdersByDate: window !== null && !page.cursor && (await searchIndexOrdersByDate(db)),
+          filters,
         })
       : await newestHits(db, matches, page.cursor, limit, {
           // within one conversation the conversation's own index narrows the matches better
@@ -120,6 +123,7 @@ export async function searchMessages(
               : () => visibleMessages(db, organizationId, scope, search),
           query,
           read,
+          filters,
         });
   return { items: found.hits.map(toSearchHit), nextCursor: found.nextCursor };
 }

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { type CursorFilters, filteredList } from "../shared/cursor";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import { matchesQuery, type SearchQuery, type VisibleMessages } from "./message-search";
 
@@ -72,10 +73,13 @@ export async function newestHits<R extends SearchHit>(
     scanRows?: number;
     /** The rows answered for the hits: `readBareHits`, or the page as `message-search.ts` shows it. */
     read: ReadHits<R>;
+    /** What decides the matches (the search's text, its conversation): the cursor is bound to them. */
+    filters?: CursorFilters;
   },
 ): Promise<FoundHits<R>> {
   const { read } = options;
-  const after = decodeKeyset(cursor, readPosition, newestList);
+  const list = filteredList(newestList, options.filters ?? {});
+  const after = decodeKeyset(cursor, readPosition, list);
   const afterCursor = (from: VisibleMessages) => {
     const query = from.select(["messages.id", "messages.sent_at"]);
     if (!after) return query;
@@ -137,7 +141,7 @@ export async function newestHits<R extends SearchHit>(
     hits,
     nextCursor:
       rows.length > limit && last
-        ? encodeKeyset({ at: last.sent_at.toISOString(), id: last.id }, newestList)
+        ? encodeKeyset({ at: last.sent_at.toISOString(), id: last.id }, list)
         : null,
   };
 }

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { type CursorFilters, filteredList } from "../shared/cursor";
 import { decodeKeyset, encodeKeyset, isTimestampValue, isUuidValue } from "../shared/keyset";
 import type { SearchQuery, VisibleMessages } from "./message-search";
 import { afterEverything, type FoundHits, type SearchHit } from "./search-newest";
@@ -61,9 +62,15 @@ export async function rankedHits<R extends RankedHit>(
   limit: number,
   /** Runs the statement finding the page's hits (in page order) and answers its rows (`message-search.ts`). */
   read: (hits: Expression<RankedHit>) => Promise<R[]>,
-  options: { window: number | null; indexOrdersByDate: boolean },
+  options: {
+    window: number | null;
+    indexOrdersByDate: boolean;
+    /** What decides the matches (the search's text, its conversation): the cursor is bound to them. */
+    filters?: CursorFilters;
+  },
 ): Promise<FoundHits<R>> {
-  const after = decodeKeyset(cursor, readPosition, rankedList);
+  const list = filteredList(rankedList, options.filters ?? {});
+  const after = decodeKeyset(cursor, readPosition, list);
   const rank = (vector: string) => sql<number>`ts_rank(${sql.ref(vector)}, ${query})`;
   const rows = await read(
     after || options.window === null
@@ -83,7 +90,7 @@ export async function rankedHits<R extends RankedHit>(
               id: last.id,
               from: last.window_from?.toISOString() ?? null,
             },
-            rankedList,
+            list,
           )
         : null,
   };

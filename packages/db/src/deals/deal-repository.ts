@@ -2,9 +2,10 @@ import { type DealPatch, type DealRepository, pageSize } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { recordDeletions } from "../deletions/tombstones";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { dealConditions } from "./deal-conditions";
+import { dealCursorFilters } from "./deal-cursor-filters";
 import { dealColumns, toDeal } from "./rows";
 import { stageColumns } from "./stage-columns";
 import { stageTotals } from "./stage-totals";
@@ -46,6 +47,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
+      const list = filteredList("deals", dealCursorFilters(filter));
       const base = db
         .selectFrom("deals")
         .select(dealColumns("deals"))
@@ -53,14 +55,14 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
         .where((eb) => eb.and(dealConditions(eb, organizationId, filter)))
         .where((eb) => eb.and(updatedRangeConditions("deals", filter)));
       if (page.sort === "updatedAt") {
-        const after = decodeCursor(page.cursor, updatedList("deals"));
+        const after = decodeCursor(page.cursor, updatedList(list));
         const query = (after ? base.where(afterUpdated("deals", after)) : base)
           .orderBy("deals.updated_at", "asc")
           .orderBy("deals.id", "asc")
           .limit(limit + 1);
-        return toUpdatedPage(await query.execute(), limit, toDeal, "deals");
+        return toUpdatedPage(await query.execute(), limit, toDeal, list);
       }
-      const cursor = decodeCursor(page.cursor, "deals");
+      const cursor = decodeCursor(page.cursor, list);
       let query = base
         .orderBy("deals.created_at", "desc")
         .orderBy("deals.id", "desc")
@@ -73,7 +75,7 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toDeal, "deals");
+      return toPage(await query.execute(), limit, toDeal, list);
     },
 
     async update(organizationId, id, patch, at) {

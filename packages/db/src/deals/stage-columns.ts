@@ -1,14 +1,19 @@
 import { type Deal, type DealFilter, type Page, type PageRequest, pageSize } from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { decodeCursor, encodeCursor, filteredList } from "../shared/cursor";
 import { dealConditions } from "./deal-conditions";
+import { dealCursorFilters } from "./deal-cursor-filters";
 import { type DealRow, dealColumns, storedDealColumns, toDeal } from "./rows";
 
 type BoardFilter = DealFilter & { pipelineId: string };
 
-/** A column's cursor names its stage: it is a position in that column only. */
-const boardColumnList = (stageIds: readonly string[]) => `dealBoard.${stageIds.join(",")}`;
+/**
+ * A column's cursor names its stage: it is a position in that column only, among the deals of the board's
+ * filters (the filter's stageId aside: the column is the stage).
+ */
+const boardColumnList = (stageIds: readonly string[], filter: BoardFilter) =>
+  filteredList(`dealBoard.${stageIds.join(",")}`, dealCursorFilters({ ...filter, stageId: undefined }));
 
 /**
  * The board's column pages in one statement: for each stage of `stageIds` (a lateral subquery per stage), a
@@ -23,7 +28,7 @@ export function stageColumnsQuery(
   page: PageRequest,
 ) {
   const limit = pageSize(page.limit);
-  const cursor = decodeCursor(page.cursor, boardColumnList(stageIds));
+  const cursor = decodeCursor(page.cursor, boardColumnList(stageIds, filter));
   let column = db
     .selectFrom("deals")
     .select(storedDealColumns)
@@ -84,7 +89,9 @@ export async function stageColumns(
     pages.set(stageId, {
       items: pageRows.map(toDeal),
       nextCursor:
-        hasMore && last ? encodeCursor(last.stage_entered_at, last.id, boardColumnList([stageId])) : null,
+        hasMore && last
+          ? encodeCursor(last.stage_entered_at, last.id, boardColumnList([stageId], filter))
+          : null,
     });
   }
   return pages;

@@ -2,7 +2,7 @@ import { pageSize } from "@crm/domain";
 import type { DeletionRepository } from "@crm/domain/deletions/ports";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { decodeCursor, encodeCursor, filteredList } from "../shared/cursor";
 
 /** Each kind's cursor names its own list, so a contact deletions cursor is refused for deals. */
 const listName = (entity: string) => `deletions.${entity}`;
@@ -11,7 +11,10 @@ export function createDeletionRepository(db: Kysely<Database>): DeletionReposito
   return {
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const list = listName(filter.entity);
+      const list = filteredList(listName(filter.entity), {
+        deletedFrom: filter.deletedFrom,
+        deletedTo: filter.deletedTo,
+      });
       const after = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("deletions")

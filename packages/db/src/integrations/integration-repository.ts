@@ -2,7 +2,7 @@ import { channels, type IntegrationRepository, integrationKinds, pageSize } from
 import { isUuid } from "@crm/domain/shared/ids";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { transactionWithRetry } from "../shared/transaction-retry";
 import { integrationColumns, toStoredChannelIntegration, toStoredIntegration } from "./rows";
 
@@ -44,7 +44,8 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "integrations");
+      const list = filteredList("integrations", { channel: filter.channel });
+      const cursor = decodeCursor(page.cursor, list);
       let query = known()
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
@@ -59,7 +60,7 @@ export function createIntegrationRepository(db: Kysely<Database>): IntegrationRe
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toStoredIntegration, "integrations");
+      return toPage(await query.execute(), limit, toStoredIntegration, list);
     },
 
     async update(organizationId, id, patch) {

@@ -2,7 +2,7 @@ import { type NewWebhookLog, pageSize, type WebhookLogRepository } from "@crm/do
 import { isUuid } from "@crm/domain/shared/ids";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { jsonbText } from "../shared/jsonb-text";
 import { toWebhookLog, webhookLogColumns } from "./rows";
 
@@ -89,8 +89,8 @@ export function createWebhookLogRepository(db: Kysely<Database>): WebhookLogRepo
 
     async list(organizationId, integrationId, filter, page) {
       const limit = pageSize(page.limit);
-      // one integration's logs: a cursor of another integration's is refused
-      const list = `webhookLogs.${integrationId}`;
+      // one integration's logs of one status: a cursor of another integration's or status' is refused
+      const list = filteredList(`webhookLogs.${integrationId}`, { status: filter.status });
       const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("webhook_logs")

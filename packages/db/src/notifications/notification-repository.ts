@@ -2,7 +2,7 @@ import type { NotificationRepository } from "@crm/domain/notifications/ports";
 import { pageSize } from "@crm/domain/shared/pagination";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { selectNamedNotifications } from "./named-notifications";
 import { toNotification } from "./rows";
 
@@ -30,7 +30,9 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
 
     async list(organizationId, userId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "notifications");
+      // unreadOnly=false lists every notification, as no filter does
+      const list = filteredList("notifications", { unreadOnly: filter.unreadOnly || undefined });
+      const cursor = decodeCursor(page.cursor, list);
       let query = selectNamedNotifications(db, organizationId, userId)
         .orderBy("n.created_at", "desc")
         .orderBy("n.id", "desc")
@@ -41,7 +43,7 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
           eb(eb.refTuple("n.created_at", "n.id"), "<", eb.tuple(new Date(cursor.at), cursor.id)),
         );
       }
-      return toPage(await query.execute(), limit, toNotification, "notifications");
+      return toPage(await query.execute(), limit, toNotification, list);
     },
 
     async markRead(organizationId, userId, ids, at) {

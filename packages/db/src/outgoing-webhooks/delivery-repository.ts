@@ -3,7 +3,7 @@ import { isUuid } from "@crm/domain/shared/ids";
 import { pageSize } from "@crm/domain/shared/pagination";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { jsonbText } from "../shared/jsonb-text";
 import { toDelivery } from "./rows";
 
@@ -52,8 +52,8 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>): WebhookDe
 
     async list(organizationId, subscriptionId, filter, page) {
       const limit = pageSize(page.limit);
-      // one subscription's deliveries: a cursor of another subscription's is refused
-      const list = `webhook-deliveries.${subscriptionId}`;
+      // one subscription's deliveries of one status: a cursor of another subscription's or status' is refused
+      const list = filteredList(`webhook-deliveries.${subscriptionId}`, { status: filter.status });
       const cursor = decodeCursor(page.cursor, list);
       if (!isUuid(subscriptionId)) return { items: [], nextCursor: null };
       let query = db

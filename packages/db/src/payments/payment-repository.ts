@@ -2,7 +2,7 @@ import { type PaymentPatch, type PaymentRepository, pageSize } from "@crm/domain
 import { isUuid } from "@crm/domain/shared/ids";
 import type { Kysely, Updateable } from "kysely";
 import type { Database, Payments } from "../database.gen";
-import { decodeCursor, toPage } from "../shared/cursor";
+import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { paymentColumns, storedMoney, toPayment } from "./rows";
 
 const patchColumns = (patch: PaymentPatch): Updateable<Payments> => ({
@@ -72,7 +72,12 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
 
     async list(organizationId, filter, page) {
       const limit = pageSize(page.limit);
-      const cursor = decodeCursor(page.cursor, "payments");
+      const list = filteredList("payments", {
+        status: filter.status,
+        dealId: filter.dealId,
+        provider: filter.provider,
+      });
+      const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("payments")
         .select(paymentColumns)
@@ -94,7 +99,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
           ]),
         );
       }
-      return toPage(await query.execute(), limit, toPayment, "payments");
+      return toPage(await query.execute(), limit, toPayment, list);
     },
 
     async update(organizationId, id, patch, at) {

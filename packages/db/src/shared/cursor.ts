@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { DomainError, isUuid } from "@crm/domain";
 
 /** Keyset cursor over (created_at, id): stable under inserts, unlike OFFSET. */
@@ -11,6 +12,10 @@ export interface KeysetCursor {
  * list it answers 400 instead of a wrong or empty page. Every list names its cursors, so one naming no list
  * comes from no list of ours (or from before lists named theirs): it is refused the same way, and the client
  * starts again without it. The few lists whose older cursors had a shape of their own read those themselves.
+ *
+ * A list narrowed by filters binds its cursors to their values too (`filteredList`): a position means nothing
+ * among other rows (page 2 of `?contactId=A` would skip or repeat rows of `?contactId=B`), so a cursor passed
+ * with other values answers 400. It carries a digest, not the values: a search text would not fit a cursor.
  */
 
 export const invalidCursor = () =>
@@ -20,15 +25,62 @@ const otherListMessage = "This cursor belongs to another list or sort; start aga
 export const otherListCursor = () =>
   new DomainError("VALIDATION_FAILED", otherListMessage, { fieldErrors: { cursor: [otherListMessage] } });
 
-/** A keyset position as an opaque cursor naming its list. */
-export const encodePosition = (position: Record<string, unknown>, list: string): string =>
-  Buffer.from(JSON.stringify({ list, ...position })).toString("base64url");
+const otherFiltersMessage =
+  "This cursor belongs to this list with other filters; pass the filters of its first page, or start again without it";
+export const otherFiltersCursor = () =>
+  new DomainError("VALIDATION_FAILED", otherFiltersMessage, {
+    fieldErrors: { cursor: [otherFiltersMessage] },
+  });
+
+/** The values of the filters that decide which rows a list holds and in what order; undefined is no filter. */
+export type CursorFilters = Record<string, unknown>;
+
+/** A list and the filter values its cursors are bound to. */
+export interface FilteredList {
+  list: string;
+  filters: CursorFilters;
+}
+
+/** A list's name alone (a list with no filters), or with its filters. */
+export type CursorList = string | FilteredList;
+
+export const filteredList = (list: string, filters: CursorFilters): FilteredList => ({ list, filters });
+
+const listName = (list: CursorList): string => (typeof list === "string" ? list : list.list);
+
+// object keys sorted at every depth, so the digest does not depend on the order a filter was written in
+const sortedKeys = (_key: string, value: unknown): unknown =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : value;
+
+/**
+ * The digest of the filters' values (Dates as ISO strings); undefined without any, so the cursors of a list
+ * read with no filter are those it made before filters were bound.
+ */
+function filtersDigest(list: CursorList): string | undefined {
+  if (typeof list === "string") return undefined;
+  const json = JSON.stringify(list.filters, sortedKeys);
+  if (json === "{}") return undefined;
+  return createHash("sha256").update(json).digest("base64url").slice(0, 22);
+}
+
+/** Whether `list` binds its cursors to filter values (a cursor of another shape cannot carry them). */
+export const bindsFilters = (list: CursorList): boolean => filtersDigest(list) !== undefined;
+
+/** A keyset position as an opaque cursor naming its list (and its filters' digest, if it has any). */
+export function encodePosition(position: Record<string, unknown>, list: CursorList): string {
+  const filters = filtersDigest(list);
+  return Buffer.from(
+    JSON.stringify({ list: listName(list), ...(filters !== undefined && { filters }), ...position }),
+  ).toString("base64url");
+}
 
 /**
  * The cursor's JSON without its list, and whether it named one; undefined when it is no JSON at all. Throws
- * when it names another list than `list`.
+ * when it names another list than `list`, or the same one with other filters.
  */
-export function readCursor(cursor: string, list: string): { json: unknown; named: boolean } | undefined {
+export function readCursor(cursor: string, list: CursorList): { json: unknown; named: boolean } | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -37,8 +89,9 @@ export function readCursor(cursor: string, list: string): { json: unknown; named
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("list" in parsed))
     return { json: parsed, named: false };
-  const { list: named, ...position } = parsed;
-  if (named !== list) throw otherListCursor();
+  const { list: named, filters, ...position } = parsed as { list: unknown; filters?: unknown };
+  if (named !== listName(list)) throw otherListCursor();
+  if (filters !== filtersDigest(list)) throw otherFiltersCursor();
   return { json: position, named: true };
 }
 
@@ -48,7 +101,7 @@ export function readCursor(cursor: string, list: string): { json: unknown; named
  */
 export function decodePosition<T>(
   cursor: string,
-  list: string,
+  list: CursorList,
   read: (value: Record<string, unknown>) => T | undefined,
 ): T {
   const found = readCursor(cursor, list);
@@ -63,7 +116,7 @@ export function decodePosition<T>(
 }
 
 /** `at` as a Date, or already as its ISO string. */
-export const encodeCursor = (at: Date | string, id: string, list: string): string =>
+export const encodeCursor = (at: Date | string, id: string, list: CursorList): string =>
   encodePosition({ at: typeof at === "string" ? at : at.toISOString(), id }, list);
 
 export const isUuidValue = (value: unknown): value is string => typeof value === "string" && isUuid(value);
@@ -80,7 +133,7 @@ export function isTimestampValue(value: unknown): value is string {
 }
 
 /** The position of a cursor `list` wrote; one naming no list (or another) is refused. */
-export function decodeCursor(cursor: string | undefined, list: string): KeysetCursor | undefined {
+export function decodeCursor(cursor: string | undefined, list: CursorList): KeysetCursor | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   return decodePosition(cursor, list, ({ at, id }) =>
     isTimestampValue(at) && isUuidValue(id) ? { at, id } : undefined,
@@ -92,7 +145,7 @@ export function toPage<Row extends { created_at: Date | string; id: string }, It
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,
-  list: string,
+  list: CursorList,
 ): { items: Item[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;

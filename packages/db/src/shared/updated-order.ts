@@ -1,6 +1,6 @@
 import type { UpdatedRange } from "@crm/domain";
 import { type Expression, type SqlBool, sql } from "kysely";
-import { encodeCursor, type KeysetCursor } from "./cursor";
+import { type CursorList, encodeCursor, type KeysetCursor } from "./cursor";
 
 /*
  * The sync order of a list: (updated_at, id) ascending, on the (organization_id, updated_at, id) indexes of
@@ -8,7 +8,11 @@ import { encodeCursor, type KeysetCursor } from "./cursor";
  * take them.
  */
 
-export const updatedList = (list: string) => `${list}.updatedAt`;
+export function updatedList(list: string): string;
+export function updatedList(list: CursorList): CursorList;
+export function updatedList(list: CursorList): CursorList {
+  return typeof list === "string" ? `${list}.updatedAt` : { ...list, list: `${list.list}.updatedAt` };
+}
 
 /** The window's conditions on `table`'s updated_at (a table name or alias). */
 export function updatedRangeConditions(table: string, range: UpdatedRange): Expression<SqlBool>[] {
@@ -28,7 +32,7 @@ export function toUpdatedPage<Row extends { updated_at: Date | string; id: strin
   rows: Row[],
   limit: number,
   map: (row: Row) => Item,
-  list: string,
+  list: CursorList,
 ): { items: Item[]; nextCursor: string | null } {
   const last = rows.slice(0, limit).at(-1);
   return {
