@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
 import { searchMessages, tsquery, visibleMatches, visibleMessages } from "./message-search";
+import { readMessageTimes } from "./message-times";
 import { insertOrganization } from "./retention-fixtures";
 import { searchIndexOrdersByDate } from "./search-index";
 import { newestHits, readBareHits } from "./search-newest";
@@ -322,7 +323,12 @@ const readRanked = (hits: Expression<RankedHit>) =>
     .execute();
 
 /** Every page of the ranked window through `rankedHits`, the boundary found newest first by RUM or by sorting. */
-async function pageRanked(own: RankedCase, limit: number, indexOrdersByDate: boolean) {
+async function pageRanked(
+  own: RankedCase,
+  limit: number,
+  indexOrdersByDate: boolean,
+  startGuess: Date | null = null,
+) {
   const search = relevanceSearch();
   const query = tsquery(search.query);
   const seen: string[] = [];
@@ -335,7 +341,7 @@ async function pageRanked(own: RankedCase, limit: number, indexOrdersByDate: boo
       cursor,
       limit,
       readRanked,
-      { window: windowSize, indexOrdersByDate },
+      { window: windowSize, indexOrdersByDate, startGuess },
     );
     seen.push(...page.hits.map((hit) => hit.id));
     if (!page.nextCursor) return seen;
@@ -403,6 +409,51 @@ describe("message search by relevance, within a window of the newest matches", (
         expect(await pageSearch(own, limit)).toEqual(inWindow);
       }
     }
+  });
+
+  it("finds the same window from a guess of its start that takes it in, and from one too late", async () => {
+    const own = await seedRankedCase();
+    const inWindow = windowOf(own.ranked);
+    const boundary = boundaryOf(own.ranked);
+    // minute 0 and the boundary take the window in (the second just: its instant is whole); 9 and 20 are late
+    const guesses = [minute(0), boundary, minute(9), minute(20)];
+    expect(boundary).toEqual(minute(7));
+    const paths = (await searchIndexOrdersByDate(handle.db)) ? [false, true] : [false];
+    for (const indexOrdersByDate of paths) {
+      for (const guess of guesses) {
+        for (const limit of [2, 50]) {
+          expect(await pageRanked(own, limit, indexOrdersByDate, guess)).toEqual(inWindow);
+        }
+      }
+    }
+  });
+
+  it("guesses from ANALYZE's statistics: the organization's share of the messages and when they were sent", async () => {
+    const own = await seedRankedCase();
+    // without a histogram (every instant sent more than once is one of the most common) nothing can be guessed
+    await sql`analyze messages`.execute(handle.db);
+    expect(await readMessageTimes(handle.db)).toBeNull();
+    await handle.db
+      .insertInto("messages")
+      .values(
+        Array.from({ length: 300 }, (_, second) => ({
+          organization_id: own.organizationId,
+          conversation_id: own.conversationId,
+          channel: "whatsapp" as const,
+          direction: "inbound" as const,
+          sender_type: "contact" as const,
+          content: "Bom dia",
+          sent_at: new Date(Date.UTC(2026, 10, 22, 9, 0, second)),
+        })),
+      )
+      .execute();
+    await sql`analyze messages`.execute(handle.db);
+    const times = await readMessageTimes(handle.db);
+    expect(times?.rows).toBeGreaterThan(0);
+    expect(times?.organizationShares.get(own.organizationId)).toBeGreaterThan(0);
+    const bounds = times?.sentAtBounds ?? [];
+    expect(bounds.length).toBeGreaterThan(1);
+    expect([...bounds].sort((a, b) => a - b)).toEqual(bounds);
   });
 
   it("keeps the first page's window when a newer match arrives between pages: none twice, none skipped", async () => {

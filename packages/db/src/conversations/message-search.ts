@@ -9,6 +9,7 @@ import {
 } from "@crm/domain";
 import { type Expression, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { guessWindowStart, knownMessageTimes } from "./message-times";
 import { messageColumns, toMessage } from "./rows";
 import { searchIndexOrdersByDate } from "./search-index";
 import { newestHits, newestScanRows, type SearchHit } from "./search-newest";
@@ -106,12 +107,17 @@ export async function searchMessages(
   const filters = { query: search.query, conversationId: search.conversationId };
   // within one conversation every match is ranked: its messages are few, and the conversation's index finds them
   const window = search.conversationId ? null : (options.rankedWindow ?? rankedWindow);
+  // only the first page of a window looks for its boundary
+  const windowByDate = window !== null && !page.cursor && (await searchIndexOrdersByDate(db));
   const found =
     search.order === "relevance"
       ? await rankedHits(db, matches, query, page.cursor, limit, read, {
           window,
-          // only the first page of a window looks for its boundary
-          indexOrdersByDate: window !== null && !page.cursor && (await searchIndexOrdersByDate(db)),
+          indexOrdersByDate: windowByDate,
+          startGuess:
+            windowByDate && window !== null
+              ? windowStartByStatistics(db, organizationId, scope, search.query, query, window)
+              : null,
           filters,
         })
       : await newestHits(db, matches, page.cursor, limit, {
@@ -136,6 +142,25 @@ export async function searchMessages(
 function newestCanFill(db: Kysely<Database>, text: string, query: SearchQuery, needed: number): boolean {
   const share = knownWordShare(db, text, query);
   return share === undefined || share === null || share * newestScanRows >= needed;
+}
+
+/**
+ * Where the window of a one-word search across every conversation probably starts (`guessWindowStart`), from
+ * statistics this process keeps: null while they are unknown, for several words (which meet in fewer messages
+ * than the commonest of them, so the guess would be late) and for a scope narrower than the organization.
+ */
+function windowStartByStatistics(
+  db: Kysely<Database>,
+  organizationId: string,
+  scope: ConversationScope,
+  text: string,
+  query: SearchQuery,
+  window: number,
+): Date | null {
+  if (scope.kind !== "all" || !/^[\p{L}\p{N}]+$/u.test(text.trim())) return null;
+  const share = knownWordShare(db, text, query);
+  const times = knownMessageTimes(db);
+  return share && times ? guessWindowStart(times, organizationId, share, window) : null;
 }
 
 /** The found hits (a statement answering `id, sent_at`, in page order) with what the page shows of each. */

@@ -65,6 +65,8 @@ export async function rankedHits<R extends RankedHit>(
   options: {
     window: number | null;
     indexOrdersByDate: boolean;
+    /** An instant the first page's window probably starts after (`guessWindowStart`); checked, never trusted. */
+    startGuess?: Date | null;
     /** What decides the matches (the search's text, its conversation): the cursor is bound to them. */
     filters?: CursorFilters;
   },
@@ -72,11 +74,16 @@ export async function rankedHits<R extends RankedHit>(
   const list = filteredList(rankedList, options.filters ?? {});
   const after = decodeKeyset(cursor, readPosition, list);
   const rank = (vector: string) => sql<number>`ts_rank(${sql.ref(vector)}, ${query})`;
-  const rows = await read(
-    after || options.window === null
-      ? rankedAfter(db, matches, rank, limit, after)
-      : rankedInWindow(matches, rank, limit, options.window, options.indexOrdersByDate),
-  );
+  const { window, indexOrdersByDate, startGuess } = options;
+  let rows: R[];
+  if (after || window === null) rows = await read(rankedAfter(db, matches, rank, limit, after));
+  else {
+    const inWindow = (since: Date | null) =>
+      read(rankedInWindow(matches, rank, limit, window, indexOrdersByDate, since));
+    rows = await inWindow(startGuess ?? null);
+    // fewer than `window + 1` matches since the guess (no boundary found): it was late, every match is looked at
+    if (startGuess && !rows[0]?.window_from) rows = await inWindow(null);
+  }
   const hits = rows.slice(0, limit);
   const last = hits.at(-1);
   return {
@@ -136,6 +143,11 @@ function rankedAfter(
  * The first page: the newest `window + 1` matches (`window + 1` to tell whether there are more), the boundary
  * (the instant of the `window`-th, when there are more), and the window ranked: those of the newest sent after
  * that instant, with every match sent in it, however many. Each match of the window is read once.
+ *
+ * `since` (a guess of where the window starts) leaves older matches out: RUM then reads the newer ones only (its
+ * scan grows with every match it orders, not with the limit: bench/README.md, "Inbox"). Of the matches since
+ * then, the newest `window + 1` are the newest of all; when there are not that many the page finds no boundary,
+ * and the caller must ask again without the guess.
  */
 function rankedInWindow(
   matches: () => VisibleMessages,
@@ -143,9 +155,10 @@ function rankedInWindow(
   limit: number,
   window: number,
   indexOrdersByDate: boolean,
+  since: Date | null,
 ) {
   const columns = ["messages.id", "messages.sent_at", "messages.search_vector"] as const;
-  const newest = matches()
+  const newest = (since ? matches().where("messages.sent_at", ">=", since) : matches())
     .select(columns)
     .orderBy(
       indexOrdersByDate

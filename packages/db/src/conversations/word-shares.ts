@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
+import { readInBackground } from "../shared/read-in-background";
 import type { SearchQuery } from "./message-search";
 
 /**
@@ -21,16 +22,8 @@ export async function readWordShare(db: Kysely<Database>, query: SearchQuery): P
 
 /** How long a word's share is trusted: statistics move with ANALYZE, slowly. */
 export const wordShareTtlMs = 10 * 60_000;
-const remembered = 1000;
 
-interface Known {
-  share: number | null;
-  readAt: number;
-  /** read again in the background since it expired: until then the old share is answered */
-  refreshing: boolean;
-}
-
-const byDatabase = new WeakMap<Kysely<Database>, Map<string, Known | "reading">>();
+const shares = readInBackground<number | null>({ ttlMs: wordShareTtlMs, capacity: 1000 });
 
 /**
  * The share of `readWordShare` for a search text as this process last read it; undefined while never known,
@@ -38,50 +31,9 @@ const byDatabase = new WeakMap<Kysely<Database>, Map<string, Known | "reading">>
  * expired share is still answered while it is read again. The searches it steers answer the same messages
  * either way: only their speed depends on it.
  */
-export function knownWordShare(
+export const knownWordShare = (
   db: Kysely<Database>,
   text: string,
   query: SearchQuery,
   now = Date.now(),
-): number | null | undefined {
-  let shares = byDatabase.get(db);
-  if (!shares) {
-    shares = new Map();
-    byDatabase.set(db, shares);
-  }
-  const known = shares.get(text);
-  if (known === "reading") return undefined;
-  if (known) {
-    // most recently used last, so the oldest entry is the first to go
-    shares.delete(text);
-    shares.set(text, known);
-    if (now - known.readAt >= wordShareTtlMs && !known.refreshing) {
-      known.refreshing = true;
-      readInBackground(db, shares, text, query, now, known);
-    }
-    return known.share;
-  }
-  shares.set(text, "reading");
-  if (shares.size > remembered) shares.delete(shares.keys().next().value as string);
-  readInBackground(db, shares, text, query, now);
-  return undefined;
-}
-
-/** Reads a text's share into `shares`; a failed read drops a new entry and leaves an expired one standing. */
-function readInBackground(
-  db: Kysely<Database>,
-  shares: Map<string, Known | "reading">,
-  text: string,
-  query: SearchQuery,
-  now: number,
-  stale?: Known,
-): void {
-  readWordShare(db, query).then(
-    (share) => shares.set(text, { share, readAt: now, refreshing: false }),
-    () => {
-      if (!stale) shares.delete(text);
-      // the next search tries again; meanwhile the old share stands
-      else stale.refreshing = false;
-    },
-  );
-}
+): number | null | undefined => shares(db, text, () => readWordShare(db, query), now);
