@@ -4,11 +4,11 @@ import {
   startFakeWhatsApp,
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
+import { startTcpProxy } from "@crm/runtime/testing/tcp-proxy";
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, expectAccessible, openPage, restAs, startBrowserSession } from "./session";
-import { startTcpProxy } from "./tcp-proxy";
 
 let whatsapp: FakeWhatsApp;
 let smtp: SmtpSink;

@@ -1,6 +1,7 @@
 import type { Actor } from "@crm/domain/auth/model";
 import type {
   ConversationReadRepository,
+  FeedInterruptions,
   RealtimeEntry,
   RealtimeFeed,
   Replay,
@@ -199,6 +200,36 @@ describe("a connection's event stream", () => {
     release();
     const got = (await received) as unknown as Array<[string, { payload: { unread: number } }]>;
     expect(got.map(([, event]) => event.payload.unread)).toEqual([1, 2, 3]);
+    hub.close();
+    await realtime.close();
+  });
+
+  it("tells the client to refetch, before any later event, when the replica stopped hearing events", async () => {
+    const realtime = createInProcessRealtime();
+    let feedInterruptions: FeedInterruptions | undefined;
+    // the feed of a replica whose Redis connection drops: the in-process one never does
+    const feed: RealtimeFeed = {
+      subscribe(handler, interruptions) {
+        feedInterruptions = interruptions;
+        return realtime.feed.subscribe(handler);
+      },
+      since: (organizationId, afterId) => realtime.feed.since(organizationId, afterId),
+    };
+    const hub = createRealtimeHub({ feed, reads, logger: silent });
+    const stream = ownerStream(hub);
+    const next = async () => (await stream.next()).value as [string, { type: string }];
+    await realtime.events.publish(dealUpdated(1));
+    const first = await next();
+
+    feedInterruptions?.interrupted();
+    feedInterruptions?.resumed();
+    await realtime.events.publish(dealUpdated(3));
+
+    const resync = await next();
+    // resuming from the last event sent: what followed is refetched, not lost
+    expect(resync[0]).toBe(first[0]);
+    expect(resync[1]).toMatchObject({ type: "resync_required", payload: { reason: "interrupted" } });
+    expect((await next())[1]).toMatchObject({ type: "deal_updated" });
     hub.close();
     await realtime.close();
   });

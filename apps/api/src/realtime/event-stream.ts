@@ -52,7 +52,10 @@ interface Live {
 
 type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
 
-const resync = (reason: "expired" | "overflow"): RealtimeEvent => ({
+/** In the queue where live entries went unheard (the replica's feed was interrupted). */
+const missedEntries = Symbol("missed entries");
+
+const resync = (reason: "expired" | "overflow" | "interrupted"): RealtimeEvent => ({
   type: "resync_required",
   occurredAt: new Date().toISOString(),
   payload: { reason },
@@ -79,12 +82,14 @@ const stop = Symbol("stop");
 class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults<Output> {
   private actor: Actor;
   private readonly organizationId: string;
-  private readonly pending: PendingQueue<Live>;
+  private readonly pending: PendingQueue<Live | typeof missedEntries>;
   private readonly stopListening: () => void;
   private revalidatedAt = Date.now();
   private revalidatedAfter: number;
   /** Entries before this id were sent, or are older than the replay; null once a live entry is past it. */
   private lastId: string | null = null;
+  /** The last entry taken from the replay or the queue: where a client told to resync resumes from. */
+  private lastTakenId: string | null = null;
   /** The replay's entries not decided yet. */
   private replay: Deliverable[] = [];
   private replayIndex = 0;
@@ -105,11 +110,18 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     this.actor = options.actor;
     this.revalidatedAfter = options.revalidatedAfter ?? options.revocations?.() ?? 0;
     this.organizationId = options.actor.organizationId;
-    this.pending = new PendingQueue<Live>(options.pendingLimit ?? 10_000);
-    this.stopListening = options.hub.listen(this.organizationId, (entry) => {
-      this.pending.push({ entry, unread: this.unreadOf(entry) });
-      if (!this.busy) this.notify();
-    });
+    this.pending = new PendingQueue<Live | typeof missedEntries>(options.pendingLimit ?? 10_000);
+    this.stopListening = options.hub.listen(
+      this.organizationId,
+      (entry) => {
+        this.pending.push({ entry, unread: this.unreadOf(entry) });
+        if (!this.busy) this.notify();
+      },
+      () => {
+        this.pending.push(missedEntries);
+        if (!this.busy) this.notify();
+      },
+    );
     options.signal?.addEventListener("abort", () => this.finish(), { once: true });
     if (options.signal?.aborted) this.finish();
     void this.start();
@@ -189,12 +201,19 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
         this.replayIndex += 1;
         if (this.replayIndex === this.replay.length) this.replay = [];
         this.lastId = entry.id;
+        this.lastTakenId = entry.id;
         this.settleAllowed(entry, undefined, true);
         continue;
       }
       const live = this.pending.shift();
       if (!live) return;
+      if (live === missedEntries) {
+        // nothing replays what the replica did not hear: the client refetches what it shows
+        this.ready = tracked(this.lastTakenId ?? this.lastId ?? "0-0", resync("interrupted"));
+        return;
+      }
       const { entry } = live;
+      this.lastTakenId = entry.id;
       if (this.pending.takeOverflow()) {
         this.lastId = entry.id;
         this.ready = tracked(entry.id, resync("overflow"));

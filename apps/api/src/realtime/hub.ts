@@ -25,8 +25,11 @@ export type DeliverableReplay =
   | { kind: "expired"; latestId: string | null };
 
 export interface RealtimeHub {
-  /** Live entries of one organization, in order. Returns the function that stops listening. */
-  listen(organizationId: string, listener: (entry: Deliverable) => void): () => void;
+  /**
+   * Live entries of one organization, in order. `missed` is called when entries may have been missed (the feed
+   * was interrupted), before any entry heard since. Returns the function that stops listening.
+   */
+  listen(organizationId: string, listener: (entry: Deliverable) => void, missed?: () => void): () => void;
   since(organizationId: string, afterId: string): Promise<DeliverableReplay>;
   readonly assignees: AssigneeCache;
   readonly unread: UnreadBatcher;
@@ -47,6 +50,7 @@ export function createRealtimeHub(deps: {
   const assignees = createAssigneeCache(deps.reads);
   const unread = createUnreadBatcher(deps.reads);
   const listeners = new Map<string, Set<(entry: Deliverable) => void>>();
+  const missedListeners = new Set<() => void>();
   let count = 0;
 
   function toDeliverable(entry: RealtimeEntry): Deliverable | undefined {
@@ -65,33 +69,45 @@ export function createRealtimeHub(deps: {
     return { id: entry.id, organizationId, event: shareFrames(parsed.data), audience };
   }
 
-  const unsubscribe = feed.subscribe((entry) => {
-    const organizationListeners = listeners.get(entry.event.organizationId);
-    const deliverable = toDeliverable(entry);
-    if (!deliverable) return;
-    const { event, organizationId } = deliverable;
-    if (
-      event.type === "conversation_assigned" ||
-      event.type === "conversation_updated" ||
-      (event.type === "new_message" && event.payload.assignedTo !== undefined)
-    ) {
-      assignees.remember(organizationId, event.payload.conversationId, event.payload.assignedTo ?? null);
-    }
-    if (!organizationListeners) return;
-    for (const listener of [...organizationListeners]) listener(deliverable);
-  });
+  const unsubscribe = feed.subscribe(
+    (entry) => {
+      const organizationListeners = listeners.get(entry.event.organizationId);
+      const deliverable = toDeliverable(entry);
+      if (!deliverable) return;
+      const { event, organizationId } = deliverable;
+      if (
+        event.type === "conversation_assigned" ||
+        event.type === "conversation_updated" ||
+        (event.type === "new_message" && event.payload.assignedTo !== undefined)
+      ) {
+        assignees.remember(organizationId, event.payload.conversationId, event.payload.assignedTo ?? null);
+      }
+      if (!organizationListeners) return;
+      for (const listener of [...organizationListeners]) listener(deliverable);
+    },
+    {
+      interrupted() {},
+      // what was appended meanwhile is not replayed here: each connection tells its client to refetch
+      resumed() {
+        for (const missed of [...missedListeners]) missed();
+      },
+    },
+  );
 
   return {
-    listen(organizationId, listener) {
+    listen(organizationId, listener, missed) {
       let set = listeners.get(organizationId);
       if (!set) {
         set = new Set();
         listeners.set(organizationId, set);
       }
       const entry = (value: Deliverable) => listener(value);
+      const told = missed && (() => missed());
       set.add(entry);
+      if (told) missedListeners.add(told);
       count += 1;
       return () => {
+        if (told) missedListeners.delete(told);
         if (!set.delete(entry)) return;
         count -= 1;
         if (set.size === 0) listeners.delete(organizationId);
@@ -117,6 +133,7 @@ export function createRealtimeHub(deps: {
     close() {
       unsubscribe();
       listeners.clear();
+      missedListeners.clear();
     },
   };
 }

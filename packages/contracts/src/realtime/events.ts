@@ -29,9 +29,10 @@ export const paymentStatusEventPayload = z.object({
 
 export const resyncRequiredPayload = z.object({
   reason: z
-    .enum(["expired", "overflow"])
+    .enum(["expired", "overflow", "interrupted"])
     .describe(
-      "expired: the last event id is unknown or older than the replay window; overflow: too far behind",
+      "expired: the last event id is unknown or older than the replay window; overflow: too far behind; " +
+        "interrupted: the server stopped hearing events for a moment (its Redis connection dropped)",
     ),
 });
 

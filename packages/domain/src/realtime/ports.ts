@@ -22,10 +22,24 @@ export type Replay =
   /** The id is older than the window, unknown, or too far behind: the client must refetch. */
   | { kind: "expired"; latestId: string | null };
 
+/**
+ * When a feed stops hearing live entries (its connection to the log dropped) and hears them again. Entries
+ * appended in between are never delivered live: a subscriber that must not miss any reads them from the log.
+ */
+export interface FeedInterruptions {
+  /** Entries appended from now on may not be heard, until `resumed`. */
+  interrupted(): void;
+  /** Live entries are heard again; called before any entry heard since, so the log can be read from here. */
+  resumed(): void;
+}
+
 /** The read side of the realtime log: live entries of every organization, and replay. */
 export interface RealtimeFeed {
-  /** Every entry, live, in append order within each organization. Returns the unsubscribe function. */
-  subscribe(handler: (entry: RealtimeEntry) => void): () => void;
+  /**
+   * Every entry, live, in append order within each organization, but for those appended while the feed was
+   * interrupted (told to `interruptions`). Returns the unsubscribe function.
+   */
+  subscribe(handler: (entry: RealtimeEntry) => void, interruptions?: FeedInterruptions): () => void;
   since(organizationId: string, afterId: string): Promise<Replay>;
 }
 

@@ -7,6 +7,7 @@ import { createRedisEventBus } from "../events/redis-event-bus";
 import { createRecordingLogger } from "../testing/recording-logger";
 import { deleteKeysWithPrefix } from "../testing/redis-cleanup";
 import { redisTestUrl, uniqueTestPrefix } from "../testing/redis-test-url";
+import { startTcpProxy } from "../testing/tcp-proxy";
 import { createRedisRealtime, type RedisRealtimeBus } from "./redis-realtime";
 
 const url = redisTestUrl();
@@ -188,5 +189,34 @@ describe.skipIf(!url)("Redis realtime", () => {
     await vi.waitFor(() =>
       expect(productionFeed.map((e) => e.event.payload)).toEqual([{ n: 1, changes: [] }]),
     );
+  });
+
+  it("tells feed subscribers when its connection drops, and that it listens again before any entry since", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const proxy = await startTcpProxy(url ?? "");
+    onTestFinished(() => proxy.close());
+    const [api] = await replicas(1, prefix);
+    const replica = createRedisRealtime({ url: proxy.url, logger, prefix });
+    opened.push(replica);
+    await replica.ready();
+    const heard: Array<number | string> = [];
+    replica.feed.subscribe((entry) => heard.push((entry.event.payload as { n: number }).n), {
+      interrupted: () => heard.push("interrupted"),
+      resumed: () => heard.push("resumed"),
+    });
+    await api?.events.publish(event("org-1", 1));
+    await vi.waitFor(() => expect(heard).toEqual([1]));
+
+    proxy.down();
+    await vi.waitFor(() => expect(heard).toEqual([1, "interrupted"]));
+    await api?.events.publish(event("org-1", 2));
+    proxy.up();
+    await vi.waitFor(() => expect(heard).toEqual([1, "interrupted", "resumed"]), { timeout: 10_000 });
+    await api?.events.publish(event("org-1", 3));
+
+    // the entry appended while interrupted is in the log, not on the feed
+    await vi.waitFor(() => expect(heard).toEqual([1, "interrupted", "resumed", 3]));
+    const kept = await replica.feed.keptAfter("org-1", "0-0");
+    expect(kept.entries.map((entry) => (entry.event.payload as { n: number }).n)).toEqual([1, 2, 3]);
   });
 });

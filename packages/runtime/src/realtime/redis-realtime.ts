@@ -1,4 +1,4 @@
-import type { RealtimeBus, RealtimeEntry, Replay } from "@crm/domain/realtime/ports";
+import type { FeedInterruptions, RealtimeBus, RealtimeEntry, Replay } from "@crm/domain/realtime/ports";
 import { maxReplayEntries, replayWindowMs } from "@crm/domain/realtime/ports";
 import type { DomainEvent, EventBus } from "@crm/domain/shared/events";
 import type { Logger } from "@crm/domain/shared/logger";
@@ -47,6 +47,9 @@ type FeedHandler = (entry: RealtimeEntry) => void;
  * - Domain subscribers (notification rules, other contexts) keep the plain event channel that
  *   `createRedisEventBus` uses, so a process still on that bus interoperates both ways: what it publishes is
  *   not in the log yet, so the replicas that hear it race for its digest and the winner appends it.
+ * - Pub/sub does not queue for a subscriber whose connection dropped: feed subscribers are told of the
+ *   interruption when the connection closes, and that live entries resumed once it hears both channels again,
+ *   so those that must not miss entries read the stream for what was appended in between.
  */
 export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtimeBus {
   const { logger } = options;
@@ -73,6 +76,33 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
 
   const domainHandlers = new Set<EventHandler>();
   const feedHandlers = new Set<FeedHandler>();
+  const interruptionHandlers = new Set<FeedInterruptions>();
+  /** `interrupted` from the subscriber's connection dropping until it hears both channels again. */
+  let state: "subscribing" | "live" | "interrupted" = "subscribing";
+
+  function tellInterruption(what: keyof FeedInterruptions): void {
+    for (const handler of [...interruptionHandlers]) {
+      try {
+        handler[what]();
+      } catch (err) {
+        logger.error({ err }, "realtime feed interruption handler failed");
+      }
+    }
+  }
+
+  function interrupt(): void {
+    if (state !== "live") return;
+    state = "interrupted";
+    logger.warn({ channel: feedChannel }, "realtime subscriber disconnected: live entries interrupted");
+    tellInterruption("interrupted");
+  }
+
+  function resume(): void {
+    if (state !== "interrupted") return;
+    state = "live";
+    logger.info({ channel: feedChannel }, "realtime subscriber listening again");
+    tellInterruption("resumed");
+  }
 
   function parseEvent(json: string): DomainEvent | undefined {
     try {
@@ -116,11 +146,23 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
   }
 
   subscriber.on("message", (channel: string, message: string) => {
+    // a message on the new connection proves it subscribed: resumed is told before the entry is delivered
+    resume();
     if (channel === feedChannel) onFeedMessage(message);
     else if (channel === domainChannel) onDomainMessage(message);
   });
-  const subscribed = subscriber.subscribe(feedChannel, domainChannel);
+  const subscribed = subscriber.subscribe(feedChannel, domainChannel).then(() => {
+    if (state === "subscribing") state = "live";
+  });
   subscribed.catch((err: unknown) => logger.error({ err }, "realtime could not subscribe"));
+  subscriber.on("close", interrupt);
+  // ioredis subscribes again on its own once reconnected; the reply to this later SUBSCRIBE says it took effect
+  subscriber.on("ready", () => {
+    if (state !== "interrupted") return;
+    subscriber
+      .subscribe(feedChannel, domainChannel)
+      .then(resume, (err: unknown) => logger.error({ err }, "realtime could not subscribe again"));
+  });
 
   const events: EventBus = {
     async publish(event) {
@@ -148,6 +190,9 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
     closing ??= (async () => {
       domainHandlers.clear();
       feedHandlers.clear();
+      interruptionHandlers.clear();
+      // quitting closes the subscriber too: that is no interruption
+      state = "subscribing";
       await Promise.allSettled([subscriber.quit(), commands.quit()]);
     })();
     return closing;
@@ -156,11 +201,17 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
   return {
     events,
     feed: {
-      subscribe(handler) {
+      subscribe(handler, interruptions) {
         const entry: FeedHandler = (value) => handler(value);
+        const told: FeedInterruptions | undefined = interruptions && {
+          interrupted: () => interruptions.interrupted(),
+          resumed: () => interruptions.resumed(),
+        };
         feedHandlers.add(entry);
+        if (told) interruptionHandlers.add(told);
         return () => {
           feedHandlers.delete(entry);
+          if (told) interruptionHandlers.delete(told);
         };
       },
       async since(organizationId, afterId): Promise<Replay> {

@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import type { DatabaseHandle } from "@crm/db";
+import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
+import { createTestDatabase } from "@crm/db/testing/test-database";
+import { type EventRecorder, startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
+import { secretContext } from "@crm/domain/outgoing-webhooks/subscriptions";
+import type { DomainEvent } from "@crm/domain/shared/events";
+import { createCredentialCipher } from "@crm/integrations";
+import { createInProcessQueue } from "@crm/runtime";
+import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtime/redis-realtime";
+import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
+import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
+import { startTcpProxy, type TcpProxy } from "@crm/runtime/testing/tcp-proxy";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
+
+/*
+ * A running worker whose Redis connection drops and comes back: what the API published meanwhile was not heard
+ * live. The worker reaches Redis through a proxy the test cuts; the API publishes directly.
+ */
+
+const url = redisTestUrl();
+/** Reconnecting takes the client's retry delay, and catching up reads every organization. */
+const reconnecting = { timeout: 15_000, interval: 100 };
+let database: DatabaseHandle;
+const logger = createRecordingLogger();
+const buses: RedisRealtimeBus[] = [];
+const proxies: TcpProxy[] = [];
+const recorders: EventRecorder[] = [];
+let redis: Redis;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = new Redis(url ?? "");
+});
+afterEach(() => {
+  for (const recorder of recorders.splice(0)) recorder.stop();
+});
+afterAll(async () => {
+  await Promise.all(buses.map((bus) => bus.close()));
+  await Promise.all(proxies.map((proxy) => proxy.close()));
+  await redis.quit();
+  await database.close();
+});
+
+async function openLog(prefix: string, through: string, windowMs?: number): Promise<RedisRealtimeBus> {
+  const bus = createRedisRealtime({ url: through, logger, prefix, ...(windowMs ? { windowMs } : {}) });
+  buses.push(bus);
+  await bus.ready();
+  return bus;
+}
+
+/** The API, publishing straight to Redis, and a recording worker behind a proxy. */
+async function apiAndWorker(windowMs?: number) {
+  const prefix = uniqueTestPrefix("webhooks-reconnect");
+  const proxy = await startTcpProxy(url ?? "");
+  proxies.push(proxy);
+  const api = await openLog(prefix, url ?? "", windowMs);
+  const deps = workerDeps();
+  const recorder = await startRecordingEvents(deps, (await openLog(prefix, proxy.url, windowMs)).feed);
+  recorders.push(recorder);
+  const organizationId = await insertOrganization(database.db, 365);
+  await subscribeToContacts(deps, organizationId);
+  /** Waits until Redis counts the worker among the listeners of the log (or no longer does). */
+  const workerListening = (listening: boolean) =>
+    vi.waitFor(async () => {
+      const [, count] = (await redis.pubsub("NUMSUB", `${prefix}crm:realtime:feed`)) as [string, number];
+      expect(count).toBe(listening ? 2 : 1);
+    }, reconnecting);
+  return { api, deps, recorder, proxy, organizationId, workerListening };
+}
+
+function workerDeps() {
+  return createOutgoingWebhooksDeps({
+    db: database.db,
+    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
+    queue: createInProcessQueue({ logger }),
+    logger,
+    settings: { allowHttp: true, allowPrivate: true },
+  });
+}
+
+async function subscribeToContacts(deps: ReturnType<typeof workerDeps>, organizationId: string) {
+  const id = randomUUID();
+  await deps.store.subscriptions.create(
+    organizationId,
+    id,
+    {
+      url: "http://127.0.0.1:9/hook",
+      description: null,
+      events: ["contact_updated"],
+      isActive: true,
+      secret: deps.cipher.seal("whsec_test", secretContext(organizationId, id)),
+      secretHint: "…test",
+    },
+    20,
+  );
+}
+
+const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
+  type: "contact_updated",
+  organizationId,
+  payload: { contactId, change: "updated" },
+  occurredAt: new Date().toISOString(),
+});
+
+/** Each delivery as its contact id, or `missed` for an `events_missed` report, in event order. */
+async function delivered(organizationId: string): Promise<string[]> {
+  const rows = await database.db
+    .selectFrom("outgoing_webhook_deliveries")
+    .select(["event_type", "payload"])
+    .where("organization_id", "=", organizationId)
+    .orderBy("created_at")
+    .orderBy("event_id")
+    .execute();
+  return rows.map((row) =>
+    row.event_type === "events_missed"
+      ? "missed"
+      : String((row.payload as { data: { contactId: string } }).data.contactId),
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.skipIf(!url)("a worker whose Redis connection drops and comes back", () => {
+  it("records, once reconnected, the events published while it was cut off, before any later one", async () => {
+    const { api, recorder, proxy, organizationId, workerListening } = await apiAndWorker();
+    await api.events.publish(contactUpdated(organizationId, "before"));
+    await vi.waitFor(async () => expect(await delivered(organizationId)).toEqual(["before"]));
+
+    proxy.down();
+    await workerListening(false);
+    await api.events.publish(contactUpdated(organizationId, "while-cut-1"));
+    await api.events.publish(contactUpdated(organizationId, "while-cut-2"));
+    // the timer keeps ticking meanwhile
+    await recorder.tick();
+    proxy.up();
+    await workerListening(true);
+    // heard live: recording it first would move the cursor past the two missed
+    await api.events.publish(contactUpdated(organizationId, "after"));
+
+    await vi.waitFor(
+      async () =>
+        expect(await delivered(organizationId)).toEqual(["before", "while-cut-1", "while-cut-2", "after"]),
+      reconnecting,
+    );
+  });
+
+  it("reports the range as missed when the log dropped what was published while it was cut off", async () => {
+    // a log that keeps one second: being cut off for longer loses what was published meanwhile
+    const { api, deps, recorder, proxy, organizationId, workerListening } = await apiAndWorker(1_000);
+    await api.events.publish(contactUpdated(organizationId, "before"));
+    await vi.waitFor(async () => expect(await delivered(organizationId)).toEqual(["before"]));
+
+    proxy.down();
+    await workerListening(false);
+    await api.events.publish(contactUpdated(organizationId, "lost"));
+    await sleep(2_500);
+    // a tick while cut off would mark the organization recorded until now (a minute on, past the coarse mark)
+    const { clock } = deps;
+    deps.clock = { now: () => new Date(Date.now() + 60_000) };
+    await recorder.tick();
+    deps.clock = clock;
+    proxy.up();
+    await workerListening(true);
+    await api.events.publish(contactUpdated(organizationId, "after"));
+
+    await vi.waitFor(
+      async () => expect(await delivered(organizationId)).toEqual(["before", "missed", "after"]),
+      reconnecting,
+    );
+  });
+
+  it("holds later events back while what it missed cannot be read, so its cursor never skips them", async () => {
+    const { api, deps, recorder, proxy, organizationId, workerListening } = await apiAndWorker();
+    await api.events.publish(contactUpdated(organizationId, "before"));
+    await vi.waitFor(async () => expect(await delivered(organizationId)).toEqual(["before"]));
+
+    proxy.down();
+    await workerListening(false);
+    await api.events.publish(contactUpdated(organizationId, "while-cut"));
+    // the database is away when it reconnects, and still when the next event comes
+    const organizations = vi
+      .spyOn(deps.store.subscriptions, "organizationsWithActive")
+      .mockRejectedValueOnce(new Error("the database is away"))
+      .mockRejectedValueOnce(new Error("the database is away"));
+    proxy.up();
+    await workerListening(true);
+    await api.events.publish(contactUpdated(organizationId, "after"));
+    await vi.waitFor(() => expect(organizations).toHaveBeenCalledTimes(2), reconnecting);
+    expect(await delivered(organizationId)).toEqual(["before"]);
+
+    await recorder.tick();
+
+    expect(await delivered(organizationId)).toEqual(["before", "while-cut", "after"]);
+  });
+});
