@@ -115,6 +115,53 @@ describe("the contacts' company filter", () => {
     expect(await combobox().inputValue()).toBe("");
   });
 
+  it("sorts by name from the toolbar, kept in the URL through a reload and a cleared filter", async () => {
+    await page.goto(url("/contacts"));
+    // newest first by default
+    await expect.poll(contactNames).toEqual(["Rui Barbosa", "Priscila Nunes", "Otávio Mendes"]);
+    const addedAt = contactsTable().getByRole("columnheader", { name: "Adicionado em" });
+    expect(await addedAt.getAttribute("aria-sort")).toBe("descending");
+
+    await page.getByRole("combobox", { name: "Ordenar contatos" }).selectOption({ label: "Nome (A–Z)" });
+    await page.waitForURL((address) => address.searchParams.get("sort") === "name");
+    await expect.poll(contactNames).toEqual(["Otávio Mendes", "Priscila Nunes", "Rui Barbosa"]);
+    const name = contactsTable().getByRole("columnheader", { name: "Nome" });
+    expect(await name.getAttribute("aria-sort")).toBe("ascending");
+    expect(await addedAt.getAttribute("aria-sort")).toBeNull();
+    // an order is no filter: nothing to clear, and the export follows the order
+    expect(await page.getByRole("button", { name: "Limpar filtros" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Exportar CSV" }).getAttribute("href")).toContain(
+      "sort=name",
+    );
+
+    await page.reload();
+    await expect.poll(contactNames).toEqual(["Otávio Mendes", "Priscila Nunes", "Rui Barbosa"]);
+    await page.getByLabel("Filtrar por telefone").selectOption({ label: "Com telefone" });
+    await expect.poll(contactNames).toEqual([]);
+    await page.getByRole("button", { name: "Limpar filtros" }).first().click();
+    await page.waitForURL((address) => !address.searchParams.has("phone"));
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("name");
+    await expect.poll(contactNames).toEqual(["Otávio Mendes", "Priscila Nunes", "Rui Barbosa"]);
+  });
+
+  it("shows the whole search hint at 1280 px", async () => {
+    await page.goto(url("/contacts"));
+    const hint = await page
+      .getByRole("searchbox", { name: "Buscar contatos" })
+      .evaluate((element: HTMLInputElement) => {
+        const style = getComputedStyle(element);
+        const context = document.createElement("canvas").getContext("2d");
+        if (!context) throw new Error("no canvas");
+        context.font = style.font;
+        const room =
+          element.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+        return { text: element.placeholder, width: context.measureText(element.placeholder).width, room };
+      });
+    expect(hint.text).toBe("Busque por nome, e-mail ou telefone");
+    // with room to spare: other systems' fonts are wider than this browser's
+    expect(hint.width).toBeLessThanOrEqual(hint.room * 0.85);
+  });
+
   it("suggests any company in the contact form as its name is typed", async () => {
     await page.goto(url("/contacts"));
     await page.getByRole("button", { name: "Novo contato" }).click();

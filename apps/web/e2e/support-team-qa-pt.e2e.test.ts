@@ -137,11 +137,37 @@ describe("a Brazilian support team, as QA found it", () => {
     await bubble.getByRole("img", { name: "Não entregue" }).waitFor();
     await bubble.getByText("Não foi enviada.", { exact: false }).waitFor();
     await bubble.getByText(/peça a um administrador para reconectar o canal/).waitFor();
-    // the provider's own words stay, under the explanation
-    await bubble.getByText(/Session has expired\. \(code 190\)/).waitFor();
+    // the provider's own words stay, behind a details toggle under the explanation
+    const raw = bubble.getByText(/Session has expired\. \(code 190\)/);
+    expect(await raw.isVisible()).toBe(false);
+    await bubble.getByText("Detalhes técnicos").click();
+    await raw.waitFor();
     // and the inbox list says so on the conversation's row, without a reload
     const row = page.locator(`[data-conversation-id="${conversationId}"]`);
     await row.getByText("Não enviada", { exact: true }).waitFor();
+  });
+
+  it("says in Portuguese that WhatsApp could not be reached, the connection error only behind its details", async () => {
+    await page.goto(url(`/inbox/${conversationId}`));
+    await whatsapp.stopListening();
+    try {
+      const text = "A encomenda fica pronta às 10h.";
+      await page.getByLabel("Mensagem", { exact: true }).fill(text);
+      await page.getByLabel("Mensagem", { exact: true }).press("Enter");
+      const bubble = thread().getByRole("listitem").filter({ hasText: text });
+      // three attempts, a few seconds apart, before the send gives up
+      await bubble
+        .getByText("Não foi possível falar com o WhatsApp agora. Tente de novo em instantes.", {
+          exact: false,
+        })
+        .waitFor({ timeout: 30_000 });
+      const raw = bubble.getByText(/Provider unreachable: .*ECONNREFUSED/);
+      expect(await raw.isVisible()).toBe(false);
+      await bubble.getByText("Detalhes técnicos").click();
+      await raw.waitFor();
+    } finally {
+      await whatsapp.listenAgain();
+    }
   });
 
   it("releases an agent's conversations when Joana makes him a viewer, and says how many first", async () => {

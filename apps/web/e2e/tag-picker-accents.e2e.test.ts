@@ -72,8 +72,13 @@ describe("the tag picker, typed without accents", () => {
     // with room to spare: other systems' fonts are wider than this browser's (QA's cut it at "…uma tag e")
     expect(placeholder.width).toBeLessThanOrEqual(placeholder.room * 0.75);
 
+    // offered under "Sugestões:", apart from the chosen tags (none yet)
+    const suggested = page.getByRole("group", { name: "Sugestões:" });
+    await suggested.getByRole("button", { name: "Adicionar tag Varejo", exact: true }).waitFor();
+    expect(await page.getByRole("list", { name: "Tags escolhidas" }).count()).toBe(0);
+
     await input.pressSequentially("atacadao");
-    await page.getByRole("button", { name: "Adicionar tag Atacadão", exact: true }).click();
+    await suggested.getByRole("button", { name: "Adicionar tag Atacadão", exact: true }).click();
     await page
       .getByRole("list", { name: "Tags escolhidas" })
       .getByText("Atacadão", { exact: true })

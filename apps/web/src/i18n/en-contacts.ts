@@ -40,6 +40,9 @@ export const contactsEn = {
   "contacts.filter.withEmail": "Has an email",
   "contacts.filter.withoutEmail": "No email",
   "contacts.filter.clear": "Clear filters",
+  "contacts.sort.label": "Sort contacts",
+  "contacts.sort.newest": "Newest first",
+  "contacts.sort.name": "Name (A–Z)",
 
   "contacts.export.all": "Export CSV",
   "contacts.export.filtered": "Export filtered",
@@ -72,6 +75,7 @@ export const contactsEn = {
   "contacts.tags.chosen": "Chosen tags",
   "contacts.tags.placeholder": "Find or create a tag",
   "contacts.tags.placeholderFind": "Find a tag",
+  "contacts.tags.suggestions": "Suggestions:",
   "contacts.tags.add": "Add tag {name}",
   "contacts.tags.remove": "Remove tag {name}",
   "contacts.tags.create": "Create tag “{name}”",

@@ -81,8 +81,16 @@ export const inboxEn = {
   "inbox.thread.retry": "Retry",
   "inbox.thread.notSent": "Not sent.",
   "inbox.lastMessageFailed": "Not sent",
-  "inbox.thread.notSentCredentials":
-    "The channel refused the CRM's access: ask an administrator to reconnect the channel under Integrations.",
+  "inbox.thread.failure.credentials":
+    "{channel} refused the CRM's access: ask an administrator to reconnect the channel under Integrations.",
+  "inbox.thread.failure.unreachable": "Could not reach {channel} just now. Try again in a moment.",
+  "inbox.thread.failure.unconfirmed":
+    "{channel} did not confirm the message, and it may have reached the customer. Check with them before trying again.",
+  "inbox.thread.failure.interrupted":
+    "Sending through {channel} was interrupted, and the message may have reached the customer. Check with them before trying again.",
+  "inbox.thread.failure.refused": "{channel} did not accept the message.",
+  "inbox.thread.failure.unknown": "The message could not be sent through {channel}. Try again.",
+  "inbox.thread.failure.details": "Technical details",
 
   "inbox.delivery.pending": "Sending",
   "inbox.delivery.sent": "Sent",
@@ -100,8 +108,7 @@ export const inboxEn = {
   "inbox.composer.replyTakes": "Replying assigns this conversation to you.",
   "inbox.accessLost.assignedTo": "This conversation was assigned to {name}; you can no longer see it.",
   "inbox.accessLost.someoneElse": "This conversation was assigned to someone else; you can no longer see it.",
-  "inbox.accessLost.notYours":
-    "This conversation is no longer assigned to you (or was deleted); you can no longer see it.",
+  "inbox.noAccess": "You do not have access to this conversation, or it was deleted.",
 
   "inbox.composer.windowClosed":
     "More than 24 hours have passed since the customer last wrote. WhatsApp only accepts free text after they write again, but an approved message template goes through at any time. You can still add private notes.",

@@ -43,6 +43,9 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.filter.withEmail": "Com e-mail",
   "contacts.filter.withoutEmail": "Sem e-mail",
   "contacts.filter.clear": "Limpar filtros",
+  "contacts.sort.label": "Ordenar contatos",
+  "contacts.sort.newest": "Mais recentes primeiro",
+  "contacts.sort.name": "Nome (A–Z)",
 
   "contacts.export.all": "Exportar CSV",
   "contacts.export.filtered": "Exportar filtrados",
@@ -75,6 +78,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.tags.chosen": "Tags escolhidas",
   "contacts.tags.placeholder": "Busque ou crie uma tag",
   "contacts.tags.placeholderFind": "Busque uma tag",
+  "contacts.tags.suggestions": "Sugestões:",
   "contacts.tags.add": "Adicionar tag {name}",
   "contacts.tags.remove": "Remover tag {name}",
   "contacts.tags.create": "Criar tag “{name}”",

@@ -83,8 +83,17 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.thread.retry": "Tentar de novo",
   "inbox.thread.notSent": "Não foi enviada.",
   "inbox.lastMessageFailed": "Não enviada",
-  "inbox.thread.notSentCredentials":
-    "O canal recusou o acesso do CRM: peça a um administrador para reconectar o canal em Integrações.",
+  "inbox.thread.failure.credentials":
+    "O {channel} recusou o acesso do CRM: peça a um administrador para reconectar o canal em Integrações.",
+  "inbox.thread.failure.unreachable":
+    "Não foi possível falar com o {channel} agora. Tente de novo em instantes.",
+  "inbox.thread.failure.unconfirmed":
+    "O {channel} não confirmou o envio, e a mensagem pode ter chegado ao cliente. Confira com ele antes de tentar de novo.",
+  "inbox.thread.failure.interrupted":
+    "O envio pelo {channel} foi interrompido, e a mensagem pode ter chegado ao cliente. Confira com ele antes de tentar de novo.",
+  "inbox.thread.failure.refused": "O {channel} não aceitou a mensagem.",
+  "inbox.thread.failure.unknown": "Não foi possível enviar a mensagem pelo {channel}. Tente de novo.",
+  "inbox.thread.failure.details": "Detalhes técnicos",
 
   "inbox.delivery.pending": "Enviando",
   "inbox.delivery.sent": "Enviada",
@@ -102,8 +111,7 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.composer.replyTakes": "Ao responder, a conversa passa a ser sua.",
   "inbox.accessLost.assignedTo": "Esta conversa foi atribuída a {name}; você não pode mais vê-la.",
   "inbox.accessLost.someoneElse": "Esta conversa foi atribuída a outra pessoa; você não pode mais vê-la.",
-  "inbox.accessLost.notYours":
-    "Esta conversa não está mais atribuída a você (ou foi apagada); você não pode mais vê-la.",
+  "inbox.noAccess": "Você não tem acesso a esta conversa, ou ela foi apagada.",
 
   "inbox.composer.windowClosed":
     "Já se passaram mais de 24 horas desde a última mensagem do cliente. O WhatsApp só aceita texto livre depois que o cliente escrever de novo, mas um modelo de mensagem aprovado é entregue a qualquer momento. Você ainda pode adicionar notas privadas.",

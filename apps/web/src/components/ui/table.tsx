@@ -32,9 +32,18 @@ export function Table({
   );
 }
 
-export function Th({ children, className }: { children?: ReactNode; className?: string }) {
+export function Th({
+  children,
+  className,
+  sort,
+}: {
+  children?: ReactNode;
+  className?: string;
+  /** The column the rows are ordered by, and which way: read out with the header. */
+  sort?: "ascending" | "descending" | undefined;
+}) {
   return (
-    <th scope="col" className={cx("px-6 py-2.5 font-medium whitespace-nowrap", className)}>
+    <th scope="col" aria-sort={sort} className={cx("px-6 py-2.5 font-medium whitespace-nowrap", className)}>
       {children}
     </th>
   );

@@ -1,6 +1,8 @@
 import type { RouterInputs } from "../../lib/api-types";
 
 export type Presence = "with" | "without";
+/** The list's orders the screen offers; absent is the API's default, newest first. */
+export type ContactSort = "name";
 
 /** The contact list's filters as they live in the URL, so a filtered list can be shared and reloaded. */
 export interface ContactFilters {
@@ -9,6 +11,7 @@ export interface ContactFilters {
   companyId?: string | undefined;
   phone?: Presence | undefined;
   email?: Presence | undefined;
+  sort?: ContactSort | undefined;
 }
 
 type ListInput = Omit<RouterInputs["contacts"]["list"], "cursor" | "limit">;
@@ -28,11 +31,16 @@ export function parseContactFilters(search: Record<string, unknown>): ContactFil
     companyId: text(search.companyId),
     phone: presence(search.phone),
     email: presence(search.email),
+    sort: search.sort === "name" ? "name" : undefined,
   };
 }
 
-export const hasActiveFilters = (filters: ContactFilters): boolean =>
+/** Whether the list is narrowed by anything (an order narrows nothing). */
+export const hasActiveFilters = ({ sort: _sort, ...filters }: ContactFilters): boolean =>
   Object.values(filters).some((value) => value !== undefined);
+
+/** No filters, in the order the list had: "clear filters" keeps the sort. */
+export const clearedFilters = (filters: ContactFilters): ContactFilters => ({ sort: filters.sort });
 
 /** The list procedure's filters; the export route takes the same names as query parameters. */
 export function toListFilters(filters: ContactFilters): ListInput {
@@ -43,6 +51,7 @@ export function toListFilters(filters: ContactFilters): ListInput {
   if (filters.companyId) input.companyId = filters.companyId;
   if (filters.phone) input.hasPhone = filters.phone === "with";
   if (filters.email) input.hasEmail = filters.email === "with";
+  if (filters.sort) input.sort = filters.sort;
   return input;
 }
 

@@ -16,7 +16,13 @@ import { apiBaseUrl } from "../../lib/env";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
-import { type ContactFilters, exportHref, hasActiveFilters, toListFilters } from "./contact-filters";
+import {
+  type ContactFilters,
+  clearedFilters,
+  exportHref,
+  hasActiveFilters,
+  toListFilters,
+} from "./contact-filters";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { ContactsTable } from "./contacts-table";
 import { ContactsToolbar } from "./contacts-toolbar";
@@ -107,13 +113,18 @@ export function ContactsPage({ filters, onFiltersChange }: ContactsPageProps) {
                 <SearchX aria-hidden="true" className="size-8 text-slate-400" />
                 <p className="mt-3 text-sm font-medium text-slate-900">{t("contacts.noMatch.title")}</p>
                 <p className="mt-1 text-sm text-slate-500">{t("contacts.noMatch.description")}</p>
-                <Button variant="secondary" size="sm" className="mt-4" onClick={() => onFiltersChange({})}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  className="mt-4"
+                  onClick={() => onFiltersChange(clearedFilters(filters))}
+                >
                   {t("contacts.filter.clear")}
                 </Button>
               </div>
             ) : (
               <>
-                <ContactsTable contacts={items} />
+                <ContactsTable contacts={items} sort={filters.sort} />
                 <LoadMore {...contacts} />
               </>
             )}

@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatDate } from "../../lib/format";
 import { displayPhone } from "../../lib/phone";
+import type { ContactSort } from "./contact-filters";
 import type { Contact } from "./use-save-contact";
 
 const visibleTags = 3;
@@ -14,18 +15,26 @@ const fromSmall = "hidden sm:table-cell";
 const fromMedium = "hidden md:table-cell";
 const fromLarge = "hidden lg:table-cell";
 
-export function ContactsTable({ contacts }: { contacts: readonly Contact[] }) {
+export function ContactsTable({
+  contacts,
+  sort,
+}: {
+  contacts: readonly Contact[];
+  sort: ContactSort | undefined;
+}) {
   const { t, locale } = useI18n();
   return (
     <Table
       caption={t("contacts.title")}
       head={
         <>
-          <Th>{t("contacts.name")}</Th>
+          <Th sort={sort === "name" ? "ascending" : undefined}>{t("contacts.name")}</Th>
           <Th className={fromSmall}>{t("contacts.phone")}</Th>
           <Th className={fromMedium}>{t("contacts.company")}</Th>
           <Th className={fromMedium}>{t("contacts.tags")}</Th>
-          <Th className={fromLarge}>{t("contacts.createdAt")}</Th>
+          <Th className={fromLarge} sort={sort === undefined ? "descending" : undefined}>
+            {t("contacts.createdAt")}
+          </Th>
         </>
       }
     >

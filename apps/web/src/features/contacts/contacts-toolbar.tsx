@@ -6,7 +6,13 @@ import { SearchInput } from "../../components/ui/search-input";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { CompanyFilter } from "./company-filter";
-import { type ContactFilters, hasActiveFilters, type Presence } from "./contact-filters";
+import {
+  type ContactFilters,
+  type ContactSort,
+  clearedFilters,
+  hasActiveFilters,
+  type Presence,
+} from "./contact-filters";
 import { TagFilter } from "./tag-filter";
 
 interface ContactsToolbarProps {
@@ -16,6 +22,7 @@ interface ContactsToolbarProps {
 
 const asPresence = (value: string): Presence | undefined =>
   value === "with" || value === "without" ? value : undefined;
+const asSort = (value: string): ContactSort | undefined => (value === "name" ? value : undefined);
 
 export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
   const { t } = useI18n();
@@ -45,7 +52,7 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
         placeholder={t("contacts.searchPlaceholder")}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        className="w-full min-w-48 sm:w-auto sm:flex-1"
+        className="w-full sm:w-auto sm:min-w-80 sm:flex-1"
       />
       <div className="contents">
         <TagFilter tagId={filters.tagId} onChange={(tagId) => onChange({ ...filters, tagId })} />
@@ -73,8 +80,17 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
             t("contacts.filter.withoutEmail"),
           )}
         />
+        <FilterSelect
+          label={t("contacts.sort.label")}
+          value={filters.sort ?? ""}
+          onChange={(event) => onChange({ ...filters, sort: asSort(event.target.value) })}
+          options={[
+            { value: "", label: t("contacts.sort.newest") },
+            { value: "name", label: t("contacts.sort.name") },
+          ]}
+        />
         {hasActiveFilters(filters) && (
-          <Button variant="ghost" size="sm" onClick={() => onChange({})}>
+          <Button variant="ghost" size="sm" onClick={() => onChange(clearedFilters(filters))}>
             <X aria-hidden="true" className="size-4" />
             {t("contacts.filter.clear")}
           </Button>

@@ -4,16 +4,19 @@ import { importColumnNames } from "./import-columns";
 describe("importColumnNames", () => {
   it("names the columns in Portuguese to a Portuguese speaker, the English names read as well", () => {
     const names = importColumnNames("pt-BR");
-    expect(names.main).toEqual(["nome", "e-mail", "telefone", "empresa", "etiquetas"]);
+    // "tags", as the app calls them in Portuguese too
+    expect(names.main).toEqual(["nome", "e-mail", "telefone", "empresa", "tags"]);
     expect(names.others).toEqual(
-      expect.arrayContaining(["name", "email", "phone", "company", "tags", "celular", "whatsapp"]),
+      expect.arrayContaining(["name", "email", "phone", "company", "etiquetas", "celular", "whatsapp"]),
     );
     expect(names.others).not.toContain("nome");
+    expect(names.others).not.toContain("tags");
   });
 
   it("names the columns in English to an English speaker, the Portuguese names read as well", () => {
     const names = importColumnNames("en");
     expect(names.main).toEqual(["name", "email", "phone", "company", "tags"]);
+    expect(names.others).not.toContain("tags");
     expect(names.others).toEqual(
       expect.arrayContaining(["nome", "e-mail", "telefone", "celular", "whatsapp", "empresa", "etiquetas"]),
     );

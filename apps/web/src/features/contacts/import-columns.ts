@@ -1,4 +1,4 @@
-import { builtInColumnAliases, builtInColumns } from "@crm/domain/contacts/csv-columns";
+import { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "@crm/domain/contacts/csv-columns";
 import type { Locale } from "../../i18n/locale";
 
 export interface ImportColumnNames {
@@ -8,11 +8,13 @@ export interface ImportColumnNames {
   others: string[];
 }
 
+/** The app says "Tags" in Portuguese too, so the help does not call that column "etiquetas". */
+const portugueseName = (column: BuiltInColumn): string =>
+  column === "tags" ? column : (builtInColumnAliases[column][0] ?? column);
+
 /** The contact columns as the import help names them: by their Portuguese names to a Portuguese speaker. */
 export function importColumnNames(locale: Locale): ImportColumnNames {
-  const aliases = builtInColumns.map((column) => builtInColumnAliases[column]);
-  if (locale !== "pt-BR") return { main: [...builtInColumns], others: aliases.flat() };
-  const main = builtInColumns.map((column, index) => aliases[index]?.[0] ?? column);
-  const others = [...builtInColumns, ...aliases.flatMap((names) => names.slice(1))];
-  return { main, others };
+  const every = builtInColumns.flatMap((column) => [column, ...builtInColumnAliases[column]]);
+  const main = locale === "pt-BR" ? builtInColumns.map(portugueseName) : [...builtInColumns];
+  return { main, others: every.filter((name) => !main.includes(name)) };
 }

@@ -120,24 +120,27 @@ export function TagPicker({ selected, onAdd, onRemove, disabled = false, canCrea
         className={controlClasses}
       />
       {(suggestions.length > 0 || (canCreate && query !== "" && !exact)) && (
-        <div className="flex flex-wrap gap-1.5">
-          {suggestions.map((tag) => (
-            <button
-              key={tag.id}
-              type="button"
-              disabled={disabled}
-              onClick={() => pick(tag)}
-              aria-label={t("contacts.tags.add", { name: tag.name })}
-              className="inline-flex items-center gap-1.5 rounded-full border border-dashed border-slate-300 px-2 py-0.5 text-xs text-slate-600 hover:border-indigo-400 hover:bg-indigo-50 hover:text-indigo-700"
-            >
-              <span
-                aria-hidden="true"
-                className="size-2 rounded-full"
-                style={{ backgroundColor: tag.color }}
-              />
-              {tag.name}
-            </button>
-          ))}
+        <div className="flex flex-wrap items-center gap-1.5">
+          {suggestions.length > 0 && (
+            // offered, not chosen: under a label, as "+" buttons unlike the chosen tags' chips
+            <fieldset className="flex flex-wrap items-center gap-1.5">
+              {/* floated, a legend lines up with the buttons instead of sitting on the border */}
+              <legend className="float-left text-xs text-slate-500">{t("contacts.tags.suggestions")}</legend>
+              {suggestions.map((tag) => (
+                <button
+                  key={tag.id}
+                  type="button"
+                  disabled={disabled}
+                  onClick={() => pick(tag)}
+                  aria-label={t("contacts.tags.add", { name: tag.name })}
+                  className="inline-flex items-center gap-1 rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-600 hover:bg-indigo-50 hover:text-indigo-700 disabled:opacity-50"
+                >
+                  <Plus aria-hidden="true" className="size-3" />
+                  {tag.name}
+                </button>
+              ))}
+            </fieldset>
+          )}
           {canCreate && query !== "" && !exact && (
             <button
               type="button"

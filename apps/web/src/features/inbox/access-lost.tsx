@@ -28,14 +28,15 @@ export function AccessLostNotice({ lost, className }: { lost: AccessLost; classN
 }
 
 /**
- * A conversation the user opened without the realtime event having said she lost it (a notification's link
- * after a reload): the server only answers 404, so who has it now is not known.
+ * A conversation the agent opened without a realtime event having said she lost it (a link, a bookmark, a
+ * notification after a reload): the server only answers 404, which says neither whether it was ever hers nor
+ * whether it still exists.
  */
-export function NoLongerYoursNotice({ className }: { className?: string }) {
+export function NoAccessNotice({ className }: { className?: string }) {
   const { t } = useI18n();
   return (
     <div className={className}>
-      <Alert tone="info">{t("inbox.accessLost.notYours")}</Alert>
+      <Alert tone="info">{t("inbox.noAccess")}</Alert>
       <Link to="/inbox" className={buttonClasses("secondary", "sm", "mt-3")}>
         {t("inbox.backToList")}
       </Link>

@@ -1,20 +1,36 @@
 import { CircleAlert } from "lucide-react";
 import { useI18n } from "../../i18n/i18n-provider";
-import { isCredentialFailure } from "./send-failure";
+import { channelLabelKey } from "./channel-icon";
+import { type SendFailureKind, sendFailureKind } from "./send-failure";
+import type { Channel } from "./types";
+
+const reasonKeys = {
+  credentials: "inbox.thread.failure.credentials",
+  unreachable: "inbox.thread.failure.unreachable",
+  unconfirmed: "inbox.thread.failure.unconfirmed",
+  interrupted: "inbox.thread.failure.interrupted",
+  refused: "inbox.thread.failure.refused",
+  unknown: "inbox.thread.failure.unknown",
+} as const satisfies Record<SendFailureKind, string>;
 
 /**
- * Above the provider's own words (English, technical): that the message did not go out, and when the channel's
- * credentials were refused, who can fix it.
+ * That the message did not go out and why, in the user's words; the provider's own (English, technical) stay
+ * behind a details toggle, for whoever fixes the channel.
  */
-export function FailedSendReason({ error }: { error: string | null }) {
+export function FailedSendReason({ error, channel }: { error: string | null; channel: Channel }) {
   const { t } = useI18n();
   return (
     <>
       <p className="font-medium">
-        {t("inbox.thread.notSent")}
-        {isCredentialFailure(error) && ` ${t("inbox.thread.notSentCredentials")}`}
+        {t("inbox.thread.notSent")}{" "}
+        {t(reasonKeys[sendFailureKind(error)], { channel: t(channelLabelKey(channel)) })}
       </p>
-      {error && <p className="text-red-700/90">{error}</p>}
+      {error && (
+        <details className="text-red-700/90">
+          <summary className="cursor-pointer">{t("inbox.thread.failure.details")}</summary>
+          <p className="mt-1 break-words">{error}</p>
+        </details>
+      )}
     </>
   );
 }

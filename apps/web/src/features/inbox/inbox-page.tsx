@@ -16,7 +16,7 @@ import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMediaQuery } from "../../lib/use-media-query";
 import { useSession } from "../auth/use-session";
-import { AccessLostNotice, NoLongerYoursNotice, useAccessLost } from "./access-lost";
+import { AccessLostNotice, NoAccessNotice, useAccessLost } from "./access-lost";
 import { ContactPanel } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { type InboxFilters, toListInput } from "./inbox-filters";
@@ -171,8 +171,8 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
       </div>
     );
   }
-  // An agent sees only hers and the unassigned ones, so her 404 is most likely a conversation given to someone
-  // else since (a notification's link, a bookmark): said as the inbox says it, not as a deleted record.
+  // An agent sees only hers and the unassigned ones, so her 404 is most likely a conversation someone else has
+  // (a shared link, a bookmark, an old notification): said as the inbox says it, not as a deleted record.
   if (
     conversation.isLoadingError &&
     !lost &&
@@ -181,7 +181,7 @@ function OpenConversation({ conversationId, filters }: { conversationId: string;
   ) {
     return (
       <div className="flex-1 p-6">
-        <NoLongerYoursNotice />
+        <NoAccessNotice />
       </div>
     );
   }

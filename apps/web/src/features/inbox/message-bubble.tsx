@@ -244,7 +244,7 @@ function RetryableFailure({ message, mayWrite }: { message: Message; mayWrite: b
   );
   return (
     <div ref={box} className="mt-2 space-y-2 rounded-lg bg-white/95 p-2 text-xs text-red-800">
-      <FailedSendReason error={message.error} />
+      <FailedSendReason error={message.error} channel={message.channel} />
       {mayWrite && (
         <Button
           size="sm"
