@@ -166,6 +166,10 @@ describe("a sales team's day with contacts and deals", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(importCsv, "utf8"),
     });
+    // completing, which never replaces a value, is the choice until another is picked
+    expect(await page.getByRole("radio", { name: /Complete the contact/ }).isChecked()).toBe(true);
+    await page.getByRole("radio", { name: /Update the contact \(replace\)/ }).check();
+    await page.getByText("The matched contacts' current data will be replaced by the file's").waitFor();
     await page.getByRole("radio", { name: /Skip the row/ }).check();
     await expectAccessible(page, "13-contacts-import-form");
     await page.getByRole("button", { name: "Start import" }).click();

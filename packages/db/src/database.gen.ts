@@ -81,7 +81,7 @@ export interface ContactImports {
   failed: Generated<number>;
   finished_at: Timestamp | null;
   id: Generated<string>;
-  on_duplicate: "skip" | "update";
+  on_duplicate: "skip" | "update" | "fill";
   organization_id: string;
   processed: Generated<number>;
   skipped: Generated<number>;

@@ -35,6 +35,7 @@ import * as m0034 from "../migrations/0034_message_send_started";
 import * as m0035 from "../migrations/0035_payment_declines_refund_reservations";
 import * as m0036 from "../migrations/0036_deletions";
 import * as m0037 from "../migrations/0037_import_row_unchanged";
+import * as m0038 from "../migrations/0038_import_fill";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   "0035_payment_declines_refund_reservations": m0035,
   "0036_deletions": m0036,
   "0037_import_row_unchanged": m0037,
+  "0038_import_fill": m0038,
 };

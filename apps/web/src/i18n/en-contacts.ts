@@ -131,11 +131,17 @@ export const contactsEn = {
   "contacts.import.tooLarge": "This file is larger than 20 MB. Split it into smaller files.",
   "contacts.import.duplicates": "When a row matches an existing contact",
   "contacts.import.duplicatesHint":
-    "A row matches when it has the same phone or email as a contact you already have.",
+    "A row matches when it has the same phone or email as a contact you already have. If the file repeats a person, only their first row is imported; the others are skipped.",
+  "contacts.import.policy.fill": "Complete the contact",
+  "contacts.import.policy.fillHint":
+    "Fills in only what the contact lacks (email, phone, company, custom fields; the name only if it has none) and adds the row's tags. Never replaces a value the contact has.",
   "contacts.import.policy.skip": "Skip the row",
-  "contacts.import.policy.skipHint": "Keep the existing contact as it is.",
-  "contacts.import.policy.update": "Update the contact",
-  "contacts.import.policy.updateHint": "Fill the existing contact with the row's values.",
+  "contacts.import.policy.skipHint": "Changes nothing in the existing contact: the row is not imported.",
+  "contacts.import.policy.update": "Update the contact (replace)",
+  "contacts.import.policy.updateHint":
+    "Replaces the contact's name, email, phone, company and custom fields with the row's values, and adds the row's tags.",
+  "contacts.import.policy.updateWarning":
+    "The matched contacts' current data will be replaced by the file's, for good. If a row has the phone of a customer under another name, the customer takes the row's name. When in doubt, use “Complete the contact”.",
   "contacts.import.columns":
     "Columns read: {columns}. Separate several tags with “;”. Other columns are ignored.",
   "contacts.import.template": "Download a template",
@@ -191,6 +197,16 @@ export const contactsEn = {
   "contacts.import.reasons.unclosed_quote":
     "A quote opened here is never closed, so the rest of the file cannot be read.",
   "contacts.import.reasons.unchanged": "The contact already has these values: nothing to update.",
+  "contacts.import.reasons.nothing_to_fill":
+    "The contact already has a value in every field the row gives: nothing to complete.",
+  "contacts.import.reasons.duplicate_in_file":
+    "Repeats row {row} of this file: only the first row about a person is imported.",
+  "contacts.import.reasons.changed_fields": "Changed: {fields}.",
+  "contacts.import.changedField.name": "name",
+  "contacts.import.changedField.email": "email",
+  "contacts.import.changedField.phone": "phone",
+  "contacts.import.changedField.company": "company",
+  "contacts.import.changedField.tags": "tags",
   "contacts.import.reasons.unreadable": "This part of the file cannot be read.",
   "contacts.import.reasons.name_required": "A name is needed to create a contact.",
   "contacts.import.reasons.name_too_long": "The name has more than {max} characters.",

@@ -135,11 +135,17 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.tooLarge": "Este arquivo tem mais de 20 MB. Divida-o em arquivos menores.",
   "contacts.import.duplicates": "Quando uma linha corresponde a um contato existente",
   "contacts.import.duplicatesHint":
-    "Uma linha corresponde quando tem o mesmo telefone ou e-mail de um contato que você já tem.",
+    "Uma linha corresponde quando tem o mesmo telefone ou e-mail de um contato que você já tem. Se o arquivo repetir uma pessoa, só a primeira linha dela é importada; as seguintes são puladas.",
+  "contacts.import.policy.fill": "Completar o contato",
+  "contacts.import.policy.fillHint":
+    "Preenche só o que está vazio no contato (e-mail, telefone, empresa, campos personalizados; o nome, só se ele não tiver um) e adiciona as tags da linha. Nunca troca um valor que o contato já tem.",
   "contacts.import.policy.skip": "Pular a linha",
-  "contacts.import.policy.skipHint": "Manter o contato existente como está.",
-  "contacts.import.policy.update": "Atualizar o contato",
-  "contacts.import.policy.updateHint": "Preencher o contato existente com os valores da linha.",
+  "contacts.import.policy.skipHint": "Não altera nada no contato existente: a linha não é importada.",
+  "contacts.import.policy.update": "Atualizar o contato (substituir)",
+  "contacts.import.policy.updateHint":
+    "Substitui o nome, o e-mail, o telefone, a empresa e os campos personalizados do contato pelos valores da linha, e adiciona as tags da linha.",
+  "contacts.import.policy.updateWarning":
+    "Os dados atuais dos contatos encontrados serão trocados pelos do arquivo, sem volta. Se uma linha tiver o telefone de um cliente com outro nome, o cliente passa a ter o nome da linha. Na dúvida, use “Completar o contato”.",
   "contacts.import.columns":
     "Colunas lidas: {columns}. Separe várias tags com “;”. Outras colunas são ignoradas.",
   "contacts.import.template": "Baixar um modelo",
@@ -197,6 +203,16 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.reasons.unclosed_quote":
     "Uma aspa aberta aqui nunca é fechada, então o resto do arquivo não pode ser lido.",
   "contacts.import.reasons.unchanged": "O contato já tem esses valores: nada a atualizar.",
+  "contacts.import.reasons.nothing_to_fill":
+    "O contato já tem valor em todos os campos que a linha traz: nada a completar.",
+  "contacts.import.reasons.duplicate_in_file":
+    "Repete a linha {row} deste arquivo: só a primeira linha de uma mesma pessoa é importada.",
+  "contacts.import.reasons.changed_fields": "Alterou: {fields}.",
+  "contacts.import.changedField.name": "nome",
+  "contacts.import.changedField.email": "e-mail",
+  "contacts.import.changedField.phone": "telefone",
+  "contacts.import.changedField.company": "empresa",
+  "contacts.import.changedField.tags": "tags",
   "contacts.import.reasons.unreadable": "Esta parte do arquivo não pode ser lida.",
   "contacts.import.reasons.name_required": "É preciso um nome para criar um contato.",
   "contacts.import.reasons.name_too_long": "O nome tem mais de {max} caracteres.",

@@ -5,6 +5,9 @@ import { pageInput, pageOf } from "../shared/pagination";
 /** 20 MiB of text. */
 export const maxContactImportCsvLength = 20 * 1024 * 1024;
 
+/** Kept in step with `onDuplicateModes` in the domain. */
+export const contactImportModes = ["skip", "update", "fill"] as const;
+
 export const startContactImportInput = strictInput({
   csv: z
     .string()
@@ -16,9 +19,15 @@ export const startContactImportInput = strictInput({
         "Dates as YYYY-MM-DD, or DD/MM/YYYY when the organization's locale is pt-BR (MM/DD/YYYY for en)",
     ),
   onDuplicate: z
-    .enum(["skip", "update"])
+    .enum(contactImportModes)
     .default("skip")
-    .describe("A row whose phone or email matches an existing contact is skipped or updates it"),
+    .describe(
+      "What a row whose id, phone or email matches an existing contact does to it: skip leaves the contact as " +
+        "it is; update replaces its name, email, phone, company and custom fields with the row's values; fill " +
+        "writes only the values the contact lacks (a name only when its name is just its phone) and never " +
+        "replaces one. update and fill add the row's tags. Whatever the mode, a row matching a contact an " +
+        "earlier row of the same file created or updated is skipped (reason duplicate_in_file)",
+    ),
 });
 
 /** Kept in step with `importFileErrorCodes` in the domain (a test compares them). */
@@ -47,7 +56,7 @@ export const contactImportFileError = z
 export const contactImport = z.object({
   id,
   status: z.enum(["queued", "running", "completed", "failed"]),
-  onDuplicate: z.enum(["skip", "update"]),
+  onDuplicate: z.enum(contactImportModes),
   total: z.number().int().nullable().describe("Data rows in the file; null until the job has read it"),
   processed: z.number().int(),
   created: z.number().int(),
@@ -55,7 +64,9 @@ export const contactImport = z.object({
   skipped: z
     .number()
     .int()
-    .describe('Duplicates of existing contacts left as they were because onDuplicate is "skip"'),
+    .describe(
+      'Duplicates of existing contacts left as they were because onDuplicate is "skip", and rows repeating an earlier row of the file',
+    ),
   unchanged: z
     .number()
     .int()
@@ -96,7 +107,10 @@ export const contactImportReasonCodes = [
   "impossible_date",
   "invalid_option",
   "duplicate",
+  "duplicate_in_file",
   "unchanged",
+  "nothing_to_fill",
+  "changed_fields",
   "identity_conflict",
   "id_conflict",
   "created_meanwhile",
@@ -111,8 +125,10 @@ export const contactImportReason = z.object({
     .record(z.string(), z.union([z.string(), z.number()]))
     .describe(
       "The values the reason names: field and label (a custom field), value (the cell), max, options, " +
-        "order (dmy, mdy or iso: how a date was expected), by (phone or email: a duplicate), values and " +
-        "columns (a row too long), message (other)",
+        "order (dmy, mdy or iso: how a date was expected), by (id, phone or email: a duplicate), row (the " +
+        "earlier row of the file a duplicate_in_file repeats), fields (changed_fields: the fields an update " +
+        "changed, separated by commas: name, email, phone, company, tags, metadata.<key>), values and columns " +
+        "(a row too long), message (other)",
     ),
 });
 
@@ -124,14 +140,15 @@ export const contactImportRow = z.object({
     .enum(contactImportRowOutcomes)
     .describe(
       '"unchanged": it matched a contact already holding its values, so nothing was written (the import\'s ' +
-        '`unchanged` count); "skipped": a duplicate left as it was because onDuplicate is "skip"',
+        '`unchanged` count); "skipped": a duplicate left as it was because onDuplicate is "skip", or a row ' +
+        "repeating an earlier row of the file",
     ),
   reason: z.string().nullable().describe("Why it was skipped, unchanged or failed, in English"),
   reasons: z
     .array(contactImportReason)
     .describe(
-      "The same as codes with their values, one per problem; empty when created or updated (and for rows " +
-        "imported before reasons had codes)",
+      "The same as codes with their values, one per problem; for an updated row, changed_fields with the " +
+        "fields it changed; empty when created (and for rows imported before reasons had codes)",
     ),
   contactId: id.nullable(),
 });

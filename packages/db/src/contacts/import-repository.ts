@@ -189,6 +189,19 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       }
     },
 
+    async rowsWritingContacts(importId, contactIds) {
+      if (contactIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom("contact_import_rows")
+        .select(["contact_id", (eb) => eb.fn.min("row_number").as("row_number")])
+        .where("import_id", "=", importId)
+        .where("contact_id", "in", [...new Set(contactIds)])
+        .where("outcome", "in", ["created", "updated", "unchanged"])
+        .groupBy("contact_id")
+        .execute();
+      return new Map(rows.flatMap((row) => (row.contact_id ? [[row.contact_id, row.row_number]] : [])));
+    },
+
     async listRows(organizationId, importId, page, filter = {}) {
       const limit = pageSize(page.limit);
       const after = decodeRowCursor(importId, page.cursor, filter);

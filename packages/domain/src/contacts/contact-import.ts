@@ -4,13 +4,14 @@ import type { Page, PageRequest } from "../shared/pagination";
 import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { type ContactUpdatedPayload, publishContactChanges } from "./events";
+import { changedFields, onlyMissingValues } from "./import-changes";
 import { describeImportFileError, type ImportFileError, importFileError } from "./import-file-errors";
 import {
-  changesNothing,
   failPlannedContact,
   type ImportPlan,
   type PlannedWrite,
   planImportBatch,
+  reportChangedFields,
   skipUnchangedContact,
 } from "./import-plan";
 import { type ImportReason, importReason } from "./import-reasons";
@@ -157,8 +158,13 @@ export async function importContactBatch(
       if (mapping.ok && mapping.contact.id) ids.push(mapping.contact.id);
     }
     const known = await repos.contacts.findByIdentities(organizationId, { phones, emails, ids });
-    const plan = planImportBatch(mapped, known, definitions, contactImport.onDuplicate, deps.newId);
-    await writeImportPlan(repos, organizationId, definitions, plan);
+    const earlier = await repos.imports.rowsWritingContacts(
+      contactImport.id,
+      known.map((contact) => contact.id),
+    );
+    const { onDuplicate } = contactImport;
+    const plan = planImportBatch(mapped, known, definitions, onDuplicate, deps.newId, earlier);
+    await writeImportPlan(repos, organizationId, definitions, onDuplicate, plan);
     await repos.imports.addRows(organizationId, contactImport.id, plan.results);
     await repos.imports.addProgress(contactImport.id, countRows(plan.results));
     return plan.results;
@@ -178,6 +184,7 @@ async function writeImportPlan(
   repos: ContactsTransactionRepos,
   organizationId: string,
   definitions: readonly CustomFieldDefinition[],
+  onDuplicate: OnDuplicate,
   plan: ImportPlan,
 ): Promise<void> {
   const writes = [...plan.creates.values(), ...plan.updates.values()];
@@ -210,18 +217,20 @@ async function writeImportPlan(
     if (created.has(create.contactId)) written.add(create);
     else failPlannedContact(plan.results, create.contactId, importReason("created_meanwhile"));
   }
-  for (const update of plan.updates.values()) {
+  for (const planned of plan.updates.values()) {
     try {
-      const changed = await repos.savepoint(async () => {
-        const current = await repos.contacts.lockById(organizationId, update.contactId);
+      const fields = await repos.savepoint(async () => {
+        const current = await repos.contacts.lockById(organizationId, planned.contactId);
         if (!current) throw notFound("Contact");
+        const update = onDuplicate === "fill" ? onlyMissingValues(current, planned) : planned;
         const company = companyId(update);
         const metadata = applyMetadataPatch(definitions, current.metadata, update.metadata, {
           requireAll: false,
         });
         const tagIds = update.tagNames.flatMap((name) => tags.get(name.toLowerCase()) ?? []);
+        const fields = changedFields(current, { ...update, companyId: company, metadata, tagIds });
         // a row as the contact already is (a file the export wrote, imported back) touches nothing
-        if (changesNothing(current, { ...update, companyId: company, metadata, tagIds })) return false;
+        if (fields.length === 0) return fields;
         await repos.contacts.update(organizationId, update.contactId, {
           ...(update.name === undefined ? {} : { name: update.name }),
           ...(update.email === undefined ? {} : { email: update.email }),
@@ -229,13 +238,18 @@ async function writeImportPlan(
           ...(company === undefined ? {} : { companyId: company }),
           metadata,
         });
-        return true;
+        return fields;
       });
-      if (changed) written.add(update);
-      else skipUnchangedContact(plan.results, update.contactId);
+      if (fields.length > 0) {
+        written.add(planned);
+        reportChangedFields(plan.results, planned.contactId, fields);
+      } else {
+        const reason = importReason(onDuplicate === "fill" ? "nothing_to_fill" : "unchanged");
+        skipUnchangedContact(plan.results, planned.contactId, reason);
+      }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      failPlannedContact(plan.results, update.contactId, updateFailure(error));
+      failPlannedContact(plan.results, planned.contactId, updateFailure(error));
     }
   }
   await repos.contacts.addTagLinks(

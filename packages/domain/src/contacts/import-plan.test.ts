@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Email } from "../shared/email";
 import type { Phone } from "../shared/phone";
 import type { ImportedContact, RowMapping } from "./csv-mapping";
+import { changesNothing } from "./import-changes";
 import {
-  changesNothing,
   decideImportRow,
   failPlannedContact,
   planImportBatch,
+  reportChangedFields,
   skipUnchangedContact,
 } from "./import-plan";
 import { importReason } from "./import-reasons";
@@ -136,36 +137,96 @@ describe("planning a batch", () => {
     ]);
   });
 
-  it("a later row with the same phone updates (or skips) the contact an earlier row creates", () => {
-    const rows = [
-      { rowNumber: 1, mapping: ok({ name: "Ana", phone, tagNames: ["vip"] }) },
-      { rowNumber: 2, mapping: ok({ name: "Ana Silva", phone, email, tagNames: ["VIP", "lead"] }) },
-    ];
-    const updated = planImportBatch(rows, [], [], "update", ids());
-    expect(updated.creates.size).toBe(1);
-    expect(updated.creates.get("new-1")).toMatchObject({
-      name: "Ana Silva",
-      email,
-      tagNames: ["vip", "lead"],
-      rowNumbers: [1, 2],
-    });
-    expect(updated.results.map((r) => [r.outcome, r.contactId])).toEqual([
-      ["created", "new-1"],
-      ["updated", "new-1"],
-    ]);
+  it.each(["skip", "update", "fill"] as const)(
+    "in %s mode, a later row matching the contact an earlier row created is skipped, naming that row",
+    (mode) => {
+      const other = "+5511912345678" as Phone;
+      const plan = planImportBatch(
+        [
+          { rowNumber: 5, mapping: ok({ name: "Ana Santos 5", phone, email, tagNames: ["vip"] }) },
+          // the same email with another phone: it must neither rename Ana nor take her phone away
+          { rowNumber: 40, mapping: ok({ name: "Outra", phone: other, email }) },
+          // Ana's phone: it must not create a second contact with it
+          { rowNumber: 50, mapping: ok({ name: "Mais uma", phone }) },
+          { rowNumber: 60, mapping: ok({ name: "Bia", email: "bia@example.com" as Email }) },
+        ],
+        [],
+        [],
+        mode,
+        ids(),
+      );
+      expect(plan.creates.get("new-1")).toMatchObject({
+        name: "Ana Santos 5",
+        phone,
+        email,
+        rowNumbers: [5],
+      });
+      expect([...plan.creates.keys()]).toEqual(["new-1", "new-2"]);
+      expect(plan.updates.size).toBe(0);
+      expect(plan.results.map((r) => [r.rowNumber, r.outcome, r.contactId, r.reasons])).toEqual([
+        [5, "created", "new-1", []],
+        [40, "skipped", "new-1", [{ code: "duplicate_in_file", params: { row: 5, by: "email" } }]],
+        [50, "skipped", "new-1", [{ code: "duplicate_in_file", params: { row: 5, by: "phone" } }]],
+        [60, "created", "new-2", []],
+      ]);
+      expect(plan.results[1]?.reason).toBe(
+        "Repeats row 5 of this file (same email): only the first row is imported",
+      );
+    },
+  );
 
-    const skipped = planImportBatch(rows, [], [], "skip", ids());
-    expect(skipped.results.map((r) => [r.outcome, r.contactId])).toEqual([
-      ["created", "new-1"],
-      ["skipped", "new-1"],
+  it("a later row matching a stored contact an earlier row updated, by its old or new phone, is skipped", () => {
+    const other = "+5511912345678" as Phone;
+    const plan = planImportBatch(
+      [
+        { rowNumber: 1, mapping: ok({ email, phone: other, name: "Ana" }) },
+        { rowNumber: 2, mapping: ok({ phone, name: "Ana de novo" }) },
+        { rowNumber: 3, mapping: ok({ phone: other, name: "Ana outra vez" }) },
+      ],
+      [{ id: "stored", phone, email }],
+      [],
+      "update",
+      ids(),
+    );
+    expect([...plan.updates.keys()]).toEqual(["stored"]);
+    expect(plan.creates.size).toBe(0);
+    expect(plan.results.map((r) => [r.outcome, r.reasons[0]?.params])).toEqual([
+      ["updated", undefined],
+      ["skipped", { row: 1, by: "phone" }],
+      ["skipped", { row: 1, by: "phone" }],
     ]);
   });
 
-  it("gathers the rows updating one stored contact, and requires required fields only to create", () => {
+  it("a row matching a contact a row of an earlier batch wrote is skipped, naming that row", () => {
+    const earlier = new Map([["stored", 7]]);
+    const plan = planImportBatch(
+      [
+        { rowNumber: 300, mapping: ok({ email, name: "Ana" }) },
+        { rowNumber: 301, mapping: ok({ id: "stored", name: "Ana" }) },
+        { rowNumber: 302, mapping: ok({ phone, name: "Bia" }) },
+      ],
+      [
+        { id: "stored", phone: null, email },
+        { id: "untouched", phone, email: null },
+      ],
+      [],
+      "update",
+      ids(),
+      earlier,
+    );
+    expect(plan.results.map((r) => [r.outcome, r.contactId, r.reasons[0]?.params])).toEqual([
+      ["skipped", "stored", { row: 7, by: "email" }],
+      ["skipped", "stored", { row: 7, by: "id" }],
+      ["updated", "untouched", undefined],
+    ]);
+    // the next batch knows that row 302 wrote the contact
+    expect(earlier.get("untouched")).toBe(302);
+  });
+
+  it("requires required fields only to create", () => {
     const plan = planImportBatch(
       [
         { rowNumber: 1, mapping: ok({ email, metadata: { cpf: "1" } }) },
-        { rowNumber: 2, mapping: ok({ email, name: "Ana" }) },
         { rowNumber: 3, mapping: ok({ name: "Bia", phone }) },
       ],
       [{ id: "stored", phone: null, email }],
@@ -173,18 +234,25 @@ describe("planning a batch", () => {
       "update",
       ids(),
     );
-    expect(plan.updates.get("stored")).toMatchObject({
-      name: "Ana",
-      metadata: { cpf: "1" },
-      rowNumbers: [1, 2],
-    });
-    expect(plan.results[2]).toEqual({
+    expect(plan.updates.get("stored")).toMatchObject({ metadata: { cpf: "1" }, rowNumbers: [1] });
+    expect(plan.results[1]).toEqual({
       rowNumber: 3,
       outcome: "error",
       reason: "metadata.cpf: CPF is required",
       reasons: [{ code: "field_required", params: { field: "cpf", label: "CPF" } }],
       contactId: null,
     });
+  });
+
+  it("a fill updates the matching contact like an update (what it writes is decided against the stored one)", () => {
+    const plan = planImportBatch(
+      [{ rowNumber: 1, mapping: ok({ email, name: "Ana" }) }],
+      [{ id: "stored", phone: null, email }],
+      [],
+      "fill",
+      ids(),
+    );
+    expect(plan.results.map((r) => [r.outcome, r.contactId])).toEqual([["updated", "stored"]]);
   });
 
   it("turns every row of a contact that could not be written into an error", () => {
@@ -263,5 +331,31 @@ describe("an update that changes nothing", () => {
       ["unchanged", ["unchanged"]],
     ]);
     expect(results[0]?.reason).toBe("The matching contact already has the row's values: nothing to update");
+  });
+});
+
+describe("an update that changes values", () => {
+  it("says which fields it changed", () => {
+    const results: ImportRowResult[] = [
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+      { rowNumber: 2, outcome: "created", reason: null, reasons: [], contactId: "c2" },
+    ];
+    reportChangedFields(results, "c1", ["name", "email", "metadata.plan"]);
+    expect(results[0]).toEqual({
+      rowNumber: 1,
+      outcome: "updated",
+      reason: "Changed: name, email, metadata.plan",
+      reasons: [{ code: "changed_fields", params: { fields: "name,email,metadata.plan" } }],
+      contactId: "c1",
+    });
+    expect(results[1]?.reasons).toEqual([]);
+  });
+
+  it("a fill that fills nothing is unchanged, saying so", () => {
+    const results: ImportRowResult[] = [
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+    ];
+    skipUnchangedContact(results, "c1", importReason("nothing_to_fill"));
+    expect(results[0]).toMatchObject({ outcome: "unchanged", reasons: [{ code: "nothing_to_fill" }] });
   });
 });

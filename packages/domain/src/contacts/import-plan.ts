@@ -3,7 +3,7 @@ import type { Phone } from "../shared/phone";
 import { describeError, type ImportedContact, type RowMapping } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { describeImportReasons, type ImportReason, importReason } from "./import-reasons";
-import type { Contact, ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
+import type { ContactMetadata, CustomFieldDefinition, ImportRowResult, OnDuplicate } from "./model";
 import type { ContactIdentity } from "./ports";
 
 export type RowDecision =
@@ -64,7 +64,31 @@ export function decideImportRow(
   return { action: "update", contactId: existing.id };
 }
 
-/** A contact to create or update, gathering every row of the batch that concerns it. */
+/** A row matching (by id, phone or email) a contact an earlier row of the import wrote is skipped. */
+function repeatedRow(
+  contact: Pick<ImportedContact, "id" | "phone" | "email">,
+  known: readonly ContactIdentity[],
+  earlier: ReadonlyMap<string, number>,
+): RowDecision | undefined {
+  const matches: Array<["id" | "phone" | "email", ContactIdentity | undefined]> = [
+    ["id", contact.id ? known.find((c) => c.id === contact.id) : undefined],
+    ["phone", contact.phone ? known.find((c) => c.phone === contact.phone && earlier.has(c.id)) : undefined],
+    ["email", contact.email ? known.find((c) => c.email === contact.email && earlier.has(c.id)) : undefined],
+  ];
+  for (const [by, found] of matches) {
+    const row = found && earlier.get(found.id);
+    if (found && row !== undefined) {
+      return {
+        action: "skip",
+        contactId: found.id,
+        reason: importReason("duplicate_in_file", { row, by }),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A contact to create or update, with the row of the import that writes it. */
 export interface PlannedWrite {
   contactId: string;
   rowNumbers: number[];
@@ -103,9 +127,11 @@ function absorb(
 
 /**
  * Decides every row of a batch without writing: which contacts to create (with ids chosen here, so later
- * rows can point at them), which to update, and what to report. A row that matches a contact created or
- * updated by an earlier row of the batch updates (or skips) that contact, as it would one already stored.
- * `known` must hold the stored contacts with the batch's ids, phones and emails; it gains the planned ones.
+ * rows can point at them), which to update, and what to report. A row that matches a contact an earlier row
+ * of the import created or updated is skipped, saying which row: a file naming one person twice must not
+ * overwrite what its first row wrote. `known` must hold the stored contacts with the batch's ids, phones and
+ * emails; it gains the planned ones. `earlier` holds, by contact id, the first row of the import's earlier
+ * batches that wrote each of those contacts; it gains this batch's.
  */
 export function planImportBatch(
   rows: ReadonlyArray<{ rowNumber: number; mapping: RowMapping }>,
@@ -113,6 +139,7 @@ export function planImportBatch(
   definitions: readonly CustomFieldDefinition[],
   onDuplicate: OnDuplicate,
   newId: () => string,
+  earlier: Map<string, number> = new Map(),
 ): ImportPlan {
   const plan: ImportPlan = { creates: new Map(), updates: new Map(), results: [] };
   for (const { rowNumber, mapping } of rows) {
@@ -123,7 +150,7 @@ export function planImportBatch(
       continue;
     }
     const contact = mapping.contact;
-    const decision = decideImportRow(contact, known, onDuplicate);
+    const decision = repeatedRow(contact, known, earlier) ?? decideImportRow(contact, known, onDuplicate);
     if (decision.action === "error") {
       error([decision.reason]);
     } else if (decision.action === "skip") {
@@ -153,21 +180,16 @@ export function planImportBatch(
       absorb(create, contact, metadata, rowNumber);
       plan.creates.set(contactId, create);
       known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
+      earlier.set(contactId, rowNumber);
       plan.results.push({ rowNumber, outcome: "created", reason: null, reasons: [], contactId });
     } else {
       const contactId = decision.contactId;
-      const target = plan.creates.get(contactId) ?? plan.updates.get(contactId);
-      if (target) absorb(target, contact, contact.metadata, rowNumber);
-      else {
-        const update: PlannedWrite = { contactId, rowNumbers: [], tagNames: [], metadata: {} };
-        absorb(update, contact, contact.metadata, rowNumber);
-        plan.updates.set(contactId, update);
-      }
-      const entry = known.find((c) => c.id === contactId);
-      if (entry) {
-        entry.phone = contact.phone ?? entry.phone;
-        entry.email = contact.email ?? entry.email;
-      }
+      const update: PlannedWrite = { contactId, rowNumbers: [], tagNames: [], metadata: {} };
+      absorb(update, contact, contact.metadata, rowNumber);
+      plan.updates.set(contactId, update);
+      // the contact answers to the row's phone and email as well as to its own: a later row with either repeats this one
+      known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
+      earlier.set(contactId, rowNumber);
       plan.results.push({ rowNumber, outcome: "updated", reason: null, reasons: [], contactId });
     }
   }
@@ -186,43 +208,29 @@ export function failPlannedContact(
   }
 }
 
-/** The values an update would write: only those the file gave, the metadata already merged over the stored. */
-export interface UpdateValues {
-  name?: string | undefined;
-  email?: Email | undefined;
-  phone?: Phone | undefined;
-  companyId?: string | undefined;
-  metadata: ContactMetadata;
-  /** Tags to attach (attaching never removes one). */
-  tagIds: readonly string[];
-}
-
-/** JSON with its keys sorted, so two metadata objects compare by value whatever their keys' order. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, item: unknown) =>
-    item && typeof item === "object" && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
-
-/** Whether an update would leave every value of the contact as it is: then it is not written at all. */
-export function changesNothing(current: Contact, update: UpdateValues): boolean {
-  const tagIds = new Set(current.tags.map((tag) => tag.id));
-  return (
-    (update.name === undefined || update.name === current.name) &&
-    (update.email === undefined || update.email === current.email) &&
-    (update.phone === undefined || update.phone === current.phone) &&
-    (update.companyId === undefined || update.companyId === (current.company?.id ?? null)) &&
-    canonical(update.metadata) === canonical(current.metadata) &&
-    update.tagIds.every((tagId) => tagIds.has(tagId))
-  );
-}
-
-/** Rows that would update a contact without changing a value are reported `unchanged`: nothing is written. */
-export function skipUnchangedContact(results: ImportRowResult[], contactId: string): void {
+/**
+ * Rows that would update a contact without changing a value are reported `unchanged`: nothing is written.
+ * `reason` says why: the contact holds the row's values (`unchanged`) or, filling, lacks none (`nothing_to_fill`).
+ */
+export function skipUnchangedContact(
+  results: ImportRowResult[],
+  contactId: string,
+  reason: ImportReason = importReason("unchanged"),
+): void {
   for (const [index, row] of results.entries()) {
     if (row.contactId === contactId && row.outcome === "updated")
-      results[index] = { ...row, outcome: "unchanged", ...explained([importReason("unchanged")]) };
+      results[index] = { ...row, outcome: "unchanged", ...explained([reason]) };
+  }
+}
+
+/** The rows updating a contact say which of its fields they changed (see `changedFields`). */
+export function reportChangedFields(results: ImportRowResult[], contactId: string, fields: string[]): void {
+  for (const [index, row] of results.entries()) {
+    if (row.contactId === contactId && row.outcome === "updated")
+      results[index] = {
+        ...row,
+        ...explained([importReason("changed_fields", { fields: fields.join(",") })]),
+      };
   }
 }
 

@@ -22,7 +22,10 @@ export const importReasonCodes = [
   "impossible_date",
   "invalid_option",
   "duplicate",
+  "duplicate_in_file",
   "unchanged",
+  "nothing_to_fill",
+  "changed_fields",
   "identity_conflict",
   "id_conflict",
   "created_meanwhile",
@@ -34,7 +37,10 @@ export type ImportReasonCode = (typeof importReasonCodes)[number];
 
 export interface ImportReason {
   code: ImportReasonCode;
-  /** The values its wording needs: `field` and `label` name a custom field, `value` is the cell's text. */
+  /**
+   * The values its wording needs: `field` and `label` name a custom field, `value` is the cell's text, `row`
+   * an earlier row of the file, `fields` the changed fields separated by commas (`metadata.<key>` for custom ones).
+   */
   params: Record<string, string | number>;
 }
 
@@ -99,8 +105,14 @@ function describeImportReason({ code, params }: ImportReason): string {
       return customField(params, `must be one of ${text(params.options)}`);
     case "duplicate":
       return `Duplicate of an existing contact (same ${text(params.by)})`;
+    case "duplicate_in_file":
+      return `Repeats row ${text(params.row)} of this file (same ${text(params.by)}): only the first row is imported`;
     case "unchanged":
       return "The matching contact already has the row's values: nothing to update";
+    case "nothing_to_fill":
+      return "The matching contact already has a value for every field the row gives: nothing to fill";
+    case "changed_fields":
+      return `Changed: ${text(params.fields).split(",").join(", ")}`;
     case "identity_conflict":
       return `The phone belongs to contact ${text(params.phoneContactId)} and the email to another contact, ${text(params.emailContactId)}`;
     case "id_conflict":

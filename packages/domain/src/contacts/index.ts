@@ -11,6 +11,7 @@ export * from "./custom-field-definitions";
 export * from "./custom-fields";
 export * from "./duplicates";
 export * from "./events";
+export * from "./import-changes";
 export * from "./import-file-errors";
 export * from "./import-plan";
 export * from "./import-reasons";

@@ -133,13 +133,21 @@ export interface ContactDeal {
 
 export const importStatuses = ["queued", "running", "completed", "failed"] as const;
 export type ImportStatus = (typeof importStatuses)[number];
-export type OnDuplicate = "skip" | "update";
+/**
+ * What a row matching an existing contact does to it: `skip` leaves it as it is, `update` replaces its values
+ * with the row's, `fill` writes only the values it lacks; both add the row's tags and never remove one.
+ */
+export const onDuplicateModes = ["skip", "update", "fill"] as const;
+export type OnDuplicate = (typeof onDuplicateModes)[number];
 
 export interface ImportCounts {
   processed: number;
   created: number;
   updated: number;
-  /** Duplicates left as they were because the import skips them (`onDuplicate: "skip"`). */
+  /**
+   * Duplicates left as they were because the import skips them (`onDuplicate: "skip"`), and rows repeating a
+   * contact an earlier row of the file wrote (reason `duplicate_in_file`).
+   */
   skipped: number;
   /** Rows that would update a contact without changing a value: reported `skipped`, reason `unchanged`. */
   unchanged: number;
@@ -172,7 +180,10 @@ export interface ImportRowResult {
   outcome: ImportRowOutcome;
   /** In English, from `reasons`. */
   reason: string | null;
-  /** Why it was skipped or failed; empty otherwise (and for rows reported before reasons had codes). */
+  /**
+   * Why it was skipped, unchanged or failed; for an update, which values it changed. Empty for a created row
+   * (and for rows reported before reasons had codes).
+   */
   reasons: ImportReason[];
   contactId: string | null;
 }

@@ -218,6 +218,11 @@ export interface ContactImportRepository {
     at: Date,
   ): Promise<void>;
   addRows(organizationId: string, importId: string, rows: ImportRowResult[]): Promise<void>;
+  /**
+   * Of these contacts, those an earlier row of the import created, updated or matched unchanged, each with
+   * the first such row's number.
+   */
+  rowsWritingContacts(importId: string, contactIds: readonly string[]): Promise<Map<string, number>>;
   /** In file order; with `outcome`, only the rows of that outcome. */
   listRows(
     organizationId: string,

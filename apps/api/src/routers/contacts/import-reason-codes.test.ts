@@ -1,5 +1,5 @@
-import { contactImportFileErrorCodes, contactImportReasonCodes } from "@crm/contracts";
-import { importFileErrorCodes, importReasonCodes } from "@crm/domain";
+import { contactImportFileErrorCodes, contactImportModes, contactImportReasonCodes } from "@crm/contracts";
+import { importFileErrorCodes, importReasonCodes, onDuplicateModes } from "@crm/domain";
 import { describe, expect, it } from "vitest";
 
 describe("import row reasons", () => {
@@ -9,5 +9,9 @@ describe("import row reasons", () => {
 
   it("the API documents every whole-file failure code, and no other", () => {
     expect([...contactImportFileErrorCodes]).toEqual([...importFileErrorCodes]);
+  });
+
+  it("the API accepts every duplicate mode the import knows, and no other", () => {
+    expect([...contactImportModes]).toEqual([...onDuplicateModes]);
   });
 });

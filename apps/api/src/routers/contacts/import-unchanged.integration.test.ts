@@ -93,7 +93,11 @@ describe("importing back an unchanged export in update mode", () => {
 
       const rows = await allPages<ImportRowDto>(api, token, `/contacts/imports/${done.id}/rows`);
       const carlaRow = rows.find((row) => row.contactId === carla.id);
-      expect(carlaRow).toMatchObject({ outcome: "updated", reasons: [] });
+      expect(carlaRow).toMatchObject({
+        outcome: "updated",
+        reason: "Changed: name",
+        reasons: [{ code: "changed_fields", params: { fields: "name" } }],
+      });
       const others = rows.filter((row) => row !== carlaRow);
       expect(others).toHaveLength(3);
       for (const row of others) {

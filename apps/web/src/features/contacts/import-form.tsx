@@ -11,10 +11,14 @@ import type { PlainMessageKey } from "../../i18n/translate";
 import { readTextFile } from "../../lib/decode-text";
 import { useTRPC } from "../../lib/trpc";
 import { importColumnNames } from "./import-columns";
-import { checkImportFile, checkImportText } from "./import-state";
+import {
+  checkImportFile,
+  checkImportText,
+  defaultImportMode,
+  type ImportMode,
+  importModes,
+} from "./import-state";
 import { useCustomFields } from "./use-contact-options";
-
-type OnDuplicate = "skip" | "update";
 
 export function ImportForm({ onStarted }: { onStarted: (importId: string) => void }) {
   const { t, locale } = useI18n();
@@ -22,7 +26,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
   const fileId = useId();
   const definitions = useCustomFields().data?.items ?? [];
   const [file, setFile] = useState<File | null>(null);
-  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>("skip");
+  const [onDuplicate, setOnDuplicate] = useState<ImportMode>(defaultImportMode);
   const [problem, setProblem] = useState<PlainMessageKey | null>(null);
   const start = useMutation(
     trpc.contacts.startImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
@@ -78,8 +82,8 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{t("contacts.import.duplicates")}</legend>
           <p className="mt-1 text-xs text-slate-500">{t("contacts.import.duplicatesHint")}</p>
-          <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            {(["skip", "update"] as const).map((policy) => (
+          <div className="mt-3 grid gap-3 sm:grid-cols-3">
+            {importModes.map((policy) => (
               <label
                 key={policy}
                 className="flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-slate-200 ring-inset has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600"
@@ -103,6 +107,11 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
               </label>
             ))}
           </div>
+          {onDuplicate === "update" && (
+            <p className="mt-3 text-xs font-medium text-amber-800">
+              {t("contacts.import.policy.updateWarning")}
+            </p>
+          )}
         </fieldset>
 
         <Alert tone="info">

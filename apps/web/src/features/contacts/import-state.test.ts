@@ -1,5 +1,6 @@
 import {
   contactImportFileErrorCodes,
+  contactImportModes,
   contactImportReasonCodes,
   contactImportRowOutcomes,
 } from "@crm/contracts";
@@ -10,9 +11,11 @@ import { type MessageKey, type Messages, type Translate, translate } from "../..
 import {
   checkImportFile,
   checkImportText,
+  defaultImportMode,
   describeImportFailure,
   describeImportRow,
   type ImportRow,
+  importModes,
   importPollInterval,
   importProgress,
   isImportFinished,
@@ -129,6 +132,29 @@ describe("an import row's report", () => {
     }
   });
 
+  it("names the earlier row a repeated row repeats, and the fields an update changed", () => {
+    const repeated = { code: "duplicate_in_file" as const, params: { row: 5, by: "email" } };
+    expect(describeImportRow(pt, row([repeated]))).toBe(
+      "Repete a linha 5 deste arquivo: só a primeira linha de uma mesma pessoa é importada.",
+    );
+    expect(describeImportRow(english, row([repeated]))).toBe(
+      "Repeats row 5 of this file: only the first row about a person is imported.",
+    );
+    const changed = {
+      code: "changed_fields" as const,
+      params: { fields: "name,email,phone,company,metadata.plano,tags" },
+    };
+    expect(describeImportRow(pt, row([changed]))).toBe(
+      "Alterou: nome, e-mail, telefone, empresa, plano, tags.",
+    );
+    expect(describeImportRow(english, row([changed]))).toBe(
+      "Changed: name, email, phone, company, plano, tags.",
+    );
+    expect(describeImportRow(pt, row([{ code: "nothing_to_fill", params: {} }]))).toBe(
+      "O contato já tem valor em todos os campos que a linha traz: nada a completar.",
+    );
+  });
+
   it("shows the API's English text for rows reported before reasons had codes", () => {
     expect(describeImportRow(pt, row([], "phone: Invalid phone number"))).toBe("phone: Invalid phone number");
     expect(describeImportRow(pt, { reason: null, reasons: [] })).toBeNull();
@@ -183,5 +209,22 @@ describe("a failed import", () => {
     expect(describeImportFailure(pt, { errorReason: null })).toBe(
       "A importação parou antes do fim. Confira se o arquivo é um CSV válido e tente de novo.",
     );
+  });
+});
+
+describe("the choice for rows matching an existing contact", () => {
+  it("offers every mode the API accepts, completing the contact unless the user picks another", () => {
+    expect([...importModes].sort()).toEqual([...contactImportModes].sort());
+    expect(defaultImportMode).toBe("fill");
+    expect(importModes[0]).toBe("fill");
+  });
+
+  it("says that updating replaces the contact's values, and that completing never does", () => {
+    expect(pt("contacts.import.policy.updateHint")).toMatch(/^Substitui o nome, o e-mail, o telefone/);
+    expect(english("contacts.import.policy.updateHint")).toMatch(
+      /^Replaces the contact's name, email, phone/,
+    );
+    expect(pt("contacts.import.policy.fillHint")).toMatch(/Nunca troca um valor/);
+    expect(english("contacts.import.policy.fillHint")).toMatch(/Never replaces a value/);
   });
 });

@@ -5,6 +5,14 @@ import type { RouterOutputs } from "../../lib/api-types";
 export type ContactImport = RouterOutputs["contacts"]["getImport"];
 export type ImportRow = RouterOutputs["contacts"]["importRows"]["items"][number];
 export type ImportOutcome = ImportRow["outcome"];
+export type ImportMode = ContactImport["onDuplicate"];
+
+/**
+ * The choices for rows matching an existing contact, in the order offered; the first, which never replaces a
+ * value, is chosen until the user picks another (the API's default stays `skip`, for its older clients).
+ */
+export const importModes: readonly ImportMode[] = ["fill", "skip", "update"];
+export const defaultImportMode: ImportMode = "fill";
 
 /** The API's limit for the CSV text; checked before reading a huge file into memory. */
 export const maxImportFileBytes = 20 * 1024 * 1024;
@@ -145,9 +153,28 @@ function describeImportReason(t: Translate, { code, params }: ImportReason): str
           ? "contacts.import.reasons.id_conflict_email"
           : "contacts.import.reasons.id_conflict_phone",
       );
+    case "duplicate_in_file":
+      return t("contacts.import.reasons.duplicate_in_file", { row: param("row") });
+    case "changed_fields":
+      return t("contacts.import.reasons.changed_fields", {
+        fields: changedFieldNames(t, String(param("fields"))).join(", "),
+      });
     case "other":
       return t("contacts.import.reasons.message", { message: param("message") });
     default:
       return t(`contacts.import.reasons.${code}`);
   }
+}
+
+const ownFields = ["name", "email", "phone", "company", "tags"] as const;
+
+/** "name,email,metadata.plan" as the reader says it: "nome, e-mail, plan" (a custom field by its key). */
+function changedFieldNames(t: Translate, fields: string): string[] {
+  return fields
+    .split(",")
+    .filter((field) => field !== "")
+    .map((field) => {
+      const own = ownFields.find((known) => known === field);
+      return own ? t(`contacts.import.changedField.${own}`) : field.replace(/^metadata\./, "");
+    });
 }
