@@ -47,7 +47,9 @@ export const errorStatuses = {
   },
   502: {
     codes: ["BAD_GATEWAY"],
-    description: "The provider (payments, channel) refused or could not be reached",
+    description:
+      "The provider (payments, channel) refused or could not be reached; `PROVIDER_UNCONFIRMED`: it gave no " +
+      "clear answer to a refund it may have made, which is settled automatically within minutes (do not retry)",
   },
 } as const satisfies Record<number, { codes: readonly string[]; description: string }>;
 

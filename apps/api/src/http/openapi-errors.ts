@@ -61,7 +61,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "integrations.update": ["CONFLICT", "PRECONDITION_FAILED", "PROVIDER_ERROR"],
   "integrations.delete": ["CONFLICT", "UNPROCESSABLE", "PROVIDER_ERROR"],
   "payments.create": ["NOT_FOUND", "UNPROCESSABLE", "RATE_LIMITED", "PROVIDER_ERROR"],
-  "payments.refund": ["UNPROCESSABLE", "RATE_LIMITED", "PROVIDER_ERROR"],
+  "payments.refund": ["UNPROCESSABLE", "RATE_LIMITED", "PROVIDER_ERROR", "PROVIDER_UNCONFIRMED"],
   "payments.sendLink": ["UNPROCESSABLE"],
   "payments.createAndSendLink": ["NOT_FOUND", "UNPROCESSABLE", "RATE_LIMITED", "PROVIDER_ERROR"],
   "conversations.channels": ["NOT_FOUND"],

@@ -88,6 +88,8 @@ export const paymentsEn = {
   "payments.refund.submit": "Refund",
   "payments.refund.zero": "The refund must be greater than zero.",
   "payments.refund.tooMuch": "This is more than what can still be refunded.",
+  "payments.refund.unconfirmed":
+    "The provider did not confirm the refund. It may have been made already: the amount stays held and the refund is settled automatically within a few minutes. Do not refund it again.",
 
   "payments.deal.title": "Payments",
   "payments.deal.description":

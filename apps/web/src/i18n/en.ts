@@ -273,6 +273,8 @@ export const en = {
   "errors.rateLimitedFor.one": "Too many attempts. Try again in {count} minute.",
   "errors.rateLimitedFor.other": "Too many attempts. Try again in {count} minutes.",
   "errors.providerError": "An external service did not respond as expected. Try again in a moment.",
+  "errors.providerUnconfirmed":
+    "An external service did not confirm this. It is checked automatically within a few minutes: do not try again.",
   "errors.network": "We could not reach the server. Check your connection and try again.",
   "errors.unexpected": "Something went wrong on our side. Try again in a moment.",
 

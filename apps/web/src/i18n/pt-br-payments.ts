@@ -90,6 +90,8 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.refund.submit": "Estornar",
   "payments.refund.zero": "O estorno deve ser maior que zero.",
   "payments.refund.tooMuch": "Isto é mais do que ainda pode ser estornado.",
+  "payments.refund.unconfirmed":
+    "O provedor não confirmou o estorno. Ele pode já ter sido feito: o valor fica reservado e o estorno é conferido automaticamente em alguns minutos. Não estorne de novo.",
 
   "payments.deal.title": "Pagamentos",
   "payments.deal.description":

@@ -272,6 +272,8 @@ export const ptBR: Messages = {
   "errors.rateLimitedFor.one": "Muitas tentativas. Tente novamente em {count} minuto.",
   "errors.rateLimitedFor.other": "Muitas tentativas. Tente novamente em {count} minutos.",
   "errors.providerError": "Um serviço externo não respondeu como esperado. Tente novamente em instantes.",
+  "errors.providerUnconfirmed":
+    "Um serviço externo não confirmou o pedido. Ele é conferido automaticamente em alguns minutos: não tente de novo.",
   "errors.network": "Não conseguimos falar com o servidor. Verifique sua conexão e tente novamente.",
   "errors.unexpected": "Algo deu errado do nosso lado. Tente novamente em instantes.",
 

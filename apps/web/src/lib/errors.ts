@@ -41,6 +41,7 @@ const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
   UNPROCESSABLE: "errors.unprocessable",
   RATE_LIMITED: "errors.rateLimited",
   PROVIDER_ERROR: "errors.providerError",
+  PROVIDER_UNCONFIRMED: "errors.providerUnconfirmed",
 };
 
 /** When the server sent no appCode (e.g. its own input validation), its tRPC code still says what happened. */

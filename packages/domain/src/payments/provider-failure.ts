@@ -23,3 +23,17 @@ export function providerFailure(
   }
   return new DomainError("PROVIDER_ERROR", `${provider} answered: ${error}`, { provider });
 }
+
+/**
+ * A refund the provider may have made without saying so (no answer after the request may have reached it): its
+ * reservation stays, holding the amount, until the settlement job asks the provider again with the same
+ * idempotency key and records it once or gives the amount back. A refund asked again by the caller would carry a
+ * new key and could be made twice, so the message says not to.
+ */
+export const unconfirmedRefund = (provider: string, error: string): DomainError =>
+  new DomainError(
+    "PROVIDER_UNCONFIRMED",
+    `${provider} did not confirm the refund (${error}): it may have been made. The amount stays held and the ` +
+      "refund is settled automatically within minutes, recorded once if it was made; do not retry it",
+    { provider },
+  );

@@ -62,11 +62,20 @@ export type PaymentNotification =
 
 /**
  * `throttled`: the provider refused for too many requests (HTTP 429), saying how long to wait when it did
- * (`retryAfterSeconds`, from its Retry-After header).
+ * (`retryAfterSeconds`, from its Retry-After header). `outcomeUnknown`: no clear answer came after the request
+ * may have reached the provider (a timeout, a cut connection, a proxy's 502), so it may have done what was
+ * asked; only asking again with the same idempotency key tells.
  */
 export type ProviderResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; retryable: boolean; throttled?: boolean; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error: string;
+      retryable: boolean;
+      throttled?: boolean;
+      retryAfterSeconds?: number;
+      outcomeUnknown?: true;
+    };
 
 /** One per payment provider (the channels' strategy pattern). Adapters return results; they do not throw. */
 export interface PaymentProvider<P extends PaymentProviderName = PaymentProviderName> {

@@ -14,7 +14,7 @@ import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
 import type { PaymentIntegration, PaymentsDeps } from "./ports";
 import type { ProviderResult, Refund, RefundRequest } from "./provider";
-import { providerFailure } from "./provider-failure";
+import { providerFailure, unconfirmedRefund } from "./provider-failure";
 
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
 
@@ -115,8 +115,10 @@ async function reserveRefund(
  * seconds: a first short transaction reserves the amount under the payment's row lock, so that refunds of one
  * payment at the same moment never ask for more than is left; the provider is asked with the reservation's
  * idempotency key; a second short transaction adds the refund to the total and ends the reservation, or, when
- * the provider refused, the reservation just ends. A provider's webhook counting the refund before it is
- * recorded does not count it twice: reservations are taken off the totals webhooks carry.
+ * the provider refused, the reservation just ends. When the provider may have refunded without saying so (a
+ * timeout, a cut connection), the reservation stays for the `payment-refund-settle` job (settle-refunds.ts) and
+ * the caller gets a PROVIDER_UNCONFIRMED. A provider's webhook counting the refund before it is recorded does
+ * not count it twice: reservations are taken off the totals webhooks carry.
  */
 export async function refundPayment(
   deps: PaymentsDeps,
@@ -144,6 +146,14 @@ export async function refundPayment(
   } catch (error) {
     await release();
     throw error;
+  }
+  if (!refund.ok && refund.outcomeUnknown) {
+    // the provider may have refunded: the reservation keeps the amount held until the settlement job knows
+    deps.logger.warn(
+      { reservationId: reservation.id, paymentId: payment.id, organizationId, error: refund.error },
+      "the provider did not confirm a refund: left for the settlement job",
+    );
+    throw unconfirmedRefund(stored.provider, refund.error);
   }
   if (!refund.ok) {
     await release();

@@ -16,6 +16,11 @@ export const errorTable = {
   UNPROCESSABLE: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
   PROVIDER_ERROR: { trpc: "BAD_GATEWAY", http: 502 },
+  /**
+   * The provider gave no clear answer to a request it may have carried out (a refund): not to be sent again,
+   * it is settled in the background by asking the provider again with the same idempotency key.
+   */
+  PROVIDER_UNCONFIRMED: { trpc: "BAD_GATEWAY", http: 502 },
 } as const;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -6,7 +6,14 @@ import {
   type ProviderResult,
   parseMoney,
 } from "@crm/domain";
-import { type HttpClient, type HttpOutcome, isRetryableStatus, requestJson } from "../shared/http";
+import {
+  type HttpClient,
+  type HttpOutcome,
+  isRetryableStatus,
+  requestJson,
+  sendFailure,
+  unanswered,
+} from "../shared/http";
 import { retryAfterSeconds } from "../shared/retry-after";
 import { header } from "../shared/timing-safe";
 import { hmacHex, isFresh, sameHexDigest, signatureParts } from "../shared/webhook-signature";
@@ -170,7 +177,10 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
           ),
         },
       );
-      return answer(outcome, (refund) => {
+      // like a send, a refund may have been made though no answer says so; asked again with its key it is not
+      // made twice (`dedupes`), so such an answer is retryable
+      if (!outcome.reached) return unanswered(outcome, true);
+      const result = answer(outcome, (refund) => {
         if (!isObject(refund) || refund.id === undefined) return undefined;
         const amount = decimalOf(refund.amount);
         return {
@@ -180,6 +190,10 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
             : request.amount,
         };
       });
+      if (result.ok) return result;
+      // made, but what it says cannot be read
+      if (outcome.status < 300) return { ...result, retryable: true, outcomeUnknown: true };
+      return sendFailure(outcome, result, true);
     },
 
     async fetchPayment(config, providerPaymentId) {

@@ -47,7 +47,8 @@ const notConnectedCodes = new Set([
 // the certificate is checked during the TLS handshake, before a byte of the request is written
 const certificateCode = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
 
-const failedBeforeConnecting = (cause: unknown): boolean => {
+/** Whether this error of a request (fetch's cause, or node:http's own error) came before it was written. */
+export const failedBeforeConnecting = (cause: unknown): boolean => {
   if (cause instanceof AggregateError) {
     // every address tried (IPv4 and IPv6) refused
     return cause.errors.length > 0 && cause.errors.every(failedBeforeConnecting);

@@ -13,6 +13,7 @@ import { retryAfterSeconds } from "../shared/retry-after";
 import { header } from "../shared/timing-safe";
 import { hmacHex, isFresh, sameHexDigest, signatureParts } from "../shared/webhook-signature";
 import { parseStripeEvent, stripeEventId, stripeIntentStatus } from "./parse";
+import { watchedHttpClient } from "./watched-http-client";
 
 export const defaultStripeApiBase = "https://api.stripe.com";
 
@@ -21,7 +22,12 @@ export interface StripeOptions {
 }
 
 /** The SDK's host, port and protocol from a base URL, so tests drive a local fake Stripe. */
-function clientFor(apiBase: string, secretKey: string, options: StripeOptions): Stripe {
+function clientFor(
+  apiBase: string,
+  secretKey: string,
+  options: StripeOptions,
+  httpClient?: Stripe.HttpClient,
+): Stripe {
   const url = new URL(apiBase);
   const protocol = url.protocol === "http:" ? "http" : "https";
   return new Stripe(secretKey, {
@@ -31,6 +37,7 @@ function clientFor(apiBase: string, secretKey: string, options: StripeOptions): 
     timeout: options.timeoutMs ?? 15_000,
     maxNetworkRetries: 1,
     telemetry: false,
+    ...(httpClient && { httpClient }),
   });
 }
 
@@ -66,6 +73,33 @@ async function call<T>(work: () => Promise<T>): Promise<ProviderResult<T>> {
     return { ok: true, value: await work() };
   } catch (error) {
     return failure(error);
+  }
+}
+
+/**
+ * Stripe's idempotency layer answered the last attempt with a refusal: what it says holds for every attempt
+ * with the key. Not a 429 (its rate limiter runs before that layer) nor a 409 (the key's request still runs).
+ */
+const refusedByStripe = (error: unknown): boolean => {
+  const status = error instanceof Stripe.errors.StripeError ? (error.statusCode ?? 0) : 0;
+  return status >= 400 && status < 500 && status !== 409 && status !== 429;
+};
+
+/**
+ * A refund call, told apart like a send: one that may have been made without an answer saying so (a timeout, a
+ * cut connection, a proxy's 502, on any of the SDK's attempts) is `outcomeUnknown`, and retryable, for asking
+ * again with the same idempotency key cannot refund twice.
+ */
+async function refundCall<T>(
+  work: (httpClient: Stripe.HttpClient) => Promise<T>,
+): Promise<ProviderResult<T>> {
+  const watched = watchedHttpClient();
+  try {
+    return { ok: true, value: await work(watched.client) };
+  } catch (error) {
+    const result = failure(error);
+    if (!watched.mayHaveArrived() || refusedByStripe(error)) return result;
+    return { ok: false, error: result.error, retryable: true, outcomeUnknown: true };
   }
 }
 
@@ -118,8 +152,9 @@ export function createStripeProvider(
       }),
 
     refund: (config, request) =>
-      call(async () => {
-        const refund = await stripe(config).refunds.create(
+      refundCall(async (httpClient) => {
+        const client = clientFor(apiBase, config.secretKey, options, httpClient);
+        const refund = await client.refunds.create(
           {
             payment_intent: request.providerPaymentId,
             amount: minorUnits(request.amount),

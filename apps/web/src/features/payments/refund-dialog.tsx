@@ -10,7 +10,7 @@ import type { PlainMessageKey } from "../../i18n/translate";
 import { amountForInput, formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import type { Payment } from "./payment-filters";
-import { refundAmountOf, refundableOf } from "./refund";
+import { isUnconfirmedRefund, refundAmountOf, refundableOf, refundErrorMessages } from "./refund";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface RefundDialogProps {
@@ -49,6 +49,7 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
     }),
   );
   const money = (amount: string) => formatMoney({ amount, currency: payment.currency }, locale);
+  const unconfirmed = isUnconfirmedRefund(refund.error);
 
   return (
     <form
@@ -56,12 +57,13 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
       className="space-y-5"
       onSubmit={(event) => {
         event.preventDefault();
+        if (unconfirmed) return;
         const parsed = refundAmountOf(mode, text, refundable, locale);
         setProblem(parsed.ok ? null : parsed.error);
         if (parsed.ok) refund.mutate({ id: payment.id, amount: parsed.amount });
       }}
     >
-      <ErrorAlert error={refund.error} />
+      <ErrorAlert error={refund.error} overrides={refundErrorMessages} />
       <Alert tone="info">
         {t("payments.refund.left", { amount: money(refundable), total: money(payment.amount) })}
       </Alert>
@@ -103,7 +105,7 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
         <Button variant="secondary" onClick={onDone}>
           {t("common.cancel")}
         </Button>
-        <Button type="submit" variant="danger" loading={refund.isPending}>
+        <Button type="submit" variant="danger" loading={refund.isPending} disabled={unconfirmed}>
           {t("payments.refund.submit")}
         </Button>
       </div>

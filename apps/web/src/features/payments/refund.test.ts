@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canRefund, refundAmountOf, refundableOf } from "./refund";
+import { en } from "../../i18n/en";
+import { ptBR } from "../../i18n/pt-br";
+import { toAlertView } from "../../lib/errors";
+import { canRefund, isUnconfirmedRefund, refundAmountOf, refundableOf, refundErrorMessages } from "./refund";
 
 const paid = { status: "paid" as const, amount: "1234.56", refundedAmount: "0", providerPaymentId: "pi_1" };
 
@@ -44,5 +47,28 @@ describe("refunds", () => {
       ok: false,
       error: "payments.refund.tooMuch",
     });
+  });
+});
+
+describe("a refund the provider did not confirm", () => {
+  const apiError = (data: Record<string, unknown>) =>
+    Object.assign(new Error("server message"), { name: "TRPCClientError", data });
+  const unconfirmed = apiError({ code: "BAD_GATEWAY", httpStatus: 502, appCode: "PROVIDER_UNCONFIRMED" });
+  const refused = apiError({ code: "BAD_GATEWAY", httpStatus: 502, appCode: "PROVIDER_ERROR" });
+
+  it("says it may have been made, is settled automatically, and must not be asked again", () => {
+    expect(toAlertView(unconfirmed, refundErrorMessages).message).toBe("payments.refund.unconfirmed");
+    expect(ptBR["payments.refund.unconfirmed"]).toMatch(
+      /não confirmou o estorno.*automaticamente.*Não estorne de novo/,
+    );
+    expect(en["payments.refund.unconfirmed"]).toMatch(
+      /did not confirm the refund.*automatically.*Do not refund/,
+    );
+  });
+
+  it("is told apart from a refusal, which may be tried again", () => {
+    expect(isUnconfirmedRefund(unconfirmed)).toBe(true);
+    expect(isUnconfirmedRefund(refused)).toBe(false);
+    expect(toAlertView(refused, refundErrorMessages).message).toBe("errors.providerError");
   });
 });

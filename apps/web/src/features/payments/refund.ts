@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/locale";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
+import { type ErrorMessageOverrides, errorCodeOf } from "../../lib/errors";
 import { parseAmountInput } from "../../lib/money";
 import type { Payment } from "./payment-filters";
 import { exceedsAmountLimit } from "./payment-link-input";
@@ -41,3 +42,14 @@ export function refundAmountOf(
   if (left.startsWith("-")) return { ok: false, error: "payments.refund.tooMuch" };
   return { ok: true, amount: isZeroDecimal(left) ? undefined : amount };
 }
+
+/** What the refund dialog says of the API's refusals in its own words. */
+export const refundErrorMessages = {
+  PROVIDER_UNCONFIRMED: "payments.refund.unconfirmed",
+} as const satisfies ErrorMessageOverrides;
+
+/**
+ * The provider did not confirm the refund, which may have been made: the API holds its amount and settles it
+ * within minutes. Asked again, it would be a new refund (a new idempotency key), so the dialog offers none.
+ */
+export const isUnconfirmedRefund = (error: unknown): boolean => errorCodeOf(error) === "PROVIDER_UNCONFIRMED";
