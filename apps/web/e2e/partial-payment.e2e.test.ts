@@ -102,6 +102,9 @@ describe("a deposit on a big deal", () => {
     await page
       .getByText(/^Pagamento parcial de R\$\s0,50 recebido via Stripe: R\$\s0,50 de R\$\s50\.000,00 pagos/)
       .waitFor();
+    // the header says how much of the value is paid so far, and the timeline that the link was made
+    await page.getByText(/^Pago: R\$\s0,50 de R\$\s50\.000,00$/).waitFor();
+    await page.getByText(/^Link de pagamento de R\$\s0,50 via Stripe criado$/).waitFor();
     await page.getByRole("button", { name: "Criar link de pagamento" }).click();
     const dialogPt = page.getByRole("dialog", { name: "Criar um link de pagamento" });
     // after the deposit a link is measured against what is left to pay, not the whole value

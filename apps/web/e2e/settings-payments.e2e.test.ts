@@ -164,7 +164,7 @@ describe("connecting providers and getting paid", () => {
 
     await page.getByRole("button", { name: "Create payment link" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a payment link" });
-    expect(await dialog.getByLabel("Amount").inputValue()).toBe("1500.50");
+    expect(await dialog.getByLabel("Amount").inputValue()).toBe("1,500.50");
     await dialog.getByRole("button", { name: "Create link" }).click();
     await dialog.getByText(/^Payment link for .*1,500\.50 created/).waitFor();
     const [session] = [...stripe.sessions.values()];

@@ -126,6 +126,12 @@ describe("a Brazilian support team, as QA found it", () => {
       .getByRole("button", { name: "Enviar link de pagamento" })
       .click();
     const dialog = page.getByRole("dialog", { name: "Enviar um link de pagamento" });
+    // the customer's message is shown and editable first: the amount, never the deal's internal title
+    const message = dialog.getByLabel("Mensagem para o cliente");
+    await message.waitFor();
+    expect(await message.inputValue()).toMatch(/^Segue o link para pagamento de R\$\s180,00:$/);
+    expect(await dialog.getByText("Conecte provedores", { exact: false }).count()).toBe(0);
+    await message.fill("Oi! Segue o link do bolo:");
     await dialog.getByRole("button", { name: "Criar e enviar" }).click();
     await dialog.getByText(/a mensagem com ele está sendo enviada ao cliente/).waitFor();
     expect(await dialog.getByText(/foi enviado/).count()).toBe(0);
@@ -134,6 +140,7 @@ describe("a Brazilian support team, as QA found it", () => {
     const link = [...stripe.sessions.values()][0]?.url ?? "";
     expect(link).not.toBe("");
     const bubble = thread().getByRole("listitem").filter({ hasText: link });
+    await bubble.getByText("Oi! Segue o link do bolo:", { exact: false }).waitFor();
     await bubble.getByRole("img", { name: "Não entregue" }).waitFor();
     await bubble.getByText("Não foi enviada.", { exact: false }).waitFor();
     await bubble.getByText(/peça a um administrador para reconectar o canal/).waitFor();

@@ -36,6 +36,7 @@ import * as m0035 from "../migrations/0035_payment_declines_refund_reservations"
 import * as m0036 from "../migrations/0036_deletions";
 import * as m0037 from "../migrations/0037_import_row_unchanged";
 import * as m0038 from "../migrations/0038_import_fill";
+import * as m0039 from "../migrations/0039_payment_link_activities";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   "0036_deletions": m0036,
   "0037_import_row_unchanged": m0037,
   "0038_import_fill": m0038,
+  "0039_payment_link_activities": m0039,
 };

@@ -6,6 +6,7 @@ export const dealsEn = {
   "deals.editPipeline": "Edit stages",
   "deals.details": "Details",
   "deals.backToBoard": "Deals board",
+  "deals.paidSoFar": "Paid: {paid} of {value}",
 
   "deals.status.open": "Open",
   "deals.status.won": "Won",
@@ -145,6 +146,8 @@ export const dealsEn = {
     "Payment of {amount} via {provider} declined ({reason}); the link can still be paid",
   "deals.activity.paymentRefunded": "{amount} refunded via {provider}",
   "deals.activity.paymentExpired": "Payment link of {amount} via {provider} expired",
+  "deals.activity.paymentLinkCreated": "Payment link of {amount} via {provider} created",
+  "deals.activity.paymentLinkSent": "Payment link of {amount} sent to the customer in a conversation",
   "deals.activity.paymentExpiredIntegrationDeleted":
     "Payment link of {amount} via {provider} expired: its {provider} integration was deleted",
   "deals.activity.contactMerged": "Contact merged into another contact",

@@ -50,7 +50,6 @@ export const paymentsEn = {
   "payments.create.amount": "Amount",
   "payments.create.currency": "Currency",
   "payments.create.provider": "Provider",
-  "payments.create.providerHint": "Connect providers in Settings → Integrations.",
   "payments.create.providerChoose": "Choose a provider",
   "payments.create.noProvider": "No payment provider is connected, so no payment link can be created yet.",
   "payments.create.noProviderAsk": "Ask an admin to connect Stripe or Mercado Pago.",
@@ -102,6 +101,14 @@ export const paymentsEn = {
   "payments.send.send": "Send",
   "payments.send.sendLabel": "Send payment link of {amount}",
   "payments.send.newLink": "Create a new link",
+  "payments.send.back": "Back",
+  "payments.send.sendMessage": "Send message",
+  "payments.send.chosenLink": "Link of {amount} via {provider}",
+  "payments.message.label": "Message to the customer",
+  "payments.message.hint":
+    "Sent as written, with the link added on the line below. The deal's title is not sent unless you write it.",
+  "payments.message.preview": "What the customer receives",
+  "payments.message.linkPlaceholder": "(the payment link, once created)",
   "payments.send.createAndSend": "Create and send",
   "payments.send.sent":
     "Link ready; the message with it is being sent to the customer. Follow it in the conversation: if the channel refuses it, it shows there as not sent.",

@@ -8,6 +8,7 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.editPipeline": "Editar etapas",
   "deals.details": "Detalhes",
   "deals.backToBoard": "Quadro de negócios",
+  "deals.paidSoFar": "Pago: {paid} de {value}",
 
   "deals.status.open": "Aberto",
   "deals.status.won": "Ganho",
@@ -152,6 +153,8 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
     "Pagamento de {amount} via {provider} recusado ({reason}); o link ainda pode ser pago",
   "deals.activity.paymentRefunded": "{amount} estornado via {provider}",
   "deals.activity.paymentExpired": "Link de pagamento de {amount} via {provider} expirou",
+  "deals.activity.paymentLinkCreated": "Link de pagamento de {amount} via {provider} criado",
+  "deals.activity.paymentLinkSent": "Link de pagamento de {amount} enviado ao cliente em uma conversa",
   "deals.activity.paymentExpiredIntegrationDeleted":
     "Link de pagamento de {amount} via {provider} expirado: a integração com o {provider} foi excluída",
   "deals.activity.contactMerged": "Contato mesclado em outro contato",

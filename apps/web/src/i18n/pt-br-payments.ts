@@ -51,7 +51,6 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.amount": "Valor",
   "payments.create.currency": "Moeda",
   "payments.create.provider": "Provedor",
-  "payments.create.providerHint": "Conecte provedores em Configurações → Integrações.",
   "payments.create.providerChoose": "Escolha um provedor",
   "payments.create.noProvider":
     "Nenhum provedor de pagamento está conectado, então ainda não é possível criar links de pagamento.",
@@ -104,6 +103,14 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.send.send": "Enviar",
   "payments.send.sendLabel": "Enviar link de pagamento de {amount}",
   "payments.send.newLink": "Criar um novo link",
+  "payments.send.back": "Voltar",
+  "payments.send.sendMessage": "Enviar mensagem",
+  "payments.send.chosenLink": "Link de {amount} via {provider}",
+  "payments.message.label": "Mensagem para o cliente",
+  "payments.message.hint":
+    "Enviada como está escrita, com o link na linha de baixo. O título do negócio não é enviado, a menos que você o escreva.",
+  "payments.message.preview": "O que o cliente recebe",
+  "payments.message.linkPlaceholder": "(o link de pagamento, depois de criado)",
   "payments.send.createAndSend": "Criar e enviar",
   "payments.send.sent":
     "Link pronto; a mensagem com ele está sendo enviada ao cliente. Acompanhe na conversa: se o canal recusar o envio, ela aparece lá como não enviada.",

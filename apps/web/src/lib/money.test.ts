@@ -86,9 +86,16 @@ describe("parseAmountInput", () => {
     expect(parseAmountInput("   ", "en")).toBeNull();
   });
 
-  it("gives back what amountForInput wrote", () => {
-    expect(amountForInput("1234.56", "pt-BR")).toBe("1234,56");
-    expect(parseAmountInput(amountForInput("1234.56", "pt-BR"), "pt-BR")).toBe("1234.56");
+  it("gives back what amountForInput wrote, grouped as the app shows amounts", () => {
+    expect(amountForInput("1234.56", "pt-BR")).toBe("1.234,56");
+    expect(amountForInput("1234.56", "en")).toBe("1,234.56");
+    expect(amountForInput("9999999999999.99", "pt-BR")).toBe("9.999.999.999.999,99");
+    expect(amountForInput("5000", "pt-BR")).toBe("5.000");
+    expect(amountForInput("999.90", "pt-BR")).toBe("999,90");
+    for (const amount of ["1234.56", "2500.00", "5000", "9999999999999.99", "0.50", "100"]) {
+      expect(parseAmountInput(amountForInput(amount, "pt-BR"), "pt-BR")).toBe(amount);
+      expect(parseAmountInput(amountForInput(amount, "en"), "en")).toBe(amount);
+    }
   });
 });
 

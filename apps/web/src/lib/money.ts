@@ -159,7 +159,13 @@ export function parseAmountInput(text: string, locale: Locale, currency?: string
   return reading.ok ? reading.amount : null;
 }
 
-/** A decimal string as the user would type it back in their locale: "1234,56" in pt-BR. */
+/**
+ * A decimal string written back for the user to edit, as the app shows amounts in their locale ("1.234,56" in pt-BR,
+ * "1,234.56" in en; `readAmountInput` reads it back). Digit by digit: no float on the way.
+ */
 export function amountForInput(amount: string, locale: Locale): string {
-  return amount.replace(".", separators(locale).decimal);
+  const { group, decimal } = separators(locale);
+  const [whole = "", fraction] = amount.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`;
 }

@@ -22,11 +22,16 @@ export const dealActivityType = z
     "contact_changed",
     "payment_expired",
     "payment_declined",
+    "payment_link_created",
+    "payment_link_sent",
   ])
   .describe(
     "User activities (note, call, meeting, task) or system ones written with the change they describe. " +
       "payment_declined: an attempt to pay a pending link failed (a declined card) and the link stays payable; " +
-      "its data has provider, amount, currency and, when the provider gave them, declineCode and declineMessage",
+      "its data has provider, amount, currency and, when the provider gave them, declineCode and declineMessage. " +
+      "payment_link_created: a payment link was made for the deal (data: paymentId, provider, amount, currency). " +
+      "payment_link_sent: a link was sent to the deal's contact in a conversation (the same data, with " +
+      "conversationId and messageId)",
   );
 
 export const dealActivity = z.object({

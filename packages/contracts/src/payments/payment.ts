@@ -76,7 +76,20 @@ export const listPaymentsInput = z.object({
   provider: paymentProvider.optional(),
 });
 
-export const createPaymentInput = strictInput({
+/** What an agent writes above the link (the API adds the link); the domain's `maxPaymentLinkTextLength`. */
+const maxLinkTextLength = 1000;
+const linkMessage = z
+  .string()
+  .trim()
+  .min(1, "Must not be blank")
+  .max(maxLinkTextLength, `At most ${maxLinkTextLength} characters`)
+  .describe(
+    `The text the customer reads above the link, at most ${maxLinkTextLength} characters; the link is added on a ` +
+      "line of its own unless the text already has it. Defaults to a sentence in the organization's language with " +
+      'the amount and never the deal\'s title, e.g. "Segue o link para pagamento de R$ 1.234,56:"',
+  );
+
+const createPaymentFields = strictInput({
   dealId: id.describe("The deal this payment closes"),
   provider: paymentProvider
     .optional()
@@ -95,7 +108,13 @@ export const createPaymentInput = strictInput({
   sendToConversationId: id
     .optional()
     .describe("Also send the link into this conversation with the deal's contact"),
+  message: linkMessage.optional().describe("With `sendToConversationId`: the message's text (see send-link)"),
 });
+
+export const createPaymentInput = createPaymentFields.refine(
+  (input) => input.message === undefined || input.sendToConversationId !== undefined,
+  { message: "message is the text of the link's message: give sendToConversationId too", path: ["message"] },
+);
 
 /** What an agent may know of a connected provider: never its credentials or settings. */
 export const connectedPaymentProvider = z.object({
@@ -138,11 +157,17 @@ export const refundPaymentInput = strictInput({
 export const sendPaymentLinkInput = strictInput({
   id,
   conversationId: id.describe("A conversation with the deal's contact"),
+  message: linkMessage.optional(),
 });
 
-export const createAndSendPaymentLinkInput = createPaymentInput.omit({ sendToConversationId: true }).extend({
-  conversationId: id.describe("A conversation with the deal's contact: the link is sent there as a message"),
-});
+export const createAndSendPaymentLinkInput = createPaymentFields
+  .omit({ sendToConversationId: true, message: true })
+  .extend({
+    conversationId: id.describe(
+      "A conversation with the deal's contact: the link is sent there as a message",
+    ),
+    message: linkMessage.optional(),
+  });
 
 export const sentPaymentLink = z.object({
   payment,

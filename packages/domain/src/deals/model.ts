@@ -75,6 +75,10 @@ export const systemActivityTypes = [
   "payment_expired",
   /** A card declined (an attempt at a pending link failed); the link stays payable. */
   "payment_declined",
+  /** A payment link was made for the deal. */
+  "payment_link_created",
+  /** A link was sent to the deal's contact as a message in a conversation. */
+  "payment_link_sent",
 ] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 

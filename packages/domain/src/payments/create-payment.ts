@@ -8,6 +8,7 @@ import { connectPaymentIntegration } from "./credentials";
 import { dealPaymentProgress } from "./deal-paid-total";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
+import { announceLinkActivity, recordLinkCreated } from "./payment-link-activities";
 import type { PaymentIntegration, PaymentsDeps } from "./ports";
 import { providerFailure } from "./provider-failure";
 
@@ -172,22 +173,28 @@ export async function createPayment(
       : await deps.providers.get("mercadopago").createCheckout(integration.config, request);
   if (!checkout.ok) throw providerFailure(integration.provider, checkout.error, checkout);
 
-  const payment = await deps.store.payments.create(
-    organizationId,
-    {
-      id,
-      dealId: deal.id,
-      integrationId: integration.integrationId,
-      provider: integration.provider,
-      amount,
-      description: text,
-      providerReference: checkout.value.providerReference,
-      paymentLink: checkout.value.paymentLink,
-      createdBy: actor.kind === "user" ? actor.userId : null,
-      expiresAt: checkout.value.expiresAt,
-    },
-    now,
-  );
+  // the timeline's "link created" commits with the link, or neither does
+  const payment = await deps.store.transaction(async (repos) => {
+    const created = await repos.payments.create(
+      organizationId,
+      {
+        id,
+        dealId: deal.id,
+        integrationId: integration.integrationId,
+        provider: integration.provider,
+        amount,
+        description: text,
+        providerReference: checkout.value.providerReference,
+        paymentLink: checkout.value.paymentLink,
+        createdBy: actor.kind === "user" ? actor.userId : null,
+        expiresAt: checkout.value.expiresAt,
+      },
+      now,
+    );
+    await recordLinkCreated(repos.activities, actor, created);
+    return created;
+  });
   await publishPaymentStatus(deps.events, payment, now);
+  await announceLinkActivity(deps, deal, now);
   return payment;
 }

@@ -6,6 +6,7 @@ export * from "./events";
 export * from "./expire-payments";
 export * from "./integration-links";
 export * from "./model";
+export * from "./payment-link-message";
 export * from "./payment-queries";
 export * from "./ports";
 export * from "./process-webhook";

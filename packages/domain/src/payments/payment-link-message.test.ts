@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseMoney } from "../shared/money";
 import type { Payment } from "./model";
+import {
+  defaultPaymentLinkText,
+  maxPaymentLinkTextLength,
+  parsePaymentLinkText,
+} from "./payment-link-message";
 import { paymentLinkMessage } from "./send-payment-link";
 
 const link = "https://checkout.example/pay/cs_1";
@@ -29,22 +34,55 @@ function payment(amount: string, currency: string, description: string | null): 
 }
 
 describe("the payment link message", () => {
-  it("writes the amount as money is written in Brazil", () => {
-    expect(paymentLinkMessage(payment("1234.56", "BRL", "Plano anual"), "pt-BR")).toBe(
-      `Plano anual: R$\u00a01.234,56\n${link}`,
-    );
+  it("writes the amount as money is written in Brazil, and never the deal's title (the payment's description)", () => {
+    const message = paymentLinkMessage(payment("1234.56", "BRL", "Bolo casamento Bruno - Belém"), "pt-BR");
+    expect(message).toBe(`Segue o link para pagamento de R$\u00a01.234,56:\n${link}`);
+    expect(message).not.toContain("Bruno");
   });
 
-  it("writes it the English way for an English organization, and names the payment when it has no description", () => {
-    expect(paymentLinkMessage(payment("1234.56", "USD", null), "en")).toBe(`Payment: $1,234.56\n${link}`);
-    expect(paymentLinkMessage(payment("99.90", "BRL", null), "pt-BR")).toBe(
-      `Pagamento: R$\u00a099,90\n${link}`,
+  it("writes it the English way for an English organization", () => {
+    expect(paymentLinkMessage(payment("1234.56", "USD", "Plano anual"), "en")).toBe(
+      `Here is the link to pay $1,234.56:\n${link}`,
     );
   });
 
   it("keeps every digit of a large amount (no float on the way)", () => {
     expect(paymentLinkMessage(payment("90071992547409.93", "BRL", "Lote"), "pt-BR")).toBe(
-      `Lote: R$\u00a090.071.992.547.409,93\n${link}`,
+      `Segue o link para pagamento de R$\u00a090.071.992.547.409,93:\n${link}`,
+    );
+  });
+
+  it("sends the agent's text with the link added on a line of its own", () => {
+    expect(paymentLinkMessage(payment("50", "BRL", null), "pt-BR", "Oi Bruno! O sinal do bolo:")).toBe(
+      `Oi Bruno! O sinal do bolo:\n${link}`,
+    );
+  });
+
+  it("does not add the link twice to a text that already has it", () => {
+    const text = `Pague aqui ${link} até sexta`;
+    expect(paymentLinkMessage(payment("50", "BRL", null), "pt-BR", text)).toBe(text);
+  });
+});
+
+describe("the agent's text for a payment link", () => {
+  it("is kept as written, without the spaces around it", () => {
+    expect(parsePaymentLinkText("  Segue o link:\n ")).toBe("Segue o link:");
+  });
+
+  it("refuses a blank text and one over the limit, naming the field", () => {
+    expect(() => parsePaymentLinkText(" \n ")).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION_FAILED",
+        details: { fieldErrors: { message: [expect.any(String)] } },
+      }),
+    );
+    expect(parsePaymentLinkText("a".repeat(maxPaymentLinkTextLength))).toHaveLength(maxPaymentLinkTextLength);
+    expect(() => parsePaymentLinkText("a".repeat(maxPaymentLinkTextLength + 1))).toThrow(/at most 1000/);
+  });
+
+  it("starts from the amount in the organization's language", () => {
+    expect(defaultPaymentLinkText({ amount: "2500.00", currency: "BRL" }, "pt-BR")).toBe(
+      "Segue o link para pagamento de R$\u00a02.500,00:",
     );
   });
 });

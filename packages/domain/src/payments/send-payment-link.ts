@@ -3,23 +3,27 @@ import { DomainError, notFound } from "../shared/errors";
 import { parseId } from "../shared/ids";
 import { type CreatePaymentInput, createPayment } from "./create-payment";
 import type { Payment } from "./model";
+import { recordLinkSent } from "./payment-link-activities";
+import {
+  composePaymentLinkMessage,
+  defaultPaymentLinkText,
+  parsePaymentLinkText,
+} from "./payment-link-message";
 import { getPayment } from "./payment-queries";
 import type { PaymentsDeps } from "./ports";
 
 /**
- * The message the customer receives, in the organization's language: the description, the amount as money is
- * written there (R$ 1.234,56) and the link. The decimal string goes to Intl as is: no float on the way.
+ * The message the customer receives, in the organization's language: the agent's text, or the default one that
+ * names the amount as money is written there (R$ 1.234,56), then the link.
  */
-export function paymentLinkMessage(payment: Payment, locale: string): string {
-  const amount = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: payment.amount.currency,
-  }).format(payment.amount.amount as `${number}`);
-  const description = payment.description ?? (locale.startsWith("pt") ? "Pagamento" : "Payment");
-  return `${description}: ${amount}\n${payment.paymentLink ?? ""}`.trim();
+export function paymentLinkMessage(payment: Payment, locale: string, text?: string): string {
+  return composePaymentLinkMessage(
+    payment.paymentLink ?? "",
+    text ?? defaultPaymentLinkText(payment.amount, locale),
+  );
 }
 
-type LinkSender = (payment: Payment) => Promise<{ id: string }>;
+type LinkSender = (payment: Payment, text: string | undefined) => Promise<{ id: string }>;
 
 export interface SentPaymentLink {
   payment: Payment;
@@ -50,12 +54,15 @@ async function assertConversationWithDealContact(
       fieldErrors: { conversationId: ["The conversation is not with the deal's contact"] },
     });
   }
-  return async (payment) =>
-    sendMessage(
-      actor,
-      conversationId,
-      paymentLinkMessage(payment, await organizationLocale(actor.organizationId)),
+  return async (payment, text) => {
+    const locale = await organizationLocale(actor.organizationId);
+    const message = await sendMessage(actor, conversationId, paymentLinkMessage(payment, locale, text));
+    // the message is queued by now: a timeline entry that could not be written must not report the send as failed
+    await recordLinkSent(deps, actor, payment, conversationId, message.id).catch((error: unknown) =>
+      deps.logger.error({ err: error, paymentId: payment.id }, "payment_link_sent activity not written"),
     );
+    return message;
+  };
 }
 
 async function dealContactOf(
@@ -78,7 +85,9 @@ export async function sendPaymentLink(
   actor: Actor,
   paymentId: string,
   conversationId: string,
+  message?: string,
 ): Promise<SentPaymentLink> {
+  const text = message === undefined ? undefined : parsePaymentLinkText(message);
   const payment = await getPayment(deps, actor, paymentId);
   if (payment.status !== "pending" || !payment.paymentLink) {
     throw cannotSend(`Only a pending payment's link can be sent (it is ${payment.status})`);
@@ -99,26 +108,28 @@ export async function sendPaymentLink(
   }
   const contactId = await dealContactOf(deps, actor, payment.dealId);
   const send = await assertConversationWithDealContact(deps, actor, conversationId, contactId);
-  const message = await send(payment);
-  return { payment, messageId: message.id };
+  const sent = await send(payment, text);
+  return { payment, messageId: sent.id };
 }
 
 /**
  * The "send payment link" action: checks the deal and the conversation first, creates the link through the
- * provider, then sends it. When sending fails after the link was made (the channel refused), the error is
- * raised and the pending payment stays, to be sent again with `sendPaymentLink`.
+ * provider, then sends it with the agent's text (`message`) or the default one. When sending fails after the link
+ * was made (the channel refused), the error is raised and the pending payment stays, to be sent again with
+ * `sendPaymentLink`.
  */
 export async function createAndSendPaymentLink(
   deps: PaymentsDeps,
   actor: Actor,
-  input: CreatePaymentInput & { conversationId: string },
+  input: CreatePaymentInput & { conversationId: string; message?: string | undefined },
 ): Promise<SentPaymentLink> {
-  const { conversationId, ...fields } = input;
+  const { conversationId, message, ...fields } = input;
+  const text = message === undefined ? undefined : parsePaymentLinkText(message);
   const dealId = parseId(fields.dealId, "dealId");
   const deal = await deps.store.deals.findById(actor.organizationId, dealId);
   if (!deal) throw notFound("Deal");
   const send = await assertConversationWithDealContact(deps, actor, conversationId, deal.contactId);
   const payment = await createPayment(deps, actor, fields);
-  const message = await send(payment);
-  return { payment, messageId: message.id };
+  const sent = await send(payment, text);
+  return { payment, messageId: sent.id };
 }

@@ -15,12 +15,13 @@ export const createPayment = permission("payments:write")
   .input(createPaymentInput)
   .output(payment)
   .mutation(async ({ ctx, input }) => {
-    const { sendToConversationId, ...fields } = input;
+    const { sendToConversationId, message, ...fields } = input;
     const created = sendToConversationId
       ? (
           await createAndSendPaymentLink(ctx.container.payments, ctx.actor, {
             ...fields,
             conversationId: sendToConversationId,
+            message,
           })
         ).payment
       : await create(ctx.container.payments, ctx.actor, fields);

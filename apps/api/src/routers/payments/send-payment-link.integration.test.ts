@@ -2,7 +2,7 @@ import { type FakeWhatsApp, startFakeWhatsApp } from "@crm/integrations/testing"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestApi } from "../../testing/harness";
 import { insertConversation, type MessageDto } from "../conversations/conversation-fixtures";
-import { createDeal, type DealDto, firstPipeline, insertContact } from "../deals/deal-fixtures";
+import { activitiesOf, createDeal, type DealDto, firstPipeline, insertContact } from "../deals/deal-fixtures";
 import {
   connectProvider,
   type PaymentDto,
@@ -44,7 +44,10 @@ afterAll(async () => {
 });
 
 /** A deal worth 1234.56 BRL with a contact who wrote on WhatsApp 10 minutes ago from `phone`. */
-async function dealInConversation(phone: string, seed: { lastInboundMinutesAgo?: number | null } = {}) {
+async function dealInConversation(
+  phone: string,
+  seed: { lastInboundMinutesAgo?: number | null; title?: string } = {},
+) {
   const organizationId = owner.organization.id;
   const contactId = await insertContact(api, organizationId);
   const pipeline = await firstPipeline(api, owner.token);
@@ -54,7 +57,7 @@ async function dealInConversation(phone: string, seed: { lastInboundMinutesAgo?:
     contactId,
     pipelineId: pipeline.id,
     stage: stage.id,
-    title: "Plano anual",
+    title: seed.title ?? "Plano anual",
     value: { amount: "1234.56", currency: "BRL" },
   });
   const conversationId = await insertConversation(api, organizationId, {
@@ -94,7 +97,7 @@ describe("send payment link", () => {
       { timeout: 15_000, interval: 50 },
     );
     const delivered = whatsapp.sent.find((m) => m.to === "5511987654001");
-    expect(delivered?.text).toBe(`Plano anual: R$\u00a01.234,56\n${payment.paymentLink}`);
+    expect(delivered?.text).toBe(`Segue o link para pagamento de R$\u00a01.234,56:\n${payment.paymentLink}`);
   });
 
   it("an agent may send it; a viewer may not", async () => {
@@ -193,5 +196,100 @@ describe("send payment link", () => {
     expect(again.body.message).toBe(
       "This link's payment provider was disconnected, so its payment would not reach the CRM: create a new link",
     );
+  });
+});
+
+/** What the fake WhatsApp got for `phone`, once the worker sent it. */
+async function deliveredTo(phone: string): Promise<string | undefined> {
+  await vi.waitFor(() => expect(whatsapp.sent.find((m) => m.to === phone)).toBeDefined(), {
+    timeout: 15_000,
+    interval: 50,
+  });
+  return whatsapp.sent.find((m) => m.to === phone)?.text;
+}
+
+describe("the message the customer receives", () => {
+  it("by default names the amount and never the deal's internal title", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654101", {
+      title: "Bolo casamento Bruno - Belém",
+    });
+    const res = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const text = await deliveredTo("5511987654101");
+    expect(text).toBe(`Segue o link para pagamento de R$\u00a01.234,56:\n${res.body.payment.paymentLink}`);
+    expect(text).not.toContain("Bruno");
+  });
+
+  it("sends the agent's text with the link added by the server, on every way of sending", async () => {
+    const created = await dealInConversation("5511987654102");
+    const res = await sendLink(owner.token, {
+      dealId: created.deal.id,
+      conversationId: created.conversationId,
+      message: "  Oi! Aqui está o sinal do pedido:  ",
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await deliveredTo("5511987654102")).toBe(
+      `Oi! Aqui está o sinal do pedido:\n${res.body.payment.paymentLink}`,
+    );
+
+    const viaCreate = await dealInConversation("5511987654103");
+    const made = await api.rest<PaymentDto>("POST", "/payments", {
+      token: owner.token,
+      body: {
+        dealId: viaCreate.deal.id,
+        sendToConversationId: viaCreate.conversationId,
+        message: "Pagamento do pedido",
+      },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(await deliveredTo("5511987654103")).toBe(`Pagamento do pedido\n${made.body.paymentLink}`);
+
+    const again = await api.rest<SentDto>("POST", `/payments/${made.body.id}/send`, {
+      token: owner.token,
+      body: { conversationId: viaCreate.conversationId, message: "Lembrete: o link ainda vale hoje" },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const stored = await api.rest<MessageDto>("GET", `/messages/${again.body.messageId}`, {
+      token: owner.token,
+    });
+    expect(stored.body.content).toBe(`Lembrete: o link ainda vale hoje\n${made.body.paymentLink}`);
+  });
+
+  it("refuses a blank text or one over 1000 characters with 400, before any link is made", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654104");
+    const sessions = bed.stripe.sessions.size;
+    for (const message of ["   ", "a".repeat(1001)]) {
+      const res = await sendLink(owner.token, { dealId: deal.id, conversationId, message });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(JSON.stringify(res.body)).toContain("message");
+    }
+    const viaCreate = await api.rest<ErrorDto>("POST", "/payments", {
+      token: owner.token,
+      body: { dealId: deal.id, message: "Sem conversa" },
+    });
+    expect(viaCreate.status, JSON.stringify(viaCreate.body)).toBe(400);
+    expect(bed.stripe.sessions.size).toBe(sessions);
+    expect(await paymentsOf(deal.id)).toEqual([]);
+  });
+
+  it("writes to the deal's timeline that the link was created, and each time it was sent", async () => {
+    const { deal, conversationId } = await dealInConversation("5511987654105");
+    const res = await sendLink(owner.token, { dealId: deal.id, conversationId });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const again = await api.rest<SentDto>("POST", `/payments/${res.body.payment.id}/send`, {
+      token: owner.token,
+      body: { conversationId },
+    });
+    expect(again.status).toBe(200);
+
+    const facts = { paymentId: res.body.payment.id, provider: "stripe", amount: "1234.56", currency: "BRL" };
+    const links = (await activitiesOf(api, owner.token, deal.id))
+      .filter((a) => a.type.startsWith("payment_link"))
+      .reverse();
+    expect(links.map((a) => [a.type, a.data, a.actorId])).toEqual([
+      ["payment_link_created", facts, owner.user.id],
+      ["payment_link_sent", { ...facts, conversationId, messageId: res.body.messageId }, owner.user.id],
+      ["payment_link_sent", { ...facts, conversationId, messageId: again.body.messageId }, owner.user.id],
+    ]);
   });
 });

@@ -9,12 +9,13 @@ export const sendPaymentLink = permission("payments:write")
       method: "POST",
       path: "/payments/{id}/send",
       tags: ["payments"],
-      summary: "Send a pending payment's link into a conversation as an outbound message",
+      summary:
+        "Send a pending payment's link into a conversation as an outbound message, with the agent's text or the default one",
     },
   })
   .input(sendPaymentLinkInput)
   .output(sentPaymentLink)
   .mutation(async ({ ctx, input }) => {
-    const sent = await send(ctx.container.payments, ctx.actor, input.id, input.conversationId);
+    const sent = await send(ctx.container.payments, ctx.actor, input.id, input.conversationId, input.message);
     return { payment: toPaymentDto(sent.payment), messageId: sent.messageId };
   });

@@ -5,10 +5,12 @@ import {
   CalendarClock,
   CircleDot,
   CreditCard,
+  Link2,
   Link2Off,
   type LucideIcon,
   Phone,
   RotateCcw,
+  Send,
   SquareCheckBig,
   StickyNote,
   ThumbsDown,
@@ -50,6 +52,8 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   contact_changed: { icon: UserRoundPen, tone: "bg-slate-100 text-slate-500" },
   payment_expired: { icon: Link2Off, tone: "bg-slate-100 text-slate-500" },
   payment_declined: { icon: CreditCard, tone: "bg-red-50 text-red-600" },
+  payment_link_created: { icon: Link2, tone: "bg-slate-100 text-slate-500" },
+  payment_link_sent: { icon: Send, tone: "bg-sky-50 text-sky-600" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
+import { ptBR } from "../../i18n/pt-br";
 import { type Translate, translate } from "../../i18n/translate";
 import { describeSystemActivity, isOverdue } from "./activity-view";
 
@@ -38,6 +39,22 @@ describe("describeSystemActivity", () => {
     expect(describeSystemActivity({ type: "payment_expired", data }, t, "en")).toBe(
       "Payment link of $20.00 via Stripe expired: its Stripe integration was deleted",
     );
+  });
+
+  it("says in Portuguese that a payment link was created, and that it was sent to the customer", () => {
+    const pt = ((key: keyof typeof en, params?: Record<string, string | number>) =>
+      translate(ptBR, key, params)) as Translate;
+    const data = { paymentId: "p1", provider: "stripe", amount: "1234.56", currency: "BRL" };
+    expect(describeSystemActivity({ type: "payment_link_created", data }, pt, "pt-BR")).toBe(
+      "Link de pagamento de R$\u00a01.234,56 via Stripe criado",
+    );
+    expect(
+      describeSystemActivity(
+        { type: "payment_link_sent", data: { ...data, conversationId: "c1" } },
+        pt,
+        "pt-BR",
+      ),
+    ).toBe("Link de pagamento de R$\u00a01.234,56 enviado ao cliente em uma conversa");
   });
 
   it("says a payment was declined, with the provider's reason when it gave one, and that the link stays payable", () => {

@@ -97,6 +97,10 @@ export function describeSystemActivity(
         ? t("deals.activity.paymentDeclinedBecause", { ...paymentParams(data, locale), reason })
         : t("deals.activity.paymentDeclined", paymentParams(data, locale));
     }
+    case "payment_link_created":
+      return t("deals.activity.paymentLinkCreated", paymentParams(data, locale));
+    case "payment_link_sent":
+      return t("deals.activity.paymentLinkSent", paymentParams(data, locale));
     case "contact_changed":
       if (data.reason === "contact_merged") return t("deals.activity.contactMerged");
       if (data.reason === "contact_deleted") return t("deals.activity.contactDeleted");

@@ -8,11 +8,13 @@ import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
 import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
+import { isZeroDecimal } from "../../lib/decimal";
 import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../auth/use-session";
 import { DealPaymentsCard } from "../payments/deal-payments-card";
+import { useDealBalance } from "../payments/use-deal-balance";
 import { ActivityComposer } from "./activity-composer";
 import { ActivityTimeline } from "./activity-timeline";
 import { DealDetailsCard } from "./deal-details-card";
@@ -38,6 +40,9 @@ export function DealPage({ dealId }: { dealId: string }) {
   const mayDelete = can(user.role, "deals:delete");
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
+  // what a deposit brought in, while the deal's value is not reached yet
+  const { balance } = useDealBalance(deal);
+  const partlyPaid = balance && !isZeroDecimal(balance.remaining.amount) ? balance : null;
 
   return (
     <>
@@ -66,6 +71,17 @@ export function DealPage({ dealId }: { dealId: string }) {
             <span className="font-semibold text-slate-800 tabular-nums">
               {formatMoney(deal.value, locale)}
             </span>
+            {partlyPaid && (
+              <>
+                {" · "}
+                <span className="font-medium text-emerald-700 tabular-nums">
+                  {t("deals.paidSoFar", {
+                    paid: formatMoney(partlyPaid.paid, locale),
+                    value: formatMoney(deal.value, locale),
+                  })}
+                </span>
+              </>
+            )}
             {contact && <> · {contact.name}</>}
             {pipeline && <> · {pipeline.name}</>}
           </p>

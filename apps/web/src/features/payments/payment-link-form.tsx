@@ -28,6 +28,7 @@ import {
   type ClearedAmount,
   currencyChoices,
   type DealBalance,
+  linkMessageText,
   type PaymentLinkValues,
   type ProviderChoice,
   paymentLinkDefaults,
@@ -38,6 +39,7 @@ import {
   withCurrency,
   withProvider,
 } from "./payment-link-input";
+import { PaymentLinkMessageField } from "./payment-link-message-field";
 import { useDealBalance } from "./use-deal-balance";
 import { usePaymentChanged } from "./use-payment-changed";
 
@@ -171,7 +173,10 @@ function LinkForm({
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
+  const { organization } = useSession();
   const paymentChanged = usePaymentChanged();
+  const [writtenMessage, setWrittenMessage] = useState<string | null>(null);
+  const [messageBlank, setMessageBlank] = useState(false);
   const create = useMutation(
     trpc.payments.create.mutationOptions({
       onSuccess: async (payment) => {
@@ -221,6 +226,12 @@ function LinkForm({
   const shortfall = dealValueShortfall(form.values, charge, locale);
   const remaining = balance && formatMoney(balance.remaining, locale);
   const typed = parseAmountInput(form.values.amount, locale, form.values.currency);
+  // the customer's message follows the amount until the agent writes their own
+  const messageText = linkMessageText(
+    writtenMessage,
+    typed === null ? null : { amount: typed, currency: form.values.currency },
+    organization.locale,
+  );
   const overcharges =
     balance !== null &&
     !isZeroDecimal(balance.remaining.amount) &&
@@ -265,7 +276,11 @@ function LinkForm({
       noValidate
       className="space-y-5"
       onSubmit={form.onSubmit((values) => {
-        const input = toCreatePaymentInput(deal.id, values, locale, sendToConversationId);
+        if (sendToConversationId && messageText.trim() === "") {
+          setMessageBlank(true);
+          return;
+        }
+        const input = toCreatePaymentInput(deal.id, values, locale, sendToConversationId, messageText);
         if (input) create.mutate(input);
       })}
     >
@@ -304,7 +319,6 @@ function LinkForm({
       </div>
       <SelectField
         label={t("payments.create.provider")}
-        hint={mayConnect && notReady.length === 0 ? t("payments.create.providerHint") : undefined}
         options={[
           ...(ready.length > 1 ? [{ value: "", label: t("payments.create.providerChoose") }] : []),
           ...providers.map((provider) =>
@@ -328,6 +342,17 @@ function LinkForm({
             </Link>
           )}
         </div>
+      )}
+      {sendToConversationId && (
+        <PaymentLinkMessageField
+          text={messageText}
+          link={null}
+          error={messageBlank ? t("errors.field.required") : undefined}
+          onChange={(text) => {
+            setWrittenMessage(text);
+            setMessageBlank(false);
+          }}
+        />
       )}
       <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
         <Button variant="secondary" onClick={onCancel}>

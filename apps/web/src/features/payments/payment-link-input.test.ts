@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   currencyChoices,
   exceedsAmountLimit,
+  linkMessageText,
   paymentLinkDefaults,
   paymentLinkRefusal,
   providerChoices,
@@ -12,9 +13,9 @@ import {
 } from "./payment-link-input";
 
 describe("payment link input", () => {
-  it("defaults to the deal's value, written as the user types amounts", () => {
+  it("defaults to the deal's value, written as the deal form writes it", () => {
     expect(paymentLinkDefaults({ amount: "1500.50", currency: "BRL" }, "pt-BR")).toEqual({
-      amount: "1500,50",
+      amount: "1.500,50",
       currency: "BRL",
       provider: "",
     });
@@ -75,7 +76,7 @@ describe("payment link input", () => {
   it("clears the deal's number when Mercado Pago switches a dollar deal's link to reais, and says so", () => {
     const deal = { amount: "1999.99", currency: "USD" };
     const opened = paymentLinkDefaults(deal, "pt-BR", [stripe, mercadopago]);
-    expect(opened).toEqual({ amount: "1999,99", currency: "USD", provider: "" });
+    expect(opened).toEqual({ amount: "1.999,99", currency: "USD", provider: "" });
     const next = withProvider(opened, "mercadopago", [stripe, mercadopago], deal, "pt-BR");
     expect(next.values).toEqual({ amount: "", currency: "BRL", provider: "mercadopago" });
     expect(next.cleared).toEqual({ from: "USD", to: "BRL" });
@@ -104,7 +105,7 @@ describe("payment link input", () => {
       cleared: { from: "USD", to: "EUR" },
     });
     expect(withCurrency(inEuros.values, "USD", deal, "en")).toEqual({
-      values: { amount: "1999.99", currency: "USD", provider: "stripe" },
+      values: { amount: "1,999.99", currency: "USD", provider: "stripe" },
       cleared: null,
     });
     // an empty amount has nothing to clear, so there is nothing to say
@@ -151,5 +152,31 @@ describe("payment link input", () => {
     expect(exceedsAmountLimit("12345678901234")).toBe(true);
     expect(exceedsAmountLimit("000001")).toBe(false);
     expect(exceedsAmountLimit("abc")).toBe(false);
+  });
+
+  it("prefills the customer's message with the amount in the organization's language until the agent writes one", () => {
+    const amount = { amount: "1234.56", currency: "BRL" };
+    expect(linkMessageText(null, amount, "pt-BR")).toBe("Segue o link para pagamento de R$\u00a01.234,56:");
+    expect(linkMessageText(null, { amount: "2500", currency: "BRL" }, "pt-BR")).toBe(
+      "Segue o link para pagamento de R$\u00a02.500,00:",
+    );
+    expect(linkMessageText(null, amount, "en")).toBe("Here is the link to pay R$1,234.56:");
+    expect(linkMessageText("Oi Bruno, o sinal:", amount, "pt-BR")).toBe("Oi Bruno, o sinal:");
+    expect(linkMessageText("", amount, "pt-BR")).toBe("");
+    expect(linkMessageText(null, null, "pt-BR")).toBe("");
+  });
+
+  it("sends the message only with a conversation to send the link to", () => {
+    const values = { amount: "10", currency: "BRL", provider: "" };
+    expect(toCreatePaymentInput("deal-1", values, "pt-BR", "conv-1", "  Segue o link:  ")).toEqual({
+      dealId: "deal-1",
+      amount: "10",
+      currency: "BRL",
+      sendToConversationId: "conv-1",
+      message: "Segue o link:",
+    });
+    expect(toCreatePaymentInput("deal-1", values, "pt-BR", undefined, "Segue o link:")).not.toHaveProperty(
+      "message",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { defaultPaymentLinkText } from "@crm/domain/payments/payment-link-message";
 import type { Locale } from "../../i18n/locale";
 import type { PlainMessageKey } from "../../i18n/translate";
 import type { RouterInputs } from "../../lib/api-types";
@@ -188,12 +189,26 @@ export function exceedsAmountLimit(text: string): boolean {
 const providerOf = (value: string): PaymentProvider | undefined =>
   paymentProviders.find((provider) => provider === value);
 
+/**
+ * The text the customer reads above the link: what the agent wrote, or until then the default for the amount (null
+ * while it cannot be read), in the organization's language, as the server would write it.
+ */
+export function linkMessageText(
+  written: string | null,
+  amount: Money | null,
+  organizationLocale: string,
+): string {
+  if (written !== null) return written;
+  return amount ? defaultPaymentLinkText(amount, organizationLocale) : "";
+}
+
 /** The create input, or null when the amount is not one (the form shows the field error then). */
 export function toCreatePaymentInput(
   dealId: string,
   values: PaymentLinkValues,
   locale: Locale,
   sendToConversationId?: string,
+  message?: string,
 ): CreatePaymentInput | null {
   const amount = parseAmountInput(values.amount, locale, values.currency);
   if (amount === null) return null;
@@ -204,6 +219,7 @@ export function toCreatePaymentInput(
     currency: values.currency,
     ...(provider ? { provider } : {}),
     ...(sendToConversationId ? { sendToConversationId } : {}),
+    ...(sendToConversationId && message !== undefined ? { message: message.trim() } : {}),
   };
 }
 

@@ -10,8 +10,12 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { formatDateTime } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
+import { useSession } from "../auth/use-session";
+import type { Payment } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
 import { PaymentLinkForm } from "./payment-link-form";
+import { linkMessageText } from "./payment-link-input";
+import { PaymentLinkMessageField } from "./payment-link-message-field";
 import { isShareableLink } from "./shareable-link";
 import { usePaymentChanged } from "./use-payment-changed";
 
@@ -76,6 +80,7 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
   const trpc = useTRPC();
   const paymentChanged = usePaymentChanged();
   const [creatingNew, setCreatingNew] = useState(false);
+  const [chosen, setChosen] = useState<Payment | null>(null);
   const pending = useQuery(trpc.payments.list.queryOptions({ dealId, status: "pending", limit: 10 }));
   const send = useMutation(
     trpc.payments.sendLink.mutationOptions({
@@ -87,6 +92,20 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
   );
   if (pending.isPending) return <Loading />;
   const links = (pending.data?.items ?? []).filter((payment) => isShareableLink(payment));
+  if (chosen) {
+    return (
+      <ComposeMessage
+        payment={chosen}
+        sending={send.isPending}
+        error={send.error}
+        onSend={(message) => send.mutate({ id: chosen.id, conversationId, message })}
+        onBack={() => {
+          send.reset();
+          setChosen(null);
+        }}
+      />
+    );
+  }
 
   if (creatingNew || links.length === 0) {
     return (
@@ -119,8 +138,7 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
               <Button
                 size="sm"
                 aria-label={t("payments.send.sendLabel", { amount })}
-                loading={send.isPending && send.variables?.id === payment.id}
-                onClick={() => send.mutate({ id: payment.id, conversationId })}
+                onClick={() => setChosen(payment)}
               >
                 <Send aria-hidden="true" className="size-4" />
                 {t("payments.send.send")}
@@ -139,5 +157,60 @@ function SendChoice({ dealId, conversationId, onSent, onCancel }: SendChoiceProp
         </Button>
       </div>
     </div>
+  );
+}
+
+interface ComposeMessageProps {
+  payment: Payment;
+  sending: boolean;
+  error: unknown;
+  onSend: (message: string) => void;
+  onBack: () => void;
+}
+
+/** The message the customer will receive with the chosen link, prefilled and editable before it goes. */
+function ComposeMessage({ payment, sending, error, onSend, onBack }: ComposeMessageProps) {
+  const { t, locale } = useI18n();
+  const { organization } = useSession();
+  const money = { amount: payment.amount, currency: payment.currency };
+  const [written, setWritten] = useState<string | null>(null);
+  const [blank, setBlank] = useState(false);
+  const text = linkMessageText(written, money, organization.locale);
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim() === "") setBlank(true);
+        else onSend(text.trim());
+      }}
+    >
+      <ErrorAlert error={error} overrides={{ UNPROCESSABLE: "payments.send.refused" }} />
+      <p className="text-sm text-slate-600">
+        {t("payments.send.chosenLink", {
+          amount: formatMoney(money, locale),
+          provider: providerLabels[payment.provider],
+        })}
+      </p>
+      <PaymentLinkMessageField
+        text={text}
+        link={payment.paymentLink}
+        error={blank ? t("errors.field.required") : undefined}
+        onChange={(next) => {
+          setWritten(next);
+          setBlank(false);
+        }}
+      />
+      <div className="flex justify-between gap-3 border-t border-slate-200 pt-5">
+        <Button variant="secondary" onClick={onBack}>
+          {t("payments.send.back")}
+        </Button>
+        <Button type="submit" loading={sending}>
+          <Send aria-hidden="true" className="size-4" />
+          {t("payments.send.sendMessage")}
+        </Button>
+      </div>
+    </form>
   );
 }
