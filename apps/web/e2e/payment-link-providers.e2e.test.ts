@@ -179,7 +179,7 @@ describe("the payment link form offers only what is connected", () => {
     const amount = dialog.getByLabel("Amount", { exact: true });
     const currency = dialog.getByLabel("Currency", { exact: true });
     await amount.waitFor();
-    expect([await amount.inputValue(), await currency.inputValue()]).toEqual(["1999.99", "USD"]);
+    expect([await amount.inputValue(), await currency.inputValue()]).toEqual(["1,999.99", "USD"]);
     // Mercado Pago charges this account in reais: the dollar number goes, and the form says why
     await dialog.getByLabel("Provider").selectOption({ label: "Mercado Pago" });
     expect([await amount.inputValue(), await currency.inputValue()]).toEqual(["", "BRL"]);
