@@ -48,6 +48,8 @@ import {
   createRedisRateLimiter,
   createSharedCredentialCache,
   type JobScheduler,
+  quitWaitMs,
+  settlesWithin,
 } from "@crm/runtime";
 import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realtime";
 import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
@@ -157,11 +159,15 @@ export async function createContainer(
     const batching = createBatchingQueue(bullQueue);
     queue = batching;
     closers.push(async () => {
-      await batching.flush();
+      // enqueues waiting for a Redis that cannot be reached (they wait for it forever) are given up
+      if (!(await settlesWithin(batching.flush(), quitWaitMs)))
+        logger.warn("jobs not enqueued: Redis unreachable");
       await bullQueue.close();
     });
     if (env.embeddedWorker) {
-      processorHost = createBullmqProcessorHost({ connection: redis, logger, prefix });
+      // a worker cut off from Redis never finishes closing; main.ts exits anyway 15 s after SIGTERM, and the
+      // Redis connections closed after the workers wait for Redis 2 s at most each (closeRedisClient)
+      processorHost = createBullmqProcessorHost({ connection: redis, logger, prefix, closeTimeoutMs: 5_000 });
       scheduler = bullQueue;
     }
   } else {
@@ -179,6 +185,7 @@ export async function createContainer(
         logger,
         prefix: redisPrefix,
         channelPrefix: env.REDIS_CHANNEL_PREFIX,
+        heartbeat: env.redisHeartbeat,
       })
     : createInProcessRealtime({ logger });
   const events = realtimeBus.events;
@@ -318,7 +325,13 @@ export async function createContainer(
   if (env.REDIS_URL) {
     const channel = `${redisPrefix}crm:auth:revocations`;
     const channelPrefix = env.REDIS_CHANNEL_PREFIX;
-    const revocations = createRedisEventBus({ url: env.REDIS_URL, channel, channelPrefix, logger });
+    const revocations = createRedisEventBus({
+      url: env.REDIS_URL,
+      channel,
+      channelPrefix,
+      logger,
+      heartbeat: env.redisHeartbeat,
+    });
     const shared = createSharedCredentialCache({ revocations, logger, ttlMs });
     closers.push(async () => {
       shared.close();

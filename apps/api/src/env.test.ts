@@ -25,6 +25,14 @@ describe("loadEnv", () => {
     }
   });
 
+  it("PINGs the pub/sub connections every 5 s and gives up on one after 5 s unless told otherwise", () => {
+    expect(loadEnv({}).redisHeartbeat).toEqual({ intervalMs: 5_000, timeoutMs: 5_000 });
+    const configured = { REDIS_HEARTBEAT_INTERVAL_MS: "2000", REDIS_HEARTBEAT_TIMEOUT_MS: "1500" };
+    expect(loadEnv(configured).redisHeartbeat).toEqual({ intervalMs: 2_000, timeoutMs: 1_500 });
+    expect(() => loadEnv({ REDIS_HEARTBEAT_INTERVAL_MS: "5s" })).toThrow(/REDIS_HEARTBEAT_INTERVAL_MS/);
+    expect(() => loadEnv({ REDIS_HEARTBEAT_TIMEOUT_MS: "10" })).toThrow(/REDIS_HEARTBEAT_TIMEOUT_MS/);
+  });
+
   it("serves WebSockets unless told not to", () => {
     expect(loadEnv({}).websockets).toBe(true);
     expect(loadEnv({ WEBSOCKETS: "false" }).websockets).toBe(false);

@@ -5,6 +5,7 @@ import { defaultChannelApiBases, defaultMediaMaxBytes } from "@crm/integrations/
 import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import { defaultCredentialTtlMs } from "@crm/runtime/auth/credential-cache";
 import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
+import { defaultRedisHeartbeat } from "@crm/runtime/redis/heartbeat";
 import { z } from "zod";
 
 const optionalUrl = z
@@ -28,6 +29,10 @@ const schema = z.object({
     .transform((v) => (v === "" ? undefined : v))
     .pipe(z.string().regex(channelPrefixPattern, channelPrefixRule).optional())
     .optional(),
+  /** How often the pub/sub connections (realtime, revocations) are PINGed, so that one dead silently is found. */
+  REDIS_HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(defaultRedisHeartbeat.intervalMs),
+  /** An unanswered PING this long takes the connection for dead: it is closed, made again and subscribed again. */
+  REDIS_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(100).default(defaultRedisHeartbeat.timeoutMs),
   DATA_DIR: z.string().default("./.data"),
   PUBLIC_URL: z.url().optional().describe("Where this API is reached from outside, for webhook URLs"),
   APP_URL: z.url().optional().describe("Where the web app runs, for links in emails"),
@@ -129,6 +134,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
       discord: env.DISCORD_API_BASE,
     },
     paymentApiBases: { stripe: env.STRIPE_API_BASE, mercadopago: env.MERCADOPAGO_API_BASE },
+    redisHeartbeat: {
+      intervalMs: env.REDIS_HEARTBEAT_INTERVAL_MS,
+      timeoutMs: env.REDIS_HEARTBEAT_TIMEOUT_MS,
+    },
     outgoingWebhooks: {
       allowHttp: env.OUTGOING_WEBHOOKS_ALLOW_HTTP === "true",
       allowPrivate: env.OUTGOING_WEBHOOKS_ALLOW_PRIVATE === "true",

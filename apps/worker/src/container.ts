@@ -20,6 +20,7 @@ import {
 } from "@crm/integrations";
 import { createPaymentProviders, defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import {
+  closeRedisClient,
   createBullmqProcessorHost,
   createBullmqQueue,
   createRedisConnection,
@@ -66,7 +67,12 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
   connection.on("error", (err) => logger.error({ err }, "Redis connection error"));
   const host = createBullmqProcessorHost({ connection, logger });
   const queue = createBullmqQueue({ connection, logger });
-  const events = createRedisEventBus({ url: env.redisUrl, channelPrefix: env.redisChannelPrefix, logger });
+  const events = createRedisEventBus({
+    url: env.redisUrl,
+    channelPrefix: env.redisChannelPrefix,
+    logger,
+    heartbeat: env.redisHeartbeat,
+  });
   const clock = { now: () => new Date() };
   const channels = {
     adapters: createChannelAdapters(
@@ -133,6 +139,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     url: env.redisUrl,
     channelPrefix: env.redisChannelPrefix,
     logger,
+    heartbeat: env.redisHeartbeat,
   });
   await realtimeLog.ready();
   const recorder = await startRecordingEvents(outgoingWebhooks, realtimeLog.feed);
@@ -188,7 +195,7 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
       await host.close();
       await queue.close();
       await events.close();
-      await connection.quit();
+      await closeRedisClient(connection);
       await database.close();
     },
   };

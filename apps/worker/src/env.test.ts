@@ -18,6 +18,7 @@ describe("worker env", () => {
   it("applies the defaults when only REDIS_URL is set", () => {
     expect(readEnv(minimal)).toEqual({
       redisUrl: "redis://127.0.0.1:6379",
+      redisHeartbeat: { intervalMs: 5_000, timeoutMs: 5_000 },
       databaseUrl: undefined,
       smtpUrl: undefined,
       mailFrom: "CRM Manager <no-reply@localhost>",
@@ -41,6 +42,8 @@ describe("worker env", () => {
       readEnv({
         REDIS_URL: "rediss://:secret@redis.internal:6380",
         REDIS_CHANNEL_PREFIX: "staging",
+        REDIS_HEARTBEAT_INTERVAL_MS: "2000",
+        REDIS_HEARTBEAT_TIMEOUT_MS: "1500",
         DATABASE_URL: "postgres://crm@db:5432/crm",
         SMTP_URL: "smtps://user:pass@smtp.example.com:465",
         MAIL_FROM: "Acme CRM <crm@acme.com.br>",
@@ -59,6 +62,7 @@ describe("worker env", () => {
     ).toEqual({
       redisUrl: "rediss://:secret@redis.internal:6380",
       redisChannelPrefix: "staging",
+      redisHeartbeat: { intervalMs: 2_000, timeoutMs: 1_500 },
       databaseUrl: "postgres://crm@db:5432/crm",
       smtpUrl: "smtps://user:pass@smtp.example.com:465",
       mailFrom: "Acme CRM <crm@acme.com.br>",
@@ -108,10 +112,14 @@ describe("worker env", () => {
       MAIL_FROM: "nobody",
       LOG_LEVEL: "loud",
       MEDIA_MAX_BYTES: "25MB",
+      REDIS_HEARTBEAT_INTERVAL_MS: "5s",
+      REDIS_HEARTBEAT_TIMEOUT_MS: "10",
     });
 
     expect(problems.map((problem) => problem.split(" ")[0])).toEqual([
       "REDIS_URL",
+      "REDIS_HEARTBEAT_INTERVAL_MS",
+      "REDIS_HEARTBEAT_TIMEOUT_MS",
       "DATABASE_URL",
       "SMTP_URL",
       "MAIL_FROM",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
+import { defaultRedisHeartbeat, type RedisHeartbeat } from "@crm/runtime/redis/heartbeat";
 import type { OutgoingWebhooksSettings } from "./jobs/outgoing-webhooks/outgoing-webhooks-deps";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -9,6 +10,8 @@ export interface WorkerEnv {
   redisUrl: string;
   /** REDIS_CHANNEL_PREFIX: sets apart the pub/sub channels of deployments sharing one database index; the API's. */
   redisChannelPrefix: string | undefined;
+  /** REDIS_HEARTBEAT_INTERVAL_MS / _TIMEOUT_MS: the PING that finds a pub/sub connection dead silently; the API's. */
+  redisHeartbeat: RedisHeartbeat;
   /** Not used by any job yet; jobs that touch data will need it. */
   databaseUrl: string | undefined;
   /** Without it, emails are written to the log instead of being sent. */
@@ -73,6 +76,18 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   const redisChannelPrefix = value("REDIS_CHANNEL_PREFIX");
   if (redisChannelPrefix !== undefined && !channelPrefixPattern.test(redisChannelPrefix))
     problems.push(`REDIS_CHANNEL_PREFIX ${channelPrefixRule}`);
+  const milliseconds = (name: string, fallback: number) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (Number.isSafeInteger(parsed) && parsed >= 100) return parsed;
+    problems.push(`${name} must be a whole number of milliseconds, at least 100, e.g. ${fallback}`);
+    return fallback;
+  };
+  const redisHeartbeat = {
+    intervalMs: milliseconds("REDIS_HEARTBEAT_INTERVAL_MS", defaultRedisHeartbeat.intervalMs),
+    timeoutMs: milliseconds("REDIS_HEARTBEAT_TIMEOUT_MS", defaultRedisHeartbeat.timeoutMs),
+  };
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"], "postgres://user@127.0.0.1:5432/crm");
   const smtpUrl = url("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587");
   const mailFrom = value("MAIL_FROM") ?? DEFAULT_MAIL_FROM;
@@ -109,6 +124,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   return {
     redisUrl,
     redisChannelPrefix,
+    redisHeartbeat,
     databaseUrl,
     smtpUrl,
     mailFrom,

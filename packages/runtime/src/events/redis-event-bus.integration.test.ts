@@ -1,8 +1,9 @@
 import type { DomainEvent } from "@crm/domain/shared/events";
 import { Redis } from "ioredis";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createRecordingLogger } from "../testing/recording-logger";
 import { redisTestUrl, uniqueTestPrefix } from "../testing/redis-test-url";
+import { startTcpProxy } from "../testing/tcp-proxy";
 import { createRedisEventBus, type RedisEventBus } from "./redis-event-bus";
 
 const url = redisTestUrl();
@@ -31,6 +32,34 @@ describe.skipIf(!url)("Redis event bus", () => {
 
   afterEach(async () => {
     await Promise.all(buses.splice(0).map((bus) => bus.close()));
+  });
+
+  it("finds a subscriber connection that went silent by its heartbeat and hears the channel again", async () => {
+    const [publisher] = await openBuses(1);
+    const proxy = await startTcpProxy(url ?? "");
+    onTestFinished(() => proxy.close());
+    const listener = createRedisEventBus({
+      url: proxy.url,
+      channel,
+      logger,
+      heartbeat: { intervalMs: 50, timeoutMs: 200 },
+    });
+    buses.push(listener);
+    await listener.ready();
+    const heard: string[] = [];
+    listener.subscribe((event) => heard.push(event.type));
+    await publisher?.publish(dealMoved);
+    await vi.waitFor(() => expect(heard).toEqual(["deal.moved"]));
+
+    // open but carrying nothing, and nobody closes it: without the PING it would stay deaf
+    proxy.blackHole("crm-events-sub");
+    await vi.waitFor(
+      async () => {
+        await publisher?.publish({ ...dealMoved, type: "deal.won" });
+        expect(heard).toContain("deal.won");
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 
   it("delivers an event published on one instance to the subscribers of every instance", async () => {

@@ -2,6 +2,13 @@ import type { EventBus } from "@crm/domain/shared/events";
 import type { Logger } from "@crm/domain/shared/logger";
 import { Redis } from "ioredis";
 import { channelNamespace, databaseIndexOf } from "../redis/channel-namespace";
+import { closeRedisClient } from "../redis/connection";
+import {
+  defaultRedisHeartbeat,
+  heartbeatOptions,
+  type RedisHeartbeat,
+  startHeartbeat,
+} from "../redis/heartbeat";
 import { deliver, type EventHandler, isDomainEvent } from "./deliver";
 
 export interface RedisEventBusOptions {
@@ -11,6 +18,8 @@ export interface RedisEventBusOptions {
   /** REDIS_CHANNEL_PREFIX: sets apart deployments that share one database index. */
   channelPrefix?: string;
   logger: Logger;
+  /** Probes the subscriber's connection, so that one that died silently is reconnected and subscribed again. */
+  heartbeat?: RedisHeartbeat;
 }
 
 export interface RedisEventBus extends EventBus {
@@ -25,7 +34,11 @@ export function createRedisEventBus(options: RedisEventBusOptions): RedisEventBu
   const { logger } = options;
   // a connection in subscriber mode cannot publish, hence two
   const publisher = new Redis(options.url, { connectionName: "crm-events-pub" });
-  const subscriber = new Redis(options.url, { connectionName: "crm-events-sub" });
+  const heartbeat = options.heartbeat ?? defaultRedisHeartbeat;
+  const subscriber = new Redis(options.url, {
+    connectionName: "crm-events-sub",
+    ...heartbeatOptions(heartbeat),
+  });
   const namespace = channelNamespace(databaseIndexOf(subscriber), options.channelPrefix);
   const channel = `${namespace}${options.channel ?? DEFAULT_EVENT_CHANNEL}`;
   const handlers = new Set<EventHandler>();
@@ -52,6 +65,7 @@ export function createRedisEventBus(options: RedisEventBusOptions): RedisEventBu
 
   const subscribed = subscriber.subscribe(channel);
   subscribed.catch((err: unknown) => logger.error({ err, channel }, "event bus could not subscribe"));
+  const stopHeartbeat = startHeartbeat(subscriber, heartbeat);
 
   return {
     async ready() {
@@ -72,7 +86,8 @@ export function createRedisEventBus(options: RedisEventBusOptions): RedisEventBu
 
     async close() {
       handlers.clear();
-      await Promise.allSettled([subscriber.quit(), publisher.quit()]);
+      stopHeartbeat();
+      await Promise.all([closeRedisClient(subscriber), closeRedisClient(publisher)]);
     },
   };
 }

@@ -8,6 +8,7 @@ import type {
 import type { Logger } from "@crm/domain/shared/logger";
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { settlesWithin } from "../redis/connection";
 
 export interface BullmqProcessorHostOptions {
   /** Needs `maxRetriesPerRequest: null` (see createRedisConnection); BullMQ duplicates it for blocking reads. */
@@ -15,6 +16,12 @@ export interface BullmqProcessorHostOptions {
   logger: Logger;
   /** BullMQ key prefix (default "bull"); must match the queue's. */
   prefix?: string;
+  /**
+   * How long `close` waits for the workers (their running jobs, then their connections); unset: as long as it takes.
+   * A worker cut off from Redis never finishes closing, so a process that must stop in time bounds it: a worker
+   * still closing then is disconnected, and its unfinished jobs are retried once found stalled.
+   */
+  closeTimeoutMs?: number;
 }
 
 export function createBullmqProcessorHost(options: BullmqProcessorHostOptions): JobProcessorHost {
@@ -46,7 +53,19 @@ export function createBullmqProcessorHost(options: BullmqProcessorHostOptions): 
 
     /** Stops fetching jobs, waits for the running ones, and closes the workers (not the shared connection). */
     async close() {
-      await Promise.all([...workers.values()].map((worker) => worker.close()));
+      const { closeTimeoutMs } = options;
+      await Promise.all(
+        [...workers].map(async ([queue, worker]) => {
+          const closing = worker.close();
+          if (closeTimeoutMs === undefined) return closing;
+          if (await settlesWithin(closing, closeTimeoutMs)) return;
+          logger.warn(
+            { queue, closeTimeoutMs },
+            "BullMQ worker did not close in time (Redis unreachable?): dropped",
+          );
+          worker.disconnect().catch(() => undefined);
+        }),
+      );
       workers.clear();
     },
   };

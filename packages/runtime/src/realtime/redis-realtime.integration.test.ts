@@ -219,4 +219,36 @@ describe.skipIf(!url)("Redis realtime", () => {
     const kept = await replica.feed.keptAfter("org-1", "0-0");
     expect(kept.entries.map((entry) => (entry.event.payload as { n: number }).n)).toEqual([1, 2, 3]);
   });
+
+  it("finds a subscriber connection that went silent by its heartbeat, reconnects it, and reports the gap", async () => {
+    const prefix = `${uniqueTestPrefix("realtime")}:`;
+    const proxy = await startTcpProxy(url ?? "");
+    onTestFinished(() => proxy.close());
+    const [api] = await replicas(1, prefix);
+    const replica = createRedisRealtime({
+      url: proxy.url,
+      logger,
+      prefix,
+      heartbeat: { intervalMs: 50, timeoutMs: 200 },
+    });
+    opened.push(replica);
+    await replica.ready();
+    const heard: Array<number | string> = [];
+    replica.feed.subscribe((entry) => heard.push((entry.event.payload as { n: number }).n), {
+      interrupted: () => heard.push("interrupted"),
+      resumed: () => heard.push("resumed"),
+    });
+    await api?.events.publish(event("org-1", 1));
+    await vi.waitFor(() => expect(heard).toEqual([1]));
+
+    // its subscriber's connection stays open but carries nothing, and nobody closes it: only the PING tells
+    proxy.blackHole("crm-realtime-sub");
+    await api?.events.publish(event("org-1", 2));
+    await vi.waitFor(() => expect(heard).toEqual([1, "interrupted", "resumed"]), { timeout: 10_000 });
+    await api?.events.publish(event("org-1", 3));
+
+    await vi.waitFor(() => expect(heard).toEqual([1, "interrupted", "resumed", 3]));
+    const kept = await replica.feed.keptAfter("org-1", "0-0");
+    expect(kept.entries.map((entry) => (entry.event.payload as { n: number }).n)).toEqual([1, 2, 3]);
+  });
 });

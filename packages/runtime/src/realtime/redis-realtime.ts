@@ -6,6 +6,13 @@ import { Redis } from "ioredis";
 import { deliver, type EventHandler, isDomainEvent } from "../events/deliver";
 import { DEFAULT_EVENT_CHANNEL } from "../events/redis-event-bus";
 import { channelNamespace, databaseIndexOf } from "../redis/channel-namespace";
+import { closeRedisClient } from "../redis/connection";
+import {
+  defaultRedisHeartbeat,
+  heartbeatOptions,
+  type RedisHeartbeat,
+  startHeartbeat,
+} from "../redis/heartbeat";
 import {
   appendOnceScript,
   appendScript,
@@ -25,6 +32,8 @@ export interface RedisRealtimeOptions {
   windowMs?: number;
   /** Entries kept per organization, approximately; default 10,000. */
   maxLen?: number;
+  /** Probes the subscriber's connection, so that one that died silently is reconnected (and reported interrupted). */
+  heartbeat?: RedisHeartbeat;
 }
 
 export interface RedisRealtimeBus extends RealtimeBus {
@@ -49,7 +58,8 @@ type FeedHandler = (entry: RealtimeEntry) => void;
  *   not in the log yet, so the replicas that hear it race for its digest and the winner appends it.
  * - Pub/sub does not queue for a subscriber whose connection dropped: feed subscribers are told of the
  *   interruption when the connection closes, and that live entries resumed once it hears both channels again,
- *   so those that must not miss entries read the stream for what was appended in between.
+ *   so those that must not miss entries read the stream for what was appended in between. A connection that dies
+ *   silently (no RST) is found by the heartbeat: an unanswered PING tears it down, and the same recovery runs.
  */
 export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtimeBus {
   const { logger } = options;
@@ -61,7 +71,11 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
 
   // a connection in subscriber mode cannot run commands, hence two
   const commands = new Redis(options.url, { connectionName: "crm-realtime-cmd" });
-  const subscriber = new Redis(options.url, { connectionName: "crm-realtime-sub" });
+  const heartbeat = options.heartbeat ?? defaultRedisHeartbeat;
+  const subscriber = new Redis(options.url, {
+    connectionName: "crm-realtime-sub",
+    ...heartbeatOptions(heartbeat),
+  });
   // keys live in the connection's database; channels are server-wide, so they carry the deployment's namespace
   const namespace = channelNamespace(databaseIndexOf(subscriber), options.channelPrefix);
   const domainChannel = `${namespace}${prefix}${DEFAULT_EVENT_CHANNEL}`;
@@ -156,6 +170,7 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
   });
   subscribed.catch((err: unknown) => logger.error({ err }, "realtime could not subscribe"));
   subscriber.on("close", interrupt);
+  const stopHeartbeat = startHeartbeat(subscriber, heartbeat);
   // ioredis subscribes again on its own once reconnected; the reply to this later SUBSCRIBE says it took effect
   subscriber.on("ready", () => {
     if (state !== "interrupted") return;
@@ -193,7 +208,8 @@ export function createRedisRealtime(options: RedisRealtimeOptions): RedisRealtim
       interruptionHandlers.clear();
       // quitting closes the subscriber too: that is no interruption
       state = "subscribing";
-      await Promise.allSettled([subscriber.quit(), commands.quit()]);
+      stopHeartbeat();
+      await Promise.all([closeRedisClient(subscriber), closeRedisClient(commands)]);
     })();
     return closing;
   }
