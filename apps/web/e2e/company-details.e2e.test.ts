@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, registerOwner, restAs, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -11,18 +11,8 @@ const url = (path: string) => `${session.api.baseUrl}${path}`;
 beforeAll(async () => {
   session = await startBrowserSession({ locale: "en-US" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Atacado Boa Vista",
-      name: "Rita Souza",
-      email: `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
+  ownerToken = (await registerOwner(session, { organizationName: "Atacado Boa Vista", name: "Rita Souza" }))
+    .token;
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -27,19 +27,8 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
 beforeAll(async () => {
   session = await startBrowserSession();
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Floricultura Ipê",
-      name: "Renata Campos",
-      email: `renata.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Floricultura Ipê", name: "Renata Campos" }))
+    .token;
   // #150 first, so it is the oldest: the first page, A-Z or newest first, holds #1 to #100
   for (let n = tagCount; n >= 1; n--) await rest("POST", "/tags", { name: tagName(n) });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, registerOwner, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -33,19 +33,8 @@ const results = () => page.getByRole("listbox", { name: "Empresas encontradas" }
 beforeAll(async () => {
   session = await startBrowserSession({ locale: "pt-BR" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Atacado Serra Azul",
-      name: "Lívia Moraes",
-      email: `livia.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.status).toBe(200);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Atacado Serra Azul", name: "Lívia Moraes" }))
+    .token;
   // one after another, so "Fornecedor 001" is the oldest and lists last, far past the first page
   for (let n = 1; n <= companyCount; n++) {
     companyIds.push((await rest<{ id: string }>("POST", "/companies", { name: companyName(n) })).id);

@@ -1,6 +1,6 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -42,19 +42,8 @@ async function failContactListReads() {
 beforeAll(async () => {
   session = await startBrowserSession();
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Papelaria Horizonte",
-      name: "Marta Ribeiro",
-      email: `marta.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Papelaria Horizonte", name: "Marta Ribeiro" }))
+    .token;
   await rest("POST", "/contacts", { name: "Ana Souza" });
   await rest("POST", "/contacts", { name: "Bruno Lima" });
 });

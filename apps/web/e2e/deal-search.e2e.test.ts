@@ -1,6 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  startBrowserSession,
+} from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -35,18 +41,7 @@ async function typeSearch(on: Page, text: string, name?: string) {
 beforeAll(async () => {
   session = await startBrowserSession({ locale: "en-US" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Doces da Vila",
-      name: "Helena Prado",
-      email: `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Doces da Vila", name: "Helena Prado" })).token;
 
   const otavio = await rest<{ id: string }>("POST", "/contacts", { name: "Otávio Mendes" });
   const erica = await rest<{ id: string }>("POST", "/contacts", { name: "Érica Gonçalves" });

@@ -1,11 +1,9 @@
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, drag, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, drag, registerOwner, restAs, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
-/** The browser's session (the owner at their desk). */
-let browserToken = "";
 /** A second session of the same team, changing deals over REST as a colleague's screen would. */
 let colleagueToken = "";
 let contactId = "";
@@ -46,19 +44,19 @@ beforeAll(async () => {
   session = await startBrowserSession({ locale: "en-US" });
   page = session.page;
   const email = `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ organizationName: "Confeitaria Aurora", name: "Helena Prado", email, password }),
+  // the browser's session: the owner at their desk
+  await registerOwner(session, {
+    organizationName: "Confeitaria Aurora",
+    name: "Helena Prado",
+    email,
+    password,
   });
-  browserToken = ((await registered.json()) as { token: string }).token;
   const login = await fetch(url("/api/v1/auth/login"), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
   colleagueToken = ((await login.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: browserToken, url: session.api.baseUrl }]);
 
   contactId = (await asColleague<{ id: string }>("POST", "/contacts", { name: "Otávio Mendes" })).id;
   const pipelines = await asColleague<{

@@ -1,7 +1,13 @@
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  startBrowserSession,
+} from "./session";
 
 let smtp: SmtpSink;
 let session: BrowserSession;
@@ -62,20 +68,12 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   session = await startBrowserSession({ env: { SMTP_URL: smtp.url }, locale: "en-US" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Torrefação Serra Azul",
-      name: "Helena Prado",
-      email: unique("owner"),
-      password,
-    }),
+  const signedIn = await registerOwner(session, {
+    organizationName: "Torrefação Serra Azul",
+    name: "Helena Prado",
   });
-  const signedIn = (await registered.json()) as { token: string; user: { id: string } };
   ownerToken = signedIn.token;
   ownerId = signedIn.user.id;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
   agentId = (await invite("agent", "Bruno Agent")).id;
 
   const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Otávio Mendes" });

@@ -1,6 +1,6 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -44,18 +44,7 @@ async function failReadsOf(procedures: readonly string[]) {
 beforeAll(async () => {
   session = await startBrowserSession({ locale: "en-US" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Empório Serrano",
-      name: "Helena Prado",
-      email: `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Empório Serrano", name: "Helena Prado" })).token;
   contactId = (await rest<{ id: string }>("POST", "/contacts", { name: "Otávio Mendes" })).id;
   const pipelines = await rest<{ items: Array<{ id: string; stages: Array<{ id: string; name: string }> }> }>(
     "GET",

@@ -6,14 +6,13 @@ import {
 } from "@crm/integrations/testing";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, startBrowserSession } from "./session";
+import { type BrowserSession, connectWhatsApp, registerOwner, startBrowserSession } from "./session";
 
 let whatsapp: FakeWhatsApp;
 let session: BrowserSession;
 let page: Page;
 let ownerToken: string;
 
-const password = "correct horse battery";
 const beatriz = { name: "Beatriz Souza", waId: "5511987654321" };
 const caio = { name: "Caio Ramos", waId: "5511976543210" };
 
@@ -65,23 +64,8 @@ beforeAll(async () => {
   whatsapp = await startFakeWhatsApp();
   session = await startBrowserSession({ env: { WHATSAPP_API_BASE: whatsapp.apiBase }, locale: "en-US" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja Exemplo",
-      name: "Ana Lima",
-      email: `ana.${Date.now()}@example.com`,
-      password,
-    }),
-  });
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  ownerToken = (await registerOwner(session, { organizationName: "Loja Exemplo", name: "Ana Lima" })).token;
+  await connectWhatsApp(session, ownerToken, whatsapp);
   expect((await inbound(caio, "Bom dia, vocês abrem sábado?")).status).toBe(200);
   expect((await inbound(beatriz, "Olá! Vocês têm o café especial?")).status).toBe(200);
   // the webhooks are processed in the background

@@ -7,7 +7,14 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openPage, restAs, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  openPage,
+  registerOwner,
+  restAs,
+  startBrowserSession,
+} from "./session";
 
 let whatsapp: FakeWhatsApp;
 let smtp: SmtpSink;
@@ -67,25 +74,8 @@ beforeAll(async () => {
     locale: "en-US",
   });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Torrefação Serra Azul",
-      name: "Júlia",
-      email: unique("owner"),
-      password,
-    }),
-  });
-  owner = (await registered.json()) as typeof owner;
-  await session.context.addCookies([{ name: "crm_session", value: owner.token, url: session.api.baseUrl }]);
-  integrationId = (
-    await rest<{ id: string }>(owner.token, "POST", "/integrations", {
-      channel: "whatsapp",
-      name: "WhatsApp loja",
-      config: whatsapp.config,
-    })
-  ).id;
+  owner = await registerOwner(session, { organizationName: "Torrefação Serra Azul", name: "Júlia" });
+  integrationId = (await connectWhatsApp(session, owner.token, whatsapp)).id;
   const pipelines = await rest<{ items: (typeof pipeline)[] }>(owner.token, "GET", "/pipelines");
   const first = pipelines.items[0];
   if (!first || first.stages.length < 3) throw new Error("the default pipeline has fewer than 3 stages");

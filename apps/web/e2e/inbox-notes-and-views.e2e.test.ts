@@ -7,7 +7,14 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openPage, restAs, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  openPage,
+  registerOwner,
+  restAs,
+  startBrowserSession,
+} from "./session";
 
 // What QA found in the inbox as a Brazilian support team: a note's draft, a send cut by a reload, an agent with
 // nothing open, viewers in the Assign menu and the focus after Try again.
@@ -60,24 +67,9 @@ beforeAll(async () => {
     locale: "pt-BR",
   });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Suporte Tucano",
-      name: "Joana Ribeiro",
-      email: unique("joana"),
-      password,
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp suporte",
-    config: whatsapp.config,
-  });
+  ownerToken = (await registerOwner(session, { organizationName: "Suporte Tucano", name: "Joana Ribeiro" }))
+    .token;
+  await connectWhatsApp(session, ownerToken, whatsapp, "WhatsApp suporte");
   const webhook = whatsAppTextWebhook({
     phoneNumberId: whatsapp.config.phoneNumberId,
     from: customer.waId,

@@ -7,7 +7,14 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openPage, restAs, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  openPage,
+  registerOwner,
+  restAs,
+  startBrowserSession,
+} from "./session";
 
 // What QA found in the inbox as a shop owner and her agent see it in Portuguese.
 
@@ -45,25 +52,11 @@ beforeAll(async () => {
     locale: "pt-BR",
   });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Doceria Flor de Lis",
-      name: "Joana Ribeiro",
-      email: unique("joana"),
-      password,
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
+  ownerToken = (
+    await registerOwner(session, { organizationName: "Doceria Flor de Lis", name: "Joana Ribeiro" })
+  ).token;
   ownerId = (await rest<{ user: { id: string } }>("GET", "/auth/me")).user.id;
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  await connectWhatsApp(session, ownerToken, whatsapp);
   const webhook = whatsAppTextWebhook({
     phoneNumberId: whatsapp.config.phoneNumberId,
     from: customer.waId,

@@ -5,7 +5,7 @@ import {
   telegramTextUpdate,
 } from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
 
 let telegram: FakeTelegram;
 let session: BrowserSession;
@@ -21,23 +21,12 @@ const customer = { chatId: 7373, firstName: "Clara", lastName: "Nunes", name: "C
 beforeAll(async () => {
   telegram = await startFakeTelegram();
   session = await startBrowserSession({ env: { TELEGRAM_API_BASE: telegram.apiBase }, locale: "pt-BR" });
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja da Clara",
-      name: "Rita",
-      email: `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  ({ token } = (await registered.json()) as { token: string });
+  ({ token } = await registerOwner(session, { organizationName: "Loja da Clara", name: "Rita" }));
   ({ id: telegramId } = await restAs<{ id: string }>(session.api.baseUrl, token, "POST", "/integrations", {
     channel: "telegram",
     name: "Telegram loja",
     config: telegram.config,
   }));
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
 });
 
 afterAll(async () => {

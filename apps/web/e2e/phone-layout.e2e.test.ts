@@ -1,7 +1,14 @@
 import { linkToken, type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, restAs, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  restAs,
+  startBrowserSession,
+} from "./session";
 
 let smtp: SmtpSink;
 let session: BrowserSession;
@@ -59,18 +66,9 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 beforeAll(async () => {
   smtp = await startSmtpSink();
   session = await startBrowserSession({ env: { SMTP_URL: smtp.url }, locale: "en-US" });
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja da Rita",
-      name: "Rita Alves",
-      email: ownerEmail,
-      password,
-    }),
-  });
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
+  ownerToken = (
+    await registerOwner(session, { organizationName: "Loja da Rita", name: "Rita Alves", email: ownerEmail })
+  ).token;
 });
 
 afterAll(async () => {

@@ -119,6 +119,54 @@ export async function restAs<T>(
   return (await response.json()) as T;
 }
 
+export interface RegisteredOwner {
+  token: string;
+  user: { id: string };
+}
+
+/**
+ * Registers an owner and their organization over the API, as a script would (with a fresh email and the password
+ * "correct horse battery" unless given; anything but 200 fails the test), and signs the session's browser in as
+ * them with the session cookie, unless `signIn` is false.
+ */
+export async function registerOwner(
+  session: BrowserSession,
+  owner: { organizationName: string; name: string; email?: string; password?: string },
+  { signIn = true }: { signIn?: boolean } = {},
+): Promise<RegisteredOwner> {
+  const response = await fetch(`${session.api.baseUrl}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      organizationName: owner.organizationName,
+      name: owner.name,
+      email: owner.email ?? `owner.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+      password: owner.password ?? "correct horse battery",
+    }),
+  });
+  expect(response.status, "POST /auth/register").toBe(200);
+  const registered = (await response.json()) as RegisteredOwner;
+  if (signIn) {
+    await session.context.addCookies([
+      { name: "crm_session", value: registered.token, url: session.api.baseUrl },
+    ]);
+  }
+  return registered;
+}
+
+/** Connects the fake WhatsApp to the organization over the API, as the holder of `token`. */
+export const connectWhatsApp = (
+  session: BrowserSession,
+  token: string,
+  whatsapp: FakeWhatsApp,
+  name = "WhatsApp loja",
+): Promise<{ id: string }> =>
+  restAs(session.api.baseUrl, token, "POST", "/integrations", {
+    channel: "whatsapp",
+    name,
+    config: whatsapp.config,
+  });
+
 /** Signs up through the form and waits for the inbox the app lands on. */
 export async function signUp(page: Page, baseUrl: string, owner: Owner): Promise<void> {
   await page.goto(`${baseUrl}/signup`);

@@ -10,7 +10,14 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  startBrowserSession,
+} from "./session";
 
 let telegram: FakeTelegram;
 let whatsapp: FakeWhatsApp;
@@ -124,28 +131,15 @@ beforeAll(async () => {
     env: { TELEGRAM_API_BASE: telegram.apiBase, WHATSAPP_API_BASE: whatsapp.apiBase, SMTP_URL: smtp.url },
     locale: "pt-BR",
   });
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja da Rita",
-      name: "Rita",
-      email: unique("owner"),
-      password,
-    }),
-  });
-  owner = (await registered.json()) as { token: string };
+  // the owner works over the API only: the browser is the agent's
+  owner = await registerOwner(session, { organizationName: "Loja da Rita", name: "Rita" }, { signIn: false });
   // Telegram refuses an http webhook URL: the integration is kept (with that error) and sends all the same
   ({ id: telegramId } = await rest<{ id: string }>("POST", "/integrations", {
     channel: "telegram",
     name: "Telegram loja",
     config: telegram.config,
   }));
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  await connectWhatsApp(session, owner.token, whatsapp);
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import {
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, connectWhatsApp, registerOwner, restAs, startBrowserSession } from "./session";
 
 // What QA found driving the product as a Brazilian support team: the owner, Joana, and her agent Carlos.
 
@@ -39,24 +39,10 @@ beforeAll(async () => {
     locale: "pt-BR",
   });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Doceria Flor de Lis",
-      name: "Joana Ribeiro",
-      email: unique("joana"),
-      password,
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  ownerToken = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: ownerToken, url: session.api.baseUrl }]);
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  ownerToken = (
+    await registerOwner(session, { organizationName: "Doceria Flor de Lis", name: "Joana Ribeiro" })
+  ).token;
+  await connectWhatsApp(session, ownerToken, whatsapp);
   await rest("POST", "/integrations", { channel: "stripe", name: "Stripe loja", config: stripe.config });
   const webhook = whatsAppTextWebhook({
     phoneNumberId: whatsapp.config.phoneNumberId,

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -31,19 +31,8 @@ beforeAll(async () => {
   // pt-BR at the harness' 1280 px: the picker as the shop owner sees it
   session = await startBrowserSession({ locale: "pt-BR" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Mercearia São João",
-      name: "Joana Ribeiro",
-      email: `joana.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Mercearia São João", name: "Joana Ribeiro" }))
+    .token;
   await rest("POST", "/tags", { name: "Atacadão" });
   await rest("POST", "/tags", { name: "Varejo" });
 });

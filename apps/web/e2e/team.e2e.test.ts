@@ -1,7 +1,14 @@
 import { linkToken, type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, signUp, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  signUp,
+  startBrowserSession,
+} from "./session";
 
 let session: BrowserSession;
 let smtp: SmtpSink;
@@ -30,17 +37,11 @@ describe("inviting teammates", () => {
     });
     // someone who already uses CRM Manager in another organization
     const elsewhere = unique("caio");
-    const registered = await fetch(url("/api/v1/auth/register"), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        organizationName: "Outra Loja",
-        name: "Caio",
-        email: elsewhere,
-        password: "correct horse battery",
-      }),
-    });
-    expect(registered.status).toBe(200);
+    await registerOwner(
+      session,
+      { organizationName: "Outra Loja", name: "Caio", email: elsewhere },
+      { signIn: false },
+    );
 
     await page.goto(url("/settings/team"));
     const pending = page.getByRole("table", { name: "Pending invitations" });

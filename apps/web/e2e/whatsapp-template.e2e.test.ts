@@ -2,7 +2,14 @@ import { type FakeWhatsApp, startFakeWhatsApp } from "@crm/integrations/testing"
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  startBrowserSession,
+} from "./session";
 
 let whatsapp: FakeWhatsApp;
 let smtp: SmtpSink;
@@ -42,22 +49,9 @@ beforeAll(async () => {
     env: { WHATSAPP_API_BASE: whatsapp.apiBase, SMTP_URL: smtp.url },
     locale: "pt-BR",
   });
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja da Rita",
-      name: "Rita",
-      email: unique("owner"),
-      password,
-    }),
-  });
-  owner = (await registered.json()) as { token: string };
-  await rest("POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  // the owner works over the API only: the browser is the agent's
+  owner = await registerOwner(session, { organizationName: "Loja da Rita", name: "Rita" }, { signIn: false });
+  await connectWhatsApp(session, owner.token, whatsapp);
   await rest("POST", "/contacts", antonia);
 
   const email = unique("agent");

@@ -1,9 +1,9 @@
-import { sealConfig } from "@crm/domain";
 import { describe, expect, it } from "vitest";
 import type { TestApi } from "../../testing/harness";
 import { useTestApi } from "../../testing/harness";
 import { insertConversation, insertMessage } from "../conversations/conversation-fixtures";
 import { createDeal, createPipeline, type ErrorDto, stageAt, workspace } from "../deals/deal-fixtures";
+import { insertTelegramIntegrations } from "../integrations/integration-fixtures";
 import { createContact, createResource, type ImportDto, waitForImport } from "./contact-fixtures";
 
 const api = useTestApi();
@@ -23,22 +23,7 @@ async function twoOfTheRest(api: TestApi, owner: { token: string; user: { id: st
   const { token } = owner;
   const db = api.container.db.db;
   const organizationId = (await api.rest<{ id: string }>("GET", "/organizations/current", { token })).body.id;
-  const { cipher, store } = api.container.integrations;
-  const integrationIds = [];
-  for (const n of [1, 2]) {
-    const integration = await store.integrations.create(organizationId, {
-      channel: "telegram",
-      name: `Telegram ${n}`,
-      sealedConfig: sealConfig(cipher, organizationId, {
-        botToken: `${n}:token`,
-        secretToken: `secret-${n}`,
-      }),
-      externalId: null,
-      verifyTokenHash: null,
-    });
-    integrationIds.push(integration.id);
-  }
-  const integrationId = integrationIds[0] ?? "";
+  const [integrationId = ""] = await insertTelegramIntegrations(api, organizationId, 2);
   const conversationIds = [];
   for (const minutes of [5, 10]) {
     conversationIds.push(

@@ -1,8 +1,8 @@
-import { sealConfig } from "@crm/domain";
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
 import { insertContact, insertConversation, insertMessage } from "../conversations/conversation-fixtures";
 import { createDeal, type ErrorDto, stageAt, workspace } from "../deals/deal-fixtures";
+import { insertTelegramIntegrations } from "../integrations/integration-fixtures";
 import { type ImportDto, waitForImport } from "./contact-fixtures";
 
 const api = useTestApi();
@@ -74,23 +74,10 @@ async function twoParentsOfEach() {
     });
   }
 
-  const integrations = [];
+  const integrations = await insertTelegramIntegrations(api, organizationId, 2);
   const conversations = [];
-  for (const contact of [contactId, otherContactId]) {
-    // sealed as its own flow seals it: the webhook logs read the integration
-    const n = integrations.length + 1;
-    const { cipher, store } = api.container.integrations;
-    const { id: integrationId } = await store.integrations.create(organizationId, {
-      channel: "telegram",
-      name: `Telegram ${n}`,
-      sealedConfig: sealConfig(cipher, organizationId, {
-        botToken: `${n}:token`,
-        secretToken: `secret-${n}`,
-      }),
-      externalId: null,
-      verifyTokenHash: null,
-    });
-    integrations.push(integrationId);
+  for (const [i, contact] of [contactId, otherContactId].entries()) {
+    const integrationId = integrations[i] ?? "";
     for (const n of [1, 2]) {
       const conversationId = await insertConversation(api, organizationId, {
         channel: "telegram",

@@ -1,3 +1,4 @@
+import { sealConfig } from "@crm/domain";
 import {
   type FakeDiscord,
   type FakeSlack,
@@ -128,3 +129,30 @@ export async function receivedLogId(
 
 export const createIntegration = (api: TestApi, token: string, body: object) =>
   api.rest<IntegrationBody>("POST", "/integrations", { token, body });
+
+/**
+ * Telegram integrations "Telegram 1" to "Telegram count", sealed as the connect flow seals them (the webhook logs
+ * read the integration) and written straight to the store; their ids, in that order.
+ */
+export async function insertTelegramIntegrations(
+  api: TestApi,
+  organizationId: string,
+  count: number,
+): Promise<string[]> {
+  const { cipher, store } = api.container.integrations;
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const integration = await store.integrations.create(organizationId, {
+      channel: "telegram",
+      name: `Telegram ${n}`,
+      sealedConfig: sealConfig(cipher, organizationId, {
+        botToken: `${n}:token`,
+        secretToken: `secret-${n}`,
+      }),
+      externalId: null,
+      verifyTokenHash: null,
+    });
+    ids.push(integration.id);
+  }
+  return ids;
+}

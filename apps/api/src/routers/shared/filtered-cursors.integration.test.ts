@@ -1,9 +1,9 @@
-import { sealConfig } from "@crm/domain";
 import { describe, expect, it } from "vitest";
 import { useTestApi } from "../../testing/harness";
 import { createContact, createResource, type ImportDto, waitForImport } from "../contacts/contact-fixtures";
 import { insertConversation, insertMessage } from "../conversations/conversation-fixtures";
 import { createDeal, createPipeline, type ErrorDto, stageAt, workspace } from "../deals/deal-fixtures";
+import { insertTelegramIntegrations } from "../integrations/integration-fixtures";
 
 const api = useTestApi();
 
@@ -56,22 +56,7 @@ async function filteredLists() {
   for (const name of ["red-1", "red-2", "blue-1"]) await createResource(api, token, "/tags", { name });
   for (const _ of [1, 2]) await api.member(token, "agent");
 
-  const { cipher, store } = api.container.integrations;
-  const integrations = [];
-  for (const n of [1, 2]) {
-    const integration = await store.integrations.create(organizationId, {
-      channel: "telegram",
-      name: `Telegram ${n}`,
-      sealedConfig: sealConfig(cipher, organizationId, {
-        botToken: `${n}:token`,
-        secretToken: `secret-${n}`,
-      }),
-      externalId: null,
-      verifyTokenHash: null,
-    });
-    integrations.push(integration.id);
-  }
-  const [integrationId = ""] = integrations;
+  const [integrationId = ""] = await insertTelegramIntegrations(api, organizationId, 2);
   const otherContactId = (await createContact(api, token, { name: "Other" })).id;
   const conversations: Record<string, string[]> = { [contactId]: [], [otherContactId]: [] };
   for (const [contact, minutes] of [

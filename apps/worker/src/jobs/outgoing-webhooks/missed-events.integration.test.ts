@@ -1,82 +1,24 @@
-import { randomUUID } from "node:crypto";
-import type { DatabaseHandle } from "@crm/db";
 import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
-import { createTestDatabase } from "@crm/db/testing/test-database";
-import { type EventRecorder, startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
-import { secretContext } from "@crm/domain/outgoing-webhooks/subscriptions";
 import { replayWindowMs } from "@crm/domain/realtime/ports";
-import type { DomainEvent } from "@crm/domain/shared/events";
-import { createCredentialCipher } from "@crm/integrations";
-import { createInProcessQueue } from "@crm/runtime";
-import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtime/redis-realtime";
-import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
-import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
+import { describe, expect, it, vi } from "vitest";
+import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
 
 /*
  * The realtime log keeps an organization's entries for its window (five minutes): a restart catches up what it
  * still keeps, however long the organization was quiet, and reports the range no worker recorded in time.
  */
 
-const url = redisTestUrl();
-let database: DatabaseHandle;
-const logger = createRecordingLogger();
-const prefix = uniqueTestPrefix("missed-events");
-const buses: RedisRealtimeBus[] = [];
-const recorders: EventRecorder[] = [];
+const recording = useEventRecorders("missed-events");
+const { url, logger, openLog, workerDeps } = recording;
 
 /** A worker starting: it catches up, then listens until the test ends. */
-async function startWorker(windowMs?: number): Promise<EventRecorder> {
-  const recorder = await startRecordingEvents(workerDeps(), (await openLog(windowMs)).feed);
-  recorders.push(recorder);
-  return recorder;
-}
-
-async function openLog(windowMs = replayWindowMs): Promise<RedisRealtimeBus> {
-  const bus = createRedisRealtime({ url: url ?? "", logger, prefix, windowMs });
-  buses.push(bus);
-  await bus.ready();
-  return bus;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterEach(() => {
-  for (const recorder of recorders.splice(0)) recorder.stop();
-});
-afterAll(async () => {
-  await Promise.all(buses.map((bus) => bus.close()));
-  await database.close();
-});
-
-function workerDeps() {
-  return createOutgoingWebhooksDeps({
-    db: database.db,
-    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
-    queue: createInProcessQueue({ logger }),
-    logger,
-    settings: { allowHttp: true, allowPrivate: true },
-  });
+async function startWorker(windowMs?: number) {
+  return recording.startRecorder(workerDeps(), (await openLog({ windowMs })).feed);
 }
 
 async function organizationWithWebhook(deps: ReturnType<typeof workerDeps>): Promise<string> {
-  const organizationId = await insertOrganization(database.db, 365);
-  const id = randomUUID();
-  await deps.store.subscriptions.create(
-    organizationId,
-    id,
-    {
-      url: "http://127.0.0.1:9/hook",
-      description: null,
-      events: ["contact_updated"],
-      isActive: true,
-      secret: deps.cipher.seal("whsec_test", secretContext(organizationId, id)),
-      secretHint: "…test",
-    },
-    20,
-  );
+  const organizationId = await insertOrganization(recording.db, 365);
+  await recording.subscribeToContacts(deps, organizationId);
   return organizationId;
 }
 
@@ -86,22 +28,15 @@ const catchingUp = { timeout: 10_000 };
 /** The organization's last recorded event was ten minutes ago, and its events were recorded until `until`. */
 async function lastRecordedTenMinutesAgo(organizationId: string, until: Date): Promise<number> {
   const at = Date.now() - 10 * 60_000;
-  await database.db
+  await recording.db
     .insertInto("outgoing_webhook_cursors")
     .values({ organization_id: organizationId, last_entry_id: `${at}-0`, updated_at: until })
     .execute();
   return at;
 }
 
-const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
-  type: "contact_updated",
-  organizationId,
-  payload: { contactId, change: "updated" },
-  occurredAt: new Date().toISOString(),
-});
-
 async function deliveries(organizationId: string) {
-  const rows = await database.db
+  const rows = await recording.db
     .selectFrom("outgoing_webhook_deliveries")
     .select(["event_type", "payload"])
     .where("organization_id", "=", organizationId)

@@ -1,66 +1,42 @@
-import { randomUUID } from "node:crypto";
-import type { DatabaseHandle } from "@crm/db";
 import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
-import { createTestDatabase } from "@crm/db/testing/test-database";
-import { type EventRecorder, startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
-import { secretContext } from "@crm/domain/outgoing-webhooks/subscriptions";
-import type { DomainEvent } from "@crm/domain/shared/events";
-import { createCredentialCipher } from "@crm/integrations";
-import { createInProcessQueue } from "@crm/runtime";
-import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtime/redis-realtime";
-import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
-import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
+import { uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
 import { startTcpProxy, type TcpProxy } from "@crm/runtime/testing/tcp-proxy";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
 
 /*
  * A running worker whose Redis connection drops and comes back: what the API published meanwhile was not heard
  * live. The worker reaches Redis through a proxy the test cuts; the API publishes directly.
  */
 
-const url = redisTestUrl();
+const recording = useEventRecorders("webhooks-reconnect");
+const { url, openLog, workerDeps, subscribeToContacts } = recording;
 /** Reconnecting takes the client's retry delay, and catching up reads every organization. */
 const reconnecting = { timeout: 15_000, interval: 100 };
-let database: DatabaseHandle;
-const logger = createRecordingLogger();
-const buses: RedisRealtimeBus[] = [];
 const proxies: TcpProxy[] = [];
-const recorders: EventRecorder[] = [];
 let redis: Redis;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(() => {
   redis = new Redis(url ?? "");
 });
-afterEach(() => {
-  for (const recorder of recorders.splice(0)) recorder.stop();
-});
 afterAll(async () => {
-  await Promise.all(buses.map((bus) => bus.close()));
   await Promise.all(proxies.map((proxy) => proxy.close()));
   await redis.quit();
-  await database.close();
 });
-
-async function openLog(prefix: string, through: string, windowMs?: number): Promise<RedisRealtimeBus> {
-  const bus = createRedisRealtime({ url: through, logger, prefix, ...(windowMs ? { windowMs } : {}) });
-  buses.push(bus);
-  await bus.ready();
-  return bus;
-}
 
 /** The API, publishing straight to Redis, and a recording worker behind a proxy. */
 async function apiAndWorker(windowMs?: number) {
   const prefix = uniqueTestPrefix("webhooks-reconnect");
   const proxy = await startTcpProxy(url ?? "");
   proxies.push(proxy);
-  const api = await openLog(prefix, url ?? "", windowMs);
+  const api = await openLog({ prefix, windowMs });
   const deps = workerDeps();
-  const recorder = await startRecordingEvents(deps, (await openLog(prefix, proxy.url, windowMs)).feed);
-  recorders.push(recorder);
-  const organizationId = await insertOrganization(database.db, 365);
+  const recorder = await recording.startRecorder(
+    deps,
+    (await openLog({ prefix, through: proxy.url, windowMs })).feed,
+  );
+  const organizationId = await insertOrganization(recording.db, 365);
   await subscribeToContacts(deps, organizationId);
   /** Waits until Redis counts the worker among the listeners of the log (or no longer does). */
   const workerListening = (listening: boolean) =>
@@ -71,43 +47,9 @@ async function apiAndWorker(windowMs?: number) {
   return { api, deps, recorder, proxy, organizationId, workerListening };
 }
 
-function workerDeps() {
-  return createOutgoingWebhooksDeps({
-    db: database.db,
-    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
-    queue: createInProcessQueue({ logger }),
-    logger,
-    settings: { allowHttp: true, allowPrivate: true },
-  });
-}
-
-async function subscribeToContacts(deps: ReturnType<typeof workerDeps>, organizationId: string) {
-  const id = randomUUID();
-  await deps.store.subscriptions.create(
-    organizationId,
-    id,
-    {
-      url: "http://127.0.0.1:9/hook",
-      description: null,
-      events: ["contact_updated"],
-      isActive: true,
-      secret: deps.cipher.seal("whsec_test", secretContext(organizationId, id)),
-      secretHint: "…test",
-    },
-    20,
-  );
-}
-
-const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
-  type: "contact_updated",
-  organizationId,
-  payload: { contactId, change: "updated" },
-  occurredAt: new Date().toISOString(),
-});
-
 /** Each delivery as its contact id, or `missed` for an `events_missed` report, in event order. */
 async function delivered(organizationId: string): Promise<string[]> {
-  const rows = await database.db
+  const rows = await recording.db
     .selectFrom("outgoing_webhook_deliveries")
     .select(["event_type", "payload"])
     .where("organization_id", "=", organizationId)

@@ -1,88 +1,22 @@
-import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DatabaseHandle } from "@crm/db";
 import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
-import { createTestDatabase } from "@crm/db/testing/test-database";
 import { startRecordingEvents } from "@crm/domain/outgoing-webhooks/event-recorder";
-import { secretContext } from "@crm/domain/outgoing-webhooks/subscriptions";
-import type { DomainEvent } from "@crm/domain/shared/events";
-import { createCredentialCipher } from "@crm/integrations";
 import { createInProcessQueue } from "@crm/runtime";
-import { createRedisRealtime, type RedisRealtimeBus } from "@crm/runtime/realtime/redis-realtime";
-import { createRecordingLogger } from "@crm/runtime/testing/recording-logger";
-import { redisTestUrl, uniqueTestPrefix } from "@crm/runtime/testing/redis-test-url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deliverWebhookJob } from "./deliver-webhook";
-import { createOutgoingWebhooksDeps } from "./outgoing-webhooks-deps";
+import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
 
 /*
  * Events become deliveries from the realtime log in Redis: live, and after a restart from the organization's
  * stored cursor, as far back as the log keeps. The API publishes; "workers" come and go.
  */
 
-const url = redisTestUrl();
-let database: DatabaseHandle;
-const logger = createRecordingLogger();
-const prefix = uniqueTestPrefix("outgoing-webhooks");
-const buses: RedisRealtimeBus[] = [];
-
-async function openLog(): Promise<RedisRealtimeBus> {
-  const bus = createRedisRealtime({ url: url ?? "", logger, prefix });
-  buses.push(bus);
-  await bus.ready();
-  return bus;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await Promise.all(buses.map((bus) => bus.close()));
-  await database.close();
-});
-
-function workerDeps(queue = createInProcessQueue({ logger })) {
-  return createOutgoingWebhooksDeps({
-    db: database.db,
-    cipher: createCredentialCipher(Buffer.alloc(32, 7)),
-    queue,
-    logger,
-    settings: { allowHttp: true, allowPrivate: true },
-  });
-}
-
-/** A webhook of the organization that wants `contact_updated`. */
-async function subscribeToContacts(
-  deps: ReturnType<typeof workerDeps>,
-  organizationId: string,
-  url = "http://127.0.0.1:9/hook",
-) {
-  const id = randomUUID();
-  await deps.store.subscriptions.create(
-    organizationId,
-    id,
-    {
-      url,
-      description: null,
-      events: ["contact_updated"],
-      isActive: true,
-      secret: deps.cipher.seal("whsec_test", secretContext(organizationId, id)),
-      secretHint: "…test",
-    },
-    20,
-  );
-}
-
-const contactUpdated = (organizationId: string, contactId: string): DomainEvent => ({
-  type: "contact_updated",
-  organizationId,
-  payload: { contactId, change: "updated" },
-  occurredAt: new Date().toISOString(),
-});
+const recording = useEventRecorders("outgoing-webhooks");
+const { url, logger, openLog, workerDeps, subscribeToContacts } = recording;
 
 async function deliveredContacts(organizationId: string): Promise<string[]> {
-  const rows = await database.db
+  const rows = await recording.db
     .selectFrom("outgoing_webhook_deliveries")
     .select("payload")
     .where("organization_id", "=", organizationId)
@@ -93,7 +27,7 @@ async function deliveredContacts(organizationId: string): Promise<string[]> {
 
 describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime log", () => {
   it("catches up, after a restart, the events published while no worker ran, each once", async () => {
-    const organizationId = await insertOrganization(database.db, 365);
+    const organizationId = await insertOrganization(recording.db, 365);
     const deps = workerDeps();
     await subscribeToContacts(deps, organizationId);
     const api = await openLog();
@@ -125,7 +59,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
   });
 
   it("records an event whose recording failed before the next one, so none is skipped", async () => {
-    const organizationId = await insertOrganization(database.db, 365);
+    const organizationId = await insertOrganization(recording.db, 365);
     const deps = workerDeps();
     await subscribeToContacts(deps, organizationId);
     const api = await openLog();
@@ -143,7 +77,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
       expect(await deliveredContacts(organizationId)).toEqual(["failed-once", "next"]),
     );
     const cursor = await deps.store.cursors.find(organizationId);
-    const nextId = await database.db
+    const nextId = await recording.db
       .selectFrom("outgoing_webhook_deliveries")
       .select("event_id")
       .where("organization_id", "=", organizationId)
@@ -160,7 +94,7 @@ describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime l
       request.resume().on("end", () => response.writeHead(204).end());
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const organizationId = await insertOrganization(database.db, 365);
+    const organizationId = await insertOrganization(recording.db, 365);
     const queue = createInProcessQueue({ logger });
     const deps = workerDeps(queue);
     queue.process("outgoing-webhook-deliver", (payload) => deliverWebhookJob(deps, payload));
