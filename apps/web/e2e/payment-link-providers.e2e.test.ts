@@ -141,11 +141,20 @@ describe("the payment link form offers only what is connected", () => {
       ]);
       await dialog.getByRole("button", { name: "Concluir" }).click();
 
+      // that link is not paid yet: a second one says so and suggests what it leaves of R$ 2.500,00
+      await agent.getByRole("button", { name: "Criar link de pagamento" }).click();
+      await dialog
+        .getByText(/^Este negócio já tem um link pendente de R\$\s1\.234,56, ainda não pago/)
+        .waitFor();
+      expect(await dialog.getByLabel("Valor").inputValue()).toBe("1.265,44");
+      await expectAccessible(agent, "payment-link-pending-pt-br");
+      await dialog.getByRole("button", { name: "Cancelar" }).click();
+
+      // a lost deal charges nobody: its page offers no link
       await ok(page, "PATCH", `/deals/${dealId}`, { status: "lost", lostReason: "Cliente desistiu" });
       await agent.reload();
-      await agent.getByRole("button", { name: "Criar link de pagamento" }).click();
-      await dialog.getByText("Este negócio está perdido. Reabra-o antes de cobrar.").waitFor();
-      await expectAccessible(agent, "payment-link-lost-deal-pt-br");
+      await agent.getByRole("heading", { name: "Pagamentos", exact: true }).first().waitFor();
+      expect(await agent.getByRole("button", { name: "Criar link de pagamento" }).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -41,6 +41,10 @@ export const paymentsEn = {
   "payments.create.noDeals": "There are no open deals. Create a deal first, then charge it here.",
   "payments.create.dealValue": "{title} is worth {value}.",
   "payments.create.alreadyPaid": "{paid} of {value} already paid.",
+  "payments.create.pendingLink.one":
+    "This deal already has a pending link of {total}, not paid yet: the suggested amount leaves it out. If the customer will not use it, tell them when you send another, or they may pay both.",
+  "payments.create.pendingLink.other":
+    "This deal already has {count} pending links, {total} in all, not paid yet: the suggested amount leaves them out. If the customer will not use them, tell them when you send another, or they may pay them all.",
   "payments.create.paidInFull":
     "This deal is already paid in full: a new link would charge the customer beyond the deal's value.",
   "payments.create.belowRemaining":

@@ -42,6 +42,10 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.noDeals": "Não há negócios abertos. Crie um negócio primeiro e depois cobre aqui.",
   "payments.create.dealValue": "{title} vale {value}.",
   "payments.create.alreadyPaid": "{paid} de {value} já pagos.",
+  "payments.create.pendingLink.one":
+    "Este negócio já tem um link pendente de {total}, ainda não pago: o valor sugerido o desconta. Se o cliente não vai usá-lo, avise-o ao enviar outro, ou ele pode pagar os dois.",
+  "payments.create.pendingLink.other":
+    "Este negócio já tem {count} links pendentes, somando {total}, ainda não pagos: o valor sugerido os desconta. Se o cliente não vai usá-los, avise-o ao enviar outro, ou ele pode pagar todos.",
   "payments.create.paidInFull":
     "Este negócio já foi pago por completo: um novo link cobraria o cliente além do valor do negócio.",
   "payments.create.belowRemaining":

@@ -115,7 +115,7 @@ export function DealPage({ dealId }: { dealId: string }) {
           <DealDetailsCard deal={deal} pipeline={pipeline} canEdit={mayWrite} />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-3">
-          <DealPaymentsCard dealId={deal.id} />
+          <DealPaymentsCard dealId={deal.id} dealLost={deal.status === "lost"} />
           <Card title={t("deals.activity.title")} description={t("deals.activity.description")}>
             <div className="space-y-6">
               {mayWrite && <ActivityComposer dealId={deal.id} />}

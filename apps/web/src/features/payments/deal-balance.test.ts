@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { amountToCharge, dealBalance, paymentLinkDefaults, withCurrency } from "./payment-link-input";
+import {
+  amountToCharge,
+  dealBalance,
+  paymentLinkDefaults,
+  pendingLinks,
+  withCurrency,
+} from "./payment-link-input";
 
 const brl = (amount: string) => ({ amount, currency: "BRL" });
 const payment = (
@@ -46,5 +52,34 @@ describe("what a new link charges after a deposit", () => {
     expect(dealBalance(brl("89.90"), [])).toBeNull();
     expect(dealBalance(brl("0.00"), [payment("10.00")])).toBeNull();
     expect(amountToCharge(brl("89.90"), null)).toEqual(brl("89.90"));
+  });
+});
+
+describe("what a new link charges beside links not paid yet", () => {
+  it("leaves out a pending link: R$ 1.250,00 pending of R$ 2.450,00 suggests R$ 1.200,00", () => {
+    const pending = pendingLinks(brl("2450.00"), [
+      payment("1250.00", "pending"),
+      payment("99.00", "expired"),
+    ]);
+    expect(pending).toEqual({ count: 1, total: brl("1250.00") });
+    expect(paymentLinkDefaults(amountToCharge(brl("2450.00"), null, pending), "pt-BR").amount).toBe(
+      "1.200,00",
+    );
+  });
+
+  it("leaves out pending links after a deposit too, and never suggests less than nothing", () => {
+    const balance = dealBalance(brl("100.00"), [payment("40.00")]);
+    const pending = pendingLinks(brl("100.00"), [payment("30.00", "pending"), payment("50.00", "pending")]);
+    expect(pending).toEqual({ count: 2, total: brl("80.00") });
+    expect(amountToCharge(brl("100.00"), balance, pending)).toEqual(brl("0.00"));
+    expect(
+      amountToCharge(brl("100.00"), balance, pendingLinks(brl("100.00"), [payment("25.00", "pending")])),
+    ).toEqual(brl("35.00"));
+  });
+
+  it("has none when no link in the deal's currency waits to be paid", () => {
+    expect(
+      pendingLinks(brl("100.00"), [payment("20.00", "pending", "0.00", "USD"), payment("10.00")]),
+    ).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ import { RefundDialog } from "./refund-dialog";
  * The deal's payment links. A link paid while the page is open shows up through the realtime `payment_status`
  * event, which also refreshes the deal (it is won then): see `handleRealtimeEvent`.
  */
-export function DealPaymentsCard({ dealId }: { dealId: string }) {
+export function DealPaymentsCard({ dealId, dealLost }: { dealId: string; dealLost: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const { user } = useSession();
@@ -39,7 +39,9 @@ export function DealPaymentsCard({ dealId }: { dealId: string }) {
       title={t("payments.deal.title")}
       description={t("payments.deal.description")}
       actions={
-        can(user.role, "payments:write") && (
+        // a lost deal charges nobody: its page offers reopening it instead
+        can(user.role, "payments:write") &&
+        !dealLost && (
           <Button variant="secondary" size="sm" onClick={() => setCreating(true)}>
             <Plus aria-hidden="true" className="size-4" />
             {t("payments.create.open")}

@@ -30,6 +30,7 @@ import {
   type DealBalance,
   linkMessageText,
   type PaymentLinkValues,
+  type PendingLinks,
   type ProviderChoice,
   paymentLinkDefaults,
   paymentLinkRefusal,
@@ -41,6 +42,7 @@ import {
 } from "./payment-link-input";
 import { PaymentLinkMessageField } from "./payment-link-message-field";
 import { useDealBalance } from "./use-deal-balance";
+import { useDealPendingLinks } from "./use-deal-pending-links";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface PaymentLinkFormProps {
@@ -92,6 +94,7 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
   const { user } = useSession();
   const connected = useQuery(trpc.payments.providers.queryOptions());
   const paid = useDealBalance(props.deal);
+  const pending = useDealPendingLinks(props.deal);
   if (props.deal.status === "lost") return <Alert tone="info">{t("payments.create.dealLost")}</Alert>;
   if (connected.isPending) return <Loading />;
   if (connected.isLoadingError)
@@ -129,11 +132,21 @@ function LinkFields(props: PaymentLinkFormProps & { deal: Deal }) {
   if (paid.query.isPending) return <Loading />;
   if (paid.query.isLoadingError)
     return <QueryError error={paid.query.error} onRetry={() => void paid.query.refetch()} />;
+  if (pending.query.isPending) return <Loading />;
+  if (pending.query.isLoadingError)
+    return <QueryError error={pending.query.error} onRetry={() => void pending.query.refetch()} />;
   return (
     <>
       <RefreshFailedNotice query={connected} />
       <RefreshFailedNotice query={paid.query} />
-      <LinkForm {...props} connected={connected.data.items} mayConnect={mayConnect} balance={paid.balance} />
+      <RefreshFailedNotice query={pending.query} />
+      <LinkForm
+        {...props}
+        connected={connected.data.items}
+        mayConnect={mayConnect}
+        balance={paid.balance}
+        pending={pending.pending}
+      />
     </>
   );
 }
@@ -160,6 +173,7 @@ function LinkForm({
   connected,
   mayConnect,
   balance,
+  pending,
   sendToConversationId,
   submitLabel,
   onCreated,
@@ -170,6 +184,8 @@ function LinkForm({
   mayConnect: boolean;
   /** What the deal's paid links brought in (a deposit): the link charges the rest. */
   balance: DealBalance | null;
+  /** Links sent and not paid yet: the link charges what they leave. */
+  pending: PendingLinks | null;
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
@@ -192,7 +208,7 @@ function LinkForm({
     return parsed !== null && isZeroDecimal(parsed) ? "payments.create.zero" : null;
   };
   // after a deposit the link charges what is left, so the customer is not charged the full value again
-  const [charge] = useState(() => amountToCharge(deal.value, balance));
+  const [charge] = useState(() => amountToCharge(deal.value, balance, pending));
   const [initial] = useState(() => paymentLinkDefaults(charge, locale, connected));
   const form = useForm({
     initial: { ...initial },
@@ -299,6 +315,14 @@ function LinkForm({
       </p>
       {balance && isZeroDecimal(balance.remaining.amount) && (
         <Alert tone="info">{t("payments.create.paidInFull")}</Alert>
+      )}
+      {pending && (
+        <Alert tone="info">
+          {t("payments.create.pendingLink", {
+            count: pending.count,
+            total: formatMoney(pending.total, locale),
+          })}
+        </Alert>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField

@@ -96,9 +96,42 @@ function sameScale(amount: string, like: string): string {
   return addDecimals(zeroLike(like), amount);
 }
 
-/** What a new link charges by default: the rest of the deal's value once something was paid, else the value. */
-export const amountToCharge = (value: Money, balance: DealBalance | null): Money =>
-  balance ? balance.remaining : value;
+/** The deal's links sent but not paid yet, in its currency: the customer may still pay them. */
+export interface PendingLinks {
+  count: number;
+  total: Money;
+}
+
+/** Null when the deal has no pending link in its currency. */
+export function pendingLinks(
+  value: Money,
+  payments: readonly Pick<Payment, "status" | "amount" | "currency">[],
+): PendingLinks | null {
+  const open = payments.filter(
+    (payment) => payment.status === "pending" && payment.currency === value.currency,
+  );
+  if (open.length === 0) return null;
+  const total = open.reduce((sum, payment) => addDecimals(sum, payment.amount), zeroLike(value.amount));
+  return { count: open.length, total: { amount: total, currency: value.currency } };
+}
+
+/**
+ * What a new link charges by default: the rest of the deal's value once something was paid, else the value, less
+ * what its pending links already ask for (never below zero), so that a customer paying every link pays the value.
+ */
+export function amountToCharge(
+  value: Money,
+  balance: DealBalance | null,
+  pending: PendingLinks | null = null,
+): Money {
+  const due = balance ? balance.remaining : value;
+  if (!pending) return due;
+  const left = subtractDecimals(due.amount, pending.total.amount);
+  return {
+    amount: left.startsWith("-") || isZeroDecimal(left) ? zeroLike(due.amount) : left,
+    currency: due.currency,
+  };
+}
 
 /**
  * A new link charges what the deal is worth unless someone changes it, through the only ready provider if one. When
