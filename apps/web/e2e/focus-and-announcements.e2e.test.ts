@@ -115,10 +115,9 @@ describe("dialogs give focus back", () => {
     await page.getByRole("link", { name: "Café em grãos: 20 kg" }).click();
     await page.getByRole("button", { name: "Mark as lost" }).click();
     const lost = page.getByRole("dialog", { name: "Mark deal as lost" });
-    // typed, not filled: the reason takes what is typed as soon as the dialog is open
+    // the dialog opens on its first field: the organization's lost reasons (its own, in Portuguese)
     await expect.poll(() => hasFocus(lost.getByLabel("Lost reason"))).toBe(true);
-    await page.keyboard.type("Escolheu outro fornecedor");
-    expect(await lost.getByLabel("Lost reason").inputValue()).toBe("Escolheu outro fornecedor");
+    await lost.getByLabel("Lost reason").selectOption({ label: "Escolheu um concorrente" });
     await lost.getByRole("button", { name: "Mark as lost" }).click();
     await lost.waitFor({ state: "detached" });
     await expect.poll(() => hasFocus(page.getByRole("button", { name: "Reopen" }))).toBe(true);
@@ -135,7 +134,10 @@ describe("a dialog opens where the user works", () => {
     await page.keyboard.type("Maria Silva");
     expect(await dialog.getByLabel("Name").inputValue()).toBe("Maria Silva");
     expect(await dialog.isVisible()).toBe(true);
+    // what was typed is not thrown away without asking
     await page.keyboard.press("Escape");
+    const discard = page.getByRole("dialog", { name: "Discard changes?" });
+    await discard.getByRole("button", { name: "Discard changes" }).click();
     await dialog.waitFor({ state: "detached" });
   });
 

@@ -176,7 +176,8 @@ describe("the deals of the conversation's contact", () => {
 
       await item("Moedor elétrico").getByRole("button", { name: "Mark as lost" }).click();
       const dialog = inbox.getByRole("dialog", { name: "Mark deal as lost" });
-      await dialog.getByLabel("Lost reason").fill("Comprou de outro fornecedor");
+      await dialog.getByLabel("Lost reason").selectOption({ label: "Other (write it below)" });
+      await dialog.getByLabel("Describe the reason").fill("Comprou de outro fornecedor");
       await dialog.getByRole("button", { name: "Mark as lost" }).click();
       await dialog.waitFor({ state: "detached" });
       await expect.poll(dealStatus(grinder.id)).toBe("lost");

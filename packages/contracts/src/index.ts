@@ -18,6 +18,7 @@ export * from "./deals/activity";
 export * from "./deals/board";
 export * from "./deals/deal";
 export * from "./deals/events";
+export * from "./deals/lost-reason";
 export * from "./deals/pipeline";
 export * from "./deletions/deletion";
 export * from "./integrations/integration";

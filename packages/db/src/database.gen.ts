@@ -173,6 +173,7 @@ export interface Deals {
   id: Generated<string>;
   lost_at: Timestamp | null;
   lost_reason: string | null;
+  lost_reason_id: string | null;
   organization_id: string;
   pipeline_id: string;
   stage: string;
@@ -246,6 +247,16 @@ export interface Invitations {
   revoked_at: Timestamp | null;
   role: "owner" | "admin" | "agent" | "viewer";
   token_hash: string;
+}
+
+export interface LostReasons {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  organization_id: string;
+  position: Generated<number>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Messages {
@@ -465,6 +476,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeys;
   integrations: Integrations;
   invitations: Invitations;
+  lost_reasons: LostReasons;
   messages: Messages;
   notifications: Notifications;
   organizations: Organizations;

@@ -37,6 +37,7 @@ import * as m0036 from "../migrations/0036_deletions";
 import * as m0037 from "../migrations/0037_import_row_unchanged";
 import * as m0038 from "../migrations/0038_import_fill";
 import * as m0039 from "../migrations/0039_payment_link_activities";
+import * as m0040 from "../migrations/0040_lost_reasons";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   "0037_import_row_unchanged": m0037,
   "0038_import_fill": m0038,
   "0039_payment_link_activities": m0039,
+  "0040_lost_reasons": m0040,
 };

@@ -29,6 +29,7 @@ export const createdResources: Partial<Record<ProcedurePath, Readable | null>> =
   "deals.create": at("/deals/{id}"),
   "deals.addActivity": null,
   "integrations.create": at("/integrations/{id}"),
+  "lostReasons.create": null,
   "payments.create": at("/payments/{id}"),
   "payments.createAndSendLink": at("/payments/{id}", (data) =>
     ownId((data as { payment?: unknown }).payment),

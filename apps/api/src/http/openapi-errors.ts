@@ -57,6 +57,8 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "deals.create": ["NOT_FOUND"],
   "deals.update": ["CONFLICT", "PRECONDITION_FAILED"],
   "deals.remove": ["CONFLICT", "PRECONDITION_FAILED", "PROVIDER_ERROR"],
+  "lostReasons.create": ["CONFLICT"],
+  "lostReasons.update": ["CONFLICT"],
   "integrations.create": ["CONFLICT", "PROVIDER_ERROR"],
   "integrations.update": ["CONFLICT", "PRECONDITION_FAILED", "PROVIDER_ERROR"],
   "integrations.delete": ["CONFLICT", "UNPROCESSABLE", "PROVIDER_ERROR"],

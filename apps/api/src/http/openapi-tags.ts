@@ -12,6 +12,7 @@ const tagDescriptions: Record<string, string> = {
   "custom-fields": "Fields of your own on contacts",
   pipelines: "Sales pipelines and their stages",
   deals: "Opportunities moving through a pipeline, with their activities",
+  "lost-reasons": "The organization's predefined reasons for losing a deal, and lost deals per reason",
   conversations: "The shared inbox: conversations with contacts on every channel, and sending messages",
   messages: "Messages across conversations: search, read, retry, delete and their media",
   notifications: "Your notifications: mentions, assignments and the like",

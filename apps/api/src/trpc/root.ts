@@ -7,6 +7,7 @@ import { customFieldsRouter } from "../routers/custom-fields/router";
 import { dealsRouter } from "../routers/deals/router";
 import { deletionsRouter } from "../routers/deletions/router";
 import { integrationsRouter } from "../routers/integrations/router";
+import { lostReasonsRouter } from "../routers/lost-reasons/router";
 import { messagesRouter } from "../routers/messages/router";
 import { notificationsRouter } from "../routers/notifications/router";
 import { organizationsRouter } from "../routers/organizations/router";
@@ -33,6 +34,7 @@ export const appRouter = withOutputChecks(
     customFields: customFieldsRouter,
     pipelines: pipelinesRouter,
     deals: dealsRouter,
+    lostReasons: lostReasonsRouter,
     integrations: integrationsRouter,
     payments: paymentsRouter,
     conversations: conversationsRouter,

@@ -19,6 +19,8 @@ export const dealListEn = {
   "deals.filter.rottingOnly": "Rotting only",
   "deals.filter.notRotting": "Not rotting",
   "deals.filter.clear": "Clear filters",
+  "deals.filter.lostReason": "Lost reason",
+  "deals.filter.anyLostReason": "Any lost reason",
 
   "deals.list.caption": "Deals",
   "deals.list.owner": "Owner",

@@ -22,6 +22,8 @@ export const dealListPtBr: TranslationOf<typeof dealListEn> = {
   "deals.filter.rottingOnly": "Só parados",
   "deals.filter.notRotting": "Não parados",
   "deals.filter.clear": "Limpar filtros",
+  "deals.filter.lostReason": "Motivo da perda",
+  "deals.filter.anyLostReason": "Qualquer motivo",
 
   "deals.list.caption": "Negócios",
   "deals.list.owner": "Responsável",

@@ -83,6 +83,7 @@ const fieldMessages: Record<string, PlainMessageKey> = {
   "value.currency": "errors.field.option",
   expectedCloseDate: "errors.field.date",
   lostReason: "errors.field.required",
+  lostReasonId: "errors.field.option",
   csv: "errors.field.csv",
 };
 

@@ -38,6 +38,7 @@ export const deal = z.object({
   assigneeId: id.nullable(),
   expectedCloseDate: calendarDate.nullable(),
   lostReason: z.string().nullable(),
+  lostReasonId: id.nullable().describe("The predefined lost reason, when one was picked"),
   rotting: z.boolean().describe("Open and in its stage for longer than the stage's rottingDays"),
   stageEnteredAt: timestamp,
   wonAt: timestamp.nullable(),
@@ -66,8 +67,17 @@ export const updateDealInput = strictInput({
   value: dealValueInput.describe("Without a currency the deal keeps its currency").optional(),
   assigneeId: id.nullable().optional(),
   expectedCloseDate: calendarDate.nullable().optional(),
-  status: dealStatus.describe("won, lost (needs lostReason) or open to reopen").optional(),
-  lostReason: z.string().max(2000).describe("Why the deal was lost; required to lose it").optional(),
+  status: dealStatus.describe("won, lost (needs lostReason or lostReasonId) or open to reopen").optional(),
+  lostReason: z
+    .string()
+    .max(2000)
+    .describe("Why the deal was lost; required to lose it unless lostReasonId is given")
+    .optional(),
+  lostReasonId: id
+    .describe(
+      "A predefined lost reason of the organization, not archived; its name is lostReason when that is left out",
+    )
+    .optional(),
   expectedUpdatedAt,
 });
 
@@ -91,6 +101,7 @@ export const dealFilters = {
   valueMin: z.string().max(40).describe("Inclusive lower bound of the value, in currency").optional(),
   valueMax: z.string().max(40).describe("Inclusive upper bound of the value, in currency").optional(),
   rotting: booleanParam.describe("Only rotting (true) or only not rotting (false) deals").optional(),
+  lostReasonId: id.describe("Only deals lost for this predefined reason").optional(),
   search: z
     .string()
     .trim()

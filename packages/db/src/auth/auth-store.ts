@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type AuthRepos, seedDefaultPipeline, type Transactional } from "@crm/domain";
+import { type AuthRepos, seedDefaultLostReasons, seedDefaultPipeline, type Transactional } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
+import { createLostReasonRepository } from "../deals/lost-reason-repository";
 import { createPipelineRepository } from "../deals/pipeline-repository";
 import { createApiKeyRepository } from "./api-key-repository";
 import { createInvitationRepository } from "./invitation-repository";
@@ -27,6 +28,7 @@ const authRepos = (db: Kysely<Database>): AuthRepos => ({
         organizationId,
         locale,
       );
+      await seedDefaultLostReasons({ lostReasons: createLostReasonRepository(db) }, organizationId, locale);
     },
   },
 });

@@ -36,6 +36,7 @@ export function dealConditions(
     ]);
     conditions.push(filter.rotting.rotting ? rotting : eb.not(rotting));
   }
+  if (filter.lostReasonId) conditions.push(eb("lost_reason_id", "=", filter.lostReasonId));
   if (filter.search) conditions.push(searchCondition(eb, organizationId, filter.search));
   return conditions;
 }

@@ -1,4 +1,4 @@
-import { type DealPatch, type DealRepository, pageSize } from "@crm/domain";
+import { type DealPatch, type DealRepository, pageSize, storedDealValue } from "@crm/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { recordDeletions } from "../deletions/tombstones";
@@ -169,6 +169,28 @@ export function createDealRepository(db: Kysely<Database>): DealRepository {
       stageColumns(db, organizationId, filter, stageIds, page),
 
     stageTotals: (organizationId, filter) => stageTotals(db, organizationId, filter),
+
+    async lostTotals(organizationId, filter) {
+      let query = db
+        .selectFrom("deals")
+        .select((eb) => [
+          "lost_reason_id",
+          "currency",
+          eb.fn.countAll<string>().as("count"),
+          eb.fn.sum<string>("value").as("total"),
+        ])
+        .where("organization_id", "=", organizationId)
+        .where("status", "=", "lost");
+      if (filter.pipelineId) query = query.where("pipeline_id", "=", filter.pipelineId);
+      if (filter.lostFrom) query = query.where("lost_at", ">=", filter.lostFrom);
+      if (filter.lostTo) query = query.where("lost_at", "<=", filter.lostTo);
+      const rows = await query.groupBy(["lost_reason_id", "currency"]).orderBy("currency").execute();
+      return rows.map((row) => ({
+        lostReasonId: row.lost_reason_id,
+        count: Number(row.count),
+        ...storedDealValue(String(row.total ?? "0"), row.currency),
+      }));
+    },
   };
 }
 
@@ -184,6 +206,7 @@ function dealPatchColumns(patch: DealPatch) {
     ...(patch.expectedCloseDate !== undefined && { expected_close_date: patch.expectedCloseDate }),
     ...(patch.status !== undefined && { status: patch.status }),
     ...(patch.lostReason !== undefined && { lost_reason: patch.lostReason }),
+    ...(patch.lostReasonId !== undefined && { lost_reason_id: patch.lostReasonId }),
     ...(patch.wonAt !== undefined && { won_at: patch.wonAt }),
     ...(patch.lostAt !== undefined && { lost_at: patch.lostAt }),
   };

@@ -5,12 +5,14 @@ import { transactionWithRetry } from "../shared/transaction-retry";
 import { createDealActivityRepository } from "./deal-activity-repository";
 import { createDealReferences } from "./deal-references";
 import { createDealRepository } from "./deal-repository";
+import { createLostReasonRepository } from "./lost-reason-repository";
 import { createPipelineRepository } from "./pipeline-repository";
 
 const dealsRepos = (db: Kysely<Database>): DealsRepos => ({
   pipelines: createPipelineRepository(db),
   deals: createDealRepository(db),
   activities: createDealActivityRepository(db),
+  lostReasons: createLostReasonRepository(db),
   references: createDealReferences(db),
 });
 

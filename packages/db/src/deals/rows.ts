@@ -88,6 +88,7 @@ const plainDealColumns = [
   "assigned_to",
   "expected_close_date",
   "lost_reason",
+  "lost_reason_id",
 ] as const;
 
 const timestampDealColumns = ["stage_entered_at", "won_at", "lost_at", "created_at", "updated_at"] as const;
@@ -121,6 +122,7 @@ export const toDeal = (row: DealRow): Deal => ({
   assigneeId: row.assigned_to,
   expectedCloseDate: row.expected_close_date,
   lostReason: row.lost_reason,
+  lostReasonId: row.lost_reason_id,
   stageEnteredAt: row.stage_entered_at,
   wonAt: row.won_at,
   lostAt: row.lost_at,

@@ -21,6 +21,8 @@ export interface DealFilterInput extends UpdatedRange {
   valueMin?: string | undefined;
   valueMax?: string | undefined;
   rotting?: boolean | undefined;
+  /** deals lost for this predefined reason */
+  lostReasonId?: string | undefined;
   /** part of the title, the contact's name or the contact's company's name; blank means no search */
   search?: string | undefined;
 }
@@ -65,6 +67,7 @@ export function parseDealFilter(
       input.rotting === undefined
         ? undefined
         : { rotting: input.rotting, cutoffs: pipelines.flatMap((p) => rottingCutoffs(p.stages, now)) },
+    lostReasonId: input.lostReasonId === undefined ? undefined : parseId(input.lostReasonId, "lostReasonId"),
     search,
     ...checkUpdatedRange(input),
   };

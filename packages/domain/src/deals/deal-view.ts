@@ -15,6 +15,7 @@ export const dealView = (deal: Deal, pipeline: Pipeline | undefined, now: Date):
   assigneeId: deal.assigneeId,
   expectedCloseDate: deal.expectedCloseDate,
   lostReason: deal.lostReason,
+  lostReasonId: deal.lostReasonId,
   stageEnteredAt: deal.stageEnteredAt,
   wonAt: deal.wonAt,
   lostAt: deal.lostAt,

@@ -13,10 +13,16 @@ export * from "./deal-queries";
 export * from "./default-pipeline";
 export * from "./delete-deal";
 export * from "./events";
+export * from "./lost-reasons";
 export * from "./model";
 export * from "./pipelines";
 export * from "./ports";
 export { isRotting, type RottingCutoff, rottingCutoffs } from "./rotting";
 export { applyStageEdits, maxStages, type StageEdits, type StageInput, stagePalette } from "./stage";
-export { changeDealStatus, type DealStatusChange, maxLostReasonLength } from "./status";
+export {
+  changeDealStatus,
+  type DealStatusChange,
+  maxLostReasonLength,
+  type PickedLostReason,
+} from "./status";
 export * from "./update-deal";

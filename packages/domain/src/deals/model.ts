@@ -41,6 +41,8 @@ export interface Deal {
   /** calendar date "YYYY-MM-DD" */
   expectedCloseDate: string | null;
   lostReason: string | null;
+  /** the organization's predefined reason the deal was lost for, if one was picked */
+  lostReasonId: string | null;
   /*
    * Timestamps in ISO 8601 UTC with milliseconds ("2025-06-15T12:00:00.000Z"), as clients see them: a board
    * shows a hundred deals, and parsing each timestamp into a Date only to format it back cost more CPU than
@@ -51,6 +53,18 @@ export interface Deal {
   lostAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One of an organization's predefined reasons for losing a deal. Archived reasons are kept, not offered. */
+export interface LostReason {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** 0-based position in the list */
+  position: number;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A deal as clients see it: with whether it has stayed too long in its stage. */

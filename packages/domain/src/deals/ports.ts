@@ -3,7 +3,7 @@ import type { CurrencyCode, Money } from "../shared/money";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
-import type { Deal, DealActivity, DealActivityType, DealStatus, Pipeline, Stage } from "./model";
+import type { Deal, DealActivity, DealActivityType, DealStatus, LostReason, Pipeline, Stage } from "./model";
 import type { RottingCutoff } from "./rotting";
 
 /** "share" blocks edits of the row until commit; "update" takes it for writing. */
@@ -45,6 +45,7 @@ export interface DealFilter extends UpdatedRange {
   valueMax?: string | undefined;
   /** rotting or not, by the cutoffs of every stage that rots */
   rotting?: { rotting: boolean; cutoffs: RottingCutoff[] } | undefined;
+  lostReasonId?: string | undefined;
   /** trimmed, not blank: matches the title, the contact's name or its company's name, accents and case aside */
   search?: string | undefined;
 }
@@ -74,6 +75,7 @@ export interface DealPatch {
   expectedCloseDate?: string | null;
   status?: DealStatus;
   lostReason?: string | null;
+  lostReasonId?: string | null;
   wonAt?: string | null;
   lostAt?: string | null;
 }
@@ -128,8 +130,52 @@ export interface DealRepository {
     stageIds: readonly string[],
     page: PageRequest,
   ): Promise<Map<string, Page<Deal>>>;
+  /** Lost deals counted and totalled per lost reason and currency. */
+  lostTotals(organizationId: string, filter: LostDealsFilter): Promise<LostReasonTotal[]>;
   /** Count and per-currency totals of every stage of the pipeline that has matching deals. */
   stageTotals(organizationId: string, filter: DealFilter & { pipelineId: string }): Promise<StageTotals[]>;
+}
+
+export interface LostReasonPatch {
+  name?: string;
+  position?: number;
+  archivedAt?: Date | null;
+}
+
+export interface LostReasonRepository {
+  /** A name taken (letter case aside) is a CONFLICT. */
+  create(organizationId: string, input: { name: string; position: number }): Promise<LostReason>;
+  findById(organizationId: string, id: string): Promise<LostReason | undefined>;
+  /** By position; `archived` true: only archived, false: only active, undefined: both. */
+  list(organizationId: string, filter: { archived?: boolean | undefined }): Promise<LostReason[]>;
+  /** Every reason of the organization by position, locked for a reorder. */
+  lockAll(organizationId: string): Promise<LostReason[]>;
+  /** A name taken (letter case aside) is a CONFLICT. */
+  update(
+    organizationId: string,
+    id: string,
+    patch: LostReasonPatch,
+    at: Date,
+  ): Promise<LostReason | undefined>;
+  setPositions(
+    organizationId: string,
+    positions: ReadonlyArray<{ id: string; position: number }>,
+    at: Date,
+  ): Promise<void>;
+}
+
+/** Lost deals of one reason (null: lost with free text only) in one currency. */
+export interface LostReasonTotal extends Money {
+  lostReasonId: string | null;
+  count: number;
+}
+
+export interface LostDealsFilter {
+  pipelineId?: string | undefined;
+  /** lost at or after */
+  lostFrom?: Date | undefined;
+  /** lost at or before */
+  lostTo?: Date | undefined;
 }
 
 export interface NewDealActivity {
@@ -164,6 +210,7 @@ export interface DealsRepos {
   pipelines: PipelineRepository;
   deals: DealRepository;
   activities: DealActivityRepository;
+  lostReasons: LostReasonRepository;
   references: DealReferences;
 }
 

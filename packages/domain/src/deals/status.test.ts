@@ -5,15 +5,37 @@ import { changeDealStatus } from "./status";
 
 const now = new Date("2025-06-15T12:00:00.000Z");
 const earlier = "2025-06-01T12:00:00.000Z";
-const open = { status: "open" as DealStatus, lostReason: null, wonAt: null, lostAt: null };
-const won = { status: "won" as DealStatus, lostReason: null, wonAt: earlier, lostAt: null };
-const lost = { status: "lost" as DealStatus, lostReason: "Too expensive", wonAt: null, lostAt: earlier };
+const open = {
+  status: "open" as DealStatus,
+  lostReason: null,
+  lostReasonId: null,
+  wonAt: null,
+  lostAt: null,
+};
+const won = {
+  status: "won" as DealStatus,
+  lostReason: null,
+  lostReasonId: null,
+  wonAt: earlier,
+  lostAt: null,
+};
+const lost = {
+  status: "lost" as DealStatus,
+  lostReason: "Too expensive",
+  lostReasonId: null,
+  wonAt: null,
+  lostAt: earlier,
+};
+const price = { id: "5b1c0d2e-0000-4000-8000-000000000001", name: "Preço" };
+const silence = { id: "5b1c0d2e-0000-4000-8000-000000000002", name: "Sem resposta" };
+const lostForPrice = { ...lost, lostReason: "Preço", lostReasonId: price.id };
 
 describe("changeDealStatus", () => {
   it("wins an open deal, stamping wonAt", () => {
     expect(changeDealStatus(open, "won", undefined, now)).toEqual({
       status: "won",
       lostReason: null,
+      lostReasonId: null,
       wonAt: now.toISOString(),
       lostAt: null,
       activity: "won",
@@ -31,6 +53,7 @@ describe("changeDealStatus", () => {
     expect(changeDealStatus(open, "lost", " Chose a competitor ", now)).toEqual({
       status: "lost",
       lostReason: "Chose a competitor",
+      lostReasonId: null,
       wonAt: null,
       lostAt: now.toISOString(),
       activity: "lost",
@@ -42,6 +65,7 @@ describe("changeDealStatus", () => {
       expect(changeDealStatus(closed, "open", undefined, now)).toEqual({
         status: "open",
         lostReason: null,
+        lostReasonId: null,
         wonAt: null,
         lostAt: null,
         activity: "reopened",
@@ -74,6 +98,7 @@ describe("changeDealStatus", () => {
     expect(changeDealStatus(lost, undefined, "No budget", now)).toEqual({
       status: "lost",
       lostReason: "No budget",
+      lostReasonId: null,
       wonAt: null,
       lostAt: earlier,
       activity: null,
@@ -83,5 +108,56 @@ describe("changeDealStatus", () => {
   it("refuses a lost reason on a deal that is not lost", () => {
     expect(() => changeDealStatus(open, undefined, "why", now)).toThrow(DomainError);
     expect(() => changeDealStatus(lost, "won", "why", now)).toThrow(DomainError);
+  });
+});
+
+describe("changeDealStatus with a predefined reason", () => {
+  it("loses a deal with a picked reason alone, its name becoming the text", () => {
+    expect(changeDealStatus(open, "lost", undefined, now, price)).toEqual({
+      status: "lost",
+      lostReason: "Preço",
+      lostReasonId: price.id,
+      wonAt: null,
+      lostAt: now.toISOString(),
+      activity: "lost",
+    });
+    expect(changeDealStatus(open, "lost", "  ", now, price)).toMatchObject({ lostReason: "Preço" });
+  });
+
+  it("keeps the note given with a picked reason as the text", () => {
+    expect(changeDealStatus(open, "lost", " Pediu 20% de desconto ", now, price)).toMatchObject({
+      lostReason: "Pediu 20% de desconto",
+      lostReasonId: price.id,
+    });
+  });
+
+  it("keeps a lost deal's reason when only its text changes, and switches it when another is picked", () => {
+    expect(changeDealStatus(lostForPrice, undefined, "Preço alto demais", now)).toMatchObject({
+      lostReason: "Preço alto demais",
+      lostReasonId: price.id,
+      activity: null,
+    });
+    expect(changeDealStatus(lostForPrice, undefined, undefined, now, silence)).toMatchObject({
+      lostReason: "Sem resposta",
+      lostReasonId: silence.id,
+      lostAt: earlier,
+      activity: null,
+    });
+    expect(changeDealStatus(lostForPrice, "lost", undefined, now, price)).toBeUndefined();
+  });
+
+  it("drops the predefined reason when the deal is won or reopened", () => {
+    expect(changeDealStatus(lostForPrice, "won", undefined, now)).toMatchObject({
+      lostReason: null,
+      lostReasonId: null,
+    });
+    expect(changeDealStatus(lostForPrice, "open", undefined, now)).toMatchObject({ lostReasonId: null });
+  });
+
+  it("refuses a picked reason on a deal that is not lost", () => {
+    expect(() => changeDealStatus(open, undefined, undefined, now, price)).toThrow(
+      expect.objectContaining({ details: { fieldErrors: { lostReasonId: expect.any(Array) } } }),
+    );
+    expect(() => changeDealStatus(lostForPrice, "open", undefined, now, price)).toThrow(DomainError);
   });
 });

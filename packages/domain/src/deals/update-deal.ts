@@ -10,10 +10,11 @@ import { type DealValueInput, maxDealTitleLength, parseCalendarDate, parseDealVa
 import { dealView } from "./deal-view";
 import { type DealChange, publishDealUpdated } from "./events";
 import { lockDealInPipelineOrder } from "./lock-deal";
+import { pickLostReason } from "./lost-reasons";
 import type { Deal, DealStatus, DealView, Pipeline } from "./model";
 import type { DealPatch, DealsDeps, DealsRepos, NewDealActivity } from "./ports";
 import { findStage } from "./stage";
-import { changeDealStatus } from "./status";
+import { changeDealStatus, type PickedLostReason } from "./status";
 
 export interface UpdateDealInput {
   title?: string | undefined;
@@ -27,8 +28,10 @@ export interface UpdateDealInput {
   assigneeId?: string | null | undefined;
   expectedCloseDate?: string | null | undefined;
   status?: DealStatus | undefined;
-  /** required when the deal becomes lost */
+  /** required when the deal becomes lost, unless `lostReasonId` is given */
   lostReason?: string | undefined;
+  /** a predefined reason of the organization, not archived; its name is the text when lostReason is absent */
+  lostReasonId?: string | undefined;
   /** write only if the deal is still at this version (see `assertUnchanged`) */
   expectedUpdatedAt?: Date | undefined;
 }
@@ -61,7 +64,11 @@ export async function updateDeal(
     const pipeline = await move(repos, organizationId, deal, current, input, edits, now);
     await assertReferences(repos, organizationId, fields);
     editFields(deal, { ...fields, value: input.value }, edits);
-    const status = changeDealStatus(deal, input.status, input.lostReason, now);
+    const picked =
+      input.lostReasonId === undefined
+        ? undefined
+        : await pickLostReason(repos, organizationId, input.lostReasonId);
+    const status = changeDealStatus(deal, input.status, input.lostReason, now, picked);
     if (status) {
       const { activity, ...statusFields } = status;
       Object.assign(edits.patch, statusFields);
@@ -69,7 +76,7 @@ export async function updateDeal(
       if (activity) {
         edits.activities.push({
           type: activity,
-          data: activity === "lost" ? { lostReason: status.lostReason } : {},
+          data: activity === "lost" ? lostActivityData(status.lostReason, picked) : {},
         });
       }
     }
@@ -100,6 +107,10 @@ export async function updateDeal(
   }
   return dealView(deal, pipeline, now);
 }
+
+/** The reason's id and name as it was named then, when one was picked. */
+const lostActivityData = (lostReason: string | null, picked: PickedLostReason | undefined) =>
+  picked ? { lostReason, lostReasonId: picked.id, lostReasonName: picked.name } : { lostReason };
 
 function parseFields(input: UpdateDealInput) {
   const { title, contactId, assigneeId, expectedCloseDate } = input;

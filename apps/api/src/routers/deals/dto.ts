@@ -1,4 +1,4 @@
-import type { DealActivity, DealView, Pipeline, Stage } from "@crm/domain";
+import type { DealActivity, DealView, LostReason, Pipeline, Stage } from "@crm/domain";
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -32,6 +32,7 @@ export const toDealDto = (d: DealView) => ({
   assigneeId: d.assigneeId,
   expectedCloseDate: d.expectedCloseDate,
   lostReason: d.lostReason,
+  lostReasonId: d.lostReasonId,
   rotting: d.rotting,
   // already ISO strings (see the Deal model)
   stageEnteredAt: d.stageEnteredAt,
@@ -53,4 +54,14 @@ export const toDealActivityDto = (a: DealActivity) => ({
   actorId: a.actorId,
   apiKeyId: a.apiKeyId,
   createdAt: iso(a.createdAt),
+});
+
+export const toLostReasonDto = (r: LostReason) => ({
+  id: r.id,
+  name: r.name,
+  position: r.position,
+  archived: r.archivedAt !== null,
+  archivedAt: isoOrNull(r.archivedAt),
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
 });

@@ -14,7 +14,9 @@ export const updateDeal = permission("deals:write")
       summary: "Edit, move, win, lose or reopen a deal",
       description:
         '`{ stage }` moves the deal (a `stage_changed` activity); `{ status: "won" }` wins it; ' +
-        '`{ status: "lost", lostReason }` loses it; `{ status: "open" }` reopens it.',
+        '`{ status: "lost", lostReasonId?, lostReason? }` loses it (a predefined reason of `/lost-reasons`, ' +
+        "free text, or both: with the id alone the text is its name); " +
+        '`{ status: "open" }` reopens it.',
       requestHeaders: ifMatchRequestHeader,
       responseHeaders: etagResponseHeader,
     },

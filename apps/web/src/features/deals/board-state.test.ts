@@ -31,6 +31,7 @@ const deal = (
   assigneeId: null,
   expectedCloseDate: null,
   lostReason: null,
+  lostReasonId: null,
   rotting: false,
   stageEnteredAt: "2025-01-01T00:00:00.000Z",
   wonAt: null,

@@ -24,7 +24,7 @@ import {
   rebaseDealEdit,
 } from "./deal-edit";
 import { type Deal, useDealSaved } from "./use-deal-cache";
-import { type Pipeline, useMemberNames, useMembers } from "./use-deal-options";
+import { type Pipeline, useLostReasons, useMemberNames, useMembers } from "./use-deal-options";
 
 interface DealDetailsCardProps {
   deal: Deal;
@@ -61,6 +61,13 @@ function DealFacts({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefi
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const names = useMemberNames();
+  const lostReasons = useLostReasons();
+  // the predefined reason, then the note written with it when there is one
+  const reasonName = lostReasons.data?.items.find((reason) => reason.id === deal.lostReasonId)?.name;
+  const lostReason =
+    reasonName && deal.lostReason && deal.lostReason !== reasonName
+      ? `${reasonName}: ${deal.lostReason}`
+      : (deal.lostReason ?? reasonName);
   const contact = useQuery({
     ...trpc.contacts.get.queryOptions({ id: deal.contactId ?? "" }),
     enabled: deal.contactId !== null,
@@ -87,7 +94,7 @@ function DealFacts({ deal, pipeline }: { deal: Deal; pipeline: Pipeline | undefi
       <Fact label={t("deals.fields.createdAt")}>{formatDate(deal.createdAt, locale)}</Fact>
       {deal.wonAt && <Fact label={t("deals.fields.wonAt")}>{formatDateTime(deal.wonAt, locale)}</Fact>}
       {deal.lostAt && <Fact label={t("deals.fields.lostAt")}>{formatDateTime(deal.lostAt, locale)}</Fact>}
-      {deal.lostReason && <Fact label={t("deals.lost.reason")}>{deal.lostReason}</Fact>}
+      {lostReason && <Fact label={t("deals.lost.reason")}>{lostReason}</Fact>}
     </dl>
   );
 }

@@ -18,6 +18,7 @@ const loaded: Deal = {
   assigneeId: uuid(20),
   expectedCloseDate: null,
   lostReason: null,
+  lostReasonId: null,
   rotting: false,
   stageEnteredAt: "2025-01-01T00:00:00.000Z",
   wonAt: null,

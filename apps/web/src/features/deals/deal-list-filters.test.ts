@@ -37,6 +37,17 @@ describe("the deals URL", () => {
     expect(parseDealsSearch({ stage: "s" }).stage).toBeUndefined();
   });
 
+  it("keeps a lost reason only for lost deals, and passes it to the list as lostReasonId", () => {
+    expect(parseDealsSearch({ status: "lost", lostReason: "r" }).lostReason).toBe("r");
+    expect(parseDealsSearch({ status: "won", lostReason: "r" }).lostReason).toBeUndefined();
+    expect(parseDealsSearch({ lostReason: "r" }).lostReason).toBeUndefined();
+    expect(toListInput({ status: "lost", lostReason: "r" }, me)).toEqual({
+      status: "lost",
+      lostReasonId: "r",
+    });
+    expect(hasListFilters({ view: "list", status: "lost", lostReason: "r" })).toBe(true);
+  });
+
   it("does not count the view as a filter", () => {
     expect(hasListFilters({ view: "list" })).toBe(false);
     expect(hasListFilters({ view: "list", status: "lost" })).toBe(true);

@@ -17,6 +17,8 @@ export interface DealsSearch {
   stage?: string | undefined;
   status?: StatusFilter | undefined;
   rotting?: RottingFilter | undefined;
+  /** A predefined lost reason's id: only with status=lost, the deals lost for it. */
+  lostReason?: string | undefined;
   /** Text searched in the title, the contact's name and the company's name (board and list). */
   q?: string | undefined;
 }
@@ -33,12 +35,15 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | und
 
 export function parseDealsSearch(search: Record<string, unknown>): DealsSearch {
   const pipeline = text(search.pipeline);
+  const status = oneOf(search.status, ["open", "won", "lost"] as const);
   return {
     view: oneOf(search.view, ["list"] as const),
     pipeline,
     // a stage belongs to one pipeline: without it, the stage means nothing
     stage: pipeline ? text(search.stage) : undefined,
-    status: oneOf(search.status, ["open", "won", "lost"] as const),
+    status,
+    // only lost deals have a lost reason: with another status it means nothing
+    lostReason: status === "lost" ? text(search.lostReason) : undefined,
     owner: text(search.owner),
     rotting: oneOf(search.rotting, ["yes", "no"] as const),
     q: text(search.q)?.trim().slice(0, maxDealSearchLength),
@@ -68,6 +73,7 @@ export function toListInput(search: DealsSearch, userId: string): ListInput {
   if (search.pipeline) input.pipelineId = search.pipeline;
   if (search.pipeline && search.stage) input.stage = search.stage;
   if (search.status) input.status = search.status;
+  if (search.status === "lost" && search.lostReason) input.lostReasonId = search.lostReason;
   Object.assign(input, ownerInput(search.owner, userId));
   if (search.rotting) input.rotting = search.rotting === "yes";
   if (search.q) input.search = search.q;

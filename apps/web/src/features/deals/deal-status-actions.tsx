@@ -4,10 +4,12 @@ import { useState } from "react";
 import { Button } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { SelectField } from "../../components/ui/select-field";
 import { TextareaField } from "../../components/ui/textarea-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { type Deal, useDealChangedElsewhere, useDealSaved } from "./use-deal-cache";
+import { useLostReasons } from "./use-deal-options";
 
 const changedElsewhere = { PRECONDITION_FAILED: "deals.changedElsewhere" } as const;
 
@@ -63,8 +65,9 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
 }
 
 /**
- * Asks why the deal was lost and loses it, if nobody changed it since it was shown; also offered where a deal
- * is listed (the inbox's contact panel).
+ * Asks why the deal was lost, offering the organization's lost reasons (with an optional note) or a written
+ * reason ("Other"), and loses it if nobody changed it since it was shown; also offered where a deal is listed
+ * (the inbox's contact panel).
  */
 export function LostDialog({
   open,
@@ -79,18 +82,24 @@ export function LostDialog({
   const trpc = useTRPC();
   const onSaved = useDealSaved();
   const onRefused = useDealChangedElsewhere();
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
+  const reasons = useLostReasons();
+  const offered = (reasons.data?.items ?? []).filter((reason) => !reason.archived);
+  const [picked, setPicked] = useState("");
+  const [text, setText] = useState("");
+  const [missing, setMissing] = useState<"pick" | "text" | null>(null);
   const lose = useMutation(
     trpc.deals.update.mutationOptions({
       onSuccess: async (saved) => {
         onOpenChange(false);
-        setReason("");
+        setPicked("");
+        setText("");
         await onSaved(saved);
       },
       onError: (error, input) => onRefused(error, input.id),
     }),
   );
+  // with no reasons to offer, the reason is written, as before the list existed
+  const writing = offered.length === 0 || picked === other;
   return (
     <Dialog
       open={open}
@@ -103,27 +112,48 @@ export function LostDialog({
         className="space-y-5"
         onSubmit={(event) => {
           event.preventDefault();
-          if (reason.trim() === "") {
-            setMissing(true);
-            return;
-          }
+          const note = text.trim();
+          if (!writing && picked === "") return setMissing("pick");
+          if (writing && note === "") return setMissing("text");
           lose.mutate({
             id: deal.id,
             status: "lost",
-            lostReason: reason.trim(),
+            ...(writing ? { lostReason: note } : { lostReasonId: picked, lostReason: note || undefined }),
             expectedUpdatedAt: deal.updatedAt,
           });
         }}
       >
         <ErrorAlert error={lose.error} overrides={changedElsewhere} />
+        {offered.length > 0 && (
+          <SelectField
+            label={t("deals.lost.reason")}
+            value={picked}
+            error={missing === "pick" ? t("deals.lost.pickRequired") : undefined}
+            options={[
+              { value: "", label: t("deals.lost.pickPlaceholder"), disabled: true },
+              ...offered.map((reason) => ({ value: reason.id, label: reason.name })),
+              { value: other, label: t("deals.lost.otherReason") },
+            ]}
+            onChange={(event) => {
+              setPicked(event.target.value);
+              setMissing(null);
+            }}
+          />
+        )}
         <TextareaField
-          label={t("deals.lost.reason")}
-          placeholder={t("deals.lost.placeholder")}
-          value={reason}
-          error={missing ? t("errors.field.required") : undefined}
+          label={
+            offered.length === 0
+              ? t("deals.lost.reason")
+              : writing
+                ? t("deals.lost.describe")
+                : t("deals.lost.note")
+          }
+          placeholder={writing ? t("deals.lost.placeholder") : t("deals.lost.notePlaceholder")}
+          value={text}
+          error={missing === "text" ? t("errors.field.required") : undefined}
           onChange={(event) => {
-            setReason(event.target.value);
-            setMissing(false);
+            setText(event.target.value);
+            setMissing(null);
           }}
         />
         <div className="flex justify-end gap-3">
@@ -138,3 +168,6 @@ export function LostDialog({
     </Dialog>
   );
 }
+
+/** The select's value for a written reason: no reason id looks like it. */
+const other = "other";

@@ -4,7 +4,7 @@ import { FilterSelect } from "../../components/ui/filter-select";
 import { useI18n } from "../../i18n/i18n-provider";
 import { type DealsSearch, hasListFilters } from "./deal-list-filters";
 import { DealSearchBox } from "./deal-search-box";
-import { useMembers, usePipelines } from "./use-deal-options";
+import { useLostReasons, useMembers, usePipelines } from "./use-deal-options";
 
 interface FiltersProps {
   search: DealsSearch;
@@ -23,14 +23,17 @@ export function DealsListToolbar({ search, onChange }: FiltersProps) {
       <FilterSelect
         label={t("deals.filter.status")}
         value={search.status ?? ""}
-        onChange={(event) =>
-          onChange({ ...search, status: statuses.find((status) => status === event.target.value) })
-        }
+        // a lost reason narrows lost deals only
+        onChange={(event) => {
+          const status = statuses.find((option) => option === event.target.value);
+          onChange({ ...search, status, lostReason: status === "lost" ? search.lostReason : undefined });
+        }}
         options={[
           { value: "", label: t("deals.filter.anyStatus") },
           ...statuses.map((status) => ({ value: status, label: t(`deals.status.${status}`) })),
         ]}
       />
+      {search.status === "lost" && <LostReasonFilter search={search} onChange={onChange} />}
       <FilterSelect
         label={t("deals.filter.pipeline")}
         value={search.pipeline ?? ""}
@@ -75,6 +78,23 @@ export function DealsListToolbar({ search, onChange }: FiltersProps) {
         </Button>
       )}
     </div>
+  );
+}
+
+/** The organization's lost reasons, archived ones too: deals lost for them still count. */
+function LostReasonFilter({ search, onChange }: FiltersProps) {
+  const { t } = useI18n();
+  const reasons = useLostReasons().data?.items ?? [];
+  return (
+    <FilterSelect
+      label={t("deals.filter.lostReason")}
+      value={search.lostReason ?? ""}
+      onChange={(event) => onChange({ ...search, lostReason: event.target.value || undefined })}
+      options={[
+        { value: "", label: t("deals.filter.anyLostReason") },
+        ...reasons.map((reason) => ({ value: reason.id, label: reason.name })),
+      ]}
+    />
   );
 }
 

@@ -5,10 +5,17 @@ import { useTRPC } from "../../lib/trpc";
 export type Pipeline = RouterOutputs["pipelines"]["get"];
 export type Stage = Pipeline["stages"][number];
 export type Member = RouterOutputs["users"]["list"]["items"][number];
+export type LostReason = RouterOutputs["lostReasons"]["list"]["items"][number];
 
 export function usePipelines() {
   const trpc = useTRPC();
   return useQuery(trpc.pipelines.list.queryOptions({ limit: 100 }));
+}
+
+/** The organization's predefined lost reasons in list order, archived ones too (they say `archived`). */
+export function useLostReasons() {
+  const trpc = useTRPC();
+  return useQuery(trpc.lostReasons.list.queryOptions({}));
 }
 
 /** The team, for assignee pickers and names on cards and timelines. */

@@ -2,6 +2,7 @@ import { can } from "@crm/domain/shared/permissions";
 import { createFileRoute } from "@tanstack/react-router";
 import { Alert } from "../../../components/ui/alert";
 import { useSession } from "../../../features/auth/use-session";
+import { LostReasonsSettings } from "../../../features/deals/lost-reasons-settings";
 import { PipelinesSettings } from "../../../features/deals/pipelines-settings";
 import { useI18n } from "../../../i18n/i18n-provider";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -20,6 +21,7 @@ function PipelinesSettingsPage() {
     <div className="space-y-6">
       {!canEdit && <Alert tone="info">{t("pipelines.readOnly")}</Alert>}
       <PipelinesSettings canEdit={canEdit} canDelete={canEdit} />
+      <LostReasonsSettings canEdit={canEdit} />
     </div>
   );
 }

@@ -1,0 +1,145 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+
+let session: BrowserSession;
+let page: Page;
+let token = "";
+
+interface LostReason {
+  id: string;
+  name: string;
+  archived: boolean;
+}
+
+const url = (path: string) => `${session.api.baseUrl}${path}`;
+/** The REST API as a script calls it, with the session token; any answer but a success fails the test. */
+async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(url(`/api/v1${path}`), {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  expect(response.ok, `${method} ${path}: ${response.status} ${text}`).toBe(true);
+  return JSON.parse(text) as T;
+}
+
+const reasons = async () => (await rest<{ items: LostReason[] }>("GET", "/lost-reasons")).items;
+
+beforeAll(async () => {
+  session = await startBrowserSession({ locale: "pt-BR" });
+  page = session.page;
+  const registered = await fetch(url("/api/v1/auth/register"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      organizationName: "Gráfica Aurora",
+      name: "Paulo Teixeira",
+      email: `paulo.${Date.now()}@example.com`,
+      password: "correct horse battery",
+    }),
+  });
+  expect(registered.ok).toBe(true);
+  token = ((await registered.json()) as { token: string }).token;
+  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("predefined lost reasons", () => {
+  it("an owner archives a reason in settings, loses a deal picking another reason with a note, and lists it by reason", async () => {
+    await page.goto(url("/settings/pipelines"));
+    const list = page.getByRole("list", { name: "Motivos de perda em uso" });
+    await list.getByText("Momento errado", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Arquivar Momento errado", exact: true }).click();
+    await page
+      .getByRole("list", { name: "Arquivados" })
+      .getByText("Momento errado", { exact: true })
+      .waitFor();
+    await expect
+      .poll(async () => (await reasons()).find((r) => r.name === "Momento errado")?.archived)
+      .toBe(true);
+
+    const [pipeline] = (
+      await rest<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>("GET", "/pipelines")
+    ).items;
+    const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Helena Castro" });
+    const deal = await rest<{ id: string }>("POST", "/deals", {
+      title: "Cartões de visita",
+      contactId: contact.id,
+      pipelineId: pipeline?.id,
+      stage: pipeline?.stages[0]?.id,
+      value: { amount: "850.00" },
+    });
+
+    await page.goto(url(`/deals/${deal.id}`));
+    await page.getByRole("heading", { name: "Cartões de visita" }).waitFor();
+    await page.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Marcar negócio como perdido" });
+    const select = dialog.getByRole("combobox", { name: "Motivo da perda" });
+    await select.waitFor();
+    const offered = await select.getByRole("option").allTextContents();
+    expect(offered).toEqual([
+      "Selecione um motivo",
+      "Preço",
+      "Escolheu um concorrente",
+      "Sem resposta",
+      "Sem orçamento",
+      "Outro (descreva abaixo)",
+    ]);
+
+    // nothing picked: the dialog says what is missing and sends nothing
+    await dialog.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+    await dialog.getByText("Selecione um motivo, ou escolha Outro e descreva.").waitFor();
+
+    await select.selectOption({ label: "Preço" });
+    await dialog.getByLabel("Observação (opcional)").fill("Pediu 20% de desconto");
+    // the pointer left on the confirm button would show its hover colour, lighter than the button at rest
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, "deal-lost-reason-dialog");
+    await dialog.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const price = (await reasons()).find((r) => r.name === "Preço");
+    const saved = await rest<{ status: string; lostReason: string; lostReasonId: string }>(
+      "GET",
+      `/deals/${deal.id}`,
+    );
+    expect(saved).toMatchObject({
+      status: "lost",
+      lostReason: "Pediu 20% de desconto",
+      lostReasonId: price?.id,
+    });
+    await page.getByText("Preço: Pediu 20% de desconto", { exact: true }).waitFor();
+
+    const summary = await rest<{ items: Array<{ name: string | null; count: number }> }>(
+      "GET",
+      "/lost-reasons/summary",
+    );
+    expect(summary.items.find((item) => item.name === "Preço")?.count).toBe(1);
+
+    // the deals list, narrowed to lost deals and then to one reason, the filter kept in the URL
+    const other = await rest<{ id: string }>("POST", "/deals", {
+      title: "Banner de loja",
+      contactId: contact.id,
+      pipelineId: pipeline?.id,
+      stage: pipeline?.stages[0]?.id,
+      value: { amount: "300.00" },
+    });
+    await rest("PATCH", `/deals/${other.id}`, { status: "lost", lostReason: "Desistiu do banner" });
+    await page.goto(url("/deals?view=list"));
+    const table = page.getByRole("table", { name: "Negócios" });
+    await page.getByRole("combobox", { name: "Situação" }).selectOption({ label: "Perdido" });
+    await table.getByRole("link", { name: "Banner de loja" }).waitFor();
+    await page.getByRole("combobox", { name: "Motivo da perda" }).selectOption({ label: "Preço" });
+    await page.waitForURL((address) => address.searchParams.get("lostReason") === price?.id);
+    await table.getByRole("link", { name: "Banner de loja" }).waitFor({ state: "detached" });
+    expect(await table.getByRole("link").allTextContents()).toEqual(["Cartões de visita"]);
+  });
+});
