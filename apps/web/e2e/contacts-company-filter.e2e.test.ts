@@ -155,11 +155,11 @@ describe("the contacts' company filter", () => {
     await page.goto(url("/contacts"));
     await page.getByRole("button", { name: "Novo contato" }).click();
     const dialog = page.getByRole("dialog");
-    const company = dialog.getByLabel("Empresa");
+    const company = dialog.getByRole("combobox", { name: "Empresa" });
     await company.fill("Fornecedor 001");
-    const suggestions = dialog.locator(`datalist[id="${await company.getAttribute("list")}"] option`);
-    await expect
-      .poll(() => suggestions.evaluateAll((options) => options.map((option) => option.getAttribute("value"))))
-      .toEqual([companyName(1)]);
+    const suggestions = dialog.getByRole("listbox", { name: "Empresas sugeridas" }).getByRole("option");
+    await expect.poll(() => suggestions.allTextContents()).toEqual([companyName(1)]);
+    await suggestions.first().click();
+    expect(await company.inputValue()).toBe(companyName(1));
   });
 });

@@ -106,6 +106,12 @@ function formatterData(status: ErrorStatus, codes: readonly string[]): Schema {
         ...nullable("string"),
         description: "With a 409: the id of the record the request collided with, when it is known",
       },
+      fieldReasons: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description:
+          'Only with some 400s: a code by field saying why it was refused (`{ "phone": "missing_area_code" }`)',
+      },
     },
     // open: the formatter may tell more one day, and a client should not break on it
     additionalProperties: true,

@@ -13,6 +13,8 @@ export interface ErrorData {
   fieldErrors: FieldErrors | null;
   retryAfterSeconds: number | null;
   existingId: string | null;
+  /** Only where a field's refusal has a code (`{ phone: "missing_area_code" }`): why, for clients to word it. */
+  fieldReasons?: Record<string, string>;
   /** Only on the 401 of a subscription: why the caller has no live session, as `session_ended` would say. */
   sessionEnded?: SessionEndReason;
 }
@@ -36,6 +38,7 @@ export function errorData(error: TRPCError): ErrorData {
       fieldErrors: cause.details?.fieldErrors ?? null,
       retryAfterSeconds: cause.details?.retryAfterSeconds ?? null,
       existingId: cause.details?.existingId ?? null,
+      ...(cause.details?.fieldReasons ? { fieldReasons: cause.details.fieldReasons } : {}),
       ...(ended.success ? { sessionEnded: ended.data } : {}),
     };
   }

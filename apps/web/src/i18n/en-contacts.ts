@@ -13,6 +13,7 @@ export const contactsEn = {
   "contacts.backToList": "All contacts",
   "contacts.search": "Search contacts",
   "contacts.searchPlaceholder": "Search by name, email or phone",
+  "contacts.searchTooLong": "The search takes up to {max} characters: anything past that is not searched.",
   "contacts.create.open": "New contact",
 
   "contacts.filter.tag": "Filter by tag",
@@ -63,6 +64,11 @@ export const contactsEn = {
   "contacts.form.phoneHint":
     "With the area code, e.g. (11) 98765-4321; with the country code outside Brazil.",
   "contacts.form.companyHint": "Pick an existing company or type a new name to create it.",
+  "contacts.form.companySuggestions": "Suggested companies",
+  "contacts.form.discardTitle": "Discard changes?",
+  "contacts.form.discardDescription":
+    "What you entered for this contact has not been saved and will be lost.",
+  "contacts.form.discard": "Discard changes",
   "contacts.form.customFields": "Custom fields",
   "contacts.form.noValue": "—",
   "contacts.form.openExisting": "Open the existing contact",

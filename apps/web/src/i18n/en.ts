@@ -287,6 +287,8 @@ export const en = {
   "errors.field.option": "Choose one of the options.",
   "errors.field.invalid": "Check this value.",
   "errors.field.phone": "Enter a valid phone number, with the country code for numbers outside Brazil.",
+  "errors.field.phoneAreaCode":
+    "The area code (DDD) is missing: enter the number with it, such as (11) 98765-4321.",
   "errors.field.amount": "Enter an amount like 1500 or 1500.50, without negative values.",
   "errors.field.amountTooLarge": "The amount is too large: it can be at most 9,999,999,999,999.99.",
   "errors.field.amountNoCents": "This currency has no cents: enter a whole amount, like 1500.",

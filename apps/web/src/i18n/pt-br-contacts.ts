@@ -16,6 +16,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.backToList": "Todos os contatos",
   "contacts.search": "Buscar contatos",
   "contacts.searchPlaceholder": "Busque por nome, e-mail ou telefone",
+  "contacts.searchTooLong": "A busca aceita até {max} caracteres: o que passar disso não é buscado.",
   "contacts.create.open": "Novo contato",
 
   "contacts.filter.tag": "Filtrar por tag",
@@ -66,6 +67,11 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.form.create": "Criar contato",
   "contacts.form.phoneHint": "Com DDD, por exemplo (11) 98765-4321.",
   "contacts.form.companyHint": "Escolha uma empresa existente ou digite um nome novo para criá-la.",
+  "contacts.form.companySuggestions": "Empresas sugeridas",
+  "contacts.form.discardTitle": "Descartar alterações?",
+  "contacts.form.discardDescription":
+    "O que você preencheu neste contato ainda não foi salvo e será perdido.",
+  "contacts.form.discard": "Descartar alterações",
   "contacts.form.customFields": "Campos personalizados",
   "contacts.form.noValue": "—",
   "contacts.form.openExisting": "Abrir o contato existente",

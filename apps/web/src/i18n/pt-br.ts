@@ -286,6 +286,7 @@ export const ptBR: Messages = {
   "errors.field.option": "Escolha uma das opções.",
   "errors.field.invalid": "Confira este valor.",
   "errors.field.phone": "Informe um telefone válido, com o código do país para números fora do Brasil.",
+  "errors.field.phoneAreaCode": "Falta o DDD: informe o telefone com o código de área, como (11) 98765-4321.",
   "errors.field.amount": "Informe um valor como 1500 ou 1.500,50, sem valores negativos.",
   "errors.field.amountTooLarge": "O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.",
   "errors.field.amountNoCents": "Esta moeda não tem centavos: informe um valor inteiro, como 1500.",

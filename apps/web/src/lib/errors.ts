@@ -7,6 +7,8 @@ interface ApiErrorData {
   httpStatus?: number;
   appCode?: string | null;
   fieldErrors?: Record<string, string[]> | null;
+  /** Why a field was refused, where the server says more than "invalid" (`{ phone: "missing_area_code" }`). */
+  fieldReasons?: Record<string, string> | null;
   /** On a CONFLICT about a duplicate: the record that already has the value. */
   existingId?: string | null;
   /** On RATE_LIMITED: how long until the limit lets the caller try again. */
@@ -87,6 +89,11 @@ const fieldMessages: Record<string, PlainMessageKey> = {
   csv: "errors.field.csv",
 };
 
+/** A field's refusal with a reason code, worded more precisely than the field's usual sentence. */
+const fieldReasonMessages: Record<string, PlainMessageKey> = {
+  "phone.missing_area_code": "errors.field.phoneAreaCode",
+};
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 
@@ -133,7 +140,9 @@ export function toErrorView(error: unknown, overrides: ErrorMessageOverrides = {
   for (const [field, problems] of Object.entries(data.fieldErrors ?? {})) {
     if (problems.length === 0) continue;
     fieldErrors[field] =
-      code === "CONFLICT" ? (overrides.CONFLICT ?? "errors.conflict") : fieldMessage(field);
+      code === "CONFLICT"
+        ? (overrides.CONFLICT ?? "errors.conflict")
+        : fieldMessage(field, data.fieldReasons?.[field]);
   }
   const message = code === null ? "errors.unexpected" : (overrides[code] ?? appCodeMessages[code]);
   return { message, fieldErrors };
@@ -156,6 +165,7 @@ export function toAlertView(error: unknown, overrides: ErrorMessageOverrides = {
   return { message: "errors.refused", detail: problems.join(" ") };
 }
 
-function fieldMessage(field: string): PlainMessageKey {
-  return fieldMessages[field] ?? "errors.field.invalid";
+function fieldMessage(field: string, reason: string | undefined): PlainMessageKey {
+  const precise = reason === undefined ? undefined : fieldReasonMessages[`${field}.${reason}`];
+  return precise ?? fieldMessages[field] ?? "errors.field.invalid";
 }

@@ -75,6 +75,9 @@ export const updateContactInput = strictInput({
   expectedUpdatedAt,
 });
 
+/** The longest contacts search (the list's `search`, the export's): longer text is refused with 400. */
+export const maxContactSearchLength = 100;
+
 /** The list's filters, shared by the list and the CSV export. */
 export const contactFilters = {
   tagId: id.optional().describe("Only contacts with this tag"),
@@ -89,7 +92,13 @@ export const contactFilters = {
     .max(2000)
     .optional()
     .describe("The custom field's value (for a multi-select: one option)"),
-  search: z.string().max(100).optional().describe("Part of the name, the email or the phone number"),
+  search: z
+    .string()
+    .max(maxContactSearchLength, `search must have at most ${maxContactSearchLength} characters`)
+    .optional()
+    .describe(
+      `Part of the name, the email or the phone number; at most ${maxContactSearchLength} characters`,
+    ),
   ...updatedRangeInput,
   sort: z
     .enum(["createdAt", "name", "updatedAt"])

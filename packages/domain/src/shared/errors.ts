@@ -29,6 +29,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export interface ErrorDetails {
   fieldErrors?: FieldErrors;
+  /** A code saying why a field was refused, where clients may word it better than "invalid" (`missing_area_code`). */
+  fieldReasons?: Record<string, string>;
   /** e.g. the id of the record a CONFLICT collided with */
   existingId?: string;
   retryAfterSeconds?: number;

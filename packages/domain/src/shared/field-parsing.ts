@@ -9,6 +9,7 @@ export const isBlank = (value: string | null | undefined) => value === null || v
  */
 export function fieldErrorCollector() {
   const fieldErrors: FieldErrors = {};
+  const fieldReasons: Record<string, string> = {};
   return {
     attempt(parse: () => void): void {
       try {
@@ -16,12 +17,14 @@ export function fieldErrorCollector() {
       } catch (error) {
         if (!(error instanceof DomainError) || !error.details?.fieldErrors) throw error;
         Object.assign(fieldErrors, error.details.fieldErrors);
+        Object.assign(fieldReasons, error.details.fieldReasons);
       }
     },
     throwIfAny(): void {
       if (Object.keys(fieldErrors).length === 0) return;
       throw new DomainError("VALIDATION_FAILED", Object.values(fieldErrors).flat().join("; "), {
         fieldErrors,
+        ...(Object.keys(fieldReasons).length > 0 ? { fieldReasons } : {}),
       });
     },
   };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { brazilianMobileVariants, type Phone, parsePhone } from "./phone";
+import {
+  brazilianMobileVariants,
+  internationalPhone,
+  missingAreaCodeMessage,
+  type Phone,
+  parsePhone,
+} from "./phone";
 
 describe("parsePhone", () => {
   it.each([
@@ -72,6 +78,31 @@ describe("parsePhone", () => {
     );
   });
 
+  it.each(["98765-4321", "987654321", "3456-7890", " 9 8765 4321 "])(
+    "says a Brazilian number %j lacks its area code (DDD), with a reason code",
+    (input) => {
+      expect(() => parsePhone(input)).toThrow(
+        expect.objectContaining({
+          code: "VALIDATION_FAILED",
+          message: missingAreaCodeMessage,
+          details: {
+            fieldErrors: { phone: [missingAreaCodeMessage] },
+            fieldReasons: { phone: "missing_area_code" },
+          },
+        }),
+      );
+      expect(missingAreaCodeMessage).toMatch(/area code \(DDD\)/);
+    },
+  );
+
+  it("calls other invalid numbers invalid, and reads subscriber-length numbers elsewhere as that region does", () => {
+    for (const input of ["123", "+98765-4321", "0000-0000", "1234-5678"])
+      expect(() => parsePhone(input)).toThrow(
+        expect.objectContaining({ details: { fieldErrors: { phone: ["Invalid phone number"] } } }),
+      );
+    expect(parsePhone("612 345 678", "ES")).toBe("+34612345678");
+  });
+
   it("rejects an unknown region", () => {
     expect(() => parsePhone("11987654321", "XX")).toThrow(
       expect.objectContaining({ details: { fieldErrors: { phone: ["Unknown phone region XX"] } } }),
@@ -110,5 +141,17 @@ describe("brazilianMobileVariants", () => {
     for (const variant of brazilianMobileVariants(parsePhone("21976543210"))) {
       expect(parsePhone(variant)).toBe("+5521976543210");
     }
+  });
+});
+
+describe("internationalPhone", () => {
+  it.each([
+    ["+5547999990000", "+55 47 99999-0000"],
+    ["+551134567890", "+55 11 3456-7890"],
+    ["+12025550143", "+1 202 555 0143"],
+    ["+442079460958", "+44 20 7946 0958"],
+  ])("writes %s as %s, which parsePhone reads back the same", (e164, written) => {
+    expect(internationalPhone(e164)).toBe(written);
+    expect(parsePhone(written)).toBe(e164);
   });
 });

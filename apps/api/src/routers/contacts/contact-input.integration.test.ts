@@ -43,6 +43,33 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
   });
 
+  it("says a Brazilian phone without its area code (DDD) lacks it, with a reason code, over REST and tRPC", async () => {
+    const owner = await api.register();
+    const res = await api.rest<ErrorDto & { data: { fieldReasons?: Record<string, string> } }>(
+      "POST",
+      "/contacts",
+      { token: owner.token, body: { name: "Ana", phone: "98765-4321" } },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.message).toMatch(/no area code \(DDD\)/);
+    expect(res.body.data).toMatchObject({
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: { phone: [expect.stringMatching(/no area code \(DDD\)/)] },
+      fieldReasons: { phone: "missing_area_code" },
+    });
+    await expect(
+      api.trpc(owner.token).contacts.create.mutate({ name: "Ana", phone: "98765-4321" }),
+    ).rejects.toMatchObject({ data: { fieldReasons: { phone: "missing_area_code" } } });
+    // any other bad number is still just invalid, with no reason code
+    const other = await api.rest<ErrorDto>("POST", "/contacts", {
+      token: owner.token,
+      body: { name: "Ana", phone: "12345" },
+    });
+    expect(other.body.data).toMatchObject({ fieldErrors: { phone: ["Invalid phone number"] } });
+    expect(other.body.data).not.toHaveProperty("fieldReasons");
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+  });
+
   it("a required custom field must be given on create; a failed update changes nothing", async () => {
     const owner = await api.register();
     const contact = await createContact(api, owner.token, { name: "Before", email: "before@example.com" });

@@ -176,6 +176,25 @@ describe("search", () => {
     ).toEqual(expected);
   });
 
+  it("refuses a search over 100 characters with 400 saying so, over REST, tRPC and the export", async () => {
+    const long = "a".repeat(101);
+    const res = await api.rest<ErrorDto>("GET", `/contacts?search=${long}`, { token });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe("search: search must have at most 100 characters");
+    expect(res.body.data.fieldErrors).toEqual({ search: ["search must have at most 100 characters"] });
+    await expect(api.trpc(token).contacts.list.query({ search: long })).rejects.toMatchObject({
+      data: { fieldErrors: { search: ["search must have at most 100 characters"] } },
+    });
+    const exported = await fetch(`${api.baseUrl}/api/v1/contacts/export.csv?search=${long}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.status).toBe(400);
+    expect(await exported.json()).toMatchObject({
+      data: { fieldErrors: { search: ["search must have at most 100 characters"] } },
+    });
+    expect((await list(`search=${"a".repeat(100)}`)).items).toEqual([]);
+  });
+
   it("combines with filters and pagination", async () => {
     const page = await list(`search=a&hasEmail=true&limit=2&sort=name`);
     expect(names(page.items)).toEqual(["ana beatriz", "Bruno Lima"]);

@@ -34,7 +34,7 @@ const exportCsv = (token: string | undefined, query = "") =>
   });
 
 describe("CSV export", () => {
-  it("streams the filtered list as CSV with the import's columns, custom fields included", async () => {
+  it("streams the filtered list as CSV with the import's columns in English, custom fields by label", async () => {
     const owner = await registerIn("en");
     await createResource(api, owner.token, "/custom-fields", {
       key: "interests",
@@ -62,9 +62,9 @@ describe("CSV export", () => {
       /^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const text = await utf8WithBom(res);
-    expect(text.startsWith("\uFEFFid,name,email,")).toBe(true);
+    expect(text.startsWith("\uFEFFid,Name,Email,")).toBe(true);
     const rows = parseCsv(text, ",");
-    expect(rows[0]).toEqual(["id", "name", "email", "phone", "company", "tags", "created_at", "interests"]);
+    expect(rows[0]).toEqual(["id", "Name", "Email", "Phone", "Company", "Tags", "Created at", "Interests"]);
     expect(rows.slice(1)).toEqual([
       [
         expect.any(String),
@@ -80,7 +80,7 @@ describe("CSV export", () => {
         ana.id,
         'Ana "Aninha" Souza',
         "ana@example.com",
-        "+5511987654321",
+        "+55 11 98765-4321",
         "Padaria, Pão & Cia",
         "vip",
         ana.createdAt,
@@ -102,11 +102,12 @@ describe("CSV export", () => {
     const text = await (await exportCsv(owner.token)).text();
     const [, row] = parseCsv(text);
     expect(row?.[1]).toBe("Inj;'=cmd|' /C calc'!A0;x");
-    expect(row?.[3]).toBe("+5511987654321");
+    // with spaces, so that Excel keeps it as text: a bare "+5511987654321" is the number 5,51E+12 to it
+    expect(row?.[3]).toBe("+55 11 98765-4321");
     expect(row?.[5]?.split(";").sort()).toEqual([`'=HYPERLINK("http://evil")`, "vip"]);
     const pieces = text.split(/[\r\n;]+/).map((piece) => piece.replace(/^"/, ""));
     // a phone number is the one cell that may start with "+"
-    expect(pieces.filter((piece) => /^[=+\-@\t]/.test(piece) && !/^\+\d+$/.test(piece))).toEqual([]);
+    expect(pieces.filter((piece) => /^[=+\-@\t]/.test(piece) && !/^\+[\d -]+$/.test(piece))).toEqual([]);
     expect(text).toContain(`"Inj;'=cmd|' /C calc'!A0;x"`);
   });
 
@@ -163,7 +164,7 @@ describe("CSV export", () => {
 
     const text = await utf8WithBom(await exportCsv(token));
     const [header, line] = text.split("\n");
-    expect(header).toBe("\uFEFFid;name;email;phone;company;tags;created_at;faturamento;aniversario");
+    expect(header).toBe("\uFEFFid;Nome;E-mail;Telefone;Empresa;Etiquetas;Criado em;Faturamento;Aniversário");
     expect(line).toMatch(
       new RegExp(
         `^${joao.id};João Conceição;;;Padaria, Pão & Cia;;\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};1234,5;31/12/1990$`,
@@ -195,12 +196,36 @@ describe("CSV export", () => {
       tagIds: [vip.id],
       metadata: { cliente: true, observacao: '=HYPERLINK("x")' },
     });
-    await createContact(api, token, { name: "Sem Contato", metadata: { cliente: false } });
-    await createContact(api, token, { name: "'=já citado", metadata: { observacao: "-menos; +mais" } });
+    await createContact(api, token, {
+      name: "Sem Contato",
+      phone: "+1 202 555 0143",
+      metadata: { cliente: false },
+    });
+    await createContact(api, token, {
+      name: "'=já citado",
+      phone: "(21) 2345-6789",
+      metadata: { observacao: "-menos; +mais" },
+    });
 
     const csv = (await (await exportCsv(token)).text()).replace(/^\uFEFF/, "");
     const rows = parseCsv(csv);
-    expect(rows[0]?.slice(-2)).toEqual(["cliente", "observacao"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "Nome",
+      "E-mail",
+      "Telefone",
+      "Empresa",
+      "Etiquetas",
+      "Criado em",
+      "Cliente",
+      "Observação",
+    ]);
+    expect(rows.map((row) => row[3]).sort()).toEqual([
+      "+1 202 555 0143",
+      "+55 11 98765-4321",
+      "+55 21 2345-6789",
+      "Telefone",
+    ]);
     expect(
       rows
         .slice(1)
@@ -229,6 +254,22 @@ describe("CSV export", () => {
     const done = await waitForImport(api, token, started.body.id);
     // a row that would change no value is counted as unchanged (not skipped), its contact left as it was
     expect(done).toMatchObject({
+      status: "completed",
+      created: 0,
+      updated: 0,
+      failed: 0,
+      skipped: 0,
+      unchanged: 3,
+    });
+    expect(await list()).toEqual(before);
+
+    // filling in only the empty fields, the same file changes nothing either
+    const filling = await api.rest<ImportDto>("POST", "/contacts/imports", {
+      token,
+      body: { csv, onDuplicate: "fill" },
+    });
+    expect(filling.status, JSON.stringify(filling.body)).toBe(201);
+    expect(await waitForImport(api, token, filling.body.id)).toMatchObject({
       status: "completed",
       created: 0,
       updated: 0,

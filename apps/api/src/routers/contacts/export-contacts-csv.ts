@@ -36,7 +36,7 @@ async function* csvRows(
   style: ContactCsvStyle,
 ) {
   const definitions = await deps.store.customFields.listAll(actor.organizationId);
-  yield contactCsvHeader(definitions);
+  yield contactCsvHeader(definitions, style);
   let cursor: string | undefined;
   do {
     const page = await deps.store.contacts.list(actor.organizationId, filter, {

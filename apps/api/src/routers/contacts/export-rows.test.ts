@@ -1,7 +1,19 @@
-import { type Contact, type CustomFieldDefinition, neutralizeFormula } from "@crm/domain";
+import {
+  type Contact,
+  type CustomFieldDefinition,
+  mapCsvHeader,
+  neutralizeFormula,
+  type Phone,
+} from "@crm/domain";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { brazilianNumber, contactCsvFormat, contactCsvRow, contactCsvStyle } from "./export-rows";
+import {
+  brazilianNumber,
+  contactCsvFormat,
+  contactCsvHeader,
+  contactCsvRow,
+  contactCsvStyle,
+} from "./export-rows";
 
 const contact = (overrides: Partial<Contact>): Contact => ({
   id: "c1",
@@ -42,6 +54,17 @@ describe("exported cells", () => {
     expect(neutralizeFormula("-3.5;+55 (11) 98765-4321")).toBe("-3.5;+55 (11) 98765-4321");
     expect(neutralizeFormula("a;b;")).toBe("a;b;");
     expect(neutralizeFormula("\tx;\ry")).toBe("'\tx;'\ry");
+  });
+
+  it("writes a phone in international form with spaces, which a spreadsheet keeps as text, formula guard untouched", () => {
+    const row = contactCsvRow(contact({ phone: "+5547999990000" as Phone }), []);
+    expect(row[3]).toBe("+55 47 99999-0000");
+    expect(contactCsvRow(contact({ phone: "+12025550143" as Phone }), [])[3]).toBe("+1 202 555 0143");
+    expect(contactCsvRow(contact({ phone: "+551134567890" as Phone }), [])[3]).toBe("+55 11 3456-7890");
+    expect(contactCsvRow(contact({ phone: null }), [])[3]).toBe("");
+    // still guarded: "+" followed by anything but a number's characters is a formula
+    expect(neutralizeFormula("+55 47 99999-0000")).toBe("+55 47 99999-0000");
+    expect(neutralizeFormula("+55 47+cmd|' /C calc'!A0")).toBe("'+55 47+cmd|' /C calc'!A0");
   });
 
   it("gives text already quoted before a formula one more quote, so the import takes exactly one off", () => {
@@ -94,5 +117,79 @@ describe("a pt-BR organization's file", () => {
     );
     expect(row.slice(6)).toEqual(["2030-01-01T00:00:00.000Z", "1234.5", "1990-12-31", "false"]);
     expect(contactCsvFormat(english).delimiter).toBe(",");
+  });
+});
+
+const field = (key: string, label: string, type = "text") =>
+  ({ key, label, type, options: [] }) as unknown as CustomFieldDefinition;
+
+describe("an export's header", () => {
+  const portuguese = contactCsvStyle({ locale: "pt-BR", timezone: "America/Sao_Paulo" });
+  const english = contactCsvStyle({ locale: "en", timezone: "America/Sao_Paulo" });
+  const fields = [field("aniversario", "Aniversário", "date"), field("plano", "Plano")];
+
+  it("labels the columns in Portuguese for a pt-BR organization, custom fields by their label", () => {
+    expect(contactCsvHeader(fields, portuguese)).toEqual([
+      "id",
+      "Nome",
+      "E-mail",
+      "Telefone",
+      "Empresa",
+      "Etiquetas",
+      "Criado em",
+      "Aniversário",
+      "Plano",
+    ]);
+  });
+
+  it("labels them in English otherwise", () => {
+    expect(contactCsvHeader(fields, english)).toEqual([
+      "id",
+      "Name",
+      "Email",
+      "Phone",
+      "Company",
+      "Tags",
+      "Created at",
+      "Aniversário",
+      "Plano",
+    ]);
+  });
+
+  it("is read back by the import as the same columns, in either language", () => {
+    for (const style of [portuguese, english]) {
+      const columns = mapCsvHeader(contactCsvHeader(fields, style), fields);
+      expect(columns.id).toBe(0);
+      expect(columns.builtIn).toEqual({ name: 1, email: 2, phone: 3, company: 4, tags: 5 });
+      expect(columns.custom.map(({ index, definition }) => [index, definition.key])).toEqual([
+        [7, "aniversario"],
+        [8, "plano"],
+      ]);
+    }
+  });
+
+  it("names a field by its key where its label would be read as another column", () => {
+    const clashing = [
+      field("celular2", "Telefone"),
+      field("criado", "Criado em"),
+      field("obs", "Observação"),
+      field("obs2", "observacao"),
+      field("formula", "=SUM(A1)"),
+      field("notas", "Notas"),
+      field("outra", "notas"),
+    ];
+    const header = contactCsvHeader(clashing, portuguese);
+    expect(header.slice(6)).toEqual([
+      "created_at",
+      "celular2",
+      "Criado em",
+      "Observação",
+      "obs2",
+      "formula",
+      "Notas",
+      "outra",
+    ]);
+    const columns = mapCsvHeader(header, clashing);
+    expect(columns.custom.map(({ definition }) => definition.key)).toEqual(clashing.map(({ key }) => key));
   });
 });

@@ -3,21 +3,11 @@ import {
   type CustomFieldDefinition,
   type CustomFieldValue,
   dateOrderOf,
+  internationalPhone,
+  mapCsvHeader,
   neutralizeFormula,
   type Organization,
 } from "@crm/domain";
-
-/** The import's column names, so an exported file can be imported again. */
-export const contactCsvHeader = (definitions: readonly CustomFieldDefinition[]): string[] => [
-  "id",
-  "name",
-  "email",
-  "phone",
-  "company",
-  "tags",
-  "created_at",
-  ...definitions.map((definition) => definition.key),
-];
 
 /**
  * How the organization's spreadsheets read a file. Excel in Portuguese splits cells on ";", reads "1,5" as a
@@ -92,6 +82,48 @@ function customCell(
   return String(value);
 }
 
+/** The first row, in the reader's language: labels the import reads back (it ignores "Criado em"). */
+const builtInLabels = {
+  portuguese: ["id", "Nome", "E-mail", "Telefone", "Empresa", "Etiquetas", "Criado em"],
+  english: ["id", "Name", "Email", "Phone", "Company", "Tags", "Created at"],
+} as const;
+
+/**
+ * The header: the built-in columns' labels in the organization's language, and each custom field by its label
+ * ("Aniversário"), which the import reads back as that field. A label the import would read as something else
+ * (a field labelled "Telefone" or "Criado em", two fields with one label, a formula) is written as its key.
+ */
+export function contactCsvHeader(
+  definitions: readonly CustomFieldDefinition[],
+  style: ContactCsvStyle = defaultCsvStyle,
+): string[] {
+  const builtIn: string[] = [...(style.portuguese ? builtInLabels.portuguese : builtInLabels.english)];
+  const keys = definitions.map((definition) => definition.key);
+  const meanings = (header: string[]) => {
+    try {
+      const columns = mapCsvHeader(header, definitions);
+      // every custom column is its own field, and only "Criado em" / "Created at" goes unread
+      const fine =
+        columns.ignored.length === 1 &&
+        columns.custom.every(({ index, definition }) => keys[index - builtIn.length] === definition.key);
+      return fine && columns.custom.length === definitions.length;
+    } catch {
+      return false;
+    }
+  };
+  // a field labelled "Criado em" would take the creation time's column: that column goes by its key then
+  if (!meanings([...builtIn, ...keys])) builtIn[6] = "created_at";
+  // one field at a time: its label is kept when the header still reads right with it and the labels kept so far
+  const columns = [...keys];
+  definitions.forEach((definition, index) => {
+    const label = definition.label.trim();
+    if (label === "" || neutralizeFormula(label) !== label) return;
+    const tried = columns.map((column, other) => (other === index ? label : column));
+    if (meanings([...builtIn, ...tried])) columns[index] = label;
+  });
+  return [...builtIn, ...columns];
+}
+
 export function contactCsvRow(
   contact: Contact,
   definitions: readonly CustomFieldDefinition[],
@@ -101,7 +133,7 @@ export function contactCsvRow(
     contact.id,
     contact.name,
     contact.email ?? "",
-    contact.phone ?? "",
+    contact.phone === null ? "" : internationalPhone(contact.phone),
     contact.company?.name ?? "",
     contact.tags.map((tag) => tag.name).join(";"),
     style.formatTimestamp(contact.createdAt),

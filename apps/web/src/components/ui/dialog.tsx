@@ -40,6 +40,15 @@ interface DialogProps {
 }
 
 /**
+ * Whether an Escape belongs to an open suggestion list inside the dialog (a combobox whose list shows): it closes
+ * that list only. Radix hears Escape on the document before the field does, while the list is still open.
+ */
+const closesAList = (event: KeyboardEvent) =>
+  event.target instanceof HTMLElement &&
+  event.target.getAttribute("role") === "combobox" &&
+  event.target.getAttribute("aria-expanded") === "true";
+
+/**
  * A modal with focus trapping, Escape to close and an accessible name (Radix does the hard parts). Opened from
  * state rather than a Radix trigger, so it takes focus back to whatever opened it itself.
  */
@@ -61,6 +70,9 @@ export function Dialog({ open, onOpenChange, title, description, size = "md", ch
             size === "lg" ? "max-w-2xl" : "max-w-md",
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onEscapeKeyDown={(event) => {
+            if (closesAList(event)) event.preventDefault();
+          }}
           onOpenAutoFocus={(event) => {
             // still the control that opened the dialog: focus moves in after this
             opener.current = rememberFocus();

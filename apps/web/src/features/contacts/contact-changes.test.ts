@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RouterOutputs } from "../../lib/api-types";
-import { changedFields, formValuesOf, newContactFields, rebaseTags, rebaseValues } from "./contact-changes";
+import {
+  changedFields,
+  formValuesOf,
+  hasUnsavedChanges,
+  newContactFields,
+  rebaseTags,
+  rebaseValues,
+} from "./contact-changes";
 
 type Contact = RouterOutputs["contacts"]["get"];
 
@@ -71,5 +78,29 @@ describe("reloading a contact someone else changed", () => {
     expect(rebaseTags([vip, lead], [lead, late], [vip, late])).toEqual([late]);
     // a colleague added Late; the user only removed Lead
     expect(rebaseTags([vip, lead], [vip], [vip, lead, late])).toEqual([vip, late]);
+  });
+});
+
+describe("whether closing the form loses something", () => {
+  const blank = {
+    values: { name: "", email: "", phone: "", company: "" },
+    drafts: { plano: "", vip: "", interesses: [] as string[] },
+    tags: [] as Array<{ id: string; name: string; color: string }>,
+  };
+  const vip = { id: "t1", name: "vip", color: "#000000" };
+
+  it("is false for a form as it opened, or with only spaces typed", () => {
+    expect(hasUnsavedChanges(blank, blank)).toBe(false);
+    expect(hasUnsavedChanges(blank, { ...blank, values: { ...blank.values, name: "  " } })).toBe(false);
+  });
+
+  it("is true once a field, a custom field or a tag differs", () => {
+    expect(hasUnsavedChanges(blank, { ...blank, values: { ...blank.values, company: "Acme" } })).toBe(true);
+    expect(hasUnsavedChanges(blank, { ...blank, drafts: { ...blank.drafts, vip: true } })).toBe(true);
+    expect(hasUnsavedChanges(blank, { ...blank, drafts: { ...blank.drafts, interesses: ["a"] } })).toBe(true);
+    expect(hasUnsavedChanges(blank, { ...blank, tags: [vip] })).toBe(true);
+    const tagged = { ...blank, tags: [vip] };
+    expect(hasUnsavedChanges(tagged, { ...blank, tags: [vip] })).toBe(false);
+    expect(hasUnsavedChanges(tagged, blank)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "../../lib/api-types";
 import { displayPhone } from "../../lib/phone";
+import type { CustomFieldDraft, CustomFieldDrafts } from "./custom-field-drafts";
 import type { TagRef } from "./tag-picker";
 
 type Contact = RouterOutputs["contacts"]["get"];
@@ -87,4 +88,25 @@ export function rebaseTags(
   const kept = fresh.filter((tag) => wanted.has(tag.id) || !had.has(tag.id));
   const added = tags.filter((tag) => !had.has(tag.id) && !kept.some((other) => other.id === tag.id));
   return [...kept, ...added];
+}
+
+const sameDraft = (a: CustomFieldDraft | undefined, b: CustomFieldDraft | undefined): boolean =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((item, index) => item === b[index])
+    : (typeof a === "string" ? a.trim() : a) === (typeof b === "string" ? b.trim() : b);
+
+/**
+ * Whether closing the form would lose something typed or chosen: a field, a custom field or a tag differs from
+ * what the form opened with (spaces around a value are no change, as saving ignores them).
+ */
+export function hasUnsavedChanges(
+  initial: { values: ContactFormValues; drafts: CustomFieldDrafts; tags: readonly TagRef[] },
+  now: { values: ContactFormValues; drafts: CustomFieldDrafts; tags: readonly TagRef[] },
+): boolean {
+  const fields = Object.keys(initial.values) as Array<keyof ContactFormValues>;
+  if (fields.some((key) => initial.values[key].trim() !== now.values[key].trim())) return true;
+  const keys = new Set([...Object.keys(initial.drafts), ...Object.keys(now.drafts)]);
+  if ([...keys].some((key) => !sameDraft(initial.drafts[key], now.drafts[key]))) return true;
+  const had = new Set(initial.tags.map((tag) => tag.id));
+  return now.tags.length !== initial.tags.length || now.tags.some((tag) => !had.has(tag.id));
 }

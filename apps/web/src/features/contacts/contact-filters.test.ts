@@ -3,6 +3,7 @@ import {
   clearedFilters,
   exportHref,
   hasActiveFilters,
+  maxContactSearchLength,
   parseContactFilters,
   toListFilters,
 } from "./contact-filters";
@@ -22,6 +23,14 @@ describe("contact filters", () => {
     expect(hasActiveFilters(parseContactFilters({}))).toBe(false);
     // the router reads ?q=98765 as a number; a phone search is still text
     expect(parseContactFilters({ q: 98765 }).q).toBe("98765");
+  });
+
+  it("cuts a search longer than the API takes (100 characters) instead of failing the list", () => {
+    expect(maxContactSearchLength).toBe(100);
+    const long = `${"a".repeat(99)}bcdef`;
+    expect(parseContactFilters({ q: long }).q).toBe(`${"a".repeat(99)}b`);
+    expect(toListFilters({ q: long }).search).toBe(`${"a".repeat(99)}b`);
+    expect(toListFilters({ q: `  ${"a".repeat(120)}` }).search).toHaveLength(100);
   });
 
   it("turns presence choices into the API's booleans and trims the search", () => {

@@ -16,11 +16,14 @@ export interface ContactFilters {
 
 type ListInput = Omit<RouterInputs["contacts"]["list"], "cursor" | "limit">;
 
+/** The API refuses a longer search; a longer URL value is cut rather than failing the list. */
+export const maxContactSearchLength = 100;
+
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value : undefined;
 /** The router parses `?q=123` as a number: a search for digits (a phone) is still text. */
 const searchText = (value: unknown): string | undefined =>
-  typeof value === "number" ? String(value) : text(value);
+  typeof value === "number" ? String(value) : text(value)?.slice(0, maxContactSearchLength);
 const presence = (value: unknown): Presence | undefined =>
   value === "with" || value === "without" ? value : undefined;
 
@@ -45,7 +48,7 @@ export const clearedFilters = (filters: ContactFilters): ContactFilters => ({ so
 /** The list procedure's filters; the export route takes the same names as query parameters. */
 export function toListFilters(filters: ContactFilters): ListInput {
   const input: ListInput = {};
-  const search = filters.q?.trim();
+  const search = filters.q?.trim().slice(0, maxContactSearchLength).trim();
   if (search) input.search = search;
   if (filters.tagId) input.tagId = filters.tagId;
   if (filters.companyId) input.companyId = filters.companyId;

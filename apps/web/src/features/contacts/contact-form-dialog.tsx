@@ -1,9 +1,10 @@
 import { can } from "@crm/domain/shared/permissions";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
@@ -18,7 +19,8 @@ import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { email, type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
-import { formValuesOf, rebaseTags, rebaseValues } from "./contact-changes";
+import { CompanyNameField } from "./company-name-field";
+import { formValuesOf, hasUnsavedChanges, rebaseTags, rebaseValues } from "./contact-changes";
 import {
   type CustomFieldDefinition,
   type CustomFieldDrafts,
@@ -29,7 +31,7 @@ import {
 } from "./custom-field-drafts";
 import { CustomFieldInput } from "./custom-field-input";
 import { TagPicker, type TagRef } from "./tag-picker";
-import { useCompanySearch, useCustomFields } from "./use-contact-options";
+import { useCustomFields } from "./use-contact-options";
 import { type Contact, useSaveContact } from "./use-save-contact";
 
 interface ContactFormDialogProps {
@@ -42,24 +44,62 @@ interface ContactFormDialogProps {
 
 const optionalEmail: Rule = (value) => (value.trim() === "" ? null : email(value));
 
+interface ContactFormProps extends ContactFormDialogProps {
+  /** Closing as the user asked (Cancel): a form holding unsaved changes asks first. */
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
 export function ContactFormDialog(props: ContactFormDialogProps) {
   const { t } = useI18n();
+  const { open, onOpenChange } = props;
+  const dirty = useRef(false);
+  const [confirming, setConfirming] = useState(false);
+  // Escape, the close button, a click outside or Cancel: what was typed is not lost without a word
+  const requestClose = () => {
+    if (dirty.current) setConfirming(true);
+    else onOpenChange(false);
+  };
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+  useEffect(() => {
+    if (!open) {
+      dirty.current = false;
+      setConfirming(false);
+    }
+  }, [open]);
   return (
-    <Dialog
-      open={props.open}
-      onOpenChange={props.onOpenChange}
-      size="lg"
-      title={props.contact ? t("contacts.form.editTitle") : t("contacts.form.createTitle")}
-      description={props.contact ? undefined : t("contacts.form.createDescription")}
-    >
-      {/* Mounted only while open: every opening starts from the contact as it is now. */}
-      {props.open && <ContactFormLoader {...props} />}
-    </Dialog>
+    <>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => (next ? onOpenChange(true) : requestClose())}
+        size="lg"
+        title={props.contact ? t("contacts.form.editTitle") : t("contacts.form.createTitle")}
+        description={props.contact ? undefined : t("contacts.form.createDescription")}
+      >
+        {/* Mounted only while open: every opening starts from the contact as it is now. */}
+        {open && <ContactFormLoader {...props} onCancel={requestClose} onDirtyChange={onDirtyChange} />}
+      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t("contacts.form.discardTitle")}
+        description={t("contacts.form.discardDescription")}
+        confirmLabel={t("contacts.form.discard")}
+        onConfirm={() => {
+          setConfirming(false);
+          onOpenChange(false);
+        }}
+        pending={false}
+        error={null}
+      />
+    </>
   );
 }
 
 /** The form needs the field definitions first: editing without them would clear the contact's values. */
-function ContactFormLoader(props: ContactFormDialogProps) {
+function ContactFormLoader(props: ContactFormProps) {
   const fields = useCustomFields();
   if (fields.isPending) return <Loading />;
   if (fields.isLoadingError) return <QueryError error={fields.error} onRetry={() => void fields.refetch()} />;
@@ -73,13 +113,14 @@ function ContactFormLoader(props: ContactFormDialogProps) {
 
 function ContactForm({
   onOpenChange,
+  onCancel,
+  onDirtyChange,
   contact,
   onSaved,
   definitions,
-}: ContactFormDialogProps & { definitions: readonly CustomFieldDefinition[] }) {
+}: ContactFormProps & { definitions: readonly CustomFieldDefinition[] }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const companiesListId = useId();
   // the contact as the form opened with it (or last reloaded it): edits are sent against this version,
   // whatever the page behind the dialog has received since
   const [base, setBase] = useState(contact);
@@ -96,8 +137,11 @@ function ContactForm({
     error: save.error,
     overrides: { CONFLICT: "errors.contactDuplicate", PRECONDITION_FAILED: "contacts.form.changedElsewhere" },
   });
-  // suggestions for what is typed, whichever of the organization's companies it names
-  const companies = useCompanySearch(form.values.company).data?.items ?? [];
+  const dirty = hasUnsavedChanges(
+    { values: formValuesOf(base), drafts: initialDrafts, tags: base?.tags ?? [] },
+    { values: form.values, drafts, tags },
+  );
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const reload = useReloadContact((fresh) => {
     if (!base) return;
     form.setValues((values) => rebaseValues(formValuesOf(base), values, formValuesOf(fresh)));
@@ -190,18 +234,12 @@ function ContactForm({
           errorAction={duplicateAction(phoneField.error)}
         />
         <div className="sm:col-span-2">
-          <TextField
+          <CompanyNameField
             label={t("contacts.company")}
-            autoComplete="off"
-            list={companiesListId}
             hint={t("contacts.form.companyHint")}
             {...form.field("company")}
+            onPick={(company) => form.setValues((values) => ({ ...values, company }))}
           />
-          <datalist id={companiesListId}>
-            {companies.map((company) => (
-              <option key={company.id} value={company.name} />
-            ))}
-          </datalist>
         </div>
         <div className="sm:col-span-2">
           <TagPicker
@@ -239,7 +277,7 @@ function ContactForm({
       )}
 
       <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
-        <Button variant="secondary" onClick={() => onOpenChange(false)}>
+        <Button variant="secondary" onClick={onCancel}>
           {t("common.cancel")}
         </Button>
         <Button type="submit" loading={save.isPending}>

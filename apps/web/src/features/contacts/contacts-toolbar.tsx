@@ -1,5 +1,5 @@
 import { X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "../../components/ui/button";
 import { FilterSelect } from "../../components/ui/filter-select";
 import { SearchInput } from "../../components/ui/search-input";
@@ -11,6 +11,7 @@ import {
   type ContactSort,
   clearedFilters,
   hasActiveFilters,
+  maxContactSearchLength,
   type Presence,
 } from "./contact-filters";
 import { TagFilter } from "./tag-filter";
@@ -28,6 +29,9 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
   const { t } = useI18n();
   const [text, setText] = useState(filters.q ?? "");
   const settled = useDebouncedValue(text);
+  const limitId = useId();
+  // the box takes no more than the API searches; a paste cut short is said, not silently searched in part
+  const atLimit = text.length >= maxContactSearchLength;
 
   // The URL follows the search box once typing pauses; the box follows the URL (back button, "clear").
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled edit should write the URL
@@ -47,13 +51,21 @@ export function ContactsToolbar({ filters, onChange }: ContactsToolbarProps) {
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <SearchInput
-        label={t("contacts.search")}
-        placeholder={t("contacts.searchPlaceholder")}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        className="w-full sm:w-auto sm:min-w-80 sm:flex-1"
-      />
+      <div className="w-full sm:w-auto sm:min-w-80 sm:flex-1">
+        <SearchInput
+          label={t("contacts.search")}
+          placeholder={t("contacts.searchPlaceholder")}
+          value={text}
+          maxLength={maxContactSearchLength}
+          aria-describedby={atLimit ? limitId : undefined}
+          onChange={(event) => setText(event.target.value.slice(0, maxContactSearchLength))}
+        />
+        {atLimit && (
+          <p id={limitId} role="status" className="mt-1 text-xs text-slate-500">
+            {t("contacts.searchTooLong", { max: maxContactSearchLength })}
+          </p>
+        )}
+      </div>
       <div className="contents">
         <TagFilter tagId={filters.tagId} onChange={(tagId) => onChange({ ...filters, tagId })} />
         <CompanyFilter
