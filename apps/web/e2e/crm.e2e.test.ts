@@ -172,7 +172,9 @@ describe("a sales team's day with contacts and deals", () => {
     await page.getByText("The matched contacts' current data will be replaced by the file's").waitFor();
     await page.getByRole("radio", { name: /Skip the row/ }).check();
     await expectAccessible(page, "13-contacts-import-form");
-    await page.getByRole("button", { name: "Start import" }).click();
+    // the preview comes first: what the import would do, then the import itself
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
 
     await page.getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 });
     const report = page.getByRole("table", { name: "Row by row" });
@@ -193,16 +195,16 @@ describe("a sales team's day with contacts and deals", () => {
       mimeType: "text/csv",
       buffer: Buffer.from("Nome;Telefone;Celular\nJoana;11987650000;11987650001\n", "utf8"),
     });
-    await page.getByRole("button", { name: "Start import" }).click();
-    await page.getByText("Failed", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Preview" }).click();
     await page
       .getByText("The columns “Telefone” and “Celular” mean the same thing. Keep only one of them.")
-      .waitFor();
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("button", { name: "Import", exact: true }).count()).toBe(0);
     await page.getByText("Fix the file and import it again: no contact was imported.").waitFor();
   });
 
   it("opens the contact and creates a deal for it", async () => {
-    await page.getByRole("link", { name: "Go to contacts" }).click();
+    await page.getByRole("link", { name: "All contacts" }).click();
     await page.getByRole("table", { name: "Contacts" }).getByRole("link", { name: "Bruno Costa" }).waitFor();
     await page
       .getByRole("table", { name: "Contacts" })

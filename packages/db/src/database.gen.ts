@@ -69,6 +69,7 @@ export interface ContactImportRows {
   reason: string | null;
   reasons: Jsonb | null;
   row_number: number;
+  warnings: Jsonb | null;
 }
 
 export interface ContactImports {
@@ -76,11 +77,13 @@ export interface ContactImports {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   csv: string | null;
+  dry_run: Generated<boolean>;
   error: string | null;
   error_reason: Jsonb | null;
   failed: Generated<number>;
   finished_at: Timestamp | null;
   id: Generated<string>;
+  ignored_columns: Jsonb | null;
   on_duplicate: "skip" | "update" | "fill";
   organization_id: string;
   processed: Generated<number>;

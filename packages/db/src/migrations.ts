@@ -38,6 +38,8 @@ import * as m0037 from "../migrations/0037_import_row_unchanged";
 import * as m0038 from "../migrations/0038_import_fill";
 import * as m0039 from "../migrations/0039_payment_link_activities";
 import * as m0040 from "../migrations/0040_lost_reasons";
+import * as m0041 from "../migrations/0041_import_preview";
+import * as m0044 from "../migrations/0044_import_warnings";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -83,4 +85,6 @@ export const migrations: Record<string, Migration> = {
   "0038_import_fill": m0038,
   "0039_payment_link_activities": m0039,
   "0040_lost_reasons": m0040,
+  "0041_import_preview": m0041,
+  "0044_import_warnings": m0044,
 };

@@ -180,6 +180,23 @@ export const contactsEn = {
   "contacts.import.outcome.unchanged": "Unchanged",
   "contacts.import.outcome.skipped": "Skipped",
   "contacts.import.outcome.error": "Errors",
+  "contacts.import.preview.start": "Preview",
+  "contacts.import.preview.hint":
+    "The preview shows what the import would do with the file, without saving anything. Then you decide whether to import.",
+  "contacts.import.preview.title": "Preview",
+  "contacts.import.preview.description":
+    "Nothing has been saved yet: this is what the import would do with the chosen file, in the chosen mode.",
+  "contacts.import.preview.progressLabel": "Rows checked",
+  "contacts.import.preview.created": "New",
+  "contacts.import.preview.updated": "Updated",
+  "contacts.import.preview.filled": "Filled in",
+  "contacts.import.preview.unchanged": "Unchanged",
+  "contacts.import.preview.skipped": "Skipped",
+  "contacts.import.preview.error": "With errors",
+  "contacts.import.preview.errorRows": "Rows with errors",
+  "contacts.import.preview.skippedRows": "Skipped rows",
+  "contacts.import.preview.noProblems": "No row has an error or is skipped.",
+  "contacts.import.preview.import": "Import",
   "contacts.import.another": "Import another file",
   "contacts.import.toContacts": "Go to contacts",
   "contacts.import.reportTitle": "Row by row",
@@ -200,6 +217,13 @@ export const contactsEn = {
   "contacts.import.rowOutcome.error": "Error",
   "contacts.import.reasons.row_too_long":
     "The row has {values} values but the header only {columns} columns: the extra values would land under no column.",
+  "contacts.import.reasons.separator_mismatch":
+    "The row separates its columns with “{separator}” but the header with “{headerSeparator}”: it was not imported, so that it would not become one long name. Open the file, put each header column in its own cell and save it again.",
+  "contacts.import.warning": "Value left out (the rest of the row was imported): {reason}",
+  "contacts.import.ignoredColumns":
+    "Ignored columns: {columns}. Their values are not imported; to import them, create a custom field with the same name.",
+  "contacts.import.preview.warnedRows": "Rows imported without some values",
+  "contacts.import.preview.warned": "With warnings",
   "contacts.import.reasons.unclosed_quote":
     "A quote opened here is never closed, so the rest of the file cannot be read.",
   "contacts.import.reasons.unchanged": "The contact already has these values: nothing to update.",

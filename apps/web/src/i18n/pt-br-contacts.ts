@@ -185,6 +185,23 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.outcome.unchanged": "Sem alterações",
   "contacts.import.outcome.skipped": "Pulados",
   "contacts.import.outcome.error": "Erros",
+  "contacts.import.preview.start": "Pré-visualizar",
+  "contacts.import.preview.hint":
+    "A pré-visualização mostra o que a importação faria com o arquivo, sem gravar nada. Depois, você decide se importa.",
+  "contacts.import.preview.title": "Pré-visualização",
+  "contacts.import.preview.description":
+    "Nada foi gravado ainda: é isto que a importação faria com o arquivo escolhido, no modo escolhido.",
+  "contacts.import.preview.progressLabel": "Linhas analisadas",
+  "contacts.import.preview.created": "Novos",
+  "contacts.import.preview.updated": "Atualizados",
+  "contacts.import.preview.filled": "Completados",
+  "contacts.import.preview.unchanged": "Sem mudança",
+  "contacts.import.preview.skipped": "Ignorados",
+  "contacts.import.preview.error": "Com erro",
+  "contacts.import.preview.errorRows": "Linhas com erro",
+  "contacts.import.preview.skippedRows": "Linhas ignoradas",
+  "contacts.import.preview.noProblems": "Nenhuma linha com erro ou ignorada.",
+  "contacts.import.preview.import": "Importar",
   "contacts.import.another": "Importar outro arquivo",
   "contacts.import.toContacts": "Ir para os contatos",
   "contacts.import.reportTitle": "Linha a linha",
@@ -206,6 +223,13 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.rowOutcome.error": "Erro",
   "contacts.import.reasons.row_too_long":
     "A linha tem {values} valores, mas o cabeçalho só tem {columns} colunas: os valores a mais ficariam sem coluna.",
+  "contacts.import.reasons.separator_mismatch":
+    "A linha separa as colunas com “{separator}”, mas o cabeçalho com “{headerSeparator}”: a linha não foi importada para não virar um só nome. Abra o arquivo, deixe cada coluna do cabeçalho em sua própria célula e salve de novo.",
+  "contacts.import.warning": "Valor não importado (o resto da linha foi): {reason}",
+  "contacts.import.ignoredColumns":
+    "Colunas ignoradas: {columns}. Os valores delas não são importados; para importá-los, crie um campo personalizado com o mesmo nome.",
+  "contacts.import.preview.warnedRows": "Linhas importadas sem alguns valores",
+  "contacts.import.preview.warned": "Com avisos",
   "contacts.import.reasons.unclosed_quote":
     "Uma aspa aberta aqui nunca é fechada, então o resto do arquivo não pode ser lido.",
   "contacts.import.reasons.unchanged": "O contato já tem esses valores: nada a atualizar.",

@@ -28,6 +28,14 @@ export const startContactImportInput = strictInput({
         "replaces one. update and fill add the row's tags. Whatever the mode, a row matching a contact an " +
         "earlier row of the same file created or updated is skipped (reason duplicate_in_file)",
     ),
+  dryRun: z
+    .boolean()
+    .default(false)
+    .describe(
+      "A preview: the import is decided row by row exactly as it would be (same outcomes, reasons and counts, " +
+        "kept and read like an import's) but no contact, tag, company or custom field is written. A row that " +
+        "would create a contact has contactId null. Import the same file without dryRun to write it",
+    ),
 });
 
 /** Kept in step with `importFileErrorCodes` in the domain (a test compares them). */
@@ -57,6 +65,7 @@ export const contactImport = z.object({
   id,
   status: z.enum(["queued", "running", "completed", "failed"]),
   onDuplicate: z.enum(contactImportModes),
+  dryRun: z.boolean().describe("A preview, which wrote no contact: its rows say what an import would do"),
   total: z.number().int().nullable().describe("Data rows in the file; null until the job has read it"),
   processed: z.number().int(),
   created: z.number().int(),
@@ -74,10 +83,23 @@ export const contactImport = z.object({
       'Rows that matched a contact already holding their values, so there was nothing to update: their outcome is "unchanged"',
     ),
   failed: z.number().int().describe('Rows that could not be imported: their outcome is "error"'),
+  warned: z
+    .number()
+    .int()
+    .describe(
+      "Rows imported without some of their values (their `warnings` say which), whatever their outcome",
+    ),
   error: z.string().nullable().describe("Why the whole import failed, in English"),
   errorReason: contactImportFileError
     .nullable()
     .describe("The same as a code with its values; null unless failed (and for imports failed before codes)"),
+  ignoredColumns: z
+    .array(z.string())
+    .describe(
+      "The header's columns the import does not know (no contact field, no custom field's key or label), as " +
+        "written in the file: their values were not imported. Create a custom field with that label to import " +
+        "one. Empty until the job has read the header",
+    ),
   createdAt: timestamp,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
@@ -89,6 +111,7 @@ export const listContactImportsInput = z.object({ ...pageInput });
 /** Kept in step with `importReasonCodes` in the domain (a test compares them). */
 export const contactImportReasonCodes = [
   "row_too_long",
+  "separator_mismatch",
   "unclosed_quote",
   "unreadable",
   "name_required",
@@ -128,9 +151,17 @@ export const contactImportReason = z.object({
         "order (dmy, mdy or iso: how a date was expected), by (id, phone or email: a duplicate), row (the " +
         "earlier row of the file a duplicate_in_file repeats), fields (changed_fields: the fields an update " +
         "changed, separated by commas: name, email, phone, company, tags, metadata.<key>), values and columns " +
-        "(a row too long), message (other)",
+        "(a row too long), separator and headerSeparator (separator_mismatch: the row is separated by another " +
+        "character than the header), message (other)",
     ),
 });
+
+export const contactImportWarning = z
+  .object({
+    field: z.string().describe("The custom field's key"),
+    reason: contactImportReason.describe("Why its cell was left out"),
+  })
+  .describe("A value the row was imported without");
 
 export const contactImportRowOutcomes = ["created", "updated", "skipped", "unchanged", "error"] as const;
 
@@ -150,11 +181,20 @@ export const contactImportRow = z.object({
       "The same as codes with their values, one per problem; for an updated row, changed_fields with the " +
         "fields it changed; empty when created (and for rows imported before reasons had codes)",
     ),
+  warnings: z
+    .array(contactImportWarning)
+    .describe(
+      "The optional custom fields whose cells did not fit (a number that is not one, a date not on the " +
+        "calendar, an unknown option): the row was imported without them. Empty for most rows",
+    ),
   contactId: id.nullable(),
 });
 export const contactImportRowPage = pageOf(contactImportRow);
-/** The row outcomes; "failed" (the import's count of error rows) is taken as another name for "error". */
-export const contactImportRowOutcomeFilter = [...contactImportRowOutcomes, "failed"] as const;
+/**
+ * The row outcomes; "failed" (the import's count of error rows) is taken as another name for "error", and
+ * "warned" (the import's count) picks the rows with warnings, whatever their outcome.
+ */
+export const contactImportRowOutcomeFilter = [...contactImportRowOutcomes, "failed", "warned"] as const;
 export const contactImportRowsInput = z.object({
   id,
   outcome: z
@@ -162,7 +202,7 @@ export const contactImportRowsInput = z.object({
     .optional()
     .describe(
       'Only the rows of this outcome, in file order. "failed", the name of the import\'s count, is the same as ' +
-        '"error", the rows\' name for it',
+        '"error", the rows\' name for it; "warned" gives the rows with warnings',
     ),
   ...pageInput,
 });

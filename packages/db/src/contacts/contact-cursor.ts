@@ -62,14 +62,17 @@ export function decodeContactCursor(
   return { sort, key, id };
 }
 
-type RowFilter = { outcome?: ImportRowOutcome | undefined };
+type RowFilter = { outcome?: ImportRowOutcome | undefined; warned?: boolean | undefined };
 
 /**
  * The list is one import's rows of one outcome (or all): a cursor of another import's, or of another outcome's,
  * is refused, not read as a position here.
  */
 const importRowsList = (importId: string, filter: RowFilter) =>
-  filteredList(`contactImportRows.${importId}`, { outcome: filter.outcome });
+  filteredList(`contactImportRows.${importId}`, {
+    outcome: filter.outcome,
+    ...(filter.warned ? { warned: "yes" } : {}),
+  });
 
 export const encodeRowCursor = (importId: string, rowNumber: number, filter: RowFilter): string =>
   encodePosition({ row: rowNumber }, importRowsList(importId, filter));

@@ -4,7 +4,7 @@ import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
 import { chunks } from "./named-rows";
-import { importColumns, toContactImport, toImportReasons } from "./rows";
+import { importColumns, toContactImport, toImportReasons, toImportWarnings } from "./rows";
 
 const importList = "contactImports";
 
@@ -21,6 +21,15 @@ const unchangedRows = (eb: ExpressionBuilder<Database, "contact_imports">) =>
     .where("contact_import_rows.outcome", "=", "unchanged")
     .as("unchanged");
 
+/** The rows imported without some of their values (see `ImportRowResult.warnings`). */
+const warnedRows = (eb: ExpressionBuilder<Database, "contact_imports">) =>
+  eb
+    .selectFrom("contact_import_rows")
+    .select(sql<number>`count(*)::int`.as("count"))
+    .whereRef("contact_import_rows.import_id", "=", "contact_imports.id")
+    .where("contact_import_rows.warnings", "is not", null)
+    .as("warned");
+
 export function createContactImportRepository(db: Kysely<Database>): ContactImportRepository {
   return {
     async create(input) {
@@ -30,11 +39,12 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           organization_id: input.organizationId,
           csv: input.csv,
           on_duplicate: input.onDuplicate,
+          dry_run: input.dryRun ?? false,
           created_by: input.createdBy,
         })
         .returning(importColumns)
         .executeTakeFirstOrThrow();
-      return toContactImport({ ...row, unchanged: 0 });
+      return toContactImport({ ...row, unchanged: 0, warned: 0 });
     },
 
     async findById(organizationId, id) {
@@ -42,6 +52,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .selectFrom("contact_imports")
         .select(importColumns)
         .select(unchangedRows)
+        .select(warnedRows)
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
         .executeTakeFirst();
@@ -55,6 +66,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .selectFrom("contact_imports")
         .select(importColumns)
         .select(unchangedRows)
+        .select(warnedRows)
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -75,6 +87,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .selectFrom("contact_imports")
         .select(importColumns)
         .select(unchangedRows)
+        .select(warnedRows)
         .where("id", "=", id)
         .executeTakeFirst();
       return row ? toContactImport(row) : undefined;
@@ -108,10 +121,16 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .executeTakeFirst();
     },
 
-    async markRunning(id, total, at) {
+    async markRunning(id, total, at, ignoredColumns = []) {
       await db
         .updateTable("contact_imports")
-        .set({ status: "running", total, started_at: sql`coalesce(started_at, ${at})`, updated_at: at })
+        .set({
+          status: "running",
+          total,
+          ignored_columns: JSON.stringify(ignoredColumns),
+          started_at: sql`coalesce(started_at, ${at})`,
+          updated_at: at,
+        })
         .where("id", "=", id)
         .where("status", "in", ["queued", "running"])
         .execute();
@@ -154,6 +173,15 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .execute();
     },
 
+    async restart(id) {
+      await db.deleteFrom("contact_import_rows").where("import_id", "=", id).execute();
+      await db
+        .updateTable("contact_imports")
+        .set({ processed: 0, created: 0, updated: 0, skipped: 0, failed: 0, updated_at: new Date() })
+        .where("id", "=", id)
+        .execute();
+    },
+
     async finish(id, status, error, at) {
       // the file is not needed once the import ends, and it can weigh megabytes
       await db
@@ -182,6 +210,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
               outcome: row.outcome,
               reason: row.reason,
               reasons: row.reasons.length > 0 ? JSON.stringify(row.reasons) : null,
+              warnings: row.warnings.length > 0 ? JSON.stringify(row.warnings) : null,
               contact_id: row.contactId,
             })),
           )
@@ -207,11 +236,12 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       const after = decodeRowCursor(importId, page.cursor, filter);
       let query = db
         .selectFrom("contact_import_rows")
-        .select(["row_number", "outcome", "reason", "reasons", "contact_id"])
+        .select(["row_number", "outcome", "reason", "reasons", "warnings", "contact_id"])
         .where("organization_id", "=", organizationId)
         .where("import_id", "=", importId)
         .where("row_number", ">", after);
       if (filter.outcome) query = query.where("outcome", "=", filter.outcome);
+      if (filter.warned) query = query.where("warnings", "is not", null);
       const rows = await query
         .orderBy("row_number", "asc")
         .limit(limit + 1)
@@ -224,6 +254,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
           outcome: row.outcome,
           reason: row.reason,
           reasons: toImportReasons(row.reasons),
+          warnings: toImportWarnings(row.warnings),
           contactId: row.contact_id,
         })),
         nextCursor: rows.length > limit && last ? encodeRowCursor(importId, last.row_number, filter) : null,

@@ -9,6 +9,7 @@ import type {
   Email,
   ImportFileError,
   ImportReason,
+  ImportWarning,
   Phone,
   PostalAddress,
   Tag,
@@ -144,6 +145,7 @@ export const importColumns = [
   "organization_id",
   "status",
   "on_duplicate",
+  "dry_run",
   "total",
   "processed",
   "created",
@@ -152,6 +154,7 @@ export const importColumns = [
   "failed",
   "error",
   "error_reason",
+  "ignored_columns",
   "created_by",
   "created_at",
   "started_at",
@@ -160,21 +163,29 @@ export const importColumns = [
 
 /** `unchanged` counts the rows an update left unchanged, which the `skipped` column includes. */
 export const toContactImport = (
-  row: Pick<Selectable<ContactImports>, (typeof importColumns)[number]> & { unchanged: number | null },
+  row: Pick<Selectable<ContactImports>, (typeof importColumns)[number]> & {
+    unchanged: number | null;
+    warned: number | null;
+  },
 ): ContactImport => ({
   id: row.id,
   organizationId: row.organization_id,
   status: row.status,
   onDuplicate: row.on_duplicate,
+  dryRun: row.dry_run,
   total: row.total,
   processed: row.processed,
   created: row.created,
   updated: row.updated,
   skipped: row.skipped - (row.unchanged ?? 0),
   unchanged: row.unchanged ?? 0,
+  warned: row.warned ?? 0,
   failed: row.failed,
   error: row.error,
   errorReason: toImportFileError(row.error_reason),
+  ignoredColumns: Array.isArray(row.ignored_columns)
+    ? row.ignored_columns.flatMap((column) => (typeof column === "string" ? [column] : []))
+    : [],
   createdBy: row.created_by,
   createdAt: row.created_at,
   startedAt: row.started_at,
@@ -202,6 +213,16 @@ function toCoded<Code extends string>(
 export function toImportReasons(value: JsonValue | null): ImportReason[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => toCoded(item, importReasonCodes) ?? []);
+}
+
+/** The stored warnings of an import row; none for rows written before rows had warnings. */
+export function toImportWarnings(value: JsonValue | null): ImportWarning[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return [];
+    const reason = item.reason === undefined ? undefined : toCoded(item.reason, importReasonCodes);
+    return typeof item.field === "string" && reason ? [{ field: item.field, reason }] : [];
+  });
 }
 
 /** Why a stored import failed; null when it did not, or failed before failures had codes. */

@@ -1,6 +1,8 @@
 import type { Actor } from "../auth/model";
+import type { Email } from "../shared/email";
 import { DomainError, notFound } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
+import type { Phone } from "../shared/phone";
 import { type CsvColumns, describeError, mapCsvRow } from "./csv-mapping";
 import { applyMetadataPatch } from "./custom-fields";
 import { type ContactUpdatedPayload, publishContactChanges } from "./events";
@@ -14,6 +16,14 @@ import {
   reportChangedFields,
   skipUnchangedContact,
 } from "./import-plan";
+import {
+  type ImportPreviewMemory,
+  newImportPreviewMemory,
+  previewedContacts,
+  previewedRows,
+  previewRowsToStore,
+  rememberPreviewBatch,
+} from "./import-preview";
 import { type ImportReason, importReason } from "./import-reasons";
 import type {
   ContactImport,
@@ -23,7 +33,7 @@ import type {
   ImportRowResult,
   OnDuplicate,
 } from "./model";
-import type { ContactsDeps, ContactsTransactionRepos } from "./ports";
+import type { ContactIdentity, ContactsDeps, ContactsTransactionRepos } from "./ports";
 
 /** 20 MiB of text, as the API accepts it. */
 export const maxImportCsvLength = 20 * 1024 * 1024;
@@ -32,7 +42,8 @@ export const contactImportQueue = "contacts-import";
 export async function startContactImport(
   deps: ContactsDeps,
   actor: Actor,
-  input: { csv: string; onDuplicate: OnDuplicate },
+  /** `dryRun`: a preview, which reports what the import would do and writes no contact (see `ImportRun`). */
+  input: { csv: string; onDuplicate: OnDuplicate; dryRun?: boolean | undefined },
 ): Promise<ContactImport> {
   if (input.csv.trim() === "") throw importFileError("empty");
   if (input.csv.length > maxImportCsvLength) throw importFileError("too_large", { max: maxImportCsvLength });
@@ -40,6 +51,7 @@ export async function startContactImport(
     organizationId: actor.organizationId,
     csv: input.csv,
     onDuplicate: input.onDuplicate,
+    dryRun: input.dryRun ?? false,
     createdBy: actor.kind === "user" ? actor.userId : null,
   });
   await deps.queue.enqueue(
@@ -70,7 +82,7 @@ export async function listContactImportRows(
   actor: Actor,
   id: string,
   page: PageRequest,
-  filter: { outcome?: ImportRowOutcome | undefined } = {},
+  filter: { outcome?: ImportRowOutcome | undefined; warned?: boolean | undefined } = {},
 ): Promise<Page<ImportRowResult>> {
   await getContactImport(deps, actor, id);
   return deps.store.imports.listRows(actor.organizationId, id, page, filter);
@@ -82,6 +94,12 @@ export interface ImportRun {
   definitions: CustomFieldDefinition[];
   /** The organization's language, which says how the file's dates are written. */
   locale: string;
+  /**
+   * Set for a preview (`dryRun`): each batch is decided and written exactly as an import's, then its writes are
+   * undone and only its rows and counts are kept; what they would have written is remembered here for the
+   * next batches. It lives in memory, so a preview's run starts over from its first row.
+   */
+  preview?: ImportPreviewMemory;
 }
 
 /** Loads an import for its job; undefined when there is nothing (left) to do. */
@@ -92,12 +110,33 @@ export async function openImportRun(deps: ContactsDeps, importId: string): Promi
   const csv = await deps.store.imports.csv(importId);
   if (csv === undefined) return undefined;
   const definitions = await deps.store.customFields.listAll(contactImport.organizationId);
-  const locale = await deps.store.imports.locale(importId);
-  return { contactImport, csv, definitions, locale: locale ?? "en" };
+  const locale = (await deps.store.imports.locale(importId)) ?? "en";
+  if (!contactImport.dryRun) return { contactImport, csv, definitions, locale };
+  if (contactImport.processed > 0) {
+    // another run decided the first rows, but what they would have written went with it
+    await deps.store.transaction(async (repos) => {
+      await repos.imports.lock(importId);
+      await repos.imports.restart(importId);
+    });
+    Object.assign(contactImport, {
+      processed: 0,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      unchanged: 0,
+      failed: 0,
+    });
+  }
+  return { contactImport, csv, definitions, locale, preview: newImportPreviewMemory() };
 }
 
-export async function markImportRunning(deps: ContactsDeps, importId: string, total: number): Promise<void> {
-  await deps.store.imports.markRunning(importId, total, deps.clock.now());
+export async function markImportRunning(
+  deps: ContactsDeps,
+  importId: string,
+  total: number,
+  columns?: Pick<CsvColumns, "ignored">,
+): Promise<void> {
+  await deps.store.imports.markRunning(importId, total, deps.clock.now(), columns?.ignored ?? []);
 }
 
 export async function finishImport(
@@ -128,7 +167,8 @@ export const importMovedOn = () =>
 /**
  * Imports consecutive rows in one transaction and moves the import's progress forward in the same
  * transaction: a run that stops halfway resumes after the last committed batch, and no row is written
- * twice. Rows are decided in memory first, then written with a few statements per batch.
+ * twice. Rows are decided in memory first, then written with a few statements per batch. A preview's batch
+ * runs the same code and undoes its writes before committing its rows (see `ImportRun.preview`).
  */
 export async function importContactBatch(
   deps: ContactsDeps,
@@ -138,9 +178,9 @@ export async function importContactBatch(
 ): Promise<ImportCounts> {
   const first = records[0];
   if (!first) return { processed: 0, created: 0, updated: 0, skipped: 0, unchanged: 0, failed: 0 };
-  const { contactImport, definitions } = run;
+  const { contactImport, definitions, preview } = run;
   const organizationId = contactImport.organizationId;
-  const results = await deps.store.transaction(async (repos) => {
+  const batch = await deps.store.transaction(async (repos) => {
     const locked = await repos.imports.lock(contactImport.id);
     if (locked?.status !== "running" || locked.processed !== first.rowNumber - 1) throw importMovedOn();
     const mapped = records.map((record) => ({
@@ -157,22 +197,98 @@ export async function importContactBatch(
       if (mapping.ok && mapping.contact.email) emails.push(mapping.contact.email);
       if (mapping.ok && mapping.contact.id) ids.push(mapping.contact.id);
     }
-    const known = await repos.contacts.findByIdentities(organizationId, { phones, emails, ids });
-    const earlier = await repos.imports.rowsWritingContacts(
-      contactImport.id,
-      known.map((contact) => contact.id),
-    );
+    const stored = await repos.contacts.findByIdentities(organizationId, { phones, emails, ids });
+    const known = preview ? previewedContacts(stored, preview, { phones, emails, ids }) : stored;
+    const knownIds = known.map((contact) => contact.id);
+    const earlier = preview
+      ? previewedRows(preview, knownIds)
+      : await repos.imports.rowsWritingContacts(contactImport.id, knownIds);
     const { onDuplicate } = contactImport;
+    // of the contacts the batch matches, those the preview's earlier batches would have created or changed
+    const previewed = preview ? known.filter((contact) => preview.contacts.get(contact.id) === contact) : [];
     const plan = planImportBatch(mapped, known, definitions, onDuplicate, deps.newId, earlier);
-    await writeImportPlan(repos, organizationId, definitions, onDuplicate, plan);
-    await repos.imports.addRows(organizationId, contactImport.id, plan.results);
+    let written: ContactIdentity[] = [];
+    if (preview) {
+      written = await undoing(repos, async () => {
+        await restorePreviewed(repos, organizationId, preview, previewed);
+        await writeImportPlan(repos, organizationId, definitions, onDuplicate, plan);
+        const planned = [...plan.creates.keys(), ...plan.updates.keys()];
+        return repos.contacts.findByIdentities(organizationId, { phones: [], emails: [], ids: planned });
+      });
+    } else {
+      await writeImportPlan(repos, organizationId, definitions, onDuplicate, plan);
+    }
+    const rows = preview ? previewRowsToStore(plan.results, preview, plan.creates) : plan.results;
+    await repos.imports.addRows(organizationId, contactImport.id, rows);
     await repos.imports.addProgress(contactImport.id, countRows(plan.results));
-    return plan.results;
+    return { results: plan.results, written };
   });
-  await publishContactChanges(deps, organizationId, [
-    ...new Map(results.flatMap((row) => changeOf(row))).values(),
-  ]);
-  return countRows(results);
+  if (preview) {
+    rememberPreviewBatch(preview, batch.written, batch.results);
+  } else {
+    await publishContactChanges(deps, organizationId, [
+      ...new Map(batch.results.flatMap((row) => changeOf(row))).values(),
+    ]);
+  }
+  return countRows(batch.results);
+}
+
+/**
+ * Puts back, for a preview's batch, what its earlier batches' undone writes did to the contacts it matches:
+ * the ids, phones and emails they would have created or changed. Without them the batch's writes would meet
+ * values the import would have moved (an update that took another email) or miss those it would have taken.
+ */
+async function restorePreviewed(
+  repos: ContactsTransactionRepos,
+  organizationId: string,
+  preview: ImportPreviewMemory,
+  previewed: readonly ContactIdentity[],
+): Promise<void> {
+  // stored values, so already an Email and a Phone
+  const identity = (contact: ContactIdentity) => ({
+    email: contact.email as Email | null,
+    phone: contact.phone as Phone | null,
+  });
+  for (const contact of previewed.filter((c) => !preview.created.has(c.id))) {
+    try {
+      await repos.savepoint(() => repos.contacts.update(organizationId, contact.id, identity(contact)));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  // only its repeats can meet a created contact again: its name and other values do not matter
+  await repos.contacts.createMany(
+    organizationId,
+    previewed
+      .filter((contact) => preview.created.has(contact.id))
+      .map((contact) => ({
+        id: contact.id,
+        name: contact.phone ?? contact.email ?? contact.id,
+        ...identity(contact),
+        companyId: null,
+        metadata: {},
+      })),
+  );
+}
+
+/** Thrown to roll a preview's writes back, carrying what was read before they are undone. */
+class Undone<T> extends Error {
+  constructor(readonly value: T) {
+    super("A preview's writes are undone");
+  }
+}
+
+/** Runs `work` in a savepoint that is always rolled back, and answers what it answered. */
+async function undoing<T>(repos: ContactsTransactionRepos, work: () => Promise<T>): Promise<T> {
+  try {
+    await repos.savepoint(async () => {
+      throw new Undone(await work());
+    });
+  } catch (thrown) {
+    if (thrown instanceof Undone) return thrown.value as T;
+    throw thrown;
+  }
+  throw new Error("unreachable: the savepoint always throws");
 }
 
 const changeOf = (row: ImportRowResult): Array<[string, ContactUpdatedPayload]> =>
@@ -180,6 +296,12 @@ const changeOf = (row: ImportRowResult): Array<[string, ContactUpdatedPayload]> 
     ? [[row.contactId, { contactId: row.contactId, change: row.outcome }]]
     : [];
 
+/**
+ * Writes a batch's plan. A company is created only by the write that links a contact to it: with the contacts
+ * a batch creates (all in one savepoint, so one that a contact created meanwhile stops leaves none behind), or
+ * in the savepoint of the update that links it, so an update that fills nothing, changes nothing or fails
+ * leaves no company without contacts.
+ */
 async function writeImportPlan(
   repos: ContactsTransactionRepos,
   organizationId: string,
@@ -188,49 +310,32 @@ async function writeImportPlan(
   plan: ImportPlan,
 ): Promise<void> {
   const writes = [...plan.creates.values(), ...plan.updates.values()];
-  const companyNames = writes.flatMap((write) =>
-    write.companyName === undefined ? [] : [write.companyName],
-  );
-  const companies = await repos.companies.findOrCreateByNames(organizationId, companyNames);
   const tags = await repos.tags.findOrCreateByNames(
     organizationId,
     writes.flatMap((write) => write.tagNames),
   );
-  const companyId = (write: PlannedWrite) =>
-    write.companyName === undefined ? undefined : companies.get(write.companyName.toLowerCase());
-
-  const created = new Set(
-    await repos.contacts.createMany(
-      organizationId,
-      [...plan.creates.values()].map((create) => ({
-        id: create.contactId,
-        name: create.name,
-        email: create.email ?? null,
-        phone: create.phone ?? null,
-        companyId: companyId(create) ?? null,
-        metadata: create.metadata,
-      })),
-    ),
-  );
-  const written = new Set<PlannedWrite>();
-  for (const create of plan.creates.values()) {
-    if (created.has(create.contactId)) written.add(create);
-    else failPlannedContact(plan.results, create.contactId, importReason("created_meanwhile"));
-  }
+  // the companies of writes already made, by lower-cased name
+  const companies = new Map<string, string>();
+  const written = new Set<PlannedWrite>(await createPlanned(repos, organizationId, plan, companies));
   for (const planned of plan.updates.values()) {
     try {
-      const fields = await repos.savepoint(async () => {
+      const { fields, found } = await repos.savepoint(async () => {
         const current = await repos.contacts.lockById(organizationId, planned.contactId);
         if (!current) throw notFound("Contact");
         const update = onDuplicate === "fill" ? onlyMissingValues(current, planned) : planned;
-        const company = companyId(update);
+        const found =
+          update.companyName === undefined || companies.has(update.companyName.toLowerCase())
+            ? companies
+            : await repos.companies.findOrCreateByNames(organizationId, [update.companyName]);
+        const company =
+          update.companyName === undefined ? undefined : found.get(update.companyName.toLowerCase());
         const metadata = applyMetadataPatch(definitions, current.metadata, update.metadata, {
           requireAll: false,
         });
         const tagIds = update.tagNames.flatMap((name) => tags.get(name.toLowerCase()) ?? []);
         const fields = changedFields(current, { ...update, companyId: company, metadata, tagIds });
         // a row as the contact already is (a file the export wrote, imported back) touches nothing
-        if (fields.length === 0) return fields;
+        if (fields.length === 0) return { fields, found };
         await repos.contacts.update(organizationId, update.contactId, {
           ...(update.name === undefined ? {} : { name: update.name }),
           ...(update.email === undefined ? {} : { email: update.email }),
@@ -238,9 +343,10 @@ async function writeImportPlan(
           ...(company === undefined ? {} : { companyId: company }),
           metadata,
         });
-        return fields;
+        return { fields, found };
       });
       if (fields.length > 0) {
+        for (const [name, id] of found) companies.set(name, id);
         written.add(planned);
         reportChangedFields(plan.results, planned.contactId, fields);
       } else {
@@ -261,6 +367,57 @@ async function writeImportPlan(
       }),
     ),
   );
+}
+
+/**
+ * Creates the plan's new contacts with their companies, in a savepoint that is undone and tried again without
+ * them when some cannot be created (their phone or email was taken meanwhile): those rows fail, and the
+ * companies only they named are not created. Answers the writes made; `companies` gains the companies used.
+ */
+async function createPlanned(
+  repos: ContactsTransactionRepos,
+  organizationId: string,
+  plan: ImportPlan,
+  companies: Map<string, string>,
+): Promise<PlannedWrite[]> {
+  let pending = [...plan.creates.values()];
+  while (pending.length > 0) {
+    const creating = pending;
+    try {
+      const found = await repos.savepoint(async () => {
+        const names = creating.flatMap((create) => create.companyName ?? []);
+        const found = await repos.companies.findOrCreateByNames(organizationId, names);
+        const created = new Set(
+          await repos.contacts.createMany(
+            organizationId,
+            creating.map((create) => ({
+              id: create.contactId,
+              name: create.name,
+              email: create.email ?? null,
+              phone: create.phone ?? null,
+              companyId:
+                create.companyName === undefined
+                  ? null
+                  : (found.get(create.companyName.toLowerCase()) ?? null),
+              metadata: create.metadata,
+            })),
+          ),
+        );
+        const lost = creating.filter((create) => !created.has(create.contactId));
+        if (lost.length > 0) throw new Undone(lost);
+        return found;
+      });
+      for (const [name, id] of found) companies.set(name, id);
+      return creating;
+    } catch (thrown) {
+      if (!(thrown instanceof Undone)) throw thrown;
+      const lost = new Set(thrown.value as PlannedWrite[]);
+      for (const create of lost)
+        failPlannedContact(plan.results, create.contactId, importReason("created_meanwhile"));
+      pending = creating.filter((create) => !lost.has(create));
+    }
+  }
+  return [];
 }
 
 function updateFailure(error: DomainError): ImportReason {

@@ -19,6 +19,9 @@ const definitions = [definition("plan", "single_select", ["free", "pro"]), defin
 
 /** The English `reason` the API answers for a row that cannot be imported. */
 const reasonOf = (mapping: RowMapping) => (mapping.ok ? null : describeImportReasons(mapping.reasons));
+/** The same for the values a row imported without. */
+const warningOf = (mapping: RowMapping) =>
+  mapping.ok ? describeImportReasons(mapping.warnings.map((warning) => warning.reason)) : null;
 
 describe("the CSV header", () => {
   it("maps built-in columns and custom field keys in any letter case, ignoring the rest", () => {
@@ -63,6 +66,26 @@ describe("the CSV header", () => {
     expect(byLabel.custom.map((c) => c.definition.key)).toEqual(["aniversario", "celular"]);
   });
 
+  it("joins a last name column to the name, and lists the columns it ignores", () => {
+    const columns = mapCsvHeader(["Nome", "Sobrenome", "E-mail", "Observações", "CPF"], []);
+    expect(columns).toMatchObject({ builtIn: { name: 0, email: 2 }, lastName: 1 });
+    expect(columns.ignored).toEqual(["Observações", "CPF"]);
+    expect(mapCsvRow(columns, ["Juliana", " Figueiredo Santos ", "ju@x.com", "antiga", "1"])).toMatchObject({
+      ok: true,
+      contact: { name: "Juliana Figueiredo Santos", email: "ju@x.com" },
+    });
+    expect(mapCsvRow(columns, ["Juliana", "", "ju@x.com"])).toMatchObject({ contact: { name: "Juliana" } });
+    for (const header of [
+      ["First Name", "Last Name"],
+      ["primeiro nome", "último nome"],
+      ["name", "Surname"],
+    ]) {
+      const named = mapCsvHeader(header, []);
+      expect(mapCsvRow(named, ["Ana", "Lima"])).toMatchObject({ contact: { name: "Ana Lima" } });
+    }
+    expect(() => mapCsvHeader(["nome", "sobrenome", "Last name"], [])).toThrow(/same column/);
+  });
+
   it("refuses two columns that mean the same thing", () => {
     expect(() => mapCsvHeader(["nome", "Telefone", "Celular"], [])).toThrow(
       'The columns "Telefone" and "Celular" are the same column',
@@ -70,7 +93,7 @@ describe("the CSV header", () => {
   });
 
   it("refuses a header without name, email or phone, or with a column twice", () => {
-    expect(() => mapCsvHeader(["first name", "mobile"], definitions)).toThrow(DomainError);
+    expect(() => mapCsvHeader(["apelido", "mobile"], definitions)).toThrow(DomainError);
     expect(() => mapCsvHeader(["name", "Name"], definitions)).toThrow(/appears twice/);
   });
 });
@@ -127,10 +150,12 @@ describe("a CSV row", () => {
         tagNames: ["vip", "lead"],
         metadata: { plan: "pro", employees: 12 },
       },
+      warnings: [],
     });
     expect(mapCsvRow(columns, ["", "", "11987654321", "", "", "", ""])).toEqual({
       ok: true,
       contact: { phone: "+5511987654321", tagNames: [], metadata: {} },
+      warnings: [],
     });
   });
 
@@ -140,6 +165,7 @@ describe("a CSV row", () => {
     ).toEqual({
       ok: true,
       contact: { phone: "+5511987654321", tagNames: ["vip"], metadata: {} },
+      warnings: [],
     });
     expect(mapCsvRow(columns, ["\u200bAna\u200b", "", "", "\ufeffLoja X ", "", "", ""])).toMatchObject({
       ok: true,
@@ -148,39 +174,65 @@ describe("a CSV row", () => {
   });
 
   it("gives every reason a row cannot be imported", () => {
-    const result = mapCsvRow(columns, ["Bia", "not-an-email", "123", "", "", "gold", "many"]);
+    const result = mapCsvRow(columns, ["Bia", "not-an-email", "123", "", "", "", ""]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reasons.map((reason) => reason.code)).toEqual([
-      "invalid_email",
-      "invalid_phone",
-      "invalid_option",
-      "invalid_number",
+    expect(result.reasons.map((reason) => reason.code)).toEqual(["invalid_email", "invalid_phone"]);
+    expect(reasonOf(result)).toBe("email: Invalid email address; phone: Invalid phone number");
+  });
+
+  it("imports a row without the optional custom fields whose cells do not fit, warning about each", () => {
+    const result = mapCsvRow(columns, ["Bia", "bia@x.com", "11987654321", "", "", "gold", "many"]);
+    expect(result).toMatchObject({
+      ok: true,
+      contact: { name: "Bia", email: "bia@x.com", phone: "+5511987654321", metadata: {} },
+    });
+    if (!result.ok) return;
+    expect(result.warnings.map((warning) => [warning.field, warning.reason.code])).toEqual([
+      ["plan", "invalid_option"],
+      ["employees", "invalid_number"],
     ]);
-    expect(result.reasons[2]?.params).toEqual({
+    expect(result.warnings[0]?.reason.params).toEqual({
       field: "plan",
       label: "plan",
       value: "gold",
       options: "free, pro",
     });
-    expect(reasonOf(result)).toBe(
-      "email: Invalid email address; phone: Invalid phone number; " +
-        "metadata.plan: plan must be one of free, pro; metadata.employees: employees must be a number",
+    expect(warningOf(result)).toBe(
+      "metadata.plan: plan must be one of free, pro; metadata.employees: employees must be a number",
     );
   });
 
-  it("reads a Brazilian number with thousands and refuses one that could be read two ways", () => {
+  it("refuses the row when a required custom field's cell does not fit", () => {
+    const required = { ...definition("plan", "single_select", ["free", "pro"]), required: true };
+    const result = mapCsvRow(mapCsvHeader(["nome", "plan"], [required]), ["Bia", "gold"]);
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "invalid_option" }] });
+  });
+
+  it("reads a Brazilian number with thousands and leaves out one that could be read two ways", () => {
     const row = (employees: string) => mapCsvRow(columns, ["Ana", "", "11987654321", "", "", "", employees]);
     expect(row("1.250,5")).toMatchObject({ ok: true, contact: { metadata: { employees: 1250.5 } } });
-    expect(reasonOf(row("1.500"))).toBe(
+    expect(warningOf(row("1.500"))).toBe(
       'metadata.employees: employees "1.500" is ambiguous (a thousands separator or a decimal point?): write it without thousands separators',
     );
+  });
+
+  it("reads money and thousands as the organization writes them, as the deal form does", () => {
+    const read = (locale: string, employees: string) =>
+      mapCsvRow(mapCsvHeader(["nome", "employees"], definitions, { locale }), ["Ana", employees]);
+    const stored = (employees: number) => ({ ok: true, contact: { metadata: { employees } }, warnings: [] });
+    expect(read("pt-BR", "R$ 1.234,56")).toMatchObject(stored(1234.56));
+    expect(read("pt-BR", "1.500")).toMatchObject(stored(1500));
+    expect(read("pt-BR", "1,5")).toMatchObject(stored(1.5));
+    expect(read("en", "$1,500")).toMatchObject(stored(1500));
+    expect(read("en", "1.500")).toMatchObject(stored(1.5));
   });
 
   it("reads the cells a short row lacks as empty", () => {
     expect(mapCsvRow(columns, ["Curta", "curta@x.com"])).toEqual({
       ok: true,
       contact: { name: "Curta", email: "curta@x.com", tagNames: [], metadata: {} },
+      warnings: [],
     });
   });
 
@@ -215,24 +267,38 @@ describe("a date in a CSV row", () => {
     expect(read("pt-BR", "1990-12-31")).toMatchObject(stored("1990-12-31"));
   });
 
+  it("reads a two-digit year as Excel does (00-29 this century, 30-99 the last) and drops Excel's time", () => {
+    expect(read("pt-BR", "15/03/85")).toMatchObject(stored("1985-03-15"));
+    expect(read("pt-BR", "01/02/25")).toMatchObject(stored("2025-02-01"));
+    expect(read("pt-BR", "1/2/30")).toMatchObject(stored("1930-02-01"));
+    expect(read("pt-BR", "1985-03-15 00:00")).toMatchObject(stored("1985-03-15"));
+    expect(read("pt-BR", "15/03/1985 00:00:00")).toMatchObject(stored("1985-03-15"));
+    expect(read(undefined, "1985-03-15T00:00")).toMatchObject(stored("1985-03-15"));
+    expect(read("pt-BR", "15/03/985")).toMatchObject({ ok: true, warnings: [{ field: "aniversario" }] });
+  });
+
   it("reads MM/DD/YYYY for an English organization", () => {
     expect(read("en", "12/31/1990")).toMatchObject(stored("1990-12-31"));
     expect(read("en-US", "2/1/1990")).toMatchObject(stored("1990-02-01"));
-    expect(read("en", "31/12/1990")).toMatchObject({ ok: false });
+    expect(read("en", "31/12/1990")).toMatchObject({ ok: true, warnings: [{ field: "aniversario" }] });
   });
 
-  it("refuses a date that is not on the calendar, saying so", () => {
+  it("leaves out a date that is not on the calendar, saying so", () => {
     const result = read("pt-BR", "31/02/1990");
     expect(result).toEqual({
-      ok: false,
-      reasons: [
+      ok: true,
+      contact: { name: "Ana", tagNames: [], metadata: {} },
+      warnings: [
         {
-          code: "impossible_date",
-          params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+          field: "aniversario",
+          reason: {
+            code: "impossible_date",
+            params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+          },
         },
       ],
     });
-    expect(reasonOf(result)).toBe(
+    expect(warningOf(result)).toBe(
       "metadata.aniversario: Aniversário has 31/02/1990, which is not a date on the calendar (read as DD/MM/YYYY)",
     );
   });
@@ -240,13 +306,13 @@ describe("a date in a CSV row", () => {
   it("asks for the organization's format for a date it cannot read", () => {
     const result = read("pt-BR", "dezembro");
     expect(result).toMatchObject({
-      ok: false,
-      reasons: [{ code: "invalid_date", params: { order: "dmy" } }],
+      ok: true,
+      warnings: [{ reason: { code: "invalid_date", params: { order: "dmy" } } }],
     });
-    expect(reasonOf(result)).toBe(
+    expect(warningOf(result)).toBe(
       "metadata.aniversario: Aniversário must be a date as DD/MM/YYYY or YYYY-MM-DD",
     );
-    expect(reasonOf(read(undefined, "31/12/1990"))).toBe(
+    expect(warningOf(read(undefined, "31/12/1990"))).toBe(
       "metadata.aniversario: Aniversário must be a date as YYYY-MM-DD",
     );
   });

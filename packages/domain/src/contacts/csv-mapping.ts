@@ -5,7 +5,12 @@ import { stripInvisible } from "../shared/names";
 import type { Phone } from "../shared/phone";
 import { maxCompanyNameLength } from "./companies";
 import { maxContactNameLength, parseContactFields } from "./contact-input";
-import { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-columns";
+import {
+  type BuiltInColumn,
+  builtInColumnAliases,
+  builtInColumns,
+  lastNameColumnAliases,
+} from "./csv-columns";
 import { restoreFormula } from "./csv-formula";
 import {
   type CustomFieldProblemCode,
@@ -14,15 +19,22 @@ import {
   maxCustomTextLength,
 } from "./custom-fields";
 import { importFileError } from "./import-file-errors";
-import { type ImportReason, importReason } from "./import-reasons";
+import { type ImportReason, type ImportWarning, importReason } from "./import-reasons";
 import type { CustomFieldDefinition, CustomFieldValue } from "./model";
 import { maxTagNameLength, parseTagName } from "./tags";
 
-export { type BuiltInColumn, builtInColumnAliases, builtInColumns } from "./csv-columns";
+export {
+  type BuiltInColumn,
+  builtInColumnAliases,
+  builtInColumns,
+  lastNameColumnAliases,
+} from "./csv-columns";
 
-/** Where each known column sits in a record; other columns are ignored. */
+/** Where each known column sits in a record; other columns are ignored (and listed in `ignored`). */
 export interface CsvColumns {
   builtIn: Partial<Record<BuiltInColumn, number>>;
+  /** A last name column ("Sobrenome"), joined to the name. */
+  lastName?: number | undefined;
   /** The `id` column of an export: the contact a row is about. */
   id?: number | undefined;
   custom: Array<{ index: number; definition: CustomFieldDefinition }>;
@@ -30,6 +42,8 @@ export interface CsvColumns {
   width: number;
   /** How dates typed with slashes are read, from the organization's language; ISO dates always are. */
   dateOrder?: DateOrder | undefined;
+  /** How a number that reads two ways ("1.500") is read, from the organization's language. */
+  decimal?: "," | "." | undefined;
 }
 
 /** A CSV row read into contact fields: empty cells are absent, so an update leaves those fields alone. */
@@ -44,7 +58,13 @@ export interface ImportedContact {
   metadata: Record<string, CustomFieldValue>;
 }
 
-export type RowMapping = { ok: true; contact: ImportedContact } | { ok: false; reasons: ImportReason[] };
+/**
+ * `warnings`: the optional custom fields whose cells did not fit, left out of `contact` (the row is imported
+ * without them).
+ */
+export type RowMapping =
+  | { ok: true; contact: ImportedContact; warnings: ImportWarning[] }
+  | { ok: false; reasons: ImportReason[] };
 
 const normalizeHeader = (header: string) =>
   header
@@ -67,6 +87,15 @@ export function dateOrderOf(locale: string): DateOrder | undefined {
   return undefined;
 }
 
+/** The decimal separator of the organization's language, as the deal form reads amounts; undefined for another. */
+export function decimalSeparatorOf(locale: string): "," | "." | undefined {
+  const order = dateOrderOf(locale);
+  return order === "dmy" ? "," : order === "mdy" ? "." : undefined;
+}
+
+const isLastNameColumn = (raw: string) =>
+  lastNameColumnAliases.some((alias) => looseName(alias) === looseName(raw));
+
 /**
  * Reads the header: built-in columns by their English name or a Portuguese alias, custom fields by key or by
  * label, all without regard to letter case (aliases and labels also to accents). An exact built-in name or
@@ -84,6 +113,7 @@ export function mapCsvHeader(
     ignored: [],
     width: header.length,
     dateOrder: options.locale === undefined ? undefined : dateOrderOf(options.locale),
+    decimal: options.locale === undefined ? undefined : decimalSeparatorOf(options.locale),
   };
   const taken = new Map<string, string>();
   const take = (meaning: string, raw: string) => {
@@ -109,6 +139,9 @@ export function mapCsvHeader(
     } else if (meaning) {
       take(meaning.builtIn, raw);
       columns.builtIn[meaning.builtIn] = index;
+    } else if (isLastNameColumn(raw)) {
+      take("lastName", raw);
+      columns.lastName = index;
     } else columns.ignored.push(raw.trim());
   });
   const { name, email, phone } = columns.builtIn;
@@ -173,7 +206,10 @@ const contactFieldReasons: Record<string, () => ImportReason> = {
   phone: () => importReason("invalid_phone"),
 };
 
-/** Maps one record to contact fields, or the reasons it cannot be imported. Pure: no lookups. */
+/**
+ * Maps one record to contact fields, or the reasons it cannot be imported. A last name column is joined to the
+ * name; an optional custom field whose cell does not fit is left out with a warning. Pure: no lookups.
+ */
 export function mapCsvRow(columns: CsvColumns, record: readonly string[], region = "BR"): RowMapping {
   // an exported file comes back as it was: the quotes its export put before formulas go
   const aligned = alignRecord(record.map(restoreFormula), columns.width);
@@ -185,12 +221,15 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
     return value === "" ? undefined : value;
   };
   const problems: ImportReason[] = [];
+  const warnings: ImportWarning[] = [];
   const contact: ImportedContact = { tagNames: [], metadata: {} };
+  const lastName = columns.lastName === undefined ? "" : stripInvisible(aligned[columns.lastName] ?? "");
+  const name = [cell("name"), lastName].filter((part) => part !== undefined && part !== "").join(" ");
   const id = columns.id === undefined ? "" : stripInvisible(aligned[columns.id] ?? "");
   if (isUuid(id)) contact.id = id.toLowerCase();
   try {
     const fields = parseContactFields(
-      { name: cell("name"), email: cell("email"), phone: cell("phone") },
+      { name: name === "" ? undefined : name, email: cell("email"), phone: cell("phone") },
       region,
     );
     if (fields.name) contact.name = fields.name;
@@ -225,11 +264,19 @@ export function mapCsvRow(columns: CsvColumns, record: readonly string[], region
   for (const { index, definition } of columns.custom) {
     const text = aligned[index]?.trim() ?? "";
     if (text === "") continue;
-    const checked = checkCustomFieldText(definition, text, { dateOrder: columns.dateOrder });
+    const checked = checkCustomFieldText(definition, text, {
+      dateOrder: columns.dateOrder,
+      decimal: columns.decimal,
+    });
     if (checked.ok) contact.metadata[definition.key] = checked.value;
-    else problems.push(customFieldReason(definition, text, checked.code, columns.dateOrder));
+    else {
+      const reason = customFieldReason(definition, text, checked.code, columns.dateOrder);
+      // a required field cannot be left out: the row fails, as it would without the cell
+      if (definition.required) problems.push(reason);
+      else warnings.push({ field: definition.key, reason });
+    }
   }
-  return problems.length > 0 ? { ok: false, reasons: problems } : { ok: true, contact };
+  return problems.length > 0 ? { ok: false, reasons: problems } : { ok: true, contact, warnings };
 }
 
 function customFieldReason(

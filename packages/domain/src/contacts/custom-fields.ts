@@ -208,18 +208,28 @@ const falseWords = new Set(["false", "no", "n", "0", "não", "nao", "falso"]);
 /** How a date typed with slashes is read: 31/12/1990 in Brazil, 12/31/1990 in the United States. */
 export type DateOrder = "dmy" | "mdy";
 
-const slashDatePattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const slashDatePattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
+/** The time Excel adds to a date cell saved as text ("1985-03-15 00:00", "15/03/1985 00:00:00"): a date field drops it. */
+const timeOfDay = /^(.+?)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /**
- * Reads `D/M/YYYY` (or `M/D/YYYY`) as an ISO date; any other text is left to the usual check. A date that
- * is not on the calendar (31/02) is refused here, so the report can say so instead of asking for a format.
+ * A two-digit year as Excel reads it: 00 to 29 are 2000 to 2029, 30 to 99 are 1930 to 1999 (so "15/03/85"
+ * is 1985, a birthday's usual century, and "01/02/25" is 2025).
+ */
+const fullYear = (year: string): string =>
+  year.length === 4 ? year : String(Number(year) < 30 ? 2000 + Number(year) : 1900 + Number(year));
+
+/**
+ * Reads `D/M/YYYY` or `D/M/YY` (or `M/D/...`) as an ISO date; any other text is left to the usual check. A
+ * date that is not on the calendar (31/02) is refused here, so the report can say so instead of asking for a
+ * format.
  */
 function readSlashDate(text: string, order: DateOrder): CustomFieldCheck | undefined {
   const match = text.match(slashDatePattern);
   if (!match) return undefined;
   const [, first = "", second = "", year = ""] = match;
   const [day, month] = order === "dmy" ? [first, second] : [second, first];
-  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  const iso = `${fullYear(year)}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   if (isValidDate(iso)) return { ok: true, value: iso };
   return { ok: false, code: "impossible_date", problem: `has ${text}, which is not a date on the calendar` };
 }
@@ -228,18 +238,23 @@ const dateFormats: Record<DateOrder, string> = { dmy: "DD/MM/YYYY", mdy: "MM/DD/
 
 /**
  * Checks a value typed as text (a CSV cell, a query parameter) against its definition. With a `dateOrder`,
- * a date may also be typed with slashes in that order; ISO dates are always read.
+ * a date may also be typed with slashes in that order, with a two-digit year (see `fullYear`) and followed by
+ * a time of day (dropped); ISO dates are always read. With a `decimal` separator, a number that reads two ways
+ * ("1.500") is read with it.
  */
 export function checkCustomFieldText(
   definition: Pick<CustomFieldDefinition, "type" | "options">,
   text: string,
-  options: { dateOrder?: DateOrder | undefined } = {},
+  options: { dateOrder?: DateOrder | undefined; decimal?: "," | "." | undefined } = {},
 ): CustomFieldCheck {
-  const number = definition.type === "number" ? readNumberText(text) : undefined;
+  const number =
+    definition.type === "number" ? readNumberText(text, { decimal: options.decimal }) : undefined;
   if (number && !number.ok) return { ok: false, code: "ambiguous_number", problem: number.problem };
   const { dateOrder } = options;
-  if (definition.type === "date" && dateOrder) {
-    const checked = readSlashDate(text.trim(), dateOrder) ?? checkCustomFieldValue(definition, text.trim());
+  if (definition.type === "date") {
+    const date = text.trim().replace(timeOfDay, "$1");
+    if (!dateOrder) return checkCustomFieldValue(definition, date);
+    const checked = readSlashDate(date, dateOrder) ?? checkCustomFieldValue(definition, date);
     return checked.ok || checked.code !== "invalid_date"
       ? checked
       : { ...checked, problem: `must be a date as ${dateFormats[dateOrder]} or YYYY-MM-DD` };

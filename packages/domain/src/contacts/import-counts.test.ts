@@ -9,6 +9,7 @@ const row = (rowNumber: number, outcome: ImportRowResult["outcome"], contactId: 
   outcome,
   reason: null,
   reasons: [],
+  warnings: [],
   contactId,
 });
 

@@ -87,6 +87,7 @@ describe("what an imported row does", () => {
 const ok = (contact: Partial<ImportedContact>): RowMapping => ({
   ok: true,
   contact: { tagNames: [], metadata: {}, ...contact },
+  warnings: [],
 });
 const ids = () => {
   let n = 0;
@@ -125,15 +126,16 @@ describe("planning a batch", () => {
       rowNumbers: [1],
     });
     expect(plan.results).toEqual([
-      { rowNumber: 1, outcome: "created", reason: null, reasons: [], contactId: "new-1" },
+      { rowNumber: 1, outcome: "created", reason: null, reasons: [], warnings: [], contactId: "new-1" },
       {
         rowNumber: 2,
         outcome: "error",
         reason: "email: Invalid email address",
         reasons: [{ code: "invalid_email", params: {} }],
+        warnings: [],
         contactId: null,
       },
-      { rowNumber: 3, outcome: "created", reason: null, reasons: [], contactId: "new-2" },
+      { rowNumber: 3, outcome: "created", reason: null, reasons: [], warnings: [], contactId: "new-2" },
     ]);
   });
 
@@ -240,8 +242,32 @@ describe("planning a batch", () => {
       outcome: "error",
       reason: "metadata.cpf: CPF is required",
       reasons: [{ code: "field_required", params: { field: "cpf", label: "CPF" } }],
+      warnings: [],
       contactId: null,
     });
+  });
+
+  it("carries a row's warnings to its result, but not to a skipped row, whose values were not used", () => {
+    const warning = { field: "plan", reason: importReason("invalid_option", { field: "plan" }) };
+    const mapping: RowMapping = {
+      ok: true,
+      contact: { name: "Ana", email, tagNames: [], metadata: {} },
+      warnings: [warning],
+    };
+    const plan = planImportBatch(
+      [
+        { rowNumber: 1, mapping },
+        { rowNumber: 2, mapping },
+      ],
+      [],
+      [],
+      "skip",
+      ids(),
+    );
+    expect(plan.results.map((row) => [row.outcome, row.warnings])).toEqual([
+      ["created", [warning]],
+      ["skipped", []],
+    ]);
   });
 
   it("a fill updates the matching contact like an update (what it writes is decided against the stored one)", () => {
@@ -320,9 +346,9 @@ describe("an update that changes nothing", () => {
 
   it("turns the contact's updated rows into unchanged ones, saying why", () => {
     const results: ImportRowResult[] = [
-      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
-      { rowNumber: 2, outcome: "updated", reason: null, reasons: [], contactId: "c2" },
-      { rowNumber: 3, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], warnings: [], contactId: "c1" },
+      { rowNumber: 2, outcome: "updated", reason: null, reasons: [], warnings: [], contactId: "c2" },
+      { rowNumber: 3, outcome: "updated", reason: null, reasons: [], warnings: [], contactId: "c1" },
     ];
     skipUnchangedContact(results, "c1");
     expect(results.map((row) => [row.outcome, row.reasons.map((reason) => reason.code)])).toEqual([
@@ -337,8 +363,8 @@ describe("an update that changes nothing", () => {
 describe("an update that changes values", () => {
   it("says which fields it changed", () => {
     const results: ImportRowResult[] = [
-      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
-      { rowNumber: 2, outcome: "created", reason: null, reasons: [], contactId: "c2" },
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], warnings: [], contactId: "c1" },
+      { rowNumber: 2, outcome: "created", reason: null, reasons: [], warnings: [], contactId: "c2" },
     ];
     reportChangedFields(results, "c1", ["name", "email", "metadata.plan"]);
     expect(results[0]).toEqual({
@@ -346,6 +372,7 @@ describe("an update that changes values", () => {
       outcome: "updated",
       reason: "Changed: name, email, metadata.plan",
       reasons: [{ code: "changed_fields", params: { fields: "name,email,metadata.plan" } }],
+      warnings: [],
       contactId: "c1",
     });
     expect(results[1]?.reasons).toEqual([]);
@@ -353,7 +380,7 @@ describe("an update that changes values", () => {
 
   it("a fill that fills nothing is unchanged, saying so", () => {
     const results: ImportRowResult[] = [
-      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], contactId: "c1" },
+      { rowNumber: 1, outcome: "updated", reason: null, reasons: [], warnings: [], contactId: "c1" },
     ];
     skipUnchangedContact(results, "c1", importReason("nothing_to_fill"));
     expect(results[0]).toMatchObject({ outcome: "unchanged", reasons: [{ code: "nothing_to_fill" }] });

@@ -143,8 +143,9 @@ export function planImportBatch(
 ): ImportPlan {
   const plan: ImportPlan = { creates: new Map(), updates: new Map(), results: [] };
   for (const { rowNumber, mapping } of rows) {
+    const warnings = mapping.ok ? mapping.warnings : [];
     const error = (reasons: ImportReason[]) =>
-      plan.results.push({ rowNumber, outcome: "error", ...explained(reasons), contactId: null });
+      plan.results.push({ rowNumber, outcome: "error", ...explained(reasons), warnings, contactId: null });
     if (!mapping.ok) {
       error(mapping.reasons);
       continue;
@@ -158,6 +159,8 @@ export function planImportBatch(
         rowNumber,
         outcome: "skipped",
         ...explained([decision.reason]),
+        // the row's values were not used: nothing of it was left out
+        warnings: [],
         contactId: decision.contactId,
       });
     } else if (decision.action === "create") {
@@ -181,7 +184,7 @@ export function planImportBatch(
       plan.creates.set(contactId, create);
       known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
       earlier.set(contactId, rowNumber);
-      plan.results.push({ rowNumber, outcome: "created", reason: null, reasons: [], contactId });
+      plan.results.push({ rowNumber, outcome: "created", reason: null, reasons: [], warnings, contactId });
     } else {
       const contactId = decision.contactId;
       const update: PlannedWrite = { contactId, rowNumbers: [], tagNames: [], metadata: {} };
@@ -190,7 +193,7 @@ export function planImportBatch(
       // the contact answers to the row's phone and email as well as to its own: a later row with either repeats this one
       known.push({ id: contactId, phone: contact.phone ?? null, email: contact.email ?? null });
       earlier.set(contactId, rowNumber);
-      plan.results.push({ rowNumber, outcome: "updated", reason: null, reasons: [], contactId });
+      plan.results.push({ rowNumber, outcome: "updated", reason: null, reasons: [], warnings, contactId });
     }
   }
   return plan;

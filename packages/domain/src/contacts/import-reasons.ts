@@ -4,6 +4,7 @@
  */
 export const importReasonCodes = [
   "row_too_long",
+  "separator_mismatch",
   "unclosed_quote",
   "unreadable",
   "name_required",
@@ -60,6 +61,8 @@ function describeImportReason({ code, params }: ImportReason): string {
   switch (code) {
     case "row_too_long":
       return `The row has ${text(params.values)} values but the header has ${text(params.columns)} columns`;
+    case "separator_mismatch":
+      return `The row is separated by "${text(params.separator)}" but the header by "${text(params.headerSeparator)}": save the file again with one separator (a header typed into one cell does this)`;
     case "unclosed_quote":
       return `A quote opened here is never closed, so the rest of the file cannot be read (${text(params.detail)})`;
     case "unreadable":
@@ -126,6 +129,15 @@ function describeImportReason({ code, params }: ImportReason): string {
     case "other":
       return text(params.message);
   }
+}
+
+/**
+ * A value of a row that was left out while the rest of the row was imported: an optional custom field whose
+ * cell does not fit it. `field` is the custom field's key; `reason` says why, as a row's reasons do.
+ */
+export interface ImportWarning {
+  field: string;
+  reason: ImportReason;
 }
 
 /** The English `reason` of a row: "email: Invalid email address; metadata.plan: Plan must be one of ..." */

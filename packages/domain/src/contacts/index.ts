@@ -14,6 +14,7 @@ export * from "./events";
 export * from "./import-changes";
 export * from "./import-file-errors";
 export * from "./import-plan";
+export * from "./import-preview";
 export * from "./import-reasons";
 export * from "./import-sweep";
 export * from "./merge";

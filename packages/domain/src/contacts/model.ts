@@ -4,7 +4,7 @@ import type { Money } from "../shared/money";
 import type { Phone } from "../shared/phone";
 import type { UpdatedRange } from "../shared/sync";
 import type { ImportFileError } from "./import-file-errors";
-import type { ImportReason } from "./import-reasons";
+import type { ImportReason, ImportWarning } from "./import-reasons";
 import type { PostalAddress } from "./postal-address";
 
 export const customFieldTypes = [
@@ -159,8 +159,20 @@ export interface ContactImport extends ImportCounts {
   organizationId: string;
   status: ImportStatus;
   onDuplicate: OnDuplicate;
+  /**
+   * A preview (dry run): its rows and counts are those the import would give, and it wrote no contact, tag,
+   * company or custom field. A row that would create a contact has no `contactId`.
+   */
+  dryRun: boolean;
   /** Data rows in the file; null until the job has read it once. */
   total: number | null;
+  /**
+   * The header's columns the import does not know (no contact field, no custom field), which it left out: a
+   * custom field made for one imports it. Empty until the job has read the header.
+   */
+  ignoredColumns: string[];
+  /** Rows imported (or, in a preview, that would be) without some of their values: their `warnings` say which. */
+  warned: number;
   /** Why the whole import failed (unreadable header, broken file), in English. */
   error: string | null;
   /** The same as a code with its values. Null for imports that failed before failures had codes. */
@@ -185,6 +197,8 @@ export interface ImportRowResult {
    * (and for rows reported before reasons had codes).
    */
   reasons: ImportReason[];
+  /** Values left out of a row imported without them (an optional custom field whose cell did not fit). */
+  warnings: ImportWarning[];
   contactId: string | null;
 }
 

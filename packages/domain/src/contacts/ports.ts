@@ -190,6 +190,8 @@ export interface ContactImportRepository {
     organizationId: string;
     csv: string;
     onDuplicate: OnDuplicate;
+    /** A preview: see `ContactImport.dryRun`. */
+    dryRun?: boolean;
     createdBy: string | null;
   }): Promise<ContactImport>;
   findById(organizationId: string, id: string): Promise<ContactImport | undefined>;
@@ -203,12 +205,15 @@ export interface ContactImportRepository {
   locale(id: string): Promise<string | undefined>;
   /** Locks the import's row for the rest of the transaction; answers where the import stands. */
   lock(id: string): Promise<Pick<ContactImport, "status" | "processed"> | undefined>;
-  markRunning(id: string, total: number, at: Date): Promise<void>;
+  /** `ignoredColumns`: the header's columns the import leaves out (see `ContactImport.ignoredColumns`). */
+  markRunning(id: string, total: number, at: Date, ignoredColumns?: readonly string[]): Promise<void>;
   /**
    * Imports queued or running with no progress since `before`, at most `limit`, oldest first; their
    * `updated_at` moves to `at` so that the next sweep does not take them again at once.
    */
   claimStale(before: Date, at: Date, limit: number): Promise<string[]>;
+  /** Forgets the import's rows and counts, so that it starts over from its first row. */
+  restart(id: string): Promise<void>;
   /** Adds a batch's counts to the totals. */
   addProgress(id: string, counts: ImportCounts): Promise<void>;
   finish(
@@ -228,7 +233,8 @@ export interface ContactImportRepository {
     organizationId: string,
     importId: string,
     page: PageRequest,
-    filter?: { outcome?: ImportRowOutcome | undefined },
+    /** `warned`: only the rows imported with warnings. */
+    filter?: { outcome?: ImportRowOutcome | undefined; warned?: boolean | undefined },
   ): Promise<Page<ImportRowResult>>;
 }
 

@@ -35,6 +35,8 @@ export interface ImportDto {
   failed: number;
   error: string | null;
   errorReason: { code: string; params: Record<string, string | number> } | null;
+  warned: number;
+  ignoredColumns: string[];
 }
 
 export interface ImportRowDto {
@@ -42,6 +44,7 @@ export interface ImportRowDto {
   outcome: "created" | "updated" | "skipped" | "unchanged" | "error";
   reason: string | null;
   reasons: Array<{ code: string; params: Record<string, string | number> }>;
+  warnings: Array<{ field: string; reason: { code: string; params: Record<string, string | number> } }>;
   contactId: string | null;
 }
 

@@ -75,7 +75,7 @@ describe("CSV import", () => {
     expect(contact.body.tags.map((tag) => tag.name).sort()).toEqual(["bulk", "odd"]);
   });
 
-  it("reports broken rows with their reason, writes nothing of them, and goes on with the rest", async () => {
+  it("reports broken rows with their reason, writes nothing of them, and goes on with the rest; a bad optional value only warns", async () => {
     const owner = await api.register();
     await createResource(api, owner.token, "/custom-fields", {
       key: "plan",
@@ -101,9 +101,11 @@ describe("CSV import", () => {
       status: "completed",
       total: 9,
       processed: 9,
-      created: 3,
-      failed: 6,
+      created: 4,
+      failed: 5,
       skipped: 0,
+      warned: 1,
+      ignoredColumns: ["notes"],
     });
 
     const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${started.id}/rows`);
@@ -115,7 +117,25 @@ describe("CSV import", () => {
       contactId: null,
     });
     expect(byRow.get(3)?.reason).toBe("phone: Invalid phone number");
-    expect(byRow.get(4)?.reason).toBe("metadata.plan: Plan must be one of free, pro");
+    // an optional custom field that does not fit is left out, the rest of the row imported
+    expect(byRow.get(4)).toMatchObject({
+      outcome: "created",
+      reason: null,
+      reasons: [],
+      warnings: [
+        {
+          field: "plan",
+          reason: { code: "invalid_option", params: { field: "plan", value: "gold", options: "free, pro" } },
+        },
+      ],
+    });
+    expect(byRow.get(1)?.warnings).toEqual([]);
+    const warned = await allPages<ImportRowDto>(
+      api,
+      owner.token,
+      `/contacts/imports/${started.id}/rows?outcome=warned`,
+    );
+    expect(warned.map((row) => row.rowNumber)).toEqual([4]);
     expect(byRow.get(5)).toMatchObject({
       reason: "The row has 6 values but the header has 5 columns",
       reasons: [{ code: "row_too_long", params: { values: 6, columns: 5 } }],
@@ -126,9 +146,10 @@ describe("CSV import", () => {
     expect(byRow.get(9)).toMatchObject({ outcome: "error", reason: expect.stringContaining("never closed") });
 
     const contacts = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
-    expect(contacts.map((c) => c.name)).toEqual(["Ana", 'Fabi "the" best', "Gil"]);
+    expect(contacts.map((c) => c.name)).toEqual(["Ana", "Duda", 'Fabi "the" best', "Gil"]);
     expect(contacts[0]).toMatchObject({ phone: "+5511987654321", metadata: { plan: "pro" } });
-    expect(await countRows(api, "contacts", owner.organization.id)).toBe(3);
+    expect(contacts[1]).toMatchObject({ email: "duda@example.com", metadata: {} });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(4);
   });
 
   it("reads a spreadsheet saved by Excel in Portuguese: its headers, dates and short rows", async () => {
@@ -150,33 +171,39 @@ describe("CSV import", () => {
     ].join("\r\n");
     const started = await startImport(owner.token, csv);
     const done = await waitForImport(api, owner.token, started.id);
-    expect(done).toMatchObject({ status: "completed", total: 6, created: 3, skipped: 1, failed: 2 });
+    expect(done).toMatchObject({
+      status: "completed",
+      total: 6,
+      created: 4,
+      skipped: 1,
+      failed: 1,
+      warned: 1,
+    });
 
     const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${started.id}/rows`);
     expect(rows.map((row) => [row.rowNumber, row.outcome, row.reasons])).toEqual([
       [1, "created", []],
       [2, "created", []],
       [3, "created", []],
-      [
-        4,
-        "error",
-        [
-          {
-            code: "impossible_date",
-            params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
-          },
-        ],
-      ],
+      [4, "created", []],
       [5, "skipped", [{ code: "duplicate", params: { by: "phone" } }]],
       [6, "error", [{ code: "row_too_long", params: { values: 8, columns: 6 } }]],
     ]);
-    expect(rows[3]?.reason).toBe(
-      "metadata.aniversario: Aniversário has 31/02/1990, which is not a date on the calendar (read as DD/MM/YYYY)",
-    );
+    // a date not on the calendar is left out of the contact, not a reason to lose the row
+    expect(rows[3]?.warnings).toEqual([
+      {
+        field: "aniversario",
+        reason: {
+          code: "impossible_date",
+          params: { field: "aniversario", label: "Aniversário", value: "31/02/1990", order: "dmy" },
+        },
+      },
+    ]);
     const contacts = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
     expect(contacts.map((c) => [c.name, c.email, c.metadata])).toEqual([
       ["Ana", "ana@example.com", { aniversario: "1990-12-31" }],
       ["Bia", "bia@example.com", { aniversario: "1985-02-01" }],
+      ["Caio", "caio@example.com", {}],
       ["Curta", "curta@x.com", {}],
       ["Já Existe", null, {}],
     ]);
@@ -192,21 +219,21 @@ describe("CSV import", () => {
     });
     const csv = "name,birthday\nAna,12/31/1990\nBia,1990-01-02\nCaio,31/12/1990\nDuda,Dec 31\n";
     const done = await waitForImport(api, owner.token, (await startImport(owner.token, csv)).id);
-    expect(done).toMatchObject({ created: 2, failed: 2 });
+    expect(done).toMatchObject({ created: 4, failed: 0, warned: 2 });
     const rows = await allPages<ImportRowDto>(api, owner.token, `/contacts/imports/${done.id}/rows`);
     expect(rows[2]).toMatchObject({
-      reason:
-        "metadata.birthday: Birthday has 31/12/1990, which is not a date on the calendar (read as MM/DD/YYYY)",
-      reasons: [{ code: "impossible_date", params: { order: "mdy", value: "31/12/1990" } }],
+      outcome: "created",
+      warnings: [{ reason: { code: "impossible_date", params: { order: "mdy", value: "31/12/1990" } } }],
     });
     expect(rows[3]).toMatchObject({
-      reason: "metadata.birthday: Birthday must be a date as MM/DD/YYYY or YYYY-MM-DD",
-      reasons: [{ code: "invalid_date", params: { order: "mdy", value: "Dec 31" } }],
+      warnings: [{ reason: { code: "invalid_date", params: { order: "mdy", value: "Dec 31" } } }],
     });
     const birthdays = await allPages<ContactDto>(api, owner.token, "/contacts?sort=name");
     expect(birthdays.map((c) => c.metadata)).toEqual([
       { birthday: "1990-12-31" },
       { birthday: "1990-01-02" },
+      {},
+      {},
     ]);
   });
 

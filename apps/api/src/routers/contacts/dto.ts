@@ -90,6 +90,7 @@ export const toContactImportDto = (i: ContactImport) => ({
   id: i.id,
   status: i.status,
   onDuplicate: i.onDuplicate,
+  dryRun: i.dryRun,
   total: i.total,
   processed: i.processed,
   created: i.created,
@@ -99,6 +100,8 @@ export const toContactImportDto = (i: ContactImport) => ({
   failed: i.failed,
   error: i.error,
   errorReason: i.errorReason,
+  ignoredColumns: i.ignoredColumns,
+  warned: i.warned,
   createdAt: iso(i.createdAt),
   startedAt: isoOrNull(i.startedAt),
   finishedAt: isoOrNull(i.finishedAt),
@@ -109,6 +112,7 @@ export const toImportRowDto = (r: ImportRowResult) => ({
   outcome: r.outcome,
   reason: r.reason,
   reasons: r.reasons,
+  warnings: r.warnings,
   contactId: r.contactId,
 });
 

@@ -229,6 +229,7 @@ describe("an import's rows filtered as unchanged", () => {
         outcome: "unchanged",
         reason: "The matching contact already has the row's values: nothing to update",
         reasons: [{ code: "unchanged", params: {} }],
+        warnings: [],
         contactId: expect.any(String),
       },
     ]);

@@ -16,9 +16,13 @@ export const listContactImportRows = permission("contacts:read")
   .output(contactImportRowPage)
   .query(async ({ ctx, input }) => {
     const { id, outcome, ...page } = input;
-    // the import counts error rows as `failed`: the filter takes that name too
-    const result = await list(ctx.container.contacts, ctx.actor, id, page, {
-      outcome: outcome === "failed" ? "error" : outcome,
-    });
+    // the import counts error rows as `failed`: the filter takes that name too; `warned` is no outcome
+    const result = await list(
+      ctx.container.contacts,
+      ctx.actor,
+      id,
+      page,
+      outcome === "warned" ? { warned: true } : { outcome: outcome === "failed" ? "error" : outcome },
+    );
     return { items: result.items.map(toImportRowDto), nextCursor: result.nextCursor };
   });

@@ -9,7 +9,8 @@ export const startContactImport = permission("contacts:write")
       method: "POST",
       path: "/contacts/imports",
       tags: ["contacts"],
-      summary: "Import contacts from a CSV file in the background; follow it with GET /contacts/imports/{id}",
+      summary:
+        "Import contacts from a CSV file in the background, or preview the import with dryRun; follow it with GET /contacts/imports/{id}",
     },
   })
   .input(startContactImportInput)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importColumnNames } from "./import-columns";
+import { importColumnNames, importTemplate } from "./import-columns";
 
 describe("importColumnNames", () => {
   it("names the columns in Portuguese to a Portuguese speaker, the English names read as well", () => {
@@ -20,5 +20,15 @@ describe("importColumnNames", () => {
     expect(names.others).toEqual(
       expect.arrayContaining(["nome", "e-mail", "telefone", "celular", "whatsapp", "empresa", "etiquetas"]),
     );
+  });
+});
+
+describe("importTemplate", () => {
+  it("writes the template as the organization's Excel reads it, like the export: ; and a BOM in Portuguese", () => {
+    const columns = importColumnNames("pt-BR").main;
+    expect(importTemplate([...columns, "faturamento"], "pt-BR")).toBe(
+      "\uFEFFnome;e-mail;telefone;empresa;tags;faturamento\r\n",
+    );
+    expect(importTemplate(["name", "email"], "en")).toBe("\uFEFFname,email\r\n");
   });
 });

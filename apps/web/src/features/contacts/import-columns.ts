@@ -12,6 +12,19 @@ export interface ImportColumnNames {
 const portugueseName = (column: BuiltInColumn): string =>
   column === "tags" ? column : (builtInColumnAliases[column][0] ?? column);
 
+/**
+ * The template's text as the organization's spreadsheets read it, as the export writes: a UTF-8 BOM (Excel
+ * shows accents) and, for an organization in Portuguese, `;` between columns, since Excel in Portuguese puts
+ * a comma-separated header into one cell (and its rows, saved with `;`, would no longer match it).
+ */
+export function importTemplate(columns: readonly string[], organizationLocale: string): string {
+  const separator = organizationLocale.toLowerCase().startsWith("pt") ? ";" : ",";
+  const quoted = columns.map((column) =>
+    /[",;\r\n]/.test(column) ? `"${column.replaceAll('"', '""')}"` : column,
+  );
+  return `\uFEFF${quoted.join(separator)}\r\n`;
+}
+
 /** The contact columns as the import help names them: by their Portuguese names to a Portuguese speaker. */
 export function importColumnNames(locale: Locale): ImportColumnNames {
   const every = builtInColumns.flatMap((column) => [column, ...builtInColumnAliases[column]]);

@@ -16,8 +16,10 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import {
   type ContactImport,
+  describeIgnoredColumns,
   describeImportFailure,
   describeImportRow,
+  fieldLabelsOf,
   importPollInterval,
   importProgress,
   importStatusLabels,
@@ -25,6 +27,7 @@ import {
   outcomeTones,
   rowOutcomeLabels,
 } from "./import-state";
+import { useCustomFields } from "./use-contact-options";
 
 const rowsPageSize = 100;
 
@@ -47,6 +50,7 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
   if (job.isPending) return <Loading />;
   if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
+  const ignored = data.status === "completed" ? describeIgnoredColumns(t, data) : null;
 
   return (
     <div className="space-y-6">
@@ -71,19 +75,27 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
                 })}
           </p>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-            <Count
+            <ImportCount
               label={t("contacts.import.outcome.created")}
               value={data.created}
               tone="text-emerald-600"
             />
-            <Count label={t("contacts.import.outcome.updated")} value={data.updated} tone="text-indigo-600" />
-            <Count
+            <ImportCount
+              label={t("contacts.import.outcome.updated")}
+              value={data.updated}
+              tone="text-indigo-600"
+            />
+            <ImportCount
               label={t("contacts.import.outcome.unchanged")}
               value={data.unchanged}
               tone="text-slate-600"
             />
-            <Count label={t("contacts.import.outcome.skipped")} value={data.skipped} tone="text-slate-600" />
-            <Count label={t("contacts.import.outcome.error")} value={data.failed} tone="text-red-600" />
+            <ImportCount
+              label={t("contacts.import.outcome.skipped")}
+              value={data.skipped}
+              tone="text-slate-600"
+            />
+            <ImportCount label={t("contacts.import.outcome.error")} value={data.failed} tone="text-red-600" />
           </dl>
           {data.status === "failed" && (
             <Alert tone="error">
@@ -91,6 +103,7 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
               {data.errorReason && <p className="mt-1">{t("contacts.import.failedHint")}</p>}
             </Alert>
           )}
+          {ignored && <Alert tone="info">{ignored}</Alert>}
         </div>
         {finished && (
           <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-5">
@@ -116,7 +129,8 @@ function statusTone(status: ContactImport["status"]) {
   return "accent";
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
+/** One of an import's totals. */
+export function ImportCount({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
     <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200 ring-inset">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
@@ -128,6 +142,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone: str
 function ImportReport({ importId, job }: { importId: string; job: ContactImport }) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const labels = fieldLabelsOf(useCustomFields().data?.items ?? []);
   const rows = useInfiniteQuery(
     trpc.contacts.importRows.infiniteQueryOptions(
       { id: importId, limit: rowsPageSize },
@@ -170,7 +185,7 @@ function ImportReport({ importId, job }: { importId: string; job: ContactImport 
                 <Td className="w-32">
                   <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
                 </Td>
-                <Td className="text-slate-600">{describeImportRow(t, row) ?? "—"}</Td>
+                <Td className="text-slate-600">{describeImportRow(t, row, labels) ?? "—"}</Td>
                 <Td className="text-right whitespace-nowrap">
                   {row.contactId && (
                     <Link

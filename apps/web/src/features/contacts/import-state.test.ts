@@ -21,6 +21,7 @@ import {
   isImportFinished,
   maxImportFileBytes,
   outcomeTones,
+  previewTotals,
   rowOutcomeLabels,
 } from "./import-state";
 
@@ -132,6 +133,39 @@ describe("an import row's report", () => {
     }
   });
 
+  it("tells a row separated by another character than the header to save the file again", () => {
+    const mismatch = {
+      code: "separator_mismatch" as const,
+      params: { separator: ";", headerSeparator: "," },
+    };
+    expect(describeImportRow(pt, row([mismatch]))).toBe(
+      "A linha separa as colunas com “;”, mas o cabeçalho com “,”: a linha não foi importada para não virar um só nome. Abra o arquivo, deixe cada coluna do cabeçalho em sua própria célula e salve de novo.",
+    );
+  });
+
+  it("follows a row's outcome with the values it was imported without", () => {
+    const warning = {
+      field: "faturamento",
+      reason: {
+        code: "invalid_number" as const,
+        params: { field: "faturamento", label: "Faturamento", value: "muito" },
+      },
+    };
+    expect(describeImportRow(pt, { reason: null, reasons: [], warnings: [warning] })).toBe(
+      "Valor não importado (o resto da linha foi): Faturamento: “muito” não é um número.",
+    );
+    expect(
+      describeImportRow(english, {
+        reason: "Changed: name",
+        reasons: [{ code: "changed_fields", params: { fields: "name" } }],
+        warnings: [warning],
+      }),
+    ).toBe(
+      "Changed: name. Value left out (the rest of the row was imported): Faturamento: “muito” is not a number.",
+    );
+    expect(describeImportRow(pt, { reason: null, reasons: [], warnings: [] })).toBeNull();
+  });
+
   it("names the earlier row a repeated row repeats, and the fields an update changed", () => {
     const repeated = { code: "duplicate_in_file" as const, params: { row: 5, by: "email" } };
     expect(describeImportRow(pt, row([repeated]))).toBe(
@@ -148,6 +182,14 @@ describe("an import row's report", () => {
       "Alterou: nome, e-mail, telefone, empresa, plano, tags.",
     );
     expect(describeImportRow(english, row([changed]))).toBe(
+      "Changed: name, email, phone, company, plano, tags.",
+    );
+    // a custom field by its label, as the contact's page shows it; by its key once it is deleted
+    const labels = { plano: "Plano de assinatura" };
+    expect(describeImportRow(pt, row([changed]), labels)).toBe(
+      "Alterou: nome, e-mail, telefone, empresa, Plano de assinatura, tags.",
+    );
+    expect(describeImportRow(english, row([changed]), { outro: "Outro" })).toBe(
       "Changed: name, email, phone, company, plano, tags.",
     );
     expect(describeImportRow(pt, row([{ code: "nothing_to_fill", params: {} }]))).toBe(
@@ -178,6 +220,24 @@ describe("an import row's report", () => {
       for (const t of [pt, english])
         expect(t(rowOutcomeLabels[outcome]), outcome).not.toMatch(/contacts\.import/);
     }
+  });
+});
+
+describe("a preview's totals", () => {
+  const job = { created: 3, updated: 2, unchanged: 1, skipped: 4, failed: 5 };
+
+  it("counts a fill's updates as completed contacts, and an update's as updated", () => {
+    const filling = previewTotals({ ...job, onDuplicate: "fill" });
+    expect(filling.map((total) => [pt(total.label), total.value])).toEqual([
+      ["Novos", 3],
+      ["Completados", 2],
+      ["Sem mudança", 1],
+      ["Ignorados", 4],
+      ["Com erro", 5],
+    ]);
+    expect(previewTotals({ ...job, onDuplicate: "update" }).map((total) => pt(total.label))).toContain(
+      "Atualizados",
+    );
   });
 });
 

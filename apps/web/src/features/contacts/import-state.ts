@@ -98,16 +98,56 @@ const dateOrders = ["dmy", "mdy", "iso"] as const;
 const dateOrderOf = (order: string | number | undefined) =>
   dateOrders.find((known) => known === order) ?? "iso";
 
-/** Why a row was skipped or failed, in the reader's language; the API's English text for older rows. */
-export function describeImportRow(t: Translate, row: Pick<ImportRow, "reason" | "reasons">): string | null {
-  if (row.reasons.length === 0) return row.reason;
-  return row.reasons.map((reason) => describeImportReason(t, reason)).join(" ");
+/** The custom fields' labels by key: how a row's changed fields name them. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** The labels of these custom field definitions, by key. */
+export const fieldLabelsOf = (definitions: ReadonlyArray<{ key: string; label: string }>): FieldLabels =>
+  Object.fromEntries(definitions.map((definition) => [definition.key, definition.label]));
+
+/** "Colunas ignoradas: CPF, Observações. ..."; null when the import read every column. */
+export function describeIgnoredColumns(
+  t: Translate,
+  job: Pick<ContactImport, "ignoredColumns">,
+): string | null {
+  if (job.ignoredColumns.length === 0) return null;
+  return t("contacts.import.ignoredColumns", { columns: job.ignoredColumns.join(", ") });
 }
 
-function describeImportReason(t: Translate, { code, params }: ImportReason): string {
+/** A tab is invisible between quotes: it is named. */
+const separatorName = (separator: string | number) => (separator === "\t" ? "tab" : String(separator));
+
+/**
+ * Why a row was skipped or failed, in the reader's language; the API's English text for older rows. `labels`
+ * names the custom fields an update changed (a field missing from it, one deleted since, by its key). The
+ * values a row was imported without follow, each with why.
+ */
+export function describeImportRow(
+  t: Translate,
+  row: Pick<ImportRow, "reason" | "reasons"> & { warnings?: ImportRow["warnings"] },
+  labels: FieldLabels = {},
+): string | null {
+  const warnings = (row.warnings ?? []).map((warning) =>
+    t("contacts.import.warning", { reason: describeImportReason(t, warning.reason, labels) }),
+  );
+  const reasons =
+    row.reasons.length === 0
+      ? row.reason === null
+        ? []
+        : [row.reason]
+      : row.reasons.map((reason) => describeImportReason(t, reason, labels));
+  return reasons.length + warnings.length === 0 ? null : [...reasons, ...warnings].join(" ");
+}
+
+function describeImportReason(t: Translate, { code, params }: ImportReason, labels: FieldLabels): string {
   const param = (name: string) => params[name] ?? "";
   const field = { label: param("label"), value: param("value") };
   switch (code) {
+    case "separator_mismatch":
+      return t("contacts.import.reasons.separator_mismatch", {
+        separator: separatorName(param("separator")),
+        headerSeparator: separatorName(param("headerSeparator")),
+      });
     case "row_too_long":
       return t("contacts.import.reasons.row_too_long", {
         values: param("values"),
@@ -157,7 +197,7 @@ function describeImportReason(t: Translate, { code, params }: ImportReason): str
       return t("contacts.import.reasons.duplicate_in_file", { row: param("row") });
     case "changed_fields":
       return t("contacts.import.reasons.changed_fields", {
-        fields: changedFieldNames(t, String(param("fields"))).join(", "),
+        fields: changedFieldNames(t, String(param("fields")), labels).join(", "),
       });
     case "other":
       return t("contacts.import.reasons.message", { message: param("message") });
@@ -168,13 +208,33 @@ function describeImportReason(t: Translate, { code, params }: ImportReason): str
 
 const ownFields = ["name", "email", "phone", "company", "tags"] as const;
 
-/** "name,email,metadata.plan" as the reader says it: "nome, e-mail, plan" (a custom field by its key). */
-function changedFieldNames(t: Translate, fields: string): string[] {
+/** "name,email,metadata.plan" as the reader says it: "nome, e-mail, Plano" (a custom field by its label). */
+function changedFieldNames(t: Translate, fields: string, labels: FieldLabels): string[] {
   return fields
     .split(",")
     .filter((field) => field !== "")
     .map((field) => {
       const own = ownFields.find((known) => known === field);
-      return own ? t(`contacts.import.changedField.${own}`) : field.replace(/^metadata\./, "");
+      if (own) return t(`contacts.import.changedField.${own}`);
+      const key = field.replace(/^metadata\./, "");
+      return Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
     });
+}
+
+/**
+ * A preview's totals, in the order shown: the rows an import would create, update (or, filling, complete),
+ * leave unchanged, skip, and fail. A fill's updates only complete contacts, so they are counted as such.
+ */
+export function previewTotals(
+  job: Pick<ContactImport, "onDuplicate" | "created" | "updated" | "unchanged" | "skipped" | "failed">,
+): Array<{ label: PlainMessageKey; value: number; outcome: ImportOutcome }> {
+  return [
+    { label: "contacts.import.preview.created", value: job.created, outcome: "created" },
+    job.onDuplicate === "fill"
+      ? { label: "contacts.import.preview.filled", value: job.updated, outcome: "updated" }
+      : { label: "contacts.import.preview.updated", value: job.updated, outcome: "updated" },
+    { label: "contacts.import.preview.unchanged", value: job.unchanged, outcome: "unchanged" },
+    { label: "contacts.import.preview.skipped", value: job.skipped, outcome: "skipped" },
+    { label: "contacts.import.preview.error", value: job.failed, outcome: "error" },
+  ];
 }

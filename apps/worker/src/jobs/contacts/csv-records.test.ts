@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CsvItem, detectDelimiter, readCsv } from "./csv-records";
+import { type CsvItem, detectDelimiter, detectSeparators, readCsv } from "./csv-records";
 
 async function records(text: string): Promise<CsvItem[]> {
   const items: CsvItem[] = [];
@@ -31,5 +31,32 @@ describe("reading an import file", () => {
     expect(detectDelimiter("name;email,phone")).toBe(",");
     expect(detectDelimiter("name\nx;y")).toBe(",");
     expect(detectDelimiter("")).toBe(",");
+  });
+
+  it("refuses the ; rows of a comma template whose header Excel in Portuguese put in one cell", async () => {
+    const csv = [
+      "name,email,phone,company,tags",
+      "Fulano Modelo;fulano@exemplo.com.br;(11) 91111-2222;Empresa X;;;;;",
+      '"Beltrano; Filho";beltrano@exemplo.com.br',
+      "Ciclana,ciclana@exemplo.com.br",
+    ].join("\r\n");
+    const mismatch = {
+      unreadable: { code: "separator_mismatch", params: { separator: ";", headerSeparator: "," } },
+    };
+    expect(await records(csv)).toEqual([
+      { values: ["name", "email", "phone", "company", "tags"] },
+      mismatch,
+      mismatch,
+      { values: ["Ciclana", "ciclana@exemplo.com.br"] },
+    ]);
+  });
+
+  it("tells the rows' separator from a lone odd row: a name with a comma in a ; file stays a name", async () => {
+    const csv = "nome;email\nSilva, João\nAna;ana@x.com\nBia;bia@x.com";
+    expect(detectSeparators(csv)).toEqual({ delimiter: ";" });
+    expect((await records(csv))[1]).toEqual({ values: ["Silva, João"] });
+    // quoted separators are no sign either
+    expect(detectSeparators('name,tags\n"a;b",x\n"c;d",y')).toEqual({ delimiter: "," });
+    expect(detectSeparators("name,email\na;b\nc;d")).toEqual({ delimiter: ",", rowDelimiter: ";" });
   });
 });

@@ -16,35 +16,116 @@ const options = {
 
 const delimiters = [",", ";", "\t"] as const;
 
+/** Per line of the text's start, how often each separator occurs outside quotes; `lines` at most. */
+function separatorCounts(text: string, lines: number): Array<Map<string, number>> {
+  const counted: Array<Map<string, number>> = [];
+  let counts = new Map<string, number>(delimiters.map((delimiter) => [delimiter, 0]));
+  let quoted = false;
+  let blank = true;
+  const endLine = () => {
+    if (!blank) counted.push(counts);
+    counts = new Map<string, number>(delimiters.map((delimiter) => [delimiter, 0]));
+    blank = true;
+  };
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) {
+      endLine();
+      if (counted.length >= lines) return counted;
+      continue;
+    } else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    if (char.trim() !== "" && char !== "\uFEFF") blank = false;
+  }
+  endLine();
+  return counted;
+}
+
+const mostUsed = (counts: Map<string, number> | undefined): string =>
+  // the first of the most frequent, so a tie or a one-column header stays `,`
+  delimiters.reduce((best, delimiter) =>
+    (counts?.get(delimiter) ?? 0) > (counts?.get(best) ?? 0) ? delimiter : best,
+  );
+
 /**
  * The one of `,` `;` tab that the header line holds most outside quotes, `,` on a tie or when none: Excel in
  * Portuguese saves with `;`. Not the parser's `delimiter_auto`, which counts inside quotes and fails on a
  * quoted field or a non-ASCII letter.
  */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>(delimiters.map((delimiter) => [delimiter, 0]));
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
-  }
-  // the first of the most frequent, so a tie or a one-column header stays `,`
-  return delimiters.reduce((best, delimiter) =>
-    (counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0) ? delimiter : best,
+  return mostUsed(separatorCounts(text, 1)[0]);
+}
+
+/** Data lines looked at to tell whether the rows use another separator than the header. */
+const sampledLines = 200;
+
+export interface CsvSeparators {
+  /** The header's, which the file is read with. */
+  delimiter: string;
+  /**
+   * Another separator that most data rows use instead (none of the header's outside quotes): a header typed
+   * into one cell, as Excel in Portuguese does with a comma template, then saved with `;`. Those rows are
+   * refused, never read as one long name.
+   */
+  rowDelimiter?: string;
+}
+
+/** Decides from the header and the first rows together (a single odd row, such as "Silva, João" alone, is no sign). */
+export function detectSeparators(text: string): CsvSeparators {
+  const [header, ...rows] = separatorCounts(text, sampledLines + 1);
+  const delimiter = mostUsed(header);
+  if ((header?.get(delimiter) ?? 0) === 0 || rows.length === 0) return { delimiter };
+  const others = rows.filter((row) => (row.get(delimiter) ?? 0) === 0).map(mostUsed);
+  const other = mostUsed(
+    new Map(delimiters.map((d) => [d, d === delimiter ? 0 : others.filter((o) => o === d).length])),
   );
+  const using = others.filter((found) => found === other).length;
+  return other !== delimiter && using > 0 && using * 2 >= rows.length
+    ? { delimiter, rowDelimiter: other }
+    : { delimiter };
+}
+
+/** Whether `raw` (a record's text) holds `separator` outside quotes. */
+function holdsOutsideQuotes(raw: string, separator: string): boolean {
+  let quoted = false;
+  for (const char of raw) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === separator) return true;
+  }
+  return false;
 }
 
 export type CsvItem = { values: string[] } | { unreadable: ImportReason };
 
-/** Streams the file's records, the header first; a record the parser gave up on comes last, as unreadable. */
+/**
+ * Streams the file's records, the header first; a record the parser gave up on comes last, as unreadable. A
+ * row of one value that holds the separator the rows use instead of the header's (see `CsvSeparators`) comes
+ * as unreadable (`separator_mismatch`), in its place.
+ */
 export async function* readCsv(text: string): AsyncGenerator<CsvItem> {
-  const parser = parse(text, { ...options, delimiter: detectDelimiter(text) });
+  const { delimiter, rowDelimiter } = detectSeparators(text);
+  const parser = parse(text, { ...options, delimiter, raw: true });
   let skipped: CsvError | undefined;
   parser.on("skip", (error: CsvError) => {
     skipped ??= error;
   });
-  for await (const record of parser as AsyncIterable<string[]>) yield { values: record };
+  let width: number | undefined;
+  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    const mismatch =
+      rowDelimiter !== undefined &&
+      width !== undefined &&
+      width > 1 &&
+      record.length === 1 &&
+      holdsOutsideQuotes(raw, rowDelimiter);
+    width ??= record.length;
+    yield mismatch
+      ? {
+          unreadable: importReason("separator_mismatch", {
+            separator: rowDelimiter,
+            headerSeparator: delimiter,
+          }),
+        }
+      : { values: record };
+  }
   if (skipped) {
     yield {
       unreadable: importReason(skipped.code === "CSV_QUOTE_NOT_CLOSED" ? "unclosed_quote" : "unreadable", {

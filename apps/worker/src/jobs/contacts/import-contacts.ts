@@ -51,7 +51,7 @@ export async function importContacts(
     deps.logger.info({ ...log, reason: error.message }, "contact import refused");
     return;
   }
-  await markImportRunning(deps.contacts, payload.importId, total);
+  await markImportRunning(deps.contacts, payload.importId, total, columns);
   run.contactImport.status = "running";
 
   const done = run.contactImport.processed;

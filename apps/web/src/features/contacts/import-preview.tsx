@@ -1,0 +1,216 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { Alert } from "../../components/ui/alert";
+import { Badge } from "../../components/ui/badge";
+import { Button } from "../../components/ui/button";
+import { Card } from "../../components/ui/card";
+import { LoadMore } from "../../components/ui/load-more";
+import { Loading } from "../../components/ui/loading";
+import { ProgressBar } from "../../components/ui/progress-bar";
+import { QueryError } from "../../components/ui/query-error";
+import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
+import { Table, Td, Th } from "../../components/ui/table";
+import { textLinkClasses } from "../../components/ui/text-link";
+import { useI18n } from "../../i18n/i18n-provider";
+import type { PlainMessageKey } from "../../i18n/translate";
+import { useTRPC } from "../../lib/trpc";
+import { ImportCount } from "./import-progress";
+import {
+  describeIgnoredColumns,
+  describeImportFailure,
+  describeImportRow,
+  type FieldLabels,
+  fieldLabelsOf,
+  importPollInterval,
+  importProgress,
+  isImportFinished,
+  outcomeTones,
+  previewTotals,
+  rowOutcomeLabels,
+} from "./import-state";
+import { useCustomFields } from "./use-contact-options";
+
+const rowsPageSize = 100;
+
+const totalTones: Record<string, string> = {
+  created: "text-emerald-600",
+  updated: "text-indigo-600",
+  unchanged: "text-slate-600",
+  skipped: "text-slate-600",
+  error: "text-red-600",
+};
+
+/**
+ * A preview (dry run) of an import: what the import would do with the file, its totals and the rows it would
+ * skip or fail, with their reasons. `onImport` runs the real import, offered once the preview is complete.
+ */
+export function ImportPreview({
+  previewId,
+  onImport,
+  importing,
+}: {
+  previewId: string;
+  onImport: () => void;
+  importing: boolean;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const labels = fieldLabelsOf(useCustomFields().data?.items ?? []);
+  const job = useQuery({
+    ...trpc.contacts.getImport.queryOptions({ id: previewId }),
+    refetchInterval: (query) => importPollInterval(query.state.data),
+  });
+
+  if (job.isPending) return <Loading />;
+  if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
+  const data = job.data;
+  const finished = isImportFinished(data);
+  const ignored = data.status === "completed" ? describeIgnoredColumns(t, data) : null;
+
+  return (
+    <section aria-labelledby="import-preview-title" className="space-y-6">
+      <RefreshFailedNotice query={job} />
+      <Card>
+        <h2 id="import-preview-title" className="text-base font-semibold text-slate-900">
+          {t("contacts.import.preview.title")}
+        </h2>
+        <p className="mt-1 mb-5 text-sm text-slate-500">{t("contacts.import.preview.description")}</p>
+        {!finished && (
+          <ProgressBar label={t("contacts.import.preview.progressLabel")} value={importProgress(data)} />
+        )}
+        {data.status === "failed" && (
+          <Alert tone="error">
+            <p>{describeImportFailure(t, data)}</p>
+            {data.errorReason && <p className="mt-1">{t("contacts.import.failedHint")}</p>}
+          </Alert>
+        )}
+        {data.status === "completed" && (
+          <>
+            {ignored && (
+              <Alert tone="info" className="mb-5">
+                {ignored}
+              </Alert>
+            )}
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-live="polite">
+              {previewTotals(data).map((total) => (
+                <ImportCount
+                  key={total.label}
+                  label={t(total.label)}
+                  value={total.value}
+                  tone={totalTones[total.outcome] ?? "text-slate-600"}
+                />
+              ))}
+            </dl>
+            <div className="mt-6 flex justify-end border-t border-slate-200 pt-5">
+              <Button onClick={onImport} loading={importing}>
+                {t("contacts.import.preview.import")}
+              </Button>
+            </div>
+          </>
+        )}
+      </Card>
+      {data.status === "completed" && data.warned > 0 && (
+        <PreviewRows
+          previewId={previewId}
+          outcome="warned"
+          title="contacts.import.preview.warnedRows"
+          labels={labels}
+        />
+      )}
+      {data.status === "completed" &&
+        (data.failed === 0 && data.skipped === 0 ? (
+          <Alert tone="success">{t("contacts.import.preview.noProblems")}</Alert>
+        ) : (
+          <>
+            {data.failed > 0 && (
+              <PreviewRows
+                previewId={previewId}
+                outcome="error"
+                title="contacts.import.preview.errorRows"
+                labels={labels}
+              />
+            )}
+            {data.skipped > 0 && (
+              <PreviewRows
+                previewId={previewId}
+                outcome="skipped"
+                title="contacts.import.preview.skippedRows"
+                labels={labels}
+              />
+            )}
+          </>
+        ))}
+    </section>
+  );
+}
+
+function PreviewRows({
+  previewId,
+  outcome,
+  title,
+  labels,
+}: {
+  previewId: string;
+  outcome: "error" | "skipped" | "warned";
+  title: PlainMessageKey;
+  labels: FieldLabels;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const rows = useInfiniteQuery(
+    trpc.contacts.importRows.infiniteQueryOptions(
+      { id: previewId, outcome, limit: rowsPageSize },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Card title={t(title)}>
+      <p className="mb-3 text-sm text-slate-500">{t("contacts.import.rowHint")}</p>
+      <RefreshFailedNotice query={rows} />
+      {rows.isPending ? (
+        <Loading />
+      ) : rows.isLoadingError ? (
+        <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
+      ) : (
+        <>
+          <Table
+            caption={t(title)}
+            head={
+              <>
+                <Th>{t("contacts.import.row")}</Th>
+                <Th>{t("contacts.import.result")}</Th>
+                <Th>{t("contacts.import.reason")}</Th>
+                <Th>
+                  <span className="sr-only">{t("contacts.import.contact")}</span>
+                </Th>
+              </>
+            }
+          >
+            {items.map((row) => (
+              <tr key={row.rowNumber}>
+                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
+                <Td className="w-32">
+                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
+                </Td>
+                <Td className="text-slate-600">{describeImportRow(t, row, labels) ?? "—"}</Td>
+                <Td className="text-right whitespace-nowrap">
+                  {row.contactId && (
+                    <Link
+                      to="/contacts/$contactId"
+                      params={{ contactId: row.contactId }}
+                      className={textLinkClasses}
+                    >
+                      {t("contacts.import.openContact")}
+                    </Link>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          <LoadMore {...rows} />
+        </>
+      )}
+    </Card>
+  );
+}
