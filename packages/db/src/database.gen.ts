@@ -164,7 +164,7 @@ export interface DealActivities {
   id: Generated<string>;
   organization_id: string;
   seq: Generated<Int8>;
-  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed" | "payment_expired" | "payment_declined" | "payment_link_created" | "payment_link_sent";
+  type: "note" | "call" | "meeting" | "task" | "created" | "stage_changed" | "won" | "lost" | "reopened" | "payment_paid" | "payment_refunded" | "contact_changed" | "payment_expired" | "payment_declined" | "payment_link_created" | "payment_link_sent" | "fields_changed";
 }
 
 export interface Deals {

@@ -40,6 +40,7 @@ import * as m0039 from "../migrations/0039_payment_link_activities";
 import * as m0040 from "../migrations/0040_lost_reasons";
 import * as m0041 from "../migrations/0041_import_preview";
 import * as m0044 from "../migrations/0044_import_warnings";
+import * as m0045 from "../migrations/0045_deal_field_activities";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -87,4 +88,5 @@ export const migrations: Record<string, Migration> = {
   "0040_lost_reasons": m0040,
   "0041_import_preview": m0041,
   "0044_import_warnings": m0044,
+  "0045_deal_field_activities": m0045,
 };

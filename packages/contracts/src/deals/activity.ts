@@ -24,6 +24,7 @@ export const dealActivityType = z
     "payment_declined",
     "payment_link_created",
     "payment_link_sent",
+    "fields_changed",
   ])
   .describe(
     "User activities (note, call, meeting, task) or system ones written with the change they describe. " +
@@ -31,7 +32,10 @@ export const dealActivityType = z
       "its data has provider, amount, currency and, when the provider gave them, declineCode and declineMessage. " +
       "payment_link_created: a payment link was made for the deal (data: paymentId, provider, amount, currency). " +
       "payment_link_sent: a link was sent to the deal's contact in a conversation (the same data, with " +
-      "conversationId and messageId)",
+      "conversationId and messageId). " +
+      "fields_changed: an edit of the title, value, expected close date or owner; data.changes lists each changed " +
+      "field as { field, from, to }, field being title, value ({ amount, currency }), expectedCloseDate " +
+      "(YYYY-MM-DD or null) or assigneeId (a user id or null)",
   );
 
 export const dealActivity = z.object({

@@ -93,10 +93,19 @@ export const systemActivityTypes = [
   "payment_link_created",
   /** A link was sent to the deal's contact as a message in a conversation. */
   "payment_link_sent",
+  /** An edit of the title, value, expected close date or owner: `data.changes` lists each as `FieldChange`. */
+  "fields_changed",
 ] as const;
 export type SystemActivityType = (typeof systemActivityTypes)[number];
 
 export type DealActivityType = UserActivityType | SystemActivityType;
+
+/** One field of a `fields_changed` activity, named as the deal's API names it, with its value before and after. */
+export type FieldChange =
+  | { field: "title"; from: string; to: string }
+  | { field: "value"; from: Money; to: Money }
+  | { field: "expectedCloseDate"; from: string | null; to: string | null }
+  | { field: "assigneeId"; from: string | null; to: string | null };
 
 export interface DealActivity {
   id: string;

@@ -11,7 +11,7 @@ import { dealView } from "./deal-view";
 import { type DealChange, publishDealUpdated } from "./events";
 import { lockDealInPipelineOrder } from "./lock-deal";
 import { pickLostReason } from "./lost-reasons";
-import type { Deal, DealStatus, DealView, Pipeline } from "./model";
+import type { Deal, DealStatus, DealView, FieldChange, Pipeline } from "./model";
 import type { DealPatch, DealsDeps, DealsRepos, NewDealActivity } from "./ports";
 import { findStage } from "./stage";
 import { changeDealStatus, type PickedLostReason } from "./status";
@@ -36,7 +36,7 @@ export interface UpdateDealInput {
   expectedUpdatedAt?: Date | undefined;
 }
 
-interface Edits {
+export interface Edits {
   patch: DealPatch;
   changes: DealChange[];
   /** system activities, as type and data */
@@ -44,8 +44,9 @@ interface Edits {
 }
 
 /**
- * Edits, moves, wins, loses or reopens a deal. A move, a status change and a new contact each write their
- * system activity in the same transaction; `deal_updated` says what changed, after commit.
+ * Edits, moves, wins, loses or reopens a deal. A move, a status change, a new contact and an edit of the title,
+ * value, expected close date or owner each write their system activity in the same transaction; `deal_updated`
+ * says what changed, after commit.
  */
 export async function updateDeal(
   deps: DealsDeps,
@@ -63,7 +64,7 @@ export async function updateDeal(
     const edits: Edits = { patch: {}, changes: [], activities: [] };
     const pipeline = await move(repos, organizationId, deal, current, input, edits, now);
     await assertReferences(repos, organizationId, fields);
-    editFields(deal, { ...fields, value: input.value }, edits);
+    editDealFields(deal, { ...fields, value: input.value }, edits);
     const picked =
       input.lostReasonId === undefined
         ? undefined
@@ -177,16 +178,20 @@ async function move(
   return pipeline;
 }
 
-/** Records the plain field edits that change something. */
-function editFields(
-  deal: Deal,
-  fields: ReturnType<typeof parseFields> & { value: DealValueInput | undefined },
-  edits: Edits,
-): void {
+type EditedFields = ReturnType<typeof parseFields> & { value: DealValueInput | undefined };
+
+/**
+ * Records the plain field edits that change something. The contact has its own `contact_changed` activity (merges
+ * and deletions write it too); title, value, expected close date and owner are audited together, one
+ * `fields_changed` activity per edit listing each field's old and new value.
+ */
+export function editDealFields(deal: Deal, fields: EditedFields, edits: Edits): void {
   const { patch, changes } = edits;
+  const audited: FieldChange[] = [];
   if (fields.title !== undefined && fields.title !== deal.title) {
     patch.title = fields.title;
     changes.push("title");
+    audited.push({ field: "title", from: deal.title, to: fields.title });
   }
   if (fields.contactId !== undefined && fields.contactId !== deal.contactId) {
     patch.contactId = fields.contactId;
@@ -196,21 +201,25 @@ function editFields(
       data: { fromContactId: deal.contactId, toContactId: fields.contactId },
     });
   }
-  if (fields.assigneeId !== undefined && fields.assigneeId !== deal.assigneeId) {
-    patch.assigneeId = fields.assigneeId;
-    changes.push("assignee");
-  }
-  if (fields.expectedCloseDate !== undefined && fields.expectedCloseDate !== deal.expectedCloseDate) {
-    patch.expectedCloseDate = fields.expectedCloseDate;
-    changes.push("expectedCloseDate");
-  }
   if (fields.value !== undefined) {
     const value = parseDealValue(fields.value, deal.value.currency);
     if (!sameMoney(value, deal.value)) {
       patch.value = value;
       changes.push("value");
+      audited.push({ field: "value", from: deal.value, to: value });
     }
   }
+  if (fields.expectedCloseDate !== undefined && fields.expectedCloseDate !== deal.expectedCloseDate) {
+    patch.expectedCloseDate = fields.expectedCloseDate;
+    changes.push("expectedCloseDate");
+    audited.push({ field: "expectedCloseDate", from: deal.expectedCloseDate, to: fields.expectedCloseDate });
+  }
+  if (fields.assigneeId !== undefined && fields.assigneeId !== deal.assigneeId) {
+    patch.assigneeId = fields.assigneeId;
+    changes.push("assignee");
+    audited.push({ field: "assigneeId", from: deal.assigneeId, to: fields.assigneeId });
+  }
+  if (audited.length > 0) edits.activities.push({ type: "fields_changed", data: { changes: audited } });
 }
 
 const sameMoney = (a: Money, b: Money) => a.amount === b.amount && a.currency === b.currency;

@@ -131,7 +131,8 @@ describe("moving, winning and losing", () => {
       value: { amount: "2500.00", currency: "BRL" },
     });
     const types = (await activitiesOf(api, token, deal.id)).map((a) => a.type).sort();
-    expect(types).toEqual(["created", "stage_changed", "won"]);
+    // the value edit is audited too, in the same transaction
+    expect(types).toEqual(["created", "fields_changed", "stage_changed", "won"]);
   });
 
   it("refuses a stage of another pipeline, an unknown one, or another organization's ids", async () => {

@@ -16,7 +16,9 @@ export const updateDeal = permission("deals:write")
         '`{ stage }` moves the deal (a `stage_changed` activity); `{ status: "won" }` wins it; ' +
         '`{ status: "lost", lostReasonId?, lostReason? }` loses it (a predefined reason of `/lost-reasons`, ' +
         "free text, or both: with the id alone the text is its name); " +
-        '`{ status: "open" }` reopens it.',
+        '`{ status: "open" }` reopens it. A new `contactId` writes a `contact_changed` activity; a change of the ' +
+        "title, value, expected close date or owner writes one `fields_changed` activity listing each changed " +
+        "field with its old and new value.",
       requestHeaders: ifMatchRequestHeader,
       responseHeaders: etagResponseHeader,
     },

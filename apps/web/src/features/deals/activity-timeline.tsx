@@ -8,6 +8,7 @@ import {
   Link2,
   Link2Off,
   type LucideIcon,
+  PencilLine,
   Phone,
   RotateCcw,
   Send,
@@ -32,7 +33,15 @@ import { formatDateTime, formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useApiKeyAuthor } from "../api-keys/use-api-key-author";
 import { activityTypeLabels } from "./activity-labels";
-import { type DealActivity, describeSystemActivity, isOverdue, schedulableTypes } from "./activity-view";
+import {
+  contactChangeIds,
+  type DealActivity,
+  describeContactChange,
+  describeSystemActivity,
+  isOverdue,
+  schedulableTypes,
+} from "./activity-view";
+import { useContactName } from "./use-contact-name";
 import { useMemberNames } from "./use-deal-options";
 
 const pageSize = 30;
@@ -54,6 +63,7 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   payment_declined: { icon: CreditCard, tone: "bg-red-50 text-red-600" },
   payment_link_created: { icon: Link2, tone: "bg-slate-100 text-slate-500" },
   payment_link_sent: { icon: Send, tone: "bg-sky-50 text-sky-600" },
+  fields_changed: { icon: PencilLine, tone: "bg-slate-100 text-slate-500" },
 };
 
 export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {
@@ -106,7 +116,8 @@ function ActivityItem({
   const names = useMemberNames();
   const apiKeyAuthor = useApiKeyAuthor();
   const { icon: Icon, tone } = icons[activity.type];
-  const system = describeSystemActivity(activity, t, locale);
+  const system = describeSystemActivity(activity, t, locale, (id) => names.get(id));
+  const contactChange = contactChangeIds(activity);
   const actor = activity.actorId ? (names.get(activity.actorId) ?? null) : apiKeyAuthor(activity.apiKeyId);
   const meta = (
     <p className="mt-1 text-xs text-slate-500">
@@ -127,8 +138,10 @@ function ActivityItem({
         <Icon aria-hidden="true" className="size-4" />
       </span>
       <div className="min-w-0 flex-1 pt-1.5">
-        {system !== null ? (
-          <p className="text-sm text-slate-700">{system}</p>
+        {contactChange ? (
+          <ContactChangeText {...contactChange} />
+        ) : system !== null ? (
+          <p className="text-sm whitespace-pre-line text-slate-700">{system}</p>
         ) : schedulableTypes.includes(activity.type) ? (
           <TodoBody activity={activity} dealId={dealId} canEdit={canEdit} />
         ) : (
@@ -143,6 +156,14 @@ function ActivityItem({
       </div>
     </li>
   );
+}
+
+/** A contact named as it is now: a contact's name is not copied into the deal's history. */
+function ContactChangeText({ from, to }: { from: string | null; to: string | null }) {
+  const { t } = useI18n();
+  const fromName = useContactName(from);
+  const toName = useContactName(to);
+  return <p className="text-sm text-slate-700">{describeContactChange(fromName, toName, t)}</p>;
 }
 
 function TodoBody({

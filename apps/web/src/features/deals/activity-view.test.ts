@@ -2,10 +2,73 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { ptBR } from "../../i18n/pt-br";
 import { type Translate, translate } from "../../i18n/translate";
-import { describeSystemActivity, isOverdue } from "./activity-view";
+import { contactChangeIds, describeContactChange, describeSystemActivity, isOverdue } from "./activity-view";
 
 const t = ((key: keyof typeof en, params?: Record<string, string | number>) =>
   translate(en, key, params)) as Translate;
+
+describe("the history of a deal's fields", () => {
+  const pt = ((key: keyof typeof en, params?: Record<string, string | number>) =>
+    translate(ptBR, key, params)) as Translate;
+  const team = new Map([
+    ["u-ana", "Ana"],
+    ["u-joao", "João"],
+  ]);
+  const brl = (amount: string) => ({ amount, currency: "BRL" });
+
+  it("says in Portuguese each field an edit changed, from what to what, with the owners' names", () => {
+    const data = {
+      changes: [
+        { field: "value", from: brl("2000.00"), to: brl("7777.00") },
+        { field: "expectedCloseDate", from: "2026-12-20", to: "2026-12-24" },
+        { field: "assigneeId", from: "u-ana", to: "u-joao" },
+        { field: "title", from: "Site", to: "Site e loja" },
+      ],
+    };
+    expect(
+      describeSystemActivity({ type: "fields_changed", data }, pt, "pt-BR", (id) => team.get(id))?.split(
+        "\n",
+      ),
+    ).toEqual([
+      "Valor alterado de R$\u00a02.000,00 para R$\u00a07.777,00",
+      "Previsão de fechamento alterada de 20/12/2026 para 24/12/2026",
+      "Responsável alterado de Ana para João",
+      "Título alterado de “Site” para “Site e loja”",
+    ]);
+  });
+
+  it("names the contacts a user's change of contact went from and to, and leaves merges and deletions alone", () => {
+    const data = { fromContactId: "c-carla", toContactId: "c-diego" };
+    expect(contactChangeIds({ type: "contact_changed", data })).toEqual({ from: "c-carla", to: "c-diego" });
+    expect(contactChangeIds({ type: "contact_changed", data: { reason: "contact_deleted" } })).toBeNull();
+    expect(describeContactChange("Carla", "Diego", pt)).toBe("Contato alterado de Carla para Diego");
+    expect(describeContactChange(null, "Diego", pt)).toBe("Contato alterado para Diego");
+    expect(describeContactChange(null, null, pt)).toBe("Contato alterado");
+  });
+
+  it("tells a date or an owner set or removed, names a removed member, and skips what it cannot read", () => {
+    const data = {
+      changes: [
+        { field: "expectedCloseDate", from: null, to: "2026-12-24" },
+        { field: "expectedCloseDate", from: "2026-12-20", to: null },
+        { field: "assigneeId", from: null, to: "u-gone" },
+        { field: "assigneeId", from: "u-ana", to: null },
+        { field: "value", from: 12, to: brl("1.00") },
+        { field: "stage", from: "a", to: "b" },
+      ],
+    };
+    expect(
+      describeSystemActivity({ type: "fields_changed", data }, pt, "pt-BR", (id) => team.get(id))?.split(
+        "\n",
+      ),
+    ).toEqual([
+      "Previsão de fechamento definida para 24/12/2026",
+      "Previsão de fechamento 20/12/2026 removida",
+      "Responsável definido: um ex-membro da equipe",
+      "Responsável Ana removido; o negócio ficou sem responsável",
+    ]);
+  });
+});
 
 describe("describeSystemActivity", () => {
   it("tells where a deal started and where it moved, with the stage names of the time", () => {

@@ -46,11 +46,71 @@ function dealProgress(data: Record<string, unknown>, locale: Locale) {
   };
 }
 
-/** The sentence that says what a system activity recorded; null for the user's own notes and tasks. */
+/** "20/12/2026": a calendar date as a short, unambiguous day in the user's language. */
+const shortDate = (value: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${value}T00:00:00Z`));
+
+const isMoney = (value: unknown): value is { amount: string; currency: string } =>
+  isRecord(value) && typeof value.amount === "string" && typeof value.currency === "string";
+
+/** A user's name now; an id the team no longer has is a former member. */
+export type UserName = (id: string) => string | undefined;
+
+/** One sentence per field a `fields_changed` activity lists, old value to new; fields it does not know are left out. */
+export function describeFieldChanges(
+  data: Record<string, unknown>,
+  t: Translate,
+  locale: Locale,
+  userName: UserName,
+): string[] {
+  const changes = Array.isArray(data.changes) ? data.changes : [];
+  const member = (id: string) => userName(id) ?? t("deals.activity.formerMember");
+  return changes.flatMap((change): string[] => {
+    if (!isRecord(change)) return [];
+    const { field, from, to } = change;
+    if (field === "title" && typeof from === "string" && typeof to === "string") {
+      return [t("deals.activity.titleChanged", { from, to })];
+    }
+    if (field === "value" && isMoney(from) && isMoney(to)) {
+      return [
+        t("deals.activity.valueChanged", { from: formatMoney(from, locale), to: formatMoney(to, locale) }),
+      ];
+    }
+    if (field === "expectedCloseDate") {
+      if (typeof from === "string" && typeof to === "string") {
+        return [
+          t("deals.activity.closeDateChanged", { from: shortDate(from, locale), to: shortDate(to, locale) }),
+        ];
+      }
+      if (typeof to === "string") return [t("deals.activity.closeDateSet", { to: shortDate(to, locale) })];
+      if (typeof from === "string")
+        return [t("deals.activity.closeDateCleared", { from: shortDate(from, locale) })];
+    }
+    if (field === "assigneeId") {
+      if (typeof from === "string" && typeof to === "string") {
+        return [t("deals.activity.assigneeChanged", { from: member(from), to: member(to) })];
+      }
+      if (typeof to === "string") return [t("deals.activity.assigneeSet", { to: member(to) })];
+      if (typeof from === "string") return [t("deals.activity.assigneeCleared", { from: member(from) })];
+    }
+    return [];
+  });
+}
+
+/**
+ * The sentence that says what a system activity recorded (one line per field of an edit); null for the user's own
+ * notes and tasks.
+ */
 export function describeSystemActivity(
   activity: Pick<DealActivity, "type" | "data">,
   t: Translate,
   locale: Locale,
+  userName: UserName = () => undefined,
 ): string | null {
   const { data } = activity;
   const unknownStage = t("deals.activity.unknownStage");
@@ -105,9 +165,28 @@ export function describeSystemActivity(
       if (data.reason === "contact_merged") return t("deals.activity.contactMerged");
       if (data.reason === "contact_deleted") return t("deals.activity.contactDeleted");
       return t("deals.activity.contactChanged");
+    case "fields_changed":
+      return describeFieldChanges(data, t, locale, userName).join("\n");
     default:
       return null;
   }
+}
+
+/** The contacts a user's change of contact went from and to, by id; null for merges, deletions and other activities. */
+export function contactChangeIds(
+  activity: Pick<DealActivity, "type" | "data">,
+): { from: string | null; to: string | null } | null {
+  const { data } = activity;
+  if (activity.type !== "contact_changed" || data.reason !== undefined) return null;
+  const id = (value: unknown) => (typeof value === "string" ? value : null);
+  return { from: id(data.fromContactId), to: id(data.toContactId) };
+}
+
+/** "Contato alterado de Carla para Diego" once the names are known; the plain "Contato alterado" until then. */
+export function describeContactChange(from: string | null, to: string | null, t: Translate): string {
+  if (from && to) return t("deals.activity.contactChangedFromTo", { from, to });
+  if (to) return t("deals.activity.contactChangedTo", { to });
+  return t("deals.activity.contactChanged");
 }
 
 /** A task (call, meeting) still open whose due time has passed. */

@@ -15,6 +15,7 @@ import { formatMoney } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { amountIn, required } from "../../lib/validation";
+import { ContactPicker, type PickedContact } from "../contacts/contact-picker";
 import { currencyOptions } from "../settings/organization-options";
 import {
   type DealEditField,
@@ -24,7 +25,7 @@ import {
   rebaseDealEdit,
 } from "./deal-edit";
 import { type Deal, useDealSaved } from "./use-deal-cache";
-import { type Pipeline, useLostReasons, useMemberNames, useMembers } from "./use-deal-options";
+import { type Pipeline, useLostReasons, useMemberNames, useMembers, usePipelines } from "./use-deal-options";
 
 interface DealDetailsCardProps {
   deal: Deal;
@@ -124,6 +125,9 @@ function DealEditForm({
   const queryClient = useQueryClient();
   const onSaved = useDealSaved();
   const members = useMembers().data?.items ?? [];
+  const pipelines = usePipelines().data?.items ?? (pipeline ? [pipeline] : []);
+  // the contact last picked, shown at once; otherwise the one the form holds is looked up
+  const [picked, setPicked] = useState<PickedContact | null>(null);
   // The deal as the form loaded it: what the user changes is measured from it, and the save is conditional
   // on it, so a colleague's change in the meantime is never overwritten.
   const [loaded, setLoaded] = useState(deal);
@@ -162,7 +166,18 @@ function DealEditForm({
       PRECONDITION_FAILED: reloadFailed ? "deals.edit.changedElsewhereReload" : "deals.edit.changedElsewhere",
     },
   });
-  const stageOptions = (pipeline?.stages ?? []).map((stage) => ({ value: stage.id, label: stage.name }));
+  const contactId = form.values.contactId;
+  const contactQuery = useQuery({
+    ...trpc.contacts.get.queryOptions({ id: contactId }),
+    enabled: contactId !== "" && picked?.id !== contactId,
+  });
+  const contact = picked?.id === contactId ? picked : contactId ? (contactQuery.data ?? null) : null;
+  const chosenPipeline = pipelines.find((item) => item.id === form.values.pipelineId) ?? pipeline;
+  const pipelineOptions = pipelines.map((item) => ({ value: item.id, label: item.name }));
+  const stageOptions = (chosenPipeline?.stages ?? []).map((stage) => ({
+    value: stage.id,
+    label: stage.name,
+  }));
   const memberOptions = [
     { value: "", label: t("deals.fields.unassigned") },
     ...members.map((member) => ({ value: member.id, label: member.name })),
@@ -175,6 +190,8 @@ function DealEditForm({
       title: now.title,
       amount: formatMoney(now.value, locale),
       currency: now.value.currency,
+      contactId: t("deals.edit.otherContact"),
+      pipelineId: pipelineOptions.find((option) => option.value === now.pipelineId)?.label ?? "",
       stage: stageOptions.find((option) => option.value === now.stage)?.label ?? "",
       expectedCloseDate: now.expectedCloseDate ? formatCalendarDate(now.expectedCloseDate, locale) : "—",
       assigneeId: memberOptions.find((option) => option.value === (now.assigneeId ?? ""))?.label ?? "",
@@ -218,12 +235,37 @@ function DealEditForm({
           {...form.field("currency")}
         />
       </div>
-      <SelectField
-        label={t("deals.fields.stage")}
-        options={stageOptions}
-        hint={theirs("stage")}
-        {...form.field("stage")}
-      />
+      <div>
+        <ContactPicker
+          label={t("deals.fields.contact")}
+          value={contact}
+          onChange={(next) => {
+            setPicked(next);
+            form.setValues((current) => ({ ...current, contactId: next?.id ?? "" }));
+          }}
+        />
+        {theirs("contactId") && <p className="mt-1.5 text-xs text-slate-500">{theirs("contactId")}</p>}
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <SelectField
+          label={t("deals.pipeline")}
+          options={pipelineOptions}
+          hint={theirs("pipelineId")}
+          {...form.field("pipelineId")}
+          onChange={(event) => {
+            const next = pipelines.find((item) => item.id === event.target.value);
+            // back in the deal's own pipeline its stage is offered again; elsewhere the first stage
+            const stage = next?.id === loaded.pipelineId ? loaded.stage : (next?.stages[0]?.id ?? "");
+            form.setValues((current) => ({ ...current, pipelineId: event.target.value, stage }));
+          }}
+        />
+        <SelectField
+          label={t("deals.fields.stage")}
+          options={stageOptions}
+          hint={theirs("stage")}
+          {...form.field("stage")}
+        />
+      </div>
       <TextField
         label={t("deals.fields.expectedClose")}
         type="date"

@@ -33,6 +33,21 @@ describe("the deal edit form sends only what the user changed", () => {
     expect(dealEditPatch(loaded, values, "pt-BR")).toEqual({ title: "60 caixas de café" });
   });
 
+  it("sends a new contact, and leaves the contact alone when the picker was cleared and nothing picked", () => {
+    const other = { ...dealEditValues(loaded, "pt-BR"), contactId: uuid(11) };
+    expect(dealEditPatch(loaded, other, "pt-BR")).toEqual({ contactId: uuid(11) });
+    const cleared = { ...dealEditValues(loaded, "pt-BR"), contactId: "" };
+    expect(dealEditPatch(loaded, cleared, "pt-BR")).toEqual({});
+    const contactless = { ...loaded, contactId: null };
+    const picked = { ...dealEditValues(contactless, "pt-BR"), contactId: uuid(12) };
+    expect(dealEditPatch(contactless, picked, "pt-BR")).toEqual({ contactId: uuid(12) });
+  });
+
+  it("sends another pipeline with the stage to put the deal in", () => {
+    const moved = { ...dealEditValues(loaded, "pt-BR"), pipelineId: uuid(5), stage: uuid(6) };
+    expect(dealEditPatch(loaded, moved, "pt-BR")).toEqual({ pipelineId: uuid(5), stage: uuid(6) });
+  });
+
   it("sends nothing for an amount written differently but worth the same", () => {
     const values = { ...dealEditValues(loaded, "pt-BR"), amount: "R$ 1.500,00" };
     expect(dealEditPatch(loaded, values, "pt-BR")).toEqual({});

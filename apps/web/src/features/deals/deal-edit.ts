@@ -7,7 +7,15 @@ import type { Deal } from "./use-deal-cache";
 /** The server names a deal's value `value.amount` and `value.currency`; the deal forms call them otherwise. */
 export const dealValueFields = { "value.amount": "amount", "value.currency": "currency" } as const;
 
-export type DealEditField = "title" | "amount" | "currency" | "stage" | "expectedCloseDate" | "assigneeId";
+export type DealEditField =
+  | "title"
+  | "amount"
+  | "currency"
+  | "contactId"
+  | "pipelineId"
+  | "stage"
+  | "expectedCloseDate"
+  | "assigneeId";
 export type DealEditValues = Record<DealEditField, string>;
 export type DealPatch = Omit<RouterInputs["deals"]["update"], "id" | "expectedUpdatedAt">;
 
@@ -15,6 +23,8 @@ const fields: readonly DealEditField[] = [
   "title",
   "amount",
   "currency",
+  "contactId",
+  "pipelineId",
   "stage",
   "expectedCloseDate",
   "assigneeId",
@@ -26,6 +36,8 @@ export function dealEditValues(deal: Deal, locale: Locale): DealEditValues {
     title: deal.title,
     amount: amountForInput(deal.value.amount, locale),
     currency: deal.value.currency,
+    contactId: deal.contactId ?? "",
+    pipelineId: deal.pipelineId,
     stage: deal.stage,
     expectedCloseDate: deal.expectedCloseDate ?? "",
     assigneeId: deal.assigneeId ?? "",
@@ -46,6 +58,11 @@ function changed(field: DealEditField, base: Deal, values: DealEditValues, local
       return !sameAmount(values.amount, base.value.amount, locale, values.currency);
     case "currency":
       return values.currency !== base.value.currency;
+    case "contactId":
+      // a deal's contact can be replaced, not removed: a cleared picker leaves it as it was
+      return values.contactId !== "" && values.contactId !== base.contactId;
+    case "pipelineId":
+      return values.pipelineId !== base.pipelineId;
     case "stage":
       return values.stage !== base.stage;
     case "expectedCloseDate":
@@ -71,7 +88,12 @@ export function dealEditPatch(base: Deal, values: DealEditValues, locale: Locale
     if (amount === null) return null;
     patch.value = { amount, currency: values.currency };
   }
-  if (touched.has("stage")) patch.stage = values.stage;
+  if (touched.has("contactId")) patch.contactId = values.contactId;
+  // another pipeline needs the stage to put the deal in, even a stage with the same id cannot be
+  if (touched.has("pipelineId")) {
+    patch.pipelineId = values.pipelineId;
+    patch.stage = values.stage;
+  } else if (touched.has("stage")) patch.stage = values.stage;
   if (touched.has("expectedCloseDate")) patch.expectedCloseDate = values.expectedCloseDate || null;
   if (touched.has("assigneeId")) patch.assigneeId = values.assigneeId || null;
   return patch;
