@@ -377,6 +377,8 @@ export interface PaymentRefundReservations {
   id: string;
   organization_id: string;
   payment_id: string;
+  request_key: string | null;
+  unconfirmed_at: Timestamp | null;
 }
 
 export interface Payments {

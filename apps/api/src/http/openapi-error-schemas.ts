@@ -21,7 +21,9 @@ export const errorStatuses = {
   409: {
     codes: ["CONFLICT"],
     description:
-      "Conflicts with what exists (a duplicate, a taken name): `data.existingId` names it when known",
+      "Conflicts with what exists (a duplicate, a taken name): `data.existingId` names it when known; " +
+      "`REFUND_UNCONFIRMED`: an earlier refund of the payment awaits the provider's confirmation " +
+      "(PROVIDER_UNCONFIRMED) and is settled automatically within minutes; refund again only after that",
   },
   412: {
     codes: ["PRECONDITION_FAILED"],

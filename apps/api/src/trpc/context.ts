@@ -32,6 +32,11 @@ export interface Context {
   requestId: string;
   /** REST's If-Match, for the edits that take `expectedUpdatedAt` (see trpc/preconditions.ts). */
   ifMatch: string | undefined;
+  /**
+   * The request's Idempotency-Key (http/idempotency.ts answers its retries), for a use case that must know its
+   * own retry: a refund held unconfirmed is resumed by the request that made it.
+   */
+  idempotencyKey: string | undefined;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 }
@@ -61,6 +66,7 @@ export async function createContext(
     },
     requestId: request.requestId,
     ifMatch: headers.get("if-match") ?? undefined,
+    idempotencyKey: headers.get("idempotency-key") ?? undefined,
     setSessionCookie: (value, expiresAt) => appendSetCookie(serializeSessionCookie(value, expiresAt, secure)),
     clearSessionCookie: () => appendSetCookie(serializeClearedSessionCookie(secure)),
   };

@@ -93,6 +93,8 @@ export const paymentsEn = {
   "payments.refund.tooMuch": "This is more than what can still be refunded.",
   "payments.refund.unconfirmed":
     "The provider did not confirm the refund. It may have been made already: the amount stays held and the refund is settled automatically within a few minutes. Do not refund it again.",
+  "payments.refund.earlierUnconfirmed":
+    "An earlier refund of this payment awaits the provider's confirmation. It is settled automatically within a few minutes, recorded once if it was made; refund again only after that, if anything is left.",
 
   "payments.deal.title": "Payments",
   "payments.deal.description":

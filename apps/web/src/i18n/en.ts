@@ -275,6 +275,8 @@ export const en = {
   "errors.providerError": "An external service did not respond as expected. Try again in a moment.",
   "errors.providerUnconfirmed":
     "An external service did not confirm this. It is checked automatically within a few minutes: do not try again.",
+  "errors.refundUnconfirmed":
+    "An earlier refund of this payment awaits the provider's confirmation. It is settled automatically within a few minutes.",
   "errors.network": "We could not reach the server. Check your connection and try again.",
   "errors.unexpected": "Something went wrong on our side. Try again in a moment.",
 

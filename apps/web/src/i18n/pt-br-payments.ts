@@ -95,6 +95,8 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.refund.tooMuch": "Isto é mais do que ainda pode ser estornado.",
   "payments.refund.unconfirmed":
     "O provedor não confirmou o estorno. Ele pode já ter sido feito: o valor fica reservado e o estorno é conferido automaticamente em alguns minutos. Não estorne de novo.",
+  "payments.refund.earlierUnconfirmed":
+    "Um estorno anterior deste pagamento aguarda a confirmação do provedor. Ele é conferido automaticamente em alguns minutos e registrado uma só vez se foi feito; só depois disso estorne de novo, se ainda restar algo.",
 
   "payments.deal.title": "Pagamentos",
   "payments.deal.description":

@@ -274,6 +274,8 @@ export const ptBR: Messages = {
   "errors.providerError": "Um serviço externo não respondeu como esperado. Tente novamente em instantes.",
   "errors.providerUnconfirmed":
     "Um serviço externo não confirmou o pedido. Ele é conferido automaticamente em alguns minutos: não tente de novo.",
+  "errors.refundUnconfirmed":
+    "Um estorno anterior deste pagamento aguarda a confirmação do provedor. Ele é conferido automaticamente em alguns minutos.",
   "errors.network": "Não conseguimos falar com o servidor. Verifique sua conexão e tente novamente.",
   "errors.unexpected": "Algo deu errado do nosso lado. Tente novamente em instantes.",
 

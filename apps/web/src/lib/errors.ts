@@ -36,6 +36,7 @@ const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
   USER_REQUIRED: "errors.forbidden",
   NOT_FOUND: "errors.notFound",
   CONFLICT: "errors.conflict",
+  REFUND_UNCONFIRMED: "errors.refundUnconfirmed",
   PRECONDITION_FAILED: "errors.preconditionFailed",
   // the web app sends JSON within the limits: these meet only other clients
   PAYLOAD_TOO_LARGE: "errors.validationFailed",

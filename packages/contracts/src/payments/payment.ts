@@ -104,7 +104,9 @@ const createPaymentFields = strictInput({
     .string()
     .max(500)
     .optional()
-    .describe("Shown on the checkout page; defaults to the deal's title"),
+    .describe(
+      "Shown to the customer on the checkout page; defaults to words naming the amount in the organization's language (\"Pagamento de R$ 1.234,56\"), never the deal's title",
+    ),
   sendToConversationId: id
     .optional()
     .describe("Also send the link into this conversation with the deal's contact"),

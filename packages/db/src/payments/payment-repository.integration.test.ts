@@ -174,4 +174,45 @@ describe("refund reservations", () => {
       amount: "4.50",
     });
   });
+
+  it("held: only those marked unconfirmed or left before the given time, with their request keys", async () => {
+    const organizationId = await organization("refund-held");
+    const other = await organization("refund-held-other");
+    const paymentId = await payment(organizationId, "paid", null, "mp-held-1");
+    const amount = { amount: "10.00", currency: "BRL" as const };
+    const payments = createPaymentRepository(handle.db);
+    const [inFlight, unconfirmed, leftBehind] = ["b001", "b002", "b003"].map(
+      (suffix) => `00000000-0000-4000-8000-00000000${suffix}`,
+    ) as [string, string, string];
+    await payments.reserveRefund(
+      organizationId,
+      { id: leftBehind, paymentId, amount, requestKey: null },
+      at(1),
+    );
+    await payments.reserveRefund(
+      organizationId,
+      { id: unconfirmed, paymentId, amount: { ...amount, amount: "2.00" }, requestKey: "user:u1:k1" },
+      at(5),
+    );
+    await payments.reserveRefund(organizationId, { id: inFlight, paymentId, amount }, at(6));
+    expect(await payments.heldRefunds(organizationId, { id: paymentId, amount }, at(3))).toEqual([
+      { id: leftBehind, paymentId, amount, requestKey: null },
+    ]);
+
+    expect(await payments.markRefundUnconfirmed(other, unconfirmed, at(7))).toBe(false);
+    expect(await payments.markRefundUnconfirmed(organizationId, unconfirmed, at(7))).toBe(true);
+    expect(await payments.heldRefunds(organizationId, { id: paymentId, amount }, at(3))).toEqual([
+      { id: leftBehind, paymentId, amount, requestKey: null },
+      { id: unconfirmed, paymentId, amount: { ...amount, amount: "2.00" }, requestKey: "user:u1:k1" },
+    ]);
+    expect(await payments.heldRefunds(other, { id: paymentId, amount }, at(3))).toEqual([]);
+    // one reservation per request key and payment
+    await expect(
+      payments.reserveRefund(
+        organizationId,
+        { id: "00000000-0000-4000-8000-00000000b004", paymentId, amount, requestKey: "user:u1:k1" },
+        at(8),
+      ),
+    ).rejects.toThrow();
+  });
 });

@@ -168,9 +168,40 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
           organization_id: organizationId,
           payment_id: reservation.paymentId,
           amount: reservation.amount.amount,
+          request_key: reservation.requestKey ?? null,
           created_at: at,
         })
         .execute();
+    },
+
+    async heldRefunds(organizationId, payment, leftBefore) {
+      // idx_payment_refund_reservations_payment
+      const rows = await db
+        .selectFrom("payment_refund_reservations")
+        .select(["id", "payment_id", "amount", "request_key"])
+        .where("organization_id", "=", organizationId)
+        .where("payment_id", "=", payment.id)
+        .where((eb) => eb.or([eb("unconfirmed_at", "is not", null), eb("created_at", "<", leftBefore)]))
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        paymentId: row.payment_id,
+        amount: storedMoney(row.amount, payment.amount.currency),
+        requestKey: row.request_key,
+      }));
+    },
+
+    async markRefundUnconfirmed(organizationId, reservationId, at) {
+      const row = await db
+        .updateTable("payment_refund_reservations")
+        .set({ unconfirmed_at: at })
+        .where("organization_id", "=", organizationId)
+        .where("id", "=", reservationId)
+        .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async reservedRefunds(organizationId, payment) {
@@ -189,7 +220,15 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       let query = db
         .selectFrom("payment_refund_reservations as r")
         .innerJoin("payments as p", "p.id", "r.payment_id")
-        .select(["r.id", "r.organization_id", "r.payment_id", "r.amount", "r.created_at", "p.currency"])
+        .select([
+          "r.id",
+          "r.organization_id",
+          "r.payment_id",
+          "r.amount",
+          "r.request_key",
+          "r.created_at",
+          "p.currency",
+        ])
         .where("r.created_at", "<", range.before)
         .orderBy("r.created_at")
         .orderBy("r.id")
@@ -209,6 +248,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         organizationId: row.organization_id,
         paymentId: row.payment_id,
         amount: storedMoney(row.amount, row.currency),
+        requestKey: row.request_key,
         createdAt: row.created_at,
       }));
     },
@@ -219,6 +259,18 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         .where("organization_id", "=", organizationId)
         .where("id", "=", reservationId)
         .returning("id")
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async hasEvent(organizationId, event) {
+      const row = await db
+        .selectFrom("payment_events")
+        .select("event_id")
+        .where("organization_id", "=", organizationId)
+        .where("provider", "=", event.provider)
+        .where("event_id", "=", event.eventId)
+        .where("payment_id", "=", event.paymentId)
         .executeTakeFirst();
       return row !== undefined;
     },

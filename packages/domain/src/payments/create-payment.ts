@@ -9,6 +9,7 @@ import { dealPaymentProgress } from "./deal-paid-total";
 import { publishPaymentStatus } from "./events";
 import { isPaymentProviderName, type Payment, type PaymentProviderName } from "./model";
 import { announceLinkActivity, recordLinkCreated } from "./payment-link-activities";
+import { defaultPaymentDescription } from "./payment-link-message";
 import type { PaymentIntegration, PaymentsDeps } from "./ports";
 import { providerFailure } from "./provider-failure";
 
@@ -89,8 +90,10 @@ function paymentAmount(input: CreatePaymentInput, dealValue: Money): Money {
   return money;
 }
 
-function description(input: CreatePaymentInput, dealTitle: string): string {
-  const text = (input.description ?? dealTitle).trim();
+/** The description the caller gave, checked; the default one (see `defaultPaymentDescription`) needs the amount. */
+function givenDescription(input: CreatePaymentInput): string | undefined {
+  if (input.description === undefined) return undefined;
+  const text = input.description.trim();
   if (text === "") throw validationFailed("description", "description must not be empty");
   if (text.length > maxPaymentDescriptionLength) {
     throw validationFailed(
@@ -142,7 +145,7 @@ export async function createPayment(
   if (deal.status === "lost") throw lostDealRefused();
   // an amount given is checked at once; the default, what is left to pay, once the integration could charge it
   let amount = input.amount === undefined ? undefined : paymentAmount(input, deal.value);
-  const text = description(input, deal.title);
+  const given = givenDescription(input);
   const stored = await chooseIntegration(deps, organizationId, input.provider);
   const integration = connectPaymentIntegration(deps.cipher, stored);
   if (notReadyReason(integration) === "webhook_secret_missing") {
@@ -156,6 +159,10 @@ export async function createPayment(
   if (!accepted.includes(amount.currency)) {
     throw unsupportedCurrency(integration.provider, amount.currency, accepted);
   }
+
+  // the checkout page shows it to the customer: by default words naming the amount, never the deal's title
+  const text =
+    given ?? defaultPaymentDescription(amount, (await deps.organizationLocale?.(organizationId)) ?? "pt-BR");
 
   const id = deps.newId();
   const now = deps.clock.now();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseMoney } from "../shared/money";
 import type { Payment } from "./model";
 import {
+  defaultPaymentDescription,
   defaultPaymentLinkText,
   maxPaymentLinkTextLength,
   parsePaymentLinkText,
@@ -83,6 +84,17 @@ describe("the agent's text for a payment link", () => {
   it("starts from the amount in the organization's language", () => {
     expect(defaultPaymentLinkText({ amount: "2500.00", currency: "BRL" }, "pt-BR")).toBe(
       "Segue o link para pagamento de R$\u00a02.500,00:",
+    );
+  });
+});
+
+describe("a link's default description (the provider's checkout page shows it)", () => {
+  it("names the amount in the organization's language, as the link's message does", () => {
+    expect(defaultPaymentDescription({ amount: "2500.00", currency: "BRL" }, "pt-BR")).toBe(
+      "Pagamento de R$\u00a02.500,00",
+    );
+    expect(defaultPaymentDescription({ amount: "1234.56", currency: "USD" }, "en")).toBe(
+      "Payment of $1,234.56",
     );
   });
 });

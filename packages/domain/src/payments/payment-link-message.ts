@@ -12,14 +12,36 @@ const formatAmount = (amount: { amount: string; currency: string }, locale: stri
   );
 
 /**
- * What the customer reads above the link unless the agent wrote otherwise, in the organization's language. Only
- * the amount: the deal's title is the team's own name for it ("Bolo casamento Bruno - Belém"), not the customer's.
+ * The words a customer reads about a payment, in the organization's language, naming what is paid by its amount
+ * only: the deal's title is the team's own name for it ("Bolo casamento Bruno - Belém"), not the customer's.
  */
+const customerWording = {
+  pt: {
+    description: (value: string) => `Pagamento de ${value}`,
+    linkText: (value: string) => `Segue o link para pagamento de ${value}:`,
+  },
+  en: {
+    description: (value: string) => `Payment of ${value}`,
+    linkText: (value: string) => `Here is the link to pay ${value}:`,
+  },
+} as const;
+
+const wordingFor = (locale: string) => (inPortuguese(locale) ? customerWording.pt : customerWording.en);
+
+/** What the customer reads above the link unless the agent wrote otherwise, in the organization's language. */
 export function defaultPaymentLinkText(amount: { amount: string; currency: string }, locale: string): string {
-  const value = formatAmount(amount, locale);
-  return inPortuguese(locale)
-    ? `Segue o link para pagamento de ${value}:`
-    : `Here is the link to pay ${value}:`;
+  return wordingFor(locale).linkText(formatAmount(amount, locale));
+}
+
+/**
+ * What the provider's checkout page shows the customer as what they pay for, unless the link was given a
+ * description: the same wording as the link's message, "Pagamento de R$ 1.234,56" / "Payment of $1,234.56".
+ */
+export function defaultPaymentDescription(
+  amount: { amount: string; currency: string },
+  locale: string,
+): string {
+  return wordingFor(locale).description(formatAmount(amount, locale));
 }
 
 /** The text an agent wrote for the link's message: not blank, within the limit; kept as written. */

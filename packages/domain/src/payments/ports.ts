@@ -74,8 +74,17 @@ export interface RefundReservation {
   amount: Money;
 }
 
+/**
+ * A reservation the provider gave no clear answer for (PROVIDER_UNCONFIRMED), or left so long that its request
+ * must have ended without recording it: the refund may have been made.
+ */
+export interface HeldRefund extends RefundReservation {
+  /** The caller-scoped Idempotency-Key of the request that made it (see `refundRequestKey`), if it had one. */
+  requestKey: string | null;
+}
+
 /** A reservation still there: its refund's answer was never recorded (yet). */
-export interface UnsettledRefund extends RefundReservation {
+export interface UnsettledRefund extends HeldRefund {
   organizationId: string;
   createdAt: Date;
 }
@@ -104,8 +113,26 @@ export interface PaymentRepository {
    * for a currency with nothing paid. Sees the caller's transaction's own writes.
    */
   paidTotals(organizationId: string, dealId: string): Promise<Money[]>;
-  /** Call under the payment's row lock, having checked the amount against `reservedRefunds`. */
-  reserveRefund(organizationId: string, reservation: RefundReservation, at: Date): Promise<void>;
+  /**
+   * Call under the payment's row lock, having checked the amount against `reservedRefunds` and that no refund is
+   * held (`heldRefunds`). `requestKey`: see `HeldRefund`.
+   */
+  reserveRefund(
+    organizationId: string,
+    reservation: RefundReservation & { requestKey?: string | null | undefined },
+    at: Date,
+  ): Promise<void>;
+  /**
+   * The payment's reservations marked unconfirmed, or made before `leftBefore` (their request gave up long ago),
+   * oldest first. Call under the payment's row lock.
+   */
+  heldRefunds(
+    organizationId: string,
+    payment: Pick<Payment, "id" | "amount">,
+    leftBefore: Date,
+  ): Promise<HeldRefund[]>;
+  /** The provider gave no clear answer: call under the payment's row lock. false when it was gone. */
+  markRefundUnconfirmed(organizationId: string, reservationId: string, at: Date): Promise<boolean>;
   /** What the payment's refunds in flight hold, in its currency; zero when none. */
   reservedRefunds(organizationId: string, payment: Pick<Payment, "id" | "amount">): Promise<Money>;
   /**
@@ -119,6 +146,11 @@ export interface PaymentRepository {
   ): Promise<UnsettledRefund[]>;
   /** The refund was recorded, or the provider refused it; false when the reservation was gone. */
   releaseRefund(organizationId: string, reservationId: string): Promise<boolean>;
+  /** Whether this event was recorded (`recordEvent`) for the payment. */
+  hasEvent(
+    organizationId: string,
+    event: { paymentId: string; provider: PaymentProviderName; eventId: string },
+  ): Promise<boolean>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,
@@ -169,6 +201,9 @@ export interface PaymentsDeps {
   sendMessage?: MessageSender | undefined;
   /** Absent with `sendMessage`. */
   checkConversation?: ConversationCheck | undefined;
-  /** The language messages to the organization's customers are written in; absent with `sendMessage`. */
+  /**
+   * The language messages and default link descriptions for the organization's customers are written in; absent
+   * with `sendMessage` (descriptions are then in Portuguese, the default language).
+   */
   organizationLocale?: ((organizationId: string) => Promise<string>) | undefined;
 }

@@ -37,3 +37,14 @@ export const unconfirmedRefund = (provider: string, error: string): DomainError 
       "refund is settled automatically within minutes, recorded once if it was made; do not retry it",
     { provider },
   );
+
+/**
+ * A new refund asked for while an earlier one of the payment is held unconfirmed: the two could both be made, so
+ * none is asked until the `payment-refund-settle` job (every 5 minutes) has recorded or given back the earlier one.
+ */
+export const earlierRefundUnconfirmed = (): DomainError =>
+  new DomainError(
+    "REFUND_UNCONFIRMED",
+    "An earlier refund of this payment awaits the provider's confirmation: it is settled automatically within " +
+      "minutes, recorded once if it was made. Refund again only after that, if something is still left to refund",
+  );

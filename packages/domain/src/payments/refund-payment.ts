@@ -12,9 +12,9 @@ import {
 import { applyPaymentChangeIn, type PaymentChange, publishPaymentChange } from "./apply-change";
 import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
-import type { PaymentIntegration, PaymentsDeps } from "./ports";
+import type { PaymentIntegration, PaymentsDeps, PaymentsRepos } from "./ports";
 import type { ProviderResult, Refund, RefundRequest } from "./provider";
-import { providerFailure, unconfirmedRefund } from "./provider-failure";
+import { earlierRefundUnconfirmed, providerFailure, unconfirmedRefund } from "./provider-failure";
 
 const notRefundable = (message: string) => new DomainError("UNPROCESSABLE", message);
 
@@ -78,32 +78,117 @@ export const refundChange = (
   ...credit,
 });
 
-/** The payment checked and its refund's amount reserved, in a short transaction under the payment's row lock. */
-async function reserveRefund(
-  deps: PaymentsDeps,
-  organizationId: string,
-  id: string,
-  input: { amount?: string | undefined },
-  now: Date,
-) {
+/** A refund's own request gives up on the provider within a minute: a reservation older than this was left behind. */
+export const refundSettleAfterMs = 5 * 60_000;
+
+/**
+ * The request's Idempotency-Key scoped to its caller, as the API scopes it ("user:<id>:<key>", "apiKey:<id>:<key>"):
+ * another caller's key of the same text is another request.
+ */
+export const refundRequestKey = (actor: Actor, key: string): string =>
+  `${actor.kind === "apiKey" ? `apiKey:${actor.apiKeyId}` : `user:${actor.userId}`}:${key}`;
+
+/** The event that says a refund asked with this request key was recorded: the request retried is answered. */
+const refundRequestEvent = (payment: Pick<Payment, "id" | "provider">, requestKey: string) => ({
+  paymentId: payment.id,
+  provider: payment.provider,
+  eventId: `refund-request:${payment.id}:${requestKey}`,
+});
+
+/**
+ * Remembers, with the refund it recorded, the request that asked it (when it came with an Idempotency-Key): a
+ * retry of it after the refund was settled (by the settlement job, or a retry) is answered, never made again.
+ */
+export async function recordRefundRequest(
+  repos: Pick<PaymentsRepos, "payments">,
+  payment: Pick<Payment, "id" | "provider" | "organizationId">,
+  requestKey: string | null | undefined,
+): Promise<void> {
+  if (!requestKey) return;
+  await repos.payments.recordEvent(payment.organizationId, {
+    ...refundRequestEvent(payment, requestKey),
+    type: "refund_request",
+  });
+}
+
+export interface RefundInput {
+  amount?: string | undefined;
+  /**
+   * The request's Idempotency-Key, when it came with one: a refund held unconfirmed that was asked with it is
+   * resumed (the provider asked again with that refund's own key) instead of refused.
+   */
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * The payment checked and its refund's amount reserved, in a short transaction under the payment's row lock. While
+ * an earlier refund of the payment is held unconfirmed (the provider may have made it), a new one is refused: both
+ * could be made. The same request retried (its Idempotency-Key) gets that held refund back, to ask it again. Held
+ * refunds are read and marked under the same row lock, so of two refunds at the same moment the database decides.
+ */
+async function reserveRefund(deps: PaymentsDeps, actor: Actor, id: string, input: RefundInput, now: Date) {
+  const organizationId = actor.organizationId;
+  const requestKey =
+    input.idempotencyKey === undefined ? undefined : refundRequestKey(actor, input.idempotencyKey);
   return deps.store.transaction(async (repos) => {
     const payment = await repos.payments.findById(organizationId, id, "update");
     if (!payment) throw notFound("Payment");
+    // the request retried after its refund was recorded (by the settlement job, or another retry): answered
+    if (
+      requestKey &&
+      (await repos.payments.hasEvent(organizationId, refundRequestEvent(payment, requestKey)))
+    ) {
+      return { kind: "answered", payment } as const;
+    }
     if (payment.status !== "paid")
       throw notRefundable(`Only a paid payment can be refunded (it is ${payment.status})`);
     if (!payment.providerPaymentId || !payment.integrationId) {
       throw notRefundable("The provider has not told us which of its payments this is yet");
     }
+    const stored = await repos.integrations.findById(organizationId, payment.integrationId);
+    const held = await repos.payments.heldRefunds(
+      organizationId,
+      payment,
+      new Date(now.getTime() - refundSettleAfterMs),
+    );
+    const same =
+      requestKey === undefined
+        ? undefined
+        : held.find((reservation) => reservation.requestKey === requestKey);
+    const sameAmount =
+      same !== undefined &&
+      (input.amount === undefined ||
+        compareMoney(
+          parseMoney(input.amount, payment.amount.currency, "amount", { maxIntegerDigits: 13 }),
+          same.amount,
+        ) === 0);
+    if (same && sameAmount && stored) {
+      return {
+        kind: "reserved",
+        payment,
+        providerPaymentId: payment.providerPaymentId,
+        stored,
+        reservation: same,
+        resumed: true,
+      } as const;
+    }
+    if (held.length > 0) throw earlierRefundUnconfirmed();
     const amount = refundAmount(
       payment,
       await repos.payments.reservedRefunds(organizationId, payment),
       input.amount,
     );
-    const stored = await repos.integrations.findById(organizationId, payment.integrationId);
     if (!stored) throw notRefundable("The payment's integration was removed");
     const reservation = { id: deps.newId(), paymentId: payment.id, amount };
-    await repos.payments.reserveRefund(organizationId, reservation, now);
-    return { payment, providerPaymentId: payment.providerPaymentId, stored, reservation };
+    await repos.payments.reserveRefund(organizationId, { ...reservation, requestKey }, now);
+    return {
+      kind: "reserved",
+      payment,
+      providerPaymentId: payment.providerPaymentId,
+      stored,
+      reservation: { ...reservation, requestKey: requestKey ?? null },
+      resumed: false,
+    } as const;
   });
 }
 
@@ -116,24 +201,23 @@ async function reserveRefund(
  * payment at the same moment never ask for more than is left; the provider is asked with the reservation's
  * idempotency key; a second short transaction adds the refund to the total and ends the reservation, or, when
  * the provider refused, the reservation just ends. When the provider may have refunded without saying so (a
- * timeout, a cut connection), the reservation stays for the `payment-refund-settle` job (settle-refunds.ts) and
- * the caller gets a PROVIDER_UNCONFIRMED. A provider's webhook counting the refund before it is recorded does
- * not count it twice: reservations are taken off the totals webhooks carry.
+ * timeout, a cut connection, a 5xx), the reservation stays, marked unconfirmed, for the `payment-refund-settle`
+ * job (settle-refunds.ts) and the caller gets a PROVIDER_UNCONFIRMED; meanwhile another refund of the payment is
+ * refused (REFUND_UNCONFIRMED), except the same request retried with its Idempotency-Key, which asks the provider
+ * again about that refund. A provider's webhook counting the refund before it is recorded does not count it
+ * twice: reservations are taken off the totals webhooks carry.
  */
 export async function refundPayment(
   deps: PaymentsDeps,
   actor: Actor,
   id: string,
-  input: { amount?: string | undefined },
+  input: RefundInput,
 ): Promise<Payment> {
   const organizationId = actor.organizationId;
-  const { payment, providerPaymentId, stored, reservation } = await reserveRefund(
-    deps,
-    organizationId,
-    id,
-    input,
-    deps.clock.now(),
-  );
+  const reserved = await reserveRefund(deps, actor, id, input, deps.clock.now());
+  if (reserved.kind === "answered") return reserved.payment;
+  const { payment, providerPaymentId, stored, reservation, resumed } = reserved;
+  // a resumed refund stays held until the provider answers for it: a refusal or a record ends it
   const release = () => deps.store.payments.releaseRefund(organizationId, reservation.id);
   let refund: ProviderResult<Refund>;
   try {
@@ -144,11 +228,18 @@ export async function refundPayment(
       idempotencyKey: refundIdempotencyKey(reservation.id),
     });
   } catch (error) {
-    await release();
+    if (!resumed) await release();
     throw error;
   }
   if (!refund.ok && refund.outcomeUnknown) {
-    // the provider may have refunded: the reservation keeps the amount held until the settlement job knows
+    // the provider may have refunded: the reservation keeps the amount held until the settlement job knows, and
+    // no other refund of the payment is asked meanwhile
+    if (!resumed) {
+      await deps.store.transaction(async (repos) => {
+        await repos.payments.findById(organizationId, id, "update");
+        await repos.payments.markRefundUnconfirmed(organizationId, reservation.id, deps.clock.now());
+      });
+    }
     deps.logger.warn(
       { reservationId: reservation.id, paymentId: payment.id, organizationId, error: refund.error },
       "the provider did not confirm a refund: left for the settlement job",
@@ -164,11 +255,15 @@ export async function refundPayment(
   const now = deps.clock.now();
   const effects = await deps.store.transaction(async (repos) => {
     const current = await repos.payments.findById(organizationId, id, "update");
-    await repos.payments.releaseRefund(organizationId, reservation.id);
+    // under the row lock, whoever ends the reservation records the refund (the settlement job may have, first)
+    const ended = await repos.payments.releaseRefund(organizationId, reservation.id);
     if (!current) return undefined;
+    if (!ended) return { recordedElsewhere: current };
+    await recordRefundRequest(repos, current, reservation.requestKey);
     return applyPaymentChangeIn(repos, deps, refundChange(current, refunded, activityActor(actor)), now);
   });
   if (!effects) throw notFound("Payment");
+  if ("recordedElsewhere" in effects) return effects.recordedElsewhere;
   const result = await publishPaymentChange(deps, effects, now);
   return result.kind === "applied" ? result.payment : payment;
 }

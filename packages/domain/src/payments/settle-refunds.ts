@@ -1,10 +1,15 @@
 import { applyPaymentChangeIn, publishPaymentChange } from "./apply-change";
 import type { PaymentsDeps, UnsettledRefund } from "./ports";
 import type { ProviderResult, Refund } from "./provider";
-import { askProviderRefund, refundChange, refundIdempotencyKey } from "./refund-payment";
+import {
+  askProviderRefund,
+  recordRefundRequest,
+  refundChange,
+  refundIdempotencyKey,
+  refundSettleAfterMs,
+} from "./refund-payment";
 
-/** A refund's own request gives up on the provider within a minute: a reservation older than this was left behind. */
-export const refundSettleAfterMs = 5 * 60_000;
+export { refundSettleAfterMs } from "./refund-payment";
 /**
  * Stripe forgets an idempotency key 24 hours after its first request: replayed later, the key would refund again.
  * Kept well inside that (Mercado Pago does not say how long it keeps them).
@@ -59,6 +64,7 @@ async function record(deps: PaymentsDeps, reservation: UnsettledRefund, refunded
     const current = await repos.payments.findById(organizationId, reservation.paymentId, "update");
     const ended = await repos.payments.releaseRefund(organizationId, reservation.id);
     if (!current || !ended) return undefined;
+    await recordRefundRequest(repos, current, reservation.requestKey);
     // nobody's action now: the activity credits no one
     return applyPaymentChangeIn(
       repos,

@@ -9,6 +9,11 @@ export const errorTable = {
   USER_REQUIRED: { trpc: "FORBIDDEN", http: 403 },
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   CONFLICT: { trpc: "CONFLICT", http: 409 },
+  /**
+   * A refund asked for while an earlier refund of the same payment awaits the provider's confirmation
+   * (PROVIDER_UNCONFIRMED): it is settled automatically, and only then may the payment be refunded again.
+   */
+  REFUND_UNCONFIRMED: { trpc: "CONFLICT", http: 409 },
   PRECONDITION_FAILED: { trpc: "PRECONDITION_FAILED", http: 412 },
   /** Refused before any procedure runs: a body above the size limit, or one that is not JSON. */
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },

@@ -191,8 +191,11 @@ export function createMercadoPagoProvider(apiBase: string, http: HttpClient): Pa
         };
       });
       if (result.ok) return result;
-      // made, but what it says cannot be read
-      if (outcome.status < 300) return { ...result, retryable: true, outcomeUnknown: true };
+      // made, but what it says cannot be read; or a failure on the provider's side (5xx), which may have come
+      // after the refund was made
+      if (outcome.status < 300 || outcome.status >= 500) {
+        return { ...result, retryable: true, outcomeUnknown: true };
+      }
       return sendFailure(outcome, result, true);
     },
 

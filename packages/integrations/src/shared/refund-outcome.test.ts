@@ -12,7 +12,8 @@ import { checkoutRequest } from "../testing/payment-requests";
 
 /*
  * What a refund tells when the provider gave no clear answer, on each provider's fake over HTTP: one the provider
- * may have made (no answer after the request left, a cut connection, a proxy's 502) is `outcomeUnknown`, and
+ * may have made (no answer after the request left, a cut connection, a proxy's 502, the provider's own 5xx, which
+ * Stripe documents as indeterminate) is `outcomeUnknown`, and
  * retryable, for asked again with the same idempotency key it is made once; one that cannot have left, or that
  * the provider itself refused, is not.
  */
@@ -138,7 +139,7 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund", (name) => {
     expect(provider.refunded(id)).toBe(3000);
   });
 
-  it("answered by a proxy's 502 is unconfirmed; the provider's own 500 and refusals are not", async () => {
+  it("answered by a proxy's 502 or the provider's own 500 is unconfirmed; a refusal is not", async () => {
     const id = await provider.paid();
     provider.fake.badGatewayNext(provider.attempts);
     expect(await provider.refund(refundOf(id))).toMatchObject({
@@ -147,10 +148,13 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund", (name) => {
       outcomeUnknown: true,
     });
 
+    // a 500 of the provider's own, nothing made: it cannot tell that either
     provider.fake.failAlways(500);
-    const failed = await provider.refund(refundOf(id));
-    expect(failed).toMatchObject({ ok: false, retryable: true });
-    expect(failed).not.toHaveProperty("outcomeUnknown");
+    expect(await provider.refund(refundOf(id))).toMatchObject({
+      ok: false,
+      retryable: true,
+      outcomeUnknown: true,
+    });
     provider.fake.recover();
 
     const tooMuch = await provider.refund({
@@ -159,6 +163,24 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund", (name) => {
     });
     expect(tooMuch).toMatchObject({ ok: false, retryable: false });
     expect(tooMuch).not.toHaveProperty("outcomeUnknown");
+  });
+
+  it("the provider made, then answered with its own 500, is unconfirmed; asked again with its key, it is made once", async () => {
+    const id = await provider.paid();
+    const request = refundOf(id);
+    provider.fake.serverErrorAfterHandlingNext(provider.attempts);
+
+    expect(await provider.refund(request)).toEqual({
+      ok: false,
+      error: expect.any(String),
+      retryable: true,
+      outcomeUnknown: true,
+    });
+    expect(provider.refunded(id)).toBe(3000);
+
+    const again = await provider.refund(request);
+    expect(again).toMatchObject({ ok: true, value: { amount: { amount: "30.00", currency: "BRL" } } });
+    expect(provider.refunded(id)).toBe(3000);
   });
 
   it("refused a connection cannot have been made, and is not unconfirmed", async () => {

@@ -87,8 +87,8 @@ const refusedByStripe = (error: unknown): boolean => {
 
 /**
  * A refund call, told apart like a send: one that may have been made without an answer saying so (a timeout, a
- * cut connection, a proxy's 502, on any of the SDK's attempts) is `outcomeUnknown`, and retryable, for asking
- * again with the same idempotency key cannot refund twice.
+ * cut connection, a proxy's 502, a 5xx of Stripe's own, on any of the SDK's attempts) is `outcomeUnknown`, and
+ * retryable, for asking again with the same idempotency key cannot refund twice.
  */
 async function refundCall<T>(
   work: (httpClient: Stripe.HttpClient) => Promise<T>,

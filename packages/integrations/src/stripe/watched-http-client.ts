@@ -14,8 +14,9 @@ const isJson = (headers: Record<string, unknown>): boolean =>
  * The SDK's own HTTP client, watched over every attempt of one call: the SDK retries (a timeout, a closed
  * connection, a 5xx) and reports only the last attempt's error, so a timeout followed by a refused connection
  * would read as "never reached Stripe". An attempt may have reached it unless it failed before connecting, or
- * Stripe itself refused it (an error status with Stripe's JSON body); a 409 is another request with the same
- * idempotency key still running there.
+ * Stripe itself refused it (a 4xx with Stripe's JSON body); a 409 is another request with the same idempotency key
+ * still running there, and a 5xx, even with Stripe's own body, is indeterminate by Stripe's word (the request may
+ * have been carried out).
  */
 export function watchedHttpClient(): WatchedHttpClient {
   const inner = Stripe.createNodeHttpClient();
@@ -26,7 +27,9 @@ export function watchedHttpClient(): WatchedHttpClient {
       inner.makeRequest(...args).then(
         (response) => {
           const status = response.getStatusCode();
-          if (status < 400 || status === 409 || !isJson(response.getHeaders())) arrived = true;
+          if (status < 400 || status === 409 || status >= 500 || !isJson(response.getHeaders())) {
+            arrived = true;
+          }
           return response;
         },
         (error: unknown) => {

@@ -42,6 +42,11 @@ export interface FakeProvider {
   cutNext(times?: number): void;
   /** The next `times` requests get a 502 with no body of the provider's own, as a proxy in front of it answers. */
   badGatewayNext(times?: number): void;
+  /**
+   * The next `times` requests are handled (a refund is made), then answered with the provider's own 500, as a
+   * provider failing after it did the work answers (Stripe documents its 500s as indeterminate).
+   */
+  serverErrorAfterHandlingNext(times?: number): void;
   /** Clears every failure, hang, cut and bad gateway still due. */
   recover(): void;
   /**
@@ -88,7 +93,7 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
 export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvider & { server: Server }> {
   const requests: RecordedRequest[] = [];
   let pending: { failure: FakeFailure; times: number } | undefined;
-  let trouble: { kind: "hang" | "cut" | "bad-gateway"; times: number } | undefined;
+  let trouble: { kind: "hang" | "cut" | "bad-gateway" | "server-error"; times: number } | undefined;
 
   const server = createServer((incoming, outgoing) => {
     void record(incoming).then((request) => {
@@ -102,6 +107,10 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
           return;
         }
         setup.route(request);
+        if (trouble.kind === "server-error") {
+          respond(setup.failure(500));
+          return;
+        }
         if (trouble.kind === "cut") outgoing.destroy();
         return;
       }
@@ -112,6 +121,9 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
       } else {
         response = setup.route(request) ?? setup.notFound(request);
       }
+      respond(response);
+    });
+    function respond(response: FakeResponse) {
       const status = response.status ?? 200;
       const headers: Record<string, string> = { ...response.headers };
       if (response.bytes) {
@@ -123,7 +135,7 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
           .writeHead(status, headers)
           .end(response.json === undefined ? "" : JSON.stringify(response.json));
       }
-    });
+    }
   });
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
@@ -154,6 +166,9 @@ export async function startFakeServer(setup: FakeServerSetup): Promise<FakeProvi
     },
     badGatewayNext(times = 1) {
       trouble = { kind: "bad-gateway", times };
+    },
+    serverErrorAfterHandlingNext(times = 1) {
+      trouble = { kind: "server-error", times };
     },
     recover() {
       pending = undefined;

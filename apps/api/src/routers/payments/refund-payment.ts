@@ -15,5 +15,10 @@ export const refundPayment = permission("billing:manage")
   .input(refundPaymentInput)
   .output(payment)
   .mutation(async ({ ctx, input }) =>
-    toPaymentDto(await refund(ctx.container.payments, ctx.actor, input.id, { amount: input.amount })),
+    toPaymentDto(
+      await refund(ctx.container.payments, ctx.actor, input.id, {
+        amount: input.amount,
+        idempotencyKey: ctx.idempotencyKey,
+      }),
+    ),
   );

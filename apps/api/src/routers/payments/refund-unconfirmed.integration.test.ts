@@ -1,4 +1,10 @@
-import { type PaymentProviderName, type PaymentProviders, parseMoney } from "@crm/domain";
+import {
+  type Actor,
+  type PaymentProviderName,
+  type PaymentProviders,
+  parseMoney,
+  refundPayment,
+} from "@crm/domain";
 import { settleUnsettledRefunds } from "@crm/domain/payments/settle-refunds";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
 import {
@@ -22,9 +28,11 @@ import {
 
 /*
  * A refund whose provider call got no clear answer, over HTTP against the fake Stripe and Mercado Pago: when the
- * request may have reached the provider (a timeout, a cut connection), the refund may have been made, so its
+ * request may have reached the provider (a timeout, a cut connection, a 5xx), the refund may have been made, so its
  * reservation keeps the amount held and the caller is told not to retry; the settlement job later records it
- * once. When it cannot have (a refused connection), the amount is given back at once, as for any refusal.
+ * once. Meanwhile no other refund of the payment is made (409 REFUND_UNCONFIRMED), except the same request retried
+ * with its Idempotency-Key, which settles it. When it cannot have (a refused connection), the amount is given back
+ * at once, as for any refusal.
  */
 
 const bed = usePaymentsTestbed();
@@ -60,16 +68,23 @@ async function paidPayment(provider: PaymentProviderName) {
     await postWebhook(bed.mpHook(integrationId), bed.mp.signedWebhook(bed.mp.notification(paid.id)));
     await waitForPayment(bed.api, token, created.id, { status: "paid" });
   }
-  return { organizationId: owner.organization.id, token, deal, payment: created };
+  const actor: Actor = {
+    kind: "user",
+    userId: owner.user.id,
+    organizationId: owner.organization.id,
+    role: "owner",
+    sessionId: "refund-test",
+  };
+  return { organizationId: owner.organization.id, token, deal, payment: created, actor };
 }
 
 type Paid = Awaited<ReturnType<typeof paidPayment>>;
 
-const refund = (paid: Paid, body: { amount?: string }) =>
-  bed.api.rest<{ message: string; data: { appCode: string | null } }>(
+const refund = (paid: Paid, body: { amount?: string }, idempotencyKey?: string) =>
+  bed.api.rest<{ message: string; data: { appCode: string | null } } & Partial<PaymentDto>>(
     "POST",
     `/payments/${paid.payment.id}/refund`,
-    { token: paid.token, body },
+    { token: paid.token, body, ...(idempotencyKey && { headers: { "idempotency-key": idempotencyKey } }) },
   );
 
 const reserved = async (paid: Paid) =>
@@ -118,11 +133,11 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund without a clear a
     expect(afterwards).toMatchObject({ status: "paid", refundedAmount: "0.00" });
     expect(refundedAtProvider(provider, afterwards)).toBe(10_000);
 
-    // the held amount cannot be refunded again meanwhile: only what is left beyond it
+    // nothing is refunded meanwhile, not even what is left beyond the held amount
     const everything = await refund(paid, { amount: "1234.56" });
-    expect(everything.status).toBe(422);
-    expect(everything.body.message).toContain("At most 1134.56 BRL can still be refunded");
-    expect(everything.body.message).toContain("100.00 is being refunded now");
+    expect(everything.status).toBe(409);
+    expect(everything.body.data.appCode).toBe("REFUND_UNCONFIRMED");
+    expect((await refund(paid, { amount: "1.00" })).status).toBe(409);
     expect(refundedAtProvider(provider, afterwards)).toBe(10_000);
 
     await minutesLater(paid);
@@ -153,10 +168,10 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund without a clear a
     expect(cut.status).toBe(502);
     expect(cut.body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
     expect(await reserved(paid)).toBe("1234.56");
-    // nothing is left to refund while it is held
+    // nothing is refunded while it is held
     const again = await refund(paid, {});
-    expect(again.status).toBe(422);
-    expect(again.body.message).toContain("being refunded already");
+    expect(again.status).toBe(409);
+    expect(again.body.data.appCode).toBe("REFUND_UNCONFIRMED");
 
     await minutesLater(paid);
     await settleUnsettledRefunds(deps());
@@ -164,6 +179,137 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund without a clear a
     expect(settled).toMatchObject({ status: "refunded", refundedAmount: "1234.56" });
     expect(refundedAtProvider(provider, settled)).toBe(123_456);
     expect(await refundActivities(paid)).toHaveLength(1);
+  });
+
+  it("answered by the provider's own 500 after it made it: held, and settled once", async () => {
+    const paid = await paidPayment(provider);
+    fakeOf(provider).serverErrorAfterHandlingNext(attemptsOf(provider));
+
+    const failed = await refund(paid, { amount: "100.00" });
+
+    expect(failed.status).toBe(502);
+    expect(failed.body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
+    expect(await reserved(paid)).toBe("100.00");
+    expect(refundedAtProvider(provider, await paymentOf(bed.api, paid.token, paid.payment.id))).toBe(10_000);
+
+    await minutesLater(paid);
+    expect((await settleUnsettledRefunds(deps())).recorded).toBeGreaterThanOrEqual(1);
+    const settled = await paymentOf(bed.api, paid.token, paid.payment.id);
+    expect(settled).toMatchObject({ status: "paid", refundedAmount: "100.00" });
+    expect(refundedAtProvider(provider, settled)).toBe(10_000);
+    expect(await reserved(paid)).toBe("0.00");
+    expect(await refundActivities(paid)).toHaveLength(1);
+  });
+
+  it("answered by the provider's own 500, nothing made: held, then made once by the settlement job", async () => {
+    const paid = await paidPayment(provider);
+    fakeOf(provider).failNext(500, attemptsOf(provider));
+
+    const failed = await refund(paid, { amount: "100.00" });
+
+    expect(failed.status).toBe(502);
+    expect(failed.body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
+    expect(await reserved(paid)).toBe("100.00");
+    await minutesLater(paid);
+    await settleUnsettledRefunds(deps());
+    const settled = await paymentOf(bed.api, paid.token, paid.payment.id);
+    expect(settled).toMatchObject({ status: "paid", refundedAmount: "100.00" });
+    expect(refundedAtProvider(provider, settled)).toBe(10_000);
+  });
+
+  it("held: a new refund is refused with 409 even within what is left; the same request retried resolves it", async () => {
+    const paid = await paidPayment(provider);
+    const first = crypto.randomUUID();
+    fakeOf(provider).hangNext(attemptsOf(provider));
+    expect((await refund(paid, { amount: "100.00" }, first)).body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
+
+    // the same amount again, as someone ignoring "do not retry" would, with a new key or none
+    for (const key of [crypto.randomUUID(), undefined]) {
+      const again = await refund(paid, { amount: "100.00" }, key);
+      expect(again.status, JSON.stringify(again.body)).toBe(409);
+      expect(again.body.data.appCode).toBe("REFUND_UNCONFIRMED");
+      expect(again.body.message).toMatch(
+        /earlier refund.*awaits the provider's confirmation.*settled automatically/s,
+      );
+    }
+    expect(await reserved(paid)).toBe("100.00");
+    expect(refundedAtProvider(provider, await paymentOf(bed.api, paid.token, paid.payment.id))).toBe(10_000);
+    // the API's document says a refund may answer so
+    const doc = (await (await fetch(`${bed.api.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(doc.paths["/payments/{id}/refund"]?.post?.responses["409"]).toBeDefined();
+    expect(JSON.stringify(doc.components.schemas["error.CONFLICT"])).toContain("REFUND_UNCONFIRMED");
+
+    // the request retried with its key asks the provider about that refund: made once, recorded once
+    const retried = await refund(paid, { amount: "100.00" }, first);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ status: "paid", refundedAmount: "100.00" });
+    expect(await reserved(paid)).toBe("0.00");
+    const afterwards = await paymentOf(bed.api, paid.token, paid.payment.id);
+    expect(refundedAtProvider(provider, afterwards)).toBe(10_000);
+    expect(await refundActivities(paid)).toHaveLength(1);
+
+    // settled: the payment may be refunded again, and the settlement job finds nothing to do
+    await minutesLater(paid);
+    expect(await settleUnsettledRefunds(deps())).toMatchObject({ recorded: 0, released: 0 });
+    const next = await refund(paid, { amount: "34.56" }, crypto.randomUUID());
+    expect(next.status, JSON.stringify(next.body)).toBe(200);
+    expect(next.body).toMatchObject({ refundedAmount: "134.56" });
+  });
+
+  it("held: the same request retried twice at once, while the settlement job runs, still refunds once", async () => {
+    const paid = await paidPayment(provider);
+    const first = crypto.randomUUID();
+    fakeOf(provider).cutNext(attemptsOf(provider));
+    expect((await refund(paid, { amount: "100.00" }, first)).body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
+    await minutesLater(paid);
+
+    // past the API's own Idempotency-Key check (which answers a second request with the key in progress 409):
+    // the use case itself, twice at once, with the settlement job
+    const retry = () => refundPayment(deps(), paid.actor, paid.payment.id, { idempotencyKey: first });
+    const outcomes = await Promise.allSettled([retry(), retry(), settleUnsettledRefunds(deps())]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    const settled = await paymentOf(bed.api, paid.token, paid.payment.id);
+    expect(settled).toMatchObject({ status: "paid", refundedAmount: "100.00" });
+    expect(refundedAtProvider(provider, settled)).toBe(10_000);
+    expect(await refundActivities(paid)).toHaveLength(1);
+    expect(await reserved(paid)).toBe("0.00");
+  });
+
+  it("held, then settled by the job: the same request retried afterwards is answered, not made again", async () => {
+    const paid = await paidPayment(provider);
+    const first = crypto.randomUUID();
+    fakeOf(provider).hangNext(attemptsOf(provider));
+    expect((await refund(paid, { amount: "100.00" }, first)).body.data.appCode).toBe("PROVIDER_UNCONFIRMED");
+    await minutesLater(paid);
+    expect((await settleUnsettledRefunds(deps())).recorded).toBeGreaterThanOrEqual(1);
+
+    // twice: the second gets the first's answer again from the API's Idempotency-Key store
+    for (const _ of [1, 2]) {
+      const retried = await refund(paid, { amount: "100.00" }, first);
+      expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+      expect(retried.body).toMatchObject({ status: "paid", refundedAmount: "100.00" });
+    }
+    const afterwards = await paymentOf(bed.api, paid.token, paid.payment.id);
+    expect(refundedAtProvider(provider, afterwards)).toBe(10_000);
+    expect(await refundActivities(paid)).toHaveLength(1);
+  });
+
+  it("left behind by a process that stopped (never marked, minutes old) holds new refunds back too", async () => {
+    const paid = await paidPayment(provider);
+    await sql`insert into payment_refund_reservations (id, organization_id, payment_id, amount, created_at)
+      values (${crypto.randomUUID()}, ${paid.organizationId}, ${paid.payment.id}, 10, now() - interval '6 minutes')`.execute(
+      bed.api.container.db.db,
+    );
+
+    const again = await refund(paid, { amount: "100.00" });
+
+    expect(again.status).toBe(409);
+    expect(again.body.data.appCode).toBe("REFUND_UNCONFIRMED");
+    expect(refundedAtProvider(provider, await paymentOf(bed.api, paid.token, paid.payment.id))).toBe(0);
   });
 
   it("whose connection was refused: nothing was made, the amount is given back at once", async () => {

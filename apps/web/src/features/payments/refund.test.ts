@@ -72,3 +72,25 @@ describe("a refund the provider did not confirm", () => {
     expect(toAlertView(refused, refundErrorMessages).message).toBe("errors.providerError");
   });
 });
+
+describe("a refund refused while an earlier one awaits the provider's confirmation", () => {
+  const earlier = Object.assign(new Error("server message"), {
+    name: "TRPCClientError",
+    data: { code: "CONFLICT", httpStatus: 409, appCode: "REFUND_UNCONFIRMED" },
+  });
+
+  it("says an earlier refund awaits the provider and is settled automatically, in Portuguese", () => {
+    expect(toAlertView(earlier, refundErrorMessages).message).toBe("payments.refund.earlierUnconfirmed");
+    expect(ptBR["payments.refund.earlierUnconfirmed"]).toMatch(
+      /estorno anterior.*aguarda a confirmação do provedor.*automaticamente/,
+    );
+    expect(en["payments.refund.earlierUnconfirmed"]).toMatch(
+      /earlier refund.*awaits the provider's confirmation.*automatically/,
+    );
+    expect(toAlertView(earlier).message).toBe("errors.refundUnconfirmed");
+  });
+
+  it("offers no refund until it is settled", () => {
+    expect(isUnconfirmedRefund(earlier)).toBe(true);
+  });
+});

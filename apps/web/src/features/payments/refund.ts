@@ -46,10 +46,15 @@ export function refundAmountOf(
 /** What the refund dialog says of the API's refusals in its own words. */
 export const refundErrorMessages = {
   PROVIDER_UNCONFIRMED: "payments.refund.unconfirmed",
+  REFUND_UNCONFIRMED: "payments.refund.earlierUnconfirmed",
 } as const satisfies ErrorMessageOverrides;
 
 /**
- * The provider did not confirm the refund, which may have been made: the API holds its amount and settles it
- * within minutes. Asked again, it would be a new refund (a new idempotency key), so the dialog offers none.
+ * The provider did not confirm this refund, or an earlier one of the payment (REFUND_UNCONFIRMED), which may have
+ * been made: the API holds its amount and settles it within minutes, refusing other refunds of the payment
+ * meanwhile. Asked again, it would be a new refund (a new idempotency key), so the dialog offers none.
  */
-export const isUnconfirmedRefund = (error: unknown): boolean => errorCodeOf(error) === "PROVIDER_UNCONFIRMED";
+export const isUnconfirmedRefund = (error: unknown): boolean => {
+  const code = errorCodeOf(error);
+  return code === "PROVIDER_UNCONFIRMED" || code === "REFUND_UNCONFIRMED";
+};
