@@ -1,36 +1,27 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { useQuery } from "@tanstack/react-query";
 import { Alert } from "../../components/ui/alert";
-import { Badge } from "../../components/ui/badge";
 import { Button } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
-import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { ProgressBar } from "../../components/ui/progress-bar";
 import { QueryError } from "../../components/ui/query-error";
 import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
-import { Table, Td, Th } from "../../components/ui/table";
-import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { useTRPC } from "../../lib/trpc";
 import { ImportCount } from "./import-progress";
+import { ImportRowsList } from "./import-rows-list";
 import {
   describeIgnoredColumns,
   describeImportFailure,
-  describeImportRow,
   type FieldLabels,
   fieldLabelsOf,
   importPollInterval,
   importProgress,
   isImportFinished,
-  outcomeTones,
   previewTotals,
-  rowOutcomeLabels,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
-
-const rowsPageSize = 100;
 
 const totalTones: Record<string, string> = {
   created: "text-emerald-600",
@@ -156,61 +147,9 @@ function PreviewRows({
   labels: FieldLabels;
 }) {
   const { t } = useI18n();
-  const trpc = useTRPC();
-  const rows = useInfiniteQuery(
-    trpc.contacts.importRows.infiniteQueryOptions(
-      { id: previewId, outcome, limit: rowsPageSize },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
-  const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card title={t(title)}>
-      <p className="mb-3 text-sm text-slate-500">{t("contacts.import.rowHint")}</p>
-      <RefreshFailedNotice query={rows} />
-      {rows.isPending ? (
-        <Loading />
-      ) : rows.isLoadingError ? (
-        <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
-      ) : (
-        <>
-          <Table
-            caption={t(title)}
-            head={
-              <>
-                <Th>{t("contacts.import.row")}</Th>
-                <Th>{t("contacts.import.result")}</Th>
-                <Th>{t("contacts.import.reason")}</Th>
-                <Th>
-                  <span className="sr-only">{t("contacts.import.contact")}</span>
-                </Th>
-              </>
-            }
-          >
-            {items.map((row) => (
-              <tr key={row.rowNumber}>
-                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
-                <Td className="w-32">
-                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
-                </Td>
-                <Td className="text-slate-600">{describeImportRow(t, row, labels) ?? "—"}</Td>
-                <Td className="text-right whitespace-nowrap">
-                  {row.contactId && (
-                    <Link
-                      to="/contacts/$contactId"
-                      params={{ contactId: row.contactId }}
-                      className={textLinkClasses}
-                    >
-                      {t("contacts.import.openContact")}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore {...rows} />
-        </>
-      )}
+      <ImportRowsList importId={previewId} outcome={outcome} caption={t(title)} labels={labels} />
     </Card>
   );
 }

@@ -1,35 +1,28 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Badge } from "../../components/ui/badge";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { Card } from "../../components/ui/card";
-import { LoadMore } from "../../components/ui/load-more";
 import { Loading } from "../../components/ui/loading";
 import { ProgressBar } from "../../components/ui/progress-bar";
 import { QueryError } from "../../components/ui/query-error";
 import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
-import { Table, Td, Th } from "../../components/ui/table";
-import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
+import { ImportRowsList } from "./import-rows-list";
 import {
   type ContactImport,
   describeIgnoredColumns,
   describeImportFailure,
-  describeImportRow,
   fieldLabelsOf,
   importPollInterval,
   importProgress,
   importStatusLabels,
   isImportFinished,
-  outcomeTones,
-  rowOutcomeLabels,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
-
-const rowsPageSize = 100;
 
 /** `onRestart` offers another import; left out for a role that may follow imports but not start one. */
 export function ImportProgress({ importId, onRestart }: { importId: string; onRestart?: () => void }) {
@@ -141,68 +134,14 @@ export function ImportCount({ label, value, tone }: { label: string; value: numb
 
 function ImportReport({ importId, job }: { importId: string; job: ContactImport }) {
   const { t } = useI18n();
-  const trpc = useTRPC();
   const labels = fieldLabelsOf(useCustomFields().data?.items ?? []);
-  const rows = useInfiniteQuery(
-    trpc.contacts.importRows.infiniteQueryOptions(
-      { id: importId, limit: rowsPageSize },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
-  const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = job.total ?? job.processed;
   return (
     <Card
       title={t("contacts.import.reportTitle")}
-      description={t("contacts.import.reportDescription", {
-        total: job.total ?? items.length,
-        count: job.total ?? items.length,
-      })}
+      description={t("contacts.import.reportDescription", { total, count: total })}
     >
-      <p className="mb-3 text-sm text-slate-500">{t("contacts.import.rowHint")}</p>
-      <RefreshFailedNotice query={rows} />
-      {rows.isPending ? (
-        <Loading />
-      ) : rows.isLoadingError ? (
-        <QueryError error={rows.error} onRetry={() => void rows.refetch()} />
-      ) : (
-        <>
-          <Table
-            caption={t("contacts.import.reportTitle")}
-            head={
-              <>
-                <Th>{t("contacts.import.row")}</Th>
-                <Th>{t("contacts.import.result")}</Th>
-                <Th>{t("contacts.import.reason")}</Th>
-                <Th>
-                  <span className="sr-only">{t("contacts.import.contact")}</span>
-                </Th>
-              </>
-            }
-          >
-            {items.map((row) => (
-              <tr key={row.rowNumber}>
-                <Td className="w-20 text-slate-500 tabular-nums">{row.rowNumber}</Td>
-                <Td className="w-32">
-                  <Badge tone={outcomeTones[row.outcome]}>{t(rowOutcomeLabels[row.outcome])}</Badge>
-                </Td>
-                <Td className="text-slate-600">{describeImportRow(t, row, labels) ?? "—"}</Td>
-                <Td className="text-right whitespace-nowrap">
-                  {row.contactId && (
-                    <Link
-                      to="/contacts/$contactId"
-                      params={{ contactId: row.contactId }}
-                      className={textLinkClasses}
-                    >
-                      {t("contacts.import.openContact")}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore {...rows} />
-        </>
-      )}
+      <ImportRowsList importId={importId} caption={t("contacts.import.reportTitle")} labels={labels} />
     </Card>
   );
 }
