@@ -2,7 +2,7 @@ import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness";
-import { type BrowserSession, registerOwner, startBrowserSession } from "./session";
+import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
 
 let smtp: SmtpSink;
 let session: BrowserSession;
@@ -12,19 +12,8 @@ let ownerId = "";
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(url(`/api/v1${path}`), {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect([200, 201], `${method} ${path}: ${text}`).toContain(response.status);
-  return JSON.parse(text) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) =>
+  restAs<T>(session.api.baseUrl, token, method, path, body);
 
 /** A teammate who accepted the invitation: their id. */
 async function invite(name: string): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, registerOwner, restAs, startBrowserSession } from "./session";
 
 let session: BrowserSession;
 let page: Page;
@@ -13,39 +13,16 @@ interface LostReason {
 }
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
-/** The REST API as a script calls it, with the session token; any answer but a success fails the test. */
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(url(`/api/v1${path}`), {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${method} ${path}: ${response.status} ${text}`).toBe(true);
-  return JSON.parse(text) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) =>
+  restAs<T>(session.api.baseUrl, token, method, path, body);
 
 const reasons = async () => (await rest<{ items: LostReason[] }>("GET", "/lost-reasons")).items;
 
 beforeAll(async () => {
   session = await startBrowserSession({ locale: "pt-BR" });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Gráfica Aurora",
-      name: "Paulo Teixeira",
-      email: `paulo.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.ok).toBe(true);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Gráfica Aurora", name: "Paulo Teixeira" }))
+    .token;
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import {
 } from "@crm/integrations/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, registerOwner, restAs, startBrowserSession } from "./session";
 
 let stripe: FakeStripe;
 let mp: FakeMercadoPago;
@@ -17,18 +17,8 @@ let dealId = "";
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(url(`/api/v1${path}`), {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect([200, 201], `${method} ${path}: ${response.status}`).toContain(response.status);
-  return (await response.json()) as T;
-}
+const rest = <T>(method: string, path: string, body?: unknown) =>
+  restAs<T>(session.api.baseUrl, token, method, path, body);
 
 const connect = async (channel: "stripe" | "mercadopago", name: string, config: object) =>
   (await rest<{ id: string }>("POST", "/integrations", { channel, name, config })).id;
@@ -49,19 +39,8 @@ beforeAll(async () => {
     locale: "pt-BR",
   });
   page = session.page;
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Confeitaria Alecrim",
-      name: "Joana Vieira",
-      email: `joana.${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
-  expect(registered.status).toBe(200);
-  token = ((await registered.json()) as { token: string }).token;
-  await session.context.addCookies([{ name: "crm_session", value: token, url: session.api.baseUrl }]);
+  token = (await registerOwner(session, { organizationName: "Confeitaria Alecrim", name: "Joana Vieira" }))
+    .token;
   const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Sérgio Tavares" });
   const pipelines = await rest<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>(
     "GET",

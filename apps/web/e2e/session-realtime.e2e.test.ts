@@ -8,7 +8,15 @@ import { startTcpProxy } from "@crm/runtime/testing/tcp-proxy";
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, openPage, restAs, startBrowserSession } from "./session";
+import {
+  type BrowserSession,
+  connectWhatsApp,
+  expectAccessible,
+  openPage,
+  registerOwner,
+  restAs,
+  startBrowserSession,
+} from "./session";
 
 let whatsapp: FakeWhatsApp;
 let smtp: SmtpSink;
@@ -103,22 +111,13 @@ beforeAll(async () => {
     env: { WHATSAPP_API_BASE: whatsapp.apiBase, SMTP_URL: smtp.url },
     locale: "en-US",
   });
-  const registered = await fetch(url("/api/v1/auth/register"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      organizationName: "Loja da Rita",
-      name: "Otávio",
-      email: unique("owner"),
-      password,
-    }),
-  });
-  owner = (await registered.json()) as { token: string };
-  await rest(owner.token, "POST", "/integrations", {
-    channel: "whatsapp",
-    name: "WhatsApp loja",
-    config: whatsapp.config,
-  });
+  // the owner works over the API and in browsers of their own, never in the session's page
+  owner = await registerOwner(
+    session,
+    { organizationName: "Loja da Rita", name: "Otávio" },
+    { signIn: false },
+  );
+  await connectWhatsApp(session, owner.token, whatsapp);
   const delivered = await postWebhook(
     url("/webhooks/whatsapp"),
     whatsapp.signedWebhook(

@@ -297,10 +297,10 @@ const changeOf = (row: ImportRowResult): Array<[string, ContactUpdatedPayload]> 
     : [];
 
 /**
- * Writes a batch's plan. A company is created only by the write that links a contact to it: with the contacts
- * a batch creates (all in one savepoint, so one that a contact created meanwhile stops leaves none behind), or
- * in the savepoint of the update that links it, so an update that fills nothing, changes nothing or fails
- * leaves no company without contacts.
+ * Writes a batch's plan. A company or tag is created only by the write that links a contact to it: with the
+ * contacts a batch creates (all in one savepoint, so one that a contact created meanwhile stops leaves none
+ * behind), or in the savepoint of the update that links it, so an update that fills nothing, changes nothing
+ * or fails leaves no company or tag without contacts.
  */
 async function writeImportPlan(
   repos: ContactsTransactionRepos,
@@ -309,17 +309,13 @@ async function writeImportPlan(
   onDuplicate: OnDuplicate,
   plan: ImportPlan,
 ): Promise<void> {
-  const writes = [...plan.creates.values(), ...plan.updates.values()];
-  const tags = await repos.tags.findOrCreateByNames(
-    organizationId,
-    writes.flatMap((write) => write.tagNames),
-  );
-  // the companies of writes already made, by lower-cased name
+  // the companies and tags of writes already made, by lower-cased name
   const companies = new Map<string, string>();
-  const written = new Set<PlannedWrite>(await createPlanned(repos, organizationId, plan, companies));
+  const tags = new Map<string, string>();
+  await createPlanned(repos, organizationId, plan, companies, tags);
   for (const planned of plan.updates.values()) {
     try {
-      const { fields, found } = await repos.savepoint(async () => {
+      const { fields, found, foundTags } = await repos.savepoint(async () => {
         const current = await repos.contacts.lockById(organizationId, planned.contactId);
         if (!current) throw notFound("Contact");
         const update = onDuplicate === "fill" ? onlyMissingValues(current, planned) : planned;
@@ -329,13 +325,14 @@ async function writeImportPlan(
             : await repos.companies.findOrCreateByNames(organizationId, [update.companyName]);
         const company =
           update.companyName === undefined ? undefined : found.get(update.companyName.toLowerCase());
+        const foundTags = await findOrCreateTags(repos, organizationId, update.tagNames, tags);
         const metadata = applyMetadataPatch(definitions, current.metadata, update.metadata, {
           requireAll: false,
         });
-        const tagIds = update.tagNames.flatMap((name) => tags.get(name.toLowerCase()) ?? []);
+        const tagIds = update.tagNames.flatMap((name) => foundTags.get(name.toLowerCase()) ?? []);
         const fields = changedFields(current, { ...update, companyId: company, metadata, tagIds });
         // a row as the contact already is (a file the export wrote, imported back) touches nothing
-        if (fields.length === 0) return { fields, found };
+        if (fields.length === 0) return { fields, found, foundTags };
         await repos.contacts.update(organizationId, update.contactId, {
           ...(update.name === undefined ? {} : { name: update.name }),
           ...(update.email === undefined ? {} : { email: update.email }),
@@ -343,11 +340,15 @@ async function writeImportPlan(
           ...(company === undefined ? {} : { companyId: company }),
           metadata,
         });
-        return { fields, found };
+        await repos.contacts.addTagLinks(
+          organizationId,
+          tagIds.map((tagId) => ({ contactId: update.contactId, tagId })),
+        );
+        return { fields, found, foundTags };
       });
       if (fields.length > 0) {
         for (const [name, id] of found) companies.set(name, id);
-        written.add(planned);
+        for (const [name, id] of foundTags) tags.set(name, id);
         reportChangedFields(plan.results, planned.contactId, fields);
       } else {
         const reason = importReason(onDuplicate === "fill" ? "nothing_to_fill" : "unchanged");
@@ -358,33 +359,41 @@ async function writeImportPlan(
       failPlannedContact(plan.results, planned.contactId, updateFailure(error));
     }
   }
-  await repos.contacts.addTagLinks(
-    organizationId,
-    [...written].flatMap((write) =>
-      write.tagNames.flatMap((name) => {
-        const tagId = tags.get(name.toLowerCase());
-        return tagId ? [{ contactId: write.contactId, tagId }] : [];
-      }),
-    ),
-  );
 }
 
 /**
- * Creates the plan's new contacts with their companies, in a savepoint that is undone and tried again without
- * them when some cannot be created (their phone or email was taken meanwhile): those rows fail, and the
- * companies only they named are not created. Answers the writes made; `companies` gains the companies used.
+ * The ids of the tags with these names, by lower-cased name: those `known` holds, and the others found or
+ * created, so to be called in the savepoint of the write that attaches them.
+ */
+async function findOrCreateTags(
+  repos: ContactsTransactionRepos,
+  organizationId: string,
+  names: readonly string[],
+  known: ReadonlyMap<string, string>,
+): Promise<ReadonlyMap<string, string>> {
+  const missing = names.filter((name) => !known.has(name.toLowerCase()));
+  if (missing.length === 0) return known;
+  const found = await repos.tags.findOrCreateByNames(organizationId, missing);
+  return new Map([...known, ...found]);
+}
+
+/**
+ * Creates the plan's new contacts with their companies and tags, in a savepoint that is undone and tried again
+ * without them when some cannot be created (their phone or email was taken meanwhile): those rows fail, and
+ * the companies and tags only they named are not created. `companies` and `tags` gain those used.
  */
 async function createPlanned(
   repos: ContactsTransactionRepos,
   organizationId: string,
   plan: ImportPlan,
   companies: Map<string, string>,
-): Promise<PlannedWrite[]> {
+  tags: Map<string, string>,
+): Promise<void> {
   let pending = [...plan.creates.values()];
   while (pending.length > 0) {
     const creating = pending;
     try {
-      const found = await repos.savepoint(async () => {
+      const { found, foundTags } = await repos.savepoint(async () => {
         const names = creating.flatMap((create) => create.companyName ?? []);
         const found = await repos.companies.findOrCreateByNames(organizationId, names);
         const created = new Set(
@@ -405,10 +414,26 @@ async function createPlanned(
         );
         const lost = creating.filter((create) => !created.has(create.contactId));
         if (lost.length > 0) throw new Undone(lost);
-        return found;
+        const foundTags = await findOrCreateTags(
+          repos,
+          organizationId,
+          creating.flatMap((create) => create.tagNames),
+          tags,
+        );
+        await repos.contacts.addTagLinks(
+          organizationId,
+          creating.flatMap((create) =>
+            create.tagNames.flatMap((name) => {
+              const tagId = foundTags.get(name.toLowerCase());
+              return tagId ? [{ contactId: create.contactId, tagId }] : [];
+            }),
+          ),
+        );
+        return { found, foundTags };
       });
       for (const [name, id] of found) companies.set(name, id);
-      return creating;
+      for (const [name, id] of foundTags) tags.set(name, id);
+      return;
     } catch (thrown) {
       if (!(thrown instanceof Undone)) throw thrown;
       const lost = new Set(thrown.value as PlannedWrite[]);
@@ -417,7 +442,6 @@ async function createPlanned(
       pending = creating.filter((create) => !lost.has(create));
     }
   }
-  return [];
 }
 
 function updateFailure(error: DomainError): ImportReason {

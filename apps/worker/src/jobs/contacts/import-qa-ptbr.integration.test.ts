@@ -78,7 +78,15 @@ async function setup(options: { csv: string; onDuplicate?: OnDuplicate; dryRun?:
       .orderBy("name")
       .execute()
       .then((rows) => rows.map((row) => row.name));
-  return { deps, organizationId, run, count, contacts, companies };
+  const tags = () =>
+    db
+      .selectFrom("tags")
+      .select("name")
+      .where("organization_id", "=", organizationId)
+      .orderBy("name")
+      .execute()
+      .then((rows) => rows.map((row) => row.name));
+  return { deps, organizationId, run, count, contacts, companies, tags };
 }
 
 describe("a template opened by Excel in Portuguese, its header in one cell, saved with ;", () => {
@@ -158,7 +166,7 @@ describe("a bad optional custom field value", () => {
   });
 });
 
-describe("companies named by rows that link no contact", () => {
+describe("companies and tags named by rows that link no contact", () => {
   async function withCustomer(onDuplicate: OnDuplicate, dryRun = false) {
     const csv = "nome;e-mail;empresa\nCarla;carla@exemplo.com.br;Empresa Nova\n";
     const context = await setup({ csv, onDuplicate });
@@ -197,6 +205,33 @@ describe("companies named by rows that link no contact", () => {
     expect(await contacts()).toMatchObject([{ name: "Carla", company: "Empresa Nova" }]);
   });
 
+  it("a created and an updated contact get the tags their rows name, each created once", async () => {
+    const csv =
+      'nome;e-mail;tags\nCarla;carla@exemplo.com.br;"Atacado;Sul"\nDavi;davi@exemplo.com.br;Atacado\n';
+    const { run, organizationId, tags } = await setup({ csv, onDuplicate: "update" });
+    await database.db
+      .insertInto("contacts")
+      .values({ organization_id: organizationId, name: "Carla Dias", email: "carla@exemplo.com.br" })
+      .execute();
+    const { rows } = await run();
+    expect(rows.map((row) => row.outcome)).toEqual(["updated", "created"]);
+    expect(await tags()).toEqual(["Atacado", "Sul"]);
+    const links = await database.db
+      .selectFrom("contact_tags")
+      .innerJoin("contacts", "contacts.id", "contact_tags.contact_id")
+      .innerJoin("tags", "tags.id", "contact_tags.tag_id")
+      .select(["contacts.name as contact", "tags.name as tag"])
+      .where("contact_tags.organization_id", "=", organizationId)
+      .orderBy("contacts.name")
+      .orderBy("tags.name")
+      .execute();
+    expect(links).toEqual([
+      { contact: "Carla", tag: "Atacado" },
+      { contact: "Carla", tag: "Sul" },
+      { contact: "Davi", tag: "Atacado" },
+    ]);
+  });
+
   /** Deps whose contact writes fail as if another request had taken the row's email meanwhile. */
   function racing(deps: ContactsDeps): ContactsDeps {
     return {
@@ -221,10 +256,10 @@ describe("companies named by rows that link no contact", () => {
     };
   }
 
-  it("a row whose update or create fails at writing leaves no company behind", async () => {
+  it("a row whose update or create fails at writing leaves no company or tag behind", async () => {
     const csv =
-      "nome;e-mail;empresa\nCarla;carla@exemplo.com.br;Empresa Nova\nDavi;davi@exemplo.com.br;Outra\n";
-    const { deps, organizationId, companies } = await setup({ csv });
+      "nome;e-mail;empresa;tags\nCarla;carla@exemplo.com.br;Empresa Nova;Atacado\nDavi;davi@exemplo.com.br;Outra;Varejo\n";
+    const { deps, organizationId, companies, tags } = await setup({ csv });
     await database.db
       .insertInto("contacts")
       .values({ organization_id: organizationId, name: "Carla Dias", email: "carla@exemplo.com.br" })
@@ -246,5 +281,6 @@ describe("companies named by rows that link no contact", () => {
       ["error", "created_meanwhile"],
     ]);
     expect(await companies()).toEqual([]);
+    expect(await tags()).toEqual([]);
   });
 });
