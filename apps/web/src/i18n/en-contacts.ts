@@ -105,6 +105,11 @@ export const contactsEn = {
   "contacts.merge.description":
     "Pick the duplicate of {name}. Its history moves here and the duplicate is deleted.",
   "contacts.merge.duplicate": "Duplicate contact",
+  "contacts.merge.suggestions": "Possible duplicates",
+  "contacts.merge.reason.name": "same name",
+  "contacts.merge.reason.phone": "same phone",
+  "contacts.merge.reason.emailLocalPart": "same email at another domain",
+  "contacts.merge.search": "Or search for another contact",
   "contacts.merge.into": "will be merged into",
   "contacts.merge.moves": "What moves here",
   "contacts.merge.deals": "Deals: {count}",
@@ -120,6 +125,17 @@ export const contactsEn = {
   "contacts.delete.title": "Delete contact?",
   "contacts.delete.description":
     "{name} and their conversations will be deleted. Their deals stay, without a contact. This cannot be undone.",
+  "contacts.delete.checking": "Counting what the deletion affects…",
+  "contacts.delete.impactUnknown": "Could not count the conversations and deals the deletion affects.",
+  "contacts.delete.affects": "What the deletion affects",
+  "contacts.delete.conversations": "Conversations deleted: {count}",
+  "contacts.delete.messages": "Messages deleted: {count}",
+  "contacts.delete.deals": "Deals left without a contact: {count}",
+  "contacts.delete.pendingLinks": "Pending payment links on those deals: {count}",
+  "contacts.delete.pendingLinksWarning.one":
+    "The pending payment link stays open at the provider: the customer can still pay it. To cancel it, open its deal.",
+  "contacts.delete.pendingLinksWarning.other":
+    "The {count} pending payment links stay open at the provider: the customer can still pay them. To cancel them, open their deals.",
   "contacts.delete.confirm": "Delete contact",
 
   "contacts.import.open": "Import CSV",

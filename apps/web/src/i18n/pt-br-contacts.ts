@@ -109,6 +109,11 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.merge.description":
     "Escolha o duplicado de {name}. O histórico dele vem para cá e o duplicado é excluído.",
   "contacts.merge.duplicate": "Contato duplicado",
+  "contacts.merge.suggestions": "Possíveis duplicados",
+  "contacts.merge.reason.name": "mesmo nome",
+  "contacts.merge.reason.phone": "mesmo telefone",
+  "contacts.merge.reason.emailLocalPart": "mesmo e-mail em outro domínio",
+  "contacts.merge.search": "Ou busque outro contato",
   "contacts.merge.into": "será mesclado em",
   "contacts.merge.moves": "O que vem para cá",
   "contacts.merge.deals": "Negócios: {count}",
@@ -124,6 +129,18 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.delete.title": "Excluir contato?",
   "contacts.delete.description":
     "{name} e suas conversas serão excluídos. Os negócios continuam, sem contato. Não é possível desfazer.",
+  "contacts.delete.checking": "Contando o que a exclusão afeta…",
+  "contacts.delete.impactUnknown":
+    "Não foi possível contar as conversas e os negócios afetados pela exclusão.",
+  "contacts.delete.affects": "O que a exclusão afeta",
+  "contacts.delete.conversations": "Conversas excluídas: {count}",
+  "contacts.delete.messages": "Mensagens excluídas: {count}",
+  "contacts.delete.deals": "Negócios que ficam sem contato: {count}",
+  "contacts.delete.pendingLinks": "Links de pagamento pendentes nesses negócios: {count}",
+  "contacts.delete.pendingLinksWarning.one":
+    "O link de pagamento pendente continua ativo no provedor: o cliente ainda pode pagá-lo. Para cancelá-lo, abra o negócio.",
+  "contacts.delete.pendingLinksWarning.other":
+    "Os {count} links de pagamento pendentes continuam ativos no provedor: o cliente ainda pode pagá-los. Para cancelá-los, abra os negócios.",
   "contacts.delete.confirm": "Excluir contato",
 
   "contacts.import.open": "Importar CSV",

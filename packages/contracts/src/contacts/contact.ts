@@ -140,3 +140,43 @@ export const mergeContactsInput = strictInput({
   id: id.describe("The contact that survives"),
   sourceId: id.describe("The contact merged into it and then deleted"),
 });
+
+export const possibleDuplicatesInput = z.object({
+  id,
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe("How many suggestions, 1-20 (default 5), the likeliest first"),
+});
+
+export const duplicateSignal = z
+  .enum(["name", "phone", "emailLocalPart"])
+  .describe(
+    "name: the same name whatever its accents and letter case; phone: the same phone (a Brazilian mobile " +
+      'with or without its ninth digit); emailLocalPart: the same email before the "@" at another domain ' +
+      "(not for shared mailboxes such as contato@ or vendas@). No two contacts share an email or an exact phone.",
+  );
+
+export const possibleDuplicates = z.object({
+  items: z
+    .array(
+      z.object({
+        contact,
+        signals: z.array(duplicateSignal).describe("Why it may be the same person, strongest first"),
+      }),
+    )
+    .describe("Most matching signals first, then the newest; never the contact itself"),
+});
+
+export const contactDeletionImpact = z.object({
+  conversations: z.number().int().describe("Conversations deleted with the contact"),
+  messages: z.number().int().describe("Messages of those conversations, deleted with them"),
+  deals: z.number().int().describe("Deals kept without a contact"),
+  pendingPaymentLinks: z
+    .number()
+    .int()
+    .describe("Pending payment links of those deals: they stay open at the provider"),
+});

@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { recordDeletions } from "../deletions/tombstones";
 import { uniqueViolationConstraint } from "../errors";
+import { contactDuplicates } from "./contact-duplicates";
 import { contactLinks } from "./contact-links";
 import { listContacts } from "./contact-list";
 import { selectContacts, tagsJson } from "./contact-queries";
@@ -235,6 +236,7 @@ export function createContactRepository(db: Kysely<Database>): ContactRepository
     },
 
     ...contactLinks(db),
+    ...contactDuplicates(db),
 
     async removeMetadataKey(organizationId, key) {
       const rows = await db

@@ -20,6 +20,7 @@ export * from "./import-sweep";
 export * from "./merge";
 export * from "./model";
 export * from "./ports";
+export * from "./possible-duplicates";
 export * from "./postal-address";
 export * from "./tags";
 export * from "./website-domain";

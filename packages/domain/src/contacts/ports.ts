@@ -30,6 +30,7 @@ import type {
   OnDuplicate,
   Tag,
 } from "./model";
+import type { ContactDeletionImpact, DuplicateCriteria, PossibleDuplicate } from "./possible-duplicates";
 
 export interface CompanyFilter extends UpdatedRange {
   /** Part of the name or of the website domain, or CNPJ characters in any punctuation */
@@ -112,6 +113,18 @@ export interface ContactRepository {
   removeMetadataKey(organizationId: string, key: string): Promise<string[]>;
   /** How many contacts have a value for this custom field key. */
   countWithMetadataKey(organizationId: string, key: string): Promise<number>;
+  /**
+   * Other contacts with the same name key as this one, or matching the criteria; most signals first, then
+   * newest. Each condition is an index lookup.
+   */
+  possibleDuplicates(
+    organizationId: string,
+    id: string,
+    criteria: DuplicateCriteria,
+    limit: number,
+  ): Promise<PossibleDuplicate[]>;
+  /** The counts behind `ContactDeletionImpact`. */
+  deletionImpact(organizationId: string, id: string): Promise<ContactDeletionImpact>;
 }
 
 export interface CompanyRepository {

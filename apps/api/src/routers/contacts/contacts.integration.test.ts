@@ -310,6 +310,14 @@ describe("tenant isolation", () => {
         call: (token, id) => api.rest("GET", `/contacts/${id}/deals`, { token }),
       },
       {
+        name: "GET /contacts/{id}/duplicates",
+        call: (token, id) => api.rest("GET", `/contacts/${id}/duplicates`, { token }),
+      },
+      {
+        name: "GET /contacts/{id}/deletion-impact",
+        call: (token, id) => api.rest("GET", `/contacts/${id}/deletion-impact`, { token }),
+      },
+      {
         name: "POST /contacts/{id}/tags",
         call: async (token, id) => {
           const tag = await createResource(api, token, "/tags", { name: `t-${Math.random()}` });

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { ErrorMessageOverrides } from "../../lib/errors";
 import { Button } from "./button";
@@ -16,6 +17,8 @@ interface ConfirmDialogProps {
   errorOverrides?: ErrorMessageOverrides;
   /** A second line under the error's sentence, such as the server's own explanation. */
   errorDetail?: string | undefined;
+  /** What the action affects, under the description. */
+  children?: ReactNode;
 }
 
 /**
@@ -33,10 +36,12 @@ export function ConfirmDialog({
   error,
   errorOverrides,
   errorDetail,
+  children,
 }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      {children}
       {error ? (
         <ErrorAlert error={error} overrides={errorOverrides} detail={errorDetail} className="mb-4" />
       ) : null}

@@ -1,11 +1,10 @@
 import { can } from "@crm/domain/shared/permissions";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { ArrowLeft, GitMerge, MessageSquarePlus, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Avatar } from "../../components/ui/avatar";
 import { Button } from "../../components/ui/button";
-import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { RefreshFailedNotice } from "../../components/ui/refresh-failed-notice";
 import { useI18n } from "../../i18n/i18n-provider";
 import { displayPhone } from "../../lib/phone";
@@ -17,6 +16,7 @@ import { StartConversationDialog } from "../inbox/start-conversation-dialog";
 import { ContactDetailsCard } from "./contact-details-card";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { ContactTimeline } from "./contact-timeline";
+import { DeleteContactDialog } from "./delete-contact-dialog";
 import { MergeContactDialog } from "./merge-contact-dialog";
 
 type OpenDialog = "edit" | "merge" | "delete" | "deal" | "conversation" | null;
@@ -25,21 +25,11 @@ export function ContactPage({ contactId }: { contactId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const { user } = useSession();
   const contactQuery = useSuspenseQuery(trpc.contacts.get.queryOptions({ id: contactId }));
   const contact = contactQuery.data;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   useDocumentTitle(contact.name);
-  const remove = useMutation(
-    trpc.contacts.remove.mutationOptions({
-      onSuccess: async () => {
-        await navigate({ to: "/contacts" });
-        queryClient.removeQueries({ queryKey: trpc.contacts.get.queryKey({ id: contactId }) });
-        await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
-      },
-    }),
-  );
   const mayWrite = can(user.role, "contacts:write");
   const mayDelete = can(user.role, "contacts:delete");
   const mayStartConversation = can(user.role, "conversations:write");
@@ -93,10 +83,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
             <Button
               variant="ghost"
               aria-label={t("contacts.delete.label", { name: contact.name })}
-              onClick={() => {
-                remove.reset();
-                setDialog("delete");
-              }}
+              onClick={() => setDialog("delete")}
             >
               <Trash2 aria-hidden="true" className="size-4" />
             </Button>
@@ -125,15 +112,7 @@ export function ContactPage({ contactId }: { contactId: string }) {
       <MergeContactDialog {...dialogProps("merge")} survivor={contact} />
       <CreateDealDialog {...dialogProps("deal")} initialContact={contact} />
       <StartConversationDialog {...dialogProps("conversation")} contact={contact} />
-      <ConfirmDialog
-        {...dialogProps("delete")}
-        title={t("contacts.delete.title")}
-        description={t("contacts.delete.description", { name: contact.name })}
-        confirmLabel={t("contacts.delete.confirm")}
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={() => remove.mutate({ id: contact.id })}
-      />
+      <DeleteContactDialog {...dialogProps("delete")} contact={contact} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { useTRPC } from "../../lib/trpc";
 import { ContactPicker, type PickedContact } from "./contact-picker";
+import { DuplicateSuggestions, usePossibleDuplicates } from "./duplicate-suggestions";
 import { mergePreview } from "./merge-preview";
 import { useCustomFields } from "./use-contact-options";
 import type { Contact } from "./use-save-contact";
@@ -34,6 +35,8 @@ const filledLabels: Record<"email" | "phone" | "company", PlainMessageKey> = {
 export function MergeContactDialog({ open, onOpenChange, survivor }: MergeContactDialogProps) {
   const { t } = useI18n();
   const [duplicate, setDuplicate] = useState<PickedContact | null>(null);
+  const suggestions = usePossibleDuplicates(survivor.id, open);
+  const suggesting = duplicate === null && suggestions.length > 0;
   const close = (next: boolean) => {
     onOpenChange(next);
     if (!next) setDuplicate(null);
@@ -47,8 +50,9 @@ export function MergeContactDialog({ open, onOpenChange, survivor }: MergeContac
       description={t("contacts.merge.description", { name: survivor.name })}
     >
       <div className="space-y-5">
+        {suggesting && <DuplicateSuggestions items={suggestions} onPick={setDuplicate} />}
         <ContactPicker
-          label={t("contacts.merge.duplicate")}
+          label={suggesting ? t("contacts.merge.search") : t("contacts.merge.duplicate")}
           value={duplicate}
           onChange={setDuplicate}
           excludeId={survivor.id}
