@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { ContactChoiceLabel } from "./contact-choice-label";
 import type { Contact } from "./use-save-contact";
 
 export type PickedContact = Pick<Contact, "id" | "name" | "email" | "phone">;
@@ -96,13 +97,7 @@ export function ContactPicker({ label, value, onChange, excludeId, error }: Cont
                   onClick={() => onChange(contact)}
                   className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-indigo-50 focus-visible:bg-indigo-50"
                 >
-                  <Avatar name={contact.name} size="sm" />
-                  <span className="min-w-0 flex-1">
-                    <span className="block truncate text-sm font-medium text-slate-900">{contact.name}</span>
-                    <span className="block truncate text-xs text-slate-500">
-                      {contact.email ?? (contact.phone ? displayPhone(contact.phone) : "")}
-                    </span>
-                  </span>
+                  <ContactChoiceLabel contact={contact} />
                 </button>
               </li>
             ))}

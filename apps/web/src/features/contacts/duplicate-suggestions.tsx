@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { Avatar } from "../../components/ui/avatar";
 import { useI18n } from "../../i18n/i18n-provider";
-import { displayPhone } from "../../lib/phone";
 import { useTRPC } from "../../lib/trpc";
+import { ContactChoiceLabel } from "./contact-choice-label";
 import type { PickedContact } from "./contact-picker";
 import { duplicateReasons } from "./duplicate-reasons";
 
@@ -46,13 +45,7 @@ export function DuplicateSuggestions({
               onClick={() => onPick(contact)}
               className="flex w-full items-center gap-3 px-3 py-2 text-left hover:bg-indigo-50 focus-visible:bg-indigo-50"
             >
-              <Avatar name={contact.name} size="sm" />
-              <span className="min-w-0 flex-1">
-                <span className="block truncate text-sm font-medium text-slate-900">{contact.name}</span>
-                <span className="block truncate text-xs text-slate-500">
-                  {contact.email ?? (contact.phone ? displayPhone(contact.phone) : "")}
-                </span>
-              </span>
+              <ContactChoiceLabel contact={contact} />
               <span className="flex shrink-0 flex-wrap justify-end gap-1">
                 {duplicateReasons(signals).map((reason) => (
                   <span
