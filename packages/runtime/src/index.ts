@@ -11,3 +11,4 @@ export * from "./rate-limit/memory-rate-limiter";
 export * from "./rate-limit/redis-rate-limiter";
 export * from "./redis/channel-namespace";
 export * from "./redis/connection";
+export * from "./settles-within";

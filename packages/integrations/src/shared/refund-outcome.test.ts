@@ -109,23 +109,32 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund", (name) => {
     idempotencyKey: key,
   });
 
-  it("the provider made but never answered is unconfirmed; asked again with its key, it is made once", async () => {
-    const id = await provider.paid();
-    const request = refundOf(id);
-    provider.fake.hangNext(provider.attempts);
+  it.each([
+    ["never answered", (fake: typeof provider.fake, attempts: number) => fake.hangNext(attempts)],
+    [
+      "answered with its own 500",
+      (fake: typeof provider.fake, attempts: number) => fake.serverErrorAfterHandlingNext(attempts),
+    ],
+  ])(
+    "the provider made, then %s, is unconfirmed; asked again with its key, it is made once",
+    async (_, fail) => {
+      const id = await provider.paid();
+      const request = refundOf(id);
+      fail(provider.fake, provider.attempts);
 
-    expect(await provider.refund(request)).toEqual({
-      ok: false,
-      error: expect.any(String),
-      retryable: true,
-      outcomeUnknown: true,
-    });
-    expect(provider.refunded(id)).toBe(3000);
+      expect(await provider.refund(request)).toEqual({
+        ok: false,
+        error: expect.any(String),
+        retryable: true,
+        outcomeUnknown: true,
+      });
+      expect(provider.refunded(id)).toBe(3000);
 
-    const again = await provider.refund(request);
-    expect(again).toMatchObject({ ok: true, value: { amount: { amount: "30.00", currency: "BRL" } } });
-    expect(provider.refunded(id)).toBe(3000);
-  });
+      const again = await provider.refund(request);
+      expect(again).toMatchObject({ ok: true, value: { amount: { amount: "30.00", currency: "BRL" } } });
+      expect(provider.refunded(id)).toBe(3000);
+    },
+  );
 
   it("whose connection was cut after the provider made it is unconfirmed", async () => {
     const id = await provider.paid();
@@ -163,24 +172,6 @@ describe.each(["stripe", "mercadopago"] as const)("a %s refund", (name) => {
     });
     expect(tooMuch).toMatchObject({ ok: false, retryable: false });
     expect(tooMuch).not.toHaveProperty("outcomeUnknown");
-  });
-
-  it("the provider made, then answered with its own 500, is unconfirmed; asked again with its key, it is made once", async () => {
-    const id = await provider.paid();
-    const request = refundOf(id);
-    provider.fake.serverErrorAfterHandlingNext(provider.attempts);
-
-    expect(await provider.refund(request)).toEqual({
-      ok: false,
-      error: expect.any(String),
-      retryable: true,
-      outcomeUnknown: true,
-    });
-    expect(provider.refunded(id)).toBe(3000);
-
-    const again = await provider.refund(request);
-    expect(again).toMatchObject({ ok: true, value: { amount: { amount: "30.00", currency: "BRL" } } });
-    expect(provider.refunded(id)).toBe(3000);
   });
 
   it("refused a connection cannot have been made, and is not unconfirmed", async () => {

@@ -8,7 +8,7 @@ import type {
 import type { Logger } from "@crm/domain/shared/logger";
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import { settlesWithin } from "../redis/connection";
+import { settlesWithin } from "../settles-within";
 
 export interface BullmqProcessorHostOptions {
   /** Needs `maxRetriesPerRequest: null` (see createRedisConnection); BullMQ duplicates it for blocking reads. */

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from "ioredis";
+import { settlesWithin } from "../settles-within";
 
 /**
  * An ioredis client fit for BullMQ: workers block on Redis, so commands must wait for a reconnect instead of
@@ -10,24 +11,6 @@ export function createRedisConnection(url: string, options: RedisOptions = {}): 
 
 /** How long closing waits for Redis to acknowledge QUIT before dropping the connection. */
 export const quitWaitMs = 2_000;
-
-/** Whether `promise` settled within `ms`; it is not waited for any longer. */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-  });
-  const settled = promise.then(
-    () => true as const,
-    () => true as const,
-  );
-  try {
-    return await Promise.race([settled, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Closes a client gracefully (QUIT, after the replies pending) when Redis answers, and drops it otherwise. QUIT
