@@ -146,7 +146,7 @@ describe("the contacts' company filter", () => {
           element.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
         return { text: element.placeholder, width: context.measureText(element.placeholder).width, room };
       });
-    expect(hint.text).toBe("Busque por nome, e-mail ou telefone");
+    expect(hint.text).toBe("Busque por nome, e-mail, telefone ou empresa");
     // with room to spare: other systems' fonts are wider than this browser's
     expect(hint.width).toBeLessThanOrEqual(hint.room * 0.85);
   });

@@ -55,6 +55,7 @@ export interface Companies {
   domain: string | null;
   id: Generated<string>;
   name: string;
+  name_key: Generated<string>;
   organization_id: string;
   phone: string | null;
   tax_id: string | null;

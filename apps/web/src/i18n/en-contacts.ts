@@ -12,7 +12,7 @@ export const contactsEn = {
   "contacts.moreTags": "+{count} more",
   "contacts.backToList": "All contacts",
   "contacts.search": "Search contacts",
-  "contacts.searchPlaceholder": "Search by name, email or phone",
+  "contacts.searchPlaceholder": "Search by name, email, phone or company",
   "contacts.searchTooLong": "The search takes up to {max} characters: anything past that is not searched.",
   "contacts.create.open": "New contact",
 
@@ -86,7 +86,7 @@ export const contactsEn = {
   "contacts.tags.remove": "Remove tag {name}",
   "contacts.tags.create": "Create tag “{name}”",
 
-  "contacts.picker.placeholder": "Search by name, email or phone",
+  "contacts.picker.placeholder": "Search by name, email, phone or company",
   "contacts.picker.results": "Matching contacts",
   "contacts.picker.none": "No contact matches this search.",
   "contacts.picker.change": "Change",

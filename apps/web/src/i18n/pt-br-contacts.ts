@@ -15,7 +15,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.moreTags": "+{count}",
   "contacts.backToList": "Todos os contatos",
   "contacts.search": "Buscar contatos",
-  "contacts.searchPlaceholder": "Busque por nome, e-mail ou telefone",
+  "contacts.searchPlaceholder": "Busque por nome, e-mail, telefone ou empresa",
   "contacts.searchTooLong": "A busca aceita até {max} caracteres: o que passar disso não é buscado.",
   "contacts.create.open": "Novo contato",
 
@@ -89,7 +89,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.tags.remove": "Remover tag {name}",
   "contacts.tags.create": "Criar tag “{name}”",
 
-  "contacts.picker.placeholder": "Busque por nome, e-mail ou telefone",
+  "contacts.picker.placeholder": "Busque por nome, e-mail, telefone ou empresa",
   "contacts.picker.results": "Contatos encontrados",
   "contacts.picker.none": "Nenhum contato corresponde à busca.",
   "contacts.picker.change": "Trocar",

@@ -97,7 +97,7 @@ export const contactFilters = {
     .max(maxContactSearchLength, `search must have at most ${maxContactSearchLength} characters`)
     .optional()
     .describe(
-      `Part of the name, the email or the phone number; at most ${maxContactSearchLength} characters`,
+      `Part of the name, email, phone number or company name; at most ${maxContactSearchLength} characters`,
     ),
   ...updatedRangeInput,
   sort: z

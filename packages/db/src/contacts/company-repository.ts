@@ -12,6 +12,7 @@ import { recordDeletions } from "../deletions/tombstones";
 import { isUniqueViolation, uniqueViolationConstraint } from "../errors";
 import { decodeCursor, filteredList, toPage } from "../shared/cursor";
 import { escapeLike } from "../shared/escape-like";
+import { asNameKey } from "../shared/name-key";
 import { afterUpdated, toUpdatedPage, updatedList, updatedRangeConditions } from "../shared/updated-order";
 import { findOrCreateCompaniesByNames } from "./named-rows";
 import { toCompany, toCompanySummary } from "./rows";
@@ -118,7 +119,8 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
       const searched = search
         ? base.where((eb) =>
             eb.or([
-              eb("name", "ilike", `%${escapeLike(search)}%`),
+              // accents and letter case aside, on idx_companies_name_trgm (migration 0048)
+              eb("name_key", "like", asNameKey(`%${escapeLike(search)}%`)),
               eb("domain", "ilike", `%${escapeLike(search.toLowerCase())}%`),
               ...(taxIdPart ? [eb("tax_id", "like", `%${escapeLike(taxIdPart)}%`)] : []),
             ]),

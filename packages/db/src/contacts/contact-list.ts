@@ -2,6 +2,7 @@ import { type Contact, type ContactFilter, type ContactPageRequest, type Page, p
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { escapeLike } from "../shared/escape-like";
+import { asNameKey } from "../shared/name-key";
 import { updatedRangeConditions } from "../shared/updated-order";
 import { decodeContactCursor, encodeContactCursor } from "./contact-cursor";
 import { selectContacts } from "./contact-queries";
@@ -18,17 +19,12 @@ function phoneDigitForms(digits: string): string[] {
   return old ? [digits, `${old[1] ?? ""}${old[2]}9${old[3]}`] : [digits];
 }
 
-/*
- * A name is searched and sorted without accents or letter case ("Joao" finds "João", "Érica" sorts among the
- * E's) through its stored key, `name_key` = lower(crm_unaccent(name)) (migration 0019): a search fragment or a
- * cursor is put in the same form once per statement, never a row at a time.
- */
-const asNameKey = (text: string) => sql<string>`lower(crm_unaccent(${text}))`;
-
 /**
  * One page of the organization's contacts, newest first, by name or least recently changed first (to sync),
  * keyset-paginated. Every filter is an
  * index condition: trigram GIN indexes serve the search, the jsonb_path_ops index the custom field.
+ * A name, the contact's or its company's, is searched and sorted without accents or letter case ("Joao" finds
+ * "João", "Érica" sorts among the E's) through its stored key (migrations 0019 and 0048).
  */
 export async function listContacts(
   db: Kysely<Database>,
@@ -72,6 +68,16 @@ export async function listContacts(
       eb.or([
         eb("c.name_key", "like", asNameKey(pattern)),
         eb("c.email", "ilike", pattern),
+        // the people working at a company so named: its ids once, then contacts by idx_contacts_company
+        eb(
+          "c.company_id",
+          "=",
+          sql<string>`any(array(${db
+            .selectFrom("companies")
+            .select("id")
+            .where("organization_id", "=", organizationId)
+            .where("name_key", "like", asNameKey(pattern))}))`,
+        ),
         ...(byPhone ? phoneDigitForms(digits).map((form) => eb("c.phone", "like", `%${form}%`)) : []),
       ]),
     );

@@ -28,14 +28,22 @@ export const tagsJson = (db: Kysely<Database>, organizationId: string, contactId
     .where("ct.organization_id", "=", organizationId)
     .where("ct.contact_id", "=", contactId);
 
-/** Contacts with their company's name and their tags: the base of every read that returns contacts. */
+/**
+ * Contacts with their company's name and their tags: the base of every read that returns contacts.
+ * The name is a SubPlan per returned row, as the tags are, not a join: a join's plan follows the estimated
+ * matches, and the search's company branch (estimated at hundreds of rows whatever it finds) turned it into a
+ * hash of every organization's companies.
+ */
 export const selectContacts = (db: Kysely<Database>, organizationId: string) =>
   db
     .selectFrom("contacts as c")
-    .leftJoin("companies as co", "co.id", "c.company_id")
     .select((eb) => [
       ...contactColumns("c"),
-      "co.name as company_name",
+      eb
+        .selectFrom("companies as co")
+        .select("co.name")
+        .whereRef("co.id", "=", "c.company_id")
+        .as("company_name"),
       tagsJson(db, organizationId, eb.ref("c.id")).as("tags"),
     ])
     .where("c.organization_id", "=", organizationId);

@@ -107,7 +107,7 @@ export interface ContactFilter extends UpdatedRange {
   createdTo?: Date | undefined;
   /** Contacts whose custom field `key` holds (or, for a multi-select, includes) `value`. */
   customField?: { key: string; value: CustomFieldValue } | undefined;
-  /** A fragment of the name, the email or the phone's digits. */
+  /** A fragment of the name, the email, the phone's digits or the company's name. */
   search?: string | undefined;
 }
 
