@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { createAuthStore, createDatabase, type DatabaseHandle, migrateToLatest } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
@@ -37,15 +38,18 @@ import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
 import {
+  closeRedisClient,
   createBatchingQueue,
   createBullmqProcessorHost,
   createBullmqQueue,
+  createFallbackRateLimiter,
   createInProcessQueue,
   createLocalCredentialCache,
   createMemoryRateLimiter,
   createRedisConnection,
   createRedisEventBus,
   createRedisRateLimiter,
+  createRedisRequestConnection,
   createSharedCredentialCache,
   type JobScheduler,
   quitWaitMs,
@@ -145,14 +149,22 @@ export async function createContainer(
   const { applied } = await migrateToLatest(db.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
 
-  const redis = env.REDIS_URL ? createRedisConnection(env.REDIS_URL) : undefined;
+  // what requests wait on (enqueues, rate limits, /ready): bounded, and never left waiting in an offline queue
+  const redis = env.REDIS_URL
+    ? createRedisRequestConnection(env.REDIS_URL, env.redisHeartbeat, { connectionName: "crm-api" })
+    : undefined;
+  if (redis) {
+    redis.on("error", (err) => logger.warn({ err }, "Redis connection error"));
+    // the first requests must not find it still connecting (it queues nothing); Redis may be down: bounded
+    await settlesWithin(once(redis, "ready"), env.redisHeartbeat.timeoutMs);
+  }
   const closers: Array<() => Promise<unknown>> = [];
 
   let queue: JobQueue;
   let processorHost: JobProcessorHost | undefined;
   /** Repeatable jobs are registered only where jobs are processed (the worker, or here when embedded). */
   let scheduler: JobScheduler | undefined;
-  if (redis) {
+  if (redis && env.REDIS_URL) {
     const prefix = options.redisPrefix ? `${options.redisPrefix}bull` : undefined;
     const bullQueue = createBullmqQueue({ connection: redis, logger, prefix });
     // concurrent enqueues (a burst of webhooks) share one round trip to Redis
@@ -165,9 +177,14 @@ export async function createContainer(
       await bullQueue.close();
     });
     if (env.embeddedWorker) {
+      // their blocking reads are silent on purpose: a connection of their own, without the request one's timeouts
+      const jobs = createRedisConnection(env.REDIS_URL, { connectionName: "crm-api-jobs" });
+      jobs.on("error", (err) => logger.warn({ err }, "Redis connection error"));
       // a worker cut off from Redis never finishes closing; main.ts exits anyway 15 s after SIGTERM, and the
       // Redis connections closed after the workers wait for Redis 2 s at most each (closeRedisClient)
-      processorHost = createBullmqProcessorHost({ connection: redis, logger, prefix, closeTimeoutMs: 5_000 });
+      processorHost = createBullmqProcessorHost({ connection: jobs, logger, prefix, closeTimeoutMs: 5_000 });
+      // after the workers, which close first (below)
+      closers.push(() => closeRedisClient(jobs));
       scheduler = bullQueue;
     }
   } else {
@@ -316,7 +333,11 @@ export async function createContainer(
   if (scheduler) await scheduleWebhookDeliverySweep(scheduler);
 
   const rateLimiter = redis
-    ? createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` })
+    ? createFallbackRateLimiter(
+        createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` }),
+        createMemoryRateLimiter(),
+        logger,
+      )
     : createMemoryRateLimiter();
 
   // sessions and API keys recalled for a few seconds; revocations are heard by every replica over Redis

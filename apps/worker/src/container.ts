@@ -27,6 +27,7 @@ import {
   createRedisEventBus,
 } from "@crm/runtime";
 import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
+import { closeInTurn } from "./close-in-turn";
 import type { WorkerDeps } from "./deps";
 import { EnvError, type WorkerEnv } from "./env";
 import { scheduleImportSweep } from "./jobs/contacts/sweep-imports";
@@ -44,9 +45,15 @@ import { createMailer } from "./mail/mailer";
 import { registerProcessors } from "./processors";
 
 export interface WorkerContainer {
-  /** Stops taking jobs, waits for the running ones, then closes the Redis and database connections. */
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs, waits for the running ones, then closes the Redis and database connections, each for a
+   * bounded time; answers what did not close (empty when all did).
+   */
+  close(): Promise<string[]>;
 }
+
+/** How long each connection may take to close after the jobs stopped: QUIT is waited for 2 s at most. */
+const connectionCloseMs = 3_000;
 
 /** The worker's composition root: builds the adapters and starts the processors (BullMQ workers start at once). */
 export async function createContainer(env: WorkerEnv, logger: Logger): Promise<WorkerContainer> {
@@ -187,16 +194,28 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
     : undefined;
 
   return {
-    async close() {
-      await discordGateways?.close();
+    close() {
       clearInterval(recorderTicks);
       recorder.stop();
-      await realtimeLog.close();
-      await host.close();
-      await queue.close();
-      await events.close();
-      await closeRedisClient(connection);
-      await database.close();
+      const connectionStep = (name: string, close: () => Promise<unknown>) => ({
+        name,
+        close,
+        timeoutMs: connectionCloseMs,
+      });
+      return closeInTurn(
+        [
+          connectionStep("Discord gateways", async () => discordGateways?.close()),
+          // a job still running past it is dropped with its worker: once its lock expires, it is found stalled
+          // and retried by the next worker
+          { name: "BullMQ workers", close: () => host.close(), timeoutMs: env.shutdownTimeoutMs },
+          connectionStep("BullMQ queues and schedules", () => queue.close()),
+          connectionStep("realtime log Redis connections", () => realtimeLog.close()),
+          connectionStep("event bus Redis connections", () => events.close()),
+          connectionStep("Redis command connection", () => closeRedisClient(connection)),
+          connectionStep("database", () => database.close()),
+        ],
+        logger,
+      );
     },
   };
 }

@@ -19,6 +19,7 @@ describe("worker env", () => {
     expect(readEnv(minimal)).toEqual({
       redisUrl: "redis://127.0.0.1:6379",
       redisHeartbeat: { intervalMs: 5_000, timeoutMs: 5_000 },
+      shutdownTimeoutMs: 20_000,
       databaseUrl: undefined,
       smtpUrl: undefined,
       mailFrom: "CRM Manager <no-reply@localhost>",
@@ -44,6 +45,7 @@ describe("worker env", () => {
         REDIS_CHANNEL_PREFIX: "staging",
         REDIS_HEARTBEAT_INTERVAL_MS: "2000",
         REDIS_HEARTBEAT_TIMEOUT_MS: "1500",
+        WORKER_SHUTDOWN_TIMEOUT_MS: "8000",
         DATABASE_URL: "postgres://crm@db:5432/crm",
         SMTP_URL: "smtps://user:pass@smtp.example.com:465",
         MAIL_FROM: "Acme CRM <crm@acme.com.br>",
@@ -63,6 +65,7 @@ describe("worker env", () => {
       redisUrl: "rediss://:secret@redis.internal:6380",
       redisChannelPrefix: "staging",
       redisHeartbeat: { intervalMs: 2_000, timeoutMs: 1_500 },
+      shutdownTimeoutMs: 8_000,
       databaseUrl: "postgres://crm@db:5432/crm",
       smtpUrl: "smtps://user:pass@smtp.example.com:465",
       mailFrom: "Acme CRM <crm@acme.com.br>",
@@ -114,12 +117,14 @@ describe("worker env", () => {
       MEDIA_MAX_BYTES: "25MB",
       REDIS_HEARTBEAT_INTERVAL_MS: "5s",
       REDIS_HEARTBEAT_TIMEOUT_MS: "10",
+      WORKER_SHUTDOWN_TIMEOUT_MS: "-1",
     });
 
     expect(problems.map((problem) => problem.split(" ")[0])).toEqual([
       "REDIS_URL",
       "REDIS_HEARTBEAT_INTERVAL_MS",
       "REDIS_HEARTBEAT_TIMEOUT_MS",
+      "WORKER_SHUTDOWN_TIMEOUT_MS",
       "DATABASE_URL",
       "SMTP_URL",
       "MAIL_FROM",

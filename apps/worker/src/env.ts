@@ -12,6 +12,11 @@ export interface WorkerEnv {
   redisChannelPrefix: string | undefined;
   /** REDIS_HEARTBEAT_INTERVAL_MS / _TIMEOUT_MS: the PING that finds a pub/sub connection dead silently; the API's. */
   redisHeartbeat: RedisHeartbeat;
+  /**
+   * WORKER_SHUTDOWN_TIMEOUT_MS: how long a stop waits for the running jobs, and then for each of its connections
+   * to close; what is still open then is dropped (its jobs are retried once found stalled) and the exit code is 1.
+   */
+  shutdownTimeoutMs: number;
   /** Not used by any job yet; jobs that touch data will need it. */
   databaseUrl: string | undefined;
   /** Without it, emails are written to the log instead of being sent. */
@@ -47,6 +52,8 @@ export class EnvError extends Error {
   }
 }
 
+// under the 30 s a container is usually given between SIGTERM and SIGKILL, with room for the connections
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
 const DEFAULT_MAIL_FROM = "CRM Manager <no-reply@localhost>";
 
 /** The only reader of process.env in the worker. Values are never echoed back: URLs may hold passwords. */
@@ -88,6 +95,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     intervalMs: milliseconds("REDIS_HEARTBEAT_INTERVAL_MS", defaultRedisHeartbeat.intervalMs),
     timeoutMs: milliseconds("REDIS_HEARTBEAT_TIMEOUT_MS", defaultRedisHeartbeat.timeoutMs),
   };
+  const shutdownTimeoutMs = milliseconds("WORKER_SHUTDOWN_TIMEOUT_MS", DEFAULT_SHUTDOWN_TIMEOUT_MS);
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"], "postgres://user@127.0.0.1:5432/crm");
   const smtpUrl = url("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587");
   const mailFrom = value("MAIL_FROM") ?? DEFAULT_MAIL_FROM;
@@ -125,6 +133,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     redisUrl,
     redisChannelPrefix,
     redisHeartbeat,
+    shutdownTimeoutMs,
     databaseUrl,
     smtpUrl,
     mailFrom,

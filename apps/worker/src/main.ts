@@ -34,9 +34,14 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   logger.info({ signal }, "stopping: no new jobs, waiting for running ones");
   try {
-    await container.close();
-    logger.info({}, "worker stopped");
-    process.exit(0);
+    const unclosed = await container.close();
+    if (unclosed.length === 0) {
+      logger.info({}, "worker stopped");
+      process.exit(0);
+    }
+    // jobs still running are left active in Redis: the next worker finds them stalled and runs them again
+    logger.error({ unclosed }, `worker stopped without closing: ${unclosed.join(", ")} (unreachable?)`);
+    process.exit(1);
   } catch (err) {
     logger.error({ err }, "worker did not stop cleanly");
     process.exit(1);

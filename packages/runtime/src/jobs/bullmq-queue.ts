@@ -45,6 +45,17 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
     return queue;
   }
 
+  /**
+   * A connection made to fail fast while Redis is away (`createRedisRequestConnection`) must fail here too: BullMQ
+   * waits for it to be ready before a queue's first command, however long that takes. Schedules still wait.
+   */
+  function assertReachable(): void {
+    const { connection } = options;
+    if (connection.options.enableOfflineQueue === false && connection.status !== "ready") {
+      throw new Error(`Redis is not reachable (connection ${connection.status}): job not queued`);
+    }
+  }
+
   return {
     async enqueue<Q extends QueueName>(
       name: Q,
@@ -52,6 +63,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
       enqueueOptions: EnqueueOptions = {},
     ) {
       validateEnqueueOptions(enqueueOptions);
+      assertReachable();
       const { jobId } = enqueueOptions;
       const queue = queueFor(name);
       if (jobId !== undefined && enqueueOptions.replaceFinished) await removeIfFinished(queue, jobId);
@@ -60,6 +72,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
 
     async enqueueBulk<Q extends QueueName>(name: Q, jobs: Array<BulkJob<Q>>) {
       for (const job of jobs) validateEnqueueOptions(job.options ?? {});
+      assertReachable();
       const queue = queueFor(name);
       await Promise.all(
         jobs.map(({ options }) =>
