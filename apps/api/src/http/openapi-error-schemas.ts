@@ -112,7 +112,8 @@ function formatterData(status: ErrorStatus, codes: readonly string[]): Schema {
         type: "object",
         additionalProperties: { type: "string" },
         description:
-          'Only with some 400s: a code by field saying why it was refused (`{ "phone": "missing_area_code" }`)',
+          "Only with some 400s (every field an input's schema refused, some a use case refused): a stable code by " +
+          'field saying why, to word in your language (`{ "title": "too_long", "phone": "missing_area_code" }`)',
       },
     },
     // open: the formatter may tell more one day, and a client should not break on it

@@ -33,5 +33,56 @@ describe("the one error table", () => {
     const data = errorData(new TRPCError({ code: "BAD_REQUEST", cause: parsed.error }));
     expect(data.appCode).toBe("VALIDATION_FAILED");
     expect(Object.keys(data.fieldErrors ?? {}).sort()).toEqual(["email", "limit"]);
+    expect(data.fieldReasons).toEqual({ email: "invalid_type", limit: "too_big" });
+  });
+
+  it("gives every field a schema refused a stable reason code, whatever zod's English says", () => {
+    const schema = z
+      .object({
+        title: z.string().min(1),
+        code: z.string().min(3),
+        note: z.string().max(3),
+        id: z.uuid(),
+        email: z.email(),
+        day: z.iso.date(),
+        count: z.number().int().min(1),
+        tags: z.array(z.string()).max(1),
+        status: z.enum(["open", "won"]),
+        pattern: z.string().regex(/^a$/),
+      })
+      .strict();
+    const parsed = schema.safeParse({
+      title: "",
+      code: "ab",
+      note: "long",
+      id: "nope",
+      email: "x",
+      day: "2026-13-01",
+      count: 0,
+      tags: ["a", "b"],
+      status: "lost",
+      pattern: "b",
+      extra: 1,
+    });
+    if (parsed.success) throw new Error("expected a failure");
+    const data = errorData(new TRPCError({ code: "BAD_REQUEST", cause: parsed.error }));
+    expect(data.fieldReasons).toEqual({
+      title: "required",
+      code: "too_short",
+      note: "too_long",
+      id: "invalid_id",
+      email: "invalid_email",
+      day: "invalid_date",
+      count: "too_small",
+      tags: "too_many",
+      status: "invalid_option",
+      pattern: "invalid_format",
+      extra: "unknown_field",
+    });
+    const fraction = z.object({ count: z.number().int() }).safeParse({ count: 1.5 });
+    if (fraction.success) throw new Error("expected a failure");
+    expect(errorData(new TRPCError({ code: "BAD_REQUEST", cause: fraction.error })).fieldReasons).toEqual({
+      count: "not_integer",
+    });
   });
 });

@@ -2,6 +2,7 @@ import { type SessionEndReason, sessionEndedPayload } from "@crm/contracts/realt
 import { DomainError, type ErrorCode, errorTable, type FieldErrors } from "@crm/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { inputIssueReason } from "./input-issue-reasons";
 
 /** The one place a domain error becomes a protocol error; both tRPC and REST answer from it. */
 export function toTRPCError(error: DomainError): TRPCError {
@@ -13,7 +14,10 @@ export interface ErrorData {
   fieldErrors: FieldErrors | null;
   retryAfterSeconds: number | null;
   existingId: string | null;
-  /** Only where a field's refusal has a code (`{ phone: "missing_area_code" }`): why, for clients to word it. */
+  /**
+   * Where a field's refusal has a code (`{ phone: "missing_area_code" }`, and every field an input's schema
+   * refused: `{ title: "too_long" }`): why, for clients to word it in their language.
+   */
   fieldReasons?: Record<string, string>;
   /** Only on the 401 of a subscription: why the caller has no live session, as `session_ended` would say. */
   sessionEnded?: SessionEndReason;
@@ -44,10 +48,21 @@ export function errorData(error: TRPCError): ErrorData {
   }
   if (cause instanceof ZodError) {
     const fieldErrors: FieldErrors = {};
+    const fieldReasons: Record<string, string> = {};
     for (const issue of cause.issues) {
-      for (const key of fieldsOf(issue)) fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      for (const key of fieldsOf(issue)) {
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+        // a field's first problem is the one to fix first (a missing value before its format)
+        fieldReasons[key] ??= inputIssueReason(issue);
+      }
     }
-    return { appCode: "VALIDATION_FAILED", fieldErrors, retryAfterSeconds: null, existingId: null };
+    return {
+      appCode: "VALIDATION_FAILED",
+      fieldErrors,
+      retryAfterSeconds: null,
+      existingId: null,
+      fieldReasons,
+    };
   }
   return {
     appCode: appCodeOfProtocol[error.code] ?? null,

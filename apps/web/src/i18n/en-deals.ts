@@ -134,6 +134,7 @@ export const dealsEn = {
   "deals.activity.moved": "Moved from {from} to {to}",
   "deals.activity.movedStageRemoved": "Moved from {from} to {to} because {from} was removed",
   "deals.activity.movedPipelineRemoved": "Moved from {from} to {to} because its pipeline was deleted",
+  "deals.activity.stageInPipeline": "{pipeline} › {stage}",
   "deals.activity.won": "Marked as won",
   "deals.activity.lost": "Marked as lost",
   "deals.activity.lostBecause": "Marked as lost: {reason}",

@@ -140,6 +140,7 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.activity.moved": "Movido de {from} para {to}",
   "deals.activity.movedStageRemoved": "Movido de {from} para {to} porque {from} foi removida",
   "deals.activity.movedPipelineRemoved": "Movido de {from} para {to} porque o funil foi excluído",
+  "deals.activity.stageInPipeline": "{pipeline} › {stage}",
   "deals.activity.won": "Marcado como ganho",
   "deals.activity.lost": "Marcado como perdido",
   "deals.activity.lostBecause": "Marcado como perdido: {reason}",

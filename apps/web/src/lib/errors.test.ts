@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { ptBR } from "../i18n/pt-br";
 import {
+  alertDetail,
   errorCodeOf,
   existingIdOf,
   isUnauthenticated,
@@ -80,13 +83,50 @@ describe("toAlertView", () => {
     });
     expect(toAlertView(refused)).toEqual({
       message: "errors.refused",
+      reasons: [],
       detail: "A viewer cannot answer conversations",
     });
+  });
+
+  it("never shows the server's English to a Portuguese reader: a field with no reason gets its own sentence", () => {
+    const refused = apiError({
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: { assignedTo: ["A viewer cannot answer conversations"], title: ["Title is required"] },
+    });
+    expect(toAlertView(refused, {}, "pt-BR")).toEqual({
+      message: "errors.refused",
+      reasons: ["errors.field.invalid", "errors.field.required"],
+      detail: undefined,
+    });
+  });
+
+  it("says a field the schema refused by its reason in every language, not in zod's words", () => {
+    const refused = apiError({
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: {
+        dealId: ["Invalid UUID"],
+        note: ["Too big: expected string to have <=2000 characters"],
+        position: ["position must be between 0 and 5, the places in the list"],
+      },
+      fieldReasons: { dealId: "invalid_id", note: "too_long", position: "out_of_range" },
+    });
+    const expected = {
+      message: "errors.refused",
+      reasons: ["errors.reason.invalidId", "errors.reason.tooLong", "errors.reason.outOfRange"],
+      detail: undefined,
+    };
+    expect(toAlertView(refused, {}, "pt-BR")).toEqual(expected);
+    expect(toAlertView(refused, {}, "en")).toEqual(expected);
+    const say = (key: string) => `<${key}>`;
+    expect(alertDetail(toAlertView(refused, {}, "pt-BR"), say)).toBe(
+      "<errors.reason.invalidId> <errors.reason.tooLong> <errors.reason.outOfRange>",
+    );
   });
 
   it("says any other answer as toErrorView does, with nothing added", () => {
     expect(toAlertView(apiError({ appCode: "NOT_FOUND" }))).toEqual({
       message: "errors.notFound",
+      reasons: [],
       detail: undefined,
     });
     expect(toAlertView(apiError({ appCode: "VALIDATION_FAILED", fieldErrors: {} })).message).toBe(
@@ -94,6 +134,59 @@ describe("toAlertView", () => {
     );
     const conflict = apiError({ appCode: "CONFLICT", fieldErrors: { slug: ["taken"] } });
     expect(toAlertView(conflict, { CONFLICT: "errors.slugTaken" }).detail).toBeUndefined();
+  });
+});
+
+describe("the field sentence for the API's reason codes", () => {
+  const refusal = (field: string, reason: string) =>
+    toErrorView(
+      apiError({
+        appCode: "VALIDATION_FAILED",
+        fieldErrors: { [field]: ["zod's English"] },
+        fieldReasons: { [field]: reason },
+      }),
+    ).fieldErrors[field];
+
+  it.each([
+    ["required", "errors.field.required"],
+    ["too_short", "errors.reason.tooShort"],
+    ["too_long", "errors.reason.tooLong"],
+    ["too_small", "errors.reason.tooSmall"],
+    ["too_big", "errors.reason.tooBig"],
+    ["too_few", "errors.reason.tooFew"],
+    ["too_many", "errors.reason.tooMany"],
+    ["not_integer", "errors.reason.notInteger"],
+    ["out_of_range", "errors.reason.outOfRange"],
+    ["invalid_id", "errors.reason.invalidId"],
+    ["invalid_email", "errors.field.email"],
+    ["invalid_url", "errors.reason.invalidUrl"],
+    ["invalid_date", "errors.field.date"],
+    ["invalid_format", "errors.reason.invalidFormat"],
+    ["invalid_option", "errors.field.option"],
+    ["unknown_field", "errors.reason.unknownField"],
+    ["invalid_type", "errors.field.invalid"],
+    ["a_code_from_a_newer_api", "errors.field.invalid"],
+  ])("words %s on a field with no sentence of its own as %s", (reason, key) => {
+    expect(refusal("website", reason)).toBe(key);
+  });
+
+  it("keeps a field's own sentence for a malformed value, and says a size problem as one", () => {
+    expect(refusal("email", "invalid_format")).toBe("errors.field.email");
+    expect(refusal("title", "required")).toBe("errors.field.required");
+    expect(refusal("title", "too_long")).toBe("errors.reason.tooLong");
+    expect(refusal("phone", "missing_area_code")).toBe("errors.field.phoneAreaCode");
+  });
+
+  it("has every sentence it names in both dictionaries", () => {
+    const keys = new Set(
+      ["required", "too_short", "too_long", "too_small", "too_big", "too_few", "too_many", "not_integer"]
+        .concat(["out_of_range", "invalid_id", "invalid_url", "invalid_format", "unknown_field"])
+        .map((reason) => refusal("website", reason)),
+    );
+    for (const key of keys) {
+      expect(en).toHaveProperty([key ?? ""]);
+      expect(ptBR[key as keyof typeof ptBR]).not.toBe(en[key as keyof typeof en]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@crm/domain/shared/errors";
+import type { Locale } from "../i18n/locale";
 import type { PlainMessageKey } from "../i18n/translate";
 
 /** What the API puts in a TRPCClientError's `data` (see the API's error formatter). */
@@ -95,6 +96,39 @@ const fieldReasonMessages: Record<string, PlainMessageKey> = {
   "phone.missing_area_code": "errors.field.phoneAreaCode",
 };
 
+/** Why a field was refused whatever the field: the API's codes for its input schema, and some of its use cases. */
+const reasonMessages: Record<string, PlainMessageKey> = {
+  required: "errors.field.required",
+  too_short: "errors.reason.tooShort",
+  too_long: "errors.reason.tooLong",
+  too_small: "errors.reason.tooSmall",
+  too_big: "errors.reason.tooBig",
+  too_few: "errors.reason.tooFew",
+  too_many: "errors.reason.tooMany",
+  not_integer: "errors.reason.notInteger",
+  out_of_range: "errors.reason.outOfRange",
+  invalid_id: "errors.reason.invalidId",
+  invalid_email: "errors.field.email",
+  invalid_url: "errors.reason.invalidUrl",
+  invalid_date: "errors.field.date",
+  invalid_format: "errors.reason.invalidFormat",
+  invalid_option: "errors.field.option",
+  unknown_field: "errors.reason.unknownField",
+};
+
+/** Reasons a field's usual sentence would contradict: "this field is required" under a name that is too long. */
+const reasonsOverField = new Set([
+  "too_short",
+  "too_long",
+  "too_small",
+  "too_big",
+  "too_few",
+  "too_many",
+  "not_integer",
+  "out_of_range",
+  "unknown_field",
+]);
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 
@@ -151,22 +185,58 @@ export function toErrorView(error: unknown, overrides: ErrorMessageOverrides = {
 
 export interface AlertView {
   message: PlainMessageKey;
-  /** The server's own words, when the sentence alone would not say what was wrong. */
+  /** What was wrong with each refused field, to translate: deduplicated, in the order the server named them. */
+  reasons: PlainMessageKey[];
+  /** The server's own words, only for English readers and only for fields it gave no reason for. */
   detail: string | undefined;
 }
 
 /**
  * What a banner with no fields of its own (an action, a menu) says. "Check the highlighted fields" would point
- * at nothing there, so a refused field is named in the server's words, under a sentence saying it refused.
+ * at nothing there, so each refused field is named under a sentence saying it was refused: by the sentence for its
+ * reason, or, for a reason the server did not give, in the server's words, which are English, so only to English
+ * readers (others get the field's own sentence).
  */
-export function toAlertView(error: unknown, overrides: ErrorMessageOverrides = {}): AlertView {
+export function toAlertView(
+  error: unknown,
+  overrides: ErrorMessageOverrides = {},
+  locale: Locale = "en",
+): AlertView {
   const { message } = toErrorView(error, overrides);
-  const problems = Object.values(readData(error)?.fieldErrors ?? {}).flat();
-  if (message !== "errors.validationFailed" || problems.length === 0) return { message, detail: undefined };
-  return { message: "errors.refused", detail: problems.join(" ") };
+  const data = readData(error);
+  const refused = Object.entries(data?.fieldErrors ?? {}).filter(([, problems]) => problems.length > 0);
+  if (message !== "errors.validationFailed" || refused.length === 0) {
+    return { message, reasons: [], detail: undefined };
+  }
+  const reasons = new Set<PlainMessageKey>();
+  const said: string[] = [];
+  for (const [field, problems] of refused) {
+    const reason = data?.fieldReasons?.[field];
+    if (reason === undefined && locale === "en") said.push(...problems);
+    else reasons.add(fieldMessage(field, reason));
+  }
+  return {
+    message: "errors.refused",
+    reasons: [...reasons],
+    detail: said.length > 0 ? said.join(" ") : undefined,
+  };
 }
 
+/** An alert's reasons and the server's words as one line under its sentence; undefined when there are none. */
+export function alertDetail(view: AlertView, t: (key: PlainMessageKey) => string): string | undefined {
+  const parts = [...view.reasons.map((key) => t(key)), ...(view.detail ? [view.detail] : [])];
+  return parts.length > 0 ? parts.join(" ") : undefined;
+}
+
+/** The sentence for a refused field: the most precise of its reason's and its own, never the server's English. */
 function fieldMessage(field: string, reason: string | undefined): PlainMessageKey {
-  const precise = reason === undefined ? undefined : fieldReasonMessages[`${field}.${reason}`];
-  return precise ?? fieldMessages[field] ?? "errors.field.invalid";
+  if (reason === undefined) return fieldMessages[field] ?? "errors.field.invalid";
+  const general = reasonMessages[reason];
+  return (
+    fieldReasonMessages[`${field}.${reason}`] ??
+    (reasonsOverField.has(reason) ? general : undefined) ??
+    fieldMessages[field] ??
+    general ??
+    "errors.field.invalid"
+  );
 }

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-provider";
 import type { PlainMessageKey } from "../i18n/translate";
-import { type ErrorMessageOverrides, toAlertView, toErrorView } from "./errors";
+import { alertDetail, type ErrorMessageOverrides, toAlertView, toErrorView } from "./errors";
 import { refusesOnlyHiddenFields, shownServerErrors } from "./form-errors";
 import { type FieldErrors, hasErrors, type Rule, validate } from "./validation";
 
@@ -34,7 +34,7 @@ export function useForm<F extends string>({
   fieldMessages,
   onEdit,
 }: UseFormOptions<F>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors<F>>({});
@@ -60,8 +60,9 @@ export function useForm<F extends string>({
 
   const formSentence = (key: PlainMessageKey): string => {
     if (!view || !refusesOnlyHiddenFields(view, formFields, serverFields)) return t(key);
-    const alert = toAlertView(error, overrides);
-    return alert.detail ? `${t(alert.message)} ${alert.detail}` : t(alert.message);
+    const alert = toAlertView(error, overrides, locale);
+    const detail = alertDetail(alert, t);
+    return detail ? `${t(alert.message)} ${detail}` : t(alert.message);
   };
 
   const errorFor = (name: F): string | undefined => {

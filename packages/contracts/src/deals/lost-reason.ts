@@ -37,7 +37,9 @@ export const updateLostReasonInput = strictInput({
     .int()
     .min(0)
     .max(1000)
-    .describe("Moves the reason to this 0-based place in the list; the others shift")
+    .describe(
+      "Moves the reason to this 0-based place in the list (archived reasons counted); the others shift. A place past the end is a 400",
+    )
     .optional(),
   archived: z.boolean().describe("true archives the reason, false brings it back").optional(),
 });

@@ -42,13 +42,22 @@ describe("reorder", () => {
     ]);
   });
 
-  it("puts a position past the end at the end, and changes nothing when it stays", () => {
-    expect(reorder(list, "b", 99)).toEqual([
+  it("moves a reason to the last place, and changes nothing when it stays", () => {
+    expect(reorder(list, "b", 3)).toEqual([
       { id: "c", position: 1 },
       { id: "d", position: 2 },
       { id: "b", position: 3 },
     ]);
     expect(reorder(list, "c", 2)).toEqual([]);
+  });
+
+  it("refuses a position past the end of the list with a reason, instead of moving it to the end", () => {
+    const refusal = {
+      code: "VALIDATION_FAILED",
+      details: expect.objectContaining({ fieldReasons: { position: "out_of_range" } }),
+    };
+    expect(() => reorder(list, "b", 4)).toThrow(expect.objectContaining(refusal));
+    expect(() => reorder(list, "b", 99)).toThrow(expect.objectContaining(refusal));
   });
 
   it("closes gaps left in the stored positions", () => {
@@ -64,7 +73,15 @@ describe("reorder", () => {
   });
 
   it("refuses a negative or fractional position", () => {
-    expect(() => reorder(list, "a", -1)).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
-    expect(() => reorder(list, "a", 1.5)).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
+    expect(() => reorder(list, "a", -1)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ fieldReasons: { position: "out_of_range" } }),
+      }),
+    );
+    expect(() => reorder(list, "a", 1.5)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ fieldReasons: { position: "not_integer" } }),
+      }),
+    );
   });
 });

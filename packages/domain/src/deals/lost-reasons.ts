@@ -91,7 +91,7 @@ export async function updateLostReason(
     if (input.position !== undefined) {
       const moves = reorder(all, reasonId, input.position).filter((move) => move.id !== reasonId);
       await repos.lostReasons.setPositions(organizationId, moves, now);
-      patch.position = Math.min(Math.max(input.position, 0), all.length - 1);
+      patch.position = input.position;
     }
     const updated = await repos.lostReasons.update(organizationId, reasonId, patch, now);
     if (!updated) throw notFound("Lost reason");
@@ -99,24 +99,35 @@ export async function updateLostReason(
   });
 }
 
+const positionRefused = (reason: string, message: string) =>
+  new DomainError("VALIDATION_FAILED", message, {
+    fieldErrors: { position: [message] },
+    fieldReasons: { position: reason },
+  });
+
 /**
- * The positions that change when `id` moves to `position` (clamped to the list), the list renumbered 0..n-1
- * in its current order otherwise.
+ * The positions that change when `id` moves to `position`, the list renumbered 0..n-1 in its current order
+ * otherwise. A place past the list's end is refused rather than taken as "last": a client sending one has a
+ * stale list, and moving the reason anyway could put it somewhere the user did not see.
  */
 export function reorder(
   reasons: ReadonlyArray<Pick<LostReason, "id" | "position">>,
   id: string,
   position: number,
 ): Array<{ id: string; position: number }> {
-  if (!Number.isInteger(position) || position < 0) {
-    throw validationFailed("position", "position must be a whole number, 0 or more");
+  if (!Number.isInteger(position)) throw positionRefused("not_integer", "position must be a whole number");
+  if (position < 0 || position > reasons.length - 1) {
+    throw positionRefused(
+      "out_of_range",
+      `position must be between 0 and ${Math.max(reasons.length - 1, 0)}, the places in the list`,
+    );
   }
   const ordered = [...reasons].sort((a, b) => a.position - b.position);
   const from = ordered.findIndex((reason) => reason.id === id);
   if (from === -1) throw notFound("Lost reason");
   const [moved] = ordered.splice(from, 1);
   if (!moved) throw notFound("Lost reason");
-  ordered.splice(Math.min(position, ordered.length), 0, moved);
+  ordered.splice(position, 0, moved);
   return ordered.flatMap((reason, index) =>
     reason.position === index ? [] : [{ id: reason.id, position: index }],
   );

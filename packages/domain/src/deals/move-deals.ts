@@ -34,10 +34,16 @@ export async function moveDealsInBulk(
       data: {
         from: {
           pipelineId: from.pipeline.id,
+          pipelineName: from.pipeline.name,
           stageId: deal.fromStageId,
           stageName: stageName.get(deal.fromStageId) ?? null,
         },
-        to: { pipelineId: to.pipeline.id, stageId: to.stage.id, stageName: to.stage.name },
+        to: {
+          pipelineId: to.pipeline.id,
+          pipelineName: to.pipeline.name,
+          stageId: to.stage.id,
+          stageName: to.stage.name,
+        },
         reason: move.reason,
       },
       dueAt: null,

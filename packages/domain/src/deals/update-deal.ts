@@ -171,8 +171,13 @@ async function move(
   edits.activities.push({
     type: "stage_changed",
     data: {
-      from: { pipelineId: deal.pipelineId, stageId: deal.stageId, stageName: from?.name ?? null },
-      to: { pipelineId: pipeline.id, stageId: stage.id, stageName: stage.name },
+      from: {
+        pipelineId: deal.pipelineId,
+        pipelineName: current?.name ?? null,
+        stageId: deal.stageId,
+        stageName: from?.name ?? null,
+      },
+      to: { pipelineId: pipeline.id, pipelineName: pipeline.name, stageId: stage.id, stageName: stage.name },
     },
   });
   return pipeline;

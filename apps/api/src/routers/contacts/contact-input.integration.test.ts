@@ -43,6 +43,23 @@ describe("bad input: a 4xx with a clear message, nothing written", () => {
     expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
   });
 
+  it("gives each field its schema refused a stable reason code, over REST and tRPC alike", async () => {
+    const owner = await api.register();
+    const body = { name: "x".repeat(501), companyId: "not-a-uuid", nickname: "Aninha" };
+    const res = await api.rest<ErrorDto & { data: { fieldReasons?: Record<string, string> } }>(
+      "POST",
+      "/contacts",
+      { token: owner.token, body },
+    );
+    expect(res.status).toBe(400);
+    const fieldReasons = { name: "too_long", companyId: "invalid_id", nickname: "unknown_field" };
+    expect(res.body.data).toMatchObject({ appCode: "VALIDATION_FAILED", fieldReasons });
+    await expect(api.trpc(owner.token).contacts.create.mutate(body as never)).rejects.toMatchObject({
+      data: { fieldReasons },
+    });
+    expect(await countRows(api, "contacts", owner.organization.id)).toBe(0);
+  });
+
   it("says a Brazilian phone without its area code (DDD) lacks it, with a reason code, over REST and tRPC", async () => {
     const owner = await api.register();
     const res = await api.rest<ErrorDto & { data: { fieldReasons?: Record<string, string> } }>(

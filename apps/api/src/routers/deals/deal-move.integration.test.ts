@@ -181,6 +181,14 @@ describe("moving, winning and losing", () => {
       body: { pipelineId: other.body.id, stage: otherStage },
     });
     expect(moved.body).toMatchObject({ pipelineId: other.body.id, stage: otherStage });
+    const [latest] = await activitiesOf(api, token, deal.id);
+    expect(latest, "a move between pipelines keeps both pipelines' names").toMatchObject({
+      type: "stage_changed",
+      data: {
+        from: { pipelineId: pipeline.id, pipelineName: pipeline.name, stageName: stageAt(pipeline, 0).name },
+        to: { pipelineId: other.body.id, pipelineName: "Renewals", stageName: "Due" },
+      },
+    });
   });
 });
 

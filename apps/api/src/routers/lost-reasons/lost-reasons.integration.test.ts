@@ -81,6 +81,18 @@ describe("managing the list", () => {
       ["Momento errado", 5],
     ]);
 
+    const pastTheEnd = await api.rest<ErrorDto>("PATCH", `/lost-reasons/${created.body.id}`, {
+      token,
+      body: { position: 6 },
+    });
+    expect(pastTheEnd.status).toBe(400);
+    expect(pastTheEnd.body.data).toMatchObject({
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: { position: [expect.stringContaining("between 0 and 5")] },
+      fieldReasons: { position: "out_of_range" },
+    });
+    expect((await reasonsOf(token)).map((reason) => reason.name)[1]).toBe("Empresa fechou");
+
     const archived = await patchReason(token, created.body.id, { archived: true });
     expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.any(String) });
     expect((await reasonsOf(token, "?archived=false")).map((r) => r.name)).not.toContain("Empresa fechou");

@@ -11,7 +11,8 @@ export const updateLostReason = permission("organizations:write")
       tags: ["lost-reasons"],
       summary: "Rename, move, archive or unarchive a lost reason",
       description:
-        "`position` moves the reason to that place (the others shift). Archived reasons are never deleted: " +
+        "`position` moves the reason to that place (the others shift); a place outside the list is a 400 with " +
+        '`data.fieldReasons.position` `"out_of_range"`. Archived reasons are never deleted: ' +
         "deals lost for them keep them, but they cannot be picked to lose a deal.",
     },
   })

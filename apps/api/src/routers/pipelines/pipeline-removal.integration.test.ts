@@ -118,8 +118,8 @@ describe("deleting pipelines", () => {
     expect(moved).toMatchObject({
       type: "stage_changed",
       data: {
-        from: { pipelineId: other.id, stageName: "B" },
-        to: { pipelineId: main.id },
+        from: { pipelineId: other.id, pipelineName: other.name, stageName: "B" },
+        to: { pipelineId: main.id, pipelineName: main.name, stageName: target.name },
         reason: "pipeline_removed",
       },
     });

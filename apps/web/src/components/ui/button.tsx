@@ -9,7 +9,7 @@ const variants: Record<Variant, string> = {
   primary: "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500",
   secondary: "bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
   success: "bg-emerald-700 text-white shadow-sm hover:bg-emerald-800",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-500",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
 };
 

@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n-provider";
-import { type ErrorMessageOverrides, toAlertView } from "../../lib/errors";
+import { alertDetail, type ErrorMessageOverrides, toAlertView } from "../../lib/errors";
 import { Alert } from "./alert";
 
 interface ErrorAlertProps {
@@ -11,11 +11,11 @@ interface ErrorAlertProps {
 }
 
 export function ErrorAlert({ error, overrides, detail, className }: ErrorAlertProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!error) return null;
-  const view = toAlertView(error, overrides);
+  const view = toAlertView(error, overrides, locale);
   const message = t(view.message);
-  const said = detail ?? view.detail;
+  const said = detail ?? alertDetail(view, t);
   return (
     <Alert tone="error" className={className}>
       {said ? (

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type KeyboardEvent, useId, useState } from "react";
+import { ListboxOption } from "../../components/ui/listbox-option";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
-import { cx } from "../../lib/cx";
 import { useCompanySearch } from "./use-contact-options";
 
 interface CompanyNameFieldProps {
@@ -86,25 +86,15 @@ export function CompanyNameField({ value, onChange, onPick, ...field }: CompanyN
         className="absolute left-0 z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-lg bg-white py-1 shadow-lg ring-1 ring-slate-200"
       >
         {names.map((name, index) => (
-          <div
+          <ListboxOption
             key={name}
             id={optionId(index)}
-            role="option"
-            tabIndex={-1}
-            aria-selected={index === activeIndex}
-            // picks before the box loses focus, which would close the list first
-            onMouseDown={(event) => {
-              event.preventDefault();
-              pick(name);
-            }}
-            onMouseMove={() => index !== activeIndex && setActive(index)}
-            className={cx(
-              "cursor-pointer truncate px-3 py-1.5 text-sm",
-              index === activeIndex ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
-            )}
+            active={index === activeIndex}
+            onPick={() => pick(name)}
+            onHover={() => setActive(index)}
           >
             {name}
-          </div>
+          </ListboxOption>
         ))}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { ChevronDown, X } from "lucide-react";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { ListboxOption } from "../../components/ui/listbox-option";
 import { Spinner } from "../../components/ui/spinner";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
@@ -164,26 +165,16 @@ export function SearchFilter({ value, onChange, words, useResults, useChosen }: 
       >
         <div id={listId} role="listbox" aria-label={words.results} className="max-h-64 overflow-y-auto py-1">
           {choices.map((choice, index) => (
-            <div
+            <ListboxOption
               key={choice.id ?? ""}
               id={optionId(index)}
-              role="option"
-              tabIndex={-1}
-              aria-selected={index === activeIndex}
-              // picks before the box loses focus, which would close the list first
-              onMouseDown={(event) => {
-                event.preventDefault();
-                pick(choice);
-              }}
-              onMouseMove={() => index !== activeIndex && setActive(index)}
-              className={cx(
-                "cursor-pointer truncate px-3 py-1.5 text-sm",
-                index === activeIndex ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
-                choice.id === value && "font-semibold",
-              )}
+              active={index === activeIndex}
+              chosen={choice.id === value}
+              onPick={() => pick(choice)}
+              onHover={() => setActive(index)}
             >
               {choice.name}
-            </div>
+            </ListboxOption>
           ))}
         </div>
         <div role="status" className="text-xs text-slate-600 empty:hidden">

@@ -84,6 +84,42 @@ describe("describeSystemActivity", () => {
     ).toBe("Moved from New lead to Proposal");
   });
 
+  it("names both pipelines of a move between pipelines, in Portuguese too", () => {
+    const data = {
+      from: { pipelineId: "p-1", pipelineName: "Vendas", stageName: "Proposta" },
+      to: { pipelineId: "p-2", pipelineName: "Pós-venda", stageName: "Onboarding" },
+    };
+    const pt = ((key: keyof typeof en, params?: Record<string, string | number>) =>
+      translate(ptBR, key, params)) as Translate;
+    expect(describeSystemActivity({ type: "stage_changed", data }, pt, "pt-BR")).toBe(
+      "Movido de Vendas › Proposta para Pós-venda › Onboarding",
+    );
+    expect(
+      describeSystemActivity(
+        { type: "stage_changed", data: { ...data, reason: "pipeline_removed" } },
+        t,
+        "en",
+      ),
+    ).toBe("Moved from Vendas › Proposta to Pós-venda › Onboarding because its pipeline was deleted");
+  });
+
+  it("names stages alone for a move within a pipeline, and for old moves that kept no pipeline names", () => {
+    const within = {
+      from: { pipelineId: "p-1", pipelineName: "Vendas", stageName: "Lead" },
+      to: { pipelineId: "p-1", pipelineName: "Vendas", stageName: "Proposta" },
+    };
+    expect(describeSystemActivity({ type: "stage_changed", data: within }, t, "en")).toBe(
+      "Moved from Lead to Proposta",
+    );
+    const old = {
+      from: { pipelineId: "p-1", stageName: "Proposta" },
+      to: { pipelineId: "p-2", stageName: "Onboarding" },
+    };
+    expect(describeSystemActivity({ type: "stage_changed", data: old }, t, "en")).toBe(
+      "Moved from Proposta to Onboarding",
+    );
+  });
+
   it("explains moves made by removing a stage", () => {
     const data = { from: { stageName: "Old" }, to: { stageName: "Proposal" }, reason: "stage_removed" };
     expect(describeSystemActivity({ type: "stage_changed", data }, t, "en")).toContain("was removed");

@@ -18,6 +18,17 @@ function stageName(value: unknown, fallback: string): string {
   return isRecord(value) && typeof value.stageName === "string" ? value.stageName : fallback;
 }
 
+/**
+ * The pipelines' names of a move between pipelines, as they were named then; null for a move within one, or one
+ * recorded before moves kept the names (those are told by stage alone).
+ */
+function movedPipelines(data: Record<string, unknown>): { from: string; to: string } | null {
+  const { from, to } = data;
+  if (!isRecord(from) || !isRecord(to) || from.pipelineId === to.pipelineId) return null;
+  if (typeof from.pipelineName !== "string" || typeof to.pipelineName !== "string") return null;
+  return { from: from.pipelineName, to: to.pipelineName };
+}
+
 const providerNames: Record<string, string> = { stripe: "Stripe", mercadopago: "Mercado Pago" };
 
 /** "R$ 1.500,00" and "Stripe" from a payment activity's facts; what is missing is left empty. */
@@ -118,7 +129,15 @@ export function describeSystemActivity(
     case "created":
       return t("deals.activity.created", { stage: stageName(data, unknownStage) });
     case "stage_changed": {
-      const params = { from: stageName(data.from, unknownStage), to: stageName(data.to, unknownStage) };
+      const from = stageName(data.from, unknownStage);
+      const to = stageName(data.to, unknownStage);
+      const pipelines = movedPipelines(data);
+      const params = pipelines
+        ? {
+            from: t("deals.activity.stageInPipeline", { pipeline: pipelines.from, stage: from }),
+            to: t("deals.activity.stageInPipeline", { pipeline: pipelines.to, stage: to }),
+          }
+        : { from, to };
       if (data.reason === "stage_removed") return t("deals.activity.movedStageRemoved", params);
       if (data.reason === "pipeline_removed") return t("deals.activity.movedPipelineRemoved", params);
       return t("deals.activity.moved", params);

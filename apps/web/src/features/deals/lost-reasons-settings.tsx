@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
 import { required } from "../../lib/validation";
+import { lostReasonPlace } from "./lost-reason-place";
 import { type LostReason, useLostReasons } from "./use-deal-options";
 
 const nameTaken = { CONFLICT: "lostReasons.nameTaken" } as const;
@@ -30,9 +31,10 @@ export function LostReasonsSettings({ canEdit }: { canEdit: boolean }) {
   const all = reasons.data?.items ?? [];
   const active = all.filter((reason) => !reason.archived);
   const archived = all.filter((reason) => reason.archived);
-  // positions count archived reasons too: moving past a neighbour takes the neighbour's place
+  // places count archived reasons too: moving past a neighbour takes the neighbour's place
   const moveTo = (neighbour: LostReason | undefined, reason: LostReason) => {
-    if (neighbour) update.mutate({ id: reason.id, position: neighbour.position });
+    const position = neighbour && lostReasonPlace(all, neighbour.id);
+    if (position !== undefined) update.mutate({ id: reason.id, position });
   };
 
   return (
