@@ -372,6 +372,16 @@ export interface PaymentEvents {
   type: string;
 }
 
+export interface PaymentRefundRequests {
+  amount: Decimal | null;
+  created_at: Generated<Timestamp>;
+  organization_id: string;
+  outcome: string;
+  payment_id: string;
+  provider_refund_id: string | null;
+  request_key: string;
+}
+
 export interface PaymentRefundReservations {
   amount: Decimal;
   created_at: Generated<Timestamp>;
@@ -491,6 +501,7 @@ export interface Database {
   outgoing_webhook_subscriptions: OutgoingWebhookSubscriptions;
   password_reset_tokens: PasswordResetTokens;
   payment_events: PaymentEvents;
+  payment_refund_requests: PaymentRefundRequests;
   payment_refund_reservations: PaymentRefundReservations;
   payments: Payments;
   pipelines: Pipelines;

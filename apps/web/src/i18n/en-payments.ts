@@ -84,6 +84,9 @@ export const paymentsEn = {
   "payments.refund.title": "Refund payment",
   "payments.refund.description": "The money goes back to the customer through the provider.",
   "payments.refund.left": "{amount} of {total} can still be refunded.",
+  "payments.refund.held": "{amount} is being refunded or awaits the provider's confirmation.",
+  "payments.refund.lostAnswer":
+    "The connection dropped before the answer, and the refund may have been made. Click Refund to send the same request again: it is never made twice.",
   "payments.refund.how": "How much",
   "payments.refund.full": "Everything that is left",
   "payments.refund.partial": "Part of it",

@@ -86,6 +86,9 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.refund.title": "Estornar pagamento",
   "payments.refund.description": "O dinheiro volta ao cliente pelo provedor.",
   "payments.refund.left": "{amount} de {total} ainda pode ser estornado.",
+  "payments.refund.held": "{amount} está sendo estornado ou aguarda a confirmação do provedor.",
+  "payments.refund.lostAnswer":
+    "A conexão caiu antes da resposta, e o estorno pode já ter sido feito. Clique em Estornar para enviar o mesmo pedido de novo: ele nunca é feito duas vezes.",
   "payments.refund.how": "Quanto",
   "payments.refund.full": "Tudo o que resta",
   "payments.refund.partial": "Uma parte",

@@ -2,7 +2,7 @@ import type { AppRouter } from "@crm/api/trpc/root";
 import { isRefusedConnection } from "@crm/contracts/realtime/close-codes";
 import type { SessionEndReason } from "@crm/contracts/realtime/events";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from "@trpc/client";
+import { createTRPCClient, createWSClient, httpBatchLink, httpLink, splitLink, wsLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { realtimeUrl } from "./env";
 import { errorCodeOf, isUnauthenticated } from "./errors";
@@ -22,6 +22,16 @@ interface ApiOptions {
    */
   onUnauthenticated: (reason?: SessionEndReason) => void;
 }
+
+/**
+ * A mutation's `trpc.context` entry that sends it with this `Idempotency-Key`: the API runs it once per key, and
+ * answers a retry of it (after a lost connection, say) with the first answer.
+ */
+export const idempotencyKeyContext = "idempotencyKey";
+
+// The session is an httpOnly cookie; cross-origin deployments need it sent explicitly.
+const withCredentials = (url: URL | RequestInfo, init?: RequestInit) =>
+  fetch(url, { ...init, credentials: "include" });
 
 export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
   const handleError = (error: unknown, meta: Record<string, unknown> | undefined) => {
@@ -78,12 +88,20 @@ export function createApi({ baseUrl, onUnauthenticated }: ApiOptions) {
       splitLink({
         condition: (operation) => operation.type === "subscription",
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({
-          url: `${baseUrl}/trpc`,
-          // Screens that look up many records at once (contacts on deal cards) split into several GETs.
-          maxURLLength: 6000,
-          // The session is an httpOnly cookie; cross-origin deployments need it sent explicitly.
-          fetch: (url, init) => fetch(url, { ...init, credentials: "include" }),
+        false: splitLink({
+          // a header is per HTTP request, so a mutation with its own key is not batched with others
+          condition: (operation) => typeof operation.context[idempotencyKeyContext] === "string",
+          true: httpLink({
+            url: `${baseUrl}/trpc`,
+            fetch: withCredentials,
+            headers: ({ op }) => ({ "Idempotency-Key": String(op.context[idempotencyKeyContext]) }),
+          }),
+          false: httpBatchLink({
+            url: `${baseUrl}/trpc`,
+            // Screens that look up many records at once (contacts on deal cards) split into several GETs.
+            maxURLLength: 6000,
+            fetch: withCredentials,
+          }),
         }),
       }),
     ],

@@ -50,6 +50,11 @@ export const payment = z.object({
   status: paymentStatus,
   amount: z.string().describe('Decimal string, e.g. "1234.56"'),
   refundedAmount: z.string().describe("Refunded so far (partial refunds add up)"),
+  refundableAmount: z
+    .string()
+    .describe(
+      "What a refund may ask for now: the amount less what was refunded and what refunds in flight or awaiting the provider's confirmation hold; 0 unless paid",
+    ),
   currency: z.string().describe("ISO 4217 code"),
   description: z.string().nullable(),
   paymentLink: z.string().nullable().describe("The checkout URL to send the customer"),

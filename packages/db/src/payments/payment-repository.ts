@@ -3,7 +3,7 @@ import { isUuid } from "@crm/domain/shared/ids";
 import type { Kysely, Updateable } from "kysely";
 import type { Database, Payments } from "../database.gen";
 import { decodeCursor, filteredList, toPage } from "../shared/cursor";
-import { paymentColumns, storedMoney, toPayment } from "./rows";
+import { paymentSelection, storedMoney, toPayment } from "./rows";
 
 const patchColumns = (patch: PaymentPatch): Updateable<Payments> => ({
   ...(patch.status !== undefined && { status: patch.status }),
@@ -33,7 +33,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
           created_at: at,
           updated_at: at,
         })
-        .returning(paymentColumns)
+        .returning(paymentSelection)
         .executeTakeFirstOrThrow();
       return toPayment(row);
     },
@@ -42,7 +42,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       if (!isUuid(id)) return undefined;
       const query = db
         .selectFrom("payments")
-        .select(paymentColumns)
+        .select(paymentSelection)
         .where("organization_id", "=", organizationId)
         .where("id", "=", id);
       const row = await (lock === "update" ? query.forUpdate() : query).executeTakeFirst();
@@ -59,7 +59,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         if (!criterion) continue;
         const row = await db
           .selectFrom("payments")
-          .select(paymentColumns)
+          .select(paymentSelection)
           .where("organization_id", "=", organizationId)
           .where("provider", "=", provider)
           .where(criterion[0], "=", criterion[1])
@@ -80,7 +80,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       const cursor = decodeCursor(page.cursor, list);
       let query = db
         .selectFrom("payments")
-        .select(paymentColumns)
+        .select(paymentSelection)
         .where("organization_id", "=", organizationId)
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")
@@ -108,7 +108,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         .set({ ...patchColumns(patch), updated_at: at })
         .where("organization_id", "=", organizationId)
         .where("id", "=", id)
-        .returning(paymentColumns)
+        .returning(paymentSelection)
         .executeTakeFirstOrThrow();
       return toPayment(row);
     },
@@ -117,7 +117,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       // idx_payments_pending_expiry
       const rows = await db
         .selectFrom("payments")
-        .select(paymentColumns)
+        .select(paymentSelection)
         .where("status", "=", "pending")
         .where("provider_payment_id", "is", null)
         .where("expires_at", "<", before)
@@ -132,7 +132,7 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
       // idx_payments_integration_pending
       const rows = await db
         .selectFrom("payments")
-        .select(paymentColumns)
+        .select(paymentSelection)
         .where("organization_id", "=", organizationId)
         .where("integration_id", "=", integrationId)
         .where("status", "=", "pending")
@@ -259,18 +259,6 @@ export function createPaymentRepository(db: Kysely<Database>): PaymentRepository
         .where("organization_id", "=", organizationId)
         .where("id", "=", reservationId)
         .returning("id")
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async hasEvent(organizationId, event) {
-      const row = await db
-        .selectFrom("payment_events")
-        .select("event_id")
-        .where("organization_id", "=", organizationId)
-        .where("provider", "=", event.provider)
-        .where("event_id", "=", event.eventId)
-        .where("payment_id", "=", event.paymentId)
         .executeTakeFirst();
       return row !== undefined;
     },

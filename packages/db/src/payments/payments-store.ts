@@ -9,9 +9,11 @@ import { createNotificationRepository } from "../notifications/notification-repo
 import { transactionWithRetry } from "../shared/transaction-retry";
 import { createPaymentIntegrationRepository } from "./payment-integration-repository";
 import { createPaymentRepository } from "./payment-repository";
+import { createRefundRequestRepository } from "./refund-request-repository";
 
 const paymentsRepos = (db: Kysely<Database>): PaymentsRepos => ({
   payments: createPaymentRepository(db),
+  refundRequests: createRefundRequestRepository(db),
   integrations: createPaymentIntegrationRepository(db),
   deals: createDealRepository(db),
   pipelines: createPipelineRepository(db),

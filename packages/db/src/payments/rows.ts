@@ -1,5 +1,5 @@
 import { type Payment, type PaymentIntegration, parseMoney } from "@crm/domain";
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Integrations, Payments } from "../database.gen";
 import { toSealedSecret } from "../integrations/rows";
 
@@ -24,7 +24,15 @@ export const paymentColumns = [
   "updated_at",
 ] as const;
 
-type PaymentRow = Pick<Selectable<Payments>, (typeof paymentColumns)[number]>;
+/** Every read of a payment: its columns, and what its refunds in flight hold (idx_payment_refund_reservations_payment). */
+export const paymentSelection = [
+  ...paymentColumns,
+  sql<string>`(select coalesce(sum(r.amount), 0) from payment_refund_reservations r where r.payment_id = payments.id)`.as(
+    "refunds_in_flight",
+  ),
+] as const;
+
+type PaymentRow = Pick<Selectable<Payments>, (typeof paymentColumns)[number]> & { refunds_in_flight: string };
 
 /** DECIMAL(15,2) prints every currency with two decimals ("500.00" JPY). */
 export const storedMoney = (amount: string, currency: string) =>
@@ -38,6 +46,7 @@ export const toPayment = (row: PaymentRow): Payment => ({
   provider: row.provider,
   amount: storedMoney(row.amount, row.currency),
   refundedAmount: storedMoney(row.refunded_amount, row.currency),
+  refundsInFlight: storedMoney(row.refunds_in_flight, row.currency),
   status: row.status,
   description: row.description,
   providerPaymentId: row.provider_payment_id,

@@ -32,6 +32,8 @@ export interface Payment {
   amount: Money;
   /** Partial refunds add up here; the payment is `refunded` when this reaches `amount`. */
   refundedAmount: Money;
+  /** What refunds asked of the provider and not recorded yet hold (in flight, or awaiting its confirmation). */
+  refundsInFlight: Money;
   status: PaymentStatus;
   description: string | null;
   /** The provider's payment: Stripe PaymentIntent id, Mercado Pago payment id; known once the customer pays. */

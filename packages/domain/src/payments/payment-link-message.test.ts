@@ -21,6 +21,7 @@ function payment(amount: string, currency: string, description: string | null): 
     provider: "stripe",
     amount: money,
     refundedAmount: parseMoney("0", currency),
+    refundsInFlight: parseMoney("0", currency),
     status: "pending",
     description,
     providerPaymentId: null,

@@ -89,6 +89,30 @@ export interface UnsettledRefund extends HeldRefund {
   createdAt: Date;
 }
 
+/**
+ * A refund recorded for a request that came with an Idempotency-Key: the request retried (after the refund was
+ * recorded, by itself, a retry or the settlement job) is answered with it, never refunded again.
+ */
+export interface RecordedRefundRequest {
+  paymentId: string;
+  /** The caller-scoped key (see `refundRequestKey`). */
+  requestKey: string;
+  /** null for requests recorded before the table kept it. */
+  amount: Money | null;
+  outcome: "refunded";
+  providerRefundId: string | null;
+}
+
+export interface RefundRequestRepository {
+  find(
+    organizationId: string,
+    payment: Pick<Payment, "id" | "amount">,
+    requestKey: string,
+  ): Promise<RecordedRefundRequest | undefined>;
+  /** Call in the transaction that records the refund; a key recorded already for the payment is kept. */
+  record(organizationId: string, request: RecordedRefundRequest, at: Date): Promise<void>;
+}
+
 export interface PaymentRepository {
   create(organizationId: string, input: NewPayment, at: Date): Promise<Payment>;
   findById(organizationId: string, id: string, lock?: "update"): Promise<Payment | undefined>;
@@ -146,11 +170,6 @@ export interface PaymentRepository {
   ): Promise<UnsettledRefund[]>;
   /** The refund was recorded, or the provider refused it; false when the reservation was gone. */
   releaseRefund(organizationId: string, reservationId: string): Promise<boolean>;
-  /** Whether this event was recorded (`recordEvent`) for the payment. */
-  hasEvent(
-    organizationId: string,
-    event: { paymentId: string; provider: PaymentProviderName; eventId: string },
-  ): Promise<boolean>;
   /** false when this provider event was applied already (the idempotency key of processing). */
   recordEvent(
     organizationId: string,
@@ -160,6 +179,7 @@ export interface PaymentRepository {
 
 export interface PaymentsRepos {
   payments: PaymentRepository;
+  refundRequests: RefundRequestRepository;
   integrations: PaymentIntegrationRepository;
   deals: DealRepository;
   pipelines: PipelineRepository;

@@ -12,7 +12,7 @@ import {
 import { applyPaymentChangeIn, type PaymentChange, publishPaymentChange } from "./apply-change";
 import { connectPaymentIntegration } from "./credentials";
 import type { Payment } from "./model";
-import type { PaymentIntegration, PaymentsDeps, PaymentsRepos } from "./ports";
+import type { HeldRefund, PaymentIntegration, PaymentsDeps, PaymentsRepos } from "./ports";
 import type { ProviderResult, Refund, RefundRequest } from "./provider";
 import { earlierRefundUnconfirmed, providerFailure, unconfirmedRefund } from "./provider-failure";
 
@@ -24,6 +24,20 @@ export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">
     toMinorUnits(payment.amount) - toMinorUnits(payment.refundedAmount),
     payment.amount.currency,
   );
+
+/**
+ * What a refund may ask for now: what is left, less what refunds in flight or awaiting the provider's confirmation
+ * hold; nothing unless the payment is paid.
+ */
+export function refundableNowOf(
+  payment: Pick<Payment, "status" | "amount" | "refundedAmount" | "refundsInFlight">,
+): Money {
+  const left =
+    payment.status === "paid"
+      ? toMinorUnits(refundableOf(payment)) - toMinorUnits(payment.refundsInFlight)
+      : 0n;
+  return fromMinorUnits(left > 0n ? left : 0n, payment.amount.currency);
+}
 
 function refundAmount(payment: Payment, reserved: Money, amount: string | undefined): Money {
   const refundable = fromMinorUnits(
@@ -88,27 +102,29 @@ export const refundSettleAfterMs = 5 * 60_000;
 export const refundRequestKey = (actor: Actor, key: string): string =>
   `${actor.kind === "apiKey" ? `apiKey:${actor.apiKeyId}` : `user:${actor.userId}`}:${key}`;
 
-/** The event that says a refund asked with this request key was recorded: the request retried is answered. */
-const refundRequestEvent = (payment: Pick<Payment, "id" | "provider">, requestKey: string) => ({
-  paymentId: payment.id,
-  provider: payment.provider,
-  eventId: `refund-request:${payment.id}:${requestKey}`,
-});
-
 /**
  * Remembers, with the refund it recorded, the request that asked it (when it came with an Idempotency-Key): a
  * retry of it after the refund was settled (by the settlement job, or a retry) is answered, never made again.
  */
 export async function recordRefundRequest(
-  repos: Pick<PaymentsRepos, "payments">,
-  payment: Pick<Payment, "id" | "provider" | "organizationId">,
-  requestKey: string | null | undefined,
+  repos: Pick<PaymentsRepos, "refundRequests">,
+  payment: Pick<Payment, "id" | "organizationId">,
+  reservation: Pick<HeldRefund, "amount" | "requestKey">,
+  refunded: Refund,
+  now: Date,
 ): Promise<void> {
-  if (!requestKey) return;
-  await repos.payments.recordEvent(payment.organizationId, {
-    ...refundRequestEvent(payment, requestKey),
-    type: "refund_request",
-  });
+  if (!reservation.requestKey) return;
+  await repos.refundRequests.record(
+    payment.organizationId,
+    {
+      paymentId: payment.id,
+      requestKey: reservation.requestKey,
+      amount: reservation.amount,
+      outcome: "refunded",
+      providerRefundId: refunded.refundId,
+    },
+    now,
+  );
 }
 
 export interface RefundInput {
@@ -134,10 +150,7 @@ async function reserveRefund(deps: PaymentsDeps, actor: Actor, id: string, input
     const payment = await repos.payments.findById(organizationId, id, "update");
     if (!payment) throw notFound("Payment");
     // the request retried after its refund was recorded (by the settlement job, or another retry): answered
-    if (
-      requestKey &&
-      (await repos.payments.hasEvent(organizationId, refundRequestEvent(payment, requestKey)))
-    ) {
+    if (requestKey && (await repos.refundRequests.find(organizationId, payment, requestKey))) {
       return { kind: "answered", payment } as const;
     }
     if (payment.status !== "paid")
@@ -259,7 +272,7 @@ export async function refundPayment(
     const ended = await repos.payments.releaseRefund(organizationId, reservation.id);
     if (!current) return undefined;
     if (!ended) return { recordedElsewhere: current };
-    await recordRefundRequest(repos, current, reservation.requestKey);
+    await recordRefundRequest(repos, current, reservation, refunded, now);
     return applyPaymentChangeIn(repos, deps, refundChange(current, refunded, activityActor(actor)), now);
   });
   if (!effects) throw notFound("Payment");

@@ -64,7 +64,7 @@ async function record(deps: PaymentsDeps, reservation: UnsettledRefund, refunded
     const current = await repos.payments.findById(organizationId, reservation.paymentId, "update");
     const ended = await repos.payments.releaseRefund(organizationId, reservation.id);
     if (!current || !ended) return undefined;
-    await recordRefundRequest(repos, current, reservation.requestKey);
+    await recordRefundRequest(repos, current, reservation, refunded, now);
     // nobody's action now: the activity credits no one
     return applyPaymentChangeIn(
       repos,

@@ -1,5 +1,5 @@
 import type { payment } from "@crm/contracts";
-import type { Payment } from "@crm/domain";
+import { type Payment, refundableNowOf } from "@crm/domain";
 import type { z } from "zod";
 
 export const toPaymentDto = (p: Payment): z.infer<typeof payment> => ({
@@ -10,6 +10,7 @@ export const toPaymentDto = (p: Payment): z.infer<typeof payment> => ({
   status: p.status,
   amount: p.amount.amount,
   refundedAmount: p.refundedAmount.amount,
+  refundableAmount: refundableNowOf(p).amount,
   currency: p.amount.currency,
   description: p.description,
   paymentLink: p.paymentLink,

@@ -7,10 +7,18 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { PlainMessageKey } from "../../i18n/translate";
+import { isZeroDecimal } from "../../lib/decimal";
 import { amountForInput, formatMoney } from "../../lib/money";
-import { useTRPC } from "../../lib/trpc";
+import { idempotencyKeyContext, useTRPC } from "../../lib/trpc";
 import type { Payment } from "./payment-filters";
-import { isUnconfirmedRefund, refundAmountOf, refundableOf, refundErrorMessages } from "./refund";
+import {
+  heldOf,
+  isLostAnswer,
+  isUnconfirmedRefund,
+  refundAmountOf,
+  refundableNowOf,
+  refundErrorMessages,
+} from "./refund";
 import { usePaymentChanged } from "./use-payment-changed";
 
 interface RefundDialogProps {
@@ -36,20 +44,31 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const paymentChanged = usePaymentChanged();
-  const refundable = refundableOf(payment);
+  const refundable = refundableNowOf(payment);
+  const held = heldOf(payment);
+  const nothingLeft = isZeroDecimal(refundable);
   const [mode, setMode] = useState<"full" | "partial">("full");
   const [text, setText] = useState(amountForInput(refundable, locale));
   const [problem, setProblem] = useState<PlainMessageKey | null>(null);
+  // one key per opening of the dialog: a submission sent again after a lost answer is the same refund
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const refund = useMutation(
     trpc.payments.refund.mutationOptions({
+      trpc: { context: { [idempotencyKeyContext]: idempotencyKey } },
       onSuccess: async (updated) => {
         onDone();
         await paymentChanged(updated);
+      },
+      // an unconfirmed refund holds its amount: what is left changes
+      onError: async (error) => {
+        if (isUnconfirmedRefund(error)) await paymentChanged(payment);
       },
     }),
   );
   const money = (amount: string) => formatMoney({ amount, currency: payment.currency }, locale);
   const unconfirmed = isUnconfirmedRefund(refund.error);
+  // the same request again, whatever was typed since: another body under the same key would be refused
+  const lostAnswer = isLostAnswer(refund.error) ? refund.variables : undefined;
 
   return (
     <form
@@ -57,7 +76,11 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
       className="space-y-5"
       onSubmit={(event) => {
         event.preventDefault();
-        if (unconfirmed) return;
+        if (unconfirmed || nothingLeft) return;
+        if (lostAnswer) {
+          refund.mutate(lostAnswer);
+          return;
+        }
         const parsed = refundAmountOf(mode, text, refundable, locale);
         setProblem(parsed.ok ? null : parsed.error);
         if (parsed.ok) refund.mutate({ id: payment.id, amount: parsed.amount });
@@ -66,8 +89,10 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
       <ErrorAlert error={refund.error} overrides={refundErrorMessages} />
       <Alert tone="info">
         {t("payments.refund.left", { amount: money(refundable), total: money(payment.amount) })}
+        {!isZeroDecimal(held) && <> {t("payments.refund.held", { amount: money(held) })}</>}
       </Alert>
-      <fieldset>
+      {lostAnswer && <Alert tone="info">{t("payments.refund.lostAnswer")}</Alert>}
+      <fieldset disabled={lostAnswer !== undefined || nothingLeft}>
         <legend className="text-sm font-medium text-slate-700">{t("payments.refund.how")}</legend>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
           {(["full", "partial"] as const).map((option) => (
@@ -94,6 +119,7 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
           inputMode="decimal"
           autoComplete="off"
           value={text}
+          disabled={lostAnswer !== undefined}
           error={problem ? t(problem) : undefined}
           onChange={(event) => {
             setText(event.target.value);
@@ -105,7 +131,12 @@ function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void 
         <Button variant="secondary" onClick={onDone}>
           {t("common.cancel")}
         </Button>
-        <Button type="submit" variant="danger" loading={refund.isPending} disabled={unconfirmed}>
+        <Button
+          type="submit"
+          variant="danger"
+          loading={refund.isPending}
+          disabled={unconfirmed || nothingLeft}
+        >
           {t("payments.refund.submit")}
         </Button>
       </div>

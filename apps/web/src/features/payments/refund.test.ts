@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { ptBR } from "../../i18n/pt-br";
 import { toAlertView } from "../../lib/errors";
-import { canRefund, isUnconfirmedRefund, refundAmountOf, refundableOf, refundErrorMessages } from "./refund";
+import {
+  canRefund,
+  heldOf,
+  isLostAnswer,
+  isUnconfirmedRefund,
+  refundAmountOf,
+  refundableNowOf,
+  refundableOf,
+  refundErrorMessages,
+} from "./refund";
 
 const paid = { status: "paid" as const, amount: "1234.56", refundedAmount: "0", providerPaymentId: "pi_1" };
 
@@ -10,6 +19,13 @@ describe("refunds", () => {
   it("counts what is left after earlier partial refunds, exactly", () => {
     expect(refundableOf({ amount: "1234.56", refundedAmount: "0" })).toBe("1234.56");
     expect(refundableOf({ amount: "0.30", refundedAmount: "0.10" })).toBe("0.20");
+  });
+
+  it("offers at most what refunds in flight or awaiting the provider leave, and says what they hold", () => {
+    const payment = { amount: "1234.56", refundedAmount: "100.00", refundableAmount: "934.56" };
+    expect(refundableNowOf(payment)).toBe("934.56");
+    expect(heldOf(payment)).toBe("200.00");
+    expect(heldOf({ ...payment, refundableAmount: "1134.56" })).toBe("0.00");
   });
 
   it("offers a refund only for a paid payment the provider identified, with something left", () => {
@@ -64,6 +80,13 @@ describe("a refund the provider did not confirm", () => {
     expect(en["payments.refund.unconfirmed"]).toMatch(
       /did not confirm the refund.*automatically.*Do not refund/,
     );
+  });
+
+  it("tells a lost answer (no answer from the API) from the API's own refusals", () => {
+    expect(isLostAnswer(Object.assign(new Error("Failed to fetch"), { name: "TRPCClientError" }))).toBe(true);
+    expect(isLostAnswer(unconfirmed)).toBe(false);
+    expect(isLostAnswer(refused)).toBe(false);
+    expect(isLostAnswer(null)).toBe(false);
   });
 
   it("is told apart from a refusal, which may be tried again", () => {

@@ -10,6 +10,25 @@ import { exceedsAmountLimit } from "./payment-link-input";
 export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">): string =>
   subtractDecimals(payment.amount, payment.refundedAmount);
 
+/**
+ * What a refund may ask for now (the API's `refundableAmount`): what is left, less what refunds in flight or
+ * awaiting the provider's confirmation hold.
+ */
+export const refundableNowOf = (payment: Pick<Payment, "refundableAmount">): string =>
+  payment.refundableAmount;
+
+/** What refunds in flight or awaiting the provider's confirmation hold of what is left; "0" when none. */
+export function heldOf(payment: Pick<Payment, "amount" | "refundedAmount" | "refundableAmount">): string {
+  const held = subtractDecimals(refundableOf(payment), payment.refundableAmount);
+  return held.startsWith("-") ? "0" : held;
+}
+
+/**
+ * The request got no answer (offline, a dropped connection): the refund may have been made. Sent again with the
+ * same Idempotency-Key and body, the API answers with the first request's outcome instead of refunding twice.
+ */
+export const isLostAnswer = (error: unknown): boolean => error != null && errorCodeOf(error) === null;
+
 /** Only a paid payment the provider has identified, with something left, can be refunded. */
 export const canRefund = (
   payment: Pick<Payment, "status" | "amount" | "refundedAmount" | "providerPaymentId">,
@@ -52,7 +71,7 @@ export const refundErrorMessages = {
 /**
  * The provider did not confirm this refund, or an earlier one of the payment (REFUND_UNCONFIRMED), which may have
  * been made: the API holds its amount and settles it within minutes, refusing other refunds of the payment
- * meanwhile. Asked again, it would be a new refund (a new idempotency key), so the dialog offers none.
+ * meanwhile. The dialog offers no retry: the settlement decides.
  */
 export const isUnconfirmedRefund = (error: unknown): boolean => {
   const code = errorCodeOf(error);
