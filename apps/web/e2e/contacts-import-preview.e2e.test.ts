@@ -58,11 +58,11 @@ describe("the preview of a contacts import", () => {
       buffer: Buffer.from(csv, "utf8"),
     });
     expect(await page.getByRole("radio", { name: /Completar o contato/ }).isChecked()).toBe(true);
-    expect(await page.getByRole("button", { name: "Importar", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Importar estes contatos" }).count()).toBe(0);
     await page.getByRole("button", { name: "Pré-visualizar" }).click();
 
     const preview = page.getByRole("region", { name: "Pré-visualização" });
-    await preview.getByRole("button", { name: "Importar", exact: true }).waitFor({ timeout: 30_000 });
+    await preview.getByRole("button", { name: "Importar estes contatos" }).waitFor({ timeout: 30_000 });
     const totals = await totalsIn(preview);
     expect(totals).toEqual({
       Novos: "1",
@@ -79,7 +79,7 @@ describe("the preview of a contacts import", () => {
     expect(await contactCount()).toBe(1);
     await expectAccessible(page, "contacts-import-preview");
 
-    await preview.getByRole("button", { name: "Importar", exact: true }).click();
+    await preview.getByRole("button", { name: "Importar estes contatos" }).click();
     await page.getByText("Concluída", { exact: true }).waitFor({ timeout: 30_000 });
     const report = page.getByRole("table", { name: "Linha a linha" });
     // the custom field the import changed by its label, not its key
@@ -91,6 +91,32 @@ describe("the preview of a contacts import", () => {
       .evaluateAll((rows) => rows.slice(1).map((row) => row.querySelectorAll("td")[1]?.textContent ?? ""));
     expect(outcomes).toEqual(["Atualizado", "Criado", "Pulado", "Erro"]);
     expect(await contactCount()).toBe(2);
+
+    // the button confirmed the preview: the import read the file the preview kept, not a second upload
+    const imports = await rest<{
+      items: Array<{ id: string; dryRun: boolean; confirmedImportId: string | null }>;
+    }>("GET", "/contacts/imports");
+    const [done, previewed] = imports.items;
+    expect(imports.items).toHaveLength(2);
+    expect(previewed).toMatchObject({ dryRun: true, confirmedImportId: done?.id });
+    expect(done).toMatchObject({ dryRun: false, confirmedImportId: null });
+  });
+
+  it("says so in Portuguese when the preview was already imported elsewhere (another tab)", async () => {
+    await page.goto(url("/contacts/import"));
+    await page.getByLabel("Arquivo CSV").setInputFiles({
+      name: "clientes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("nome,e-mail\nDaniela,daniela@example.com\n", "utf8"),
+    });
+    await page.getByRole("button", { name: "Pré-visualizar" }).click();
+    const preview = page.getByRole("region", { name: "Pré-visualização" });
+    const confirm = preview.getByRole("button", { name: "Importar estes contatos" });
+    await confirm.waitFor({ timeout: 30_000 });
+    const [latest] = (await rest<{ items: Array<{ id: string }> }>("GET", "/contacts/imports?limit=1")).items;
+    await rest("POST", `/contacts/imports/${latest?.id}/confirm`, {});
+    await confirm.click();
+    await page.getByText("Estes contatos já foram importados a partir desta pré-visualização.").waitFor();
   });
 
   it("asks for a new preview when the mode changes after one", async () => {
@@ -102,9 +128,9 @@ describe("the preview of a contacts import", () => {
     });
     await page.getByRole("button", { name: "Pré-visualizar" }).click();
     const preview = page.getByRole("region", { name: "Pré-visualização" });
-    await preview.getByRole("button", { name: "Importar", exact: true }).waitFor({ timeout: 30_000 });
+    await preview.getByRole("button", { name: "Importar estes contatos" }).waitFor({ timeout: 30_000 });
     await page.getByRole("radio", { name: /Pular a linha/ }).check();
     await preview.waitFor({ state: "detached" });
-    expect(await page.getByRole("button", { name: "Importar", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Importar estes contatos" }).count()).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ async function preview(name: string, text: string) {
   });
   await page.getByRole("button", { name: "Pré-visualizar" }).click();
   const region = page.getByRole("region", { name: "Pré-visualização" });
-  await region.getByRole("button", { name: "Importar", exact: true }).waitFor({ timeout: 30_000 });
+  await region.getByRole("button", { name: "Importar estes contatos" }).waitFor({ timeout: 30_000 });
   return region;
 }
 
@@ -73,7 +73,7 @@ describe("importing a spreadsheet from Excel in Portuguese", () => {
       .waitFor();
     await expectAccessible(page, "contacts-import-qa-pt-preview");
 
-    await region.getByRole("button", { name: "Importar", exact: true }).click();
+    await region.getByRole("button", { name: "Importar estes contatos" }).click();
     await page.getByText("Concluída", { exact: true }).waitFor({ timeout: 30_000 });
     await page.getByText(/Colunas ignoradas: Observações, CPF/).waitFor();
     await page

@@ -174,7 +174,7 @@ describe("a sales team's day with contacts and deals", () => {
     await expectAccessible(page, "13-contacts-import-form");
     // the preview comes first: what the import would do, then the import itself
     await page.getByRole("button", { name: "Preview" }).click();
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("button", { name: "Import these contacts" }).click();
 
     await page.getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 });
     const report = page.getByRole("table", { name: "Row by row" });
@@ -199,7 +199,7 @@ describe("a sales team's day with contacts and deals", () => {
     await page
       .getByText("The columns “Telefone” and “Celular” mean the same thing. Keep only one of them.")
       .waitFor({ timeout: 30_000 });
-    expect(await page.getByRole("button", { name: "Import", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Import these contacts" }).count()).toBe(0);
     await page.getByText("Fix the file and import it again: no contact was imported.").waitFor();
   });
 

@@ -62,6 +62,13 @@ export interface Companies {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ContactImportPreviewBatches {
+  import_id: string;
+  last_row: number;
+  memory: Jsonb;
+  organization_id: string;
+}
+
 export interface ContactImportRows {
   contact_id: string | null;
   import_id: string;
@@ -74,6 +81,7 @@ export interface ContactImportRows {
 }
 
 export interface ContactImports {
+  confirmed_import_id: string | null;
   created: Generated<number>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -478,6 +486,7 @@ export interface Database {
   audit_logs: AuditLogs;
   channel_identities: ChannelIdentities;
   companies: Companies;
+  contact_import_preview_batches: ContactImportPreviewBatches;
   contact_import_rows: ContactImportRows;
   contact_imports: ContactImports;
   contact_tags: ContactTags;

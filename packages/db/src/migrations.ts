@@ -45,6 +45,7 @@ import * as m0046 from "../migrations/0046_refund_unconfirmed";
 import * as m0047 from "../migrations/0047_contact_email_local_part";
 import * as m0048 from "../migrations/0048_company_name_key";
 import * as m0049 from "../migrations/0049_payment_refund_requests";
+import * as m0050 from "../migrations/0050_import_preview_confirm";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -97,4 +98,5 @@ export const migrations: Record<string, Migration> = {
   "0047_contact_email_local_part": m0047,
   "0048_company_name_key": m0048,
   "0049_payment_refund_requests": m0049,
+  "0050_import_preview_confirm": m0050,
 };

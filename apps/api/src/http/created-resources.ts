@@ -23,6 +23,7 @@ export const createdResources: Partial<Record<ProcedurePath, Readable | null>> =
   "companies.create": at("/companies/{id}"),
   "contacts.create": at("/contacts/{id}"),
   "contacts.startImport": at("/contacts/imports/{id}"),
+  "contacts.confirmImport": at("/contacts/imports/{id}"),
   "conversations.create": at("/conversations/{id}"),
   "conversations.sendMessage": at("/messages/{id}"),
   "customFields.create": null,

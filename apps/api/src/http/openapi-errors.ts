@@ -46,6 +46,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "contacts.create": ["NOT_FOUND", "CONFLICT"],
   "contacts.update": ["CONFLICT", "PRECONDITION_FAILED"],
   "contacts.remove": ["PRECONDITION_FAILED"],
+  "contacts.confirmImport": ["CONFLICT", "PRECONDITION_FAILED"],
   "companies.create": ["CONFLICT"],
   "companies.update": ["CONFLICT", "PRECONDITION_FAILED"],
   "companies.remove": ["PRECONDITION_FAILED"],

@@ -218,7 +218,16 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.preview.errorRows": "Linhas com erro",
   "contacts.import.preview.skippedRows": "Linhas ignoradas",
   "contacts.import.preview.noProblems": "Nenhuma linha com erro ou ignorada.",
-  "contacts.import.preview.import": "Importar",
+  "contacts.import.preview.import": "Importar estes contatos",
+  "contacts.import.confirm.not_a_preview": "Esta importação não é uma pré-visualização.",
+  "contacts.import.confirm.preview_not_finished":
+    "A pré-visualização ainda não terminou. Aguarde e tente de novo.",
+  "contacts.import.confirm.preview_failed":
+    "A pré-visualização falhou. Corrija o arquivo e pré-visualize de novo.",
+  "contacts.import.confirm.already_confirmed":
+    "Estes contatos já foram importados a partir desta pré-visualização.",
+  "contacts.import.confirm.preview_file_gone":
+    "O arquivo desta pré-visualização não está mais guardado. Escolha o arquivo e pré-visualize de novo.",
   "contacts.import.another": "Importar outro arquivo",
   "contacts.import.toContacts": "Ir para os contatos",
   "contacts.import.reportTitle": "Linha a linha",

@@ -34,8 +34,17 @@ export const startContactImportInput = strictInput({
     .describe(
       "A preview: the import is decided row by row exactly as it would be (same outcomes, reasons and counts, " +
         "kept and read like an import's) but no contact, tag, company or custom field is written. A row that " +
-        "would create a contact has contactId null. Import the same file without dryRun to write it",
+        "would create a contact has contactId null. Confirm a completed preview (POST " +
+        "/contacts/imports/{id}/confirm) to import its file without sending it again",
     ),
+});
+
+export const confirmContactImportInput = strictInput({
+  id: id.describe("The preview's id (an import started with dryRun, completed)"),
+  onDuplicate: z
+    .enum(contactImportModes)
+    .optional()
+    .describe("The import's mode, when it should not be the preview's (see POST /contacts/imports)"),
 });
 
 /** Kept in step with `importFileErrorCodes` in the domain (a test compares them). */
@@ -66,6 +75,9 @@ export const contactImport = z.object({
   status: z.enum(["queued", "running", "completed", "failed"]),
   onDuplicate: z.enum(contactImportModes),
   dryRun: z.boolean().describe("A preview, which wrote no contact: its rows say what an import would do"),
+  confirmedImportId: id
+    .nullable()
+    .describe("For a preview: the import that confirming it started; null until it is confirmed"),
   total: z.number().int().nullable().describe("Data rows in the file; null until the job has read it"),
   processed: z.number().int(),
   created: z.number().int(),

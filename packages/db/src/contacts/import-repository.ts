@@ -4,7 +4,13 @@ import type { Database } from "../database.gen";
 import { decodeCursor, toPage } from "../shared/cursor";
 import { decodeRowCursor, encodeRowCursor } from "./contact-cursor";
 import { chunks } from "./named-rows";
-import { importColumns, toContactImport, toImportReasons, toImportWarnings } from "./rows";
+import {
+  importColumns,
+  toContactImport,
+  toImportReasons,
+  toImportWarnings,
+  toPreviewBatchMemory,
+} from "./rows";
 
 const importList = "contactImports";
 
@@ -47,15 +53,16 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       return toContactImport({ ...row, unchanged: 0, warned: 0 });
     },
 
-    async findById(organizationId, id) {
-      const row = await db
+    async findById(organizationId, id, lock) {
+      let query = db
         .selectFrom("contact_imports")
         .select(importColumns)
         .select(unchangedRows)
         .select(warnedRows)
         .where("organization_id", "=", organizationId)
-        .where("id", "=", id)
-        .executeTakeFirst();
+        .where("id", "=", id);
+      if (lock) query = query.forUpdate("contact_imports");
+      const row = await query.executeTakeFirst();
       return row ? toContactImport(row) : undefined;
     },
 
@@ -100,6 +107,14 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
         .where("id", "=", id)
         .executeTakeFirst();
       return row?.csv ?? undefined;
+    },
+
+    async markConfirmed(previewId, importId) {
+      await db
+        .updateTable("contact_imports")
+        .set({ confirmed_import_id: importId, csv: null, updated_at: new Date() })
+        .where("id", "=", previewId)
+        .execute();
     },
 
     async locale(id) {
@@ -175,6 +190,7 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
 
     async restart(id) {
       await db.deleteFrom("contact_import_rows").where("import_id", "=", id).execute();
+      await db.deleteFrom("contact_import_preview_batches").where("import_id", "=", id).execute();
       await db
         .updateTable("contact_imports")
         .set({ processed: 0, created: 0, updated: 0, skipped: 0, failed: 0, updated_at: new Date() })
@@ -183,19 +199,43 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
     },
 
     async finish(id, status, error, at) {
-      // the file is not needed once the import ends, and it can weigh megabytes
+      // the file is not needed once the import ends, and it can weigh megabytes; a completed preview keeps it
+      // for the import confirming it
       await db
         .updateTable("contact_imports")
-        .set({
+        .set((eb) => ({
           status,
           error: error?.text ?? null,
           error_reason: error ? JSON.stringify(error.reason) : null,
           finished_at: at,
           updated_at: at,
-          csv: null,
-        })
+          csv: status === "completed" ? eb.case().when("dry_run", "=", true).then(eb.ref("csv")).end() : null,
+        }))
         .where("id", "=", id)
         .execute();
+      await db.deleteFrom("contact_import_preview_batches").where("import_id", "=", id).execute();
+    },
+
+    async addPreviewBatch(organizationId, importId, lastRow, memory) {
+      await db
+        .insertInto("contact_import_preview_batches")
+        .values({
+          organization_id: organizationId,
+          import_id: importId,
+          last_row: lastRow,
+          memory: JSON.stringify(memory),
+        })
+        .execute();
+    },
+
+    async previewBatches(importId) {
+      const rows = await db
+        .selectFrom("contact_import_preview_batches")
+        .select(["last_row", "memory"])
+        .where("import_id", "=", importId)
+        .orderBy("last_row")
+        .execute();
+      return rows.map((row) => ({ lastRow: row.last_row, memory: toPreviewBatchMemory(row.memory) }));
     },
 
     async addRows(organizationId, importId, rows) {

@@ -9,9 +9,11 @@ import type {
   Email,
   ImportFileError,
   ImportReason,
+  ImportRowOutcome,
   ImportWarning,
   Phone,
   PostalAddress,
+  PreviewBatchMemory,
   Tag,
   TagRef,
 } from "@crm/domain";
@@ -146,6 +148,7 @@ export const importColumns = [
   "status",
   "on_duplicate",
   "dry_run",
+  "confirmed_import_id",
   "total",
   "processed",
   "created",
@@ -173,6 +176,7 @@ export const toContactImport = (
   status: row.status,
   onDuplicate: row.on_duplicate,
   dryRun: row.dry_run,
+  confirmedImportId: row.confirmed_import_id,
   total: row.total,
   processed: row.processed,
   created: row.created,
@@ -228,3 +232,32 @@ export function toImportWarnings(value: JsonValue | null): ImportWarning[] {
 /** Why a stored import failed; null when it did not, or failed before failures had codes. */
 export const toImportFileError = (value: JsonValue | null): ImportFileError | null =>
   value === null ? null : (toCoded(value, importFileErrorCodes) ?? null);
+
+const importRowOutcomes: readonly string[] = ["created", "updated", "skipped", "unchanged", "error"];
+const textOrNull = (value: JsonValue | undefined) => (typeof value === "string" ? value : null);
+
+/** A preview's kept batch, as `previewBatchMemory` wrote it. */
+export function toPreviewBatchMemory(value: JsonValue): PreviewBatchMemory {
+  const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  const objects = (list: JsonValue | undefined) =>
+    Array.isArray(list)
+      ? list.flatMap((item) =>
+          typeof item === "object" && item !== null && !Array.isArray(item) ? [item] : [],
+        )
+      : [];
+  return {
+    contacts: objects(record.contacts).flatMap((contact) =>
+      typeof contact.id === "string"
+        ? [{ id: contact.id, phone: textOrNull(contact.phone), email: textOrNull(contact.email) }]
+        : [],
+    ),
+    rows: objects(record.rows).flatMap((row) =>
+      typeof row.rowNumber === "number" &&
+      typeof row.contactId === "string" &&
+      typeof row.outcome === "string" &&
+      importRowOutcomes.includes(row.outcome)
+        ? [{ rowNumber: row.rowNumber, outcome: row.outcome as ImportRowOutcome, contactId: row.contactId }]
+        : [],
+    ),
+  };
+}

@@ -19,6 +19,7 @@ import {
 import {
   type ImportPreviewMemory,
   newImportPreviewMemory,
+  previewBatchMemory,
   previewedContacts,
   previewedRows,
   previewRowsToStore,
@@ -97,7 +98,7 @@ export interface ImportRun {
   /**
    * Set for a preview (`dryRun`): each batch is decided and written exactly as an import's, then its writes are
    * undone and only its rows and counts are kept; what they would have written is remembered here for the
-   * next batches. It lives in memory, so a preview's run starts over from its first row.
+   * next batches, and kept with each batch's rows so that a run resumed after a batch rebuilds it.
    */
   preview?: ImportPreviewMemory;
 }
@@ -112,22 +113,32 @@ export async function openImportRun(deps: ContactsDeps, importId: string): Promi
   const definitions = await deps.store.customFields.listAll(contactImport.organizationId);
   const locale = (await deps.store.imports.locale(importId)) ?? "en";
   if (!contactImport.dryRun) return { contactImport, csv, definitions, locale };
-  if (contactImport.processed > 0) {
-    // another run decided the first rows, but what they would have written went with it
-    await deps.store.transaction(async (repos) => {
-      await repos.imports.lock(importId);
-      await repos.imports.restart(importId);
-    });
-    Object.assign(contactImport, {
-      processed: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      unchanged: 0,
-      failed: 0,
-    });
+  return { contactImport, csv, definitions, locale, preview: await resumePreview(deps, contactImport) };
+}
+
+/**
+ * The memory of a preview's committed batches, so that its run resumes after them as an import's does. A
+ * preview whose batches were not kept (begun before they were) starts over from its first row.
+ */
+async function resumePreview(deps: ContactsDeps, contactImport: ContactImport): Promise<ImportPreviewMemory> {
+  const memory = newImportPreviewMemory();
+  if (contactImport.processed === 0) return memory;
+  const resumed = await deps.store.transaction(async (repos) => {
+    const locked = await repos.imports.lock(contactImport.id);
+    const batches = await repos.imports.previewBatches(contactImport.id);
+    if (locked && batches.at(-1)?.lastRow === locked.processed) {
+      contactImport.processed = locked.processed;
+      return batches;
+    }
+    await repos.imports.restart(contactImport.id);
+    return undefined;
+  });
+  if (resumed) {
+    for (const batch of resumed) rememberPreviewBatch(memory, batch.memory);
+    return memory;
   }
-  return { contactImport, csv, definitions, locale, preview: newImportPreviewMemory() };
+  Object.assign(contactImport, { processed: 0, created: 0, updated: 0, skipped: 0, unchanged: 0, failed: 0 });
+  return memory;
 }
 
 export async function markImportRunning(
@@ -221,10 +232,13 @@ export async function importContactBatch(
     const rows = preview ? previewRowsToStore(plan.results, preview, plan.creates) : plan.results;
     await repos.imports.addRows(organizationId, contactImport.id, rows);
     await repos.imports.addProgress(contactImport.id, countRows(plan.results));
-    return { results: plan.results, written };
+    const kept = preview ? previewBatchMemory(written, plan.results) : undefined;
+    const lastRow = records.at(-1)?.rowNumber ?? first.rowNumber;
+    if (kept) await repos.imports.addPreviewBatch(organizationId, contactImport.id, lastRow, kept);
+    return { results: plan.results, kept };
   });
   if (preview) {
-    rememberPreviewBatch(preview, batch.written, batch.results);
+    if (batch.kept) rememberPreviewBatch(preview, batch.kept);
   } else {
     await publishContactChanges(deps, organizationId, [
       ...new Map(batch.results.flatMap((row) => changeOf(row))).values(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   newImportPreviewMemory,
+  previewBatchMemory,
   previewedContacts,
   previewedRows,
   previewRowsToStore,
@@ -22,17 +23,19 @@ describe("what a preview remembers from one batch to the next", () => {
     const memory = newImportPreviewMemory();
     rememberPreviewBatch(
       memory,
-      [
-        { id: "new", phone: "+5511911111111", email: "new@example.com" },
-        { id: "bruno", phone: "+5511922222222", email: "maria@example.com" },
-      ],
-      [
-        row(1, "created", "new"),
-        row(2, "updated", "bruno"),
-        row(3, "skipped", "new"),
-        row(4, "error", null),
-        row(5, "skipped", "carla"),
-      ],
+      previewBatchMemory(
+        [
+          { id: "new", phone: "+5511911111111", email: "new@example.com" },
+          { id: "bruno", phone: "+5511922222222", email: "maria@example.com" },
+        ],
+        [
+          row(1, "created", "new"),
+          row(2, "updated", "bruno"),
+          row(3, "skipped", "new"),
+          row(4, "error", null),
+          row(5, "skipped", "carla"),
+        ],
+      ),
     );
     return memory;
   };
@@ -52,6 +55,19 @@ describe("what a preview remembers from one batch to the next", () => {
         ["new", 1],
       ]),
     );
+  });
+
+  it("rebuilds the same memory from a batch kept as JSON, as a resumed run reads it", () => {
+    const kept = previewBatchMemory(
+      [{ id: "new", phone: null, email: "new@example.com" }],
+      [row(1, "created", "new"), row(2, "error", null)],
+    );
+    const memory = newImportPreviewMemory();
+    rememberPreviewBatch(memory, JSON.parse(JSON.stringify(kept)));
+    expect(kept.rows).toEqual([{ rowNumber: 1, outcome: "created", contactId: "new" }]);
+    expect(memory.contacts.get("new")).toEqual({ id: "new", phone: null, email: "new@example.com" });
+    expect([...memory.created]).toEqual(["new"]);
+    expect(memory.rows).toEqual(new Map([["new", 1]]));
   });
 
   it("matches stored contacts as the earlier batches would have left them, and the contacts they would create", () => {

@@ -62,16 +62,29 @@ export function previewedRows(
 }
 
 /**
- * Remembers a committed batch: `contacts` are the contacts its writes left (read before they were undone),
- * `results` its rows, which still name the contacts they would create.
+ * What one batch of a preview adds to its memory, kept with the batch's rows so that a run started after it
+ * rebuilds the memory instead of starting over: `contacts` are the contacts its writes left (read before they
+ * were undone), `rows` its rows naming a contact, which still name the contacts they would create.
  */
-export function rememberPreviewBatch(
-  memory: ImportPreviewMemory,
+export interface PreviewBatchMemory {
+  contacts: ContactIdentity[];
+  rows: Array<Pick<ImportRowResult, "rowNumber" | "outcome" | "contactId">>;
+}
+
+export const previewBatchMemory = (
   contacts: readonly ContactIdentity[],
   results: readonly ImportRowResult[],
-): void {
-  for (const contact of contacts) memory.contacts.set(contact.id, contact);
-  for (const row of results) {
+): PreviewBatchMemory => ({
+  contacts: contacts.map(({ id, phone, email }) => ({ id, phone, email })),
+  rows: results.flatMap(({ rowNumber, outcome, contactId }) =>
+    contactId === null ? [] : [{ rowNumber, outcome, contactId }],
+  ),
+});
+
+/** Adds a committed batch to the memory; the batches of a run resumed are added again in file order. */
+export function rememberPreviewBatch(memory: ImportPreviewMemory, batch: PreviewBatchMemory): void {
+  for (const contact of batch.contacts) memory.contacts.set(contact.id, contact);
+  for (const row of batch.rows) {
     if (row.outcome === "created" && row.contactId) memory.created.add(row.contactId);
     const wrote = row.outcome === "created" || row.outcome === "updated" || row.outcome === "unchanged";
     if (wrote && row.contactId && !memory.rows.has(row.contactId))

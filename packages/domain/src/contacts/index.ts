@@ -1,6 +1,7 @@
 export * from "./cnpj";
 export * from "./companies";
 export * from "./company-fields";
+export * from "./confirm-import";
 export * from "./contact-import";
 export * from "./contact-input";
 export * from "./contact-list";

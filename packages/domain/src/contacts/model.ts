@@ -164,6 +164,8 @@ export interface ContactImport extends ImportCounts {
    * company or custom field. A row that would create a contact has no `contactId`.
    */
   dryRun: boolean;
+  /** For a preview: the import that confirming it started (see `confirmContactImport`); null until then. */
+  confirmedImportId: string | null;
   /** Data rows in the file; null until the job has read it once. */
   total: number | null;
   /**

@@ -11,6 +11,7 @@ import type { Transactional } from "../shared/transaction";
 import type { CompanyFields } from "./company-fields";
 import type { CustomFieldDefinitionDraft } from "./custom-fields";
 import type { ImportFileError } from "./import-file-errors";
+import type { PreviewBatchMemory } from "./import-preview";
 import type {
   Company,
   CompanySummary,
@@ -207,13 +208,19 @@ export interface ContactImportRepository {
     dryRun?: boolean;
     createdBy: string | null;
   }): Promise<ContactImport>;
-  findById(organizationId: string, id: string): Promise<ContactImport | undefined>;
+  /** `lock`: locks the import's row for the rest of the transaction. */
+  findById(organizationId: string, id: string, lock?: "update"): Promise<ContactImport | undefined>;
   /** Newest first. */
   list(organizationId: string, page: PageRequest): Promise<Page<ContactImport>>;
   /** For the job, which knows only the import's id. */
   findByIdAnyOrganization(id: string): Promise<ContactImport | undefined>;
-  /** The file, while the import is not finished (it is dropped when the import ends). */
+  /**
+   * The file, while the import is not finished (it is dropped when the import ends), and while a completed
+   * preview is not confirmed.
+   */
   csv(id: string): Promise<string | undefined>;
+  /** Records the import a preview became, and drops the preview's file, which that import now holds. */
+  markConfirmed(previewId: string, importId: string): Promise<void>;
   /** The language of the import's organization (e.g. "pt-BR"). */
   locale(id: string): Promise<string | undefined>;
   /** Locks the import's row for the rest of the transaction; answers where the import stands. */
@@ -225,10 +232,20 @@ export interface ContactImportRepository {
    * `updated_at` moves to `at` so that the next sweep does not take them again at once.
    */
   claimStale(before: Date, at: Date, limit: number): Promise<string[]>;
-  /** Forgets the import's rows and counts, so that it starts over from its first row. */
+  /** Forgets the import's rows and counts (and a preview's batches), so that it starts over from its first row. */
   restart(id: string): Promise<void>;
+  /** Keeps what a preview's batch ending at `lastRow` would have written (see `PreviewBatchMemory`). */
+  addPreviewBatch(
+    organizationId: string,
+    importId: string,
+    lastRow: number,
+    memory: PreviewBatchMemory,
+  ): Promise<void>;
+  /** A preview's kept batches, in file order. */
+  previewBatches(importId: string): Promise<Array<{ lastRow: number; memory: PreviewBatchMemory }>>;
   /** Adds a batch's counts to the totals. */
   addProgress(id: string, counts: ImportCounts): Promise<void>;
+  /** Drops the file (but a completed preview's, kept for its confirmation) and a preview's batches. */
   finish(
     id: string,
     status: Extract<ImportStatus, "completed" | "failed">,

@@ -91,6 +91,7 @@ export const toContactImportDto = (i: ContactImport) => ({
   status: i.status,
   onDuplicate: i.onDuplicate,
   dryRun: i.dryRun,
+  confirmedImportId: i.confirmedImportId,
   total: i.total,
   processed: i.processed,
   created: i.created,

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { confirmContactImport } from "./confirm-contact-import";
 import { createContact } from "./create-contact";
 import { deleteContact } from "./delete-contact";
 import { getContact } from "./get-contact";
@@ -32,6 +33,7 @@ export const contactsRouter = {
   removeTag: untagContact,
   merge: mergeContacts,
   startImport: startContactImport,
+  confirmImport: confirmContactImport,
   getImport: getContactImport,
   importRows: listContactImportRows,
 } satisfies TRPCRouterRecord;

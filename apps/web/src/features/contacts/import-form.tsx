@@ -16,6 +16,7 @@ import { ImportPreview } from "./import-preview";
 import {
   checkImportFile,
   checkImportText,
+  confirmRefusalOf,
   defaultImportMode,
   type ImportMode,
   importModes,
@@ -31,12 +32,13 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
   const [file, setFile] = useState<File | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<ImportMode>(defaultImportMode);
   const [problem, setProblem] = useState<PlainMessageKey | null>(null);
-  // the preview of the file and mode chosen, and the text it read: the import sends the same
-  const [preview, setPreview] = useState<{ id: string; csv: string; onDuplicate: ImportMode } | null>(null);
+  // the preview of the file and mode chosen: confirming it imports the file it kept, with that mode
+  const [preview, setPreview] = useState<{ id: string } | null>(null);
   const previewing = useMutation(trpc.contacts.startImport.mutationOptions());
   const start = useMutation(
-    trpc.contacts.startImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
+    trpc.contacts.confirmImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
   );
+  const refusal = confirmRefusalOf(start.error);
   // another file or mode makes the preview stale: it must be run again before importing
   const changed = () => {
     setPreview(null);
@@ -59,14 +61,11 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
     if (unreadable) return;
     setPreview(null);
     start.reset();
-    previewing.mutate(
-      { csv, onDuplicate, dryRun: true },
-      { onSuccess: (job) => setPreview({ id: job.id, csv, onDuplicate }) },
-    );
+    previewing.mutate({ csv, onDuplicate, dryRun: true }, { onSuccess: (job) => setPreview({ id: job.id }) });
   };
 
   const runImport = () => {
-    if (preview) start.mutate({ csv: preview.csv, onDuplicate: preview.onDuplicate });
+    if (preview) start.mutate({ id: preview.id });
   };
 
   return (
@@ -169,7 +168,7 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
           importing={start.isPending}
         />
       )}
-      <ErrorAlert error={start.error} overrides={{ VALIDATION_FAILED: "errors.field.csv" }} />
+      {refusal ? <Alert tone="error">{t(refusal)}</Alert> : <ErrorAlert error={start.error} />}
     </div>
   );
 }

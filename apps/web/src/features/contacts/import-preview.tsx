@@ -33,7 +33,8 @@ const totalTones: Record<string, string> = {
 
 /**
  * A preview (dry run) of an import: what the import would do with the file, its totals and the rows it would
- * skip or fail, with their reasons. `onImport` runs the real import, offered once the preview is complete.
+ * skip or fail, with their reasons. `onImport` confirms it (the import of the file the preview kept, with its
+ * mode), offered once the preview is complete.
  */
 export function ImportPreview({
   previewId,

@@ -11,6 +11,7 @@ import { type MessageKey, type Messages, type Translate, translate } from "../..
 import {
   checkImportFile,
   checkImportText,
+  confirmRefusalOf,
   defaultImportMode,
   describeImportFailure,
   describeImportRow,
@@ -269,6 +270,33 @@ describe("a failed import", () => {
     expect(describeImportFailure(pt, { errorReason: null })).toBe(
       "A importação parou antes do fim. Confira se o arquivo é um CSV válido e tente de novo.",
     );
+  });
+});
+
+describe("confirming a preview", () => {
+  it("words each refusal the API names in data.fieldReasons.id, in both languages", () => {
+    const reasons = [
+      "not_a_preview",
+      "preview_not_finished",
+      "preview_failed",
+      "already_confirmed",
+      "preview_file_gone",
+    ];
+    for (const reason of reasons) {
+      const key = confirmRefusalOf({
+        data: { appCode: "PRECONDITION_FAILED", fieldReasons: { id: reason } },
+      });
+      expect(key, reason).toBe(`contacts.import.confirm.${reason}`);
+      if (key) for (const t of [pt, english]) expect(t(key)).not.toMatch(/contacts\.import/);
+    }
+    expect(pt("contacts.import.confirm.preview_file_gone")).toMatch(/^O arquivo desta pré-visualização/);
+    expect(confirmRefusalOf({ data: { appCode: "FORBIDDEN", fieldReasons: null } })).toBeNull();
+    expect(confirmRefusalOf(new Error("offline"))).toBeNull();
+  });
+
+  it("names the button after what it does", () => {
+    expect(pt("contacts.import.preview.import")).toBe("Importar estes contatos");
+    expect(english("contacts.import.preview.import")).toBe("Import these contacts");
   });
 });
 

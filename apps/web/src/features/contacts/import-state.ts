@@ -49,6 +49,21 @@ export function checkImportText(text: string): PlainMessageKey | null {
   return null;
 }
 
+const confirmRefusals: Record<string, PlainMessageKey> = {
+  not_a_preview: "contacts.import.confirm.not_a_preview",
+  preview_not_finished: "contacts.import.confirm.preview_not_finished",
+  preview_failed: "contacts.import.confirm.preview_failed",
+  already_confirmed: "contacts.import.confirm.already_confirmed",
+  preview_file_gone: "contacts.import.confirm.preview_file_gone",
+};
+
+/** Why confirming a preview was refused, as the API's `data.fieldReasons.id` says; null for any other error. */
+export function confirmRefusalOf(error: unknown): PlainMessageKey | null {
+  const data = (error as { data?: { fieldReasons?: Record<string, unknown> | null } } | null)?.data;
+  const reason = data?.fieldReasons?.id;
+  return typeof reason === "string" ? (confirmRefusals[reason] ?? null) : null;
+}
+
 /** The result of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */
 export const rowOutcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
   created: "contacts.import.rowOutcome.created",

@@ -23,6 +23,22 @@ describe("reading an import file", () => {
     ]);
   });
 
+  it("reads a row with a wrong number of values as that row, whatever line ends the file mixes", async () => {
+    const rows = [
+      { values: ["name", "email"] },
+      { values: ["Ana", "ana@x.com", "sobra"] },
+      { values: ["Bia", "bia@x.com"] },
+    ];
+    expect(await records("name,email\nAna,ana@x.com,sobra\nBia,bia@x.com")).toEqual(rows);
+    expect(await records("name,email\r\nAna,ana@x.com,sobra\nBia,bia@x.com\r\n")).toEqual(rows);
+    expect(await records("name,email\rAna,ana@x.com,sobra\r\nBia,bia@x.com")).toEqual(rows);
+    // a line break inside quotes stays in its value
+    expect(await records('name,notes\r\nAna,"a\nb"\n')).toEqual([
+      { values: ["name", "notes"] },
+      { values: ["Ana", "a\nb"] },
+    ]);
+  });
+
   it("takes the separator the header uses most outside quotes, comma on a tie or when none", () => {
     expect(detectDelimiter("name;email;phone\nJoão Silva;joao@x.com;11987654321")).toBe(";");
     expect(detectDelimiter("name\temail\tphone\na,b;c\td")).toBe("\t");

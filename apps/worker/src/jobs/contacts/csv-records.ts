@@ -1,18 +1,21 @@
 import { type ImportReason, importReason } from "@crm/domain";
-import { type CsvError, parse } from "csv-parse";
+import { type CsvError, type Options, parse } from "csv-parse";
 
 /*
  * Lenient on purpose: a stray quote or a row with too many or too few values is one bad row that the
  * import reports, not a reason to stop. What is left is a quote still open at the end of the file: the
  * parser skips that last record (reporting it) instead of failing, which would drop the records before it.
+ * Every line ending ends a record: the parser otherwise keeps the first it meets, and a file whose header
+ * ends in CRLF and its rows in LF (lines added in another editor) would read as one long, refused row.
  */
-const options = {
+const options: Options = {
   bom: true,
+  record_delimiter: ["\r\n", "\n", "\r"],
   relax_quotes: true,
   relax_column_count: true,
   skip_empty_lines: true,
   skip_records_with_error: true,
-} as const;
+};
 
 const delimiters = [",", ";", "\t"] as const;
 

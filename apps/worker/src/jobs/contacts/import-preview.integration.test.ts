@@ -191,26 +191,80 @@ describe("a preview (dry run) of an import", () => {
     });
   });
 
-  it("a run that dies halfway is started over from the first row by the next", async () => {
+  it("a run that dies halfway is resumed after its last committed batch, deciding the rest as one run would", async () => {
     const { deps, organizationId } = await setup();
     const before = await snapshot(organizationId);
-    const previewId = await start(deps, organizationId, "fill", true);
+    const previewId = await start(deps, organizationId, "update", true);
     await expect(run(dyingAfterFirstBatch(deps), previewId)).rejects.toThrow("worker killed");
     expect(await deps.store.imports.findByIdAnyOrganization(previewId)).toMatchObject({
       status: "running",
       processed: importBatchSize,
     });
-    await run(deps, previewId);
+    const decided: number[] = [];
+    const watching: ContactsDeps = {
+      ...deps,
+      store: {
+        ...deps.store,
+        transaction: (work) =>
+          deps.store.transaction((repos) =>
+            work({
+              ...repos,
+              imports: {
+                ...repos.imports,
+                addRows: (organization, id, rows) => {
+                  decided.push(...rows.map((row) => row.rowNumber));
+                  return repos.imports.addRows(organization, id, rows);
+                },
+              },
+            }),
+          ),
+      },
+    };
+    await run(watching, previewId);
+    expect(decided).toEqual(Array.from({ length: 50 }, (_, n) => importBatchSize + n + 1));
     const preview = await deps.store.imports.findByIdAnyOrganization(previewId);
     expect(preview).toMatchObject({ status: "completed", processed: importBatchSize + 50 });
     const rows = await rowsOf(previewId);
     expect(rows.map((row) => row.row_number)).toEqual(
       Array.from({ length: importBatchSize + 50 }, (_, n) => n + 1),
     );
+    // both depend on what the first batch would have written: Bruno's email taken away, Ana created
+    expect(rows[259]).toMatchObject({ row_number: 260, outcome: "created", contact_id: null });
     expect(rows[279]).toMatchObject({
       outcome: "skipped",
       reasons: [{ code: "duplicate_in_file", params: { row: 5, by: "email" } }],
     });
     expect(await snapshot(organizationId)).toEqual(before);
+    const kept = await database.db
+      .selectFrom("contact_import_preview_batches")
+      .select("last_row")
+      .where("import_id", "=", previewId)
+      .execute();
+    expect(kept).toEqual([]);
+
+    const importId = await start(deps, organizationId, "update", false);
+    await run(deps, importId);
+    expect(withoutCreatedIds(await rowsOf(importId))).toEqual(rows);
+  });
+
+  it("a preview begun before its batches were kept starts over from its first row", async () => {
+    const { deps, organizationId } = await setup();
+    const previewId = await start(deps, organizationId, "fill", true);
+    await expect(run(dyingAfterFirstBatch(deps), previewId)).rejects.toThrow("worker killed");
+    await database.db
+      .deleteFrom("contact_import_preview_batches")
+      .where("import_id", "=", previewId)
+      .execute();
+    await run(deps, previewId);
+    expect(await deps.store.imports.findByIdAnyOrganization(previewId)).toMatchObject({
+      status: "completed",
+      processed: importBatchSize + 50,
+    });
+    const rows = await rowsOf(previewId);
+    expect(rows).toHaveLength(importBatchSize + 50);
+    expect(rows[279]).toMatchObject({
+      outcome: "skipped",
+      reasons: [{ code: "duplicate_in_file", params: { row: 5, by: "email" } }],
+    });
   });
 });
