@@ -170,6 +170,13 @@ describe("the deals of the conversation's contact", () => {
           .getByRole("listitem")
           .filter({ has: inbox.getByRole("link", { name: title }) });
       await item(dealTitle).getByRole("button", { name: "Mark as won" }).click();
+      const confirm = inbox.getByRole("dialog", { name: "Mark deal as won" });
+      // the value an earlier test left it at
+      expect(await confirm.textContent()).toMatch(
+        /“Café especial: 10 kg” \(R\$1,600\.00\) will be marked as won/,
+      );
+      await confirm.getByRole("button", { name: "Mark as won" }).click();
+      await confirm.waitFor({ state: "detached" });
       await expect.poll(dealStatus(dealId)).toBe("won");
       // a closed deal has no stage to move any more
       await item(dealTitle).getByRole("combobox").waitFor({ state: "detached" });

@@ -92,6 +92,12 @@ export const dealsEn = {
   "deals.actions.won": "Mark as won",
   "deals.actions.lost": "Mark as lost",
   "deals.actions.reopen": "Reopen",
+  "deals.won.title": "Mark deal as won",
+  "deals.won.description":
+    "“{title}” ({value}) will be marked as won: it leaves the open deals and counts as a sale.",
+  "deals.won.confirm": "Mark as won",
+  "deals.won.changedElsewhere":
+    "Someone else changed this deal in the meantime, so it was not marked as won. The panel now shows its current state: check it and try again.",
   "deals.delete.open": "Delete deal",
   "deals.delete.title": "Delete “{title}”?",
   "deals.delete.checkingLinks": "Checking for pending payment links…",

@@ -98,6 +98,12 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.actions.won": "Marcar como ganho",
   "deals.actions.lost": "Marcar como perdido",
   "deals.actions.reopen": "Reabrir",
+  "deals.won.title": "Marcar negócio como ganho",
+  "deals.won.description":
+    "“{title}” ({value}) será marcado como ganho: sai dos negócios em aberto e conta como venda.",
+  "deals.won.confirm": "Marcar como ganho",
+  "deals.won.changedElsewhere":
+    "Outra pessoa alterou este negócio nesse meio-tempo, então ele não foi marcado como ganho. O painel agora mostra a situação atual: confira e tente de novo.",
   "deals.delete.open": "Excluir negócio",
   "deals.delete.title": "Excluir “{title}”?",
   "deals.delete.checkingLinks": "Verificando links de pagamento pendentes…",

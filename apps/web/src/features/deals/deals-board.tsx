@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { useI18n } from "../../i18n/i18n-provider";
 import { toErrorView } from "../../lib/errors";
+import { columnUnderPointer } from "./board-collision";
 import { BoardColumn } from "./board-column";
 import { type Board, findDeal } from "./board-state";
 import { DealCard } from "./deal-card";
@@ -125,6 +126,7 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
       ) : null}
       <DndContext
         sensors={sensors}
+        collisionDetection={columnUnderPointer}
         accessibility={{
           screenReaderInstructions: { draggable: t("deals.board.instructions") },
           announcements: silentAnnouncements,
@@ -135,7 +137,8 @@ export function DealsBoard({ board, boardInput, canMove }: DealsBoardProps) {
         onDragEnd={onDragEnd}
       >
         <div ref={boardRef} className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-8 sm:px-8">
-          <div className="flex items-start gap-3">
+          {/* every column as tall as the tallest (and as the board's least), so its empty space takes a drop */}
+          <div className="flex min-h-96 items-stretch gap-3">
             {board.columns.map((column) => (
               <BoardColumn
                 key={column.stage.id}

@@ -3,15 +3,14 @@ import { ThumbsDown, Trophy, X } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
-import { ErrorAlert } from "../../components/ui/error-alert";
 import { FilterSelect } from "../../components/ui/filter-select";
 import { useI18n } from "../../i18n/i18n-provider";
 import type { RouterOutputs } from "../../lib/api-types";
 import { errorCodeOf, toErrorView } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 import { LostDialog } from "../deals/deal-status-actions";
-import { useDealSaved } from "../deals/use-deal-cache";
 import type { Pipeline, Stage } from "../deals/use-deal-options";
+import { WonDialog } from "../deals/won-dialog";
 
 type ContactDealPage = RouterOutputs["contacts"]["deals"];
 export type ContactDeal = ContactDealPage["items"][number];
@@ -157,36 +156,32 @@ export function StageMoveNotice({
   );
 }
 
-/** Win an open deal (if nobody changed it since the panel loaded it), or lose it with a reason. */
+/** Win (after a confirmation naming the deal) or lose (with a reason) an open deal of the panel. */
 export function DealOutcomeActions({ deal }: { deal: ContactDeal }) {
   const { t } = useI18n();
-  const trpc = useTRPC();
-  const onSaved = useDealSaved();
-  const [losing, setLosing] = useState(false);
-  const win = useMutation(trpc.deals.update.mutationOptions({ onSuccess: onSaved }));
+  const [asking, setAsking] = useState<"won" | "lost" | null>(null);
   return (
     <>
       <div className="mt-1 flex flex-wrap gap-1">
-        <Button
-          variant="ghost"
-          size="sm"
-          loading={win.isPending}
-          onClick={() => win.mutate({ id: deal.id, status: "won", expectedUpdatedAt: deal.updatedAt })}
-        >
+        <Button variant="ghost" size="sm" onClick={() => setAsking("won")}>
           <Trophy aria-hidden="true" className="size-4" />
           {t("deals.actions.won")}
         </Button>
-        <Button variant="ghost" size="sm" onClick={() => setLosing(true)}>
+        <Button variant="ghost" size="sm" onClick={() => setAsking("lost")}>
           <ThumbsDown aria-hidden="true" className="size-4" />
           {t("deals.actions.lost")}
         </Button>
       </div>
-      <ErrorAlert
-        className="mt-2"
-        error={win.error}
-        overrides={{ PRECONDITION_FAILED: "inbox.contact.changedElsewhere" }}
+      <WonDialog
+        open={asking === "won"}
+        onOpenChange={(open) => setAsking(open ? "won" : null)}
+        deal={deal}
       />
-      <LostDialog open={losing} onOpenChange={setLosing} deal={deal} />
+      <LostDialog
+        open={asking === "lost"}
+        onOpenChange={(open) => setAsking(open ? "lost" : null)}
+        deal={deal}
+      />
     </>
   );
 }
