@@ -19,6 +19,7 @@ import { Route as AuthForgotPasswordRouteImport } from './routes/_auth/forgot-pa
 import { Route as AuthLoginRouteImport } from './routes/_auth/login'
 import { Route as AuthResetPasswordRouteImport } from './routes/_auth/reset-password'
 import { Route as AuthSignupRouteImport } from './routes/_auth/signup'
+import { Route as AppActivitiesIndexRouteImport } from './routes/_app/activities/index'
 import { Route as AppCompaniesIndexRouteImport } from './routes/_app/companies/index'
 import { Route as AppCompaniesCompanyIdRouteImport } from './routes/_app/companies/$companyId'
 import { Route as AppContactsIndexRouteImport } from './routes/_app/contacts/index'
@@ -86,6 +87,11 @@ const AuthSignupRoute = AuthSignupRouteImport.update({
   id: '/signup',
   path: '/signup',
   getParentRoute: () => AuthRoute,
+} as any)
+const AppActivitiesIndexRoute = AppActivitiesIndexRouteImport.update({
+  id: '/activities/',
+  path: '/activities/',
+  getParentRoute: () => AppRoute,
 } as any)
 const AppCompaniesIndexRoute = AppCompaniesIndexRouteImport.update({
   id: '/companies/',
@@ -205,6 +211,7 @@ export interface FileRoutesByFullPath {
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
   '/settings/webhooks': typeof AppSettingsWebhooksRoute
+  '/activities/': typeof AppActivitiesIndexRoute
   '/companies/': typeof AppCompaniesIndexRoute
   '/contacts/': typeof AppContactsIndexRoute
   '/deals/': typeof AppDealsIndexRoute
@@ -233,6 +240,7 @@ export interface FileRoutesByTo {
   '/settings/tags': typeof AppSettingsTagsRoute
   '/settings/team': typeof AppSettingsTeamRoute
   '/settings/webhooks': typeof AppSettingsWebhooksRoute
+  '/activities': typeof AppActivitiesIndexRoute
   '/companies': typeof AppCompaniesIndexRoute
   '/contacts': typeof AppContactsIndexRoute
   '/deals': typeof AppDealsIndexRoute
@@ -265,6 +273,7 @@ export interface FileRoutesById {
   '/_app/settings/tags': typeof AppSettingsTagsRoute
   '/_app/settings/team': typeof AppSettingsTeamRoute
   '/_app/settings/webhooks': typeof AppSettingsWebhooksRoute
+  '/_app/activities/': typeof AppActivitiesIndexRoute
   '/_app/companies/': typeof AppCompaniesIndexRoute
   '/_app/contacts/': typeof AppContactsIndexRoute
   '/_app/deals/': typeof AppDealsIndexRoute
@@ -296,6 +305,7 @@ export interface FileRouteTypes {
     | '/settings/tags'
     | '/settings/team'
     | '/settings/webhooks'
+    | '/activities/'
     | '/companies/'
     | '/contacts/'
     | '/deals/'
@@ -324,6 +334,7 @@ export interface FileRouteTypes {
     | '/settings/tags'
     | '/settings/team'
     | '/settings/webhooks'
+    | '/activities'
     | '/companies'
     | '/contacts'
     | '/deals'
@@ -355,6 +366,7 @@ export interface FileRouteTypes {
     | '/_app/settings/tags'
     | '/_app/settings/team'
     | '/_app/settings/webhooks'
+    | '/_app/activities/'
     | '/_app/companies/'
     | '/_app/contacts/'
     | '/_app/deals/'
@@ -439,6 +451,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/signup'
       preLoaderRoute: typeof AuthSignupRouteImport
       parentRoute: typeof AuthRoute
+    }
+    '/_app/activities/': {
+      id: '/_app/activities/'
+      path: '/activities'
+      fullPath: '/activities/'
+      preLoaderRoute: typeof AppActivitiesIndexRouteImport
+      parentRoute: typeof AppRoute
     }
     '/_app/companies/': {
       id: '/_app/companies/'
@@ -613,6 +632,7 @@ interface AppRouteChildren {
   AppContactsImportRoute: typeof AppContactsImportRoute
   AppDealsDealIdRoute: typeof AppDealsDealIdRoute
   AppInboxConversationIdRoute: typeof AppInboxConversationIdRoute
+  AppActivitiesIndexRoute: typeof AppActivitiesIndexRoute
   AppCompaniesIndexRoute: typeof AppCompaniesIndexRoute
   AppContactsIndexRoute: typeof AppContactsIndexRoute
   AppDealsIndexRoute: typeof AppDealsIndexRoute
@@ -629,6 +649,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppContactsImportRoute: AppContactsImportRoute,
   AppDealsDealIdRoute: AppDealsDealIdRoute,
   AppInboxConversationIdRoute: AppInboxConversationIdRoute,
+  AppActivitiesIndexRoute: AppActivitiesIndexRoute,
   AppCompaniesIndexRoute: AppCompaniesIndexRoute,
   AppContactsIndexRoute: AppContactsIndexRoute,
   AppDealsIndexRoute: AppDealsIndexRoute,

@@ -15,6 +15,7 @@ export * from "./conversations/events";
 export * from "./conversations/message";
 export * from "./conversations/start-channel";
 export * from "./deals/activity";
+export * from "./deals/agenda";
 export * from "./deals/board";
 export * from "./deals/deal";
 export * from "./deals/events";

@@ -1,4 +1,5 @@
 import { accountEn } from "./en-account";
+import { agendaEn } from "./en-agenda";
 import { companiesEn } from "./en-companies";
 import { contactsEn } from "./en-contacts";
 import { dealListEn } from "./en-deal-list";
@@ -13,6 +14,7 @@ import { paymentsEn } from "./en-payments";
 /** The source dictionary: its keys and `{placeholders}` define what every other language must provide. */
 export const en = {
   ...accountEn,
+  ...agendaEn,
   ...companiesEn,
   ...contactsEn,
   ...dealsEn,

@@ -1,4 +1,5 @@
 import { accountPtBr } from "./pt-br-account";
+import { agendaPtBr } from "./pt-br-agenda";
 import { companiesPtBr } from "./pt-br-companies";
 import { contactsPtBr } from "./pt-br-contacts";
 import { dealListPtBr } from "./pt-br-deal-list";
@@ -13,6 +14,7 @@ import type { Messages } from "./translate";
 
 export const ptBR: Messages = {
   ...accountPtBr,
+  ...agendaPtBr,
   ...companiesPtBr,
   ...contactsPtBr,
   ...dealsPtBr,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "../shared/common";
+import { id, timestamp } from "../shared/common";
 import { deal, dealFilters, dealStatus, dealValue } from "./deal";
 import { pipeline, stage } from "./pipeline";
 
@@ -10,6 +10,13 @@ export const dealBoardInput = z.object({
   limit: z.coerce.number().int().min(1).max(100).describe("Deals per column, 1-100 (default 25)").optional(),
   ...dealFilters,
   status: dealStatus.describe("open (default), won or lost").optional(),
+});
+
+export const boardDeal = deal.extend({
+  nextActivityDueAt: timestamp
+    .nullable()
+    .describe("When the deal's earliest task, call or meeting not done is due; null if none is"),
+  activityOverdue: z.boolean().describe("Open, and that task, call or meeting is past due"),
 });
 
 export const dealBoardColumn = z.object({
@@ -24,7 +31,7 @@ export const dealBoardColumn = z.object({
     .describe(
       "Sum of the values per currency, each with its deal count; currencies are never added together",
     ),
-  deals: z.array(deal).describe("Most recently entered first"),
+  deals: z.array(boardDeal).describe("Most recently entered first"),
   nextCursor: z.string().nullable().describe("Pass with stageId as cursor for the column's next page"),
 });
 

@@ -2,6 +2,7 @@ import { type DealActivityRepository, type NewDealActivity, pageSize } from "@cr
 import type { Kysely } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeActivityCursor, encodeActivityCursor } from "./activity-cursor";
+import { listAgenda } from "./agenda-query";
 import { activityColumns, toDealActivity } from "./rows";
 
 // Postgres takes at most 65535 parameters per statement; an activity row has 9.
@@ -88,5 +89,7 @@ export function createDealActivityRepository(db: Kysely<Database>): DealActivity
         .executeTakeFirstOrThrow();
       return toDealActivity(row);
     },
+
+    agenda: (organizationId, filter, page) => listAgenda(db, organizationId, filter, page),
   };
 }

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { createTestDatabase } from "../testing/test-database";
+import { agendaQuery, listAgenda } from "./agenda-query";
 import { createDealRepository } from "./deal-repository";
 import { organizationWithPipeline } from "./pipeline-fixtures";
 import { stageColumnsQuery } from "./stage-columns";
@@ -32,7 +33,21 @@ beforeAll(async () => {
       g + 0.01, case when g % 10 = 0 then 'USD' else 'BRL' end,
       case when g % 7 = 0 then 'won' else 'open' end, now() - make_interval(mins => g)
     from generate_series(1, ${dealsInOrganization}) g`.execute(db);
+  // every deal has its system activity; deal g % 3 = 0 a task due (g % 11 - 5) hours from now, done when g % 9 = 0
+  await sql`
+    insert into deal_activities (organization_id, deal_id, type, data)
+    select organization_id, id, 'created', '{}' from deals where organization_id = ${organizationId}`.execute(
+    db,
+  );
+  await sql`
+    insert into deal_activities (organization_id, deal_id, type, content, due_at, done_at)
+    select organization_id, id, 'task', 'Call back', now() + make_interval(hours => g % 11 - 5),
+      case when g % 9 = 0 then now() end
+    from deals, cast(substr(title, 6) as int) g where organization_id = ${organizationId} and g % 3 = 0`.execute(
+    db,
+  );
   await sql`analyze deals`.execute(db);
+  await sql`analyze deal_activities`.execute(db);
 }, 120_000);
 
 afterAll(() => handle?.close());
@@ -84,6 +99,9 @@ describe("the board at 50,000 deals in one organization", () => {
     expect(text).toMatch(/Nested Loop.*\n.*Function Scan on unnest s/);
     expect(text).toMatch(/Limit .*\n\s*->\s+Index Scan using idx_deals_board on deals/);
     expect(text.slice(text.indexOf("Nested Loop"))).not.toMatch(/Sort/);
+    // each card's next due activity: a lookup in idx_deal_activities_pending, not a scan of the activities
+    expect(text).toMatch(/Index Scan using idx_deal_activities_pending on deal_activities/);
+    expect(text).not.toMatch(/Seq Scan on deal_activities/);
 
     const pages = await createDealRepository(handle.db).stageColumns(organizationId, filter, stageIds, {
       limit: 25,
@@ -94,6 +112,26 @@ describe("the board at 50,000 deals in one organization", () => {
       const entered = page?.items.map((deal) => Date.parse(deal.stageEnteredAt)) ?? [];
       expect(entered).toEqual([...entered].sort((a, b) => b - a));
       expect(page?.nextCursor).not.toBeNull();
+    }
+  });
+
+  it("gives each card the due time of its earliest task not done", async () => {
+    const filter = { pipelineId: pipeline.id, status: "open" as const };
+    const stageIds = pipeline.stages.map((stage) => stage.id);
+    const pages = await createDealRepository(handle.db).stageColumns(organizationId, filter, stageIds, {
+      limit: 25,
+    });
+    const cards = [...pages.values()].flatMap((page) => page.items);
+    expect(cards).toHaveLength(125);
+    for (const card of cards) {
+      const g = Number(card.title.slice(5));
+      if (g % 3 !== 0 || g % 9 === 0) {
+        expect(card.nextActivityDueAt, card.title).toBeNull();
+      } else {
+        const hoursFromNow = (Date.parse(card.nextActivityDueAt ?? "") - Date.now()) / 3_600_000;
+        // due (g % 11 - 5) hours from when the rows were written, seconds ago
+        expect(Math.abs(hoursFromNow - ((g % 11) - 5)), card.title).toBeLessThan(0.5);
+      }
     }
   });
 
@@ -128,6 +166,36 @@ describe("the board at 50,000 deals in one organization", () => {
     );
     for (const stageId of stageIds.slice(1))
       expect(pages.get(stageId)).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("the activities agenda over the same deals", () => {
+  it("reads a page of due activities along idx_deal_activities_agenda, without sorting them all", async () => {
+    const now = new Date();
+    for (const filter of [
+      { due: "overdue" as const, dueBefore: now, done: false },
+      { due: "upcoming" as const, dueFrom: now, done: false },
+      {},
+    ]) {
+      const plan = await agendaQuery(handle.db, organizationId, filter, { limit: 25 }).explain();
+      const text = plan.map((row) => Object.values(row).join(" ")).join("\n");
+      expect(text, JSON.stringify(filter)).toMatch(/Index Scan using idx_deal_activities_agenda/);
+      expect(text, JSON.stringify(filter)).not.toMatch(/Sort|Seq Scan on deal_activities/);
+    }
+    const page = await listAgenda(
+      handle.db,
+      organizationId,
+      { due: "overdue", dueBefore: now, done: false },
+      {
+        limit: 25,
+      },
+    );
+    const due = page.items.map((row) => row.activity.dueAt?.getTime() ?? 0);
+    expect(due).toHaveLength(25);
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(page.items.every((row) => row.activity.doneAt === null && row.activity.type === "task")).toBe(
+      true,
+    );
   });
 });
 

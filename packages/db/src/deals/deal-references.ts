@@ -33,5 +33,14 @@ export function createDealReferences(db: Kysely<Database>): DealReferences {
         .executeTakeFirstOrThrow();
       return row.default_currency;
     },
+
+    async timeZone(organizationId) {
+      const row = await db
+        .selectFrom("organizations")
+        .select("timezone")
+        .where("id", "=", organizationId)
+        .executeTakeFirstOrThrow();
+      return row.timezone;
+    },
   };
 }

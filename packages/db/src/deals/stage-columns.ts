@@ -1,4 +1,11 @@
-import { type Deal, type DealFilter, type Page, type PageRequest, pageSize } from "@crm/domain";
+import {
+  type BoardDeal,
+  type DealFilter,
+  type Page,
+  type PageRequest,
+  pageSize,
+  schedulableActivityTypes,
+} from "@crm/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { decodeCursor, encodeCursor, filteredList } from "../shared/cursor";
@@ -7,6 +14,7 @@ import { dealCursorFilters } from "./deal-cursor-filters";
 import { type DealRow, dealColumns, storedDealColumns, toDeal } from "./rows";
 
 type BoardFilter = DealFilter & { pipelineId: string };
+type BoardRow = DealRow & { next_activity_due_at: string | null };
 
 /**
  * A column's cursor names its stage: it is a position in that column only, among the deals of the board's
@@ -59,6 +67,22 @@ export function stageColumnsQuery(
       )
       .innerJoinLateral(column.as("d"), (join) => join.onTrue())
       .select(dealColumns("d"))
+      // per card, the first entry of idx_deal_activities_pending for its deal
+      .select((eb) =>
+        eb
+          .selectFrom("deal_activities as a")
+          .select(
+            sql<string | null>`to_char(min(a.due_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
+              "due",
+            ),
+          )
+          .where("a.organization_id", "=", organizationId)
+          .where("a.deal_id", "=", eb.ref("d.id"))
+          .where("a.done_at", "is", null)
+          .where("a.due_at", "is not", null)
+          .where("a.type", "in", schedulableActivityTypes)
+          .as("next_activity_due_at"),
+      )
       // sorts only the limit + 1 rows read per column
       .orderBy("s.ord")
       .orderBy("d.stage_entered_at", "desc")
@@ -73,21 +97,23 @@ export async function stageColumns(
   filter: BoardFilter,
   stageIds: readonly string[],
   page: PageRequest,
-): Promise<Map<string, Page<Deal>>> {
+): Promise<Map<string, Page<BoardDeal>>> {
   const rows =
     stageIds.length === 0
       ? []
       : await stageColumnsQuery(db, organizationId, filter, stageIds, page).execute();
-  const byStage = new Map<string, DealRow[]>(stageIds.map((stageId) => [stageId, []]));
+  const byStage = new Map<string, BoardRow[]>(stageIds.map((stageId) => [stageId, []]));
   for (const row of rows) byStage.get(row.stage)?.push(row);
   const limit = pageSize(page.limit);
-  const pages = new Map<string, Page<Deal>>();
+  const pages = new Map<string, Page<BoardDeal>>();
   for (const [stageId, stageRows] of byStage) {
     const hasMore = stageRows.length > limit;
     const pageRows = hasMore ? stageRows.slice(0, limit) : stageRows;
     const last = pageRows.at(-1);
     pages.set(stageId, {
-      items: pageRows.map(toDeal),
+      items: pageRows.map(
+        (row): BoardDeal => Object.assign(toDeal(row), { nextActivityDueAt: row.next_activity_due_at }),
+      ),
       nextCursor:
         hasMore && last
           ? encodeCursor(last.stage_entered_at, last.id, boardColumnList([stageId], filter))

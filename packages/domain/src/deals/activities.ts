@@ -2,14 +2,14 @@ import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import type { Page, PageRequest } from "../shared/pagination";
 import { activityActor } from "./actor";
+import { schedulableActivityTypes } from "./agenda";
 import { requiredText } from "./deal-input";
 import { publishDealUpdated } from "./events";
 import type { Deal, DealActivity, UserActivityType } from "./model";
 import type { DealsDeps, DealsRepos, DealsRowLock } from "./ports";
 
 export const maxActivityContentLength = 10_000;
-/** Kinds of activity that happen at a time and can be done; a note just is. */
-const schedulable: readonly UserActivityType[] = ["task", "call", "meeting"];
+const schedulable = schedulableActivityTypes;
 
 export interface AddActivityInput {
   type: UserActivityType;

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/model";
 import { notFound, validationFailed } from "../shared/errors";
 import { parseId } from "../shared/ids";
+import { hasOverdueActivity } from "./agenda";
 import { unknownStage } from "./create-deal";
 import { type DealFilterInput, parseDealFilter } from "./deal-filter";
 import { dealView } from "./deal-view";
@@ -24,8 +25,16 @@ export interface BoardColumn {
   count: number;
   /** one total per currency, with the number of deals in that currency */
   totals: StageTotal[];
-  deals: DealView[];
+  deals: BoardDealView[];
   nextCursor: string | null;
+}
+
+/** A card: the deal, and its marker for a task, call or meeting past due. */
+export interface BoardDealView extends DealView {
+  /** when its earliest task, call or meeting not done is due; null if none is */
+  nextActivityDueAt: string | null;
+  /** open, and that activity's time has passed */
+  activityOverdue: boolean;
 }
 
 export interface Board {
@@ -66,7 +75,14 @@ export async function dealBoard(deps: DealsDeps, actor: Actor, query: BoardQuery
       stage,
       count: totals.get(stage.id)?.count ?? 0,
       totals: totals.get(stage.id)?.totals ?? [],
-      deals: pages.get(stage.id)?.items.map((deal) => dealView(deal, pipeline, now)) ?? [],
+      deals:
+        pages.get(stage.id)?.items.map(
+          (deal): BoardDealView =>
+            Object.assign(dealView(deal, pipeline, now), {
+              nextActivityDueAt: deal.nextActivityDueAt,
+              activityOverdue: hasOverdueActivity(deal.nextActivityDueAt, deal.status, now),
+            }),
+        ) ?? [],
       nextCursor: pages.get(stage.id)?.nextCursor ?? null,
     }),
   );

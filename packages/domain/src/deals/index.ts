@@ -1,4 +1,5 @@
 export * from "./activities";
+export * from "./agenda";
 export * from "./board";
 export { type CreateDealInput, createDeal } from "./create-deal";
 export * from "./deal-filter";
@@ -13,6 +14,7 @@ export * from "./deal-queries";
 export * from "./default-pipeline";
 export * from "./delete-deal";
 export * from "./events";
+export * from "./list-agenda";
 export * from "./lost-reasons";
 export * from "./model";
 export * from "./pipelines";
@@ -26,3 +28,4 @@ export {
   type PickedLostReason,
 } from "./status";
 export * from "./update-deal";
+export { type ZonedDay, zonedDay } from "./zoned-day";

@@ -3,6 +3,7 @@ import type { CurrencyCode, Money } from "../shared/money";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { SortedPageRequest, UpdatedRange } from "../shared/sync";
 import type { Transactional } from "../shared/transaction";
+import type { AgendaFilter } from "./agenda";
 import type { Deal, DealActivity, DealActivityType, DealStatus, LostReason, Pipeline, Stage } from "./model";
 import type { RottingCutoff } from "./rotting";
 
@@ -98,6 +99,11 @@ export interface StageTotals {
   totals: StageTotal[];
 }
 
+/** A deal of a board column, with when its earliest task, call or meeting not done is due (ISO, or null). */
+export interface BoardDeal extends Deal {
+  nextActivityDueAt: string | null;
+}
+
 export interface DealRepository {
   create(organizationId: string, input: NewDeal, at: Date): Promise<Deal>;
   findById(organizationId: string, id: string, lock?: DealsRowLock): Promise<Deal | undefined>;
@@ -129,7 +135,7 @@ export interface DealRepository {
     filter: DealFilter & { pipelineId: string },
     stageIds: readonly string[],
     page: PageRequest,
-  ): Promise<Map<string, Page<Deal>>>;
+  ): Promise<Map<string, Page<BoardDeal>>>;
   /** Lost deals counted and totalled per lost reason and currency. */
   lostTotals(organizationId: string, filter: LostDealsFilter): Promise<LostReasonTotal[]>;
   /** Count and per-currency totals of every stage of the pipeline that has matching deals. */
@@ -197,6 +203,22 @@ export interface DealActivityRepository {
   /** Newest first; activities with the same timestamp, the last written first. */
   list(organizationId: string, dealId: string, page: PageRequest): Promise<Page<DealActivity>>;
   setDone(organizationId: string, dealId: string, id: string, doneAt: Date | null): Promise<DealActivity>;
+  /** Users' activities across deals by (due_at, id), those without a due date last. */
+  agenda(organizationId: string, filter: AgendaFilter, page: PageRequest): Promise<Page<AgendaRow>>;
+}
+
+/** An activity of the agenda with what a list shows of its deal. */
+export interface AgendaRow {
+  activity: DealActivity;
+  deal: {
+    id: string;
+    title: string;
+    pipelineId: string;
+    stageId: string;
+    status: DealStatus;
+    assigneeId: string | null;
+    contactName: string | null;
+  };
 }
 
 /** What deals refer to in other contexts, read inside the same transaction. */
@@ -204,6 +226,8 @@ export interface DealReferences {
   contactExists(organizationId: string, contactId: string): Promise<boolean>;
   userExists(organizationId: string, userId: string): Promise<boolean>;
   defaultCurrency(organizationId: string): Promise<string>;
+  /** The organization's IANA time zone, where its "today" is. */
+  timeZone(organizationId: string): Promise<string>;
 }
 
 export interface DealsRepos {

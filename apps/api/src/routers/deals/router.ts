@@ -3,6 +3,7 @@ import { addDealActivity } from "./add-deal-activity";
 import { createDeal } from "./create-deal";
 import { deleteDeal } from "./delete-deal";
 import { getDeal } from "./get-deal";
+import { listAgenda } from "./list-agenda";
 import { listDealActivities } from "./list-deal-activities";
 import { listDeals } from "./list-deals";
 import { updateDeal } from "./update-deal";
@@ -17,4 +18,5 @@ export const dealsRouter = {
   activities: listDealActivities,
   addActivity: addDealActivity,
   updateActivity: updateDealActivity,
+  agenda: listAgenda,
 } satisfies TRPCRouterRecord;

@@ -25,7 +25,12 @@ export const pipelineBoard = permission("deals:read")
         stage: toStageDto(column.stage),
         count: column.count,
         totals: column.totals,
-        deals: column.deals.map(toDealDto),
+        deals: column.deals.map((deal) =>
+          Object.assign(toDealDto(deal), {
+            nextActivityDueAt: deal.nextActivityDueAt,
+            activityOverdue: deal.activityOverdue,
+          }),
+        ),
         nextCursor: column.nextCursor,
       })),
     };

@@ -66,7 +66,16 @@ const icons: Record<DealActivity["type"], { icon: LucideIcon; tone: string }> = 
   fields_changed: { icon: PencilLine, tone: "bg-slate-100 text-slate-500" },
 };
 
-export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit: boolean }) {
+export function ActivityTimeline({
+  dealId,
+  dealStatus,
+  canEdit,
+}: {
+  dealId: string;
+  /** a task left open on a won or lost deal is left over, not late */
+  dealStatus: string;
+  canEdit: boolean;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const activities = useInfiniteQuery(
@@ -95,7 +104,13 @@ export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit:
         className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-4 before:w-px before:bg-slate-200"
       >
         {items.map((activity) => (
-          <ActivityItem key={activity.id} activity={activity} dealId={dealId} canEdit={canEdit} />
+          <ActivityItem
+            key={activity.id}
+            activity={activity}
+            dealId={dealId}
+            dealStatus={dealStatus}
+            canEdit={canEdit}
+          />
         ))}
       </ol>
       <LoadMore {...activities} />
@@ -106,10 +121,12 @@ export function ActivityTimeline({ dealId, canEdit }: { dealId: string; canEdit:
 function ActivityItem({
   activity,
   dealId,
+  dealStatus,
   canEdit,
 }: {
   activity: DealActivity;
   dealId: string;
+  dealStatus: string;
   canEdit: boolean;
 }) {
   const { t, locale } = useI18n();
@@ -143,7 +160,7 @@ function ActivityItem({
         ) : system !== null ? (
           <p className="text-sm whitespace-pre-line text-slate-700">{system}</p>
         ) : schedulableTypes.includes(activity.type) ? (
-          <TodoBody activity={activity} dealId={dealId} canEdit={canEdit} />
+          <TodoBody activity={activity} dealId={dealId} dealStatus={dealStatus} canEdit={canEdit} />
         ) : (
           <>
             <p className="text-xs font-medium text-slate-500">{t("deals.activity.type.note")}</p>
@@ -169,10 +186,12 @@ function ContactChangeText({ from, to }: { from: string | null; to: string | nul
 function TodoBody({
   activity,
   dealId,
+  dealStatus,
   canEdit,
 }: {
   activity: DealActivity;
   dealId: string;
+  dealStatus: string;
   canEdit: boolean;
 }) {
   const { t, locale } = useI18n();
@@ -191,7 +210,7 @@ function TodoBody({
     }),
   );
   const type = activity.type === "call" || activity.type === "meeting" ? activity.type : "task";
-  const overdue = isOverdue(activity);
+  const overdue = isOverdue(activity, dealStatus);
   const done = requestedDone ?? activity.done;
   return (
     <div>

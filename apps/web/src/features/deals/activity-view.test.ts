@@ -250,9 +250,14 @@ describe("describeSystemActivity", () => {
 describe("isOverdue", () => {
   const now = new Date("2025-06-10T12:00:00Z");
   it("flags open tasks past their due time only", () => {
-    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: false }, now)).toBe(true);
-    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: true }, now)).toBe(false);
-    expect(isOverdue({ dueAt: "2025-06-11T11:00:00Z", done: false }, now)).toBe(false);
-    expect(isOverdue({ dueAt: null, done: false }, now)).toBe(false);
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: false }, "open", now)).toBe(true);
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: true }, "open", now)).toBe(false);
+    expect(isOverdue({ dueAt: "2025-06-11T11:00:00Z", done: false }, "open", now)).toBe(false);
+    expect(isOverdue({ dueAt: null, done: false }, "open", now)).toBe(false);
+  });
+
+  it("never calls a task late once its deal is won or lost", () => {
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: false }, "won", now)).toBe(false);
+    expect(isOverdue({ dueAt: "2025-06-10T11:00:00Z", done: false }, "lost", now)).toBe(false);
   });
 });

@@ -208,6 +208,16 @@ export function describeContactChange(from: string | null, to: string | null, t:
   return t("deals.activity.contactChanged");
 }
 
-/** A task (call, meeting) still open whose due time has passed. */
-export const isOverdue = (activity: Pick<DealActivity, "dueAt" | "done">, now: Date = new Date()): boolean =>
-  activity.dueAt !== null && !activity.done && Date.parse(activity.dueAt) < now.getTime();
+/**
+ * A task (call, meeting) not done whose due time has passed, on a deal still open: once the deal is won or lost,
+ * a task left open is left over, not late (the API's agenda says the same).
+ */
+export const isOverdue = (
+  activity: Pick<DealActivity, "dueAt" | "done">,
+  dealStatus: string,
+  now: Date = new Date(),
+): boolean =>
+  dealStatus === "open" &&
+  activity.dueAt !== null &&
+  !activity.done &&
+  Date.parse(activity.dueAt) < now.getTime();

@@ -38,6 +38,8 @@ const deal = (
   lostAt: null,
   createdAt: "2025-01-01T00:00:00.000Z",
   updatedAt: "2025-01-01T00:00:00.000Z",
+  nextActivityDueAt: null,
+  activityOverdue: false,
   ...extra,
 });
 
@@ -175,6 +177,17 @@ describe("optimistic board moves", () => {
     const moved = moveDealOnBoard(board(), uuid(101), proposal, "2025-02-01T00:00:00.000Z");
     const server = deal(1, proposal, "100.00", "BRL", { stageEnteredAt: "2025-02-01T00:00:01.000Z" });
     expect(column(replaceDeal(moved, server), proposal).deals[0]).toEqual(server);
+  });
+
+  it("keeps the card's activity marker, which a deal of the deals endpoints does not carry", () => {
+    const marked = { nextActivityDueAt: "2025-01-02T09:00:00.000Z", activityOverdue: true };
+    const before = board();
+    const card = column(before, lead).deals[0];
+    if (!card) throw new Error("no card");
+    column(before, lead).deals[0] = { ...card, ...marked };
+    const moved = moveDealOnBoard(before, uuid(101), proposal, "2025-02-01T00:00:00.000Z");
+    const { nextActivityDueAt: _due, activityOverdue: _overdue, ...server } = deal(1, proposal, "100.00");
+    expect(column(replaceDeal(moved, server), proposal).deals[0]).toEqual({ ...server, ...marked });
   });
 });
 

@@ -103,13 +103,19 @@ export function restoreDeal(board: Board, placement: DealPlacement): Board {
   };
 }
 
-/** Puts the server's version of a card in place of the optimistic one. */
-export function replaceDeal(board: Board, deal: BoardDeal): Board {
+/**
+ * Puts the server's version of a card in place of the optimistic one. A deal as its own endpoints answer has no
+ * activity marker: the card keeps the one the board gave it (a move does not change its activities).
+ */
+export function replaceDeal(
+  board: Board,
+  deal: Omit<BoardDeal, "nextActivityDueAt" | "activityOverdue">,
+): Board {
   return {
     ...board,
     columns: board.columns.map((column) => ({
       ...column,
-      deals: column.deals.map((item) => (item.id === deal.id ? deal : item)),
+      deals: column.deals.map((item) => (item.id === deal.id ? { ...item, ...deal } : item)),
     })),
   };
 }

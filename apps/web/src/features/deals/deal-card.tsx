@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { formatCalendarDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
+import { ActivityDueMarker } from "./activity-due-marker";
 import type { BoardDeal } from "./board-state";
 import { DealMoveMenu } from "./deal-move-menu";
 import { useContactName } from "./use-contact-name";
@@ -100,6 +101,7 @@ export function DealCard({
           {t("deals.card.closes", { date: formatCalendarDate(deal.expectedCloseDate, locale) })}
         </p>
       )}
+      <ActivityDueMarker deal={deal} />
     </article>
   );
 }

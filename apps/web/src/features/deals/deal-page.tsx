@@ -119,7 +119,7 @@ export function DealPage({ dealId }: { dealId: string }) {
           <Card title={t("deals.activity.title")} description={t("deals.activity.description")}>
             <div className="space-y-6">
               {mayWrite && <ActivityComposer dealId={deal.id} />}
-              <ActivityTimeline dealId={deal.id} canEdit={mayWrite} />
+              <ActivityTimeline dealId={deal.id} dealStatus={deal.status} canEdit={mayWrite} />
             </div>
           </Card>
         </div>
