@@ -26,7 +26,7 @@ export function restErrorBody(error: TRPCError, path?: string) {
     code: error.code,
     // null where no operation answers: an unknown path, a method the path does not take
     data: { ...shape.data, path: path ?? null },
-    issues: invalidInput ? (error.cause as Error & { issues: unknown[] }).issues : undefined,
+    issues: invalidInput ? publicIssues((error.cause as Error & { issues: unknown[] }).issues) : undefined,
   };
 }
 
@@ -36,6 +36,15 @@ export function restErrorResponse(thrown: unknown, path?: string): Response {
   return Response.json(restErrorBody(error, path), {
     status: getHTTPStatusCodeFromError(error),
     headers: retryAfterHeaders([error]),
+  });
+}
+
+/** zod's issues without the regular expression a format was checked against: zod's internals, not the API's. */
+function publicIssues(issues: readonly unknown[]): unknown[] {
+  return issues.map((issue) => {
+    if (typeof issue !== "object" || issue === null || !("pattern" in issue)) return issue;
+    const { pattern: _pattern, ...rest } = issue;
+    return rest;
   });
 }
 
@@ -59,8 +68,12 @@ export function clarifiedErrorBody(status: number, text: string): string {
   const withPath =
     typeof data === "object" && data !== null && !("path" in data) ? { ...data, path: null } : undefined;
   const body = withPath ? { ...parsed, data: withPath } : parsed;
-  if (body.message === "Input validation failed" && Array.isArray(body.issues))
-    return JSON.stringify({ ...body, message: inputIssuesMessage(body.issues as InputIssue[]) });
+  if (Array.isArray(body.issues)) {
+    const issues = publicIssues(body.issues);
+    const message =
+      body.message === "Input validation failed" ? inputIssuesMessage(issues as InputIssue[]) : body.message;
+    return JSON.stringify({ ...body, message, issues });
+  }
   if (status === 415 && typeof body.message === "string") {
     const sent = /^Unsupported content-type "(.*)$/.exec(body.message)?.[1];
     const message =

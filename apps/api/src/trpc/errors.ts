@@ -90,14 +90,15 @@ function fieldsOf(issue: InputIssue): string[] {
 
 /**
  * The message of an input that failed its schema, the same in both protocols: each issue's message, after the
- * field it is about unless the message names the field itself (an unknown one).
+ * field it is about unless the message names the field itself (an unknown one, a date in the wrong format).
  */
 export function inputIssuesMessage(issues: readonly InputIssue[]): string {
-  const messages = issues.map((issue) =>
-    issue.code === "unrecognized_keys" || issue.path.length === 0
+  const messages = issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    return issue.code === "unrecognized_keys" || field === "" || issue.message.startsWith(`${field} `)
       ? issue.message
-      : `${issue.path.map(String).join(".")}: ${issue.message}`,
-  );
+      : `${field}: ${issue.message}`;
+  });
   return messages.length > 0 ? messages.join("; ") : "Input validation failed";
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
+import { wholeNumber } from "../shared/field-formats";
 
 export const organization = z
   .object({
@@ -20,7 +21,7 @@ export const organization = z
 export const updateOrganizationInput = strictInput({
   name: z.string().min(1).max(200).optional(),
   slug: z.string().min(1).max(48).optional(),
-  dataRetentionDays: z.number().int().min(30).max(3650).optional().describe("Between 30 and 3650 days"),
+  dataRetentionDays: wholeNumber(30, 3650, 365).optional().describe("Between 30 and 3650 days"),
   defaultCurrency: z.string().length(3).optional().describe("ISO 4217 code"),
   timezone: z.string().min(1).max(64).optional(),
   locale: z.enum(["pt-BR", "en"]).optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { conversationStatus } from "../conversations/conversation";
 import { dealStatus, dealValue } from "../deals/deal";
 import { id, strictInput, timestamp } from "../shared/common";
+import { wholeNumber } from "../shared/field-formats";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 import { syncSortDescription, updatedRangeInput } from "../shared/sync";
@@ -143,11 +144,7 @@ export const mergeContactsInput = strictInput({
 
 export const possibleDuplicatesInput = z.object({
   id,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(20)
+  limit: wholeNumber(1, 20, 5, true)
     .optional()
     .describe("How many suggestions, 1-20 (default 5), the likeliest first"),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, timestamp } from "../shared/common";
+import { wholeNumber } from "../shared/field-formats";
 import { deal, dealFilters, dealStatus, dealValue } from "./deal";
 import { pipeline, stage } from "./pipeline";
 
@@ -7,7 +8,7 @@ export const dealBoardInput = z.object({
   pipelineId: id,
   stageId: id.describe("Only this stage's column, e.g. to load its next page").optional(),
   cursor: z.string().max(500).describe("A column's nextCursor; pass its stageId too").optional(),
-  limit: z.coerce.number().int().min(1).max(100).describe("Deals per column, 1-100 (default 25)").optional(),
+  limit: wholeNumber(1, 100, 25, true).describe("Deals per column, 1-100 (default 25)").optional(),
   ...dealFilters,
   status: dealStatus.describe("open (default), won or lost").optional(),
 });

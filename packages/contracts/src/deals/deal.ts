@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
+import { calendarDate } from "../shared/field-formats";
 import { pageInput, pageOf } from "../shared/pagination";
 import { expectedUpdatedAt } from "../shared/precondition";
 import { syncSortDescription, updatedRangeInput } from "../shared/sync";
@@ -20,12 +21,6 @@ export const dealValueInput = strictInput({
     .describe('Decimal string such as "1234.56"; not negative, at most 13 integer digits'),
   currency: z.string().length(3).describe("ISO 4217 code; default: the organization's currency").optional(),
 });
-
-/** "YYYY-MM-DD" */
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .describe("Calendar date YYYY-MM-DD");
 
 export const deal = z.object({
   id,

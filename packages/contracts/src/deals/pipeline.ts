@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
+import { wholeNumber } from "../shared/field-formats";
 import { pageInput, pageOf } from "../shared/pagination";
 
 const hexColor = z
@@ -36,8 +37,8 @@ export const stageInput = strictInput({
   id: id.describe("An existing stage to update; leave out to create a stage").optional(),
   name: z.string().max(200).describe("Required for a new stage").optional(),
   color: hexColor.optional(),
-  probability: z.number().int().min(0).max(100).describe("0-100 (new stages: 0)").optional(),
-  rottingDays: z.number().int().min(1).max(3650).nullable().describe("null or at least 1").optional(),
+  probability: wholeNumber(0, 100, 50).describe("0-100 (new stages: 0)").optional(),
+  rottingDays: wholeNumber(1, 3650, 30).nullable().describe("null or at least 1").optional(),
 }).describe("A stage; the list's order is the pipeline's order");
 
 export const createPipelineInput = strictInput({

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { timestamp } from "./field-formats";
+
+export { timestamp };
 
 /** `Unknown field "phon"; the accepted fields are ...`, read from the object that refused it (extend/omit too). */
 function unknownFieldsMessage(issue: z.core.$ZodRawIssue): string | undefined {
@@ -22,6 +25,5 @@ export const strictInput = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =
 
 export const id = z.uuid().describe("Identifier (UUID)");
 export const idInput = strictInput({ id });
-export const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 timestamp");
 export const okOutput = z.object({ ok: z.literal(true) });
 export const role = z.enum(["owner", "admin", "agent", "viewer"]).describe("Role in the organization");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./field-formats";
 
 export const pageInput = {
   cursor: z
@@ -6,7 +7,7 @@ export const pageInput = {
     .max(500)
     .optional()
     .describe("Opaque cursor from the previous page's nextCursor, passed with that page's filters"),
-  limit: z.coerce.number().int().min(1).max(100).optional().describe("Page size, 1-100 (default 25)"),
+  limit: wholeNumber(1, 100, 25, true).optional().describe("Page size, 1-100 (default 25)"),
 };
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/model";
 import type { Channel } from "../integrations/channel";
 import { validationFailed } from "../shared/errors";
-import { parseId } from "../shared/ids";
+import { isUuid, parseId } from "../shared/ids";
 import type { Page, PageRequest } from "../shared/pagination";
 import { checkUpdatedRange, type UpdatedRange } from "../shared/sync";
 import type { ConversationStatus, ConversationView, InboxConversation } from "./model";
@@ -81,5 +81,6 @@ function parseAssignee(actor: Actor, assignee: string | undefined): Conversation
     }
     return { userId: actor.userId };
   }
+  if (!isUuid(assignee)) throw validationFailed("assignee", "assignee must be me, unassigned or a user id");
   return { userId: parseId(assignee, "assignee") };
 }

@@ -5,6 +5,7 @@ import type { JobQueue } from "../shared/jobs";
 import type { Logger } from "../shared/logger";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { DeliveryStatus, WebhookDelivery, WebhookSubscription } from "./model";
+import type { WebhookUrlPolicy } from "./webhook-url";
 
 export interface NewSubscription {
   url: string;
@@ -149,7 +150,7 @@ export interface OutgoingWebhooksDeps {
   queue: JobQueue;
   clock: Clock;
   newId: () => string;
-  urlPolicy: { allowHttp: boolean };
+  urlPolicy: WebhookUrlPolicy;
 }
 
 export interface DeliveryDeps extends OutgoingWebhooksDeps {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors";
-import { parseWebhookUrl } from "./webhook-url";
+import { parseWebhookUrl, type WebhookUrlPolicy } from "./webhook-url";
 
-const httpsOnly = { allowHttp: false };
+const anyAddress = () => null;
+const httpsOnly: WebhookUrlPolicy = { allowHttp: false, privateAddressOf: anyAddress };
 
 function refusal(url: string, policy = httpsOnly): string | undefined {
   try {
@@ -23,9 +24,9 @@ describe("webhook URL", () => {
 
   it("takes http only where the server allows it", () => {
     expect(refusal("http://hooks.example.com/crm")).toBe("Use an https URL");
-    expect(parseWebhookUrl("http://127.0.0.1:4000/crm", { allowHttp: true })).toBe(
-      "http://127.0.0.1:4000/crm",
-    );
+    expect(
+      parseWebhookUrl("http://127.0.0.1:4000/crm", { allowHttp: true, privateAddressOf: anyAddress }),
+    ).toBe("http://127.0.0.1:4000/crm");
   });
 
   it.each([
@@ -38,5 +39,21 @@ describe("webhook URL", () => {
     [`https://example.com/${"a".repeat(2048)}`, "The URL is longer than 2048 characters"],
   ])("refuses %s", (url, message) => {
     expect(refusal(url)).toBe(message);
+  });
+});
+
+describe("webhook URL with an IP address host", () => {
+  const noPrivate = {
+    allowHttp: false,
+    privateAddressOf: (url: string) => (url.includes("127.0.0.1") ? "127.0.0.1" : null),
+  };
+
+  it("refuses an address the policy names as private", () => {
+    expect(refusal("https://127.0.0.1/hook", noPrivate)).toBe(
+      "127.0.0.1 is a private address: webhooks are sent to public addresses only",
+    );
+    expect(parseWebhookUrl("https://hooks.example.com/hook", noPrivate)).toBe(
+      "https://hooks.example.com/hook",
+    );
   });
 });

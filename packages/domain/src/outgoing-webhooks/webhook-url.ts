@@ -4,11 +4,16 @@ import { maxWebhookUrlLength } from "./model";
 export interface WebhookUrlPolicy {
   /** `http:` too (local development and tests); otherwise `https:` only. */
   allowHttp: boolean;
+  /**
+   * The URL's host when it is an IP address a webhook may not reach (loopback, private, link-local...), else
+   * null. Host names are not resolved here: the sender checks what they resolve to at each delivery.
+   */
+  privateAddressOf(url: string): string | null;
 }
 
 /**
- * The URL a subscription posts to, checked when it is saved. Whether its host resolves to a public address is
- * checked again at every delivery (DNS can change), by the sender.
+ * The URL a subscription posts to, checked when it is saved (an IP address host included). Whether a host name
+ * resolves to a public address is checked at every delivery (DNS can change), by the sender.
  */
 export function parseWebhookUrl(value: string, policy: WebhookUrlPolicy): string {
   const text = value.trim();
@@ -28,5 +33,13 @@ export function parseWebhookUrl(value: string, policy: WebhookUrlPolicy): string
     throw validationFailed("url", "The URL's host is not valid");
   }
   if (match[4] !== undefined) throw validationFailed("url", "The URL may not carry a #fragment");
-  return `${scheme}://${authority.toLowerCase()}${match[3] ?? ""}`;
+  const url = `${scheme}://${authority.toLowerCase()}${match[3] ?? ""}`;
+  const refused = policy.privateAddressOf(url);
+  if (refused !== null) {
+    throw validationFailed(
+      "url",
+      `${refused} is a private address: webhooks are sent to public addresses only`,
+    );
+  }
+  return url;
 }

@@ -3,7 +3,10 @@ import { useTestApi } from "../../testing/harness";
 import type { PageDto } from "../contacts/contact-fixtures";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
-/* With OUTGOING_WEBHOOKS_ALLOW_PRIVATE off (as in production), nothing is POSTed to this host or its network. */
+/*
+ * With OUTGOING_WEBHOOKS_ALLOW_PRIVATE off (as in production), nothing is POSTed to this host or its network: an
+ * IP address host is refused when saved, a host name when it resolves at delivery.
+ */
 
 const api = useTestApi({
   OUTGOING_WEBHOOKS_ALLOW_HTTP: "true",
@@ -16,6 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
+interface ErrorBody {
+  message: string;
+  data: { fieldErrors: Record<string, string[]> | null };
+}
+
 interface DeliveryDto {
   id: string;
   status: string;
@@ -26,14 +34,46 @@ interface DeliveryDto {
 
 describe("outgoing webhooks to private addresses", () => {
   it.each([
-    ["a loopback address", (port: number) => `http://127.0.0.1:${port}/literal`],
-    ["a host name resolving to loopback", (port: number) => `http://localhost:${port}/named`],
-    ["the cloud metadata address", () => "http://169.254.169.254/latest/meta-data"],
-  ])("refuses %s at delivery time and fails the delivery", async (_what, urlOf) => {
+    ["a loopback address", "https://127.0.0.1/hook", "127.0.0.1"],
+    ["an IPv6 loopback address", "https://[::1]:8443/hook", "::1"],
+    ["a private network address", "http://10.0.0.5/hook", "10.0.0.5"],
+    ["the cloud metadata address", "http://169.254.169.254/latest/meta-data", "169.254.169.254"],
+  ])(
+    "refuses %s as a URL's host when the webhook is created or its URL changed",
+    async (_what, url, address) => {
+      const owner = await api.register();
+      const message = `${address} is a private address: webhooks are sent to public addresses only`;
+      const created = await api.rest<ErrorBody>("POST", "/webhooks", {
+        token: owner.token,
+        body: { url, events: ["*"] },
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.message).toBe(message);
+      expect(created.body.data.fieldErrors).toEqual({ url: [message] });
+
+      const webhook = await api.rest<{ id: string }>("POST", "/webhooks", {
+        token: owner.token,
+        body: { url: "https://hooks.example.com/crm", events: ["*"] },
+      });
+      expect(webhook.status).toBe(201);
+      const updated = await api.rest<ErrorBody>("PATCH", `/webhooks/${webhook.body.id}`, {
+        token: owner.token,
+        body: { url },
+      });
+      expect(updated.status).toBe(400);
+      expect(updated.body.message).toBe(message);
+      const after = await api.rest<{ url: string }>("GET", `/webhooks/${webhook.body.id}`, {
+        token: owner.token,
+      });
+      expect(after.body.url).toBe("https://hooks.example.com/crm");
+    },
+  );
+
+  it("refuses a host name resolving to loopback at delivery time and fails the delivery", async () => {
     const owner = await api.register();
     const created = await api.rest<{ id: string }>("POST", "/webhooks", {
       token: owner.token,
-      body: { url: urlOf(receiver.port), events: ["*"] },
+      body: { url: `http://localhost:${receiver.port}/named`, events: ["*"] },
     });
     expect(created.status).toBe(201);
     const ping = await api.rest<DeliveryDto>("POST", `/webhooks/${created.body.id}/test`, {

@@ -7,6 +7,7 @@ import type { JobQueue } from "@crm/domain/shared/jobs";
 import type { Logger } from "@crm/domain/shared/logger";
 import type { Kysely } from "kysely";
 import { createWebhookSender } from "./post-webhook";
+import { privateAddressOf } from "./public-address";
 import { webhookSigner } from "./webhook-signer";
 
 /** 6 attempts over about an hour: now, then after 1, 5, 10, 20 and 30 minutes. */
@@ -41,7 +42,10 @@ export function createOutgoingWebhooksDeps(options: {
     queue: options.queue,
     clock: { now: () => new Date() },
     newId: randomUUID,
-    urlPolicy: { allowHttp: settings.allowHttp },
+    urlPolicy: {
+      allowHttp: settings.allowHttp,
+      privateAddressOf: settings.allowPrivate ? () => null : privateAddressOf,
+    },
     sender: createWebhookSender({ allowHttp: settings.allowHttp, allowPrivate: settings.allowPrivate }),
     logger: options.logger,
     retryDelaysMs: settings.retryDelaysMs ?? defaultRetryDelaysMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPublicAddress } from "./public-address";
+import { isPublicAddress, privateAddressOf } from "./public-address";
 
 describe("public addresses for outgoing webhooks", () => {
   it.each([
@@ -32,6 +32,25 @@ describe("public addresses for outgoing webhooks", () => {
     "allows %s",
     (address) => {
       expect(isPublicAddress(address)).toBe(true);
+    },
+  );
+});
+
+describe("a webhook URL's IP address host", () => {
+  it.each([
+    ["https://127.0.0.1/hook", "127.0.0.1"],
+    ["https://[::1]:8443/hook", "::1"],
+    ["https://169.254.169.254/latest", "169.254.169.254"],
+    ["https://10.1.2.3/hook", "10.1.2.3"],
+    ["https://2130706433/hook", "127.0.0.1"],
+  ])("names the private address of %s", (url, address) => {
+    expect(privateAddressOf(url)).toBe(address);
+  });
+
+  it.each(["https://8.8.8.8/hook", "https://localhost/hook", "https://hooks.example.com/hook", "not a url"])(
+    "leaves %s to the delivery's check",
+    (url) => {
+      expect(privateAddressOf(url)).toBeNull();
     },
   );
 });

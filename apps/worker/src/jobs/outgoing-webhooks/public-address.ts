@@ -59,3 +59,17 @@ export function isPublicAddress(address: string): boolean {
   if (v4 !== undefined) return isIP(v4) === 4 && !blocked.check(v4, "ipv4");
   return !blocked.check(address, "ipv6");
 }
+
+/**
+ * A URL's host when it is an IP address (in any form a URL parser reads as one) that is not public; null for a
+ * host name, which is checked once resolved, at each delivery.
+ */
+export function privateAddressOf(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return null;
+  }
+  return isIP(host) !== 0 && !isPublicAddress(host) ? host : null;
+}
