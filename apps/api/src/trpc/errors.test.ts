@@ -27,6 +27,14 @@ describe("the one error table", () => {
     });
   });
 
+  it("names the provider that failed", () => {
+    const error = toTRPCError(
+      new DomainError("PROVIDER_ERROR", "stripe answered: down", { provider: "stripe" }),
+    );
+    expect(errorData(error)).toMatchObject({ appCode: "PROVIDER_ERROR", provider: "stripe" });
+    expect(errorData(toTRPCError(new DomainError("NOT_FOUND", "x")))).not.toHaveProperty("provider");
+  });
+
   it("turns schema failures into field errors", () => {
     const parsed = z.object({ email: z.string(), limit: z.number().max(100) }).safeParse({ limit: 1000 });
     if (parsed.success) throw new Error("expected a failure");

@@ -21,6 +21,8 @@ export interface ErrorData {
   fieldReasons?: Record<string, string>;
   /** Only on the 401 of a subscription: why the caller has no live session, as `session_ended` would say. */
   sessionEnded?: SessionEndReason;
+  /** On a provider's failure (PROVIDER_ERROR, its 429, PROVIDER_UNCONFIRMED): which one (`stripe`, `mercadopago`). */
+  provider?: string;
 }
 
 /** The 401 of a subscription that finds no live session, saying why (see `ErrorData.sessionEnded`). */
@@ -44,6 +46,7 @@ export function errorData(error: TRPCError): ErrorData {
       existingId: cause.details?.existingId ?? null,
       ...(cause.details?.fieldReasons ? { fieldReasons: cause.details.fieldReasons } : {}),
       ...(ended.success ? { sessionEnded: ended.data } : {}),
+      ...(typeof cause.details?.provider === "string" ? { provider: cause.details.provider } : {}),
     };
   }
   if (cause instanceof ZodError) {

@@ -121,6 +121,8 @@ export const inboxEn = {
   "inbox.actions.snooze": "Snooze",
   "inbox.actions.close": "Close",
   "inbox.actions.reopen": "Reopen",
+  "inbox.actions.markPending": "Mark as pending",
+  "inbox.actions.markOpen": "Mark as open",
 
   "inbox.snooze.title": "Snooze conversation",
   "inbox.snooze.description": "It leaves the open list and comes back when the time comes.",

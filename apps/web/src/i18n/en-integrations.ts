@@ -77,6 +77,8 @@ export const integrationsEn = {
   "integrations.form.connectedPayment":
     "{name} is connected. Now create a webhook in {kind} with the URL shown below, then press Edit and paste its secret.",
   "integrations.webhookUrlHint.telegram": "Registered with Telegram automatically: nothing to paste.",
+  "integrations.webhookUrlHint.telegramFailed":
+    "Not registered with Telegram yet: fix the problem above, then click Test to register it again.",
   "integrations.webhookPending":
     "Webhook not configured yet. In {kind}, create a webhook with the URL below, then press Edit and paste “{field}”. Until then payments are not confirmed and payment links cannot be created.",
 

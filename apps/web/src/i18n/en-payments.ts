@@ -38,6 +38,13 @@ export const paymentsEn = {
   "payments.create.description":
     "The customer pays on the provider's checkout page; the deal is marked as won when its paid links add up to its value.",
   "payments.create.deal": "Deal",
+  "payments.create.providerFailed":
+    "{provider} did not respond as expected while creating the link. Try again in a moment; if it keeps failing, see the technical details or test the integration.",
+  "payments.create.technicalDetails": "Technical details",
+  "payments.create.dealSearch": "Search by title or contact",
+  "payments.create.dealResults": "Open deals",
+  "payments.create.dealNone": "No open deal found.",
+  "payments.create.dealChange": "Change",
   "payments.create.noDeals": "There are no open deals. Create a deal first, then charge it here.",
   "payments.create.dealValue": "{title} is worth {value}.",
   "payments.create.alreadyPaid": "{paid} of {value} already paid.",

@@ -124,6 +124,8 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.actions.snooze": "Adiar",
   "inbox.actions.close": "Encerrar",
   "inbox.actions.reopen": "Reabrir",
+  "inbox.actions.markPending": "Marcar como pendente",
+  "inbox.actions.markOpen": "Marcar como aberta",
 
   "inbox.snooze.title": "Adiar conversa",
   "inbox.snooze.description": "Ela sai da lista de abertas e volta na hora escolhida.",

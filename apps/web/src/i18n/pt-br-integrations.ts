@@ -81,6 +81,8 @@ export const integrationsPtBr: { readonly [K in keyof typeof integrationsEn]: st
   "integrations.form.connectedPayment":
     "{name} está conectada. Agora crie um webhook no {kind} com a URL exibida abaixo, clique em Editar e cole o segredo dele.",
   "integrations.webhookUrlHint.telegram": "Registrada no Telegram automaticamente: não há nada para colar.",
+  "integrations.webhookUrlHint.telegramFailed":
+    "Ainda não registrada no Telegram: resolva o problema acima e clique em Testar para registrá-la de novo.",
   "integrations.webhookPending":
     "Webhook ainda não configurado. No {kind}, crie um webhook com a URL abaixo, clique em Editar e cole “{field}”. Até lá, os pagamentos não são confirmados e não é possível criar links de pagamento.",
 

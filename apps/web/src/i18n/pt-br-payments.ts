@@ -39,6 +39,13 @@ export const paymentsPtBr: { readonly [K in keyof typeof paymentsEn]: string } =
   "payments.create.description":
     "O cliente paga na página de checkout do provedor; o negócio é marcado como ganho quando os links pagos somam o valor dele.",
   "payments.create.deal": "Negócio",
+  "payments.create.providerFailed":
+    "O {provider} não respondeu como esperado ao criar o link. Tente novamente em instantes; se continuar, veja os detalhes técnicos ou teste a integração.",
+  "payments.create.technicalDetails": "Detalhes técnicos",
+  "payments.create.dealSearch": "Buscar pelo título ou pelo contato",
+  "payments.create.dealResults": "Negócios abertos",
+  "payments.create.dealNone": "Nenhum negócio aberto encontrado.",
+  "payments.create.dealChange": "Trocar",
   "payments.create.noDeals": "Não há negócios abertos. Crie um negócio primeiro e depois cobre aqui.",
   "payments.create.dealValue": "{title} vale {value}.",
   "payments.create.alreadyPaid": "{paid} de {value} já pagos.",

@@ -16,6 +16,8 @@ interface ApiErrorData {
   retryAfterSeconds?: number | null;
   /** On the 401 of a subscription: why the session is over, as the realtime `session_ended` says it. */
   sessionEnded?: string;
+  /** On a provider's failure: which provider (`stripe`, `mercadopago`). */
+  provider?: string;
 }
 
 export interface ErrorView {
@@ -155,6 +157,14 @@ export function retryAfterMinutesOf(error: unknown): number | null {
   const seconds = readData(error)?.retryAfterSeconds;
   if (errorCodeOf(error) !== "RATE_LIMITED" || typeof seconds !== "number" || !(seconds > 0)) return null;
   return Math.ceil(seconds / 60);
+}
+
+/** The provider a PROVIDER_ERROR names, with the server's own words about it; null for any other error. */
+export function providerFailureOf(error: unknown): { provider: string | null; detail: string } | null {
+  if (errorCodeOf(error) !== "PROVIDER_ERROR") return null;
+  const provider = readData(error)?.provider;
+  const detail = isRecord(error) && typeof error.message === "string" ? error.message : "";
+  return { provider: typeof provider === "string" ? provider : null, detail };
 }
 
 export const isUnauthenticated = (error: unknown): boolean => errorCodeOf(error) === "UNAUTHENTICATED";

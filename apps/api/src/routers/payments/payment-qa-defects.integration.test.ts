@@ -390,6 +390,10 @@ describe("Stripe throttling a refund", () => {
     bed.stripe.failNext(401, 1);
     const refused = await refund(token, created.id, { amount: "1.00" });
     expect(refused.status).toBe(502);
-    expect(refused.body.data).toMatchObject({ appCode: "PROVIDER_ERROR", retryAfterSeconds: null });
+    expect(refused.body.data).toMatchObject({
+      appCode: "PROVIDER_ERROR",
+      retryAfterSeconds: null,
+      provider: "stripe",
+    });
   });
 });

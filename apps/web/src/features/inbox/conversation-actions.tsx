@@ -1,6 +1,6 @@
 import { can } from "@crm/domain/shared/permissions";
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { AlarmClock, CheckCircle2, RotateCcw, UserRound, UserRoundMinus } from "lucide-react";
+import { AlarmClock, CheckCircle2, Hourglass, RotateCcw, UserRound, UserRoundMinus } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -21,7 +21,7 @@ const itemClasses =
   "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm text-slate-700 outline-none select-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
 /** The control that takes the focus back once an update is done (its `data-action`). */
-type FocusTarget = "assign" | "snooze" | "reopen";
+type FocusTarget = "assign" | "snooze" | "reopen" | "pending";
 
 interface ConversationActionsProps {
   conversation: Conversation;
@@ -172,6 +172,23 @@ export function ConversationActions({ conversation, filters }: ConversationActio
           <Button variant="secondary" size="sm" data-action="snooze" onClick={() => setSnoozing(true)}>
             <AlarmClock aria-hidden="true" className="size-4" />
             {t("inbox.actions.snooze")}
+          </Button>
+        )}
+        {(conversation.status === "open" || conversation.status === "pending") && (
+          <Button
+            variant="secondary"
+            size="sm"
+            data-action="pending"
+            loading={update.isPending}
+            onClick={() =>
+              update.mutate(
+                { id: conversation.id, status: conversation.status === "open" ? "pending" : "open" },
+                { onSettled: () => setFocusAfterUpdate("pending") },
+              )
+            }
+          >
+            <Hourglass aria-hidden="true" className="size-4" />
+            {t(conversation.status === "open" ? "inbox.actions.markPending" : "inbox.actions.markOpen")}
           </Button>
         )}
         {conversation.status !== "closed" && (

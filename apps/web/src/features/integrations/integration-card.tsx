@@ -82,6 +82,8 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
       : t("integrations.disable.channel");
   // a test of credentials since replaced (the server cleared its outcome) is not shown any more
   const shown = result && result.integration.lastTestedAt === integration.lastTestedAt ? result : null;
+  // Telegram is registered by the test itself: while the last one failed, nothing is registered yet
+  const telegramFailed = shown ? !shown.ok : Boolean(integration.lastTestError);
   const deleteDescription = !payment
     ? t("integrations.delete.description")
     : deletion.data
@@ -177,7 +179,13 @@ export function IntegrationCard({ integration, kind, onEdit, onShowLogs }: Integ
         <WebhookUrl
           url={integration.webhookUrl}
           name={integration.name}
-          {...(kind === "telegram" && { hint: t("integrations.webhookUrlHint.telegram") })}
+          {...(kind === "telegram" && {
+            hint: t(
+              telegramFailed
+                ? "integrations.webhookUrlHint.telegramFailed"
+                : "integrations.webhookUrlHint.telegram",
+            ),
+          })}
         />
       </div>
 
@@ -228,9 +236,10 @@ function ProviderFailure({ error, lead }: { error: string; lead: string }) {
   const { t } = useI18n();
   return (
     <Alert tone="error">
-      <span className="block">{`${lead} ${t(providerErrorReason(error))}`}</span>
+      <span className="block break-words">{`${lead} ${t(providerErrorReason(error))}`}</span>
       <span className="mt-1 block text-xs break-words opacity-80">
-        <span className="font-medium">{t("integrations.providerDetail")}</span> <code>{error}</code>
+        <span className="font-medium">{t("integrations.providerDetail")}</span>{" "}
+        <code className="break-all">{error}</code>
       </span>
     </Alert>
   );

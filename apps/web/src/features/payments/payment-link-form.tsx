@@ -13,6 +13,7 @@ import { textLinkClasses } from "../../components/ui/text-link";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
+import { providerFailureOf } from "../../lib/errors";
 import { formatMoney, parseAmountInput } from "../../lib/money";
 import { useTRPC } from "../../lib/trpc";
 import { useForm } from "../../lib/use-form";
@@ -20,6 +21,7 @@ import { amountIn, type Rule, required } from "../../lib/validation";
 import { useSession } from "../auth/use-session";
 import type { Deal } from "../deals/use-deal-cache";
 import { currencyOptions } from "../settings/organization-options";
+import { DealPicker } from "./deal-picker";
 import { dealValueShortfall } from "./deal-value-shortfall";
 import { type Payment, type PaymentProvider, paymentProviders } from "./payment-filters";
 import { providerLabels } from "./payment-labels";
@@ -41,6 +43,7 @@ import {
   withProvider,
 } from "./payment-link-input";
 import { PaymentLinkMessageField } from "./payment-link-message-field";
+import { ProviderFailureAlert } from "./provider-failure-alert";
 import { useDealBalance } from "./use-deal-balance";
 import { useDealPendingLinks } from "./use-deal-pending-links";
 import { usePaymentChanged } from "./use-payment-changed";
@@ -62,28 +65,15 @@ export function PaymentLinkForm(props: PaymentLinkFormProps) {
     ...trpc.deals.get.queryOptions({ id: props.dealId ?? "" }),
     enabled: props.dealId !== undefined,
   });
-  const openDeals = useQuery({
-    ...trpc.deals.list.queryOptions({ status: "open", limit: 100 }),
-    enabled: props.dealId === undefined,
-  });
-  const [pickedId, setPickedId] = useState("");
+  const [picked, setPicked] = useState<Deal | null>(null);
 
   if (props.dealId !== undefined) {
     return fixed.data ? <LinkFields key={fixed.data.id} deal={fixed.data} {...props} /> : <Loading />;
   }
-  if (!openDeals.data) return <Loading />;
-  const deals = openDeals.data.items;
-  const picked = deals.find((deal) => deal.id === pickedId) ?? deals[0];
-  if (!picked) return <Alert tone="info">{t("payments.create.noDeals")}</Alert>;
   return (
     <div className="space-y-5">
-      <SelectField
-        label={t("payments.create.deal")}
-        value={picked.id}
-        onChange={(event) => setPickedId(event.target.value)}
-        options={deals.map((deal) => ({ value: deal.id, label: deal.title }))}
-      />
-      <LinkFields key={picked.id} deal={picked} {...props} />
+      <DealPicker label={t("payments.create.deal")} value={picked} onChange={setPicked} />
+      {picked && <LinkFields key={picked.id} deal={picked} {...props} />}
     </div>
   );
 }
@@ -216,6 +206,7 @@ function LinkForm({
     error: create.error,
     ...paymentLinkRefusal(create.error),
   });
+  const providerFailure = providerFailureOf(create.error);
   // Opened (or switched) to a currency other than the deal's: the amount is empty, and the form says why.
   const [cleared, setCleared] = useState<ClearedAmount | null>(
     initial.currency === deal.value.currency ? null : { from: deal.value.currency, to: initial.currency },
@@ -300,7 +291,11 @@ function LinkForm({
         if (input) create.mutate(input);
       })}
     >
-      {form.formError && <Alert tone="error">{form.formError}</Alert>}
+      {providerFailure ? (
+        <ProviderFailureAlert {...providerFailure} />
+      ) : (
+        form.formError && <Alert tone="error">{form.formError}</Alert>
+      )}
       <p className="text-sm text-slate-600">
         {t("payments.create.dealValue", { title: deal.title, value: formatMoney(deal.value, locale) })}
         {balance && (
