@@ -180,7 +180,7 @@ describe("search", () => {
     const long = "a".repeat(101);
     const res = await api.rest<ErrorDto>("GET", `/contacts?search=${long}`, { token });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe("search: search must have at most 100 characters");
+    expect(res.body.message).toBe("search must have at most 100 characters");
     expect(res.body.data.fieldErrors).toEqual({ search: ["search must have at most 100 characters"] });
     await expect(api.trpc(token).contacts.list.query({ search: long })).rejects.toMatchObject({
       data: { fieldErrors: { search: ["search must have at most 100 characters"] } },
