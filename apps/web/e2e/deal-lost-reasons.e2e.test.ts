@@ -119,4 +119,45 @@ describe("predefined lost reasons", () => {
     await table.getByRole("link", { name: "Banner de loja" }).waitFor({ state: "detached" });
     expect(await table.getByRole("link").allTextContents()).toEqual(["Cartões de visita"]);
   });
+
+  it("a dialog opened before the reasons arrived waits for them, then starts on the list", async () => {
+    const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Otávio Lima" });
+    const [pipeline] = (
+      await rest<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>("GET", "/pipelines")
+    ).items;
+    const deal = await rest<{ id: string }>("POST", "/deals", {
+      title: "Adesivos",
+      contactId: contact.id,
+      pipelineId: pipeline?.id,
+      stage: pipeline?.stages[0]?.id,
+      value: { amount: "90.00" },
+    });
+    // the reasons are held back until the dialog is open, as on a slow connection
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (address) => address.pathname.includes("lostReasons.list"),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    try {
+      await page.goto(url(`/deals/${deal.id}`));
+      await page.getByRole("heading", { name: "Adesivos" }).waitFor();
+      await page.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Marcar negócio como perdido" });
+      await dialog.getByRole("status").waitFor();
+      // no field yet that a reason could be typed into and then turn into a note
+      expect(await dialog.getByRole("textbox").count()).toBe(0);
+      release();
+      const select = dialog.getByRole("combobox", { name: "Motivo da perda" });
+      await expect.poll(() => select.evaluate((element) => element === document.activeElement)).toBe(true);
+    } finally {
+      release();
+      await page.unroute((address) => address.pathname.includes("lostReasons.list"));
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { Loading } from "../../components/ui/loading";
 import { SelectField } from "../../components/ui/select-field";
 import { TextareaField } from "../../components/ui/textarea-field";
 import { useI18n } from "../../i18n/i18n-provider";
@@ -20,6 +21,8 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
   const onSaved = useDealSaved();
   const onRefused = useDealChangedElsewhere();
   const [losing, setLosing] = useState(false);
+  // asked for with the page, so the lost dialog usually opens with its reasons already there
+  useLostReasons();
   const update = useMutation(
     trpc.deals.update.mutationOptions({
       onSuccess: onSaved,
@@ -107,64 +110,69 @@ export function LostDialog({
       title={t("deals.lost.title")}
       description={t("deals.lost.description", { title: deal.title })}
     >
-      <form
-        noValidate
-        className="space-y-5"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const note = text.trim();
-          if (!writing && picked === "") return setMissing("pick");
-          if (writing && note === "") return setMissing("text");
-          lose.mutate({
-            id: deal.id,
-            status: "lost",
-            ...(writing ? { lostReason: note } : { lostReasonId: picked, lostReason: note || undefined }),
-            expectedUpdatedAt: deal.updatedAt,
-          });
-        }}
-      >
-        <ErrorAlert error={lose.error} overrides={changedElsewhere} />
-        {offered.length > 0 && (
-          <SelectField
-            label={t("deals.lost.reason")}
-            value={picked}
-            error={missing === "pick" ? t("deals.lost.pickRequired") : undefined}
-            options={[
-              { value: "", label: t("deals.lost.pickPlaceholder"), disabled: true },
-              ...offered.map((reason) => ({ value: reason.id, label: reason.name })),
-              { value: other, label: t("deals.lost.otherReason") },
-            ]}
+      {/* the form waits for the list: a reason typed meanwhile would become a note under a list that appeared */}
+      {reasons.isPending ? (
+        <Loading />
+      ) : (
+        <form
+          noValidate
+          className="space-y-5"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const note = text.trim();
+            if (!writing && picked === "") return setMissing("pick");
+            if (writing && note === "") return setMissing("text");
+            lose.mutate({
+              id: deal.id,
+              status: "lost",
+              ...(writing ? { lostReason: note } : { lostReasonId: picked, lostReason: note || undefined }),
+              expectedUpdatedAt: deal.updatedAt,
+            });
+          }}
+        >
+          <ErrorAlert error={lose.error} overrides={changedElsewhere} />
+          {offered.length > 0 && (
+            <SelectField
+              label={t("deals.lost.reason")}
+              value={picked}
+              error={missing === "pick" ? t("deals.lost.pickRequired") : undefined}
+              options={[
+                { value: "", label: t("deals.lost.pickPlaceholder"), disabled: true },
+                ...offered.map((reason) => ({ value: reason.id, label: reason.name })),
+                { value: other, label: t("deals.lost.otherReason") },
+              ]}
+              onChange={(event) => {
+                setPicked(event.target.value);
+                setMissing(null);
+              }}
+            />
+          )}
+          <TextareaField
+            label={
+              offered.length === 0
+                ? t("deals.lost.reason")
+                : writing
+                  ? t("deals.lost.describe")
+                  : t("deals.lost.note")
+            }
+            placeholder={writing ? t("deals.lost.placeholder") : t("deals.lost.notePlaceholder")}
+            value={text}
+            error={missing === "text" ? t("errors.field.required") : undefined}
             onChange={(event) => {
-              setPicked(event.target.value);
+              setText(event.target.value);
               setMissing(null);
             }}
           />
-        )}
-        <TextareaField
-          label={
-            offered.length === 0
-              ? t("deals.lost.reason")
-              : writing
-                ? t("deals.lost.describe")
-                : t("deals.lost.note")
-          }
-          placeholder={writing ? t("deals.lost.placeholder") : t("deals.lost.notePlaceholder")}
-          value={text}
-          error={missing === "text" ? t("errors.field.required") : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
-            setMissing(null);
-          }}
-        />
-        <div className="flex justify-end gap-3">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" variant="danger" loading={lose.isPending}>
-            {t("deals.lost.confirm")}
-          </Button>
-        </div>
-      </form>
+          <div className="flex justify-end gap-3">
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" variant="danger" loading={lose.isPending}>
+              {t("deals.lost.confirm")}
+            </Button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }
