@@ -308,6 +308,11 @@ export async function createContainer(
         clock: { now: () => new Date() },
         files: media,
         logger,
+        importPreviews: {
+          imports: createContactsStore(db.db).imports,
+          clock: { now: () => new Date() },
+          retentionDays: env.IMPORT_PREVIEW_RETENTION_DAYS,
+        },
       },
       snoozes: { snoozes: createSnoozeRepository(db.db), clock: { now: () => new Date() }, events },
       payments,

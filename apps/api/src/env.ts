@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultImportPreviewRetentionDays } from "@crm/domain/contacts/import-retention";
 import { defaultChannelApiBases, defaultMediaMaxBytes } from "@crm/integrations/adapters";
 import { defaultPaymentApiBases } from "@crm/integrations/payment-providers";
 import { defaultCredentialTtlMs } from "@crm/runtime/auth/credential-cache";
@@ -69,6 +70,8 @@ const schema = z.object({
   DISCORD_GATEWAY: z.enum(["true", "false"]).optional(),
   /** The largest inbound media file the embedded worker downloads (default 25 MiB). */
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(defaultMediaMaxBytes),
+  /** Days a finished contact import preview waits for its confirmation; then the daily retention deletes it. */
+  IMPORT_PREVIEW_RETENTION_DAYS: z.coerce.number().int().min(1).default(defaultImportPreviewRetentionDays),
   /** Outgoing webhooks to http:// URLs (local development); https only otherwise. */
   OUTGOING_WEBHOOKS_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   /** Outgoing webhooks to private and loopback addresses (local development, tests). Never in production. */

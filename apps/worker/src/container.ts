@@ -112,6 +112,11 @@ export async function createContainer(env: WorkerEnv, logger: Logger): Promise<W
       clock,
       files: createMediaStorage(env.dataDir),
       logger,
+      importPreviews: {
+        imports: createContactsStore(database.db).imports,
+        clock,
+        retentionDays: env.importPreviewRetentionDays,
+      },
     },
     snoozes: { snoozes: createSnoozeRepository(database.db), clock, events },
     payments: {

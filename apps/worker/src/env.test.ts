@@ -29,6 +29,7 @@ describe("worker env", () => {
       channelApiBases: {},
       discordGateway: true,
       discordGatewayUrl: undefined,
+      importPreviewRetentionDays: 7,
       outgoingWebhooks: {
         allowHttp: false,
         allowPrivate: false,
@@ -56,6 +57,7 @@ describe("worker env", () => {
         DISCORD_GATEWAY: "false",
         DISCORD_GATEWAY_URL: "ws://127.0.0.1:4011/gateway",
         MEDIA_MAX_BYTES: "10485760",
+        IMPORT_PREVIEW_RETENTION_DAYS: "30",
         OUTGOING_WEBHOOKS_ALLOW_HTTP: "true",
         OUTGOING_WEBHOOKS_ALLOW_PRIVATE: "true",
         OUTGOING_WEBHOOKS_RETRY_DELAYS_MS: "1000,5000",
@@ -76,6 +78,7 @@ describe("worker env", () => {
       discordGateway: false,
       discordGatewayUrl: "ws://127.0.0.1:4011/gateway",
       mediaMaxBytes: 10_485_760,
+      importPreviewRetentionDays: 30,
       outgoingWebhooks: {
         allowHttp: true,
         allowPrivate: true,
@@ -115,6 +118,7 @@ describe("worker env", () => {
       MAIL_FROM: "nobody",
       LOG_LEVEL: "loud",
       MEDIA_MAX_BYTES: "25MB",
+      IMPORT_PREVIEW_RETENTION_DAYS: "0",
       REDIS_HEARTBEAT_INTERVAL_MS: "5s",
       REDIS_HEARTBEAT_TIMEOUT_MS: "10",
       WORKER_SHUTDOWN_TIMEOUT_MS: "-1",
@@ -130,6 +134,7 @@ describe("worker env", () => {
       "MAIL_FROM",
       "LOG_LEVEL",
       "MEDIA_MAX_BYTES",
+      "IMPORT_PREVIEW_RETENTION_DAYS",
     ]);
     expect(problems.join("\n")).not.toContain("hunter2");
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { defaultImportPreviewRetentionDays } from "@crm/domain/contacts/import-retention";
 import { channelPrefixPattern, channelPrefixRule } from "@crm/runtime/redis/channel-namespace";
 import { defaultRedisHeartbeat, type RedisHeartbeat } from "@crm/runtime/redis/heartbeat";
 import type { OutgoingWebhooksSettings } from "./jobs/outgoing-webhooks/outgoing-webhooks-deps";
@@ -38,6 +39,8 @@ export interface WorkerEnv {
   discordGatewayUrl: string | undefined;
   /** MEDIA_MAX_BYTES: the largest inbound media file downloaded; undefined: the adapters' default (25 MiB). */
   mediaMaxBytes: number | undefined;
+  /** IMPORT_PREVIEW_RETENTION_DAYS: days a finished contact import preview waits for its confirmation (7). */
+  importPreviewRetentionDays: number;
   /** OUTGOING_WEBHOOKS_ALLOW_HTTP / _ALLOW_PRIVATE / _RETRY_DELAYS_MS / _DISABLE_AFTER, as the API reads them. */
   outgoingWebhooks: OutgoingWebhooksSettings;
 }
@@ -125,6 +128,11 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
   const mediaMaxBytes = mediaMaxBytesRaw === undefined ? undefined : Number(mediaMaxBytesRaw);
   if (mediaMaxBytes !== undefined && !(Number.isSafeInteger(mediaMaxBytes) && mediaMaxBytes > 0))
     problems.push("MEDIA_MAX_BYTES must be a positive whole number of bytes, e.g. 26214400 (25 MiB)");
+  const importPreviewRetentionDays = Number(
+    value("IMPORT_PREVIEW_RETENTION_DAYS") ?? defaultImportPreviewRetentionDays,
+  );
+  if (!(Number.isSafeInteger(importPreviewRetentionDays) && importPreviewRetentionDays > 0))
+    problems.push("IMPORT_PREVIEW_RETENTION_DAYS must be a positive whole number of days, e.g. 7");
 
   const outgoingWebhooks = readOutgoingWebhooks(value, problems);
 
@@ -146,6 +154,7 @@ export function readEnv(env: Record<string, string | undefined> = process.env): 
     discordGateway: discordGateway === "true",
     discordGatewayUrl,
     mediaMaxBytes,
+    importPreviewRetentionDays,
     outgoingWebhooks,
   };
 }

@@ -172,6 +172,26 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
       return rows.map((row) => row.id);
     },
 
+    async deleteUnconfirmedPreviews(cutoff, limit) {
+      const deleted = await db
+        .deleteFrom("contact_imports")
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("contact_imports")
+            .select("id")
+            .where("dry_run", "=", true)
+            .where("confirmed_import_id", "is", null)
+            .where("status", "in", ["completed", "failed"])
+            .where("finished_at", "<", cutoff)
+            .limit(limit)
+            // a preview being confirmed holds its row's lock: left alone, as confirmed it stays
+            .forUpdate()
+            .skipLocked(),
+        )
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
+    },
+
     async addProgress(id, counts) {
       await db
         .updateTable("contact_imports")

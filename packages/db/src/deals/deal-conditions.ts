@@ -2,11 +2,9 @@ import type { DealFilter } from "@crm/domain";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../database.gen";
 import { escapeLike } from "../shared/escape-like";
+import { asNameKey } from "../shared/name-key";
 
 type DealsBuilder = ExpressionBuilder<Database, "deals">;
-
-/** Text as the stored keys hold it (deals.title_key, contacts.name_key): no accents, lower case. */
-const asKey = (text: string) => sql<string>`lower(crm_unaccent(${text}))`;
 
 /** The WHERE of a deal filter (the organization is added by the caller, and scopes the search's lookups). */
 export function dealConditions(
@@ -42,17 +40,19 @@ export function dealConditions(
 }
 
 /**
- * The title's trigram index (migration 0028), or a contact whose name (0019's index) or company's name matches.
- * The matching contacts are gathered once into an array (an InitPlan, not a subplan per deal), so the planner
- * can OR the title's index with idx_deals_contact; companies are few per organization and read by name.
+ * The title's trigram index (migration 0028), or a contact whose name (0019's index) or company's name matches,
+ * all compared as stored keys: no accents, lower case (`title_key`, `name_key`). The matching companies
+ * (0048's stored key and trigram index, as the contact search reads them) and then contacts are each gathered
+ * once into an array (an InitPlan, not a subplan per deal), so the planner can OR the title's index with
+ * idx_deals_contact.
  */
 function searchCondition(eb: DealsBuilder, organizationId: string, search: string): Expression<SqlBool> {
-  const pattern = asKey(`%${escapeLike(search)}%`);
+  const pattern = asNameKey(`%${escapeLike(search)}%`);
   const companies = eb
     .selectFrom("companies")
     .select("companies.id")
     .where("companies.organization_id", "=", organizationId)
-    .where(sql<string>`lower(crm_unaccent(companies.name))`, "like", pattern);
+    .where("companies.name_key", "like", pattern);
   const contacts = eb
     .selectFrom("contacts")
     .select("contacts.id")

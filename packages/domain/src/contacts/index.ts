@@ -17,6 +17,7 @@ export * from "./import-file-errors";
 export * from "./import-plan";
 export * from "./import-preview";
 export * from "./import-reasons";
+export * from "./import-retention";
 export * from "./import-sweep";
 export * from "./merge";
 export * from "./model";

@@ -232,6 +232,11 @@ export interface ContactImportRepository {
    * `updated_at` moves to `at` so that the next sweep does not take them again at once.
    */
   claimStale(before: Date, at: Date, limit: number): Promise<string[]>;
+  /**
+   * Deletes up to `limit` previews (of any organization) finished before `cutoff` and never confirmed, with
+   * their file, rows and batches, in one statement; a preview being confirmed meanwhile is left alone.
+   */
+  deleteUnconfirmedPreviews(cutoff: Date, limit: number): Promise<number>;
   /** Forgets the import's rows and counts (and a preview's batches), so that it starts over from its first row. */
   restart(id: string): Promise<void>;
   /** Keeps what a preview's batch ending at `lastRow` would have written (see `PreviewBatchMemory`). */

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { type FakeWhatsApp, fakeWamid, postWebhook, startFakeWhatsApp } from "@crm/integrations/testing";
 import { createMediaStorage } from "@crm/worker/jobs/conversations/ingestion-deps";
@@ -223,6 +224,11 @@ describe("GET /messages/{id}/media", () => {
       clock: { now: () => new Date() },
       files: createMediaStorage(dataDir),
       logger: api.container.logger,
+      importPreviews: {
+        imports: createContactsStore(db()).imports,
+        clock: { now: () => new Date() },
+        retentionDays: 7,
+      },
     });
 
     expect(await createMediaStorage(dataDir).get(key)).toBeUndefined();

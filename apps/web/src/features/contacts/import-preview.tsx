@@ -19,6 +19,7 @@ import {
   importPollInterval,
   importProgress,
   isImportFinished,
+  isPreviewGone,
   previewTotals,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
@@ -54,6 +55,9 @@ export function ImportPreview({
   });
 
   if (job.isPending) return <Loading />;
+  // deleted by the daily retention while the page stayed open: what it showed can no longer be imported
+  if (isPreviewGone(job.error))
+    return <Alert tone="error">{t("contacts.import.confirm.preview_file_gone")}</Alert>;
   if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
   const finished = isImportFinished(data);

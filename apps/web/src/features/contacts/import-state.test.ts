@@ -291,6 +291,10 @@ describe("confirming a preview", () => {
     }
     expect(pt("contacts.import.confirm.preview_file_gone")).toMatch(/^O arquivo desta pré-visualização/);
     expect(confirmRefusalOf({ data: { appCode: "FORBIDDEN", fieldReasons: null } })).toBeNull();
+    // a preview the daily retention deleted answers 404: its file is gone with it
+    expect(confirmRefusalOf({ data: { appCode: "NOT_FOUND", fieldReasons: null } })).toBe(
+      "contacts.import.confirm.preview_file_gone",
+    );
     expect(confirmRefusalOf(new Error("offline"))).toBeNull();
   });
 

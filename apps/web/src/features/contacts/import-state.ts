@@ -1,6 +1,7 @@
 import type { BadgeTone } from "../../components/ui/badge";
 import type { PlainMessageKey, Translate } from "../../i18n/translate";
 import type { RouterOutputs } from "../../lib/api-types";
+import { errorCodeOf } from "../../lib/errors";
 
 export type ContactImport = RouterOutputs["contacts"]["getImport"];
 export type ImportRow = RouterOutputs["contacts"]["importRows"]["items"][number];
@@ -57,11 +58,21 @@ const confirmRefusals: Record<string, PlainMessageKey> = {
   preview_file_gone: "contacts.import.confirm.preview_file_gone",
 };
 
-/** Why confirming a preview was refused, as the API's `data.fieldReasons.id` says; null for any other error. */
+/**
+ * The preview answered 404: the daily retention deleted it, unconfirmed past its days (README,
+ * `IMPORT_PREVIEW_RETENTION_DAYS`), with its file.
+ */
+export const isPreviewGone = (error: unknown) => errorCodeOf(error) === "NOT_FOUND";
+
+/**
+ * Why confirming a preview was refused, as the API's `data.fieldReasons.id` says, or that the preview is gone;
+ * null for any other error.
+ */
 export function confirmRefusalOf(error: unknown): PlainMessageKey | null {
   const data = (error as { data?: { fieldReasons?: Record<string, unknown> | null } } | null)?.data;
   const reason = data?.fieldReasons?.id;
-  return typeof reason === "string" ? (confirmRefusals[reason] ?? null) : null;
+  if (typeof reason === "string") return confirmRefusals[reason] ?? null;
+  return isPreviewGone(error) ? "contacts.import.confirm.preview_file_gone" : null;
 }
 
 /** The result of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DatabaseHandle } from "@crm/db";
+import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { insertOrganization } from "@crm/db/conversations/retention-fixtures";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { createTestDatabase } from "@crm/db/testing/test-database";
@@ -71,6 +72,11 @@ async function runRetention() {
     retention: createRetentionRepository(database.db),
     clock: { now: () => new Date() },
     files: createMediaStorage(dataDir),
+    importPreviews: {
+      imports: createContactsStore(database.db).imports,
+      clock: { now: () => new Date() },
+      retentionDays: 7,
+    },
     logger: {
       debug() {},
       info: (report) => reports.push(report),

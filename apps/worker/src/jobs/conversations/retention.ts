@@ -1,10 +1,24 @@
-import { purgeExpiredData, type RetentionDeps } from "@crm/domain";
+import {
+  type ImportPreviewRetentionDeps,
+  purgeExpiredData,
+  purgeUnconfirmedPreviews,
+  type RetentionDeps,
+} from "@crm/domain";
 import type { JobScheduler } from "@crm/runtime";
 
-/** `retention`: deletes expired messages (and their media files), tombstones and webhook logs, batch by batch. */
-export async function retentionJob(deps: RetentionDeps): Promise<void> {
+export interface RetentionJobDeps extends RetentionDeps {
+  /** Contact import previews never confirmed (see `purgeUnconfirmedPreviews`). */
+  importPreviews: ImportPreviewRetentionDeps;
+}
+
+/**
+ * `retention`: deletes expired messages (and their media files), tombstones and webhook logs, batch by batch,
+ * and the contact import previews never confirmed.
+ */
+export async function retentionJob(deps: RetentionJobDeps): Promise<void> {
   const report = await purgeExpiredData(deps);
-  deps.logger.info(report, "retention done");
+  const importPreviewsDeleted = await purgeUnconfirmedPreviews(deps.importPreviews);
+  deps.logger.info({ ...report, importPreviewsDeleted }, "retention done");
 }
 
 /**
