@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { createAuthStore, createDatabase, type DatabaseHandle, migrateToLatest } from "@crm/db";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createConversationsStore } from "@crm/db/conversations/conversations-store";
@@ -16,11 +15,9 @@ import type {
   AuthDeps,
   Channels,
   ContactDeletionDeps,
-  CredentialCache,
   DealsDeps,
   EventBus,
   IntegrationsDeps,
-  JobProcessorHost,
   JobQueue,
   MessageDeletionDeps,
   PaymentsDeps,
@@ -37,26 +34,6 @@ import { countPendingLinks, expirePendingLinks } from "@crm/domain/payments/inte
 import type { FileStorage, StoredFileReader } from "@crm/domain/shared/storage";
 import { createChannelAdapters, createCredentialCipher, resolveEncryptionKey } from "@crm/integrations";
 import { createPaymentProviders } from "@crm/integrations/payment-providers";
-import {
-  closeRedisClient,
-  createBatchingQueue,
-  createBullmqProcessorHost,
-  createBullmqQueue,
-  createFallbackRateLimiter,
-  createInProcessQueue,
-  createLocalCredentialCache,
-  createMemoryRateLimiter,
-  createRedisConnection,
-  createRedisEventBus,
-  createRedisRateLimiter,
-  createRedisRequestConnection,
-  createSharedCredentialCache,
-  type JobScheduler,
-  quitWaitMs,
-  settlesWithin,
-} from "@crm/runtime";
-import { createInProcessRealtime } from "@crm/runtime/realtime/in-process-realtime";
-import { createRedisRealtime } from "@crm/runtime/realtime/redis-realtime";
 import { scheduleImportSweep } from "@crm/worker/jobs/contacts/sweep-imports";
 import { createIngestionDeps, createMediaStorage } from "@crm/worker/jobs/conversations/ingestion-deps";
 import { scheduleRetention } from "@crm/worker/jobs/conversations/retention";
@@ -77,6 +54,13 @@ import type { Env } from "./env";
 import type { IdempotencyDeps } from "./http/idempotency";
 import type { AppLogger } from "./logger";
 import { createRealtimeServices, type RealtimeServices } from "./realtime/services";
+import {
+  connectRequestRedis,
+  createCredentialCache,
+  createRateLimiter,
+  createRealtimeBus,
+  wireJobQueue,
+} from "./redis-wiring";
 import { webhookUrlOf } from "./routers/integrations/dto";
 
 export interface Container {
@@ -118,7 +102,7 @@ export interface ContainerOptions {
   redisPrefix?: string;
 }
 
-/** The composition root: every adapter is chosen and wired here, and nowhere else. */
+/** The composition root: every adapter is chosen and wired here, and nowhere else (Redis's: `redis-wiring.ts`). */
 export async function createContainer(
   env: Env,
   logger: AppLogger,
@@ -149,62 +133,15 @@ export async function createContainer(
   const { applied } = await migrateToLatest(db.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
 
-  // what requests wait on (enqueues, rate limits, /ready): bounded, and never left waiting in an offline queue
-  const redis = env.REDIS_URL
-    ? createRedisRequestConnection(env.REDIS_URL, env.redisHeartbeat, { connectionName: "crm-api" })
-    : undefined;
-  if (redis) {
-    redis.on("error", (err) => logger.warn({ err }, "Redis connection error"));
-    // the first requests must not find it still connecting (it queues nothing); Redis may be down: bounded
-    await settlesWithin(once(redis, "ready"), env.redisHeartbeat.timeoutMs);
-  }
+  const redis = await connectRequestRedis(env, logger);
+  /** Run in turn by `close`: those added by `unshift` close before the queue, whose connection they use. */
   const closers: Array<() => Promise<unknown>> = [];
-
-  let queue: JobQueue;
-  let processorHost: JobProcessorHost | undefined;
-  /** Repeatable jobs are registered only where jobs are processed (the worker, or here when embedded). */
-  let scheduler: JobScheduler | undefined;
-  if (redis && env.REDIS_URL) {
-    const prefix = options.redisPrefix ? `${options.redisPrefix}bull` : undefined;
-    const bullQueue = createBullmqQueue({ connection: redis, logger, prefix });
-    // concurrent enqueues (a burst of webhooks) share one round trip to Redis
-    const batching = createBatchingQueue(bullQueue);
-    queue = batching;
-    closers.push(async () => {
-      // enqueues waiting for a Redis that cannot be reached (they wait for it forever) are given up
-      if (!(await settlesWithin(batching.flush(), quitWaitMs)))
-        logger.warn("jobs not enqueued: Redis unreachable");
-      await bullQueue.close();
-    });
-    if (env.embeddedWorker) {
-      // their blocking reads are silent on purpose: a connection of their own, without the request one's timeouts
-      const jobs = createRedisConnection(env.REDIS_URL, { connectionName: "crm-api-jobs" });
-      jobs.on("error", (err) => logger.warn({ err }, "Redis connection error"));
-      // a worker cut off from Redis never finishes closing; main.ts exits anyway 15 s after SIGTERM, and the
-      // Redis connections closed after the workers wait for Redis 2 s at most each (closeRedisClient)
-      processorHost = createBullmqProcessorHost({ connection: jobs, logger, prefix, closeTimeoutMs: 5_000 });
-      // after the workers, which close first (below)
-      closers.push(() => closeRedisClient(jobs));
-      scheduler = bullQueue;
-    }
-  } else {
-    const inProcess = createInProcessQueue({ logger });
-    queue = inProcess;
-    processorHost = inProcess;
-    scheduler = inProcess;
-  }
+  const jobQueue = wireJobQueue(env, logger, redis, options.redisPrefix);
+  const { queue, processorHost, scheduler } = jobQueue;
+  closers.push(() => jobQueue.close());
 
   const redisPrefix = options.redisPrefix ?? "";
-  // every publish also appends the event to the realtime log (replay after reconnect), exactly once
-  const realtimeBus = env.REDIS_URL
-    ? createRedisRealtime({
-        url: env.REDIS_URL,
-        logger,
-        prefix: redisPrefix,
-        channelPrefix: env.REDIS_CHANNEL_PREFIX,
-        heartbeat: env.redisHeartbeat,
-      })
-    : createInProcessRealtime({ logger });
+  const realtimeBus = createRealtimeBus(env, logger, redisPrefix);
   const events = realtimeBus.events;
   const media = createMediaStorage(env.DATA_DIR);
   const contacts: ContactDeletionDeps = {
@@ -337,34 +274,10 @@ export async function createContainer(
   if (scheduler) await scheduleRefundSettlement(scheduler);
   if (scheduler) await scheduleWebhookDeliverySweep(scheduler);
 
-  const rateLimiter = redis
-    ? createFallbackRateLimiter(
-        createRedisRateLimiter(redis, { prefix: `${redisPrefix}ratelimit:` }),
-        createMemoryRateLimiter(),
-        logger,
-      )
-    : createMemoryRateLimiter();
-
-  // sessions and API keys recalled for a few seconds; revocations are heard by every replica over Redis
-  const ttlMs = env.CREDENTIAL_CACHE_TTL_MS;
-  let credentials: CredentialCache = createLocalCredentialCache({ ttlMs });
-  if (env.REDIS_URL) {
-    const channel = `${redisPrefix}crm:auth:revocations`;
-    const channelPrefix = env.REDIS_CHANNEL_PREFIX;
-    const revocations = createRedisEventBus({
-      url: env.REDIS_URL,
-      channel,
-      channelPrefix,
-      logger,
-      heartbeat: env.redisHeartbeat,
-    });
-    const shared = createSharedCredentialCache({ revocations, logger, ttlMs });
-    closers.push(async () => {
-      shared.close();
-      await revocations.close();
-    });
-    credentials = shared;
-  }
+  const rateLimiter = createRateLimiter(redis, redisPrefix, logger);
+  const credentialCache = createCredentialCache(env, logger, redisPrefix);
+  const { credentials } = credentialCache;
+  closers.push(() => credentialCache.close());
 
   const auth = {
     store: authStore,
@@ -373,6 +286,7 @@ export async function createContainer(
     tokens: secretTokens,
     clock: { now: () => new Date() },
     queue,
+    queueReachable: jobQueue.queueReachable,
     events,
     links: {
       resetPassword: (token: string) => `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,

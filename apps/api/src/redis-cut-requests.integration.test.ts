@@ -1,37 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createFromTemplate, dropDatabase, ensureTemplate } from "@crm/db/testing/postgres-template";
-import { servicesFor } from "@crm/runtime/testing/env";
-import { startTcpProxy } from "@crm/runtime/testing/tcp-proxy";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { type ApiProcess, isolatedRedisUrl, startApiProcess } from "./realtime/testing/api-process";
+import { describe, expect, it, vi } from "vitest";
+import type { ApiProcess } from "./realtime/testing/api-process";
+import { apiProcessServices, useApiBehindRedisProxy } from "./testing/api-behind-redis-proxy";
 
-const services = servicesFor(["DATABASE_URL", "REDIS_URL"], "an API process on Postgres and Redis");
+const randomHex = () => randomBytes(4).toString("hex");
 
 /*
  * An API process whose Redis went silent (a partition: nothing answered, nothing closed, new connections silent
- * too) still answers: rate limits are counted by the process alone, an enqueue fails instead of waiting, /ready
- * says Redis is not there. Once the network is back, the connection is made again without a restart.
+ * too) still answers: rate limits are counted by the process alone, an enqueue fails instead of waiting, a password
+ * reset is refused (its email would be lost) the same way for any email, /ready says Redis is not there. Once the network is back, the connection is made again without a restart.
  */
-describe.skipIf(!services)("an API process whose Redis went silent", () => {
-  let database: { name: string; url: string };
-  let dataDir: string;
-  const processes: ApiProcess[] = [];
-
-  beforeAll(async () => {
-    const adminUrl = services?.DATABASE_URL ?? "";
-    await ensureTemplate(adminUrl);
-    database = await createFromTemplate(adminUrl);
-    dataDir = await mkdtemp(join(tmpdir(), "crm-redis-silent-"));
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const api of processes) api.kill();
-    if (database) await dropDatabase(services?.DATABASE_URL ?? "", database.name);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(!apiProcessServices)("an API process whose Redis went silent", () => {
+  const apiProcesses = useApiBehindRedisProxy();
 
   const post = (api: ApiProcess, path: string, body: object) =>
     fetch(`${api.baseUrl}/api/v1${path}`, {
@@ -41,22 +21,12 @@ describe.skipIf(!services)("an API process whose Redis went silent", () => {
     });
 
   it("answers rate-limited and enqueueing requests, and reconnects once the network is back", async () => {
-    const proxy = await startTcpProxy(isolatedRedisUrl(services?.REDIS_URL ?? ""));
-    onTestFinished(() => proxy.close());
-    const api = await startApiProcess({
-      DATABASE_URL: database.url,
-      REDIS_URL: proxy.url,
-      DATA_DIR: dataDir,
-      SEED_DEMO: "false",
-      LOG_LEVEL: "info",
-      WEB_DIST_DIR: "/nonexistent",
-      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    const { api, proxy } = await apiProcesses.start({
       EMBEDDED_WORKER: "false",
       REDIS_HEARTBEAT_INTERVAL_MS: "1000",
       REDIS_HEARTBEAT_TIMEOUT_MS: "1000",
     });
-    processes.push(api);
-    const email = `owner-${randomBytes(4).toString("hex")}@example.com`;
+    const email = `owner-${randomHex()}@example.com`;
     const registered = await post(api, "/auth/register", {
       organizationName: "Loja",
       name: "Dona",
@@ -70,13 +40,32 @@ describe.skipIf(!services)("an API process whose Redis went silent", () => {
     const login = await post(api, "/auth/login", { email, password: "wrong horse battery" });
     expect(login.status, api.output()).toBe(401);
     expect(api.output()).toContain("rate limit counted by this process alone");
-    // answered before the email is queued; the enqueue then fails rather than waiting for Redis
-    const forgot = await post(api, "/auth/forgot-password", { email });
-    expect(forgot.status, api.output()).toBe(200);
-    await vi.waitFor(() => expect(api.output()).toContain("could not send a password reset"), {
-      timeout: 30_000,
-      interval: 100,
+    // once the heartbeat has found the cut (until then a reset may still be answered ok, and its email lost),
+    // a reset is refused: its email would not be sent
+    await vi.waitFor(
+      async () => {
+        const probe = await post(api, "/auth/forgot-password", { email: `probe-${randomHex()}@example.com` });
+        expect(probe.status, api.output()).toBe(503);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    // the same answer for an email with an account and one without: the refusal tells nothing about accounts
+    const unknownEmail = `nobody-${randomHex()}@example.com`;
+    const [known, unknown] = await Promise.all([
+      post(api, "/auth/forgot-password", { email }),
+      post(api, "/auth/forgot-password", { email: unknownEmail }),
+    ]);
+    for (const answer of [known, unknown]) {
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("60");
+    }
+    const [knownBody, unknownBody] = await Promise.all([known.json(), unknown.json()]);
+    expect(knownBody).toEqual(unknownBody);
+    expect(knownBody).toMatchObject({
+      message: "The password reset email cannot be sent right now: try again in a few minutes",
+      data: { appCode: "UNAVAILABLE", retryAfterSeconds: 60 },
     });
+    expect(api.output()).not.toContain("could not send a password reset");
     const ready = await fetch(`${api.baseUrl}/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { checks: { redis: string } }).checks.redis).not.toBe("ok");
@@ -86,6 +75,10 @@ describe.skipIf(!services)("an API process whose Redis went silent", () => {
       timeout: 30_000,
       interval: 200,
     });
+    for (const address of [email, unknownEmail]) {
+      const forgot = await post(api, "/auth/forgot-password", { email: address });
+      expect(forgot.status, api.output()).toBe(200);
+    }
     expect(await api.stop()).toBe(0);
   }, 120_000);
 });

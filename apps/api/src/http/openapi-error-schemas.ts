@@ -53,6 +53,12 @@ export const errorStatuses = {
       "The provider (payments, channel) refused or could not be reached; `PROVIDER_UNCONFIRMED`: it gave no " +
       "clear answer to a refund it may have made, which is settled automatically within minutes (do not retry)",
   },
+  503: {
+    codes: ["SERVICE_UNAVAILABLE"],
+    description:
+      "What the request needs is out of reach for now (the email queue): nothing was done; try again after " +
+      "`data.retryAfterSeconds` (also the Retry-After header)",
+  },
 } as const satisfies Record<number, { codes: readonly string[]; description: string }>;
 
 export type ErrorStatus = keyof typeof errorStatuses;
@@ -101,7 +107,7 @@ function formatterData(status: ErrorStatus, codes: readonly string[]): Schema {
           'Messages by field (`"config.phoneNumberId"` for a nested one, `"_"` for the whole input)',
       },
       retryAfterSeconds:
-        status === 429
+        status === 429 || status === 503
           ? { type: "integer", minimum: 1, description: "Seconds until the next attempt is allowed" }
           : { ...nullable("integer") },
       existingId: {

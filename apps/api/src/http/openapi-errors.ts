@@ -31,7 +31,7 @@ const useCaseErrors: Partial<Record<ProcedurePath, readonly ErrorCode[]>> = {
   "auth.register": ["CONFLICT", "RATE_LIMITED"],
   "auth.login": ["INVALID_CREDENTIALS", "RATE_LIMITED"],
   "auth.me": ["NOT_FOUND"],
-  "auth.forgotPassword": ["RATE_LIMITED"],
+  "auth.forgotPassword": ["RATE_LIMITED", "UNAVAILABLE"],
   "auth.resetPassword": ["INVALID_TOKEN", "RATE_LIMITED"],
   "auth.acceptInvitation": ["INVALID_TOKEN", "CONFLICT", "RATE_LIMITED"],
   "auth.invitation": ["RATE_LIMITED"],

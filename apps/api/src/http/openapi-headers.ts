@@ -51,7 +51,7 @@ const ifNoneMatch = {
 
 /**
  * The response headers trpc-to-openapi cannot know: the RateLimit-* headers on every answer of an operation an
- * API key can call, `Retry-After` on every 429, and on a GET that answers an ETag, the `If-None-Match` it takes
+ * API key can call, `Retry-After` on every 429 and 503, and on a GET that answers an ETag, the `If-None-Match` it takes
  * and the 304 it answers then.
  */
 export function withResponseHeaders(generated: OpenAPIObject): OpenAPIObject {
@@ -70,7 +70,8 @@ export function withResponseHeaders(generated: OpenAPIObject): OpenAPIObject {
           answer.headers = { ...answer.headers };
           for (const name of Object.keys(rateLimitHeaders)) answer.headers[name] = ref(componentName(name));
         }
-        if (status === "429") answer.headers = { ...answer.headers, "Retry-After": ref("RetryAfter") };
+        if (status === "429" || status === "503")
+          answer.headers = { ...answer.headers, "Retry-After": ref("RetryAfter") };
       }
       const ok = operation.responses["200"];
       if (method === "get" && ok?.headers?.ETag) {

@@ -91,6 +91,8 @@ export const en = {
   "auth.forgot.submit": "Send reset link",
   "auth.forgot.sent":
     "If an account exists for {email}, a link to reset the password is on its way. Check your inbox and spam folder.",
+  "auth.forgot.unavailable":
+    "We cannot send the reset email right now. Nothing was sent: try again in a few minutes.",
 
   "auth.reset.title": "Choose a new password",
   "auth.reset.description": "Pick a password you do not use anywhere else.",
@@ -279,6 +281,7 @@ export const en = {
     "An external service did not confirm this. It is checked automatically within a few minutes: do not try again.",
   "errors.refundUnconfirmed":
     "An earlier refund of this payment awaits the provider's confirmation. It is settled automatically within a few minutes.",
+  "errors.unavailable": "This cannot be done right now. Try again in a few minutes.",
   "errors.network": "We could not reach the server. Check your connection and try again.",
   "errors.unexpected": "Something went wrong on our side. Try again in a moment.",
 

@@ -90,6 +90,8 @@ export const ptBR: Messages = {
   "auth.forgot.submit": "Enviar link de redefinição",
   "auth.forgot.sent":
     "Se existir uma conta para {email}, um link para redefinir a senha está a caminho. Confira sua caixa de entrada e o spam.",
+  "auth.forgot.unavailable":
+    "Não conseguimos enviar o e-mail de redefinição agora. Nada foi enviado: tente novamente em alguns minutos.",
 
   "auth.reset.title": "Escolha uma nova senha",
   "auth.reset.description": "Escolha uma senha que você não use em nenhum outro lugar.",
@@ -278,6 +280,7 @@ export const ptBR: Messages = {
     "Um serviço externo não confirmou o pedido. Ele é conferido automaticamente em alguns minutos: não tente de novo.",
   "errors.refundUnconfirmed":
     "Um estorno anterior deste pagamento aguarda a confirmação do provedor. Ele é conferido automaticamente em alguns minutos.",
+  "errors.unavailable": "Não é possível fazer isto agora. Tente novamente em alguns minutos.",
   "errors.network": "Não conseguimos falar com o servidor. Verifique sua conexão e tente novamente.",
   "errors.unexpected": "Algo deu errado do nosso lado. Tente novamente em instantes.",
 

@@ -48,6 +48,7 @@ const appCodeMessages: Record<ErrorCode, PlainMessageKey> = {
   RATE_LIMITED: "errors.rateLimited",
   PROVIDER_ERROR: "errors.providerError",
   PROVIDER_UNCONFIRMED: "errors.providerUnconfirmed",
+  UNAVAILABLE: "errors.unavailable",
 };
 
 /** When the server sent no appCode (e.g. its own input validation), its tRPC code still says what happened. */
@@ -62,6 +63,7 @@ const trpcCodeToAppCode: Record<string, ErrorCode> = {
   UNPROCESSABLE_CONTENT: "UNPROCESSABLE",
   TOO_MANY_REQUESTS: "RATE_LIMITED",
   BAD_GATEWAY: "PROVIDER_ERROR",
+  SERVICE_UNAVAILABLE: "UNAVAILABLE",
 };
 
 /** Server messages are English developer text, so each field gets a translated sentence by its name. */

@@ -204,6 +204,8 @@ export interface AuthDeps {
   tokens: SecretTokens;
   clock: Clock;
   queue: JobQueue;
+  /** False while `queue` is known to be out of reach (Redis cut off): a job enqueued now would be lost. */
+  queueReachable(): boolean;
   links: AuthLinks;
   /** Realtime: a member's role change or removal, a session's end, a change of the organization's settings. */
   events: EventBus;

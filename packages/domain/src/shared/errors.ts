@@ -26,6 +26,11 @@ export const errorTable = {
    * it is settled in the background by asking the provider again with the same idempotency key.
    */
   PROVIDER_UNCONFIRMED: { trpc: "BAD_GATEWAY", http: 502 },
+  /**
+   * What the request needs is out of reach for now (the queue an email goes through while Redis is cut off):
+   * nothing was done, and the same request may be sent again later (`retryAfterSeconds`).
+   */
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
 } as const;
 
 export type ErrorCode = keyof typeof errorTable;

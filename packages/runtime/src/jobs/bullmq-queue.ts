@@ -17,6 +17,8 @@ export interface BullmqQueueOptions {
 }
 
 export interface BullmqJobQueue extends BulkJobQueue, JobScheduler {
+  /** False while an enqueue would fail at once: its fail-fast connection is not connected (Redis cut off). */
+  reachable(): boolean;
   /** Closes the BullMQ queues, not the connection. */
   close(): Promise<void>;
 }
@@ -49,14 +51,20 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqJobQueue {
    * A connection made to fail fast while Redis is away (`createRedisRequestConnection`) must fail here too: BullMQ
    * waits for it to be ready before a queue's first command, however long that takes. Schedules still wait.
    */
-  function assertReachable(): void {
+  function reachable(): boolean {
     const { connection } = options;
-    if (connection.options.enableOfflineQueue === false && connection.status !== "ready") {
-      throw new Error(`Redis is not reachable (connection ${connection.status}): job not queued`);
+    return connection.options.enableOfflineQueue !== false || connection.status === "ready";
+  }
+
+  function assertReachable(): void {
+    if (!reachable()) {
+      throw new Error(`Redis is not reachable (connection ${options.connection.status}): job not queued`);
     }
   }
 
   return {
+    reachable,
+
     async enqueue<Q extends QueueName>(
       name: Q,
       payload: JobPayloads[Q],

@@ -15,6 +15,7 @@ export function ForgotPasswordForm() {
     initial: { email: "" },
     rules: { email: [required, email] },
     error: forgot.error,
+    overrides: { UNAVAILABLE: "auth.forgot.unavailable" },
   });
 
   if (forgot.isSuccess) {
