@@ -6,6 +6,8 @@ export interface ReasonedIssue extends InputIssue {
   minimum?: number | bigint;
   expected?: string;
   format?: string;
+  /** A custom check's own code for the refusal, where it gives one (`{ reason: "too_many_decimals" }`). */
+  params?: Record<string, unknown>;
 }
 
 const formatReasons: Record<string, string> = {
@@ -40,6 +42,8 @@ export function inputIssueReason(issue: ReasonedIssue): string {
       return "unknown_field";
     case "not_multiple_of":
       return "not_multiple";
+    case "custom":
+      return typeof issue.params?.reason === "string" ? issue.params.reason : "invalid";
     default:
       return "invalid";
   }

@@ -296,7 +296,9 @@ export const en = {
   "errors.field.phone": "Enter a valid phone number, with the country code for numbers outside Brazil.",
   "errors.field.phoneAreaCode":
     "The area code (DDD) is missing: enter the number with it, such as (11) 98765-4321.",
-  "errors.field.amount": "Enter an amount like 1500 or 1500.50, without negative values.",
+  "errors.field.amount": "Enter an amount like 1500 or 1500.50.",
+  "errors.field.amountNegative": "The amount cannot be negative.",
+  "errors.field.amountDecimals": "Use at most two decimal places, like 1500.50.",
   "errors.field.amountTooLarge": "The amount is too large: it can be at most 9,999,999,999,999.99.",
   "errors.field.amountNoCents": "This currency has no cents: enter a whole amount, like 1500.",
   "errors.field.amountOtherCurrency":
@@ -322,6 +324,11 @@ export const en = {
   "errors.reason.unknownField":
     "The page sent something the server does not know. Reload the page and try again.",
   "errors.reason.outOfRange": "This value is outside the allowed range.",
+  "errors.reason.httpsRequired": "Use an address that starts with https://.",
+  "errors.reason.privateAddress":
+    "This address is private (a local network or this computer): use a public address reachable from the internet.",
+  "errors.reason.urlHasCredentials": "Remove the user name and password from the address.",
+  "errors.reason.urlHasFragment": "Remove the part after # from the address.",
 
   "notFound.title": "Page not found",
   "notFound.description": "The page you are looking for does not exist or has moved.",

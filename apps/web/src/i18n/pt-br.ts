@@ -294,7 +294,9 @@ export const ptBR: Messages = {
   "errors.field.invalid": "Confira este valor.",
   "errors.field.phone": "Informe um telefone válido, com o código do país para números fora do Brasil.",
   "errors.field.phoneAreaCode": "Falta o DDD: informe o telefone com o código de área, como (11) 98765-4321.",
-  "errors.field.amount": "Informe um valor como 1500 ou 1.500,50, sem valores negativos.",
+  "errors.field.amount": "Informe um valor como 1500 ou 1.500,50.",
+  "errors.field.amountNegative": "O valor não pode ser negativo.",
+  "errors.field.amountDecimals": "Use no máximo duas casas decimais, como 1.500,50.",
   "errors.field.amountTooLarge": "O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.",
   "errors.field.amountNoCents": "Esta moeda não tem centavos: informe um valor inteiro, como 1500.",
   "errors.field.amountOtherCurrency":
@@ -319,6 +321,11 @@ export const ptBR: Messages = {
   "errors.reason.unknownField":
     "A página enviou algo que o servidor não conhece. Recarregue a página e tente novamente.",
   "errors.reason.outOfRange": "Este valor está fora do intervalo permitido.",
+  "errors.reason.httpsRequired": "Use um endereço que comece com https://.",
+  "errors.reason.privateAddress":
+    "Este endereço é privado (uma rede local ou este computador): use um endereço público, acessível pela internet.",
+  "errors.reason.urlHasCredentials": "Tire o usuário e a senha do endereço.",
+  "errors.reason.urlHasFragment": "Tire do endereço a parte depois do #.",
 
   "notFound.title": "Página não encontrada",
   "notFound.description": "A página que você procura não existe ou mudou de lugar.",

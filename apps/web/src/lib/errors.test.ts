@@ -62,6 +62,25 @@ describe("toErrorView", () => {
     );
   });
 
+  it("says a 503 as something to try again later, in the form's own words when it has them", () => {
+    const unavailable = apiError({
+      code: "SERVICE_UNAVAILABLE",
+      httpStatus: 503,
+      appCode: "UNAVAILABLE",
+      retryAfterSeconds: 60,
+    });
+    expect(toErrorView(unavailable).message).toBe("errors.unavailable");
+    expect(toErrorView(unavailable, { UNAVAILABLE: "auth.forgot.unavailable" }).message).toBe(
+      "auth.forgot.unavailable",
+    );
+    expect(toErrorView(apiError({ code: "SERVICE_UNAVAILABLE", appCode: null })).message).toBe(
+      "errors.unavailable",
+    );
+    for (const key of ["errors.unavailable", "auth.forgot.unavailable"] as const) {
+      expect(ptBR[key]).not.toBe(en[key]);
+    }
+  });
+
   it("tells a network failure apart from a bug in the page", () => {
     const offline = Object.assign(new Error("Failed to fetch"), { name: "TRPCClientError" });
     expect(toErrorView(offline).message).toBe("errors.network");
@@ -123,6 +142,19 @@ describe("toAlertView", () => {
     );
   });
 
+  it("says why a webhook's URL was refused to a Portuguese reader, not in the server's English", () => {
+    const refused = apiError({
+      appCode: "VALIDATION_FAILED",
+      fieldErrors: { url: ["10.0.0.5 is a private address: webhooks are sent to public addresses only"] },
+      fieldReasons: { url: "private_address" },
+    });
+    expect(toAlertView(refused, {}, "pt-BR")).toEqual({
+      message: "errors.refused",
+      reasons: ["errors.reason.privateAddress"],
+      detail: undefined,
+    });
+  });
+
   it("says any other answer as toErrorView does, with nothing added", () => {
     expect(toAlertView(apiError({ appCode: "NOT_FOUND" }))).toEqual({
       message: "errors.notFound",
@@ -170,6 +202,29 @@ describe("the field sentence for the API's reason codes", () => {
     expect(refusal("website", reason)).toBe(key);
   });
 
+  it.each([
+    ["https_required", "errors.reason.httpsRequired"],
+    ["private_address", "errors.reason.privateAddress"],
+    ["url_has_credentials", "errors.reason.urlHasCredentials"],
+    ["url_has_fragment", "errors.reason.urlHasFragment"],
+    ["invalid_url", "errors.reason.invalidUrl"],
+    ["too_long", "errors.reason.tooLong"],
+  ])("words a webhook URL refused as %s as %s", (reason, key) => {
+    expect(refusal("url", reason)).toBe(key);
+  });
+
+  it("words an amount by what is wrong with it: decimals are not said to be negatives", () => {
+    expect(refusal("value.amount", "too_many_decimals")).toBe("errors.field.amountDecimals");
+    expect(refusal("amount", "too_many_decimals")).toBe("errors.field.amountDecimals");
+    expect(refusal("value.amount", "negative")).toBe("errors.field.amountNegative");
+    expect(refusal("amount", "negative")).toBe("errors.field.amountNegative");
+    expect(refusal("value.amount", "no_decimals")).toBe("errors.field.amountNoCents");
+    expect(refusal("value.amount", "too_big")).toBe("errors.field.amountTooLarge");
+    expect(refusal("amount", "too_big")).toBe("errors.field.amountTooLarge");
+    expect(refusal("value.amount", "invalid_format")).toBe("errors.field.amount");
+    expect(refusal("amount", "invalid_format")).toBe("errors.field.amount");
+  });
+
   it("keeps a field's own sentence for a malformed value, and says a size problem as one", () => {
     expect(refusal("email", "invalid_format")).toBe("errors.field.email");
     expect(refusal("title", "required")).toBe("errors.field.required");
@@ -181,6 +236,8 @@ describe("the field sentence for the API's reason codes", () => {
     const keys = new Set(
       ["required", "too_short", "too_long", "too_small", "too_big", "too_few", "too_many", "not_integer"]
         .concat(["out_of_range", "invalid_id", "invalid_url", "invalid_format", "unknown_field"])
+        .concat(["https_required", "private_address", "url_has_credentials", "url_has_fragment"])
+        .concat(["negative", "too_many_decimals", "no_decimals"])
         .map((reason) => refusal("website", reason)),
     );
     for (const key of keys) {

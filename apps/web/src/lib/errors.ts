@@ -98,6 +98,10 @@ const fieldMessages: Record<string, PlainMessageKey> = {
 /** A field's refusal with a reason code, worded more precisely than the field's usual sentence. */
 const fieldReasonMessages: Record<string, PlainMessageKey> = {
   "phone.missing_area_code": "errors.field.phoneAreaCode",
+  // the API's amounts (a deal's value, a payment, a refund) have 13 integer digits at most
+  "value.amount.too_big": "errors.field.amountTooLarge",
+  "amount.too_big": "errors.field.amountTooLarge",
+  "amount.invalid_format": "errors.field.amount",
 };
 
 /** Why a field was refused whatever the field: the API's codes for its input schema, and some of its use cases. */
@@ -118,6 +122,15 @@ const reasonMessages: Record<string, PlainMessageKey> = {
   invalid_format: "errors.reason.invalidFormat",
   invalid_option: "errors.field.option",
   unknown_field: "errors.reason.unknownField",
+  // an amount of money
+  negative: "errors.field.amountNegative",
+  too_many_decimals: "errors.field.amountDecimals",
+  no_decimals: "errors.field.amountNoCents",
+  // a webhook's URL
+  https_required: "errors.reason.httpsRequired",
+  private_address: "errors.reason.privateAddress",
+  url_has_credentials: "errors.reason.urlHasCredentials",
+  url_has_fragment: "errors.reason.urlHasFragment",
 };
 
 /** Reasons a field's usual sentence would contradict: "this field is required" under a name that is too long. */
@@ -131,6 +144,9 @@ const reasonsOverField = new Set([
   "not_integer",
   "out_of_range",
   "unknown_field",
+  "negative",
+  "too_many_decimals",
+  "no_decimals",
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

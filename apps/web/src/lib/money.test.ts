@@ -118,7 +118,7 @@ describe("readAmountInput", () => {
     expect(readAmountInput("R$ 100", "pt-BR")).toEqual({ ok: false, problem: "invalid" });
     expect(readAmountInput("R$ 100 BRL", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
     expect(readAmountInput("ten", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
-    expect(readAmountInput("-5", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("-x", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
     expect(readAmountInput("R$", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
   });
 
@@ -132,6 +132,26 @@ describe("readAmountInput", () => {
       ok: true,
       amount: "9999999999999.99",
     });
+  });
+
+  it("says a third decimal is one too many, not that the amount is not one", () => {
+    expect(readAmountInput("10.555", "en", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(readAmountInput("10,555", "pt-BR", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(readAmountInput("R$ 1.234,567", "pt-BR", "BRL")).toEqual({
+      ok: false,
+      problem: "moreThanTwoDecimals",
+    });
+    expect(readAmountInput("10.555", "en")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(readAmountInput("100,555", "pt-BR", "JPY")).toEqual({ ok: false, problem: "tooManyDecimals" });
+    // in pt-BR a dot and three digits group thousands
+    expect(readAmountInput("10.555", "pt-BR", "BRL")).toEqual({ ok: true, amount: "10555" });
+  });
+
+  it("says a negative amount is negative, and a negative one with three decimals has too many", () => {
+    expect(readAmountInput("-5", "en", "BRL")).toEqual({ ok: false, problem: "negative" });
+    expect(readAmountInput("-1.500,50", "pt-BR", "BRL")).toEqual({ ok: false, problem: "negative" });
+    expect(readAmountInput("-10.555", "en", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(parseAmountInput("-5", "en")).toBeNull();
   });
 
   it("refuses cents in a currency without them, and reads zero cents there as none", () => {

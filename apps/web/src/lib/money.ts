@@ -59,8 +59,12 @@ export const maxAmountIntegerDigits = 13;
 
 /** Why typed text is not an amount the API takes. */
 export type AmountProblem =
-  /** not a non-negative number with at most two decimals */
+  /** not a number */
   | "invalid"
+  /** a number below zero */
+  | "negative"
+  /** three decimals or more, more than any currency has ("10,555") */
+  | "moreThanTwoDecimals"
   /** more than 13 digits before the decimals */
   | "tooLarge"
   /** decimals in a currency that has none (JPY, CLP) */
@@ -108,9 +112,15 @@ export function currencyDecimals(currency: string): number {
  * ("R$ 1.000,00", "1000 BRL"), and its decimals are checked (none in JPY).
  */
 export function readAmountInput(text: string, locale: Locale, currency?: string): AmountReading {
-  const parts = text
-    .trim()
-    .match(/^([^\d\s.,]*)[\s\u00a0\u202f]*([\d\s\u00a0\u202f.,]*?)[\s\u00a0\u202f]*([^\d\s.,]*)$/u);
+  const trimmed = text.trim();
+  if (trimmed.startsWith("-")) {
+    // an amount but for its sign is told so, rather than that it is not an amount
+    const unsigned = readAmountInput(trimmed.slice(1), locale, currency);
+    return unsigned.ok ? { ok: false, problem: "negative" } : unsigned;
+  }
+  const parts = trimmed.match(
+    /^([^\d\s.,]*)[\s\u00a0\u202f]*([\d\s\u00a0\u202f.,]*?)[\s\u00a0\u202f]*([^\d\s.,]*)$/u,
+  );
   const [, lead = "", number = "", trail = ""] = parts ?? [];
   if (!parts || number === "" || (lead !== "" && trail !== "")) return { ok: false, problem: "invalid" };
   const mark = (lead || trail).toUpperCase();
@@ -142,7 +152,12 @@ export function readAmountInput(text: string, locale: Locale, currency?: string)
     whole = whole.split(group).join("");
   }
   whole = whole.replace(/^0+(?=\d)/, "");
-  if (fraction !== "" && !/^\d{1,2}$/.test(fraction)) return { ok: false, problem: "invalid" };
+  if (!/^\d{0,2}$/.test(fraction)) {
+    if (!digitsOnly.test(fraction)) return { ok: false, problem: "invalid" };
+    // in a currency without cents, any decimals are the problem to tell
+    const noCents = currency !== undefined && currencyDecimals(currency) === 0;
+    return { ok: false, problem: noCents ? "tooManyDecimals" : "moreThanTwoDecimals" };
+  }
   if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "tooLarge" };
   if (currency && fraction.length > currencyDecimals(currency)) {
     // "100,00" in JPY is 100; "100,50" is not an amount in a currency without cents

@@ -34,6 +34,8 @@ export const retentionDays: Rule = (value) => {
 
 const amountMessages: Record<AmountProblem, PlainMessageKey> = {
   invalid: "errors.field.amount",
+  negative: "errors.field.amountNegative",
+  moreThanTwoDecimals: "errors.field.amountDecimals",
   tooLarge: "errors.field.amountTooLarge",
   tooManyDecimals: "errors.field.amountNoCents",
   otherCurrency: "errors.field.amountOtherCurrency",

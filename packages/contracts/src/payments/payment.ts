@@ -11,18 +11,39 @@ export const paymentStatus = z
 const maxIntegerDigits = 13;
 const decimalShape = /^(\d+)(?:\.(\d+))?$/;
 
+/** What is wrong with an amount: the rule it breaks, and its code for `data.fieldReasons` (see `inputIssueReason`). */
+export interface PaymentAmountProblem {
+  reason: "invalid_format" | "negative" | "too_big" | "too_many_decimals" | "too_small";
+  message: string;
+}
+
 /**
  * What is wrong with an amount, said as the rule it breaks (one message, the first rule broken): the same 400
  * for creating a link and refunding, zero included.
  */
-export function paymentAmountProblem(value: string): string | undefined {
+export function paymentAmountProblem(value: string): PaymentAmountProblem | undefined {
   const parts = decimalShape.exec(value);
-  if (!parts) return 'Must be a decimal amount with a dot, no sign or thousands separator, such as "1234.56"';
+  if (!parts) {
+    return decimalShape.test(value.replace(/^-/, ""))
+      ? { reason: "negative", message: "Must not be negative" }
+      : {
+          reason: "invalid_format",
+          message: 'Must be a decimal amount with a dot, no sign or thousands separator, such as "1234.56"',
+        };
+  }
   const [, whole = "", fraction = ""] = parts;
   if (whole.length > maxIntegerDigits)
-    return `At most ${maxIntegerDigits} integer digits: the largest amount is 9999999999999.99`;
-  if (fraction.length > 2) return "At most 2 decimals";
-  if (/^0*$/.test(whole) && /^0*$/.test(fraction)) return "Must be greater than zero";
+    return {
+      reason: "too_big",
+      message: `At most ${maxIntegerDigits} integer digits: the largest amount is 9999999999999.99`,
+    };
+  if (fraction.length > 2)
+    return {
+      reason: "too_many_decimals",
+      message: 'Has more than 2 decimal places: write at most 2, such as "1500.50"',
+    };
+  if (/^0*$/.test(whole) && /^0*$/.test(fraction))
+    return { reason: "too_small", message: "Must be greater than zero" };
   return undefined;
 }
 
@@ -31,7 +52,8 @@ const decimal = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = paymentAmountProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem)
+      ctx.addIssue({ code: "custom", message: problem.message, params: { reason: problem.reason } });
   })
   .describe(
     'Decimal string greater than zero, e.g. "1234.56" (never a float): at most 13 integer digits and 2 decimals',

@@ -5,15 +5,21 @@ import { parseWebhookUrl, type WebhookUrlPolicy } from "./webhook-url";
 const anyAddress = () => null;
 const httpsOnly: WebhookUrlPolicy = { allowHttp: false, privateAddressOf: anyAddress };
 
-function refusal(url: string, policy = httpsOnly): string | undefined {
+function refusalError(url: string, policy: WebhookUrlPolicy): DomainError | undefined {
   try {
     parseWebhookUrl(url, policy);
     return undefined;
   } catch (error) {
-    if (error instanceof DomainError) return error.details?.fieldErrors?.url?.[0];
+    if (error instanceof DomainError) return error;
     throw error;
   }
 }
+
+const refusal = (url: string, policy = httpsOnly) =>
+  refusalError(url, policy)?.details?.fieldErrors?.url?.[0];
+
+/** The code clients word the refusal by (`data.fieldReasons.url`). */
+const reasonOf = (url: string, policy = httpsOnly) => refusalError(url, policy)?.details?.fieldReasons?.url;
 
 describe("webhook URL", () => {
   it("takes an https URL, trimmed, with its host in lower case", () => {
@@ -24,21 +30,33 @@ describe("webhook URL", () => {
 
   it("takes http only where the server allows it", () => {
     expect(refusal("http://hooks.example.com/crm")).toBe("Use an https URL");
+    expect(reasonOf("http://hooks.example.com/crm")).toBe("https_required");
     expect(
       parseWebhookUrl("http://127.0.0.1:4000/crm", { allowHttp: true, privateAddressOf: anyAddress }),
     ).toBe("http://127.0.0.1:4000/crm");
   });
 
   it.each([
-    ["ftp://example.com/x", "Use an https URL"],
-    ["https://user:secret@example.com/x", "The URL may not carry a user name or password"],
-    ["https://example.com/x#part", "The URL may not carry a #fragment"],
-    ["https:///nohost", "The URL's host is not valid"],
-    ["https://exa mple.com/", "Not a valid URL"],
-    ["not a url", "Not a valid URL"],
-    [`https://example.com/${"a".repeat(2048)}`, "The URL is longer than 2048 characters"],
-  ])("refuses %s", (url, message) => {
+    ["ftp://example.com/x", "Use an https URL", "https_required"],
+    [
+      "https://user:secret@example.com/x",
+      "The URL may not carry a user name or password",
+      "url_has_credentials",
+    ],
+    ["https://example.com/x#part", "The URL may not carry a #fragment", "url_has_fragment"],
+    ["https:///nohost", "The URL's host is not valid", "invalid_url"],
+    ["https://exa mple.com/", "Not a valid URL", "invalid_url"],
+    ["not a url", "Not a valid URL", "invalid_url"],
+    [`https://example.com/${"a".repeat(2048)}`, "The URL is longer than 2048 characters", "too_long"],
+  ])("refuses %s, with a code saying why", (url, message, reason) => {
     expect(refusal(url)).toBe(message);
+    expect(reasonOf(url)).toBe(reason);
+  });
+
+  it("words another scheme as not a web address where http is allowed too", () => {
+    const httpToo = { allowHttp: true, privateAddressOf: anyAddress };
+    expect(refusal("ftp://example.com/x", httpToo)).toBe("Use an http(s) URL");
+    expect(reasonOf("ftp://example.com/x", httpToo)).toBe("invalid_url");
   });
 });
 
@@ -52,6 +70,7 @@ describe("webhook URL with an IP address host", () => {
     expect(refusal("https://127.0.0.1/hook", noPrivate)).toBe(
       "127.0.0.1 is a private address: webhooks are sent to public addresses only",
     );
+    expect(reasonOf("https://127.0.0.1/hook", noPrivate)).toBe("private_address");
     expect(parseWebhookUrl("https://hooks.example.com/hook", noPrivate)).toBe(
       "https://hooks.example.com/hook",
     );

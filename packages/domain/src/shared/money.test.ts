@@ -82,10 +82,18 @@ describe("parseMoney", () => {
     expect(() => parseMoney(amount, "BRL")).toThrow(DomainError);
   });
 
-  it("rejects more decimals than the currency has", () => {
-    expect(() => parseMoney("10.001", "BRL")).toThrow(
+  it("rejects more decimals than the currency has, saying the rule and an amount that follows it", () => {
+    const twoPlaces = "Amount has more than 2 decimal places: write at most 2, such as 1500.50";
+    expect(() => parseMoney("10.555", "BRL")).toThrow(
       expect.objectContaining({
-        details: { fieldErrors: { value: ["BRL amounts have at most 2 decimals"] } },
+        message: twoPlaces,
+        details: { fieldErrors: { value: [twoPlaces] }, fieldReasons: { value: "too_many_decimals" } },
+      }),
+    );
+    const wholeOnly = "JPY amounts have no decimal places: write a whole amount, such as 1500";
+    expect(() => parseMoney("500.5", "JPY")).toThrow(
+      expect.objectContaining({
+        details: { fieldErrors: { value: [wholeOnly] }, fieldReasons: { value: "no_decimals" } },
       }),
     );
     expect(() => parseMoney("10.000", "BRL")).toThrow(DomainError);
@@ -102,9 +110,20 @@ describe("parseMoney", () => {
     expect(() => parseMoney("500.01", "JPY", "amount", { allowZeroPadding: true })).toThrow(DomainError);
   });
 
-  it("rejects negative amounts unless allowed", () => {
+  it("rejects negative amounts unless allowed, with a message of their own", () => {
     expect(() => parseMoney("-1.50", "BRL")).toThrow(
-      expect.objectContaining({ details: { fieldErrors: { value: ["Amount must not be negative"] } } }),
+      expect.objectContaining({
+        details: {
+          fieldErrors: { value: ["Amount must not be negative"] },
+          fieldReasons: { value: "negative" },
+        },
+      }),
+    );
+    // the decimals are the problem to say first, not the sign
+    expect(() => parseMoney("-1.555", "BRL")).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ fieldReasons: { value: "too_many_decimals" } }),
+      }),
     );
     expect(parseMoney("-1.5", "BRL", "value", { allowNegative: true })).toEqual({
       amount: "-1.50",
@@ -122,7 +141,10 @@ describe("parseMoney", () => {
     expect(() => parseMoney("abc", "BRL", "amount")).toThrow(
       expect.objectContaining({
         code: "VALIDATION_FAILED",
-        details: { fieldErrors: { amount: ["Amount must be a decimal number such as 1234.56"] } },
+        details: {
+          fieldErrors: { amount: ["Amount must be a decimal number such as 1234.56"] },
+          fieldReasons: { amount: "invalid_format" },
+        },
       }),
     );
   });
@@ -131,7 +153,10 @@ describe("parseMoney", () => {
     expect(parseMoney("9".repeat(30), "BRL").amount).toBe(`${"9".repeat(30)}.00`);
     expect(() => parseMoney("1".repeat(31), "BRL")).toThrow(
       expect.objectContaining({
-        details: { fieldErrors: { value: [`Amount is too large: at most ${"9".repeat(30)}.99`] } },
+        details: {
+          fieldErrors: { value: [`Amount is too large: at most ${"9".repeat(30)}.99`] },
+          fieldReasons: { value: "too_big" },
+        },
       }),
     );
     expect(parseMoney(`${"0".repeat(40)}1`, "BRL").amount).toBe("1.00");

@@ -1,5 +1,23 @@
 import { DomainError, validationFailed } from "./errors";
 
+/**
+ * Why an amount was refused (`details.fieldReasons`), for clients to word it: not a plain decimal, too many
+ * integer digits, more decimals than the currency has (`no_decimals` for one without: JPY, CLP), below zero.
+ */
+export type AmountProblem = "invalid_format" | "too_big" | "too_many_decimals" | "no_decimals" | "negative";
+
+const amountRefused = (field: string, reason: AmountProblem, message: string) =>
+  new DomainError("VALIDATION_FAILED", message, {
+    fieldErrors: { [field]: [message] },
+    fieldReasons: { [field]: reason },
+  });
+
+/** What an amount with more decimals than its currency has is told: the rule, and an amount that follows it. */
+const decimalsMessage = (code: CurrencyCode, digits: number): string =>
+  digits === 0
+    ? `${code} amounts have no decimal places: write a whole amount, such as 1500`
+    : `Amount has more than ${digits} decimal places: write at most ${digits}, such as 1500.${"5".padEnd(digits, "0")}`;
+
 /** The currencies we accept, with their ISO 4217 minor-unit digits. */
 export const currencies = {
   ARS: { minorUnits: 2 },
@@ -103,15 +121,22 @@ export const parseMoney = (
   const code = parseCurrency(currency);
   const digits = currencies[code].minorUnits;
   const parts = splitDecimal(amount);
-  if (!parts) throw validationFailed(field, "Amount must be a decimal number such as 1234.56");
+  if (!parts) throw amountRefused(field, "invalid_format", "Amount must be a decimal number such as 1234.56");
   const maxDigits = options.maxIntegerDigits ?? defaultMaxIntegerDigits;
   if (parts.whole.length > maxDigits) {
     const largest = `${"9".repeat(maxDigits)}${digits > 0 ? `.${"9".repeat(digits)}` : ""}`;
-    throw validationFailed(field, `Amount is too large: at most ${largest}`);
+    throw amountRefused(field, "too_big", `Amount is too large: at most ${largest}`);
   }
   const minor = toMinor(parts, code, options.allowZeroPadding);
-  if (minor === undefined) throw validationFailed(field, `${code} amounts have at most ${digits} decimals`);
-  if (minor < 0n && !options.allowNegative) throw validationFailed(field, "Amount must not be negative");
+  if (minor === undefined) {
+    throw amountRefused(
+      field,
+      digits === 0 ? "no_decimals" : "too_many_decimals",
+      decimalsMessage(code, digits),
+    );
+  }
+  if (minor < 0n && !options.allowNegative)
+    throw amountRefused(field, "negative", "Amount must not be negative");
   return fromMinorUnits(minor, code);
 };
 

@@ -58,7 +58,14 @@ describe("refunds", () => {
       error: "payments.refund.tooMuch",
     });
     expect(refundAmountOf("partial", "ten", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
-    expect(refundAmountOf("partial", "-1", "10", "en")).toEqual({ ok: false, error: "errors.field.amount" });
+    expect(refundAmountOf("partial", "-1", "10", "en")).toEqual({
+      ok: false,
+      error: "errors.field.amountNegative",
+    });
+    expect(refundAmountOf("partial", "1.555", "10", "en")).toEqual({
+      ok: false,
+      error: "errors.field.amountDecimals",
+    });
     expect(refundAmountOf("partial", "10.000.000.000.000", "10", "pt-BR")).toEqual({
       ok: false,
       error: "payments.refund.tooMuch",

@@ -2,7 +2,7 @@ import type { Locale } from "../../i18n/locale";
 import type { PlainMessageKey } from "../../i18n/translate";
 import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
 import { type ErrorMessageOverrides, errorCodeOf } from "../../lib/errors";
-import { parseAmountInput } from "../../lib/money";
+import { type AmountProblem, readAmountInput } from "../../lib/money";
 import type { Payment } from "./payment-filters";
 import { exceedsAmountLimit } from "./payment-link-input";
 
@@ -51,16 +51,24 @@ export function refundAmountOf(
   locale: Locale,
 ): RefundAmount {
   if (mode === "full") return { ok: true, amount: undefined };
-  const amount = parseAmountInput(text, locale);
-  if (amount === null) {
+  const reading = readAmountInput(text, locale);
+  if (!reading.ok) {
     // more digits than any payment has: more than what is left, which the dialog states
-    return { ok: false, error: exceedsAmountLimit(text) ? "payments.refund.tooMuch" : "errors.field.amount" };
+    if (exceedsAmountLimit(text)) return { ok: false, error: "payments.refund.tooMuch" };
+    return { ok: false, error: refundAmountProblems[reading.problem] ?? "errors.field.amount" };
   }
+  const { amount } = reading;
   if (isZeroDecimal(amount)) return { ok: false, error: "payments.refund.zero" };
   const left = subtractDecimals(refundable, amount);
   if (left.startsWith("-")) return { ok: false, error: "payments.refund.tooMuch" };
   return { ok: true, amount: isZeroDecimal(left) ? undefined : amount };
 }
+
+/** What the refund dialog says of an amount it cannot send, where more can be said than "not an amount". */
+const refundAmountProblems: Partial<Record<AmountProblem, PlainMessageKey>> = {
+  negative: "errors.field.amountNegative",
+  moreThanTwoDecimals: "errors.field.amountDecimals",
+};
 
 /** What the refund dialog says of the API's refusals in its own words. */
 export const refundErrorMessages = {
