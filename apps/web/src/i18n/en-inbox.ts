@@ -132,6 +132,11 @@ export const inboxEn = {
   "inbox.snooze.until": "Until",
   "inbox.snooze.submit": "Snooze",
   "inbox.snooze.future": "Choose a time in the future.",
+  "inbox.snooze.done": "Conversation snoozed until {date}.",
+  "inbox.snooze.undo": "Undo",
+  "inbox.snooze.undoneOpen": "Snooze undone: the conversation is open again.",
+  "inbox.snooze.undonePending": "Snooze undone: the conversation is pending again.",
+  "inbox.snooze.undoChanged": "The conversation changed after it was snoozed, so the snooze was not undone.",
 
   "inbox.contact.title": "Contact",
   "inbox.contact.none": "This conversation is not linked to a contact.",

@@ -135,6 +135,11 @@ export const inboxPtBr: TranslationOf<typeof inboxEn> = {
   "inbox.snooze.until": "Até",
   "inbox.snooze.submit": "Adiar",
   "inbox.snooze.future": "Escolha um horário no futuro.",
+  "inbox.snooze.done": "Conversa adiada até {date}.",
+  "inbox.snooze.undo": "Desfazer",
+  "inbox.snooze.undoneOpen": "Adiamento desfeito: a conversa está aberta de novo.",
+  "inbox.snooze.undonePending": "Adiamento desfeito: a conversa está pendente de novo.",
+  "inbox.snooze.undoChanged": "A conversa mudou depois de adiada, então o adiamento não foi desfeito.",
 
   "inbox.contact.title": "Contato",
   "inbox.contact.none": "Esta conversa não está ligada a um contato.",

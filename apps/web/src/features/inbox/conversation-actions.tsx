@@ -5,11 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "../../components/ui/button";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
+import { errorCodeOf } from "../../lib/errors";
 import { useSession } from "../auth/use-session";
 import { useMembers } from "../deals/use-deal-options";
 import { focusRow, rowAfterClose } from "./focus-after-close";
 import type { InboxFilters } from "./inbox-filters";
 import { SnoozeDialog } from "./snooze-dialog";
+import { SnoozeNotice, useLastSnooze } from "./snooze-notice";
 import type { Conversation } from "./types";
 import {
   useClaimConversation,
@@ -36,6 +38,7 @@ export function ConversationActions({ conversation, filters }: ConversationActio
   const update = useUpdateConversation();
   const claim = useClaimConversation();
   const release = useReleaseConversation();
+  const lastSnooze = useLastSnooze(conversation);
   const actions = useRef<HTMLFieldSetElement>(null);
   // Closing takes the Close button away: focus then goes to the list, or to Reopen when the list is hidden.
   const [focusAfterClose, setFocusAfterClose] = useState<{ row: string | undefined } | null>(null);
@@ -209,9 +212,39 @@ export function ConversationActions({ conversation, filters }: ConversationActio
           </Button>
         )}
       </fieldset>
-      <ErrorAlert error={update.error} />
+      <SnoozeNotice
+        last={lastSnooze.current}
+        undoing={update.isPending}
+        // Undo takes its own button away: focus goes to Snooze, which is back. Changed since the snooze (by
+        // someone else, or woken and snoozed again): nothing to undo any more, and Reopen is still there.
+        onUndo={(undo) =>
+          update.mutate(
+            { id: conversation.id, ...undo },
+            {
+              onSuccess: () => {
+                lastSnooze.undone();
+                setFocusAfterUpdate("snooze");
+              },
+              onError: (error) => {
+                if (errorCodeOf(error) !== "PRECONDITION_FAILED") return;
+                lastSnooze.dismiss();
+                setFocusAfterUpdate("reopen");
+              },
+            },
+          )
+        }
+        onDismiss={lastSnooze.dismiss}
+      />
+      {/* only Undo sends a version: a changed one is that snooze's */}
+      <ErrorAlert error={update.error} overrides={{ PRECONDITION_FAILED: "inbox.snooze.undoChanged" }} />
       <ErrorAlert error={claim.error ?? release.error} overrides={{ CONFLICT: "inbox.actions.taken" }} />
-      <SnoozeDialog conversationId={conversation.id} open={snoozing} onOpenChange={setSnoozing} />
+      <SnoozeDialog
+        conversationId={conversation.id}
+        open={snoozing}
+        onOpenChange={setSnoozing}
+        // the status it had before: what Undo brings back
+        onSnoozed={(snoozed) => lastSnooze.snoozed(snoozed, conversation.status)}
+      />
     </div>
   );
 }

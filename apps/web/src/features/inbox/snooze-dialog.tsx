@@ -5,12 +5,15 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { TextField } from "../../components/ui/text-field";
 import { useI18n } from "../../i18n/i18n-provider";
 import { type SnoozePreset, snoozeUntil, toLocalInputValue } from "./snooze";
+import type { Conversation } from "./types";
 import { useUpdateConversation } from "./use-update-conversation";
 
 interface SnoozeDialogProps {
   conversationId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** the conversation as the server answered once snoozed */
+  onSnoozed: (snoozed: Conversation) => void;
 }
 
 const presets: Array<{
@@ -22,7 +25,7 @@ const presets: Array<{
   { preset: "nextWeek", label: "inbox.snooze.nextWeek" },
 ];
 
-export function SnoozeDialog({ conversationId, open, onOpenChange }: SnoozeDialogProps) {
+export function SnoozeDialog({ conversationId, open, onOpenChange, onSnoozed }: SnoozeDialogProps) {
   const { t } = useI18n();
   const [until, setUntil] = useState(() => toLocalInputValue(snoozeUntil("tomorrow", new Date())));
   const [invalid, setInvalid] = useState(false);
@@ -33,7 +36,10 @@ export function SnoozeDialog({ conversationId, open, onOpenChange }: SnoozeDialo
       return;
     }
     setInvalid(false);
-    update.mutate({ id: conversationId, status: "snoozed", snoozedUntil: date.toISOString() });
+    update.mutate(
+      { id: conversationId, status: "snoozed", snoozedUntil: date.toISOString() },
+      { onSuccess: onSnoozed },
+    );
   };
   return (
     <Dialog
