@@ -65,9 +65,9 @@ describe("Mesclar duplicado", () => {
     await screenshot(page, "contact-merge-suggestions-pt");
 
     // the search is still there, under them
-    const search = dialog.getByRole("searchbox", { name: "Ou busque outro contato" });
+    const search = dialog.getByRole("combobox", { name: "Ou busque outro contato" });
     await search.fill("Zélia");
-    await dialog.getByRole("list", { name: "Contatos encontrados" }).getByText("Zélia Prado").waitFor();
+    await dialog.getByRole("listbox", { name: "Contatos encontrados" }).getByText("Zélia Prado").waitFor();
 
     await first.getByRole("button").click();
     await dialog.getByText("O que vem para cá").waitFor();

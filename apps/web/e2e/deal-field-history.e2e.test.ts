@@ -98,8 +98,8 @@ describe("a deal's edit history, as a Brazilian sales manager reads it", () => {
     await page.getByRole("button", { name: "Editar", exact: true }).click();
     await page.getByText("Carla Nunes", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Trocar", exact: true }).click();
-    await page.getByRole("searchbox", { name: "Contato" }).fill("Diego");
-    await page.getByRole("list", { name: "Contatos encontrados" }).getByText("Diego Farias").click();
+    await page.getByRole("combobox", { name: "Contato", exact: true }).fill("Diego");
+    await page.getByRole("listbox", { name: "Contatos encontrados" }).getByText("Diego Farias").click();
     await page.getByRole("combobox", { name: "Funil", exact: true }).selectOption({ label: "Renovações" });
     await page
       .getByRole("combobox", { name: "Etapa", exact: true })

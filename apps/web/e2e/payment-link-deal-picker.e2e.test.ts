@@ -54,11 +54,11 @@ describe("the payments page's deal picker", () => {
     await rest("POST", "/integrations", { channel: "stripe", name: "Stripe frotas", config: stripe.config });
 
     const dialog = await openCreateDialog();
-    const results = dialog.getByRole("list", { name: "Open deals" });
-    await results.getByRole("button").first().waitFor();
-    expect(await results.getByRole("button", { name: /Revisão da frota/ }).count()).toBe(0);
-    await dialog.getByRole("searchbox", { name: "Deal" }).fill("frota");
-    const older = results.getByRole("button", { name: /Revisão da frota \(5 carros\)/ });
+    const results = dialog.getByRole("listbox", { name: "Open deals" });
+    await results.getByRole("option").first().waitFor();
+    expect(await results.getByRole("option", { name: /Revisão da frota/ }).count()).toBe(0);
+    await dialog.getByRole("combobox", { name: "Deal" }).fill("frota");
+    const older = results.getByRole("option", { name: /Revisão da frota \(5 carros\)/ });
     await older.waitFor();
     // the contact and the value tell same-titled deals apart
     expect(await older.textContent()).toMatch(/Otávio Mendes · R\$4,321\.00/);
@@ -78,10 +78,10 @@ describe("the payments page's deal picker", () => {
   it("names the provider that did not answer and keeps its words under Technical details", async () => {
     stripe.failNext(500, 5);
     const dialog = await openCreateDialog();
-    await dialog.getByRole("searchbox", { name: "Deal" }).fill("Lote 7");
+    await dialog.getByRole("combobox", { name: "Deal" }).fill("Lote 7");
     await dialog
-      .getByRole("list", { name: "Open deals" })
-      .getByRole("button", { name: /^Lote 7(?!\d)/ })
+      .getByRole("listbox", { name: "Open deals" })
+      .getByRole("option", { name: /^Lote 7(?!\d)/ })
       .click();
     await dialog.getByRole("button", { name: "Create link" }).click();
     await dialog.getByText(/^Stripe did not respond as expected while creating the link/).waitFor();

@@ -14,8 +14,6 @@ export const agendaEn = {
   "agenda.group.empty.overdue": "Nothing overdue.",
   "agenda.group.empty.today": "Nothing else due today.",
   "agenda.group.empty.upcoming": "Nothing scheduled after today.",
-  "agenda.item.due": "Due {date}",
-  "agenda.item.overdue": "Overdue since {date}",
   "agenda.item.deal": "Deal: {title}",
   "agenda.item.closedDeal": "The deal is closed: this is left over, not late.",
   "agenda.card.overdue": "Activity overdue",

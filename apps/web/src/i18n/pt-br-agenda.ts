@@ -16,8 +16,6 @@ export const agendaPtBr: TranslationOf<typeof agendaEn> = {
   "agenda.group.empty.overdue": "Nada atrasado.",
   "agenda.group.empty.today": "Nada mais para hoje.",
   "agenda.group.empty.upcoming": "Nada agendado depois de hoje.",
-  "agenda.item.due": "Prazo {date}",
-  "agenda.item.overdue": "Atrasada desde {date}",
   "agenda.item.deal": "Negócio: {title}",
   "agenda.item.closedDeal": "O negócio está encerrado: a atividade ficou pendente, não atrasada.",
   "agenda.card.overdue": "Atividade atrasada",

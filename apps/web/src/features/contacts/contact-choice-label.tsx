@@ -12,7 +12,8 @@ export function ContactChoiceLabel({
       <Avatar name={contact.name} size="sm" />
       <span className="min-w-0 flex-1">
         <span className="block truncate text-sm font-medium text-slate-900">{contact.name}</span>
-        <span className="block truncate text-xs text-slate-500">
+        {/* slate-600, not 500: readable on the highlight of the option the arrows are on */}
+        <span className="block truncate text-xs text-slate-600">
           {contact.email ?? (contact.phone ? displayPhone(contact.phone) : "")}
         </span>
       </span>

@@ -2,7 +2,6 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import {
   ArrowRightLeft,
   Banknote,
-  CalendarClock,
   CircleDot,
   CreditCard,
   Link2,
@@ -32,6 +31,7 @@ import { cx } from "../../lib/cx";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useApiKeyAuthor } from "../api-keys/use-api-key-author";
+import { ActivityDueDate } from "./activity-due-date";
 import { activityTypeLabels } from "./activity-labels";
 import {
   contactChangeIds,
@@ -194,7 +194,7 @@ function TodoBody({
   dealStatus: string;
   canEdit: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // set in the change handler itself, so the controlled checkbox never snaps back before the mutation starts
@@ -237,16 +237,8 @@ function TodoBody({
             {activity.content}
           </p>
           {activity.dueAt && (
-            <p
-              className={cx(
-                "mt-1 flex items-center gap-1 text-xs",
-                overdue ? "font-medium text-red-600" : "text-slate-500",
-              )}
-            >
-              <CalendarClock aria-hidden="true" className="size-3.5" />
-              {overdue
-                ? t("deals.activity.overdue", { date: formatDateTime(activity.dueAt, locale) })
-                : t("deals.activity.due", { date: formatDateTime(activity.dueAt, locale) })}
+            <p className="mt-1 flex text-xs text-slate-500">
+              <ActivityDueDate dueAt={activity.dueAt} overdue={overdue} />
             </p>
           )}
         </div>

@@ -1,20 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { CalendarClock } from "lucide-react";
 import { useState } from "react";
 import { checkboxClasses } from "../../components/ui/checkbox-field";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
-import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { ActivityDueDate } from "./activity-due-date";
 import { activityTypeLabels } from "./activity-labels";
 import type { AgendaItem } from "./agenda-filters";
 import { DealStatusBadge } from "./deal-status";
 
 /** One due activity: ticked off here, it leaves the agenda and its deal's timeline shows it done. */
 export function AgendaRow({ item, canEdit }: { item: AgendaItem; canEdit: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // set in the change handler itself, so the controlled checkbox never snaps back before the mutation starts
@@ -34,7 +33,6 @@ export function AgendaRow({ item, canEdit }: { item: AgendaItem; canEdit: boolea
   );
   const done = requestedDone ?? item.done;
   const closed = item.deal.status !== "open";
-  const date = item.dueAt ? formatDateTime(item.dueAt, locale) : "";
   return (
     <li className="py-3">
       <div className="flex items-start gap-3">
@@ -60,14 +58,7 @@ export function AgendaRow({ item, canEdit }: { item: AgendaItem; canEdit: boolea
             {item.content}
           </p>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-            {item.dueAt && (
-              <span
-                className={cx("inline-flex items-center gap-1", item.overdue && "font-medium text-red-600")}
-              >
-                <CalendarClock aria-hidden="true" className="size-3.5" />
-                {item.overdue ? t("agenda.item.overdue", { date }) : t("agenda.item.due", { date })}
-              </span>
-            )}
+            {item.dueAt && <ActivityDueDate dueAt={item.dueAt} overdue={item.overdue} />}
             <Link
               to="/deals/$dealId"
               params={{ dealId: item.deal.id }}
