@@ -95,12 +95,18 @@ describe("a contact's deals", () => {
       toContactId: null,
       reason: "contact_deleted",
     });
-    expect(events).toEqual(
-      expect.arrayContaining([
-        { type: "contact_updated", payload: { contactId: contact.id, change: "deleted" } },
-        { type: "deal_updated", payload: expect.objectContaining({ dealId: deal.id, changes: ["contact"] }) },
-      ]),
-    );
+    // the events come back through Redis's pub/sub: later than the writes on a loaded machine
+    await expect
+      .poll(() => events)
+      .toEqual(
+        expect.arrayContaining([
+          { type: "contact_updated", payload: { contactId: contact.id, change: "deleted" } },
+          {
+            type: "deal_updated",
+            payload: expect.objectContaining({ dealId: deal.id, changes: ["contact"] }),
+          },
+        ]),
+      );
     stop();
   });
 });
