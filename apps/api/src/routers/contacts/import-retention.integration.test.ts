@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readEnv } from "@crm/db/cli/env";
 import { createContactsStore } from "@crm/db/contacts/contacts-store";
 import { createRetentionRepository } from "@crm/db/conversations/retention-repository";
 import { type Actor, type ContactsDeps, confirmContactImport } from "@crm/domain";
@@ -127,35 +128,39 @@ describe("the retention of contact import previews", () => {
     expect(after.body).toMatchObject({ status: "completed", confirmedImportId: fromPreview.id });
   });
 
-  it("leaves alone a preview being confirmed while it runs, which is then confirmed", async () => {
-    const owner = await api.register();
-    const preview = await finishedImport(owner.token, csvOf(40), true);
-    const actor: Actor = {
-      kind: "user",
-      userId: owner.user.id,
-      organizationId: owner.organization.id,
-      role: "owner",
-      sessionId: "retention-test",
-    };
-    const held = heldAtConfirmation(api.container.contacts);
+  // PGlite has one connection: the held confirmation would keep the sweep waiting behind it for ever
+  it.skipIf(!readEnv().databaseUrl)(
+    "leaves alone a preview being confirmed while it runs, which is then confirmed (Postgres)",
+    async () => {
+      const owner = await api.register();
+      const preview = await finishedImport(owner.token, csvOf(40), true);
+      const actor: Actor = {
+        kind: "user",
+        userId: owner.user.id,
+        organizationId: owner.organization.id,
+        role: "owner",
+        sessionId: "retention-test",
+      };
+      const held = heldAtConfirmation(api.container.contacts);
 
-    const confirming = confirmContactImport(held.deps, actor, { id: preview.id });
-    await held.reached;
-    // the confirmation holds the preview's row, not yet marked confirmed: the sweep either passes it by or
-    // waits for the confirmation to commit, and must not delete it either way
-    const sweeping = runRetention(retentionDays + 1);
-    await sweptOrWaitingForTheConfirmation(sweeping);
-    held.release();
-    const started = await confirming;
-    expect(await sweeping).toMatchObject({ importPreviewsDeleted: 0 });
+      const confirming = confirmContactImport(held.deps, actor, { id: preview.id });
+      await held.reached;
+      // the confirmation holds the preview's row, not yet marked confirmed: the sweep either passes it by or
+      // waits for the confirmation to commit, and must not delete it either way
+      const sweeping = runRetention(retentionDays + 1);
+      await sweptOrWaitingForTheConfirmation(sweeping);
+      held.release();
+      const started = await confirming;
+      expect(await sweeping).toMatchObject({ importPreviewsDeleted: 0 });
 
-    expect(await stored(preview.id)).toMatchObject({ exists: true, csv: null, rows: 3 });
-    const done = await waitForImport(api, owner.token, started.id);
-    expect(done).toMatchObject({ status: "completed", created: 2, failed: 1 });
-    expect(await runRetention(retentionDays + 1)).toMatchObject({ importPreviewsDeleted: 0 });
-    const after = await api.rest<Import>("GET", `/contacts/imports/${preview.id}`, { token: owner.token });
-    expect(after.body).toMatchObject({ confirmedImportId: started.id });
-  });
+      expect(await stored(preview.id)).toMatchObject({ exists: true, csv: null, rows: 3 });
+      const done = await waitForImport(api, owner.token, started.id);
+      expect(done).toMatchObject({ status: "completed", created: 2, failed: 1 });
+      expect(await runRetention(retentionDays + 1)).toMatchObject({ importPreviewsDeleted: 0 });
+      const after = await api.rest<Import>("GET", `/contacts/imports/${preview.id}`, { token: owner.token });
+      expect(after.body).toMatchObject({ confirmedImportId: started.id });
+    },
+  );
 });
 
 /** Until the sweep is done, or is waiting for a row lock in its delete of previews. */
@@ -167,7 +172,8 @@ async function sweptOrWaitingForTheConfirmation(sweeping: Promise<unknown>) {
   while (!done) {
     const waiting = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
-      where wait_event_type = 'Lock' and query ilike 'delete from "contact_imports"%'
+      where datname = current_database() and wait_event_type = 'Lock'
+        and query ilike 'delete from "contact_imports"%'
     `.execute(api.container.db.db);
     if ((waiting.rows[0]?.n ?? 0) > 0) return;
     await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 20))]);

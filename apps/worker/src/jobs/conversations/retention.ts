@@ -16,9 +16,14 @@ export interface RetentionJobDeps extends RetentionDeps {
  * and the contact import previews never confirmed.
  */
 export async function retentionJob(deps: RetentionJobDeps): Promise<void> {
-  const report = await purgeExpiredData(deps);
-  const importPreviewsDeleted = await purgeUnconfirmedPreviews(deps.importPreviews);
-  deps.logger.info({ ...report, importPreviewsDeleted }, "retention done");
+  // one part failing (a file it cannot delete) does not keep the other from running; the job still fails
+  const [expired, previews] = await Promise.allSettled([
+    purgeExpiredData(deps),
+    purgeUnconfirmedPreviews(deps.importPreviews),
+  ]);
+  if (expired.status === "rejected") throw expired.reason;
+  if (previews.status === "rejected") throw previews.reason;
+  deps.logger.info({ ...expired.value, importPreviewsDeleted: previews.value }, "retention done");
 }
 
 /**
