@@ -128,10 +128,11 @@ const appCodeOfProtocol: Partial<Record<TRPCError["code"], ErrorCode | ProtocolA
   UNPROCESSABLE_CONTENT: "UNPROCESSABLE",
   TOO_MANY_REQUESTS: "RATE_LIMITED",
   BAD_GATEWAY: "PROVIDER_ERROR",
+  SERVICE_UNAVAILABLE: "UNAVAILABLE",
   METHOD_NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
 };
 
-/** A 429's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */
+/** A 429's or 503's `Retry-After` for both protocols' `responseMeta`: the longest wait any failed call asks for. */
 export function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {
   const seconds = Math.max(0, ...errors.map((error) => errorData(error).retryAfterSeconds ?? 0));
   return seconds > 0 ? { "retry-after": String(seconds) } : {};

@@ -299,6 +299,7 @@ export const en = {
   "errors.field.amount": "Enter an amount like 1500 or 1500.50.",
   "errors.field.amountNegative": "The amount cannot be negative.",
   "errors.field.amountDecimals": "Use at most two decimal places, like 1500.50.",
+  "errors.field.amountPositive": "The amount must be greater than zero.",
   "errors.field.amountTooLarge": "The amount is too large: it can be at most 9,999,999,999,999.99.",
   "errors.field.amountNoCents": "This currency has no cents: enter a whole amount, like 1500.",
   "errors.field.amountOtherCurrency":

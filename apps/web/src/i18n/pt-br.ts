@@ -297,6 +297,7 @@ export const ptBR: Messages = {
   "errors.field.amount": "Informe um valor como 1500 ou 1.500,50.",
   "errors.field.amountNegative": "O valor não pode ser negativo.",
   "errors.field.amountDecimals": "Use no máximo duas casas decimais, como 1.500,50.",
+  "errors.field.amountPositive": "O valor deve ser maior que zero.",
   "errors.field.amountTooLarge": "O valor é grande demais: pode ser no máximo 9.999.999.999.999,99.",
   "errors.field.amountNoCents": "Esta moeda não tem centavos: informe um valor inteiro, como 1500.",
   "errors.field.amountOtherCurrency":

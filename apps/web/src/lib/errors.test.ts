@@ -223,6 +223,7 @@ describe("the field sentence for the API's reason codes", () => {
     expect(refusal("amount", "too_big")).toBe("errors.field.amountTooLarge");
     expect(refusal("value.amount", "invalid_format")).toBe("errors.field.amount");
     expect(refusal("amount", "invalid_format")).toBe("errors.field.amount");
+    expect(refusal("amount", "too_small")).toBe("errors.field.amountPositive");
   });
 
   it("keeps a field's own sentence for a malformed value, and says a size problem as one", () => {

@@ -102,6 +102,7 @@ const fieldReasonMessages: Record<string, PlainMessageKey> = {
   "value.amount.too_big": "errors.field.amountTooLarge",
   "amount.too_big": "errors.field.amountTooLarge",
   "amount.invalid_format": "errors.field.amount",
+  "amount.too_small": "errors.field.amountPositive",
 };
 
 /** Why a field was refused whatever the field: the API's codes for its input schema, and some of its use cases. */
