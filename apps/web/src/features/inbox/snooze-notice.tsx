@@ -20,11 +20,12 @@ interface LastSnooze {
 export function useLastSnooze(conversation: Conversation) {
   const [last, setLast] = useState<LastSnooze | null>(null);
   const mine = last?.conversationId === conversation.id ? last : null;
-  // reopened by hand, woken, snoozed again elsewhere: what the notice says is no longer so
+  // reopened by hand, woken, snoozed again or closed elsewhere: what the notice says is no longer so
   const current =
     mine &&
-    (mine.undone ||
-      (conversation.status === "snoozed" && conversation.snoozedUntil === mine.snoozed.snoozedUntil))
+    (mine.undone
+      ? conversation.status === mine.before
+      : conversation.status === "snoozed" && conversation.snoozedUntil === mine.snoozed.snoozedUntil)
       ? mine
       : null;
   return {
