@@ -1,5 +1,5 @@
 import { type FakeStripe, startFakeStripe } from "@crm/integrations/testing";
-import type { Locator, Page } from "playwright-core";
+import type { Locator, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, expectAccessible, registerOwner, restAs, startBrowserSession } from "./session";
 
@@ -24,9 +24,10 @@ const url = (path: string) => `${session.api.baseUrl}${path}`;
 const rest = <T>(method: string, path: string, body?: unknown) =>
   restAs<T>(session.api.baseUrl, token, method, path, body);
 
-/** The names of the listed options, in order, once `count` of them show. */
+/** The names of the listed options, in order, once `count` of them show in answer to what is typed. */
 async function optionNames(list: Locator, count: number): Promise<string[]> {
   const options = list.getByRole("option");
+  await expect.poll(() => list.getAttribute("aria-busy")).toBe(null);
   await expect.poll(() => options.count()).toBe(count);
   return options.allTextContents();
 }
@@ -104,6 +105,67 @@ describe("the contact and deal pickers by keyboard alone", () => {
     );
     const picked = contacts.items.find((contact) => contact.name === chosen);
     expect(deals.items.map((deal) => deal.contactId)).toEqual([picked?.id]);
+  });
+
+  it("picks nothing with Enter while the list still answers the previous search, then the new match", async () => {
+    await rest("POST", "/contacts", { name: "Maria Quitéria", email: "maria@example.com" });
+    await page.goto(url("/deals"));
+    await page.getByRole("button", { name: "New deal" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New deal" });
+    const box = dialog.getByRole("combobox", { name: "Contact", exact: true });
+    await box.click();
+    await page.keyboard.type("Rena");
+    const list = dialog.getByRole("listbox", { name: "Matching contacts" });
+    const oldNames = await optionNames(list, 3);
+
+    // the contact list's answers for any other search are held until released
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let mariaAsked = false;
+    const holdNewSearches = async (route: Route) => {
+      const request = new URL(route.request().url());
+      const names = request.pathname.slice(request.pathname.indexOf("/trpc/") + "/trpc/".length).split(",");
+      if (!names.includes("contacts.list") || request.searchParams.get("input")?.includes('"Rena"')) {
+        return route.fallback();
+      }
+      if (request.searchParams.get("input")?.includes('"Maria"')) mariaAsked = true;
+      await held;
+      return route.fallback();
+    };
+    await page.route("**/trpc/**", holdNewSearches);
+    try {
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("Maria");
+      // at once, before the search is even sent: the old list is still shown
+      await page.keyboard.press("Enter");
+      expect(await dialog.getByRole("button", { name: "Change" }).count()).toBe(0);
+      expect(await box.inputValue()).toBe("Maria");
+
+      // the search for "Maria" was sent, its answer not yet back: still the old list, and an old row pointed at
+      await expect.poll(() => mariaAsked).toBe(true);
+      expect(await list.getAttribute("aria-busy")).toBe("true");
+      expect(await list.getByRole("option").allTextContents()).toEqual(oldNames);
+      await page.keyboard.press("ArrowDown");
+      expect(await activeOption(box)).toBe(oldNames[0]);
+      await page.keyboard.press("Enter");
+      expect(await dialog.getByRole("button", { name: "Change" }).count()).toBe(0);
+      expect(await box.inputValue()).toBe("Maria");
+      expect(await dialog.isVisible()).toBe(true);
+
+      release();
+      const [newName] = await optionNames(list, 1);
+      expect(newName).toContain("Maria Quitéria");
+      // the row pointed at in the old list does not carry over to whichever record now stands there
+      expect(await activeOption(box)).toBe(null);
+      await page.keyboard.press("Enter");
+      await dialog.getByText("Maria Quitéria", { exact: true }).waitFor();
+      await expect.poll(focusedText).toBe("Change");
+    } finally {
+      release();
+      await page.unroute("**/trpc/**", holdNewSearches);
+    }
   });
 
   it("picks the deal to charge with the arrows and Enter, and Change brings the search back", async () => {

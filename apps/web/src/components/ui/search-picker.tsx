@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { useI18n } from "../../i18n/i18n-provider";
 import { cx } from "../../lib/cx";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
@@ -13,6 +13,8 @@ export interface SearchPickerOptions<Item> {
   options: readonly Item[];
   /** No answer yet (a later search keeps the previous answer on screen while it loads). */
   isPending: boolean;
+  /** The options still answer an earlier search (kept on screen while the current one loads). */
+  isPlaceholderData: boolean;
 }
 
 export interface SearchPickerWords {
@@ -50,7 +52,8 @@ interface SearchPickerProps<Item extends { id: string }> {
 /**
  * Finds one record among any number by asking the API as the user types; the choice then shows as a card with a
  * way to change it. A combobox with its own listbox: focus stays in the box, arrows move, Enter picks (the first
- * match while none is pointed at), Escape hides the list. The list shows from the start, so a click is enough.
+ * match while none is pointed at) once the list answers what is typed now, Escape hides the list. The list shows
+ * from the start, so a click is enough.
  */
 export function SearchPicker<Item extends { id: string }>({
   label,
@@ -75,13 +78,34 @@ export function SearchPicker<Item extends { id: string }>({
   const { isPending } = found;
   const [open, setOpen] = useState(true);
   const [active, setActive] = useState(-1);
-  // set when the user swaps the box for the card or back, not when a value arrives from outside
-  const moveFocus = useRef(false);
+  // where the user just swapped the box for the card or back; not set when a value arrives from outside
+  const [focusTo, setFocusTo] = useState<"choice" | "search" | null>(null);
+
+  // another list under the same row number is other records: nothing stays pointed at
+  const resultsKey = `${found.isPlaceholderData}:${search}`;
+  const [shownResultsKey, setShownResultsKey] = useState(resultsKey);
+  if (shownResultsKey !== resultsKey) {
+    setShownResultsKey(resultsKey);
+    setActive(-1);
+  }
+  const valueId = value?.id ?? null;
+  const [shownValueId, setShownValueId] = useState(valueId);
+  if (shownValueId !== valueId) {
+    setShownValueId(valueId);
+    setActive(-1);
+    // emptied from outside (not by Change): the search starts over
+    if (valueId === null && focusTo !== "search") {
+      setText("");
+      setOpen(true);
+    }
+  }
 
   const expanded = open && options.length > 0;
+  const answersText = search === text.trim() && !found.isPlaceholderData;
   const activeIndex = Math.min(active, options.length - 1);
-  const optionId = (index: number) => `${listId}-${index}`;
-  const activeId = expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined;
+  const optionId = (item: Item) => `${listId}-${item.id}`;
+  const activeOption = expanded ? options[activeIndex] : undefined;
+  const activeId = activeOption ? optionId(activeOption) : undefined;
   const changeId = `${id}-change`;
 
   useEffect(() => {
@@ -91,13 +115,15 @@ export function SearchPicker<Item extends { id: string }>({
   // the box and the card take each other's place: focus follows, rather than falling back to the page
   const hasChoice = value !== null;
   useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    document.getElementById(hasChoice ? changeId : id)?.focus();
-  }, [hasChoice, changeId, id]);
+    if (focusTo === null) return;
+    if (focusTo === (hasChoice ? "choice" : "search"))
+      document.getElementById(hasChoice ? changeId : id)?.focus();
+    // asked once: if the parent ignored the change, a later one from outside must not move focus
+    setFocusTo(null);
+  }, [focusTo, hasChoice, changeId, id]);
 
   const pick = (item: Item) => {
-    moveFocus.current = true;
+    setFocusTo("choice");
     setActive(-1);
     onChange(item);
   };
@@ -113,7 +139,7 @@ export function SearchPicker<Item extends { id: string }>({
             variant="ghost"
             size="sm"
             onClick={() => {
-              moveFocus.current = true;
+              setFocusTo("search");
               setOpen(true);
               onChange(null);
             }}
@@ -135,9 +161,9 @@ export function SearchPicker<Item extends { id: string }>({
       if (event.key === "ArrowDown") setActive(!expanded || activeIndex >= last ? 0 : activeIndex + 1);
       else setActive(!expanded || activeIndex <= 0 ? last : activeIndex - 1);
     } else if (event.key === "Enter") {
-      // never submits the form around the picker
+      // never submits the form around the picker, and picks nothing from the answer to an earlier search
       event.preventDefault();
-      const option = expanded ? (options[activeIndex] ?? options[0]) : undefined;
+      const option = expanded && answersText ? (activeOption ?? options[0]) : undefined;
       if (option) pick(option);
     } else if (event.key === "Escape" && expanded) {
       // a dialog around sees the list open (aria-expanded) and stays open: this Escape is the list's
@@ -199,13 +225,15 @@ export function SearchPicker<Item extends { id: string }>({
           id={listId}
           role="listbox"
           aria-label={words.results}
+          // still the answer to an earlier search: Enter waits for the one to what is typed now
+          aria-busy={answersText ? undefined : true}
           hidden={options.length === 0}
           className="divide-y divide-slate-100"
         >
           {options.map((item, index) => (
             <ListboxOption
               key={item.id}
-              id={optionId(index)}
+              id={optionId(item)}
               active={index === activeIndex}
               onPick={() => pick(item)}
               onHover={() => setActive(index)}

@@ -28,7 +28,11 @@ function useMatchingContacts(search: string, { enabled }: { enabled: boolean }) 
     enabled,
     placeholderData: keepPreviousData,
   });
-  return { options: results.data?.items ?? [], isPending: results.isPending };
+  return {
+    options: results.data?.items ?? [],
+    isPending: results.isPending,
+    isPlaceholderData: results.isPlaceholderData,
+  };
 }
 
 /** Finds a contact by name, email or phone; the choice then shows as a card with a way to change it. */

@@ -21,7 +21,11 @@ function useOpenDeals(search: string, { enabled }: { enabled: boolean }) {
     enabled,
     placeholderData: keepPreviousData,
   });
-  return { options: results.data?.items ?? [], isPending: results.isPending };
+  return {
+    options: results.data?.items ?? [],
+    isPending: results.isPending,
+    isPlaceholderData: results.isPlaceholderData,
+  };
 }
 
 /** Finds an open deal by its title or its contact's name, among all of them; the choice shows with a way to change it. */
