@@ -1,3 +1,5 @@
+import { amountCases } from "@crm/domain/shared/amount-cases";
+import { type AmountProblem, amountProblems } from "@crm/domain/shared/amount-rule";
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
 import { ptBR } from "../i18n/pt-br";
@@ -224,6 +226,31 @@ describe("the field sentence for the API's reason codes", () => {
     expect(refusal("value.amount", "invalid_format")).toBe("errors.field.amount");
     expect(refusal("amount", "invalid_format")).toBe("errors.field.amount");
     expect(refusal("amount", "too_small")).toBe("errors.field.amountPositive");
+  });
+
+  const amountSentences: Record<AmountProblem, string> = {
+    invalid_format: "errors.field.amount",
+    negative: "errors.field.amountNegative",
+    too_big: "errors.field.amountTooLarge",
+    too_many_decimals: "errors.field.amountDecimals",
+    no_decimals: "errors.field.amountNoCents",
+    too_small: "errors.field.amountPositive",
+  };
+
+  it.each(
+    amountProblems.flatMap((reason) =>
+      ["value.amount", "amount", "valueMin", "valueMax"].map((field) => [field, reason] as const),
+    ),
+  )("words every amount refusal on %s: %s", (field, reason) => {
+    const key = refusal(field, reason);
+    expect(key).toBe(amountSentences[reason]);
+    expect(en).toHaveProperty([key ?? ""]);
+    expect(ptBR[key as keyof typeof ptBR]).not.toBe(en[key as keyof typeof en]);
+  });
+
+  it.each(amountCases)("words $input $currency as the API refuses it", ({ dealValue, payment }) => {
+    if (dealValue !== "ok") expect(refusal("value.amount", dealValue)).toBe(amountSentences[dealValue]);
+    if (payment !== "ok") expect(refusal("amount", payment)).toBe(amountSentences[payment]);
   });
 
   it("keeps a field's own sentence for a malformed value, and says a size problem as one", () => {

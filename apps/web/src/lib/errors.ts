@@ -1,3 +1,4 @@
+import type { AmountProblem } from "@crm/domain/shared/amount-rule";
 import type { ErrorCode } from "@crm/domain/shared/errors";
 import type { Locale } from "../i18n/locale";
 import type { PlainMessageKey } from "../i18n/translate";
@@ -98,12 +99,26 @@ const fieldMessages: Record<string, PlainMessageKey> = {
 /** A field's refusal with a reason code, worded more precisely than the field's usual sentence. */
 const fieldReasonMessages: Record<string, PlainMessageKey> = {
   "phone.missing_area_code": "errors.field.phoneAreaCode",
-  // the API's amounts (a deal's value, a payment, a refund) have 13 integer digits at most
-  "value.amount.too_big": "errors.field.amountTooLarge",
-  "amount.too_big": "errors.field.amountTooLarge",
-  "amount.invalid_format": "errors.field.amount",
-  "amount.too_small": "errors.field.amountPositive",
 };
+
+/** The fields holding an amount of money: a deal's value, a payment's or a refund's amount, a deal filter's bounds. */
+const amountFields = new Set(["value.amount", "amount", "valueMin", "valueMax"]);
+
+/** An amount's refusals, one code set for every amount the API takes (the domain's `checkAmount`). */
+const amountReasonMessages: Record<AmountProblem, PlainMessageKey> = {
+  invalid_format: "errors.field.amount",
+  negative: "errors.field.amountNegative",
+  // the API's amounts have 13 integer digits at most
+  too_big: "errors.field.amountTooLarge",
+  too_many_decimals: "errors.field.amountDecimals",
+  no_decimals: "errors.field.amountNoCents",
+  too_small: "errors.field.amountPositive",
+};
+
+const amountReasonMessage = (field: string, reason: string): PlainMessageKey | undefined =>
+  amountFields.has(field) && Object.hasOwn(amountReasonMessages, reason)
+    ? amountReasonMessages[reason as AmountProblem]
+    : undefined;
 
 /** Why a field was refused whatever the field: the API's codes for its input schema, and some of its use cases. */
 const reasonMessages: Record<string, PlainMessageKey> = {
@@ -262,6 +277,7 @@ function fieldMessage(field: string, reason: string | undefined): PlainMessageKe
   if (reason === undefined) return fieldMessages[field] ?? "errors.field.invalid";
   const general = reasonMessages[reason];
   return (
+    amountReasonMessage(field, reason) ??
     fieldReasonMessages[`${field}.${reason}`] ??
     (reasonsOverField.has(reason) ? general : undefined) ??
     fieldMessages[field] ??

@@ -1,3 +1,4 @@
+import { amountCases } from "@crm/domain/shared/amount-cases";
 import { describe, expect, it } from "vitest";
 import {
   addToTotals,
@@ -115,19 +116,19 @@ describe("readAmountInput", () => {
     expect(readAmountInput("US$ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
     expect(readAmountInput("€ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
     expect(readAmountInput("100 USD", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
-    expect(readAmountInput("R$ 100", "pt-BR")).toEqual({ ok: false, problem: "invalid" });
-    expect(readAmountInput("R$ 100 BRL", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
-    expect(readAmountInput("ten", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
-    expect(readAmountInput("-x", "en", "BRL")).toEqual({ ok: false, problem: "invalid" });
-    expect(readAmountInput("R$", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid" });
+    expect(readAmountInput("R$ 100", "pt-BR")).toEqual({ ok: false, problem: "invalid_format" });
+    expect(readAmountInput("R$ 100 BRL", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid_format" });
+    expect(readAmountInput("ten", "en", "BRL")).toEqual({ ok: false, problem: "invalid_format" });
+    expect(readAmountInput("-x", "en", "BRL")).toEqual({ ok: false, problem: "invalid_format" });
+    expect(readAmountInput("R$", "pt-BR", "BRL")).toEqual({ ok: false, problem: "invalid_format" });
   });
 
   it("tells a too large amount apart from one that is not a number", () => {
     expect(readAmountInput("10.000.000.000.000,00", "pt-BR", "BRL")).toEqual({
       ok: false,
-      problem: "tooLarge",
+      problem: "too_big",
     });
-    expect(readAmountInput("R$ 12345678901234", "pt-BR", "BRL")).toEqual({ ok: false, problem: "tooLarge" });
+    expect(readAmountInput("R$ 12345678901234", "pt-BR", "BRL")).toEqual({ ok: false, problem: "too_big" });
     expect(readAmountInput("9.999.999.999.999,99", "pt-BR", "BRL")).toEqual({
       ok: true,
       amount: "9999999999999.99",
@@ -135,28 +136,37 @@ describe("readAmountInput", () => {
   });
 
   it("says a third decimal is one too many, not that the amount is not one", () => {
-    expect(readAmountInput("10.555", "en", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
-    expect(readAmountInput("10,555", "pt-BR", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(readAmountInput("10.555", "en", "BRL")).toEqual({ ok: false, problem: "too_many_decimals" });
+    expect(readAmountInput("10,555", "pt-BR", "BRL")).toEqual({ ok: false, problem: "too_many_decimals" });
     expect(readAmountInput("R$ 1.234,567", "pt-BR", "BRL")).toEqual({
       ok: false,
-      problem: "moreThanTwoDecimals",
+      problem: "too_many_decimals",
     });
-    expect(readAmountInput("10.555", "en")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
-    expect(readAmountInput("100,555", "pt-BR", "JPY")).toEqual({ ok: false, problem: "tooManyDecimals" });
+    expect(readAmountInput("10.555", "en")).toEqual({ ok: false, problem: "too_many_decimals" });
+    expect(readAmountInput("100,555", "pt-BR", "JPY")).toEqual({ ok: false, problem: "no_decimals" });
     // in pt-BR a dot and three digits group thousands
     expect(readAmountInput("10.555", "pt-BR", "BRL")).toEqual({ ok: true, amount: "10555" });
   });
 
-  it("says a negative amount is negative, and a negative one with three decimals has too many", () => {
+  it("says a negative amount is negative first, as the API does, even with three decimals", () => {
     expect(readAmountInput("-5", "en", "BRL")).toEqual({ ok: false, problem: "negative" });
     expect(readAmountInput("-1.500,50", "pt-BR", "BRL")).toEqual({ ok: false, problem: "negative" });
-    expect(readAmountInput("-10.555", "en", "BRL")).toEqual({ ok: false, problem: "moreThanTwoDecimals" });
+    expect(readAmountInput("-10.555", "en", "BRL")).toEqual({ ok: false, problem: "negative" });
+    expect(readAmountInput("-10,5", "pt-BR", "JPY")).toEqual({ ok: false, problem: "negative" });
     expect(parseAmountInput("-5", "en")).toBeNull();
   });
 
+  it.each(amountCases)(
+    "reads $input $currency as the API reads a deal's value",
+    ({ input, currency, dealValue }) => {
+      const reading = readAmountInput(input, "en", currency);
+      expect(reading.ok ? "ok" : reading.problem).toBe(dealValue);
+    },
+  );
+
   it("refuses cents in a currency without them, and reads zero cents there as none", () => {
-    expect(readAmountInput("100,50", "pt-BR", "JPY")).toEqual({ ok: false, problem: "tooManyDecimals" });
-    expect(readAmountInput("100.5", "en", "CLP")).toEqual({ ok: false, problem: "tooManyDecimals" });
+    expect(readAmountInput("100,50", "pt-BR", "JPY")).toEqual({ ok: false, problem: "no_decimals" });
+    expect(readAmountInput("100.5", "en", "CLP")).toEqual({ ok: false, problem: "no_decimals" });
     expect(readAmountInput("¥ 100,00", "pt-BR", "JPY")).toEqual({ ok: true, amount: "100" });
     expect(readAmountInput("1.500", "pt-BR", "JPY")).toEqual({ ok: true, amount: "1500" });
   });

@@ -1,3 +1,4 @@
+import type { AmountProblem as ApiAmountProblem } from "@crm/domain/shared/amount-rule";
 import { currencies, isCurrencyCode } from "@crm/domain/shared/money";
 import type { Locale } from "../i18n/locale";
 import { addDecimals, isZeroDecimal, subtractDecimals } from "./decimal";
@@ -57,20 +58,13 @@ const grouped = (text: string, group: string) =>
 /** The API's limit on an amount: 13 digits before the decimals (DECIMAL(15,2)). */
 export const maxAmountIntegerDigits = 13;
 
-/** Why typed text is not an amount the API takes. */
-export type AmountProblem =
-  /** not a number */
-  | "invalid"
-  /** a number below zero */
-  | "negative"
-  /** three decimals or more, more than any currency has ("10,555") */
-  | "moreThanTwoDecimals"
-  /** more than 13 digits before the decimals */
-  | "tooLarge"
-  /** decimals in a currency that has none (JPY, CLP) */
-  | "tooManyDecimals"
-  /** a currency symbol or code, but not the chosen currency's */
-  | "otherCurrency";
+/**
+ * Why typed text is not an amount the API takes: the API's codes for the same mistakes, found in the same order
+ * (the domain's `checkAmount`: "-10,555" is negative before it has too many decimals), and one of the form's own,
+ * `otherCurrency`: a currency symbol or code, but not the chosen currency's. `too_many_decimals` is three
+ * decimals or more (more than any currency has), `no_decimals` decimals in a currency without cents (JPY, CLP).
+ */
+export type AmountProblem = Exclude<ApiAmountProblem, "too_small"> | "otherCurrency";
 
 export type AmountReading = { ok: true; amount: string } | { ok: false; problem: AmountProblem };
 
@@ -114,23 +108,28 @@ export function currencyDecimals(currency: string): number {
 export function readAmountInput(text: string, locale: Locale, currency?: string): AmountReading {
   const trimmed = text.trim();
   if (trimmed.startsWith("-")) {
-    // an amount but for its sign is told so, rather than that it is not an amount
+    // a number with a sign is told it is negative first, as the API tells it, rather than what else is wrong
     const unsigned = readAmountInput(trimmed.slice(1), locale, currency);
-    return unsigned.ok ? { ok: false, problem: "negative" } : unsigned;
+    // "-0" is zero, as the API reads it
+    if (unsigned.ok && isZeroDecimal(unsigned.amount)) return unsigned;
+    const number =
+      unsigned.ok || (unsigned.problem !== "invalid_format" && unsigned.problem !== "otherCurrency");
+    return number ? { ok: false, problem: "negative" } : unsigned;
   }
   const parts = trimmed.match(
     /^([^\d\s.,]*)[\s\u00a0\u202f]*([\d\s\u00a0\u202f.,]*?)[\s\u00a0\u202f]*([^\d\s.,]*)$/u,
   );
   const [, lead = "", number = "", trail = ""] = parts ?? [];
-  if (!parts || number === "" || (lead !== "" && trail !== "")) return { ok: false, problem: "invalid" };
+  if (!parts || number === "" || (lead !== "" && trail !== ""))
+    return { ok: false, problem: "invalid_format" };
   const mark = (lead || trail).toUpperCase();
   if (mark !== "" && !(currency && currencyMarks(currency, locale).has(mark))) {
-    return { ok: false, problem: currency && looksLikeCurrency(mark) ? "otherCurrency" : "invalid" };
+    return { ok: false, problem: currency && looksLikeCurrency(mark) ? "otherCurrency" : "invalid_format" };
   }
 
   const { group, decimal } = separators(locale);
   const compact = number.replace(/[\s\u00a0\u202f]/g, "");
-  if (compact === "") return { ok: false, problem: "invalid" };
+  if (compact === "") return { ok: false, problem: "invalid_format" };
   const other = decimal === "," ? "." : ",";
   let whole = compact;
   let fraction = "";
@@ -148,21 +147,21 @@ export function readAmountInput(text: string, locale: Locale, currency?: string)
   }
   if (whole === "") whole = "0";
   if (!digitsOnly.test(whole)) {
-    if (!grouped(whole, group)) return { ok: false, problem: "invalid" };
+    if (!grouped(whole, group)) return { ok: false, problem: "invalid_format" };
     whole = whole.split(group).join("");
   }
   whole = whole.replace(/^0+(?=\d)/, "");
   if (!/^\d{0,2}$/.test(fraction)) {
-    if (!digitsOnly.test(fraction)) return { ok: false, problem: "invalid" };
+    if (!digitsOnly.test(fraction)) return { ok: false, problem: "invalid_format" };
     // in a currency without cents, any decimals are the problem to tell
     const noCents = currency !== undefined && currencyDecimals(currency) === 0;
-    return { ok: false, problem: noCents ? "tooManyDecimals" : "moreThanTwoDecimals" };
+    return { ok: false, problem: noCents ? "no_decimals" : "too_many_decimals" };
   }
-  if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "tooLarge" };
+  if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "too_big" };
   if (currency && fraction.length > currencyDecimals(currency)) {
     // "100,00" in JPY is 100; "100,50" is not an amount in a currency without cents
     const excess = fraction.slice(currencyDecimals(currency));
-    if (!/^0+$/.test(excess)) return { ok: false, problem: "tooManyDecimals" };
+    if (!/^0+$/.test(excess)) return { ok: false, problem: "no_decimals" };
     fraction = fraction.slice(0, currencyDecimals(currency));
   }
   return { ok: true, amount: fraction === "" ? whole : `${whole}.${fraction}` };

@@ -33,11 +33,11 @@ export const retentionDays: Rule = (value) => {
 };
 
 const amountMessages: Record<AmountProblem, PlainMessageKey> = {
-  invalid: "errors.field.amount",
+  invalid_format: "errors.field.amount",
   negative: "errors.field.amountNegative",
-  moreThanTwoDecimals: "errors.field.amountDecimals",
-  tooLarge: "errors.field.amountTooLarge",
-  tooManyDecimals: "errors.field.amountNoCents",
+  too_many_decimals: "errors.field.amountDecimals",
+  too_big: "errors.field.amountTooLarge",
+  no_decimals: "errors.field.amountNoCents",
   otherCurrency: "errors.field.amountOtherCurrency",
 };
 

@@ -17,6 +17,7 @@ export const dealValue = z
 export const dealValueInput = strictInput({
   amount: z
     .string()
+    .trim()
     .max(40)
     .describe('Decimal string such as "1234.56"; not negative, at most 13 integer digits'),
   currency: z.string().length(3).describe("ISO 4217 code; default: the organization's currency").optional(),

@@ -1,3 +1,4 @@
+import { type AmountProblem, checkAmount } from "@crm/domain/shared/amount-rule";
 import { z } from "zod";
 import { id, strictInput, timestamp } from "../shared/common";
 import { pageInput, pageOf } from "../shared/pagination";
@@ -7,44 +8,34 @@ export const paymentStatus = z
   .enum(["pending", "paid", "failed", "refunded", "expired"])
   .describe("pending until the provider says otherwise; statuses only move forward");
 
-/** DECIMAL(15,2): 13 integer digits. */
-const maxIntegerDigits = 13;
-const decimalShape = /^(\d+)(?:\.(\d+))?$/;
+/**
+ * A link's or a refund's amount, before its currency is known: DECIMAL(15,2), so 13 integer digits and 2
+ * decimals (the most any currency has; the domain then holds a JPY amount to none, `no_decimals`).
+ */
+const paymentAmountRule = { decimals: 2, maxIntegerDigits: 13, positive: true } as const;
+
+const paymentAmountMessages: Record<AmountProblem, string> = {
+  invalid_format: 'Must be a decimal amount with a dot, no sign or thousands separator, such as "1234.56"',
+  negative: "Must not be negative",
+  too_big: "At most 13 integer digits: the largest amount is 9999999999999.99",
+  too_many_decimals: 'Has more than 2 decimal places: write at most 2, such as "1500.50"',
+  no_decimals: 'Its currency has no decimal places: write a whole amount, such as "1500"',
+  too_small: "Must be greater than zero",
+};
 
 /** What is wrong with an amount: the rule it breaks, and its code for `data.fieldReasons` (see `inputIssueReason`). */
 export interface PaymentAmountProblem {
-  reason: "invalid_format" | "negative" | "too_big" | "too_many_decimals" | "too_small";
+  reason: AmountProblem;
   message: string;
 }
 
 /**
- * What is wrong with an amount, said as the rule it breaks (one message, the first rule broken): the same 400
- * for creating a link and refunding, zero included.
+ * What is wrong with an amount, said as the first rule it breaks in the domain's order (`checkAmount`, the same
+ * for a deal's value): the same 400 for creating a link and refunding, zero included.
  */
 export function paymentAmountProblem(value: string): PaymentAmountProblem | undefined {
-  const parts = decimalShape.exec(value);
-  if (!parts) {
-    return decimalShape.test(value.replace(/^-/, ""))
-      ? { reason: "negative", message: "Must not be negative" }
-      : {
-          reason: "invalid_format",
-          message: 'Must be a decimal amount with a dot, no sign or thousands separator, such as "1234.56"',
-        };
-  }
-  const [, whole = "", fraction = ""] = parts;
-  if (whole.length > maxIntegerDigits)
-    return {
-      reason: "too_big",
-      message: `At most ${maxIntegerDigits} integer digits: the largest amount is 9999999999999.99`,
-    };
-  if (fraction.length > 2)
-    return {
-      reason: "too_many_decimals",
-      message: 'Has more than 2 decimal places: write at most 2, such as "1500.50"',
-    };
-  if (/^0*$/.test(whole) && /^0*$/.test(fraction))
-    return { reason: "too_small", message: "Must be greater than zero" };
-  return undefined;
+  const checked = checkAmount(value, paymentAmountRule);
+  return checked.ok ? undefined : { reason: checked.reason, message: paymentAmountMessages[checked.reason] };
 }
 
 const decimal = z

@@ -82,12 +82,11 @@ function paymentAmount(input: CreatePaymentInput, dealValue: Money): Money {
       );
     }
   }
-  const money = parseMoney(input.amount ?? dealValue.amount, input.currency ?? dealValue.currency, "amount", {
+  return parseMoney(input.amount ?? dealValue.amount, input.currency ?? dealValue.currency, "amount", {
     maxIntegerDigits: 13,
     allowZeroPadding: input.amount === undefined,
+    positive: true,
   });
-  if (toMinorUnits(money) <= 0n) throw validationFailed("amount", "The amount must be greater than zero");
-  return money;
 }
 
 /** The description the caller gave, checked; the default one (see `defaultPaymentDescription`) needs the amount. */

@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/model";
 import { activityActor } from "../deals/actor";
-import { DomainError, notFound, validationFailed } from "../shared/errors";
+import { DomainError, notFound } from "../shared/errors";
 import {
   addMoney,
   compareMoney,
@@ -48,9 +48,11 @@ function refundAmount(payment: Payment, reserved: Money, amount: string | undefi
     throw notRefundable("All that is left is being refunded already");
   }
   if (amount === undefined) return refundable;
-  const money = parseMoney(amount, payment.amount.currency, "amount", { maxIntegerDigits: 13 });
-  // the same 400 as a link of zero (the input's schema says so first)
-  if (toMinorUnits(money) <= 0n) throw validationFailed("amount", "Must be greater than zero");
+  // zero is the same 400 as a link of zero (the input's schema says so first)
+  const money = parseMoney(amount, payment.amount.currency, "amount", {
+    maxIntegerDigits: 13,
+    positive: true,
+  });
   if (compareMoney(money, refundable) > 0) {
     const inFlight = toMinorUnits(reserved) > 0n ? ` (${reserved.amount} is being refunded now)` : "";
     throw notRefundable(

@@ -119,10 +119,10 @@ describe("parseMoney", () => {
         },
       }),
     );
-    // the decimals are the problem to say first, not the sign
+    // the sign is the first thing wrong, before the decimals (as a payment's amount says it too)
     expect(() => parseMoney("-1.555", "BRL")).toThrow(
       expect.objectContaining({
-        details: expect.objectContaining({ fieldReasons: { value: "too_many_decimals" } }),
+        details: expect.objectContaining({ fieldReasons: { value: "negative" } }),
       }),
     );
     expect(parseMoney("-1.5", "BRL", "value", { allowNegative: true })).toEqual({

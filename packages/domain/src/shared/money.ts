@@ -1,10 +1,7 @@
+import { type AmountProblem, checkAmount, type DecimalParts } from "./amount-rule";
 import { DomainError, validationFailed } from "./errors";
 
-/**
- * Why an amount was refused (`details.fieldReasons`), for clients to word it: not a plain decimal, too many
- * integer digits, more decimals than the currency has (`no_decimals` for one without: JPY, CLP), below zero.
- */
-export type AmountProblem = "invalid_format" | "too_big" | "too_many_decimals" | "no_decimals" | "negative";
+export { type AmountProblem, amountProblems } from "./amount-rule";
 
 const amountRefused = (field: string, reason: AmountProblem, message: string) =>
   new DomainError("VALIDATION_FAILED", message, {
@@ -47,10 +44,11 @@ export interface ParseMoneyOptions {
   maxIntegerDigits?: number;
   /** Accepts extra decimals that are all zeros, as Postgres prints a JPY amount in DECIMAL(15,2): "500.00". */
   allowZeroPadding?: boolean;
+  /** Refuses zero (`too_small`), as a payment and a refund do. */
+  positive?: boolean;
 }
 
 const defaultMaxIntegerDigits = 30;
-const amountPattern = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 export const isCurrencyCode = (value: string): value is CurrencyCode => Object.hasOwn(currencies, value);
 
@@ -63,28 +61,9 @@ export const parseCurrency = (value: string, field = "currency"): CurrencyCode =
 
 const tenTo = (digits: number): bigint => 10n ** BigInt(digits);
 
-interface DecimalParts {
-  negative: boolean;
-  whole: string;
-  fraction: string;
-}
-
-const splitDecimal = (amount: string): DecimalParts | undefined => {
-  const match = amount.match(amountPattern);
-  if (!match) return undefined;
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return { negative: sign === "-", whole: whole.replace(/^0+(?=\d)/, ""), fraction };
-};
-
-/** Undefined when the fraction has more digits than the currency, unless they are zeros and allowed. */
-const toMinor = (
-  parts: DecimalParts,
-  currency: CurrencyCode,
-  allowZeroPadding = false,
-): bigint | undefined => {
+/** Parts `checkAmount` passed: decimals beyond the currency's are zero padding. */
+const toMinor = (parts: DecimalParts, currency: CurrencyCode): bigint => {
   const digits = currencies[currency].minorUnits;
-  const excess = parts.fraction.slice(digits);
-  if (excess.length > 0 && !(allowZeroPadding && /^0+$/.test(excess))) return undefined;
   const fraction = parts.fraction.slice(0, digits).padEnd(digits, "0");
   const minor = BigInt(parts.whole) * tenTo(digits) + BigInt(fraction || "0");
   return parts.negative ? -minor : minor;
@@ -101,16 +80,37 @@ export const fromMinorUnits = (minor: bigint, currency: CurrencyCode): Money => 
 
 /** Exact: 1234.56 BRL -> 123456n. Throws on an amount that `parseMoney` would reject. */
 export const toMinorUnits = (money: Money): bigint => {
-  const parts = splitDecimal(money.amount);
-  const minor = parts && toMinor(parts, money.currency);
-  if (minor === undefined)
-    throw validationFailed("amount", `Invalid ${money.currency} amount ${money.amount}`);
-  return minor;
+  const checked = checkAmount(money.amount, {
+    decimals: currencies[money.currency].minorUnits,
+    maxIntegerDigits: Number.POSITIVE_INFINITY,
+    allowNegative: true,
+  });
+  if (!checked.ok) throw validationFailed("amount", `Invalid ${money.currency} amount ${money.amount}`);
+  return toMinor(checked.parts, money.currency);
 };
+
+/** What a refused amount is told, by the rule it breaks (see `checkAmount` for their order). */
+function amountMessage(reason: AmountProblem, code: CurrencyCode, maxDigits: number): string {
+  const digits = currencies[code].minorUnits;
+  switch (reason) {
+    case "invalid_format":
+      return "Amount must be a decimal number such as 1234.56";
+    case "negative":
+      return "Amount must not be negative";
+    case "too_big":
+      return `Amount is too large: at most ${"9".repeat(maxDigits)}${digits > 0 ? `.${"9".repeat(digits)}` : ""}`;
+    case "too_many_decimals":
+    case "no_decimals":
+      return decimalsMessage(code, digits);
+    case "too_small":
+      return "Must be greater than zero";
+  }
+}
 
 /**
  * Validates a decimal string strictly (no exponent, sign "+", spaces or separators, no more decimals than
- * the currency has) and normalizes it: "10" BRL -> "10.00", "007.5" -> "7.50", "-0" -> "0.00".
+ * the currency has) and normalizes it: "10" BRL -> "10.00", "007.5" -> "7.50", "-0" -> "0.00". A refusal names
+ * the first rule broken, in `checkAmount`'s order: "-10.555" is `negative`.
  */
 export const parseMoney = (
   amount: string,
@@ -119,25 +119,16 @@ export const parseMoney = (
   options: ParseMoneyOptions = {},
 ): Money => {
   const code = parseCurrency(currency);
-  const digits = currencies[code].minorUnits;
-  const parts = splitDecimal(amount);
-  if (!parts) throw amountRefused(field, "invalid_format", "Amount must be a decimal number such as 1234.56");
   const maxDigits = options.maxIntegerDigits ?? defaultMaxIntegerDigits;
-  if (parts.whole.length > maxDigits) {
-    const largest = `${"9".repeat(maxDigits)}${digits > 0 ? `.${"9".repeat(digits)}` : ""}`;
-    throw amountRefused(field, "too_big", `Amount is too large: at most ${largest}`);
-  }
-  const minor = toMinor(parts, code, options.allowZeroPadding);
-  if (minor === undefined) {
-    throw amountRefused(
-      field,
-      digits === 0 ? "no_decimals" : "too_many_decimals",
-      decimalsMessage(code, digits),
-    );
-  }
-  if (minor < 0n && !options.allowNegative)
-    throw amountRefused(field, "negative", "Amount must not be negative");
-  return fromMinorUnits(minor, code);
+  const checked = checkAmount(amount, {
+    decimals: currencies[code].minorUnits,
+    maxIntegerDigits: maxDigits,
+    allowNegative: options.allowNegative,
+    allowZeroPadding: options.allowZeroPadding,
+    positive: options.positive,
+  });
+  if (!checked.ok) throw amountRefused(field, checked.reason, amountMessage(checked.reason, code, maxDigits));
+  return fromMinorUnits(toMinor(checked.parts, code), code);
 };
 
 const assertSameCurrency = (a: Money, b: Money): void => {

@@ -67,7 +67,7 @@ export function refundAmountOf(
 /** What the refund dialog says of an amount it cannot send, where more can be said than "not an amount". */
 const refundAmountProblems: Partial<Record<AmountProblem, PlainMessageKey>> = {
   negative: "errors.field.amountNegative",
-  moreThanTwoDecimals: "errors.field.amountDecimals",
+  too_many_decimals: "errors.field.amountDecimals",
 };
 
 /** What the refund dialog says of the API's refusals in its own words. */
