@@ -183,6 +183,9 @@ export function createContactImportRepository(db: Kysely<Database>): ContactImpo
             .where("confirmed_import_id", "is", null)
             .where("status", "in", ["completed", "failed"])
             .where("finished_at", "<", cutoff)
+            // in the order of their index (0052): unordered, the planner may read the whole table hoping to hit
+            // `limit` rows early, which the few old previews left after yesterday's sweep never grant
+            .orderBy("finished_at")
             .limit(limit)
             // a preview being confirmed holds its row's lock: left alone, as confirmed it stays
             .forUpdate()

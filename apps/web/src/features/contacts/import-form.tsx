@@ -20,6 +20,7 @@ import {
   defaultImportMode,
   type ImportMode,
   importModes,
+  isPreviewUnusable,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
 
@@ -36,7 +37,13 @@ export function ImportForm({ onStarted }: { onStarted: (importId: string) => voi
   const [preview, setPreview] = useState<{ id: string } | null>(null);
   const previewing = useMutation(trpc.contacts.startImport.mutationOptions());
   const start = useMutation(
-    trpc.contacts.confirmImport.mutationOptions({ onSuccess: (job) => onStarted(job.id) }),
+    trpc.contacts.confirmImport.mutationOptions({
+      onSuccess: (job) => onStarted(job.id),
+      // the refusal says to preview again; the file and mode stay chosen for it
+      onError: (error) => {
+        if (isPreviewUnusable(error)) setPreview(null);
+      },
+    }),
   );
   const refusal = confirmRefusalOf(start.error);
   // another file or mode makes the preview stale: it must be run again before importing

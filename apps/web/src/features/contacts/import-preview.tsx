@@ -19,7 +19,7 @@ import {
   importPollInterval,
   importProgress,
   isImportFinished,
-  isPreviewGone,
+  isImportGone,
   previewTotals,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
@@ -51,13 +51,13 @@ export function ImportPreview({
   const labels = fieldLabelsOf(useCustomFields().data?.items ?? []);
   const job = useQuery({
     ...trpc.contacts.getImport.queryOptions({ id: previewId }),
-    refetchInterval: (query) => importPollInterval(query.state.data),
+    refetchInterval: (query) => importPollInterval(query.state.data, query.state.error),
   });
 
   if (job.isPending) return <Loading />;
   // deleted by the daily retention while the page stayed open: what it showed can no longer be imported
-  if (isPreviewGone(job.error))
-    return <Alert tone="error">{t("contacts.import.confirm.preview_file_gone")}</Alert>;
+  if (isImportGone(job.error))
+    return <Alert tone="error">{t("contacts.import.confirm.preview_expired")}</Alert>;
   if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
   const finished = isImportFinished(data);

@@ -21,6 +21,7 @@ import {
   importProgress,
   importStatusLabels,
   isImportFinished,
+  isImportGone,
 } from "./import-state";
 import { useCustomFields } from "./use-contact-options";
 
@@ -31,7 +32,7 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
   const queryClient = useQueryClient();
   const job = useQuery({
     ...trpc.contacts.getImport.queryOptions({ id: importId }),
-    refetchInterval: (query) => importPollInterval(query.state.data),
+    refetchInterval: (query) => importPollInterval(query.state.data, query.state.error),
   });
   const finished = job.data ? isImportFinished(job.data) : false;
 
@@ -41,6 +42,15 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
   }, [finished, queryClient, trpc]);
 
   if (job.isPending) return <Loading />;
+  // an unknown id in the address, or deleted while followed: its last counts would never move again
+  if (isImportGone(job.error)) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="error">{t("contacts.import.gone")}</Alert>
+        <ImportActions onRestart={onRestart} />
+      </div>
+    );
+  }
   if (job.isLoadingError) return <QueryError error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
   const ignored = data.status === "completed" ? describeIgnoredColumns(t, data) : null;
@@ -99,19 +109,29 @@ export function ImportProgress({ importId, onRestart }: { importId: string; onRe
           {ignored && <Alert tone="info">{ignored}</Alert>}
         </div>
         {finished && (
-          <div className="mt-6 flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-5">
-            {onRestart && (
-              <Button variant="secondary" onClick={onRestart}>
-                {t("contacts.import.another")}
-              </Button>
-            )}
-            <Link to="/contacts" className={buttonClasses("primary")}>
-              {t("contacts.import.toContacts")}
-            </Link>
+          <div className="mt-6 border-t border-slate-200 pt-5">
+            <ImportActions onRestart={onRestart} />
           </div>
         )}
       </Card>
       {finished && data.status === "completed" && <ImportReport importId={importId} job={data} />}
+    </div>
+  );
+}
+
+/** Once an import is over (or gone): another one, or the contacts. */
+function ImportActions({ onRestart }: { onRestart: (() => void) | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex flex-wrap justify-end gap-3">
+      {onRestart && (
+        <Button variant="secondary" onClick={onRestart}>
+          {t("contacts.import.another")}
+        </Button>
+      )}
+      <Link to="/contacts" className={buttonClasses("primary")}>
+        {t("contacts.import.toContacts")}
+      </Link>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
   importPollInterval,
   importProgress,
   isImportFinished,
+  isPreviewUnusable,
   maxImportFileBytes,
   outcomeTones,
   previewTotals,
@@ -291,11 +292,33 @@ describe("confirming a preview", () => {
     }
     expect(pt("contacts.import.confirm.preview_file_gone")).toMatch(/^O arquivo desta pré-visualização/);
     expect(confirmRefusalOf({ data: { appCode: "FORBIDDEN", fieldReasons: null } })).toBeNull();
-    // a preview the daily retention deleted answers 404: its file is gone with it
+    // a preview the daily retention deleted answers 404: it expired
     expect(confirmRefusalOf({ data: { appCode: "NOT_FOUND", fieldReasons: null } })).toBe(
-      "contacts.import.confirm.preview_file_gone",
+      "contacts.import.confirm.preview_expired",
     );
+    expect(pt("contacts.import.confirm.preview_expired")).toMatch(/expirou.*clique em Pré-visualizar/);
+    expect(english("contacts.import.confirm.preview_expired")).toMatch(/expired.*click Preview/);
     expect(confirmRefusalOf(new Error("offline"))).toBeNull();
+  });
+
+  it("drops a preview only once it can never be imported: deleted (404) or without its file", () => {
+    const refused = (appCode: string, reason?: string) => ({
+      data: { appCode, fieldReasons: reason ? { id: reason } : null },
+    });
+    expect(isPreviewUnusable(refused("NOT_FOUND"))).toBe(true);
+    expect(isPreviewUnusable(refused("PRECONDITION_FAILED", "preview_file_gone"))).toBe(true);
+    expect(isPreviewUnusable(refused("PRECONDITION_FAILED", "preview_not_finished"))).toBe(false);
+    expect(isPreviewUnusable(refused("CONFLICT", "already_confirmed"))).toBe(false);
+    expect(isPreviewUnusable(refused("FORBIDDEN"))).toBe(false);
+    expect(isPreviewUnusable(new Error("offline"))).toBe(false);
+  });
+
+  it("stops polling a preview or import that answered 404, not one that failed to answer", () => {
+    const gone = { data: { appCode: "NOT_FOUND" } };
+    expect(importPollInterval({ status: "running" }, gone)).toBe(false);
+    expect(importPollInterval(undefined, gone)).toBe(false);
+    expect(importPollInterval({ status: "running" }, new Error("offline"))).toBe(1000);
+    expect(importPollInterval({ status: "running" }, { data: { appCode: "UNAVAILABLE" } })).toBe(1000);
   });
 
   it("names the button after what it does", () => {

@@ -30,9 +30,14 @@ export function importProgress(job: Pick<ContactImport, "status" | "total" | "pr
   return Math.min(100, Math.round((job.processed / job.total) * 100));
 }
 
-/** How often to ask for the status: every second until the job is done, then never again. */
-export const importPollInterval = (job: Pick<ContactImport, "status"> | undefined): number | false =>
-  job && isImportFinished(job) ? false : importPollMs;
+/**
+ * How often to ask for the status: every second until the job is done, then never again; never again either once
+ * it answered 404 (`error`, the query's last one): it is gone, asking again answers the same.
+ */
+export const importPollInterval = (
+  job: Pick<ContactImport, "status"> | undefined,
+  error?: unknown,
+): number | false => ((job && isImportFinished(job)) || isImportGone(error) ? false : importPollMs);
 
 /** Why a chosen file cannot be imported, before uploading it. */
 export function checkImportFile(file: { name: string; size: number } | null): PlainMessageKey | null {
@@ -59,21 +64,30 @@ const confirmRefusals: Record<string, PlainMessageKey> = {
 };
 
 /**
- * The preview answered 404: the daily retention deleted it, unconfirmed past its days (README,
- * `IMPORT_PREVIEW_RETENTION_DAYS`), with its file.
+ * The preview or import answered 404. A preview: the daily retention deleted it, unconfirmed past its days
+ * (README, `IMPORT_PREVIEW_RETENTION_DAYS`), with its file.
  */
-export const isPreviewGone = (error: unknown) => errorCodeOf(error) === "NOT_FOUND";
+export const isImportGone = (error: unknown) => errorCodeOf(error) === "NOT_FOUND";
+
+const confirmReasonOf = (error: unknown): unknown =>
+  (error as { data?: { fieldReasons?: Record<string, unknown> | null } } | null)?.data?.fieldReasons?.id;
 
 /**
- * Why confirming a preview was refused, as the API's `data.fieldReasons.id` says, or that the preview is gone;
+ * Why confirming a preview was refused, as the API's `data.fieldReasons.id` says, or that the preview expired;
  * null for any other error.
  */
 export function confirmRefusalOf(error: unknown): PlainMessageKey | null {
-  const data = (error as { data?: { fieldReasons?: Record<string, unknown> | null } } | null)?.data;
-  const reason = data?.fieldReasons?.id;
+  const reason = confirmReasonOf(error);
   if (typeof reason === "string") return confirmRefusals[reason] ?? null;
-  return isPreviewGone(error) ? "contacts.import.confirm.preview_file_gone" : null;
+  return isImportGone(error) ? "contacts.import.confirm.preview_expired" : null;
 }
+
+/**
+ * The refused confirmation leaves nothing to import in the preview shown: deleted (expired) or without its file.
+ * The form drops it and keeps the file and mode chosen, so one click on Preview runs it again.
+ */
+export const isPreviewUnusable = (error: unknown): boolean =>
+  isImportGone(error) || confirmReasonOf(error) === "preview_file_gone";
 
 /** The result of one row, in the singular ("Created", "Error"), unlike the totals' plural labels. */
 export const rowOutcomeLabels: Record<ImportOutcome, PlainMessageKey> = {
