@@ -48,6 +48,7 @@ import * as m0049 from "../migrations/0049_payment_refund_requests";
 import * as m0050 from "../migrations/0050_import_preview_confirm";
 import * as m0051 from "../migrations/0051_activity_agenda";
 import * as m0052 from "../migrations/0052_import_preview_sweep";
+import * as m0053 from "../migrations/0053_company_name_key_unique";
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from a folder) so that bundlers and
@@ -103,4 +104,5 @@ export const migrations: Record<string, Migration> = {
   "0050_import_preview_confirm": m0050,
   "0051_activity_agenda": m0051,
   "0052_import_preview_sweep": m0052,
+  "0053_company_name_key_unique": m0053,
 };

@@ -45,7 +45,8 @@ export function createCompanyRepository(db: Kysely<Database>): CompanyRepository
       .selectFrom("companies")
       .selectAll()
       .where("organization_id", "=", organizationId)
-      .where(sql<string>`lower(name)`, "=", sql<string>`lower(${name})`)
+      // accents and letter case aside, as the unique index compares names (migration 0053)
+      .where("name_key", "=", asNameKey(name))
       .executeTakeFirst();
     return row ? toCompany(row) : undefined;
   };

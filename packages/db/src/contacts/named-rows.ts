@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { Database } from "../database.gen";
 
 /** Rows per INSERT: well under Postgres' 65,535 parameters. */
@@ -11,38 +11,47 @@ export function chunks<T>(items: readonly T[], size = rowsPerInsert): T[][] {
 }
 
 /**
- * Ids of the organization's companies with these names, whatever their letter case, inserting the missing ones
- * (a name another transaction inserts meanwhile is simply found). Keyed by lower-cased name. Tags have their
- * own, which also ignores accents (tag-names.ts).
+ * Ids of the organization's rows of `table` with these names, whatever their accents and letter case (the
+ * stored `name_key` its unique index holds: tags' since 0033, companies' since 0053), inserting the missing ones
+ * (a name another transaction inserts meanwhile is simply found; of two given names that differ only by
+ * accents, the first is created and both find it). Keyed by lower-cased name as given.
  */
-export async function findOrCreateCompaniesByNames(
+export async function findOrCreateByNameKey(
   db: Kysely<Database>,
+  table: "tags" | "companies",
   organizationId: string,
   names: readonly string[],
+  newRow: (name: string) => Insertable<Database["tags"]> | Insertable<Database["companies"]>,
 ): Promise<Map<string, string>> {
-  const byKey = new Map<string, string>();
+  const byLowerCase = new Map<string, string>();
   for (const name of names) {
     const key = name.toLowerCase();
-    if (!byKey.has(key)) byKey.set(key, name);
+    if (!byLowerCase.has(key)) byLowerCase.set(key, name);
   }
   const ids = new Map<string, string>();
-  if (byKey.size === 0) return ids;
-  for (const chunk of chunks([...byKey.values()])) {
-    const values = chunk.map((name) => ({ organization_id: organizationId, name }));
+  for (const chunk of chunks([...byLowerCase.values()])) {
     await db
-      .insertInto("companies")
-      .values(values)
+      .insertInto(table)
+      .values(chunk.map(newRow) as Insertable<Database["tags"]>[])
       .onConflict((oc) => oc.doNothing())
       .execute();
-  }
-  for (const chunk of chunks([...byKey.keys()])) {
-    const rows = await db
-      .selectFrom("companies")
-      .select(["id", sql<string>`lower(name)`.as("key")])
-      .where("organization_id", "=", organizationId)
-      .where(sql<string>`lower(name)`, "in", chunk)
-      .execute();
-    for (const row of rows) ids.set(row.key, row.id);
+    const { rows } = await sql<{ name: string; id: string }>`
+      select given.name, named.id
+      from (values ${sql.join(chunk.map((name) => sql`(${name}::text)`))}) as given (name)
+      join ${sql.table(table)} as named
+        on named.organization_id = ${organizationId} and named.name_key = lower(crm_unaccent(given.name))
+    `.execute(db);
+    for (const row of rows) ids.set(row.name.toLowerCase(), row.id);
   }
   return ids;
 }
+
+export const findOrCreateCompaniesByNames = (
+  db: Kysely<Database>,
+  organizationId: string,
+  names: readonly string[],
+) =>
+  findOrCreateByNameKey(db, "companies", organizationId, names, (name) => ({
+    organization_id: organizationId,
+    name,
+  }));
