@@ -160,4 +160,81 @@ describe("predefined lost reasons", () => {
       await page.unroute((address) => address.pathname.includes("lostReasons.list"));
     }
   });
+
+  it("reasons that failed to load are said with a retry, not swapped for a written reason; the retry offers the list", async () => {
+    const contact = await rest<{ id: string }>("POST", "/contacts", { name: "Renata Prado" });
+    const [pipeline] = (
+      await rest<{ items: Array<{ id: string; stages: Array<{ id: string }> }> }>("GET", "/pipelines")
+    ).items;
+    const deal = await rest<{ id: string; updatedAt: string }>("POST", "/deals", {
+      title: "Panfletos",
+      contactId: contact.id,
+      pipelineId: pipeline?.id,
+      stage: pipeline?.stages[0]?.id,
+      value: { amount: "120.00" },
+    });
+    const listsReasons = (address: URL) => address.pathname.includes("lostReasons.list");
+    // the server fails the reasons (only them: the batch's other answers go through) until let through
+    let failing = true;
+    let failed = 0;
+    await page.route(listsReasons, async (route) => {
+      if (!failing) return route.continue();
+      const procedures = new URL(route.request().url()).pathname.split("/trpc/")[1]?.split(",") ?? [];
+      const response = await route.fetch();
+      const answers = (await response.json()) as unknown[];
+      const patched = answers.map((answer, index) =>
+        procedures[index] === "lostReasons.list"
+          ? {
+              error: {
+                message: "Internal server error",
+                code: -32603,
+                data: { code: "INTERNAL_SERVER_ERROR", httpStatus: 500 },
+              },
+            }
+          : answer,
+      );
+      failed += 1;
+      await route.fulfill({ status: procedures.length === 1 ? 500 : 207, json: patched });
+    });
+    try {
+      await page.goto(url(`/deals/${deal.id}`));
+      await page.getByRole("heading", { name: "Panfletos" }).waitFor();
+      await page.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Marcar negócio como perdido" });
+      await dialog
+        .getByRole("alert")
+        .getByText("Não foi possível carregar os motivos de perda da organização", { exact: false })
+        .waitFor();
+      expect(failed).toBeGreaterThan(0);
+      const retry = dialog.getByRole("button", { name: "Tentar novamente", exact: true });
+      await retry.waitFor();
+      // no written reason to fall back on, and nothing to confirm
+      expect(await dialog.getByRole("textbox").count()).toBe(0);
+      expect(await dialog.getByRole("combobox").count()).toBe(0);
+      expect(
+        await dialog.getByRole("button", { name: "Marcar como perdido", exact: true }).isDisabled(),
+      ).toBe(true);
+      await page.mouse.move(0, 0);
+      await expectAccessible(page, "deal-lost-reasons-failed");
+
+      failing = false;
+      await retry.click();
+      const select = dialog.getByRole("combobox", { name: "Motivo da perda" });
+      await expect.poll(() => select.evaluate((element) => element === document.activeElement)).toBe(true);
+      await select.selectOption({ label: "Sem orçamento" });
+      await dialog.getByRole("button", { name: "Marcar como perdido", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
+    } finally {
+      failing = false;
+      await page.unroute(listsReasons);
+    }
+
+    const noBudget = (await reasons()).find((r) => r.name === "Sem orçamento");
+    expect(noBudget).toBeDefined();
+    const saved = await rest<{ status: string; lostReason: string; lostReasonId: string }>(
+      "GET",
+      `/deals/${deal.id}`,
+    );
+    expect(saved).toMatchObject({ status: "lost", lostReason: "Sem orçamento", lostReasonId: noBudget?.id });
+  });
 });

@@ -126,6 +126,8 @@ export const dealsEn = {
   "deals.lost.describe": "Describe the reason",
   "deals.lost.notePlaceholder": "e.g. Asked for a 20% discount",
   "deals.lost.pickRequired": "Choose a reason, or pick Other and write it.",
+  "deals.lost.reasonsFailed":
+    "Your organization's lost reasons could not be loaded, so the deal cannot be marked as lost yet.",
   "deals.stageProgress.moveTo": "Move to {stage}",
   "deals.stageProgress.probability": "{probability}% chance",
 

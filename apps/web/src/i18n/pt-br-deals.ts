@@ -132,6 +132,8 @@ export const dealsPtBr: TranslationOf<typeof dealsEn> = {
   "deals.lost.describe": "Descreva o motivo",
   "deals.lost.notePlaceholder": "ex.: Pediu 20% de desconto",
   "deals.lost.pickRequired": "Selecione um motivo, ou escolha Outro e descreva.",
+  "deals.lost.reasonsFailed":
+    "Não foi possível carregar os motivos de perda da organização, então o negócio ainda não pode ser marcado como perdido.",
   "deals.stageProgress.moveTo": "Mover para {stage}",
   "deals.stageProgress.probability": "{probability}% de chance",
 

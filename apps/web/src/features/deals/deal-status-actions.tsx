@@ -1,14 +1,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { RotateCcw, ThumbsDown, Trophy } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Dialog } from "../../components/ui/dialog";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Loading } from "../../components/ui/loading";
 import { SelectField } from "../../components/ui/select-field";
+import { Spinner } from "../../components/ui/spinner";
 import { TextareaField } from "../../components/ui/textarea-field";
 import { useI18n } from "../../i18n/i18n-provider";
+import { toErrorView } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
+import { lostReasonChoice, lostReasonInput, otherReason } from "./lost-reason-choice";
 import { type Deal, useDealChangedElsewhere, useDealSaved } from "./use-deal-cache";
 import { useLostReasons } from "./use-deal-options";
 
@@ -70,7 +74,7 @@ export function DealStatusActions({ deal }: { deal: Deal }) {
 /**
  * Asks why the deal was lost, offering the organization's lost reasons (with an optional note) or a written
  * reason ("Other"), and loses it if nobody changed it since it was shown; also offered where a deal is listed
- * (the inbox's contact panel).
+ * (the inbox's contact panel). Reasons that failed to load are retried, never replaced by a written reason.
  */
 export function LostDialog({
   open,
@@ -86,10 +90,20 @@ export function LostDialog({
   const onSaved = useDealSaved();
   const onRefused = useDealChangedElsewhere();
   const reasons = useLostReasons();
-  const offered = (reasons.data?.items ?? []).filter((reason) => !reason.archived);
+  const [retryOf, setRetryOf] = useState<unknown>(null);
+  const choice = lostReasonChoice(reasons, retryOf);
   const [picked, setPicked] = useState("");
   const [text, setText] = useState("");
   const [missing, setMissing] = useState<"pick" | "text" | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [retried, setRetried] = useState(false);
+  const ready = choice.kind === "listed" || choice.kind === "written";
+  // the Retry button that had focus is gone: the first field takes it, as when the dialog opens
+  useEffect(() => {
+    if (!retried || !ready) return;
+    setRetried(false);
+    form.current?.querySelector<HTMLElement>("select, textarea")?.focus();
+  }, [retried, ready]);
   const lose = useMutation(
     trpc.deals.update.mutationOptions({
       onSuccess: async (saved) => {
@@ -101,8 +115,24 @@ export function LostDialog({
       onError: (error, input) => onRefused(error, input.id),
     }),
   );
-  // with no reasons to offer, the reason is written, as before the list existed
-  const writing = offered.length === 0 || picked === other;
+  const retry = (error: unknown) => {
+    // a second click would cancel the running retry, whose end would then show the spinner in the error's place
+    if (reasons.isFetching) return;
+    setRetryOf(error);
+    setRetried(true);
+    void reasons.refetch().finally(() => setRetryOf(null));
+  };
+  const writing = choice.kind === "written" || picked === otherReason;
+  const actions = (
+    <div className="flex justify-end gap-3">
+      <Button variant="secondary" onClick={() => onOpenChange(false)}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" variant="danger" disabled={!ready} loading={lose.isPending}>
+        {t("deals.lost.confirm")}
+      </Button>
+    </div>
+  );
   return (
     <Dialog
       open={open}
@@ -111,35 +141,40 @@ export function LostDialog({
       description={t("deals.lost.description", { title: deal.title })}
     >
       {/* the form waits for the list: a reason typed meanwhile would become a note under a list that appeared */}
-      {reasons.isPending ? (
-        <Loading />
-      ) : (
+      {choice.kind === "loading" && <Loading />}
+      {choice.kind === "failed" && (
+        <div className="space-y-5">
+          <ReasonsFailed
+            error={choice.error}
+            retrying={choice.retrying}
+            onRetry={() => retry(choice.error)}
+          />
+          {actions}
+        </div>
+      )}
+      {ready && (
         <form
+          ref={form}
           noValidate
           className="space-y-5"
           onSubmit={(event) => {
             event.preventDefault();
-            const note = text.trim();
-            if (!writing && picked === "") return setMissing("pick");
-            if (writing && note === "") return setMissing("text");
-            lose.mutate({
-              id: deal.id,
-              status: "lost",
-              ...(writing ? { lostReason: note } : { lostReasonId: picked, lostReason: note || undefined }),
-              expectedUpdatedAt: deal.updatedAt,
-            });
+            const input = lostReasonInput(choice, picked, text);
+            if (!input) return;
+            if ("missing" in input) return setMissing(input.missing);
+            lose.mutate({ id: deal.id, status: "lost", ...input, expectedUpdatedAt: deal.updatedAt });
           }}
         >
           <ErrorAlert error={lose.error} overrides={changedElsewhere} />
-          {offered.length > 0 && (
+          {choice.kind === "listed" && (
             <SelectField
               label={t("deals.lost.reason")}
               value={picked}
               error={missing === "pick" ? t("deals.lost.pickRequired") : undefined}
               options={[
                 { value: "", label: t("deals.lost.pickPlaceholder"), disabled: true },
-                ...offered.map((reason) => ({ value: reason.id, label: reason.name })),
-                { value: other, label: t("deals.lost.otherReason") },
+                ...choice.offered.map((reason) => ({ value: reason.id, label: reason.name })),
+                { value: otherReason, label: t("deals.lost.otherReason") },
               ]}
               onChange={(event) => {
                 setPicked(event.target.value);
@@ -149,7 +184,7 @@ export function LostDialog({
           )}
           <TextareaField
             label={
-              offered.length === 0
+              choice.kind === "written"
                 ? t("deals.lost.reason")
                 : writing
                   ? t("deals.lost.describe")
@@ -163,19 +198,35 @@ export function LostDialog({
               setMissing(null);
             }}
           />
-          <div className="flex justify-end gap-3">
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" variant="danger" loading={lose.isPending}>
-              {t("deals.lost.confirm")}
-            </Button>
-          </div>
+          {actions}
         </form>
       )}
     </Dialog>
   );
 }
 
-/** The select's value for a written reason: no reason id looks like it. */
-const other = "other";
+/** The reasons did not load: said inline, with the server's answer, and a retry that keeps focus while it runs. */
+function ReasonsFailed({
+  error,
+  retrying,
+  onRetry,
+}: {
+  error: unknown;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="space-y-3">
+      <Alert tone="error">
+        <p>{t("deals.lost.reasonsFailed")}</p>
+        <p className="mt-1 text-xs break-words">{t(toErrorView(error).message)}</p>
+      </Alert>
+      {/* not disabled while it runs: a disabled button would drop the focus it has */}
+      <Button variant="secondary" size="sm" aria-busy={retrying || undefined} onClick={onRetry}>
+        {retrying && <Spinner />}
+        {t("common.tryAgain")}
+      </Button>
+    </div>
+  );
+}
