@@ -288,6 +288,7 @@ export async function createContainer(
     queue,
     queueReachable: jobQueue.queueReachable,
     events,
+    logger,
     links: {
       resetPassword: (token: string) => `${env.appUrl}/reset-password?token=${encodeURIComponent(token)}`,
       acceptInvitation: (token: string) =>

@@ -22,6 +22,8 @@ export const accountEn = {
   "account.password.new": "New password",
   "account.password.submit": "Change password",
   "account.password.changed": "Password changed. Your other sessions were signed out.",
+  "account.password.unavailable":
+    "We cannot send the email confirming a password change right now, so your password was not changed. Try again in a few minutes.",
 
   "account.sessions.title": "Sessions",
   "account.sessions.description": "Where you are signed in. Sign out everywhere else if you lost a device.",

@@ -196,6 +196,8 @@ export const en = {
     "Invitation sent to {email} again. It replaces the pending one: the earlier link no longer works.",
   "team.invite.replaced":
     "Invitation sent to {email} as {role}. It replaces the pending invitation as {previous}, whose link no longer works.",
+  "team.invite.unavailable":
+    "We cannot send the invitation email right now. Nobody was invited and any pending invitation still works: try again in a few minutes.",
   "team.changeRole.title": "Change the role of {name}?",
   "team.changeRole.description":
     "{name} will be {role}. Their sessions end now: they sign in again to continue, with the new role.",

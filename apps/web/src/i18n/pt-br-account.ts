@@ -25,6 +25,8 @@ export const accountPtBr: TranslationOf<typeof accountEn> = {
   "account.password.new": "Nova senha",
   "account.password.submit": "Alterar senha",
   "account.password.changed": "Senha alterada. Suas outras sessões foram encerradas.",
+  "account.password.unavailable":
+    "Não conseguimos enviar agora o e-mail que confirma a alteração, então sua senha não foi alterada. Tente novamente em alguns minutos.",
 
   "account.sessions.title": "Sessões",
   "account.sessions.description":

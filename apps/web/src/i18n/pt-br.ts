@@ -195,6 +195,8 @@ export const ptBR: Messages = {
     "Convite reenviado para {email}. Ele substitui o pendente: o link anterior não funciona mais.",
   "team.invite.replaced":
     "Convite enviado para {email} como {role}. Ele substitui o convite pendente como {previous}, cujo link não funciona mais.",
+  "team.invite.unavailable":
+    "Não conseguimos enviar o e-mail de convite agora. Ninguém foi convidado e um convite pendente continua valendo: tente novamente em alguns minutos.",
   "team.changeRole.title": "Alterar o perfil de {name}?",
   "team.changeRole.description":
     "{name} passará a ser {role}. As sessões dessa pessoa terminam agora: ela entra de novo para continuar, já com o novo perfil.",

@@ -78,7 +78,13 @@ describe("toErrorView", () => {
     expect(toErrorView(apiError({ code: "SERVICE_UNAVAILABLE", appCode: null })).message).toBe(
       "errors.unavailable",
     );
-    for (const key of ["errors.unavailable", "auth.forgot.unavailable"] as const) {
+    const keys = [
+      "errors.unavailable",
+      "auth.forgot.unavailable",
+      "team.invite.unavailable",
+      "account.password.unavailable",
+    ] as const;
+    for (const key of keys) {
       expect(ptBR[key]).not.toBe(en[key]);
     }
   });

@@ -1,6 +1,7 @@
 import { DomainError, notFound } from "../shared/errors";
 import { apiKeyCannotDoThis } from "./api-keys";
 import { passwordChangedEmail } from "./auth-emails";
+import { assertEmailCanBeQueued } from "./email-queue";
 import type { Actor, User } from "./model";
 import { assertPasswordStrength } from "./policy";
 import type { AuthDeps } from "./ports";
@@ -22,6 +23,17 @@ export const wrongCurrentPassword = () =>
   });
 
 /**
+ * Refuses a password change while its notice cannot be queued: a change the user did not make must not go
+ * unannounced. Checked before anything else, so a refused attempt proves nothing about the current password.
+ */
+export function assertPasswordChangeCanBeNotified(deps: Pick<AuthDeps, "queueReachable">): void {
+  assertEmailCanBeQueued(
+    deps,
+    "Your password cannot be changed right now (the email telling you so cannot be sent): nothing was changed, try again in a few minutes",
+  );
+}
+
+/**
  * Sets a new password once the current one is proven, and ends the user's other sessions (whoever may have
  * learnt the old password is signed out), keeping this one. The user is emailed that it happened.
  */
@@ -31,6 +43,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
   const actor = asUser(caller);
+  assertPasswordChangeCanBeNotified(deps);
   const user = await deps.store.users.findById(actor.organizationId, actor.userId);
   if (!user) throw notFound("User");
   const withPassword = await deps.store.users.findByEmailWithPassword(user.email);
@@ -52,10 +65,18 @@ export async function changePassword(
   // names all the user's sessions: each stream re-reads its own, so this one's goes on
   await publishSessionEnded(deps, actor, null, "password_changed");
   const organization = await deps.store.organizations.findById(actor.organizationId);
-  await deps.queue.enqueue(
-    "email",
-    passwordChangedEmail({ to: user.email, locale: organization?.locale, name: user.name }),
-  );
+  try {
+    await deps.queue.enqueue(
+      "email",
+      passwordChangedEmail({ to: user.email, locale: organization?.locale, name: user.name }),
+    );
+  } catch (err) {
+    // the queue failed before its cut was noticed: the password did change, and saying otherwise would be a lie
+    deps.logger.error(
+      { err, userId: user.id, organizationId: actor.organizationId },
+      "password changed but its notice email could not be queued: not sent",
+    );
+  }
   return { endedSessions };
 }
 

@@ -2,6 +2,7 @@ import { parseEmail } from "../shared/email";
 import { DomainError, notFound } from "../shared/errors";
 import { canGrantRole, type Role } from "../shared/permissions";
 import { invitationEmail } from "./auth-emails";
+import { assertEmailCanBeQueued, emailUnavailable } from "./email-queue";
 import type { Actor, Invitation } from "./model";
 import { assertPasswordStrength, invitationLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
@@ -9,10 +10,14 @@ import { requireText, type SignedIn } from "./register";
 import { type ClientInfo, issueSession } from "./sessions";
 import { publishTeamUpdated } from "./team-events";
 
+const invitationNotSent =
+  "The invitation email cannot be sent right now: nothing was invited, try again in a few minutes";
+
 /**
  * Invites someone by email; inviting the same address again replaces the pending invitation. An address with an
  * account in another organization is invited like an unknown one, with the same answer and the same work: the
  * inviter must not learn who uses CRM Manager elsewhere. Its email tells the invitee how to join all the same.
+ * Refused (UNAVAILABLE) while its email cannot be queued: nothing is written, the pending invitation stays.
  */
 export async function inviteUser(
   deps: AuthDeps,
@@ -21,11 +26,13 @@ export async function inviteUser(
 ): Promise<SentInvitation> {
   const email = parseEmail(input.email);
   assertMayGrant(actor, input.role);
+  assertEmailCanBeQueued(deps, invitationNotSent);
   const existing = await deps.store.users.findByEmailWithPassword(email);
   if (existing?.organizationId === actor.organizationId) throw alreadyMember();
 
   const token = deps.tokens.generate();
   const now = deps.clock.now();
+  const organization = await deps.store.organizations.findById(actor.organizationId);
   const { invitation, replaced } = await deps.store.transaction(async (repos) => {
     // the new invitation replaces a pending one: that takes the right to revoke it (an admin, an owner's)
     const replaced = await repos.invitations.revokePendingForEmail(actor.organizationId, email, now);
@@ -38,20 +45,30 @@ export async function inviteUser(
       invitedBy: actor.kind === "user" ? actor.userId : null,
       expiresAt: new Date(now.getTime() + invitationLifetimeMs),
     });
+    // queued before the commit, so a queue that fails (Redis cut off, not yet noticed) rolls it all back: no
+    // invitation without its email, and the one it replaced still pending. Should the commit fail after, the
+    // email's link only says the invitation is invalid.
+    try {
+      await deps.queue.enqueue(
+        "email",
+        invitationEmail({
+          to: email,
+          locale: organization?.locale,
+          organizationName: organization?.name,
+          role: input.role,
+          link: deps.links.acceptInvitation(token),
+          accountElsewhere: existing !== undefined,
+        }),
+      );
+    } catch (err) {
+      deps.logger.warn(
+        { err, organizationId: actor.organizationId },
+        "invitation email not queued: not invited",
+      );
+      throw emailUnavailable(invitationNotSent);
+    }
     return { invitation, replaced };
   });
-  const organization = await deps.store.organizations.findById(actor.organizationId);
-  await deps.queue.enqueue(
-    "email",
-    invitationEmail({
-      to: email,
-      locale: organization?.locale,
-      organizationName: organization?.name,
-      role: input.role,
-      link: deps.links.acceptInvitation(token),
-      accountElsewhere: existing !== undefined,
-    }),
-  );
   return { ...invitation, replacedRole: replaced[0] ?? null };
 }
 

@@ -1,22 +1,18 @@
 import { DomainError } from "../shared/errors";
 import { passwordResetEmail } from "./auth-emails";
+import { assertEmailCanBeQueued } from "./email-queue";
 import { assertPasswordStrength, resetTokenLifetimeMs } from "./policy";
 import type { AuthDeps } from "./ports";
 import { publishSessionEnded } from "./sessions";
-
-/** How long to wait before asking again for a reset refused while its email cannot be sent. */
-export const passwordResetRetryAfterSeconds = 60;
 
 /**
  * Refuses a reset asked for while its email could not be queued (it would be lost, and the user told it was sent).
  * Checked before the email is looked up, so the refusal is the same whether or not the email has an account.
  */
 export function assertPasswordResetCanBeSent(deps: Pick<AuthDeps, "queueReachable">): void {
-  if (deps.queueReachable()) return;
-  throw new DomainError(
-    "UNAVAILABLE",
+  assertEmailCanBeQueued(
+    deps,
     "The password reset email cannot be sent right now: try again in a few minutes",
-    { retryAfterSeconds: passwordResetRetryAfterSeconds },
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Conversation } from "../conversations/model";
 import type { EventBus } from "../shared/events";
 import type { JobQueue } from "../shared/jobs";
+import type { Logger } from "../shared/logger";
 import type { Page, PageRequest } from "../shared/pagination";
 import type { Role } from "../shared/permissions";
 import type { Transactional } from "../shared/transaction";
@@ -207,6 +208,8 @@ export interface AuthDeps {
   /** False while `queue` is known to be out of reach (Redis cut off): a job enqueued now would be lost. */
   queueReachable(): boolean;
   links: AuthLinks;
+  /** What went wrong after a change was committed and cannot be told to the caller (an email not queued). */
+  logger: Logger;
   /** Realtime: a member's role change or removal, a session's end, a change of the organization's settings. */
   events: EventBus;
 }

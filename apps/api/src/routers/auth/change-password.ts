@@ -1,5 +1,5 @@
 import { changePasswordInput, endedSessions } from "@crm/contracts";
-import { changePassword as change } from "@crm/domain";
+import { assertPasswordChangeCanBeNotified, changePassword as change } from "@crm/domain";
 import { authenticatedProcedure } from "../../trpc/init";
 import { enforceRateLimit, perIp, refundRateLimit } from "../../trpc/rate-limit";
 import { loginFailureRules } from "./login";
@@ -12,13 +12,15 @@ export const changePassword = authenticatedProcedure
       path: "/auth/change-password",
       tags: ["auth"],
       summary:
-        "Change your password with the current one; signs out your other sessions and keeps this one (users only)",
+        "Change your password with the current one; signs out your other sessions and keeps this one (users only; 503 while its notice email cannot be sent)",
     },
   })
   .input(changePasswordInput)
   .output(endedSessions)
   .mutation(async ({ ctx, input }) => {
     const { actor } = ctx;
+    // before the rate limit: a refused attempt tries no password, so it should not count
+    assertPasswordChangeCanBeNotified(ctx.container.auth);
     const user =
       actor.kind === "user"
         ? await ctx.container.auth.store.users.findById(actor.organizationId, actor.userId)

@@ -38,7 +38,7 @@ export const inviteUser = permission("users:invite")
       tags: ["users"],
       summary: "Invite a user by email (an invitation link is emailed)",
       description:
-        "Inviting an address that has a pending invitation replaces it: its link stops working, and `replacedRole` says which role it offered. An organization sends at most `INVITATION_RATE_LIMIT_PER_HOUR` invitations an hour (20 by default), and one address at most 3 an hour; past that, 429.",
+        "Inviting an address that has a pending invitation replaces it: its link stops working, and `replacedRole` says which role it offered. An organization sends at most `INVITATION_RATE_LIMIT_PER_HOUR` invitations an hour (20 by default), and one address at most 3 an hour; past that, 429. While the invitation email cannot be sent (the job queue is unreachable), 503 with `Retry-After`, and nothing is invited.",
       successDescription: "The pending invitation",
     },
   })

@@ -26,6 +26,7 @@ export function PasswordCard() {
     initial: empty,
     rules: { currentPassword: [required], newPassword: [password] },
     error: change.error,
+    overrides: { UNAVAILABLE: "account.password.unavailable" },
     onEdit: () => {
       if (change.isSuccess) change.reset();
     },

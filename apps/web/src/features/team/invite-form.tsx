@@ -47,7 +47,7 @@ export function InviteForm({ actorRole }: { actorRole: Role }) {
     initial: { email: "", role: "agent" },
     rules: { email: [required, email] },
     error: invite.error,
-    overrides: { CONFLICT: "errors.alreadyMember" },
+    overrides: { CONFLICT: "errors.alreadyMember", UNAVAILABLE: "team.invite.unavailable" },
     onEdit: () => {
       if (invite.isSuccess) invite.reset();
     },
