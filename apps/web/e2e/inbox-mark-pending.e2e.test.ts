@@ -1,44 +1,25 @@
-import {
-  type FakeTelegram,
-  postWebhook,
-  startFakeTelegram,
-  telegramTextUpdate,
-} from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
+import type { BrowserSession } from "./session";
+import { type TelegramConversation, telegramConversation } from "./telegram";
 
-let telegram: FakeTelegram;
+let setup: TelegramConversation;
 let session: BrowserSession;
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 const customer = { chatId: 5151, firstName: "Lívia", lastName: "Prates", name: "Lívia Prates" };
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  session = await startBrowserSession({ env: { TELEGRAM_API_BASE: telegram.apiBase }, locale: "pt-BR" });
-  const { token } = await registerOwner(session, { organizationName: "Ótica Prates", name: "Sérgio" });
-  const { id } = await restAs<{ id: string }>(session.api.baseUrl, token, "POST", "/integrations", {
-    channel: "telegram",
-    name: "Telegram ótica",
-    config: telegram.config,
+  setup = await telegramConversation({
+    organizationName: "Ótica Prates",
+    ownerName: "Sérgio",
+    integrationName: "Telegram ótica",
+    customer,
+    firstMessage: "Meus óculos já estão prontos?",
   });
-  const delivered = await postWebhook(
-    url(`/webhooks/telegram/${id}`),
-    telegram.signedWebhook(
-      telegramTextUpdate({
-        chatId: customer.chatId,
-        text: "Meus óculos já estão prontos?",
-        from: { id: customer.chatId, firstName: customer.firstName, lastName: customer.lastName },
-      }),
-    ),
-  );
-  expect(delivered.status).toBe(200);
+  ({ session } = setup);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await telegram?.close();
-});
+afterAll(() => setup?.close());
 
 describe("a conversation waiting on the customer", () => {
   it("is marked pending from its actions, shows under the Pendente filter and is marked open again", async () => {

@@ -1,13 +1,8 @@
-import {
-  type FakeTelegram,
-  postWebhook,
-  startFakeTelegram,
-  telegramTextUpdate,
-} from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, restAs } from "./session";
+import { type TelegramConversation, telegramConversation } from "./telegram";
 
-let telegram: FakeTelegram;
+let setup: TelegramConversation;
 let session: BrowserSession;
 let token: string;
 let integrationId: string;
@@ -17,31 +12,17 @@ const customer = { chatId: 7373, firstName: "Otávio", lastName: "Brandão", nam
 const owner = "Marta";
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  session = await startBrowserSession({ env: { TELEGRAM_API_BASE: telegram.apiBase }, locale: "pt-BR" });
-  ({ token } = await registerOwner(session, { organizationName: "Livraria Brandão", name: owner }));
-  ({ id: integrationId } = await restAs<{ id: string }>(session.api.baseUrl, token, "POST", "/integrations", {
-    channel: "telegram",
-    name: "Telegram livraria",
-    config: telegram.config,
-  }));
-  const delivered = await postWebhook(
-    url(`/webhooks/telegram/${integrationId}`),
-    telegram.signedWebhook(
-      telegramTextUpdate({
-        chatId: customer.chatId,
-        text: "O livro que encomendei chegou?",
-        from: { id: customer.chatId, firstName: customer.firstName, lastName: customer.lastName },
-      }),
-    ),
-  );
-  expect(delivered.status).toBe(200);
+  setup = await telegramConversation({
+    organizationName: "Livraria Brandão",
+    ownerName: owner,
+    integrationName: "Telegram livraria",
+    customer,
+    firstMessage: "O livro que encomendei chegou?",
+  });
+  ({ session, token, integrationId } = setup);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await telegram?.close();
-});
+afterAll(() => setup?.close());
 
 const switchIntegration = (isActive: boolean) =>
   restAs(session.api.baseUrl, token, "PATCH", `/integrations/${integrationId}`, { isActive });

@@ -1,13 +1,8 @@
-import {
-  type FakeTelegram,
-  postWebhook,
-  startFakeTelegram,
-  telegramTextUpdate,
-} from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, expectAccessible, registerOwner, restAs, startBrowserSession } from "./session";
+import { type BrowserSession, expectAccessible, restAs } from "./session";
+import { type TelegramConversation, telegramConversation } from "./telegram";
 
-let telegram: FakeTelegram;
+let setup: TelegramConversation;
 let session: BrowserSession;
 let token: string;
 let ownerId: string;
@@ -16,34 +11,17 @@ const url = (path: string) => `${session.api.baseUrl}${path}`;
 const customer = { chatId: 6262, firstName: "Renata", lastName: "Quintela", name: "Renata Quintela" };
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  session = await startBrowserSession({ env: { TELEGRAM_API_BASE: telegram.apiBase }, locale: "pt-BR" });
-  ({
-    token,
-    user: { id: ownerId },
-  } = await registerOwner(session, { organizationName: "Floricultura Quintela", name: "Célia" }));
-  const { id } = await restAs<{ id: string }>(session.api.baseUrl, token, "POST", "/integrations", {
-    channel: "telegram",
-    name: "Telegram floricultura",
-    config: telegram.config,
+  setup = await telegramConversation({
+    organizationName: "Floricultura Quintela",
+    ownerName: "Célia",
+    integrationName: "Telegram floricultura",
+    customer,
+    firstMessage: "Vocês entregam no sábado?",
   });
-  const delivered = await postWebhook(
-    url(`/webhooks/telegram/${id}`),
-    telegram.signedWebhook(
-      telegramTextUpdate({
-        chatId: customer.chatId,
-        text: "Vocês entregam no sábado?",
-        from: { id: customer.chatId, firstName: customer.firstName, lastName: customer.lastName },
-      }),
-    ),
-  );
-  expect(delivered.status).toBe(200);
+  ({ session, token, ownerId } = setup);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await telegram?.close();
-});
+afterAll(() => setup?.close());
 
 describe("snoozing with a preset", () => {
   it("says until when, out loud, and Desfazer brings the conversation back as it was", async () => {

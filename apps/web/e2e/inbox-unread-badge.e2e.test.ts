@@ -1,16 +1,11 @@
-import {
-  type FakeTelegram,
-  postWebhook,
-  startFakeTelegram,
-  telegramTextUpdate,
-} from "@crm/integrations/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, registerOwner, restAs, startBrowserSession } from "./session";
+import type { BrowserSession } from "./session";
+import { type TelegramConversation, telegramConversation } from "./telegram";
 
-let telegram: FakeTelegram;
+let setup: TelegramConversation;
 let session: BrowserSession;
 let token: string;
-let telegramId: string;
+let customerWrites: TelegramConversation["customerWrites"];
 
 const url = (path: string) => `${session.api.baseUrl}${path}`;
 const page = () => session.page;
@@ -19,35 +14,16 @@ const inboxLink = () => sidebar().getByRole("link", { name: /^Caixa de entrada/ 
 const customer = { chatId: 7373, firstName: "Clara", lastName: "Nunes", name: "Clara Nunes" };
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  session = await startBrowserSession({ env: { TELEGRAM_API_BASE: telegram.apiBase }, locale: "pt-BR" });
-  ({ token } = await registerOwner(session, { organizationName: "Loja da Clara", name: "Rita" }));
-  ({ id: telegramId } = await restAs<{ id: string }>(session.api.baseUrl, token, "POST", "/integrations", {
-    channel: "telegram",
-    name: "Telegram loja",
-    config: telegram.config,
-  }));
+  setup = await telegramConversation({
+    organizationName: "Loja da Clara",
+    ownerName: "Rita",
+    integrationName: "Telegram loja",
+    customer,
+  });
+  ({ session, token, customerWrites } = setup);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await telegram?.close();
-});
-
-/** The customer writes to the bot. */
-async function customerWrites(text: string) {
-  const delivered = await postWebhook(
-    url(`/webhooks/telegram/${telegramId}`),
-    telegram.signedWebhook(
-      telegramTextUpdate({
-        chatId: customer.chatId,
-        text,
-        from: { id: customer.chatId, firstName: customer.firstName, lastName: customer.lastName },
-      }),
-    ),
-  );
-  expect(delivered.status).toBe(200);
-}
+afterAll(() => setup?.close());
 
 /** On the deals page, with nothing unread: no badge, a title without a count; the title it has. */
 async function onDealsWithNothingUnread(): Promise<string> {

@@ -4,7 +4,6 @@ import {
   postWebhook,
   startFakeTelegram,
   startFakeWhatsApp,
-  telegramTextUpdate,
   whatsAppTextWebhook,
 } from "@crm/integrations/testing";
 import { type SmtpSink, startSmtpSink } from "@crm/worker/testing/smtp-sink";
@@ -18,6 +17,7 @@ import {
   registerOwner,
   startBrowserSession,
 } from "./session";
+import { telegramCustomerWrites } from "./telegram";
 
 let telegram: FakeTelegram;
 let whatsapp: FakeWhatsApp;
@@ -71,16 +71,7 @@ async function contactIdOf(name: string): Promise<string> {
  * (as data retention would), which leaves them with no conversation to open but reachable on Telegram.
  */
 async function wroteOnceOnTelegram(customer: typeof maria) {
-  const update = telegramTextUpdate({
-    chatId: customer.chatId,
-    text: "Oi, vi o anúncio",
-    from: { id: customer.chatId, firstName: customer.firstName, lastName: customer.lastName },
-  });
-  const delivered = await postWebhook(
-    url(`/webhooks/telegram/${telegramId}`),
-    telegram.signedWebhook(update),
-  );
-  expect(delivered.status).toBe(200);
+  await telegramCustomerWrites(session, telegram, telegramId, customer, "Oi, vi o anúncio");
   let conversation: Conversation | undefined;
   await expect
     .poll(async () => {
