@@ -9,7 +9,8 @@ export const markConversationRead = permission("conversations:write")
       method: "POST",
       path: "/conversations/{id}/read",
       tags: ["conversations"],
-      summary: "Mark a conversation as read (its unread count becomes 0)",
+      summary:
+        "Mark a conversation as read for the whole team (its unreadCount becomes 0); a user's own unread is POST /conversations/{conversationId}/mark-as-read",
     },
   })
   .input(idInput)

@@ -9,7 +9,8 @@ export const markAsRead = permission("conversations:read")
       method: "POST",
       path: "/conversations/{conversationId}/mark-as-read",
       tags: ["conversations"],
-      summary: "Mark a conversation read for the signed-in user (their own unread count only)",
+      summary:
+        "Mark a conversation read for the signed-in user (their own unread only; the team's unreadCount is POST /conversations/{id}/read)",
     },
   })
   .input(markAsReadInput)
