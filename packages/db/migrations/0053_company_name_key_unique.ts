@@ -11,7 +11,7 @@ import { type Kysely, sql } from "kysely";
  * their contacts move to the one kept, which takes any detail it lacks (CNPJ, domain, phone, address) from the
  * others, oldest first, then the others are deleted. Two of them carrying different CNPJs are two legal
  * entities and are not merged: the newer one's name gets its CNPJ appended, which makes its key differ. Moved
- * contacts' updated_at moves, so sync clients see them.
+ * contacts' updated_at moves and the merged companies leave tombstones in `deletions`, so sync clients see both.
  */
 
 const statements = [
@@ -27,18 +27,31 @@ const statements = [
       window same_key as (partition by organization_id, name_key order by created_at, id)
     ) ranked
     where id <> kept_id and (tax_id is null or first_tax_id is null or tax_id = first_tax_id)`,
-  // a CNPJ of its own: a company of its own, under a name that says which
-  `update companies set name = name || ' (' || tax_id || ')', updated_at = now()
-    where id in (
-      select id from (
-        select id, tax_id,
-          first_value(tax_id) over (
-            partition by organization_id, name_key order by tax_id is null, created_at, id
-          ) as first_tax_id
-        from companies
-      ) ranked
-      where tax_id is not null and tax_id <> first_tax_id
-    )`,
+  // a CNPJ of its own: a company of its own, under a name that says which (cut to the 200 characters a name may
+  // have; the company's id added in the unlikely case that another company already bears that name)
+  `create temporary table company_renames as
+    select id, organization_id,
+      left(name, 200 - length(tax_id) - 3) || ' (' || tax_id || ')' as new_name,
+      left(name, 200 - length(tax_id) - 12) || ' (' || tax_id || ' ' || left(id::text, 8) || ')' as fallback_name
+    from (
+      select id, organization_id, name, tax_id,
+        first_value(tax_id) over (
+          partition by organization_id, name_key order by tax_id is null, created_at, id
+        ) as first_tax_id
+      from companies
+    ) ranked
+    where tax_id is not null and tax_id <> first_tax_id`,
+  `update companies set
+      name = case
+        when exists (
+          select 1 from companies taken
+          where taken.organization_id = r.organization_id and taken.name_key = lower(crm_unaccent(r.new_name))
+        ) then r.fallback_name
+        else r.new_name
+      end,
+      updated_at = now()
+    from company_renames r where companies.id = r.id`,
+  "drop table company_renames",
   `create temporary table company_details as
     select m.kept_id,
       (array_agg(c.tax_id order by c.created_at, c.id) filter (where c.tax_id is not null))[1] as tax_id,
@@ -49,6 +62,9 @@ const statements = [
     group by m.kept_id`,
   `update contacts set company_id = m.kept_id, updated_at = now()
     from company_merges m where contacts.company_id = m.merged_id`,
+  // as a company's delete does, so clients syncing deletions (GET /deletions?entity=company) drop them too
+  `insert into deletions (organization_id, entity, entity_id)
+    select c.organization_id, 'company', c.id from companies c join company_merges m on m.merged_id = c.id`,
   "delete from companies where id in (select merged_id from company_merges)",
   `update companies set
       tax_id = coalesce(companies.tax_id, d.tax_id),

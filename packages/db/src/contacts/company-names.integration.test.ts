@@ -93,6 +93,14 @@ describe("migration 0053_company_name_key_unique", () => {
         taxId: "45997418000153",
       });
       const unrelated = await insertCompany(org, "Mercado Central", "2024-01-15T00:00:00Z");
+      // a name near the 200 characters a name may have: its CNPJ still fits, the name cut to make room
+      const longName = `Distribuidora ${"Irmãos ".repeat(25)}`.trim();
+      const longOldest = await insertCompany(org, longName, "2024-01-01T00:00:00Z", {
+        taxId: "11444777000161",
+      });
+      const longOther = await insertCompany(org, longName.replace(/ã/g, "a"), "2024-04-01T00:00:00Z", {
+        taxId: "04252011000110",
+      });
       const elsewhere = await insertCompany(other, "padaria sao joao", "2024-01-01T00:00:00Z");
       const contact = async (organizationId: string, name: string, companyId: string) =>
         (
@@ -113,11 +121,15 @@ describe("migration 0053_company_name_key_unique", () => {
         .selectFrom("companies")
         .select(["id", "name", "tax_id", "domain"])
         .where("organization_id", "in", [org, other])
-        .orderBy("name")
         .execute();
-      expect(companies).toEqual(
+      const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+      const renamedLong = `${longName.replace(/ã/g, "a").slice(0, 200 - 17)} (04252011000110)`;
+      expect(renamedLong).toHaveLength(200);
+      expect(companies.sort(byName)).toEqual(
         [
           { id: unrelated, name: "Mercado Central", tax_id: null, domain: null },
+          { id: longOldest, name: longName, tax_id: "11444777000161", domain: null },
+          { id: longOther, name: renamedLong, tax_id: "04252011000110", domain: null },
           { id: oldest, name: "Padaria São João", tax_id: "11222333000181", domain: "saojoao.com.br" },
           {
             id: otherEntity,
@@ -126,8 +138,15 @@ describe("migration 0053_company_name_key_unique", () => {
             domain: null,
           },
           { id: elsewhere, name: "padaria sao joao", tax_id: null, domain: null },
-        ].sort((a, b) => (a.name < b.name ? -1 : 1)),
+        ].sort(byName),
       );
+      const tombstones = await database.db
+        .selectFrom("deletions")
+        .select("entity_id")
+        .where("organization_id", "in", [org, other])
+        .where("entity", "=", "company")
+        .execute();
+      expect(tombstones.map((row) => row.entity_id)).toEqual([plain]);
       const employers = await database.db
         .selectFrom("contacts")
         .select(["id", "company_id"])
