@@ -218,7 +218,7 @@ export const contactsEn = {
   "contacts.import.confirm.preview_failed": "The preview failed. Fix the file and preview it again.",
   "contacts.import.confirm.already_confirmed": "These contacts were already imported from this preview.",
   "contacts.import.confirm.preview_file_gone":
-    "This preview's file is no longer kept. Choose the file and preview it again.",
+    "This preview's file is no longer kept. Your file and options are still chosen: click Preview to run it again.",
   "contacts.import.confirm.preview_expired":
     "This preview has expired: a preview not imported within a few days is deleted. Your file and options are still chosen: click Preview to run it again.",
   "contacts.import.gone": "This import no longer exists.",

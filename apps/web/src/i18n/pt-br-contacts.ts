@@ -227,7 +227,7 @@ export const contactsPtBr: TranslationOf<typeof contactsEn> = {
   "contacts.import.confirm.already_confirmed":
     "Estes contatos já foram importados a partir desta pré-visualização.",
   "contacts.import.confirm.preview_file_gone":
-    "O arquivo desta pré-visualização não está mais guardado. Escolha o arquivo e pré-visualize de novo.",
+    "O arquivo desta pré-visualização não está mais guardado. O arquivo e as opções continuam escolhidos: clique em Pré-visualizar para gerá-la de novo.",
   "contacts.import.confirm.preview_expired":
     "Esta pré-visualização expirou e foi apagada, como toda pré-visualização não importada em alguns dias. O arquivo e as opções continuam escolhidos: clique em Pré-visualizar para gerá-la de novo.",
   "contacts.import.gone": "Esta importação não existe mais.",

@@ -290,7 +290,13 @@ describe("confirming a preview", () => {
       expect(key, reason).toBe(`contacts.import.confirm.${reason}`);
       if (key) for (const t of [pt, english]) expect(t(key)).not.toMatch(/contacts\.import/);
     }
-    expect(pt("contacts.import.confirm.preview_file_gone")).toMatch(/^O arquivo desta pré-visualização/);
+    // the form keeps the file chosen: the sentence says so, not to choose it again
+    expect(pt("contacts.import.confirm.preview_file_gone")).toMatch(
+      /^O arquivo desta pré-visualização.*continuam escolhidos: clique em Pré-visualizar/,
+    );
+    expect(english("contacts.import.confirm.preview_file_gone")).toMatch(/still chosen: click Preview/);
+    for (const t of [pt, english])
+      expect(t("contacts.import.confirm.preview_file_gone")).not.toMatch(/Escolha|Choose/);
     expect(confirmRefusalOf({ data: { appCode: "FORBIDDEN", fieldReasons: null } })).toBeNull();
     // a preview the daily retention deleted answers 404: it expired
     expect(confirmRefusalOf({ data: { appCode: "NOT_FOUND", fieldReasons: null } })).toBe(
