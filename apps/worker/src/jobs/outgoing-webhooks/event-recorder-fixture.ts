@@ -83,6 +83,20 @@ export function useEventRecorders(prefixName: string) {
       recorders.push(recorder);
       return recorder;
     },
+    /**
+     * The organization's deliveries in the order they were recorded: by time, then by event id (a report of missed
+     * events has an id that sorts after the log's, so time comes first).
+     */
+    async deliveries(organizationId: string): Promise<Array<{ type: string; data: unknown }>> {
+      const rows = await db()
+        .selectFrom("outgoing_webhook_deliveries")
+        .select(["event_type", "payload"])
+        .where("organization_id", "=", organizationId)
+        .orderBy("created_at")
+        .orderBy("event_id")
+        .execute();
+      return rows.map((row) => ({ type: row.event_type, data: (row.payload as { data: unknown }).data }));
+    },
     /** A webhook of the organization that wants `contact_updated`. */
     async subscribeToContacts(
       deps: ReturnType<typeof workerDeps>,

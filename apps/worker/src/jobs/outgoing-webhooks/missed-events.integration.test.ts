@@ -9,7 +9,7 @@ import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
  */
 
 const recording = useEventRecorders("missed-events");
-const { url, logger, openLog, workerDeps } = recording;
+const { url, logger, openLog, workerDeps, deliveries } = recording;
 
 /** A worker starting: it catches up, then listens until the test ends. */
 async function startWorker(windowMs?: number) {
@@ -33,16 +33,6 @@ async function lastRecordedTenMinutesAgo(organizationId: string, until: Date): P
     .values({ organization_id: organizationId, last_entry_id: `${at}-0`, updated_at: until })
     .execute();
   return at;
-}
-
-async function deliveries(organizationId: string) {
-  const rows = await recording.db
-    .selectFrom("outgoing_webhook_deliveries")
-    .select(["event_type", "payload"])
-    .where("organization_id", "=", organizationId)
-    .orderBy("created_at")
-    .execute();
-  return rows.map((row) => ({ type: row.event_type, data: (row.payload as { data: unknown }).data }));
 }
 
 describe.skipIf(!url)("events the realtime log dropped before a worker recorded them", () => {

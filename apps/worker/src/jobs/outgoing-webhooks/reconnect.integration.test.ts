@@ -11,7 +11,7 @@ import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
  */
 
 const recording = useEventRecorders("webhooks-reconnect");
-const { url, openLog, workerDeps, subscribeToContacts } = recording;
+const { url, openLog, workerDeps, subscribeToContacts, deliveries } = recording;
 /** Reconnecting takes the client's retry delay, and catching up reads every organization. */
 const reconnecting = { timeout: 15_000, interval: 100 };
 const proxies: TcpProxy[] = [];
@@ -49,17 +49,8 @@ async function apiAndWorker(windowMs?: number) {
 
 /** Each delivery as its contact id, or `missed` for an `events_missed` report, in event order. */
 async function delivered(organizationId: string): Promise<string[]> {
-  const rows = await recording.db
-    .selectFrom("outgoing_webhook_deliveries")
-    .select(["event_type", "payload"])
-    .where("organization_id", "=", organizationId)
-    .orderBy("created_at")
-    .orderBy("event_id")
-    .execute();
-  return rows.map((row) =>
-    row.event_type === "events_missed"
-      ? "missed"
-      : String((row.payload as { data: { contactId: string } }).data.contactId),
+  return (await deliveries(organizationId)).map((delivery) =>
+    delivery.type === "events_missed" ? "missed" : String((delivery.data as { contactId: string }).contactId),
   );
 }
 

@@ -13,16 +13,12 @@ import { contactUpdated, useEventRecorders } from "./event-recorder-fixture";
  */
 
 const recording = useEventRecorders("outgoing-webhooks");
-const { url, logger, openLog, workerDeps, subscribeToContacts } = recording;
+const { url, logger, openLog, workerDeps, subscribeToContacts, deliveries } = recording;
 
 async function deliveredContacts(organizationId: string): Promise<string[]> {
-  const rows = await recording.db
-    .selectFrom("outgoing_webhook_deliveries")
-    .select("payload")
-    .where("organization_id", "=", organizationId)
-    .orderBy("event_id")
-    .execute();
-  return rows.map((row) => String((row.payload as { data: { contactId: string } }).data.contactId));
+  return (await deliveries(organizationId)).map((delivery) =>
+    String((delivery.data as { contactId: string }).contactId),
+  );
 }
 
 describe.skipIf(!url)("recording outgoing webhook deliveries from the realtime log", () => {
