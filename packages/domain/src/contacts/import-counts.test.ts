@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countRows } from "./contact-import";
+import { countRows } from "./import-counts";
 import { skipUnchangedContact } from "./import-plan";
 import { importReason } from "./import-reasons";
 import type { ImportRowResult } from "./model";
