@@ -1,46 +1,16 @@
 import type { RealtimeEvent, SessionEndReason } from "@crm/contracts/realtime/events";
 import type { Actor } from "@crm/domain/auth/model";
-import { conversationScope } from "@crm/domain/conversations/visibility";
-import {
-  type Audience,
-  losesAccess,
-  mayReceive,
-  needsAssignee,
-  withoutCarriedAssignee,
-} from "@crm/domain/realtime/audience";
+import { mayReceive } from "@crm/domain/realtime/audience";
 import { compareEntryIds } from "@crm/domain/realtime/entry-id";
-import type { Logger } from "@crm/domain/shared/logger";
 import { type TrackedEnvelope, tracked } from "@trpc/server";
-import { accessLost } from "./access-lost";
-import type { Deliverable, RealtimeHub, ServerEvent } from "./hub";
+import type { EventStreamOptions } from "./event-stream-options";
+import type { Deliverable, ServerEvent } from "./hub";
 import { PendingQueue } from "./pending-queue";
 import { type ReadyResults, readyResults } from "./ready-results";
-import { carriesUnread, type UnreadAsked, unreadAsked, unreadAskedOf, withUnread } from "./unread-per-entry";
+import type { UnreadAsked } from "./unread-per-entry";
+import { askUnread, type Visible, visibleEvent } from "./visible-event";
 
-export interface EventStreamOptions {
-  hub: RealtimeHub;
-  actor: Actor;
-  lastEventId: string | null | undefined;
-  signal: AbortSignal | undefined;
-  logger: Logger;
-  /**
-   * Re-reads who the actor is now (role changed, session revoked: null); called at most every `revalidateMs`,
-   * and at once for a `membership_changed` about the actor's own user.
-   */
-  revalidate?: (actor: Actor) => Promise<Actor | null>;
-  /** Why the actor may no longer listen, told in the `session_ended` the stream ends with (default signed_out). */
-  whyEnded?: (actor: Actor) => Promise<SessionEndReason>;
-  revalidateMs?: number;
-  /**
-   * How many credential revocations this process has heard (the credential cache's generation): after a new
-   * one the actor is re-read at the next event, not `revalidateMs` later, so a signed-out session stops at once.
-   */
-  revocations?: () => number;
-  /** The generation `actor` was read at (default: the current one): a revocation since then re-reads it at once. */
-  revalidatedAfter?: number;
-  /** Entries a slow connection may have pending before it is told to resync instead. */
-  pendingLimit?: number;
-}
+export type { EventStreamOptions } from "./event-stream-options";
 
 type Output = TrackedEnvelope<RealtimeEvent>;
 
@@ -49,8 +19,6 @@ interface Live {
   entry: Deliverable;
   unread: UnreadAsked | undefined;
 }
-
-type Visible = ServerEvent | undefined | Promise<ServerEvent | undefined>;
 
 /** In the queue where live entries went unheard (the replica's feed was interrupted). */
 const missedEntries = Symbol("missed entries");
@@ -114,7 +82,7 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
     this.stopListening = options.hub.listen(
       this.organizationId,
       (entry) => {
-        this.pending.push({ entry, unread: this.unreadOf(entry) });
+        this.pending.push({ entry, unread: askUnread(options.hub, this.organizationId, this.actor, entry) });
         if (!this.busy) this.notify();
       },
       () => {
@@ -236,12 +204,18 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
       return;
     }
     const allowed = this.stillAllowed(this.isOwnMembershipChange(entry));
-    if (allowed === true) this.settle(entry, this.visible(entry, unread, replayed));
+    if (allowed === true)
+      this.settle(
+        entry,
+        visibleEvent(this.options, this.organizationId, this.actor, entry, unread, replayed),
+      );
     else
       this.settle(
         entry,
         allowed.then<Visible | typeof stop>((ok) =>
-          ok ? this.visible(entry, unread, replayed) : this.endSession(entry),
+          ok
+            ? visibleEvent(this.options, this.organizationId, this.actor, entry, unread, replayed)
+            : this.endSession(entry),
         ),
       );
   }
@@ -341,77 +315,6 @@ class RealtimeEventStream implements AsyncIterableIterator<Output>, ReadyResults
       this.actor = current;
       return true;
     });
-  }
-
-  /**
-   * The user's unread count for an event that carries it, asked for when the entry arrives rather than when
-   * it is sent: every connection of the replica asks in the same turn (one query per event), and the queries
-   * of successive events run side by side instead of one after the other in each connection's queue.
-   */
-  private unreadOf(entry: Deliverable): UnreadAsked | undefined {
-    const { event } = entry;
-    const { actor } = this;
-    if (!carriesUnread(event) || actor.kind !== "user") return undefined;
-    const { userId } = actor;
-    let byUser = unreadAskedOf.get(entry);
-    if (!byUser) {
-      byUser = new Map();
-      unreadAskedOf.set(entry, byUser);
-    }
-    const asked = byUser.get(userId);
-    if (asked) return asked;
-    const unread = unreadAsked(
-      this.options.hub.unread.get(this.organizationId, event.payload.conversationId, userId, entry.id),
-    );
-    byUser.set(userId, unread);
-    // awaited (and its failure handled) when the entry is sent; a failure is not shared with later askers
-    unread.promise.catch(() => {
-      if (byUser.get(userId) === unread) byUser.delete(userId);
-    });
-    return unread;
-  }
-
-  /** The event as this user may see it, or undefined; synchronous unless a lookup or a count is needed. */
-  private visible(entry: Deliverable, unreadAsked?: UnreadAsked, replayed = false): Visible {
-    if (entry.organizationId !== this.organizationId) return undefined;
-    // a replayed event may be minutes old: its conversation's assignee now decides, not the one it carries
-    const audience = replayed ? withoutCarriedAssignee(entry.audience) : entry.audience;
-    // owners, admins and viewers see every conversation: only agents need the assignee
-    if (needsAssignee(audience) && conversationScope(this.actor).kind !== "all")
-      return this.options.hub.assignees
-        .get(this.organizationId, audience.conversationId)
-        .then((assignee) => this.visibleTo(entry, audience, assignee, unreadAsked));
-    return this.visibleTo(entry, audience, undefined, unreadAsked);
-  }
-
-  private visibleTo(
-    entry: Deliverable,
-    audience: Audience,
-    assignee: string | null | undefined,
-    unreadAsked: UnreadAsked | undefined,
-  ): Visible {
-    const { actor } = this;
-    const { event } = entry;
-    if (!mayReceive(actor, audience, assignee)) {
-      return audience.kind === "conversation" && losesAccess(actor, audience, assignee)
-        ? accessLost(entry, audience.conversationId)
-        : undefined;
-    }
-    if (carriesUnread(event) && actor.kind === "user") {
-      const { userId } = actor;
-      if (unreadAsked?.value !== undefined) return withUnread(entry, event, unreadAsked.value);
-      const unread =
-        unreadAsked?.promise ??
-        this.options.hub.unread.get(this.organizationId, event.payload.conversationId, userId, entry.id);
-      return unread.then(
-        (count) => withUnread(entry, event, count),
-        (err: unknown) => {
-          this.options.logger.warn({ err }, "could not count unread messages for a realtime event");
-          return event;
-        },
-      );
-    }
-    return event;
   }
 }
 
