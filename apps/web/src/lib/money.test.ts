@@ -113,6 +113,14 @@ describe("readAmountInput", () => {
   });
 
   it("says when the symbol is another currency's than the chosen one, and refuses a symbol with no currency", () => {
+    // above the 13-digit limit however it is written, told before its decimals or a missing sign
+    const tooBig = { ok: false, problem: "too_big" };
+    expect(readAmountInput("9.999.999.999.999,99", "pt-BR").ok).toBe(true);
+    expect(readAmountInput("10.000.000.000.000,00", "pt-BR")).toEqual(tooBig);
+    expect(readAmountInput("10,000,000,000,000", "en")).toEqual(tooBig);
+    expect(readAmountInput("12345678901234,555", "pt-BR", "BRL")).toEqual(tooBig);
+    expect(readAmountInput("-12345678901234", "pt-BR")).toEqual({ ok: false, problem: "negative" });
+    expect(readAmountInput("000001", "pt-BR")).toEqual({ ok: true, amount: "1" });
     expect(readAmountInput("US$ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
     expect(readAmountInput("€ 100", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });
     expect(readAmountInput("100 USD", "pt-BR", "BRL")).toEqual({ ok: false, problem: "otherCurrency" });

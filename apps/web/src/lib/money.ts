@@ -107,7 +107,8 @@ export function currencyDecimals(currency: string): number {
  */
 export function readAmountInput(text: string, locale: Locale, currency?: string): AmountReading {
   const trimmed = text.trim();
-  if (trimmed.startsWith("-")) {
+  // signed only when a number or a currency mark follows: "- 5" and "--5" are not amounts, as the API reads them
+  if (/^-[^\s-]/u.test(trimmed)) {
     // a number with a sign is told it is negative first, as the API tells it, rather than what else is wrong
     const unsigned = readAmountInput(trimmed.slice(1), locale, currency);
     // "-0" is zero, as the API reads it
@@ -151,13 +152,14 @@ export function readAmountInput(text: string, locale: Locale, currency?: string)
     whole = whole.split(group).join("");
   }
   whole = whole.replace(/^0+(?=\d)/, "");
-  if (!/^\d{0,2}$/.test(fraction)) {
-    if (!digitsOnly.test(fraction)) return { ok: false, problem: "invalid_format" };
+  if (fraction !== "" && !digitsOnly.test(fraction)) return { ok: false, problem: "invalid_format" };
+  // the size before the decimals, in the API's order
+  if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "too_big" };
+  if (fraction.length > 2) {
     // in a currency without cents, any decimals are the problem to tell
     const noCents = currency !== undefined && currencyDecimals(currency) === 0;
     return { ok: false, problem: noCents ? "no_decimals" : "too_many_decimals" };
   }
-  if (whole.length > maxAmountIntegerDigits) return { ok: false, problem: "too_big" };
   if (currency && fraction.length > currencyDecimals(currency)) {
     // "100,00" in JPY is 100; "100,50" is not an amount in a currency without cents
     const excess = fraction.slice(currencyDecimals(currency));

@@ -32,6 +32,12 @@ export const amountCases: readonly AmountCase[] = [
   { input: "abc", currency: "BRL", dealValue: "invalid_format", payment: "invalid_format" },
   { input: "1e5", currency: "BRL", dealValue: "invalid_format", payment: "invalid_format" },
   { input: "99999999999999", currency: "BRL", dealValue: "too_big", payment: "too_big" },
+  // the size is told before the decimals
+  { input: "99999999999999.555", currency: "BRL", dealValue: "too_big", payment: "too_big" },
+  { input: "99999999999999.5", currency: "JPY", dealValue: "too_big", payment: "too_big" },
+  // a sign must be followed by the number
+  { input: "--5", currency: "BRL", dealValue: "invalid_format", payment: "invalid_format" },
+  { input: "- 5", currency: "BRL", dealValue: "invalid_format", payment: "invalid_format" },
   { input: "10.5", currency: "JPY", dealValue: "no_decimals", payment: "no_decimals", paymentSchema: "ok" },
   { input: " 12.30 ", currency: "BRL", dealValue: "ok", payment: "ok", domain: "invalid_format" },
   { input: "1.234,56", currency: "BRL", dealValue: "invalid_format", payment: "invalid_format" },

@@ -207,18 +207,6 @@ export function withProvider(
 /** The API's limit: 13 digits before the decimals (DECIMAL(15,2)). */
 export const maxAmountIntegerDigits = 13;
 
-/**
- * Whether typed text is an amount with more integer digits than a payment takes ("10.000.000.000.000,00"), so the
- * form can state the limit instead of asking for a number.
- */
-export function exceedsAmountLimit(text: string): boolean {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (!/^[\d.,]+$/.test(compact)) return false;
-  const cents = compact.match(/[.,]\d{1,2}$/);
-  const whole = cents ? compact.slice(0, cents.index) : compact;
-  return whole.replace(/[.,]/g, "").replace(/^0+/, "").length > maxAmountIntegerDigits;
-}
-
 const providerOf = (value: string): PaymentProvider | undefined =>
   paymentProviders.find((provider) => provider === value);
 

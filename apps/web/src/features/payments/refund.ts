@@ -4,7 +4,6 @@ import { isZeroDecimal, subtractDecimals } from "../../lib/decimal";
 import { type ErrorMessageOverrides, errorCodeOf } from "../../lib/errors";
 import { type AmountProblem, readAmountInput } from "../../lib/money";
 import type { Payment } from "./payment-filters";
-import { exceedsAmountLimit } from "./payment-link-input";
 
 /** What is left to refund, as a decimal string in the payment's currency. */
 export const refundableOf = (payment: Pick<Payment, "amount" | "refundedAmount">): string =>
@@ -54,7 +53,7 @@ export function refundAmountOf(
   const reading = readAmountInput(text, locale);
   if (!reading.ok) {
     // more digits than any payment has: more than what is left, which the dialog states
-    if (exceedsAmountLimit(text)) return { ok: false, error: "payments.refund.tooMuch" };
+    if (reading.problem === "too_big") return { ok: false, error: "payments.refund.tooMuch" };
     return { ok: false, error: refundAmountProblems[reading.problem] ?? "errors.field.amount" };
   }
   const { amount } = reading;
